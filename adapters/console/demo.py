@@ -1,0 +1,58 @@
+"""`tweetup demo`: a scripted story of the whole flow on a simulated clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from adapters.console import run_console
+from bot.config import Settings
+
+STORY = """\
+/meetup help
+/meetup settings timezone:America/Los_Angeles leads:"1d,2h"
+/meetup home city:"Portland, Oregon"
+/as bob
+/meetup privacy show-name:yes
+/meetup home city:"Portland, Oregon"
+/as alice
+/meetup propose title:"Coffee & code" city:"Portland, Oregon" when:"wed 6pm | thu 6pm | sat 11am" venue:"Heart Coffee" capacity:2 deadline:"tue 9pm"
+/click 1
+/click 1
+/as bob
+/click 1
+/click 3
+/as carol
+/click 2
+/click 1
+/as alice
+/meetup close id:1
+/click 1
+/as bob
+/click 1
+/as carol
+/click 1
+/meetup list
+/as dave
+/click 1
+/as bob
+/click 3
+/as dave
+/click 1
+/meetup mine
+/as alice
+/meetup edit id:1 venue:"Case Study Coffee"
+/clock +1d
+/clock +1d
+/clock +10h
+/clock +6h
+/as bob
+/meetup nearby
+/as alice
+/meetup propose title:"Too late" city:Portland when:"yesterday 7pm"
+/meetup propose title:"Bad capacity" city:"Portland, Oregon" when:"friday 7pm" capacity:0
+/meetup edit id:9 title:"Nope"
+"""
+
+
+async def play(settings: Settings, write: Callable[[str], None] = print) -> int:
+    return await run_console(settings, script=STORY.splitlines(), write=write)

@@ -1,0 +1,77 @@
+"""Short action ids for buttons: "tw:<verb>:<arg>:<arg>...", at most 100 characters.
+
+Every button the bot shows carries one; adapters route any id with the `tw:` prefix back to the
+core (a Discord DynamicItem, a Slack regex listener), so buttons keep working after a restart.
+Ids arrive from the network and can be forged: `parse` validates shape and types, and handlers
+still check that the meetup belongs to the community the click came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PREFIX = "tw"
+MAX_LENGTH = 100
+_PART = re.compile(r"^[A-Za-z0-9_\-.]{1,40}$")
+
+# verb -> number of arguments
+VERBS: dict[str, int] = {
+    "rsvp": 2,  # meetup_id, going|maybe|no
+    "cal": 1,  # meetup_id: calendar file and link
+    "ballot": 2,  # meetup_id, option index: show my ballot for one option
+    "vote": 3,  # meetup_id, option index, yes|maybe|no
+    "close": 1,  # meetup_id: close the poll now
+    "claim": 1,  # meetup_id: take the seat offered from the waitlist
+    "decline": 1,  # meetup_id: pass the offered seat on
+    "propose": 0,  # open the propose form
+    "next": 1,  # meetup_id: propose the next one in the same city
+    "forget": 1,  # yes|no: confirm /meetup forget
+    "place": 3,  # question_id, yes|no|never: the watcher's private question
+    "interest": 1,  # suggestion_id: "I'm in"
+    "suggest": 1,  # suggestion_id: "Propose one"
+}
+
+
+class BadAction(ValueError):
+    """The id is not one the bot made."""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    verb: str
+    args: tuple[str, ...]
+
+    def int_arg(self, index: int) -> int:
+        try:
+            value = int(self.args[index])
+        except (IndexError, ValueError) as exc:
+            raise BadAction(f"argument {index} of {self.verb} is not a number") from exc
+        if value < 0 or value > 2**62:
+            raise BadAction(f"argument {index} of {self.verb} is out of range")
+        return value
+
+
+def encode(verb: str, *args: object) -> str:
+    if VERBS.get(verb) != len(args):
+        raise ValueError(f"action {verb!r} takes {VERBS.get(verb)} arguments, got {len(args)}")
+    parts = [PREFIX, verb, *(str(a) for a in args)]
+    for part in parts[2:]:
+        if not _PART.match(part):
+            raise ValueError(f"bad action argument {part!r}")
+    action_id = ":".join(parts)
+    if len(action_id) > MAX_LENGTH:
+        raise ValueError("action id too long")
+    return action_id
+
+
+def parse(action_id: str) -> Action:
+    if not isinstance(action_id, str) or len(action_id) > MAX_LENGTH:
+        raise BadAction("not an action id")
+    parts = action_id.split(":")
+    if len(parts) < 2 or parts[0] != PREFIX or parts[1] not in VERBS:
+        raise BadAction("unknown action")
+    args = tuple(parts[2:])
+    if len(args) != VERBS[parts[1]] or not all(_PART.match(a) for a in args):
+        raise BadAction("malformed action")
+    return Action(parts[1], args)

@@ -1,0 +1,144 @@
+"""The composition root: builds store, clock, timer, outbox, job engine, core and adapters from
+the settings. Nothing heavy happens at import time.
+
+Adapters are loaded by module name (`adapters.<platform>`, each exposing `create(settings)`), so
+the core never imports a platform library and a console-only run never loads discord.py or
+slack-bolt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import signal
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from bot.clock import SystemClock
+from bot.config import Settings
+from bot.core import Core
+from bot.handlers.context import Services
+from bot.handlers.reminders import JobDelivery
+from bot.jobs import JobEngine
+from bot.outbox import Outbox
+from bot.ports import ChatAdapter, Clock, Timer
+from bot.scheduling import ApsTimer
+from bot.store.store import Store
+
+log = logging.getLogger("tweetup")
+
+EVENT_KEY_RETENTION = timedelta(days=7)
+
+
+@dataclass
+class App:
+    settings: Settings
+    store: Store
+    clock: Clock
+    timer: Timer
+    outbox: Outbox
+    jobs: JobEngine
+    core: Core
+    adapters: list[ChatAdapter] = field(default_factory=list)
+
+    @property
+    def services(self) -> Services:
+        return self.core.services
+
+    def add_adapter(self, adapter: ChatAdapter) -> None:
+        self.adapters.append(adapter)
+        self.outbox.add(adapter)
+
+    async def start(self, *, migrate: bool = True) -> None:
+        """Migrate the database, then arm the timer from the store (the truth)."""
+        if migrate:
+            await self.store.upgrade()
+        await self.store.prune_events(self.clock.now() - EVENT_KEY_RETENTION)
+        armed = await self.jobs.start()
+        log.info(
+            "started: %d wake-ups armed, adapters: %s",
+            armed,
+            ", ".join(a.platform for a in self.adapters) or "none",
+        )
+
+    async def run(self) -> None:
+        """Start, serve every adapter until one stops or a signal arrives, then stop."""
+        await self.start()
+        loop = asyncio.get_running_loop()
+        stopping = asyncio.Event()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(sig, stopping.set)
+            except (NotImplementedError, RuntimeError):
+                pass
+        tasks = [asyncio.create_task(a.run(self.core), name=a.platform) for a in self.adapters]
+        waiter = asyncio.create_task(stopping.wait())
+        try:
+            done, _ = await asyncio.wait([*tasks, waiter], return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                if task is not waiter and task.exception() is not None:
+                    raise task.exception()  # type: ignore[misc]
+        finally:
+            await self.stop()
+            for task in [*tasks, waiter]:
+                task.cancel()
+            await asyncio.gather(*tasks, waiter, return_exceptions=True)
+
+    async def stop(self) -> None:
+        for adapter in self.adapters:
+            try:
+                await adapter.stop()
+            except Exception:
+                log.exception("stopping the %s adapter failed", adapter.platform)
+        await self.timer.shutdown()
+        await self.store.close()
+
+
+def build_app(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    timer: Timer | None = None,
+    adapters: Sequence[ChatAdapter] = (),
+    store: Store | None = None,
+) -> App:
+    clock = clock or SystemClock()
+    timer = timer or ApsTimer()
+    store = store or Store.from_url(settings.database_url)
+    outbox = Outbox()
+    jobs = JobEngine(store, clock, timer)
+    services = Services(
+        store=store,
+        clock=clock,
+        outbox=outbox,
+        jobs=jobs,
+        default_timezone=settings.default_timezone,
+    )
+    core = Core(services)
+    jobs.bind(JobDelivery(services))
+    _install_watcher(core)
+    app = App(settings, store, clock, timer, outbox, jobs, core)
+    for adapter in adapters:
+        app.add_adapter(adapter)
+    return app
+
+
+def _install_watcher(core: Core) -> None:
+    """The discussion watcher, when its module is present."""
+    try:
+        watcher = importlib.import_module("bot.handlers.watcher")
+    except ModuleNotFoundError:
+        return
+    watcher.install(core)
+
+
+def platform_adapters(settings: Settings) -> list[ChatAdapter]:
+    """The adapters the settings enable (a [discord] or [slack] section with credentials)."""
+    enabled = [name for name in ("discord", "slack") if getattr(settings, name) is not None]
+    result = []
+    for name in enabled:
+        module = importlib.import_module(f"adapters.{name}")
+        result.append(module.create(getattr(settings, name)))
+    return result

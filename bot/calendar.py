@@ -1,0 +1,66 @@
+"""Calendar files (RFC 5545, via icalendar) and Google Calendar links for a meetup.
+
+The UID is stable per meetup, SEQUENCE follows every edit, and a cancelled meetup gives a
+METHOD:CANCEL file, so calendar apps update the event they already have instead of adding one.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from urllib.parse import urlencode
+
+from icalendar import Calendar, Event
+
+from bot.domain.meetups import Meetup, Status
+
+PRODID = "-//Tweetup//Tweetup meetup bot//EN"
+
+
+def uid(m: Meetup, platform: str) -> str:
+    return f"meetup-{m.id}-{platform}-{m.community_id}@tweetup"
+
+
+def _location(m: Meetup) -> str:
+    return f"{m.venue}, {m.city_label}" if m.venue else m.city_label
+
+
+def ics(m: Meetup, platform: str, now: datetime) -> bytes:
+    if m.starts_at is None:
+        raise ValueError("a meetup without a date has no calendar entry yet")
+    cancelled = m.status is Status.CANCELLED
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("method", "CANCEL" if cancelled else "PUBLISH")
+    event = Event()
+    event.add("uid", uid(m, platform))
+    event.add("dtstamp", now.astimezone(UTC))
+    event.add("dtstart", m.starts_at.astimezone(UTC))
+    end = m.ends_at()
+    assert end is not None
+    event.add("dtend", end.astimezone(UTC))
+    event.add("summary", m.title)
+    event.add("location", _location(m))
+    if m.description:
+        event.add("description", m.description)
+    event.add("geo", (m.latitude, m.longitude))
+    event.add("sequence", m.sequence)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    cal.add_component(event)
+    return bytes(cal.to_ical())
+
+
+def google_link(m: Meetup) -> str:
+    if m.starts_at is None:
+        raise ValueError("a meetup without a date has no calendar entry yet")
+    end = m.ends_at()
+    assert end is not None
+    fmt = "%Y%m%dT%H%M%SZ"
+    query = {
+        "action": "TEMPLATE",
+        "text": m.title,
+        "dates": f"{m.starts_at.astimezone(UTC):{fmt}}/{end.astimezone(UTC):{fmt}}",
+        "details": m.description or f"Meetup #{m.id}, organized with Tweetup",
+        "location": _location(m),
+    }
+    return "https://calendar.google.com/calendar/render?" + urlencode(query)

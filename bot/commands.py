@@ -1,0 +1,176 @@
+"""The `/meetup` command table: names, typed options, help and examples.
+
+Pure data. Adapters build their native surfaces from it (Discord app commands, the Slack slash
+command's parser, the console), and `/meetup help` prints it, so the three never drift apart.
+"""
+
+from __future__ import annotations
+
+from bot.types import CommandSpec, OptionSpec
+
+TITLE_MAX = 100
+DESCRIPTION_MAX = 1000
+VENUE_MAX = 200
+CAPACITY_MAX = 10_000
+
+_ID = OptionSpec("id", "The meetup's number, as shown on its card", "integer", True, min_value=1)
+_TITLE = OptionSpec("title", "What the meetup is", "text", max_length=TITLE_MAX)
+_CITY = OptionSpec("city", "City, e.g. Portland, Oregon", "city")
+_WHEN = OptionSpec(
+    "when", 'When, e.g. "next friday 7pm"; "|" between 2-10 options for a poll', "when"
+)
+_VENUE = OptionSpec("venue", "Where exactly (bar, park, address)", "text", max_length=VENUE_MAX)
+_CAPACITY = OptionSpec(
+    "capacity",
+    "Most people who can go (a waitlist forms after)",
+    "integer",
+    min_value=1,
+    max_value=CAPACITY_MAX,
+)
+_DESCRIPTION = OptionSpec("description", "More details", "text", max_length=DESCRIPTION_MAX)
+
+
+def _required(spec: OptionSpec) -> OptionSpec:
+    return OptionSpec(
+        spec.name,
+        spec.description,
+        spec.kind,
+        True,
+        spec.choices,
+        spec.min_value,
+        spec.max_value,
+        spec.max_length,
+    )
+
+
+COMMANDS: tuple[CommandSpec, ...] = (
+    CommandSpec(
+        "propose",
+        "Propose a meetup, or a date poll with several times",
+        '/meetup propose title:"Coffee & code" city:Portland when:"next friday 7pm" capacity:12',
+        (
+            _required(_TITLE),
+            _required(_CITY),
+            _required(_WHEN),
+            _VENUE,
+            _CAPACITY,
+            _DESCRIPTION,
+            OptionSpec("deadline", "When the date poll closes by itself", "when"),
+        ),
+    ),
+    CommandSpec(
+        "close",
+        "Close a date poll and pick the date (the winner, or option k)",
+        "/meetup close id:3 option:2",
+        (
+            _ID,
+            OptionSpec("option", "The option number to pick", "integer", min_value=1, max_value=10),
+        ),
+    ),
+    CommandSpec(
+        "edit",
+        "Change a meetup you organize; everyone who answered is told",
+        '/meetup edit id:3 when:"saturday 6pm" venue:"Bar Cafe"',
+        (_ID, _TITLE, _WHEN, _VENUE, _CAPACITY, _DESCRIPTION),
+    ),
+    CommandSpec(
+        "cancel",
+        "Cancel a meetup you organize; everyone who answered is told",
+        '/meetup cancel id:3 reason:"venue closed"',
+        (_ID, OptionSpec("reason", "Why (shown to everyone)", "text", max_length=300)),
+    ),
+    CommandSpec("list", "Upcoming meetups in this community", "/meetup list"),
+    CommandSpec("show", "Show a meetup's card", "/meetup show id:3", (_ID,)),
+    CommandSpec("mine", "Meetups you organize or answered", "/meetup mine"),
+    CommandSpec(
+        "home",
+        "Set your home city (or clear it) for meetup suggestions",
+        "/meetup home city:Austin   or   /meetup home city:none",
+        (_required(_CITY),),
+    ),
+    CommandSpec(
+        "travel",
+        "Tell the community you will be in a city on some dates",
+        '/meetup travel city:Chicago when:"March 3-5"',
+        (
+            _required(_CITY),
+            OptionSpec("when", 'Dates, e.g. "Mar 3-5" or "next week"', "when", True),
+        ),
+    ),
+    CommandSpec(
+        "nearby",
+        "How many members are near you",
+        "/meetup nearby radius:100",
+        (
+            OptionSpec(
+                "radius",
+                "Distance in km (default: the community's)",
+                "integer",
+                min_value=1,
+                max_value=2000,
+            ),
+        ),
+    ),
+    CommandSpec(
+        "privacy",
+        "Whether your name may appear on cards and counts",
+        "/meetup privacy show-name:yes",
+        (
+            OptionSpec(
+                "show-name", "Show your name to others", "choice", True, choices=("yes", "no")
+            ),
+        ),
+    ),
+    CommandSpec(
+        "reminders",
+        "Your reminder lead times, or off",
+        '/meetup reminders lead:"1d,2h"',
+        (
+            OptionSpec(
+                "lead",
+                'Before the event, e.g. "1d,2h", or "off" or "default"',
+                "text",
+                True,
+                max_length=50,
+            ),
+        ),
+    ),
+    CommandSpec("forget", "Delete everything Tweetup stores about you here", "/meetup forget"),
+    CommandSpec(
+        "settings",
+        "Community settings (admins)",
+        '/meetup settings timezone:"America/Los_Angeles" leads:"24h,2h" watch:on',
+        (
+            OptionSpec("timezone", "IANA zone, e.g. Europe/Berlin", "text", max_length=64),
+            OptionSpec("leads", 'Default reminder leads, e.g. "24h,2h"', "text", max_length=50),
+            OptionSpec(
+                "remind-maybe", "Remind members who said Maybe too", "choice", choices=("yes", "no")
+            ),
+            OptionSpec(
+                "who-proposes", "Who may propose meetups", "choice", choices=("everyone", "admins")
+            ),
+            OptionSpec(
+                "threshold",
+                "Members near a city before a suggestion",
+                "integer",
+                min_value=2,
+                max_value=1000,
+            ),
+            OptionSpec("radius", "Suggestion radius in km", "integer", min_value=1, max_value=500),
+            OptionSpec(
+                "watch", "Watch this channel for meetup ideas", "choice", choices=("on", "off")
+            ),
+            OptionSpec(
+                "offer-hours",
+                "Hours a freed seat is held for the next on the waitlist",
+                "integer",
+                min_value=1,
+                max_value=168,
+            ),
+        ),
+        admin_only=True,
+    ),
+    CommandSpec("help", "Every command with an example", "/meetup help"),
+)
+
+COMMANDS_BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}

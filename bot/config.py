@@ -1,0 +1,240 @@
+"""Settings from a TOML file and environment variables.
+
+Secrets and the database URL may come from the environment (which wins over the file). A bad or
+missing value raises ConfigError with one line that names the key, the file and what is
+expected. Secrets are kept in `Secret` so that printing settings never shows them.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///tweetup.db"
+DISCORD_API = "https://discord.com/api/v10"
+DISCORD_GATEWAY = "wss://gateway.discord.gg/"
+SLACK_HOST, SLACK_PORT, SLACK_PATH = "0.0.0.0", 3000, "/slack/events"
+SLACK_API = "https://slack.com/api/"
+CONSOLE_MEMBERS = ("alice", "bob", "carol", "dave", "erin")
+CONSOLE_CHANNELS = ("general", "random")
+
+
+class ConfigError(ValueError):
+    """A setting is wrong; the message is one line for the person starting the bot."""
+
+
+class Secret(str):
+    """A string that hides itself from repr and logs."""
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+    def reveal(self) -> str:
+        return str.__str__(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DiscordSettings:
+    token: Secret
+    guild_ids: tuple[int, ...] = ()
+    api_base_url: str = DISCORD_API
+    gateway_url: str = DISCORD_GATEWAY
+    shard_ids: tuple[int, ...] | None = None
+    shard_count: int | None = None
+    dm_rate_per_second: float = 45.0
+
+
+@dataclass(frozen=True, slots=True)
+class SlackSettings:
+    bot_token: Secret
+    signing_secret: Secret
+    app_token: Secret | None = None
+    mode: str = "socket"  # "socket" | "http"
+    http_host: str = SLACK_HOST
+    http_port: int = SLACK_PORT
+    http_path: str = SLACK_PATH
+    api_url: str = SLACK_API
+    posts_per_second_per_channel: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    source: str = "defaults"
+    database_url: str = DEFAULT_DATABASE_URL
+    log_level: str = "INFO"
+    default_timezone: str = "UTC"
+    discord: DiscordSettings | None = None
+    slack: SlackSettings | None = None
+    console_members: tuple[str, ...] = CONSOLE_MEMBERS
+    console_channels: tuple[str, ...] = CONSOLE_CHANNELS
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+ENV_DATABASE_URL = "TWEETUP_DATABASE_URL"
+ENV_DISCORD_TOKEN = "TWEETUP_DISCORD_TOKEN"
+ENV_SLACK_BOT_TOKEN = "TWEETUP_SLACK_BOT_TOKEN"
+ENV_SLACK_APP_TOKEN = "TWEETUP_SLACK_APP_TOKEN"
+ENV_SLACK_SIGNING_SECRET = "TWEETUP_SLACK_SIGNING_SECRET"
+
+
+class _Reader:
+    """Typed access to one TOML table, with errors that name the key and the file."""
+
+    def __init__(self, data: Mapping[str, Any], section: str, source: str) -> None:
+        self.data, self.section, self.source = data, section, source
+
+    def _fail(self, key: str, expected: str) -> ConfigError:
+        where = f"{self.section}.{key}" if self.section else key
+        return ConfigError(f"{self.source}: [{where}] must be {expected}")
+
+    def text(
+        self,
+        key: str,
+        default: str | None = None,
+        *,
+        env: str | None = None,
+        required: bool = False,
+        choices: tuple[str, ...] = (),
+    ) -> str | None:
+        value: Any = os.environ.get(env) if env and os.environ.get(env) else self.data.get(key)
+        if value is None:
+            if required:
+                hint = f" (or set {env})" if env else ""
+                raise self._fail(key, f"set{hint}")
+            return default
+        if not isinstance(value, str) or not value.strip():
+            raise self._fail(key, "a non-empty string")
+        if choices and value not in choices:
+            raise self._fail(key, "one of " + ", ".join(repr(c) for c in choices))
+        return value.strip()
+
+    def number(self, key: str, default: int | None, *, low: int, high: int) -> int | None:
+        value = self.data.get(key, default)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self._fail(key, f"a whole number from {low} to {high}")
+        return value
+
+    def ints(self, key: str) -> tuple[int, ...] | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, list) or not all(
+            isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value
+        ):
+            raise self._fail(key, "a list of whole numbers, e.g. [123456789012345678]")
+        return tuple(value)
+
+    def strs(self, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            raise self._fail(key, 'a non-empty list of names, e.g. ["alice", "bob"]')
+        return tuple(v.strip() for v in value)
+
+    def table(self, key: str) -> Mapping[str, Any] | None:
+        value = self.data.get(key)
+        if value is not None and not isinstance(value, dict):
+            raise self._fail(key, "a table, e.g. [" + key + "]")
+        return value
+
+
+def _secret(value: str | None) -> Secret | None:
+    return Secret(value) if value is not None else None
+
+
+def _discord(root: _Reader, source: str) -> DiscordSettings | None:
+    table = root.table("discord")
+    if table is None and not os.environ.get(ENV_DISCORD_TOKEN):
+        return None
+    r = _Reader(table or {}, "discord", source)
+    token = r.text("token", env=ENV_DISCORD_TOKEN, required=True)
+    shard_ids = r.ints("shard_ids")
+    shard_count = r.number("shard_count", None, low=1, high=100_000)
+    if shard_ids is not None and shard_count is None:
+        raise r._fail("shard_count", "set when shard_ids is set")
+    if shard_ids and shard_count and max(shard_ids) >= shard_count:
+        raise r._fail("shard_ids", f"below shard_count ({shard_count})")
+    return DiscordSettings(
+        token=Secret(token or ""),
+        guild_ids=r.ints("guild_ids") or (),
+        api_base_url=r.text("api_base_url", DISCORD_API) or "",
+        gateway_url=r.text("gateway_url", DISCORD_GATEWAY) or "",
+        shard_ids=shard_ids,
+        shard_count=shard_count,
+    )
+
+
+def _slack(root: _Reader, source: str) -> SlackSettings | None:
+    table = root.table("slack")
+    if table is None and not os.environ.get(ENV_SLACK_BOT_TOKEN):
+        return None
+    r = _Reader(table or {}, "slack", source)
+    mode = r.text("mode", "socket", choices=("socket", "http")) or "socket"
+    bot_token = r.text("bot_token", env=ENV_SLACK_BOT_TOKEN, required=True)
+    signing = r.text("signing_secret", env=ENV_SLACK_SIGNING_SECRET, required=mode == "http")
+    app_token = r.text("app_token", env=ENV_SLACK_APP_TOKEN, required=mode == "socket")
+    if mode == "socket" and app_token and not app_token.startswith("xapp-"):
+        raise r._fail("app_token", "an app-level token starting with xapp-")
+    return SlackSettings(
+        bot_token=Secret(bot_token or ""),
+        signing_secret=Secret(signing or ""),
+        app_token=_secret(app_token),
+        mode=mode,
+        http_host=r.text("http_host", SLACK_HOST) or "",
+        http_port=r.number("http_port", SLACK_PORT, low=1, high=65535) or 3000,
+        http_path=r.text("http_path", SLACK_PATH) or "",
+        api_url=r.text("api_url", SLACK_API) or "",
+    )
+
+
+def load_settings(path: str | Path | None = None) -> Settings:
+    """Read settings from `path` (TOML) if given, then the environment."""
+    data: dict[str, Any] = {}
+    source = "environment"
+    if path is not None:
+        source = str(path)
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise ConfigError(f"{source}: no such config file") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{source}: not valid TOML ({exc})") from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{source}: cannot read the file ({exc})") from exc
+    root = _Reader(data, "", source)
+    db = _Reader(root.table("database") or {}, "database", source)
+    url = db.text("url", DEFAULT_DATABASE_URL, env=ENV_DATABASE_URL) or DEFAULT_DATABASE_URL
+    if not url.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+        raise db._fail("url", "a sqlite+aiosqlite:/// or postgresql+asyncpg:// URL")
+    bot = _Reader(root.table("bot") or {}, "bot", source)
+    tz = bot.text("default_timezone", "UTC") or "UTC"
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise bot._fail("default_timezone", "an IANA time zone such as Europe/Berlin") from exc
+    level = (bot.text("log_level", "INFO") or "INFO").upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise bot._fail("log_level", "one of DEBUG, INFO, WARNING, ERROR")
+    console = _Reader(root.table("console") or {}, "console", source)
+    return Settings(
+        source=source,
+        database_url=url,
+        log_level=level,
+        default_timezone=tz,
+        discord=_discord(root, source),
+        slack=_slack(root, source),
+        console_members=console.strs("members", CONSOLE_MEMBERS),
+        console_channels=console.strs("channels", CONSOLE_CHANNELS),
+    )

@@ -1,0 +1,216 @@
+"""The core: every inbound event passes through `Core.handle`.
+
+It dedupes on the event's idempotency key (platforms redeliver), loads the community, routes
+to a handler, and is the error boundary: a rule's refusal becomes a private reply saying what
+to type instead; anything unexpected is logged and answered with an apology, never raised into
+the adapter. One INFO line per event: platform, community, what, outcome.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot import actions, render
+from bot.actions import BadAction
+from bot.commands import COMMANDS, COMMANDS_BY_NAME
+from bot.domain.meetups import Refusal
+from bot.handlers.context import Ctx, Services
+from bot.nlp import dates, places
+from bot.ports import ChannelUnavailable, ChatError
+from bot.routes import ACTIONS, FORMS
+from bot.routes import COMMANDS as COMMAND_HANDLERS
+from bot.store.store import StoreUnavailable
+from bot.types import (
+    ActionClicked,
+    Choice,
+    CommandInvoked,
+    CommandSpec,
+    FormSubmitted,
+    Inbound,
+    MessageSeen,
+    SuggestionsRequested,
+)
+
+log = logging.getLogger("tweetup.core")
+
+SORRY = (
+    "Something went wrong on my side and I couldn't finish that. It has been logged; "
+    "please try again in a moment."
+)
+BUSY = "I'm a bit overloaded right now and nothing was changed. Please try again in a moment."
+MAX_OPTION_LENGTH = 4000
+
+
+def _what(event: Inbound) -> str:
+    if isinstance(event, CommandInvoked):
+        return f"command={event.name[:32]}"
+    if isinstance(event, ActionClicked):
+        return f"action={event.action_id.split(':')[1] if ':' in event.action_id else '?'}"
+    if isinstance(event, FormSubmitted):
+        return f"form={event.form_id[:32]}"
+    return "message"
+
+
+class Core:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.watcher = None  # set by the app when the watcher is enabled
+
+    @property
+    def commands(self) -> Sequence[CommandSpec]:
+        return COMMANDS
+
+    async def handle(self, event: Inbound) -> None:
+        started = time.perf_counter()
+        store = self.services.store
+        key = f"{event.user.platform}:{event.key}"
+        outcome, community_id = "ok", "?"
+        try:
+            if not await store.mark_event(key, self.services.clock.now()):
+                log.info("platform=%s %s outcome=duplicate", event.user.platform, _what(event))
+                return
+            community = await store.community(
+                event.place.platform,
+                event.place.workspace_id,
+                timezone=self.services.default_timezone,
+                now=self.services.clock.now(),
+            )
+            community_id = str(community.id)
+            ctx = Ctx(self.services, event, community)
+            await self._route(ctx)
+            outcome = ctx.outcome
+        except Refusal as refusal:
+            outcome = "refused"
+            await self._safe_reply(event, str(refusal))
+        except StoreUnavailable:
+            outcome = "busy"
+            await self._safe_reply(event, BUSY)
+        except ChannelUnavailable:
+            outcome = "channel-unavailable"
+            log.warning(
+                "cannot post in channel %s (platform %s)",
+                event.place.channel_id,
+                event.user.platform,
+            )
+            await self._safe_reply(
+                event,
+                "I can't post in this channel. Invite me to it (e.g. "
+                "/invite @Tweetup) or give me the Send Messages "
+                "permission, then try again.",
+            )
+        except Exception:
+            outcome = "error"
+            log.exception("unexpected error handling %s", _what(event))
+            await self._safe_reply(event, SORRY)
+        finally:
+            if not isinstance(event, MessageSeen) or outcome not in ("ok", "ignored"):
+                log.info(
+                    "platform=%s community=%s %s outcome=%s ms=%.1f",
+                    event.user.platform,
+                    community_id,
+                    _what(event),
+                    outcome,
+                    (time.perf_counter() - started) * 1000,
+                )
+
+    async def _safe_reply(self, event: Inbound, message: str) -> None:
+        if isinstance(event, MessageSeen):
+            return  # nobody asked; never answer chatter with errors
+        try:
+            await self.services.outbox.reply(event, render.text(message))
+        except ChatError as exc:
+            log.warning("could not send a reply: %s", exc)
+
+    async def _route(self, ctx: Ctx) -> None:
+        event = ctx.event
+        if isinstance(event, CommandInvoked):
+            handler = COMMAND_HANDLERS.get(event.name)
+            spec = COMMANDS_BY_NAME.get(event.name)
+            if handler is None or spec is None:
+                raise Refusal(
+                    f"There is no `/meetup {event.name[:32]}` command. "
+                    "Type `/meetup help` to see them all."
+                )
+            options = _clean_options(spec, event.options)
+            await handler(ctx, options)
+        elif isinstance(event, ActionClicked):
+            try:
+                action = actions.parse(event.action_id)
+            except BadAction:
+                raise Refusal(
+                    "That button is not one I know (it may be from an old version). "
+                    "Type `/meetup list` to find the meetup again."
+                ) from None
+            await ACTIONS[action.verb](ctx, action)
+        elif isinstance(event, FormSubmitted):
+            form = FORMS.get(event.form_id)
+            if form is None:
+                raise Refusal("That form has expired. Type `/meetup propose` to start again.")
+            await form(ctx, {k: str(v)[:MAX_OPTION_LENGTH] for k, v in event.values.items()})
+        elif isinstance(event, MessageSeen):
+            if self.watcher is None:
+                ctx.outcome = "ignored"
+                return
+            await self.watcher(ctx)
+
+    async def suggest(self, event: SuggestionsRequested) -> list[Choice]:
+        """Autocomplete for city and time options. Never raises: an empty list at worst."""
+        try:
+            partial = event.partial.strip()[:100]
+            if event.option == "city":
+                return [
+                    Choice(c.label[:100], c.label[:100])
+                    for c in places.search_cities(partial, limit=25)
+                ]
+            if event.option in ("when", "deadline"):
+                zone = await self._zone(event)
+                now = self.services.clock.now().astimezone(zone)
+                return [
+                    Choice(_time_label(t)[:100], _time_value(t))
+                    for t in dates.suggest_times(partial, now=now, limit=10)
+                ]
+        except Exception:
+            log.exception("autocomplete failed")
+        return []
+
+    async def _zone(self, event: SuggestionsRequested) -> ZoneInfo:
+        community = await self.services.store.community(
+            event.place.platform,
+            event.place.workspace_id,
+            timezone=self.services.default_timezone,
+            now=self.services.clock.now(),
+        )
+        return ZoneInfo(community.timezone)
+
+
+def _time_label(t: datetime) -> str:
+    return f"{t:%a %d %b %Y, %H:%M} ({t.tzname()})"
+
+
+def _time_value(t: datetime) -> str:
+    return f"{t:%Y-%m-%d %H:%M}"
+
+
+def _clean_options(spec: CommandSpec, options: Mapping[str, str]) -> dict[str, str]:
+    """Known options only, as stripped strings of sane length."""
+    known = {o.name: o for o in spec.options}
+    cleaned: dict[str, str] = {}
+    for name, value in options.items():
+        if name not in known:
+            raise Refusal(
+                f"`/meetup {spec.name}` has no option `{str(name)[:32]}`. Example: `{spec.example}`"
+            )
+        text = str(value).strip()
+        if len(text) > MAX_OPTION_LENGTH:
+            raise Refusal(f"The value of {name} is far too long.")
+        cleaned[name] = text
+    missing = [o.name for o in spec.options if o.required and not cleaned.get(o.name)]
+    if missing and spec.name != "propose":  # propose with no options opens the form
+        raise Refusal(
+            f"`/meetup {spec.name}` needs {', '.join(missing)}. Example: `{spec.example}`"
+        )
+    return cleaned

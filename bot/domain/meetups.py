@@ -1,0 +1,123 @@
+"""Meetups: the record, what may be changed, and by whom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from bot.commands import CAPACITY_MAX, DESCRIPTION_MAX, TITLE_MAX, VENUE_MAX
+
+DEFAULT_DURATION = timedelta(hours=2)
+FOLLOW_UP_AFTER = timedelta(hours=3)  # after the start: the event is surely over
+
+
+class Status(StrEnum):
+    POLL = "poll"
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class Meetup:
+    id: int
+    community_id: int
+    channel_id: str
+    thread_id: str | None
+    title: str
+    city_id: int
+    city_label: str
+    organizer_id: str
+    organizer_name: str
+    status: Status
+    starts_at: datetime | None  # None while the date poll is open
+    venue: str = ""
+    description: str = ""
+    capacity: int | None = None
+    deadline: datetime | None = None
+    sequence: int = 0
+    seats_taken: int = 0
+    cancel_reason: str = ""
+    latitude: float = 0.0
+    longitude: float = 0.0
+
+    @property
+    def is_poll(self) -> bool:
+        return self.status is Status.POLL
+
+    def ends_at(self) -> datetime | None:
+        return self.starts_at + DEFAULT_DURATION if self.starts_at else None
+
+    def is_over(self, now: datetime) -> bool:
+        return self.starts_at is not None and now >= self.starts_at + DEFAULT_DURATION
+
+    def has_started(self, now: datetime) -> bool:
+        return self.starts_at is not None and now >= self.starts_at
+
+
+class Refusal(Exception):
+    """A rule said no; the message is for the member (what was wrong, what to type instead)."""
+
+
+def check_title(title: str) -> str:
+    title = " ".join(title.split())
+    if not title:
+        raise Refusal('The title is empty. Example: title:"Coffee & code"')
+    if len(title) > TITLE_MAX:
+        raise Refusal(f"The title is {len(title)} characters; keep it to {TITLE_MAX}.")
+    return title
+
+
+def check_text(value: str, name: str, limit: int) -> str:
+    value = value.strip()
+    if len(value) > limit:
+        raise Refusal(f"The {name} is {len(value)} characters; keep it to {limit}.")
+    return value
+
+
+def check_venue(value: str) -> str:
+    return check_text(value, "venue", VENUE_MAX)
+
+
+def check_description(value: str) -> str:
+    return check_text(value, "description", DESCRIPTION_MAX)
+
+
+def parse_capacity(raw: str) -> int | None:
+    """A positive whole number, or "none"/"unlimited" for no limit."""
+    text = raw.strip().lower()
+    if text in ("", "none", "unlimited", "no limit", "0 (none)"):
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        raise Refusal(
+            f"capacity must be a whole number, like capacity:12 (not {raw[:30]!r})."
+        ) from None
+    if value <= 0:
+        raise Refusal("capacity must be at least 1 (or leave it out for no limit).")
+    if value > CAPACITY_MAX:
+        raise Refusal(f"capacity can be at most {CAPACITY_MAX:,}; leave it out for no limit.")
+    return value
+
+
+def check_manage(meetup: Meetup, user_id: str, is_admin: bool, verb: str) -> None:
+    if user_id != meetup.organizer_id and not is_admin:
+        raise Refusal(
+            f"Only the organizer ({meetup.organizer_name}) or an admin can {verb} meetup "
+            f"#{meetup.id}."
+        )
+
+
+def check_active(meetup: Meetup, now: datetime, verb: str) -> None:
+    if meetup.status is Status.CANCELLED:
+        raise Refusal(f"Meetup #{meetup.id} was cancelled, so you can't {verb} it.")
+    if meetup.is_over(now):
+        raise Refusal(f"Meetup #{meetup.id} is already over, so you can't {verb} it.")
+
+
+def check_future(start: datetime, now: datetime, what: str = "That time") -> None:
+    if start <= now:
+        raise Refusal(f'{what} is in the past. Pick a time from now on, e.g. when:"tomorrow 7pm".')
+    if start > now + timedelta(days=2 * 366):
+        raise Refusal(f"{what} is more than two years away. Pick a date within two years.")

@@ -1,0 +1,87 @@
+"""Community settings, for admins."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.domain.meetups import Refusal
+from bot.domain.reminders import format_leads, parse_leads
+from bot.handlers.context import Ctx, reschedule_meetup
+
+_YES_NO = {"yes": True, "no": False, "on": True, "off": False}
+
+
+def _int(options: Mapping[str, str], key: str, low: int, high: int) -> int:
+    try:
+        value = int(options[key].strip())
+    except ValueError:
+        raise Refusal(f"{key} must be a whole number from {low} to {high}.") from None
+    if not low <= value <= high:
+        raise Refusal(f"{key} must be from {low} to {high}.")
+    return value
+
+
+def _choice(options: Mapping[str, str], key: str, allowed: tuple[str, ...]) -> str:
+    value = options[key].strip().lower()
+    if value not in allowed:
+        raise Refusal(f"{key} must be one of: {', '.join(allowed)}.")
+    return value
+
+
+def read_settings(options: Mapping[str, str]) -> tuple[dict[str, Any], bool | None]:
+    """Validate every given option first, so a bad one changes nothing."""
+    changes: dict[str, Any] = {}
+    watch: bool | None = None
+    if "timezone" in options:
+        zone = options["timezone"].strip()
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise Refusal(
+                f"{zone[:40]!r} is not a time zone I know. Use an IANA name such as "
+                'timezone:"Europe/Berlin" or timezone:"America/New_York".'
+            ) from None
+        changes["timezone"] = zone
+    if "leads" in options:
+        changes["reminder_leads"] = parse_leads(options["leads"])
+    if "remind-maybe" in options:
+        changes["remind_maybe"] = _YES_NO[_choice(options, "remind-maybe", ("yes", "no"))]
+    if "who-proposes" in options:
+        changes["who_proposes"] = _choice(options, "who-proposes", ("everyone", "admins"))
+    if "threshold" in options:
+        changes["suggest_threshold"] = _int(options, "threshold", 2, 1000)
+    if "radius" in options:
+        changes["suggest_radius_km"] = _int(options, "radius", 1, 500)
+    if "offer-hours" in options:
+        changes["offer_hours"] = _int(options, "offer-hours", 1, 168)
+    if "watch" in options:
+        watch = _YES_NO[_choice(options, "watch", ("on", "off"))]
+    return changes, watch
+
+
+async def settings(ctx: Ctx, options: Mapping[str, str]) -> None:
+    if not ctx.is_admin:
+        raise Refusal(
+            "Only admins can change community settings. Ask an admin, or see your own "
+            "settings: `/meetup reminders`, `/meetup privacy`."
+        )
+    changes, watch = read_settings(options)
+    if changes:
+        ctx.community = await ctx.store.update_community(ctx.community.id, **changes)
+    if watch is not None:
+        await ctx.store.set_watched(ctx.community.id, ctx.place.channel_id, watch)
+    if "reminder_leads" in changes or "remind_maybe" in changes:
+        for m in await ctx.store.upcoming(ctx.community.id, ctx.now(), limit=500):
+            await reschedule_meetup(ctx.services, ctx.community, m)
+    c = ctx.community
+    watching = await ctx.store.is_watched(c.id, ctx.place.channel_id)
+    head = "Saved. " if changes or watch is not None else ""
+    await ctx.say(
+        f"{head}Settings: time zone {c.timezone}; reminders {format_leads(c.reminder_leads)} "
+        f"before; remind Maybe: {'yes' if c.remind_maybe else 'no'}; who proposes: "
+        f"{c.who_proposes}; suggestions at {c.suggest_threshold} members within "
+        f"{c.suggest_radius_km} km; seat offers held {c.offer_hours} h; watching this channel: "
+        f"{'on' if watching else 'off'}."
+    )

@@ -1,0 +1,382 @@
+"""Proposing, editing, cancelling and listing meetups."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from bot import render
+from bot.actions import Action
+from bot.domain import meetups as rules
+from bot.domain.meetups import Meetup, Refusal, Status
+from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS
+from bot.domain.rsvps import RsvpStatus
+from bot.handlers.context import (
+    Ctx,
+    parse_id,
+    refresh_cards,
+    render_meetup,
+    reschedule_meetup,
+)
+from bot.handlers.notify import notify_answered
+from bot.handlers.parsing import parse_city, parse_one_time
+from bot.nlp.places import City
+from bot.ports import ChannelUnavailable
+from bot.types import Bold, Form, FormField, FormSubmitted, Outgoing, Segment, Text, Time
+
+log = logging.getLogger(__name__)
+
+PROPOSE_FORM = "propose"
+
+
+class FieldErrors(Refusal):
+    """Several fields are wrong (form submissions show them next to each field)."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(" ".join(errors.values()))
+        self.errors = errors
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    title: str
+    city: City
+    times: list[datetime]
+    venue: str
+    capacity: int | None
+    description: str
+    deadline: datetime | None
+
+
+def _check_propose_permission(ctx: Ctx) -> None:
+    if ctx.community.who_proposes == "admins" and not ctx.is_admin:
+        raise Refusal(
+            "In this community only admins can propose meetups. Ask an admin, or ask "
+            "them to allow everyone with `/meetup settings who-proposes:everyone`."
+        )
+
+
+def read_proposal(ctx: Ctx, values: Mapping[str, str]) -> Proposal:
+    """Validate every field; all errors at once, keyed by field."""
+    errors: dict[str, str] = {}
+    now, local = ctx.now(), ctx.local_now()
+
+    def field(name: str, check: object) -> object:
+        try:
+            return check() if callable(check) else check
+        except Refusal as exc:
+            errors[name] = str(exc)
+            return None
+
+    title = field("title", lambda: rules.check_title(values.get("title", "")))
+    city = field("city", lambda: parse_city(values.get("city", "")))
+    times = field("when", lambda: _read_times(values.get("when", ""), local, now))
+    venue = field("venue", lambda: rules.check_venue(values.get("venue", "")))
+    capacity = field("capacity", lambda: rules.parse_capacity(values.get("capacity", "")))
+    description = field(
+        "description", lambda: rules.check_description(values.get("description", ""))
+    )
+    deadline = None
+    if values.get("deadline", "").strip():
+        deadline = field(
+            "deadline", lambda: parse_one_time(values["deadline"], local, now, what="The deadline")
+        )
+        if isinstance(times, list) and deadline is not None and len(times) < 2:
+            errors["deadline"] = (
+                "A deadline is only for date polls (several times in when:, separated by |)."
+            )
+        elif isinstance(times, list) and isinstance(deadline, datetime) and deadline > min(times):
+            errors["deadline"] = "The poll deadline must come before the first date option."
+    if errors:
+        raise FieldErrors(errors)
+    assert isinstance(title, str) and isinstance(city, City) and isinstance(times, list)
+    assert isinstance(venue, str) and isinstance(description, str)
+    assert capacity is None or isinstance(capacity, int)
+    assert deadline is None or isinstance(deadline, datetime)
+    return Proposal(title, city, times, venue, capacity, description, deadline)
+
+
+def _read_times(raw: str, local: datetime, now: datetime) -> list[datetime]:
+    parts = [p.strip() for p in raw.split("|")]
+    if not raw.strip():
+        raise Refusal(
+            'When? Add when:"next friday 7pm", or several times separated by | for a date poll.'
+        )
+    if len(parts) > MAX_OPTIONS:
+        raise Refusal(f"A date poll can have at most {MAX_OPTIONS} options; you gave {len(parts)}.")
+    if any(not p for p in parts):
+        raise Refusal('One of the times between | is empty. Example: when:"fri 7pm | sat 6pm".')
+    times = [parse_one_time(p, local, now) for p in parts]
+    if len(set(times)) != len(times):
+        raise Refusal("Two of the poll options are the same time; give each date once.")
+    assert MIN_OPTIONS == 2
+    return times
+
+
+async def propose(ctx: Ctx, options: Mapping[str, str]) -> None:
+    _check_propose_permission(ctx)
+    if not any(v.strip() for v in options.values()):
+        await ctx.services.outbox.open_form(ctx.event, propose_form())
+        ctx.outcome = "form"
+        return
+    await _create(ctx, read_proposal(ctx, options))
+
+
+async def propose_submitted(ctx: Ctx, values: Mapping[str, str]) -> None:
+    _check_propose_permission(ctx)
+    try:
+        proposal = read_proposal(ctx, values)
+    except FieldErrors as exc:
+        assert isinstance(ctx.event, FormSubmitted)
+        await ctx.services.outbox.reject_form(ctx.event, exc.errors)
+        ctx.outcome = "refused"
+        return
+    await _create(ctx, proposal)
+
+
+def propose_form(city: str = "", when: str = "", title: str = "") -> Form:
+    return Form(
+        PROPOSE_FORM,
+        "Propose a meetup",
+        (
+            FormField("title", "Title", "text", True, title, "Coffee & code", 100),
+            FormField("city", "City", "city", True, city, "Portland, Oregon", 100),
+            FormField(
+                "when",
+                "When (| between options for a poll)",
+                "datetime",
+                True,
+                when,
+                "next friday 7pm",
+                300,
+            ),
+            FormField("venue", "Venue", "text", False, "", "Bar, park or address", 200),
+            FormField("capacity", "Capacity (empty: no limit)", "number", False, "", "12", 6),
+        ),
+        "Propose",
+    )
+
+
+async def _create(ctx: Ctx, p: Proposal) -> None:
+    member = await ctx.member()
+    poll = len(p.times) > 1
+    m = await ctx.store.create_meetup(
+        community_id=ctx.community.id,
+        channel_id=ctx.place.channel_id,
+        thread_id=ctx.place.thread_id,
+        title=p.title,
+        city_id=p.city.id,
+        city_label=p.city.label,
+        latitude=p.city.latitude,
+        longitude=p.city.longitude,
+        organizer_id=ctx.user.id,
+        organizer_name=member.name,
+        starts_at=None if poll else p.times[0],
+        options=p.times if poll else (),
+        venue=p.venue,
+        description=p.description,
+        capacity=p.capacity,
+        deadline=p.deadline,
+        now=ctx.now(),
+    )
+    if poll and p.deadline:
+        from bot.store.store import JobSpec
+
+        await ctx.services.jobs.add(
+            [JobSpec(f"poll:{m.id}", "poll", m.id, ctx.community.id, p.deadline)]
+        )
+    if not poll:
+        await reschedule_meetup(ctx.services, ctx.community, m)
+    await post_card(ctx, m)
+    zone = ctx.community.timezone
+    echo: list[Segment] = [Text(f"Proposed #{m.id} {m.title} in {p.city.label}")]
+    if poll:
+        echo.append(Text(f" as a date poll with {len(p.times)} options: "))
+        for i, t in enumerate(p.times, 1):
+            echo += [Text(f"{'; ' if i > 1 else ''}{i}) "), Time(t, "full", zone)]
+        echo.append(Text(f". Close it with `/meetup close id:{m.id}` when the votes are in."))
+    else:
+        echo += [
+            Text(" for "),
+            Time(p.times[0], "full", zone),
+            Text(". Click Going on the card to count yourself in."),
+        ]
+    await ctx.reply(Outgoing(body=tuple(echo), ephemeral=True))
+
+
+async def post_card(ctx: Ctx, m: Meetup) -> None:
+    card = await render_meetup(ctx.services, ctx.community, m, ctx.community.platform)
+    try:
+        ref = await ctx.services.outbox.post(ctx.place, card)
+    except ChannelUnavailable:
+        log.warning(
+            "cannot post in channel %s of community %s", ctx.place.channel_id, ctx.community.id
+        )
+        await ctx.reply(
+            Outgoing(
+                body=(
+                    Bold("I can't post in this channel."),
+                    Text(
+                        " Invite me (e.g. /invite @Tweetup) or give me the Send Messages "
+                        f"permission, then `/meetup show id:{m.id}`. Meetup #{m.id} is saved; "
+                        "here is its card:"
+                    ),
+                ),
+                ephemeral=True,
+            )
+        )
+        await ctx.reply(
+            Outgoing(
+                title=card.title,
+                body=card.body,
+                fields=card.fields,
+                buttons=card.buttons,
+                ephemeral=True,
+            )
+        )
+        return
+    await ctx.store.add_card(m.id, ref.place.channel_id, ref.place.thread_id, ref.message_id)
+
+
+async def show(ctx: Ctx, options: Mapping[str, str]) -> None:
+    m = await ctx.meetup(parse_id(options.get("id")))
+    card = await render_meetup(ctx.services, ctx.community, m, ctx.community.platform)
+    await ctx.reply(
+        Outgoing(
+            title=card.title,
+            body=card.body,
+            fields=card.fields,
+            buttons=card.buttons,
+            ephemeral=True,
+        )
+    )
+
+
+async def list_upcoming(ctx: Ctx, options: Mapping[str, str]) -> None:
+    items = await ctx.store.upcoming(ctx.community.id, ctx.now())
+    zone = ctx.community.timezone
+    await ctx.reply(
+        render.lines(
+            "Upcoming meetups",
+            [render.meetup_line(m, zone) for m in items],
+            'No upcoming meetups yet. Propose one: `/meetup propose title:"Coffee" city:Portland '
+            'when:"next friday 7pm"`',
+        )
+    )
+
+
+async def mine(ctx: Ctx, options: Mapping[str, str]) -> None:
+    items = await ctx.store.meetups_of(ctx.community.id, ctx.user.id, ctx.now())
+    zone = ctx.community.timezone
+    await ctx.reply(
+        render.lines(
+            "Your meetups",
+            [render.meetup_line(m, zone, f" · {role}") for m, role in items],
+            "You have no upcoming meetups. `/meetup list` shows what's on.",
+        )
+    )
+
+
+async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
+    m = await ctx.meetup(parse_id(options.get("id")))
+    rules.check_manage(m, ctx.user.id, ctx.is_admin, "edit")
+    rules.check_active(m, ctx.now(), "edit")
+    changes: dict[str, Any] = {}
+    notes: list[Segment] = []
+    if "title" in options:
+        changes["title"] = rules.check_title(options["title"])
+    if "venue" in options:
+        changes["venue"] = rules.check_venue(options["venue"])
+    if "description" in options:
+        changes["description"] = rules.check_description(options["description"])
+    if "capacity" in options:
+        changes["capacity"] = rules.parse_capacity(options["capacity"])
+    if "when" in options:
+        if m.is_poll:
+            raise Refusal(
+                f"#{m.id} is still a date poll. Close it first with "
+                f"`/meetup close id:{m.id}`, then edit the time."
+            )
+        if "|" in options["when"]:
+            raise Refusal("A meetup has one time; give one time in when:.")
+        new_time = parse_one_time(options["when"], ctx.local_now(), ctx.now())
+        if new_time != m.starts_at:
+            changes["starts_at"] = new_time
+    if not changes:
+        raise Refusal(
+            f'Nothing to change. Example: `/meetup edit id:{m.id} when:"saturday 6pm" '
+            'venue:"Bar Cafe"`'
+        )
+    updated = await ctx.store.update_meetup(m.id, ctx.now(), **changes)
+    zone = ctx.community.timezone
+    if "starts_at" in changes and m.starts_at is not None and updated.starts_at is not None:
+        notes += [
+            Text("New time: "),
+            Time(updated.starts_at, "full", zone),
+            Text(" (was "),
+            Time(m.starts_at, "full", zone),
+            Text("). "),
+        ]
+        await reschedule_meetup(ctx.services, ctx.community, updated)
+    for key, label in (("title", "Title"), ("venue", "Venue"), ("description", "Details")):
+        if key in changes and getattr(m, key) != changes[key]:
+            notes.append(Text(f"{label}: {changes[key] or '(none)'}. "))
+    if "capacity" in changes and changes["capacity"] != m.capacity:
+        cap = changes["capacity"]
+        notes.append(Text(f"Capacity: {cap if cap else 'no limit'}. "))
+        offered = await ctx.store.fill_free_seats(m.id, ctx.now(), ctx.community.offer_hours)
+        from bot.handlers.rsvps import send_offers
+
+        await send_offers(ctx.services, ctx.community, updated, offered)
+    await refresh_cards(ctx.services, ctx.community, m.id)
+    if notes:
+        intro: tuple[Segment, ...] = (Bold(f"#{m.id} {updated.title} changed. "), *notes)
+        await notify_answered(ctx.services, ctx.community, updated, intro, exclude=ctx.user.id)
+    await ctx.reply(
+        Outgoing(
+            body=(Text(f"Updated #{m.id}. "), *notes, Text("Everyone who answered has been told.")),
+            ephemeral=True,
+        )
+    )
+
+
+async def cancel(ctx: Ctx, options: Mapping[str, str]) -> None:
+    m = await ctx.meetup(parse_id(options.get("id")))
+    rules.check_manage(m, ctx.user.id, ctx.is_admin, "cancel")
+    rules.check_active(m, ctx.now(), "cancel")
+    reason = rules.check_text(options.get("reason", ""), "reason", 300)
+    updated = await ctx.store.update_meetup(
+        m.id, ctx.now(), status=Status.CANCELLED.value, cancel_reason=reason
+    )
+    await ctx.store.drop_pending_jobs(m.id, ("remind", "followup", "offer", "poll"))
+    await refresh_cards(ctx.services, ctx.community, m.id)
+    body: list[Segment] = [Bold(f"#{m.id} {m.title} is cancelled. ")]
+    if reason:
+        body.append(Text(f"Reason: {reason}. "))
+    await notify_answered(
+        ctx.services, ctx.community, updated, tuple(body), exclude=ctx.user.id, with_calendar=True
+    )
+    await ctx.say(f"Cancelled #{m.id}. Everyone who answered has been told.")
+
+
+async def propose_from_button(ctx: Ctx, action: Action) -> None:
+    _check_propose_permission(ctx)
+    city = ""
+    if action.verb == "next":
+        m = await ctx.meetup(action.int_arg(0))
+        city = m.city_label
+    await ctx.services.outbox.open_form(ctx.event, propose_form(city=city))
+    ctx.outcome = "form"
+
+
+def status_label(status: RsvpStatus) -> str:
+    return {
+        "going": "going",
+        "maybe": "maybe",
+        "no": "not going",
+        "waiting": "on the waitlist",
+        "offered": "offered a seat",
+    }[status.value]

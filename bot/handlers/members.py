@@ -1,0 +1,232 @@
+"""A member's own settings: home city, trips, who is nearby, privacy, reminders, forget."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+
+from bot import actions
+from bot.actions import Action
+from bot.domain.geo import distance_km
+from bot.domain.meetups import Refusal, Status
+from bot.domain.reminders import format_leads, parse_leads
+from bot.domain.rsvps import RsvpStatus
+from bot.handlers.context import Ctx, effective_leads, refresh_cards, reschedule_member
+from bot.handlers.parsing import parse_city
+from bot.handlers.rsvps import send_offers
+from bot.nlp import dates
+from bot.nlp.places import city_by_id
+from bot.types import Bold, Button, Mention, Outgoing, Segment, Text, UserRef
+
+CLEAR_WORDS = ("none", "clear", "off", "remove", "-")
+MAX_TRIP_DAYS = 90
+
+
+async def home(ctx: Ctx, options: Mapping[str, str]) -> None:
+    raw = options.get("city", "").strip()
+    await ctx.member()
+    if raw.lower() in CLEAR_WORDS:
+        await ctx.store.save_member(
+            ctx.community.id, ctx.user.id, ctx.user.name, ctx.now(), home_city_id=None
+        )
+        await ctx.say("Cleared your home city. You won't count towards suggestions anywhere.")
+        return
+    city = parse_city(raw)
+    await ctx.store.save_member(
+        ctx.community.id, ctx.user.id, ctx.user.name, ctx.now(), home_city_id=city.id
+    )
+    await ctx.say(
+        f"Your home city is now {city.label}. Only the count of members near a city is "
+        "public; your name shows only if you allow it (`/meetup privacy`). Clear it "
+        "with `/meetup home city:none`."
+    )
+    await _after_location_change(ctx)
+
+
+async def travel(ctx: Ctx, options: Mapping[str, str]) -> None:
+    city = parse_city(options.get("city", ""))
+    raw = options.get("when", "").strip()
+    if not raw:
+        raise Refusal('When are you there? e.g. when:"March 3-5" or when:"next week".')
+    found = dates.parse_when(raw[:200], now=ctx.local_now(), meetup=False)
+    if found is None:
+        raise Refusal(
+            f'I couldn\'t read {raw[:60]!r} as dates. Try when:"Dec 3-5", '
+            'when:"next week" or when:"2026-12-03".'
+        )
+    first = found.start.date()
+    last = ((found.end - timedelta(microseconds=1)) if found.end else found.start).date()
+    today = ctx.local_now().date()
+    if last < today:
+        raise Refusal(f"Those dates ({first:%d %b %Y} to {last:%d %b %Y}) are in the past.")
+    if (last - first).days + 1 > MAX_TRIP_DAYS:
+        raise Refusal(
+            f"A trip can be at most {MAX_TRIP_DAYS} days; for a move, set your home "
+            "with `/meetup home`."
+        )
+    if first > today + timedelta(days=366):
+        raise Refusal("That trip is more than a year away; add it closer to the date.")
+    await ctx.member()
+    await ctx.store.add_trip(
+        ctx.community.id, ctx.user.id, city.id, max(first, today), last, ctx.now()
+    )
+    span = f"{first:%a %d %b}" if first == last else f"{first:%a %d %b} to {last:%a %d %b %Y}"
+    await ctx.say(
+        f"Noted: you'll be in {city.label} {span}. Members there will see that one more "
+        "person is around; your name only if you allow it."
+    )
+    await _after_location_change(ctx)
+
+
+async def _after_location_change(ctx: Ctx) -> None:
+    """The watcher decides whether a meetup suggestion is now due (when it is installed)."""
+    hook = ctx.services.limits.get("after_location_change")
+    if callable(hook):
+        await hook(ctx)
+
+
+async def nearby(ctx: Ctx, options: Mapping[str, str]) -> None:
+    member = await ctx.member()
+    radius = ctx.community.suggest_radius_km
+    if options.get("radius", "").strip():
+        try:
+            radius = int(options["radius"])
+        except ValueError:
+            raise Refusal("radius must be a number of kilometres, like radius:100.") from None
+        if not 1 <= radius <= 2000:
+            raise Refusal("radius must be between 1 and 2000 km.")
+    if member.home_city_id is None:
+        raise Refusal("Set your home city first: `/meetup home city:<your city>`.")
+    mine = city_by_id(member.home_city_id)
+    if mine is None:
+        raise Refusal("I can't find your home city any more; set it again with `/meetup home`.")
+    near = []
+    for other in await ctx.store.homes(ctx.community.id):
+        if other.user_id == ctx.user.id or other.home_city_id is None:
+            continue
+        city = city_by_id(other.home_city_id)
+        if (
+            city
+            and distance_km(mine.latitude, mine.longitude, city.latitude, city.longitude) <= radius
+        ):
+            near.append(other)
+    if not near:
+        await ctx.say(f"No other members have set a home within {radius} km of {mine.label} yet.")
+        return
+    shown = [m for m in near if m.show_name]
+    body: list[Segment] = [
+        Bold(f"{len(near)} member{'s' if len(near) != 1 else ''}"),
+        Text(f" within {radius} km of {mine.label}"),
+    ]
+    if shown:
+        body.append(Text(": "))
+        for i, m in enumerate(shown[:20]):
+            body += [
+                Text(", " if i else ""),
+                Mention(UserRef(ctx.user.platform, m.user_id, m.name)),
+            ]
+        if len(near) > len(shown[:20]):
+            body.append(Text(f" and {len(near) - len(shown[:20])} who keep their name private"))
+    body.append(Text(". Propose something: `/meetup propose`."))
+    await ctx.reply(Outgoing(body=tuple(body), ephemeral=True))
+
+
+async def privacy(ctx: Ctx, options: Mapping[str, str]) -> None:
+    raw = options.get("show-name", "").strip().lower()
+    if raw not in ("yes", "no"):
+        raise Refusal(
+            "Use `/meetup privacy show-name:yes` to show your name on cards, or "
+            "show-name:no to keep it private (counts are always public)."
+        )
+    await ctx.member()
+    await ctx.store.save_member(
+        ctx.community.id, ctx.user.id, ctx.user.name, ctx.now(), show_name=raw == "yes"
+    )
+    await ctx.say(
+        "Your name will show on meetup cards and in nearby lists."
+        if raw == "yes"
+        else "Your name is hidden: cards and lists count you without naming you."
+    )
+
+
+async def reminders(ctx: Ctx, options: Mapping[str, str]) -> None:
+    raw = options.get("lead", "").strip()
+    if not raw:
+        raise Refusal(
+            'Give lead times, e.g. `/meetup reminders lead:"1d,2h"`, or lead:off, or '
+            "lead:default for the community's."
+        )
+    leads: tuple[int, ...] | None = None if raw.lower() == "default" else parse_leads(raw)
+    await ctx.member()
+    member = await ctx.store.save_member(
+        ctx.community.id, ctx.user.id, ctx.user.name, ctx.now(), reminder_leads=leads
+    )
+    for m, _role in await ctx.store.meetups_of(ctx.community.id, ctx.user.id, ctx.now()):
+        if m.status is Status.SCHEDULED:
+            mine = next((r for r in await ctx.store.rsvps(m.id) if r.user_id == ctx.user.id), None)
+            if mine is not None:
+                await reschedule_member(ctx.services, ctx.community, m, ctx.user.id, mine.status)
+    now_leads = effective_leads(ctx.community, member)
+    await ctx.say(
+        f"Your reminders: {format_leads(now_leads)} before each meetup you're going to"
+        + (" (the community's default)." if leads is None else ".")
+    )
+
+
+async def forget(ctx: Ctx, options: Mapping[str, str]) -> None:
+    await ctx.reply(
+        Outgoing(
+            body=(
+                Bold("Delete everything Tweetup stores about you in this community?"),
+                Text(
+                    " Your home city, trips, votes, RSVPs, reminders and answers to my questions "
+                    "will be deleted. Meetups you organized stay for the others, without your "
+                    "name. This can't be undone."
+                ),
+            ),
+            buttons=(
+                Button("Yes, delete it all", actions.encode("forget", "yes"), "danger"),
+                Button("Keep my data", actions.encode("forget", "no")),
+            ),
+            ephemeral=True,
+        )
+    )
+
+
+async def forget_confirmed(ctx: Ctx, action: Action) -> None:
+    if action.args[0] != "yes":
+        await ctx.say("Nothing was deleted.")
+        return
+    touched = await ctx.store.meetups_of(ctx.community.id, ctx.user.id, ctx.now())
+    for m, role in touched:
+        if RsvpStatus.GOING.value in role or RsvpStatus.OFFERED.value in role:
+            # Give the seat up properly first, so it passes to the waitlist.
+            outcome = await ctx.store.rsvp(
+                m.id,
+                ctx.user.id,
+                ctx.user.name,
+                RsvpStatus.NO,
+                ctx.now(),
+                ctx.community.offer_hours,
+            )
+            if outcome.offered is not None:
+                await send_offers(ctx.services, ctx.community, m, [outcome.offered])
+    counts = await ctx.store.forget_member(ctx.community.id, ctx.user.id)
+    for m, _ in touched:
+        await refresh_cards(ctx.services, ctx.community, m.id)
+    labels = {
+        "members": "profile",
+        "trips": "trips",
+        "votes": "poll votes",
+        "rsvps": "RSVPs",
+        "jobs": "pending reminders",
+        "place_questions": "watcher questions and answers",
+        "suggestion_interest": "suggestion sign-ups",
+        "meetups_anonymised": "meetups you organized (now without your name)",
+    }
+    done = [f"{n} {labels.get(k, k)}" for k, n in counts.items() if n]
+    await ctx.say(
+        "Deleted: "
+        + (", ".join(done) if done else "nothing was stored about you")
+        + ". If you use Tweetup again, it starts from scratch."
+    )

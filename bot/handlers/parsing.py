@@ -1,0 +1,59 @@
+"""Reading command option values (cities, times) into domain values, with member-facing
+messages that echo what was understood and say what to type instead."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.domain.meetups import Refusal, check_future
+from bot.nlp import dates, places
+from bot.nlp.places import City
+
+MAX_CITY_TEXT = 100
+
+
+def parse_city(raw: str) -> City:
+    text = raw.strip()
+    if not text:
+        raise Refusal('Which city? Add city:<name>, e.g. city:"Portland, Oregon".')
+    if len(text) > MAX_CITY_TEXT:
+        raise Refusal("That city name is too long. Type just the city, e.g. city:Lisbon.")
+    found = places.resolve_city(text)
+    if found.city is not None:
+        return found.city
+    if found.candidates:
+        options = " or ".join(f'city:"{c.label}"' for c in found.candidates[:4])
+        raise Refusal(f"There are several places called {text[:40]}. Which one? Type {options}.")
+    if found.suggestions:
+        options = ", ".join(f'"{c.label}"' for c in found.suggestions[:3])
+        raise Refusal(f"I don't know a city called {text[:40]!r}. Did you mean {options}?")
+    raise Refusal(
+        f"I don't know a city called {text[:40]!r}. Check the spelling, or add the "
+        'country, e.g. city:"Lisbon, Portugal".'
+    )
+
+
+def parse_one_time(
+    raw: str, local_now: datetime, now: datetime, what: str = "That time"
+) -> datetime:
+    """One instant, with a time of day, in the future. `local_now` carries the zone."""
+    text = raw.strip()
+    if not text:
+        raise Refusal('When? e.g. when:"next friday 7pm" or when:"2026-12-05 19:00".')
+    if len(text) > 200:
+        raise Refusal('That time is too long to read. Try e.g. when:"next friday 7pm".')
+    found = dates.parse_when(text, now=local_now, meetup=True)
+    if found is None:
+        raise Refusal(
+            f"I couldn't read {text[:60]!r} as a date and time. Try "
+            'when:"next friday 7pm", when:"Dec 5 19:00" or when:"2026-12-05 19:00".'
+        )
+    if found.grain not in ("minute", "hour"):
+        day = found.start.strftime("%a %d %b %Y")
+        raise Refusal(
+            f"I understood {text[:40]!r} as {day}, but a meetup needs a time of day "
+            f'too, e.g. when:"{day} 7pm".'
+        )
+    start = found.start
+    check_future(start, now, what)
+    return start

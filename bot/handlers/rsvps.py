@@ -1,0 +1,222 @@
+"""RSVPs: Going / Maybe / Can't go, the waitlist, seat offers, and calendar files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot import actions
+from bot.actions import Action
+from bot.calendar import google_link, ics
+from bot.domain import meetups as rules
+from bot.domain.community import Community
+from bot.domain.meetups import Meetup, Refusal, Status
+from bot.domain.reminders import format_leads
+from bot.domain.rsvps import Rsvp, RsvpStatus
+from bot.handlers.context import (
+    Ctx,
+    Services,
+    effective_leads,
+    refresh_cards,
+    reschedule_member,
+)
+from bot.handlers.notify import meetup_place
+from bot.outbox import Delivery
+from bot.store.store import JobSpec
+from bot.types import Attachment, Bold, Button, Link, Outgoing, Segment, Text, Time, UserRef
+
+_REQUESTS = {"going": RsvpStatus.GOING, "maybe": RsvpStatus.MAYBE, "no": RsvpStatus.NO}
+
+
+async def rsvp(ctx: Ctx, action: Action) -> None:
+    m = await ctx.meetup(action.int_arg(0))
+    requested = _REQUESTS.get(action.args[1])
+    if requested is None:
+        raise Refusal("That button is not one I made.")
+    await answer(ctx, m, requested)
+
+
+async def claim(ctx: Ctx, action: Action) -> None:
+    await answer(ctx, await ctx.meetup(action.int_arg(0)), RsvpStatus.GOING)
+
+
+async def decline(ctx: Ctx, action: Action) -> None:
+    await answer(ctx, await ctx.meetup(action.int_arg(0)), RsvpStatus.NO)
+
+
+async def answer(ctx: Ctx, m: Meetup, requested: RsvpStatus) -> None:
+    if m.status is Status.POLL:
+        raise Refusal(
+            f"#{m.id} is still a date poll: vote on the dates first; RSVPs open when "
+            "the date is set."
+        )
+    rules.check_active(m, ctx.now(), "answer")
+    if m.has_started(ctx.now()) and requested is RsvpStatus.GOING:
+        raise Refusal(f"#{m.id} has already started.")
+    member = await ctx.member()
+    outcome = await ctx.store.rsvp(
+        m.id, ctx.user.id, member.name, requested, ctx.now(), ctx.community.offer_hours
+    )
+    after = outcome.after
+    if outcome.before != after.status:
+        await reschedule_member(ctx.services, ctx.community, m, ctx.user.id, after.status)
+    if outcome.offered is not None:
+        await send_offers(ctx.services, ctx.community, m, [outcome.offered])
+    await refresh_cards(ctx.services, ctx.community, m.id)
+    await ctx.reply(
+        Outgoing(body=await _confirmation(ctx, m, outcome.before, after), ephemeral=True)
+    )
+
+
+async def _confirmation(
+    ctx: Ctx, m: Meetup, before: RsvpStatus | None, after: Rsvp
+) -> tuple[Segment, ...]:
+    zone = ctx.community.timezone
+    if after.status is RsvpStatus.GOING:
+        member = await ctx.store.member(ctx.community.id, ctx.user.id)
+        leads = effective_leads(ctx.community, member)
+        parts: list[Segment] = [
+            Bold("You're going"),
+            Text(f" to #{m.id} {m.title}, "),
+            Time(m.starts_at, "full", zone) if m.starts_at else Text("date to be set"),
+            Text(f", {m.city_label}. "),
+        ]
+        parts.append(
+            Text(
+                f"I'll DM you a reminder {format_leads(leads)} before. "
+                if leads
+                else "Reminders are off for you (`/meetup reminders lead:1d`). "
+            )
+        )
+        if member is not None and not member.show_name:
+            parts.append(
+                Text("Your name isn't shown on cards; `/meetup privacy show-name:yes` shows it.")
+            )
+        return tuple(parts)
+    if after.status is RsvpStatus.WAITING:
+        rank = await _waitlist_rank(ctx, m.id, ctx.user.id)
+        already = "You're already" if before is RsvpStatus.WAITING else f"#{m.id} is full; you're"
+        return (
+            Text(
+                f"{already} number {rank} on the waitlist. If a seat frees up I'll DM you "
+                f"and hold it for you for {ctx.community.offer_hours} hours."
+            ),
+        )
+    if after.status is RsvpStatus.MAYBE:
+        return (Text(f"Marked you as maybe for #{m.id} {m.title}."),)
+    if after.status is RsvpStatus.NO:
+        gave_up = (
+            " Your seat goes to the next person waiting."
+            if before in (RsvpStatus.GOING, RsvpStatus.OFFERED)
+            else ""
+        )
+        return (Text(f"Got it, you can't make #{m.id} {m.title}.{gave_up}"),)
+    return (Text(f"You've been offered a seat at #{m.id}; click Going to take it."),)
+
+
+async def _waitlist_rank(ctx: Ctx, meetup_id: int, user_id: str) -> int:
+    waiting = [
+        r.user_id for r in await ctx.store.rsvps(meetup_id) if r.status is RsvpStatus.WAITING
+    ]
+    return waiting.index(user_id) + 1 if user_id in waiting else 0
+
+
+async def send_offers(
+    services: Services, community: Community, m: Meetup, offered: Sequence[Rsvp]
+) -> None:
+    """DM each member offered a freed seat, and arm the expiry of the offer."""
+    if not offered:
+        return
+    zone = community.timezone
+    specs = [
+        JobSpec(
+            f"offer:{m.id}:{r.user_id}:{r.offer_expires_at.isoformat()}",
+            "offer",
+            m.id,
+            community.id,
+            r.offer_expires_at,
+            user_id=r.user_id,
+        )
+        for r in offered
+        if r.offer_expires_at is not None
+    ]
+    await services.jobs.add(specs)
+    deliveries = []
+    for r in offered:
+        body: tuple[Segment, ...] = (
+            Bold(f"A seat opened up at #{m.id} {m.title}! "),
+            Time(m.starts_at, "full", zone) if m.starts_at else Text(""),
+            Text(f", {m.city_label}. It's held for you until "),
+            Time(r.offer_expires_at, "full", zone) if r.offer_expires_at else Text("soon"),
+            Text("."),
+        )
+        deliveries.append(
+            Delivery(
+                UserRef(community.platform, r.user_id, r.user_name),
+                Outgoing(
+                    body=body,
+                    buttons=(
+                        Button("Take the seat", actions.encode("claim", m.id), "success"),
+                        Button("Pass", actions.encode("decline", m.id), "danger"),
+                    ),
+                ),
+            )
+        )
+    await services.outbox.dm_many(
+        deliveries,
+        meetup_place(community, m),
+        (
+            Text(
+                f"a seat opened up for you at #{m.id} {m.title}: click "
+                "Going on its card to take it."
+            ),
+        ),
+    )
+
+
+async def expire_offer(services: Services, community: Community, m: Meetup, user_id: str) -> str:
+    expired, offered = await services.store.expire_offer(
+        m.id, user_id, services.clock.now(), community.offer_hours
+    )
+    if not expired:
+        return "claimed-or-gone"
+    member = await services.store.member(community.id, user_id)
+    user = UserRef(community.platform, user_id, member.name if member else "")
+    await services.outbox.dm_many(
+        [
+            Delivery(
+                user,
+                Outgoing(
+                    body=(
+                        Text(
+                            f"The seat held for you at #{m.id} {m.title} has passed to the "
+                            "next person. Click Going on the card to join the waitlist again."
+                        ),
+                    )
+                ),
+            )
+        ],
+        None,
+        (),
+    )
+    if offered is not None:
+        await send_offers(services, community, m, [offered])
+    await refresh_cards(services, community, m.id)
+    return "expired"
+
+
+async def calendar(ctx: Ctx, action: Action) -> None:
+    m = await ctx.meetup(action.int_arg(0))
+    if m.starts_at is None:
+        raise Refusal(f"#{m.id} has no date yet; the poll is still open.")
+    data = ics(m, ctx.community.platform, ctx.now())
+    await ctx.reply(
+        Outgoing(
+            body=(
+                Text(f"#{m.id} {m.title} for your calendar: open the attached file, or "),
+                Link(google_link(m), "add it to Google Calendar"),
+                Text("."),
+            ),
+            attachments=(Attachment(f"meetup-{m.id}.ics", data, "text/calendar"),),
+            ephemeral=True,
+        )
+    )

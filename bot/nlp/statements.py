@@ -1,0 +1,272 @@
+"""What a chat message says about its author: where they live, trips, meetup intent.
+
+``read(text, now=...)`` returns :class:`Statement` values; ``might_matter(text)`` is the cheap
+pre-filter the watcher calls first (most messages say nothing about places or meetups).
+
+Only first-person, affirmative, present or future statements count: negations ("I don't live
+in Denver"), past trips ("I was in Chicago last week"), hypotheticals ("if I lived in Paris"),
+future moves ("I'm moving to Denver next year"), other people's locations ("my sister lives in
+Denver"), quoted text, code and URLs are ignored. Neighbourhoods count as their city
+(Brooklyn -> New York City). A region or country alone is not a place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from bot.nlp.dates import TimeMention, find_times
+from bot.nlp.places import City, _load, find_places, parent_city
+
+__all__ = ["Statement", "StatementKind", "might_matter", "read"]
+
+StatementKind = Literal["home", "trip", "intent"]
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    kind: StatementKind
+    city: City | None  # None for an intent that names no city
+    first_day: date | None = None  # trips: first and last local day, when stated
+    last_day: date | None = None
+    start: int = 0  # character span of the sentence in the input
+    end: int = 0
+    text: str = ""
+
+
+# ---------------------------------------------------------------------------------------
+# Pre-filter
+
+_INTENT_WORDS = (
+    "meet", "drinks", "coffee", "irl", "in person", "hang out", "hangout", "get together",
+    "beer", "grab a", "grab lunch", "grab dinner", "tweetup", "catch up in person",
+)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_FIRST_PERSON = frozenset({
+    "i", "im", "we", "my", "me", "ill", "us", "based", "here", "moved", "heading", "headed",
+    "flying", "visiting", "relocated", "landing", "arriving", "trip", "travelling",
+    "traveling", "driving", "off", "going", "greetings", "fellow", "home",
+})
+
+
+def might_matter(text: str) -> bool:
+    """Cheap check: False means ``read`` surely returns nothing for this text."""
+    if not text:
+        return False
+    low = text.lower()
+    for w in _INTENT_WORDS:
+        if w in low:
+            return True
+    words = _WORD_RE.findall(low)
+    if _FIRST_PERSON.isdisjoint(words):
+        return False
+    return not _load().first_tokens.isdisjoint(words)
+
+
+# ---------------------------------------------------------------------------------------
+# Cleaning: code, URLs and quotes become spaces (offsets are kept).
+
+_CODE_BLOCK = re.compile(r"```.*?(```|$)", re.DOTALL)
+_CODE_INLINE = re.compile(r"`[^`\n]*`")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|io|dev|app)(?:/\S*)?\b",
+                  re.IGNORECASE)
+_QUOTE_LINE = re.compile(r"^\s*>.*$", re.MULTILINE)
+_QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|“[^”\n]{0,300}”")
+_MENTION = re.compile(r"[@#]\w+")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _clean(text: str) -> str:
+    for rx in (_CODE_BLOCK, _CODE_INLINE, _URL, _QUOTE_LINE, _QUOTED, _MENTION):
+        text = rx.sub(_blank, text)
+    return text
+
+
+_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
+
+# ---------------------------------------------------------------------------------------
+# Cues, read on the text right before a city (lower case, straight apostrophes).
+
+_I = r"(?:i|i'm|im|i am|i've|ive|i have|we|we're|we are|we've|my (?:wife|husband|partner|family) and i)"
+_ADV = r"(?:\s+(?:currently|now|still|just|actually|finally|also|already|really|"  \
+       r"officially|mostly|permanently|basically|originally))*"
+_HOME_CUES = re.compile(
+    r"(?:"
+    rf"\b(?:i|we)\b{_ADV}\s+(?:live|living|reside|stay|am based|'m based|am located)\s+(?:in|near|outside(?: of)?|around)\s*$"
+    rf"|\b(?:i'm|im|i am|we're|we are){_ADV}\s+(?:living|based|located|settled|staying)\s+(?:in|near|outside(?: of)?|around|out of)\s*$"
+    rf"|\b(?:i'm|im|i am|we're|we are){_ADV}\s+(?:in|from|near)\s*$"
+    rf"|\b(?:i|we)\b{_ADV}\s+(?:moved|relocated|settled)(?:\s+(?:back|over|down|out))?\s+(?:to|in)\s*$"
+    r"|^\s*(?:just |finally |recently |since i )?(?:moved|relocated)(?: back| over| down)? (?:to|in)\s*$"
+    r"|\b(?:here|over here|out here|back home|home) in\s*$"
+    r"|\bmy (?:home|place|apartment|flat|house) (?:is )?in\s*$"
+    r"|\b(?:i|we) (?:call|now call)\s*$"
+    r"|\b(?:i|we)'?ve been living in\s*$"
+    r"|\b(?:greetings|hello|hi|hey|waving) from\s*$"
+    r"|\bfellow\s*$"
+    r"|\b(?:i|we) (?:work|worked) (?:remotely )?(?:from|in)\s*$"
+    r")"
+)
+_TRIP_CUES = re.compile(
+    r"(?:"
+    rf"\b(?:i'll|ill|i will|we'll|we will|i'm going to|im going to|gonna|i am going to)\s+(?:also\s+|probably\s+|definitely\s+)?(?:be|stay|visit|go|fly|head|travel|drive)(?:ing)?\s+(?:in|to|through|around|near|into|back to)?\s*$"
+    rf"|\b(?:i'm|im|i am|we're|we are){_ADV}\s+(?:heading|headed|flying|going|travell?ing|driving|coming|off|returning|visiting|going back|coming back|popping over|stopping|swinging|passing)\s*(?:to|through|by|over to|down to|up to|out to|into|in)?\s*$"
+    r"|\b(?:heading|headed|flying|travell?ing|driving|off|going) (?:to|out to|down to|up to|over to|back to)\s*$"
+    r"|\b(?:i|we) (?:fly|head|leave|go|travel|arrive|land) (?:to|for|in|into|out to)\s*$"
+    r"|\b(?:trip|travel|visit|vacation|holiday|flight|conference) (?:to|in)\s*$"
+    r"|\b(?:visiting|in town in|landing in|arriving in|arrive in|land in)\s*$"
+    r"|\b(?:i'm|im|i am|we're|we are) (?:in|at)\s*$"
+    r"|\bwill be (?:in|at|around)\s*$"
+    r")"
+)
+_NEGATION = re.compile(
+    r"\b(?:not|n't|dont|don't|didnt|didn't|never|no longer|won't|wont|can't|cant|cannot|"
+    r"isn't|aren't|wasn't|weren't|nowhere)\b"
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|would|wouldn't|could|might|maybe|perhaps|someday|one day|wish|hope|hoping|"
+    r"dream|dreaming|imagine|thinking (?:about|of)|considering|planning to move|"
+    r"should i|i'd|id love|want to move|wanna move|want to live|would love to live|"
+    r"in the future|eventually|unless|suppose|pretend)\b"
+)
+_FUTURE_MOVE = re.compile(
+    r"\b(?:moving|relocating|move|relocate)\b(?:\s+\w+){0,2}\s*(?:to|in)?\s*$"
+)
+_PAST = re.compile(
+    r"\b(?:was|were|went|visited|had been|used to|grew up|born|spent|flew|drove|got back|"
+    r"came back|returned|lived)\b"
+)
+_OTHER_PERSON = re.compile(
+    r"\b(?:he|she|they|he's|she's|they're|his|her|their|you|you're|your|my (?!home|place|"
+    r"apartment|flat|house|wife and i|husband and i|partner and i|family and i)\w+|"
+    r"friend|sister|brother|mom|dad|mother|father|parents|boss|colleague|cousin|"
+    r"aunt|uncle|wife|husband|girlfriend|boyfriend|son|daughter|kids?)\b"
+)
+_BASED_AFTER = re.compile(r"^\s*-?\s*based\b")
+_INTENT = re.compile(
+    r"\b(?:"
+    r"meet ?up|meet(?:ing)? (?:irl|in person|in real life|up|offline|face to face)|"
+    r"(?:we|y'?all|you all|folks|everyone|anyone|we all) should (?:meet|get together|hang|grab)|"
+    r"let'?s (?:meet|get together|hang out|grab|do a meetup|have a meetup)|"
+    r"(?:anyone|anybody|who'?s|who is|someone) (?:up for|down for|want(?:s)? to|wanna|keen (?:on|for)|around for|free for|interested in) "
+    r"(?:a |some |grabbing |getting |meeting |drinks|coffee|beers?|lunch|dinner|meet|hang|"
+    r"get together|meetup|grab)|"
+    r"(?:would|'d) love to meet|love to meet (?:you|everyone|y'?all|up|irl|in person)|"
+    r"(?:grab|get|have) (?:a )?(?:drinks?|coffee|beers?|lunch|dinner|brunch) together|"
+    r"get together|tweet ?up|irl meet|in-person meet|in person meet"
+    r")\b"
+)
+
+
+def _first_last(m: TimeMention) -> tuple[date, date]:
+    first = m.start.date()
+    if m.end is None:
+        return first, first
+    last = (m.end - timedelta(microseconds=1)).date()
+    return first, max(first, last)
+
+
+def read(text: str, *, now: datetime) -> list[Statement]:
+    """Statements about the author in one chat message, in text order."""
+    if not text or not might_matter(text):
+        return []
+    text = text[:20_000]
+    cleaned = _clean(text)
+    out: list[Statement] = []
+    today = now.date()
+    for sm in _SENTENCE.finditer(cleaned):
+        sent = sm.group()
+        if not sent.strip():
+            continue
+        s0 = sm.start()
+        low = sent.lower().replace("’", "'")
+        question = sent.rstrip().endswith("?")
+        intent = _INTENT.search(low)
+        places = [p for p in find_places(sent) if p.city is not None]
+        found_city = False
+        for p in places:
+            assert p.city is not None
+            before = low[max(0, p.start - 80) : p.start]
+            after = low[p.end : p.end + 20]
+            # clause: the text before the city back to a comma/conjunction boundary
+            clause = re.split(r",|\bbut\b|\band\b(?= i\b)|\bwhile\b|\bwhereas\b", before)[-1]
+            city = parent_city(p.city)
+            kind: StatementKind | None = None
+            if _BASED_AFTER.match(after) and not _OTHER_PERSON.search(clause):
+                kind = "home"
+            elif _HOME_CUES.search(clause):
+                kind = "home"
+            elif _TRIP_CUES.search(clause):
+                kind = "trip"
+            if kind is None:
+                continue
+            if question and not re.search(r"\b(?:i'm|im|i am|i'll|i will)\b", clause):
+                continue
+            if question:
+                continue
+            if _NEGATION.search(clause) or _HYPOTHETICAL.search(clause):
+                continue
+            if _FUTURE_MOVE.search(clause):
+                continue
+            if _OTHER_PERSON.search(clause) and not re.search(
+                r"\b(?:i|i'm|im|i'll|we|we're|we'll)\b", clause
+            ):
+                continue
+            # dates in the same sentence
+            times = [t for t in find_times(sent, now=now) if t.grain != "minute" or True]
+            first: date | None = None
+            last: date | None = None
+            if times:
+                # the time mention nearest after the city, else the last one before it
+                after_t = [t for t in times if t.start_index >= p.end]
+                t = after_t[0] if after_t else times[-1]
+                first, last = _first_last(t)
+            if kind == "home":
+                if "moved" in clause or "relocated" in clause:
+                    # "moved to Lisbon last year" is a home; "moved to ... next month" is not
+                    if first is not None and first > today:
+                        continue
+                elif first is not None and (
+                    re.search(r"\b(?:i'm|im|i am|we're|we are) (?:in|at)\s*$", clause)
+                    and last is not None and last >= today
+                ):
+                    kind = "trip"  # "I'm in Chicago March 3-5"
+                elif _PAST.search(clause):
+                    continue
+            if kind == "trip":
+                if _PAST.search(clause) and not re.search(r"\b(?:will|'ll|going)\b", clause):
+                    continue
+                if last is not None and last < today:
+                    continue  # a past trip
+                if first is None and re.search(r"\b(?:i'm|im|i am|we're|we are) (?:in|at)\s*$",
+                                               clause):
+                    kind = "home"
+            found_city = True
+            out.append(Statement(
+                kind=kind,
+                city=city,
+                first_day=first if kind == "trip" else None,
+                last_day=last if kind == "trip" else None,
+                start=s0,
+                end=s0 + len(sent.rstrip()),
+                text=text[s0 : s0 + len(sent.rstrip())],
+            ))
+        if intent and not _NEGATION.search(low[: intent.start()][-30:]) and not re.search(
+            r"\b(?:met|had a meetup|last meetup)\b", low
+        ):
+            city_for_intent: City | None = None
+            if places and not found_city:
+                c0 = places[0].city
+                city_for_intent = parent_city(c0) if c0 is not None else None
+            out.append(Statement(
+                kind="intent",
+                city=city_for_intent,
+                start=s0,
+                end=s0 + len(sent.rstrip()),
+                text=text[s0 : s0 + len(sent.rstrip())],
+            ))
+    return out

@@ -1,0 +1,131 @@
+"""Sends neutral messages through the right adapter.
+
+- Picks the adapter by platform.
+- Retries calls that failed for a passing reason (PlatformBusy) with backoff; adapters already
+  honour Retry-After for single requests.
+- DM fan-out: members whose DMs are closed are collected into one channel message that mentions
+  them, instead of failing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from bot.ports import ChatAdapter, ChatError, DMClosed
+from bot.types import (
+    Form,
+    FormSubmitted,
+    Inbound,
+    Mention,
+    MessageRef,
+    Outgoing,
+    Place,
+    Segment,
+    Text,
+    UserRef,
+)
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+RETRIES = 3
+FAN_OUT_CONCURRENCY = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    user: UserRef
+    message: Outgoing
+
+
+class Outbox:
+    def __init__(
+        self, adapters: Mapping[str, ChatAdapter] | None = None, retry_delay: float = 0.5
+    ) -> None:
+        self.adapters: dict[str, ChatAdapter] = dict(adapters or {})
+        self.retry_delay = retry_delay
+
+    def add(self, adapter: ChatAdapter) -> None:
+        self.adapters[adapter.platform] = adapter
+
+    def _adapter(self, platform: str) -> ChatAdapter:
+        try:
+            return self.adapters[platform]
+        except KeyError:
+            raise ChatError(f"no adapter for platform {platform!r}") from None
+
+    async def _retrying(self, what: str, call: Callable[[], Awaitable[T]]) -> T:
+        delay = self.retry_delay
+        for attempt in range(1, RETRIES + 1):
+            try:
+                return await call()
+            except ChatError as exc:
+                if not exc.retryable or attempt == RETRIES:
+                    raise
+                log.warning("%s failed for a passing reason (%s); retry %d", what, exc, attempt)
+                await asyncio.sleep(delay)
+                delay *= 2
+        raise AssertionError("unreachable")
+
+    async def post(self, place: Place, msg: Outgoing) -> MessageRef:
+        adapter = self._adapter(place.platform)
+        return await self._retrying("post", lambda: adapter.post(place, msg))
+
+    async def update(self, ref: MessageRef, msg: Outgoing) -> None:
+        adapter = self._adapter(ref.place.platform)
+        await self._retrying("update", lambda: adapter.update(ref, msg))
+
+    async def dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
+        """Raises DMClosed when the member does not accept DMs."""
+        adapter = self._adapter(user.platform)
+        return await self._retrying("dm", lambda: adapter.send_dm(user, msg))
+
+    async def reply(self, to: Inbound, msg: Outgoing) -> None:
+        adapter = self._adapter(to.user.platform)
+        await self._retrying("reply", lambda: adapter.reply(to, msg))
+
+    async def open_form(self, to: Inbound, form: Form) -> None:
+        await self._adapter(to.user.platform).open_form(to, form)
+
+    async def reject_form(self, to: FormSubmitted, errors: Mapping[str, str]) -> None:
+        await self._adapter(to.user.platform).reject_form(to, errors)
+
+    async def dm_many(
+        self,
+        deliveries: Sequence[Delivery],
+        fallback: Place | None,
+        fallback_body: Sequence[Segment],
+    ) -> tuple[list[UserRef], list[UserRef]]:
+        """DM each member. Those with closed DMs get one channel message in `fallback` that
+        mentions them. Returns (reached by DM, reached in the channel or not at all)."""
+        gate = asyncio.Semaphore(FAN_OUT_CONCURRENCY)
+        closed: list[UserRef] = []
+        reached: list[UserRef] = []
+
+        async def one(d: Delivery) -> None:
+            async with gate:
+                try:
+                    await self.dm(d.user, d.message)
+                    reached.append(d.user)
+                except DMClosed:
+                    closed.append(d.user)
+                except ChatError as exc:
+                    log.warning("DM to a member failed: %s", exc)
+                    closed.append(d.user)
+
+        await asyncio.gather(*(one(d) for d in deliveries))
+        if closed and fallback is not None:
+            body: list[Segment] = []
+            for i, user in enumerate(closed):
+                body.extend([Text(", " if i else ""), Mention(user)])
+            body.append(Text(" (your DMs are closed, so here it is in the channel): "))
+            body.extend(fallback_body)
+            try:
+                await self.post(fallback, Outgoing(body=tuple(body), ping=tuple(closed)))
+            except ChatError as exc:
+                log.warning("channel fallback for closed DMs failed: %s", exc)
+        return reached, closed

@@ -1,0 +1,110 @@
+"""The ports between the core and the outside world: chat platforms, clock and timer.
+
+Storage has one implementation for every engine (bot/store/store.py, SQLite or PostgreSQL from
+the URL), so it needs no Protocol: tests run the real store on a temporary SQLite file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Protocol
+
+from bot.types import (
+    Choice,
+    CommandSpec,
+    Form,
+    FormSubmitted,
+    Inbound,
+    MessageRef,
+    Outgoing,
+    Place,
+    SuggestionsRequested,
+    UserRef,
+)
+
+
+class ChatError(Exception):
+    """A platform refused or failed a call. `retryable` says whether trying later may work."""
+
+    retryable: bool = False
+
+
+class DMClosed(ChatError):
+    """The member does not accept direct messages from the bot (Discord 50007, Slack
+    cannot_dm_bot...). The core falls back to one channel message that mentions them."""
+
+
+class ChannelUnavailable(ChatError):
+    """The bot cannot post in that channel (missing permission, not a member, deleted)."""
+
+
+class MessageGone(ChatError):
+    """The message to update no longer exists."""
+
+
+class PlatformBusy(ChatError):
+    """Rate limited or a 5xx after the adapter's own retries: try again later."""
+
+    retryable = True
+
+
+class Inbox(Protocol):
+    """All that an adapter knows of the core."""
+
+    @property
+    def commands(self) -> Sequence[CommandSpec]: ...
+
+    async def handle(self, event: Inbound) -> None: ...
+
+    async def suggest(self, event: SuggestionsRequested) -> list[Choice]: ...
+
+
+class ChatAdapter(Protocol):
+    """A chat platform. Adapters acknowledge or defer inbound events first, then translate and
+    call `inbox.handle`; they ignore the bot's own messages."""
+
+    platform: str
+
+    async def run(self, inbox: Inbox) -> None:
+        """Connect and serve until `stop()` is called."""
+
+    async def stop(self) -> None: ...
+
+    async def post(self, place: Place, msg: Outgoing) -> MessageRef: ...
+
+    async def update(self, ref: MessageRef, msg: Outgoing) -> None: ...
+
+    async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
+        """Raises DMClosed when the member does not accept DMs."""
+
+    async def reply(self, to: Inbound, msg: Outgoing) -> None:
+        """Answer the member who caused `to`: ephemeral if `msg.ephemeral`, else in the channel."""
+
+    async def open_form(self, to: Inbound, form: Form) -> None: ...
+
+    async def reject_form(self, to: FormSubmitted, errors: Mapping[str, str]) -> None:
+        """Tell the member which fields of a submitted form are wrong (field name -> message).
+        Slack shows them inline; others reply privately."""
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current instant, timezone-aware UTC."""
+
+
+WakeUp = Callable[[], Awaitable[None]]
+
+
+class Timer(Protocol):
+    """Wakes the core at given instants. Holds no truth: the store does, and the timer is
+    re-armed from it at start."""
+
+    def arm(self, job_id: str, at: datetime, wake: WakeUp) -> None:
+        """Call `wake` at `at` (or at once if past). Arming an existing id replaces it."""
+
+    def cancel(self, job_id: str) -> None: ...
+
+    def start(self) -> None: ...
+
+    async def shutdown(self) -> None: ...

@@ -1,0 +1,222 @@
+"""Domain objects -> neutral messages (cards, lists, reminders). No platform markup here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot import actions
+from bot.domain.community import Community, Member
+from bot.domain.geo import osm_link, osm_search_link
+from bot.domain.meetups import Meetup, Status
+from bot.domain.polls import ANSWER_LABELS, Answer, PollOption, Tally
+from bot.domain.rsvps import Rsvp, RsvpStatus
+from bot.types import (
+    Bold,
+    Button,
+    Field,
+    Link,
+    Mention,
+    Outgoing,
+    Segment,
+    Segments,
+    Text,
+    Time,
+    UserRef,
+)
+
+MAX_NAMES = 15
+
+
+@dataclass(frozen=True, slots=True)
+class MeetupView:
+    """Everything a meetup card shows, loaded once per render."""
+
+    meetup: Meetup
+    community: Community
+    rsvps: Sequence[Rsvp]
+    members: Mapping[str, Member]  # the answering members, for name consent
+    platform: str
+
+
+def when(instant: datetime, zone: str) -> Segments:
+    return (Time(instant, "full", zone), Text(" ("), Time(instant, "relative", zone), Text(")"))
+
+
+def where(m: Meetup) -> Segments:
+    parts: list[Segment] = []
+    if m.venue:
+        parts += [Text(f"{m.venue}, "), Link(osm_search_link(f"{m.venue}, {m.city_label}"), "map")]
+        parts.append(Text(f" · {m.city_label}"))
+    else:
+        parts += [Text(m.city_label + " "), Link(osm_link(m.latitude, m.longitude), "(map)")]
+    return tuple(parts)
+
+
+def organizer(m: Meetup, platform: str) -> Segments:
+    if not m.organizer_id:
+        return (Text(m.organizer_name),)
+    return (Mention(UserRef(platform, m.organizer_id, m.organizer_name)),)
+
+
+def names(rsvps: Sequence[Rsvp], members: Mapping[str, Member], platform: str) -> Segments:
+    """Mentions of the members who allow their name to be shown; the rest as a count."""
+    shown = [r for r in rsvps if (mb := members.get(r.user_id)) is not None and mb.show_name]
+    hidden = len(rsvps) - len(shown)
+    parts: list[Segment] = []
+    for i, r in enumerate(shown[:MAX_NAMES]):
+        parts += [Text(", " if i else ""), Mention(UserRef(platform, r.user_id, r.user_name))]
+    hidden += max(0, len(shown) - MAX_NAMES)
+    if hidden:
+        parts.append(
+            Text(
+                f"{' and ' if parts else ''}{hidden} {'other' if parts else 'member'}"
+                f"{'s' if hidden != 1 else ''}"
+            )
+        )
+    return tuple(parts) or (Text("nobody yet"),)
+
+
+def meetup_card(view: MeetupView, now: datetime) -> Outgoing:
+    m, zone = view.meetup, view.community.timezone
+    going = [r for r in view.rsvps if r.status is RsvpStatus.GOING]
+    offered = [r for r in view.rsvps if r.status is RsvpStatus.OFFERED]
+    maybe = [r for r in view.rsvps if r.status is RsvpStatus.MAYBE]
+    waiting = [r for r in view.rsvps if r.status is RsvpStatus.WAITING]
+    cancelled = m.status is Status.CANCELLED
+    over = m.is_over(now)
+    title = f"#{m.id} · {m.title}"
+    if cancelled:
+        title = f"CANCELLED · {title}"
+    elif over:
+        title = f"{title} (over)"
+    seats = f"{len(going)}" + (f" / {m.capacity}" if m.capacity else "")
+    if offered:
+        seats += f" ({len(offered)} seat{'s' if len(offered) > 1 else ''} on offer)"
+    fields = [
+        Field("When", when(m.starts_at, zone) if m.starts_at else (Text("to be decided"),), False),
+        Field("Where", where(m), False),
+        Field("Organizer", organizer(m, view.platform)),
+        Field("Going", (Text(seats),)),
+    ]
+    if waiting:
+        fields.append(Field("Waitlist", (Text(str(len(waiting))),)))
+    if maybe:
+        fields.append(Field("Maybe", (Text(str(len(maybe))),)))
+    if going:
+        fields.append(Field("Who's going", names(going, view.members, view.platform), False))
+    body: list[Segment] = []
+    if cancelled:
+        body.append(Bold("This meetup was cancelled."))
+        if m.cancel_reason:
+            body.append(Text(f" Reason: {m.cancel_reason}"))
+    elif m.description:
+        body.append(Text(m.description))
+    buttons: tuple[Button, ...] = ()
+    if not cancelled and not over:
+        buttons = (
+            Button("Going", actions.encode("rsvp", m.id, "going"), "success"),
+            Button("Maybe", actions.encode("rsvp", m.id, "maybe")),
+            Button("Can't go", actions.encode("rsvp", m.id, "no"), "danger"),
+            Button("Add to calendar", actions.encode("cal", m.id)),
+        )
+    elif over and not cancelled:
+        buttons = (Button("Propose the next one", actions.encode("next", m.id), "primary"),)
+    return Outgoing(title=title, body=tuple(body), fields=tuple(fields), buttons=buttons)
+
+
+def poll_card(
+    m: Meetup, community: Community, tallies: Sequence[Tally], voters: int, platform: str
+) -> Outgoing:
+    zone = community.timezone
+    fields = [
+        Field(
+            f"Option {t.option.index}",
+            (
+                Time(t.option.starts_at, "full", zone),
+                Text(f" — yes {t.yes} · if need be {t.maybe} · no {t.no}"),
+            ),
+            False,
+        )
+        for t in tallies
+    ]
+    fields += [Field("Where", where(m), False), Field("Organizer", organizer(m, platform))]
+    body: list[Segment] = [Text("Date poll: vote on every option that works for you. ")]
+    if m.description:
+        body.append(Text(m.description + " "))
+    if m.deadline:
+        body += [Text("Closes "), Time(m.deadline, "full", zone), Text(". ")]
+    body.append(Text(f"{voters} member{'s' if voters != 1 else ''} voted so far."))
+    buttons = (
+        *(
+            Button(f"Vote {t.option.index}", actions.encode("ballot", m.id, t.option.index))
+            for t in tallies
+        ),
+        Button("Close poll", actions.encode("close", m.id), "primary"),
+    )
+    return Outgoing(
+        title=f"#{m.id} · {m.title} — pick a date",
+        body=tuple(body),
+        fields=tuple(fields),
+        buttons=buttons,
+    )
+
+
+def ballot(m: Meetup, option: PollOption, current: Answer | None, zone: str) -> Outgoing:
+    mine = ANSWER_LABELS[current] if current else "not voted yet"
+    return Outgoing(
+        body=(
+            Text(f"#{m.id} {m.title}, option {option.index}: "),
+            Time(option.starts_at, "full", zone),
+            Text(f". Your answer: {mine}."),
+        ),
+        buttons=tuple(
+            Button(
+                ANSWER_LABELS[a],
+                actions.encode("vote", m.id, option.index, a.value),
+                "success" if a is Answer.YES else "danger" if a is Answer.NO else "secondary",
+            )
+            for a in Answer
+        ),
+        ephemeral=True,
+    )
+
+
+def meetup_line(m: Meetup, zone: str, suffix: str = "") -> Segments:
+    parts: list[Segment] = [Bold(f"#{m.id} {m.title}"), Text(" — ")]
+    if m.starts_at:
+        parts.append(Time(m.starts_at, "full", zone))
+    else:
+        parts.append(Text("date poll open"))
+    parts.append(Text(f" · {m.city_label}{suffix}"))
+    return tuple(parts)
+
+
+def lines(title: str, rows: Sequence[Segments], empty: str) -> Outgoing:
+    if not rows:
+        return Outgoing(body=(Text(empty),), ephemeral=True)
+    body: list[Segment] = []
+    for i, row in enumerate(rows):
+        body += ([Text("\n")] if i else []) + [Text("• "), *row]
+    return Outgoing(title=title, body=tuple(body), ephemeral=True)
+
+
+def text(message: str, *, ephemeral: bool = True) -> Outgoing:
+    return Outgoing(body=(Text(message),), ephemeral=ephemeral)
+
+
+def reminder(m: Meetup, zone: str, going: Segments, lead_text: str) -> Outgoing:
+    return Outgoing(
+        title=f"Reminder: {m.title} {lead_text}",
+        body=(Text("See you there!"),),
+        fields=(
+            Field("When", when(m.starts_at, zone) if m.starts_at else (Text("?"),), False),
+            Field("Where", where(m), False),
+            Field("Who's going", going, False),
+        ),
+        buttons=(
+            Button("Can't make it anymore", actions.encode("rsvp", m.id, "no"), "danger"),
+            Button("Add to calendar", actions.encode("cal", m.id)),
+        ),
+    )

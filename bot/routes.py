@@ -1,0 +1,48 @@
+"""Explicit routing tables: command name, action verb and form id -> handler."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+
+from bot.actions import Action
+from bot.handlers import admin, help, meetups, members, polls, rsvps
+from bot.handlers.context import Ctx
+
+CommandHandler = Callable[[Ctx, Mapping[str, str]], Awaitable[None]]
+ActionHandler = Callable[[Ctx, Action], Awaitable[None]]
+FormHandler = Callable[[Ctx, Mapping[str, str]], Awaitable[None]]
+
+COMMANDS: dict[str, CommandHandler] = {
+    "propose": meetups.propose,
+    "close": polls.close_command,
+    "edit": meetups.edit,
+    "cancel": meetups.cancel,
+    "list": meetups.list_upcoming,
+    "show": meetups.show,
+    "mine": meetups.mine,
+    "home": members.home,
+    "travel": members.travel,
+    "nearby": members.nearby,
+    "privacy": members.privacy,
+    "reminders": members.reminders,
+    "forget": members.forget,
+    "settings": admin.settings,
+    "help": help.show_help,
+}
+
+ACTIONS: dict[str, ActionHandler] = {
+    "rsvp": rsvps.rsvp,
+    "cal": rsvps.calendar,
+    "ballot": polls.ballot,
+    "vote": polls.vote,
+    "close": polls.close_button,
+    "claim": rsvps.claim,
+    "decline": rsvps.decline,
+    "propose": meetups.propose_from_button,
+    "next": meetups.propose_from_button,
+    "forget": members.forget_confirmed,
+}
+
+FORMS: dict[str, FormHandler] = {
+    meetups.PROPOSE_FORM: meetups.propose_submitted,
+}

@@ -1,0 +1,269 @@
+"""Tables (SQLAlchemy Core). Every instant is stored in UTC. Migrations live in migrations/;
+a test checks that the migrated schema matches these tables."""
+
+from __future__ import annotations
+
+from datetime import UTC as UTC_ZONE
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware instant, stored as UTC. SQLite keeps no zone (it would silently drop one), so
+    values are converted to UTC going in and marked UTC coming out, on every engine."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise ValueError(f"instants must be timezone-aware, got {value!r}")
+        instant: datetime = value.astimezone(UTC_ZONE)
+        return instant.replace(tzinfo=None) if dialect.name == "sqlite" else instant
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            raise TypeError(f"expected a datetime from the database, got {value!r}")
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC_ZONE)
+        return value.astimezone(UTC_ZONE)
+
+
+UTC = UTCDateTime()
+ID = BigInteger().with_variant(Integer(), "sqlite")  # SQLite autoincrements INTEGER keys only
+
+communities = Table(
+    "communities",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("platform", String(16), nullable=False),
+    Column("workspace_id", String(64), nullable=False),
+    Column("timezone", String(64), nullable=False, server_default="UTC"),
+    Column("reminder_leads", String(64), nullable=False, server_default="1440,120"),
+    Column("remind_maybe", Boolean, nullable=False, server_default="0"),
+    Column("who_proposes", String(16), nullable=False, server_default="everyone"),
+    Column("suggest_threshold", Integer, nullable=False, server_default="3"),
+    Column("suggest_radius_km", Integer, nullable=False, server_default="50"),
+    Column("suggest_cooldown_days", Integer, nullable=False, server_default="30"),
+    Column("offer_hours", Integer, nullable=False, server_default="12"),
+    Column("created_at", UTC, nullable=False),
+    Column("removed_at", UTC),
+    UniqueConstraint("platform", "workspace_id"),
+)
+
+members = Table(
+    "members",
+    metadata,
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("name", String(100), nullable=False, server_default=""),
+    Column("show_name", Boolean, nullable=False, server_default="0"),
+    Column("home_city_id", Integer),
+    Column("reminder_leads", String(64)),  # NULL: the community's; "" : off
+    Column("last_asked_at", UTC),  # the watcher asks at most once a day
+    Column("created_at", UTC, nullable=False),
+)
+
+trips = Table(
+    "trips",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), nullable=False),
+    Column("user_id", String(64), nullable=False),
+    Column("city_id", Integer, nullable=False),
+    Column("first_day", Date, nullable=False),
+    Column("last_day", Date, nullable=False),
+    Column("created_at", UTC, nullable=False),
+    Index(None, "community_id", "user_id"),
+)
+
+meetups = Table(
+    "meetups",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), nullable=False),
+    Column("channel_id", String(64), nullable=False),
+    Column("thread_id", String(64)),
+    Column("title", String(200), nullable=False),
+    Column("description", Text, nullable=False, server_default=""),
+    Column("venue", String(300), nullable=False, server_default=""),
+    Column("city_id", Integer, nullable=False),
+    Column("city_label", String(200), nullable=False),
+    Column("latitude", Float, nullable=False, server_default="0"),
+    Column("longitude", Float, nullable=False, server_default="0"),
+    Column("organizer_id", String(64), nullable=False),
+    Column("organizer_name", String(100), nullable=False, server_default=""),
+    Column("status", String(16), nullable=False),
+    Column("starts_at", UTC),
+    Column("deadline", UTC),
+    Column("capacity", Integer),
+    Column("seats_taken", Integer, nullable=False, server_default="0"),
+    Column("rsvp_counter", BigInteger, nullable=False, server_default="0"),
+    Column("sequence", Integer, nullable=False, server_default="0"),
+    Column("cancel_reason", String(300), nullable=False, server_default=""),
+    Column("created_at", UTC, nullable=False),
+    Column("updated_at", UTC, nullable=False),
+    Index(None, "community_id", "status", "starts_at"),
+)
+
+cards = Table(
+    "cards",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("message_id", String(64), primary_key=True),
+    Column("channel_id", String(64), nullable=False),
+    Column("thread_id", String(64)),
+)
+
+poll_options = Table(
+    "poll_options",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("starts_at", UTC, nullable=False),
+)
+
+votes = Table(
+    "votes",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("user_name", String(100), nullable=False, server_default=""),
+    Column("answer", String(8), nullable=False),
+    Column("updated_at", UTC, nullable=False),
+)
+
+rsvps = Table(
+    "rsvps",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("user_name", String(100), nullable=False, server_default=""),
+    Column("status", String(8), nullable=False),
+    Column("position", BigInteger, nullable=False),  # click order, from meetups.rsvp_counter
+    Column("offer_expires_at", UTC),
+    Column("updated_at", UTC, nullable=False),
+    Index(None, "meetup_id", "status", "position"),
+    Index(None, "user_id"),
+)
+
+# Everything the timer wakes up for: member reminders, follow-ups, seat offers, poll deadlines.
+# A job is claimed atomically (state pending -> claimed with a lease) before its effect is sent.
+jobs = Table(
+    "jobs",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("job_key", String(200), nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), nullable=False),
+    Column("community_id", ID, nullable=False),
+    Column("user_id", String(64)),
+    Column("lead_minutes", Integer),
+    Column("due_at", UTC, nullable=False),
+    Column("state", String(12), nullable=False, server_default="pending"),
+    Column("lease_until", UTC),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("done_at", UTC),
+    Column("outcome", String(32), nullable=False, server_default=""),
+    Index(None, "state", "due_at"),
+    Index(None, "meetup_id"),
+    Index(None, "community_id", "user_id"),
+)
+
+# Inbound idempotency: a key seen once is not acted on again (platform redeliveries).
+processed_events = Table(
+    "processed_events",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("seen_at", UTC, nullable=False),
+    Index(None, "seen_at"),
+)
+
+# The watcher: channels it reads, its private questions and their answers, suggestions made.
+watched_channels = Table(
+    "watched_channels",
+    metadata,
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+    Column("channel_id", String(64), primary_key=True),
+)
+
+place_questions = Table(
+    "place_questions",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), nullable=False),
+    Column("user_id", String(64), nullable=False),
+    Column("city_id", Integer, nullable=False),
+    Column("kind", String(8), nullable=False),  # home | trip
+    Column("first_day", Date),
+    Column("last_day", Date),
+    Column("asked_at", UTC, nullable=False),
+    Column("answer", String(8)),  # NULL (pending) | yes | no | never
+    UniqueConstraint("community_id", "user_id", "city_id", "kind"),
+)
+
+suggestions = Table(
+    "suggestions",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), nullable=False),
+    Column("city_id", Integer, nullable=False),
+    Column("channel_id", String(64), nullable=False),
+    Column("first_day", Date),
+    Column("last_day", Date),
+    Column("member_count", Integer, nullable=False),
+    Column("created_at", UTC, nullable=False),
+    Index(None, "community_id", "city_id", "created_at"),
+)
+
+suggestion_interest = Table(
+    "suggestion_interest",
+    metadata,
+    Column("suggestion_id", ID, ForeignKey("suggestions.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("created_at", UTC, nullable=False),
+)
+
+# Tables holding rows about one member, with the column naming them (for /meetup forget).
+MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
+    (members, "user_id"),
+    (trips, "user_id"),
+    (votes, "user_id"),
+    (rsvps, "user_id"),
+    (jobs, "user_id"),
+    (place_questions, "user_id"),
+    (suggestion_interest, "user_id"),
+)

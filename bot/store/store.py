@@ -1,0 +1,1090 @@
+"""The one Store: SQLAlchemy 2 Core, async, on SQLite (aiosqlite) or PostgreSQL (asyncpg).
+
+Concurrency rules live in SQL, not in Python locks, so that several processes can share one
+PostgreSQL database: a seat is taken with one conditional UPDATE of the meetup row (which also
+serialises every RSVP change of that meetup), a poll closes with a conditional UPDATE, and due
+jobs are claimed with UPDATE ... RETURNING (FOR UPDATE SKIP LOCKED on PostgreSQL). On SQLite,
+write transactions start with BEGIN IMMEDIATE so that concurrent writers queue on the busy
+timeout instead of failing on a lock upgrade.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy import and_, delete, event, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Row
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+from bot.domain.community import Community, Member
+from bot.domain.meetups import Meetup, Status
+from bot.domain.polls import Answer, PollOption, Vote
+from bot.domain.rsvps import Rsvp, RsvpStatus, offer_deadline, transition
+from bot.store import schema as t
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+WRITE_ATTEMPTS = 4
+
+
+class StoreUnavailable(Exception):
+    """The database could not be reached or stayed locked after retries: try again later."""
+
+
+@dataclass(frozen=True, slots=True)
+class RsvpOutcome:
+    before: RsvpStatus | None
+    after: Rsvp
+    offered: Rsvp | None  # the first on the waitlist, offered the seat this change freed
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    id: int
+    kind: str
+    meetup_id: int
+    community_id: int
+    user_id: str | None
+    lead_minutes: int | None
+    due_at: datetime
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class JobSpec:
+    key: str
+    kind: str
+    meetup_id: int
+    community_id: int
+    due_at: datetime
+    user_id: str | None = None
+    lead_minutes: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CardRef:
+    channel_id: str
+    thread_id: str | None
+    message_id: str
+
+
+def _leads(text: str | None) -> tuple[int, ...] | None:
+    if text is None:
+        return None
+    return tuple(int(x) for x in text.split(",") if x)
+
+
+def _leads_text(leads: Iterable[int]) -> str:
+    return ",".join(str(x) for x in leads)
+
+
+def _community(row: Row[Any]) -> Community:
+    return Community(
+        id=row.id,
+        platform=row.platform,
+        workspace_id=row.workspace_id,
+        timezone=row.timezone,
+        reminder_leads=_leads(row.reminder_leads) or (),
+        remind_maybe=bool(row.remind_maybe),
+        who_proposes=row.who_proposes,
+        suggest_threshold=row.suggest_threshold,
+        suggest_radius_km=row.suggest_radius_km,
+        suggest_cooldown_days=row.suggest_cooldown_days,
+        offer_hours=row.offer_hours,
+    )
+
+
+def _member(row: Row[Any]) -> Member:
+    return Member(
+        community_id=row.community_id,
+        user_id=row.user_id,
+        name=row.name,
+        show_name=bool(row.show_name),
+        home_city_id=row.home_city_id,
+        reminder_leads=_leads(row.reminder_leads),
+    )
+
+
+def _meetup(row: Row[Any]) -> Meetup:
+    return Meetup(
+        id=row.id,
+        community_id=row.community_id,
+        channel_id=row.channel_id,
+        thread_id=row.thread_id,
+        title=row.title,
+        city_id=row.city_id,
+        city_label=row.city_label,
+        organizer_id=row.organizer_id,
+        organizer_name=row.organizer_name,
+        status=Status(row.status),
+        starts_at=row.starts_at,
+        venue=row.venue,
+        description=row.description,
+        capacity=row.capacity,
+        deadline=row.deadline,
+        sequence=row.sequence,
+        seats_taken=row.seats_taken,
+        cancel_reason=row.cancel_reason,
+        latitude=row.latitude,
+        longitude=row.longitude,
+    )
+
+
+def _rsvp(row: Row[Any]) -> Rsvp:
+    return Rsvp(
+        meetup_id=row.meetup_id,
+        user_id=row.user_id,
+        user_name=row.user_name,
+        status=RsvpStatus(row.status),
+        position=row.position,
+        offer_expires_at=row.offer_expires_at,
+    )
+
+
+def _job(row: Row[Any]) -> Job:
+    return Job(
+        id=row.id,
+        kind=row.kind,
+        meetup_id=row.meetup_id,
+        community_id=row.community_id,
+        user_id=row.user_id,
+        lead_minutes=row.lead_minutes,
+        due_at=row.due_at,
+        attempts=row.attempts,
+    )
+
+
+def _is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, OperationalError) and "locked" in str(exc).lower():
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+class Store:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        # Same pool; the option tells the "begin" hook to take SQLite's write lock up front.
+        self._writer = engine.execution_options(tweetup_write=True)
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    @classmethod
+    def from_url(cls, url: str, **engine_options: Any) -> Store:
+        if url.startswith("sqlite"):
+            engine = create_async_engine(
+                url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **engine_options
+            )
+            _configure_sqlite(engine)
+        else:
+            engine_options.setdefault("pool_pre_ping", True)
+            engine_options.setdefault("pool_size", 10)
+            engine = create_async_engine(url, **engine_options)
+        return cls(engine)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+    async def upgrade(self) -> None:
+        """Apply the Alembic migrations (safe when several processes start at once)."""
+        from bot.store.migrate import upgrade
+
+        await upgrade(self.engine)
+
+    @asynccontextmanager
+    async def _read(self) -> AsyncIterator[AsyncConnection]:
+        async with self.engine.connect() as conn:
+            yield conn
+
+    async def _write(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T:
+        """Run `work` in one write transaction, retried when the database was briefly locked
+        or the connection dropped. `work` must do everything inside the transaction, so a
+        retry never leaves half an effect behind."""
+        delay = 0.05
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                async with self._writer.begin() as conn:
+                    return await work(conn)
+            except (OperationalError, DBAPIError) as exc:
+                if not _is_transient(exc):
+                    raise
+                if attempt == WRITE_ATTEMPTS:
+                    raise StoreUnavailable(str(exc.orig or exc)[:200]) from exc
+                log.warning("database busy or disconnected (attempt %d), retrying", attempt)
+                await asyncio.sleep(delay)
+                delay *= 4
+        raise AssertionError("unreachable")
+
+    def _insert(self, table: Any) -> Any:
+        return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
+
+    # --- inbound idempotency ------------------------------------------------------------------
+
+    async def mark_event(self, key: str, now: datetime) -> bool:
+        """Record an inbound event's key; False if it was seen before."""
+
+        async def work(conn: AsyncConnection) -> bool:
+            stmt = self._insert(t.processed_events).values(key=key[:200], seen_at=now)
+            result = await conn.execute(stmt.on_conflict_do_nothing())
+            return bool(result.rowcount)
+
+        return await self._write(work)
+
+    async def unmark_event(self, key: str) -> None:
+        async def work(conn: AsyncConnection) -> None:
+            await conn.execute(delete(t.processed_events).where(t.processed_events.c.key == key))
+
+        await self._write(work)
+
+    async def prune_events(self, before: datetime) -> int:
+        async def work(conn: AsyncConnection) -> int:
+            pe = t.processed_events
+            return int((await conn.execute(delete(pe).where(pe.c.seen_at < before))).rowcount)
+
+        return await self._write(work)
+
+    # --- communities and members -------------------------------------------------------------
+
+    async def community(
+        self, platform: str, workspace_id: str, *, timezone: str, now: datetime
+    ) -> Community:
+        c = t.communities
+        query = select(c).where(c.c.platform == platform, c.c.workspace_id == workspace_id)
+        async with self._read() as conn:
+            row = (await conn.execute(query)).first()
+        if row is not None:
+            return _community(row)
+
+        async def work(conn: AsyncConnection) -> Community:
+            await conn.execute(
+                self._insert(c)
+                .values(
+                    platform=platform, workspace_id=workspace_id, timezone=timezone, created_at=now
+                )
+                .on_conflict_do_nothing()
+            )
+            return _community((await conn.execute(query)).one())
+
+        return await self._write(work)
+
+    async def community_by_id(self, community_id: int) -> Community | None:
+        async with self._read() as conn:
+            row = (
+                await conn.execute(select(t.communities).where(t.communities.c.id == community_id))
+            ).first()
+        return _community(row) if row else None
+
+    async def update_community(self, community_id: int, **values: Any) -> Community:
+        if "reminder_leads" in values:
+            values["reminder_leads"] = _leads_text(values["reminder_leads"])
+
+        async def work(conn: AsyncConnection) -> Community:
+            c = t.communities
+            row = (
+                await conn.execute(
+                    update(c).where(c.c.id == community_id).values(**values).returning(c)
+                )
+            ).one()
+            return _community(row)
+
+        return await self._write(work)
+
+    async def member(self, community_id: int, user_id: str) -> Member | None:
+        m = t.members
+        async with self._read() as conn:
+            row = (
+                await conn.execute(
+                    select(m).where(m.c.community_id == community_id, m.c.user_id == user_id)
+                )
+            ).first()
+        return _member(row) if row else None
+
+    async def save_member(
+        self, community_id: int, user_id: str, name: str, now: datetime, **values: Any
+    ) -> Member:
+        """Create or update a member (the display name is refreshed on each call)."""
+        if "reminder_leads" in values and values["reminder_leads"] is not None:
+            values["reminder_leads"] = _leads_text(values["reminder_leads"])
+        m = t.members
+
+        async def work(conn: AsyncConnection) -> Member:
+            stmt = self._insert(m).values(
+                community_id=community_id,
+                user_id=user_id,
+                name=name[:100],
+                created_at=now,
+                **values,
+            )
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[m.c.community_id, m.c.user_id],
+                set_={"name": name[:100], **values},
+            )
+            await conn.execute(stmt)
+            row = (
+                await conn.execute(
+                    select(m).where(m.c.community_id == community_id, m.c.user_id == user_id)
+                )
+            ).one()
+            return _member(row)
+
+        return await self._write(work)
+
+    async def members(self, community_id: int, user_ids: Iterable[str]) -> dict[str, Member]:
+        ids = list(user_ids)
+        if not ids:
+            return {}
+        m = t.members
+        async with self._read() as conn:
+            rows = (
+                await conn.execute(
+                    select(m).where(m.c.community_id == community_id, m.c.user_id.in_(ids))
+                )
+            ).all()
+        return {r.user_id: _member(r) for r in rows}
+
+    async def homes(self, community_id: int) -> list[Member]:
+        m = t.members
+        async with self._read() as conn:
+            rows = (
+                await conn.execute(
+                    select(m).where(m.c.community_id == community_id, m.c.home_city_id.is_not(None))
+                )
+            ).all()
+        return [_member(r) for r in rows]
+
+    async def add_trip(
+        self,
+        community_id: int,
+        user_id: str,
+        city_id: int,
+        first_day: date,
+        last_day: date,
+        now: datetime,
+    ) -> int:
+        async def work(conn: AsyncConnection) -> int:
+            result = await conn.execute(
+                insert(t.trips)
+                .values(
+                    community_id=community_id,
+                    user_id=user_id,
+                    city_id=city_id,
+                    first_day=first_day,
+                    last_day=last_day,
+                    created_at=now,
+                )
+                .returning(t.trips.c.id)
+            )
+            return int(result.scalar_one())
+
+        return await self._write(work)
+
+    async def trips(self, community_id: int, from_day: date) -> list[tuple[str, int, date, date]]:
+        """(user_id, city_id, first_day, last_day) of trips not yet over."""
+        tr = t.trips
+        async with self._read() as conn:
+            rows = (
+                await conn.execute(
+                    select(tr.c.user_id, tr.c.city_id, tr.c.first_day, tr.c.last_day)
+                    .where(tr.c.community_id == community_id, tr.c.last_day >= from_day)
+                    .order_by(tr.c.first_day)
+                )
+            ).all()
+        return [(r.user_id, r.city_id, r.first_day, r.last_day) for r in rows]
+
+    async def forget_member(self, community_id: int, user_id: str) -> dict[str, int]:
+        """Delete every row about the member in this community. Meetups they organized stay
+        for the others, with the organizer anonymised. Returns rows deleted per kind."""
+
+        async def work(conn: AsyncConnection) -> dict[str, int]:
+            counts: dict[str, int] = {}
+            in_community = select(t.meetups.c.id).where(t.meetups.c.community_id == community_id)
+            for table, column in t.MEMBER_TABLES:
+                cond = table.c[column] == user_id
+                if "community_id" in table.c:
+                    cond = and_(cond, table.c.community_id == community_id)
+                elif "meetup_id" in table.c:
+                    cond = and_(cond, table.c.meetup_id.in_(in_community))
+                elif table is t.suggestion_interest:
+                    cond = and_(
+                        cond,
+                        table.c.suggestion_id.in_(
+                            select(t.suggestions.c.id).where(
+                                t.suggestions.c.community_id == community_id
+                            )
+                        ),
+                    )
+                counts[table.name] = int((await conn.execute(delete(table).where(cond))).rowcount)
+            mt = t.meetups
+            result = await conn.execute(
+                update(mt)
+                .where(mt.c.community_id == community_id, mt.c.organizer_id == user_id)
+                .values(organizer_id="", organizer_name="a former member")
+            )
+            counts["meetups_anonymised"] = int(result.rowcount)
+            return counts
+
+        return await self._write(work)
+
+    # --- meetups ---------------------------------------------------------------------------------
+
+    async def create_meetup(
+        self,
+        *,
+        community_id: int,
+        channel_id: str,
+        thread_id: str | None,
+        title: str,
+        city_id: int,
+        city_label: str,
+        latitude: float,
+        longitude: float,
+        organizer_id: str,
+        organizer_name: str,
+        starts_at: datetime | None,
+        options: Sequence[datetime],
+        venue: str,
+        description: str,
+        capacity: int | None,
+        deadline: datetime | None,
+        now: datetime,
+    ) -> Meetup:
+        status = Status.POLL if options else Status.SCHEDULED
+
+        async def work(conn: AsyncConnection) -> Meetup:
+            row = (
+                await conn.execute(
+                    insert(t.meetups)
+                    .values(
+                        community_id=community_id,
+                        channel_id=channel_id,
+                        thread_id=thread_id,
+                        title=title,
+                        city_id=city_id,
+                        city_label=city_label,
+                        latitude=latitude,
+                        longitude=longitude,
+                        organizer_id=organizer_id,
+                        organizer_name=organizer_name[:100],
+                        status=status.value,
+                        starts_at=starts_at,
+                        venue=venue,
+                        description=description,
+                        capacity=capacity,
+                        deadline=deadline,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                    .returning(t.meetups)
+                )
+            ).one()
+            if options:
+                await conn.execute(
+                    insert(t.poll_options),
+                    [
+                        {"meetup_id": row.id, "idx": i, "starts_at": s}
+                        for i, s in enumerate(options, start=1)
+                    ],
+                )
+            return _meetup(row)
+
+        return await self._write(work)
+
+    async def meetup(self, meetup_id: int) -> Meetup | None:
+        async with self._read() as conn:
+            row = (await conn.execute(select(t.meetups).where(t.meetups.c.id == meetup_id))).first()
+        return _meetup(row) if row else None
+
+    async def update_meetup(
+        self, meetup_id: int, now: datetime, *, bump_sequence: bool = True, **values: Any
+    ) -> Meetup:
+        mt = t.meetups
+        if bump_sequence:
+            values["sequence"] = mt.c.sequence + 1
+
+        async def work(conn: AsyncConnection) -> Meetup:
+            row = (
+                await conn.execute(
+                    update(mt)
+                    .where(mt.c.id == meetup_id)
+                    .values(updated_at=now, **values)
+                    .returning(mt)
+                )
+            ).one()
+            return _meetup(row)
+
+        return await self._write(work)
+
+    async def upcoming(self, community_id: int, now: datetime, limit: int = 25) -> list[Meetup]:
+        """Open polls and meetups not yet over, soonest first (polls last)."""
+        mt = t.meetups
+        ongoing = now - timedelta(hours=2)
+        query = (
+            select(mt)
+            .where(
+                mt.c.community_id == community_id,
+                or_(
+                    mt.c.status == Status.POLL.value,
+                    and_(mt.c.status == Status.SCHEDULED.value, mt.c.starts_at >= ongoing),
+                ),
+            )
+            .order_by(mt.c.starts_at.is_(None), mt.c.starts_at, mt.c.id)
+            .limit(limit)
+        )
+        async with self._read() as conn:
+            return [_meetup(r) for r in (await conn.execute(query)).all()]
+
+    async def meetups_of(
+        self, community_id: int, user_id: str, now: datetime, limit: int = 25
+    ) -> list[tuple[Meetup, str]]:
+        """Upcoming meetups the member organizes or answered, with their role/answer."""
+        mt, r = t.meetups, t.rsvps
+        ongoing = now - timedelta(hours=2)
+        query = (
+            select(mt, r.c.status.label("my_status"))
+            .select_from(mt.outerjoin(r, and_(r.c.meetup_id == mt.c.id, r.c.user_id == user_id)))
+            .where(
+                mt.c.community_id == community_id,
+                or_(mt.c.organizer_id == user_id, r.c.user_id.is_not(None)),
+                or_(
+                    mt.c.status == Status.POLL.value,
+                    and_(mt.c.status == Status.SCHEDULED.value, mt.c.starts_at >= ongoing),
+                ),
+            )
+            .order_by(mt.c.starts_at.is_(None), mt.c.starts_at, mt.c.id)
+            .limit(limit)
+        )
+        async with self._read() as conn:
+            rows = (await conn.execute(query)).all()
+        result = []
+        for row in rows:
+            role = row.my_status or "organizer"
+            if row.organizer_id == user_id and row.my_status:
+                role = f"organizer, {row.my_status}"
+            result.append((_meetup(row), role))
+        return result
+
+    async def add_card(
+        self, meetup_id: int, channel_id: str, thread_id: str | None, message_id: str
+    ) -> None:
+        async def work(conn: AsyncConnection) -> None:
+            await conn.execute(
+                self._insert(t.cards)
+                .values(
+                    meetup_id=meetup_id,
+                    channel_id=channel_id,
+                    thread_id=thread_id,
+                    message_id=message_id,
+                )
+                .on_conflict_do_nothing()
+            )
+
+        await self._write(work)
+
+    async def cards(self, meetup_id: int) -> list[CardRef]:
+        c = t.cards
+        async with self._read() as conn:
+            rows = (await conn.execute(select(c).where(c.c.meetup_id == meetup_id))).all()
+        return [CardRef(r.channel_id, r.thread_id, r.message_id) for r in rows]
+
+    async def drop_card(self, meetup_id: int, message_id: str) -> None:
+        async def work(conn: AsyncConnection) -> None:
+            c = t.cards
+            await conn.execute(
+                delete(c).where(c.c.meetup_id == meetup_id, c.c.message_id == message_id)
+            )
+
+        await self._write(work)
+
+    # --- polls -----------------------------------------------------------------------------------
+
+    async def poll(self, meetup_id: int) -> tuple[list[PollOption], list[Vote]]:
+        po, v = t.poll_options, t.votes
+        async with self._read() as conn:
+            options = (
+                await conn.execute(select(po).where(po.c.meetup_id == meetup_id).order_by(po.c.idx))
+            ).all()
+            votes = (
+                await conn.execute(
+                    select(v).where(v.c.meetup_id == meetup_id).order_by(v.c.updated_at)
+                )
+            ).all()
+        return (
+            [PollOption(o.idx, o.starts_at) for o in options],
+            [Vote(x.idx, x.user_id, x.user_name, Answer(x.answer)) for x in votes],
+        )
+
+    async def vote(
+        self,
+        meetup_id: int,
+        option: int,
+        user_id: str,
+        user_name: str,
+        answer: Answer,
+        now: datetime,
+    ) -> bool:
+        """Record one member's answer for one option (replacing theirs). False if the poll is
+        no longer open (closed between the click and now)."""
+        v, mt = t.votes, t.meetups
+
+        async def work(conn: AsyncConnection) -> bool:
+            # Touch the meetup row first: takes the write lock and sees a concurrent close.
+            still_open = await conn.execute(
+                update(mt)
+                .where(mt.c.id == meetup_id, mt.c.status == Status.POLL.value)
+                .values(updated_at=now)
+            )
+            if not still_open.rowcount:
+                return False
+            stmt = self._insert(v).values(
+                meetup_id=meetup_id,
+                idx=option,
+                user_id=user_id,
+                user_name=user_name[:100],
+                answer=answer.value,
+                updated_at=now,
+            )
+            await conn.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=[v.c.meetup_id, v.c.idx, v.c.user_id],
+                    set_={"answer": answer.value, "updated_at": now, "user_name": user_name[:100]},
+                )
+            )
+            return True
+
+        return await self._write(work)
+
+    async def close_poll(self, meetup_id: int, starts_at: datetime, now: datetime) -> bool:
+        """Turn the poll into a scheduled meetup. True only for the one caller that closed it."""
+        mt = t.meetups
+
+        async def work(conn: AsyncConnection) -> bool:
+            result = await conn.execute(
+                update(mt)
+                .where(mt.c.id == meetup_id, mt.c.status == Status.POLL.value)
+                .values(
+                    status=Status.SCHEDULED.value,
+                    starts_at=starts_at,
+                    updated_at=now,
+                    sequence=mt.c.sequence + 1,
+                )
+            )
+            return bool(result.rowcount)
+
+        return await self._write(work)
+
+    # --- RSVPs -----------------------------------------------------------------------------------
+
+    async def rsvps(self, meetup_id: int) -> list[Rsvp]:
+        r = t.rsvps
+        async with self._read() as conn:
+            rows = (
+                await conn.execute(
+                    select(r).where(r.c.meetup_id == meetup_id).order_by(r.c.position)
+                )
+            ).all()
+        return [_rsvp(x) for x in rows]
+
+    async def rsvp(
+        self,
+        meetup_id: int,
+        user_id: str,
+        user_name: str,
+        requested: RsvpStatus,
+        now: datetime,
+        offer_hours: int,
+    ) -> RsvpOutcome:
+        """Apply a member's answer atomically: take a seat if one is free, else join the
+        waitlist; giving up a seat offers it to the first on the waitlist."""
+        mt, r = t.meetups, t.rsvps
+
+        async def work(conn: AsyncConnection) -> RsvpOutcome:
+            # Lock the meetup row first (every RSVP change of a meetup queues here) and take a
+            # click-order number.
+            head = (
+                await conn.execute(
+                    update(mt)
+                    .where(mt.c.id == meetup_id)
+                    .values(rsvp_counter=mt.c.rsvp_counter + 1)
+                    .returning(mt.c.rsvp_counter, mt.c.capacity, mt.c.starts_at)
+                )
+            ).one()
+            old_row = (
+                await conn.execute(
+                    select(r).where(r.c.meetup_id == meetup_id, r.c.user_id == user_id)
+                )
+            ).first()
+            old = RsvpStatus(old_row.status) if old_row else None
+            step = transition(old, requested)
+            status = step.status
+            if step.take_seat:
+                seat = await conn.execute(
+                    update(mt)
+                    .where(
+                        mt.c.id == meetup_id,
+                        or_(mt.c.capacity.is_(None), mt.c.seats_taken < mt.c.capacity),
+                    )
+                    .values(seats_taken=mt.c.seats_taken + 1)
+                )
+                status = RsvpStatus.GOING if seat.rowcount else RsvpStatus.WAITING
+            offered = None
+            if step.release_seat:
+                offered = await self._pass_seat_on(
+                    conn, meetup_id, now, offer_hours, head.starts_at, exclude=user_id
+                )
+            if status is not None:
+                position = head.rsvp_counter
+                if old_row and status is RsvpStatus.GOING and old is RsvpStatus.OFFERED:
+                    position = old_row.position
+                values = {
+                    "status": status.value,
+                    "user_name": user_name[:100],
+                    "position": position,
+                    "offer_expires_at": None,
+                    "updated_at": now,
+                }
+                await conn.execute(
+                    self._insert(r)
+                    .values(meetup_id=meetup_id, user_id=user_id, **values)
+                    .on_conflict_do_update(index_elements=[r.c.meetup_id, r.c.user_id], set_=values)
+                )
+            after = (
+                await conn.execute(
+                    select(r).where(r.c.meetup_id == meetup_id, r.c.user_id == user_id)
+                )
+            ).first()
+            if after is None:  # e.g. "Can't go" from someone who never answered is still kept
+                raise AssertionError("rsvp row missing after write")
+            return RsvpOutcome(old, _rsvp(after), offered)
+
+        return await self._write(work)
+
+    async def _pass_seat_on(
+        self,
+        conn: AsyncConnection,
+        meetup_id: int,
+        now: datetime,
+        offer_hours: int,
+        starts_at: datetime | None,
+        exclude: str | None = None,
+    ) -> Rsvp | None:
+        """A held seat was freed: offer it to the first on the waitlist, or free it."""
+        r, mt = t.rsvps, t.meetups
+        query = select(r).where(r.c.meetup_id == meetup_id, r.c.status == RsvpStatus.WAITING.value)
+        if exclude:
+            query = query.where(r.c.user_id != exclude)
+        first = (await conn.execute(query.order_by(r.c.position).limit(1))).first()
+        if first is None:
+            await conn.execute(
+                update(mt)
+                .where(mt.c.id == meetup_id, mt.c.seats_taken > 0)
+                .values(seats_taken=mt.c.seats_taken - 1)
+            )
+            return None
+        expires = offer_deadline(now, offer_hours, starts_at)
+        row = (
+            await conn.execute(
+                update(r)
+                .where(r.c.meetup_id == meetup_id, r.c.user_id == first.user_id)
+                .values(status=RsvpStatus.OFFERED.value, offer_expires_at=expires, updated_at=now)
+                .returning(r)
+            )
+        ).one()
+        return _rsvp(row)
+
+    async def expire_offer(
+        self, meetup_id: int, user_id: str, now: datetime, offer_hours: int
+    ) -> tuple[bool, Rsvp | None]:
+        """If the member still has not claimed their offered seat, pass it on. Returns whether
+        it expired, and who was offered the seat next."""
+        mt, r = t.meetups, t.rsvps
+
+        async def work(conn: AsyncConnection) -> tuple[bool, Rsvp | None]:
+            head = (
+                await conn.execute(
+                    update(mt)
+                    .where(mt.c.id == meetup_id)
+                    .values(rsvp_counter=mt.c.rsvp_counter + 1)
+                    .returning(mt.c.starts_at)
+                )
+            ).one()
+            expired = await conn.execute(
+                update(r)
+                .where(
+                    r.c.meetup_id == meetup_id,
+                    r.c.user_id == user_id,
+                    r.c.status == RsvpStatus.OFFERED.value,
+                    r.c.offer_expires_at <= now,
+                )
+                .values(status=RsvpStatus.NO.value, offer_expires_at=None, updated_at=now)
+            )
+            if not expired.rowcount:
+                return False, None
+            return True, await self._pass_seat_on(conn, meetup_id, now, offer_hours, head.starts_at)
+
+        return await self._write(work)
+
+    async def fill_free_seats(self, meetup_id: int, now: datetime, offer_hours: int) -> list[Rsvp]:
+        """After capacity grew: offer each free seat to the next on the waitlist."""
+        mt, r = t.meetups, t.rsvps
+
+        async def work(conn: AsyncConnection) -> list[Rsvp]:
+            head = (
+                await conn.execute(
+                    update(mt)
+                    .where(mt.c.id == meetup_id)
+                    .values(rsvp_counter=mt.c.rsvp_counter + 1)
+                    .returning(mt.c.capacity, mt.c.seats_taken, mt.c.starts_at)
+                )
+            ).one()
+            free = (head.capacity - head.seats_taken) if head.capacity is not None else 10**9
+            if free <= 0:
+                return []
+            waiting = (
+                await conn.execute(
+                    select(r.c.user_id)
+                    .where(r.c.meetup_id == meetup_id, r.c.status == RsvpStatus.WAITING.value)
+                    .order_by(r.c.position)
+                    .limit(min(free, 10_000))
+                )
+            ).all()
+            offered = []
+            expires = offer_deadline(now, offer_hours, head.starts_at)
+            for w in waiting:
+                row = (
+                    await conn.execute(
+                        update(r)
+                        .where(r.c.meetup_id == meetup_id, r.c.user_id == w.user_id)
+                        .values(
+                            status=RsvpStatus.OFFERED.value,
+                            offer_expires_at=expires,
+                            updated_at=now,
+                        )
+                        .returning(r)
+                    )
+                ).one()
+                offered.append(_rsvp(row))
+            if offered:
+                await conn.execute(
+                    update(mt)
+                    .where(mt.c.id == meetup_id)
+                    .values(seats_taken=mt.c.seats_taken + len(offered))
+                )
+            return offered
+
+        return await self._write(work)
+
+    async def seat_counts(self, meetup_id: int) -> dict[RsvpStatus, int]:
+        r = t.rsvps
+        async with self._read() as conn:
+            rows = (
+                await conn.execute(
+                    select(r.c.status, func.count())
+                    .where(r.c.meetup_id == meetup_id)
+                    .group_by(r.c.status)
+                )
+            ).all()
+        counts = {s: 0 for s in RsvpStatus}
+        for status, n in rows:
+            counts[RsvpStatus(status)] = int(n)
+        return counts
+
+    # --- jobs (reminders, follow-ups, offers, poll deadlines) -------------------------------------
+
+    async def add_jobs(self, specs: Sequence[JobSpec]) -> int:
+        """Insert jobs; a job whose key exists already is left as it is."""
+        if not specs:
+            return 0
+
+        async def work(conn: AsyncConnection) -> int:
+            rows = [
+                {
+                    "job_key": s.key,
+                    "kind": s.kind,
+                    "meetup_id": s.meetup_id,
+                    "community_id": s.community_id,
+                    "user_id": s.user_id,
+                    "lead_minutes": s.lead_minutes,
+                    "due_at": s.due_at,
+                }
+                for s in specs
+            ]
+            added = 0
+            for start in range(0, len(rows), 500):
+                stmt = self._insert(t.jobs).on_conflict_do_nothing().returning(t.jobs.c.id)
+                result = await conn.execute(stmt, rows[start : start + 500])
+                added += len(result.all())  # executemany rowcount is not portable
+            return added
+
+        return await self._write(work)
+
+    async def drop_pending_jobs(
+        self, meetup_id: int, kinds: Sequence[str], user_id: str | None = None
+    ) -> int:
+        j = t.jobs
+        cond = and_(j.c.meetup_id == meetup_id, j.c.kind.in_(kinds), j.c.state == "pending")
+        if user_id is not None:
+            cond = and_(cond, j.c.user_id == user_id)
+
+        async def work(conn: AsyncConnection) -> int:
+            return int((await conn.execute(delete(j).where(cond))).rowcount)
+
+        return await self._write(work)
+
+    async def wake_times(self, until: datetime) -> list[datetime]:
+        """Distinct instants before `until` at which pending jobs fall due, and when claimed
+        jobs' leases run out (their sender may have died)."""
+        j = t.jobs
+        async with self._read() as conn:
+            due = (
+                (
+                    await conn.execute(
+                        select(j.c.due_at)
+                        .where(j.c.state == "pending", j.c.due_at < until)
+                        .distinct()
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            leases = (
+                await conn.execute(select(func.min(j.c.lease_until)).where(j.c.state == "claimed"))
+            ).scalar()
+        times = set(due)
+        if leases is not None:
+            times.add(t.UTC.process_result_value(leases, self.engine.dialect) or leases)
+        return sorted(times)
+
+    async def claim_due(self, now: datetime, lease: timedelta, limit: int = 200) -> list[Job]:
+        """Atomically claim due jobs (and ones whose sender's lease ran out). Each job is
+        returned to exactly one caller across every process."""
+        j = t.jobs
+        pick = (
+            select(j.c.id)
+            .where(
+                j.c.due_at <= now,
+                or_(j.c.state == "pending", and_(j.c.state == "claimed", j.c.lease_until < now)),
+            )
+            .order_by(j.c.due_at, j.c.id)
+            .limit(limit)
+        )
+        if self.dialect == "postgresql":
+            pick = pick.with_for_update(skip_locked=True)
+
+        async def work(conn: AsyncConnection) -> list[Job]:
+            rows = (
+                await conn.execute(
+                    update(j)
+                    .where(j.c.id.in_(pick.scalar_subquery()))
+                    .values(state="claimed", lease_until=now + lease, attempts=j.c.attempts + 1)
+                    .returning(j)
+                )
+            ).all()
+            return sorted((_job(r) for r in rows), key=lambda x: (x.due_at, x.id))
+
+        return await self._write(work)
+
+    async def finish_job(self, job_id: int, outcome: str, now: datetime) -> None:
+        j = t.jobs
+
+        async def work(conn: AsyncConnection) -> None:
+            await conn.execute(
+                update(j)
+                .where(j.c.id == job_id)
+                .values(state="done", done_at=now, outcome=outcome[:32], lease_until=None)
+            )
+
+        await self._write(work)
+
+    async def job_counts(self) -> dict[str, int]:
+        j = t.jobs
+        async with self._read() as conn:
+            rows = (await conn.execute(select(j.c.state, func.count()).group_by(j.c.state))).all()
+        return {state: int(n) for state, n in rows}
+
+    # --- the watcher ---------------------------------------------------------------------------
+
+    async def set_watched(self, community_id: int, channel_id: str, on: bool) -> None:
+        w = t.watched_channels
+
+        async def work(conn: AsyncConnection) -> None:
+            if on:
+                await conn.execute(
+                    self._insert(w)
+                    .values(community_id=community_id, channel_id=channel_id)
+                    .on_conflict_do_nothing()
+                )
+            else:
+                await conn.execute(
+                    delete(w).where(w.c.community_id == community_id, w.c.channel_id == channel_id)
+                )
+
+        await self._write(work)
+
+    async def is_watched(self, community_id: int, channel_id: str) -> bool:
+        w = t.watched_channels
+        async with self._read() as conn:
+            row = (
+                await conn.execute(
+                    select(w.c.channel_id).where(
+                        w.c.community_id == community_id, w.c.channel_id == channel_id
+                    )
+                )
+            ).first()
+        return row is not None
+
+    # --- everything about a community (admin export) --------------------------------------------
+
+    async def export_community(self, community_id: int) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        in_community = select(t.meetups.c.id).where(t.meetups.c.community_id == community_id)
+        async with self._read() as conn:
+            for table in t.metadata.sorted_tables:
+                if table is t.processed_events:
+                    continue
+                if table is t.communities:
+                    cond = table.c.id == community_id
+                elif "community_id" in table.c:
+                    cond = table.c.community_id == community_id
+                elif "meetup_id" in table.c:
+                    cond = table.c.meetup_id.in_(in_community)
+                elif table is t.suggestion_interest:
+                    cond = table.c.suggestion_id.in_(
+                        select(t.suggestions.c.id).where(
+                            t.suggestions.c.community_id == community_id
+                        )
+                    )
+                else:
+                    continue
+                rows = (await conn.execute(select(table).where(cond))).mappings().all()
+                out[table.name] = [dict(r) for r in rows]
+        return out
+
+
+def _configure_sqlite(engine: AsyncEngine) -> None:
+    """WAL for concurrent readers, a busy timeout for writers, foreign keys on, and our own
+    BEGIN so write transactions take the write lock first (BEGIN IMMEDIATE)."""
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get("tweetup_write")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -1,0 +1,269 @@
+"""Neutral values and events shared by the core and every adapter.
+
+The core speaks only these types; adapters translate them to and from a platform. Outgoing text
+is a sequence of segments so that the core never writes platform markup: each adapter renders a
+`Time` in the viewer's own zone, escapes member-written `Text`, and pings only the users listed
+in `Outgoing.ping`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+# --- who and where -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UserRef:
+    """A member of a platform. Equality ignores the display name, which can change."""
+
+    platform: str
+    id: str
+    name: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A channel (or thread) in a community. `workspace_id` names the community:
+    a Discord guild, a Slack team, a console community."""
+
+    platform: str
+    workspace_id: str
+    channel_id: str
+    thread_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRef:
+    place: Place
+    message_id: str
+
+
+# --- rich text -----------------------------------------------------------------------------------
+
+TimeStyle = Literal["full", "short", "date", "time", "relative"]
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Plain text, possibly member-written: adapters escape it so it can never ping anyone."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Bold:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Time:
+    """An instant (aware, UTC). Discord and Slack render it in each viewer's zone; `zone` is the
+    community's IANA zone, used for the console and for plain-text fallbacks."""
+
+    instant: datetime
+    style: TimeStyle = "full"
+    zone: str = "UTC"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A reference to a member. It pings only if the member is also in `Outgoing.ping`."""
+
+    user: UserRef
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    url: str
+    label: str
+
+
+Segment = Text | Bold | Time | Mention | Link
+Segments = tuple[Segment, ...]
+
+
+# --- message parts -------------------------------------------------------------------------------
+
+ButtonStyle = Literal["primary", "secondary", "success", "danger"]
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """A button. `action_id` is a short id (see bot/actions.py, at most 100 characters);
+    a button with `url` set is a link button and sends no event."""
+
+    label: str
+    action_id: str
+    style: ButtonStyle = "secondary"
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """An option of a select menu or an autocomplete suggestion."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class SelectMenu:
+    action_id: str
+    placeholder: str
+    options: tuple[Choice, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A labelled value on a card (e.g. "When" -> Time segment)."""
+
+    name: str
+    value: Segments
+    inline: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    filename: str
+    content: bytes
+    mime_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """A message or card. At most 25 buttons (adapters lay them out in rows of 5). `title` and
+    field names are plain text and are escaped like `Text`."""
+
+    body: Segments = ()
+    title: str | None = None
+    fields: tuple[Field, ...] = ()
+    buttons: tuple[Button, ...] = ()
+    selects: tuple[SelectMenu, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    ephemeral: bool = False
+    ping: tuple[UserRef, ...] = ()
+    """Users this message may notify. Everyone else, @everyone, @here and roles never ping."""
+
+
+# --- forms ---------------------------------------------------------------------------------------
+
+FormFieldKind = Literal["text", "long_text", "number", "datetime", "city"]
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    name: str
+    label: str
+    kind: FormFieldKind = "text"
+    required: bool = True
+    default: str = ""
+    placeholder: str = ""
+    max_length: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A modal (Discord, Slack) or a field-by-field prompt (console). At most 5 fields."""
+
+    form_id: str
+    title: str
+    fields: tuple[FormField, ...]
+    submit_label: str = "Submit"
+
+
+# --- commands (the neutral command table the adapters build their surfaces from) ----------------
+
+OptionKind = Literal["text", "integer", "when", "city", "choice", "boolean"]
+
+
+@dataclass(frozen=True, slots=True)
+class OptionSpec:
+    name: str
+    description: str
+    kind: OptionKind = "text"
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    min_value: int | None = None
+    max_value: int | None = None
+    max_length: int | None = None
+
+    @property
+    def autocomplete(self) -> bool:
+        """City and time options get suggestions as the member types."""
+        return self.kind in ("city", "when")
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSpec:
+    """A subcommand of `/meetup`."""
+
+    name: str
+    description: str
+    example: str
+    options: tuple[OptionSpec, ...] = ()
+    admin_only: bool = False
+
+
+# --- inbound events ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CommandInvoked:
+    user: UserRef
+    place: Place
+    name: str
+    options: Mapping[str, str]
+    key: str
+    is_admin: bool = False
+    handle: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionClicked:
+    user: UserRef
+    place: Place
+    message: MessageRef | None
+    action_id: str
+    key: str
+    is_admin: bool = False
+    values: tuple[str, ...] = ()
+    handle: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class FormSubmitted:
+    user: UserRef
+    place: Place
+    form_id: str
+    values: Mapping[str, str]
+    key: str
+    is_admin: bool = False
+    handle: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class MessageSeen:
+    user: UserRef
+    place: Place
+    message: MessageRef
+    text: str
+    key: str
+    is_admin: bool = False
+    handle: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionsRequested:
+    user: UserRef
+    place: Place
+    command: str
+    option: str
+    partial: str
+    handle: Any = field(default=None, compare=False, repr=False)
+
+
+Inbound = CommandInvoked | ActionClicked | FormSubmitted | MessageSeen
