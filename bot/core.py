@@ -42,6 +42,8 @@ SORRY = (
     "please try again in a moment."
 )
 BUSY = "I'm a bit overloaded right now and nothing was changed. Please try again in a moment."
+UNKNOWN_BUTTON = ("That button is not one I know (it may be from an old version). Type "
+                  "`/meetup list` to find the meetup again.")
 MAX_OPTION_LENGTH = 4000
 
 
@@ -86,6 +88,9 @@ class Core:
         except Refusal as refusal:
             outcome = "refused"
             await self._safe_reply(event, str(refusal))
+        except BadAction:
+            outcome = "refused"
+            await self._safe_reply(event, UNKNOWN_BUTTON)
         except StoreUnavailable:
             outcome = "busy"
             await self._safe_reply(event, BUSY)
@@ -138,14 +143,11 @@ class Core:
             options = _clean_options(spec, event.options)
             await handler(ctx, options)
         elif isinstance(event, ActionClicked):
-            try:
-                action = actions.parse(event.action_id)
-            except BadAction:
-                raise Refusal(
-                    "That button is not one I know (it may be from an old version). "
-                    "Type `/meetup list` to find the meetup again."
-                ) from None
-            await ACTIONS[action.verb](ctx, action)
+            action = actions.parse(event.action_id)  # BadAction: a forged or stale id
+            handler = ACTIONS.get(action.verb)
+            if handler is None:  # a verb whose feature is not installed here
+                raise BadAction(action.verb)
+            await handler(ctx, action)
         elif isinstance(event, FormSubmitted):
             form = FORMS.get(event.form_id)
             if form is None:

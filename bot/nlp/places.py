@@ -319,7 +319,7 @@ def region_name(code: str) -> str:
 
 _GEONAMES_RE = re.compile(r"^\s*geonames\s*:\s*(\d{1,12})\s*$", re.IGNORECASE)
 AMBIGUITY_RATIO = 0.05
-_PREFERRED_BOOST = 10
+_PREFERRED_BOOST = 3
 
 
 def _rank(g: _Gazetteer, ids: tuple[int, ...], prefer_country: str | None) -> list[City]:
@@ -356,9 +356,9 @@ def _qualifier_filter(g: _Gazetteer, cities: list[City], qual: str) -> list[City
     return out
 
 
-def _lookup_name(g: _Gazetteer, key: str) -> tuple[int, ...]:
+def _lookup_name(g: _Gazetteer, key: str, exact: bool = True) -> tuple[int, ...]:
     ids = g.abbr_index.get(key) or g.name_index.get(key) or _alternates(g).get(key) or ()
-    if len(ids) > 1:
+    if exact and len(ids) > 1:
         # Names written exactly as the query beat "St." / "Saint" variants.
         exact = tuple(i for i in ids if _norm(g.by_id[i].name) == key)
         if exact:
@@ -378,7 +378,7 @@ def resolve_city(query: str, *, prefer_country: str | None = None) -> CityLookup
     # "Portland, Oregon, US", "Portland ME", "portland, or"
     if "," in q:
         head, _, qual = q.partition(",")
-        ids = _lookup_name(g, _norm(head))
+        ids = _lookup_name(g, _norm(head), exact=False)
         if ids:
             ranked = _qualifier_filter(g, _rank(g, ids, prefer_country), qual)
     if ranked is None:
@@ -389,7 +389,7 @@ def resolve_city(query: str, *, prefer_country: str | None = None) -> CityLookup
         else:
             words = key.split(" ")
             for cut in range(len(words) - 1, 0, -1):
-                ids = _lookup_name(g, " ".join(words[:cut]))
+                ids = _lookup_name(g, " ".join(words[:cut]), exact=False)
                 if ids:
                     ranked = _qualifier_filter(
                         g, _rank(g, ids, prefer_country), ",".join(words[cut:])
@@ -405,7 +405,13 @@ def resolve_city(query: str, *, prefer_country: str | None = None) -> CityLookup
     def weight(c: City) -> int:
         return c.population * (boost if c.country_code == pc else 1)
 
-    doubt = [c for c in ranked[1:] if weight(c) >= AMBIGUITY_RATIO * weight(top)]
+    doubt = [
+        c
+        for c in ranked[1:]
+        if weight(c) >= AMBIGUITY_RATIO * weight(top)
+        # in a community's own country, foreign namesakes are no doubt
+        and not (pc and top.country_code == pc and c.country_code != pc)
+    ]
     if not doubt:
         return CityLookup(top)
     return CityLookup(None, candidates=tuple([top, *doubt][:10]))
@@ -480,8 +486,14 @@ _PERSON_NAMES = frozenset(
     "savannah bradford chandler gilbert henderson lafayette murray "
     "pearl sandy vernon wesley ashley brandon kingston lowell dudley bolton burnley "
     "darwin nelson washington carmel sherwood florida salem lynn camden grant clinton "
-    "everett".split()
+    "everett toyota kobe kennedy mary obama lucas miranda morales martinez davis taylor "
+    "murphy katy donna amos ripley mercedes nokia fargo trinidad orange leeds santiago "
+    "lorenzo diego mateo lima mesa bristol devon kent essex dover chester york "
+    "marion logan eugene tyler".split()
 )
+
+
+_SMALL_WORDS = frozenset("the of de la le du des am upon on en sur del da di do dos das im an".split())
 
 
 def _is_cap(tok: str) -> bool:
@@ -556,9 +568,30 @@ def find_places(text: str, *, prefer_country: str | None = None) -> list[PlaceMe
         if mention is not None:
             out.append(mention)
             i = j
+            if mention.city is not None and i < n:
+                i = _skip_qualifier(g, text, toks, keys, i)
         else:
             i += 1
     return out
+
+
+def _skip_qualifier(
+    g: _Gazetteer, text: str, toks: list[tuple[str, int, int]], keys: list[str], i: int
+) -> int:
+    """After "Portland", skip ", Maine" / " OR" / ", US": they qualify the city."""
+    gap = text[toks[i - 1][2] : toks[i][1]]
+    if gap.strip(" ,") or len(gap) > 3:
+        return i
+    for length in (3, 2, 1):
+        if i + length > len(keys):
+            continue
+        key = " ".join(keys[i : i + length])
+        if key in g.region_index or (
+            length == 1 and toks[i][0].isupper() and len(key) == 2
+            and f"US.{key.upper()}" in g.admin1
+        ):
+            return i + length
+    return i
 
 
 def _judge(
@@ -577,66 +610,64 @@ def _judge(
     title_case: bool,
     has_sports: bool,
 ) -> PlaceMention | None:
+    """Decide whether tokens i..j that spell a place name are a place mention here."""
     start, end = toks[i][1], toks[j - 1][2]
     surface = text[start:end]
-    all_cap = all(caps[i:j])
+    all_cap = all(c for c, k in zip(caps[i:j], keys[i:j], strict=True) if k not in _SMALL_WORDS)
+    if not caps[i] and j - i == 1:
+        all_cap = False
     prev = keys[i - 1] if i > 0 else ""
     prev_gap = text[toks[i - 1][2] : start] if i > 0 else ""
     sentence_start = i == 0 or any(c in prev_gap for c in ".!?\n:;\"“(")
-    loc_ctx = prev in _LOC_PREP and not any(c in prev_gap for c in ".!?\n")
-    strong_ctx = prev in _STRONG_PREP and not any(c in prev_gap for c in ".!?\n")
+    same_clause = not any(c in prev_gap for c in ".!?\n")
+    loc_ctx = prev in _LOC_PREP and same_clause
+    strong_ctx = prev in _STRONG_PREP and same_clause
     nxt = keys[j] if j < len(keys) else ""
     next_gap = text[end : toks[j][1]] if j < len(toks) else ""
     next_cap = j < len(toks) and caps[j] and next_gap.strip() == ""
-    # Region right after ("Portland, Oregon", "Austin TX") confirms a city.
-    region_follows = False
-    if j < len(toks) and next_gap.strip(" ,") == "":
-        nk = keys[j]
-        two = f"{nk} {keys[j + 1]}" if j + 1 < len(keys) else ""
-        if nk in g.region_index or two in g.region_index or (
-            toks[j][0].isupper() and len(nk) == 2 and g.admin1.get(f"US.{nk.upper()}")
-        ):
-            region_follows = True
+    qualified = j < len(toks) and _skip_qualifier(g, text, toks, keys, j) > j
+    if nxt in _TEAM_AFTER and next_gap.strip() in ("", "'", "’"):
+        return None  # "Leeds fan", "Chicago fans"
+    if prev in _TEAM_BEFORE and prev_gap.strip() == "":
+        return None  # "Real Madrid", "Inter Milan"
+    if prev in _PERSON_TITLES and i > 0 and caps[i - 1] and prev_gap.strip(". ") == "":
+        return None  # "Mr Lincoln"
     if not (all_cap or no_case):
-        # Lowercase in a message that uses capitals: only well-known names in context.
+        # lower case in a message that uses capitals: only big, unambiguous names in context
         if region is not None or ids is None:
             return None
-        top = g.by_id[ids[0]]
-        if not (loc_ctx and top.population >= 100_000) and top.population < 1_000_000:
+        top0 = g.by_id[ids[0]]
+        if key in _PERSON_NAMES or ids[0] in g.common or len(key) < 4:
             return None
-        if key in _PERSON_NAMES or ids[0] in g.common:
+        if not (loc_ctx and top0.population >= 100_000) and top0.population < 1_000_000:
             return None
     if region is not None:
         if ids is None and not (all_cap or no_case):
+            return None
+        if len(key) <= 2 or (no_case and not loc_ctx and key in _WEAK_REGIONS):
+            return None
+        if key in _WEAK_REGIONS and not loc_ctx:
             return None
         return PlaceMention(surface, start, end, None, region)
     assert ids is not None
     cities = _rank(g, ids, prefer_country)
     top = cities[0]
-    if region_follows and j < len(toks):
-        # Pick the city in the named region.
-        nk = keys[j]
-        two = f"{nk} {keys[j + 1]}" if j + 1 < len(keys) else ""
-        rcode = g.region_index.get(two) or g.region_index.get(nk) or f"US-{nk.upper()}"
+    if qualified:
+        # "Portland, Maine", "Austin TX": the city in that region
+        rcode = _region_code(g, toks, keys, j)
         for c in cities:
             if rcode in (c.country_code, f"{c.country_code}-{c.admin1_code}"):
-                top = c
-                break
+                return PlaceMention(surface, start, end, c)
         return PlaceMention(surface, start, end, top)
+    multi = j - i > 1
     weak = top.id in g.common or key in _PERSON_NAMES or len(key) <= 3
+    small = top.population < (_MIN_POP_MULTI if multi else _MIN_POP_BARE)
     if toks[i][0].isupper() and len(key) <= 3 and key not in _MENTION_ABBR:
         return None  # acronyms: "OF", "VAN", "MAN"
-    if title_case or no_case:
-        # No case information: demand context for anything weak.
-        if weak and not strong_ctx:
-            return None
     if has_sports and not strong_ctx:
         return None
-    if prev in _PERSON_TITLES and caps[i - 1]:
-        return None
     if next_cap and not title_case and nxt not in _OK_FOLLOWERS:
-        # "Paris Hilton", "Chicago Bulls", "London Bridge"
-        return None
+        return None  # "Paris Hilton", "Chicago Bulls", "London Bridge"
     if (
         i > 0
         and caps[i - 1]
@@ -646,10 +677,55 @@ def _judge(
         and prev not in _LOC_PREP
         and prev_gap.strip() == ""
     ):
-        # "Kim Paris", "Downtown Abbey"
-        return None
-    if weak and not loc_ctx:
-        return None
-    if sentence_start and not loc_ctx and (top.id in g.common) and not no_case:
-        return None
+        return None  # "Kim Paris", "Downton Abbey"
+    if no_case or title_case:
+        if weak and not strong_ctx:
+            return None
+        if small and not loc_ctx:
+            return None
+        if no_case and len(key) < 4 and not strong_ctx:
+            return None
+    else:
+        if weak and not loc_ctx:
+            return None
+        if small and not loc_ctx:
+            return None
     return PlaceMention(surface, start, end, top)
+
+
+def _region_code(g: _Gazetteer, toks: list[tuple[str, int, int]], keys: list[str], j: int) -> str:
+    for length in (3, 2, 1):
+        if j + length <= len(keys):
+            code = g.region_index.get(" ".join(keys[j : j + length]))
+            if code is not None:
+                return code
+    return f"US-{keys[j].upper()}" if j < len(keys) else ""
+
+
+# A bare city name of fewer people than this needs a place word before it ("in", "to"...).
+_MIN_POP_BARE = 100_000
+_MIN_POP_MULTI = 15_000
+_TEAM_AFTER = frozenset(
+    "fan fans supporters supporter fc united city rovers wanderers athletic hotspur "
+    "county albion dodgers lakers bulls bears cubs sox giants jets knicks nets mets "
+    "yankees rangers warriors kings clippers raiders chargers rams 49ers seahawks "
+    "blazers timbers sounders fire galaxy celtics patriots bruins eagles flyers "
+    "phillies steelers penguins pirates browns cavaliers cavs indians guardians reds "
+    "bengals colts pacers packers bucks brewers vikings twins wild timberwolves "
+    "broncos nuggets avalanche rockies cowboys mavericks mavs stars texans astros "
+    "rockets spurs saints pelicans falcons hawks braves heat dolphins marlins "
+    "panthers lightning rays buccaneers bucs jaguars titans predators grizzlies "
+    "thunder jazz suns cardinals diamondbacks coyotes ducks sharks canucks oilers "
+    "flames jets senators leafs canadiens raptors blue orioles ravens capitals "
+    "nationals commanders wizards redskins lions pistons tigers red hornets".split()
+)
+_TEAM_BEFORE = frozenset(
+    "real atletico atlético inter ac fc sporting dynamo dinamo olympique borussia "
+    "athletic racing deportivo hertha bayer eintracht".split()
+)
+# Region names that are also common words or names: need a place word before them.
+_WEAK_REGIONS = frozenset(
+    "georgia jordan chad guinea turkey china japan jersey washington virginia "
+    "carolina india niger mali peru cuba oman israel indiana nevada montana "
+    "florida".split()
+)

@@ -97,7 +97,7 @@ _ADV = r"(?:\s+(?:currently|now|still|just|actually|finally|also|already|really|
        r"officially|mostly|permanently|basically|originally))*"
 _HOME_CUES = re.compile(
     r"(?:"
-    rf"\b(?:i|we)\b{_ADV}\s+(?:live|living|reside|stay|am based|'m based|am located)\s+(?:in|near|outside(?: of)?|around)\s*$"
+    rf"\b(?:i|we)\b{_ADV}\s+(?:live|living|reside|stay|am based|'m based|am located){_ADV}\s+(?:in|near|outside(?: of)?|around)\s*$"
     rf"|\b(?:i'm|im|i am|we're|we are){_ADV}\s+(?:living|based|located|settled|staying)\s+(?:in|near|outside(?: of)?|around|out of)\s*$"
     rf"|\b(?:i'm|im|i am|we're|we are){_ADV}\s+(?:in|from|near)\s*$"
     rf"|\b(?:i|we)\b{_ADV}\s+(?:moved|relocated|settled)(?:\s+(?:back|over|down|out))?\s+(?:to|in)\s*$"
@@ -170,6 +170,9 @@ def _first_last(m: TimeMention) -> tuple[date, date]:
     return first, max(first, last)
 
 
+_MAX_PLACES = 20
+
+
 def read(text: str, *, now: datetime) -> list[Statement]:
     """Statements about the author in one chat message, in text order."""
     if not text or not might_matter(text):
@@ -186,8 +189,9 @@ def read(text: str, *, now: datetime) -> list[Statement]:
         low = sent.lower().replace("’", "'")
         question = sent.rstrip().endswith("?")
         intent = _INTENT.search(low)
-        places = [p for p in find_places(sent) if p.city is not None]
+        places = [p for p in find_places(sent) if p.city is not None][:_MAX_PLACES]
         found_city = False
+        sent_times: list[TimeMention] | None = None
         for p in places:
             assert p.city is not None
             before = low[max(0, p.start - 80) : p.start]
@@ -217,7 +221,9 @@ def read(text: str, *, now: datetime) -> list[Statement]:
             ):
                 continue
             # dates in the same sentence
-            times = [t for t in find_times(sent, now=now) if t.grain != "minute" or True]
+            if sent_times is None:
+                sent_times = find_times(sent, now=now)
+            times = sent_times
             first: date | None = None
             last: date | None = None
             if times:

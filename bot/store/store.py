@@ -29,6 +29,7 @@ from bot.domain.meetups import Meetup, Status
 from bot.domain.polls import Answer, PollOption, Vote
 from bot.domain.rsvps import Rsvp, RsvpStatus, offer_deadline, transition
 from bot.store import schema as t
+from bot.store.watcher import WatcherQueries
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -170,7 +171,7 @@ def _is_transient(exc: BaseException) -> bool:
     return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
 
 
-class Store:
+class Store(WatcherQueries):
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
@@ -972,7 +973,7 @@ class Store:
             select(j.c.id)
             .where(
                 j.c.due_at <= now,
-                or_(j.c.state == "pending", and_(j.c.state == "claimed", j.c.lease_until < now)),
+                or_(j.c.state == "pending", and_(j.c.state == "claimed", j.c.lease_until <= now)),
             )
             .order_by(j.c.due_at, j.c.id)
             .limit(limit)

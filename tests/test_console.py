@@ -1,0 +1,88 @@
+"""The console adapter in script mode, as `tweetup console < script` runs it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from adapters.console import run_console
+from adapters.console.adapter import parse_duration
+from bot.config import Settings
+
+SCRIPT = """\
+/meetup propose title:"Board games" city:Berlin when:"wed 7pm" capacity:1
+/as bob
+/click 1
+/as carol
+/click 1
+/as bob
+/click 3
+/as carol
+/click 1
+/meetup propose
+Picnic
+Berlin
+saturday noon
+
+12
+/clock +2d
+/channel random
+hello everyone, anyone in Berlin?
+/as nobody
+/click 99
+/clock tomorrow
+/meetup frobnicate
+"""
+
+
+async def _run(script: str) -> list[str]:
+    out: list[str] = []
+    code = await run_console(Settings(), script=script.splitlines(), write=out.append)
+    assert code == 0
+    return out
+
+
+async def test_script_runs_the_whole_flow() -> None:
+    out = "\n".join(await _run(SCRIPT))
+    assert "== #1 · Board games ==" in out
+    assert "Going: 1 / 1" in out and "Waitlist: 1" in out
+    assert "(DM to carol) Tweetup: **A seat opened up at #1 Board games! **" in out
+    assert "(only carol sees this) Tweetup: **You're going**" in out
+    assert "(form for carol) Propose a meetup" in out
+    assert "== #2 · Picnic ==" in out and "Going: 0 / 12" in out
+    assert "(DM to carol) Tweetup: == Reminder: Board games in 1d ==" in out
+    assert "No member called 'nobody'" in out
+    assert "Pick a button from 1 to" in out
+    assert "Use /clock +<number><unit>" in out
+    assert "There is no `/meetup frobnicate` command." in out
+
+
+async def test_the_same_script_gives_the_same_transcript() -> None:
+    assert await _run(SCRIPT) == await _run(SCRIPT)
+
+
+def test_tweetup_console_reads_a_script_from_stdin(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "console"], input="/meetup list\n/meetup help\n",
+        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No upcoming meetups yet" in result.stdout
+    assert "/meetup propose" in result.stdout
+    assert not list(tmp_path.glob("*.db"))  # scripts use a temporary database
+
+
+def test_tweetup_demo_exits_0_and_shows_the_story(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "bot", "demo"], capture_output=True,
+                            text=True, timeout=180, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    for expected in ("pick a date", "Closed the poll", "waitlist", "seat opened up",
+                     "Reminder: Coffee & code"):
+        assert expected in result.stdout, expected
+
+
+def test_durations() -> None:
+    assert parse_duration("+90m").total_seconds() == 5400
+    assert parse_duration("2d").days == 2
+    assert parse_duration("+1w").days == 7
