@@ -92,7 +92,8 @@ class App:
                 await adapter.stop()
             except Exception:
                 log.exception("stopping the %s adapter failed", adapter.platform)
-        await self.timer.shutdown()
+        await self.timer.shutdown()  # no new wake-ups
+        await self.jobs.drain()  # let a delivery in flight finish and record what it sent
         await self.store.close()
 
 

@@ -70,9 +70,25 @@ class JobEngine:
         if not specs:
             return
         await self.store.add_jobs(specs)
+        self._arm(specs)
+
+    async def replace(
+        self, meetup_id: int, kinds: Sequence[str], user_id: str | None, specs: Sequence[JobSpec]
+    ) -> None:
+        """Drop the meetup's pending jobs of these kinds (of one member, if given) and add
+        `specs`, in one transaction."""
+        await self.store.replace_pending_jobs(meetup_id, kinds, user_id, specs)
+        self._arm(specs)
+
+    def _arm(self, specs: Sequence[JobSpec]) -> None:
         limit = self.clock.now() + self.horizon
         for at in {s.due_at for s in specs if s.due_at < limit}:
             self._arm_at(at)
+
+    async def drain(self) -> None:
+        """Wait for a delivery in flight to finish (clean shutdown)."""
+        async with self._running:
+            return
 
     async def run_due(self) -> None:
         """Claim and deliver everything due now, batch after batch."""
@@ -91,12 +107,10 @@ class JobEngine:
                     log.exception("delivering %d jobs failed; they will be retried", len(jobs))
                     self._arm_at(now + self.lease + timedelta(seconds=1))
                     return
-                for job in jobs:
-                    outcome = outcomes.get(job.id)
-                    if outcome is None:  # not handled: retry after the lease
-                        self._arm_at(now + self.lease + timedelta(seconds=1))
-                        continue
-                    await self.store.finish_job(job.id, outcome, self.clock.now())
-                    self.delivered += 1
+                done = {job.id: outcomes[job.id] for job in jobs if job.id in outcomes}
+                if len(done) < len(jobs):  # some not handled: retry them after the lease
+                    self._arm_at(now + self.lease + timedelta(seconds=1))
+                await self.store.finish_jobs(done, self.clock.now())
+                self.delivered += len(done)
                 if len(jobs) < self.batch:
                     return

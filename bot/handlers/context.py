@@ -78,10 +78,13 @@ class Ctx:
         await self.reply(render.text(message))
 
     async def member(self) -> Member:
-        """The acting member, created on first contact; keeps their display name fresh."""
-        return await self.store.save_member(
-            self.community.id, self.user.id, self.user.name or self.user.id, self.now()
-        )
+        """The acting member, created on first contact; keeps their display name fresh.
+        Reads first: most events come from known members whose name has not changed."""
+        name = (self.user.name or self.user.id)[:100]
+        known = await self.store.member(self.community.id, self.user.id)
+        if known is not None and known.name == name:
+            return known
+        return await self.store.save_member(self.community.id, self.user.id, name, self.now())
 
     async def meetup(self, meetup_id: int) -> Meetup:
         """A meetup of *this* community. Ids from buttons can be forged or stale."""
@@ -190,24 +193,23 @@ async def reschedule_member(
     services: Services, community: Community, m: Meetup, user_id: str, status: RsvpStatus
 ) -> None:
     """Make the member's pending reminders for this meetup match their answer."""
-    await services.store.drop_pending_jobs(m.id, ("remind",), user_id)
+    specs: list[JobSpec] = []
     if wants_reminders(community, status) and m.status is Status.SCHEDULED:
         member = await services.store.member(community.id, user_id)
         specs = reminder_specs(community, m, user_id, member, services.clock.now())
-        await services.jobs.add(specs)
+    await services.jobs.replace(m.id, ("remind",), user_id, specs)
 
 
 async def reschedule_meetup(services: Services, community: Community, m: Meetup) -> None:
     """After the time changed (edit, poll closed): every reminder and the follow-up anew."""
     store = services.store
-    await store.drop_pending_jobs(m.id, ("remind", "followup"))
-    if m.status is not Status.SCHEDULED:
-        return
-    rsvps = await store.rsvps(m.id)
-    members = await store.members(community.id, (r.user_id for r in rsvps))
-    specs = follow_up_spec(community, m)
-    now = services.clock.now()
-    for r in rsvps:
-        if wants_reminders(community, r.status):
-            specs += reminder_specs(community, m, r.user_id, members.get(r.user_id), now)
-    await services.jobs.add(specs)
+    specs: list[JobSpec] = []
+    if m.status is Status.SCHEDULED:
+        rsvps = await store.rsvps(m.id)
+        members = await store.members(community.id, (r.user_id for r in rsvps))
+        specs = follow_up_spec(community, m)
+        now = services.clock.now()
+        for r in rsvps:
+            if wants_reminders(community, r.status):
+                specs += reminder_specs(community, m, r.user_id, members.get(r.user_id), now)
+    await services.jobs.replace(m.id, ("remind", "followup"), None, specs)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -905,41 +905,54 @@ class Store(WatcherQueries):
         """Insert jobs; a job whose key exists already is left as it is."""
         if not specs:
             return 0
+        return await self._write(lambda conn: self._insert_jobs(conn, specs))
 
-        async def work(conn: AsyncConnection) -> int:
-            rows = [
-                {
-                    "job_key": s.key,
-                    "kind": s.kind,
-                    "meetup_id": s.meetup_id,
-                    "community_id": s.community_id,
-                    "user_id": s.user_id,
-                    "lead_minutes": s.lead_minutes,
-                    "due_at": s.due_at,
-                }
-                for s in specs
-            ]
-            added = 0
-            for start in range(0, len(rows), 500):
-                stmt = self._insert(t.jobs).on_conflict_do_nothing().returning(t.jobs.c.id)
-                result = await conn.execute(stmt, rows[start : start + 500])
-                added += len(result.all())  # executemany rowcount is not portable
-            return added
+    async def _insert_jobs(self, conn: AsyncConnection, specs: Sequence[JobSpec]) -> int:
+        rows = [
+            {
+                "job_key": s.key,
+                "kind": s.kind,
+                "meetup_id": s.meetup_id,
+                "community_id": s.community_id,
+                "user_id": s.user_id,
+                "lead_minutes": s.lead_minutes,
+                "due_at": s.due_at,
+            }
+            for s in specs
+        ]
+        added = 0
+        for start in range(0, len(rows), 500):
+            stmt = self._insert(t.jobs).on_conflict_do_nothing().returning(t.jobs.c.id)
+            result = await conn.execute(stmt, rows[start : start + 500])
+            added += len(result.all())  # executemany rowcount is not portable
+        return added
 
-        return await self._write(work)
+    def _pending(self, meetup_id: int, kinds: Sequence[str], user_id: str | None) -> Any:
+        j = t.jobs
+        cond = and_(j.c.meetup_id == meetup_id, j.c.kind.in_(kinds), j.c.state == "pending")
+        return and_(cond, j.c.user_id == user_id) if user_id is not None else cond
 
     async def drop_pending_jobs(
         self, meetup_id: int, kinds: Sequence[str], user_id: str | None = None
     ) -> int:
-        j = t.jobs
-        cond = and_(j.c.meetup_id == meetup_id, j.c.kind.in_(kinds), j.c.state == "pending")
-        if user_id is not None:
-            cond = and_(cond, j.c.user_id == user_id)
+        cond = self._pending(meetup_id, kinds, user_id)
 
         async def work(conn: AsyncConnection) -> int:
-            return int((await conn.execute(delete(j).where(cond))).rowcount)
+            return int((await conn.execute(delete(t.jobs).where(cond))).rowcount)
 
         return await self._write(work)
+
+    async def replace_pending_jobs(
+        self, meetup_id: int, kinds: Sequence[str], user_id: str | None, specs: Sequence[JobSpec]
+    ) -> None:
+        cond = self._pending(meetup_id, kinds, user_id)
+
+        async def work(conn: AsyncConnection) -> None:
+            await conn.execute(delete(t.jobs).where(cond))
+            if specs:
+                await self._insert_jobs(conn, specs)
+
+        await self._write(work)
 
     async def wake_times(self, until: datetime) -> list[datetime]:
         """Distinct instants before `until` at which pending jobs fall due, and when claimed
@@ -995,14 +1008,25 @@ class Store(WatcherQueries):
         return await self._write(work)
 
     async def finish_job(self, job_id: int, outcome: str, now: datetime) -> None:
+        await self.finish_jobs({job_id: outcome}, now)
+
+    async def finish_jobs(self, outcomes: Mapping[int, str], now: datetime) -> None:
+        """Mark delivered jobs done, in one transaction (one UPDATE per distinct outcome)."""
+        if not outcomes:
+            return
         j = t.jobs
+        by_outcome: dict[str, list[int]] = {}
+        for job_id, outcome in outcomes.items():
+            by_outcome.setdefault(outcome[:32], []).append(job_id)
 
         async def work(conn: AsyncConnection) -> None:
-            await conn.execute(
-                update(j)
-                .where(j.c.id == job_id)
-                .values(state="done", done_at=now, outcome=outcome[:32], lease_until=None)
-            )
+            for outcome, ids in by_outcome.items():
+                for start in range(0, len(ids), 500):
+                    await conn.execute(
+                        update(j)
+                        .where(j.c.id.in_(ids[start : start + 500]))
+                        .values(state="done", done_at=now, outcome=outcome, lease_until=None)
+                    )
 
         await self._write(work)
 

@@ -1,0 +1,76 @@
+"""Shared bits for the benchmarks: a recording adapter and percentile helpers."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import platform
+import resource
+import statistics
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from bot.ports import Inbox
+from bot.types import Form, FormSubmitted, Inbound, MessageRef, Outgoing, Place, UserRef
+
+
+class RecordingAdapter:
+    """A platform that answers instantly and remembers when each DM arrived."""
+
+    platform = "bench"
+
+    def __init__(self) -> None:
+        self._ids = itertools.count(1)
+        self.dm_times: list[tuple[str, float]] = []
+        self.posts = self.updates = self.replies = 0
+
+    async def run(self, inbox: Inbox) -> None:
+        return None
+
+    async def stop(self) -> None:
+        return None
+
+    async def post(self, place: Place, msg: Outgoing) -> MessageRef:
+        self.posts += 1
+        return MessageRef(place, str(next(self._ids)))
+
+    async def update(self, ref: MessageRef, msg: Outgoing) -> None:
+        self.updates += 1
+
+    async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
+        self.dm_times.append((user.id, time.time()))
+        return MessageRef(Place("bench", "dm", user.id), str(next(self._ids)))
+
+    async def reply(self, to: Inbound, msg: Outgoing) -> None:
+        self.replies += 1
+
+    async def open_form(self, to: Inbound, form: Form) -> None:
+        return None
+
+    async def reject_form(self, to: FormSubmitted, errors: Mapping[str, str]) -> None:
+        return None
+
+
+def percentiles(samples_ms: list[float]) -> dict[str, float]:
+    ordered = sorted(samples_ms)
+    q = statistics.quantiles(ordered, n=100, method="inclusive")
+    return {"n": len(ordered), "p50": round(q[49], 2), "p99": round(q[98], 2),
+            "max": round(ordered[-1], 2)}
+
+
+def rss_mb() -> float:
+    """Current resident memory (Linux /proc), else the peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def machine() -> dict[str, Any]:
+    return {"cpus": os.cpu_count(), "python": platform.python_version(),
+            "platform": platform.platform()}
