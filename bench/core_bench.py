@@ -20,13 +20,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._common import RecordingAdapter, machine, percentiles  # noqa: E402
-from bot import actions  # noqa: E402
-from bot.app import build_app  # noqa: E402
-from bot.clock import SimulatedClock  # noqa: E402
-from bot.config import Settings  # noqa: E402
-from bot.scheduling import ManualTimer  # noqa: E402
-from bot.types import ActionClicked, CommandInvoked, Place, UserRef  # noqa: E402
+from bench._common import RecordingAdapter, machine, percentiles
+from bot import actions
+from bot.app import build_app
+from bot.clock import SimulatedClock
+from bot.config import Settings
+from bot.scheduling import ManualTimer
+from bot.types import ActionClicked, CommandInvoked, Place, UserRef
 
 START = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
 
@@ -36,8 +36,12 @@ async def run(members: int, meetups: int, events: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         clock = SimulatedClock(START)
         adapter = RecordingAdapter()
-        app = build_app(Settings(database_url=f"sqlite+aiosqlite:///{tmp}/bench.db"),
-                        clock=clock, timer=ManualTimer(clock), adapters=[adapter])
+        app = build_app(
+            Settings(database_url=f"sqlite+aiosqlite:///{tmp}/bench.db"),
+            clock=clock,
+            timer=ManualTimer(clock),
+            adapters=[adapter],
+        )
         await app.start()
         place = Place("bench", "w1", "general")
         users = [UserRef("bench", f"u{i}", f"User {i}") for i in range(members)]
@@ -59,23 +63,47 @@ async def run(members: int, meetups: int, events: int) -> dict[str, object]:
             when = f"{day:%Y-%m-%d} 19:00"
             if i % 5 == 4:
                 when += f" | {day + timedelta(days=1):%Y-%m-%d} 19:00"
-            options = {"title": f"Meetup {i}", "city": "Berlin", "when": when,
-                       "capacity": "30"}
-            await timed("propose", CommandInvoked(rng.choice(users), place, "propose", options,
-                                                  f"p{next(keys)}"))
+            options = {"title": f"Meetup {i}", "city": "Berlin", "when": when, "capacity": "30"}
+            await timed(
+                "propose",
+                CommandInvoked(rng.choice(users), place, "propose", options, f"p{next(keys)}"),
+            )
             (polls if "|" in when else scheduled).append(i + 1)
         for _ in range(events):
-            await timed("rsvp", ActionClicked(
-                rng.choice(users), place, None,
-                actions.encode("rsvp", rng.choice(scheduled), rng.choice(["going", "maybe", "no"])),
-                f"r{next(keys)}"))
-            await timed("vote", ActionClicked(
-                rng.choice(users), place, None,
-                actions.encode("vote", rng.choice(polls), rng.choice([1, 2]),
-                               rng.choice(["yes", "maybe", "no"])), f"v{next(keys)}"))
+            await timed(
+                "rsvp",
+                ActionClicked(
+                    rng.choice(users),
+                    place,
+                    None,
+                    actions.encode(
+                        "rsvp", rng.choice(scheduled), rng.choice(["going", "maybe", "no"])
+                    ),
+                    f"r{next(keys)}",
+                ),
+            )
+            await timed(
+                "vote",
+                ActionClicked(
+                    rng.choice(users),
+                    place,
+                    None,
+                    actions.encode(
+                        "vote",
+                        rng.choice(polls),
+                        rng.choice([1, 2]),
+                        rng.choice(["yes", "maybe", "no"]),
+                    ),
+                    f"v{next(keys)}",
+                ),
+            )
         await app.stop()
-    return {"machine": machine(), "members": members, "meetups": meetups,
-            "latency_ms": {k: percentiles(v) for k, v in timings.items()}}
+    return {
+        "machine": machine(),
+        "members": members,
+        "meetups": meetups,
+        "latency_ms": {k: percentiles(v) for k, v in timings.items()},
+    }
 
 
 def main() -> None:

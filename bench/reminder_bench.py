@@ -22,13 +22,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import insert
 
-from bench._common import RecordingAdapter, machine, percentiles, rss_mb  # noqa: E402
-from bot.app import build_app  # noqa: E402
-from bot.config import Settings  # noqa: E402
-from bot.store import schema as t  # noqa: E402
-from bot.store.store import Store  # noqa: E402
+from bench._common import RecordingAdapter, machine, percentiles, rss_mb
+from bot.app import build_app
+from bot.config import Settings
+from bot.store import schema as t
+from bot.store.store import Store
 
 
 async def seed(url: str, pending: int, burst: int, due_at: datetime) -> None:
@@ -39,27 +39,84 @@ async def seed(url: str, pending: int, burst: int, due_at: datetime) -> None:
     c = await store.community("bench", "w1", timezone="UTC", now=now)
     starts = due_at + timedelta(hours=2)
     burst_meetup = await store.create_meetup(
-        community_id=c.id, channel_id="general", thread_id=None, title="Burst", city_id=1,
-        city_label="Berlin", latitude=52.5, longitude=13.4, organizer_id="o",
-        organizer_name="O", starts_at=starts, options=(), venue="", description="",
-        capacity=None, deadline=None, now=now)
+        community_id=c.id,
+        channel_id="general",
+        thread_id=None,
+        title="Burst",
+        city_id=1,
+        city_label="Berlin",
+        latitude=52.5,
+        longitude=13.4,
+        organizer_id="o",
+        organizer_name="O",
+        starts_at=starts,
+        options=(),
+        venue="",
+        description="",
+        capacity=None,
+        deadline=None,
+        now=now,
+    )
     later = await store.create_meetup(
-        community_id=c.id, channel_id="general", thread_id=None, title="Later", city_id=1,
-        city_label="Berlin", latitude=52.5, longitude=13.4, organizer_id="o",
-        organizer_name="O", starts_at=now + timedelta(days=60), options=(), venue="",
-        description="", capacity=None, deadline=None, now=now)
+        community_id=c.id,
+        channel_id="general",
+        thread_id=None,
+        title="Later",
+        city_id=1,
+        city_label="Berlin",
+        latitude=52.5,
+        longitude=13.4,
+        organizer_id="o",
+        organizer_name="O",
+        starts_at=now + timedelta(days=60),
+        options=(),
+        venue="",
+        description="",
+        capacity=None,
+        deadline=None,
+        now=now,
+    )
     async with store.engine.begin() as conn:
-        await conn.execute(insert(t.rsvps), [
-            {"meetup_id": burst_meetup.id, "user_id": f"u{i}", "user_name": f"U{i}",
-             "status": "going", "position": i, "updated_at": now} for i in range(burst)])
-        rows = [{"job_key": f"b{i}", "kind": "remind", "meetup_id": burst_meetup.id,
-                 "community_id": c.id, "user_id": f"u{i}", "lead_minutes": 120,
-                 "due_at": due_at} for i in range(burst)]
-        rows += [{"job_key": f"p{i}", "kind": "remind", "meetup_id": later.id,
-                  "community_id": c.id, "user_id": f"p{i}", "lead_minutes": 60,
-                  "due_at": now + timedelta(days=1, seconds=i * 20)} for i in range(pending)]
+        await conn.execute(
+            insert(t.rsvps),
+            [
+                {
+                    "meetup_id": burst_meetup.id,
+                    "user_id": f"u{i}",
+                    "user_name": f"U{i}",
+                    "status": "going",
+                    "position": i,
+                    "updated_at": now,
+                }
+                for i in range(burst)
+            ],
+        )
+        rows = [
+            {
+                "job_key": f"b{i}",
+                "kind": "remind",
+                "meetup_id": burst_meetup.id,
+                "community_id": c.id,
+                "user_id": f"u{i}",
+                "lead_minutes": 120,
+                "due_at": due_at,
+            }
+            for i in range(burst)
+        ]
+        rows += [
+            {
+                "job_key": f"p{i}",
+                "kind": "remind",
+                "meetup_id": later.id,
+                "community_id": c.id,
+                "user_id": f"p{i}",
+                "lead_minutes": 60,
+                "due_at": now + timedelta(days=1, seconds=i * 20),
+            }
+            for i in range(pending)
+        ]
         for start in range(0, len(rows), 5000):
-            await conn.execute(insert(t.jobs), rows[start:start + 5000])
+            await conn.execute(insert(t.jobs), rows[start : start + 5000])
     await store.close()
 
 
@@ -84,10 +141,13 @@ async def run(pending: int, burst: int) -> dict[str, object]:
         counts = await app.store.job_counts()
         await app.stop()
     return {
-        "machine": machine(), "pending": pending, "burst": burst,
+        "machine": machine(),
+        "pending": pending,
+        "burst": burst,
         "startup_to_armed_s": round(armed_s, 3),
         "rss_mb": {"before_start": round(rss_before, 1), "armed": round(rss_armed, 1)},
-        "delivered": len(adapter.dm_times), "distinct_members": len({u for u, _ in adapter.dm_times}),
+        "delivered": len(adapter.dm_times),
+        "distinct_members": len({u for u, _ in adapter.dm_times}),
         "lateness_ms": percentiles(late) if late else None,
         "jobs": counts,
     }

@@ -144,10 +144,10 @@ class Core:
             await handler(ctx, options)
         elif isinstance(event, ActionClicked):
             action = actions.parse(event.action_id)  # BadAction: a forged or stale id
-            handler = ACTIONS.get(action.verb)
-            if handler is None:  # a verb whose feature is not installed here
+            on_click = ACTIONS.get(action.verb)
+            if on_click is None:  # a verb whose feature is not installed here
                 raise BadAction(action.verb)
-            await handler(ctx, action)
+            await on_click(ctx, action)
         elif isinstance(event, FormSubmitted):
             form = FORMS.get(event.form_id)
             if form is None:

@@ -54,7 +54,7 @@ async def test_close_picks_the_winner_and_invites_yes_and_if_need_be_voters(
     dm = harness.adapter.dms_to("bob")[-1]
     assert dm.msg is not None and [b.label for b in dm.msg.buttons] == ["Going", "Maybe",
                                                                        "Can't go"]
-    assert [b.label for b in harness.card(mid).buttons][0] == "Going"
+    assert next(b.label for b in harness.card(mid).buttons) == "Going"
     again = await harness.command("alice", "close", id=str(mid))
     assert again is not None and "not a date poll" in again.text
     late = await harness.click("carol", actions.encode("vote", mid, 1, "yes"))
