@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from bot import actions, render
 from bot.actions import BadAction
 from bot.commands import COMMANDS, COMMANDS_BY_NAME
+from bot.domain.limits import WINDOW, check_events
 from bot.domain.meetups import Refusal
 from bot.handlers.context import Ctx, Services
 from bot.nlp import dates, places
@@ -42,9 +43,19 @@ SORRY = (
     "please try again in a moment."
 )
 BUSY = "I'm a bit overloaded right now and nothing was changed. Please try again in a moment."
-UNKNOWN_BUTTON = ("That button is not one I know (it may be from an old version). Type "
-                  "`/meetup list` to find the meetup again.")
+UNKNOWN_BUTTON = (
+    "That button is not one I know (it may be from an old version). Type "
+    "`/meetup list` to find the meetup again."
+)
 MAX_OPTION_LENGTH = 4000
+
+
+_KINDS: dict[type, str] = {
+    CommandInvoked: "command",
+    ActionClicked: "action",
+    FormSubmitted: "form",
+    MessageSeen: "message",
+}
 
 
 def _what(event: Inbound) -> str:
@@ -72,9 +83,15 @@ class Core:
         key = f"{event.user.platform}:{event.key}"
         outcome, community_id = "ok", "?"
         try:
-            if not await store.mark_event(key, self.services.clock.now()):
+            scope = f"{event.place.platform}:{event.place.workspace_id}"
+            kind = _KINDS[type(event)]
+            now = self.services.clock.now()
+            if not await store.mark_event(key, now, scope=scope, user_id=event.user.id, kind=kind):
                 log.info("platform=%s %s outcome=duplicate", event.user.platform, _what(event))
                 return
+            if kind != "message":
+                member, everyone = await store.recent_events(scope, event.user.id, now - WINDOW)
+                check_events(member, everyone, self.services.rate_limits)
             community = await store.community(
                 event.place.platform,
                 event.place.workspace_id,

@@ -16,6 +16,7 @@ from typing import Any
 from bot.app import App, build_app
 from bot.clock import SimulatedClock
 from bot.config import Settings
+from bot.domain.limits import Limits
 from bot.ports import ChannelUnavailable, DMClosed, MessageGone
 from bot.scheduling import ManualTimer
 from bot.store.store import Store
@@ -151,13 +152,15 @@ class Harness:
     """The real app with a fake platform, a simulated clock and a manual timer."""
 
     def __init__(self, database_url: str, *, start: datetime = START,
-                 timezone: str = "UTC") -> None:
+                 timezone: str = "UTC", limits: Limits | None = None) -> None:
         self.clock = SimulatedClock(start)
         self.timer = ManualTimer(self.clock)
         self.adapter = FakeAdapter()
         self.settings = Settings(database_url=database_url, default_timezone=timezone)
         self.app: App = build_app(self.settings, clock=self.clock, timer=self.timer,
                                   adapters=[self.adapter])
+        if limits is not None:
+            self.app.services.rate_limits = limits
         self._keys = itertools.count(1)
         self.workspace = "w1"
         self.channel = "general"

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bot import render
 from bot.domain.community import Community, Member
+from bot.domain.limits import Limits
 from bot.domain.meetups import Meetup, Refusal, Status
 from bot.domain.polls import tally
 from bot.domain.reminders import due_reminders
@@ -35,7 +36,8 @@ class Services:
     outbox: Outbox
     jobs: JobEngine
     default_timezone: str = "UTC"
-    limits: dict[str, object] = field(default_factory=dict)
+    rate_limits: Limits = field(default_factory=Limits)
+    limits: dict[str, object] = field(default_factory=dict)  # feature hooks (the watcher's)
 
 
 @dataclass
@@ -127,9 +129,12 @@ async def render_meetup(
     return render.meetup_card(view, services.clock.now())
 
 
-async def refresh_cards(services: Services, community: Community, meetup_id: int) -> None:
-    """Re-render every channel card of the meetup from the store (the truth)."""
-    m = await services.store.meetup(meetup_id)
+async def refresh_cards(
+    services: Services, community: Community, meetup_id: int, meetup: Meetup | None = None
+) -> None:
+    """Re-render every channel card of the meetup from the store (the truth). Pass `meetup`
+    when the caller has just read it and changed only votes or RSVPs."""
+    m = meetup or await services.store.meetup(meetup_id)
     if m is None:
         return
     cards = await services.store.cards(meetup_id)

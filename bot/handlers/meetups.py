@@ -11,6 +11,7 @@ from typing import Any
 from bot import render
 from bot.actions import Action
 from bot.domain import meetups as rules
+from bot.domain.limits import PROPOSAL_WINDOW, check_proposals
 from bot.domain.meetups import Meetup, Refusal, Status
 from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS
 from bot.domain.rsvps import RsvpStatus
@@ -161,6 +162,12 @@ def propose_form(city: str = "", when: str = "", title: str = "") -> Form:
 
 
 async def _create(ctx: Ctx, p: Proposal) -> None:
+    since = ctx.now() - PROPOSAL_WINDOW
+    check_proposals(
+        await ctx.store.recent_proposals(ctx.community.id, since, ctx.user.id),
+        await ctx.store.recent_proposals(ctx.community.id, since),
+        ctx.services.rate_limits,
+    )
     member = await ctx.member()
     poll = len(p.times) > 1
     m = await ctx.store.create_meetup(

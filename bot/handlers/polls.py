@@ -49,7 +49,7 @@ async def vote(ctx: Ctx, action: Action) -> None:
     member = await ctx.member()
     if not await ctx.store.vote(m.id, option.index, ctx.user.id, member.name, answer, ctx.now()):
         raise Refusal(f"The date poll of #{m.id} just closed, so the vote was not counted.")
-    await refresh_cards(ctx.services, ctx.community, m.id)
+    await refresh_cards(ctx.services, ctx.community, m.id, m)
     await ctx.reply(
         Outgoing(
             body=(

@@ -8,7 +8,7 @@ from bot import actions
 from bot.actions import Action
 from bot.calendar import google_link, ics
 from bot.domain import meetups as rules
-from bot.domain.community import Community
+from bot.domain.community import Community, Member
 from bot.domain.meetups import Meetup, Refusal, Status
 from bot.domain.reminders import format_leads
 from bot.domain.rsvps import Rsvp, RsvpStatus
@@ -61,18 +61,17 @@ async def answer(ctx: Ctx, m: Meetup, requested: RsvpStatus) -> None:
         await reschedule_member(ctx.services, ctx.community, m, ctx.user.id, after.status)
     if outcome.offered is not None:
         await send_offers(ctx.services, ctx.community, m, [outcome.offered])
-    await refresh_cards(ctx.services, ctx.community, m.id)
+    await refresh_cards(ctx.services, ctx.community, m.id, m)
     await ctx.reply(
-        Outgoing(body=await _confirmation(ctx, m, outcome.before, after), ephemeral=True)
+        Outgoing(body=await _confirmation(ctx, m, member, outcome.before, after), ephemeral=True)
     )
 
 
 async def _confirmation(
-    ctx: Ctx, m: Meetup, before: RsvpStatus | None, after: Rsvp
+    ctx: Ctx, m: Meetup, member: Member, before: RsvpStatus | None, after: Rsvp
 ) -> tuple[Segment, ...]:
     zone = ctx.community.timezone
     if after.status is RsvpStatus.GOING:
-        member = await ctx.store.member(ctx.community.id, ctx.user.id)
         leads = effective_leads(ctx.community, member)
         parts: list[Segment] = [
             Bold("You're going"),
@@ -87,7 +86,7 @@ async def _confirmation(
                 else "Reminders are off for you (`/meetup reminders lead:1d`). "
             )
         )
-        if member is not None and not member.show_name:
+        if not member.show_name:
             parts.append(
                 Text("Your name isn't shown on cards; `/meetup privacy show-name:yes` shows it.")
             )

@@ -209,7 +209,13 @@ processed_events = Table(
     metadata,
     Column("key", String(200), primary_key=True),
     Column("seen_at", UTC, nullable=False),
+    # Who sent it, for the rate limits (bot/domain/limits.py); chat messages are kind "message".
+    Column("scope", String(100), nullable=False, server_default=""),
+    Column("user_id", String(64), nullable=False, server_default=""),
+    Column("kind", String(8), nullable=False, server_default=""),
     Index(None, "seen_at"),
+    Index(None, "scope", "seen_at"),
+    Index(None, "scope", "user_id", "seen_at"),
 )
 
 # The watcher: channels it reads, its private questions and their answers, suggestions made.

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, delete, event, func, insert, or_, select, update
+from sqlalchemy import and_, case, delete, event, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -231,15 +231,47 @@ class Store(WatcherQueries):
 
     # --- inbound idempotency ------------------------------------------------------------------
 
-    async def mark_event(self, key: str, now: datetime) -> bool:
-        """Record an inbound event's key; False if it was seen before."""
+    async def mark_event(
+        self, key: str, now: datetime, *, scope: str = "", user_id: str = "", kind: str = ""
+    ) -> bool:
+        """Record an inbound event's key (and who sent it, for the rate limits); False if it
+        was seen before."""
 
         async def work(conn: AsyncConnection) -> bool:
-            stmt = self._insert(t.processed_events).values(key=key[:200], seen_at=now)
+            stmt = self._insert(t.processed_events).values(
+                key=key[:200],
+                seen_at=now,
+                scope=scope[:100],
+                user_id=user_id[:64],
+                kind=kind[:8],
+            )
             result = await conn.execute(stmt.on_conflict_do_nothing())
             return bool(result.rowcount)
 
         return await self._write(work)
+
+    async def recent_events(self, scope: str, user_id: str, since: datetime) -> tuple[int, int]:
+        """Events other than chat messages since `since`: (from the member, from the whole
+        community), in one query."""
+        pe = t.processed_events
+        query = select(
+            func.count(), func.coalesce(func.sum(case((pe.c.user_id == user_id, 1), else_=0)), 0)
+        ).where(pe.c.scope == scope, pe.c.seen_at >= since, pe.c.kind != "message")
+        async with self._read() as conn:
+            community, member = (await conn.execute(query)).one()
+        return int(member), int(community)
+
+    async def recent_proposals(
+        self, community_id: int, since: datetime, organizer_id: str | None = None
+    ) -> int:
+        mt = t.meetups
+        query = select(func.count()).where(
+            mt.c.community_id == community_id, mt.c.created_at >= since
+        )
+        if organizer_id is not None:
+            query = query.where(mt.c.organizer_id == organizer_id)
+        async with self._read() as conn:
+            return int((await conn.execute(query)).scalar_one())
 
     async def unmark_event(self, key: str) -> None:
         async def work(conn: AsyncConnection) -> None:
@@ -432,6 +464,20 @@ class Store(WatcherQueries):
                 .values(organizer_id="", organizer_name="a former member")
             )
             counts["meetups_anonymised"] = int(result.rowcount)
+            c = t.communities
+            scope = (
+                await conn.execute(
+                    select(c.c.platform, c.c.workspace_id).where(c.c.id == community_id)
+                )
+            ).one()
+            pe = t.processed_events
+            result = await conn.execute(
+                delete(pe).where(
+                    pe.c.scope == f"{scope.platform}:{scope.workspace_id}",
+                    pe.c.user_id == user_id,
+                )
+            )
+            counts["processed_events"] = int(result.rowcount)
             return counts
 
         return await self._write(work)
@@ -1111,5 +1157,7 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _begin(conn: Connection) -> None:
-        immediate = conn.get_execution_options().get("tweetup_write")
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        # Reads run in autocommit (each SELECT sees a consistent snapshot on its own), which
+        # saves a round trip per read; writes take the write lock up front.
+        if conn.get_execution_options().get("tweetup_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")

@@ -2,10 +2,513 @@
 
 A mixin of the one Store (bot/store/store.py): it uses the Store's `_read`, `_write` and
 `_insert` helpers, so it shares the engine, transactions and retry rules.
+
+Decisions read only the rows around one place: homes are counted per city in SQL for the
+few hundred gazetteer cities near the change, so a decision costs the same in a community of
+ten members or a hundred thousand. Rules that must hold across processes are checked inside
+one write transaction that first locks a row (the member, the community or the suggestion;
+SQLite's BEGIN IMMEDIATE serialises writers anyway, PostgreSQL takes the row lock), so two
+processes can never both ask the same question or both post a suggestion for the same area.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Collection, Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.domain.suggestions import Asked, PastSuggestion, PlannedMeetup, TripStay
+from bot.store import schema as t
+
+T = TypeVar("T")
+
+IN_LIMIT = 900  # longer city lists count every home of the community instead
+MEETUP_ONGOING = timedelta(hours=2)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceQuestion:
+    id: int
+    community_id: int
+    user_id: str
+    city_id: int
+    kind: str  # home | trip
+    first_day: date | None
+    last_day: date | None
+    asked_at: datetime
+    answer: str | None  # None while pending; yes | no | never
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerOutcome:
+    question: PlaceQuestion  # as stored after the click
+    applied: bool  # False: it had been answered already (question.answer says how)
+    trip_added: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionRow:
+    id: int
+    community_id: int
+    city_id: int
+    channel_id: str
+    first_day: date | None
+    last_day: date | None
+    member_count: int
+    created_at: datetime
+
+
+def _question(row: Any) -> PlaceQuestion:
+    return PlaceQuestion(
+        id=row.id,
+        community_id=row.community_id,
+        user_id=row.user_id,
+        city_id=row.city_id,
+        kind=row.kind,
+        first_day=row.first_day,
+        last_day=row.last_day,
+        asked_at=row.asked_at,
+        answer=row.answer,
+    )
+
+
+def _suggestion(row: Any) -> SuggestionRow:
+    return SuggestionRow(
+        id=row.id,
+        community_id=row.community_id,
+        city_id=row.city_id,
+        channel_id=row.channel_id,
+        first_day=row.first_day,
+        last_day=row.last_day,
+        member_count=row.member_count,
+        created_at=row.created_at,
+    )
+
 
 class WatcherQueries:
-    """Filled in by the watcher feature."""
+    if TYPE_CHECKING:
+        dialect: str
+
+        def _read(self) -> AbstractAsyncContextManager[AsyncConnection]: ...
+
+        async def _write(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T: ...
+
+        def _insert(self, table: Any) -> Any: ...
+
+    # --- who is where, around one place ---------------------------------------------------
+
+    async def home_counts(
+        self, community_id: int, city_ids: Collection[int] | None
+    ) -> dict[int, int]:
+        """Members per home city, for the given cities (None: every city)."""
+        m = t.members
+        query = select(m.c.home_city_id, func.count()).where(m.c.community_id == community_id)
+        wanted: set[int] | None = None
+        if city_ids is not None:
+            if not city_ids:
+                return {}
+            if len(city_ids) <= IN_LIMIT:
+                query = query.where(m.c.home_city_id.in_(list(city_ids)))
+            else:
+                wanted = set(city_ids)
+                query = query.where(m.c.home_city_id.is_not(None))
+        else:
+            query = query.where(m.c.home_city_id.is_not(None))
+        async with self._read() as conn:
+            rows = (await conn.execute(query.group_by(m.c.home_city_id))).all()
+        return {int(city): int(n) for city, n in rows if wanted is None or city in wanted}
+
+    async def trips_around(
+        self, community_id: int, city_ids: Collection[int] | None, from_day: date, until_day: date
+    ) -> list[TripStay]:
+        """Trips to the given cities (None: anywhere) on days from `from_day` to `until_day`,
+        with each traveller's home city."""
+        tr, m = t.trips, t.members
+        query = (
+            select(tr.c.user_id, tr.c.city_id, tr.c.first_day, tr.c.last_day, m.c.home_city_id)
+            .select_from(
+                tr.outerjoin(
+                    m, and_(m.c.community_id == tr.c.community_id, m.c.user_id == tr.c.user_id)
+                )
+            )
+            .where(
+                tr.c.community_id == community_id,
+                tr.c.last_day >= from_day,
+                tr.c.first_day <= until_day,
+            )
+        )
+        wanted: set[int] | None = None
+        if city_ids is not None:
+            if not city_ids:
+                return []
+            if len(city_ids) <= IN_LIMIT:
+                query = query.where(tr.c.city_id.in_(list(city_ids)))
+            else:
+                wanted = set(city_ids)
+        async with self._read() as conn:
+            rows = (await conn.execute(query)).all()
+        return [
+            TripStay(r.user_id, r.city_id, r.first_day, r.last_day, r.home_city_id)
+            for r in rows
+            if wanted is None or r.city_id in wanted
+        ]
+
+    async def planned_meetups(
+        self,
+        community_id: int,
+        now: datetime,
+        latitudes: tuple[float, float] | None = None,
+        longitudes: tuple[float, float] | None = None,
+    ) -> list[PlannedMeetup]:
+        """Open polls and meetups not yet over, optionally inside a box of coordinates."""
+        mt = t.meetups
+        query = select(mt.c.latitude, mt.c.longitude, mt.c.starts_at).where(
+            mt.c.community_id == community_id,
+            or_(
+                mt.c.status == "poll",
+                and_(mt.c.status == "scheduled", mt.c.starts_at >= now - MEETUP_ONGOING),
+            ),
+        )
+        if latitudes is not None:
+            query = query.where(mt.c.latitude.between(*latitudes))
+        if longitudes is not None:
+            query = query.where(mt.c.longitude.between(*longitudes))
+        async with self._read() as conn:
+            rows = (await conn.execute(query.limit(5000))).all()
+        return [PlannedMeetup(r.latitude, r.longitude, r.starts_at) for r in rows]
+
+    async def recent_suggestions(self, community_id: int, since: datetime) -> list[PastSuggestion]:
+        s = t.suggestions
+        async with self._read() as conn:
+            rows = (
+                await conn.execute(
+                    select(s.c.city_id, s.c.created_at).where(
+                        s.c.community_id == community_id, s.c.created_at > since
+                    )
+                )
+            ).all()
+        return [PastSuggestion(r.city_id, r.created_at) for r in rows]
+
+    async def named_members(
+        self,
+        community_id: int,
+        home_city_ids: Collection[int],
+        user_ids: Collection[str],
+        limit: int = 10,
+    ) -> list[tuple[str, str]]:
+        """(user id, name) of members who allow their name to be shown, living in one of the
+        cities or among the given members."""
+        m = t.members
+        conds = []
+        if home_city_ids:
+            conds.append(m.c.home_city_id.in_(list(home_city_ids)[:IN_LIMIT]))
+        if user_ids:
+            conds.append(m.c.user_id.in_(list(user_ids)[:IN_LIMIT]))
+        if not conds:
+            return []
+        query = (
+            select(m.c.user_id, m.c.name)
+            .where(m.c.community_id == community_id, m.c.show_name.is_(True), or_(*conds))
+            .order_by(m.c.created_at, m.c.user_id)
+            .limit(limit)
+        )
+        async with self._read() as conn:
+            return [(r.user_id, r.name) for r in (await conn.execute(query)).all()]
+
+    # --- a member's own places ----------------------------------------------------------------
+
+    async def trips_of(
+        self, community_id: int, user_id: str, from_day: date
+    ) -> list[tuple[int, date, date]]:
+        """(city id, first day, last day) of the member's trips not yet over."""
+        tr = t.trips
+        async with self._read() as conn:
+            rows = (
+                await conn.execute(
+                    select(tr.c.city_id, tr.c.first_day, tr.c.last_day)
+                    .where(
+                        tr.c.community_id == community_id,
+                        tr.c.user_id == user_id,
+                        tr.c.last_day >= from_day,
+                    )
+                    .order_by(tr.c.first_day)
+                )
+            ).all()
+        return [(r.city_id, r.first_day, r.last_day) for r in rows]
+
+    async def latest_trip(self, community_id: int, user_id: str) -> tuple[int, date, date] | None:
+        """The member's most recently added trip."""
+        tr = t.trips
+        async with self._read() as conn:
+            row = (
+                await conn.execute(
+                    select(tr.c.city_id, tr.c.first_day, tr.c.last_day)
+                    .where(tr.c.community_id == community_id, tr.c.user_id == user_id)
+                    .order_by(tr.c.id.desc())
+                    .limit(1)
+                )
+            ).first()
+        return (row.city_id, row.first_day, row.last_day) if row else None
+
+    # --- the watcher's questions ----------------------------------------------------------------
+
+    async def watcher_history(
+        self, community_id: int, user_id: str
+    ) -> tuple[datetime | None, list[Asked]]:
+        """When the member was last asked, and every question asked of them."""
+        m, q = t.members, t.place_questions
+        async with self._read() as conn:
+            last = (
+                await conn.execute(
+                    select(m.c.last_asked_at).where(
+                        m.c.community_id == community_id, m.c.user_id == user_id
+                    )
+                )
+            ).scalar()
+            rows = (
+                await conn.execute(
+                    select(q.c.city_id, q.c.kind, q.c.answer).where(
+                        q.c.community_id == community_id, q.c.user_id == user_id
+                    )
+                )
+            ).all()
+        return last, [Asked(r.city_id, r.kind, r.answer) for r in rows]
+
+    async def ask_place_question(
+        self,
+        community_id: int,
+        user_id: str,
+        name: str,
+        *,
+        city_id: int,
+        kind: str,
+        first_day: date | None,
+        last_day: date | None,
+        now: datetime,
+        allowed: Callable[[Sequence[Asked], datetime | None], bool],
+    ) -> int | None:
+        """Record a pending question, if `allowed(history, last asked)` still says so inside
+        the transaction; stamps the member's last_asked_at. Returns the question id."""
+        m, q = t.members, t.place_questions
+
+        async def work(conn: AsyncConnection) -> int | None:
+            await conn.execute(
+                self._insert(m)
+                .values(community_id=community_id, user_id=user_id, name=name[:100], created_at=now)
+                .on_conflict_do_nothing()
+            )
+            last = (
+                await conn.execute(
+                    select(m.c.last_asked_at)
+                    .where(m.c.community_id == community_id, m.c.user_id == user_id)
+                    .with_for_update()
+                )
+            ).scalar()
+            rows = (
+                await conn.execute(
+                    select(q.c.city_id, q.c.kind, q.c.answer).where(
+                        q.c.community_id == community_id, q.c.user_id == user_id
+                    )
+                )
+            ).all()
+            if not allowed([Asked(r.city_id, r.kind, r.answer) for r in rows], last):
+                return None
+            new_id = (
+                await conn.execute(
+                    self._insert(q)
+                    .values(
+                        community_id=community_id,
+                        user_id=user_id,
+                        city_id=city_id,
+                        kind=kind,
+                        first_day=first_day,
+                        last_day=last_day,
+                        asked_at=now,
+                    )
+                    .on_conflict_do_nothing()
+                    .returning(q.c.id)
+                )
+            ).scalar()
+            if new_id is None:
+                return None
+            await conn.execute(
+                update(m)
+                .where(m.c.community_id == community_id, m.c.user_id == user_id)
+                .values(last_asked_at=now)
+            )
+            return int(new_id)
+
+        return await self._write(work)
+
+    async def place_question(self, question_id: int) -> PlaceQuestion | None:
+        q = t.place_questions
+        async with self._read() as conn:
+            row = (await conn.execute(select(q).where(q.c.id == question_id))).first()
+        return _question(row) if row else None
+
+    async def answer_place_question(
+        self,
+        question_id: int,
+        community_id: int,
+        user_id: str,
+        name: str,
+        answer: str,
+        *,
+        today: date,
+        now: datetime,
+    ) -> AnswerOutcome | None:
+        """Answer the member's own pending question, once. On "yes", in the same transaction:
+        set the home city, or add the trip (unless its days are over by now). None when the
+        question is not this member's in this community."""
+        q, m = t.place_questions, t.members
+
+        async def work(conn: AsyncConnection) -> AnswerOutcome | None:
+            mine = and_(
+                q.c.id == question_id, q.c.community_id == community_id, q.c.user_id == user_id
+            )
+            done = await conn.execute(
+                update(q).where(mine, q.c.answer.is_(None)).values(answer=answer)
+            )
+            row = (await conn.execute(select(q).where(mine))).first()
+            if row is None:
+                return None
+            question = _question(row)
+            if not done.rowcount:
+                return AnswerOutcome(question, applied=False)
+            trip_added = False
+            if answer == "yes" and question.kind == "home":
+                await conn.execute(
+                    self._insert(m)
+                    .values(
+                        community_id=community_id,
+                        user_id=user_id,
+                        name=name[:100],
+                        created_at=now,
+                        home_city_id=question.city_id,
+                    )
+                    .on_conflict_do_update(
+                        index_elements=[m.c.community_id, m.c.user_id],
+                        set_={"home_city_id": question.city_id},
+                    )
+                )
+            elif answer == "yes" and question.first_day and question.last_day:
+                if question.last_day >= today:
+                    await conn.execute(
+                        insert(t.trips).values(
+                            community_id=community_id,
+                            user_id=user_id,
+                            city_id=question.city_id,
+                            first_day=max(question.first_day, today),
+                            last_day=question.last_day,
+                            created_at=now,
+                        )
+                    )
+                    trip_added = True
+            return AnswerOutcome(question, applied=True, trip_added=trip_added)
+
+        return await self._write(work)
+
+    # --- suggestions ------------------------------------------------------------------------------
+
+    async def record_suggestion(
+        self,
+        community_id: int,
+        *,
+        city_id: int,
+        channel_id: str,
+        first_day: date | None,
+        last_day: date | None,
+        member_count: int,
+        now: datetime,
+        since: datetime,
+        still_due: Callable[[Sequence[PastSuggestion]], bool],
+    ) -> int | None:
+        """Record a suggestion if `still_due(suggestions since)` holds inside the transaction
+        (the community row is locked, so concurrent deciders queue). Returns its id."""
+        c, s = t.communities, t.suggestions
+
+        async def work(conn: AsyncConnection) -> int | None:
+            await conn.execute(select(c.c.id).where(c.c.id == community_id).with_for_update())
+            rows = (
+                await conn.execute(
+                    select(s.c.city_id, s.c.created_at).where(
+                        s.c.community_id == community_id, s.c.created_at > since
+                    )
+                )
+            ).all()
+            if not still_due([PastSuggestion(r.city_id, r.created_at) for r in rows]):
+                return None
+            new_id = (
+                await conn.execute(
+                    insert(s)
+                    .values(
+                        community_id=community_id,
+                        city_id=city_id,
+                        channel_id=channel_id[:64],
+                        first_day=first_day,
+                        last_day=last_day,
+                        member_count=member_count,
+                        created_at=now,
+                    )
+                    .returning(s.c.id)
+                )
+            ).scalar_one()
+            return int(new_id)
+
+        return await self._write(work)
+
+    async def drop_suggestion(self, suggestion_id: int) -> None:
+        """Undo a suggestion whose card could not be posted (so a later change may retry)."""
+        s = t.suggestions
+
+        async def work(conn: AsyncConnection) -> None:
+            await conn.execute(delete(s).where(s.c.id == suggestion_id))
+
+        await self._write(work)
+
+    async def suggestion(self, suggestion_id: int) -> SuggestionRow | None:
+        s = t.suggestions
+        async with self._read() as conn:
+            row = (await conn.execute(select(s).where(s.c.id == suggestion_id))).first()
+        return _suggestion(row) if row else None
+
+    async def add_interest(
+        self, suggestion_id: int, user_id: str, now: datetime
+    ) -> tuple[bool, int]:
+        """Record "I'm in". Returns whether it is new, and how many are in now (counted under
+        a lock on the suggestion, so exactly one click sees each count)."""
+        s, si = t.suggestions, t.suggestion_interest
+
+        async def work(conn: AsyncConnection) -> tuple[bool, int]:
+            await conn.execute(select(s.c.id).where(s.c.id == suggestion_id).with_for_update())
+            added = (
+                await conn.execute(
+                    self._insert(si)
+                    .values(suggestion_id=suggestion_id, user_id=user_id, created_at=now)
+                    .on_conflict_do_nothing()
+                    .returning(si.c.user_id)
+                )
+            ).first()
+            count = (
+                await conn.execute(select(func.count()).where(si.c.suggestion_id == suggestion_id))
+            ).scalar_one()
+            return added is not None, int(count)
+
+        return await self._write(work)
+
+    async def interested(self, suggestion_id: int) -> list[str]:
+        si = t.suggestion_interest
+        async with self._read() as conn:
+            rows = (
+                await conn.execute(
+                    select(si.c.user_id)
+                    .where(si.c.suggestion_id == suggestion_id)
+                    .order_by(si.c.created_at, si.c.user_id)
+                )
+            ).all()
+        return [r.user_id for r in rows]

@@ -1,0 +1,506 @@
+"""The discussion watcher: private questions about places, and meetup suggestions.
+
+Flow: `MessageSeen` in a watched channel -> `statements.might_matter` (cheap) ->
+`statements.read` -> for a home or trip the speaker states, a private question ("Count you as
+Portland-based for meetup suggestions?" [Yes] [No] [Don't ask again]) when the rate rules
+allow (`domain.suggestions.may_ask`). Nothing inferred is stored before Yes but the pending
+question itself. Yes sets the home or adds the trip, then the suggestion decision runs around
+that city (`domain.suggestions.decide`); so does every `/meetup home` and `/meetup travel`
+(through the `after_location_change` hook) and meetup intent from a member with a home (with
+the threshold lowered by one, see `intent_rules`).
+
+A suggestion card is posted in the channel where the change happened: the command's channel,
+or a watched channel for watcher answers and intent. Buttons: "I'm in" (verb `interest`) and
+"Propose one" (verb `suggest`). Ids from buttons can be forged: every handler checks that the
+question or suggestion belongs to this community (and the question to this member).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot import actions
+from bot.actions import Action
+from bot.domain import suggestions as rules
+from bot.domain.community import Community
+from bot.domain.meetups import Refusal
+from bot.domain.suggestions import (
+    CityGrid,
+    Decision,
+    Nearby,
+    PastSuggestion,
+    Rules,
+    Spot,
+)
+from bot.handlers.context import Ctx, Services
+from bot.handlers.meetups import propose_form
+from bot.nlp import places, statements
+from bot.nlp.places import City, city_by_id
+from bot.nlp.statements import Statement
+from bot.ports import ChatError
+from bot.routes import ACTIONS
+from bot.types import (
+    Bold,
+    Button,
+    CommandInvoked,
+    Field,
+    Mention,
+    MessageSeen,
+    Outgoing,
+    Place,
+    Segment,
+    Text,
+    UserRef,
+)
+
+if TYPE_CHECKING:
+    from bot.core import Core
+
+log = logging.getLogger(__name__)
+
+NOT_YOUR_QUESTION = (
+    "That question isn't one I asked you in this community (it may have been for someone "
+    "else, or deleted with /meetup forget). Nothing was changed."
+)
+NO_SUGGESTION = (
+    "There is no such meetup suggestion in this community. Nothing was changed. "
+    "`/meetup propose` starts a meetup anytime."
+)
+SHOWN_NAMES = 10
+
+_grid: CityGrid | None = None
+
+
+# --- wiring -----------------------------------------------------------------------------------
+
+
+def install(core: Core) -> None:
+    """Enable the watcher on this core: chat messages, its buttons, and suggestions after
+    `/meetup home` and `/meetup travel`."""
+    core.watcher = on_message  # type: ignore[assignment]
+    ACTIONS["place"] = answer
+    ACTIONS["interest"] = interest
+    ACTIONS["suggest"] = propose_from_suggestion
+    core.services.limits["after_location_change"] = after_location_change
+
+
+def community_rules(community: Community) -> Rules:
+    return Rules(
+        community.suggest_threshold,
+        float(community.suggest_radius_km),
+        community.suggest_cooldown_days,
+    )
+
+
+def spot(city: City) -> Spot:
+    return Spot(city.id, city.latitude, city.longitude, city.population)
+
+
+def city_grid() -> CityGrid:
+    """Every gazetteer city in a grid (static data, built once)."""
+    global _grid
+    if _grid is None:
+        # bot.nlp.places has no public "every city" call; its list is read-only data.
+        _grid = CityGrid(spot(c) for c in places._load().cities)
+    return _grid
+
+
+# --- chat messages ------------------------------------------------------------------------------
+
+
+async def on_message(ctx: Ctx) -> None:
+    event = ctx.event
+    if not isinstance(event, MessageSeen) or not statements.might_matter(event.text):
+        ctx.outcome = "ignored"
+        return
+    if not await ctx.store.is_watched(ctx.community.id, event.place.channel_id):
+        ctx.outcome = "ignored"
+        return
+    found = statements.read(event.text, now=ctx.local_now())
+    outcome = "ignored"
+    for st in found:
+        if st.kind in ("home", "trip") and st.city is not None and await _maybe_ask(ctx, st):
+            outcome = "asked"
+            break
+    if any(st.kind == "intent" for st in found) and await _intent(ctx):
+        outcome = "suggested"
+    ctx.outcome = outcome
+
+
+async def _maybe_ask(ctx: Ctx, st: Statement) -> bool:
+    city = st.city
+    assert city is not None
+    store, cid, uid = ctx.store, ctx.community.id, ctx.user.id
+    now = ctx.now()
+    today = ctx.local_now().date()
+    last, history = await store.watcher_history(cid, uid)
+    if rules.may_ask(history, last, city.id, now) is not None:
+        return False
+    member = await store.member(cid, uid)
+    if member is not None and member.home_city_id == city.id:
+        return False  # already counted there
+    days: tuple[date, date] | None = None
+    if st.kind == "trip":
+        days = rules.trip_days(st.first_day, st.last_day, today)
+        if days is None:
+            return False  # no dates to count it for, or not a trip we would store
+        for other_city, first, last_day in await store.trips_of(cid, uid, today):
+            if other_city == city.id and rules.overlaps(first, last_day, *days):
+                return False
+    qid = await store.ask_place_question(
+        cid,
+        uid,
+        ctx.user.name or uid,
+        city_id=city.id,
+        kind=st.kind,
+        first_day=days[0] if days else None,
+        last_day=days[1] if days else None,
+        now=now,
+        allowed=lambda asked, last_at: rules.may_ask(asked, last_at, city.id, now) is None,
+    )
+    if qid is None:
+        return False
+    try:
+        await ctx.reply(question_card(qid, city, days))
+    except ChatError as exc:
+        log.warning("could not ask a member about a place: %s", exc)
+    return True
+
+
+def question_card(question_id: int, city: City, days: tuple[date, date] | None) -> Outgoing:
+    if days is None:
+        ask = f"Count you as {city.name}-based for meetup suggestions?"
+    else:
+        ask = f"Count you as in {city.name} {rules.day_span(*days)} for meetup suggestions?"
+    return Outgoing(
+        body=(
+            Bold(ask),
+            Text(
+                "\nOnly you can see this. Nothing is stored unless you say yes; counts are "
+                "public, your name only if you allow it (`/meetup privacy`)."
+            ),
+        ),
+        fields=(Field("Place", (Text(city.label),)),),
+        buttons=(
+            Button("Yes", actions.encode("place", question_id, "yes", city.id), "primary"),
+            Button("No", actions.encode("place", question_id, "no", city.id)),
+            Button("Don't ask again", actions.encode("place", question_id, "never", city.id)),
+        ),
+        ephemeral=True,
+    )
+
+
+async def _intent(ctx: Ctx) -> bool:
+    member = await ctx.store.member(ctx.community.id, ctx.user.id)
+    if member is None or member.home_city_id is None:
+        return False
+    sid = await suggest_around(
+        ctx.services,
+        ctx.community,
+        member.home_city_id,
+        ctx.place,
+        rules.intent_rules(community_rules(ctx.community)),
+    )
+    return sid is not None
+
+
+# --- answers to the question --------------------------------------------------------------------
+
+
+async def answer(ctx: Ctx, action: Action) -> None:
+    question_id = action.int_arg(0)
+    choice = action.args[1]
+    city_id = action.int_arg(2)
+    if choice not in rules.ANSWERS:
+        raise Refusal("That answer is not one of Yes, No or Don't ask again. Nothing was changed.")
+    asked = await ctx.store.place_question(question_id)
+    if asked is None or asked.city_id != city_id:
+        raise Refusal(NOT_YOUR_QUESTION)
+    outcome = await ctx.store.answer_place_question(
+        question_id,
+        ctx.community.id,
+        ctx.user.id,
+        ctx.user.name or ctx.user.id,
+        choice,
+        today=ctx.local_now().date(),
+        now=ctx.now(),
+    )
+    if outcome is None:
+        raise Refusal(NOT_YOUR_QUESTION)
+    q = outcome.question
+    city = city_by_id(q.city_id)
+    label = city.label if city else "that place"
+    if not outcome.applied:
+        words = {"yes": "Yes", "no": "No", "never": "Don't ask again"}
+        await ctx.say(
+            f"You already answered that question ({words.get(q.answer or '', '?')}). "
+            "Change your places with `/meetup home` and `/meetup travel`."
+        )
+        ctx.outcome = "already"
+        return
+    if choice == "no":
+        await ctx.say(f"OK, I won't count you in {label}, and I won't ask about it again.")
+        return
+    if choice == "never":
+        await ctx.say(
+            "OK, I won't ask you about places again. You can still set them yourself with "
+            "`/meetup home` and `/meetup travel`."
+        )
+        return
+    if q.kind == "home":
+        await ctx.say(
+            f"Noted: your home city is {label}. Only counts are public; your name shows only "
+            "if you allow it (`/meetup privacy`). Change it with `/meetup home`."
+        )
+    elif outcome.trip_added and q.first_day and q.last_day:
+        today = ctx.local_now().date()
+        span = rules.day_span(max(q.first_day, today), q.last_day)
+        await ctx.say(f"Noted: you'll be in {label} {span}. Members there see a count, not you.")
+    else:
+        await ctx.say(f"Those days in {label} are over, so I didn't add the trip.")
+        return
+    post_to = (
+        ctx.place if await ctx.store.is_watched(ctx.community.id, ctx.place.channel_id) else None
+    )
+    await suggest_around(
+        ctx.services, ctx.community, q.city_id, post_to, community_rules(ctx.community)
+    )
+
+
+# --- after a change of who is where ---------------------------------------------------------------
+
+
+async def after_location_change(ctx: Ctx) -> None:
+    """Called after `/meetup home` and `/meetup travel` (bot/handlers/members.py)."""
+    store, cid, uid = ctx.store, ctx.community.id, ctx.user.id
+    city_id: int | None = None
+    if isinstance(ctx.event, CommandInvoked) and ctx.event.name == "travel":
+        trip = await store.latest_trip(cid, uid)
+        city_id = trip[0] if trip else None
+    else:
+        member = await store.member(cid, uid)
+        city_id = member.home_city_id if member else None
+    if city_id is not None:
+        await suggest_around(
+            ctx.services, ctx.community, city_id, ctx.place, community_rules(ctx.community)
+        )
+
+
+async def evaluate(
+    services: Services, community: Community, center: City, r: Rules
+) -> tuple[Decision | None, Nearby]:
+    """Load what lies around `center` and decide (no writes)."""
+    store = services.store
+    now = services.clock.now()
+    today = now.astimezone(ZoneInfo(community.timezone)).date()
+    c = spot(center)
+    around = city_grid().near(c, 2 * r.radius_km)
+    ids = [s.city_id for s in around]
+    homes = await store.home_counts(community.id, ids)
+    trips = await store.trips_around(
+        community.id, ids, today, today + timedelta(days=rules.TRIP_HORIZON_DAYS)
+    )
+    reach = 2 * r.radius_km  # meetups near any anchor, and anchors lie near the center
+    dlat = reach / rules.KM_PER_DEGREE
+    lat_box = (c.latitude - dlat, c.latitude + dlat)
+    span = rules.lon_span(c.latitude, reach)
+    lon_box = None if abs(c.longitude) + span >= 180 else (c.longitude - span, c.longitude + span)
+    meetups = await store.planned_meetups(community.id, now, lat_box, lon_box)
+    recent = await store.recent_suggestions(community.id, now - timedelta(days=r.cooldown_days))
+    cities = {s.city_id: s for s in around}
+    cities[c.city_id] = c
+    _add_cities(cities, (p.city_id for p in recent))
+    _add_cities(cities, homes.keys())
+    _add_cities(cities, (t.city_id for t in trips))
+    near = Nearby(cities, homes, trips, meetups, recent)
+    return rules.decide(c, near, r, today=today, now=now, populous=around), near
+
+
+def _add_cities(cities: dict[int, Spot], ids: Iterable[int]) -> None:
+    for city_id in ids:
+        if city_id not in cities:
+            city = city_by_id(city_id)
+            if city is not None:
+                cities[city_id] = spot(city)
+
+
+async def suggest_around(
+    services: Services, community: Community, city_id: int, post_to: Place | None, r: Rules
+) -> int | None:
+    """Decide around the city; when a suggestion is due, record it and post its card in
+    `post_to`. Returns the suggestion's id."""
+    center = city_by_id(city_id)
+    if center is None or post_to is None:
+        return None
+    decision, near = await evaluate(services, community, center, r)
+    if decision is None:
+        return None
+    store, now = services.store, services.clock.now()
+    anchor = decision.anchor
+
+    def still_due(recent: Sequence[PastSuggestion]) -> bool:
+        cities = dict(near.cities)
+        _add_cities(cities, (p.city_id for p in recent))
+        return not rules.cooling_down(anchor, Nearby(cities, {}, suggestions=recent), r, now)
+
+    sid = await store.record_suggestion(
+        community.id,
+        city_id=anchor.city_id,
+        channel_id=post_to.channel_id,
+        first_day=decision.first_day,
+        last_day=decision.last_day,
+        member_count=decision.count,
+        now=now,
+        since=now - timedelta(days=r.cooldown_days),
+        still_due=still_due,
+    )
+    if sid is None:
+        return None
+    names = await store.named_members(
+        community.id, decision.home_city_ids, decision.traveller_ids, SHOWN_NAMES
+    )
+    card = suggestion_card(sid, decision, names, community.platform)
+    place = Place(post_to.platform, post_to.workspace_id, post_to.channel_id)
+    try:
+        await services.outbox.post(place, card)
+    except ChatError as exc:
+        log.warning("could not post a meetup suggestion in %s: %s", place.channel_id, exc)
+        await store.drop_suggestion(sid)
+        return None
+    log.info(
+        "community=%s suggestion=%s city=%s members=%s trip=%s",
+        community.id,
+        sid,
+        anchor.city_id,
+        decision.count,
+        decision.is_trip,
+    )
+    return sid
+
+
+def _label(city_id: int) -> str:
+    city = city_by_id(city_id)
+    return city.label if city else f"city {city_id}"
+
+
+def _names(names: Sequence[tuple[str, str]], platform: str, total: int) -> list[Segment]:
+    out: list[Segment] = []
+    for i, (user_id, name) in enumerate(names):
+        out += [Text(", " if i else ""), Mention(UserRef(platform, user_id, name))]
+    if out and total > len(names):
+        out.append(Text(f" and {total - len(names)} more"))
+    return out
+
+
+def suggestion_card(
+    suggestion_id: int, d: Decision, names: Sequence[tuple[str, str]], platform: str
+) -> Outgoing:
+    where = _label(d.anchor.city_id)
+    when = f" on {rules.day_span(d.first_day, d.last_day)}" if d.first_day and d.last_day else ""
+    body: list[Segment] = [
+        Bold(f"{d.count} members"),
+        Text(f" are around {where}{when} — how about a meetup?"),
+    ]
+    shown = _names(names, platform, d.count)
+    if shown:
+        body += [Text("\nAmong them: "), *shown, Text(".")]
+    body.append(Text("\nClick I'm in to count yourself in, or Propose one to pick a date."))
+    return Outgoing(
+        title="Meetup idea",
+        body=tuple(body),
+        buttons=(
+            Button("I'm in", actions.encode("interest", suggestion_id), "primary"),
+            Button("Propose one", actions.encode("suggest", suggestion_id)),
+        ),
+    )
+
+
+# --- the suggestion's buttons ---------------------------------------------------------------------
+
+
+async def interest(ctx: Ctx, action: Action) -> None:
+    sid = action.int_arg(0)
+    s = await ctx.store.suggestion(sid)
+    if s is None or s.community_id != ctx.community.id:
+        raise Refusal(NO_SUGGESTION)
+    added, count = await ctx.store.add_interest(sid, ctx.user.id, ctx.now())
+    threshold = ctx.community.suggest_threshold
+    where = _label(s.city_id)
+    if not added:
+        await ctx.say(f"You're already in for {where} ({count} so far).")
+        ctx.outcome = "already"
+        return
+    if count < threshold:
+        await ctx.say(f"You're in for a meetup around {where}: {count} of {threshold} so far.")
+        return
+    await ctx.say(
+        f"You're in for a meetup around {where}: {count} people are in. Click Propose one "
+        "to pick a date and place."
+    )
+    if count == threshold:
+        await _enough_in(ctx, s.id, s.channel_id, s.first_day, s.last_day, where, count)
+
+
+async def _enough_in(
+    ctx: Ctx,
+    sid: int,
+    channel_id: str,
+    first: date | None,
+    last: date | None,
+    where: str,
+    count: int,
+) -> None:
+    """Tell the channel (whoever will organize) that the threshold is reached."""
+    users = await ctx.store.interested(sid)
+    members = await ctx.store.members(ctx.community.id, users)
+    named = [(u, members[u].name) for u in users if u in members and members[u].show_name]
+    when = f" on {rules.day_span(first, last)}" if first and last else ""
+    body: list[Segment] = [
+        Bold(f"{count} members are in"),
+        Text(f" for a meetup around {where}{when}!"),
+    ]
+    shown = _names(named[:SHOWN_NAMES], ctx.community.platform, count)
+    if shown:
+        body += [Text(" "), *shown, Text(".")]
+    body.append(Text(" Who organizes? Click Propose one to pick a date and place."))
+    platform = ctx.community.platform
+    ping = tuple(UserRef(platform, u, n) for u, n in named[:SHOWN_NAMES])
+    place = Place(platform, ctx.community.workspace_id, channel_id)
+    try:
+        await ctx.services.outbox.post(
+            place,
+            Outgoing(
+                body=tuple(body),
+                buttons=(Button("Propose one", actions.encode("suggest", sid), "primary"),),
+                ping=ping,
+            ),
+        )
+    except ChatError as exc:
+        log.warning("could not announce enough interest in %s: %s", channel_id, exc)
+
+
+async def propose_from_suggestion(ctx: Ctx, action: Action) -> None:
+    sid = action.int_arg(0)
+    s = await ctx.store.suggestion(sid)
+    if s is None or s.community_id != ctx.community.id:
+        raise Refusal(NO_SUGGESTION)
+    if ctx.community.who_proposes == "admins" and not ctx.is_admin:
+        raise Refusal(
+            "In this community only admins can propose meetups. Ask an admin to click "
+            "Propose one, or to allow everyone with `/meetup settings who-proposes:everyone`."
+        )
+    city = city_by_id(s.city_id)
+    when = ""
+    if s.first_day and s.last_day:
+        when = " | ".join(rules.evening_options(s.first_day, s.last_day, ctx.local_now()))
+    form = propose_form(
+        city=city.label if city else "",
+        when=when,
+        title=f"Meetup in {city.name}"[:100] if city else "",
+    )
+    await ctx.services.outbox.open_form(ctx.event, form)
+    ctx.outcome = "form"
