@@ -35,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", required=True)
     upgrade = db_sub.add_parser("upgrade", help="apply database migrations")
     upgrade.add_argument("--config")
+    copy = db_sub.add_parser("copy", help="copy every row into a fresh database, e.g. from "
+                                          "SQLite to PostgreSQL")
+    copy.add_argument("--from", dest="source", required=True, help="source database URL")
+    copy.add_argument("--to", dest="target", required=True, help="target database URL")
     check = sub.add_parser("check-config", help="validate a config file and exit")
     check.add_argument("file")
     return parser
@@ -81,6 +85,18 @@ async def _upgrade(settings: Settings) -> int:
     return 0
 
 
+async def _copy(source: str, target: str) -> int:
+    from bot.store.copy import CopyError, copy_database
+
+    try:
+        copied = await copy_database(source, target)
+    except CopyError as exc:
+        print(f"tweetup: {exc}", file=sys.stderr)
+        return 2
+    print("Copied: " + ", ".join(f"{n} {name}" for name, n in copied.items() if n) + ".")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -108,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(_demo())
     if args.command == "db" and args.db_command == "upgrade":
         return asyncio.run(_upgrade(settings))
+    if args.command == "db" and args.db_command == "copy":
+        return asyncio.run(_copy(args.source, args.target))
     return 2
 
 

@@ -18,7 +18,7 @@ from datetime import timedelta
 
 from bot.clock import SystemClock
 from bot.config import Settings
-from bot.core import Core
+from bot.core import REMOVAL_GRACE, Core
 from bot.handlers.context import Services
 from bot.handlers.reminders import JobDelivery
 from bot.jobs import JobEngine
@@ -30,6 +30,7 @@ from bot.store.store import Store
 log = logging.getLogger("tweetup")
 
 EVENT_KEY_RETENTION = timedelta(days=7)
+PURGE_EVERY = timedelta(hours=6)
 
 
 @dataclass
@@ -57,11 +58,20 @@ class App:
             await self.store.upgrade()
         await self.store.prune_events(self.clock.now() - EVENT_KEY_RETENTION)
         armed = await self.jobs.start()
+        await self.purge_removed()
         log.info(
             "started: %d wake-ups armed, adapters: %s",
             armed,
             ", ".join(a.platform for a in self.adapters) or "none",
         )
+
+    async def purge_removed(self) -> None:
+        """Delete communities that removed the bot more than the grace period ago; again
+        every few hours (the store says which, so this holds nothing itself)."""
+        purged = await self.store.purge_removed(self.clock.now() - REMOVAL_GRACE)
+        if purged:
+            log.info("deleted the data of %d communities that removed the bot", purged)
+        self.timer.arm("purge", self.clock.now() + PURGE_EVERY, self.purge_removed)
 
     async def run(self) -> None:
         """Start, serve every adapter until one stops or a signal arrives, then stop."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import actions, render
@@ -43,6 +43,7 @@ SORRY = (
     "please try again in a moment."
 )
 BUSY = "I'm a bit overloaded right now and nothing was changed. Please try again in a moment."
+REMOVAL_GRACE = timedelta(days=30)
 UNKNOWN_BUTTON = (
     "That button is not one I know (it may be from an old version). Type "
     "`/meetup list` to find the meetup again."
@@ -175,6 +176,17 @@ class Core:
                 ctx.outcome = "ignored"
                 return
             await self.watcher(ctx)
+
+    async def community_removed(self, platform: str, workspace_id: str) -> None:
+        if await self.services.store.mark_removed(
+            platform, workspace_id, self.services.clock.now()
+        ):
+            log.info(
+                "platform=%s workspace removed the bot; its data goes after %d days "
+                "unless it comes back",
+                platform,
+                REMOVAL_GRACE.days,
+            )
 
     async def suggest(self, event: SuggestionsRequested) -> list[Choice]:
         """Autocomplete for city and time options. Never raises: an empty list at worst."""

@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from bot.ports import ChatAdapter, ChatError, DMClosed
+from bot.ports import ChatAdapter, ChatError, DeliveryUnknown, DMClosed
 from bot.types import (
     Form,
     FormSubmitted,
@@ -58,13 +58,15 @@ class Outbox:
         except KeyError:
             raise ChatError(f"no adapter for platform {platform!r}") from None
 
-    async def _retrying(self, what: str, call: Callable[[], Awaitable[T]]) -> T:
+    async def _retrying(self, what: str, call: Callable[[], Awaitable[T]],
+                        idempotent: bool = False) -> T:
         delay = self.retry_delay
         for attempt in range(1, RETRIES + 1):
             try:
                 return await call()
             except ChatError as exc:
-                if not exc.retryable or attempt == RETRIES:
+                again = exc.retryable or (idempotent and isinstance(exc, DeliveryUnknown))
+                if not again or attempt == RETRIES:
                     raise
                 log.warning("%s failed for a passing reason (%s); retry %d", what, exc, attempt)
                 await asyncio.sleep(delay)
@@ -77,7 +79,7 @@ class Outbox:
 
     async def update(self, ref: MessageRef, msg: Outgoing) -> None:
         adapter = self._adapter(ref.place.platform)
-        await self._retrying("update", lambda: adapter.update(ref, msg))
+        await self._retrying("update", lambda: adapter.update(ref, msg), idempotent=True)
 
     async def dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
         """Raises DMClosed when the member does not accept DMs."""

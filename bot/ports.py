@@ -44,9 +44,16 @@ class MessageGone(ChatError):
 
 
 class PlatformBusy(ChatError):
-    """Rate limited or a 5xx after the adapter's own retries: try again later."""
+    """Rate limited, or refused before processing (429, 503) after the adapter's own retries:
+    nothing was delivered, try again later."""
 
     retryable = True
+
+
+class DeliveryUnknown(ChatError):
+    """A timeout or server error after the request went out: it may have been delivered.
+    Only idempotent calls (updates) are retried; a post or DM is not, so nothing is sent
+    twice (unless the platform honours `Outgoing.dedupe_key`)."""
 
 
 class Inbox(Protocol):
@@ -58,6 +65,11 @@ class Inbox(Protocol):
     async def handle(self, event: Inbound) -> None: ...
 
     async def suggest(self, event: SuggestionsRequested) -> list[Choice]: ...
+
+    async def community_removed(self, platform: str, workspace_id: str) -> None:
+        """The bot was removed from a community (Discord GUILD_DELETE that is not an outage,
+        Slack app_uninstalled / tokens_revoked). Its data is deleted after a grace period
+        unless the bot comes back."""
 
 
 class ChatAdapter(Protocol):

@@ -27,6 +27,7 @@ COMMANDS: dict[str, CommandHandler] = {
     "reminders": members.reminders,
     "forget": members.forget,
     "settings": admin.settings,
+    "export": admin.export,
     "help": help.show_help,
 }
 

@@ -147,6 +147,10 @@ class Outgoing:
     ephemeral: bool = False
     ping: tuple[UserRef, ...] = ()
     """Users this message may notify. Everyone else, @everyone, @here and roles never ping."""
+    dedupe_key: str | None = None
+    """Set on sends that may be retried after a crash (reminders): the same key means the
+    same message. Adapters pass it where the platform deduplicates (Discord: nonce with
+    enforce_nonce)."""
 
 
 # --- forms ---------------------------------------------------------------------------------------

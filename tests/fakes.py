@@ -85,7 +85,16 @@ class FakeAdapter:
     closed_dms: set[str] = field(default_factory=set)
     closed_channels: set[str] = field(default_factory=set)
     deleted_messages: set[str] = field(default_factory=set)
+    failures: dict[str, list[Exception]] = field(default_factory=dict)
+    """Errors to raise on the next calls of a kind (post, update, dm), in order."""
+    attempts: dict[str, int] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    def _maybe_fail(self, kind: str) -> None:
+        self.attempts[kind] = self.attempts.get(kind, 0) + 1
+        queue = self.failures.get(kind)
+        if queue:
+            raise queue.pop(0)
 
     async def run(self, inbox: Any) -> None:
         return None
@@ -96,6 +105,7 @@ class FakeAdapter:
     async def post(self, place: Place, msg: Outgoing) -> MessageRef:
         if place.channel_id in self.closed_channels:
             raise ChannelUnavailable(f"cannot post in {place.channel_id}")
+        self._maybe_fail("post")
         ref = MessageRef(place, f"m{next(self._ids)}")
         self.sent.append(Sent("post", msg, place, ref))
         return ref
@@ -103,11 +113,13 @@ class FakeAdapter:
     async def update(self, ref: MessageRef, msg: Outgoing) -> None:
         if ref.message_id in self.deleted_messages:
             raise MessageGone(ref.message_id)
+        self._maybe_fail("update")
         self.sent.append(Sent("update", msg, ref, ref))
 
     async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
         if user.id in self.closed_dms:
             raise DMClosed(user.id)
+        self._maybe_fail("dm")
         ref = MessageRef(Place(self.platform, "dm", f"dm-{user.id}"), f"m{next(self._ids)}")
         self.sent.append(Sent("dm", msg, user, ref))
         return ref
@@ -183,7 +195,8 @@ class Harness:
         return Place(PLATFORM, workspace or self.workspace, channel or self.channel)
 
     def key(self) -> str:
-        return f"k{next(self._keys)}"
+        # Unique per harness: two harnesses on one database must not look like redeliveries.
+        return f"{id(self):x}-k{next(self._keys)}"
 
     async def command(self, user: str, name: str, *, admin: bool = False,
                       workspace: str | None = None, channel: str | None = None,
@@ -227,6 +240,9 @@ class Harness:
         title = posts[-1].msg.title if posts[-1].msg else ""
         assert title and title.startswith("#"), title
         return int(title[1:].split(" ")[0])
+
+    def card_ref_or_none(self) -> MessageRef:
+        return MessageRef(self.place(), "chat-message")
 
     def card_ref(self, meetup_id: int) -> MessageRef:
         for s in self.adapter.of("post"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -9,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.domain.meetups import Refusal
 from bot.domain.reminders import format_leads, parse_leads
 from bot.handlers.context import Ctx, reschedule_meetup
+from bot.types import Attachment, Outgoing, Text
 
 _YES_NO = {"yes": True, "no": False, "on": True, "off": False}
 
@@ -59,6 +61,37 @@ def read_settings(options: Mapping[str, str]) -> tuple[dict[str, Any], bool | No
     if "watch" in options:
         watch = _YES_NO[_choice(options, "watch", ("on", "off"))]
     return changes, watch
+
+
+async def export(ctx: Ctx, options: Mapping[str, str]) -> None:
+    """The community's data as JSON, for transparency."""
+    if not ctx.is_admin:
+        raise Refusal(
+            "Only admins can export the community's data. Your own data: "
+            "`/meetup mine`; to delete it: `/meetup forget`."
+        )
+    data = await ctx.store.export_community(ctx.community.id)
+    payload = json.dumps(
+        {"exported_at": ctx.now().isoformat(), "tables": data},
+        default=str,
+        indent=1,
+        ensure_ascii=False,
+    ).encode()
+    rows = sum(len(v) for v in data.values())
+    await ctx.reply(
+        Outgoing(
+            body=(
+                Text(
+                    f"Everything Tweetup stores about this community: {rows} rows in "
+                    f"{len(data)} tables."
+                ),
+            ),
+            attachments=(
+                Attachment(f"tweetup-export-{ctx.community.id}.json", payload, "application/json"),
+            ),
+            ephemeral=True,
+        )
+    )
 
 
 async def settings(ctx: Ctx, options: Mapping[str, str]) -> None:

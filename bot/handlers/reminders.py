@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot import actions, render
 from bot.domain.community import Community
@@ -85,10 +86,11 @@ class JobDelivery:
                 continue
             job_of[r.user_id].append(job.id)
             lead = f"in {format_lead(job.lead_minutes)}" if job.lead_minutes else "soon"
+            msg = render.reminder(m, community.timezone, who, lead)
             deliveries.append(
                 Delivery(
                     UserRef(community.platform, r.user_id, r.user_name),
-                    render.reminder(m, community.timezone, who, lead),
+                    replace(msg, dedupe_key=f"remind:{job.id}"),
                 )
             )
         if deliveries:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -43,6 +43,7 @@ from bot.nlp.places import City, city_by_id
 from bot.nlp.statements import Statement
 from bot.ports import ChatError
 from bot.routes import ACTIONS
+from bot.store.store import Store
 from bot.types import (
     Bold,
     Button,
@@ -291,32 +292,34 @@ async def after_location_change(ctx: Ctx) -> None:
 
 
 async def evaluate(
-    services: Services, community: Community, center: City, r: Rules
+    store: Store, community: Community, center: City, r: Rules, now: datetime
 ) -> tuple[Decision | None, Nearby]:
     """Load what lies around `center` and decide (no writes)."""
-    store = services.store
-    now = services.clock.now()
     today = now.astimezone(ZoneInfo(community.timezone)).date()
     c = spot(center)
     around = city_grid().near(c, 2 * r.radius_km)
-    ids = [s.city_id for s in around]
-    homes = await store.home_counts(community.id, ids)
-    trips = await store.trips_around(
-        community.id, ids, today, today + timedelta(days=rules.TRIP_HORIZON_DAYS)
-    )
     reach = 2 * r.radius_km  # meetups near any anchor, and anchors lie near the center
     dlat = reach / rules.KM_PER_DEGREE
-    lat_box = (c.latitude - dlat, c.latitude + dlat)
     span = rules.lon_span(c.latitude, reach)
-    lon_box = None if abs(c.longitude) + span >= 180 else (c.longitude - span, c.longitude + span)
-    meetups = await store.planned_meetups(community.id, now, lat_box, lon_box)
-    recent = await store.recent_suggestions(community.id, now - timedelta(days=r.cooldown_days))
+    got = await store.surroundings(
+        community.id,
+        [s.city_id for s in around],
+        from_day=today,
+        until_day=today + timedelta(days=rules.TRIP_HORIZON_DAYS),
+        now=now,
+        since=now - timedelta(days=r.cooldown_days),
+        latitudes=(c.latitude - dlat, c.latitude + dlat),
+        longitudes=None
+        if abs(c.longitude) + span >= 180
+        else (c.longitude - span, c.longitude + span),
+    )
+    homes, trips, recent = got.homes, got.trips, got.suggestions
     cities = {s.city_id: s for s in around}
     cities[c.city_id] = c
     _add_cities(cities, (p.city_id for p in recent))
     _add_cities(cities, homes.keys())
     _add_cities(cities, (t.city_id for t in trips))
-    near = Nearby(cities, homes, trips, meetups, recent)
+    near = Nearby(cities, homes, trips, got.meetups, recent)
     return rules.decide(c, near, r, today=today, now=now, populous=around), near
 
 
@@ -336,7 +339,7 @@ async def suggest_around(
     center = city_by_id(city_id)
     if center is None or post_to is None:
         return None
-    decision, near = await evaluate(services, community, center, r)
+    decision, near = await evaluate(services.store, community, center, r, services.clock.now())
     if decision is None:
         return None
     store, now = services.store, services.clock.now()

@@ -295,10 +295,16 @@ class Store(WatcherQueries):
         query = select(c).where(c.c.platform == platform, c.c.workspace_id == workspace_id)
         async with self._read() as conn:
             row = (await conn.execute(query)).first()
-        if row is not None:
+        if row is not None and row.removed_at is None:
             return _community(row)
 
         async def work(conn: AsyncConnection) -> Community:
+            # New, or back after being removed (the grace period had not run out).
+            await conn.execute(
+                update(c)
+                .where(c.c.platform == platform, c.c.workspace_id == workspace_id)
+                .values(removed_at=None)
+            )
             await conn.execute(
                 self._insert(c)
                 .values(
@@ -307,6 +313,66 @@ class Store(WatcherQueries):
                 .on_conflict_do_nothing()
             )
             return _community((await conn.execute(query)).one())
+
+        return await self._write(work)
+
+    async def mark_removed(self, platform: str, workspace_id: str, now: datetime) -> bool:
+        c = t.communities
+
+        async def work(conn: AsyncConnection) -> bool:
+            result = await conn.execute(
+                update(c)
+                .where(c.c.platform == platform, c.c.workspace_id == workspace_id)
+                .values(removed_at=now)
+            )
+            return bool(result.rowcount)
+
+        return await self._write(work)
+
+    async def purge_removed(self, before: datetime) -> int:
+        """Delete communities removed before `before`, with everything in them."""
+        c = t.communities
+
+        async def work(conn: AsyncConnection) -> int:
+            ids = (
+                (await conn.execute(select(c.c.id).where(c.c.removed_at < before))).scalars().all()
+            )
+            for community_id in ids:
+                in_community = select(t.meetups.c.id).where(
+                    t.meetups.c.community_id == community_id
+                )
+                scope = (
+                    await conn.execute(
+                        select(c.c.platform, c.c.workspace_id).where(c.c.id == community_id)
+                    )
+                ).one()
+                await conn.execute(
+                    delete(t.processed_events).where(
+                        t.processed_events.c.scope == f"{scope.platform}:{scope.workspace_id}"
+                    )
+                )
+                # Children first: not every engine enforces ON DELETE CASCADE the same way.
+                for table in reversed(t.metadata.sorted_tables):
+                    if table is c or table is t.processed_events:
+                        continue
+                    if "community_id" in table.c:
+                        await conn.execute(
+                            delete(table).where(table.c.community_id == community_id)
+                        )
+                    elif "meetup_id" in table.c:
+                        await conn.execute(delete(table).where(table.c.meetup_id.in_(in_community)))
+                    elif table is t.suggestion_interest:
+                        await conn.execute(
+                            delete(table).where(
+                                table.c.suggestion_id.in_(
+                                    select(t.suggestions.c.id).where(
+                                        t.suggestions.c.community_id == community_id
+                                    )
+                                )
+                            )
+                        )
+                await conn.execute(delete(c).where(c.c.id == community_id))
+            return len(ids)
 
         return await self._write(work)
 
@@ -1136,7 +1202,8 @@ class Store(WatcherQueries):
                     )
                 else:
                     continue
-                rows = (await conn.execute(select(table).where(cond))).mappings().all()
+                query = select(table).where(cond).order_by(*table.primary_key.columns)
+                rows = (await conn.execute(query)).mappings().all()
                 out[table.name] = [dict(r) for r in rows]
         return out
 

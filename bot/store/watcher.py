@@ -52,6 +52,14 @@ class AnswerOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class Surroundings:
+    homes: dict[int, int]  # city id -> members whose home it is
+    trips: list[TripStay]
+    suggestions: list[PastSuggestion]
+    meetups: list[PlannedMeetup]
+
+
+@dataclass(frozen=True, slots=True)
 class SuggestionRow:
     id: int
     community_id: int
@@ -102,34 +110,29 @@ class WatcherQueries:
 
     # --- who is where, around one place ---------------------------------------------------
 
-    async def home_counts(
-        self, community_id: int, city_ids: Collection[int] | None
-    ) -> dict[int, int]:
-        """Members per home city, for the given cities (None: every city)."""
-        m = t.members
-        query = select(m.c.home_city_id, func.count()).where(m.c.community_id == community_id)
-        wanted: set[int] | None = None
-        if city_ids is not None:
-            if not city_ids:
-                return {}
-            if len(city_ids) <= IN_LIMIT:
-                query = query.where(m.c.home_city_id.in_(list(city_ids)))
-            else:
-                wanted = set(city_ids)
-                query = query.where(m.c.home_city_id.is_not(None))
-        else:
-            query = query.where(m.c.home_city_id.is_not(None))
-        async with self._read() as conn:
-            rows = (await conn.execute(query.group_by(m.c.home_city_id))).all()
-        return {int(city): int(n) for city, n in rows if wanted is None or city in wanted}
-
-    async def trips_around(
-        self, community_id: int, city_ids: Collection[int] | None, from_day: date, until_day: date
-    ) -> list[TripStay]:
-        """Trips to the given cities (None: anywhere) on days from `from_day` to `until_day`,
-        with each traveller's home city."""
-        tr, m = t.trips, t.members
-        query = (
+    async def surroundings(
+        self,
+        community_id: int,
+        city_ids: Collection[int],
+        *,
+        from_day: date,
+        until_day: date,
+        now: datetime,
+        since: datetime,
+        latitudes: tuple[float, float],
+        longitudes: tuple[float, float] | None,
+    ) -> Surroundings:
+        """Everything a suggestion decision needs around one place, in one read transaction:
+        members per home city and trips (from `from_day` to `until_day`, with each
+        traveller's home) in the given cities; suggestions made there since `since`; open
+        polls and meetups not yet over inside the box of coordinates (`longitudes` None: any).
+        """
+        m, tr, s, mt = t.members, t.trips, t.suggestions, t.meetups
+        ids = sorted(set(city_ids))
+        few = len(ids) <= IN_LIMIT
+        wanted = set(ids)
+        homes_q = select(m.c.home_city_id, func.count()).where(m.c.community_id == community_id)
+        trips_q = (
             select(tr.c.user_id, tr.c.city_id, tr.c.first_day, tr.c.last_day, m.c.home_city_id)
             .select_from(
                 tr.outerjoin(
@@ -142,57 +145,46 @@ class WatcherQueries:
                 tr.c.first_day <= until_day,
             )
         )
-        wanted: set[int] | None = None
-        if city_ids is not None:
-            if not city_ids:
-                return []
-            if len(city_ids) <= IN_LIMIT:
-                query = query.where(tr.c.city_id.in_(list(city_ids)))
-            else:
-                wanted = set(city_ids)
-        async with self._read() as conn:
-            rows = (await conn.execute(query)).all()
-        return [
-            TripStay(r.user_id, r.city_id, r.first_day, r.last_day, r.home_city_id)
-            for r in rows
-            if wanted is None or r.city_id in wanted
-        ]
-
-    async def planned_meetups(
-        self,
-        community_id: int,
-        now: datetime,
-        latitudes: tuple[float, float] | None = None,
-        longitudes: tuple[float, float] | None = None,
-    ) -> list[PlannedMeetup]:
-        """Open polls and meetups not yet over, optionally inside a box of coordinates."""
-        mt = t.meetups
-        query = select(mt.c.latitude, mt.c.longitude, mt.c.starts_at).where(
+        sugg_q = select(s.c.city_id, s.c.created_at).where(
+            s.c.community_id == community_id, s.c.created_at > since
+        )
+        if few:
+            homes_q = homes_q.where(m.c.home_city_id.in_(ids))
+            trips_q = trips_q.where(tr.c.city_id.in_(ids))
+            sugg_q = sugg_q.where(s.c.city_id.in_(ids))
+        else:
+            homes_q = homes_q.where(m.c.home_city_id.is_not(None))
+        meetups_q = select(mt.c.latitude, mt.c.longitude, mt.c.starts_at).where(
             mt.c.community_id == community_id,
             or_(
                 mt.c.status == "poll",
                 and_(mt.c.status == "scheduled", mt.c.starts_at >= now - MEETUP_ONGOING),
             ),
+            mt.c.latitude.between(*latitudes),
         )
-        if latitudes is not None:
-            query = query.where(mt.c.latitude.between(*latitudes))
         if longitudes is not None:
-            query = query.where(mt.c.longitude.between(*longitudes))
+            meetups_q = meetups_q.where(mt.c.longitude.between(*longitudes))
+        if not ids:
+            return Surroundings({}, [], [], [])
         async with self._read() as conn:
-            rows = (await conn.execute(query.limit(5000))).all()
-        return [PlannedMeetup(r.latitude, r.longitude, r.starts_at) for r in rows]
-
-    async def recent_suggestions(self, community_id: int, since: datetime) -> list[PastSuggestion]:
-        s = t.suggestions
-        async with self._read() as conn:
-            rows = (
-                await conn.execute(
-                    select(s.c.city_id, s.c.created_at).where(
-                        s.c.community_id == community_id, s.c.created_at > since
-                    )
-                )
-            ).all()
-        return [PastSuggestion(r.city_id, r.created_at) for r in rows]
+            home_rows = (await conn.execute(homes_q.group_by(m.c.home_city_id))).all()
+            trip_rows = (await conn.execute(trips_q)).all()
+            sugg_rows = (await conn.execute(sugg_q)).all()
+            meetup_rows = (await conn.execute(meetups_q.limit(5000))).all()
+        return Surroundings(
+            homes={int(c): int(n) for c, n in home_rows if few or c in wanted},
+            trips=[
+                TripStay(r.user_id, r.city_id, r.first_day, r.last_day, r.home_city_id)
+                for r in trip_rows
+                if few or r.city_id in wanted
+            ],
+            suggestions=[
+                PastSuggestion(r.city_id, r.created_at)
+                for r in sugg_rows
+                if few or r.city_id in wanted
+            ],
+            meetups=[PlannedMeetup(r.latitude, r.longitude, r.starts_at) for r in meetup_rows],
+        )
 
     async def named_members(
         self,
