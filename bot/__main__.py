@@ -35,8 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", required=True)
     upgrade = db_sub.add_parser("upgrade", help="apply database migrations")
     upgrade.add_argument("--config")
-    copy = db_sub.add_parser("copy", help="copy every row into a fresh database, e.g. from "
-                                          "SQLite to PostgreSQL")
+    copy = db_sub.add_parser(
+        "copy", help="copy every row into a fresh database, e.g. from SQLite to PostgreSQL"
+    )
     copy.add_argument("--from", dest="source", required=True, help="source database URL")
     copy.add_argument("--to", dest="target", required=True, help="target database URL")
     check = sub.add_parser("check-config", help="validate a config file and exit")

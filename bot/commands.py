@@ -171,8 +171,10 @@ COMMANDS: tuple[CommandSpec, ...] = (
         admin_only=True,
     ),
     CommandSpec(
-        "export", "Everything Tweetup stores about this community, as a JSON file (admins)",
-        "/meetup export", admin_only=True,
+        "export",
+        "Everything Tweetup stores about this community, as a JSON file (admins)",
+        "/meetup export",
+        admin_only=True,
     ),
     CommandSpec("help", "Every command with an example", "/meetup help"),
 )

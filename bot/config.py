@@ -121,6 +121,12 @@ class _Reader:
             raise self._fail(key, f"a whole number from {low} to {high}")
         return value
 
+    def rate(self, key: str, default: float, *, high: float) -> float:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= high:
+            raise self._fail(key, f"a number of requests per second above 0, at most {high:g}")
+        return float(value)
+
     def ints(self, key: str) -> tuple[int, ...] | None:
         value = self.data.get(key)
         if value is None:
@@ -173,6 +179,7 @@ def _discord(root: _Reader, source: str) -> DiscordSettings | None:
         gateway_url=r.text("gateway_url", DISCORD_GATEWAY) or "",
         shard_ids=shard_ids,
         shard_count=shard_count,
+        dm_rate_per_second=r.rate("dm_rate_per_second", 45.0, high=50.0),
     )
 
 
@@ -196,6 +203,7 @@ def _slack(root: _Reader, source: str) -> SlackSettings | None:
         http_port=r.number("http_port", SLACK_PORT, low=1, high=65535) or 3000,
         http_path=r.text("http_path", SLACK_PATH) or "",
         api_url=r.text("api_url", SLACK_API) or "",
+        posts_per_second_per_channel=r.rate("posts_per_second_per_channel", 1.0, high=10.0),
     )
 
 

@@ -17,15 +17,17 @@ from zoneinfo import ZoneInfo
 from bot import actions, render
 from bot.actions import BadAction
 from bot.commands import COMMANDS, COMMANDS_BY_NAME
+from bot.domain.community import Community
 from bot.domain.limits import WINDOW, check_events
 from bot.domain.meetups import Refusal
 from bot.handlers.context import Ctx, Services
 from bot.nlp import dates, places
 from bot.ports import ChannelUnavailable, ChatError
-from bot.routes import ACTIONS, FORMS
+from bot.routes import ACTIONS, DIRECT_ACTIONS, FORMS
 from bot.routes import COMMANDS as COMMAND_HANDLERS
 from bot.store.store import StoreUnavailable
 from bot.types import (
+    NO_COMMUNITY,
     ActionClicked,
     Choice,
     CommandInvoked,
@@ -93,12 +95,15 @@ class Core:
             if kind != "message":
                 member, everyone = await store.recent_events(scope, event.user.id, now - WINDOW)
                 check_events(member, everyone, self.services.rate_limits)
-            community = await store.community(
-                event.place.platform,
-                event.place.workspace_id,
-                timezone=self.services.default_timezone,
-                now=self.services.clock.now(),
-            )
+            if event.place.workspace_id == NO_COMMUNITY:
+                community = await self._community_of_direct(event)
+            else:
+                community = await store.community(
+                    event.place.platform,
+                    event.place.workspace_id,
+                    timezone=self.services.default_timezone,
+                    now=self.services.clock.now(),
+                )
             community_id = str(community.id)
             ctx = Ctx(self.services, event, community)
             await self._route(ctx)
@@ -121,9 +126,8 @@ class Core:
             )
             await self._safe_reply(
                 event,
-                "I can't post in this channel. Invite me to it (e.g. "
-                "/invite @Tweetup) or give me the Send Messages "
-                "permission, then try again.",
+                "I can't post in this channel. Invite me to it (e.g. /invite @Tweetup) or "
+                "allow me to post here, then try again.",
             )
         except Exception:
             outcome = "error"
@@ -139,6 +143,22 @@ class Core:
                     outcome,
                     (time.perf_counter() - started) * 1000,
                 )
+
+    async def _community_of_direct(self, event: Inbound) -> Community:
+        """A click in a DM that belongs to no community: the community is the one of the
+        meetup the button refers to, and only if this member already answered that meetup
+        (the DM was an invitation, an offer or a reminder to them)."""
+        if isinstance(event, ActionClicked):
+            action = actions.parse(event.action_id)
+            finder = DIRECT_ACTIONS.get(action.verb)
+            if finder is not None:
+                community = await finder(self.services, action, event.user.id)
+                if community is not None:
+                    return community
+        raise Refusal(
+            "Please use this in the community's channel; I can't tell which "
+            "community it is for from here."
+        )
 
     async def _safe_reply(self, event: Inbound, message: str) -> None:
         if isinstance(event, MessageSeen):

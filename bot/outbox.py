@@ -58,8 +58,9 @@ class Outbox:
         except KeyError:
             raise ChatError(f"no adapter for platform {platform!r}") from None
 
-    async def _retrying(self, what: str, call: Callable[[], Awaitable[T]],
-                        idempotent: bool = False) -> T:
+    async def _retrying(
+        self, what: str, call: Callable[[], Awaitable[T]], idempotent: bool = False
+    ) -> T:
         delay = self.retry_delay
         for attempt in range(1, RETRIES + 1):
             try:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 
 from bot.actions import Action
+from bot.domain.community import Community
 from bot.handlers import admin, help, meetups, members, polls, rsvps
-from bot.handlers.context import Ctx
+from bot.handlers.context import Ctx, Services
 
 CommandHandler = Callable[[Ctx, Mapping[str, str]], Awaitable[None]]
 ActionHandler = Callable[[Ctx, Action], Awaitable[None]]
@@ -42,6 +43,22 @@ ACTIONS: dict[str, ActionHandler] = {
     "propose": meetups.propose_from_button,
     "next": meetups.propose_from_button,
     "forget": members.forget_confirmed,
+}
+
+# Buttons that may be clicked in a DM outside any community (Discord): verb -> how to find
+# the community from the button, given the member (None: not theirs to click).
+DirectFinder = Callable[[Services, Action, str], Awaitable[Community | None]]
+
+
+async def _meetup_answered(services: Services, action: Action, user_id: str) -> Community | None:
+    m = await services.store.meetup(action.int_arg(0))
+    if m is None or not await services.store.has_answered(m.id, user_id):
+        return None
+    return await services.store.community_by_id(m.community_id)
+
+
+DIRECT_ACTIONS: dict[str, DirectFinder] = {
+    verb: _meetup_answered for verb in ("rsvp", "cal", "claim", "decline", "ballot", "vote")
 }
 
 FORMS: dict[str, FormHandler] = {

@@ -28,12 +28,17 @@ class UserRef:
 @dataclass(frozen=True, slots=True)
 class Place:
     """A channel (or thread) in a community. `workspace_id` names the community:
-    a Discord guild, a Slack team, a console community."""
+    a Discord guild, a Slack team, a console community. It is empty (`NO_COMMUNITY`) for a
+    direct message that belongs to no community (Discord DMs): the core then finds the
+    community from what a clicked button refers to."""
 
     platform: str
     workspace_id: str
     channel_id: str
     thread_id: str | None = None
+
+
+NO_COMMUNITY = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +172,8 @@ class FormField:
     default: str = ""
     placeholder: str = ""
     max_length: int = 100
+    multiple: bool = False
+    """Takes several values (a date poll's options); they are submitted joined by " | "."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -164,3 +164,22 @@ async def test_a_redelivered_event_is_acted_on_once(harness: Harness) -> None:
                           when="2030-01-11 19:00")
     assert len(harness.adapter.of("post")) == 1
     assert len(harness.adapter.replies_to("alice")) == 1
+
+
+async def test_buttons_in_a_dm_outside_any_community_work_for_the_member_they_were_for(
+        harness: Harness) -> None:
+    from bot.types import NO_COMMUNITY, ActionClicked, Place
+
+    mid = await harness.propose(capacity="1")
+    await harness.click("bob", actions.encode("rsvp", mid, "going"))
+    await harness.click("carol", actions.encode("rsvp", mid, "going"))  # waitlisted
+    await harness.click("bob", actions.encode("rsvp", mid, "no"))  # carol is offered the seat
+    dm = Place("fake", NO_COMMUNITY, "dm-carol")
+    claim = actions.encode("claim", mid)
+    await harness.app.core.handle(ActionClicked(harness.user("carol"), dm, None, claim, "d1"))
+    assert "You're going" in harness.adapter.last_reply("carol").text
+    # Someone with no stake in the meetup cannot use a forged button from a DM.
+    await harness.app.core.handle(ActionClicked(harness.user("mallory"), dm, None,
+                                                actions.encode("rsvp", mid, "going"), "d2"))
+    assert "community's channel" in harness.adapter.last_reply("mallory").text
+    assert {r.user_id for r in await harness.store.rsvps(mid)} == {"bob", "carol"}

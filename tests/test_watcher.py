@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -56,6 +56,44 @@ def button(sent: Sent, label: str) -> str:
 
 def cards(h: Harness) -> list[Sent]:
     return [s for s in h.adapter.of("post") if s.msg and s.msg.title == "Meetup idea"]
+
+
+@pytest.fixture
+async def each_engine(database_url: str) -> AsyncIterator[Harness]:
+    """The harness on SQLite, and on PostgreSQL when TWEETUP_TEST_POSTGRES_URL is set."""
+    h = await Harness(database_url).start()
+    try:
+        yield h
+    finally:
+        await h.stop()
+
+
+async def test_question_answer_suggestion_and_interest_on_every_engine(
+        each_engine: Harness) -> None:
+    h = each_engine
+    await watch(h)
+    await h.command("bob", "home", city="Portland, Oregon")
+    await h.command("carol", "travel", city="Portland, Oregon", when="2030-02-03 to 2030-02-05")
+    await h.say("dave", "I live in Beaverton and love it")
+    await h.say("dave", "I'll be in Chicago March 3-5")  # the same day: not asked
+    [question] = asked(h, "dave")
+    assert await questions(h) == [("dave", 5713376, "home", None)]
+    await h.click("dave", button(question, "Yes"))
+    await h.click("dave", button(question, "Yes"))  # a second click changes nothing
+    [card] = cards(h)
+    assert "3 members are around Portland, Oregon, US on Feb 3–5" in card.text
+    for user in ("bob", "carol", "dave", "dave"):
+        await h.click(user, button(card, "I'm in"))
+    assert sorted(await h.store.interested(1)) == ["bob", "carol", "dave"]
+    assert [s.text for s in h.adapter.of("post")][-1].startswith("3 members are in")
+    h.clock.advance(timedelta(days=1))
+    await h.say("dave", "I'll be in Chicago March 3-5")
+    assert len(asked(h, "dave")) == 2
+    await h.click("dave", button(asked(h, "dave")[1], "No"))
+    assert await questions(h) == [("dave", 5713376, "home", "yes"),
+                                  ("dave", CHICAGO, "trip", "no")]
+    assert await h.store.trips(1, date(2030, 1, 1)) == [
+        ("carol", PORTLAND, date(2030, 2, 3), date(2030, 2, 5))]
 
 
 async def test_unwatched_channels_are_left_alone(harness: Harness) -> None:
@@ -393,3 +431,12 @@ def test_nasty_messages_go_through_the_watcher(chat: tuple[asyncio.Runner, Harne
 def test_any_text_goes_through_the_watcher(chat: tuple[asyncio.Runner, Harness],
                                            texts: list[str]) -> None:
     _say_all(chat, texts)
+
+
+async def test_concurrent_changes_post_one_card(each_engine: Harness) -> None:
+    h = each_engine
+    await h.command("bob", "home", city="Portland, Oregon")
+    await h.command("carol", "home", city="Portland, Oregon")
+    await asyncio.gather(*(h.command(u, "home", city="Portland, Oregon")
+                           for u in ("dave", "erin", "frank")))
+    assert len(cards(h)) == 1 and await suggestion_count(h) == 1

@@ -34,8 +34,11 @@ def check_events(member_recent: int, community_recent: int, limits: Limits) -> N
 def check_proposals(member_recent: int, community_recent: int, limits: Limits) -> None:
     """Counts of proposals already made within the window."""
     if member_recent >= limits.member_proposals_per_hour:
-        raise Refusal(f"You've proposed {member_recent} meetups in the last hour; that's the "
-                      "limit for now. Please try again later.")
+        raise Refusal(
+            f"You've proposed {member_recent} meetups in the last hour; that's the "
+            "limit for now. Please try again later."
+        )
     if community_recent >= limits.community_proposals_per_hour:
-        raise Refusal("This community has had a lot of proposals in the last hour. Please try "
-                      "again later.")
+        raise Refusal(
+            "This community has had a lot of proposals in the last hour. Please try again later."
+        )

@@ -347,6 +347,16 @@ def _cluster(anchor: Spot, near: Nearby, rules: Rules, today: date) -> Decision 
     return Decision(anchor, count, home_ids, users, first, last)
 
 
+def open_anchors(
+    center: Spot, near: Nearby, rules: Rules, now: datetime, *, populous: Sequence[Spot] = ()
+) -> bool:
+    """Whether any anchor around the center is free of a cooldown (else nothing is due,
+    whatever the trips: the caller may skip loading them)."""
+    return any(
+        not cooling_down(a, near, rules, now) for a in _anchors(center, near, rules, populous)
+    )
+
+
 def decide(
     center: Spot,
     near: Nearby,

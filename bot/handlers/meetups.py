@@ -153,6 +153,7 @@ def propose_form(city: str = "", when: str = "", title: str = "") -> Form:
                 when,
                 "next friday 7pm",
                 300,
+                multiple=True,
             ),
             FormField("venue", "Venue", "text", False, "", "Bar, park or address", 200),
             FormField("capacity", "Capacity (empty: no limit)", "number", False, "", "12", 6),
@@ -227,8 +228,8 @@ async def post_card(ctx: Ctx, m: Meetup) -> None:
                 body=(
                     Bold("I can't post in this channel."),
                     Text(
-                        " Invite me (e.g. /invite @Tweetup) or give me the Send Messages "
-                        f"permission, then `/meetup show id:{m.id}`. Meetup #{m.id} is saved; "
+                        " Invite me (e.g. /invite @Tweetup) or allow me to post here, then "
+                        f"`/meetup show id:{m.id}`. Meetup #{m.id} is saved; "
                         "here is its card:"
                     ),
                 ),

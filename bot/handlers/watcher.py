@@ -298,14 +298,13 @@ async def evaluate(
     today = now.astimezone(ZoneInfo(community.timezone)).date()
     c = spot(center)
     around = city_grid().near(c, 2 * r.radius_km)
+    ids = [s.city_id for s in around]
     reach = 2 * r.radius_km  # meetups near any anchor, and anchors lie near the center
     dlat = reach / rules.KM_PER_DEGREE
     span = rules.lon_span(c.latitude, reach)
     got = await store.surroundings(
         community.id,
-        [s.city_id for s in around],
-        from_day=today,
-        until_day=today + timedelta(days=rules.TRIP_HORIZON_DAYS),
+        ids,
         now=now,
         since=now - timedelta(days=r.cooldown_days),
         latitudes=(c.latitude - dlat, c.latitude + dlat),
@@ -313,13 +312,21 @@ async def evaluate(
         if abs(c.longitude) + span >= 180
         else (c.longitude - span, c.longitude + span),
     )
-    homes, trips, recent = got.homes, got.trips, got.suggestions
     cities = {s.city_id: s for s in around}
     cities[c.city_id] = c
-    _add_cities(cities, (p.city_id for p in recent))
-    _add_cities(cities, homes.keys())
+    _add_cities(cities, (p.city_id for p in got.suggestions))
+    _add_cities(cities, got.homes.keys())
+    near = Nearby(cities, got.homes, (), got.meetups, got.suggestions)
+    decision = rules.decide(c, near, r, today=today, now=now, populous=around)
+    if decision is not None or not rules.open_anchors(c, near, r, now, populous=around):
+        return decision, near  # home clusters win; and trips cannot lift a cooldown
+    trips = await store.trips_around(
+        community.id, ids, today, today + timedelta(days=rules.TRIP_HORIZON_DAYS)
+    )
+    if not trips:
+        return None, near
     _add_cities(cities, (t.city_id for t in trips))
-    near = Nearby(cities, homes, trips, got.meetups, recent)
+    near = Nearby(cities, got.homes, trips, got.meetups, got.suggestions)
     return rules.decide(c, near, r, today=today, now=now, populous=around), near
 
 

@@ -49,9 +49,17 @@ class TimeMention:
 _MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
     [
-        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-        ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-        ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may",),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sep", "sept"),
+        ("october", "oct"),
+        ("november", "nov"),
         ("december", "dec"),
     ],
     start=1,
@@ -62,26 +70,66 @@ for _i, _names in enumerate(
 _WEEKDAYS: dict[str, int] = {}
 for _i, _names in enumerate(
     [
-        ("monday", "mon", "mondays"), ("tuesday", "tue", "tues", "tuesdays"),
+        ("monday", "mon", "mondays"),
+        ("tuesday", "tue", "tues", "tuesdays"),
         ("wednesday", "wed", "weds", "wednesdays"),
-        ("thursday", "thu", "thur", "thurs", "thursdays"), ("friday", "fri", "fridays"),
-        ("saturday", "sat", "saturdays"), ("sunday", "sun", "sundays"),
+        ("thursday", "thu", "thur", "thurs", "thursdays"),
+        ("friday", "fri", "fridays"),
+        ("saturday", "sat", "saturdays"),
+        ("sunday", "sun", "sundays"),
     ]
 ):
     for _n in _names:
         _WEEKDAYS[_n] = _i
 
 _NUMBERS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
 }
 _ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
-    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
 }
 _UNITS: dict[str, str] = {}
 for _u, _names in {
@@ -100,39 +148,203 @@ for _u, _names in {
 
 # Parts of the day: (start hour, end hour) on the day, end may be 24.
 _PARTS: dict[str, tuple[int, int]] = {
-    "morning": (0, 12), "mornings": (0, 12), "afternoon": (12, 19), "afternoons": (12, 19),
-    "evening": (18, 24), "evenings": (18, 24), "night": (18, 24), "nights": (18, 24),
-    "lunch": (12, 14), "lunchtime": (12, 14), "noon": (12, 13), "brunch": (10, 14),
-    "breakfast": (7, 10), "dinner": (18, 22), "supper": (18, 22),
+    "morning": (0, 12),
+    "mornings": (0, 12),
+    "afternoon": (12, 19),
+    "afternoons": (12, 19),
+    "evening": (18, 24),
+    "evenings": (18, 24),
+    "night": (18, 24),
+    "nights": (18, 24),
+    "lunch": (12, 14),
+    "lunchtime": (12, 14),
+    "noon": (12, 13),
+    "brunch": (10, 14),
+    "breakfast": (7, 10),
+    "dinner": (18, 22),
+    "supper": (18, 22),
 }
-_DAY_WORDS = {"today": 0, "tonight": 0, "tonite": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1,
-              "tmw": 1, "tomorrows": 1, "tommorow": 1, "tomorow": 1, "2moro": 1,
-              "yesterday": -1}
+_SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter", "season", "seasons"})
+_DAY_WORDS = {
+    "today": 0,
+    "tonight": 0,
+    "tonite": 0,
+    "tomorrow": 1,
+    "tmrw": 1,
+    "tmr": 1,
+    "tmw": 1,
+    "tomorrows": 1,
+    "tommorow": 1,
+    "tomorow": 1,
+    "2moro": 1,
+    "yesterday": -1,
+}
 
 _TZ_OFFSETS: dict[str, float] = {
-    "utc": 0, "gmt": 0, "z": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3,
-    "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7,
-    "akst": -9, "hst": -10, "ist": 5.5, "jst": 9, "aest": 10, "aedt": 11, "msk": 3,
+    "utc": 0,
+    "gmt": 0,
+    "z": 0,
+    "bst": 1,
+    "cet": 1,
+    "cest": 2,
+    "eet": 2,
+    "eest": 3,
+    "est": -5,
+    "edt": -4,
+    "cst": -6,
+    "cdt": -5,
+    "mst": -7,
+    "mdt": -6,
+    "pst": -8,
+    "pdt": -7,
+    "akst": -9,
+    "hst": -10,
+    "ist": 5.5,
+    "jst": 9,
+    "aest": 10,
+    "aedt": 11,
+    "msk": 3,
 }
 
 # Words that can start or sit inside a time expression; a message with none of these and no
 # digit has no time in it (the fast path of find_times).
 _TRIGGERS = frozenset(
-    [*_MONTHS, *_WEEKDAYS, *_DAY_WORDS, *_PARTS, "now", "noon", "midday", "midnight",
-     "week", "weekend", "weekends", "month", "year", "next", "last", "ago", "hence",
-     "fortnight", "asap", "eod", "eom", "eoy", "bom", "boy", "atm", "quarter", "qtr",
-     "later", "weeknight", "weeknights", "oclock", "o'clock", "hours", "minutes", "days",
-     "weeks", "months", "years", "hour", "minute", "day", "week-end", "ides",
-     *_NUMBERS, *_ORDINALS, "half", "summer", "winter", "spring", "fall", "autumn",
-     "season", "seasons", "wkend", "yr", "coming", "upcoming", "mid", "tonite"]
-) - {"may", "mar", "sat", "sun", "wed", "one", "second", "fall", "spring", "mon", "jan",
-     "dec", "tue", "thu", "fri", "oct", "aug", "sep", "nov", "jun", "jul", "apr", "feb",
-     "sept", "thur", "thurs", "tues", "weds"}
-# Short forms checked separately: they need a capital or a neighbouring number.
+    [
+        *_MONTHS,
+        *_WEEKDAYS,
+        *_DAY_WORDS,
+        *_PARTS,
+        "now",
+        "noon",
+        "midday",
+        "midnight",
+        "week",
+        "weekend",
+        "weekends",
+        "month",
+        "year",
+        "ago",
+        "hence",
+        "fortnight",
+        "asap",
+        "eod",
+        "eom",
+        "eoy",
+        "bom",
+        "atm",
+        "quarter",
+        "qtr",
+        "weeknight",
+        "weeknights",
+        "oclock",
+        "o'clock",
+        "hours",
+        "minutes",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "hour",
+        "minute",
+        "day",
+        "week-end",
+        "ides",
+        "wkend",
+        "yr",
+        "yrs",
+        "tonite",
+        "mins",
+        "min",
+        "hrs",
+        "hr",
+        "secs",
+        "sec",
+        "seconds",
+    ]
+) - {
+    "may",
+    "mar",
+    "sat",
+    "sun",
+    "wed",
+    "mon",
+    "jan",
+    "dec",
+    "tue",
+    "thu",
+    "fri",
+    "oct",
+    "aug",
+    "sep",
+    "nov",
+    "jun",
+    "jul",
+    "apr",
+    "feb",
+    "sept",
+    "thur",
+    "thurs",
+    "tues",
+    "weds",
+    "lunch",
+    "dinner",
+    "breakfast",
+    "brunch",
+    "supper",
+    "min",
+    "sec",
+}
+# Short forms and words that are times only sometimes ("may", "sun", "lunch"): they pass
+# the pre-filter when written with a capital inside a sentence, or with a number around.
 _WEAK_TRIGGERS = frozenset(
-    ["may", "mar", "sat", "sun", "wed", "mon", "jan", "feb", "apr", "jun", "jul", "aug",
-     "sep", "sept", "oct", "nov", "dec", "tue", "tues", "thu", "thur", "thurs", "fri",
-     "weds", "one", "second", "fall", "spring"]
+    [
+        "may",
+        "mar",
+        "sat",
+        "sun",
+        "wed",
+        "mon",
+        "jan",
+        "feb",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "tue",
+        "tues",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "weds",
+        "boy",
+    ]
+)
+# Meal words and clock words spelled out: they pass with a day word or another clock word.
+_PAIR_TRIGGERS = frozenset(
+    [
+        "lunch",
+        "dinner",
+        "breakfast",
+        "brunch",
+        "supper",
+        "am",
+        "pm",
+        "thirty",
+        "fifteen",
+        "forty",
+        "fifty",
+        "twenty",
+        "half",
+        "quarter",
+        "past",
+        *_NUMBERS,
+    ]
 )
 
 # US time-zone keys: numeric dates there are month/day.
@@ -182,28 +394,35 @@ class _Tok:
     ordinal: bool
 
 
+_WORD_NUM: dict[str, tuple[int, bool]] = {
+    **{w: (n, False) for w, n in _NUMBERS.items()},
+    **{w: (n, True) for w, n in _ORDINALS.items()},
+}
+
+
 def _tokenize(text: str) -> list[_Tok]:
+    low = text.lower()
+    same = len(low) == len(text)
     out: list[_Tok] = []
+    append = out.append
+    word_num = _WORD_NUM
     for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup or "p"
-        raw = m.group()
-        s = raw.lower()
-        num: int | None = None
-        ordinal = False
-        if kind == "n":
-            if s[-2:] in ("st", "nd", "rd", "th"):
-                ordinal = True
-                s_digits = s[:-2]
+        a, b = m.span()
+        s = low[a:b] if same else m.group().lower()
+        c0 = s[0]
+        if "0" <= c0 <= "9":
+            ordinal = s[-2:] in ("st", "nd", "rd", "th")
+            digits = s[:-2] if ordinal else s
+            append(_Tok(s, a, b, "n", False, int(digits) if len(digits) <= 9 else None, ordinal))
+        elif "a" <= c0 <= "z":
+            wn = word_num.get(s)
+            cap = text[a].isupper()
+            if wn is None:
+                append(_Tok(s, a, b, "w", cap, None, False))
             else:
-                s_digits = s
-            num = int(s_digits) if len(s_digits) <= 9 else None
-        elif kind == "w":
-            if s in _NUMBERS:
-                num = _NUMBERS[s]
-            elif s in _ORDINALS:
-                num = _ORDINALS[s]
-                ordinal = True
-        out.append(_Tok(s, m.start(), m.end(), kind, raw[:1].isupper(), num, ordinal))
+                append(_Tok(s, a, b, "w", cap, wn[0], wn[1]))
+        else:
+            append(_Tok(s, a, b, "p", False, None, False))
     return out
 
 
@@ -302,7 +521,7 @@ def _next_month_day(today: date, month: int, day: int) -> date | None:
 
 
 def _next_day_of_month(today: date, day: int) -> date | None:
-    """"the 29th": this month if still ahead, else the next month that has one."""
+    """ "the 29th": this month if still ahead, else the next month that has one."""
     first = today.replace(day=1)
     for k in range(0, 14):
         m0 = first + relativedelta(months=k)
@@ -327,13 +546,49 @@ def _month_span(y: int, m: int) -> tuple[date, date]:
 # Parser
 
 
-_CONNECT = frozenset({"at", "on", "@", ",", "for", "around", "about", "approximately",
-                      "approx", "ca", "circa", "by", "of", "in", "the", "starting",
-                      "from"})
-_RANGE_SEP = frozenset({"-", "–", "—", "to", "thru", "through", "till", "til", "until",
-                        "untill", "'til", "and", "~"})
-_AMPM_WORDS = {"am": "am", "pm": "pm", "a": "am", "p": "pm", "morning": "am", "afternoon": "pm",
-               "evening": "pm", "night": "pm", "tonight": "pm"}
+_CONNECT = frozenset(
+    {
+        "at",
+        "on",
+        "@",
+        ",",
+        "for",
+        "around",
+        "about",
+        "approximately",
+        "during",
+        "until",
+        "till",
+        "til",
+        "through",
+        "after",
+        "since",
+        "before",
+        "approx",
+        "ca",
+        "circa",
+        "by",
+        "of",
+        "in",
+        "the",
+        "starting",
+        "from",
+    }
+)
+_RANGE_SEP = frozenset(
+    {"-", "–", "—", "to", "thru", "through", "till", "til", "until", "untill", "'til", "and", "~"}
+)
+_AMPM_WORDS = {
+    "am": "am",
+    "pm": "pm",
+    "a": "am",
+    "p": "pm",
+    "morning": "am",
+    "afternoon": "pm",
+    "evening": "pm",
+    "night": "pm",
+    "tonight": "pm",
+}
 
 
 class _Parser:
@@ -342,8 +597,63 @@ class _Parser:
         self.t = toks
         self.n = len(toks)
         self.ctx = ctx
+        self._memo: dict[tuple[str, int], object] = {}
+        self.allow_latent = False
+
+    # Memoised entry points: the grammar re-reads the same positions many times.
+
+    def p_date(self, i: int) -> tuple[_Day, int] | None:
+        key = ("d", i)
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[return-value]
+        r = self._p_date_impl(i)
+        self._memo[key] = r
+        return r
+
+    def p_tod(self, i: int) -> tuple[_Tod, int] | None:
+        key = ("t", i)
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[return-value]
+        r = self._p_tod_impl(i)
+        self._memo[key] = r
+        return r
+
+    def p_part(self, i: int) -> tuple[_Part, int] | None:
+        key = ("p", i)
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[return-value]
+        r = self._p_part_impl(i)
+        self._memo[key] = r
+        return r
+
+    def p_relative(self, i: int) -> tuple[_Abs | _Day, int] | None:
+        key = ("r", i)
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[return-value]
+        r = self._p_relative_impl(i)
+        self._memo[key] = r
+        return r
+
+    def component(self, i: int) -> tuple[_Val, int] | None:
+        key = ("c", i)
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[return-value]
+        r = self._component_impl(i)
+        self._memo[key] = r
+        return r
+
+    def p_point(self, i: int) -> tuple[_Abs, int] | None:
+        key = ("x", i)
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[return-value]
+        r = self._p_point_impl(i)
+        self._memo[key] = r
+        return r
 
     # -- token helpers ------------------------------------------------------------------
+
+    def _raw(self, i: int) -> str:
+        return self.text[self.t[i].start : self.t[i].end] if i < self.n else ""
 
     def s(self, i: int) -> str:
         return self.t[i].s if i < self.n else ""
@@ -366,7 +676,7 @@ class _Parser:
         return None
 
     def compound_number(self, i: int) -> tuple[int, int] | None:
-        """"twenty five", "twenty-five", "25" -> (value, next index)."""
+        """ "twenty five", "twenty-five", "25" -> (value, next index)."""
         v = self.number(i)
         if v is None:
             return None
@@ -380,7 +690,7 @@ class _Parser:
         return v, i + 1
 
     def quantity(self, i: int) -> tuple[float, int] | None:
-        """"2", "two", "a", "an", "a couple of", "a few", "2.5", "1/2", "half an"."""
+        """ "2", "two", "a", "an", "a couple of", "a few", "2.5", "1/2", "half an"."""
         if self.word(i, "a", "an", "one"):
             if self.word(i + 1, "couple", "pair"):
                 j = i + 2
@@ -426,12 +736,22 @@ class _Parser:
             return None
         v, j = cn
         # 2.5 / 1/2 / 3/4
-        if self.word(j, ".") and self.adjacent(j) and self.number(j + 1) is not None \
-                and self.adjacent(j + 1) and self.t[j + 1].kind == "n":
+        if (
+            self.word(j, ".")
+            and self.adjacent(j)
+            and self.number(j + 1) is not None
+            and self.adjacent(j + 1)
+            and self.t[j + 1].kind == "n"
+        ):
             frac = self.t[j + 1].s
             return float(f"{v}.{frac}"), j + 2
-        if self.word(j, "/") and self.adjacent(j) and self.number(j + 1, 1, 16) \
-                and self.adjacent(j + 1) and v < (self.number(j + 1) or 0):
+        if (
+            self.word(j, "/")
+            and self.adjacent(j)
+            and self.number(j + 1, 1, 16)
+            and self.adjacent(j + 1)
+            and v < (self.number(j + 1) or 0)
+        ):
             den = self.number(j + 1) or 1
             return v / den, j + 2
         if self.word(j, "and") and self.word(j + 1, "a", "an") and self.word(j + 2, "half"):
@@ -441,6 +761,21 @@ class _Parser:
     # -- components -----------------------------------------------------------------------
 
     def p_year(self, i: int) -> tuple[int, int] | None:
+        if self.word(
+            i - 1,
+            "at",
+            "@",
+            "around",
+            "approximately",
+            "about",
+            "approx",
+            "til",
+            "till",
+            "until",
+            "by",
+            "tonight",
+        ):
+            return None
         if i < self.n and self.t[i].kind == "n" and not self.t[i].ordinal:
             v = self.t[i].num
             if v is not None and len(self.t[i].s) == 4 and 1000 <= v <= 2999:
@@ -457,8 +792,11 @@ class _Parser:
             s = self.t[i].s
             if s == "may" and not self.t[i].cap and not self._numeric_near(i):
                 return None
-            if s in ("mar", "jan", "jun", "sun", "sat") and not self._numeric_near(i) \
-                    and not self.t[i].cap:
+            if (
+                s in ("mar", "jan", "jun", "sun", "sat")
+                and not self._numeric_near(i)
+                and not self.t[i].cap
+            ):
                 return None
             return _MONTHS[s]
         return None
@@ -484,7 +822,8 @@ class _Parser:
             j = i + 1
             if self.word(j, "-"):
                 j += 1
-            if j < self.n and self.t[j].ordinal and self.t[j].kind == "w" and (self.t[j].num or 0) < 10:
+            tj = self.t[j] if j < self.n else None
+            if tj is not None and tj.ordinal and tj.kind == "w" and (tj.num or 0) < 10:
                 return base + (self.t[j].num or 0), j + 1
             return None
         if i < self.n and self.t[i].ordinal and self.t[i].kind == "w":
@@ -499,18 +838,32 @@ class _Parser:
             if tok.s in ("sun", "sat", "wed", "mon", "fri", "thu", "tue") and not tok.cap:
                 # "sun" / "sat" / "wed" are words; lowercase short forms only with a dot or
                 # something time-like around.
-                if not (self.word(i + 1, ".") or self._numeric_near(i)
-                        or self.word(i - 1, "next", "this", "on", "last", "coming")):
+                if not (
+                    self.word(i + 1, ".")
+                    or self._numeric_near(i)
+                    or self.n <= 2
+                    or self.word(i - 1, "next", "this", "on", "last", "coming")
+                ):
                     return None
             return _WEEKDAYS[tok.s]
         return None
 
-    def p_date(self, i: int) -> tuple[_Day, int] | None:
+    def _p_date_impl(self, i: int) -> tuple[_Day, int] | None:
         """Any date-like component; the longest wins."""
         best: tuple[_Day, int] | None = None
-        for f in (self._d_words, self._d_weekday, self._d_monthday, self._d_numeric,
-                  self._d_the_nth, self._d_period, self._d_month_alone, self._d_nth_of,
-                  self._d_year_alone, self._d_boundary, self._d_rel_weekday):
+        for f in (
+            self._d_words,
+            self._d_weekday,
+            self._d_monthday,
+            self._d_numeric,
+            self._d_the_nth,
+            self._d_period,
+            self._d_month_alone,
+            self._d_nth_of,
+            self._d_year_alone,
+            self._d_boundary,
+            self._d_rel_weekday,
+        ):
             r = f(i)
             if r is not None and (best is None or r[1] > best[1]):
                 best = r
@@ -526,12 +879,37 @@ class _Parser:
                 if r is not None and not r[0].weekday_only and (r2 is None or r[1] > r2[1]):
                     r2 = r
             if r2 is not None and r2[0].grain == "day":
-                return r2[0], r2[1]
+                return self._match_weekday(r2[0], d.start.weekday(), i, k), r2[1]
         elif d.grain == "day" and not d.latent:
             wd = self.p_weekday(k)
             if wd is not None and k + 1 <= self.n:
-                return d, k + 1 + (1 if self.word(k + 1, ".") else 0)
+                return (
+                    self._match_weekday(d, wd, k, k),
+                    k + 1 + (1 if self.word(k + 1, ".") else 0),
+                )
         return best
+
+    def _match_weekday(self, d: _Day, wd: int, i: int, k: int) -> _Day:
+        """ "Fri, Jul 18" / "Thu 15th": the nearest such date that is that weekday."""
+        if d.start.weekday() == wd or d.explicit_year:
+            return d
+        today = self.ctx.today
+        day = d.start.day
+        by_month = self.t[k].ordinal or (k < self.n and self.t[k].s == "the")
+        if self.p_monthname(k) is not None or self.p_monthname(k + 1) is not None or (not by_month):
+            # a month and a day: this year's or a later year's
+            for y in range(today.year, today.year + 12):
+                c = _valid(y, d.start.month, day)
+                if c is not None and c.weekday() == wd and c >= today - timedelta(days=7):
+                    return _Day(c, c + timedelta(days=1), "day")
+            return d
+        first = today.replace(day=1)
+        for m in range(0, 24):
+            mm = first + relativedelta(months=m)
+            c = _valid(mm.year, mm.month, day)
+            if c is not None and c >= today and c.weekday() == wd:
+                return _Day(c, c + timedelta(days=1), "day")
+        return d
 
     def _d_words(self, i: int) -> tuple[_Day, int] | None:
         c = self.ctx
@@ -547,8 +925,18 @@ class _Parser:
         if j != i:
             return None
         s = self.s(i)
-        if s in ("today", "tomorrow", "tmrw", "tmr", "tmw", "tomorrows", "tommorow", "tomorow",
-                 "2moro", "yesterday"):
+        if s in (
+            "today",
+            "tomorrow",
+            "tmrw",
+            "tmr",
+            "tmw",
+            "tomorrows",
+            "tommorow",
+            "tomorow",
+            "2moro",
+            "yesterday",
+        ):
             d = c.today + timedelta(days=_DAY_WORDS[s])
             return _Day(d, d + timedelta(days=1), "day"), i + 1
         return None
@@ -589,17 +977,25 @@ class _Parser:
                 if self.word(k, "of", "from", "in"):
                     k += 1
                 k = self.skip_the(k)
-                if self.word(k, "next", "this", "last", "coming", "previous", "past",
-                             "following") and self.word(k + 1, "week"):
+                if self.word(
+                    k, "next", "this", "last", "coming", "previous", "past", "following"
+                ) and self.word(k + 1, "week"):
                     m = self.s(k)
-                    off = {"next": 7, "following": 7, "coming": 7, "this": 0, "last": -7,
-                           "previous": -7, "past": -7}[m]
+                    off = {
+                        "next": 7,
+                        "following": 7,
+                        "coming": 7,
+                        "this": 0,
+                        "last": -7,
+                        "previous": -7,
+                        "past": -7,
+                    }[m]
                     d = monday + timedelta(days=off + wd)
                     j = k + 2
         return _Day(d, d + timedelta(days=1), "day", weekday_only=mod is None), j
 
     def _d_rel_weekday(self, i: int) -> tuple[_Day, int] | None:
-        """"last week's sunday"."""
+        """ "last week's sunday"."""
         if self.word(i, "last", "next", "this") and self.word(i + 1, "week's", "weeks"):
             wd = self.p_weekday(i + 2)
             if wd is not None:
@@ -614,8 +1010,12 @@ class _Parser:
         if y is not None:
             return y[0], y[1]
         # "'15" or two-digit year after a comma / day
-        if self.word(k, "'") and k + 1 < self.n and self.t[k + 1].kind == "n" \
-                and len(self.t[k + 1].s) == 2:
+        if (
+            self.word(k, "'")
+            and k + 1 < self.n
+            and self.t[k + 1].kind == "n"
+            and len(self.t[k + 1].s) == 2
+        ):
             return _year2(self.t[k + 1].num or 0), k + 2
         return None, j
 
@@ -637,14 +1037,20 @@ class _Parser:
                 j += 1
             k = self.skip_the(j)
             dd = self.p_dayord(k)
-            if dd is not None and not (self.t[k].kind == "n" and len(self.t[k].s) == 4):
+            if dd is not None and not (
+                self.t[k].kind == "n" and len(self.t[k].s) == 4 and not self.t[k].ordinal
+            ):
                 day, j2 = dd
                 # "Mar 10:30" is not March 10
                 if self.word(j2, ":"):
                     return None
                 year, j3 = self._year_after(j2)
-                if year is None and j2 < self.n and self.t[j2].kind == "n" \
-                        and len(self.t[j2].s) == 4:
+                if (
+                    year is None
+                    and j2 < self.n
+                    and self.t[j2].kind == "n"
+                    and len(self.t[j2].s) == 4
+                ):
                     pass
                 v = self._mk_monthday(m, day, year)
                 if v is not None:
@@ -656,6 +1062,19 @@ class _Parser:
             day, j = dd
             if self.word(j, "of"):
                 j += 1
+                k2 = self.skip_the(j)
+                cont = self._container(k2) if self.p_monthname(k2) is None else None
+                if cont is not None and (cont[0][1] - cont[0][0]).days in range(28, 32):
+                    dd2 = _valid(cont[0][0].year, cont[0][0].month, day)
+                    if dd2 is not None:
+                        return _Day(dd2, dd2 + timedelta(days=1), "day"), cont[1]
+            elif self.word(j, "day") and self.word(j + 1, "of"):
+                k2 = self.skip_the(j + 2)
+                cont = self._container(k2) if self.p_monthname(k2) is None else None
+                if cont is not None and (cont[0][1] - cont[0][0]).days in range(28, 32):
+                    dd2 = _valid(cont[0][0].year, cont[0][0].month, day)
+                    if dd2 is not None:
+                        return _Day(dd2, dd2 + timedelta(days=1), "day"), cont[1]
             if self.word(j, "-", "/") and self.adjacent(j):
                 j += 1
             m = self.p_monthname(j)
@@ -663,14 +1082,24 @@ class _Parser:
                 j += 1
                 if self.word(j, ".") and self.adjacent(j):
                     j += 1
-                if self.word(j, "-", "/") and self.adjacent(j) and j + 1 < self.n \
-                        and self.t[j + 1].kind == "n":
+                if (
+                    self.word(j, "-", "/")
+                    and self.adjacent(j)
+                    and j + 1 < self.n
+                    and self.t[j + 1].kind == "n"
+                ):
                     y = self.t[j + 1].num or 0
                     v = self._mk_monthday(m, day, _year2(y))
                     return (v, j + 2) if v else None
                 year, j3 = self._year_after(j)
-                if year is None and j < self.n and self.t[j].kind == "n" and not self.t[j].ordinal \
-                        and len(self.t[j].s) == 2 and self.t[i].ordinal:
+                if (
+                    year is None
+                    and j < self.n
+                    and self.t[j].kind == "n"
+                    and not self.t[j].ordinal
+                    and len(self.t[j].s) == 2
+                    and self.t[i].ordinal
+                ):
                     year, j3 = _year2(self.t[j].num or 0), j + 1
                 v = self._mk_monthday(m, day, year)
                 if v is not None:
@@ -690,14 +1119,20 @@ class _Parser:
         spaced = not self.adjacent(i + 1) or not self.adjacent(i + 2)
         if spaced and sep != "/" and sep != "-":
             return None
+        if self.word(i + 3, "th", "st", "nd", "rd", "%"):
+            return None  # "1/6 th of the price"
         b = self.t[i + 2].num
         if b is None or self.t[i + 2].ordinal:
             return None
         la = len(self.t[i].s)
         # yyyy-mm-dd / yyyy/mm/dd / yyyy-mm
         if la == 4:
-            if self.word(i + 3, sep) and self.adjacent(i + 3) and i + 4 < self.n \
-                    and self.t[i + 4].kind == "n":
+            if (
+                self.word(i + 3, sep)
+                and self.adjacent(i + 3)
+                and i + 4 < self.n
+                and self.t[i + 4].kind == "n"
+            ):
                 c = self.t[i + 4].num or 0
                 d = _valid(a, b, c)
                 if d is None:
@@ -710,8 +1145,13 @@ class _Parser:
         # a/b/c
         year: int | None = None
         j = i + 3
-        if self.word(i + 3, sep) and self.adjacent(i + 3) and i + 4 < self.n \
-                and self.t[i + 4].kind == "n" and len(self.t[i + 4].s) in (2, 4):
+        if (
+            self.word(i + 3, sep)
+            and self.adjacent(i + 3)
+            and i + 4 < self.n
+            and self.t[i + 4].kind == "n"
+            and len(self.t[i + 4].s) in (2, 4)
+        ):
             year = _year2(self.t[i + 4].num or 0)
             j = i + 5
         elif self.word(i + 3, ":", "/", "-", ".") and self.adjacent(i + 3):
@@ -739,7 +1179,7 @@ class _Parser:
             day, month = a, b
         if sep == "-" and year is None:
             # "7-9" is a range of numbers far more often than July 9th.
-            if not (self._date_context(i) or (i == 0 and self.n == 3)):
+            if not self._date_context(i):
                 return None
         v = self._mk_monthday(month, day, year)
         if v is None:
@@ -748,11 +1188,12 @@ class _Parser:
 
     def _date_context(self, i: int) -> bool:
         """Is there a hint before token i that a date follows ("on", "due", start)?"""
-        return self.word(i - 1, "on", "by", "from", "until", "till", "since",
-                                   "before", "after", "date", "dated")
+        return self.word(
+            i - 1, "on", "by", "from", "until", "till", "since", "before", "after", "date", "dated"
+        )
 
     def _d_the_nth(self, i: int) -> tuple[_Day, int] | None:
-        """"the 21st", "on the 15th", "the 24", "on 24th"."""
+        """ "the 21st", "on the 15th", "the 24", "on 24th"."""
         j = i
         had_the = False
         if self.word(j, "the"):
@@ -772,12 +1213,48 @@ class _Parser:
             return None
         day, k = dd
         # "the 4th of July" etc. are handled by _d_monthday; "the 3rd qtr" is not a day
-        if self.word(k, "quarter", "qtr", "week", "day", "of", "last", "time", "floor",
-                     "place", "one", "row", "item", "option", "person", "try", "round",
-                     "grade", "century", "edition", "anniversary", "birthday", "street",
-                     "st", "avenue", "ave"):
+        if self.word(
+            k,
+            "quarter",
+            "qtr",
+            "week",
+            "day",
+            "of",
+            "last",
+            "time",
+            "floor",
+            "place",
+            "one",
+            "row",
+            "item",
+            "option",
+            "person",
+            "try",
+            "round",
+            "grade",
+            "century",
+            "edition",
+            "anniversary",
+            "birthday",
+            "street",
+            "st",
+            "avenue",
+            "ave",
+        ):
             return None
         if self.word(k, "-") and self.adjacent(k):
+            return None
+        nxt = self.t[k] if k < self.n else None
+        if nxt is not None and nxt.kind == "w" and nxt.s not in _DAY_FOLLOWERS:
+            # "the first phrase", "the 3 rd game", "the second one": not days. A digit
+            # ordinal ("the 21st works") still is one.
+            if tok.kind == "w" or not tok.ordinal:
+                return None
+        if (
+            tok.kind == "w"
+            and not self.word(i - 1, "on", "by", "until", "till", "from")
+            and (nxt is not None and nxt.kind == "w")
+        ):
             return None
         d = _next_day_of_month(self.ctx.today, day)
         if d is None:
@@ -785,7 +1262,7 @@ class _Parser:
         return _Day(d, d + timedelta(days=1), "day"), k
 
     def _d_month_alone(self, i: int) -> tuple[_Day, int] | None:
-        """"March", "next March", "March 2015", "October 2014", "in March"."""
+        """ "March", "next March", "March 2015", "October 2014", "in March"."""
         c = self.ctx
         j = i
         mod = None
@@ -830,23 +1307,52 @@ class _Parser:
             if self.word(j, "."):
                 j += 1
         # a lone four-digit number is a year only near a date word
-        latent = not self.word(i - 1, "in", "of", "since", "after", "before", "through",
-                               "during", "until", "till", "from", "by")
+        latent = not self.word(
+            i - 1,
+            "in",
+            "of",
+            "since",
+            "after",
+            "before",
+            "through",
+            "during",
+            "until",
+            "till",
+            "from",
+            "by",
+        )
         s = date(year, 1, 1)
         return _Day(s, date(year + 1, 1, 1), "year", explicit_year=True, latent=latent), j
 
     def _d_period(self, i: int) -> tuple[_Day, int] | None:
-        """"this week", "next month", "last year", "this weekend", "the week", "next qtr"."""
+        """ "this week", "next month", "last year", "this weekend", "the week", "next qtr"."""
         c = self.ctx
         today = c.today
         j = i
         mod = None
-        if self.word(j, "this", "next", "last", "coming", "upcoming", "current", "past",
-                     "previous", "the", "following"):
+        if self.word(j, "this", "the") and self.word(j + 1, "past"):
+            j += 1  # "this past weekend" = last weekend
+        if self.word(j, "the") and self.word(j + 1, "week") and self.word(j + 2, "of"):
+            r = self._d_monthday(j + 3)
+            if r is not None:
+                mon = _monday(r[0].start)
+                return _Day(mon, mon + timedelta(days=7), "week"), r[1]
+        if self.word(
+            j,
+            "this",
+            "next",
+            "last",
+            "coming",
+            "upcoming",
+            "current",
+            "past",
+            "previous",
+            "the",
+            "following",
+        ):
             mod = self.s(j)
             j += 1
-            if mod == "the" and self.word(j, "following", "coming", "next", "previous",
-                                         "current"):
+            if mod == "the" and self.word(j, "following", "coming", "next", "previous", "current"):
                 mod = "next" if self.s(j) in ("following", "coming", "next") else self.s(j)
                 j += 1
         elif self.word(j, "around", "all", "rest") and (
@@ -869,9 +1375,11 @@ class _Parser:
                     return _Day(today, date(today.year + 1, 1, 1), "day"), k + 1
                 return None
         unit_tok = self.s(j)
-        if unit_tok in ("weekend", "week-end", "wkend", "weekends") or (
-            unit_tok == "week" and self.word(j + 1, "-") and self.word(j + 2, "end")
-        ) or (unit_tok == "week" and self.word(j + 1, "end") and mod in ("this", "next", "last")):
+        if (
+            unit_tok in ("weekend", "week-end", "wkend", "weekends")
+            or (unit_tok == "week" and self.word(j + 1, "-") and self.word(j + 2, "end"))
+            or (unit_tok == "week" and self.word(j + 1, "end") and mod in ("this", "next", "last"))
+        ):
             if mod is None:
                 return None
             k = j + 1 if unit_tok != "week" else (j + 3 if self.word(j + 1, "-") else j + 2)
@@ -886,6 +1394,8 @@ class _Parser:
             if mod == "this" and today.weekday() == 0 and False:
                 pass
             return _Day(fri, fri + timedelta(days=3), "hour"), k
+        if unit_tok in _SEASONS and mod is not None and mod != "the":
+            return self._season(unit_tok, mod), j + 1
         unit = _UNITS.get(unit_tok)
         if unit not in ("week", "month", "year", "quarter", "day"):
             return None
@@ -901,8 +1411,17 @@ class _Parser:
                 # "the week": the rest of this week
                 return _Day(today, _monday(today) + timedelta(days=5), "day"), k
             return None
-        off = {"this": 0, "current": 0, "next": 1, "coming": 1, "upcoming": 1, "following": 1,
-               "last": -1, "past": -1, "previous": -1}[mod]
+        off = {
+            "this": 0,
+            "current": 0,
+            "next": 1,
+            "coming": 1,
+            "upcoming": 1,
+            "following": 1,
+            "last": -1,
+            "past": -1,
+            "previous": -1,
+        }[mod]
         if unit == "week":
             s = _monday(today) + timedelta(days=7 * off)
             return _Day(s, s + timedelta(days=7), "week"), k
@@ -916,8 +1435,45 @@ class _Parser:
         s = date(today.year + off, 1, 1)
         return _Day(s, date(s.year + 1, 1, 1), "year"), k
 
+    def _season(self, name: str, mod: str) -> _Day:
+        """Northern-hemisphere seasons (solstices and equinoxes, approximately)."""
+        today = self.ctx.today
+        spans: list[tuple[str, date, date]] = []
+        for y in range(today.year - 2, today.year + 3):
+            spans += [
+                ("spring", date(y, 3, 20), date(y, 6, 21)),
+                ("summer", date(y, 6, 21), date(y, 9, 23)),
+                ("fall", date(y, 9, 23), date(y, 12, 21)),
+                ("winter", date(y, 12, 21), date(y + 1, 3, 20)),
+            ]
+        cur = next(k for k, (_, a, b) in enumerate(spans) if a <= today < b)
+        if name in ("season", "seasons"):
+            off = {
+                "this": 0,
+                "current": 0,
+                "next": 1,
+                "coming": 1,
+                "upcoming": 1,
+                "following": 1,
+                "last": -1,
+                "past": -1,
+                "previous": -1,
+            }.get(mod, 0)
+            _, a, b = spans[cur + off]
+            return _Day(a, b, "day")
+        want = "fall" if name == "autumn" else name
+        idx = [k for k, sp in enumerate(spans) if sp[0] == want]
+        if mod in ("last", "past", "previous"):
+            k = max(k for k in idx if k < cur)
+        elif mod in ("next", "coming", "upcoming", "following"):
+            k = min(k for k in idx if k > cur)
+        else:  # this / current: the current one, else the next one
+            k = min(k for k in idx if k >= cur)
+        _, a, b = spans[k]
+        return _Day(a, b, "day")
+
     def _d_nth_of(self, i: int) -> tuple[_Day, int] | None:
-        """"first tuesday of october", "last friday in october", "third day of october",
+        """ "first tuesday of october", "last friday in october", "third day of october",
         "the first Monday of this month", "last day of october 2015", "first week of
         october 2014", "third quarter", "4th quarter 2018", "the 2nd last week of ..."."""
         j = self.skip_the(i)
@@ -937,8 +1493,11 @@ class _Parser:
         what = self.s(j)
         wd = self.p_weekday(j) if what not in _MONTHS else None
         unit = _UNITS.get(what)
-        if wd is None and unit not in ("day", "week", "quarter") and what not in (
-                "weekend", "week-end", "wkend"):
+        if (
+            wd is None
+            and unit not in ("day", "week", "quarter")
+            and what not in ("weekend", "week-end", "wkend")
+        ):
             return None
         if what == "week" and self.word(j + 1, "end"):
             what = "weekend"
@@ -968,8 +1527,11 @@ class _Parser:
             s = date(cs.year, 3 * (nth - 1) + 1, 1)
             return _Day(s, s + relativedelta(months=3), "month"), k2
         if wd is not None:
-            days = [cs + timedelta(days=x) for x in range((ce - cs).days)
-                    if (cs + timedelta(days=x)).weekday() == wd]
+            days = [
+                cs + timedelta(days=x)
+                for x in range((ce - cs).days)
+                if (cs + timedelta(days=x)).weekday() == wd
+            ]
             idx = nth - 1 if nth > 0 else nth
             if not days or not -len(days) <= idx < len(days):
                 return None
@@ -981,16 +1543,22 @@ class _Parser:
                 return None
             return _Day(d, d + timedelta(days=1), "day"), k2
         if what in ("weekend", "week-end", "wkend"):
-            fris = [cs + timedelta(days=x) for x in range((ce - cs).days)
-                    if (cs + timedelta(days=x)).weekday() == 4]
+            fris = [
+                cs + timedelta(days=x)
+                for x in range((ce - cs).days)
+                if (cs + timedelta(days=x)).weekday() == 4
+            ]
             idx = nth - 1 if nth > 0 else nth
             if not fris or not -len(fris) <= idx < len(fris):
                 return None
             f = fris[idx]
             return _Day(f, f + timedelta(days=3), "hour"), k2
         # weeks: Monday-start weeks that begin inside the container
-        mondays = [cs + timedelta(days=x) for x in range((ce - cs).days)
-                   if (cs + timedelta(days=x)).weekday() == 0]
+        mondays = [
+            cs + timedelta(days=x)
+            for x in range((ce - cs).days)
+            if (cs + timedelta(days=x)).weekday() == 0
+        ]
         if nth < 0:
             # last week of a month: the week containing its last day
             last_monday = _monday(ce - timedelta(days=1))
@@ -1015,11 +1583,23 @@ class _Parser:
         yy = self.p_year(k)
         if yy is not None:
             return (date(yy[0], 1, 1), date(yy[0] + 1, 1, 1)), yy[1]
+        if self.word(k, "month", "year", "week"):
+            k -= 1  # "the month": read as "this month"
+            if k < 0 or not self.word(k, "the"):
+                return None
         mod = self.s(k)
-        if mod in ("this", "next", "last", "the", "current", "previous", "coming"):
+        if mod in ("this", "next", "last", "the", "current", "previous", "coming", "following"):
             unit = _UNITS.get(self.s(k + 1))
-            off = {"this": 0, "the": 0, "current": 0, "next": 1, "coming": 1, "last": -1,
-                   "previous": -1}[mod]
+            off = {
+                "this": 0,
+                "the": 0,
+                "current": 0,
+                "next": 1,
+                "coming": 1,
+                "last": -1,
+                "previous": -1,
+                "following": 1,
+            }[mod]
             if unit == "month":
                 s = today.replace(day=1) + relativedelta(months=off)
                 return (s, s + relativedelta(months=1)), k + 2
@@ -1032,7 +1612,7 @@ class _Parser:
         return None
 
     def _d_boundary(self, i: int) -> tuple[_Day, int] | None:
-        """"end of the month", "beginning of next week", "early March", "mid March",
+        """ "end of the month", "beginning of next week", "early March", "mid March",
         "late March", "EOM", "BOY", "end of 2012", "at the end of April"."""
         c = self.ctx
         today = c.today
@@ -1041,14 +1621,19 @@ class _Parser:
             j += 1
         j = self.skip_the(j)
         s0 = self.s(j)
-        abbrev = {"eom": ("end", "month"), "bom": ("beginning", "month"),
-                  "eoy": ("end", "year"), "boy": ("beginning", "year")}
+        abbrev = {
+            "eom": ("end", "month"),
+            "bom": ("beginning", "month"),
+            "eoy": ("end", "year"),
+            "boy": ("beginning", "year"),
+        }
         if s0 in abbrev:
-            if s0 == "boy" and not (self.t[j].s == "boy" and self.text[self.t[j].start:self.t[j].end].isupper()):
-                return None
+            if not self._raw(j).isupper() and not self.word(j - 1, "the", "by", "at"):
+                return None  # "muito bom": BOM / EOM / EOY are written in capitals
             which, unit = abbrev[s0]
             span: tuple[date, date] | None = (
-                _month_span(today.year, today.month) if unit == "month"
+                _month_span(today.year, today.month)
+                if unit == "month"
                 else (date(today.year, 1, 1), date(today.year + 1, 1, 1))
             )
             j += 1
@@ -1093,8 +1678,11 @@ class _Parser:
                     unit = pd.grain
                 else:
                     span, j = cont
-                    unit = "month" if (span[1] - span[0]).days < 40 else (
-                        "week" if (span[1] - span[0]).days <= 7 else "year")
+                    unit = (
+                        "month"
+                        if (span[1] - span[0]).days < 40
+                        else ("week" if (span[1] - span[0]).days <= 7 else "year")
+                    )
                     if (span[1] - span[0]).days == 7:
                         unit = "week"
         assert span is not None
@@ -1109,7 +1697,7 @@ class _Parser:
         if length <= 7:
             if which == "beginning":
                 return _Day(s, s + timedelta(days=3), "day"), j
-            return _Day(s + timedelta(days=3), e, "day"), j
+            return _Day(e - timedelta(days=3), e, "day"), j
         if which == "beginning":
             return _Day(s, s + timedelta(days=10), "day"), j
         if which == "middle":
@@ -1160,7 +1748,7 @@ class _Parser:
             k += 1
         s = self.s(k)
         if (s in _TZ_OFFSETS and (s != "z" or self.adjacent(k)) and s not in ("est", "ist")) or (
-            (s in ("est", "ist") and k < self.n and self.text[self.t[k].start:self.t[k].end].isupper())
+            (s in ("est", "ist") and k < self.n and self._raw(k).isupper())
             or (s in ("ist",) and self.word(k - 1, "pm", "am"))
         ):
             k += 1
@@ -1171,7 +1759,7 @@ class _Parser:
             return _TZ_OFFSETS[s], k
         return None, j
 
-    def p_tod(self, i: int) -> tuple[_Tod, int] | None:
+    def _p_tod_impl(self, i: int) -> tuple[_Tod, int] | None:
         best: tuple[_Tod, int] | None = None
         for f in (self._t_clock, self._t_words, self._t_relative_to_hour, self._t_named):
             r = f(i)
@@ -1216,14 +1804,47 @@ class _Parser:
         flexible = True
         explicit = False
         # 7:30, 07:30:15, 19.30 (with am/pm), 16h00, 16h, 3h18
-        if self.word(j, ":") and self.adjacent(j) and j + 1 < self.n \
-                and self.t[j + 1].kind == "n" and len(self.t[j + 1].s) == 2 and self.adjacent(j + 1):
+        dotted = (
+            self.word(j, ".")
+            and self.adjacent(j)
+            and j + 1 < self.n
+            and self.t[j + 1].kind == "n"
+            and len(self.t[j + 1].s) == 2
+            and self.adjacent(j + 1)
+            and len(digits) <= 2
+            and (
+                self._ampm(j + 2)[0] is not None
+                or v > 12
+                or self.word(i - 1, "at", "@", "around", "from", "until", "till", "by")
+            )
+            and not (self.word(j + 2, ".") and self.adjacent(j + 2))
+        )
+        if dotted and (self.t[j + 1].num or 0) < 60:
             hour, minute = v, self.t[j + 1].num or 0
             j += 2
             grain = "minute"
             explicit = True
-            if self.word(j, ":") and self.adjacent(j) and j + 1 < self.n \
-                    and self.t[j + 1].kind == "n" and len(self.t[j + 1].s) == 2:
+            if digits.startswith("0") or hour > 12 or hour == 0:
+                flexible = False
+        elif (
+            self.word(j, ":")
+            and self.adjacent(j)
+            and j + 1 < self.n
+            and self.t[j + 1].kind == "n"
+            and len(self.t[j + 1].s) == 2
+            and self.adjacent(j + 1)
+        ):
+            hour, minute = v, self.t[j + 1].num or 0
+            j += 2
+            grain = "minute"
+            explicit = True
+            if (
+                self.word(j, ":")
+                and self.adjacent(j)
+                and j + 1 < self.n
+                and self.t[j + 1].kind == "n"
+                and len(self.t[j + 1].s) == 2
+            ):
                 second = self.t[j + 1].num or 0
                 j += 2
             if digits.startswith("0") or hour > 12 or hour == 0:
@@ -1237,7 +1858,7 @@ class _Parser:
                 minute = self.t[j].num or 0
                 j += 1
                 grain = "minute"
-        elif len(digits) in (3, 4) and not self.word(j, "/", "-", ".", ",") :
+        elif len(digits) in (3, 4) and not self.word(j, "/", "-", ".", ","):
             # 730 / 1030 / 0815: only with am/pm, "at", or after a part of day
             hour, minute = divmod(v, 100)
             if minute >= 60:
@@ -1247,16 +1868,24 @@ class _Parser:
                 flexible = False
             ampm_peek, _ = self._ampm(j)
             if ampm_peek is None and not (
-                self.word(i - 1, "at", "@", "around", "approximately", "tonight", "by", "till",
-                          "until") or self.word(j, "ish")
+                self.word(
+                    i - 1, "at", "@", "around", "approximately", "tonight", "by", "till", "until"
+                )
+                or self.word(j, "ish")
             ):
                 return None
         elif len(digits) <= 2:
             hour = v
             # "at 3 15", "at 12 15"
-            if j < self.n and self.t[j].kind == "n" and len(self.t[j].s) == 2 and not self.t[j].ordinal \
-                    and self.word(i - 1, "at") and (self.t[j].num or 0) < 60 \
-                    and not self.word(j + 1, "/", ":", "-", "."):
+            if (
+                j < self.n
+                and self.t[j].kind == "n"
+                and len(self.t[j].s) == 2
+                and not self.t[j].ordinal
+                and self.word(i - 1, "at")
+                and (self.t[j].num or 0) < 60
+                and not self.word(j + 1, "/", ":", "-", ".")
+            ):
                 minute = self.t[j].num or 0
                 j += 1
                 grain = "minute"
@@ -1268,6 +1897,14 @@ class _Parser:
         if not 0 <= hour <= 24 or not 0 <= minute <= 59 or not 0 <= second <= 59:
             return None
         ampm, j2 = self._ampm(j)
+        # "7a" / "4a" alone: a code as often as a time
+        latent_letter = (
+            ampm is not None
+            and self.s(j) in ("a", "p")
+            and j2 == j + 1
+            and grain == "hour"
+            and not self.word(i - 1, "at", "@", "around", "by", "until", "till")
+        )
         if ampm is not None:
             if hour > 12 or (hour == 0 and ampm == "pm"):
                 if hour > 12 and ampm == "pm":
@@ -1276,22 +1913,30 @@ class _Parser:
                     return None
             j = j2
             explicit = True
-        elif self.word(j, "o'clock", "oclock") or (self.word(j, "o") and self.word(j + 1, "'")
-                                                    and self.word(j + 2, "clock")):
+        elif self.word(j, "o'clock", "oclock") or (
+            self.word(j, "o") and self.word(j + 1, "'") and self.word(j + 2, "clock")
+        ):
             j += 1 if self.s(j) != "o" else 3
             explicit = True
             ampm2, j3 = self._ampm(j)
             if ampm2 is not None:
                 ampm, j = ampm2, j3
-        latent = not explicit
+        latent = not explicit or latent_letter
         if hour == 24:
             hour = 0
             flexible = False
-        return _Tod(hour, minute, second, ampm, grain, latent=latent,
-                    flexible=flexible and ampm is None and 1 <= hour <= 12), j
+        return _Tod(
+            hour,
+            minute,
+            second,
+            ampm,
+            grain,
+            latent=latent,
+            flexible=flexible and ampm is None and 1 <= hour <= 12,
+        ), j
 
     def _t_words(self, i: int) -> tuple[_Tod, int] | None:
-        """"ten thirty", "twelve oh three", "seven thirty p.m.", "three twenty", "eight"."""
+        """ "ten thirty", "twelve oh three", "seven thirty p.m.", "three twenty", "eight"."""
         if i >= self.n or self.t[i].kind != "w" or self.t[i].ordinal:
             return None
         h = self.t[i].num
@@ -1316,7 +1961,10 @@ class _Parser:
             elif j > i + 1:
                 j = i + 1
         ampm, j2 = self._ampm(j)
-        explicit = grain == "minute"
+        # "three twenty" alone is a number; "at three twenty" is a time
+        explicit = self.word(
+            i - 1, "at", "@", "around", "by", "until", "till", "before", "after", "from"
+        )
         if ampm is not None:
             j = j2
             explicit = True
@@ -1326,13 +1974,10 @@ class _Parser:
             ampm2, j3 = self._ampm(j)
             if ampm2 is not None:
                 ampm, j = ampm2, j3
-        if grain == "minute" and not explicit:
-            return None
-        return _Tod(h, minute, 0, ampm, grain, latent=not explicit,
-                    flexible=ampm is None), j
+        return _Tod(h, minute, 0, ampm, grain, latent=not explicit, flexible=ampm is None), j
 
     def _t_relative_to_hour(self, i: int) -> tuple[_Tod, int] | None:
-        """"a quarter past 3pm", "half past three", "20 to noon", "twenty after 3pm",
+        """ "a quarter past 3pm", "half past three", "20 to noon", "twenty after 3pm",
         "15 minutes past 15h", "half three"."""
         j = i
         minutes: int | None = None
@@ -1359,6 +2004,11 @@ class _Parser:
                 return None
             if self.word(j, "minutes", "minute", "mins", "min"):
                 j += 1
+            elif self.word(i - 1, "from", "between") or (
+                self.word(j, "to", "till", "til", "before", "of")
+                and minutes not in (5, 10, 15, 20, 25)
+            ):
+                return None
         if not self.word(j, "past", "after", "to", "before", "till", "til", "of", "from"):
             return None
         rel = self.s(j)
@@ -1403,18 +2053,35 @@ class _Parser:
 
     # -- parts of day ---------------------------------------------------------------------
 
-    def p_part(self, i: int) -> tuple[_Part, int] | None:
+    def _p_part_impl(self, i: int) -> tuple[_Part, int] | None:
         j = i
         day_offset: int | None = None
         early = late = False
         if self.word(j, "in", "during") and self.word(j + 1, "the"):
             j += 2
         elif self.word(j, "this", "today", "tomorrow", "yesterday", "tmrw", "last", "tomorrows"):
-            day_offset = {"this": 0, "today": 0, "tomorrow": 1, "tmrw": 1, "tomorrows": 1,
-                          "yesterday": -1, "last": -1}[self.s(j)]
+            day_offset = {
+                "this": 0,
+                "today": 0,
+                "tomorrow": 1,
+                "tmrw": 1,
+                "tomorrows": 1,
+                "yesterday": -1,
+                "last": -1,
+            }[self.s(j)]
             if self.s(j) == "last" and not self.word(j + 1, "night"):
                 return None
             j += 1
+        if (
+            self.word(j, "late")
+            and self.word(j + 1, "last", "tonight", "tonite")
+            and (day_offset is None)
+        ):
+            late = True
+            j += 1
+            if self.word(j, "last"):
+                day_offset = -1
+                j += 1
         if self.word(j, "early"):
             early = True
             j += 1
@@ -1424,6 +2091,8 @@ class _Parser:
             late = True
             j += 1
         s = self.s(j)
+        if s.endswith("ish") and s[:-3] in _PARTS:
+            s = s[:-3]
         if s in ("tonight", "tonite"):
             p = _Part(21 if late else 18, 24, 0 if day_offset is None else day_offset, late)
             return p, j + 1
@@ -1441,11 +2110,17 @@ class _Parser:
         if s in _PARTS:
             if s in ("noon",):
                 return None
-            if s in ("breakfast", "dinner", "supper", "brunch") and day_offset is None \
-                    and j == i:
-                return None
-            if s in ("lunch", "lunchtime") and day_offset is None and j == i \
-                    and not self.word(i - 1, "tomorrow", "today", "at", "for"):
+            meal_ok = (
+                self.n <= 2
+                or self.p_weekday(i - 1) is not None
+                or self.word(i - 1, "tomorrow", "today", "tonight", "at", "for", "over")
+            )
+            if (
+                s in ("breakfast", "dinner", "supper", "brunch", "lunch", "lunchtime")
+                and day_offset is None
+                and j == i
+                and not meal_ok
+            ):
                 return None
             a, b = _PARTS[s]
             if early:
@@ -1522,7 +2197,7 @@ class _Parser:
 
     _in_style = False
 
-    def p_relative(self, i: int) -> tuple[_Abs | _Day, int] | None:
+    def _p_relative_impl(self, i: int) -> tuple[_Abs | _Day, int] | None:
         c = self.ctx
         j = i
         # "in 2 weeks", "within 2 weeks", "in 15", "in a sec"
@@ -1540,15 +2215,21 @@ class _Parser:
             u = self._unit_after(k)
             if u is None:
                 # "in 15" = in 15 minutes
-                if q[0] >= 1 and qty.is_integer() and self.t[j].kind == "n" and k >= self.n \
-                        and 1 <= qty <= 90:
+                if (
+                    q[0] >= 1
+                    and qty.is_integer()
+                    and self.t[j].kind == "n"
+                    and k >= self.n
+                    and 1 <= qty <= 90
+                ):
                     return _Abs(c.now + timedelta(minutes=qty), None, "minute"), k
                 return None
             unit, k = u
             if within:
                 end = self._add(c.now, unit, qty)
-                return _Abs(c.now, end, "minute" if unit in ("minute", "hour", "second")
-                            else "day"), k
+                return _Abs(
+                    c.now, end, "minute" if unit in ("minute", "hour", "second") else "day"
+                ), k
             self._in_style = True
             v = self._shift_value(unit, qty, 1)
             self._in_style = False
@@ -1557,8 +2238,9 @@ class _Parser:
         if self.word(j, "next", "last", "past", "previous", "upcoming", "coming"):
             mod = self.s(j)
             q = self.quantity(j + 1)
-            if (q is not None and self.t[j + 1].s not in ("a", "an", "one", "half", "quarter")) \
-                    or (q is not None and self.t[j + 1].s == "one"):
+            if (q is not None and self.t[j + 1].s not in ("a", "an", "one", "half", "quarter")) or (
+                q is not None and self.t[j + 1].s == "one"
+            ):
                 qty, k = q
                 u = self._unit_after(k)
                 if u is not None:
@@ -1597,10 +2279,15 @@ class _Parser:
                         return None
                     v = self._shift_value(unit, qty, -1)
                     return v, k2 + (2 if self.s(k2) == "before" else 1)
-                if self.word(k2, "hence", "later") or (
-                    self.word(k2, "from") and self.word(k2 + 1, "now", "today")
-                ) or (self.word(k2, "from") and self.word(k2 + 1, "right")
-                      and self.word(k2 + 2, "now")):
+                if (
+                    self.word(k2, "hence", "later")
+                    or (self.word(k2, "from") and self.word(k2 + 1, "now", "today"))
+                    or (
+                        self.word(k2, "from")
+                        and self.word(k2 + 1, "right")
+                        and self.word(k2 + 2, "now")
+                    )
+                ):
                     stop = k2 + 1
                     base_today = False
                     if self.s(k2) == "from":
@@ -1690,28 +2377,37 @@ class _Parser:
             return _Abs(c.now, None, "minute"), i + 3
         if s == "at" and self.word(i + 1, "this") and self.word(i + 2, "time"):
             return _Abs(c.now, None, "minute"), i + 3
-        if s == "asap" or (s == "as" and self.word(i + 1, "soon") and self.word(i + 2, "as")
-                           and self.word(i + 3, "possible")):
+        if s == "asap" or (
+            s == "as"
+            and self.word(i + 1, "soon")
+            and self.word(i + 2, "as")
+            and self.word(i + 3, "possible")
+        ):
             return _Abs(c.now, None, "minute"), i + (1 if s == "asap" else 4)
         if s == "eod" or (s == "end" and self.word(i + 1, "of") and self.word(i + 2, "day")):
             return _Abs(c.now, c.at(c.today + timedelta(days=1)), "minute"), i + (
-                1 if s == "eod" else 3)
+                1 if s == "eod" else 3
+            )
         return None
 
     # -- combination ------------------------------------------------------------------------
 
-    def component(self, i: int) -> tuple[_Val, int] | None:
+    def _component_impl(self, i: int) -> tuple[_Val, int] | None:
         """The longest single component starting at token i."""
         best: tuple[_Val, int] | None = None
         cands: list[tuple[_Val, int] | None] = [
-            self.p_date(i), self.p_tod(i), self.p_part(i), self.p_relative(i), self.p_now(i)
+            self.p_date(i),
+            self.p_tod(i),
+            self.p_part(i),
+            self.p_relative(i),
+            self.p_now(i),
         ]
         for r in cands:
             if r is not None and (best is None or r[1] > best[1]):
                 best = r
         return best
 
-    def p_point(self, i: int) -> tuple[_Abs, int] | None:
+    def _p_point_impl(self, i: int) -> tuple[_Abs, int] | None:
         """A sequence of compatible components joined by connectors, resolved to one value."""
         day: _Day | None = None
         tod: _Tod | None = None
@@ -1746,20 +2442,28 @@ class _Parser:
                     break
                 day = v
             elif isinstance(v, _Tod):
-                if tod is not None or absv is not None:
+                if tod is not None or (absv is not None and absv.grain != "day"):
                     break
                 if v.latent and not first and day is None and part is None:
+                    break
+                if v.latent and not first and (v.hour == 0 or not self._latent_ok(k, k2)):
                     break
                 tod = v
             elif isinstance(v, _Part):
                 if part is not None or absv is not None:
                     break
-                if part is None and day is not None and v.day_offset is not None \
-                        and v.day_offset != 0:
+                if (
+                    part is None
+                    and day is not None
+                    and v.day_offset is not None
+                    and v.day_offset != 0
+                ):
                     break
                 part = v
             else:
                 if not first and not (tod is not None and day is None and part is None):
+                    break
+                if tod is not None and (tod.latent or v.grain != "day"):
                     break
                 if first is False and absv is not None:
                     break
@@ -1774,8 +2478,19 @@ class _Parser:
             return None
         return val, last_end
 
-    def resolve(self, day: _Day | None, tod: _Tod | None, part: _Part | None,
-                absv: _Abs | None) -> _Abs | None:
+    def _latent_ok(self, k: int, k2: int) -> bool:
+        """A bare number after a day ("friday 7", "tomorrow at 5") is a time unless more
+        words follow it ("today after 4 long years")."""
+        if self.word(k - 1, "at", "@", "around", "by") or self.word(k, "at", "@"):
+            return True
+        nxt = self.t[k2] if k2 < self.n else None
+        if nxt is None or nxt.kind == "p":
+            return True
+        return nxt.s in _PARTS or nxt.s in ("tonight", "ish", "o'clock", "oclock", "or", "and")
+
+    def resolve(
+        self, day: _Day | None, tod: _Tod | None, part: _Part | None, absv: _Abs | None
+    ) -> _Abs | None:
         c = self.ctx
         if absv is not None:
             if tod is not None:
@@ -1807,8 +2522,12 @@ class _Parser:
                 base_day = c.today
                 if c.at(base_day, part.end_h) <= c.now:
                     base_day += timedelta(days=1)
-            return _Abs(c.at(base_day, part.start_h), c.at(base_day, part.end_h), "hour",
-                        latent=day is None and part.day_offset is None)
+            return _Abs(
+                c.at(base_day, part.start_h),
+                c.at(base_day, part.end_h),
+                "hour",
+                latent=day is None and part.day_offset is None,
+            )
         # a clock time, on a day or the next occurrence
         if tod.tz is not None:
             tzinfo = timezone(timedelta(hours=tod.tz))
@@ -1897,9 +2616,22 @@ class _Parser:
     def p_expr(self, i: int) -> tuple[_Abs, int, int] | None:
         """A point or a range; returns (value, first token, end token)."""
         start_i = i
+        if self.word(i, "around", "about", "approximately", "approx", "at", "@", "circa"):
+            r0 = self.p_range(i + 1, None, None)
+            if r0 is not None:
+                return r0[0], start_i, r0[1]
         rng0 = self.p_range(i, None, None)
         if rng0 is not None:
             return rng0[0], start_i, rng0[1]
+        if (self.word(i, "by") and not self.word(i + 1, "the")) or (
+            self.word(i, "by") and self.word(i + 1, "the") and self.word(i + 2, "end", "eom", "eoy")
+        ):
+            p_by = self.p_point(i + 1)
+            if p_by is not None:
+                v_by, e_by = p_by
+                deadline = v_by.end if v_by.end is not None else v_by.start
+                if deadline > self.ctx.now:
+                    return _Abs(self.ctx.now, deadline, "minute"), start_i, e_by
         lead_day: _Day | None = None
         # "Thursday from 9:30 to 11:00", "this Thu 9-11am", "tomorrow in between 1-2:30"
         rd = self.p_date(i)
@@ -1925,16 +2657,43 @@ class _Parser:
         if rng is not None:
             v, end = rng
             return v, start_i, end
+        if self.word(i, "for"):
+            # "for 10 days from 18th Dec", "for 30' starting from 4pm"
+            q = self.quantity(i + 1)
+            if q is not None:
+                u = self._unit_after(q[1])
+                if u is not None:
+                    k = u[1]
+                    if self.word(k, "starting"):
+                        k += 1
+                    if self.word(k, "from", "on", "at"):
+                        p_f = self.p_point(k + 1)
+                        if p_f is not None:
+                            return self._for_span(p_f[0], u[0], q[0]), start_i, p_f[1]
         p = self.p_point(i)
         if p is None:
             return None
         v, end = p
+        # "X for N units": an interval from X
+        if self.word(end, "for"):
+            q = self.quantity(end + 1)
+            if q is not None:
+                u = self._unit_after(q[1])
+                if u is not None and u[0] in ("minute", "hour", "day", "week", "month"):
+                    return self._for_span(v, u[0], q[0]), start_i, u[1]
         # "X or Y": X
         if self.word(end, "or") and self.p_point(end + 1) is not None:
             p2 = self.p_point(end + 1)
             assert p2 is not None
             end = p2[1]
         return v, start_i, end
+
+    def _for_span(self, v: _Abs, unit: str, qty: float) -> _Abs:
+        end = self._add(v.start, unit, qty)
+        grain: Grain = v.grain if unit in ("minute", "hour") else "day"
+        if unit in ("minute", "hour") and grain not in ("minute", "hour"):
+            grain = "minute"
+        return _Abs(v.start, end, grain)
 
     def _bound(self, i: int) -> tuple[str, object, int] | None:
         """A range bound: a full point, a bare day number, or a bare hour."""
@@ -1948,7 +2707,6 @@ class _Parser:
         return None
 
     def p_range(self, i: int, kw: str | None, lead_day: _Day | None) -> tuple[_Abs, int] | None:
-        c = self.ctx
         # Left bound: a clock time (possibly without am/pm), a day number or a full point.
         left_tod = self.p_tod(i)
         left_day = self.p_date(i)
@@ -1982,12 +2740,28 @@ class _Parser:
                 return res
         return None
 
-    def _range_with(self, i: int, lend: int, r_i: int, lead_day: _Day | None,
-                    kw: str | None) -> tuple[_Abs, int] | None:
-        c = self.ctx
+    def _range_with(
+        self, i: int, lend: int, r_i: int, lead_day: _Day | None, kw: str | None
+    ) -> tuple[_Abs, int] | None:
         # -- clock ranges: "7-9pm", "3:30 to 6 PM", "9:30 - 11:00 on Thursday"
         lt = self.p_tod(i)
         rt = self.p_tod(r_i)
+        clock = self._clock_range(i, lend, r_i, lead_day, kw, lt, rt)
+        if clock is not None:
+            return clock
+        return self._day_range(i, lend, r_i)
+
+    def _clock_range(
+        self,
+        i: int,
+        lend: int,
+        r_i: int,
+        lead_day: _Day | None,
+        kw: str | None,
+        lt: tuple[_Tod, int] | None,
+        rt: tuple[_Tod, int] | None,
+    ) -> tuple[_Abs, int] | None:
+        c = self.ctx
         if lt is not None and lt[1] == lend and rt is not None:
             ltod, rtod = lt[0], rt[0]
             end = rt[1]
@@ -2011,11 +2785,30 @@ class _Parser:
                     if rp is not None:
                         part, k = rp
                         if part.day_offset is not None:
-                            day = _Day(c.today + timedelta(days=part.day_offset),
-                                       c.today + timedelta(days=part.day_offset + 1), "day")
-            if ltod.latent and rtod.latent and day is None and kw is None:
-                # "7-9" alone: not a time
-                return None
+                            day = _Day(
+                                c.today + timedelta(days=part.day_offset),
+                                c.today + timedelta(days=part.day_offset + 1),
+                                "day",
+                            )
+            latent_range = False
+            if (
+                ltod.latent
+                and rtod.latent
+                and (
+                    (day is None and kw is None)
+                    or self.p_monthname(k) is not None
+                    or (self.word(k, "of") and self.p_monthname(k + 1) is not None)
+                )
+            ):
+                # "7-9" alone is a time only in a `when` ("1-8 september" is read later)
+                if (
+                    not self.allow_latent
+                    or day is not None
+                    or self.p_monthname(k) is not None
+                    or self.word(k, "of")
+                ):
+                    return None
+                latent_range = True
             if rtod.ampm is not None and ltod.ampm is None and ltod.flexible:
                 # "7-9pm": the left takes pm too unless that would pass the right
                 lh = ltod.hour % 12 + (12 if rtod.ampm == "pm" else 0)
@@ -2055,48 +2848,27 @@ class _Parser:
                 else:
                     h = self._hour(rtod, part, s.date())
                     if rtod.tz is not None:
-                        e = datetime.combine(s.date(), time(h % 24, rtod.minute),
-                                             tzinfo=timezone(timedelta(hours=rtod.tz)))
+                        e = datetime.combine(
+                            s.date(),
+                            time(h % 24, rtod.minute),
+                            tzinfo=timezone(timedelta(hours=rtod.tz)),
+                        )
                         e = e.astimezone(c.tz)
                     else:
                         e = c.at(s.date(), h, rtod.minute)
                     if e <= s:
                         e += timedelta(days=1)
             grain: Grain = "minute" if "minute" in (ltod.grain, rtod.grain) else "hour"
-            return _Abs(s, e, grain), k
+            return _Abs(s, e, grain, latent=latent_range), k
+        return None
+
+    def _day_range(self, i: int, lend: int, r_i: int) -> tuple[_Abs, int] | None:
+        c = self.ctx
         # -- day ranges: "March 3-5", "13 to 15 July", "Aug 8 - Aug 12", "from Thursday to Sunday"
         ld = self.p_date(i)
         lnum = self.p_dayord(self.skip_the(i))
         rd = self.p_date(r_i)
         rnum = self.p_dayord(self.skip_the(r_i))
-        if ld is not None and ld[1] == lend and ld[0].grain in ("day", "month", "year"):
-            lday = ld[0]
-            if rd is not None and rd[0].grain == lday.grain:
-                rday, end = rd
-                sday = lday.start
-                eday = rday.end
-                if eday <= sday and not rday.explicit_year:
-                    # "Dec 28 - Jan 3", "Friday to Monday"
-                    if lday.grain == "day" and rday.end - rday.start == timedelta(days=1):
-                        rs: date = rday.start
-                        while rs < sday:
-                            if rday.weekday_only:
-                                rs = rs + timedelta(days=7)
-                            else:
-                                rs = rs.replace(year=rs.year + 1) if not (
-                                    rs.month == 2 and rs.day == 29) else rs + timedelta(days=365)
-                        eday = rs + timedelta(days=1)
-                if eday <= sday:
-                    return None
-                g: Grain = lday.grain
-                return _Abs(c.at(sday), c.at(eday), g), end
-            if rnum is not None and lday.grain == "day" and not lday.weekday_only:
-                # "July 13-15", "Aug 27th - 29th"
-                day_n, end = rnum
-                rd2 = _valid(lday.start.year, lday.start.month, day_n)
-                if rd2 is None or rd2 < lday.start:
-                    return None
-                return _Abs(c.at(lday.start), c.at(rd2 + timedelta(days=1)), "day"), end
         if lnum is not None and lnum[1] == lend:
             # "13 to 15 July", "from the 13th to the 15th of July", "1-8 september"
             if rd is not None and rd[0].grain == "day" and not rd[0].weekday_only:
@@ -2119,6 +2891,37 @@ class _Parser:
                     if ed is None or ed < sd2.start:
                         return None
                     return _Abs(c.at(sd2.start), c.at(ed + timedelta(days=1)), "day"), k2
+        if ld is not None and ld[1] == lend and ld[0].grain in ("day", "month", "year"):
+            lday = ld[0]
+            if rd is not None and rd[0].grain == lday.grain:
+                rday, end = rd
+                sday = lday.start
+                eday = rday.end
+                if eday <= sday and not rday.explicit_year:
+                    # "Dec 28 - Jan 3", "Friday to Monday"
+                    if lday.grain == "day" and rday.end - rday.start == timedelta(days=1):
+                        rs: date = rday.start
+                        while rs < sday:
+                            if rday.weekday_only:
+                                rs = rs + timedelta(days=7)
+                            else:
+                                rs = (
+                                    rs.replace(year=rs.year + 1)
+                                    if not (rs.month == 2 and rs.day == 29)
+                                    else rs + timedelta(days=365)
+                                )
+                        eday = rs + timedelta(days=1)
+                if eday <= sday:
+                    return None
+                g: Grain = lday.grain
+                return _Abs(c.at(sday), c.at(eday), g), end
+            if rnum is not None and lday.grain == "day" and not lday.weekday_only:
+                # "July 13-15", "Aug 27th - 29th"
+                day_n, end = rnum
+                rd2 = _valid(lday.start.year, lday.start.month, day_n)
+                if rd2 is None or rd2 < lday.start:
+                    return None
+                return _Abs(c.at(lday.start), c.at(rd2 + timedelta(days=1)), "day"), end
         # -- year ranges "1960 - 1961"
         return None
 
@@ -2127,35 +2930,129 @@ class _Parser:
 # Public API
 
 
+# A digit that starts a word (not "@user2", "abc123" or ".../t.co/9x").
+_DIGIT = re.compile(r"(?:^|(?<=[\s(\[{,;~'\"<]))\d")
+
+
 def _prefilter(text: str) -> bool:
     """False when the text surely has no time expression (cheap)."""
-    low = text.lower()
-    if any(ch.isdigit() for ch in low):
+    if _DIGIT.search(text) is not None:
         return True
-    words = set(_WORD_SPLIT.findall(low))
+    words = _WORD_SPLIT.findall(text.lower())
     if not _TRIGGERS.isdisjoint(words):
         return True
-    return not _WEAK_TRIGGERS.isdisjoint(words)
+    weak = _WEAK_TRIGGERS.intersection(words)
+    if weak and any((" " + w.capitalize()) in text or w.upper() in text for w in weak):
+        return True
+    if _PAIR_TRIGGERS.isdisjoint(words):
+        return False
+    return len(_PAIR_TRIGGERS.intersection(words)) >= 2
 
 
 _WORD_SPLIT = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_LOOKBEHIND = 4
+# Words after "the 21st" that keep it a day.
+_DAY_FOLLOWERS = frozenset(
+    "at on in of and or to for from through thru till until works work is would could "
+    "should then i we it that this next after before around about evening morning "
+    "afternoon night lunch dinner".split()
+)
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|io|co)/\S*|\S*_\S*_\S*")
+# Words that can open a time expression before its number or time word.
+_PREFIX_WORDS = frozenset(
+    "at on the in from between by this next last coming upcoming past previous a an half "
+    "quarter early late mid end beginning start around about approximately approx for "
+    "until till til since after before during within later right just as day all rest "
+    "current following @ than of to few couple several three-quarters".split()
+)
+_ANCHORS = frozenset(
+    [
+        *_TRIGGERS,
+        *_WEAK_TRIGGERS,
+        *_UNITS,
+        *_NUMBERS,
+        *_ORDINALS,
+        "noon",
+        "midday",
+        "midnight",
+        "tonight",
+        "tonite",
+        "now",
+        "asap",
+        "eod",
+        "eom",
+        "eoy",
+        "bom",
+        "boy",
+        "end",
+        "beginning",
+        "start",
+        "soon",
+        "moment",
+        "lunch",
+        "lunchtime",
+        "work",
+        "school",
+        "early",
+        "late",
+        "mid",
+        "ides",
+        "weekend",
+        "week-end",
+        "wkend",
+        "qtr",
+        "quarter",
+        "ago",
+        "hence",
+        "fortnight",
+        "atm",
+        "breakfast",
+        "dinner",
+        "brunch",
+        "supper",
+        "tomorrows",
+        "week's",
+        "weeks",
+        "summer",
+        "winter",
+        "autumn",
+        "fall",
+        "spring",
+        "season",
+    ]
+)
 _MAX_LEN = 20_000
 
 
 def _run(text: str, now: datetime, meetup: bool, allow_latent: bool) -> list[TimeMention]:
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
-    toks = _tokenize(text[:_MAX_LEN])
+    clipped = text[:_MAX_LEN]
+    if "/" in clipped or "_" in clipped or "www." in clipped:
+        # URLs and snake_case words are not chat: blank them, keeping offsets
+        clipped = _URL_RE.sub(lambda m: " " * len(m.group()), clipped)
+    toks = _tokenize(clipped)
     if len(toks) > 4000:
         toks = toks[:4000]
     ctx = _Ctx(now, meetup)
     p = _Parser(text, toks, ctx)
+    p.allow_latent = allow_latent
     out: list[TimeMention] = []
-    i = 0
     n = len(toks)
+    # Expressions start at most a few tokens before a number or a time word.
+    starts: set[int] = set()
+    for k, tk in enumerate(toks):
+        if tk.kind == "n" or tk.s in _ANCHORS:
+            starts.add(k)
+            for b in range(k - 1, max(-1, k - 1 - _LOOKBEHIND), -1):
+                if toks[b].s in _PREFIX_WORDS:
+                    starts.add(b)
+                elif toks[b].kind != "n" and toks[b].s not in _ANCHORS:
+                    break
+    i = 0
     while i < n:
         tok = toks[i]
-        if tok.kind == "p" and tok.s not in ("@",):
+        if i not in starts or (tok.kind == "p" and tok.s != "@"):
             i += 1
             continue
         try:
@@ -2167,13 +3064,31 @@ def _run(text: str, now: datetime, meetup: bool, allow_latent: bool) -> list[Tim
             continue
         v, s_i, e_i = r
         # trim leading connectors from the span
-        while s_i < e_i and toks[s_i].s in ("at", "on", "@", "for", "by", "in", "of",
-                                            ",", "from", "around", "about", "between",
-                                            "approximately", "during", "this"):
+        while s_i < e_i and toks[s_i].s in (
+            "at",
+            "on",
+            "@",
+            "for",
+            "by",
+            "in",
+            "of",
+            ",",
+            "from",
+            "around",
+            "about",
+            "between",
+            "approximately",
+            "during",
+            "this",
+        ):
             if toks[s_i].s == "this" and s_i + 1 < e_i:
                 break
-            if toks[s_i].s in ("the", "in") and s_i + 1 < e_i and toks[s_i + 1].s in (
-                    "morning", "afternoon", "evening", "day", "week", "end", "beginning"):
+            if (
+                toks[s_i].s in ("the", "in")
+                and s_i + 1 < e_i
+                and toks[s_i + 1].s
+                in ("morning", "afternoon", "evening", "day", "week", "end", "beginning")
+            ):
                 break
             if toks[s_i].s == "in" and s_i + 1 < e_i:
                 nxt = toks[s_i + 1]
@@ -2223,8 +3138,38 @@ def parse_when(text: str, *, now: datetime, meetup: bool = True) -> TimeMention 
     return replace(m, start_index=m.start_index + offset, end_index=m.end_index + offset)
 
 
-_FILLER = frozenset({"at", "on", "the", "for", "from", "by", "around", "about", "in", "this",
-                     "approximately", "approx", "ish", "sharp", "between"})
+_FILLER = frozenset(
+    {
+        "at",
+        "on",
+        "the",
+        "for",
+        "from",
+        "by",
+        "around",
+        "about",
+        "in",
+        "until",
+        "till",
+        "til",
+        "through",
+        "thru",
+        "after",
+        "since",
+        "before",
+        "anytime",
+        "sometime",
+        "sometimes",
+        "during",
+        "starting",
+        "whenever",
+        "approximately",
+        "approx",
+        "ish",
+        "sharp",
+        "between",
+    }
+)
 
 
 def suggest_times(partial: str, *, now: datetime, limit: int = 5) -> list[datetime]:
@@ -2240,8 +3185,9 @@ def suggest_times(partial: str, *, now: datetime, limit: int = 5) -> list[dateti
 
     m = parse_when(s, now=now, meetup=True)
     if m is not None:
-        if m.grain in ("day",) or (m.end is not None and m.grain != "minute"
-                                   and m.end - m.start >= timedelta(days=1)):
+        if m.grain in ("day",) or (
+            m.end is not None and m.grain != "minute" and m.end - m.start >= timedelta(days=1)
+        ):
             # a day: offer evening meetup times on it
             for h in (19, 18, 12):
                 add(m.start.replace(hour=h, minute=0))
@@ -2256,8 +3202,11 @@ def suggest_times(partial: str, *, now: datetime, limit: int = 5) -> list[dateti
         last = words[-1]
         head = " ".join(words[:-1])
         completions: list[str] = []
-        for vocab in (list(_WEEKDAYS), list(_MONTHS), ["tomorrow", "tonight", "today",
-                                                      "next", "this", "weekend"]):
+        for vocab in (
+            list(_WEEKDAYS),
+            list(_MONTHS),
+            ["tomorrow", "tonight", "today", "next", "this", "weekend"],
+        ):
             for w in vocab:
                 if w.startswith(last) and w != last and len(w) > 3:
                     completions.append(w)

@@ -23,6 +23,7 @@ __all__ = [
     "city_by_id",
     "find_places",
     "fold",
+    "may_mention_place",
     "parent_city",
     "region_name",
     "resolve_city",
@@ -73,8 +74,22 @@ class PlaceMention:
 # Normalisation
 
 
-_FOLD_TABLE = str.maketrans({"’": "'", "‘": "'", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l",
-                             "Ł": "l", "đ": "d", "Đ": "d", "ı": "i", "æ": "ae", "œ": "oe"})
+_FOLD_TABLE = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "ı": "i",
+        "æ": "ae",
+        "œ": "oe",
+    }
+)
 
 
 def fold(s: str) -> str:
@@ -83,15 +98,20 @@ def fold(s: str) -> str:
     if s.isascii():
         return s
     s = unicodedata.normalize("NFKD", s.translate(_FOLD_TABLE))
-    return "".join(c for c in s if not unicodedata.combining(c))
+    if s.isascii():
+        return s
+    return _COMBINING.sub("", s)
 
 
-_NORM_SEP = re.compile(r"[\s\-–—_/.,]+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+_NORM_SEP = re.compile(r"[^\w]+|_+")
 
 
 def _norm(name: str) -> str:
     """Key of a name: folded, apostrophes dropped, separators collapsed to one space."""
-    s = fold(name).replace("'", "")
+    s = fold(name).replace("'", " ")
     return _NORM_SEP.sub(" ", s).strip()
 
 
@@ -119,11 +139,15 @@ class _Gazetteer:
         "admin1",
         "admin1_abbr",
         "alt_index",
+        "anchor_names",
+        "anchors",
+        "single_anchors",
         "by_id",
         "cities",
         "common",
+        "common_words",
+        "first_max",
         "first_tokens",
-        "first_tokens_weak",
         "max_tokens",
         "name_index",
         "parents",
@@ -131,6 +155,7 @@ class _Gazetteer:
         "prefix_keys",
         "region_index",
         "region_names",
+        "weak_anchors",
     )
 
     def __init__(self, text: str) -> None:
@@ -146,6 +171,7 @@ class _Gazetteer:
         self.abbr_index: dict[str, tuple[int, ...]] = {}
         self.common: set[int] = set()
         self.parents: dict[int, int] = {}
+        self.common_words: frozenset[str] = frozenset()
         names: dict[str, list[int]] = {}
         for line in text.split("\n"):
             if not line:
@@ -174,6 +200,8 @@ class _Gazetteer:
                     names.setdefault(v, []).append(cid)
                 if len(r) > 11 and r[11]:
                     self.parents[cid] = int(r[11])
+            elif kind == "W":
+                self.common_words = frozenset(line.split("\t", 1)[1].split())
             elif kind == "T":
                 _, tz_index, tz = line.split("\t")
                 tzs[tz_index] = tz
@@ -200,57 +228,153 @@ class _Gazetteer:
         self.prefix_keys = keys
         self.prefix_ids = [self.name_index[k] for k in keys]
         self.max_tokens = max(k.count(" ") + 1 for k in keys)
-        # First tokens of names, for the fast "no city here" check. Raw lowercase forms of
-        # accented names are added so the check works on text.lower() without folding.
+        # The fast "no place here" check: every mentionable name has an anchor word; names
+        # made only of common words ("Nice", "Salt Lake City") have weak anchors, which need
+        # a capital letter or a place word ("in", "to"...) before the slow path runs.
         first: set[str] = set()
+        first_max: dict[str, int] = {}
+        anchors: set[str] = set()
         weak: set[str] = set()
-        for k, ids in self.name_index.items():
-            tok = k.split(" ", 1)[0]
-            first.add(tok)
-        for city in self.cities:
-            raw = city.name.lower().split(" ", 1)[0].replace("’", "'")
-            if raw not in first:
-                first.add(raw)
-        for k in self.region_index:
-            first.add(k.split(" ", 1)[0])
-        for w in _MENTION_ABBR:
-            first.add(w)
+        mention_keys = [*self.name_index, *_MENTION_ALIAS, *self.region_index, *_MENTION_ABBR]
+        freq: dict[str, int] = {}
+        for k in mention_keys:
+            for t in k.split(" "):
+                freq[t] = freq.get(t, 0) + 1
+        anchor_names: dict[str, list[str]] = {}
+        single: set[str] = set()
+        for k in mention_keys:
+            toks = k.split(" ")
+            first.add(toks[0])
+            if first_max.get(toks[0], 0) < len(toks):
+                first_max[toks[0]] = len(toks)
+            strong = [
+                t
+                for t in toks
+                if len(t) > 3
+                and t not in self.common_words
+                and t not in _SMALL_WORDS
+                and t not in _PERSON_NAMES
+            ]
+            anchor: str | None = None
+            if strong or k in _MENTION_ABBR:
+                # the rarest strong word: "clara" for "santa clara", "york" for "new york"
+                anchor = min(strong, key=lambda t: (freq[t], -len(t))) if strong else k
+                anchors.add(anchor)
+            else:
+                cands = [t for t in toks if len(t) > 3 and t not in _SMALL_WORDS]
+                if cands:  # else unreachable in running text ("The Gap", "Co Do")
+                    anchor = max(cands, key=len)
+                    anchors.add(anchor)
+                    weak.add(anchor)
+            if anchor is not None:
+                if len(toks) == 1:
+                    single.add(anchor)
+                else:
+                    anchor_names.setdefault(anchor, []).append(k)
         self.first_tokens = frozenset(first)
-        self.first_tokens_weak = frozenset(weak)
+        self.first_max = first_max
+        self.anchors = frozenset(anchors)
+        weak.update(k for k in _MENTION_ABBR if k not in _MENTION_ABBR_ANY_CASE)
+        self.weak_anchors = frozenset(weak - (anchors - weak))
+        self.single_anchors = frozenset(single)
+        self.anchor_names = {a: tuple(ks) for a, ks in anchor_names.items()}
 
 
 # Common abbreviations and nicknames -> GeoNames ids (resolve_city).
 _ABBREVIATIONS: dict[str, tuple[int, ...]] = {
-    "nyc": (5128581,), "ny": (5128581,), "new york": (5128581,), "manhattan": (5128581,),
-    "sf": (5391959,), "san fran": (5391959,), "frisco": (5391959,), "bay area": (5391959,),
-    "la": (5368361,), "l a": (5368361,), "dc": (4140963,), "washington dc": (4140963,),
-    "washington d c": (4140963,), "philly": (4560349,), "vegas": (5506956,),
-    "nola": (4335045,), "atl": (4180439,), "chi town": (4887398,), "chitown": (4887398,),
-    "big apple": (5128581,), "motor city": (4990729,), "sea": (5809844,),
-    "pdx": (5746545,), "slc": (5780993,), "kc": (4393217,), "stl": (4407066,),
-    "bos": (4930956,), "mpls": (5037649,), "hk": (1819729,), "cdmx": (3530597,),
-    "rio": (3451190,), "sao paulo": (3448439,), "bombay": (1275339,), "calcutta": (1275004,),
-    "madras": (1264527,), "bangalore": (1277333,), "peking": (1816670,),
-    "saigon": (1566083,), "ho chi minh": (1566083,), "kiev": (703448,), "munchen": (2867714,),
-    "koln": (2886242,), "cologne": (2886242,), "prague": (3067696,), "vienna": (2761369,),
-    "rome": (3169070,), "milan": (3173435,), "munich": (2867714,), "lisbon": (2267057,),
-    "copenhagen": (2618425,), "the hague": (2747373,), "brussels": (2800866,),
-    "geneva": (2660646,), "zurich": (2657896,), "warsaw": (756135,), "moscow": (524901,),
-    "athens": (264371,), "florence": (3176959,), "venice": (3164603,), "naples": (3172394,),
-    "seville": (2510911,), "turin": (3165524,), "gothenburg": (2711537,),
-    "nuremberg": (2861650,), "hanover": (2910831,), "montreal": (6077243,),
-    "quebec city": (6325494,), "mexico city": (3530597,), "tel aviv": (293397,),
+    "nyc": (5128581,),
+    "ny": (5128581,),
+    "new york": (5128581,),
+    "manhattan": (5128581,),
+    "sf": (5391959,),
+    "san fran": (5391959,),
+    "frisco": (5391959,),
+    "bay area": (5391959,),
+    "la": (5368361,),
+    "l a": (5368361,),
+    "dc": (4140963,),
+    "washington dc": (4140963,),
+    "washington d c": (4140963,),
+    "philly": (4560349,),
+    "vegas": (5506956,),
+    "nola": (4335045,),
+    "atl": (4180439,),
+    "chi town": (4887398,),
+    "chitown": (4887398,),
+    "big apple": (5128581,),
+    "motor city": (4990729,),
+    "sea": (5809844,),
+    "pdx": (5746545,),
+    "slc": (5780993,),
+    "kc": (4393217,),
+    "stl": (4407066,),
+    "bos": (4930956,),
+    "mpls": (5037649,),
+    "hk": (1819729,),
+    "cdmx": (3530597,),
+    "rio": (3451190,),
+    "sao paulo": (3448439,),
+    "bombay": (1275339,),
+    "calcutta": (1275004,),
+    "madras": (1264527,),
+    "bangalore": (1277333,),
+    "peking": (1816670,),
+    "saigon": (1566083,),
+    "ho chi minh": (1566083,),
+    "kiev": (703448,),
+    "munchen": (2867714,),
+    "koln": (2886242,),
+    "cologne": (2886242,),
+    "prague": (3067696,),
+    "vienna": (2761369,),
+    "rome": (3169070,),
+    "milan": (3173435,),
+    "munich": (2867714,),
+    "lisbon": (2267057,),
+    "copenhagen": (2618425,),
+    "the hague": (2747373,),
+    "brussels": (2800866,),
+    "geneva": (2660646,),
+    "zurich": (2657896,),
+    "warsaw": (756135,),
+    "moscow": (524901,),
+    "athens": (264371,),
+    "florence": (3176959,),
+    "venice": (3164603,),
+    "naples": (3172394,),
+    "seville": (2510911,),
+    "turin": (3165524,),
+    "gothenburg": (2711537,),
+    "nuremberg": (2861650,),
+    "hanover": (2910831,),
+    "montreal": (6077243,),
+    "quebec city": (6325494,),
+    "mexico city": (3530597,),
+    "tel aviv": (293397,),
 }
 
 # Written forms that count as a mention in running text (case-sensitive, upper-case only).
 _MENTION_ABBR: dict[str, int] = {
-    "nyc": 5128581, "sf": 5391959, "la": 5368361, "dc": 4140963, "philly": 4560349,
-    "vegas": 5506956, "nola": 4335045, "atl": 4180439, "pdx": 5746545,
+    "nyc": 5128581,
+    "sf": 5391959,
+    "la": 5368361,
+    "dc": 4140963,
+    "philly": 4560349,
+    "vegas": 5506956,
+    "nola": 4335045,
+    "atl": 4180439,
+    "pdx": 5746545,
 }
 _MENTION_ALIAS: dict[str, tuple[int, ...]] = {
-    "new york": (5128581,), "new york city": (5128581,), "washington dc": (4140963,),
-    "washington d c": (4140963,), "ny city": (5128581,), "the bay area": (5391959,),
-    "bay area": (5391959,), "mexico city": (3530597,), "quebec city": (6325494,),
+    "new york": (5128581,),
+    "new york city": (5128581,),
+    "washington dc": (4140963,),
+    "washington d c": (4140963,),
+    "ny city": (5128581,),
+    "the bay area": (5391959,),
+    "bay area": (5391959,),
+    "mexico city": (3530597,),
+    "quebec city": (6325494,),
 }
 _MENTION_ABBR_ANY_CASE = frozenset({"nyc", "philly", "vegas", "nola"})
 
@@ -345,9 +469,12 @@ def _qualifier_filter(g: _Gazetteer, cities: list[City], qual: str) -> list[City
                 part == c.country_code.lower()
                 or part == c.admin1_code.lower()
                 or (a1name and part == a1name)
-                or g.admin1_abbr.get(f"{c.country_code}.{part}") == f"{c.country_code}.{c.admin1_code}"
-                or (region is not None and (region == c.country_code
-                                            or region == f"{c.country_code}-{c.admin1_code}"))
+                or g.admin1_abbr.get(f"{c.country_code}.{part}")
+                == f"{c.country_code}.{c.admin1_code}"
+                or (
+                    region is not None
+                    and (region == c.country_code or region == f"{c.country_code}-{c.admin1_code}")
+                )
             ):
                 kept.append(c)
         if not kept:
@@ -360,9 +487,9 @@ def _lookup_name(g: _Gazetteer, key: str, exact: bool = True) -> tuple[int, ...]
     ids = g.abbr_index.get(key) or g.name_index.get(key) or _alternates(g).get(key) or ()
     if exact and len(ids) > 1:
         # Names written exactly as the query beat "St." / "Saint" variants.
-        exact = tuple(i for i in ids if _norm(g.by_id[i].name) == key)
-        if exact:
-            return exact
+        same = tuple(i for i in ids if _norm(g.by_id[i].name) == key)
+        if same:
+            return same
     return ids
 
 
@@ -451,7 +578,6 @@ def search_cities(prefix: str, *, limit: int = 25) -> list[City]:
 # ---------------------------------------------------------------------------------------
 # find_places
 
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 # Words before a name that say it is a place.
@@ -471,16 +597,21 @@ _OK_FOLLOWERS = frozenset(
     "december jan feb mar apr jun jul aug sep sept oct nov dec area metro downtown "
     "suburbs proper".split()
 )
-_PERSON_TITLES = frozenset("mr mrs ms miss dr prof sir lady lord uncle aunt saint st".split())
+_PERSON_TITLES = frozenset(
+    "mr mrs ms miss dr prof sir lady lord uncle aunt saint st brother sister mom dad mum "
+    "friend buddy cousin son daughter wife husband boyfriend girlfriend coach player "
+    "president senator governor mayor king queen prince princess captain officer".split()
+)
 _SPORTS = frozenset(
     "vs v versus fc united city game match score scored season playoffs playoff fans "
     "beat beats win wins won lose loses lost defeat draw league cup nba nfl nhl mlb "
-    "goal goals striker coach squad".split()
+    "goal goals striker coach squad xi lineup starting transfer signs signed derby "
+    "kickoff kick-off fixture fixtures".split()
 )
 # First names that are also city names: need a place context.
 _PERSON_NAMES = frozenset(
     "austin jackson charlotte florence victoria lincoln madison eugene tyler kent warren "
-    "troy douglas sydney logan lawrence irving norman marion allen elizabeth regina "
+    "troy douglas logan lawrence irving norman marion allen elizabeth regina "
     "beverly shelby chester carson clayton quincy sherman milton stanley preston hamilton "
     "aurora orlando harrison franklin jefferson jordan georgia "
     "savannah bradford chandler gilbert henderson lafayette murray "
@@ -489,11 +620,13 @@ _PERSON_NAMES = frozenset(
     "everett toyota kobe kennedy mary obama lucas miranda morales martinez davis taylor "
     "murphy katy donna amos ripley mercedes nokia fargo trinidad orange leeds santiago "
     "lorenzo diego mateo lima mesa bristol devon kent essex dover chester york "
-    "marion logan eugene tyler".split()
+    "marion logan eugene tyler batman bowie morton reno".split()
 )
 
 
-_SMALL_WORDS = frozenset("the of de la le du des am upon on en sur del da di do dos das im an".split())
+_SMALL_WORDS = frozenset(
+    "the of de la le du des am upon on en sur del da di do dos das im an".split()
+)
 
 
 def _is_cap(tok: str) -> bool:
@@ -505,44 +638,126 @@ def find_places(text: str, *, prefer_country: str | None = None) -> list[PlaceMe
     if not text:
         return []
     g = _load()
-    lower = text.lower()
-    if g.first_tokens.isdisjoint(_WORD_RE.findall(lower)):
+    hits = _candidates(g, text)
+    if not hits:
         return []
-    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-    if len(toks) > 5000:
-        toks = toks[:5000]
+    return _find_slow(g, text[:_MAX_CHARS], hits, prefer_country)
+
+
+def may_mention_place(text: str) -> bool:
+    """Cheap check: False means ``find_places`` surely finds nothing."""
+    return bool(text) and bool(_candidates(_load(), text))
+
+
+def _candidates(g: _Gazetteer, text: str) -> frozenset[str]:
+    """Anchor words of place names present in the text (empty: no place here)."""
+    low = text.lower()
+    words = _WORD_RE.findall(low)
+    if not low.isascii():
+        words = [w if w.isascii() else fold(w) for w in words]
+    hits = g.anchors.intersection(words)
+    if not hits:
+        return hits
+    if not hits <= g.single_anchors:
+        # Anchors of multi-word names ("york", "john"): the whole name must be there.
+        joined = " " + " ".join(words) + " "
+        single = g.single_anchors
+        names = g.anchor_names
+        hits = frozenset(
+            h for h in hits if h in single or any(f" {k} " in joined for k in names.get(h, ()))
+        )
+        if not hits:
+            return hits
+    if hits <= g.weak_anchors:
+        # Only common-word names ("Nice", "Long Beach"): they need a capital letter inside a
+        # sentence (or upper case); in an all-lower-case message, a place word before them.
+        if text.islower():
+            if _STRONG_PREP.isdisjoint(words):
+                return frozenset()
+        elif not any(_capital_inside(text, w) for w in hits):
+            return frozenset()
+    return hits
+
+
+def _capital_inside(text: str, word: str) -> bool:
+    """ "Nice" or "NICE" somewhere other than at the start of a sentence."""
+    if word.upper() in text:
+        return True
+    cap = " " + word.capitalize()
+    k = text.find(cap)
+    while k >= 0:
+        before = text[:k].rstrip()
+        if before and before[-1] not in '.!?:;"“(':
+            return True
+        k = text.find(cap, k + 1)
+    return False
+
+
+_MAX_CHARS = 50_000
+_UPPER_RE = re.compile(r"[^\W\d_a-zß-ÿ]")
+_LOWER_RE = re.compile(r"[a-zß-ÿ]")
+_ANCHOR_BACK = 3
+
+
+def _find_slow(
+    g: _Gazetteer, text: str, hits: frozenset[str], prefer_country: str | None
+) -> list[PlaceMention]:
+    toks = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     n = len(toks)
-    keys = [_norm(t[0]) for t in toks]
-    letters = [c for c in text[:2000] if c.isalpha()]
-    upper_ratio = sum(1 for c in letters if c.isupper()) / len(letters) if letters else 0.0
-    shouting = upper_ratio > 0.6
-    no_case = upper_ratio == 0.0 or shouting
-    caps = [_is_cap(t[0]) for t in toks]
+    keys = [t[0].lower() for t in toks]
+    for k, key in enumerate(keys):
+        if not key.isascii():
+            keys[k] = fold(key)
+    starts: set[int] = set()
+    for k, key in enumerate(keys):
+        if key in hits:
+            starts.update(range(max(0, k - _ANCHOR_BACK), k + 1))
+    sample = text[:2000]
+    n_upper = len(_UPPER_RE.findall(sample))
+    n_alpha = n_upper + len(_LOWER_RE.findall(sample))
+    upper_ratio = n_upper / n_alpha if n_alpha else 0.0
+    no_case = upper_ratio == 0.0 or upper_ratio > 0.6
+    caps = [t[0][:1].isupper() for t in toks]
     title_case = n >= 4 and sum(caps) / n > 0.6
     has_sports = not _SPORTS.isdisjoint(keys)
     out: list[PlaceMention] = []
-    i = 0
-    while i < n:
+    pos = 0
+    first_max = g.first_max
+    for i in sorted(starts):
+        if i < pos:
+            continue
+        maxlen = first_max.get(keys[i])
+        if maxlen is None:
+            continue
         # Skip @handles and words glued into URLs / paths / e-mail addresses.
         s0 = toks[i][1]
         before = text[s0 - 1] if s0 > 0 else " "
-        if before in "@/_\\" or (before == "." and s0 > 1 and text[s0 - 2].isalnum()):
-            i += 1
+        if (
+            before in "@/_\\#"
+            or before.isalnum()
+            or (before in ".'’" and s0 > 1 and text[s0 - 2].isalnum())
+        ):
             continue
+        if i >= 2 and keys[i - 2] == "r" and text[toks[i - 2][2] : s0].strip() == "/":
+            continue  # "r / Calgary": a subreddit
+        if i >= 1 and text[toks[i - 1][2] : s0].strip() == "@":
+            continue  # "@ Ibiza": a handle split by a tokenizer
         found = None
-        for length in range(min(g.max_tokens, n - i), 0, -1):
+        for length in range(min(maxlen, n - i), 0, -1):
             j = i + length
-            # Names span one line and no punctuation other than '-', '.', space.
+            # Names span one line and no punctuation other than '-', '.', "'", space.
             if length > 1:
                 gap_ok = True
                 for k in range(i + 1, j):
                     gap = text[toks[k - 1][2] : toks[k][1]]
-                    if gap.strip(" -.") or len(gap) > 3:
+                    if len(gap) > 3 or gap.strip(" -.'’"):
                         gap_ok = False
                         break
                 if not gap_ok:
                     continue
-            key = " ".join(keys[i:j])
+                key = " ".join(keys[i:j])
+            else:
+                key = keys[i]
             ids = _MENTION_ALIAS.get(key) or g.name_index.get(key)
             region = None
             if key == "washington" and ids:
@@ -553,25 +768,47 @@ def find_places(text: str, *, prefer_country: str | None = None) -> list[PlaceMe
                     if length == 1:
                         raw = toks[i][0]
                         cid = _MENTION_ABBR.get(key)
-                        if cid is not None and (raw.isupper() or (key in _MENTION_ABBR_ANY_CASE and caps[i])):
+                        if cid is not None and (
+                            raw.isupper() or (key in _MENTION_ABBR_ANY_CASE and caps[i])
+                        ):
                             ids = (cid,)
                     if ids is None:
                         continue
             found = (j, key, ids, region)
             break
         if found is None:
-            i += 1
             continue
         j, key, ids, region = found
-        mention = _judge(g, text, toks, keys, caps, i, j, key, ids, region, prefer_country,
-                         no_case, title_case, has_sports)
+        e0 = toks[j - 1][2]
+        if e0 < len(text) and (text[e0].isalnum() or text[e0] == "_"):
+            continue  # "George_Berridge", "Vegas24seven": part of a handle
+        chained = (
+            bool(out)
+            and out[-1].city is not None
+            and text[out[-1].end : toks[i][1]].strip() in ("/", ",", "and", "or", "&", "-", "+")
+        )
+        mention = _judge(
+            g,
+            text,
+            toks,
+            keys,
+            caps,
+            i,
+            j,
+            key,
+            ids,
+            region,
+            prefer_country,
+            no_case,
+            title_case,
+            has_sports,
+            chained,
+        )
         if mention is not None:
             out.append(mention)
-            i = j
-            if mention.city is not None and i < n:
-                i = _skip_qualifier(g, text, toks, keys, i)
-        else:
-            i += 1
+            pos = j
+            if mention.city is not None and pos < n:
+                pos = _skip_qualifier(g, text, toks, keys, pos)
     return out
 
 
@@ -587,7 +824,9 @@ def _skip_qualifier(
             continue
         key = " ".join(keys[i : i + length])
         if key in g.region_index or (
-            length == 1 and toks[i][0].isupper() and len(key) == 2
+            length == 1
+            and toks[i][0].isupper()
+            and len(key) == 2
             and f"US.{key.upper()}" in g.admin1
         ):
             return i + length
@@ -609,6 +848,7 @@ def _judge(
     no_case: bool,
     title_case: bool,
     has_sports: bool,
+    chained: bool = False,
 ) -> PlaceMention | None:
     """Decide whether tokens i..j that spell a place name are a place mention here."""
     start, end = toks[i][1], toks[j - 1][2]
@@ -618,19 +858,27 @@ def _judge(
         all_cap = False
     prev = keys[i - 1] if i > 0 else ""
     prev_gap = text[toks[i - 1][2] : start] if i > 0 else ""
-    sentence_start = i == 0 or any(c in prev_gap for c in ".!?\n:;\"“(")
+    sentence_start = i == 0 or any(c in prev_gap for c in '.!?\n:;"“(')
     same_clause = not any(c in prev_gap for c in ".!?\n")
     loc_ctx = prev in _LOC_PREP and same_clause
     strong_ctx = prev in _STRONG_PREP and same_clause
     nxt = keys[j] if j < len(keys) else ""
     next_gap = text[end : toks[j][1]] if j < len(toks) else ""
     next_cap = j < len(toks) and caps[j] and next_gap.strip() == ""
-    qualified = j < len(toks) and _skip_qualifier(g, text, toks, keys, j) > j
+    qualified = False
+    if ids is not None and j < len(toks) and _skip_qualifier(g, text, toks, keys, j) > j:
+        rcode0 = _region_code(g, toks, keys, j)
+        qualified = any(
+            rcode0 in (c.country_code, f"{c.country_code}-{c.admin1_code}")
+            for c in (g.by_id[x] for x in ids)
+        )
+    if chained:
+        loc_ctx = strong_ctx = True
     if nxt in _TEAM_AFTER and next_gap.strip() in ("", "'", "’"):
         return None  # "Leeds fan", "Chicago fans"
     if prev in _TEAM_BEFORE and prev_gap.strip() == "":
         return None  # "Real Madrid", "Inter Milan"
-    if prev in _PERSON_TITLES and i > 0 and caps[i - 1] and prev_gap.strip(". ") == "":
+    if prev in _PERSON_TITLES and i > 0 and prev_gap.strip(". ") == "":
         return None  # "Mr Lincoln"
     if not (all_cap or no_case):
         # lower case in a message that uses capitals: only big, unambiguous names in context
@@ -660,13 +908,24 @@ def _judge(
                 return PlaceMention(surface, start, end, c)
         return PlaceMention(surface, start, end, top)
     multi = j - i > 1
-    weak = top.id in g.common or key in _PERSON_NAMES or len(key) <= 3
+    if key in _NEVER_CITIES:
+        return None
+    if top.id in g.common and top.population < _MIN_POP_COMMON and not multi:
+        return None  # "in Police custody", "Best of luck"
+    weak = top.id in g.common or key in _PERSON_NAMES
     small = top.population < (_MIN_POP_MULTI if multi else _MIN_POP_BARE)
+    if key in _MENTION_ABBR:
+        small = weak = False
     if toks[i][0].isupper() and len(key) <= 3 and key not in _MENTION_ABBR:
         return None  # acronyms: "OF", "VAN", "MAN"
     if has_sports and not strong_ctx:
         return None
-    if next_cap and not title_case and nxt not in _OK_FOLLOWERS:
+    if (
+        next_cap
+        and not title_case
+        and nxt not in _OK_FOLLOWERS
+        and not (surface.isupper() and len(surface) > 3)
+    ):
         return None  # "Paris Hilton", "Chicago Bulls", "London Bridge"
     if (
         i > 0
@@ -678,18 +937,14 @@ def _judge(
         and prev_gap.strip() == ""
     ):
         return None  # "Kim Paris", "Downton Abbey"
-    if no_case or title_case:
-        if weak and not strong_ctx:
-            return None
-        if small and not loc_ctx:
-            return None
-        if no_case and len(key) < 4 and not strong_ctx:
-            return None
-    else:
-        if weak and not loc_ctx:
-            return None
-        if small and not loc_ctx:
-            return None
+    if len(key) <= 3 and key not in _MENTION_ABBR:
+        return None  # "To", "Of", "Say", "Van": only with a region after them
+    if top.id in g.common and nxt == "of":
+        return None  # "Fate of the Furious"
+    if weak and not strong_ctx:
+        return None
+    if small and not loc_ctx:
+        return None
     return PlaceMention(surface, start, end, top)
 
 
@@ -702,6 +957,12 @@ def _region_code(g: _Gazetteer, toks: list[tuple[str, int, int]], keys: list[str
     return f"US-{keys[j].upper()}" if j < len(keys) else ""
 
 
+_MIN_POP_COMMON = 50_000
+_NEVER_CITIES = frozenset(
+    "january february march april may june july august september october november "
+    "december monday tuesday wednesday thursday friday saturday sunday today tomorrow "
+    "tonight christmas easter".split()
+)
 # A bare city name of fewer people than this needs a place word before it ("in", "to"...).
 _MIN_POP_BARE = 100_000
 _MIN_POP_MULTI = 15_000
@@ -717,7 +978,7 @@ _TEAM_AFTER = frozenset(
     "panthers lightning rays buccaneers bucs jaguars titans predators grizzlies "
     "thunder jazz suns cardinals diamondbacks coyotes ducks sharks canucks oilers "
     "flames jets senators leafs canadiens raptors blue orioles ravens capitals "
-    "nationals commanders wizards redskins lions pistons tigers red hornets".split()
+    "nationals commanders wizards redskins lions pistons tigers red hornets xi".split()
 )
 _TEAM_BEFORE = frozenset(
     "real atletico atlético inter ac fc sporting dynamo dinamo olympique borussia "

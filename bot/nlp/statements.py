@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from bot.nlp.dates import TimeMention, find_times
-from bot.nlp.places import City, _load, find_places, parent_city
+from bot.nlp.places import City, find_places, may_mention_place, parent_city
 
 __all__ = ["Statement", "StatementKind", "might_matter", "read"]
 
@@ -39,30 +39,50 @@ class Statement:
 # ---------------------------------------------------------------------------------------
 # Pre-filter
 
-_INTENT_WORDS = (
-    "meet", "drinks", "coffee", "irl", "in person", "hang out", "hangout", "get together",
-    "beer", "grab a", "grab lunch", "grab dinner", "tweetup", "catch up in person",
+# Words without which no statement is possible: first-person cues of home and travel, and
+# meetup words. Matched on whitespace-split lower-case words (cheap), so punctuation-glued
+# forms ("coffee?") are covered by the substring check on meetup words below.
+_CUE_WORDS = frozenset(
+    """i'm im i'll ill i’m i’ll we're we’re we'll live living reside based moved relocated
+    here heading headed flying visiting visit trip travelling traveling will gonna greetings fellow
+    stay staying landing arriving arrive town driving off going coming home moving
+    relocating settled flight flights conference hello spending currently back""".split()
 )
-_WORD_RE = re.compile(r"[^\W\d_]+")
-_FIRST_PERSON = frozenset({
-    "i", "im", "we", "my", "me", "ill", "us", "based", "here", "moved", "heading", "headed",
-    "flying", "visiting", "relocated", "landing", "arriving", "trip", "travelling",
-    "traveling", "driving", "off", "going", "greetings", "fellow", "home",
-})
+_INTENT_WORDS = frozenset(
+    """meet meetup meetups meeting drinks drink coffee coffees irl person hang hangout
+    together beer beers pint pints lunch dinner brunch tweetup based""".split()
+)
+
+
+def _variants(words: frozenset[str]) -> frozenset[str]:
+    """Forms as they appear in whitespace-split chat: "Coffee", "drinks?", "I'm"."""
+    out: set[str] = set()
+    for w in words:
+        for form in (w, w.capitalize(), w.upper()):
+            out.add(form)
+            out.update(form + p for p in "?!.,:;)")
+            out.add(form.replace("'", "’"))
+    return frozenset(out)
+
+
+_ANY_CUE_FORMS = _variants(_CUE_WORDS | _INTENT_WORDS)
+_INTENT_FORMS = _variants(_INTENT_WORDS)
+_LOW_WORD = re.compile(r"[a-z'’]+")
 
 
 def might_matter(text: str) -> bool:
     """Cheap check: False means ``read`` surely returns nothing for this text."""
     if not text:
         return False
-    low = text.lower()
-    for w in _INTENT_WORDS:
-        if w in low:
-            return True
-    words = _WORD_RE.findall(low)
-    if _FIRST_PERSON.isdisjoint(words):
-        return False
-    return not _load().first_tokens.isdisjoint(words)
+    words = text.split()
+    if _ANY_CUE_FORMS.isdisjoint(words):
+        # "Portland-based" is the one cue glued to another word
+        if "based" not in text and "Based" not in text and "BASED" not in text:
+            return False
+        return may_mention_place(text)
+    if not _INTENT_FORMS.isdisjoint(words):
+        return True
+    return may_mention_place(text)
 
 
 # ---------------------------------------------------------------------------------------
@@ -70,8 +90,9 @@ def might_matter(text: str) -> bool:
 
 _CODE_BLOCK = re.compile(r"```.*?(```|$)", re.DOTALL)
 _CODE_INLINE = re.compile(r"`[^`\n]*`")
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|io|dev|app)(?:/\S*)?\b",
-                  re.IGNORECASE)
+_URL = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|io|dev|app)(?:/\S*)?\b", re.IGNORECASE
+)
 _QUOTE_LINE = re.compile(r"^\s*>.*$", re.MULTILINE)
 _QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|“[^”\n]{0,300}”")
 _MENTION = re.compile(r"[@#]\w+")
@@ -92,36 +113,62 @@ _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
 # ---------------------------------------------------------------------------------------
 # Cues, read on the text right before a city (lower case, straight apostrophes).
 
-_I = r"(?:i|i'm|im|i am|i've|ive|i have|we|we're|we are|we've|my (?:wife|husband|partner|family) and i)"
-_ADV = r"(?:\s+(?:currently|now|still|just|actually|finally|also|already|really|"  \
-       r"officially|mostly|permanently|basically|originally))*"
+_SUBJ = r"(?:i'm|im|i\ am|we're|we\ are)"
+_ADV = (
+    r"(?:\s+(?:currently|now|still|just|actually|finally|also|already|really|"
+    r"officially|mostly|permanently|basically|originally))*"
+)
+_X = re.VERBOSE
 _HOME_CUES = re.compile(
-    r"(?:"
-    rf"\b(?:i|we)\b{_ADV}\s+(?:live|living|reside|stay|am based|'m based|am located){_ADV}\s+(?:in|near|outside(?: of)?|around)\s*$"
-    rf"|\b(?:i'm|im|i am|we're|we are){_ADV}\s+(?:living|based|located|settled|staying)\s+(?:in|near|outside(?: of)?|around|out of)\s*$"
-    rf"|\b(?:i'm|im|i am|we're|we are){_ADV}\s+(?:in|from|near)\s*$"
-    rf"|\b(?:i|we)\b{_ADV}\s+(?:moved|relocated|settled)(?:\s+(?:back|over|down|out))?\s+(?:to|in)\s*$"
-    r"|^\s*(?:just |finally |recently |since i )?(?:moved|relocated)(?: back| over| down)? (?:to|in)\s*$"
-    r"|\b(?:here|over here|out here|back home|home) in\s*$"
-    r"|\bmy (?:home|place|apartment|flat|house) (?:is )?in\s*$"
-    r"|\b(?:i|we) (?:call|now call)\s*$"
-    r"|\b(?:i|we)'?ve been living in\s*$"
-    r"|\b(?:greetings|hello|hi|hey|waving) from\s*$"
-    r"|\bfellow\s*$"
-    r"|\b(?:i|we) (?:work|worked) (?:remotely )?(?:from|in)\s*$"
-    r")"
+    rf"""(?:
+      \b(?:i|we)\b{_ADV}\s+(?:live|living|reside|stay|am\ based|'m\ based|am\ located)
+          {_ADV}\s+(?:in|near|outside(?:\ of)?|around)\s*$
+    | \b{_SUBJ}{_ADV}\s+(?:living|based|located|settled|staying)
+          \s+(?:in|near|outside(?:\ of)?|around|out\ of)\s*$
+    | \b{_SUBJ}{_ADV}\s+(?:in|from|near)\s*$
+    | \b(?:i|we)\b{_ADV}\s+(?:moved|relocated|settled)(?:\s+(?:back|over|down|out))?
+          \s+(?:to|in)\s*$
+    | ^\s*(?:just\ |finally\ |recently\ |since\ i\ )?(?:moved|relocated)
+          (?:\ back|\ over|\ down)?\ (?:to|in)\s*$
+    | \b(?:here|over\ here|out\ here|back\ home|home)\ in\s*$
+    | ^\s*(?:currently\ |now\ |still\ )?(?:living|based|located|residing|settled)
+          \s+(?:in|near|out\ of|outside(?:\ of)?|around)\s*$
+    | ^\s*back\ (?:home\ )?in\s*$
+    | \b(?:heading|headed|going|flying|driving|back)\ home\ (?:to|in)\s*$
+    | \b(?:i|we)\b{_ADV}\s+moved\ from\ [\w\s.,'-]{{1,40}}?\ to\s*$
+    | \bmy\ (?:home|place|apartment|flat|house)\ (?:is\ )?in\s*$
+    | \b(?:i|we)\ (?:call|now\ call)\s*$
+    | \b(?:i|we)'?ve\ been\ living\ in\s*$
+    | \b(?:greetings|hello|hi|hey|waving)\ from\s*$
+    | \bfellow\s*$
+    | \b(?:i|we)\ (?:work|worked)\ (?:remotely\ )?(?:from|in)\s*$
+    )""",
+    _X,
 )
 _TRIP_CUES = re.compile(
-    r"(?:"
-    rf"\b(?:i'll|ill|i will|we'll|we will|i'm going to|im going to|gonna|i am going to)\s+(?:also\s+|probably\s+|definitely\s+)?(?:be|stay|visit|go|fly|head|travel|drive)(?:ing)?\s+(?:in|to|through|around|near|into|back to)?\s*$"
-    rf"|\b(?:i'm|im|i am|we're|we are){_ADV}\s+(?:heading|headed|flying|going|travell?ing|driving|coming|off|returning|visiting|going back|coming back|popping over|stopping|swinging|passing)\s*(?:to|through|by|over to|down to|up to|out to|into|in)?\s*$"
-    r"|\b(?:heading|headed|flying|travell?ing|driving|off|going) (?:to|out to|down to|up to|over to|back to)\s*$"
-    r"|\b(?:i|we) (?:fly|head|leave|go|travel|arrive|land) (?:to|for|in|into|out to)\s*$"
-    r"|\b(?:trip|travel|visit|vacation|holiday|flight|conference) (?:to|in)\s*$"
-    r"|\b(?:visiting|in town in|landing in|arriving in|arrive in|land in)\s*$"
-    r"|\b(?:i'm|im|i am|we're|we are) (?:in|at)\s*$"
-    r"|\bwill be (?:in|at|around)\s*$"
-    r")"
+    rf"""(?:
+      \b(?:i'll|ill|i\ will|we'll|we\ will|i'm\ going\ to|im\ going\ to|gonna
+          |i\ am\ going\ to)
+          \s+(?:also\s+|probably\s+|definitely\s+)?
+          (?:be|stay|visit|go|fly|head|travel|drive)(?:ing)?
+          \s+(?:in|to|through|around|near|into|back\ to)?\s*$
+    | \b{_SUBJ}{_ADV}\s+(?:heading|headed|flying|going|travell?ing|driving|coming|off
+          |returning|visiting|going\ back|coming\ back|popping\ over|stopping|swinging
+          |passing)
+          \s*(?:to|through|by|over\ to|down\ to|up\ to|out\ to|into|in)?\s*$
+    | \b(?:heading|headed|flying|travell?ing|driving|off|going)
+          \ (?:to|out\ to|down\ to|up\ to|over\ to|back\ to)\s*$
+    | \b(?:i|we)\ (?:fly|head|leave|go|travel|arrive|land)\ (?:to|for|in|into|out\ to)\s*$
+    | \b(?:trip|travel|visit|vacation|holiday|flight|conference)\ (?:to|in)\s*$
+    | \b(?:visiting|in\ town\ in|landing\ in|arriving\ in|arrive\ in|land\ in)\s*$
+    | \b{_SUBJ}\ (?:in|at)\s*$
+    | \b{_SUBJ}\s+(?:at|for)\s+[\w'&-]+(?:\s+[\w'&-]+)?\s+in\s*$
+    | \bwill\ be\ (?:in|at|around)\s*$
+    | ^\s*(?:going\ to|gonna|will)\ be\ (?:in|at|around)\s*$
+    | \bspending\ (?:the|a|this|next|my)\ [\w-]+(?:\ [\w-]+)?\ in\s*$
+    | \b(?:flying|driving|heading|headed|coming)\ into\s*$
+    )""",
+    _X,
 )
 _NEGATION = re.compile(
     r"\b(?:not|n't|dont|don't|didnt|didn't|never|no longer|won't|wont|can't|cant|cannot|"
@@ -146,19 +193,34 @@ _OTHER_PERSON = re.compile(
     r"friend|sister|brother|mom|dad|mother|father|parents|boss|colleague|cousin|"
     r"aunt|uncle|wife|husband|girlfriend|boyfriend|son|daughter|kids?)\b"
 )
-_BASED_AFTER = re.compile(r"^\s*-?\s*based\b")
+_BASED_AFTER = re.compile(r"^\s*-?\s*based\b|^\s*here\b(?!\s+(?:we|i)\b)\W*$")
+# Adjectives people put before a city ("greetings from sunny San Diego").
+_ADJ_BEFORE = re.compile(
+    r"\s+(?:sunny|rainy|beautiful|lovely|snowy|cold|hot|freezing|windy|gorgeous|foggy|humid|"
+    r"good old|old|little|downtown|the city of|the beautiful|wonderful|amazing)\s*$"
+)
+_NOW_WORDS = frozenset({"now", "right now", "just now", "at the moment", "atm", "currently"})
 _INTENT = re.compile(
-    r"\b(?:"
-    r"meet ?up|meet(?:ing)? (?:irl|in person|in real life|up|offline|face to face)|"
-    r"(?:we|y'?all|you all|folks|everyone|anyone|we all) should (?:meet|get together|hang|grab)|"
-    r"let'?s (?:meet|get together|hang out|grab|do a meetup|have a meetup)|"
-    r"(?:anyone|anybody|who'?s|who is|someone) (?:up for|down for|want(?:s)? to|wanna|keen (?:on|for)|around for|free for|interested in) "
-    r"(?:a |some |grabbing |getting |meeting |drinks|coffee|beers?|lunch|dinner|meet|hang|"
-    r"get together|meetup|grab)|"
-    r"(?:would|'d) love to meet|love to meet (?:you|everyone|y'?all|up|irl|in person)|"
-    r"(?:grab|get|have) (?:a )?(?:drinks?|coffee|beers?|lunch|dinner|brunch) together|"
-    r"get together|tweet ?up|irl meet|in-person meet|in person meet"
-    r")\b"
+    r"""\b(?:
+      meet\ ?up
+    | meet(?:ing)?\ (?:irl|in\ person|in\ real\ life|up|offline|face\ to\ face)
+    | (?:we|y'?all|you\ all|folks|everyone|anyone|we\ all)\ should
+          \ (?:meet|get\ together|hang|grab)
+    | let'?s\ (?:meet|get\ together|hang\ out|grab|do\ a\ meetup|have\ a\ meetup)
+    | (?:anyone|anybody|who|folks|y'?all|you\ guys)\b[^.!?]{0,40}?
+          \b(?:want|wanna|wants|keen|up|down|free|around)\b[^.!?]{0,20}?
+          \b(?:grab|get|meet|hang|drinks?|coffee|beers?|lunch|dinner|brunch|pints?)
+    | (?:anyone|anybody|who'?s|who\ is|someone)
+          \ (?:up\ for|down\ for|wants?\ to|wanna|keen\ (?:on|for)|around\ for|free\ for
+            |interested\ in)
+          \ (?:a\ |some\ |grabbing\ |getting\ |meeting\ |drinks|coffee|beers?|lunch|dinner
+            |meet|hang|get\ together|meetup|grab)
+    | (?:would|'d)\ love\ to\ meet
+    | love\ to\ meet\ (?:you|everyone|y'?all|up|irl|in\ person)
+    | (?:grab|get|have)\ (?:a\ )?(?:drinks?|coffee|beers?|lunch|dinner|brunch)\ together
+    | get\ together|tweet\ ?up|irl\ meet|in-person\ meet|in\ person\ meet
+    )\b""",
+    re.VERBOSE,
 )
 
 
@@ -198,6 +260,7 @@ def read(text: str, *, now: datetime) -> list[Statement]:
             after = low[p.end : p.end + 20]
             # clause: the text before the city back to a comma/conjunction boundary
             clause = re.split(r",|\bbut\b|\band\b(?= i\b)|\bwhile\b|\bwhereas\b", before)[-1]
+            clause = _ADJ_BEFORE.sub(" ", clause)
             city = parent_city(p.city)
             kind: StatementKind | None = None
             if _BASED_AFTER.match(after) and not _OTHER_PERSON.search(clause):
@@ -222,7 +285,9 @@ def read(text: str, *, now: datetime) -> list[Statement]:
                 continue
             # dates in the same sentence
             if sent_times is None:
-                sent_times = find_times(sent, now=now)
+                sent_times = [
+                    t for t in find_times(sent, now=now) if t.text.lower() not in _NOW_WORDS
+                ]
             times = sent_times
             first: date | None = None
             last: date | None = None
@@ -238,7 +303,8 @@ def read(text: str, *, now: datetime) -> list[Statement]:
                         continue
                 elif first is not None and (
                     re.search(r"\b(?:i'm|im|i am|we're|we are) (?:in|at)\s*$", clause)
-                    and last is not None and last >= today
+                    and last is not None
+                    and last >= today
                 ):
                     kind = "trip"  # "I'm in Chicago March 3-5"
                 elif _PAST.search(clause):
@@ -248,31 +314,38 @@ def read(text: str, *, now: datetime) -> list[Statement]:
                     continue
                 if last is not None and last < today:
                     continue  # a past trip
-                if first is None and re.search(r"\b(?:i'm|im|i am|we're|we are) (?:in|at)\s*$",
-                                               clause):
+                if first is None and re.search(
+                    r"\b(?:i'm|im|i am|we're|we are) (?:in|at)\s*$", clause
+                ):
                     kind = "home"
             found_city = True
-            out.append(Statement(
-                kind=kind,
-                city=city,
-                first_day=first if kind == "trip" else None,
-                last_day=last if kind == "trip" else None,
-                start=s0,
-                end=s0 + len(sent.rstrip()),
-                text=text[s0 : s0 + len(sent.rstrip())],
-            ))
-        if intent and not _NEGATION.search(low[: intent.start()][-30:]) and not re.search(
-            r"\b(?:met|had a meetup|last meetup)\b", low
+            out.append(
+                Statement(
+                    kind=kind,
+                    city=city,
+                    first_day=first if kind == "trip" else None,
+                    last_day=last if kind == "trip" else None,
+                    start=s0,
+                    end=s0 + len(sent.rstrip()),
+                    text=text[s0 : s0 + len(sent.rstrip())],
+                )
+            )
+        if (
+            intent
+            and not _NEGATION.search(low[: intent.start()][-30:])
+            and not re.search(r"\b(?:met|had a meetup|last meetup)\b", low)
         ):
             city_for_intent: City | None = None
             if places and not found_city:
                 c0 = places[0].city
                 city_for_intent = parent_city(c0) if c0 is not None else None
-            out.append(Statement(
-                kind="intent",
-                city=city_for_intent,
-                start=s0,
-                end=s0 + len(sent.rstrip()),
-                text=text[s0 : s0 + len(sent.rstrip())],
-            ))
+            out.append(
+                Statement(
+                    kind="intent",
+                    city=city_for_intent,
+                    start=s0,
+                    end=s0 + len(sent.rstrip()),
+                    text=text[s0 : s0 + len(sent.rstrip())],
+                )
+            )
     return out

@@ -26,8 +26,10 @@ async def copy_database(source_url: str, target_url: str) -> dict[str, int]:
         async with target.engine.connect() as conn:
             for table in t.metadata.sorted_tables:
                 if (await conn.execute(select(func.count()).select_from(table))).scalar():
-                    raise CopyError(f"the target database is not empty (table {table.name}); "
-                                    "copy into a fresh database")
+                    raise CopyError(
+                        f"the target database is not empty (table {table.name}); "
+                        "copy into a fresh database"
+                    )
         copied: dict[str, int] = {}
         async with source.engine.connect() as src, target.engine.begin() as dst:
             for table in t.metadata.sorted_tables:
@@ -40,9 +42,12 @@ async def copy_database(source_url: str, target_url: str) -> dict[str, int]:
             if target.dialect == "postgresql":
                 for table in t.metadata.sorted_tables:
                     if "id" in table.c and table.c.id.autoincrement is True:
-                        await dst.execute(text(
-                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                            f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
+                        await dst.execute(
+                            text(
+                                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                                f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+                            )
+                        )
         return copied
     finally:
         await source.close()

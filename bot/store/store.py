@@ -637,6 +637,22 @@ class Store(WatcherQueries):
 
         return await self._write(work)
 
+    async def has_answered(self, meetup_id: int, user_id: str) -> bool:
+        """Whether the member RSVP'd to or voted on the meetup."""
+        r, v = t.rsvps, t.votes
+        async with self._read() as conn:
+            for table in (r, v):
+                row = (
+                    await conn.execute(
+                        select(table.c.user_id)
+                        .where(table.c.meetup_id == meetup_id, table.c.user_id == user_id)
+                        .limit(1)
+                    )
+                ).first()
+                if row is not None:
+                    return True
+        return False
+
     async def upcoming(self, community_id: int, now: datetime, limit: int = 25) -> list[Meetup]:
         """Open polls and meetups not yet over, soonest first (polls last)."""
         mt = t.meetups

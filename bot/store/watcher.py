@@ -19,7 +19,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    BindParameter,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.suggestions import Asked, PastSuggestion, PlannedMeetup, TripStay
@@ -54,9 +65,78 @@ class AnswerOutcome:
 @dataclass(frozen=True, slots=True)
 class Surroundings:
     homes: dict[int, int]  # city id -> members whose home it is
-    trips: list[TripStay]
     suggestions: list[PastSuggestion]
     meetups: list[PlannedMeetup]
+
+
+@dataclass(frozen=True, slots=True)
+class _Queries:
+    homes: Select[Any]
+    all_homes: Select[Any]
+    suggestions: Select[Any]
+    all_suggestions: Select[Any]
+    meetups: Select[Any]
+    trips: Select[Any]
+    all_trips: Select[Any]
+
+
+_QUERIES: list[_Queries] = []
+
+
+def _queries() -> _Queries:
+    """The decision's reads, built once with bound parameters (building SQLAlchemy
+    statements costs more than running these indexed queries)."""
+    if _QUERIES:
+        return _QUERIES[0]
+    m, tr, s, mt = t.members, t.trips, t.suggestions, t.meetups
+    cid: BindParameter[int] = bindparam("cid")
+    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
+    homes = (
+        select(m.c.home_city_id, func.count())
+        .where(m.c.community_id == cid, m.c.home_city_id.is_not(None))
+        .group_by(m.c.home_city_id)
+    )
+    suggestions = select(s.c.city_id, s.c.created_at).where(
+        s.c.community_id == cid, s.c.created_at > bindparam("since")
+    )
+    meetups = (
+        select(mt.c.latitude, mt.c.longitude, mt.c.starts_at)
+        .where(
+            mt.c.community_id == cid,
+            or_(
+                mt.c.status == "poll",
+                and_(mt.c.status == "scheduled", mt.c.starts_at >= bindparam("ongoing")),
+            ),
+            mt.c.latitude.between(bindparam("lat_lo"), bindparam("lat_hi")),
+            mt.c.longitude.between(bindparam("lon_lo"), bindparam("lon_hi")),
+        )
+        .limit(5000)
+    )
+    trips = (
+        select(tr.c.user_id, tr.c.city_id, tr.c.first_day, tr.c.last_day, m.c.home_city_id)
+        .select_from(
+            tr.outerjoin(
+                m, and_(m.c.community_id == tr.c.community_id, m.c.user_id == tr.c.user_id)
+            )
+        )
+        .where(
+            tr.c.community_id == cid,
+            tr.c.last_day >= bindparam("from_day"),
+            tr.c.first_day <= bindparam("until_day"),
+        )
+    )
+    _QUERIES.append(
+        _Queries(
+            homes=homes.where(m.c.home_city_id.in_(ids)),
+            all_homes=homes,
+            suggestions=suggestions.where(s.c.city_id.in_(ids)),
+            all_suggestions=suggestions,
+            meetups=meetups,
+            trips=trips.where(tr.c.city_id.in_(ids)),
+            all_trips=trips,
+        )
+    )
+    return _QUERIES[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,76 +195,61 @@ class WatcherQueries:
         community_id: int,
         city_ids: Collection[int],
         *,
-        from_day: date,
-        until_day: date,
         now: datetime,
         since: datetime,
         latitudes: tuple[float, float],
         longitudes: tuple[float, float] | None,
     ) -> Surroundings:
-        """Everything a suggestion decision needs around one place, in one read transaction:
-        members per home city and trips (from `from_day` to `until_day`, with each
-        traveller's home) in the given cities; suggestions made there since `since`; open
-        polls and meetups not yet over inside the box of coordinates (`longitudes` None: any).
-        """
-        m, tr, s, mt = t.members, t.trips, t.suggestions, t.meetups
+        """What a suggestion decision needs around one place, in one read transaction:
+        members per home city in the given cities, suggestions made there since `since`, and
+        open polls and meetups not yet over inside the box of coordinates (`longitudes`
+        None: any). Trips are read separately (`trips_around`), only when homes alone
+        decide nothing."""
         ids = sorted(set(city_ids))
-        few = len(ids) <= IN_LIMIT
-        wanted = set(ids)
-        homes_q = select(m.c.home_city_id, func.count()).where(m.c.community_id == community_id)
-        trips_q = (
-            select(tr.c.user_id, tr.c.city_id, tr.c.first_day, tr.c.last_day, m.c.home_city_id)
-            .select_from(
-                tr.outerjoin(
-                    m, and_(m.c.community_id == tr.c.community_id, m.c.user_id == tr.c.user_id)
-                )
-            )
-            .where(
-                tr.c.community_id == community_id,
-                tr.c.last_day >= from_day,
-                tr.c.first_day <= until_day,
-            )
-        )
-        sugg_q = select(s.c.city_id, s.c.created_at).where(
-            s.c.community_id == community_id, s.c.created_at > since
-        )
-        if few:
-            homes_q = homes_q.where(m.c.home_city_id.in_(ids))
-            trips_q = trips_q.where(tr.c.city_id.in_(ids))
-            sugg_q = sugg_q.where(s.c.city_id.in_(ids))
-        else:
-            homes_q = homes_q.where(m.c.home_city_id.is_not(None))
-        meetups_q = select(mt.c.latitude, mt.c.longitude, mt.c.starts_at).where(
-            mt.c.community_id == community_id,
-            or_(
-                mt.c.status == "poll",
-                and_(mt.c.status == "scheduled", mt.c.starts_at >= now - MEETUP_ONGOING),
-            ),
-            mt.c.latitude.between(*latitudes),
-        )
-        if longitudes is not None:
-            meetups_q = meetups_q.where(mt.c.longitude.between(*longitudes))
         if not ids:
-            return Surroundings({}, [], [], [])
+            return Surroundings({}, [], [])
+        few = len(ids) <= IN_LIMIT
+        q = _queries()
+        params: dict[str, Any] = {
+            "cid": community_id,
+            "ids": ids,
+            "since": since,
+            "ongoing": now - MEETUP_ONGOING,
+            "lat_lo": latitudes[0],
+            "lat_hi": latitudes[1],
+            "lon_lo": longitudes[0] if longitudes else -360.0,
+            "lon_hi": longitudes[1] if longitudes else 360.0,
+        }
         async with self._read() as conn:
-            home_rows = (await conn.execute(homes_q.group_by(m.c.home_city_id))).all()
-            trip_rows = (await conn.execute(trips_q)).all()
-            sugg_rows = (await conn.execute(sugg_q)).all()
-            meetup_rows = (await conn.execute(meetups_q.limit(5000))).all()
+            homes = (await conn.execute(q.homes if few else q.all_homes, params)).all()
+            sugg = (await conn.execute(q.suggestions if few else q.all_suggestions, params)).all()
+            meetups = (await conn.execute(q.meetups, params)).all()
+        wanted = None if few else set(ids)
         return Surroundings(
-            homes={int(c): int(n) for c, n in home_rows if few or c in wanted},
-            trips=[
-                TripStay(r.user_id, r.city_id, r.first_day, r.last_day, r.home_city_id)
-                for r in trip_rows
-                if few or r.city_id in wanted
-            ],
-            suggestions=[
-                PastSuggestion(r.city_id, r.created_at)
-                for r in sugg_rows
-                if few or r.city_id in wanted
-            ],
-            meetups=[PlannedMeetup(r.latitude, r.longitude, r.starts_at) for r in meetup_rows],
+            homes={c: n for c, n in homes if wanted is None or c in wanted},
+            suggestions=[PastSuggestion(c, at) for c, at in sugg if wanted is None or c in wanted],
+            meetups=[PlannedMeetup(lat, lon, at) for lat, lon, at in meetups],
         )
+
+    async def trips_around(
+        self, community_id: int, city_ids: Collection[int], from_day: date, until_day: date
+    ) -> list[TripStay]:
+        """Trips to the given cities on days from `from_day` to `until_day`, with each
+        traveller's home city."""
+        ids = sorted(set(city_ids))
+        if not ids:
+            return []
+        few = len(ids) <= IN_LIMIT
+        q = _queries()
+        params = {"cid": community_id, "ids": ids, "from_day": from_day, "until_day": until_day}
+        async with self._read() as conn:
+            rows = (await conn.execute(q.trips if few else q.all_trips, params)).all()
+        wanted = None if few else set(ids)
+        return [
+            TripStay(user, city, first, last, home)
+            for user, city, first, last, home in rows
+            if wanted is None or city in wanted
+        ]
 
     async def named_members(
         self,

@@ -1,0 +1,920 @@
+"""The Slack adapter: slack-bolt's AsyncApp in Socket Mode or HTTP mode, Block Kit out.
+
+Inbound, every listener acknowledges first and hands the neutral event to the core in a
+background task (the app runs with `process_before_response=True`, so Bolt answers Slack as soon
+as the ack function returns, with no polling; the task is ours, tracked for a clean stop). The
+one exception is a modal submission: Slack only shows inline field errors if they are in the
+ack itself, so the ack waits (at most `FORM_VERDICT_SECONDS`, well inside Slack's 3 s) for the
+core's verdict: `reject_form` -> `response_action: errors`; any other output of the core for
+that event, or its end -> the modal closes.
+
+Outbound, posts and card updates are paced per channel (FIFO, ~1/s) and slack_sdk's retry
+handlers deal with 429 (Retry-After), connection errors and 5xx. Platform errors become the
+port's errors (DMClosed, ChannelUnavailable, MessageGone, PlatformBusy).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import contextvars
+import json
+import logging
+import re
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
+
+from aiohttp import ClientConnectorError, ClientError, ClientSession, web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.errors import SlackApiError, SlackRequestError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+from bot.commandline import CommandLineError, parse_command_line
+from bot.config import SlackSettings
+from bot.ports import (
+    ChannelUnavailable,
+    ChatError,
+    DeliveryUnknown,
+    DMClosed,
+    Inbox,
+    MessageGone,
+    PlatformBusy,
+)
+from bot.types import (
+    ActionClicked,
+    Attachment,
+    CommandInvoked,
+    Form,
+    FormSubmitted,
+    Inbound,
+    MessageRef,
+    MessageSeen,
+    Outgoing,
+    Place,
+    SuggestionsRequested,
+    Text,
+    UserRef,
+)
+
+from . import render
+from .pacing import ChannelPacer
+from .retries import SafeConnectionErrorRetryHandler, SafeServerErrorRetryHandler
+
+log = logging.getLogger("tweetup.slack")
+
+PLATFORM = "slack"
+COMMAND = "/meetup"
+EPHEMERAL_PREFIX = "eph:"
+FORM_VERDICT_SECONDS = 2.0
+SUGGEST_SECONDS = 2.0
+USER_CACHE_SECONDS = 300.0
+EPHEMERAL_REF_SECONDS = 30 * 60.0
+SENT_KEYS_KEPT = 10_000
+
+CHANNEL_ERRORS = frozenset({
+    "channel_not_found", "not_in_channel", "is_archived", "channel_is_archived",
+    "restricted_action", "restricted_action_read_only_channel",
+    "restricted_action_thread_only_channel", "restricted_action_non_threadable_channel",
+    "team_access_not_granted", "ekm_access_denied", "user_not_in_channel",
+})
+GONE_ERRORS = frozenset({"message_not_found", "cant_update_message", "edit_window_closed"})
+DM_ERRORS = frozenset({
+    "cannot_dm_bot", "user_not_found", "user_disabled", "user_not_visible",
+    "messages_tab_disabled", "not_allowed_token_type",
+})
+REFUSED_ERRORS = frozenset({"ratelimited", "rate_limited", "service_unavailable"})
+UNKNOWN_ERRORS = frozenset({"fatal_error", "internal_error", "request_timeout"})
+TRIGGER_ERRORS = frozenset({"expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id"})
+
+T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class SlackHandle:
+    """What the adapter needs to answer an inbound event (the core never reads it)."""
+
+    kind: str  # "command" | "action" | "view" | "message"
+    team_id: str
+    channel_id: str
+    user_id: str
+    trigger_id: str | None = None
+    response_url: str | None = None
+    thread_ts: str | None = None
+    verdict: asyncio.Future[dict[str, str] | None] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def accept(self) -> None:
+        """The core acted on a submitted form without rejecting it: close the modal."""
+        if self.verdict is not None and not self.verdict.done():
+            self.verdict.set_result(None)
+
+
+@dataclass(frozen=True, slots=True)
+class _UserInfo:
+    """What users.info tells about a member, cached for a few minutes."""
+
+    expires: float
+    admin: bool = False
+    tz: str | None = None
+    name: str = ""
+
+
+@dataclass(slots=True)
+class _CardState:
+    """Pending chat.update calls for one card: the latest content wins (coalescing)."""
+
+    seq: int = 0
+    sent: int = 0
+    latest: Outgoing | None = None
+    waiters: int = 0
+
+
+_CURRENT: contextvars.ContextVar[SlackHandle | None] = contextvars.ContextVar(
+    "tweetup_slack_handle", default=None
+)
+
+
+def _error_code(exc: SlackApiError) -> str:
+    data = getattr(exc.response, "data", None)
+    if isinstance(data, Mapping):
+        return str(data.get("error") or "")
+    return ""
+
+
+def translate(exc: Exception, *, dm: bool = False) -> ChatError:
+    """A slack_sdk/aiohttp error -> the port's error. `PlatformBusy` only where Slack certainly
+    did not process the call (429, 503, no connection); `DeliveryUnknown` where it may have
+    (timeouts, other 5xx, a connection lost mid-request)."""
+    if isinstance(exc, SlackApiError):
+        code = _error_code(exc)
+        status = getattr(exc.response, "status_code", 200)
+        err: ChatError
+        if code in REFUSED_ERRORS or status in (429, 503):
+            err = PlatformBusy(f"Slack is busy ({code or status})")
+        elif code in UNKNOWN_ERRORS or status >= 500:
+            err = DeliveryUnknown(f"Slack failed mid-call ({code or status})")
+        elif dm and (code in DM_ERRORS or code in CHANNEL_ERRORS):
+            err = DMClosed(f"cannot send a direct message ({code})")
+        elif code in CHANNEL_ERRORS:
+            err = ChannelUnavailable(
+                f"I can't post in that channel ({code}). Invite me to it with "
+                "`/invite @Tweetup` and try again."
+            )
+        elif code in GONE_ERRORS:
+            err = MessageGone(f"the message is gone ({code})")
+        else:
+            err = ChatError(f"Slack refused the call ({code or status})")
+        err.__cause__ = exc
+        return err
+    if isinstance(exc, ClientConnectorError):
+        err = PlatformBusy(f"cannot reach Slack ({type(exc).__name__})")
+    elif isinstance(exc, ClientError | TimeoutError | asyncio.TimeoutError):
+        err = DeliveryUnknown(f"lost Slack mid-call ({type(exc).__name__})")
+    elif isinstance(exc, SlackRequestError):
+        err = ChatError(f"Slack request failed ({exc})")
+    else:
+        raise exc
+    err.__cause__ = exc
+    return err
+
+
+class SlackAdapter:
+    """`ChatAdapter` for Slack. Build with `SlackAdapter(settings)`, then `await run(inbox)`."""
+
+    platform = PLATFORM
+
+    def __init__(self, settings: SlackSettings, *, command: str = COMMAND) -> None:
+        self.settings = settings
+        self.command = command
+        self.form_verdict_seconds = FORM_VERDICT_SECONDS
+        self.client = AsyncWebClient(
+            token=settings.bot_token.reveal(),
+            base_url=settings.api_url if settings.api_url.endswith("/") else settings.api_url + "/",
+            timeout=30,
+            retry_handlers=[
+                SafeConnectionErrorRetryHandler(max_retry_count=2),
+                AsyncRateLimitErrorRetryHandler(max_retry_count=3),
+                SafeServerErrorRetryHandler(max_retry_count=2),
+            ],
+        )
+        self.app = AsyncApp(
+            client=self.client,
+            signing_secret=settings.signing_secret.reveal() or None,
+            process_before_response=True,
+            logger=logging.getLogger("tweetup.slack.bolt"),
+        )
+        self.pacer = ChannelPacer(settings.posts_per_second_per_channel)
+        self._inbox: Inbox | None = None
+        self._stopped = asyncio.Event()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._user_cache: dict[str, _UserInfo] = {}
+        self._dm_channels: dict[str, str] = {}
+        self._ephemeral_urls: OrderedDict[str, tuple[float, str]] = OrderedDict()
+        self._cards: dict[tuple[str, str], _CardState] = {}
+        self._sent: OrderedDict[str, asyncio.Future[MessageRef | None]] = OrderedDict()
+        self._bot_user_id: str | None = None
+        self._team_id: str = ""
+        self._runner: web.AppRunner | None = None
+        self._socket: Any = None
+        self._session: ClientSession | None = None
+        self.bound_port: int | None = None
+        self.ready = asyncio.Event()
+        self._register()
+
+    # --- lifecycle ------------------------------------------------------------------------------
+
+    async def run(self, inbox: Inbox) -> None:
+        self._inbox = inbox
+        self._stopped.clear()
+        # One pooled HTTP session for every Web API call and response_url (slack_sdk would
+        # otherwise open a new connection, and a TLS handshake, per call).
+        self._session = ClientSession()
+        self.client.session = self._session
+        try:
+            await self._identify()
+            if self.settings.mode == "http":
+                await self._start_http()
+            else:
+                await self._start_socket()
+            self.ready.set()
+            await self._stopped.wait()
+        finally:
+            await self._shutdown()
+
+    async def stop(self) -> None:
+        self._stopped.set()
+
+    async def _identify(self) -> None:
+        try:
+            auth = await self.client.auth_test()
+        except SlackApiError as exc:
+            raise ChatError(f"Slack rejected the bot token ({_error_code(exc)})") from exc
+        except (ClientError, TimeoutError) as exc:
+            log.warning("slack: auth.test failed (%s); continuing", type(exc).__name__)
+            return
+        self._bot_user_id = auth.get("user_id")
+        self._team_id = auth.get("team_id") or ""
+
+    async def _start_http(self) -> None:
+        if not self.settings.signing_secret.reveal():
+            raise ChatError("HTTP mode needs [slack] signing_secret (or "
+                            "TWEETUP_SLACK_SIGNING_SECRET) to verify Slack's requests")
+        web_app = web.Application()
+        web_app.router.add_post(self.settings.http_path, self._http_events)
+        web_app.router.add_get("/healthz", self._http_health)
+        self._runner = web.AppRunner(web_app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.settings.http_host, self.settings.http_port)
+        await site.start()
+        for address in self._runner.addresses:
+            if isinstance(address, tuple) and len(address) >= 2:
+                self.bound_port = int(address[1])
+                break
+        log.info("slack: HTTP mode on %s:%s%s", self.settings.http_host, self.bound_port,
+                 self.settings.http_path)
+
+    async def _start_socket(self) -> None:
+        from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+
+        if self.settings.app_token is None:
+            raise ChatError("Socket Mode needs [slack] app_token (xapp-...)")
+        self._socket = AsyncSocketModeHandler(self.app, self.settings.app_token.reveal())
+        await self._socket.connect_async()
+        log.info("slack: connected in Socket Mode")
+
+    async def _shutdown(self) -> None:
+        try:
+            await self._stop_serving()
+        finally:
+            if self._session is not None:
+                await self._session.close()
+                self._session = None
+                self.client.session = None
+
+    async def _stop_serving(self) -> None:
+        if self._socket is not None:
+            with contextlib.suppress(Exception):
+                await self._socket.close_async()
+            self._socket = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        if self._tasks:
+            _done, pending = await asyncio.wait(set(self._tasks), timeout=5)
+            for task in pending:
+                task.cancel()
+        self.ready.clear()
+
+    async def _http_events(self, request: web.Request) -> web.StreamResponse:
+        try:
+            bolt_request = await to_bolt_request(request)
+            bolt_response = await self.app.async_dispatch(bolt_request)
+        except Exception as exc:
+            # A body Bolt cannot parse or match (never sent by Slack itself): a clear 400, not
+            # an aiohttp 500 with a traceback per request.
+            log.warning("slack: malformed request rejected (%s)", type(exc).__name__)
+            return web.json_response({"ok": False, "error": "malformed_request"}, status=400)
+        return await to_aiohttp_response(bolt_response)
+
+    async def _http_health(self, _request: web.Request) -> web.StreamResponse:
+        return web.json_response({"ok": True, "platform": PLATFORM, "mode": self.settings.mode})
+
+    async def idle(self, within: float = 10.0) -> None:
+        """Wait until every background task (events handed to the core) is done. For tests."""
+        deadline = time.monotonic() + within
+        while self._tasks and time.monotonic() < deadline:
+            await asyncio.wait(set(self._tasks), timeout=max(0.0, deadline - time.monotonic()))
+
+    def _spawn(self, coro: Awaitable[None]) -> asyncio.Task[None]:
+        task: asyncio.Task[None] = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    # --- inbound --------------------------------------------------------------------------------
+
+    def _register(self) -> None:
+        app = self.app
+        # Any slash command of this app is the meetup command, so a workspace where `/meetup`
+        # is taken can name it differently in the manifest.
+        app.command(re.compile(r".*"))(self._on_command)
+        app.action(re.compile(r"^tw:"))(self._on_action)
+        app.action(re.compile(r".*"))(self._ack_only)
+        app.view(re.compile("^" + re.escape(render.FORM_CALLBACK_PREFIX)))(self._on_view)
+        app.view(re.compile(r".*"))(self._ack_only)
+        app.view_closed(re.compile(r".*"))(self._ack_only)
+        app.options(re.compile(r".*"))(self._on_options)
+        app.shortcut(re.compile(r".*"))(self._ack_only)
+        app.event("message")(self._on_message)
+        # Every event Slack sends is answered 2xx, even those the bot does not use: an
+        # unanswered event is retried and eventually disables the subscription.
+        app.event(re.compile(r".*"))(self._ignore_event)
+
+    async def _ack_only(self, ack: AsyncAck) -> None:
+        await ack()
+
+    async def _ignore_event(self, body: dict[str, Any]) -> None:
+        return None
+
+    def _commands(self) -> dict[str, Any]:
+        inbox = self._inbox
+        if inbox is None:
+            return {}
+        return {c.name: c for c in inbox.commands}
+
+    async def _on_command(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        text = render.unescape(str(body.get("text") or ""))
+        try:
+            parsed = parse_command_line(text, self._commands() or None)
+        except CommandLineError as exc:
+            await ack(response_type="ephemeral", text=render.escape(str(exc)))
+            return
+        await ack()
+        handle = SlackHandle(
+            kind="command",
+            team_id=str(body.get("team_id") or self._team_id),
+            channel_id=str(body.get("channel_id") or ""),
+            user_id=str(body.get("user_id") or ""),
+            trigger_id=body.get("trigger_id"),
+            response_url=body.get("response_url"),
+        )
+        user = UserRef(PLATFORM, handle.user_id, str(body.get("user_name") or ""))
+        key = str(body.get("trigger_id") or f"cmd:{handle.channel_id}:{time.time_ns()}")
+
+        def build(is_admin: bool) -> Inbound:
+            return CommandInvoked(
+                user=user, place=self._place(handle), name=parsed.name,
+                options=parsed.options, key=key, is_admin=is_admin, handle=handle,
+            )
+
+        self._spawn(self._dispatch(handle, build))
+
+    async def _on_action(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        await ack()
+        user_obj = body.get("user") or {}
+        container = body.get("container") or {}
+        channel = (body.get("channel") or {}).get("id") or container.get("channel_id") or ""
+        meta = _metadata((body.get("view") or {}).get("private_metadata"))
+        handle = SlackHandle(
+            kind="action",
+            team_id=str((body.get("team") or {}).get("id") or user_obj.get("team_id")
+                        or self._team_id),
+            channel_id=str(channel or meta.get("c") or ""),
+            user_id=str(user_obj.get("id") or ""),
+            trigger_id=body.get("trigger_id"),
+            response_url=body.get("response_url"),
+            thread_ts=(body.get("message") or {}).get("thread_ts"),
+        )
+        place = self._place(handle)
+        message: MessageRef | None = None
+        ts = container.get("message_ts") or (body.get("message") or {}).get("ts")
+        if container.get("type") == "message" and ts:
+            if container.get("is_ephemeral"):
+                message = MessageRef(place, f"{EPHEMERAL_PREFIX}{ts}")
+                if handle.response_url:
+                    self._remember_ephemeral(message, handle.response_url)
+            else:
+                message = MessageRef(place, str(ts))
+        user = UserRef(PLATFORM, handle.user_id,
+                       str(user_obj.get("username") or user_obj.get("name") or ""))
+        raw_actions = body.get("actions")
+        actions = [a for a in (raw_actions if isinstance(raw_actions, list) else [])
+                   if isinstance(a, dict) and str(a.get("action_id", "")).startswith("tw:")]
+        for index, action in enumerate(actions):
+            values = _action_values(action)
+            key = str(body.get("trigger_id") or action.get("action_ts") or time.time_ns())
+            if index:
+                key = f"{key}:{index}"
+            action_id = str(action.get("action_id"))
+
+            def build(is_admin: bool, key: str = key, action_id: str = action_id,
+                      values: tuple[str, ...] = values) -> Inbound:
+                return ActionClicked(
+                    user=user, place=place, message=message, action_id=action_id, key=key,
+                    is_admin=is_admin, values=values, handle=handle,
+                )
+
+            self._spawn(self._dispatch(handle, build))
+
+    async def _on_view(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        view = body.get("view") or {}
+        meta = _metadata(view.get("private_metadata"))
+        user_obj = body.get("user") or {}
+        loop = asyncio.get_running_loop()
+        handle = SlackHandle(
+            kind="view",
+            team_id=str(meta.get("t") or (body.get("team") or {}).get("id") or self._team_id),
+            channel_id=str(meta.get("c") or ""),
+            user_id=str(user_obj.get("id") or ""),
+            trigger_id=body.get("trigger_id"),
+            response_url=meta.get("u"),
+            thread_ts=meta.get("th"),
+            verdict=loop.create_future(),
+            extra={"fields": list((view.get("state") or {}).get("values") or {})},
+        )
+        form_id = str(view.get("callback_id", ""))[len(render.FORM_CALLBACK_PREFIX):]
+        values = render.form_values((view.get("state") or {}).get("values") or {})
+        user = UserRef(PLATFORM, handle.user_id,
+                       str(user_obj.get("username") or user_obj.get("name") or ""))
+        key = str(body.get("trigger_id") or view.get("id") or time.time_ns())
+
+        def build(is_admin: bool) -> Inbound:
+            return FormSubmitted(
+                user=user, place=self._place(handle), form_id=form_id, values=values, key=key,
+                is_admin=is_admin, handle=handle,
+            )
+
+        self._spawn(self._dispatch(handle, build))
+        assert handle.verdict is not None
+        errors: dict[str, str] | None = None
+        with contextlib.suppress(TimeoutError):
+            errors = await asyncio.wait_for(asyncio.shield(handle.verdict),
+                                            self.form_verdict_seconds)
+        if not handle.verdict.done():
+            handle.verdict.set_result(None)  # too late: later errors go by ephemeral message
+        inline = _view_errors(errors, handle) if errors else {}
+        if inline:
+            await ack(response_action="errors", errors=inline)
+            return
+        await ack()
+        if errors:  # no field to show them on: tell the member privately
+            self._spawn(self._late_errors(handle, errors, user))
+
+    async def _late_errors(self, handle: SlackHandle, errors: Mapping[str, str],
+                           user: UserRef) -> None:
+        msg = _errors_message(errors)
+        try:
+            await self._ephemeral(handle, render.message_payload(msg), user)
+        except ChatError as exc:
+            log.info("slack: could not tell the member about form errors (%s)", exc)
+
+    async def _on_options(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        view = body.get("view") or {}
+        meta = _metadata(view.get("private_metadata"))
+        user_obj = body.get("user") or {}
+        place = Place(PLATFORM, str(meta.get("t") or (body.get("team") or {}).get("id")
+                                    or self._team_id), str(meta.get("c") or ""))
+        request = SuggestionsRequested(
+            user=UserRef(PLATFORM, str(user_obj.get("id") or ""),
+                         str(user_obj.get("username") or user_obj.get("name") or "")),
+            place=place,
+            command=str(meta.get("f") or ""),
+            option=str(body.get("action_id") or body.get("block_id") or ""),
+            partial=str(body.get("value") or ""),
+        )
+        choices: list[Any] = []
+        if self._inbox is not None:
+            try:
+                choices = await asyncio.wait_for(self._inbox.suggest(request), SUGGEST_SECONDS)
+            except TimeoutError:
+                log.warning("slack: suggestions for %s timed out", request.option)
+            except Exception:
+                log.exception("slack: suggestions for %s failed", request.option)
+        await ack(options=render.suggestion_options(choices))
+
+    async def _on_message(self, body: dict[str, Any]) -> None:
+        """Events are acknowledged by Bolt when this returns (auto-ack): keep it short."""
+        event = body.get("event") or {}
+        subtype = event.get("subtype")
+        if subtype not in (None, "thread_broadcast", "file_share"):
+            return
+        user_id = event.get("user")
+        if not user_id or event.get("bot_id") or user_id == self._bot_user_id:
+            return
+        text = str(event.get("text") or "")
+        if not text.strip():
+            return
+        team = str(event.get("team") or body.get("team_id") or self._team_id)
+        handle = SlackHandle(
+            kind="message", team_id=team, channel_id=str(event.get("channel") or ""),
+            user_id=str(user_id), thread_ts=event.get("thread_ts"),
+        )
+        place = self._place(handle)
+        ref = MessageRef(place, str(event.get("ts") or ""))
+        key = str(body.get("event_id") or f"msg:{handle.channel_id}:{event.get('ts')}")
+
+        def build(is_admin: bool) -> Inbound:
+            return MessageSeen(
+                user=UserRef(PLATFORM, handle.user_id), place=place, message=ref,
+                text=render.slack_text_to_plain(text), key=key, is_admin=is_admin,
+                handle=handle,
+            )
+
+        self._spawn(self._dispatch(handle, build))
+
+    def _place(self, handle: SlackHandle) -> Place:
+        return Place(PLATFORM, handle.team_id, handle.channel_id, handle.thread_ts)
+
+    async def _dispatch(self, handle: SlackHandle, build: Callable[[bool], Inbound]) -> None:
+        token = _CURRENT.set(handle)
+        try:
+            info = await self._user_info(handle.user_id)
+            event = build(info.admin)
+            if not event.user.name and info.name:
+                event = replace(event, user=replace(event.user, name=info.name))
+            if self._inbox is None:
+                return
+            await self._inbox.handle(event)
+        except Exception:
+            log.exception("slack: the core failed on a %s event", handle.kind)
+        finally:
+            handle.accept()
+            _CURRENT.reset(token)
+
+    async def is_admin(self, user_id: str) -> bool:
+        """Workspace admin or owner (users.info, cached for a few minutes)."""
+        return (await self._user_info(user_id)).admin
+
+    async def user_timezone(self, user_id: str) -> str | None:
+        """The member's own Slack time zone (users.info `tz`), cached."""
+        return (await self._user_info(user_id)).tz
+
+    async def _user_info(self, user_id: str) -> _UserInfo:
+        if not user_id:
+            return _UserInfo(0.0)
+        now = time.monotonic()
+        cached = self._user_cache.get(user_id)
+        if cached and cached.expires > now:
+            return cached
+        try:
+            response = await self.client.users_info(user=user_id)
+        except Exception as exc:  # never let a lookup stop the event
+            log.warning("slack: users.info failed (%s)", type(exc).__name__)
+            return _UserInfo(0.0)
+        user = response.get("user") or {}
+        profile = user.get("profile") or {}
+        info = _UserInfo(
+            expires=now + USER_CACHE_SECONDS,
+            admin=bool(user.get("is_admin") or user.get("is_owner")
+                       or user.get("is_primary_owner")),
+            tz=user.get("tz") if isinstance(user.get("tz"), str) else None,
+            name=str(profile.get("display_name") or profile.get("real_name")
+                     or user.get("real_name") or user.get("name") or ""),
+        )
+        if len(self._user_cache) > 10_000:
+            self._user_cache.clear()
+        self._user_cache[user_id] = info
+        return info
+
+    # --- outbound -------------------------------------------------------------------------------
+
+    async def _call(self, call: Awaitable[T], *, dm: bool = False) -> T:
+        try:
+            return await call
+        except (SlackApiError, ClientError, TimeoutError, SlackRequestError) as exc:
+            raise translate(exc, dm=dm) from exc
+
+    def _accept_current(self) -> SlackHandle | None:
+        handle = _CURRENT.get()
+        if handle is not None:
+            handle.accept()
+        return handle
+
+    async def _deduped(self, key: str | None,
+                       send: Callable[[], Awaitable[MessageRef]]) -> MessageRef:
+        """Slack has no idempotency key for chat.postMessage, so `Outgoing.dedupe_key` is
+        honoured within this process: a send with a key already sent (or being sent) returns
+        that message instead of posting again."""
+        if not key:
+            return await send()
+        while (earlier := self._sent.get(key)) is not None:
+            ref = await asyncio.shield(earlier)
+            if ref is not None:
+                return ref
+        future: asyncio.Future[MessageRef | None] = asyncio.get_running_loop().create_future()
+        self._sent[key] = future
+        while len(self._sent) > SENT_KEYS_KEPT:
+            self._sent.popitem(last=False)
+        try:
+            ref = await send()
+        except BaseException:
+            self._sent.pop(key, None)
+            future.set_result(None)
+            raise
+        future.set_result(ref)
+        return ref
+
+    async def post(self, place: Place, msg: Outgoing) -> MessageRef:
+        """chat.postMessage, paced per channel. Not in the channel -> ChannelUnavailable (the
+        core answers the member with an ephemeral "invite me" reply, which `reply` delivers
+        through the request's response_url since the bot cannot post there)."""
+        self._accept_current()
+        return await self._deduped(msg.dedupe_key, lambda: self._post(place, msg))
+
+    async def _post(self, place: Place, msg: Outgoing) -> MessageRef:
+        payload = render.message_payload(msg)
+        async with self.pacer.slot(place.channel_id):
+            response = await self._call(self.client.chat_postMessage(
+                channel=place.channel_id, thread_ts=place.thread_id, unfurl_links=False,
+                unfurl_media=False, **payload,
+            ))
+        ref = MessageRef(place, str(response.get("ts")))
+        if msg.attachments:
+            await self._upload(place.channel_id, msg.attachments, thread_ts=place.thread_id)
+        return ref
+
+    async def update(self, ref: MessageRef, msg: Outgoing) -> None:
+        self._accept_current()
+        if ref.message_id.startswith(EPHEMERAL_PREFIX):
+            await self._update_ephemeral(ref, msg)
+            return
+        key = (ref.place.channel_id, ref.message_id)
+        card = self._cards.get(key)
+        if card is None:
+            card = self._cards[key] = _CardState()
+        card.seq += 1
+        card.latest = msg
+        card.waiters += 1
+        seq = card.seq
+        try:
+            async with self.pacer.slot(ref.place.channel_id,
+                                       needed=lambda: card.sent < seq) as needed:
+                if not needed or card.latest is None:
+                    return  # a newer version of this card went out while we waited
+                latest_seq, latest = card.seq, card.latest
+                await self._call(self.client.chat_update(
+                    channel=ref.place.channel_id, ts=ref.message_id,
+                    **render.message_payload(latest),
+                ))
+                card.sent = latest_seq
+        finally:
+            card.waiters -= 1
+            if card.waiters == 0:
+                self._cards.pop(key, None)
+
+    async def _update_ephemeral(self, ref: MessageRef, msg: Outgoing) -> None:
+        url = self._ephemeral_url(ref)
+        if url is None:
+            raise MessageGone("ephemeral messages can only be replaced for 30 minutes")
+        payload = render.message_payload(msg)
+        await self._respond(url, replace_original=True, response_type="ephemeral", **payload)
+
+    async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
+        self._accept_current()
+        return await self._deduped(msg.dedupe_key, lambda: self._send_dm(user, msg))
+
+    async def _send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
+        channel = await self._dm_channel(user.id)
+        # Dates render in the reader's zone anyway; this makes the notification text match.
+        payload = render.message_payload(render.with_zone(msg, await self.user_timezone(user.id)))
+        async with self.pacer.slot(channel):
+            response = await self._call(self.client.chat_postMessage(
+                channel=channel, unfurl_links=False, unfurl_media=False, **payload,
+            ), dm=True)
+        ref = MessageRef(Place(PLATFORM, self._team_id, channel), str(response.get("ts")))
+        if msg.attachments:
+            await self._upload(channel, msg.attachments)
+        return ref
+
+    async def _dm_channel(self, user_id: str) -> str:
+        channel = self._dm_channels.get(user_id)
+        if channel is None:
+            opened = await self._call(self.client.conversations_open(users=user_id), dm=True)
+            channel = str((opened.get("channel") or {}).get("id") or "")
+            if not channel:
+                raise DMClosed("conversations.open returned no channel")
+            if len(self._dm_channels) > 50_000:
+                self._dm_channels.clear()
+            self._dm_channels[user_id] = channel
+        return channel
+
+    async def reply(self, to: Inbound, msg: Outgoing) -> None:
+        handle = to.handle if isinstance(to.handle, SlackHandle) else None
+        if handle is not None:
+            handle.accept()
+        if handle is None:
+            if msg.ephemeral:
+                await self.send_dm(to.user, msg)
+            else:
+                await self.post(to.place, msg)
+            return
+        if not msg.ephemeral:
+            try:
+                await self.post(self._place(handle), msg)
+            except ChannelUnavailable:
+                if handle.response_url is None:
+                    raise
+                await self._respond(handle.response_url, response_type="in_channel",
+                                    **render.message_payload(msg))
+            return
+        note = None
+        if msg.attachments:
+            # Files cannot be ephemeral on Slack: they go to the member's DM.
+            try:
+                channel = await self._dm_channel(handle.user_id)
+                await self._upload(channel, msg.attachments, strict=True)
+                names = ", ".join(a.filename for a in msg.attachments)
+                note = f"I sent you {names} in a direct message."
+            except ChatError as exc:
+                log.info("slack: could not deliver a file by DM (%s)", exc)
+                note = "I could not send you the file by direct message."
+        payload = render.message_payload(msg, extra_note=note)
+        await self._ephemeral(handle, payload, to.user)
+
+    async def _ephemeral(self, handle: SlackHandle, payload: dict[str, Any],
+                         user: UserRef) -> None:
+        """chat.postEphemeral where the bot is in the channel; else the request's
+        response_url (works in DMs and channels the bot has not joined); else a DM."""
+        if handle.channel_id:
+            try:
+                await self._call(self.client.chat_postEphemeral(
+                    channel=handle.channel_id, user=handle.user_id, thread_ts=handle.thread_ts,
+                    **payload,
+                ))
+                return
+            except ChannelUnavailable:
+                pass
+        if handle.response_url:
+            await self._respond(handle.response_url, response_type="ephemeral",
+                                replace_original=False, **payload)
+            return
+        channel = await self._dm_channel(handle.user_id or user.id)
+        async with self.pacer.slot(channel):
+            await self._call(self.client.chat_postMessage(channel=channel, **payload), dm=True)
+
+    async def _respond(self, url: str, **body: Any) -> None:
+        webhook = AsyncWebhookClient(url=url, timeout=10, session=self._session)
+        try:
+            response = await webhook.send_dict(body)
+        except (ClientError, TimeoutError) as exc:
+            raise translate(exc) from exc
+        if response.status_code == 404 or "expired" in (response.body or ""):
+            raise MessageGone("the response_url expired")
+        if response.status_code >= 400:
+            raise ChatError(f"response_url refused ({response.status_code} {response.body})")
+
+    async def open_form(self, to: Inbound, form: Form) -> None:
+        handle = to.handle if isinstance(to.handle, SlackHandle) else None
+        if handle is None or not handle.trigger_id:
+            await self.reply(to, Outgoing(body=(Text(
+                f"Type `{self.command} propose` to open the form here."),), ephemeral=True))
+            return
+        handle.accept()
+        meta: dict[str, Any] = {"f": form.form_id, "c": handle.channel_id, "t": handle.team_id}
+        if handle.response_url:
+            meta["u"] = handle.response_url
+        if handle.thread_ts:
+            meta["th"] = handle.thread_ts
+        view = render.form_view(form, meta)
+        try:
+            await self._call(self.client.views_open(trigger_id=handle.trigger_id, view=view))
+        except ChatError as exc:
+            code = _error_code(exc.__cause__) if isinstance(exc.__cause__, SlackApiError) else ""
+            if code not in TRIGGER_ERRORS:
+                raise
+            log.info("slack: views.open failed (%s)", code)
+            example = self._example(form.form_id)
+            text = ("Slack only gives me 3 seconds to open a form, and that time ran out. "
+                    f"Please type `{self.command} {form.form_id}` again"
+                    + (f", or give everything in one line: `{example}`" if example else "")
+                    + ".")
+            await self._ephemeral(handle, {"text": text, "blocks": [{"type": "section", "text": {
+                "type": "mrkdwn", "text": render.escape(text), "verbatim": True}}]}, to.user)
+
+    def _example(self, name: str) -> str:
+        spec = self._commands().get(name)
+        return spec.example if spec is not None else ""
+
+    async def reject_form(self, to: FormSubmitted, errors: Mapping[str, str]) -> None:
+        handle = to.handle if isinstance(to.handle, SlackHandle) else None
+        clean = {str(k): str(v) for k, v in errors.items()}
+        if handle is not None and handle.verdict is not None and not handle.verdict.done():
+            handle.verdict.set_result(clean or {"": "Please check the form."})
+            return
+        # The modal already closed (the core answered after the ack deadline): say it privately.
+        await self.reply(to, _errors_message(clean))
+
+    # --- files ----------------------------------------------------------------------------------
+
+    async def _upload(self, channel: str, files: tuple[Attachment, ...],
+                      thread_ts: str | None = None, *, strict: bool = False) -> None:
+        """files_upload_v2 into the channel or DM. The message itself is already out (and the
+        core's messages carry a calendar link too), so a failed upload is logged, not raised,
+        unless `strict`."""
+        for attachment in files:
+            try:
+                await self._call(self.client.files_upload_v2(
+                    channel=channel, content=attachment.content, filename=attachment.filename,
+                    title=attachment.filename, thread_ts=thread_ts,
+                ))
+            except ChatError as exc:
+                log.warning("slack: file upload of %s failed (%s)", attachment.filename, exc)
+                if strict:
+                    raise
+
+    # --- ephemeral message references -----------------------------------------------------------
+
+    def _remember_ephemeral(self, ref: MessageRef, url: str) -> None:
+        now = time.monotonic()
+        self._ephemeral_urls[_ref_key(ref)] = (now + EPHEMERAL_REF_SECONDS, url)
+        self._ephemeral_urls.move_to_end(_ref_key(ref))
+        while self._ephemeral_urls:
+            oldest = next(iter(self._ephemeral_urls.values()))
+            if oldest[0] > now and len(self._ephemeral_urls) <= 10_000:
+                break
+            self._ephemeral_urls.popitem(last=False)
+
+    def _ephemeral_url(self, ref: MessageRef) -> str | None:
+        entry = self._ephemeral_urls.get(_ref_key(ref))
+        if entry is None or entry[0] < time.monotonic():
+            return None
+        return entry[1]
+
+
+def _errors_message(errors: Mapping[str, str]) -> Outgoing:
+    lines = [Text("Your form was not saved:\n")]
+    lines += [Text(f"• {name}: {message}\n" if name else f"• {message}\n")
+              for name, message in errors.items()]
+    return Outgoing(body=tuple(lines), ephemeral=True)
+
+
+def _ref_key(ref: MessageRef) -> str:
+    return f"{ref.place.channel_id}/{ref.message_id}"
+
+
+def _metadata(raw: Any) -> dict[str, Any]:
+    if not raw or not isinstance(raw, str):
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _action_values(action: Mapping[str, Any]) -> tuple[str, ...]:
+    option = action.get("selected_option")
+    if isinstance(option, Mapping) and option.get("value") is not None:
+        return (str(option["value"]),)
+    options = action.get("selected_options")
+    if isinstance(options, list):
+        return tuple(str(o.get("value")) for o in options if isinstance(o, Mapping))
+    if action.get("selected_date_time") is not None:
+        return (render.picker_text(int(action["selected_date_time"])),)
+    for key in ("selected_date", "selected_time", "selected_user", "selected_channel"):
+        if action.get(key):
+            return (str(action[key]),)
+    return ()
+
+
+def _view_errors(errors: Mapping[str, str], handle: SlackHandle) -> dict[str, str]:
+    """Field name -> message, mapped onto the modal's block ids (unknown names go to the first
+    field, since Slack rejects errors for blocks that do not exist)."""
+    blocks: list[str] = list(handle.extra.get("fields") or [])
+    out: dict[str, str] = {}
+    stray: list[str] = []
+    for name, message in errors.items():
+        if name in blocks:
+            out[name] = message[:300]
+        else:
+            stray.append(message)
+    if stray and blocks:
+        first = blocks[0]
+        out[first] = " ".join([out.get(first, ""), *stray]).strip()[:300]
+    return out

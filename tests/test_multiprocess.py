@@ -1,0 +1,90 @@
+"""Three Tweetup processes on one database; 5,000 reminders due within the same minute; one
+process is killed with SIGKILL mid-burst and restarted. Every reminder reaches the platform
+exactly once, and every job ends done."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from bot.store import schema as t
+from bot.store.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+REMINDERS = 5000
+LEASE_SECONDS = 4
+
+
+async def _seed(url: str, due: datetime) -> None:
+    store = Store.from_url(url)
+    await store.upgrade()
+    now = datetime.now(UTC)
+    c = await store.community("bench", "w1", timezone="UTC", now=now)
+    m = await store.create_meetup(
+        community_id=c.id, channel_id="general", thread_id=None, title="Burst", city_id=1,
+        city_label="Berlin", latitude=52.5, longitude=13.4, organizer_id="o",
+        organizer_name="O", starts_at=due + timedelta(hours=2), options=(), venue="",
+        description="", capacity=None, deadline=None, now=now)
+    async with store.engine.begin() as conn:
+        await conn.execute(insert(t.rsvps), [
+            {"meetup_id": m.id, "user_id": f"u{i}", "user_name": f"U{i}", "status": "going",
+             "position": i, "updated_at": now} for i in range(REMINDERS)])
+        await conn.execute(insert(t.jobs), [
+            {"job_key": f"k{i}", "kind": "remind", "meetup_id": m.id, "community_id": c.id,
+             "user_id": f"u{i}", "lead_minutes": 120,
+             "due_at": due + timedelta(seconds=(i % 50) / 10)} for i in range(REMINDERS)])
+    await store.close()
+
+
+def _start(url: str, sink: Path) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, "-m", "tests.worker", url, str(sink),
+                             str(LEASE_SECONDS)], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def _lines(sink: Path) -> list[list[str]]:
+    if not sink.exists():
+        return []
+    return [line.split("\t") for line in sink.read_text().splitlines() if line]
+
+
+async def test_sigkill_mid_burst_still_delivers_every_reminder_exactly_once(
+        database_url: str, tmp_path: Path) -> None:
+    sink = tmp_path / "platform.log"
+    due = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=6)
+    await _seed(database_url, due)
+    workers = [await asyncio.to_thread(_start, database_url, sink) for _ in range(3)]
+    try:
+        deadline = time.monotonic() + 120
+        while len(_lines(sink)) < 500 and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        os.kill(workers[0].pid, signal.SIGKILL)  # mid-burst, possibly mid-batch
+        workers[0].wait()
+        workers[0] = await asyncio.to_thread(_start, database_url, sink)
+        store = Store.from_url(database_url)
+        try:
+            while time.monotonic() < deadline:
+                if (await store.job_counts()).get("done", 0) == REMINDERS:
+                    break
+                await asyncio.sleep(0.2)
+            counts = await store.job_counts()
+        finally:
+            await store.close()
+    finally:
+        for w in workers:
+            w.kill()
+            w.wait()
+    assert counts == {"done": REMINDERS}
+    delivered = [line[1] for line in _lines(sink) if line[2] == "delivered"]
+    assert len(delivered) == REMINDERS
+    assert len(set(delivered)) == REMINDERS  # every member once, nobody twice
