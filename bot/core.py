@@ -89,11 +89,13 @@ class Core:
             scope = f"{event.place.platform}:{event.place.workspace_id}"
             kind = _KINDS[type(event)]
             now = self.services.clock.now()
-            if not await store.mark_event(key, now, scope=scope, user_id=event.user.id, kind=kind):
+            new, member, everyone = await store.mark_and_count(
+                key, now, now - WINDOW, scope=scope, user_id=event.user.id, kind=kind
+            )
+            if not new:
                 log.info("platform=%s %s outcome=duplicate", event.user.platform, _what(event))
                 return
             if kind != "message":
-                member, everyone = await store.recent_events(scope, event.user.id, now - WINDOW)
                 check_events(member, everyone, self.services.rate_limits)
             if event.place.workspace_id == NO_COMMUNITY:
                 community = await self._community_of_direct(event)

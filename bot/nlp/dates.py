@@ -2395,13 +2395,17 @@ class _Parser:
     def _component_impl(self, i: int) -> tuple[_Val, int] | None:
         """The longest single component starting at token i."""
         best: tuple[_Val, int] | None = None
-        cands: list[tuple[_Val, int] | None] = [
-            self.p_date(i),
-            self.p_tod(i),
-            self.p_part(i),
-            self.p_relative(i),
-            self.p_now(i),
-        ]
+        if i >= self.n:
+            return None
+        tok = self.t[i]
+        first = tok.s
+        cands: list[tuple[_Val, int] | None] = [self.p_date(i), self.p_tod(i)]
+        if tok.kind == "w" and (first in _PART_STARTS or first in _PARTS):
+            cands.append(self.p_part(i))
+        if tok.kind == "n" or tok.num is not None or first in _RELATIVE_STARTS:
+            cands.append(self.p_relative(i))
+        if first in _NOW_STARTS:
+            cands.append(self.p_now(i))
         for r in cands:
             if r is not None and (best is None or r[1] > best[1]):
                 best = r
@@ -2707,6 +2711,9 @@ class _Parser:
         return None
 
     def p_range(self, i: int, kw: str | None, lead_day: _Day | None) -> tuple[_Abs, int] | None:
+        # Cheap exit: a range needs a separator ("-", "to", "and"...) a few tokens ahead.
+        if not any(t.s in _RANGE_SEP or t.s == "but" for t in self.t[i + 1 : i + 9]):
+            return None
         # Left bound: a clock time (possibly without am/pm), a day number or a full point.
         left_tod = self.p_tod(i)
         left_day = self.p_date(i)
@@ -2951,6 +2958,16 @@ def _prefilter(text: str) -> bool:
 
 _WORD_SPLIT = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _LOOKBEHIND = 4
+# First words of the parts of the grammar (a cheap dispatch before trying them).
+_PART_STARTS = frozenset(
+    "in during this today tomorrow yesterday tmrw tomorrows last early late tonight tonite "
+    "after the".split()
+)
+_RELATIVE_STARTS = frozenset(
+    "in within next last past previous upcoming coming a an couple few several half three "
+    "one".split()
+)
+_NOW_STARTS = frozenset("right just now atm at asap as eod end".split())
 # Words after "the 21st" that keep it a day.
 _DAY_FOLLOWERS = frozenset(
     "at on in of and or to for from through thru till until works work is would could "
@@ -3024,6 +3041,64 @@ _ANCHORS = frozenset(
 _MAX_LEN = 20_000
 
 
+def _trie_regex(words: list[str]) -> str:
+    """One regex alternation shaped as a trie (fast to scan with ``re``)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+_ANCHOR_SCAN = re.compile(
+    r"\d|\b" + _trie_regex(sorted(w for w in _ANCHORS if w.isalpha() or "'" in w)) + r"\b",
+    re.IGNORECASE,
+)
+_WINDOW_BEFORE = 48
+_WINDOW_AFTER = 96
+
+
+def _tokenize_windows(text: str) -> list[_Tok]:
+    """Tokens only around numbers and time words; windows are kept apart by a barrier."""
+    if len(text) <= 2 * (_WINDOW_BEFORE + _WINDOW_AFTER):
+        return _tokenize(text)
+    spans: list[list[int]] = []
+    n = len(text)
+    for m in _ANCHOR_SCAN.finditer(text):
+        a = max(0, m.start() - _WINDOW_BEFORE)
+        b = min(n, m.end() + _WINDOW_AFTER)
+        while a > 0 and not text[a - 1].isspace():  # whole words only
+            a -= 1
+        while b < n and not text[b].isspace():
+            b += 1
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = max(b, spans[-1][1])
+        else:
+            spans.append([a, b])
+    out: list[_Tok] = []
+    for a, b in spans:
+        if out:
+            out.append(_Tok("\n", a, a, "p", False, None, False))
+        for t in _tokenize(text[a:b]):
+            t.start += a
+            t.end += a
+            out.append(t)
+    return out
+
+
 def _run(text: str, now: datetime, meetup: bool, allow_latent: bool) -> list[TimeMention]:
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
@@ -3031,7 +3106,7 @@ def _run(text: str, now: datetime, meetup: bool, allow_latent: bool) -> list[Tim
     if "/" in clipped or "_" in clipped or "www." in clipped:
         # URLs and snake_case words are not chat: blank them, keeping offsets
         clipped = _URL_RE.sub(lambda m: " " * len(m.group()), clipped)
-    toks = _tokenize(clipped)
+    toks = _tokenize_windows(clipped)
     if len(toks) > 4000:
         toks = toks[:4000]
     ctx = _Ctx(now, meetup)

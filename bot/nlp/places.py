@@ -141,7 +141,6 @@ class _Gazetteer:
         "alt_index",
         "anchor_names",
         "anchors",
-        "single_anchors",
         "by_id",
         "cities",
         "common",
@@ -155,6 +154,7 @@ class _Gazetteer:
         "prefix_keys",
         "region_index",
         "region_names",
+        "single_anchors",
         "weak_anchors",
     )
 
@@ -720,6 +720,7 @@ def _find_slow(
     caps = [t[0][:1].isupper() for t in toks]
     title_case = n >= 4 and sum(caps) / n > 0.6
     has_sports = not _SPORTS.isdisjoint(keys)
+    all_lower = text.islower()
     out: list[PlaceMention] = []
     pos = 0
     first_max = g.first_max
@@ -769,7 +770,8 @@ def _find_slow(
                         raw = toks[i][0]
                         cid = _MENTION_ABBR.get(key)
                         if cid is not None and (
-                            raw.isupper() or (key in _MENTION_ABBR_ANY_CASE and caps[i])
+                            raw.isupper()
+                            or (key in _MENTION_ABBR_ANY_CASE and (caps[i] or all_lower))
                         ):
                             ids = (cid,)
                     if ids is None:

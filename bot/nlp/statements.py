@@ -46,11 +46,12 @@ _CUE_WORDS = frozenset(
     """i'm im i'll ill i’m i’ll we're we’re we'll live living reside based moved relocated
     here heading headed flying visiting visit trip travelling traveling will gonna greetings fellow
     stay staying landing arriving arrive town driving off going coming home moving
-    relocating settled flight flights conference hello spending currently back""".split()
+    relocating settled flight flights conference hello spending currently back landed based
+    arrived lived""".split()
 )
 _INTENT_WORDS = frozenset(
     """meet meetup meetups meeting drinks drink coffee coffees irl person hang hangout
-    together beer beers pint pints lunch dinner brunch tweetup based""".split()
+    together beer beers pint pints lunch dinner brunch tweetup""".split()
 )
 
 
@@ -67,6 +68,7 @@ def _variants(words: frozenset[str]) -> frozenset[str]:
 
 _ANY_CUE_FORMS = _variants(_CUE_WORDS | _INTENT_WORDS)
 _INTENT_FORMS = _variants(_INTENT_WORDS)
+_CUE_FORMS = _variants(_CUE_WORDS)
 _LOW_WORD = re.compile(r"[a-z'’]+")
 
 
@@ -80,8 +82,10 @@ def might_matter(text: str) -> bool:
         if "based" not in text and "Based" not in text and "BASED" not in text:
             return False
         return may_mention_place(text)
-    if not _INTENT_FORMS.isdisjoint(words):
+    if not _INTENT_FORMS.isdisjoint(words) and _INTENT.search(text.lower().replace("’", "'")):
         return True
+    if _CUE_FORMS.isdisjoint(words):
+        return False  # meetup words but no meetup phrase, and no home or travel word
     return may_mention_place(text)
 
 
@@ -139,6 +143,8 @@ _HOME_CUES = re.compile(
     | \bmy\ (?:home|place|apartment|flat|house)\ (?:is\ )?in\s*$
     | \b(?:i|we)\ (?:call|now\ call)\s*$
     | \b(?:i|we)'?ve\ been\ living\ in\s*$
+    | \b(?:i've|ive|i\ have|we've|we\ have){_ADV}\s+(?:lived|been\ living|been\ based)
+          {_ADV}\s+(?:in|near)\s*$
     | \b(?:greetings|hello|hi|hey|waving)\ from\s*$
     | \bfellow\s*$
     | \b(?:i|we)\ (?:work|worked)\ (?:remotely\ )?(?:from|in)\s*$
@@ -161,6 +167,8 @@ _TRIP_CUES = re.compile(
     | \b(?:i|we)\ (?:fly|head|leave|go|travel|arrive|land)\ (?:to|for|in|into|out\ to)\s*$
     | \b(?:trip|travel|visit|vacation|holiday|flight|conference)\ (?:to|in)\s*$
     | \b(?:visiting|in\ town\ in|landing\ in|arriving\ in|arrive\ in|land\ in)\s*$
+    | \b(?:just\ )?(?:landed|arrived|touched\ down)\ (?:in|at)\s*$
+    | \bvisiting\s+(?:my\s+|our\s+|the\s+|some\s+)?[\w'-]+\s+in\s*$
     | \b{_SUBJ}\ (?:in|at)\s*$
     | \b{_SUBJ}\s+(?:at|for)\s+[\w'&-]+(?:\s+[\w'&-]+)?\s+in\s*$
     | \bwill\ be\ (?:in|at|around)\s*$
@@ -199,6 +207,9 @@ _ADJ_BEFORE = re.compile(
     r"\s+(?:sunny|rainy|beautiful|lovely|snowy|cold|hot|freezing|windy|gorgeous|foggy|humid|"
     r"good old|old|little|downtown|the city of|the beautiful|wonderful|amazing)\s*$"
 )
+_QUALIFIER = re.compile(r"^\s*,?\s*[a-z.]+(?:\s[a-z]+)?(?=\s+(?:here|based)\b)")
+_THE_BEFORE = re.compile(r"\s+the\s*$")
+_PRESENT_PERFECT = re.compile(r"\b(?:i've|ive|i have|we've|we have)\b")
 _NOW_WORDS = frozenset({"now", "right now", "just now", "at the moment", "atm", "currently"})
 _INTENT = re.compile(
     r"""\b(?:
@@ -257,10 +268,11 @@ def read(text: str, *, now: datetime) -> list[Statement]:
         for p in places:
             assert p.city is not None
             before = low[max(0, p.start - 80) : p.start]
-            after = low[p.end : p.end + 20]
+            after = _QUALIFIER.sub("", low[p.end : p.end + 40], count=1)
             # clause: the text before the city back to a comma/conjunction boundary
             clause = re.split(r",|\bbut\b|\band\b(?= i\b)|\bwhile\b|\bwhereas\b", before)[-1]
             clause = _ADJ_BEFORE.sub(" ", clause)
+            clause = _THE_BEFORE.sub(" ", clause)
             city = parent_city(p.city)
             kind: StatementKind | None = None
             if _BASED_AFTER.match(after) and not _OTHER_PERSON.search(clause):
@@ -307,7 +319,7 @@ def read(text: str, *, now: datetime) -> list[Statement]:
                     and last >= today
                 ):
                     kind = "trip"  # "I'm in Chicago March 3-5"
-                elif _PAST.search(clause):
+                elif _PAST.search(clause) and not _PRESENT_PERFECT.search(clause):
                     continue
             if kind == "trip":
                 if _PAST.search(clause) and not re.search(r"\b(?:will|'ll|going)\b", clause):

@@ -177,6 +177,10 @@ class Store(WatcherQueries):
         self.dialect = engine.dialect.name
         # Same pool; the option tells the "begin" hook to take SQLite's write lock up front.
         self._writer = engine.execution_options(tweetup_write=True)
+        # SQLite allows one writer at a time; writers of this process queue here instead of
+        # in SQLite's busy handler, which backs off with sleeps of up to 100 ms. Correctness
+        # does not depend on it (other processes still meet at the database lock).
+        self._write_turn: asyncio.Lock | None = asyncio.Lock() if self.dialect == "sqlite" else None
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -214,7 +218,10 @@ class Store(WatcherQueries):
         delay = 0.05
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
-                async with self._writer.begin() as conn:
+                if self._write_turn is None:
+                    async with self._writer.begin() as conn:
+                        return await work(conn)
+                async with self._write_turn, self._writer.begin() as conn:
                     return await work(conn)
             except (OperationalError, DBAPIError) as exc:
                 if not _is_transient(exc):
@@ -250,16 +257,43 @@ class Store(WatcherQueries):
 
         return await self._write(work)
 
+    @staticmethod
+    def _recent_query(scope: str, user_id: str, since: datetime) -> Any:
+        pe = t.processed_events
+        return select(
+            func.count(), func.coalesce(func.sum(case((pe.c.user_id == user_id, 1), else_=0)), 0)
+        ).where(pe.c.scope == scope, pe.c.seen_at >= since, pe.c.kind != "message")
+
     async def recent_events(self, scope: str, user_id: str, since: datetime) -> tuple[int, int]:
         """Events other than chat messages since `since`: (from the member, from the whole
         community), in one query."""
-        pe = t.processed_events
-        query = select(
-            func.count(), func.coalesce(func.sum(case((pe.c.user_id == user_id, 1), else_=0)), 0)
-        ).where(pe.c.scope == scope, pe.c.seen_at >= since, pe.c.kind != "message")
         async with self._read() as conn:
-            community, member = (await conn.execute(query)).one()
+            community, member = (
+                await conn.execute(self._recent_query(scope, user_id, since))
+            ).one()
         return int(member), int(community)
+
+    async def mark_and_count(
+        self, key: str, now: datetime, since: datetime, *, scope: str, user_id: str, kind: str
+    ) -> tuple[bool, int, int]:
+        """`mark_event` and `recent_events` in one transaction: (new, member, community)."""
+
+        async def work(conn: AsyncConnection) -> tuple[bool, int, int]:
+            stmt = self._insert(t.processed_events).values(
+                key=key[:200],
+                seen_at=now,
+                scope=scope[:100],
+                user_id=user_id[:64],
+                kind=kind[:8],
+            )
+            if not (await conn.execute(stmt.on_conflict_do_nothing())).rowcount:
+                return False, 0, 0
+            community, member = (
+                await conn.execute(self._recent_query(scope[:100], user_id[:64], since))
+            ).one()
+            return True, int(member), int(community)
+
+        return await self._write(work)
 
     async def recent_proposals(
         self, community_id: int, since: datetime, organizer_id: str | None = None
