@@ -7,7 +7,8 @@ clicks 45%, poll votes 35%, /meetup list 10%, /meetup show 10%) from --concurren
 growth with processes on PostgreSQL, p99 under 20 ms.
 
     python bench/throughput_bench.py --url sqlite+aiosqlite:////tmp/tp.db --processes 1
-    python bench/throughput_bench.py --url postgresql+asyncpg://postgres@127.0.0.1/test --processes 3
+    python bench/throughput_bench.py --processes 3 \
+        --url postgresql+asyncpg://postgres@127.0.0.1/test
 """
 
 from __future__ import annotations

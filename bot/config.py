@@ -46,7 +46,7 @@ class DiscordSettings:
     gateway_url: str = DISCORD_GATEWAY
     shard_ids: tuple[int, ...] | None = None
     shard_count: int | None = None
-    dm_rate_per_second: float = 45.0
+    dm_rate_per_second: float = 47.0  # Discord's global limit is 50 requests/s
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +179,7 @@ def _discord(root: _Reader, source: str) -> DiscordSettings | None:
         gateway_url=r.text("gateway_url", DISCORD_GATEWAY) or "",
         shard_ids=shard_ids,
         shard_count=shard_count,
-        dm_rate_per_second=r.rate("dm_rate_per_second", 45.0, high=50.0),
+        dm_rate_per_second=r.rate("dm_rate_per_second", 47.0, high=50.0),
     )
 
 

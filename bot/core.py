@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -74,7 +74,7 @@ def _what(event: Inbound) -> str:
 class Core:
     def __init__(self, services: Services) -> None:
         self.services = services
-        self.watcher = None  # set by the app when the watcher is enabled
+        self.watcher: Callable[[Ctx], Awaitable[None]] | None = None  # set by the watcher
 
     @property
     def commands(self) -> Sequence[CommandSpec]:

@@ -57,8 +57,16 @@ async def _meetup_answered(services: Services, action: Action, user_id: str) -> 
     return await services.store.community_by_id(m.community_id)
 
 
+async def _own_question(services: Services, action: Action, user_id: str) -> Community | None:
+    q = await services.store.place_question(action.int_arg(0))
+    if q is None or q.user_id != user_id:
+        return None
+    return await services.store.community_by_id(q.community_id)
+
+
 DIRECT_ACTIONS: dict[str, DirectFinder] = {
-    verb: _meetup_answered for verb in ("rsvp", "cal", "claim", "decline", "ballot", "vote")
+    **{verb: _meetup_answered for verb in ("rsvp", "cal", "claim", "decline", "ballot", "vote")},
+    "place": _own_question,
 }
 
 FORMS: dict[str, FormHandler] = {

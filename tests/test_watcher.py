@@ -440,3 +440,22 @@ async def test_concurrent_changes_post_one_card(each_engine: Harness) -> None:
     await asyncio.gather(*(h.command(u, "home", city="Portland, Oregon")
                            for u in ("dave", "erin", "frank")))
     assert len(cards(h)) == 1 and await suggestion_count(h) == 1
+
+
+async def test_yes_clicked_in_a_dm_posts_the_card_where_the_member_spoke(
+        harness: Harness) -> None:
+    from bot.types import NO_COMMUNITY, ActionClicked, Place
+
+    await watch(harness)
+    await harness.command("bob", "home", city="Portland, Oregon", channel="elsewhere")
+    await harness.command("carol", "home", city="Portland, Oregon", channel="elsewhere")
+    await harness.say("dave", "Portland-based here, hi!")
+    yes = button(asked(harness, "dave")[0], "Yes")
+    dm = Place("fake", NO_COMMUNITY, "dm-dave")
+    # Someone else cannot answer dave's question from their DMs.
+    await harness.app.core.handle(ActionClicked(harness.user("erin"), dm, None, yes, "x1"))
+    assert "community's channel" in harness.adapter.last_reply("erin").text
+    await harness.app.core.handle(ActionClicked(harness.user("dave"), dm, None, yes, "x2"))
+    [card] = cards(harness)
+    assert card.to.channel_id == "general" and card.to.workspace_id == "w1"
+    assert "3 members are around Portland, Oregon, US" in card.text

@@ -82,7 +82,7 @@ _grid: CityGrid | None = None
 def install(core: Core) -> None:
     """Enable the watcher on this core: chat messages, its buttons, and suggestions after
     `/meetup home` and `/meetup travel`."""
-    core.watcher = on_message  # type: ignore[assignment]
+    core.watcher = on_message
     ACTIONS["place"] = answer
     ACTIONS["interest"] = interest
     ACTIONS["suggest"] = propose_from_suggestion
@@ -162,6 +162,7 @@ async def _maybe_ask(ctx: Ctx, st: Statement) -> bool:
         last_day=days[1] if days else None,
         now=now,
         allowed=lambda asked, last_at: rules.may_ask(asked, last_at, city.id, now) is None,
+        channel_id=ctx.place.channel_id,
     )
     if qid is None:
         return False
@@ -264,9 +265,10 @@ async def answer(ctx: Ctx, action: Action) -> None:
     else:
         await ctx.say(f"Those days in {label} are over, so I didn't add the trip.")
         return
-    post_to = (
-        ctx.place if await ctx.store.is_watched(ctx.community.id, ctx.place.channel_id) else None
-    )
+    # Back to the watched channel where the member said it (the click may come from a DM).
+    post_to = None
+    if q.channel_id and await ctx.store.is_watched(ctx.community.id, q.channel_id):
+        post_to = Place(ctx.community.platform, ctx.community.workspace_id, q.channel_id)
     await suggest_around(
         ctx.services, ctx.community, q.city_id, post_to, community_rules(ctx.community)
     )

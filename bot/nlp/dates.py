@@ -1155,7 +1155,9 @@ class _Parser:
             year = _year2(self.t[i + 4].num or 0)
             j = i + 5
         elif self.word(i + 3, ":", "/", "-", ".") and self.adjacent(i + 3):
-            return None  # 10.31.40.2, times etc.
+            if not (sep == "." and self.s(i + 3) == "." and (
+                    i + 4 >= self.n or self.t[i + 4].kind != "n")):
+                return None  # 10.31.40.2, times etc.; "24.12." is a date
         if la > 2 or len(self.t[i + 2].s) > 4:
             return None
         # "2/2013" month/year
@@ -1167,8 +1169,12 @@ class _Parser:
         if sep == ".":
             # Dotted dates are day.month; "10.31.1974" (month first) only when forced.
             day, month = (a, b) if b <= 12 else (b, a)
-            if year is None:
-                return None  # "3.5" is a number, not a date
+            if year is None and not (
+                (self.allow_latent and self.n <= 4)  # a `when` that is just "24.12"
+                or (self.word(i + 3, ".") and self.adjacent(i + 3))  # "am 24.12."
+                or self.word(i - 1, "on", "am", "by", "until", "till", "from", "since")
+            ):
+                return None  # "3.5" / "Python 3.11" are numbers, not dates
         elif a > 12:
             day, month = a, b
         elif b > 12:
@@ -1812,6 +1818,7 @@ class _Parser:
             and len(self.t[j + 1].s) == 2
             and self.adjacent(j + 1)
             and len(digits) <= 2
+            and v <= 23
             and (
                 self._ampm(j + 2)[0] is not None
                 or v > 12
@@ -3248,7 +3255,11 @@ _FILLER = frozenset(
 
 
 def suggest_times(partial: str, *, now: datetime, limit: int = 5) -> list[datetime]:
-    """Autocomplete for a ``when`` option: instants the partial text could mean, best first."""
+    """Autocomplete for a ``when`` option: instants the partial text could mean, best first.
+
+    A day becomes its evening (19:00, then 18:00, then noon); a span of days offers the
+    evenings of its days; a part of the day offers times inside it; a partial last word is
+    completed ("tomor" -> tomorrow, "7:3" -> 7:30)."""
     s = partial.strip()
     if not s or limit <= 0 or len(s) > 200:
         return []
@@ -3258,43 +3269,66 @@ def suggest_times(partial: str, *, now: datetime, limit: int = 5) -> list[dateti
         if dt is not None and dt >= now - timedelta(minutes=1) and dt not in out:
             out.append(dt)
 
+    def offer(m: TimeMention, full: bool) -> None:
+        start = m.start
+        if m.grain == "day" and m.end is None:
+            for h in (19, 18, 12) if full else (19,):
+                add(start.replace(hour=h, minute=0))
+            return
+        if m.end is not None and m.end - start >= timedelta(days=1):
+            # a span of days (weekend, week, month): the evenings of its first days
+            d = start.date()
+            last = (m.end - timedelta(seconds=1)).date()
+            while d <= last and len(out) < limit:
+                t = datetime.combine(d, time(19, 0), tzinfo=start.tzinfo)
+                if start <= t < m.end:
+                    add(t)
+                d += timedelta(days=1)
+            return
+        if m.end is not None and m.end - start >= timedelta(hours=3):
+            # a part of the day: 19:00 when it is in it, else its start
+            d = start.date()
+            seven = datetime.combine(d, time(19, 0), tzinfo=start.tzinfo)
+            if start <= seven < m.end:
+                for h in (19, 18, 20):
+                    t = datetime.combine(d, time(h, 0), tzinfo=start.tzinfo)
+                    if start <= t < m.end:
+                        add(t)
+            else:
+                add(start)
+                add(start + timedelta(hours=1))
+            return
+        add(start)
+
     m = parse_when(s, now=now, meetup=True)
     if m is not None:
-        if m.grain in ("day",) or (
-            m.end is not None and m.grain != "minute" and m.end - m.start >= timedelta(days=1)
-        ):
-            # a day: offer evening meetup times on it
-            for h in (19, 18, 12):
-                add(m.start.replace(hour=h, minute=0))
-        elif m.end is not None and m.grain == "hour":
-            add(m.start)
-        else:
-            add(m.start)
-    # Complete a trailing partial word: "next fri" / "tomor" / "next fri 7"
+        offer(m, True)
     low = s.lower()
     words = low.split()
     if words:
         last = words[-1]
         head = " ".join(words[:-1])
+        # "7:3" -> 7:30
+        if re.fullmatch(r"\d{1,2}:\d", last):
+            m4 = parse_when(f"{low}0", now=now, meetup=True)
+            if m4 is not None:
+                offer(m4, False)
+        # Complete a trailing partial word: "next fri" / "tomor" / "wedn"
         completions: list[str] = []
         for vocab in (
-            list(_WEEKDAYS),
-            list(_MONTHS),
-            ["tomorrow", "tonight", "today", "next", "this", "weekend"],
+            [w for w in _WEEKDAYS if len(w) > 3 and not w.endswith("s")],
+            ["tomorrow", "tonight", "today", "weekend", "evening", "afternoon", "lunch"],
+            [w for w in _MONTHS if len(w) > 3] if head else [],
         ):
             for w in vocab:
-                if w.startswith(last) and w != last and len(w) > 3:
+                if w.startswith(last) and w != last:
                     completions.append(w)
         for w in completions[:4]:
-            cand = f"{head} {w}".strip()
-            m2 = parse_when(cand, now=now, meetup=True)
+            m2 = parse_when(f"{head} {w}".strip(), now=now, meetup=True)
             if m2 is not None:
-                if m2.grain == "day":
-                    add(m2.start.replace(hour=19, minute=0))
-                else:
-                    add(m2.start)
-        # "next fri 7" -> also try with pm / :30
-        if last.isdigit() and len(words) >= 1:
+                offer(m2, False)
+        # "next fri 7" -> also 7pm, 7:30pm, 7am
+        if last.isdigit():
             for suffix in ("pm", ":30pm", "am"):
                 m3 = parse_when(f"{low}{suffix}", now=now, meetup=True)
                 if m3 is not None:

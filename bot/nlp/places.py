@@ -20,6 +20,7 @@ __all__ = [
     "City",
     "CityLookup",
     "PlaceMention",
+    "all_cities",
     "city_by_id",
     "find_places",
     "fold",
@@ -138,6 +139,8 @@ class _Gazetteer:
         "abbr_index",
         "admin1",
         "admin1_abbr",
+        "admin1_names",
+        "all",
         "alt_index",
         "anchor_names",
         "anchors",
@@ -171,6 +174,8 @@ class _Gazetteer:
         self.abbr_index: dict[str, tuple[int, ...]] = {}
         self.common: set[int] = set()
         self.parents: dict[int, int] = {}
+        self.all: tuple[City, ...] | None = None
+        self.admin1_names: dict[str, str] = {}  # "ontario" -> "CA-08" (not US: regions)
         self.common_words: frozenset[str] = frozenset()
         names: dict[str, list[int]] = {}
         for line in text.split("\n"):
@@ -218,6 +223,9 @@ class _Gazetteer:
                     if pos == 0:
                         self.region_names[code] = n
                     self.region_index.setdefault(_norm(n), code)
+        for code, name in self.admin1.items():
+            if not code.startswith("US."):
+                self.admin1_names.setdefault(_norm(name), code.replace(".", "-"))
         # Rows come sorted by population, so each list is biggest first.
         self.name_index = {k: tuple(dict.fromkeys(v)) for k, v in names.items()}
         self.alt_index = None  # built on the first lookup that needs it
@@ -430,6 +438,14 @@ def parent_city(city: City) -> City:
     g = _load()
     pid = g.parents.get(city.id)
     return g.by_id.get(pid, city) if pid is not None else city
+
+
+def all_cities() -> tuple[City, ...]:
+    """Every city of the gazetteer, biggest first (read-only; built once)."""
+    g = _load()
+    if g.all is None:
+        g.all = tuple(g.cities)
+    return g.all
 
 
 def region_name(code: str) -> str:
@@ -683,14 +699,19 @@ def _capital_inside(text: str, word: str) -> bool:
     """ "Nice" or "NICE" somewhere other than at the start of a sentence."""
     if word.upper() in text:
         return True
-    cap = " " + word.capitalize()
+    cap = word.capitalize()
     k = text.find(cap)
     while k >= 0:
         before = text[:k].rstrip()
-        if before and before[-1] not in '.!?:;"“(':
+        if before and before[-1] not in '.!?:;"“(' and text[k - 1] == " ":
             return True
+        if _QUALIFIED_AFTER.match(text, k + len(cap)):
+            return True  # "Austin TX", "Reading, UK" at the start of a sentence
         k = text.find(cap, k + 1)
     return False
+
+
+_QUALIFIED_AFTER = re.compile(r",?\s*[A-Z]{2,3}\b")
 
 
 _MAX_CHARS = 50_000
@@ -814,6 +835,28 @@ def _find_slow(
     return out
 
 
+def _qualifier_at(
+    g: _Gazetteer, toks: list[tuple[str, int, int]], keys: list[str], i: int
+) -> tuple[str, int] | None:
+    """A region named at token i: ("US-OR", end) for "Oregon" / "OR", ("CA-08", end) for
+    "Ontario" / "ON", ("FR", end) for "France"."""
+    for length in (3, 2, 1):
+        if i + length > len(keys):
+            continue
+        key = " ".join(keys[i : i + length])
+        code = g.region_index.get(key) or g.admin1_names.get(key)
+        if code is not None:
+            return code, i + length
+        if length == 1 and toks[i][0].isupper() and 2 <= len(key) <= 3:
+            if len(key) == 2 and f"US.{key.upper()}" in g.admin1:
+                return f"US-{key.upper()}", i + 1
+            for cc in ("CA", "AU"):
+                full = g.admin1_abbr.get(f"{cc}.{key}")
+                if full is not None:
+                    return full.replace(".", "-"), i + 1
+    return None
+
+
 def _skip_qualifier(
     g: _Gazetteer, text: str, toks: list[tuple[str, int, int]], keys: list[str], i: int
 ) -> int:
@@ -821,18 +864,8 @@ def _skip_qualifier(
     gap = text[toks[i - 1][2] : toks[i][1]]
     if gap.strip(" ,") or len(gap) > 3:
         return i
-    for length in (3, 2, 1):
-        if i + length > len(keys):
-            continue
-        key = " ".join(keys[i : i + length])
-        if key in g.region_index or (
-            length == 1
-            and toks[i][0].isupper()
-            and len(key) == 2
-            and f"US.{key.upper()}" in g.admin1
-        ):
-            return i + length
-    return i
+    q = _qualifier_at(g, toks, keys, i)
+    return q[1] if q is not None else i
 
 
 def _judge(
@@ -951,12 +984,8 @@ def _judge(
 
 
 def _region_code(g: _Gazetteer, toks: list[tuple[str, int, int]], keys: list[str], j: int) -> str:
-    for length in (3, 2, 1):
-        if j + length <= len(keys):
-            code = g.region_index.get(" ".join(keys[j : j + length]))
-            if code is not None:
-                return code
-    return f"US-{keys[j].upper()}" if j < len(keys) else ""
+    q = _qualifier_at(g, toks, keys, j)
+    return q[0] if q is not None else ""
 
 
 _MIN_POP_COMMON = 50_000

@@ -94,6 +94,7 @@ members = Table(
     Column("reminder_leads", String(64)),  # NULL: the community's; "" : off
     Column("last_asked_at", UTC),  # the watcher asks at most once a day
     Column("created_at", UTC, nullable=False),
+    Index(None, "community_id", "home_city_id"),  # members around a city (the watcher)
 )
 
 trips = Table(
@@ -107,6 +108,7 @@ trips = Table(
     Column("last_day", Date, nullable=False),
     Column("created_at", UTC, nullable=False),
     Index(None, "community_id", "user_id"),
+    Index(None, "community_id", "city_id"),
 )
 
 meetups = Table(
@@ -238,6 +240,7 @@ place_questions = Table(
     Column("last_day", Date),
     Column("asked_at", UTC, nullable=False),
     Column("answer", String(8)),  # NULL (pending) | yes | no | never
+    Column("channel_id", String(64)),  # where the statement was made: suggestions go there
     UniqueConstraint("community_id", "user_id", "city_id", "kind"),
 )
 

@@ -53,6 +53,7 @@ class PlaceQuestion:
     last_day: date | None
     asked_at: datetime
     answer: str | None  # None while pending; yes | no | never
+    channel_id: str | None = None  # where the statement was made
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,7 @@ def _question(row: Any) -> PlaceQuestion:
         kind=row.kind,
         first_day=row.first_day,
         last_day=row.last_day,
+        channel_id=row.channel_id,
         asked_at=row.asked_at,
         answer=row.answer,
     )
@@ -348,6 +350,7 @@ class WatcherQueries:
         last_day: date | None,
         now: datetime,
         allowed: Callable[[Sequence[Asked], datetime | None], bool],
+        channel_id: str | None = None,
     ) -> int | None:
         """Record a pending question, if `allowed(history, last asked)` still says so inside
         the transaction; stamps the member's last_asked_at. Returns the question id."""
@@ -386,6 +389,7 @@ class WatcherQueries:
                         first_day=first_day,
                         last_day=last_day,
                         asked_at=now,
+                        channel_id=channel_id,
                     )
                     .on_conflict_do_nothing()
                     .returning(q.c.id)

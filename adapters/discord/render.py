@@ -1,0 +1,281 @@
+"""Neutral `Outgoing` values -> discord.py send/edit arguments.
+
+Pure functions (no network): segments become Discord markdown, cards become an embed, buttons
+and select menus become a view made only of `TwAction` dynamic items (so nothing is kept in
+memory per message and every click is routed by the one `tw:` pattern, also after a restart).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from typing import Any
+
+import discord
+from discord.utils import escape_markdown, escape_mentions
+
+from bot.types import (
+    Bold,
+    Button,
+    Field,
+    Link,
+    Mention,
+    Outgoing,
+    Segment,
+    SelectMenu,
+    Text,
+    Time,
+)
+
+log = logging.getLogger(__name__)
+
+# Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
+CONTENT_MAX = 2000
+EMBED_TITLE_MAX = 256
+EMBED_DESCRIPTION_MAX = 4096
+EMBED_FIELDS_MAX = 25
+FIELD_NAME_MAX = 256
+FIELD_VALUE_MAX = 1024
+BUTTON_LABEL_MAX = 80
+BUTTONS_PER_ROW = 5
+ROWS_MAX = 5
+BUTTONS_MAX = 25
+SELECT_OPTIONS_MAX = 25
+SELECT_TEXT_MAX = 100
+CUSTOM_ID_MAX = 100
+
+TIME_STYLES: dict[str, str] = {
+    "full": "F",
+    "short": "f",
+    "date": "D",
+    "time": "t",
+    "relative": "R",
+}
+
+_STYLES: dict[str, discord.ButtonStyle] = {
+    "primary": discord.ButtonStyle.primary,
+    "secondary": discord.ButtonStyle.secondary,
+    "success": discord.ButtonStyle.success,
+    "danger": discord.ButtonStyle.danger,
+}
+
+ACTION_PATTERN = r"tw:[^\s]{1,97}"
+"""Every action id the core makes starts with `tw:` (bot/actions.py); custom_id <= 100."""
+
+
+def timestamp(t: Time) -> str:
+    """A dynamic timestamp: every member sees it in their own zone and language. (The core
+    puts a "full" and a "relative" Time side by side on cards.)"""
+    return f"<t:{int(t.instant.timestamp())}:{TIME_STYLES.get(t.style, 'F')}>"
+
+
+def escape_text(text: str) -> str:
+    """Member-written text: no markdown, and mentions are defused (allowed_mentions already
+    stops pings; this also stops them *looking* like mentions)."""
+    return escape_mentions(escape_markdown(text))
+
+
+def _link(link: Link) -> str:
+    label = escape_text(link.label).replace("[", "\\[").replace("]", "\\]") or link.url
+    url = link.url.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
+    if not re.match(r"^https?://", url):
+        return f"{label} ({escape_text(link.url)})"
+    return f"[{label}]({url})"
+
+
+def segment(seg: Segment) -> str:
+    if isinstance(seg, Text):
+        return escape_text(seg.text)
+    if isinstance(seg, Bold):
+        return f"**{escape_text(seg.text)}**" if seg.text else ""
+    if isinstance(seg, Time):
+        return timestamp(seg)
+    if isinstance(seg, Mention):
+        return f"<@{seg.user.id}>" if seg.user.id.isdigit() else escape_text(seg.user.name)
+    if isinstance(seg, Link):
+        return _link(seg)
+    raise TypeError(f"unknown segment {seg!r}")
+
+
+def segments(segs: tuple[Segment, ...]) -> str:
+    return "".join(segment(s) for s in segs)
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def allowed_mentions(msg: Outgoing) -> discord.AllowedMentions:
+    """Users listed in `msg.ping` only; never @everyone, @here, roles or the replied-to user."""
+    users = [discord.Object(int(u.id)) for u in msg.ping if u.id.isdigit()]
+    return discord.AllowedMentions(
+        everyone=False, roles=False, users=users if users else False, replied_user=False
+    )
+
+
+def embed(msg: Outgoing) -> discord.Embed:
+    description = segments(msg.body)
+    em = discord.Embed(
+        title=clip(msg.title, EMBED_TITLE_MAX) if msg.title else None,
+        description=clip(description, EMBED_DESCRIPTION_MAX) if description else None,
+        colour=discord.Colour.blurple(),
+    )
+    fields: tuple[Field, ...] = msg.fields
+    if len(fields) > EMBED_FIELDS_MAX:
+        log.warning("card has %d fields; Discord shows 25", len(fields))
+        fields = fields[:EMBED_FIELDS_MAX]
+    for f in fields:
+        value = segments(f.value) or "\u200b"
+        em.add_field(
+            name=clip(f.name, FIELD_NAME_MAX) or "\u200b",
+            value=clip(value, FIELD_VALUE_MAX),
+            inline=f.inline,
+        )
+    return em
+
+
+class TwAction(discord.ui.DynamicItem[discord.ui.Item[Any]], template=ACTION_PATTERN):
+    """The one route for every `tw:` button and select menu.
+
+    discord.py re-creates it from each click's custom_id and calls `callback`, which hands the
+    click to the adapter that owns the client (`client.on_tw_action`).
+    """
+
+    def __init__(self, item: discord.ui.Item[Any], *, row: int | None = None) -> None:
+        super().__init__(item, row=row)
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[discord.Client],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> TwAction:
+        return cls(item)
+
+    async def callback(self, interaction: discord.Interaction[discord.Client]) -> None:
+        handler = getattr(interaction.client, "on_tw_action", None)
+        custom_id = str(getattr(self.item, "custom_id", "") or "")
+        values: tuple[str, ...] = ()
+        if isinstance(self.item, discord.ui.Select):
+            values = tuple(str(v) for v in self.item.values)
+        if handler is not None:
+            await handler(interaction, custom_id, values)
+
+
+class SentItem(discord.ui.DynamicItem[discord.ui.Item[Any]], template=r"tw:"):
+    """The wrapper for the buttons and menus we *send*; `TwAction` receives their clicks.
+
+    A view made only of dynamic items keeps nothing in memory per message. But when such a view
+    stops (discord.py gives views on ephemeral messages a 15-minute timeout), discord.py drops
+    the route of every dynamic item class in it. So the items we send are of this separate
+    class, whose template (`tw:`) matches our ids as a prefix, as discord.py checks on creation,
+    but never matches a whole id, so it routes nothing and losing its route loses nothing; the
+    one real route, `TwAction`, is registered once by the adapter and stays.
+    """
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[discord.Client],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> SentItem:
+        return cls(item)
+
+
+def _button(b: Button, row: int) -> discord.ui.Item[Any]:
+    label = clip(b.label, BUTTON_LABEL_MAX) or "…"
+    if b.url:
+        return discord.ui.Button(style=discord.ButtonStyle.link, label=label, url=b.url, row=row)
+    if len(b.action_id) > CUSTOM_ID_MAX:
+        raise ValueError(f"action id longer than {CUSTOM_ID_MAX}: {b.action_id[:20]}…")
+    inner: discord.ui.Button[Any] = discord.ui.Button(
+        style=_STYLES.get(b.style, discord.ButtonStyle.secondary),
+        label=label,
+        custom_id=b.action_id,
+    )
+    return _dynamic(inner, row)
+
+
+def _dynamic(inner: discord.ui.Item[Any], row: int) -> SentItem:
+    return SentItem(inner, row=row)
+
+
+def _select(s: SelectMenu, row: int) -> SentItem:
+    options = [
+        discord.SelectOption(label=clip(c.label, SELECT_TEXT_MAX) or "…", value=c.value[:100])
+        for c in s.options[:SELECT_OPTIONS_MAX]
+    ]
+    inner: discord.ui.Select[Any] = discord.ui.Select(
+        custom_id=s.action_id,
+        placeholder=clip(s.placeholder, 150) if s.placeholder else None,
+        options=options,
+    )
+    return _dynamic(inner, row)
+
+
+def view(msg: Outgoing) -> discord.ui.View | None:
+    """Buttons in rows of 5 (at most 25), then one row per select menu; at most 5 rows."""
+    if not msg.buttons and not msg.selects:
+        return None
+    v = discord.ui.View(timeout=None)
+    buttons = msg.buttons[:BUTTONS_MAX]
+    if len(msg.buttons) > BUTTONS_MAX:
+        log.warning("message has %d buttons; Discord shows 25", len(msg.buttons))
+    for i, b in enumerate(buttons):
+        v.add_item(_button(b, i // BUTTONS_PER_ROW))
+    row = (len(buttons) + BUTTONS_PER_ROW - 1) // BUTTONS_PER_ROW
+    for s in msg.selects:
+        if row >= ROWS_MAX or not s.options:
+            log.warning("select menu %s left off: no room or no options", s.action_id)
+            continue
+        v.add_item(_select(s, row))
+        row += 1
+    return v
+
+
+def files(msg: Outgoing) -> list[discord.File]:
+    return [
+        discord.File(io.BytesIO(a.content), filename=a.filename, description=None)
+        for a in msg.attachments
+    ]
+
+
+def is_card(msg: Outgoing) -> bool:
+    return bool(msg.title or msg.fields)
+
+
+def send_kwargs(msg: Outgoing) -> dict[str, Any]:
+    """Arguments for `Messageable.send`, `Webhook.send` and `InteractionResponse.send_message`."""
+    kwargs: dict[str, Any] = {"allowed_mentions": allowed_mentions(msg)}
+    if is_card(msg):
+        kwargs["embed"] = embed(msg)
+    else:
+        kwargs["content"] = clip(segments(msg.body), CONTENT_MAX) or "\u200b"
+    v = view(msg)
+    if v is not None:
+        kwargs["view"] = v
+    fs = files(msg)
+    if fs:
+        kwargs["files"] = fs
+    return kwargs
+
+
+def edit_kwargs(msg: Outgoing) -> dict[str, Any]:
+    """Arguments for `PartialMessage.edit`: replaces content, embed, components (and files)."""
+    kwargs: dict[str, Any] = {"allowed_mentions": allowed_mentions(msg)}
+    if is_card(msg):
+        kwargs["embed"] = embed(msg)
+        kwargs["content"] = None
+    else:
+        kwargs["content"] = clip(segments(msg.body), CONTENT_MAX) or "\u200b"
+        kwargs["embed"] = None
+    kwargs["view"] = view(msg)
+    fs = files(msg)
+    if fs:
+        kwargs["attachments"] = fs
+    return kwargs

@@ -1,0 +1,223 @@
+"""City gazetteer: resolution, autocomplete and mentions in chat lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlp.places import (
+    City,
+    all_cities,
+    city_by_id,
+    find_places,
+    parent_city,
+    resolve_city,
+    search_cities,
+)
+
+
+def label(c: City | None) -> str | None:
+    return c.label if c is not None else None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("portland, or", "Portland, Oregon, US"),
+        ("Portland, Oregon", "Portland, Oregon, US"),
+        ("Portland, Maine, US", "Portland, Maine, US"),
+        ("Portland ME", "Portland, Maine, US"),
+        ("NYC", "New York City, New York, US"),
+        ("new york", "New York City, New York, US"),
+        ("SF", "San Francisco, California, US"),
+        ("LA", "Los Angeles, California, US"),
+        ("Paris", "Paris, FR"),
+        ("London", "London, GB"),
+        ("Zurich", "Zürich, CH"),
+        ("zürich", "Zürich, CH"),
+        ("Sao Paulo", "São Paulo, BR"),
+        ("Koln", "Köln, DE"),
+        ("Cologne", "Köln, DE"),
+        ("St. Louis", "St. Louis, Missouri, US"),
+        ("Saint Louis, MO", "St. Louis, Missouri, US"),
+        ("Toronto, ON", "Toronto, Ontario, CA"),
+        ("Berlin", "Berlin, DE"),
+        ("geonames:5746545", "Portland, Oregon, US"),
+        ("  geonames: 2988507 ", "Paris, FR"),
+    ],
+)
+def test_resolve_city(query: str, expected: str) -> None:
+    r = resolve_city(query)
+    assert label(r.city) == expected
+    assert r.candidates == () and r.suggestions == ()
+
+
+def test_ambiguous_city_lists_candidates_biggest_first() -> None:
+    r = resolve_city("Portland")
+    assert r.city is None
+    assert [c.label for c in r.candidates[:2]] == ["Portland, Oregon, US", "Portland, Maine, US"]
+    r = resolve_city("Springfield")
+    assert r.city is None and len(r.candidates) >= 3
+
+
+def test_prefer_country_breaks_ties() -> None:
+    assert label(resolve_city("London", prefer_country="CA").city) is None  # now a real doubt
+    r = resolve_city("Vancouver", prefer_country="CA")
+    assert label(r.city) == "Vancouver, British Columbia, CA"
+    r = resolve_city("Paris", prefer_country="US")
+    assert label(r.city) == "Paris, FR"
+
+
+def test_unknown_names_suggest_close_matches() -> None:
+    r = resolve_city("Portlnd")
+    assert r.city is None and r.candidates == ()
+    assert r.suggestions and r.suggestions[0].name == "Portland"
+    r = resolve_city("Amsterdamm")
+    assert r.suggestions and r.suggestions[0].name == "Amsterdam"
+    assert resolve_city("") == resolve_city("   ")
+    assert resolve_city("geonames:1").city is None
+
+
+def test_city_fields() -> None:
+    c = city_by_id(5746545)
+    assert c is not None
+    assert (c.name, c.country_code, c.admin1_code, c.admin1_name) == (
+        "Portland",
+        "US",
+        "OR",
+        "Oregon",
+    )
+    assert c.timezone == "America/Los_Angeles"
+    assert 45 < c.latitude < 46 and -123 < c.longitude < -122
+    assert c.population > 500_000
+    assert city_by_id(-1) is None
+
+
+def test_search_cities_prefix_biggest_first() -> None:
+    got = search_cities("port")
+    assert got and all(c.name.lower().startswith("port") for c in got)
+    assert [c.population for c in got] == sorted((c.population for c in got), reverse=True)
+    assert len(search_cities("s", limit=25)) == 25
+    assert search_cities("") == []
+    assert search_cities("zzzzzz") == []
+    assert search_cities("zur")[0].name == "Zürich"
+
+
+def test_neighbourhoods_have_parents() -> None:
+    brooklyn = resolve_city("Brooklyn").city
+    assert brooklyn is not None
+    assert parent_city(brooklyn).name == "New York City"
+    paris = resolve_city("Paris").city
+    assert paris is not None and parent_city(paris) == paris
+
+
+# chat line -> [(surface text, city label or region code)]
+MENTIONS = [
+    ("I live in Portland", [("Portland", "Portland, Oregon, US")]),
+    ("Heading to NYC next week", [("NYC", "New York City, New York, US")]),
+    ("anyone else in Berlin?", [("Berlin", "Berlin, DE")]),
+    ("we met in Austin, TX last year", [("Austin", "Austin, Texas, US")]),
+    ("portland, maine is lovely", [("portland", "Portland, Maine, US")]),
+    ("Zürich is lovely in June", [("Zürich", "Zürich, CH")]),
+    ("flying from São Paulo to Lisbon", [("São Paulo", "São Paulo, BR"), ("Lisbon", "Lisbon, PT")]),
+    ("I moved to Reading last year", [("Reading", "Reading, GB")]),
+    ("I'm from Texas", [("Texas", "US-TX")]),
+    (
+        "Going to new york and Washington DC",
+        [
+            ("new york", "New York City, New York, US"),
+            ("Washington DC", "Washington, District of Columbia, US"),
+        ],
+    ),
+    ("Greetings from Salt Lake City!", [("Salt Lake City", "Salt Lake City, Utah, US")]),
+    ("Moving to the Netherlands", [("the Netherlands", "NL")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MENTIONS)
+def test_find_places(text: str, expected: list[tuple[str, str]]) -> None:
+    got = find_places(text)
+    assert [(m.text, m.city.label if m.city else m.region) for m in got] == expected
+    for m in got:
+        assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nice to meet you",
+        "Nice work!",
+        "Reading this now",
+        "Mobile app is broken again",
+        "Of course",
+        "Of course I will",
+        "Paris Hilton was on TV",
+        "Chicago Bulls won last night",
+        "Austin said he would come",
+        "Madrid vs Barcelona tonight",
+        "Jackson wrote the patch",
+        "Victoria and Charlotte are coming",
+        "see https://london.example.com/paris",
+        "ping @Austin about it",
+        "Mr Lincoln",
+        "Split the bill?",
+        "Bath time",
+        "Deal with it",
+        "Police are here",
+        "Independence day",
+        "We had a Temple run",
+        "Orange is the new black",
+        "Best day ever",
+        "Most people agree",
+        "Normal stuff",
+        "Surprise!",
+        "Sale ends soon",
+        "Man, that was close",
+        "the bay was calm",
+    ],
+)
+def test_find_places_hard_negatives(text: str) -> None:
+    assert [m.text for m in find_places(text) if m.city is not None] == []
+
+
+def test_ambiguous_mentions_pick_the_likely_city() -> None:
+    (m,) = find_places("visiting Portland soon")
+    assert m.city is not None and m.city.admin1_code == "OR"
+    (m,) = find_places("visiting Portland, Maine soon")
+    assert m.city is not None and m.city.admin1_code == "ME"
+    (m,) = find_places("I'm in London", prefer_country="CA")
+    assert m.city is not None and m.city.country_code == "GB"
+
+
+def test_all_cities_is_the_whole_gazetteer_biggest_first() -> None:
+    cities = all_cities()
+    assert len(cities) > 30_000
+    assert cities[0].population >= cities[-1].population
+    assert all_cities() is cities
+    assert city_by_id(cities[5].id) == cities[5]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("London, Ontario represent", "London, Ontario, CA"),
+        ("I live in London ON", "London, Ontario, CA"),
+        ("Perth, WA is hot today", "Perth, Western Australia, AU"),
+        ("Sydney NSW", "Sydney, New South Wales, AU"),
+        ("Vancouver, BC", "Vancouver, British Columbia, CA"),
+        ("Vancouver WA", "Vancouver, Washington, US"),
+        ("Cambridge MA", "Cambridge, Massachusetts, US"),
+        ("Birmingham, AL", "Birmingham, Alabama, US"),
+        ("Austin TX", "Austin, Texas, US"),
+        ("Reading, UK is great", "Reading, GB"),
+    ],
+)
+def test_a_region_after_a_city_picks_the_city(text: str, expected: str) -> None:
+    (m,) = find_places(text)
+    assert m.city is not None and m.city.label == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Nice UI", "Reading CSV files", "Austin said hi", "Nice to meet you"]
+)
+def test_capitals_after_common_words_are_not_regions(text: str) -> None:
+    assert find_places(text) == []

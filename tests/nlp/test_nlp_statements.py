@@ -1,0 +1,177 @@
+"""Statements about the author: homes, trips, meetup intent; and what is not one."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.nlp.statements import Statement, might_matter, read
+
+NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("America/Chicago"))  # a Wednesday
+
+
+def summary(stmts: list[Statement]) -> list[tuple[str, str | None, date | None, date | None]]:
+    return [(s.kind, s.city.name if s.city else None, s.first_day, s.last_day) for s in stmts]
+
+
+POSITIVE = [
+    ("I'm in Portland", [("home", "Portland", None, None)]),
+    ("here in Austin it's already 30 degrees", [("home", "Austin", None, None)]),
+    ("Berlin-based designer here 👋", [("home", "Berlin", None, None)]),
+    ("moved to Lisbon last year and loving it", [("home", "Lisbon", None, None)]),
+    ("I live in Brooklyn", [("home", "New York City", None, None)]),
+    ("we live just outside Denver", [("home", "Denver", None, None)]),
+    ("I'll be in Chicago March 23-25", [("trip", "Chicago", date(2026, 3, 23), date(2026, 3, 25))]),
+    (
+        "heading to SF for Dreamforce next week",
+        [("trip", "San Francisco", date(2026, 3, 9), date(2026, 3, 15))],
+    ),
+    ("Flying to London tomorrow!", [("trip", "London", date(2026, 3, 5), date(2026, 3, 5))]),
+    (
+        "I'm visiting Toronto this weekend",
+        [("trip", "Toronto", date(2026, 3, 6), date(2026, 3, 8))],
+    ),
+    (
+        "I live in Portland but I'll be in Seattle on Friday",
+        [("home", "Portland", None, None), ("trip", "Seattle", date(2026, 3, 6), date(2026, 3, 6))],
+    ),
+    ("I'm based in Seattle", [("home", "Seattle", None, None)]),
+    ("Based out of Chicago", [("home", "Chicago", None, None)]),
+    ("Currently living in Amsterdam", [("home", "Amsterdam", None, None)]),
+    ("We're in Denver now", [("home", "Denver", None, None)]),
+    ("Hey folks, Denver here 👋", [("home", "Denver", None, None)]),
+    ("Greetings from sunny San Diego", [("home", "San Diego", None, None)]),
+    ("Heading home to Vancouver tonight", [("home", "Vancouver", None, None)]),
+    ("I moved from Boston to Denver last year", [("home", "Denver", None, None)]),
+    ("My wife and I live in Philadelphia", [("home", "Philadelphia", None, None)]),
+    ("Flying into Atlanta on Friday", [("trip", "Atlanta", date(2026, 3, 6), date(2026, 3, 6))]),
+    ("Going to be in London in April", [("trip", "London", date(2026, 4, 1), date(2026, 4, 30))]),
+    (
+        "I'm at SXSW in Austin March 12-15",
+        [("trip", "Austin", date(2026, 3, 12), date(2026, 3, 15))],
+    ),
+    ("will be in Toronto 3/20-3/22", [("trip", "Toronto", date(2026, 3, 20), date(2026, 3, 22))]),
+    ("I'll be in Chicago on the 21st", [("trip", "Chicago", date(2026, 3, 21), date(2026, 3, 21))]),
+    (
+        "Let's meet up when I'm in Austin next month",
+        [("trip", "Austin", date(2026, 4, 1), date(2026, 4, 30)), ("intent", None, None, None)],
+    ),
+    ("Anyone in Chicago want to grab a beer?", [("intent", "Chicago", None, None)]),
+    ("Portland, OR here", [("home", "Portland", None, None)]),
+    ("I live in Portland Maine", [("home", "Portland", None, None)]),
+    ("I've lived in Toronto for 10 years", [("home", "Toronto", None, None)]),
+    ("I'm in the Denver area", [("home", "Denver", None, None)]),
+    ("I live in the Bay Area", [("home", "San Francisco", None, None)]),
+    ("im based in melbourne", [("home", "Melbourne", None, None)]),
+    ("heading to nyc tomorrow", [("trip", "New York City", date(2026, 3, 5), date(2026, 3, 5))]),
+    ("Next week I'm in Chicago", [("trip", "Chicago", date(2026, 3, 9), date(2026, 3, 15))]),
+    (
+        "I'll be in Berlin from 10 to 14 March",
+        [("trip", "Berlin", date(2026, 3, 10), date(2026, 3, 14))],
+    ),
+    ("I'm in Chicago 3/21-3/23", [("trip", "Chicago", date(2026, 3, 21), date(2026, 3, 23))]),
+    ("Just landed in Tokyo!", [("trip", "Tokyo", None, None)]),
+    (
+        "I live in Brooklyn but I'm in LA next week",
+        [
+            ("home", "New York City", None, None),
+            ("trip", "Los Angeles", date(2026, 3, 9), date(2026, 3, 15)),
+        ],
+    ),
+    ("we should meet up sometime", [("intent", None, None, None)]),
+    ("anyone up for drinks?", [("intent", None, None, None)]),
+    ("would love to meet IRL", [("intent", None, None, None)]),
+    ("let's grab coffee together next week", [("intent", None, None, None)]),
+]
+
+
+Row = tuple[str, str | None, date | None, date | None]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE)
+def test_read_positive(text: str, expected: list[Row]) -> None:
+    assert might_matter(text)
+    got = read(text, now=NOW)
+    assert summary(got) == expected
+    for s in got:
+        assert text[s.start : s.end] == s.text
+
+
+NEGATIVE = [
+    "I don't live in Denver",
+    "I'm not in Portland anymore",
+    "I was in Chicago last week",
+    "went to Paris in January, loved it",
+    "if I lived in Paris I'd eat croissants daily",
+    "I'd love to visit Tokyo someday",
+    "I'm moving to Denver next year",
+    "my sister lives in Denver",
+    "my boss is in Boston this week",
+    "he's flying to Seattle tomorrow",
+    "Are you in Portland?",
+    "> I live in Boston",
+    "`I live in Boston`",
+    '```\nprint("I live in Boston")\n```',
+    'she said "I live in Boston"',
+    "see https://www.visitportland.com/i-live-in-portland",
+    "I live in Texas",
+    "I'm in France",
+    "Nice to meet you",
+    "Reading this thread now",
+    "Of course I will",
+    "Mobile app crashed again",
+    "Chicago Bulls won last night",
+    "I love the Boston Marathon",
+    "we met up last year, it was great",
+    "I don't want to meet up",
+    "I'll be in Chicago last March",
+    "I used to live in Chicago",
+    "I lived in Paris for 3 years",
+    "I'm thinking of moving to Lisbon",
+    "I might be in Seattle next week",
+    "I won't be in Boston after all",
+    "My parents live in Miami",
+    "He's based in Austin",
+    "You should come to Portland",
+    "Is anyone from Dallas?",
+    "I love Chicago pizza",
+    "Portland Trail Blazers are on fire",
+    "New York Times reported it",
+    "I was born in Detroit",
+    "Jackson is going to be there",
+    "I'm from Ohio",
+    "Moving to Seattle next month!",
+    "I lived in Paris for 3 years",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_read_negative(text: str) -> None:
+    assert [s for s in read(text, now=NOW) if s.kind != "intent" or "meet" not in text] == []
+
+
+def test_read_negative_intents() -> None:
+    assert read("we met up last year, it was great", now=NOW) == []
+    assert read("I don't want to meet up", now=NOW) == []
+
+
+def test_intent_with_city() -> None:
+    got = read("we should meet up in Denver", now=NOW)
+    assert summary(got) == [("intent", "Denver", None, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["lol", "ok", "that build is red again", "Thanks!", "+1", "", "git push --force"],
+)
+def test_might_matter_is_false_for_small_talk(text: str) -> None:
+    assert not might_matter(text)
+    assert read(text, now=NOW) == []
+
+
+def test_statement_is_frozen() -> None:
+    (s,) = read("I'm in Portland", now=NOW)
+    with pytest.raises(AttributeError):
+        s.kind = "trip"  # type: ignore[misc]
