@@ -9,8 +9,10 @@ import resource
 import statistics
 import time
 from collections.abc import Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
+from bot.clock import SimulatedClock
 from bot.ports import Inbox
 from bot.types import Form, FormSubmitted, Inbound, MessageRef, Outgoing, Place, UserRef
 
@@ -50,6 +52,19 @@ class RecordingAdapter:
 
     async def reject_form(self, to: FormSubmitted, errors: Mapping[str, str]) -> None:
         return None
+
+
+class RealTimeClock(SimulatedClock):
+    """Starts at a fixed instant (so scripted dates stay in the future) and then moves with
+    real time, as a running bot's clock does."""
+
+    def __init__(self, start: datetime) -> None:
+        super().__init__(start)
+        self._origin = time.monotonic()
+        self._start = start
+
+    def now(self) -> datetime:
+        return self._start + timedelta(seconds=time.monotonic() - self._origin)
 
 
 def percentiles(samples_ms: list[float]) -> dict[str, float]:

@@ -25,10 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._common import RecordingAdapter, machine, percentiles
+from bench._common import RealTimeClock, RecordingAdapter, machine, percentiles
 from bot import actions
 from bot.app import build_app
-from bot.clock import SimulatedClock
 from bot.config import Settings
 from bot.domain.limits import Limits
 from bot.scheduling import ManualTimer
@@ -48,7 +47,7 @@ async def reset_and_seed(url: str) -> None:
         for table in reversed(t.metadata.sorted_tables):
             await conn.execute(table.delete())
     await store.close()
-    clock = SimulatedClock(START)
+    clock = RealTimeClock(START)
     app = build_app(Settings(database_url=url), clock=clock, timer=ManualTimer(clock),
                     adapters=[RecordingAdapter()])
     app.services.rate_limits = UNLIMITED
@@ -68,7 +67,7 @@ async def reset_and_seed(url: str) -> None:
 
 async def drive(url: str, worker: int, seconds: float, concurrency: int) -> dict[str, object]:
     rng = random.Random(worker)
-    clock = SimulatedClock(START)
+    clock = RealTimeClock(START)
     app = build_app(Settings(database_url=url), clock=clock, timer=ManualTimer(clock),
                     adapters=[RecordingAdapter()])
     app.services.rate_limits = UNLIMITED

@@ -58,23 +58,24 @@ class App:
         """Migrate the database, then arm the timer from the store (the truth)."""
         if migrate:
             await self.store.upgrade()
-        await self.store.prune_events(self.clock.now() - EVENT_KEY_RETENTION)
         _warm_up()
         armed = await self.jobs.start()
-        await self.purge_removed()
+        await self.housekeeping()
         log.info(
             "started: %d wake-ups armed, adapters: %s",
             armed,
             ", ".join(a.platform for a in self.adapters) or "none",
         )
 
-    async def purge_removed(self) -> None:
-        """Delete communities that removed the bot more than the grace period ago; again
-        every few hours (the store says which, so this holds nothing itself)."""
+    async def housekeeping(self) -> None:
+        """Forget old event keys and rate windows, and delete communities that removed the bot
+        more than the grace period ago; again every few hours (the store says what, so this
+        holds nothing itself)."""
+        await self.store.prune_events(self.clock.now() - EVENT_KEY_RETENTION)
         purged = await self.store.purge_removed(self.clock.now() - REMOVAL_GRACE)
         if purged:
             log.info("deleted the data of %d communities that removed the bot", purged)
-        self.timer.arm("purge", self.clock.now() + PURGE_EVERY, self.purge_removed)
+        self.timer.arm("housekeeping", self.clock.now() + PURGE_EVERY, self.housekeeping)
 
     async def run(self) -> None:
         """Start, serve every adapter until one stops or a signal arrives, then stop."""

@@ -90,7 +90,7 @@ class Core:
             kind = _KINDS[type(event)]
             now = self.services.clock.now()
             new, member, everyone = await store.mark_and_count(
-                key, now, now - WINDOW, scope=scope, user_id=event.user.id, kind=kind
+                key, now, WINDOW, scope=scope, user_id=event.user.id, kind=kind
             )
             if not new:
                 log.info("platform=%s %s outcome=duplicate", event.user.platform, _what(event))

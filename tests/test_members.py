@@ -102,7 +102,8 @@ async def test_forget_asks_first_then_deletes_everything_and_frees_seats(
     done = harness.adapter.last_reply("bob").text
     assert "Deleted:" in done and "RSVPs" in done and "trips" in done and "poll votes" in done
     async with harness.store.engine.connect() as conn:
-        for table, column in t.MEMBER_TABLES:
+        for table, column in (*t.MEMBER_TABLES, (t.processed_events, "user_id"),
+                              (t.rate_counters, "user_id")):
             n = (await conn.execute(select(func.count()).select_from(table)
                                     .where(table.c[column] == "bob"))).scalar()
             assert n == 0, table.name

@@ -21,11 +21,13 @@ the project's conventions (issue 5):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Literal
 
+from dateutil.parser import isoparse
 from dateutil.relativedelta import relativedelta
 
 __all__ = ["Grain", "TimeMention", "find_times", "parse_when", "suggest_times", "uses_us_dates"]
@@ -378,7 +380,7 @@ def uses_us_dates(tz: tzinfo | None) -> bool:
 # Tokens
 
 _TOKEN_RE = re.compile(
-    r"(?P<n>\d+(?:st|nd|rd|th)?)|(?P<w>[a-z]+(?:'[a-z]+)?)|(?P<p>[^\sa-z\d])",
+    r"(?P<w2>2mor+o+w?\b)|(?P<n>\d+(?:st|nd|rd|th)?)|(?P<w>[a-z]+(?:'[a-z]+)?)|(?P<p>[^\sa-z\d])",
     re.IGNORECASE,
 )
 
@@ -410,7 +412,9 @@ def _tokenize(text: str) -> list[_Tok]:
         a, b = m.span()
         s = low[a:b] if same else m.group().lower()
         c0 = s[0]
-        if "0" <= c0 <= "9":
+        if s.startswith("2mor"):
+            append(_Tok("2moro", a, b, "w", False, None, False))
+        elif "0" <= c0 <= "9":
             ordinal = s[-2:] in ("st", "nd", "rd", "th")
             digits = s[:-2] if ordinal else s
             append(_Tok(s, a, b, "n", False, int(digits) if len(digits) <= 9 else None, ordinal))
@@ -948,6 +952,10 @@ class _Parser:
         if self.word(j, "this", "next", "last", "coming", "upcoming", "past", "previous"):
             mod = self.s(j)
             j += 1
+            if mod == "this" and self.word(j, "coming", "upcoming"):
+                j += 1  # "this coming friday": the next one
+            if mod in ("this", "coming", "upcoming") and self.word(j - 1, "coming", "upcoming"):
+                mod = None
         wd = self.p_weekday(j)
         if wd is None:
             return None
@@ -1155,8 +1163,11 @@ class _Parser:
             year = _year2(self.t[i + 4].num or 0)
             j = i + 5
         elif self.word(i + 3, ":", "/", "-", ".") and self.adjacent(i + 3):
-            if not (sep == "." and self.s(i + 3) == "." and (
-                    i + 4 >= self.n or self.t[i + 4].kind != "n")):
+            if not (
+                sep == "."
+                and self.s(i + 3) == "."
+                and (i + 4 >= self.n or self.t[i + 4].kind != "n")
+            ):
                 return None  # 10.31.40.2, times etc.; "24.12." is a date
         if la > 2 or len(self.t[i + 2].s) > 4:
             return None
@@ -1338,6 +1349,14 @@ class _Parser:
         mod = None
         if self.word(j, "this", "the") and self.word(j + 1, "past"):
             j += 1  # "this past weekend" = last weekend
+        if (
+            self.word(j, "the")
+            and self.word(j + 1, "week")
+            and self.word(j + 2, "after")
+            and self.word(j + 3, "next")
+        ):
+            mon = _monday(today) + timedelta(days=14)
+            return _Day(mon, mon + timedelta(days=7), "week"), j + 4
         if self.word(j, "the") and self.word(j + 1, "week") and self.word(j + 2, "of"):
             r = self._d_monthday(j + 3)
             if r is not None:
@@ -1998,7 +2017,7 @@ class _Parser:
                 # "half three" (British) = 3:30
                 k = j
                 r = self._hour_ref(k)
-                if r is not None and self.t[k].kind == "w":
+                if r is not None and (self.t[k].kind == "w" or self.allow_latent):
                     tod, k2 = r
                     return replace(tod, minute=30, grain="minute", latent=False), k2
                 return None
@@ -2281,6 +2300,16 @@ class _Parser:
             u = self._unit_after(k)
             if u is not None:
                 unit, k2 = u
+                if (
+                    self.word(k2, "from", "after")
+                    and not self.word(k2 + 1, "now", "today", "right")
+                    and unit not in ("second", "minute", "hour")
+                ):
+                    # "a week from friday", "3 days after March 3"
+                    base = self.p_point(k2 + 1)
+                    if base is not None and base[0].grain in ("day", "hour", "minute"):
+                        t = self._add(base[0].start, unit, qty)
+                        return _Abs(t, None, base[0].grain), base[1]
                 if self.word(k2, "ago", "back", "before", "earlier"):
                     if self.s(k2) == "before" and not self.word(k2 + 1, "now"):
                         return None
@@ -2651,6 +2680,9 @@ class _Parser:
             lead_day, j = rd
             if self.word(j, ","):
                 j += 1
+            rp = self.p_part(j)
+            if rp is not None and rp[0].day_offset is None:
+                j = rp[1]  # "thursday evening 6-9": the hours are read in the meetup way
         kw = None
         k = j
         if self.word(k, "in") and self.word(k + 1, "between"):
@@ -2763,7 +2795,41 @@ class _Parser:
         clock = self._clock_range(i, lend, r_i, lead_day, kw, lt, rt)
         if clock is not None:
             return clock
-        return self._day_range(i, lend, r_i)
+        days = self._day_range(i, lend, r_i)
+        if days is not None:
+            return self._this_year(days[0]), days[1]
+        return self._point_range(i, lend, r_i, kw)
+
+    def _this_year(self, v: _Abs) -> _Abs:
+        """ "Mar 3-7" said on March 4: the range going on now, not next year's."""
+        c = self.ctx
+        if v.end is None or v.start.year != c.today.year + 1:
+            return v
+        try:
+            s0 = v.start.replace(year=v.start.year - 1)
+            e0 = v.end.replace(year=v.end.year - 1)
+        except ValueError:
+            return v
+        if s0 <= c.now < e0:
+            return _Abs(s0, e0, v.grain, v.latent)
+        return v
+
+    def _point_range(self, i: int, lend: int, r_i: int, kw: str | None) -> tuple[_Abs, int] | None:
+        """Any two points: "friday 6pm to sunday noon", "from friday 6pm until sunday"."""
+        if kw is None and not self.word(i - 1, "from"):
+            return None
+        lp = self.p_point(i)
+        rp = self.p_point(r_i)
+        if lp is None or rp is None or lp[1] != lend:
+            return None
+        left, right = lp[0], rp[0]
+        end = right.end if right.end is not None else right.start
+        if right.end is None and right.grain == "day":
+            end = right.start + timedelta(days=1)
+        if end <= left.start or end - left.start > timedelta(days=62):
+            return None
+        grain: Grain = "minute" if "minute" in (left.grain, right.grain) else left.grain
+        return _Abs(left.start, end, grain), rp[1]
 
     def _clock_range(
         self,
@@ -3070,10 +3136,13 @@ def _trie_regex(words: list[str]) -> str:
     return build(trie)
 
 
-_ANCHOR_SCAN = re.compile(
-    r"\d|\b" + _trie_regex(sorted(w for w in _ANCHORS if w.isalpha() or "'" in w)) + r"\b",
-    re.IGNORECASE,
-)
+@functools.cache
+def _anchor_scan() -> re.Pattern[str]:
+    """Numbers and time words (compiled on first use: a long trie-shaped pattern)."""
+    words = sorted(w for w in _ANCHORS if w.isalpha() or "'" in w)
+    return re.compile(r"\d|\b" + _trie_regex(words) + r"\b", re.IGNORECASE)
+
+
 _WINDOW_BEFORE = 48
 _WINDOW_AFTER = 96
 
@@ -3084,7 +3153,7 @@ def _tokenize_windows(text: str) -> list[_Tok]:
         return _tokenize(text)
     spans: list[list[int]] = []
     n = len(text)
-    for m in _ANCHOR_SCAN.finditer(text):
+    for m in _anchor_scan().finditer(text):
         a = max(0, m.start() - _WINDOW_BEFORE)
         b = min(n, m.end() + _WINDOW_AFTER)
         while a > 0 and not text[a - 1].isspace():  # whole words only
@@ -3208,6 +3277,17 @@ def parse_when(text: str, *, now: datetime, meetup: bool = True) -> TimeMention 
     if not s or len(s) > 200:
         return None
     offset = text.find(s)
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    if _ISO_RE.match(s):
+        # "2026-03-12T19:00", "2026-03-12 19:00:00+01:00": dateutil's ISO parser
+        try:
+            dt = isoparse(s)
+        except (ValueError, OverflowError):
+            dt = None
+        if dt is not None:
+            dt = dt.replace(tzinfo=now.tzinfo) if dt.tzinfo is None else dt.astimezone(now.tzinfo)
+            return TimeMention(s, offset, offset + len(s), dt, None, "minute")
     found = _run(s, now, meetup=meetup, allow_latent=True)
     if len(found) != 1:
         return None
@@ -3219,6 +3299,10 @@ def parse_when(text: str, *, now: datetime, meetup: bool = True) -> TimeMention 
         return None
     return replace(m, start_index=m.start_index + offset, end_index=m.end_index + offset)
 
+
+_ISO_RE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$"
+)
 
 _FILLER = frozenset(
     {

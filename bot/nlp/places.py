@@ -144,6 +144,7 @@ class _Gazetteer:
         "alt_index",
         "anchor_names",
         "anchors",
+        "big_keys",
         "by_id",
         "cities",
         "common",
@@ -152,6 +153,7 @@ class _Gazetteer:
         "first_tokens",
         "max_tokens",
         "name_index",
+        "needs_ctx",
         "parents",
         "prefix_ids",
         "prefix_keys",
@@ -175,6 +177,7 @@ class _Gazetteer:
         self.common: set[int] = set()
         self.parents: dict[int, int] = {}
         self.all: tuple[City, ...] | None = None
+        self.big_keys: list[str] | None = None
         self.admin1_names: dict[str, str] = {}  # "ontario" -> "CA-08" (not US: regions)
         self.common_words: frozenset[str] = frozenset()
         names: dict[str, list[int]] = {}
@@ -263,6 +266,10 @@ class _Gazetteer:
                 and t not in _SMALL_WORDS
                 and t not in _PERSON_NAMES
             ]
+            if not strong and len(toks) == 1 and k in self.name_index:
+                top_pop = self.by_id[self.name_index[k][0]].population
+                if top_pop >= _MIN_POP_BIG_COMMON and k not in _PERSON_NAMES:
+                    strong = [k]  # "Phoenix", "Shanghai"
             anchor: str | None = None
             if strong or k in _MENTION_ABBR:
                 # the rarest strong word: "clara" for "santa clara", "york" for "new york"
@@ -286,6 +293,30 @@ class _Gazetteer:
         self.weak_anchors = frozenset(weak - (anchors - weak))
         self.single_anchors = frozenset(single)
         self.anchor_names = {a: tuple(ks) for a, ks in anchor_names.items()}
+        # Single names that can never be a mention ("Police", "March", "Of") are no anchors;
+        # small towns and first names ("Davis", "Austin") need a place word before them.
+        dead: set[str] = set()
+        needs_ctx: set[str] = set()
+        for a in self.anchors:
+            if a in self.anchor_names or a in _MENTION_ABBR or a in _MENTION_ALIAS:
+                continue
+            if a in self.region_index:
+                continue
+            ids = self.name_index.get(a)
+            if not ids:
+                continue
+            top = self.by_id[ids[0]]
+            common = top.id in self.common
+            if a in _NEVER_CITIES or len(a) <= 3 or (common and top.population < _MIN_POP_COMMON):
+                dead.add(a)
+            elif (
+                top.population < _MIN_POP_BARE
+                or a in _PERSON_NAMES
+                or (common and top.population < _MIN_POP_BIG_COMMON)
+            ):
+                needs_ctx.add(a)
+        self.anchors = self.anchors - dead
+        self.needs_ctx = frozenset(needs_ctx)
 
 
 # Common abbreviations and nicknames -> GeoNames ids (resolve_city).
@@ -460,13 +491,17 @@ def region_name(code: str) -> str:
 _GEONAMES_RE = re.compile(r"^\s*geonames\s*:\s*(\d{1,12})\s*$", re.IGNORECASE)
 AMBIGUITY_RATIO = 0.05
 _PREFERRED_BOOST = 3
+_MENTION_BOOST = 10
 
 
-def _rank(g: _Gazetteer, ids: tuple[int, ...], prefer_country: str | None) -> list[City]:
+def _rank(
+    g: _Gazetteer, ids: tuple[int, ...], prefer_country: str | None, boost: int = 0
+) -> list[City]:
     cities = [g.by_id[i] for i in ids]
     if prefer_country:
         pc = prefer_country.upper()
-        cities.sort(key=lambda c: -c.population * (_PREFERRED_BOOST if c.country_code == pc else 1))
+        b = boost or _PREFERRED_BOOST
+        cities.sort(key=lambda c: -c.population * (b if c.country_code == pc else 1))
     return cities
 
 
@@ -563,12 +598,20 @@ def resolve_city(query: str, *, prefer_country: str | None = None) -> CityLookup
 def _suggest(g: _Gazetteer, key: str, limit: int = 5) -> list[City]:
     if not key or len(key) > 60:
         return []
-    matches = get_close_matches(key, g.prefix_keys, n=limit * 2, cutoff=0.75)
+    # Names with the same first letter, plus the big cities (a typo in the first letter).
+    keys = g.prefix_keys
+    lo = bisect.bisect_left(keys, key[0])
+    hi = bisect.bisect_left(keys, key[0] + "\uffff", lo)
+    pool = [k for k in keys[lo:hi] if abs(len(k) - len(key)) <= 3]
+    if g.big_keys is None:
+        g.big_keys = [k for k in keys if g.by_id[g.name_index[k][0]].population >= 300_000]
+    pool += [k for k in g.big_keys if k[0] != key[0]]
+    matches = get_close_matches(key, pool, n=limit * 2, cutoff=0.7)  # closest first
     out: dict[int, City] = {}
     for mkey in matches:
         for cid in g.name_index[mkey][:2]:
             out.setdefault(cid, g.by_id[cid])
-    return sorted(out.values(), key=lambda c: -c.population)[:limit]
+    return list(out.values())[:limit]
 
 
 def search_cities(prefix: str, *, limit: int = 25) -> list[City]:
@@ -595,6 +638,7 @@ def search_cities(prefix: str, *, limit: int = 25) -> list[City]:
 # find_places
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_ASCII_WORD_RE = re.compile(r"[a-z]+")
 
 # Words before a name that say it is a place.
 _LOC_PREP = frozenset(
@@ -619,10 +663,22 @@ _PERSON_TITLES = frozenset(
     "president senator governor mayor king queen prince princess captain officer".split()
 )
 _SPORTS = frozenset(
-    "vs v versus fc united city game match score scored season playoffs playoff fans "
+    "game match score scored season playoffs playoff fans "
     "beat beats win wins won lose loses lost defeat draw league cup nba nfl nhl mlb "
     "goal goals striker coach squad xi lineup starting transfer signs signed derby "
-    "kickoff kick-off fixture fixtures".split()
+    "kickoff kick-off fixture fixtures free-kick penalty header assist".split()
+)
+_SCORE = re.compile(r"(?<![\d/.:-])\b\d{1,2} ?[-–] ?\d{1,2}\b(?![\d/.:-]| ?(?:am|pm|[ap]\.m))")
+_CALENDAR = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december mon tue wed thu fri sat sun monday "
+    "tuesday wednesday thursday friday saturday sunday pm am".split()
+)
+# "Seattle vs Portland" is a match unless the message talks about places.
+_VERSUS = frozenset({"vs", "v", "versus"})
+_PLACE_TALK = frozenset(
+    "trip visit visiting travel live living move moving weekend vacation holiday rent city "
+    "cities cost weather food better prefer nicer cheaper".split()
 )
 # First names that are also city names: need a place context.
 _PERSON_NAMES = frozenset(
@@ -668,9 +724,10 @@ def may_mention_place(text: str) -> bool:
 def _candidates(g: _Gazetteer, text: str) -> frozenset[str]:
     """Anchor words of place names present in the text (empty: no place here)."""
     low = text.lower()
-    words = _WORD_RE.findall(low)
-    if not low.isascii():
-        words = [w if w.isascii() else fold(w) for w in words]
+    if low.isascii():
+        words = _ASCII_WORD_RE.findall(low)
+    else:
+        words = [w if w.isascii() else fold(w) for w in _WORD_RE.findall(low)]
     hits = g.anchors.intersection(words)
     if not hits:
         return hits
@@ -690,9 +747,31 @@ def _candidates(g: _Gazetteer, text: str) -> frozenset[str]:
         if text.islower():
             if _STRONG_PREP.isdisjoint(words):
                 return frozenset()
-        elif not any(_capital_inside(text, w) for w in hits):
+        elif not any(
+            _capital_inside(text, w)
+            or any(k.title() in text for k in g.anchor_names.get(w, ())[:50])
+            for w in hits
+        ):
             return frozenset()
+    if hits <= g.needs_ctx and not any(_in_context(g, text, words, h) for h in hits):
+        return frozenset()
     return hits
+
+
+def _in_context(g: _Gazetteer, text: str, words: list[str], h: str) -> bool:
+    """ "in Davis", "Davis, CA": a small town's name with what makes it a place."""
+    for idx, w in enumerate(words):
+        if w != h:
+            continue
+        if idx > 0 and words[idx - 1] in _LOC_PREP:
+            return True
+        if idx + 1 < len(words) and (
+            words[idx + 1] in g.region_index or words[idx + 1] in g.admin1_names
+        ):
+            return True
+    cap = h.capitalize()
+    k = text.find(cap)
+    return k >= 0 and _QUALIFIED_AFTER.match(text, k + len(cap)) is not None
 
 
 def _capital_inside(text: str, word: str) -> bool:
@@ -720,6 +799,23 @@ _LOWER_RE = re.compile(r"[a-zß-ÿ]")
 _ANCHOR_BACK = 3
 
 
+def _features(text: str, keys: list[str], caps: list[bool]) -> tuple[bool, bool, bool]:
+    """(no case information, title case, talks sports) for a whole message."""
+    sample = text[:2000]
+    n_upper = len(_UPPER_RE.findall(sample))
+    n_alpha = n_upper + len(_LOWER_RE.findall(sample))
+    upper_ratio = n_upper / n_alpha if n_alpha else 0.0
+    no_case = upper_ratio == 0.0 or upper_ratio > 0.6
+    n = len(caps)
+    title_case = n >= 4 and sum(caps) / n > 0.6
+    has_sports = (
+        not _SPORTS.isdisjoint(keys)
+        or (not _VERSUS.isdisjoint(keys) and _PLACE_TALK.isdisjoint(keys))
+        or (_SCORE.search(text) is not None and _CALENDAR.isdisjoint(keys))
+    )
+    return no_case, title_case, has_sports
+
+
 def _find_slow(
     g: _Gazetteer, text: str, hits: frozenset[str], prefer_country: str | None
 ) -> list[PlaceMention]:
@@ -733,15 +829,10 @@ def _find_slow(
     for k, key in enumerate(keys):
         if key in hits:
             starts.update(range(max(0, k - _ANCHOR_BACK), k + 1))
-    sample = text[:2000]
-    n_upper = len(_UPPER_RE.findall(sample))
-    n_alpha = n_upper + len(_LOWER_RE.findall(sample))
-    upper_ratio = n_upper / n_alpha if n_alpha else 0.0
-    no_case = upper_ratio == 0.0 or upper_ratio > 0.6
     caps = [t[0][:1].isupper() for t in toks]
-    title_case = n >= 4 and sum(caps) / n > 0.6
-    has_sports = not _SPORTS.isdisjoint(keys)
     all_lower = text.islower()
+    # Message-level features, computed when the first candidate name is found.
+    features: tuple[bool, bool, bool] | None = None
     out: list[PlaceMention] = []
     pos = 0
     first_max = g.first_max
@@ -805,6 +896,9 @@ def _find_slow(
         e0 = toks[j - 1][2]
         if e0 < len(text) and (text[e0].isalnum() or text[e0] == "_"):
             continue  # "George_Berridge", "Vegas24seven": part of a handle
+        if features is None:
+            features = _features(text, keys, caps)
+        no_case, title_case, has_sports = features
         chained = (
             bool(out)
             and out[-1].city is not None
@@ -933,7 +1027,9 @@ def _judge(
             return None
         return PlaceMention(surface, start, end, None, region)
     assert ids is not None
-    cities = _rank(g, ids, prefer_country)
+    # In running text the community's own country is a strong prior (Birmingham, AL for an
+    # American community), stronger than for a typed city where we can ask.
+    cities = _rank(g, ids, prefer_country, _MENTION_BOOST)
     top = cities[0]
     if qualified:
         # "Portland, Maine", "Austin TX": the city in that region
@@ -947,7 +1043,9 @@ def _judge(
         return None
     if top.id in g.common and top.population < _MIN_POP_COMMON and not multi:
         return None  # "in Police custody", "Best of luck"
-    weak = top.id in g.common or key in _PERSON_NAMES
+    weak = (top.id in g.common and top.population < _MIN_POP_BIG_COMMON) or key in _PERSON_NAMES
+    if top.id in g.common and prev == "the" and not multi:
+        return None  # "the Phoenix project", "the Mobile app"
     small = top.population < (_MIN_POP_MULTI if multi else _MIN_POP_BARE)
     if key in _MENTION_ABBR:
         small = weak = False
@@ -955,11 +1053,17 @@ def _judge(
         return None  # acronyms: "OF", "VAN", "MAN"
     if has_sports and not strong_ctx:
         return None
+    next_acronym = j < len(toks) and toks[j][0].isupper() and len(toks[j][0]) <= 4
     if (
         next_cap
         and not title_case
         and nxt not in _OK_FOLLOWERS
         and not (surface.isupper() and len(surface) > 3)
+        and not (
+            next_acronym
+            and nxt not in _TEAM_AFTER
+            and (j - i > 1 or cities[0].population >= 1_000_000)
+        )
     ):
         return None  # "Paris Hilton", "Chicago Bulls", "London Bridge"
     if (
@@ -989,6 +1093,7 @@ def _region_code(g: _Gazetteer, toks: list[tuple[str, int, int]], keys: list[str
 
 
 _MIN_POP_COMMON = 50_000
+_MIN_POP_BIG_COMMON = 1_000_000  # "Phoenix", "Shanghai": cities first, words second
 _NEVER_CITIES = frozenset(
     "january february march april may june july august september october november "
     "december monday tuesday wednesday thursday friday saturday sunday today tomorrow "

@@ -46,7 +46,7 @@ _CUE_WORDS = frozenset(
     """i'm im i'll ill i’m i’ll we're we’re we'll live living reside based moved relocated
     here heading headed flying visiting visit trip travelling traveling will gonna greetings fellow
     stay staying landing arriving arrive town driving off going coming home moving
-    relocating settled flight flights conference hello spending currently back landed based
+    relocating settled flight flights conference hello spending currently back landed based am
     arrived lived""".split()
 )
 _INTENT_WORDS = frozenset(
@@ -246,9 +246,17 @@ def _first_last(m: TimeMention) -> tuple[date, date]:
 _MAX_PLACES = 20
 
 
-def read(text: str, *, now: datetime) -> list[Statement]:
-    """Statements about the author in one chat message, in text order."""
+def read(text: str, *, now: datetime, prefer_country: str | None = None) -> list[Statement]:
+    """Statements about the author in one chat message, in text order. ``prefer_country``
+    (the community's country code) breaks ties between same-named cities."""
     if not text or not might_matter(text):
+        return []
+    return _read(text, now, prefer_country)
+
+
+def _read(text: str, now: datetime, prefer_country: str | None = None) -> list[Statement]:
+    """``read`` without the pre-filter (tests check that the pre-filter hides nothing)."""
+    if not text:
         return []
     text = text[:20_000]
     cleaned = _clean(text)
@@ -262,7 +270,9 @@ def read(text: str, *, now: datetime) -> list[Statement]:
         low = sent.lower().replace("’", "'")
         question = sent.rstrip().endswith("?")
         intent = _INTENT.search(low)
-        places = [p for p in find_places(sent) if p.city is not None][:_MAX_PLACES]
+        places = [
+            p for p in find_places(sent, prefer_country=prefer_country) if p.city is not None
+        ][:_MAX_PLACES]
         found_city = False
         sent_times: list[TimeMention] | None = None
         for p in places:

@@ -220,6 +220,18 @@ processed_events = Table(
     Index(None, "scope", "user_id", "seen_at"),
 )
 
+# Rate limits: events per fixed one-minute window, per member (user_id) and per community
+# (user_id ""). One upsert per check, whatever the rate.
+rate_counters = Table(
+    "rate_counters",
+    metadata,
+    Column("scope", String(100), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("window_start", UTC, primary_key=True),
+    Column("n", Integer, nullable=False),
+    Index(None, "window_start"),
+)
+
 # The watcher: channels it reads, its private questions and their answers, suggestions made.
 watched_channels = Table(
     "watched_channels",
