@@ -8,15 +8,12 @@ areas hold thousands of members and hundreds of member cities. 2,000 recent sugg
 1,000 coming meetups sit in popular places, so many decisions go through every anchor.
 
 Each round changes one member (a new home city, or a new trip, alternately) with the store,
-then times the decision around that city. The first round per schema warms caches (the
-gazetteer grid is built once per process; its build time is printed separately).
+then times the decision around that city. The first round warms caches (the gazetteer grid
+is built once per process; its build time is printed separately). The migrated schema has
+the indexes the decision needs (migration 0003: members by home city, trips by city).
 
-    python bench/cluster_bench.py [--homes 100000] [--trips 10000] [--decisions 2000]
-        [--schema current|proposed|both] [--json]
+    python bench/cluster_bench.py [--homes 100000] [--trips 10000] [--decisions 2000] [--json]
 
-`proposed` adds the indexes the watcher asks for (see docs/benchmarks-watcher.md):
-    CREATE INDEX ix_members_community_id_home_city_id ON members (community_id, home_city_id)
-    CREATE INDEX ix_trips_community_id_city_id ON trips (community_id, city_id)
 Goal (issue 5): p99 of a decision under 5 ms.
 """
 
@@ -46,10 +43,6 @@ from bot.store import schema as t
 from bot.store.store import Store
 
 NOW = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
-PROPOSED_INDEXES = (
-    "CREATE INDEX ix_members_community_id_home_city_id ON members (community_id, home_city_id)",
-    "CREATE INDEX ix_trips_community_id_city_id ON trips (community_id, city_id)",
-)
 
 
 def weighted_cities(rng: random.Random) -> tuple[list[places.City], list[float]]:
@@ -137,10 +130,6 @@ async def run_schema(schema: str, args: argparse.Namespace) -> dict[str, Any]:
         started = time.perf_counter()
         community_id = await fill(store, args.homes, args.trips, rng)
         fill_s = time.perf_counter() - started
-        if schema == "proposed":
-            async with store.engine.begin() as conn:
-                for ddl in PROPOSED_INDEXES:
-                    await conn.execute(text(ddl))
         async with store.engine.begin() as conn:
             await conn.execute(text("ANALYZE"))
         community = await store.community_by_id(community_id)
@@ -200,15 +189,13 @@ async def main() -> None:
     parser.add_argument("--homes", type=int, default=100_000)
     parser.add_argument("--trips", type=int, default=10_000)
     parser.add_argument("--decisions", type=int, default=2000)
-    parser.add_argument("--schema", choices=("current", "proposed", "both"), default="both")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     t0 = time.perf_counter()
     grid = watcher.city_grid()
     grid_ms = (time.perf_counter() - t0) * 1000
-    schemas = ["current", "proposed"] if args.schema == "both" else [args.schema]
-    results = [await run_schema(s, args) for s in schemas]
+    results = [await run_schema("migrated", args)]
     report = {
         "machine": machine(),
         "load_average": os.getloadavg(),

@@ -690,7 +690,7 @@ class DiscordAdapter:
     async def post(self, place: Place, msg: Outgoing) -> MessageRef:
         channel = self._channel(place)
         try:
-            sent = await _call(channel.send(**render.send_kwargs(msg)))
+            sent = await _call(channel.send(**render.send_kwargs(msg), **render.nonce_kwargs(msg)))
         except ChannelUnavailable as exc:
             log.warning("discord: cannot post in channel %s of guild %s (%s); the bot needs %s",
                         place.channel_id, place.workspace_id, exc, NEEDED_PERMISSIONS)
@@ -744,7 +744,7 @@ class DiscordAdapter:
         place = Place(PLATFORM, DM_WORKSPACE, str(channel_id))
         channel = self._channel(place)
         await self._dm_pacer.acquire()
-        sent = await _call(channel.send(**render.send_kwargs(msg)))
+        sent = await _call(channel.send(**render.send_kwargs(msg), **render.nonce_kwargs(msg)))
         return MessageRef(place, str(sent.id))
 
     async def reply(self, to: Inbound, msg: Outgoing) -> None:

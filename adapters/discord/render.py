@@ -7,6 +7,7 @@ memory per message and every click is routed by the one `tw:` pattern, also afte
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import re
@@ -263,6 +264,18 @@ def send_kwargs(msg: Outgoing) -> dict[str, Any]:
     if fs:
         kwargs["files"] = fs
     return kwargs
+
+
+NONCE_MAX = 25
+
+
+def nonce_kwargs(msg: Outgoing) -> dict[str, Any]:
+    """A message nonce from `Outgoing.dedupe_key` (for channel sends only: interaction
+    responses take none). discord.py sends it with enforce_nonce, so Discord keeps one
+    message per nonce for a few minutes: a reminder re-sent after a crash is not shown twice."""
+    if not msg.dedupe_key:
+        return {}
+    return {"nonce": hashlib.sha256(msg.dedupe_key.encode()).hexdigest()[:NONCE_MAX]}
 
 
 def edit_kwargs(msg: Outgoing) -> dict[str, Any]:

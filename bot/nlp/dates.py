@@ -1392,7 +1392,11 @@ class _Parser:
             elif self.s(j) == "rest" and self.word(j + 1, "of"):
                 k = self.skip_the(j + 2)
                 if self.word(k, "week"):
-                    return _Day(today, _monday(today) + timedelta(days=6), "day"), k + 1
+                    return _Day(
+                        today,
+                        max(today + timedelta(days=1), _monday(today) + timedelta(days=6)),
+                        "day",
+                    ), k + 1
                 if self.word(k, "month"):
                     s, e = _month_span(today.year, today.month)
                     return _Day(today, e, "day"), k + 1
@@ -1434,7 +1438,9 @@ class _Parser:
         if mod == "the":
             if unit == "week":
                 # "the week": the rest of this week
-                return _Day(today, _monday(today) + timedelta(days=5), "day"), k
+                return _Day(
+                    today, max(today + timedelta(days=1), _monday(today) + timedelta(days=5)), "day"
+                ), k
             return None
         off = {
             "this": 0,
@@ -2032,9 +2038,12 @@ class _Parser:
                 j += 1
             elif self.word(i - 1, "from", "between") or (
                 self.word(j, "to", "till", "til", "before", "of")
-                and minutes not in (5, 10, 15, 20, 25)
+                and (
+                    minutes not in (5, 10, 15, 20, 25)
+                    or (self.t[i].kind == "n" and not self.word(j + 1, "noon", "midnight"))
+                )
             ):
-                return None
+                return None  # "5 to 7" is a range; "twenty to eight", "5 minutes to 7" are not
         if not self.word(j, "past", "after", "to", "before", "till", "til", "of", "from"):
             return None
         rel = self.s(j)
@@ -2760,6 +2769,9 @@ class _Parser:
         ends = [r[1] for r in (left_tod, left_day) if r is not None]
         if left_num is not None:
             ends.append(left_num[1])
+        left_pt = self.p_point(i) if left_day is not None or left_tod is not None else None
+        if left_pt is not None:
+            ends.append(left_pt[1])
         if not ends:
             return None
         for lend in sorted(set(ends), reverse=True):
@@ -2816,13 +2828,25 @@ class _Parser:
 
     def _point_range(self, i: int, lend: int, r_i: int, kw: str | None) -> tuple[_Abs, int] | None:
         """Any two points: "friday 6pm to sunday noon", "from friday 6pm until sunday"."""
-        if kw is None and not self.word(i - 1, "from"):
+        if self.s(lend) not in (
+            "to",
+            "until",
+            "till",
+            "til",
+            "untill",
+            "through",
+            "thru",
+            "-",
+            "–",
+        ):
             return None
         lp = self.p_point(i)
         rp = self.p_point(r_i)
         if lp is None or rp is None or lp[1] != lend:
             return None
         left, right = lp[0], rp[0]
+        if left.latent or right.latent:
+            return None
         end = right.end if right.end is not None else right.start
         if right.end is None and right.grain == "day":
             end = right.start + timedelta(days=1)
@@ -3254,6 +3278,8 @@ def _run(text: str, now: datetime, meetup: bool, allow_latent: bool) -> list[Tim
         if v.latent and not allow_latent:
             i = e_i
             continue
+        if v.end is not None and v.end <= v.start:
+            v = _Abs(v.start, None, v.grain)  # never an empty interval
         start_c = toks[s_i].start
         end_c = toks[e_i - 1].end
         out.append(TimeMention(text[start_c:end_c], start_c, end_c, v.start, v.end, v.grain))

@@ -253,24 +253,12 @@ class Store(WatcherQueries):
 
     # --- inbound idempotency ------------------------------------------------------------------
 
-    async def mark_event(
-        self, key: str, now: datetime, *, scope: str = "", user_id: str = "", kind: str = ""
-    ) -> bool:
-        """Record an inbound event's key (and who sent it, for the rate limits); False if it
-        was seen before."""
-
-        async def work(conn: AsyncConnection) -> bool:
-            stmt = self._insert(t.processed_events).values(
-                key=key[:200],
-                seen_at=now,
-                scope=scope[:100],
-                user_id=user_id[:64],
-                kind=kind[:8],
-            )
-            result = await conn.execute(stmt.on_conflict_do_nothing())
-            return bool(result.rowcount)
-
-        return await self._write(work)
+    async def mark_event(self, key: str, now: datetime) -> bool:
+        """Record an inbound event's key without counting it; False if it was seen before."""
+        new, _, _ = await self.mark_and_count(
+            key, now, timedelta(minutes=1), scope="", user_id="", kind="message"
+        )
+        return new
 
     async def mark_and_count(
         self, key: str, now: datetime, window: timedelta, *, scope: str, user_id: str, kind: str
@@ -319,12 +307,6 @@ class Store(WatcherQueries):
             query = query.where(mt.c.organizer_id == organizer_id)
         async with self._read() as conn:
             return int((await conn.execute(query)).scalar_one())
-
-    async def unmark_event(self, key: str) -> None:
-        async def work(conn: AsyncConnection) -> None:
-            await conn.execute(delete(t.processed_events).where(t.processed_events.c.key == key))
-
-        await self._write(work)
 
     async def prune_events(self, before: datetime) -> int:
         """Forget event keys and rate windows older than `before`."""
@@ -1067,23 +1049,6 @@ class Store(WatcherQueries):
             return offered
 
         return await self._write(work)
-
-    async def seat_counts(self, meetup_id: int) -> dict[RsvpStatus, int]:
-        r = t.rsvps
-        async with self._read() as conn:
-            rows = (
-                await conn.execute(
-                    select(r.c.status, func.count())
-                    .where(r.c.meetup_id == meetup_id)
-                    .group_by(r.c.status)
-                )
-            ).all()
-        counts = {s: 0 for s in RsvpStatus}
-        for status, n in rows:
-            counts[RsvpStatus(status)] = int(n)
-        return counts
-
-    # --- jobs (reminders, follow-ups, offers, poll deadlines) -------------------------------------
 
     async def add_jobs(self, specs: Sequence[JobSpec]) -> int:
         """Insert jobs; a job whose key exists already is left as it is."""

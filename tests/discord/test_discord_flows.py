@@ -256,6 +256,11 @@ async def test_dm_reminder_and_closed_dms_fall_back_to_one_channel_message(
         await f.timer.advance_to(datetime(2030, 1, 10, 19, 30, tzinfo=UTC))  # past the 24 h lead
         reminders = dms(f.fake, f.alice)
         assert reminders and "Coffee" in text(reminders[-1])
+        # The reminder carries a nonce Discord enforces, so a re-send after a crash is one message.
+        alice_dm = next(c for c, u in f.fake.dm_channels.items() if u == f.alice.id)
+        sent = [r.json for r in f.fake.find("POST", rf"/channels/{alice_dm}/messages")
+                if r.json and "Reminder" in json.dumps(r.json)]
+        assert sent and all(len(b["nonce"]) == 25 and b["enforce_nonce"] is True for b in sent)
         fallback = f.fake.channel_posts(f.general)[before:]
         assert len(fallback) == 1
         body = fallback[0].json

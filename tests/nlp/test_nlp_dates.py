@@ -190,7 +190,11 @@ def test_parse_when_ignores_edge_punctuation() -> None:
 
 # chat line -> list of (mention text, start)
 FIND_TABLE = [
-    ("I'll be in Chicago March 3-5", [("March 3-5", at(2027, 3, 3))]),
+    # said on March 4: the range going on now
+    ("I'll be in Chicago March 3-5", [("March 3-5", at(2026, 3, 3))]),
+    ("I'll be in Chicago March 13-15", [("March 13-15", at(2026, 3, 13))]),
+    ("I'll be in Chicago March 1-2", [("March 1-2", at(2027, 3, 1))]),
+    ("free from friday 6pm until sunday", [("friday 6pm until sunday", at(2026, 3, 6, 18))]),
     ("heading to SF for Dreamforce next week", [("next week", at(2026, 3, 9))]),
     ("drinks friday evening?", [("friday evening", at(2026, 3, 6, 18))]),
     ("let's do 7-9pm at the usual place", [("7-9pm", at(2026, 3, 4, 19))]),
@@ -313,3 +317,49 @@ def test_dotted_dates_and_times() -> None:
     assert t.start == at(2026, 3, 4, 19, 30, tz=BERLIN) and t.grain == "minute"
     for text in ("Python 3.11 is out", "version 2.5", "ip 10.0.0.1", "v1.2.3", "24.12 km"):
         assert find_times(text, now=berlin) == [], text
+
+
+NY = ZoneInfo("America/New_York")
+WED_NY = datetime(2026, 3, 4, 10, 0, tzinfo=NY)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2026-03-12T19:00", datetime(2026, 3, 12, 19, tzinfo=NY), None),
+        ("2026-03-12T23:00Z", datetime(2026, 3, 12, 19, tzinfo=NY), None),
+        ("a week from friday", datetime(2026, 3, 13, tzinfo=NY), None),
+        ("this coming friday", datetime(2026, 3, 6, tzinfo=NY), None),
+        ("half 7 friday", datetime(2026, 3, 6, 19, 30, tzinfo=NY), None),
+        ("2moro 7pm", datetime(2026, 3, 5, 19, tzinfo=NY), None),
+        (
+            "thursday evening 6-9",
+            datetime(2026, 3, 5, 18, tzinfo=NY),
+            datetime(2026, 3, 5, 21, tzinfo=NY),
+        ),
+        (
+            "between 6 and 8 friday",
+            datetime(2026, 3, 6, 18, tzinfo=NY),
+            datetime(2026, 3, 6, 20, tzinfo=NY),
+        ),
+        ("first friday of april", datetime(2026, 4, 3, tzinfo=NY), None),
+        ("last friday of the month", datetime(2026, 3, 27, tzinfo=NY), None),
+        ("on the 15th at 7", datetime(2026, 3, 15, 19, tzinfo=NY), None),
+        ("Thursday, March 12 at 7pm", datetime(2026, 3, 12, 19, tzinfo=NY), None),
+        ("tmrw 7", datetime(2026, 3, 5, 19, tzinfo=NY), None),
+    ],
+)
+def test_more_meetup_whens(text: str, start: datetime, end: datetime | None) -> None:
+    m = parse_when(text, now=WED_NY)
+    assert m is not None, text
+    assert (m.start, m.end) == (start, end)
+
+
+def test_ranges_across_days_and_number_ranges() -> None:
+    (m,) = find_times("friday 6pm to sunday noon", now=NOW)
+    assert (m.start, m.end) == (at(2026, 3, 6, 18), at(2026, 3, 8, 12))
+    (m,) = find_times("can we do the week after next", now=NOW)
+    assert (m.start, m.end, m.grain) == (at(2026, 3, 16), at(2026, 3, 23), "week")
+    assert find_times("see page 5 to 7 of the doc", now=NOW) == []
+    m2 = parse_when("twenty to eight", now=NOW)
+    assert m2 is not None and m2.start == at(2026, 3, 4, 19, 40)

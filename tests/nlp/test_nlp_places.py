@@ -73,6 +73,15 @@ def test_unknown_names_suggest_close_matches() -> None:
     assert r.suggestions and r.suggestions[0].name == "Portland"
     r = resolve_city("Amsterdamm")
     assert r.suggestions and r.suggestions[0].name == "Amsterdam"
+    for typo, name in [
+        ("Seatle", "Seattle"),
+        ("Chicgo", "Chicago"),
+        ("Zurik", "Zürich"),
+        ("Toranto", "Toronto"),
+        ("Ortland", "Portland"),
+    ]:
+        got = resolve_city(typo).suggestions
+        assert got and got[0].name == name, typo
     assert resolve_city("") == resolve_city("   ")
     assert resolve_city("geonames:1").city is None
 
@@ -221,3 +230,43 @@ def test_a_region_after_a_city_picks_the_city(text: str, expected: str) -> None:
 )
 def test_capitals_after_common_words_are_not_regions(text: str) -> None:
     assert find_places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seattle vs Portland for a weekend trip?", ["Seattle", "Portland"]),
+        ("Mexico City is huge", ["Mexico City"]),
+        ("I love Jersey City", ["Jersey City"]),
+        ("Salt Lake City folks unite", ["Salt Lake City"]),
+        ("Cape Town is beautiful", ["Cape Town"]),
+        ("Kansas City BBQ is the best", ["Kansas City"]),
+        ("Phoenix is so hot", ["Phoenix"]),
+        ("Chicago, March 3-5?", ["Chicago"]),
+        ("Took the train from Boston to New York", ["Boston", "New York"]),
+        ("Las Vegas or Reno?", ["Las Vegas", "Reno"]),
+    ],
+)
+def test_more_city_mentions(text: str, expected: list[str]) -> None:
+    assert [m.text for m in find_places(text) if m.city is not None] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harry Potter and the Order of the Phoenix",
+        "The Phoenix project book",
+        "Michael Jordan was the GOAT",
+        "Victoria Beckham",
+        "Washington Post article",
+        "Trying the new Reading List feature",
+        "Toronto Raptors won",
+        "Everton 4 - 1 Wolfsburg tonight",
+        "Arsenal trail Dortmund 2 - 0",
+        "Manchester City won",
+        "Split the PR into two",
+        "I ate a hamburger",
+    ],
+)
+def test_more_hard_negatives(text: str) -> None:
+    assert [m.text for m in find_places(text) if m.city is not None] == []

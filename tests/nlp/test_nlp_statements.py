@@ -6,8 +6,10 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from bot.nlp.statements import Statement, might_matter, read
+from bot.nlp.statements import Statement, _read, might_matter, read
 
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("America/Chicago"))  # a Wednesday
 
@@ -175,3 +177,75 @@ def test_statement_is_frozen() -> None:
     (s,) = read("I'm in Portland", now=NOW)
     with pytest.raises(AttributeError):
         s.kind = "trip"  # type: ignore[misc]
+
+
+_SUBJECTS = ["I", "i", "We", "we", "I'm", "Im", "I'll", "We're", "just", "", "Currently"]
+_CUES = [
+    "live in",
+    "living in",
+    "based in",
+    "moved to",
+    "'m in",
+    "am in",
+    "be in",
+    "heading to",
+    "flying to",
+    "visiting",
+    "here in",
+    "from",
+    "in",
+    "off to",
+    "landed in",
+    "-based",
+]
+_CITIES = [
+    "Portland",
+    "portland",
+    "NYC",
+    "Berlin",
+    "São Paulo",
+    "Austin, TX",
+    "Brooklyn",
+    "Salt Lake City",
+    "Reading",
+    "Nice",
+]
+_TAILS = [
+    "",
+    "!",
+    " next week",
+    " March 3-5",
+    " tomorrow?",
+    " lol",
+    ". anyone up for drinks?",
+    " — would love to meet up",
+    " 🙂",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(_SUBJECTS),
+    st.sampled_from(_CUES),
+    st.sampled_from(_CITIES),
+    st.sampled_from(_TAILS),
+)
+def test_might_matter_never_hides_a_statement(subj: str, cue: str, city: str, tail: str) -> None:
+    text = f"{subj} {cue} {city}{tail}".strip()
+    if cue == "-based":
+        text = f"{city}-based{tail}"
+    if _read(text, NOW):
+        assert might_matter(text), text
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE)
+def test_prefilter_hides_no_table_statement(text: str, expected: list[Row]) -> None:
+    assert bool(_read(text, NOW)) == bool(expected)
+    assert might_matter(text)
+
+
+def test_prefer_country_picks_the_local_namesake() -> None:
+    (s,) = read("I live in Vancouver", now=NOW, prefer_country="US")
+    assert s.city is not None and s.city.country_code == "US"
+    (s,) = read("I live in Vancouver", now=NOW, prefer_country="CA")
+    assert s.city is not None and s.city.country_code == "CA"
