@@ -106,7 +106,7 @@ def city_grid() -> CityGrid:
     global _grid
     if _grid is None:
         # bot.nlp.places has no public "every city" call; its list is read-only data.
-        _grid = CityGrid(spot(c) for c in places._load().cities)
+        _grid = CityGrid(spot(c) for c in places.all_cities())
     return _grid
 
 

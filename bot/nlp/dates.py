@@ -3136,6 +3136,7 @@ _ANCHORS = frozenset(
     ]
 )
 _MAX_LEN = 20_000
+_MAX_ATTEMPTS = 400  # expression starts tried per message
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -3180,9 +3181,11 @@ def _tokenize_windows(text: str) -> list[_Tok]:
     for m in _anchor_scan().finditer(text):
         a = max(0, m.start() - _WINDOW_BEFORE)
         b = min(n, m.end() + _WINDOW_AFTER)
-        while a > 0 and not text[a - 1].isspace():  # whole words only
+        stop = max(0, a - 32)
+        while a > stop and not text[a - 1].isspace():  # whole words (within reason)
             a -= 1
-        while b < n and not text[b].isspace():
+        stop = min(n, b + 32)
+        while b < stop and not text[b].isspace():
             b += 1
         if spans and a <= spans[-1][1]:
             spans[-1][1] = max(b, spans[-1][1])
@@ -3225,11 +3228,15 @@ def _run(text: str, now: datetime, meetup: bool, allow_latent: bool) -> list[Tim
                 elif toks[b].kind != "n" and toks[b].s not in _ANCHORS:
                     break
     i = 0
+    attempts = 0
     while i < n:
         tok = toks[i]
         if i not in starts or (tok.kind == "p" and tok.s != "@"):
             i += 1
             continue
+        attempts += 1
+        if attempts > _MAX_ATTEMPTS:
+            break  # a wall of numbers: stop rather than parse forever
         try:
             r = p.p_expr(i)
         except (ValueError, OverflowError, KeyError, IndexError):

@@ -27,7 +27,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy import (
+    and_,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -188,6 +199,34 @@ class Store(WatcherQueries):
         self._writer = engine.execution_options(tweetup_write=True)
         # SQLite's hot path: whole operations on a sync connection (see _SqliteSession).
         self._sqlite = _SqliteSession(sqlite_engine) if sqlite_engine is not None else None
+        # Statements run on every inbound event, built once: building an upsert is most of
+        # its cost in SQLAlchemy, and a prebuilt statement also keeps its cache key.
+        pe, rc = t.processed_events, t.rate_counters
+        self._mark_stmt = (
+            self._insert(pe)
+            .values(
+                key=bindparam("key"),
+                seen_at=bindparam("now"),
+                scope=bindparam("scope"),
+                user_id=bindparam("user_id"),
+                kind=bindparam("kind"),
+            )
+            .on_conflict_do_nothing()
+        )
+        self._bump_stmt = (
+            self._insert(rc)
+            .values(
+                scope=bindparam("scope"),
+                user_id=bindparam("who"),
+                window_start=bindparam("start"),
+                n=1,
+            )
+            .on_conflict_do_update(
+                index_elements=[rc.c.scope, rc.c.user_id, rc.c.window_start],
+                set_={"n": rc.c.n + 1},
+            )
+            .returning(rc.c.n)
+        )
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -268,27 +307,17 @@ class Store(WatcherQueries):
         start = datetime.fromtimestamp(
             now.timestamp() // window.total_seconds() * window.total_seconds(), tz=now.tzinfo
         )
-        rc = t.rate_counters
+        names = {"scope": scope[:100], "user_id": user_id[:64], "start": start}
 
         async def bump(conn: AsyncConnection, who: str) -> int:
-            stmt = self._insert(rc).values(
-                scope=scope[:100], user_id=who[:64], window_start=start, n=1
-            )
-            stmt = stmt.on_conflict_do_update(
-                index_elements=[rc.c.scope, rc.c.user_id, rc.c.window_start],
-                set_={"n": rc.c.n + 1},
-            ).returning(rc.c.n)
-            return int((await conn.execute(stmt)).scalar_one())
+            result = await conn.execute(self._bump_stmt, {**names, "who": who[:64]})
+            return int(result.scalar_one())
 
         async def work(conn: AsyncConnection) -> tuple[bool, int, int]:
-            stmt = self._insert(t.processed_events).values(
-                key=key[:200],
-                seen_at=now,
-                scope=scope[:100],
-                user_id=user_id[:64],
-                kind=kind[:8],
+            marked = await conn.execute(
+                self._mark_stmt, {**names, "key": key[:200], "now": now, "kind": kind[:8]}
             )
-            if not (await conn.execute(stmt.on_conflict_do_nothing())).rowcount:
+            if not marked.rowcount:
                 return False, 0, 0
             if kind == "message":
                 return True, 0, 0

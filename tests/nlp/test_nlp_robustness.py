@@ -118,3 +118,6 @@ def test_forty_thousand_character_message() -> None:
     everything("9" * 40_000)
     everything("-" * 40_000)
     everything("Paris " * 6_666)
+    everything("1.2.3.4.5." * 4_000)  # no spaces: windows must not grow over the whole text
+    everything("7 - 8 - 9 - 10 " * 2_700)
+    everything("3/14 " * 8_000)
