@@ -78,7 +78,8 @@ def test_tweetup_demo_exits_0_and_shows_the_story(tmp_path: Path) -> None:
                             text=True, timeout=180, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     for expected in ("pick a date", "Closed the poll", "waitlist", "seat opened up",
-                     "Reminder: Coffee & code"):
+                     "Reminder: Coffee & code", "How was Coffee & code?",
+                     "Count you as Portland-based", "3 members** are around Portland"):
         assert expected in result.stdout, expected
 
 

@@ -51,6 +51,13 @@ STORY = """\
 /meetup propose title:"Too late" city:Portland when:"yesterday 7pm"
 /meetup propose title:"Bad capacity" city:"Portland, Oregon" when:"friday 7pm" capacity:0
 /meetup edit id:9 title:"Nope"
+/clock +1d
+/meetup settings watch:on
+/as carol
+Just moved, I live in Portland now! Anyone want to meet up?
+/click 1
+/as dave
+/click 1
 """
 
 

@@ -4,6 +4,7 @@ meetup safely, refresh its cards, schedule a member's reminders)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -37,7 +38,8 @@ class Services:
     jobs: JobEngine
     default_timezone: str = "UTC"
     rate_limits: Limits = field(default_factory=Limits)
-    limits: dict[str, object] = field(default_factory=dict)  # feature hooks (the watcher's)
+    after_location_change: Callable[[Ctx], Awaitable[None]] | None = None
+    """Set by the watcher: decide whether a suggestion is due after a home or trip change."""
 
 
 @dataclass

@@ -80,9 +80,8 @@ async def travel(ctx: Ctx, options: Mapping[str, str]) -> None:
 
 async def _after_location_change(ctx: Ctx) -> None:
     """The watcher decides whether a meetup suggestion is now due (when it is installed)."""
-    hook = ctx.services.limits.get("after_location_change")
-    if callable(hook):
-        await hook(ctx)
+    if ctx.services.after_location_change is not None:
+        await ctx.services.after_location_change(ctx)
 
 
 async def nearby(ctx: Ctx, options: Mapping[str, str]) -> None:

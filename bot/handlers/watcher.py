@@ -86,7 +86,7 @@ def install(core: Core) -> None:
     ACTIONS["place"] = answer
     ACTIONS["interest"] = interest
     ACTIONS["suggest"] = propose_from_suggestion
-    core.services.limits["after_location_change"] = after_location_change
+    core.services.after_location_change = after_location_change
 
 
 def community_rules(community: Community) -> Rules:
