@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from bot import actions
-from bot.domain.community import Community, Member
+from bot.domain.community import Community
 from bot.domain.geo import osm_link, osm_search_link
 from bot.domain.meetups import Meetup, Status
 from bot.domain.polls import ANSWER_LABELS, Answer, PollOption, Tally
@@ -36,7 +36,7 @@ class MeetupView:
     meetup: Meetup
     community: Community
     rsvps: Sequence[Rsvp]
-    members: Mapping[str, Member]  # the answering members, for name consent
+    shown: Collection[str]  # ids of the answering members who allow their name
     platform: str
 
 
@@ -60,9 +60,9 @@ def organizer(m: Meetup, platform: str) -> Segments:
     return (Mention(UserRef(platform, m.organizer_id, m.organizer_name)),)
 
 
-def names(rsvps: Sequence[Rsvp], members: Mapping[str, Member], platform: str) -> Segments:
+def names(rsvps: Sequence[Rsvp], allowed: Collection[str], platform: str) -> Segments:
     """Mentions of the members who allow their name to be shown; the rest as a count."""
-    shown = [r for r in rsvps if (mb := members.get(r.user_id)) is not None and mb.show_name]
+    shown = [r for r in rsvps if r.user_id in allowed]
     hidden = len(rsvps) - len(shown)
     parts: list[Segment] = []
     for i, r in enumerate(shown[:MAX_NAMES]):
@@ -105,7 +105,7 @@ def meetup_card(view: MeetupView, now: datetime) -> Outgoing:
     if maybe:
         fields.append(Field("Maybe", (Text(str(len(maybe))),)))
     if going:
-        fields.append(Field("Who's going", names(going, view.members, view.platform), False))
+        fields.append(Field("Who's going", names(going, view.shown, view.platform), False))
     body: list[Segment] = []
     if cancelled:
         body.append(Bold("This meetup was cancelled."))

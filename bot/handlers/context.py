@@ -14,7 +14,6 @@ from bot import render
 from bot.domain.community import Community, Member
 from bot.domain.limits import Limits
 from bot.domain.meetups import Meetup, Refusal, Status
-from bot.domain.polls import tally
 from bot.domain.reminders import due_reminders
 from bot.domain.rsvps import RsvpStatus
 from bot.outbox import Outbox
@@ -122,12 +121,10 @@ async def render_meetup(
 ) -> Outgoing:
     store = services.store
     if m.status is Status.POLL:
-        options, votes = await store.poll(m.id)
-        voters = len({v.user_id for v in votes})
-        return render.poll_card(m, community, tally(options, votes), voters, platform)
-    rsvps = await store.rsvps(m.id)
-    members = await store.members(community.id, (r.user_id for r in rsvps))
-    view = render.MeetupView(m, community, rsvps, members, platform)
+        tallies, voters = await store.poll_tally(m.id)
+        return render.poll_card(m, community, tallies, voters, platform)
+    rsvps, shown = await store.rsvps_and_consent(m.id, community.id)
+    view = render.MeetupView(m, community, rsvps, shown, platform)
     return render.meetup_card(view, services.clock.now())
 
 

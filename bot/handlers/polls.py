@@ -24,7 +24,7 @@ async def _poll_option(ctx: Ctx, action: Action) -> tuple[Meetup, PollOption]:
             f"`/meetup show id:{m.id}` shows the meetup."
         )
     index = action.int_arg(1)
-    options, _ = await ctx.store.poll(m.id)
+    options = await ctx.store.poll_options(m.id)
     option = next((o for o in options if o.index == index), None)
     if option is None:
         raise Refusal(f"#{m.id} has no option {index}.")

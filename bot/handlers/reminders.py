@@ -69,10 +69,10 @@ class JobDelivery:
         if not still_worth_sending(m.starts_at, now):
             log.info("skipping %d reminders for meetup %s: it has already started", len(jobs), m.id)
             return {j.id: "skipped-started" for j in jobs}
-        rsvps = {r.user_id: r for r in await self.services.store.rsvps(m.id)}
-        going = [r for r in rsvps.values() if r.status is RsvpStatus.GOING]
-        members = await self.services.store.members(community.id, (r.user_id for r in going))
-        who = render.names(going, members, community.platform)
+        answered, shown = await self.services.store.rsvps_and_consent(m.id, community.id)
+        rsvps = {r.user_id: r for r in answered}
+        going = [r for r in answered if r.status is RsvpStatus.GOING]
+        who = render.names(going, shown, community.platform)
         outcomes: dict[int, str] = {}
         deliveries: list[Delivery] = []
         job_of: dict[str, list[int]] = defaultdict(list)

@@ -639,6 +639,9 @@ def search_cities(prefix: str, *, limit: int = 25) -> list[City]:
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _ASCII_WORD_RE = re.compile(r"[a-z]+")
+_NON_AZ_TO_SPACE = str.maketrans(
+    {chr(c): " " for c in range(128) if not ("a" <= chr(c) <= "z") and not chr(c).isspace()}
+)
 
 # Words before a name that say it is a place.
 _LOC_PREP = frozenset(
@@ -725,7 +728,8 @@ def _candidates(g: _Gazetteer, text: str) -> frozenset[str]:
     """Anchor words of place names present in the text (empty: no place here)."""
     low = text.lower()
     if low.isascii():
-        words = _ASCII_WORD_RE.findall(low)
+        # the runs of a-z, as _ASCII_WORD_RE.findall(low) gives them (translate is faster)
+        words = low.translate(_NON_AZ_TO_SPACE).split()
     else:
         words = [w if w.isascii() else fold(w) for w in _WORD_RE.findall(low)]
     hits = g.anchors.intersection(words)

@@ -13,9 +13,11 @@ Denver"), quoted text, code and URLs are ignored. Neighbourhoods count as their 
 from __future__ import annotations
 
 import re
+import re._constants as _sre  # the parsed form of the cue patterns (pre-filter)
+import re._parser as _sre_parse
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from bot.nlp.dates import TimeMention, find_times
 from bot.nlp.places import City, find_places, may_mention_place, parent_city
@@ -76,17 +78,17 @@ def might_matter(text: str) -> bool:
     """Cheap check: False means ``read`` surely returns nothing for this text."""
     if not text:
         return False
-    words = text.split()
-    if _ANY_CUE_FORMS.isdisjoint(words):
+    cues = _ANY_CUE_FORMS.intersection(text.split())
+    if not cues:
         # "Portland-based" is the one cue glued to another word
         if "based" not in text and "Based" not in text and "BASED" not in text:
             return False
         return may_mention_place(text)
-    if not _INTENT_FORMS.isdisjoint(words) and _INTENT.search(text.lower().replace("’", "'")):
+    if not _INTENT_FORMS.isdisjoint(cues) and _INTENT.search(text.lower().replace("’", "'")):
         return True
-    if _CUE_FORMS.isdisjoint(words):
+    if _CUE_FORMS.isdisjoint(cues):
         return False  # meetup words but no meetup phrase, and no home or travel word
-    return may_mention_place(text)
+    return may_mention_place(text) and _may_have_cue_phrase(text)
 
 
 # ---------------------------------------------------------------------------------------
@@ -233,6 +235,156 @@ _INTENT = re.compile(
     )\b""",
     re.VERBOSE,
 )
+
+
+# ---------------------------------------------------------------------------------------
+# Pre-filter, second stage: a home or trip cue phrase somewhere in the message.
+#
+# ``_read`` finds a home or trip statement only when a cue of _HOME_CUES / _TRIP_CUES ends
+# the clause right before a city, or "based" / "here" follows it. The clause is a piece of
+# the cleaned, lower-cased message (with an adjective or "the" before the city cut off), so
+# a cue can only match there if the same alternative, without its anchors (^, $, \b) and
+# without an optional leading group, matches somewhere in the whole cleaned message. Those
+# loosened alternatives are searched one by one (each is fast on its own).
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    body = pattern.strip()
+    assert body.startswith("(?:") and body.endswith(")")
+    body = body[3:-1]
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
+    in_class = False
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            cur.append(body[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(c)
+        i += 1
+    out.append("".join(cur))
+    return out
+
+
+def _strip_optional_head(alt: str) -> str:
+    r""" "(?:just\ )?(?:landed|...)" -> "(?:landed|...)" (the head cannot matter when the
+    pattern is searched anywhere)."""
+    s = alt.strip()
+    if not s.startswith("(?:"):
+        return s
+    depth = 0
+    for i, c in enumerate(s):
+        if c == "(" and (i == 0 or s[i - 1] != "\\"):
+            depth += 1
+        elif c == ")" and s[i - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                if s[i + 1 : i + 2] in ("?", "*") and s[i + 2 : i + 3] not in ("?", "+"):
+                    return _strip_optional_head(s[i + 2 :])
+                return s
+    return s
+
+
+def _loosen(alt: str) -> str:
+    for anchor in (r"\s*$", r"^\s*", "$", "^", r"\b"):
+        alt = alt.replace(anchor, "")
+    return _strip_optional_head(alt)
+
+
+def _required(items: Any) -> list[str] | None:
+    """Strings of which every match of a parsed pattern contains one (None: unknown). Each
+    alternative is searched only where one of its strings is in the text (fast ``in``)."""
+    best: list[str] | None = None
+
+    def consider(opt: list[str] | None) -> None:
+        nonlocal best
+        if opt and (best is None or min(map(len, opt)) > min(map(len, best))):
+            best = opt
+
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider(["".join(run)])
+            run = []
+        if op is _sre.SUBPATTERN:
+            consider(_required(av[3]))
+        elif op is _sre.BRANCH:
+            opts = [_required(b) for b in av[1]]
+            if all(opts):
+                consider(sorted({s for o in opts if o for s in o}))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(av[2]))
+    return best
+
+
+def _cue_scan(alt: str) -> tuple[tuple[str, ...] | None, re.Pattern[str]]:
+    rx = re.compile(_loosen(alt), _X)
+    need = _required(_sre_parse.parse(rx.pattern, rx.flags))
+    return (tuple(need) if need else None), rx
+
+
+_CUE_SCANS = tuple(
+    _cue_scan(alt) for rx in (_HOME_CUES, _TRIP_CUES) for alt in _top_level_alternatives(rx.pattern)
+)
+
+
+_GAP_BEFORE_HERE = re.compile(r"(?:[\s,]*[a-z.]+(?:\s[a-z]+)?\s+|\s+)\Z")
+_NON_WORDS = re.compile(r"\W*")
+
+
+def _here_may_end(low: str) -> bool:
+    """Could _BASED_AFTER read "here" after a city ("Denver here!")? It looks at the 40
+    characters after the city (a qualifier such as ", CO" cut out): "here" must be followed
+    by non-word characters up to the end of the sentence or of that window. So: a "here"
+    whose sentence ends after it, or whose non-word run after it, plus the longest
+    qualifier-like gap before it, could reach 40 characters past a city."""
+    k = low.find("here")
+    n = len(low)
+    while k >= 0:
+        e = k + 4
+        if (k == 0 or not low[k - 1].isalnum()) and (
+            e >= n or not (low[e].isalnum() or low[e] == "_")
+        ):
+            r = _NON_WORDS.match(low, e).end()  # type: ignore[union-attr]
+            if r >= n or any(c in ".!?;\n" for c in low[e:r]):
+                return True
+            gap = _GAP_BEFORE_HERE.search(low, max(0, k - 60), k)
+            if (k - gap.start() if gap else 0) + 4 + (r - e) >= 38:
+                return True
+        k = low.find("here", k + 1)
+    return False
+
+
+def _may_have_cue_phrase(text: str) -> bool:
+    """False means ``_read`` surely finds no home or trip statement in ``text``."""
+    low = _clean(text[:20_000]).lower().replace("’", "'")
+    if "based" in low or _here_may_end(low):
+        return True  # "Portland-based", "Denver here"
+    for need, rx in _CUE_SCANS:
+        if need is not None and not any(s in low for s in need):
+            continue
+        if rx.search(low) is not None:
+            return True
+    return False
 
 
 def _first_last(m: TimeMention) -> tuple[date, date]:

@@ -47,7 +47,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 
 from bot.domain.community import Community, Member
 from bot.domain.meetups import Meetup, Status
-from bot.domain.polls import Answer, PollOption, Vote
+from bot.domain.polls import Answer, PollOption, Tally, Vote
 from bot.domain.rsvps import Rsvp, RsvpStatus, offer_deadline, transition
 from bot.store import schema as t
 from bot.store.watcher import WatcherQueries
@@ -722,22 +722,9 @@ class Store(WatcherQueries):
 
     async def upcoming(self, community_id: int, now: datetime, limit: int = 25) -> list[Meetup]:
         """Open polls and meetups not yet over, soonest first (polls last)."""
-        mt = t.meetups
-        ongoing = now - timedelta(hours=2)
-        query = (
-            select(mt)
-            .where(
-                mt.c.community_id == community_id,
-                or_(
-                    mt.c.status == Status.POLL.value,
-                    and_(mt.c.status == Status.SCHEDULED.value, mt.c.starts_at >= ongoing),
-                ),
-            )
-            .order_by(mt.c.starts_at.is_(None), mt.c.starts_at, mt.c.id)
-            .limit(limit)
-        )
+        names = {"community": community_id, "ongoing": now - timedelta(hours=2), "limit": limit}
         async with self._read() as conn:
-            return [_meetup(r) for r in (await conn.execute(query)).all()]
+            return [_meetup(r) for r in (await conn.execute(self._q["upcoming"], names)).all()]
 
     async def meetups_of(
         self, community_id: int, user_id: str, now: datetime, limit: int = 25
@@ -812,6 +799,27 @@ class Store(WatcherQueries):
             [Vote(x.idx, x.user_id, x.user_name, Answer(x.answer)) for x in votes],
         )
 
+    async def poll_options(self, meetup_id: int) -> list[PollOption]:
+        async with self._read() as conn:
+            rows = (await conn.execute(self._q["poll_options"], {"meetup": meetup_id})).all()
+        return [PollOption(o.idx, o.starts_at) for o in rows]
+
+    async def poll_tally(self, meetup_id: int) -> tuple[list[Tally], int]:
+        """Counts per option and answer, and how many members voted, counted in SQL."""
+        names = {"meetup": meetup_id}
+        async with self._read() as conn:
+            options = (await conn.execute(self._q["poll_options"], names)).all()
+            rows = (await conn.execute(self._q["tally"], names)).all()
+            voters = (await conn.execute(self._q["voters"], names)).scalar_one()
+        counts = {(idx, answer): n for idx, answer, n in rows}
+        tallies = [
+            Tally(
+                PollOption(o.idx, o.starts_at), *(counts.get((o.idx, a.value), 0) for a in Answer)
+            )
+            for o in options
+        ]
+        return tallies, int(voters)
+
     async def vote(
         self,
         meetup_id: int,
@@ -869,6 +877,15 @@ class Store(WatcherQueries):
         async with self._read() as conn:
             rows = (await conn.execute(self._q["rsvps"], {"meetup": meetup_id})).all()
         return [_rsvp(x) for x in rows]
+
+    async def rsvps_and_consent(
+        self, meetup_id: int, community_id: int
+    ) -> tuple[list[Rsvp], frozenset[str]]:
+        """The meetup's RSVPs in order, and who of them allows their name to be shown."""
+        names = {"meetup": meetup_id, "community": community_id}
+        async with self._read() as conn:
+            rows = (await conn.execute(self._q["rsvps_consent"], names)).all()
+        return [_rsvp(x) for x in rows], frozenset(x.user_id for x in rows if x.show_name)
 
     async def rsvp(
         self,
@@ -1057,33 +1074,35 @@ class Store(WatcherQueries):
         ]
         added = 0
         for start in range(0, len(rows), 500):
-            stmt = self._insert(t.jobs).on_conflict_do_nothing().returning(t.jobs.c.id)
-            result = await conn.execute(stmt, rows[start : start + 500])
+            result = await conn.execute(self._q["add_jobs"], rows[start : start + 500])
             added += len(result.all())  # executemany rowcount is not portable
         return added
 
-    def _pending(self, meetup_id: int, kinds: Sequence[str], user_id: str | None) -> Any:
-        j = t.jobs
-        cond = and_(j.c.meetup_id == meetup_id, j.c.kind.in_(kinds), j.c.state == "pending")
-        return and_(cond, j.c.user_id == user_id) if user_id is not None else cond
+    def _drop_pending(
+        self, meetup_id: int, kinds: Sequence[str], user_id: str | None
+    ) -> tuple[Any, dict[str, Any]]:
+        names: dict[str, Any] = {"meetup": meetup_id, "kinds": list(kinds)}
+        if user_id is None:
+            return self._q["drop_jobs"], names
+        return self._q["drop_jobs_of"], {**names, "user": user_id}
 
     async def drop_pending_jobs(
         self, meetup_id: int, kinds: Sequence[str], user_id: str | None = None
     ) -> int:
-        cond = self._pending(meetup_id, kinds, user_id)
+        stmt, names = self._drop_pending(meetup_id, kinds, user_id)
 
         async def work(conn: AsyncConnection) -> int:
-            return int((await conn.execute(delete(t.jobs).where(cond))).rowcount)
+            return int((await conn.execute(stmt, names)).rowcount)
 
         return await self._write(work)
 
     async def replace_pending_jobs(
         self, meetup_id: int, kinds: Sequence[str], user_id: str | None, specs: Sequence[JobSpec]
     ) -> None:
-        cond = self._pending(meetup_id, kinds, user_id)
+        stmt, names = self._drop_pending(meetup_id, kinds, user_id)
 
         async def work(conn: AsyncConnection) -> None:
-            await conn.execute(delete(t.jobs).where(cond))
+            await conn.execute(stmt, names)
             if specs:
                 await self._insert_jobs(conn, specs)
 
@@ -1232,7 +1251,7 @@ class Store(WatcherQueries):
 
 
 def _hot_statements(insert_for: Callable[[Any], Any]) -> dict[str, Any]:
-    c, m, mt, cd, po, v, r = (
+    c, m, mt, cd, po, v, r, j = (
         t.communities,
         t.members,
         t.meetups,
@@ -1240,6 +1259,7 @@ def _hot_statements(insert_for: Callable[[Any], Any]) -> dict[str, Any]:
         t.poll_options,
         t.votes,
         t.rsvps,
+        t.jobs,
     )
     p = bindparam
     return {
@@ -1255,7 +1275,41 @@ def _hot_statements(insert_for: Callable[[Any], Any]) -> dict[str, Any]:
         "poll_options": select(po).where(po.c.meetup_id == p("meetup")).order_by(po.c.idx),
         "votes": select(v).where(v.c.meetup_id == p("meetup")).order_by(v.c.updated_at),
         "rsvps": select(r).where(r.c.meetup_id == p("meetup")).order_by(r.c.position),
+        "tally": select(v.c.idx, v.c.answer, func.count())
+        .where(v.c.meetup_id == p("meetup"))
+        .group_by(v.c.idx, v.c.answer),
+        "voters": select(func.count(func.distinct(v.c.user_id))).where(
+            v.c.meetup_id == p("meetup")
+        ),
+        "upcoming": select(mt)
+        .where(
+            mt.c.community_id == p("community"),
+            or_(
+                mt.c.status == Status.POLL.value,
+                and_(mt.c.status == Status.SCHEDULED.value, mt.c.starts_at >= p("ongoing")),
+            ),
+        )
+        .order_by(mt.c.starts_at.is_(None), mt.c.starts_at, mt.c.id)
+        .limit(p("limit")),
+        "drop_jobs": delete(j).where(
+            j.c.meetup_id == p("meetup"),
+            j.c.kind.in_(p("kinds", expanding=True)),
+            j.c.state == "pending",
+        ),
+        "drop_jobs_of": delete(j).where(
+            j.c.meetup_id == p("meetup"),
+            j.c.kind.in_(p("kinds", expanding=True)),
+            j.c.state == "pending",
+            j.c.user_id == p("user"),
+        ),
+        "add_jobs": insert_for(j).on_conflict_do_nothing().returning(j.c.id),
         "rsvp": select(r).where(r.c.meetup_id == p("meetup"), r.c.user_id == p("user")),
+        "rsvps_consent": select(r, m.c.show_name)
+        .select_from(
+            r.outerjoin(m, and_(m.c.community_id == p("community"), m.c.user_id == r.c.user_id))
+        )
+        .where(r.c.meetup_id == p("meetup"))
+        .order_by(r.c.position),
         "rsvp_turn": update(mt)
         .where(mt.c.id == p("meetup"))
         .values(rsvp_counter=mt.c.rsvp_counter + 1)
