@@ -437,6 +437,21 @@ def _load() -> _Gazetteer:
         return _gaz
 
 
+def city_name_last_words() -> frozenset[str]:
+    """Last words (folded, lower case) of every name ``find_places`` can read as a city:
+    a city mention ends with one of them (the statements pre-filter uses this)."""
+    global _last_words
+    lw = _last_words
+    if lw is None:
+        g = _load()
+        keys = [*g.name_index, *_MENTION_ALIAS, *_MENTION_ABBR]
+        lw = _last_words = frozenset(k.rsplit(" ", 1)[-1] for k in keys)
+    return lw
+
+
+_last_words: frozenset[str] | None = None
+
+
 def _alternates(g: _Gazetteer) -> dict[str, tuple[int, ...]]:
     """Alternate names (Köln, Peking, ...), read on the first lookup that needs them."""
     idx = g.alt_index

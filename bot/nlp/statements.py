@@ -20,7 +20,14 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from bot.nlp.dates import TimeMention, find_times
-from bot.nlp.places import City, find_places, may_mention_place, parent_city
+from bot.nlp.places import (
+    City,
+    city_name_last_words,
+    find_places,
+    fold,
+    may_mention_place,
+    parent_city,
+)
 
 __all__ = ["Statement", "StatementKind", "might_matter", "read"]
 
@@ -81,6 +88,8 @@ def might_matter(text: str) -> bool:
     cues = _ANY_CUE_FORMS.intersection(text.split())
     if not cues:
         # "Portland-based" is the one cue glued to another word
+        if "ased" not in text and "ASED" not in text:
+            return False
         if "based" not in text and "Based" not in text and "BASED" not in text:
             return False
         return may_mention_place(text)
@@ -302,6 +311,8 @@ def _strip_optional_head(alt: str) -> str:
 
 
 def _loosen(alt: str) -> str:
+    if "[^" in alt or "\\$" in alt or "\\^" in alt:
+        raise ValueError(f"cue pattern too complex for the pre-filter: {alt!r}")
     for anchor in (r"\s*$", r"^\s*", "$", "^", r"\b"):
         alt = alt.replace(anchor, "")
     return _strip_optional_head(alt)
@@ -339,6 +350,8 @@ def _required(items: Any) -> list[str] | None:
 def _cue_scan(alt: str) -> tuple[tuple[str, ...] | None, re.Pattern[str]]:
     rx = re.compile(_loosen(alt), _X)
     need = _required(_sre_parse.parse(rx.pattern, rx.flags))
+    if rx.flags & re.IGNORECASE:
+        need = None  # the strings would be case-sensitive: search always
     return (tuple(need) if need else None), rx
 
 
@@ -347,28 +360,41 @@ _CUE_SCANS = tuple(
 )
 
 
-_GAP_BEFORE_HERE = re.compile(r"(?:[\s,]*[a-z.]+(?:\s[a-z]+)?\s+|\s+)\Z")
-_NON_WORDS = re.compile(r"\W*")
+# Without any of these, _clean changes nothing (code, URLs, quotes, mentions).
+_CLEAN_MARKS = (
+    *("`", "://", "www.", ".com", ".org", ".net", ".io", ".dev", ".app"),
+    *(">", '"', "“", "@", "#"),
+)
+
+
+def _sentence_end(low: str, i: int) -> int:
+    """End of the _SENTENCE piece of ``low`` that holds position i."""
+    n = len(low)
+    while i < n and low[i] not in ".!?;\n":
+        i += 1
+    while i < n and low[i] in ".!?;":
+        i += 1
+    return i
 
 
 def _here_may_end(low: str) -> bool:
-    """Could _BASED_AFTER read "here" after a city ("Denver here!")? It looks at the 40
-    characters after the city (a qualifier such as ", CO" cut out): "here" must be followed
-    by non-word characters up to the end of the sentence or of that window. So: a "here"
-    whose sentence ends after it, or whose non-word run after it, plus the longest
-    qualifier-like gap before it, could reach 40 characters past a city."""
+    """Could _BASED_AFTER read "here" after a city ("Denver here!")? ``_read`` tests the 40
+    characters after the city, up to the end of its sentence. Every place a city can end
+    (after a letter, before no letter, digit or "_") in the 40 characters before a "here"
+    is tried the same way."""
     k = low.find("here")
-    n = len(low)
     while k >= 0:
-        e = k + 4
-        if (k == 0 or not low[k - 1].isalnum()) and (
-            e >= n or not (low[e].isalnum() or low[e] == "_")
-        ):
-            r = _NON_WORDS.match(low, e).end()  # type: ignore[union-attr]
-            if r >= n or any(c in ".!?;\n" for c in low[e:r]):
-                return True
-            gap = _GAP_BEFORE_HERE.search(low, max(0, k - 60), k)
-            if (k - gap.start() if gap else 0) + 4 + (r - e) >= 38:
+        for e in range(max(1, k - 40), k + 1):
+            if not low[e - 1].isalpha() or (e < len(low) and (low[e].isalnum() or low[e] == "_")):
+                continue
+            b = e - 1
+            while b > 0 and low[b - 1].isalpha():
+                b -= 1
+            word = low[b:e]
+            if (word if word.isascii() else fold(word)) not in city_name_last_words():
+                continue  # no city name ends with this word
+            window = low[e : min(e + 40, _sentence_end(low, e))]
+            if _BASED_AFTER.match(_QUALIFIER.sub("", window, count=1)):
                 return True
         k = low.find("here", k + 1)
     return False
@@ -376,12 +402,20 @@ def _here_may_end(low: str) -> bool:
 
 def _may_have_cue_phrase(text: str) -> bool:
     """False means ``_read`` surely finds no home or trip statement in ``text``."""
-    low = _clean(text[:20_000]).lower().replace("’", "'")
-    if "based" in low or _here_may_end(low):
+    text = text[:20_000]
+    low = text.lower()
+    if any(c in low for c in _CLEAN_MARKS):
+        low = _clean(text).lower()
+    low = low.replace("’", "'")
+    if "based" in low or ("here" in low and _here_may_end(low)):
         return True  # "Portland-based", "Denver here"
     for need, rx in _CUE_SCANS:
-        if need is not None and not any(s in low for s in need):
-            continue
+        if need is not None:
+            for s in need:
+                if s in low:
+                    break
+            else:
+                continue  # none of the strings this cue needs
         if rx.search(low) is not None:
             return True
     return False

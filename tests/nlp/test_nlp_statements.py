@@ -249,3 +249,47 @@ def test_prefer_country_picks_the_local_namesake() -> None:
     assert s.city is not None and s.city.country_code == "US"
     (s,) = read("I live in Vancouver", now=NOW, prefer_country="CA")
     assert s.city is not None and s.city.country_code == "CA"
+
+
+# The pre-filter's second stage (a cue phrase somewhere in the message): it must still let
+# through every message with a statement, including the odd ones, and stop the chatter.
+_TRICKY_STATEMENTS = [
+    "Denver here!",
+    "Austin, TX here",
+    "Portland , Oregon here 🙂",
+    "greetings from sunny San Diego",
+    "I'm @someone in Paris",
+    "I'm `x` in Paris",
+    "Click a link http://x.co/abc then: I'm in Paris",
+    "I am      currently        in     Paris",
+    "hello from Seattle",
+    "Spending the weekend in Rome",
+    "Just landed in Tokyo",
+    "We'll be in Boston next week",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY_STATEMENTS)
+def test_second_stage_lets_statements_through(text: str) -> None:
+    assert _read(text, NOW), text
+    assert might_matter(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Click here for the Paris photos",
+        "The new budget will pass in London today",
+        "Great win for Boston tonight, going home now",
+        "We are back to normal after the Chicago game",
+    ],
+)
+def test_second_stage_stops_chatter(text: str) -> None:
+    assert not _read(text, NOW)
+    assert not might_matter(text), text
+
+
+def test_cue_scans_all_have_required_strings() -> None:
+    from bot.nlp.statements import _CUE_SCANS
+
+    assert _CUE_SCANS and all(need for need, _ in _CUE_SCANS)
