@@ -180,6 +180,28 @@ def _suggestion(row: Any) -> SuggestionRow:
     )
 
 
+async def _asked_history(
+    conn: AsyncConnection, community_id: int, user_id: str, *, lock: bool = False
+) -> tuple[datetime | None, list[Asked]]:
+    """When the member was last asked, and every question asked of them. With `lock`, the
+    member row is locked (PostgreSQL) so concurrent messages cannot both ask."""
+    m, q = t.members, t.place_questions
+    last_query = select(m.c.last_asked_at).where(
+        m.c.community_id == community_id, m.c.user_id == user_id
+    )
+    if lock:
+        last_query = last_query.with_for_update()
+    last = (await conn.execute(last_query)).scalar()
+    rows = (
+        await conn.execute(
+            select(q.c.city_id, q.c.kind, q.c.answer).where(
+                q.c.community_id == community_id, q.c.user_id == user_id
+            )
+        )
+    ).all()
+    return last, [Asked(r.city_id, r.kind, r.answer) for r in rows]
+
+
 class WatcherQueries:
     if TYPE_CHECKING:
         dialect: str
@@ -320,23 +342,8 @@ class WatcherQueries:
         self, community_id: int, user_id: str
     ) -> tuple[datetime | None, list[Asked]]:
         """When the member was last asked, and every question asked of them."""
-        m, q = t.members, t.place_questions
         async with self._read() as conn:
-            last = (
-                await conn.execute(
-                    select(m.c.last_asked_at).where(
-                        m.c.community_id == community_id, m.c.user_id == user_id
-                    )
-                )
-            ).scalar()
-            rows = (
-                await conn.execute(
-                    select(q.c.city_id, q.c.kind, q.c.answer).where(
-                        q.c.community_id == community_id, q.c.user_id == user_id
-                    )
-                )
-            ).all()
-        return last, [Asked(r.city_id, r.kind, r.answer) for r in rows]
+            return await _asked_history(conn, community_id, user_id)
 
     async def ask_place_question(
         self,
@@ -362,21 +369,8 @@ class WatcherQueries:
                 .values(community_id=community_id, user_id=user_id, name=name[:100], created_at=now)
                 .on_conflict_do_nothing()
             )
-            last = (
-                await conn.execute(
-                    select(m.c.last_asked_at)
-                    .where(m.c.community_id == community_id, m.c.user_id == user_id)
-                    .with_for_update()
-                )
-            ).scalar()
-            rows = (
-                await conn.execute(
-                    select(q.c.city_id, q.c.kind, q.c.answer).where(
-                        q.c.community_id == community_id, q.c.user_id == user_id
-                    )
-                )
-            ).all()
-            if not allowed([Asked(r.city_id, r.kind, r.answer) for r in rows], last):
+            last, asked = await _asked_history(conn, community_id, user_id, lock=True)
+            if not allowed(asked, last):
                 return None
             new_id = (
                 await conn.execute(
