@@ -29,10 +29,8 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import insert  # noqa: E402
 
-from bench._common import machine  # noqa: E402
-from bot.store import schema as t  # noqa: E402
+from bench._common import empty, machine, seed_reminders  # noqa: E402
 from bot.store.store import Store  # noqa: E402
 
 
@@ -52,8 +50,14 @@ class LimitedPlatform:
             self.window.popleft()
         if len(self.window) >= self.limit:
             self.too_many += 1
-            return web.json_response({"message": "You are being rate limited.", "global": True,
-                                      "retry_after": 1.0 - (now - self.window[0])}, status=429)
+            return web.json_response(
+                {
+                    "message": "You are being rate limited.",
+                    "global": True,
+                    "retry_after": 1.0 - (now - self.window[0]),
+                },
+                status=429,
+            )
         self.window.append(now)
         body = await request.json()
         if body["nonce"] in self.delivered:
@@ -66,24 +70,15 @@ class LimitedPlatform:
 async def seed(url: str, n: int, due: datetime) -> None:
     store = Store.from_url(url)
     await store.upgrade()
-    async with store.engine.begin() as conn:
-        for table in reversed(t.metadata.sorted_tables):
-            await conn.execute(table.delete())
-    now = datetime.now(UTC)
-    c = await store.community("bench", "w1", timezone="UTC", now=now)
-    m = await store.create_meetup(
-        community_id=c.id, channel_id="general", thread_id=None, title="Fan-out", city_id=1,
-        city_label="Berlin", latitude=52.5, longitude=13.4, organizer_id="o",
-        organizer_name="O", starts_at=due + timedelta(hours=6), options=(), venue="",
-        description="", capacity=None, deadline=None, now=now)
-    async with store.engine.begin() as conn:
-        await conn.execute(insert(t.rsvps), [
-            {"meetup_id": m.id, "user_id": f"u{i}", "user_name": f"U{i}", "status": "going",
-             "position": i, "updated_at": now} for i in range(n)])
-        rows = [{"job_key": f"k{i}", "kind": "remind", "meetup_id": m.id, "community_id": c.id,
-                 "user_id": f"u{i}", "lead_minutes": 120, "due_at": due} for i in range(n)]
-        for start in range(0, n, 5000):
-            await conn.execute(insert(t.jobs), rows[start:start + 5000])
+    await empty(store)
+    await seed_reminders(
+        store,
+        title="Fan-out",
+        starts_at=due + timedelta(hours=6),
+        jobs=n,
+        going=n,
+        due=lambda i: due,
+    )
     await store.close()
 
 
@@ -99,9 +94,14 @@ async def run(url: str, n: int, processes: int, limit: int) -> dict[str, object]
     due = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=10)
     await seed(url, n, due)
     rate = limit / processes
-    workers = [subprocess.Popen([sys.executable, "-m", "bench.fanout_worker", url, str(port),
-                                 str(rate)], cwd=ROOT, env={**os.environ})
-               for _ in range(processes)]
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "bench.fanout_worker", url, str(port), str(rate)],
+            cwd=ROOT,
+            env={**os.environ},
+        )
+        for _ in range(processes)
+    ]
     try:
         deadline = time.monotonic() + n / (limit * 0.5) + 60
         while len(platform.delivered) < n and time.monotonic() < deadline:
@@ -114,11 +114,19 @@ async def run(url: str, n: int, processes: int, limit: int) -> dict[str, object]
     times = sorted(platform.delivered.values())
     span = times[-1] - times[0] if len(times) > 1 else 0.0
     achieved = (len(times) - 1) / span if span else 0.0
-    return {"machine": machine(), "engine": url.split("+")[0], "processes": processes,
-            "reminders": n, "delivered": len(times), "duplicates": platform.duplicates,
-            "limit_per_second": limit, "send_rate_per_second": round(achieved, 2),
-            "share_of_limit": round(achieved / limit, 3), "responses_429": platform.too_many,
-            "seconds": round(span, 1)}
+    return {
+        "machine": machine(),
+        "engine": url.split("+")[0],
+        "processes": processes,
+        "reminders": n,
+        "delivered": len(times),
+        "duplicates": platform.duplicates,
+        "limit_per_second": limit,
+        "send_rate_per_second": round(achieved, 2),
+        "share_of_limit": round(achieved / limit, 3),
+        "responses_429": platform.too_many,
+        "seconds": round(span, 1),
+    }
 
 
 def main() -> None:
@@ -128,8 +136,9 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=3)
     parser.add_argument("--limit", type=int, default=50)
     args = parser.parse_args()
-    print(json.dumps(asyncio.run(run(args.url, args.reminders, args.processes, args.limit)),
-                     indent=2))
+    print(
+        json.dumps(asyncio.run(run(args.url, args.reminders, args.processes, args.limit)), indent=2)
+    )
 
 
 if __name__ == "__main__":

@@ -22,101 +22,34 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import insert
 
-from bench._common import RecordingAdapter, machine, percentiles, rss_mb
+from bench._common import RecordingAdapter, machine, percentiles, rss_mb, seed_reminders
 from bot.app import build_app
 from bot.config import Settings
-from bot.store import schema as t
 from bot.store.store import Store
 
 
 async def seed(url: str, pending: int, burst: int, due_at: datetime) -> None:
-    """Meetups, going members and reminder jobs, written in bulk."""
+    """A burst of reminders due at one instant, and many more due over the next days."""
     store = Store.from_url(url)
     await store.upgrade()
     now = datetime.now(UTC)
-    c = await store.community("bench", "w1", timezone="UTC", now=now)
-    starts = due_at + timedelta(hours=2)
-    burst_meetup = await store.create_meetup(
-        community_id=c.id,
-        channel_id="general",
-        thread_id=None,
+    await seed_reminders(
+        store,
         title="Burst",
-        city_id=1,
-        city_label="Berlin",
-        latitude=52.5,
-        longitude=13.4,
-        organizer_id="o",
-        organizer_name="O",
-        starts_at=starts,
-        options=(),
-        venue="",
-        description="",
-        capacity=None,
-        deadline=None,
-        now=now,
+        starts_at=due_at + timedelta(hours=2),
+        jobs=burst,
+        going=burst,
+        due=lambda i: due_at,
     )
-    later = await store.create_meetup(
-        community_id=c.id,
-        channel_id="general",
-        thread_id=None,
+    await seed_reminders(
+        store,
         title="Later",
-        city_id=1,
-        city_label="Berlin",
-        latitude=52.5,
-        longitude=13.4,
-        organizer_id="o",
-        organizer_name="O",
         starts_at=now + timedelta(days=60),
-        options=(),
-        venue="",
-        description="",
-        capacity=None,
-        deadline=None,
-        now=now,
+        jobs=pending,
+        prefix="p",
+        due=lambda i: now + timedelta(days=1, seconds=i * 20),
     )
-    async with store.engine.begin() as conn:
-        await conn.execute(
-            insert(t.rsvps),
-            [
-                {
-                    "meetup_id": burst_meetup.id,
-                    "user_id": f"u{i}",
-                    "user_name": f"U{i}",
-                    "status": "going",
-                    "position": i,
-                    "updated_at": now,
-                }
-                for i in range(burst)
-            ],
-        )
-        rows = [
-            {
-                "job_key": f"b{i}",
-                "kind": "remind",
-                "meetup_id": burst_meetup.id,
-                "community_id": c.id,
-                "user_id": f"u{i}",
-                "lead_minutes": 120,
-                "due_at": due_at,
-            }
-            for i in range(burst)
-        ]
-        rows += [
-            {
-                "job_key": f"p{i}",
-                "kind": "remind",
-                "meetup_id": later.id,
-                "community_id": c.id,
-                "user_id": f"p{i}",
-                "lead_minutes": 60,
-                "due_at": now + timedelta(days=1, seconds=i * 20),
-            }
-            for i in range(pending)
-        ]
-        for start in range(0, len(rows), 5000):
-            await conn.execute(insert(t.jobs), rows[start : start + 5000])
     await store.close()
 
 

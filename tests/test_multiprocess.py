@@ -13,9 +13,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert
-
-from bot.store import schema as t
+from bench._common import seed_reminders
 from bot.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,28 +24,25 @@ LEASE_SECONDS = 4
 async def _seed(url: str, due: datetime) -> None:
     store = Store.from_url(url)
     await store.upgrade()
-    now = datetime.now(UTC)
-    c = await store.community("bench", "w1", timezone="UTC", now=now)
-    m = await store.create_meetup(
-        community_id=c.id, channel_id="general", thread_id=None, title="Burst", city_id=1,
-        city_label="Berlin", latitude=52.5, longitude=13.4, organizer_id="o",
-        organizer_name="O", starts_at=due + timedelta(hours=2), options=(), venue="",
-        description="", capacity=None, deadline=None, now=now)
-    async with store.engine.begin() as conn:
-        await conn.execute(insert(t.rsvps), [
-            {"meetup_id": m.id, "user_id": f"u{i}", "user_name": f"U{i}", "status": "going",
-             "position": i, "updated_at": now} for i in range(REMINDERS)])
-        await conn.execute(insert(t.jobs), [
-            {"job_key": f"k{i}", "kind": "remind", "meetup_id": m.id, "community_id": c.id,
-             "user_id": f"u{i}", "lead_minutes": 120,
-             "due_at": due + timedelta(seconds=(i % 50) / 10)} for i in range(REMINDERS)])
+    await seed_reminders(
+        store,
+        title="Burst",
+        starts_at=due + timedelta(hours=2),
+        jobs=REMINDERS,
+        going=REMINDERS,
+        due=lambda i: due + timedelta(seconds=(i % 50) / 10),
+    )
     await store.close()
 
 
 def _start(url: str, sink: Path) -> subprocess.Popen[str]:
-    proc = subprocess.Popen([sys.executable, "-m", "tests.worker", url, str(sink),
-                             str(LEASE_SECONDS)], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.worker", url, str(sink), str(LEASE_SECONDS)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
     return proc
 
@@ -59,7 +54,8 @@ def _lines(sink: Path) -> list[list[str]]:
 
 
 async def test_sigkill_mid_burst_still_delivers_every_reminder_exactly_once(
-        database_url: str, tmp_path: Path) -> None:
+    database_url: str, tmp_path: Path
+) -> None:
     sink = tmp_path / "platform.log"
     due = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=6)
     await _seed(database_url, due)

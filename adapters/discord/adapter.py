@@ -140,6 +140,20 @@ def _user(u: discord.abc.User) -> UserRef:
     return UserRef(PLATFORM, str(u.id), getattr(u, "display_name", None) or u.name)
 
 
+def _message_seen(message: discord.Message, guild_id: int | None, handle: object) -> MessageSeen:
+    """A member's message as the watcher's neutral event (its id is the idempotency key)."""
+    place = _place(guild_id, message.channel, message.channel.id)
+    return MessageSeen(
+        user=_user(message.author),
+        place=place,
+        message=MessageRef(place, str(message.id)),
+        text=message.content,
+        key=str(message.id),
+        is_admin=member_is_admin(message.author),
+        handle=handle,
+    )
+
+
 def _place(guild_id: int | None, channel: Any, channel_id: int | None) -> Place:
     workspace = str(guild_id) if guild_id else DM_WORKSPACE
     if isinstance(channel, discord.Thread):
@@ -280,7 +294,10 @@ class DiscordAdapter:
     platform = PLATFORM
 
     def __init__(
-        self, settings: DiscordSettings, *, ack_grace: float = 0.8,
+        self,
+        settings: DiscordSettings,
+        *,
+        ack_grace: float = 0.8,
         guild_ready_timeout: float = 2.0,
     ) -> None:
         self.settings = settings
@@ -368,7 +385,9 @@ class DiscordAdapter:
         user = client.user if client else None
         log.info(
             "discord: connected as %s (%s) to %d guild(s); message watching %s",
-            user, user.id if user else "?", len(client.guilds) if client else 0,
+            user,
+            user.id if user else "?",
+            len(client.guilds) if client else 0,
             "on" if self.watching else "off",
         )
         self.ready.set()
@@ -406,7 +425,9 @@ class DiscordAdapter:
         except discord.HTTPException as exc:
             log.error(
                 "discord: could not register the slash commands (%s %s); was the bot invited "
-                "with the applications.commands scope?", exc.status, exc.text,
+                "with the applications.commands scope?",
+                exc.status,
+                exc.text,
             )
 
     async def _on_tree_error(
@@ -441,12 +462,18 @@ class DiscordAdapter:
         except ChannelUnavailable as exc:
             log.warning(
                 "discord: cannot post in channel %s of guild %s (%s); the bot needs %s there",
-                event.place.channel_id, event.place.workspace_id, exc, NEEDED_PERMISSIONS,
+                event.place.channel_id,
+                event.place.workspace_id,
+                exc,
+                NEEDED_PERMISSIONS,
             )
-            await self._notify(event, (
-                f"I can't post in this channel. Ask an admin to give me {NEEDED_PERMISSIONS} "
-                "here, or use a channel where I can."
-            ))
+            await self._notify(
+                event,
+                (
+                    f"I can't post in this channel. Ask an admin to give me {NEEDED_PERMISSIONS} "
+                    "here, or use a channel where I can."
+                ),
+            )
         except Exception:
             log.exception("discord: error while handling %s %s", type(event).__name__, event.key)
             await self._notify(event, "Something went wrong on my side; please try again.")
@@ -471,8 +498,9 @@ class DiscordAdapter:
             handle.responded = True
             return True
         except (discord.HTTPException, aiohttp.ClientError, OSError) as exc:
-            log.warning("discord: could not acknowledge interaction %s: %s",
-                        handle.interaction.id, exc)
+            log.warning(
+                "discord: could not acknowledge interaction %s: %s", handle.interaction.id, exc
+            )
             return False
 
     async def _finish(self, handle: InteractionHandle, done_text: str | None = None) -> None:
@@ -512,7 +540,10 @@ class DiscordAdapter:
         await self._finish(handle)
 
     async def _on_autocomplete(
-        self, interaction: discord.Interaction[Any], spec: CommandSpec, opt: OptionSpec,
+        self,
+        interaction: discord.Interaction[Any],
+        spec: CommandSpec,
+        opt: OptionSpec,
         current: str,
     ) -> list[app_commands.Choice[str]]:
         assert self._inbox is not None
@@ -579,8 +610,7 @@ class DiscordAdapter:
         data: Any = interaction.data or {}
         custom_id = str(data.get("custom_id", ""))
         if custom_id.startswith(FORM_PREFIX):
-            await self._on_form_submit(interaction, custom_id, modal_values(
-                data.get("components")))
+            await self._on_form_submit(interaction, custom_id, modal_values(data.get("components")))
 
     async def _on_form_submit(
         self, interaction: discord.Interaction[Any], custom_id: str, values: dict[str, str]
@@ -597,7 +627,7 @@ class DiscordAdapter:
         # here, as the member typed it.
         errors = {
             name: f"at most {limits.get(name, TEXT_INPUT_MAX)} characters, please "
-                  f"(you sent {len(value)})"
+            f"(you sent {len(value)})"
             for name, value in values.items()
             if len(value) > limits.get(name, TEXT_INPUT_MAX)
         }
@@ -635,16 +665,7 @@ class DiscordAdapter:
         if message.author.bot:
             await self._finish(handle, "That message is from a bot; I only read members' messages.")
             return
-        place = _place(interaction.guild_id, message.channel, message.channel.id)
-        event = MessageSeen(
-            user=_user(message.author),
-            place=place,
-            message=MessageRef(place, str(message.id)),
-            text=message.content,
-            key=str(message.id),
-            is_admin=member_is_admin(message.author),
-            handle=handle,
-        )
+        event = _message_seen(message, interaction.guild_id, handle)
         await self._deliver(event)
         await self._finish(handle, "Thanks, I've read that message.")
 
@@ -655,21 +676,13 @@ class DiscordAdapter:
         if message.author.bot or (client and client.user and message.author.id == client.user.id):
             return
         if message.guild is None or message.type not in (
-            discord.MessageType.default, discord.MessageType.reply
+            discord.MessageType.default,
+            discord.MessageType.reply,
         ):
             return
         if not message.content or not self._first_time(message.id):
             return
-        place = _place(message.guild.id, message.channel, message.channel.id)
-        event = MessageSeen(
-            user=_user(message.author),
-            place=place,
-            message=MessageRef(place, str(message.id)),
-            text=message.content,
-            key=str(message.id),
-            is_admin=member_is_admin(message.author),
-            handle=MessageHandle(message),
-        )
+        event = _message_seen(message, message.guild.id, MessageHandle(message))
         try:
             await self._inbox.handle(event)
         except Exception:
@@ -692,8 +705,13 @@ class DiscordAdapter:
         try:
             sent = await _call(channel.send(**render.send_kwargs(msg), **render.nonce_kwargs(msg)))
         except ChannelUnavailable as exc:
-            log.warning("discord: cannot post in channel %s of guild %s (%s); the bot needs %s",
-                        place.channel_id, place.workspace_id, exc, NEEDED_PERMISSIONS)
+            log.warning(
+                "discord: cannot post in channel %s of guild %s (%s); the bot needs %s",
+                place.channel_id,
+                place.workspace_id,
+                exc,
+                NEEDED_PERMISSIONS,
+            )
             raise
         return MessageRef(place, str(sent.id))
 
@@ -767,9 +785,11 @@ class DiscordAdapter:
         interaction = handle.interaction
         async with handle.lock:
             if not handle.responded:
-                await _call(interaction.response.send_message(
-                    **render.send_kwargs(msg), ephemeral=msg.ephemeral
-                ))
+                await _call(
+                    interaction.response.send_message(
+                        **render.send_kwargs(msg), ephemeral=msg.ephemeral
+                    )
+                )
                 handle.responded = True
                 return
             if handle.thinking and not handle.original_used:
@@ -782,17 +802,28 @@ class DiscordAdapter:
                     return
                 except ChannelUnavailable:
                     note = Outgoing(
-                        body=(Text(f"(I can't post in this channel: I need {NEEDED_PERMISSIONS} "
-                                   "here. Only you can see this.)\n"), *msg.body),
-                        title=msg.title, fields=msg.fields, buttons=msg.buttons,
-                        selects=msg.selects, attachments=msg.attachments, ephemeral=True,
+                        body=(
+                            Text(
+                                f"(I can't post in this channel: I need {NEEDED_PERMISSIONS} "
+                                "here. Only you can see this.)\n"
+                            ),
+                            *msg.body,
+                        ),
+                        title=msg.title,
+                        fields=msg.fields,
+                        buttons=msg.buttons,
+                        selects=msg.selects,
+                        attachments=msg.attachments,
+                        ephemeral=True,
                     )
                     await _call(interaction.edit_original_response(**render.edit_kwargs(note)))
                     handle.original_used = True
                     return
-            await _call(interaction.followup.send(
-                **render.send_kwargs(msg), ephemeral=msg.ephemeral, wait=True
-            ))
+            await _call(
+                interaction.followup.send(
+                    **render.send_kwargs(msg), ephemeral=msg.ephemeral, wait=True
+                )
+            )
 
     async def open_form(self, to: Inbound, form: Form) -> None:
         handle = to.handle
@@ -812,9 +843,12 @@ class DiscordAdapter:
         button: tuple[Button, ...] = ()
         if isinstance(to, ActionClicked):
             button = (Button(render.clip(form.title, 80), to.action_id, "primary"),)
-        await self.reply(to, Outgoing(
-            body=(Text("Press the button to open the form."),), buttons=button, ephemeral=True
-        ))
+        await self.reply(
+            to,
+            Outgoing(
+                body=(Text("Press the button to open the form."),), buttons=button, ephemeral=True
+            ),
+        )
 
     async def reject_form(self, to: FormSubmitted, errors: Mapping[str, str]) -> None:
         form = to.handle.form if isinstance(to.handle, InteractionHandle) else None

@@ -45,6 +45,7 @@ from datetime import date, datetime, time, timedelta
 from math import asin, cos, degrees, floor, radians, sin
 
 from bot.domain.geo import distance_km
+from bot.domain.meetups import Refusal
 
 UPCOMING_MEETUP_DAYS = 42
 QUESTION_GAP = timedelta(days=1)
@@ -402,6 +403,21 @@ def may_ask(
     if last_asked_at is not None and now - last_asked_at < QUESTION_GAP:
         return "today"
     return None
+
+
+def check_trip(first: date, last: date, today: date) -> tuple[date, date]:
+    """The days of a trip a member states with `/meetup travel`, past days clipped; a
+    Refusal says what is wrong with them."""
+    if last < today:
+        raise Refusal(f"Those dates ({first:%d %b %Y} to {last:%d %b %Y}) are in the past.")
+    if (last - first).days + 1 > MAX_TRIP_DAYS:
+        raise Refusal(
+            f"A trip can be at most {MAX_TRIP_DAYS} days; for a move, set your home "
+            "with `/meetup home`."
+        )
+    if first > today + timedelta(days=TRIP_HORIZON_DAYS):
+        raise Refusal("That trip is more than a year away; add it closer to the date.")
+    return max(first, today), last
 
 
 def trip_days(first: date | None, last: date | None, today: date) -> tuple[date, date] | None:

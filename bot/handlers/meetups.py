@@ -24,8 +24,10 @@ from bot.handlers.context import (
 )
 from bot.handlers.notify import notify_answered
 from bot.handlers.parsing import parse_city, parse_one_time
+from bot.handlers.rsvps import send_offers
 from bot.nlp.places import City
 from bot.ports import ChannelUnavailable
+from bot.store.store import JobSpec
 from bot.types import Bold, Form, FormField, FormSubmitted, Outgoing, Segment, Text, Time
 
 log = logging.getLogger(__name__)
@@ -191,8 +193,6 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
         now=ctx.now(),
     )
     if poll and p.deadline:
-        from bot.store.store import JobSpec
-
         await ctx.services.jobs.add(
             [JobSpec(f"poll:{m.id}", "poll", m.id, ctx.community.id, p.deadline)]
         )
@@ -336,8 +336,6 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
         cap = changes["capacity"]
         notes.append(Text(f"Capacity: {cap if cap else 'no limit'}. "))
         offered = await ctx.store.fill_free_seats(m.id, ctx.now(), ctx.community.offer_hours)
-        from bot.handlers.rsvps import send_offers
-
         await send_offers(ctx.services, ctx.community, updated, offered)
     await refresh_cards(ctx.services, ctx.community, m.id)
     if notes:

@@ -11,6 +11,7 @@ from bot.domain.geo import distance_km
 from bot.domain.meetups import Refusal, Status
 from bot.domain.reminders import format_leads, parse_leads
 from bot.domain.rsvps import RsvpStatus
+from bot.domain.suggestions import check_trip
 from bot.handlers.context import Ctx, effective_leads, refresh_cards, reschedule_member
 from bot.handlers.parsing import parse_city
 from bot.handlers.rsvps import send_offers
@@ -19,7 +20,6 @@ from bot.nlp.places import city_by_id
 from bot.types import Bold, Button, Mention, Outgoing, Segment, Text, UserRef
 
 CLEAR_WORDS = ("none", "clear", "off", "remove", "-")
-MAX_TRIP_DAYS = 90
 
 
 async def home(ctx: Ctx, options: Mapping[str, str]) -> None:
@@ -56,20 +56,9 @@ async def travel(ctx: Ctx, options: Mapping[str, str]) -> None:
         )
     first = found.start.date()
     last = ((found.end - timedelta(microseconds=1)) if found.end else found.start).date()
-    today = ctx.local_now().date()
-    if last < today:
-        raise Refusal(f"Those dates ({first:%d %b %Y} to {last:%d %b %Y}) are in the past.")
-    if (last - first).days + 1 > MAX_TRIP_DAYS:
-        raise Refusal(
-            f"A trip can be at most {MAX_TRIP_DAYS} days; for a move, set your home "
-            "with `/meetup home`."
-        )
-    if first > today + timedelta(days=366):
-        raise Refusal("That trip is more than a year away; add it closer to the date.")
+    stay_from, stay_to = check_trip(first, last, ctx.local_now().date())
     await ctx.member()
-    await ctx.store.add_trip(
-        ctx.community.id, ctx.user.id, city.id, max(first, today), last, ctx.now()
-    )
+    await ctx.store.add_trip(ctx.community.id, ctx.user.id, city.id, stay_from, stay_to, ctx.now())
     span = f"{first:%a %d %b}" if first == last else f"{first:%a %d %b} to {last:%a %d %b %Y}"
     await ctx.say(
         f"Noted: you'll be in {city.label} {span}. Members there will see that one more "

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Literal
@@ -606,53 +607,29 @@ class _Parser:
 
     # Memoised entry points: the grammar re-reads the same positions many times.
 
+    def _memoized(self, tag: str, parse: Callable[[int], object], i: int) -> object:
+        key = (tag, i)
+        if key not in self._memo:
+            self._memo[key] = parse(i)
+        return self._memo[key]
+
     def p_date(self, i: int) -> tuple[_Day, int] | None:
-        key = ("d", i)
-        if key in self._memo:
-            return self._memo[key]  # type: ignore[return-value]
-        r = self._p_date_impl(i)
-        self._memo[key] = r
-        return r
+        return self._memoized("d", self._p_date_impl, i)  # type: ignore[return-value]
 
     def p_tod(self, i: int) -> tuple[_Tod, int] | None:
-        key = ("t", i)
-        if key in self._memo:
-            return self._memo[key]  # type: ignore[return-value]
-        r = self._p_tod_impl(i)
-        self._memo[key] = r
-        return r
+        return self._memoized("t", self._p_tod_impl, i)  # type: ignore[return-value]
 
     def p_part(self, i: int) -> tuple[_Part, int] | None:
-        key = ("p", i)
-        if key in self._memo:
-            return self._memo[key]  # type: ignore[return-value]
-        r = self._p_part_impl(i)
-        self._memo[key] = r
-        return r
+        return self._memoized("p", self._p_part_impl, i)  # type: ignore[return-value]
 
     def p_relative(self, i: int) -> tuple[_Abs | _Day, int] | None:
-        key = ("r", i)
-        if key in self._memo:
-            return self._memo[key]  # type: ignore[return-value]
-        r = self._p_relative_impl(i)
-        self._memo[key] = r
-        return r
+        return self._memoized("r", self._p_relative_impl, i)  # type: ignore[return-value]
 
     def component(self, i: int) -> tuple[_Val, int] | None:
-        key = ("c", i)
-        if key in self._memo:
-            return self._memo[key]  # type: ignore[return-value]
-        r = self._component_impl(i)
-        self._memo[key] = r
-        return r
+        return self._memoized("c", self._component_impl, i)  # type: ignore[return-value]
 
     def p_point(self, i: int) -> tuple[_Abs, int] | None:
-        key = ("x", i)
-        if key in self._memo:
-            return self._memo[key]  # type: ignore[return-value]
-        r = self._p_point_impl(i)
-        self._memo[key] = r
-        return r
+        return self._memoized("x", self._p_point_impl, i)  # type: ignore[return-value]
 
     # -- token helpers ------------------------------------------------------------------
 

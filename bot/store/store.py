@@ -207,32 +207,6 @@ class Store(WatcherQueries):
         # building a statement costs SQLAlchemy more than running it (measured: 77 us a
         # lookup built each time, 21 us prebuilt), and a prebuilt one keeps its cache key.
         self._q = _hot_statements(self._insert)
-        pe, rc = t.processed_events, t.rate_counters
-        self._mark_stmt = (
-            self._insert(pe)
-            .values(
-                key=bindparam("key"),
-                seen_at=bindparam("now"),
-                scope=bindparam("scope"),
-                user_id=bindparam("user_id"),
-                kind=bindparam("kind"),
-            )
-            .on_conflict_do_nothing()
-        )
-        self._bump_stmt = (
-            self._insert(rc)
-            .values(
-                scope=bindparam("scope"),
-                user_id=bindparam("who"),
-                window_start=bindparam("start"),
-                n=1,
-            )
-            .on_conflict_do_update(
-                index_elements=[rc.c.scope, rc.c.user_id, rc.c.window_start],
-                set_={"n": rc.c.n + 1},
-            )
-            .returning(rc.c.n)
-        )
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -316,12 +290,12 @@ class Store(WatcherQueries):
         names = {"scope": scope[:100], "user_id": user_id[:64], "start": start}
 
         async def bump(conn: AsyncConnection, who: str) -> int:
-            result = await conn.execute(self._bump_stmt, {**names, "who": who[:64]})
+            result = await conn.execute(self._q["bump_rate"], {**names, "who": who[:64]})
             return int(result.scalar_one())
 
         async def work(conn: AsyncConnection) -> tuple[bool, int, int]:
             marked = await conn.execute(
-                self._mark_stmt, {**names, "key": key[:200], "now": now, "kind": kind[:8]}
+                self._q["mark_event"], {**names, "key": key[:200], "now": now, "kind": kind[:8]}
             )
             if not marked.rowcount:
                 return False, 0, 0
@@ -1128,8 +1102,8 @@ class Store(WatcherQueries):
                 await conn.execute(select(func.min(j.c.lease_until)).where(j.c.state == "claimed"))
             ).scalar()
         times = set(due)
-        if leases is not None:
-            times.add(t.UTC.process_result_value(leases, self.engine.dialect) or leases)
+        if leases is not None:  # min() keeps the column's type: an aware UTC instant
+            times.add(leases)
         return sorted(times)
 
     async def claim_due(self, now: datetime, lease: timedelta, limit: int = 200) -> list[Job]:
@@ -1251,6 +1225,7 @@ class Store(WatcherQueries):
 
 
 def _hot_statements(insert_for: Callable[[Any], Any]) -> dict[str, Any]:
+    pe, rc = t.processed_events, t.rate_counters
     c, m, mt, cd, po, v, r, j = (
         t.communities,
         t.members,
@@ -1303,6 +1278,18 @@ def _hot_statements(insert_for: Callable[[Any], Any]) -> dict[str, Any]:
             j.c.user_id == p("user"),
         ),
         "add_jobs": insert_for(j).on_conflict_do_nothing().returning(j.c.id),
+        "mark_event": insert_for(pe)
+        .values(
+            key=p("key"), seen_at=p("now"), scope=p("scope"), user_id=p("user_id"), kind=p("kind")
+        )
+        .on_conflict_do_nothing(),
+        "bump_rate": insert_for(rc)
+        .values(scope=p("scope"), user_id=p("who"), window_start=p("start"), n=1)
+        .on_conflict_do_update(
+            index_elements=[rc.c.scope, rc.c.user_id, rc.c.window_start],
+            set_={"n": rc.c.n + 1},
+        )
+        .returning(rc.c.n),
         "rsvp": select(r).where(r.c.meetup_id == p("meetup"), r.c.user_id == p("user")),
         "rsvps_consent": select(r, m.c.show_name)
         .select_from(
