@@ -289,7 +289,88 @@ def test_second_stage_stops_chatter(text: str) -> None:
     assert not might_matter(text), text
 
 
-def test_cue_scans_all_have_required_strings() -> None:
-    from bot.nlp.statements import _CUE_SCANS
+# Statements the pre-filter used to miss (their cue words were not cue words): the
+# pre-filter now derives what each cue pattern can spell, and these must all pass.
+_ONCE_MISSED = [
+    "We are in Denver",
+    "Hi from Calgary!",
+    "hey from Oslo",
+    "I work in Berlin",
+    "I fly to Tokyo next week",
+    "My place is in Austin",
+    "We're located in Portland",
+    "I call Seattle home",
+    "Just touched down in Lisbon",
+    "(I'm in Paris)",
+    "*I'm in Paris*",
+]
 
-    assert _CUE_SCANS and all(need for need, _ in _CUE_SCANS)
+
+@pytest.mark.parametrize("text", _ONCE_MISSED)
+def test_prefilter_lets_partnered_cues_through(text: str) -> None:
+    assert _read(text, NOW), text
+    assert might_matter(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are in for a treat",  # "are" without "we are"
+        "Go Denver!",  # "go" without "i go" / "we go"
+        "Hi everyone, Paris photos are up",
+        "The house in Boston sold",
+        "Call Seattle support",
+        "Work in Berlin is slow",
+    ],
+)
+def test_prefilter_stops_partnered_words_alone(text: str) -> None:
+    assert not _read(text, NOW)
+    assert not might_matter(text), text
+
+
+def test_every_cue_phrase_holds_a_cue_word() -> None:
+    from bot.nlp.prefilter import uncovered_phrases
+
+    assert uncovered_phrases() == []
+
+
+def _spelled_cues() -> list[str]:
+    """Every cue phrase the patterns spell (open stretches filled with a word)."""
+    from bot.nlp import prefilter
+    from bot.nlp.cues import HOME_CUES, TRIP_CUES
+
+    out: set[str] = set()
+    for rx in (HOME_CUES, TRIP_CUES):
+        for alt in prefilter._top_level_alternatives(rx.pattern):
+            parsed = prefilter._sre_parse.parse(prefilter._loosen(alt), prefilter.re.VERBOSE)
+            for p in prefilter._phrases(parsed):
+                out.add(p.replace(prefilter._OPEN, "x").replace(prefilter._GAP, " "))
+    return sorted(out)
+
+
+_SPELLED = _spelled_cues()
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.sampled_from(["", "so ", "Honestly, ", "lol "]),
+    st.sampled_from(_SPELLED),
+    st.sampled_from(["Denver", "Salt Lake City", "Berlin"]),
+    st.sampled_from(["", " next week", "!", " March 3-5 🙂"]),
+    st.sampled_from([str.lower, str.capitalize, str.upper]),
+)
+def test_prefilter_never_hides_a_spelled_cue(
+    head: str, cue: str, city: str, tail: str, case: object
+) -> None:
+    """Whatever phrase the cue patterns can spell, a statement built on it passes."""
+    assert callable(case)
+    text = f"{head}{case(cue)} {city}{tail}"
+    if _read(text, NOW):
+        assert might_matter(text), text
+
+
+def test_spelled_cues_make_statements() -> None:
+    """The generated table is not vacuous: most spelled cues do make a statement."""
+    texts = [f"{cue} Denver" for cue in _SPELLED[:: max(1, len(_SPELLED) // 400)]]
+    found = sum(1 for t in texts if _read(t, NOW))
+    assert found > len(texts) // 2
