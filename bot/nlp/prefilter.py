@@ -9,11 +9,12 @@ How it stays sound (``read`` finds a home or trip only where a cue of ``cues.HOM
    word; ``uncovered_phrases()`` lists any that does not, and a test keeps it empty. So a
    message none of whose whitespace-split words is a cue word (in one of its usual
    spellings: "I'm", "Coffee?", "(home") is dropped at once.
-2. The clause is a piece of the cleaned, lower-case message that starts at a word start,
+2. Words that are cue words only beside a partner ("are" in "we are") need that pair.
+3. The message must name something that may be a place (``places.may_mention_place``).
+4. The clause is a piece of the cleaned, lower-case message that starts at a word start,
    so a cue alternative that matches it, without its ^/$ anchors, matches the whole message
    too. Each alternative is searched only where the message has one of the cue words it
-   can spell (its *route*) and a literal it needs (a fast ``in``), before any cleaning.
-3. Last, the message must name something that may be a place (``places.may_mention_place``).
+   can spell (its *route*) with a neighbour it needs (a fast ``in``).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from bot.nlp.cues import (
 )
 from bot.nlp.places import city_name_last_words, fold, may_mention_place
 
-__all__ = ["might_matter", "uncovered_phrases"]
+__all__ = ["might_matter", "spelled_phrases", "uncovered_phrases"]
 
 # Spellings a cue word has among whitespace-split chat words: case, curly apostrophes,
 # markdown or brackets around it, punctuation after it.
@@ -264,8 +265,8 @@ class _Scan:
     groups: tuple[frozenset[str], ...]  # spellings: a match has one of each group
 
 
-def _scan(alt: str) -> _Scan:
-    rx = re.compile(_loosen(alt), re.VERBOSE)
+def _scan(loosened: str) -> _Scan:
+    rx = re.compile(loosened, re.VERBOSE)
     parsed = _sre_parse.parse(rx.pattern, rx.flags)
     need = _required(parsed) or [""]
     word_needs = _word_needs(_phrases(parsed))
@@ -280,19 +281,26 @@ def _scan(alt: str) -> _Scan:
     )
 
 
-_SCANS = tuple(
-    _scan(alt) for rx in (HOME_CUES, TRIP_CUES) for alt in _top_level_alternatives(rx.pattern)
+_ALTERNATIVES = tuple(
+    _loosen(alt) for rx in (HOME_CUES, TRIP_CUES) for alt in _top_level_alternatives(rx.pattern)
 )
+_SCANS = tuple(_scan(alt) for alt in _ALTERNATIVES)
 
 
-def uncovered_phrases(patterns: Iterable[re.Pattern[str]] = (HOME_CUES, TRIP_CUES)) -> list[str]:
+def _all_phrases() -> list[str]:
+    return sorted(
+        {p for alt in _ALTERNATIVES for p in _phrases(_sre_parse.parse(alt, re.VERBOSE))}
+    )
+
+
+def uncovered_phrases() -> list[str]:
     """Cue phrases that contain no cue word (the pre-filter would miss them): must be []."""
-    out: list[str] = []
-    for rx in patterns:
-        for alt in _top_level_alternatives(rx.pattern):
-            phrases = _phrases(_sre_parse.parse(_loosen(alt), re.VERBOSE))
-            out.extend(sorted(p for p in phrases if not _cue_words_in(p)))
-    return out
+    return [p for p in _all_phrases() if not _cue_words_in(p)]
+
+
+def spelled_phrases() -> list[str]:
+    """Every cue phrase the patterns spell, readable: open stretches as "x" (for tests)."""
+    return sorted({p.replace(_OPEN, "x").replace(_GAP, " ") for p in _all_phrases()})
 
 
 _Route = tuple[_Scan, tuple[str, ...]]
@@ -343,17 +351,18 @@ def might_matter(text: str) -> bool:
             return False
         return may_mention_place(text)
     cues = _ANY_FORMS.intersection(words)
-    low = text.lower().replace("’", "'")
+    low = text[:20_000].lower().replace("’", "'")  # read looks no further
     if not _INTENT_FORMS.isdisjoint(cues) and INTENT.search(low):
         return True
     if cues <= _PARTNERED_FORMS and not any(g in low for f in cues for g in _GATES[f]):
         return False  # "are" without "we are", "hi" without "hi from"
-    return may_mention_place(text) and _may_have_cue_phrase(text, cues)
+    return may_mention_place(text) and _may_have_cue_phrase(low, cues)
 
 
-def _may_have_cue_phrase(text: str, cues: frozenset[str]) -> bool:
-    """False means ``read`` surely finds no home or trip statement in ``text``."""
-    low = clean(text[:20_000].lower().replace("’", "'"))
+def _may_have_cue_phrase(low: str, cues: frozenset[str]) -> bool:
+    """False means ``read`` surely finds no home or trip statement in the lower-case text
+    ``low`` (straight apostrophes)."""
+    low = clean(low)
     flat = " ".join(low.split())  # every needed string is in here, whitespace flattened
     scans: set[_Scan] = set()
     for form in cues:

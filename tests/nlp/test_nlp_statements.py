@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.nlp.prefilter import spelled_phrases
 from bot.nlp.statements import Statement, _read, might_matter, read
 
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("America/Chicago"))  # a Wednesday
@@ -334,21 +335,7 @@ def test_every_cue_phrase_holds_a_cue_word() -> None:
     assert uncovered_phrases() == []
 
 
-def _spelled_cues() -> list[str]:
-    """Every cue phrase the patterns spell (open stretches filled with a word)."""
-    from bot.nlp import prefilter
-    from bot.nlp.cues import HOME_CUES, TRIP_CUES
-
-    out: set[str] = set()
-    for rx in (HOME_CUES, TRIP_CUES):
-        for alt in prefilter._top_level_alternatives(rx.pattern):
-            parsed = prefilter._sre_parse.parse(prefilter._loosen(alt), prefilter.re.VERBOSE)
-            for p in prefilter._phrases(parsed):
-                out.add(p.replace(prefilter._OPEN, "x").replace(prefilter._GAP, " "))
-    return sorted(out)
-
-
-_SPELLED = _spelled_cues()
+_SPELLED = spelled_phrases()
 
 
 @settings(max_examples=600, deadline=None)
