@@ -13,12 +13,16 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ADJ_BEFORE",
     "BASED_AFTER",
+    "BEFORE_CITY",
     "CUE_WORDS",
     "HOME_CUES",
     "INTENT",
     "INTENT_WORDS",
+    "MASK",
     "QUALIFIER",
+    "THE_BEFORE",
     "TRIP_CUES",
     "clean",
 ]
@@ -29,15 +33,18 @@ CUE_WORDS = frozenset(
     """
     i'm im i'll ill we're we'll am are based located live living lived reside residing settled
     stay staying here home back currently town fellow greetings hello hi hey waving call work worked
-    apartment flat house place moved moving relocated relocating
-    will gonna going go coming off head heading headed fly flying flight flights drive driving
+    apartment flat house place moved relocated
+    will gonna going go coming off head heading headed fly flying flight drive driving
     travel travelling traveling trip visit visiting holiday vacation conference spending
     arrive arriving arrived land landing landed touched leave
     """.split()
 )
+# Every phrase INTENT can spell holds one of these as a word (a test checks): "anyone up
+# for a walk?" holds no meetup word, but "anyone" is a must of that phrase.
 INTENT_WORDS = frozenset(
     """meet meetup meetups meeting drinks drink coffee coffees irl person hang hangout
-    together beer beers pint pints lunch dinner brunch tweetup""".split()
+    together beer beers pint pints lunch dinner brunch tweetup tweet grab
+    anyone anybody someone who who's whos folks y'all yall guys""".split()
 )
 
 # ---------------------------------------------------------------------------------------
@@ -45,45 +52,51 @@ INTENT_WORDS = frozenset(
 
 _CODE_BLOCK = re.compile(r"```.*?(```|$)", re.DOTALL)
 _CODE_INLINE = re.compile(r"`[^`\n]*`")
-_URL = re.compile(
-    r"\b(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|io|dev|app)(?:/\S*)?\b", re.IGNORECASE
-)
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+# A bare domain ("portland.com/events"): the whole whitespace-separated token. The lazy \S+?
+# starts only at a token start, so this stays linear in the text's length.
+_DOMAIN = re.compile(r"(?<!\S)\S+?\.(?:com|org|net|io|dev|app)\b(?:/\S*)?", re.IGNORECASE)
 _QUOTE_LINE = re.compile(r"^\s*>.*$", re.MULTILINE)
 _QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|“[^”\n]{0,300}”")
 _MENTION = re.compile(r"[@#]\w+")
 
 
-def _blank(m: re.Match[str]) -> str:
-    return " " * len(m.group())
+# What cleaned-out text becomes: neither whitespace nor a word character, so the words on
+# either side never become neighbours ("we @bob are" does not read as "we are"). The
+# pre-filter relies on that: a cue phrase in the cleaned text is in the raw text too.
+MASK = "\x00"
 
 
-# Each cleaner after the marks without which it changes nothing: most messages skip most.
-_URL_MARK = re.compile(r"://|www\.|\.(?:com|org|net|io|dev|app)", re.IGNORECASE)
-_CLEANERS: tuple[tuple[re.Pattern[str], tuple[str, ...] | re.Pattern[str]], ...] = (
+def _mask(m: re.Match[str]) -> str:
+    return MASK * len(m.group())
+
+
+# Each cleaner after the marks (in the lower-case text) without which it changes nothing:
+# most messages have none, and `in` is far cheaper than a regex search.
+_CLEANERS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_CODE_BLOCK, ("```",)),
     (_CODE_INLINE, ("`",)),
-    (_URL, _URL_MARK),
+    (_URL, ("://", "www.")),
+    (_DOMAIN, (".com", ".org", ".net", ".io", ".dev", ".app")),
     (_QUOTE_LINE, (">",)),
     (_QUOTED, ('"', "“")),
     (_MENTION, ("@", "#")),
 )
-
-
-_ANY_MARK = re.compile(r"[`>\"“@#]|://|www\.|\.(?:com|org|net|io|dev|app)", re.IGNORECASE)
+_ALL_MARKS = tuple(m for _, marks in _CLEANERS for m in marks)
 
 
 def clean(text: str) -> str:
-    """Code, URLs, quotes and @/# mentions become spaces (offsets are kept): what they say
-    is not the speaker's own statement."""
-    if _ANY_MARK.search(text) is None:
+    """Code, URLs, quotes and @/# mentions become :data:`MASK` characters (offsets are
+    kept): what they say is not the speaker's own statement."""
+    probe = text.lower()
+    for mark in _ALL_MARKS:
+        if mark in probe:
+            break
+    else:
         return text
     for rx, marks in _CLEANERS:
-        if isinstance(marks, re.Pattern):
-            if marks.search(text) is None:
-                continue
-        elif not any(m in text for m in marks):
-            continue
-        text = rx.sub(_blank, text)
+        if any(m in probe for m in marks):
+            text = rx.sub(_mask, text)
     return text
 
 
@@ -151,9 +164,20 @@ TRIP_CUES = re.compile(
     )""",
     _X,
 )
+# What may stand between a cue and its city, cut off the clause before the city: an
+# adjective ("greetings from sunny San Diego"), and before that "the".
+_ADJECTIVES = (
+    r"(?:sunny|rainy|beautiful|lovely|snowy|cold|hot|freezing|windy|gorgeous|foggy|humid|"
+    r"good old|old|little|downtown|the city of|the beautiful|wonderful|amazing)"
+)
+ADJ_BEFORE = re.compile(rf"\s+{_ADJECTIVES}\s*$")
+THE_BEFORE = re.compile(r"\s+the\s*$")
+BEFORE_CITY = rf"(?:\s+the)?(?:\s+{_ADJECTIVES})?\s*"
 # After a city: "Denver-based", "Denver here!" (an optional qualifier "Austin, TX" between).
 BASED_AFTER = re.compile(r"^\s*-?\s*based\b|^\s*here\b(?!\s+(?:we|i)\b)\W*$")
 QUALIFIER = re.compile(r"^\s*,?\s*[a-z.]+(?:\s[a-z]+)?(?=\s+(?:here|based)\b)")
+# Meetup intent. Its open stretches stop at a sentence end and at masked text, so what it
+# matches in cleaned text it matches in the raw text too (the pre-filter relies on that).
 INTENT = re.compile(
     r"""\b(?:
       meet\ ?up
@@ -161,8 +185,8 @@ INTENT = re.compile(
     | (?:we|y'?all|you\ all|folks|everyone|anyone|we\ all)\ should
           \ (?:meet|get\ together|hang|grab)
     | let'?s\ (?:meet|get\ together|hang\ out|grab|do\ a\ meetup|have\ a\ meetup)
-    | (?:anyone|anybody|who|folks|y'?all|you\ guys)\b[^.!?]{0,40}?
-          \b(?:want|wanna|wants|keen|up|down|free|around)\b[^.!?]{0,20}?
+    | (?:anyone|anybody|who|folks|y'?all|you\ guys)\b[^.!?\x00]{0,40}?
+          \b(?:want|wanna|wants|keen|up|down|free|around)\b[^.!?\x00]{0,20}?
           \b(?:grab|get|meet|hang|drinks?|coffee|beers?|lunch|dinner|brunch|pints?)
     | (?:anyone|anybody|who'?s|who\ is|someone)
           \ (?:up\ for|down\ for|wants?\ to|wanna|keen\ (?:on|for)|around\ for|free\ for

@@ -22,8 +22,11 @@ __all__ = [
     "PlaceMention",
     "all_cities",
     "city_by_id",
+    "city_name_first_words",
+    "city_name_last_words",
     "find_places",
     "fold",
+    "may_mention_city",
     "may_mention_place",
     "parent_city",
     "region_name",
@@ -147,6 +150,8 @@ class _Gazetteer:
         "big_keys",
         "by_id",
         "cities",
+        "city_anchors",
+        "city_single_anchors",
         "common",
         "common_words",
         "first_max",
@@ -253,6 +258,8 @@ class _Gazetteer:
                 freq[t] = freq.get(t, 0) + 1
         anchor_names: dict[str, list[str]] = {}
         single: set[str] = set()
+        city_anchors: set[str] = set()
+        city_single: set[str] = set()
         for k in mention_keys:
             toks = k.split(" ")
             first.add(toks[0])
@@ -282,6 +289,10 @@ class _Gazetteer:
                     anchors.add(anchor)
                     weak.add(anchor)
             if anchor is not None:
+                if k in self.name_index or k in _MENTION_ALIAS or k in _MENTION_ABBR:
+                    city_anchors.add(anchor)
+                    if len(toks) == 1:
+                        city_single.add(anchor)
                 if len(toks) == 1:
                     single.add(anchor)
                 else:
@@ -316,6 +327,10 @@ class _Gazetteer:
             ):
                 needs_ctx.add(a)
         self.anchors = self.anchors - dead
+        # Anchors of city names only: a message naming just a country or state ("I live in
+        # Canada") has no city to cluster on.
+        self.city_anchors = frozenset(city_anchors) - dead
+        self.city_single_anchors = frozenset(city_single)
         self.needs_ctx = frozenset(needs_ctx)
 
 
@@ -450,6 +465,21 @@ def city_name_last_words() -> frozenset[str]:
 
 
 _last_words: frozenset[str] | None = None
+
+
+def city_name_first_words() -> frozenset[str]:
+    """First words (folded, lower case) of every name ``find_places`` can read as a city:
+    a city mention starts with one of them (the statements pre-filter uses this)."""
+    global _first_words
+    fw = _first_words
+    if fw is None:
+        g = _load()
+        keys = [*g.name_index, *_MENTION_ALIAS, *_MENTION_ABBR]
+        fw = _first_words = frozenset(k.split(" ", 1)[0] for k in keys)
+    return fw
+
+
+_first_words: frozenset[str] | None = None
 
 
 def _alternates(g: _Gazetteer) -> dict[str, tuple[int, ...]]:
@@ -653,10 +683,8 @@ def search_cities(prefix: str, *, limit: int = 25) -> list[City]:
 # find_places
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
-_ASCII_WORD_RE = re.compile(r"[a-z]+")
-_NON_AZ_TO_SPACE = str.maketrans(
-    {chr(c): " " for c in range(128) if not ("a" <= chr(c) <= "z") and not chr(c).isspace()}
-)
+# Bytes, as bytes.translate is a plain table lookup (str.translate looks up a dict).
+_NON_AZ_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 # Words before a name that say it is a place.
 _LOC_PREP = frozenset(
@@ -739,21 +767,36 @@ def may_mention_place(text: str) -> bool:
     return bool(text) and bool(_candidates(_load(), text))
 
 
-def _candidates(g: _Gazetteer, text: str) -> frozenset[str]:
-    """Anchor words of place names present in the text (empty: no place here)."""
+def may_mention_city(text: str) -> bool:
+    """Cheap check: False means ``find_places`` surely finds no city (regions aside)."""
+    if not text:
+        return False
+    g = _load()
+    return bool(_candidates(g, text, g.city_anchors, g.city_single_anchors))
+
+
+def _candidates(
+    g: _Gazetteer,
+    text: str,
+    anchors: frozenset[str] | None = None,
+    single: frozenset[str] | None = None,
+) -> frozenset[str]:
+    """Anchor words of place names present in the text (empty: no place here). ``anchors``
+    and ``single`` (the anchors that are a whole name) narrow it to some names."""
     low = text.lower()
     if low.isascii():
-        # the runs of a-z, as _ASCII_WORD_RE.findall(low) gives them (translate is faster)
-        words = low.translate(_NON_AZ_TO_SPACE).split()
+        # the runs of a-z, as re.findall("[a-z]+", low) gives them (translate is faster)
+        words = low.encode().translate(_NON_AZ_TO_SPACE).decode().split()
     else:
         words = [w if w.isascii() else fold(w) for w in _WORD_RE.findall(low)]
-    hits = g.anchors.intersection(words)
+    hits = (g.anchors if anchors is None else anchors).intersection(words)
     if not hits:
         return hits
-    if not hits <= g.single_anchors:
+    if single is None:
+        single = g.single_anchors
+    if not hits <= single:
         # Anchors of multi-word names ("york", "john"): the whole name must be there.
         joined = " " + " ".join(words) + " "
-        single = g.single_anchors
         names = g.anchor_names
         hits = frozenset(
             h for h in hits if h in single or any(f" {k} " in joined for k in names.get(h, ()))

@@ -10,7 +10,7 @@ How it stays sound (``read`` finds a home or trip only where a cue of ``cues.HOM
    message none of whose whitespace-split words is a cue word (in one of its usual
    spellings: "I'm", "Coffee?", "(home") is dropped at once.
 2. Words that are cue words only beside a partner ("are" in "we are") need that pair.
-3. The message must name something that may be a place (``places.may_mention_place``).
+3. The message must name something that may be a city (``places.may_mention_city``).
 4. The clause is a piece of the cleaned, lower-case message that starts at a word start,
    so a cue alternative that matches it, without its ^/$ anchors, matches the whole message
    too. Each alternative is searched only where the message has one of the cue words it
@@ -28,6 +28,7 @@ from typing import Any
 
 from bot.nlp.cues import (
     BASED_AFTER,
+    BEFORE_CITY,
     CUE_WORDS,
     HOME_CUES,
     INTENT,
@@ -36,9 +37,20 @@ from bot.nlp.cues import (
     TRIP_CUES,
     clean,
 )
-from bot.nlp.places import city_name_last_words, fold, may_mention_place
+from bot.nlp.places import (
+    city_name_first_words,
+    city_name_last_words,
+    fold,
+    may_mention_city,
+)
 
-__all__ = ["might_matter", "spelled_phrases", "uncovered_phrases"]
+__all__ = [
+    "might_matter",
+    "spelled_intent_phrases",
+    "spelled_phrases",
+    "uncovered_intent_phrases",
+    "uncovered_phrases",
+]
 
 # Spellings a cue word has among whitespace-split chat words: case, curly apostrophes,
 # markdown or brackets around it, punctuation after it.
@@ -163,26 +175,49 @@ def _required(items: Any) -> list[str] | None:
     return best
 
 
+def _musts(items: Any) -> list[tuple[str, ...]]:
+    """Sets of strings such that every match of a parsed pattern contains one string of
+    each set."""
+    out: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            out.append(("".join(run),))
+            run = []
+        if op is _sre.SUBPATTERN:
+            out.extend(_musts(av[3]))
+        elif op is _sre.BRANCH:
+            opts = [_required(b) for b in av[1]]
+            if all(opts):
+                out.append(tuple(sorted({s for o in opts if o for s in o})))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            out.extend(_musts(av[2]))
+    return out
+
+
 _OPEN = "\x00"  # a stretch the pattern leaves open ([\w'-]+ and the like): never a cue word
 _GAP = "\x01"  # whitespace as \s (any amount, once cleaned); a literal "\ " stays " "
 _SPACE = [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]
 _MAX_PHRASES = 100_000
 
 
-def _phrases(items: Any) -> set[str]:
+def _phrases(items: Any, boundary: str = "") -> set[str]:
     """Every phrase a parsed pattern can spell, with each repeat taken at most once, open
-    stretches as _OPEN and \\s as _GAP. Enough to know which words its matches must
-    contain, and their literal neighbours: more repeats only add words."""
+    stretches as _OPEN, \\s as _GAP and \\b as ``boundary``. Enough to know which words its
+    matches must contain, and their literal neighbours: more repeats only add words."""
     out = {""}
     for op, av in items:
         if op is _sre.LITERAL:
             parts = {chr(av)}
         elif op is _sre.AT:
-            parts = {""}
+            parts = {boundary if av is _sre.AT_BOUNDARY else ""}
         elif op is _sre.SUBPATTERN:
-            parts = _phrases(av[3])
+            parts = _phrases(av[3], boundary)
         elif op is _sre.BRANCH:
-            parts = set().union(*(_phrases(b) for b in av[1]))
+            parts = set().union(*(_phrases(b, boundary) for b in av[1]))
         elif (op is _sre.IN and av == _SPACE) or (op is _sre.CATEGORY and av is _SPACE[0][1]):
             parts = {_GAP}
         elif op in (_sre.IN, _sre.ANY, _sre.NOT_LITERAL, _sre.CATEGORY):
@@ -191,7 +226,7 @@ def _phrases(items: Any) -> set[str]:
             lo, _hi, sub = av
             if lo == 0 and list(sub) == [(_sre.IN, _SPACE)]:
                 raise ValueError("a cue pattern glues words with \\s*: use (?:\\s+...)?")
-            parts = _phrases(sub) | ({""} if lo == 0 else set())
+            parts = _phrases(sub, boundary) | ({""} if lo == 0 else set())
         else:
             raise ValueError(f"cue pattern too complex for the pre-filter: {op}")
         out = {a + b for a in out for b in parts}
@@ -260,6 +295,7 @@ class _Scan:
     """One loosened cue alternative, searched where it can match."""
 
     search: Any  # re.Pattern.search
+    ends: Any  # re.Pattern.search for a match that ends where a city may start
     needs: tuple[str, ...]  # one of these is in every match, even before cleaning
     word_needs: dict[str, tuple[str, ...]]  # cue word -> what a match with it contains
     groups: tuple[frozenset[str], ...]  # spellings: a match has one of each group
@@ -270,11 +306,10 @@ def _scan(loosened: str) -> _Scan:
     parsed = _sre_parse.parse(rx.pattern, rx.flags)
     need = _required(parsed) or [""]
     word_needs = _word_needs(_phrases(parsed))
-    groups = tuple(
-        frozenset(f for f, w in _CUE_OF.items() if w in g) for g in _word_groups(parsed)
-    )
+    groups = tuple(frozenset(f for f, w in _CUE_OF.items() if w in g) for g in _word_groups(parsed))
     return _Scan(
         rx.search,
+        re.compile(rf"(?:{loosened}){BEFORE_CITY}\Z", re.VERBOSE).search,
         tuple({s.strip() for s in need}),
         {w: tuple(sorted(n)) for w, n in word_needs.items()},
         groups,
@@ -288,14 +323,30 @@ _SCANS = tuple(_scan(alt) for alt in _ALTERNATIVES)
 
 
 def _all_phrases() -> list[str]:
-    return sorted(
-        {p for alt in _ALTERNATIVES for p in _phrases(_sre_parse.parse(alt, re.VERBOSE))}
-    )
+    return sorted({p for alt in _ALTERNATIVES for p in _phrases(_sre_parse.parse(alt, re.VERBOSE))})
 
 
 def uncovered_phrases() -> list[str]:
     """Cue phrases that contain no cue word (the pre-filter would miss them): must be []."""
     return [p for p in _all_phrases() if not _cue_words_in(p)]
+
+
+def _intent_phrases() -> set[str]:
+    """INTENT's phrases, words apart where it says \\b or leaves a stretch open."""
+    return {
+        p.replace(_OPEN, " ")
+        for p in _phrases(_sre_parse.parse(INTENT.pattern, INTENT.flags), boundary=" ")
+    }
+
+
+def uncovered_intent_phrases() -> list[str]:
+    """Meetup-intent phrases that hold no word of ``INTENT_WORDS``: must be []."""
+    return sorted(p for p in _intent_phrases() if INTENT_WORDS.isdisjoint(_TOKEN.findall(p)))
+
+
+def spelled_intent_phrases() -> list[str]:
+    """Every meetup-intent phrase, readable (for tests)."""
+    return sorted({" ".join(p.replace(_GAP, " ").split()) for p in _intent_phrases()})
 
 
 def spelled_phrases() -> list[str]:
@@ -324,14 +375,143 @@ _GATES = {
     for form, routes in _ROUTES.items()
 }
 _HERE_FORMS = frozenset(f for f, w in _CUE_OF.items() if w == "here")
-# Common words that are cue words only next to a partner word ("we are", "hi from", "my
-# place is in"): a message whose only cue words are these needs a partner next to one, in
-# its raw text (a mention or code squeezed between the two would hide the pair).
-_PARTNERED = frozenset(
-    """are go work worked house place flat apartment call hi hey waving head land leave fly
-    drive travel holiday vacation located residing touched""".split()
-)
-_PARTNERED_FORMS = frozenset(f for f, w in _CUE_OF.items() if w in _PARTNERED)
+
+
+def _spellings(word: str, before: Iterable[str] = ("",)) -> set[str]:
+    return {
+        b + apos
+        for cased in (word, word.capitalize(), word.upper())
+        for apos in (cased, cased.replace("'", "’"))
+        for b in before
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class _Neighbours:
+    """The whitespace-split words a cue word needs around it, in one of its phrases: a
+    phrase word right before it ("we" of "we are") is at a word start, so it may carry
+    an opening mark ("(we"), and has whitespace after it; a phrase word right after it
+    ("in" of "i'm in") has whitespace on both sides (the city follows after whitespace)."""
+
+    after_any: frozenset[str]  # words after it that do, whatever stands before it
+    before_any: frozenset[str]  # words before it that do, whatever stands after it
+    after: dict[str, frozenset[str]]  # word before it -> words after it that then do
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _neighbours() -> dict[str, _Neighbours | None]:
+    """Spelling of a cue word -> what must stand around it in each phrase that holds it
+    (None: some phrase leaves both sides open)."""
+    pairs: dict[str, set[tuple[str | None, str | None]]] = {}
+    for p in _all_phrases():
+        toks = _TOKEN.findall(p)
+        for k, w in enumerate(toks):
+            if w in CUE_WORDS:
+                prev = toks[k - 1] if k > 0 and _OPEN not in toks[k - 1] else None
+                nxt = toks[k + 1] if k + 1 < len(toks) and _OPEN not in toks[k + 1] else None
+                pairs.setdefault(w, set()).add((prev, nxt))
+    by_word: dict[str, _Neighbours | None] = {}
+    for w, around in pairs.items():
+        if (None, None) in around:
+            by_word[w] = None
+            continue
+        after_any: set[str] = set()
+        before_any: set[str] = set()
+        after_pair: dict[str, set[str]] = {}
+        for prev, nxt in around:
+            if prev is None:
+                after_any |= _spellings(nxt or "")
+            elif nxt is None:
+                before_any |= _spellings(prev, _BEFORE)
+            else:
+                for b in _spellings(prev, _BEFORE):
+                    after_pair.setdefault(b, set()).update(_spellings(nxt))
+        by_word[w] = _Neighbours(
+            frozenset(after_any),
+            frozenset(before_any),
+            {b: frozenset(n) for b, n in after_pair.items()},
+        )
+    return {form: by_word[w] for form, w in _CUE_OF.items() if w in by_word}
+
+
+_NEIGHBOURS = _neighbours()
+# A cue word in no home or trip phrase (only in "Denver-based" or "Denver here").
+_NO_PHRASE = _Neighbours(_EMPTY, _EMPTY, {})
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _IntentScan:
+    """One alternative of INTENT, searched only where all it must contain is there."""
+
+    search: Any  # re.Pattern.search
+    groups: tuple[frozenset[str], ...]  # spellings: a match holds one word of each group
+    musts: tuple[tuple[str, ...], ...]  # a match holds one string of each
+
+
+def _is_break(op: Any, av: Any) -> bool:
+    """A top-level item of INTENT that ends a word: \\b, whitespace, an open stretch."""
+    if op is _sre.AT:
+        return av is _sre.AT_BOUNDARY
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        return list(av[2]) != [] and all(o is not _sre.LITERAL for o, _ in av[2])
+    return _is_gap(op, av)
+
+
+def _intent_word_groups(parsed: Any) -> tuple[frozenset[str], ...]:
+    """Sets of words of which every match holds one each, as a whitespace-split word (in a
+    usual spelling): one set per stretch between word breaks, its longest word of each
+    phrase."""
+    groups: list[frozenset[str]] = []
+    stretch: list[Any] = []
+    for op, av in [*parsed, (None, None)]:
+        if op is not None and not _is_break(op, av):
+            stretch.append((op, av))
+            continue
+        if stretch:
+            picks = set()
+            for p in _phrases(stretch, boundary=" "):
+                toks = _TOKEN.findall(p.replace(_OPEN, " "))
+                if not toks or not (toks[0][0].isalnum() and toks[-1][-1].isalnum()):
+                    break  # "'d" after \\b is glued to a word: "I'd"
+                picks.add(max(toks, key=len))
+            else:
+                groups.append(frozenset(_forms(picks)))
+            stretch = []
+    return tuple(groups)
+
+
+_IntentRoute = tuple[_IntentScan, tuple[frozenset[str], ...]]
+
+
+def _intent_routes() -> dict[str, tuple[_IntentRoute, ...]]:
+    """Spelling of a meetup word -> the INTENT alternatives whose phrases hold that word,
+    each with its word groups that spelling does not answer."""
+    body = INTENT.pattern.strip()
+    assert body.startswith("\\b(?:") and body.endswith(")\\b")
+    by_word: dict[str, list[_IntentScan]] = {}
+    for alt in _top_level_alternatives(body[2:-2]):
+        rx = re.compile(rf"\b(?:{alt})\b", INTENT.flags)
+        parsed = _sre_parse.parse(rx.pattern, rx.flags)
+        musts = tuple(m for m in _musts(parsed) if all(x.strip() for x in m))
+        groups = _intent_word_groups(_sre_parse.parse(alt, INTENT.flags))
+        scan = _IntentScan(rx.search, groups, musts)
+        words = {
+            w for p in _phrases(parsed, boundary=" ") for w in _TOKEN.findall(p.replace(_OPEN, " "))
+        }
+        for w in words & INTENT_WORDS:
+            by_word.setdefault(w, []).append(scan)
+    return {
+        form: tuple(
+            (scan, tuple(g for g in scan.groups if form not in g)) for scan in by_word.get(w, ())
+        )
+        for form, w in _CUE_OF.items()
+        if w in INTENT_WORDS
+    }
+
+
+_INTENT_ROUTES = _intent_routes()
 
 
 # ---------------------------------------------------------------------------------------
@@ -339,49 +519,145 @@ _PARTNERED_FORMS = frozenset(f for f, w in _CUE_OF.items() if w in _PARTNERED)
 
 
 def might_matter(text: str) -> bool:
-    """Cheap check: False means ``statements.read`` surely returns nothing for this text."""
+    """Cheap check: False means ``statements.read`` surely returns nothing for this text.
+    It runs on every message, so its loops are written out: a call costs more here than
+    the work inside it."""
     if not text:
         return False
     words = text.split()
     if _ANY_FORMS.isdisjoint(words):  # most messages: no set is built
-        # "Portland-based" is the one cue glued to another word
         if "ased" not in text and "ASED" not in text:
             return False
-        if "based" not in text and "Based" not in text and "BASED" not in text:
+        if not (_says_based(text) and may_mention_city(text)):
             return False
-        return may_mention_place(text)
+        return _may_end_with_cue(_cleaned(text), frozenset())
     cues = _ANY_FORMS.intersection(words)
-    low = text[:20_000].lower().replace("’", "'")  # read looks no further
-    if not _INTENT_FORMS.isdisjoint(cues) and INTENT.search(low):
-        return True
-    if cues <= _PARTNERED_FORMS and not any(g in low for f in cues for g in _GATES[f]):
-        return False  # "are" without "we are", "hi" without "hi from"
-    return may_mention_place(text) and _may_have_cue_phrase(low, cues)
-
-
-def _may_have_cue_phrase(low: str, cues: frozenset[str]) -> bool:
-    """False means ``read`` surely finds no home or trip statement in the lower-case text
-    ``low`` (straight apostrophes)."""
-    low = clean(low)
-    flat = " ".join(low.split())  # every needed string is in here, whitespace flattened
-    scans: set[_Scan] = set()
+    flat = ""
+    if not _INTENT_FORMS.isdisjoint(cues):
+        for form in cues:
+            for scan, groups in _INTENT_ROUTES.get(form, ()):
+                for group in groups:
+                    if group.isdisjoint(words):
+                        break
+                else:
+                    flat = flat or _flatten(words)
+                    if _may_match(flat, scan):
+                        return True
+    # Cue words next to a word one of their gates needs: most messages have none.
+    gated: list[str] = []
+    last = len(words) - 1
     for form in cues:
-        for gate in _GATES[form]:
-            if gate in flat:
-                break
-        else:
-            continue
+        nb = _NEIGHBOURS.get(form, _NO_PHRASE)
+        if nb is not None:
+            i = words.index(form)
+            before = words[i - 1] if i else ""
+            after = words[i + 1] if i < last else ""
+            if not (
+                after in nb.after_any
+                or before in nb.before_any
+                or after in nb.after.get(before, _EMPTY)
+            ):
+                if words.count(form) == 1 or not _neighbours_later(words, form, i, nb):
+                    continue
+        gated.append(form)
+    if (
+        not gated
+        and not _says_based(text)
+        and (_HERE_FORMS.isdisjoint(cues) or not _here_may_close(text))
+    ):
+        return False
+    if not may_mention_city(text):
+        return False
+    low = _cleaned(text)
+    if gated and _may_have_cue_phrase(low, flat or _flatten(words), cues, gated):
+        return True
+    return _may_end_with_cue(low, cues)
+
+
+def _neighbours_later(words: list[str], form: str, i: int, nb: _Neighbours) -> bool:
+    """Does ``form``, somewhere after words[i], have the neighbours ``nb`` asks for?"""
+    for k in range(i + 1, len(words)):
+        if words[k] == form:
+            before = words[k - 1]
+            after = words[k + 1] if k + 1 < len(words) else ""
+            if (
+                after in nb.after_any
+                or before in nb.before_any
+                or after in nb.after.get(before, _EMPTY)
+            ):
+                return True
+    return False
+
+
+def _cleaned(text: str) -> str:
+    """The text as ``read`` searches it: cleaned, lower case, straight apostrophes."""
+    return clean(text[:20_000].lower().replace("’", "'"))  # read looks no further
+
+
+def _says_based(text: str) -> bool:
+    """ "Portland-based" is the one cue glued to another word."""
+    if "ased" not in text and "ASED" not in text:
+        return False
+    return "based" in text or "Based" in text or "BASED" in text
+
+
+def _flatten(words: list[str]) -> str:
+    """The raw text, lower case, whitespace runs as single spaces. Cleaning only masks text
+    (it never joins words), so every string a cue phrase needs in the cleaned text is in
+    here too."""
+    return " ".join(words).lower().replace("’", "'")
+
+
+def _has_any(text: str, needles: tuple[str, ...]) -> bool:
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
+
+
+def _may_match(flat: str, scan: _IntentScan) -> bool:
+    """Could ``read`` find this meetup intent? It searches cleaned sentences; INTENT's open
+    stretches never cross masked text, so a match there is a match in ``flat`` too."""
+    for must in scan.musts:
+        if not _has_any(flat, must):
+            return False
+    return scan.search(flat) is not None
+
+
+def _may_end_with_cue(low: str, cues: frozenset[str]) -> bool:
+    """ "Portland-based", "Denver here!" in the cleaned, lower-case text."""
+    if "based" in low and _may_follow_a_city(low, "based"):
+        return True
+    return not _HERE_FORMS.isdisjoint(cues) and _may_follow_a_city(low, "here")
+
+
+def _may_have_cue_phrase(low: str, flat: str, cues: frozenset[str], gated: list[str]) -> bool:
+    """Could a cue phrase match in the cleaned, lower-case text ``low``? ``flat`` is the raw
+    lower-case text with whitespace runs as single spaces, and ``gated`` the spellings among
+    ``cues`` with a needed neighbour in it."""
+    scans: set[_Scan] = set()
+    for form in gated:
         for scan, needs in _ROUTES[form]:
             if (
                 scan not in scans
                 and all(not g.isdisjoint(cues) for g in scan.groups)
-                and any(s in flat for s in needs)
-                and any(s in flat for s in scan.needs)
+                and _has_any(flat, needs)
+                and _has_any(flat, scan.needs)
             ):
                 scans.add(scan)
-    if "based" in low or (not _HERE_FORMS.isdisjoint(cues) and _here_may_end(low)):
-        return True  # "Portland-based", "Denver here"
-    return any(scan.search(low) is not None for scan in scans)
+    if not scans:
+        return False
+    # ``read`` looks for the cue in the 80 characters before a city (an adjective or "the"
+    # may stand between), so the cue must end where a city's name may start.
+    starts = [m.start() for m in _LETTERS.finditer(low) if _is_city_start(m.group())]
+    return any(scan.ends(low, max(0, c - 80), c) for c in starts for scan in scans)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")  # how ``find_places`` cuts words
+
+
+def _is_city_start(word: str) -> bool:
+    return (word if word.isascii() else fold(word)) in city_name_first_words()
 
 
 def _sentence_end(low: str, i: int) -> int:
@@ -394,12 +670,50 @@ def _sentence_end(low: str, i: int) -> int:
     return i
 
 
-def _here_may_end(low: str) -> bool:
-    """Could BASED_AFTER read "here" after a city ("Denver here!")? ``read`` tests the 40
-    characters after the city, up to the end of its sentence. Every place a city can end
-    (after a letter, before no letter, digit or "_") in the 40 characters before a "here"
-    is tried the same way."""
+_WORD_CHAR = re.compile(r"\w")
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+# Marks of what ``clean`` masks inside one whitespace-split word (URLs, domains, mentions),
+# and of what it may mask across words (quotes, code).
+_WORD_MASKS = ("@", "#", "://", "www.", *(f".{d}" for d in "com org net io dev app".split()))
+_SPAN_MASKS = ('"', "“", "`")
+
+
+def _here_may_close(text: str) -> bool:
+    """Could "here" end a "Denver here!" in ``text``? ``read`` wants, after the city, "here"
+    and then nothing but non-word characters in the cleaned text, up to the end of the
+    sentence or 40 characters after the city (so at most 36 after "here"): any word there
+    must be one ``clean`` may mask."""
+    low = text.lower()
     k = low.find("here")
+    while k >= 0:
+        before = low[k - 1 : k]
+        after = low[k + 4 : k + 5]
+        if (
+            before
+            and not (before.isalnum() or before == "_")
+            and not (after.isalnum() or after == "_")
+        ):
+            rest = low[k + 4 : k + 40]
+            end = _SENTENCE_END.search(rest)
+            if end is not None:
+                rest = rest[: end.start()]
+            if _WORD_CHAR.search(rest) is None or any(m in rest for m in _SPAN_MASKS):
+                return True
+            if all(
+                _WORD_CHAR.search(word) is None or any(m in word for m in _WORD_MASKS)
+                for word in rest.split()
+            ):
+                return True
+        k = low.find("here", k + 4)
+    return False
+
+
+def _may_follow_a_city(low: str, word: str) -> bool:
+    """Could BASED_AFTER read ``word`` ("here", "based") after a city ("Denver here!",
+    "Denver-based")? ``read`` tests the 40 characters after the city, up to the end of its
+    sentence. Every place a city can end (after a letter, before no letter, digit or "_") in
+    the 40 characters before the word is tried the same way."""
+    k = low.find(word)
     while k >= 0:
         for e in range(max(1, k - 40), k + 1):
             if not low[e - 1].isalpha() or (e < len(low) and (low[e].isalnum() or low[e] == "_")):
@@ -407,11 +721,11 @@ def _here_may_end(low: str) -> bool:
             b = e - 1
             while b > 0 and low[b - 1].isalpha():
                 b -= 1
-            word = low[b:e]
-            if (word if word.isascii() else fold(word)) not in city_name_last_words():
+            name_end = low[b:e]
+            if (name_end if name_end.isascii() else fold(name_end)) not in city_name_last_words():
                 continue  # no city name ends with this word
             window = low[e : min(e + 40, _sentence_end(low, e))]
             if BASED_AFTER.match(QUALIFIER.sub("", window, count=1)):
                 return True
-        k = low.find("here", k + 1)
+        k = low.find(word, k + 1)
     return False

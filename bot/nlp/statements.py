@@ -18,7 +18,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from bot.nlp.cues import BASED_AFTER, HOME_CUES, INTENT, QUALIFIER, TRIP_CUES, clean
+from bot.nlp.cues import (
+    ADJ_BEFORE,
+    BASED_AFTER,
+    HOME_CUES,
+    INTENT,
+    QUALIFIER,
+    THE_BEFORE,
+    TRIP_CUES,
+    clean,
+)
 from bot.nlp.dates import TimeMention, find_times
 from bot.nlp.places import City, find_places, parent_city
 from bot.nlp.prefilter import might_matter
@@ -67,12 +76,6 @@ _OTHER_PERSON = re.compile(
     r"friend|sister|brother|mom|dad|mother|father|parents|boss|colleague|cousin|"
     r"aunt|uncle|wife|husband|girlfriend|boyfriend|son|daughter|kids?)\b"
 )
-# Adjectives people put before a city ("greetings from sunny San Diego").
-_ADJ_BEFORE = re.compile(
-    r"\s+(?:sunny|rainy|beautiful|lovely|snowy|cold|hot|freezing|windy|gorgeous|foggy|humid|"
-    r"good old|old|little|downtown|the city of|the beautiful|wonderful|amazing)\s*$"
-)
-_THE_BEFORE = re.compile(r"\s+the\s*$")
 _PRESENT_PERFECT = re.compile(r"\b(?:i've|ive|i have|we've|we have)\b")
 _NOW_WORDS = frozenset({"now", "right now", "just now", "at the moment", "atm", "currently"})
 
@@ -90,8 +93,8 @@ def _clause_before(low: str, start: int) -> str:
     if b > 0 and (head := _WORD_HEAD.match(before)) and _WORD_HEAD.match(low, b - 1):
         before = before[head.end() :]
     clause = _CLAUSE_SPLIT.split(before)[-1]
-    clause = _ADJ_BEFORE.sub(" ", clause)
-    return _THE_BEFORE.sub(" ", clause)
+    clause = ADJ_BEFORE.sub(" ", clause)
+    return THE_BEFORE.sub(" ", clause)
 
 
 def _first_last(m: TimeMention) -> tuple[date, date]:
