@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ADJECTIVES",
     "ADJ_BEFORE",
     "BASED_AFTER",
     "BEFORE_CITY",
@@ -166,13 +167,19 @@ TRIP_CUES = re.compile(
 )
 # What may stand between a cue and its city, cut off the clause before the city: an
 # adjective ("greetings from sunny San Diego"), and before that "the".
-_ADJECTIVES = (
-    r"(?:sunny|rainy|beautiful|lovely|snowy|cold|hot|freezing|windy|gorgeous|foggy|humid|"
-    r"good old|old|little|downtown|the city of|the beautiful|wonderful|amazing)"
+ADJECTIVES = (
+    *"sunny rainy beautiful lovely snowy cold hot freezing windy gorgeous foggy humid".split(),
+    "good old",
+    *"old little downtown".split(),
+    "the city of",
+    "the beautiful",
+    "wonderful",
+    "amazing",
 )
-ADJ_BEFORE = re.compile(rf"\s+{_ADJECTIVES}\s*$")
+_ADJECTIVE = "(?:" + "|".join(re.escape(a) for a in ADJECTIVES) + ")"
+ADJ_BEFORE = re.compile(rf"\s+{_ADJECTIVE}\s*$")
 THE_BEFORE = re.compile(r"\s+the\s*$")
-BEFORE_CITY = rf"(?:\s+the)?(?:\s+{_ADJECTIVES})?\s*"
+BEFORE_CITY = rf"(?:\s+the)?(?:\s+{_ADJECTIVE})?\s*"  # as a cue's tail, VERBOSE-safe
 # After a city: "Denver-based", "Denver here!" (an optional qualifier "Austin, TX" between).
 BASED_AFTER = re.compile(r"^\s*-?\s*based\b|^\s*here\b(?!\s+(?:we|i)\b)\W*$")
 QUALIFIER = re.compile(r"^\s*,?\s*[a-z.]+(?:\s[a-z]+)?(?=\s+(?:here|based)\b)")

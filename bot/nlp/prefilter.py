@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.nlp.cues import (
+    ADJECTIVES,
     BASED_AFTER,
     BEFORE_CITY,
     CUE_WORDS,
@@ -58,19 +59,23 @@ _BEFORE = ("", "(", "*", "**", "_", '"', "“")
 _AFTER = ("", "?", "!", ".", ",", ":", ";", ")", "*", "**", "_", '"', "”", "!!", "...", "?!")
 
 
-def _forms(words: Iterable[str]) -> dict[str, str]:
+def _forms(words: Iterable[str], after: Iterable[str] = _AFTER) -> dict[str, str]:
     """Each spelling -> its cue word."""
     out: dict[str, str] = {}
     for w in words:
         for cased in {w, w.capitalize(), w.upper()}:
             for apos in {cased, cased.replace("'", "’")}:
                 for b in _BEFORE:
-                    for a in _AFTER:
+                    for a in after:
                         out[b + apos + a] = w
     return out
 
 
-_CUE_OF = _forms(CUE_WORDS | INTENT_WORDS)
+# A home or trip phrase goes on after each of its cue words, with whitespace, or ends there
+# and the city follows after whitespace: a cue word with a mark after it is in no phrase.
+# "Denver here!" and meetup words ("coffee?") may carry one.
+_ENDING_WORDS = frozenset({"here", "based"}) | INTENT_WORDS
+_CUE_OF = _forms(CUE_WORDS - _ENDING_WORDS, after=("",)) | _forms(_ENDING_WORDS)
 _ANY_FORMS = frozenset(_CUE_OF)
 _INTENT_FORMS = frozenset(f for f, w in _CUE_OF.items() if w in INTENT_WORDS)
 
@@ -375,6 +380,7 @@ _GATES = {
     for form, routes in _ROUTES.items()
 }
 _HERE_FORMS = frozenset(f for f, w in _CUE_OF.items() if w == "here")
+_BASED_FORMS = frozenset(f for f, w in _CUE_OF.items() if w == "based")
 
 
 def _spellings(word: str, before: Iterable[str] = ("",)) -> set[str]:
@@ -439,6 +445,45 @@ def _neighbours() -> dict[str, _Neighbours | None]:
 _NEIGHBOURS = _neighbours()
 # A cue word in no home or trip phrase (only in "Denver-based" or "Denver here").
 _NO_PHRASE = _Neighbours(_EMPTY, _EMPTY, {})
+
+# Tries of the words a cue word's phrases hold around it, read outwards from it: the words
+# before it nearest first, the words after it in order. Each node maps a word to the next
+# node; _DONE marks where a phrase's words may stop. After the words after a cue word
+# comes either an open stretch ([\w'-]+ and the like: anything) or, at a phrase's end, the
+# city (_CITY).
+_Trie = dict[str, Any]
+_DONE = "\x01done"
+_CITY = "\x01city"
+
+
+def _phrase_tries() -> dict[str, tuple[_Trie, _Trie]]:
+    tries: dict[str, tuple[_Trie, _Trie]] = {}
+    for p in _all_phrases():
+        toks = _TOKEN.findall(p)
+        for k, w in enumerate(toks):
+            if w not in CUE_WORDS:
+                continue
+            first = k
+            while first > 0 and _OPEN not in toks[first - 1]:
+                first -= 1
+            last = k
+            while last + 1 < len(toks) and _OPEN not in toks[last + 1]:
+                last += 1
+            before, after = tries.setdefault(w, ({}, {}))
+            for tok in reversed(toks[first:k]):
+                before = before.setdefault(tok, {})
+            before[_DONE] = True
+            for tok in toks[k + 1 : last + 1]:
+                after = after.setdefault(tok, {})
+            after[_CITY if last == len(toks) - 1 else _DONE] = True
+    return tries
+
+
+_TRIES = _phrase_tries()
+_MARKS_BEFORE = "".join(sorted(set("".join(_BEFORE))))
+# Words ``read`` may find between a cue and its city: "the", then an adjective.
+_BETWEEN = tuple(tuple(a.split()) for a in ADJECTIVES)
+_BETWEEN_FIRST = frozenset(seq[0] for seq in _BETWEEN)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -526,9 +571,11 @@ def might_matter(text: str) -> bool:
         return False
     words = text.split()
     if _ANY_FORMS.isdisjoint(words):  # most messages: no set is built
-        if "ased" not in text and "ASED" not in text:
+        if "-" not in text or not _glued_based(text):
             return False
-        if not (_says_based(text) and may_mention_city(text)):
+        if not _may_close_a_city(text, "based"):
+            return False
+        if not may_mention_city(text):
             return False
         return _may_end_with_cue(_cleaned(text), frozenset())
     cues = _ANY_FORMS.intersection(words)
@@ -548,22 +595,28 @@ def might_matter(text: str) -> bool:
     last = len(words) - 1
     for form in cues:
         nb = _NEIGHBOURS.get(form, _NO_PHRASE)
-        if nb is not None:
-            i = words.index(form)
-            before = words[i - 1] if i else ""
-            after = words[i + 1] if i < last else ""
-            if not (
-                after in nb.after_any
-                or before in nb.before_any
-                or after in nb.after.get(before, _EMPTY)
-            ):
-                if words.count(form) == 1 or not _neighbours_later(words, form, i, nb):
-                    continue
-        gated.append(form)
+        i = words.index(form)
+        if nb is None or (
+            (after := words[i + 1] if i < last else "") in nb.after_any
+            or (before := words[i - 1] if i else "") in nb.before_any
+            or after in nb.after.get(before, _EMPTY)
+        ):
+            if _phrase_fits(words, i, form):
+                gated.append(form)
+                continue
+        if words.count(form) > 1 and _fits_later(words, form, i, nb):
+            gated.append(form)
     if (
         not gated
-        and not _says_based(text)
-        and (_HERE_FORMS.isdisjoint(cues) or not _here_may_close(text))
+        and not (
+            (not _BASED_FORMS.isdisjoint(cues) or ("-" in text and _glued_based(text)))
+            and _may_close_a_city(text, "based")
+        )
+        and (
+            _HERE_FORMS.isdisjoint(cues)
+            or not _city_before_here(words, cues)
+            or not _may_close_a_city(text, "here")
+        )
     ):
         return False
     if not may_mention_city(text):
@@ -574,18 +627,94 @@ def might_matter(text: str) -> bool:
     return _may_end_with_cue(low, cues)
 
 
-def _neighbours_later(words: list[str], form: str, i: int, nb: _Neighbours) -> bool:
-    """Does ``form``, somewhere after words[i], have the neighbours ``nb`` asks for?"""
+def _fits_later(words: list[str], form: str, i: int, nb: _Neighbours | None) -> bool:
+    """Does ``form``, somewhere after words[i], stand among the words of one of its
+    phrases?"""
     for k in range(i + 1, len(words)):
-        if words[k] == form:
-            before = words[k - 1]
-            after = words[k + 1] if k + 1 < len(words) else ""
-            if (
-                after in nb.after_any
-                or before in nb.before_any
-                or after in nb.after.get(before, _EMPTY)
-            ):
+        if words[k] != form:
+            continue
+        before = words[k - 1]
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if (
+            nb is None
+            or after in nb.after_any
+            or before in nb.before_any
+            or after in nb.after.get(before, _EMPTY)
+        ) and _phrase_fits(words, k, form):
+            return True
+    return False
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _phrase_fits(words: list[str], i: int, form: str) -> bool:
+    """Can the words around words[i], the cue word ``form``, be those of one of its
+    phrases (and, where the phrase ends, the start of a city's name)? The words before it
+    and those after it are matched apart: looser, but small."""
+    tries = _TRIES.get(_CUE_OF[form])
+    if tries is None or not form[-1].isalpha():
+        return False  # a mark after the cue word: no phrase goes on from there
+    node = tries[0]
+    if form[0] in _MARKS_BEFORE:  # "(we": the first word of its phrase
+        if _DONE not in node:
+            return False
+    else:
+        j = i - 1
+        while _DONE not in node:
+            if j < 0:
+                return False
+            word = _norm(words[j])
+            child = node.get(word)
+            if child is None:  # the phrase's first word may carry an opening mark
+                child = node.get(word.lstrip(_MARKS_BEFORE))
+                if child is None or _DONE not in child:
+                    return False
+            node = child
+            j -= 1
+    node = tries[1]
+    j = i + 1
+    while True:
+        if _DONE in node or (_CITY in node and _city_starts(words, j)):
+            return True
+        if j >= len(words):
+            return False
+        node = node.get(_norm(words[j]))
+        if node is None:
+            return False
+        j += 1
+
+
+def _city_starts(words: list[str], j: int) -> bool:
+    """Does a city's name start at words[j], or after "the" and an adjective there?"""
+    starts = [j]
+    if j < len(words) and _norm(words[j]) == "the":
+        starts.append(j + 1)
+    for k in list(starts):
+        if k < len(words) and _norm(words[k]) in _BETWEEN_FIRST:
+            for seq in _BETWEEN:
+                if tuple(_norm(w) for w in words[k : k + len(seq)]) == seq:
+                    starts.append(k + len(seq))
+    first_words = city_name_first_words()
+    for k in starts:
+        if k < len(words) and (m := _LETTERS.match(words[k])) is not None:
+            name = m.group().lower()
+            if (name if name.isascii() else fold(name)) in first_words:
                 return True
+    return False
+
+
+def _city_before_here(words: list[str], cues: frozenset[str]) -> bool:
+    """In "Denver here" (or "Portland , new hampshire here") the city's last word is in
+    one of the four words before "here": is a word that ends a city's name there?"""
+    last_words = city_name_last_words()
+    for form in _HERE_FORMS.intersection(cues):
+        for k, word in enumerate(words):
+            if word == form:
+                for name_end in _LETTERS.findall(" ".join(words[max(0, k - 4) : k]).lower()):
+                    if (name_end if name_end.isascii() else fold(name_end)) in last_words:
+                        return True
     return False
 
 
@@ -594,11 +723,10 @@ def _cleaned(text: str) -> str:
     return clean(text[:20_000].lower().replace("’", "'"))  # read looks no further
 
 
-def _says_based(text: str) -> bool:
-    """ "Portland-based" is the one cue glued to another word."""
-    if "ased" not in text and "ASED" not in text:
-        return False
-    return "based" in text or "Based" in text or "BASED" in text
+def _glued_based(text: str) -> bool:
+    """ "Portland-based" is the one cue glued to another word (by "-", as BASED_AFTER
+    reads it; "Portland based" has the word itself)."""
+    return "-based" in text or "-Based" in text or "-BASED" in text
 
 
 def _flatten(words: list[str]) -> str:
@@ -678,34 +806,59 @@ _WORD_MASKS = ("@", "#", "://", "www.", *(f".{d}" for d in "com org net io dev a
 _SPAN_MASKS = ('"', "“", "`")
 
 
-def _here_may_close(text: str) -> bool:
-    """Could "here" end a "Denver here!" in ``text``? ``read`` wants, after the city, "here"
-    and then nothing but non-word characters in the cleaned text, up to the end of the
-    sentence or 40 characters after the city (so at most 36 after "here"): any word there
-    must be one ``clean`` may mask."""
+def _may_close_a_city(text: str, word: str) -> bool:
+    """Could ``word`` ("here", "based") follow a city as BASED_AFTER reads it ("Denver
+    here!", "Denver-based")? A cheap look at the raw text: the word stands apart, after a
+    word that ends a city's name (and a qualifier: "Austin, TX here"), and after "here"
+    comes nothing a cleaned text would keep. Cleaning only masks whole words, so the raw
+    text has every word, and every stretch between words, that the cleaned one has."""
     low = text.lower()
-    k = low.find("here")
+    n = len(word)
+    start = _HERE_START if word == "here" else _BASED_START
+    last_words = city_name_last_words()
+    k = low.find(word)
     while k >= 0:
         before = low[k - 1 : k]
-        after = low[k + 4 : k + 5]
+        after = low[k + n : k + n + 1]
         if (
             before
             and not (before.isalnum() or before == "_")
             and not (after.isalnum() or after == "_")
+            and (word != "here" or _nothing_kept_after(low, k + n, k + 40))
         ):
-            rest = low[k + 4 : k + 40]
-            end = _SENTENCE_END.search(rest)
-            if end is not None:
-                rest = rest[: end.start()]
-            if _WORD_CHAR.search(rest) is None or any(m in rest for m in _SPAN_MASKS):
-                return True
-            if all(
-                _WORD_CHAR.search(word) is None or any(m in word for m in _WORD_MASKS)
-                for word in rest.split()
-            ):
-                return True
-        k = low.find("here", k + 4)
+            s = max(0, k - 40)
+            while s > 0 and low[s - 1].isalpha():
+                s -= 1
+            for m in _LETTERS.finditer(low, s, k):
+                e = m.end()  # where a city may end: "read" tests the 40 characters after it
+                if e < k + n - 40 or low[e : e + 1].isalnum() or low[e : e + 1] == "_":
+                    continue
+                name_end = m.group()
+                if (name_end if name_end.isascii() else fold(name_end)) not in last_words:
+                    continue
+                if start.match(QUALIFIER.sub("", low[e : e + 40], count=1)):
+                    return True
+        k = low.find(word, k + n)
     return False
+
+
+_HERE_START = re.compile(r"\s*here\b")
+_BASED_START = re.compile(r"\s*-?\s*based\b")
+
+
+def _nothing_kept_after(low: str, start: int, stop: int) -> bool:
+    """``read`` wants nothing but non-word characters after "Denver here" in the cleaned
+    text, up to the end of the sentence or 40 characters after the city: any word there
+    must be one ``clean`` may mask."""
+    rest = low[start:stop]
+    end = _SENTENCE_END.search(rest)
+    if end is not None:
+        rest = rest[: end.start()]
+    if _WORD_CHAR.search(rest) is None or any(m in rest for m in _SPAN_MASKS):
+        return True
+    return all(
+        _WORD_CHAR.search(w) is None or any(m in w for m in _WORD_MASKS) for w in rest.split()
+    )
 
 
 def _may_follow_a_city(low: str, word: str) -> bool:
