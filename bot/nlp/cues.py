@@ -41,7 +41,8 @@ CUE_WORDS = frozenset(
     """.split()
 )
 # Every phrase INTENT can spell holds one of these as a word (a test checks): "anyone up
-# for a walk?" holds no meetup word, but "anyone" is a must of that phrase.
+# for a walk?" holds no meetup word, but "anyone" is a must of that phrase. No word is in
+# both sets (the pre-filter reads each word one way; a test checks).
 INTENT_WORDS = frozenset(
     """meet meetup meetups meeting drinks drink coffee coffees irl person hang hangout
     together beer beers pint pints lunch dinner brunch tweetup tweet grab

@@ -19,6 +19,7 @@ How it stays sound (``read`` finds a home or trip only where a cue of ``cues.HOM
 
 from __future__ import annotations
 
+import functools
 import re
 import re._constants as _sre  # the parsed form of the cue patterns
 import re._parser as _sre_parse
@@ -383,13 +384,16 @@ _HERE_FORMS = frozenset(f for f, w in _CUE_OF.items() if w == "here")
 _BASED_FORMS = frozenset(f for f, w in _CUE_OF.items() if w == "based")
 
 
-def _spellings(word: str, before: Iterable[str] = ("",)) -> set[str]:
-    return {
+@functools.cache
+def _spellings(word: str, marked: bool = False) -> frozenset[str]:
+    """``word`` in the cases and apostrophes chat gives it; ``marked``: also after an
+    opening mark ("(we")."""
+    return frozenset(
         b + apos
         for cased in (word, word.capitalize(), word.upper())
         for apos in (cased, cased.replace("'", "’"))
-        for b in before
-    }
+        for b in (_BEFORE if marked else ("",))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,45 +411,6 @@ class _Neighbours:
 _EMPTY: frozenset[str] = frozenset()
 
 
-def _neighbours() -> dict[str, _Neighbours | None]:
-    """Spelling of a cue word -> what must stand around it in each phrase that holds it
-    (None: some phrase leaves both sides open)."""
-    pairs: dict[str, set[tuple[str | None, str | None]]] = {}
-    for p in _all_phrases():
-        toks = _TOKEN.findall(p)
-        for k, w in enumerate(toks):
-            if w in CUE_WORDS:
-                prev = toks[k - 1] if k > 0 and _OPEN not in toks[k - 1] else None
-                nxt = toks[k + 1] if k + 1 < len(toks) and _OPEN not in toks[k + 1] else None
-                pairs.setdefault(w, set()).add((prev, nxt))
-    by_word: dict[str, _Neighbours | None] = {}
-    for w, around in pairs.items():
-        if (None, None) in around:
-            by_word[w] = None
-            continue
-        after_any: set[str] = set()
-        before_any: set[str] = set()
-        after_pair: dict[str, set[str]] = {}
-        for prev, nxt in around:
-            if prev is None:
-                after_any |= _spellings(nxt or "")
-            elif nxt is None:
-                before_any |= _spellings(prev, _BEFORE)
-            else:
-                for b in _spellings(prev, _BEFORE):
-                    after_pair.setdefault(b, set()).update(_spellings(nxt))
-        by_word[w] = _Neighbours(
-            frozenset(after_any),
-            frozenset(before_any),
-            {b: frozenset(n) for b, n in after_pair.items()},
-        )
-    return {form: by_word[w] for form, w in _CUE_OF.items() if w in by_word}
-
-
-_NEIGHBOURS = _neighbours()
-# A cue word in no home or trip phrase (only in "Denver-based" or "Denver here").
-_NO_PHRASE = _Neighbours(_EMPTY, _EMPTY, {})
-
 # Tries of the words a cue word's phrases hold around it, read outwards from it: the words
 # before it nearest first, the words after it in order. Each node maps a word to the next
 # node; _DONE marks where a phrase's words may stop. After the words after a cue word
@@ -456,13 +421,19 @@ _DONE = "\x01done"
 _CITY = "\x01city"
 
 
-def _phrase_tries() -> dict[str, tuple[_Trie, _Trie]]:
+def _around_cue_words() -> tuple[dict[str, _Neighbours | None], dict[str, tuple[_Trie, _Trie]]]:
+    """From every phrase the cue patterns spell: per cue word, its neighbours (None where
+    a phrase leaves both sides open) and its tries."""
+    pairs: dict[str, set[tuple[str | None, str | None]]] = {}
     tries: dict[str, tuple[_Trie, _Trie]] = {}
     for p in _all_phrases():
         toks = _TOKEN.findall(p)
         for k, w in enumerate(toks):
             if w not in CUE_WORDS:
                 continue
+            prev = toks[k - 1] if k > 0 and _OPEN not in toks[k - 1] else None
+            nxt = toks[k + 1] if k + 1 < len(toks) and _OPEN not in toks[k + 1] else None
+            pairs.setdefault(w, set()).add((prev, nxt))
             first = k
             while first > 0 and _OPEN not in toks[first - 1]:
                 first -= 1
@@ -476,10 +447,45 @@ def _phrase_tries() -> dict[str, tuple[_Trie, _Trie]]:
             for tok in toks[k + 1 : last + 1]:
                 after = after.setdefault(tok, {})
             after[_CITY if last == len(toks) - 1 else _DONE] = True
-    return tries
+    shared: dict[Any, _Trie] = {}
+    return (
+        {w: _neighbours_of(around) for w, around in pairs.items()},
+        {w: (_share(b, shared), _share(a, shared)) for w, (b, a) in tries.items()},
+    )
 
 
-_TRIES = _phrase_tries()
+def _neighbours_of(around: set[tuple[str | None, str | None]]) -> _Neighbours | None:
+    if (None, None) in around:
+        return None
+    after_any: set[str] = set()
+    before_any: set[str] = set()
+    after_word: dict[str, set[str]] = {}
+    for prev, nxt in around:
+        if prev is None:
+            after_any |= _spellings(nxt or "")
+        elif nxt is None:
+            before_any |= _spellings(prev, marked=True)
+        else:
+            after_word.setdefault(prev, set()).update(_spellings(nxt))
+    after: dict[str, frozenset[str]] = {}
+    for prev, nexts in after_word.items():
+        shared_nexts = frozenset(nexts)
+        for b in _spellings(prev, marked=True):
+            after[b] = after[b] | shared_nexts if b in after else shared_nexts
+    return _Neighbours(frozenset(after_any), frozenset(before_any), after)
+
+
+def _share(node: _Trie, shared: dict[Any, _Trie]) -> _Trie:
+    """The trie with equal subtrees made one (the adverbs make many)."""
+    out = {k: v if k in (_DONE, _CITY) else _share(v, shared) for k, v in node.items()}
+    key = tuple(sorted((k, id(v) if isinstance(v, dict) else v) for k, v in out.items()))
+    return shared.setdefault(key, out)
+
+
+_NEIGHBOURS_OF_WORD, _TRIES = _around_cue_words()
+_NEIGHBOURS = {form: _NEIGHBOURS_OF_WORD[w] for form, w in _CUE_OF.items() if w in _TRIES}
+# A cue word in no home or trip phrase (only in "Denver-based" or "Denver here").
+_NO_PHRASE = _Neighbours(_EMPTY, _EMPTY, {})
 _MARKS_BEFORE = "".join(sorted(set("".join(_BEFORE))))
 # Words ``read`` may find between a cue and its city: "the", then an adjective.
 _BETWEEN = tuple(tuple(a.split()) for a in ADJECTIVES)
@@ -547,13 +553,11 @@ def _intent_routes() -> dict[str, tuple[_IntentRoute, ...]]:
         }
         for w in words & INTENT_WORDS:
             by_word.setdefault(w, []).append(scan)
-    return {
-        form: tuple(
-            (scan, tuple(g for g in scan.groups if form not in g)) for scan in by_word.get(w, ())
-        )
-        for form, w in _CUE_OF.items()
-        if w in INTENT_WORDS
+    routes = {
+        w: tuple((scan, tuple(g for g in scan.groups if w not in g)) for scan in scans)
+        for w, scans in by_word.items()
     }
+    return {form: routes.get(w, ()) for form, w in _CUE_OF.items() if w in INTENT_WORDS}
 
 
 _INTENT_ROUTES = _intent_routes()
@@ -580,9 +584,12 @@ def might_matter(text: str) -> bool:
         return _may_end_with_cue(_cleaned(text), frozenset())
     cues = _ANY_FORMS.intersection(words)
     flat = ""
-    if not _INTENT_FORMS.isdisjoint(cues):
-        for form in cues:
-            for scan, groups in _INTENT_ROUTES.get(form, ()):
+    gated: list[str] = []  # cue words that stand among the words of one of their phrases
+    last = len(words) - 1
+    for form in cues:
+        routes = _INTENT_ROUTES.get(form)
+        if routes is not None:  # a meetup word
+            for scan, groups in routes:
                 for group in groups:
                     if group.isdisjoint(words):
                         break
@@ -590,11 +597,10 @@ def might_matter(text: str) -> bool:
                     flat = flat or _flatten(words)
                     if _may_match(flat, scan):
                         return True
-    # Cue words next to a word one of their gates needs: most messages have none.
-    gated: list[str] = []
-    last = len(words) - 1
-    for form in cues:
+            continue
         nb = _NEIGHBOURS.get(form, _NO_PHRASE)
+        if nb is _NO_PHRASE:
+            continue
         i = words.index(form)
         if nb is None or (
             (after := words[i + 1] if i < last else "") in nb.after_any
@@ -604,7 +610,8 @@ def might_matter(text: str) -> bool:
             if _phrase_fits(words, i, form):
                 gated.append(form)
                 continue
-        if words.count(form) > 1 and _fits_later(words, form, i, nb):
+        # (the text's count bounds the words': a cheaper look first)
+        if text.count(form) > 1 and words.count(form) > 1 and _fits_later(words, form, i, nb):
             gated.append(form)
     if (
         not gated
@@ -680,9 +687,10 @@ def _phrase_fits(words: list[str], i: int, form: str) -> bool:
             return True
         if j >= len(words):
             return False
-        node = node.get(_norm(words[j]))
-        if node is None:
+        child = node.get(_norm(words[j]))
+        if child is None:
             return False
+        node = child
         j += 1
 
 
@@ -709,12 +717,15 @@ def _city_before_here(words: list[str], cues: frozenset[str]) -> bool:
     """In "Denver here" (or "Portland , new hampshire here") the city's last word is in
     one of the four words before "here": is a word that ends a city's name there?"""
     last_words = city_name_last_words()
-    for form in _HERE_FORMS.intersection(cues):
-        for k, word in enumerate(words):
-            if word == form:
-                for name_end in _LETTERS.findall(" ".join(words[max(0, k - 4) : k]).lower()):
-                    if (name_end if name_end.isascii() else fold(name_end)) in last_words:
-                        return True
+    for form in cues:
+        if form not in _HERE_FORMS:
+            continue
+        k = -1
+        for _ in range(words.count(form)):
+            k = words.index(form, k + 1)
+            for name_end in _LETTERS.findall(" ".join(words[max(0, k - 4) : k]).lower()):
+                if (name_end if name_end.isascii() else fold(name_end)) in last_words:
+                    return True
     return False
 
 

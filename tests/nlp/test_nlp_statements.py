@@ -341,6 +341,12 @@ def test_every_intent_phrase_holds_a_meetup_word() -> None:
     assert uncovered_intent_phrases() == []
 
 
+def test_cue_and_meetup_words_are_apart() -> None:
+    from bot.nlp.cues import CUE_WORDS, INTENT_WORDS
+
+    assert not CUE_WORDS & INTENT_WORDS
+
+
 _SPELLED = spelled_phrases()
 
 
