@@ -2,24 +2,37 @@
 surely finds nothing in ``text``. Most chat says nothing about places or meetups, so this
 runs on every message and must cost about as little as splitting it into words.
 
-How it stays sound (``read`` finds a home or trip only where a cue of ``cues.HOME_CUES`` /
-``cues.TRIP_CUES`` ends the clause right before a city, or "based"/"here" follows one):
+How it stays sound. ``read`` finds a home or trip only where a cue of ``cues.HOME_CUES`` /
+``cues.TRIP_CUES`` ends the clause right before a city, or "based"/"here" follows a city;
+meetup intent where ``cues.INTENT`` matches. ``clean`` masks code, URLs, quotes and
+mentions with a character that is neither whitespace nor a word character, so it never
+joins words: what ``read`` finds in the cleaned text stands in the raw text too, word for
+word. "A word" below is a whitespace-split word in one of its usual spellings: any case,
+curly apostrophes, an opening mark before the first word of a phrase ("(I'm"), and after a
+phrase's last word only where a phrase may end there ("here!", "coffee?").
 
-1. Every phrase those cue patterns can spell contains a cue word (``cues.CUE_WORDS``) as a
-   word; ``uncovered_phrases()`` lists any that does not, and a test keeps it empty. So a
-   message none of whose whitespace-split words is a cue word (in one of its usual
-   spellings: "I'm", "Coffee?", "(home") is dropped at once.
-2. Words that are cue words only beside a partner ("are" in "we are") need that pair.
-3. The message must name something that may be a city (``places.may_mention_city``).
-4. The clause is a piece of the cleaned, lower-case message that starts at a word start,
-   so a cue alternative that matches it, without its ^/$ anchors, matches the whole message
-   too. Each alternative is searched only where the message has one of the cue words it
-   can spell (its *route*) with a neighbour it needs (a fast ``in``).
+1. Every phrase the cue patterns can spell holds a cue word (``cues.CUE_WORDS``), and every
+   phrase INTENT can spell a meetup word (``cues.INTENT_WORDS``); ``uncovered_phrases()``
+   and ``uncovered_intent_phrases()`` list any that does not, and tests keep them empty.
+   A message with neither is dropped at once ("Portland-based" aside: "-based").
+2. A meetup word leads to the INTENT alternatives that hold it; each is searched only where
+   the message has a word of each of its word groups and each string it must contain.
+3. A cue word must stand among the words of one of its phrases: first its neighbours (the
+   word before and the word after, one set lookup each), then the phrase's words read
+   outwards from it (``_TRIES``), and where the phrase ends, a word that may start a city's
+   name (after "the" and an adjective, as ``read`` cuts them).
+4. "Denver here" needs a word that ends a city's name in the four words before "here", and
+   nothing after it that cleaning keeps.
+5. The message must name something that may be a city (``places.may_mention_city``).
+6. Last, on the cleaned text: a loosened cue alternative (without its ^/$ anchors; the
+   clause ``read`` searches starts at a word start, so it matches the whole message too)
+   must end where a city's name may start, in the 80 characters ``read`` looks back.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import re._constants as _sre  # the parsed form of the cue patterns
 import re._parser as _sre_parse
@@ -55,9 +68,14 @@ __all__ = [
 ]
 
 # Spellings a cue word has among whitespace-split chat words: case, curly apostrophes,
-# markdown or brackets around it, punctuation after it.
+# markdown or brackets around it, punctuation after it ("here!!!": runs of up to four of
+# "!", "?" and "." after a word that may end a phrase).
 _BEFORE = ("", "(", "*", "**", "_", '"', "“")
-_AFTER = ("", "?", "!", ".", ",", ":", ";", ")", "*", "**", "_", '"', "”", "!!", "...", "?!")
+_AFTER = (
+    *("", ",", ":", ";", ")", "*", "**", "_", '"', "”", "’", "'", "…", "~", "-"),
+    *(":)", ";)", ":D", ":P", "),", "*,", '",', "”,", "!)", "?)", ".)"),
+)
+_MARK_RUNS = tuple("".join(p) for n in range(1, 5) for p in itertools.product("!?.", repeat=n))
 
 
 def _forms(words: Iterable[str], after: Iterable[str] = _AFTER) -> dict[str, str]:
@@ -69,6 +87,9 @@ def _forms(words: Iterable[str], after: Iterable[str] = _AFTER) -> dict[str, str
                 for b in _BEFORE:
                     for a in after:
                         out[b + apos + a] = w
+                if after is _AFTER:
+                    for a in _MARK_RUNS:
+                        out[apos + a] = w
     return out
 
 
@@ -307,11 +328,18 @@ class _Scan:
     groups: tuple[frozenset[str], ...]  # spellings: a match has one of each group
 
 
+@functools.cache
+def _alt_phrases(alt: str) -> frozenset[str]:
+    """The phrases of one loosened alternative (cached while the module builds its
+    tables: several tables read them)."""
+    return frozenset(_phrases(_sre_parse.parse(alt, re.VERBOSE)))
+
+
 def _scan(loosened: str) -> _Scan:
     rx = re.compile(loosened, re.VERBOSE)
     parsed = _sre_parse.parse(rx.pattern, rx.flags)
     need = _required(parsed) or [""]
-    word_needs = _word_needs(_phrases(parsed))
+    word_needs = _word_needs(_alt_phrases(loosened))
     groups = tuple(frozenset(f for f, w in _CUE_OF.items() if w in g) for g in _word_groups(parsed))
     return _Scan(
         rx.search,
@@ -328,13 +356,13 @@ _ALTERNATIVES = tuple(
 _SCANS = tuple(_scan(alt) for alt in _ALTERNATIVES)
 
 
-def _all_phrases() -> list[str]:
-    return sorted({p for alt in _ALTERNATIVES for p in _phrases(_sre_parse.parse(alt, re.VERBOSE))})
+def _all_phrases() -> set[str]:
+    return {p for alt in _ALTERNATIVES for p in _alt_phrases(alt)}
 
 
 def uncovered_phrases() -> list[str]:
     """Cue phrases that contain no cue word (the pre-filter would miss them): must be []."""
-    return [p for p in _all_phrases() if not _cue_words_in(p)]
+    return sorted(p for p in _all_phrases() if not _cue_words_in(p))
 
 
 def _intent_phrases() -> set[str]:
@@ -483,6 +511,7 @@ def _share(node: _Trie, shared: dict[Any, _Trie]) -> _Trie:
 
 
 _NEIGHBOURS_OF_WORD, _TRIES = _around_cue_words()
+_alt_phrases.cache_clear()  # 43,000 phrases: the tables above hold what they say
 _NEIGHBOURS = {form: _NEIGHBOURS_OF_WORD[w] for form, w in _CUE_OF.items() if w in _TRIES}
 # A cue word in no home or trip phrase (only in "Denver-based" or "Denver here").
 _NO_PHRASE = _Neighbours(_EMPTY, _EMPTY, {})
@@ -497,7 +526,7 @@ class _IntentScan:
     """One alternative of INTENT, searched only where all it must contain is there."""
 
     search: Any  # re.Pattern.search
-    groups: tuple[frozenset[str], ...]  # spellings: a match holds one word of each group
+    groups: tuple[frozenset[str], ...]  # a match holds one word of each group
     musts: tuple[tuple[str, ...], ...]  # a match holds one string of each
 
 
@@ -528,7 +557,7 @@ def _intent_word_groups(parsed: Any) -> tuple[frozenset[str], ...]:
                     break  # "'d" after \\b is glued to a word: "I'd"
                 picks.add(max(toks, key=len))
             else:
-                groups.append(frozenset(_forms(picks)))
+                groups.append(frozenset(picks))
             stretch = []
     return tuple(groups)
 
@@ -561,6 +590,11 @@ def _intent_routes() -> dict[str, tuple[_IntentRoute, ...]]:
 
 
 _INTENT_ROUTES = _intent_routes()
+# Spellings of the words of the groups -> the word: a message's group words, in one look.
+_GROUP_WORD_OF = _forms(
+    {w for routes in _INTENT_ROUTES.values() for scan, _ in routes for g in scan.groups for w in g}
+)
+_GROUP_FORMS = frozenset(_GROUP_WORD_OF)
 
 
 # ---------------------------------------------------------------------------------------
@@ -571,8 +605,6 @@ def might_matter(text: str) -> bool:
     """Cheap check: False means ``statements.read`` surely returns nothing for this text.
     It runs on every message, so its loops are written out: a call costs more here than
     the work inside it."""
-    if not text:
-        return False
     words = text.split()
     if _ANY_FORMS.isdisjoint(words):  # most messages: no set is built
         if "-" not in text or not _glued_based(text):
@@ -584,14 +616,17 @@ def might_matter(text: str) -> bool:
         return _may_end_with_cue(_cleaned(text), frozenset())
     cues = _ANY_FORMS.intersection(words)
     flat = ""
+    present: set[str] | None = None  # the words of INTENT's word groups in the message
     gated: list[str] = []  # cue words that stand among the words of one of their phrases
     last = len(words) - 1
     for form in cues:
         routes = _INTENT_ROUTES.get(form)
         if routes is not None:  # a meetup word
+            if present is None:
+                present = {_GROUP_WORD_OF[w] for w in _GROUP_FORMS.intersection(words)}
             for scan, groups in routes:
                 for group in groups:
-                    if group.isdisjoint(words):
+                    if group.isdisjoint(present):
                         break
                 else:
                     flat = flat or _flatten(words)

@@ -350,12 +350,12 @@ def test_cue_and_meetup_words_are_apart() -> None:
 _SPELLED = spelled_phrases()
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(
-    st.sampled_from(["", "so ", "Honestly, ", "lol "]),
+    st.sampled_from(["", "so ", "Honestly, ", "lol ", "(", "*"]),
     st.sampled_from(_SPELLED),
-    st.sampled_from(["Denver", "Salt Lake City", "Berlin"]),
-    st.sampled_from(["", " next week", "!", " March 3-5 🙂"]),
+    st.sampled_from(["Denver", "Salt Lake City", "Berlin", "sunny San Diego", "the Hague"]),
+    st.sampled_from(["", " next week", "!", " March 3-5 🙂", ")"]),
     st.sampled_from([str.lower, str.capitalize, str.upper]),
 )
 def test_prefilter_never_hides_a_spelled_cue(
@@ -409,6 +409,8 @@ def test_spelled_intents_make_statements() -> None:
         "Who is up for a hike this weekend",
         "you guys want to get food later?",
         "(anyone up for a walk?)",
+        "Meetup!!!",
+        "let's meet up?!",
     ],
 )
 def test_intent_without_a_meetup_word_passes(text: str) -> None:
@@ -427,6 +429,9 @@ def test_intent_without_a_meetup_word_passes(text: str) -> None:
         'Denver here "lol"',
         "Austin, TX here",
         "Portland , Oregon here 🙂",
+        "Denver here!!!",
+        "Seattle here?! long time lurker",
+        "Lisbon here.... anyone else?",
     ],
 )
 def test_city_then_here_passes(text: str) -> None:
