@@ -758,9 +758,15 @@ def _city_before_here(words: list[str], cues: frozenset[str]) -> bool:
         k = -1
         for _ in range(words.count(form)):
             k = words.index(form, k + 1)
-            for name_end in _LETTERS.findall(" ".join(words[max(0, k - 4) : k]).lower()):
-                if (name_end if name_end.isascii() else fold(name_end)) in last_words:
-                    return True
+            for word in words[max(0, k - 4) : k]:
+                word = word.lower()
+                if word.isalpha():  # most words: a word run of its own
+                    if (word if word.isascii() else fold(word)) in last_words:
+                        return True
+                    continue
+                for name_end in _LETTERS.findall(word):
+                    if (name_end if name_end.isascii() else fold(name_end)) in last_words:
+                        return True
     return False
 
 
@@ -846,10 +852,9 @@ def _sentence_end(low: str, i: int) -> int:
 
 _WORD_CHAR = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"[.!?;\n]")
-# Marks of what ``clean`` masks inside one whitespace-split word (URLs, domains, mentions),
-# and of what it may mask across words (quotes, code).
+# Marks of what ``clean`` masks inside one whitespace-split word (URLs, domains, mentions);
+# quotes and code ('"', "“", "`") it may mask across words.
 _WORD_MASKS = ("@", "#", "://", "www.", *(f".{d}" for d in "com org net io dev app".split()))
-_SPAN_MASKS = ('"', "“", "`")
 
 
 def _may_close_a_city(text: str, word: str) -> bool:
@@ -900,11 +905,12 @@ def _nothing_kept_after(low: str, start: int, stop: int) -> bool:
     end = _SENTENCE_END.search(rest)
     if end is not None:
         rest = rest[: end.start()]
-    if _WORD_CHAR.search(rest) is None or any(m in rest for m in _SPAN_MASKS):
+    if _WORD_CHAR.search(rest) is None or '"' in rest or "“" in rest or "`" in rest:
         return True
-    return all(
-        _WORD_CHAR.search(w) is None or any(m in w for m in _WORD_MASKS) for w in rest.split()
-    )
+    for w in rest.split():
+        if _WORD_CHAR.search(w) is not None and not any(m in w for m in _WORD_MASKS):
+            return False
+    return True
 
 
 def _may_follow_a_city(low: str, word: str) -> bool:
