@@ -8,6 +8,7 @@ synchronous; nothing touches the network.
 from __future__ import annotations
 
 import bisect
+import functools
 import gzip
 import re
 import threading
@@ -452,34 +453,23 @@ def _load() -> _Gazetteer:
         return _gaz
 
 
+@functools.cache
 def city_name_last_words() -> frozenset[str]:
     """Last words (folded, lower case) of every name ``find_places`` can read as a city:
     a city mention ends with one of them (the statements pre-filter uses this)."""
-    global _last_words
-    lw = _last_words
-    if lw is None:
-        g = _load()
-        keys = [*g.name_index, *_MENTION_ALIAS, *_MENTION_ABBR]
-        lw = _last_words = frozenset(k.rsplit(" ", 1)[-1] for k in keys)
-    return lw
+    return frozenset(k.rsplit(" ", 1)[-1] for k in _city_keys())
 
 
-_last_words: frozenset[str] | None = None
-
-
+@functools.cache
 def city_name_first_words() -> frozenset[str]:
     """First words (folded, lower case) of every name ``find_places`` can read as a city:
     a city mention starts with one of them (the statements pre-filter uses this)."""
-    global _first_words
-    fw = _first_words
-    if fw is None:
-        g = _load()
-        keys = [*g.name_index, *_MENTION_ALIAS, *_MENTION_ABBR]
-        fw = _first_words = frozenset(k.split(" ", 1)[0] for k in keys)
-    return fw
+    return frozenset(k.split(" ", 1)[0] for k in _city_keys())
 
 
-_first_words: frozenset[str] | None = None
+def _city_keys() -> list[str]:
+    g = _load()
+    return [*g.name_index, *_MENTION_ALIAS, *_MENTION_ABBR]
 
 
 def _alternates(g: _Gazetteer) -> dict[str, tuple[int, ...]]:

@@ -36,7 +36,7 @@ import itertools
 import re
 import re._constants as _sre  # the parsed form of the cue patterns
 import re._parser as _sre_parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -298,22 +298,31 @@ def _is_gap(op: Any, av: Any) -> bool:
     return op is _sre.MAX_REPEAT and av[0] >= 1 and list(av[2]) == [(_sre.IN, _SPACE)]
 
 
+def _stretches(parsed: Any, is_break: Any) -> Iterator[list[Any]]:
+    """The runs of top-level items of a parsed pattern between the items ``is_break``
+    says end a word."""
+    stretch: list[Any] = []
+    for op, av in parsed:
+        if is_break(op, av):
+            if stretch:
+                yield stretch
+            stretch = []
+        else:
+            stretch.append((op, av))
+    if stretch:
+        yield stretch
+
+
 def _word_groups(parsed: Any) -> tuple[frozenset[str], ...]:
     """Sets of cue words of which every match holds one word each: one set per stretch of
     the pattern between top-level spaces that always spells a cue word ("i'm|i am|we're"
     and "heading|flying" in "{subject} heading to"). A word never spans a space, so the
     stretch's words are whole words of the match."""
     groups: list[frozenset[str]] = []
-    stretch: list[Any] = []
-    for op, av in [*parsed, (None, None)]:
-        if op is not None and not _is_gap(op, av):
-            stretch.append((op, av))
-            continue
-        if stretch:
-            words = [_cue_words_in(p) for p in _phrases(stretch)]
-            if all(words):
-                groups.append(frozenset().union(*words))
-            stretch = []
+    for stretch in _stretches(parsed, _is_gap):
+        words = [_cue_words_in(p) for p in _phrases(stretch)]
+        if all(words):
+            groups.append(frozenset().union(*words))
     return tuple(groups)
 
 
@@ -402,12 +411,6 @@ def _routes() -> dict[str, tuple[_Route, ...]]:
 
 
 _ROUTES = _routes()
-# Per spelling, strings without any of which none of its routes can match: one quick look
-# rejects most messages ("are" without "we are").
-_GATES = {
-    form: tuple(sorted({n for _, needs in routes for n in needs}))
-    for form, routes in _ROUTES.items()
-}
 _HERE_FORMS = frozenset(f for f, w in _CUE_OF.items() if w == "here")
 _BASED_FORMS = frozenset(f for f, w in _CUE_OF.items() if w == "based")
 
@@ -544,21 +547,15 @@ def _intent_word_groups(parsed: Any) -> tuple[frozenset[str], ...]:
     usual spelling): one set per stretch between word breaks, its longest word of each
     phrase."""
     groups: list[frozenset[str]] = []
-    stretch: list[Any] = []
-    for op, av in [*parsed, (None, None)]:
-        if op is not None and not _is_break(op, av):
-            stretch.append((op, av))
-            continue
-        if stretch:
-            picks = set()
-            for p in _phrases(stretch, boundary=" "):
-                toks = _TOKEN.findall(p.replace(_OPEN, " "))
-                if not toks or not (toks[0][0].isalnum() and toks[-1][-1].isalnum()):
-                    break  # "'d" after \\b is glued to a word: "I'd"
-                picks.add(max(toks, key=len))
-            else:
-                groups.append(frozenset(picks))
-            stretch = []
+    for stretch in _stretches(parsed, _is_break):
+        picks = set()
+        for p in _phrases(stretch, boundary=" "):
+            toks = _TOKEN.findall(p.replace(_OPEN, " "))
+            if not toks or not (toks[0][0].isalnum() and toks[-1][-1].isalnum()):
+                break  # "'d" after \\b is glued to a word: "I'd"
+            picks.add(max(toks, key=len))
+        else:
+            groups.append(frozenset(picks))
     return tuple(groups)
 
 
