@@ -182,7 +182,9 @@ ADJ_BEFORE = re.compile(rf"\s+{_ADJECTIVE}\s*$")
 THE_BEFORE = re.compile(r"\s+the\s*$")
 BEFORE_CITY = rf"(?:\s+the)?(?:\s+{_ADJECTIVE})?\s*"  # as a cue's tail, VERBOSE-safe
 # After a city: "Denver-based", "Denver here!" (an optional qualifier "Austin, TX" between).
-BASED_AFTER = re.compile(r"^\s*-?\s*based\b|^\s*here\b(?!\s+(?:we|i)\b)\W*$")
+# "here" ends the sentence, or a mark sets it apart from what follows: "Denver here, anyone
+# around?", "Seattle here 👋 long time lurker" (not "Paris here's a photo", "here and there").
+BASED_AFTER = re.compile(r"^\s*-?\s*based\b|^\s*here\b(?!\s+(?:we|i)\b)(?:\W*$|\s*[^\w\s'’])")
 QUALIFIER = re.compile(r"^\s*,?\s*[a-z.]+(?:\s[a-z]+)?(?=\s+(?:here|based)\b)")
 # Meetup intent. Its open stretches stop at a sentence end and at masked text, so what it
 # matches in cleaned text it matches in the raw text too (the pre-filter relies on that).

@@ -22,7 +22,7 @@ phrase's last word only where a phrase may end there ("here!", "coffee?").
    outwards from it (``_TRIES``), and where the phrase ends, a word that may start a city's
    name (after "the" and an adjective, as ``read`` cuts them).
 4. "Denver here" needs a word that ends a city's name in the four words before "here", and
-   nothing after it that cleaning keeps.
+   after it a mark ("Denver here, anyone?") or nothing that cleaning keeps.
 5. The message must name something that may be a city (``places.may_mention_city``).
 6. Last, on the cleaned text: a loosened cue alternative (without its ^/$ anchors; the
    clause ``read`` searches starts at a word start, so it matches the whole message too)
@@ -858,7 +858,7 @@ def _may_close_a_city(text: str, word: str) -> bool:
     """Could ``word`` ("here", "based") follow a city as BASED_AFTER reads it ("Denver
     here!", "Denver-based")? A cheap look at the raw text: the word stands apart, after a
     word that ends a city's name (and a qualifier: "Austin, TX here"), and after "here"
-    comes nothing a cleaned text would keep. Cleaning only masks whole words, so the raw
+    comes a mark or nothing a cleaned text would keep. Cleaning only masks whole words, so the raw
     text has every word, and every stretch between words, that the cleaned one has."""
     low = text.lower()
     n = len(word)
@@ -872,7 +872,7 @@ def _may_close_a_city(text: str, word: str) -> bool:
             before
             and not (before.isalnum() or before == "_")
             and not (after.isalnum() or after == "_")
-            and (word != "here" or _nothing_kept_after(low, k + n, k + 40))
+            and (word != "here" or _here_may_end(low, k + n, k + 40))
         ):
             s = max(0, k - 40)
             while s > 0 and low[s - 1].isalpha():
@@ -894,17 +894,24 @@ _HERE_START = re.compile(r"\s*here\b")
 _BASED_START = re.compile(r"\s*-?\s*based\b")
 
 
-def _nothing_kept_after(low: str, start: int, stop: int) -> bool:
-    """``read`` wants nothing but non-word characters after "Denver here" in the cleaned
-    text, up to the end of the sentence or 40 characters after the city: any word there
-    must be one ``clean`` may mask."""
+def _here_may_end(low: str, start: int, stop: int) -> bool:
+    """After "Denver here" ``read`` wants, in the cleaned text up to the end of the sentence
+    or 40 characters after the city, a mark right after "here" (cleaning masks with one), or
+    nothing but non-word characters. In the raw text: a mark, a word ``clean`` may mask (a
+    URL, a mention), quotes or code, or no word at all."""
     rest = low[start:stop]
     end = _SENTENCE_END.search(rest)
     if end is not None:
         rest = rest[: end.start()]
-    if _WORD_CHAR.search(rest) is None or '"' in rest or "“" in rest or "`" in rest:
+    words = rest.split()
+    if not words:
         return True
-    for w in rest.split():
+    first = words[0][0]
+    if not (first.isalnum() or first == "_" or first in "'’"):
+        return True  # "Denver here, anyone?", "Seattle here 👋 ..."
+    if '"' in rest or "“" in rest or "`" in rest or any(m in words[0] for m in _WORD_MASKS):
+        return True  # masked in the cleaned text: a mark there
+    for w in words:
         if _WORD_CHAR.search(w) is not None and not any(m in w for m in _WORD_MASKS):
             return False
     return True

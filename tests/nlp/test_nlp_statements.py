@@ -432,6 +432,10 @@ def test_intent_without_a_meetup_word_passes(text: str) -> None:
         "Denver here!!!",
         "Seattle here?! long time lurker",
         "Lisbon here.... anyone else?",
+        "Denver here, long time lurker",
+        "Seattle here 👋 long time lurker",
+        "Austin, TX here - anyone up for tacos",
+        "Denver here http://example.com/me and more",
     ],
 )
 def test_city_then_here_passes(text: str) -> None:
@@ -447,6 +451,7 @@ def test_city_then_here_passes(text: str) -> None:
         "I'm here because of Paris",
         "Paris here and there",
         "Here's a link about Calgary",
+        "Paris here's a photo",
     ],
 )
 def test_here_in_passing_is_stopped(text: str) -> None:
