@@ -36,6 +36,7 @@ import itertools
 import re
 import re._constants as _sre  # the parsed form of the cue patterns
 import re._parser as _sre_parse
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -362,7 +363,7 @@ def _scan(loosened: str) -> _Scan:
 _ALTERNATIVES = tuple(
     _loosen(alt) for rx in (HOME_CUES, TRIP_CUES) for alt in _top_level_alternatives(rx.pattern)
 )
-_SCANS = tuple(_scan(alt) for alt in _ALTERNATIVES)
+_SCANS: tuple[_Scan, ...] = ()  # built by _build_tables
 
 
 def _all_phrases() -> set[str]:
@@ -410,7 +411,7 @@ def _routes() -> dict[str, tuple[_Route, ...]]:
     return {form: tuple(by_word.get(w, ())) for form, w in _CUE_OF.items()}
 
 
-_ROUTES = _routes()
+_ROUTES: dict[str, tuple[_Route, ...]] = {}  # built by _build_tables
 _HERE_FORMS = frozenset(f for f, w in _CUE_OF.items() if w == "here")
 _BASED_FORMS = frozenset(f for f, w in _CUE_OF.items() if w == "based")
 
@@ -513,9 +514,8 @@ def _share(node: _Trie, shared: dict[Any, _Trie]) -> _Trie:
     return shared.setdefault(key, out)
 
 
-_NEIGHBOURS_OF_WORD, _TRIES = _around_cue_words()
-_alt_phrases.cache_clear()  # 43,000 phrases: the tables above hold what they say
-_NEIGHBOURS = {form: _NEIGHBOURS_OF_WORD[w] for form, w in _CUE_OF.items() if w in _TRIES}
+_TRIES: dict[str, tuple[_Trie, _Trie]] = {}  # built by _build_tables
+_NEIGHBOURS: dict[str, _Neighbours | None] = {}  # built by _build_tables
 # A cue word in no home or trip phrase (only in "Denver-based" or "Denver here").
 _NO_PHRASE = _Neighbours(_EMPTY, _EMPTY, {})
 _MARKS_BEFORE = "".join(sorted(set("".join(_BEFORE))))
@@ -586,12 +586,42 @@ def _intent_routes() -> dict[str, tuple[_IntentRoute, ...]]:
     return {form: routes.get(w, ()) for form, w in _CUE_OF.items() if w in INTENT_WORDS}
 
 
-_INTENT_ROUTES = _intent_routes()
+_INTENT_ROUTES: dict[str, tuple[_IntentRoute, ...]] = {}  # built by _build_tables
 # Spellings of the words of the groups -> the word: a message's group words, in one look.
-_GROUP_WORD_OF = _forms(
-    {w for routes in _INTENT_ROUTES.values() for scan, _ in routes for g in scan.groups for w in g}
-)
-_GROUP_FORMS = frozenset(_GROUP_WORD_OF)
+_GROUP_WORD_OF: dict[str, str] = {}  # built by _build_tables
+_GROUP_FORMS: frozenset[str] = frozenset()
+
+
+_build_lock = threading.Lock()
+_built = False
+
+
+def _build_tables() -> None:
+    """The tables read off the cue patterns (about half a second): built for the first
+    message that holds a cue word, not at import."""
+    global _built, _SCANS, _ROUTES, _TRIES, _NEIGHBOURS, _INTENT_ROUTES
+    global _GROUP_WORD_OF, _GROUP_FORMS
+    with _build_lock:
+        if _built:
+            return
+        _SCANS = tuple(_scan(alt) for alt in _ALTERNATIVES)
+        _ROUTES = _routes()
+        neighbours, _TRIES = _around_cue_words()
+        _alt_phrases.cache_clear()  # 43,000 phrases: the tables hold what they say
+        _NEIGHBOURS = {form: neighbours[w] for form, w in _CUE_OF.items() if w in _TRIES}
+        _INTENT_ROUTES = _intent_routes()
+        # Spellings of the words of the groups -> the word: a message's group words, in
+        # one look.
+        group_words = {
+            w
+            for routes in _INTENT_ROUTES.values()
+            for scan, _ in routes
+            for g in scan.groups
+            for w in g
+        }
+        _GROUP_WORD_OF = _forms(group_words)
+        _GROUP_FORMS = frozenset(_GROUP_WORD_OF)
+        _built = True
 
 
 # ---------------------------------------------------------------------------------------
@@ -611,6 +641,8 @@ def might_matter(text: str) -> bool:
         if not may_mention_city(text):
             return False
         return _may_end_with_cue(_cleaned(text), frozenset())
+    if not _built:
+        _build_tables()
     cues = _ANY_FORMS.intersection(words)
     flat = ""
     present: set[str] | None = None  # the words of INTENT's word groups in the message
