@@ -23,7 +23,7 @@ from bot.core import REMOVAL_GRACE, Core
 from bot.handlers.context import Services
 from bot.handlers.reminders import JobDelivery
 from bot.jobs import JobEngine
-from bot.nlp import places
+from bot.nlp import places, prefilter
 from bot.outbox import Outbox
 from bot.ports import ChatAdapter, Clock, Timer
 from bot.scheduling import ApsTimer
@@ -112,10 +112,12 @@ class App:
 
 
 def _warm_up() -> None:
-    """Load the city gazetteer now rather than on the first command, then move everything
-    alive into the permanent GC generation: full collections would otherwise walk the
-    gazetteer's objects and pause the event loop for 50-200 ms (measured under load)."""
+    """Load the city gazetteer and the watcher's pre-filter tables now rather than on the
+    first command or message, then move everything alive into the permanent GC generation:
+    full collections would otherwise walk the gazetteer's objects and pause the event loop
+    for 50-200 ms (measured under load)."""
     places.city_by_id(0)
+    prefilter.prepare()
     gc.collect()
     gc.freeze()
 

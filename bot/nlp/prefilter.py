@@ -62,6 +62,7 @@ from bot.nlp.places import (
 
 __all__ = [
     "might_matter",
+    "prepare",
     "spelled_intent_phrases",
     "spelled_phrases",
     "uncovered_intent_phrases",
@@ -622,6 +623,14 @@ def _build_tables() -> None:
         _GROUP_WORD_OF = _forms(group_words)
         _GROUP_FORMS = frozenset(_GROUP_WORD_OF)
         _built = True
+
+
+def prepare() -> None:
+    """Build the tables now rather than for the first message that holds a cue word (the
+    app does this at start, with the gazetteer)."""
+    _build_tables()
+    city_name_first_words()
+    city_name_last_words()
 
 
 # ---------------------------------------------------------------------------------------

@@ -487,3 +487,11 @@ def test_a_region_alone_is_no_statement_and_is_stopped(text: str) -> None:
 def test_cue_words_with_marks_and_case_pass(text: str) -> None:
     assert _read(text, NOW), text
     assert might_matter(text), text
+
+
+def test_prepare_builds_the_tables_up_front() -> None:
+    from bot.nlp import prefilter
+
+    prefilter.prepare()
+    assert prefilter._built
+    assert might_matter("I live in Denver")
