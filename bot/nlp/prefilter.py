@@ -80,16 +80,16 @@ _AFTER = (
 _MARK_RUNS = tuple("".join(p) for n in range(1, 5) for p in itertools.product("!?.", repeat=n))
 
 
-def _forms(words: Iterable[str], after: Iterable[str] = _AFTER) -> dict[str, str]:
-    """Each spelling -> its cue word."""
+def _forms(words: Iterable[str], *, ends: bool = True) -> dict[str, str]:
+    """Each spelling -> its word. ``ends``: the word may end a phrase, so marks may follow."""
     out: dict[str, str] = {}
     for w in words:
         for cased in {w, w.capitalize(), w.upper()}:
             for apos in {cased, cased.replace("'", "’")}:
                 for b in _BEFORE:
-                    for a in after:
+                    for a in _AFTER if ends else ("",):
                         out[b + apos + a] = w
-                if after is _AFTER:
+                if ends:
                     for a in _MARK_RUNS:
                         out[apos + a] = w
     return out
@@ -99,7 +99,7 @@ def _forms(words: Iterable[str], after: Iterable[str] = _AFTER) -> dict[str, str
 # and the city follows after whitespace: a cue word with a mark after it is in no phrase.
 # "Denver here!" and meetup words ("coffee?") may carry one.
 _ENDING_WORDS = frozenset({"here", "based"}) | INTENT_WORDS
-_CUE_OF = _forms(CUE_WORDS - _ENDING_WORDS, after=("",)) | _forms(_ENDING_WORDS)
+_CUE_OF = _forms(CUE_WORDS - _ENDING_WORDS, ends=False) | _forms(_ENDING_WORDS)
 _ANY_FORMS = frozenset(_CUE_OF)
 _INTENT_FORMS = frozenset(f for f, w in _CUE_OF.items() if w in INTENT_WORDS)
 
