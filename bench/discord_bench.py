@@ -63,12 +63,8 @@ GLOBAL_LIMIT = 50
 def pct(samples: list[float]) -> dict[str, float]:
     ordered = sorted(samples)
     q = statistics.quantiles(ordered, n=100, method="inclusive")
-    return {
-        "n": len(ordered),
-        "p50_ms": round(q[49], 2),
-        "p99_ms": round(q[98], 2),
-        "max_ms": round(ordered[-1], 2),
-    }
+    return {"n": len(ordered), "p50_ms": round(q[49], 2), "p99_ms": round(q[98], 2),
+            "max_ms": round(ordered[-1], 2)}
 
 
 def card(votes: int) -> Outgoing:
@@ -76,11 +72,8 @@ def card(votes: int) -> Outgoing:
         title="#1 · Coffee & code",
         body=(Text("Friday"),),
         fields=(Field("Going", (Text(str(votes)),)),),
-        buttons=(
-            Button("Going", "tw:rsvp:1:going", "success"),
-            Button("Maybe", "tw:rsvp:1:maybe"),
-            Button("Can't go", "tw:rsvp:1:no"),
-        ),
+        buttons=(Button("Going", "tw:rsvp:1:going", "success"),
+                 Button("Maybe", "tw:rsvp:1:maybe"), Button("Can't go", "tw:rsvp:1:no")),
     )
 
 
@@ -96,9 +89,8 @@ class BenchInbox:
     async def handle(self, event: Inbound) -> None:
         assert self.adapter is not None
         if isinstance(event, CommandInvoked):
-            await self.adapter.reply(
-                event, Outgoing(body=(Text("Nothing upcoming yet."),), ephemeral=True)
-            )
+            await self.adapter.reply(event, Outgoing(body=(Text("Nothing upcoming yet."),),
+                                                     ephemeral=True))
         elif isinstance(event, ActionClicked) and event.message is not None:
             self.votes += 1
             await self.adapter.update(event.message, card(self.votes))
@@ -107,19 +99,12 @@ class BenchInbox:
         return []
 
 
-async def start_bot(
-    fake: FakeDiscord, inbox: Any, **settings: Any
-) -> tuple[DiscordAdapter, asyncio.Task[None]]:
-    adapter = DiscordAdapter(
-        DiscordSettings(
-            token=Secret(fake.token),
-            guild_ids=tuple(int(g) for g in fake.guilds),
-            api_base_url=fake.api_base_url,
-            gateway_url=fake.gateway_url,
-            **settings,
-        ),
-        guild_ready_timeout=0.2,
-    )
+async def start_bot(fake: FakeDiscord, inbox: Any, **settings: Any) -> tuple[
+        DiscordAdapter, asyncio.Task[None]]:
+    adapter = DiscordAdapter(DiscordSettings(
+        token=Secret(fake.token), guild_ids=tuple(int(g) for g in fake.guilds),
+        api_base_url=fake.api_base_url, gateway_url=fake.gateway_url, **settings),
+        guild_ready_timeout=0.2)
     if isinstance(inbox, BenchInbox):
         inbox.adapter = adapter
     task = asyncio.create_task(adapter.run(inbox))
@@ -135,7 +120,6 @@ async def latency(n: int) -> dict[str, Any]:
     inbox = BenchInbox()
     adapter, task = await start_bot(fake, inbox)
     try:
-
         async def one(iid_coro: Any) -> float:
             iid = await iid_coro
             it = fake.interactions[iid]
@@ -150,15 +134,14 @@ async def latency(n: int) -> dict[str, Any]:
         ref = await adapter.post(Place("discord", guild.id, guild.channels["general"]), card(0))
         for _ in range(20):
             await one(fake.click(alice, ref.message_id, "tw:rsvp:1:going"))
-        clicks = [await one(fake.click(alice, ref.message_id, "tw:rsvp:1:going")) for _ in range(n)]
+        clicks = [await one(fake.click(alice, ref.message_id, "tw:rsvp:1:going"))
+                  for _ in range(n)]
         kinds = {}
         for it in list(fake.interactions.values())[-3:]:
             kinds[it.id] = (it.responses[0].json or {}).get("type")
-        return {
-            "slash_command_first_response": pct(commands),
-            "button_click_first_response": pct(clicks),
-            "first_response_types": sorted(set(kinds.values())),
-        }
+        return {"slash_command_first_response": pct(commands),
+                "button_click_first_response": pct(clicks),
+                "first_response_types": sorted(set(kinds.values()))}
     finally:
         await adapter.stop()
         await task
@@ -175,17 +158,16 @@ async def latency_with_core(n: int) -> dict[str, Any]:
 
     fake = FakeDiscord()
     await fake.start()
-    guilds = [
-        fake.add_guild(f"G{g}", members=tuple(f"m{g}_{i}" for i in range(50))) for g in range(4)
-    ]
-    people = [(g, m.user) for i in range(50) for g in guilds for m in [list(g.members.values())[i]]]
+    guilds = [fake.add_guild(f"G{g}", members=tuple(f"m{g}_{i}" for i in range(50)))
+              for g in range(4)]
+    people = [(g, m.user) for i in range(50) for g in guilds
+              for m in [list(g.members.values())[i]]]
     with tempfile.TemporaryDirectory() as tmp:
         app = build_app(Settings(database_url=f"sqlite+aiosqlite:///{tmp}/bench.db"))
         await app.start()
         adapter, task = await start_bot(fake, app.core)
         app.add_adapter(adapter)
         try:
-
             async def one(iid_coro: Any, settle: int) -> float:
                 iid = await iid_coro
                 it = fake.interactions[iid]
@@ -197,42 +179,26 @@ async def latency_with_core(n: int) -> dict[str, Any]:
             cards: dict[str, tuple[str, int]] = {}
             for number, g in enumerate(guilds, 1):
                 first = next(iter(g.members.values())).user
-                await one(
-                    fake.slash(
-                        first,
-                        g,
-                        "general",
-                        "propose",
-                        {"title": "Coffee", "city": "Berlin", "when": when},
-                    ),
-                    2,
-                )
-                found = [
-                    m["id"]
-                    for m in fake.messages.values()
-                    if m["embeds"] and m["channel_id"] == g.channels["general"]
-                ]
+                await one(fake.slash(first, g, "general", "propose", {
+                    "title": "Coffee", "city": "Berlin", "when": when}), 2)
+                found = [m["id"] for m in fake.messages.values()
+                         if m["embeds"] and m["channel_id"] == g.channels["general"]]
                 assert found, "the core posted no card"
                 cards[g.id] = (found[0], number)
-            commands = [
-                await one(fake.slash(u, g, "general", "list"), 2)
-                for g, u in (people[i % len(people)] for i in range(n))
-            ]
+            commands = [await one(fake.slash(u, g, "general", "list"), 2)
+                        for g, u in (people[i % len(people)] for i in range(n))]
             clicks = []
             for i in range(n):
                 g, u = people[i % len(people)]
                 message_id, meetup = cards[g.id]
                 verb = "going" if (i // len(people)) % 2 == 0 else "no"
-                clicks.append(await one(fake.click(u, message_id, f"tw:rsvp:{meetup}:{verb}"), 2))
-            first_types = {
-                (fake.interactions[i].responses[0].json or {}).get("type")
-                for i in list(fake.interactions)[-5:]
-            }
-            return {
-                "slash_command_first_response": pct(commands),
-                "button_click_first_response": pct(clicks),
-                "click_first_response_types": sorted(first_types),
-            }
+                clicks.append(await one(fake.click(u, message_id, f"tw:rsvp:{meetup}:{verb}"),
+                                        2))
+            first_types = {(fake.interactions[i].responses[0].json or {}).get("type")
+                           for i in list(fake.interactions)[-5:]}
+            return {"slash_command_first_response": pct(commands),
+                    "button_click_first_response": pct(clicks),
+                    "click_first_response_types": sorted(first_types)}
         finally:
             await adapter.stop()
             await task
@@ -252,27 +218,19 @@ async def fan_out(n: int, dm_rate: float) -> dict[str, Any]:
     try:
         start_index = len(fake.requests)
         t0 = time.perf_counter()
-        deliveries = [
-            Delivery(
-                UserRef("discord", m.id, m.name),
-                Outgoing(body=(Text("Reminder: Coffee & code tomorrow 19:00"),)),
-            )
-            for m in members
-        ]
+        deliveries = [Delivery(UserRef("discord", m.id, m.name),
+                               Outgoing(body=(Text("Reminder: Coffee & code tomorrow 19:00"),)))
+                      for m in members]
         reached, closed = await outbox.dm_many(deliveries, None, ())
         elapsed = time.perf_counter() - t0
         requests = fake.requests[start_index:]
         return {
-            "dms": n,
-            "reached": len(reached),
-            "failed": len(closed),
-            "rest_requests": len(requests),
-            "seconds": round(elapsed, 2),
+            "dms": n, "reached": len(reached), "failed": len(closed),
+            "rest_requests": len(requests), "seconds": round(elapsed, 2),
             "dms_per_second": round(len(reached) / elapsed, 2),
             "requests_per_second": round(len(requests) / elapsed, 2),
             "percent_of_global_limit": round(100 * len(requests) / elapsed / GLOBAL_LIMIT, 1),
-            "http_429": fake.too_many,
-            "dm_rate_per_second_setting": dm_rate,
+            "http_429": fake.too_many, "dm_rate_per_second_setting": dm_rate,
         }
     finally:
         await adapter.stop()
@@ -293,18 +251,11 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=1000, help="slash commands and clicks (each)")
     parser.add_argument("--dms", type=int, default=1000, help="DMs in the fan-out (0: skip)")
-    parser.add_argument(
-        "--dm-rate",
-        type=float,
-        default=DiscordSettings(token=Secret("")).dm_rate_per_second,
-        help="the adapter's DM pace (requests/s); default: the setting's default",
-    )
-    parser.add_argument(
-        "--no-core",
-        dest="core",
-        action="store_false",
-        help="skip the latency run through the real core",
-    )
+    parser.add_argument("--dm-rate", type=float,
+                        default=DiscordSettings(token=Secret("")).dm_rate_per_second,
+                        help="the adapter's DM pace (requests/s); default: the setting's default")
+    parser.add_argument("--no-core", dest="core", action="store_false",
+                        help="skip the latency run through the real core")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
     result: dict[str, Any] = {"machine": machine()}
@@ -312,7 +263,8 @@ async def main() -> None:
     print(json.dumps(result, indent=2), flush=True)
     if args.core:
         result["latency_with_core"] = await latency_with_core(args.n)
-        print(json.dumps({"latency_with_core": result["latency_with_core"]}, indent=2), flush=True)
+        print(json.dumps({"latency_with_core": result["latency_with_core"]}, indent=2),
+              flush=True)
     if args.dms:
         result["dm_fan_out"] = await fan_out(args.dms, args.dm_rate)
         print(json.dumps({"dm_fan_out": result["dm_fan_out"]}, indent=2), flush=True)

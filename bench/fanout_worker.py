@@ -42,9 +42,8 @@ class PacedPlatform:
     async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
         self.session = self.session or aiohttp.ClientSession()
         await self.limiter.acquire()
-        async with self.session.post(
-            self.url, json={"user": user.id, "nonce": msg.dedupe_key}
-        ) as response:
+        async with self.session.post(self.url, json={"user": user.id,
+                                                     "nonce": msg.dedupe_key}) as response:
             if response.status == 429:
                 raise PlatformBusy("429")
             body = await response.json()

@@ -70,11 +70,8 @@ def percentile(values: list[float], p: float) -> float:
 
 async def _timed_post(session: aiohttp.ClientSession, url: str, body: str) -> float:
     ts = str(int(time.time()))
-    headers = {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "X-Slack-Request-Timestamp": ts,
-        "X-Slack-Signature": sign(SECRET, ts, body),
-    }
+    headers = {"Content-Type": "application/x-www-form-urlencoded",
+               "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": sign(SECRET, ts, body)}
     data = body.encode()
     start = time.perf_counter()
     async with session.post(url, data=data, headers=headers) as resp:
@@ -85,9 +82,8 @@ async def _timed_post(session: aiohttp.ClientSession, url: str, body: str) -> fl
     return elapsed * 1000
 
 
-async def ack_latency(
-    url: str, bodies: list[str], concurrency: int, warmup: list[str]
-) -> list[float]:
+async def ack_latency(url: str, bodies: list[str], concurrency: int,
+                      warmup: list[str]) -> list[float]:
     """Send `bodies` with `concurrency` requests in flight on kept-alive connections. The
     connections are opened by a warm-up round first: a cold connection costs one extra round of
     TCP set-up (about 40 ms on loopback for the first request), which Slack's own persistent
@@ -95,14 +91,12 @@ async def ack_latency(
     connector = aiohttp.TCPConnector(limit=concurrency)
     latencies: list[float] = []
     async with aiohttp.ClientSession(connector=connector) as session:
-
         async def run(queue: list[str], record: bool) -> None:
             async def worker() -> None:
                 while queue:
                     elapsed = await _timed_post(session, url, queue.pop())
                     if record:
                         latencies.append(elapsed)
-
             await asyncio.gather(*(worker() for _ in range(concurrency)))
 
         await run(list(warmup), record=False)
@@ -114,16 +108,14 @@ async def pacing(adapter: SlackAdapter, fake: FakeSlackAPI, count: int) -> dict[
     place = Place("slack", "T0TEAM001", "C0GENERAL")
     before = len(fake.calls)
     started = time.monotonic()
-    await asyncio.gather(
-        *(adapter.post(place, Outgoing(body=(Text(f"m{i}"),))) for i in range(count))
-    )
+    await asyncio.gather(*(adapter.post(place, Outgoing(body=(Text(f"m{i}"),)))
+                           for i in range(count)))
     calls = [c for c in fake.calls[before:] if c.method == "chat.postMessage"]
     texts = [c.args["text"] for c in calls]
     span = calls[-1].at - calls[0].at if len(calls) > 1 else 0.0
     gaps = [b.at - a.at for a, b in itertools.pairwise(calls)]
     return {
-        "messages": count,
-        "received": len(calls),
+        "messages": count, "received": len(calls),
         "in_order": texts == [f"m{i}" for i in range(count)],
         "rate_per_s": (len(calls) - 1) / span if span else float("nan"),
         "min_gap_s": min(gaps) if gaps else float("nan"),
@@ -132,28 +124,18 @@ async def pacing(adapter: SlackAdapter, fake: FakeSlackAPI, count: int) -> dict[
 
 
 async def main(argv: list[str] | None = None) -> dict[str, Any]:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, default=1000, help="requests per kind (default 1000)")
     parser.add_argument("--posts", type=int, default=20, help="messages for the pacing run")
-    parser.add_argument(
-        "--concurrency",
-        default="1,20",
-        help="comma-separated client concurrency levels (default 1,20)",
-    )
-    parser.add_argument(
-        "--core",
-        action="store_true",
-        help="serve the real core (temporary SQLite store) instead of a no-op "
-        "one, so the core works in the background while acks are timed",
-    )
-    parser.add_argument(
-        "--gc-freeze",
-        action="store_true",
-        help="gc.freeze() once the core's static data (city gazetteer) is "
-        "loaded, so full collections stop walking it (see the results doc)",
-    )
+    parser.add_argument("--concurrency", default="1,20",
+                        help="comma-separated client concurrency levels (default 1,20)")
+    parser.add_argument("--core", action="store_true",
+                        help="serve the real core (temporary SQLite store) instead of a no-op "
+                             "one, so the core works in the background while acks are timed")
+    parser.add_argument("--gc-freeze", action="store_true",
+                        help="gc.freeze() once the core's static data (city gazetteer) is "
+                             "loaded, so full collections stop walking it (see the results doc)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)
 
@@ -162,12 +144,8 @@ async def main(argv: list[str] | None = None) -> dict[str, Any]:
         fake.add_user(f"U0BENCH{i:03d}", f"member{i}")
     await fake.start()
     settings = SlackSettings(
-        bot_token=Secret("xoxb-bench"),
-        signing_secret=Secret(SECRET),
-        mode="http",
-        http_host="127.0.0.1",
-        http_port=0,
-        api_url=fake.api_url,
+        bot_token=Secret("xoxb-bench"), signing_secret=Secret(SECRET), mode="http",
+        http_host="127.0.0.1", http_port=0, api_url=fake.api_url,
         posts_per_second_per_channel=1.0,
     )
     adapter = SlackAdapter(settings)
@@ -178,9 +156,8 @@ async def main(argv: list[str] | None = None) -> dict[str, Any]:
         from bot.app import build_app
         from bot.config import Settings
 
-        app = build_app(
-            Settings(database_url=f"sqlite+aiosqlite:///{tmp.name}/bench.db"), adapters=[adapter]
-        )
+        app = build_app(Settings(database_url=f"sqlite+aiosqlite:///{tmp.name}/bench.db"),
+                        adapters=[adapter])
         await app.start()
         inbox = app.core
     task = asyncio.create_task(adapter.run(inbox))
@@ -189,13 +166,9 @@ async def main(argv: list[str] | None = None) -> dict[str, Any]:
     driver = SlackDriver(url, SECRET, f"http://127.0.0.1:{fake.port}")
     results: dict[str, Any] = {
         "date": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
-        "machine": {
-            "nproc": os.cpu_count(),
-            "uname": " ".join(platform.uname()),
-            "python": platform.python_version(),
-        },
-        "requests_per_kind": args.n,
-        "core": "real (SQLite)" if args.core else "no-op",
+        "machine": {"nproc": os.cpu_count(), "uname": " ".join(platform.uname()),
+                    "python": platform.python_version()},
+        "requests_per_kind": args.n, "core": "real (SQLite)" if args.core else "no-op",
         "gc_freeze": args.gc_freeze,
         "ack_ms": {},
     }
@@ -204,38 +177,24 @@ async def main(argv: list[str] | None = None) -> dict[str, Any]:
         warm = [driver.slash_body("list", user=f"U0BENCH{i % 50:03d}") for i in range(50)]
         if args.core:  # a meetup for the clicks to RSVP to
             day = (datetime.now(UTC) + timedelta(days=30)).strftime("%Y-%m-%d")
-            await ack_latency(
-                url,
-                [
-                    driver.slash_body(
-                        f'propose title:Bench city:"Portland, Oregon" when:"{day} 19:00" capacity:10',
-                        user="U0BENCH000",
-                    )
-                ],
-                1,
-                [],
-            )
+            await ack_latency(url, [driver.slash_body(
+                f'propose title:Bench city:"Portland, Oregon" when:"{day} 19:00" capacity:10',
+                user="U0BENCH000")], 1, [])
             await adapter.idle(60)
         if args.gc_freeze:
             gc.collect()
             gc.freeze()
         for level in (int(x) for x in args.concurrency.split(",") if x.strip()):
-            slash = [driver.slash_body("list", user=f"U0BENCH{i % 50:03d}") for i in range(args.n)]
+            slash = [driver.slash_body("list", user=f"U0BENCH{i % 50:03d}")
+                     for i in range(args.n)]
             meetup = (lambda i: 1) if args.core else (lambda i: i % 100 + 1)
-            clicks = [
-                driver.click_body(
-                    f"tw:rsvp:{meetup(i)}:{('going', 'no')[i // 50 % 2]}",
-                    user=f"U0BENCH{i % 50:03d}",
-                )
-                for i in range(args.n)
-            ]
+            clicks = [driver.click_body(f"tw:rsvp:{meetup(i)}:{('going', 'no')[i // 50 % 2]}",
+                                        user=f"U0BENCH{i % 50:03d}") for i in range(args.n)]
             for kind, bodies in (("slash", slash), ("click", clicks)):
                 lat = await ack_latency(url, bodies, level, warm)
                 results["ack_ms"][f"{kind}@{level}"] = {
-                    "n": len(lat),
-                    "p50": round(statistics.median(lat), 2),
-                    "p99": round(percentile(lat, 99), 2),
-                    "max": round(max(lat), 2),
+                    "n": len(lat), "p50": round(statistics.median(lat), 2),
+                    "p99": round(percentile(lat, 99), 2), "max": round(max(lat), 2),
                 }
                 await adapter.idle(120)
         if not args.core:
@@ -256,25 +215,19 @@ async def main(argv: list[str] | None = None) -> dict[str, Any]:
     if args.json:
         print(json.dumps(results, indent=2))
     else:
-        print(
-            f"date: {results['date']}  nproc: {results['machine']['nproc']}  "
-            f"python {results['machine']['python']}  core: {results['core']}"
-            f"{'  gc.freeze()' if args.gc_freeze else ''}"
-        )
+        print(f"date: {results['date']}  nproc: {results['machine']['nproc']}  "
+              f"python {results['machine']['python']}  core: {results['core']}"
+              f"{'  gc.freeze()' if args.gc_freeze else ''}")
         print(f"uname: {results['machine']['uname']}")
         print(f"{'kind@concurrency':<18} {'n':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
         for name, r in results["ack_ms"].items():
             print(f"{name:<18} {r['n']:>6} {r['p50']:>8} {r['p99']:>8} {r['max']:>8}")
-        print(
-            "Web API calls made by the core's work:",
-            ", ".join(f"{k} {v}" for k, v in sorted(results["web_api_calls"].items())),
-        )
+        print("Web API calls made by the core's work:", ", ".join(
+            f"{k} {v}" for k, v in sorted(results["web_api_calls"].items())))
         p = results["pacing"]
-        print(
-            f"pacing: {p['received']}/{p['messages']} messages to one channel, in order: "
-            f"{p['in_order']}, rate {p['rate_per_s']:.3f}/s, min gap {p['min_gap_s']:.3f} s, "
-            f"total {p['total_s']:.1f} s"
-        )
+        print(f"pacing: {p['received']}/{p['messages']} messages to one channel, in order: "
+              f"{p['in_order']}, rate {p['rate_per_s']:.3f}/s, min gap {p['min_gap_s']:.3f} s, "
+              f"total {p['total_s']:.1f} s")
     return results
 
 

@@ -49,12 +49,8 @@ async def reset_and_seed(url: str) -> None:
             await conn.execute(table.delete())
     await store.close()
     clock = RealTimeClock(START)
-    app = build_app(
-        Settings(database_url=url),
-        clock=clock,
-        timer=ManualTimer(clock),
-        adapters=[RecordingAdapter()],
-    )
+    app = build_app(Settings(database_url=url), clock=clock, timer=ManualTimer(clock),
+                    adapters=[RecordingAdapter()])
     app.services.rate_limits = UNLIMITED
     await app.start()
     place = Place("bench", "w1", "general")
@@ -63,27 +59,18 @@ async def reset_and_seed(url: str) -> None:
         when = f"{day:%Y-%m-%d} 19:00"
         if i % 5 == 4:
             when += f" | {day + timedelta(days=1):%Y-%m-%d} 19:00"
-        await app.core.handle(
-            CommandInvoked(
-                UserRef("bench", f"u{i}", f"U{i}"),
-                place,
-                "propose",
-                {"title": f"Meetup {i}", "city": "Berlin", "when": when, "capacity": "50"},
-                f"seed-{i}",
-            )
-        )
+        await app.core.handle(CommandInvoked(
+            UserRef("bench", f"u{i}", f"U{i}"), place, "propose",
+            {"title": f"Meetup {i}", "city": "Berlin", "when": when, "capacity": "50"},
+            f"seed-{i}"))
     await app.stop()
 
 
 async def drive(url: str, worker: int, seconds: float, concurrency: int) -> dict[str, object]:
     rng = random.Random(worker)
     clock = RealTimeClock(START)
-    app = build_app(
-        Settings(database_url=url),
-        clock=clock,
-        timer=ManualTimer(clock),
-        adapters=[RecordingAdapter()],
-    )
+    app = build_app(Settings(database_url=url), clock=clock, timer=ManualTimer(clock),
+                    adapters=[RecordingAdapter()])
     app.services.rate_limits = UNLIMITED
     await app.start(migrate=False)
     place = Place("bench", "w1", "general")
@@ -98,26 +85,12 @@ async def drive(url: str, worker: int, seconds: float, concurrency: int) -> dict
         key = f"w{worker}-{next(counter)}"
         roll = rng.random()
         if roll < 0.45:
-            return ActionClicked(
-                user,
-                place,
-                None,
-                actions.encode("rsvp", rng.choice(scheduled), rng.choice(["going", "maybe", "no"])),
-                key,
-            )
+            return ActionClicked(user, place, None, actions.encode(
+                "rsvp", rng.choice(scheduled), rng.choice(["going", "maybe", "no"])), key)
         if roll < 0.80:
-            return ActionClicked(
-                user,
-                place,
-                None,
-                actions.encode(
-                    "vote",
-                    rng.choice(polls),
-                    rng.choice([1, 2]),
-                    rng.choice(["yes", "maybe", "no"]),
-                ),
-                key,
-            )
+            return ActionClicked(user, place, None, actions.encode(
+                "vote", rng.choice(polls), rng.choice([1, 2]),
+                rng.choice(["yes", "maybe", "no"])), key)
         if roll < 0.90:
             return CommandInvoked(user, place, "list", {}, key)
         return CommandInvoked(user, place, "show", {"id": str(rng.choice(scheduled))}, key)
@@ -132,17 +105,12 @@ async def drive(url: str, worker: int, seconds: float, concurrency: int) -> dict
     await asyncio.gather(*(loop() for _ in range(concurrency)))
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     await app.stop()
-    return {
-        "events": len(latencies),
-        "seconds": elapsed,
-        "cpu_seconds": cpu,
-        "latencies": latencies,
-    }
+    return {"events": len(latencies), "seconds": elapsed, "cpu_seconds": cpu,
+            "latencies": latencies}
 
 
-def _worker(
-    url: str, worker: int, seconds: float, concurrency: int, out: multiprocessing.Queue
-) -> None:  # type: ignore[type-arg]
+def _worker(url: str, worker: int, seconds: float, concurrency: int,
+            out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
     out.put(asyncio.run(drive(url, worker, seconds, concurrency)))
 
 
@@ -150,10 +118,8 @@ def run(url: str, processes: int, seconds: float, concurrency: int) -> dict[str,
     asyncio.run(reset_and_seed(url))
     ctx = multiprocessing.get_context("spawn")
     out = ctx.Queue()
-    procs = [
-        ctx.Process(target=_worker, args=(url, w, seconds, concurrency, out))
-        for w in range(processes)
-    ]
+    procs = [ctx.Process(target=_worker, args=(url, w, seconds, concurrency, out))
+             for w in range(processes)]
     for p in procs:
         p.start()
     results = [out.get() for _ in procs]
@@ -163,18 +129,13 @@ def run(url: str, processes: int, seconds: float, concurrency: int) -> dict[str,
     wall = max(float(r["seconds"]) for r in results)
     latencies = [x for r in results for x in r["latencies"]]  # type: ignore[attr-defined]
     cpu = sum(float(r["cpu_seconds"]) for r in results)
-    return {
-        "machine": machine(),
-        "engine": url.split("+")[0],
-        "processes": processes,
-        "concurrency_per_process": concurrency,
-        "events": events,
-        "events_per_second": round(events / wall, 1),
-        # Flat across process counts = no contention added by running more processes;
-        # throughput then grows with the cores available to them.
-        "bot_cpu_ms_per_event": round(cpu / events * 1000, 3),
-        "latency_ms": percentiles(latencies),
-    }
+    return {"machine": machine(), "engine": url.split("+")[0], "processes": processes,
+            "concurrency_per_process": concurrency, "events": events,
+            "events_per_second": round(events / wall, 1),
+            # Flat across process counts = no contention added by running more processes;
+            # throughput then grows with the cores available to them.
+            "bot_cpu_ms_per_event": round(cpu / events * 1000, 3),
+            "latency_ms": percentiles(latencies)}
 
 
 def main() -> None:

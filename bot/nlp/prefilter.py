@@ -176,34 +176,6 @@ def _loosen(alt: str) -> str:
     return _strip_optional_head(alt)
 
 
-def _required(items: Any) -> list[str] | None:
-    """Strings of which every match of a parsed pattern contains one (None: unknown)."""
-    best: list[str] | None = None
-
-    def consider(opt: list[str] | None) -> None:
-        nonlocal best
-        if opt and (best is None or min(map(len, opt)) > min(map(len, best))):
-            best = opt
-
-    run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        if op is _sre.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            consider(["".join(run)])
-            run = []
-        if op is _sre.SUBPATTERN:
-            consider(_required(av[3]))
-        elif op is _sre.BRANCH:
-            opts = [_required(b) for b in av[1]]
-            if all(opts):
-                consider(sorted({s for o in opts if o for s in o}))
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
-            consider(_required(av[2]))
-    return best
-
-
 def _musts(items: Any) -> list[tuple[str, ...]]:
     """Sets of strings such that every match of a parsed pattern contains one string of
     each set."""
@@ -225,6 +197,16 @@ def _musts(items: Any) -> list[tuple[str, ...]]:
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
             out.extend(_musts(av[2]))
     return out
+
+
+def _required(items: Any) -> list[str] | None:
+    """Strings of which every match of a parsed pattern contains one (None: unknown): of
+    its ``_musts``, the set whose shortest string is longest."""
+    best: tuple[str, ...] | None = None
+    for must in _musts(items):
+        if best is None or min(map(len, must)) > min(map(len, best)):
+            best = must
+    return list(best) if best is not None else None
 
 
 _OPEN = "\x00"  # a stretch the pattern leaves open ([\w'-]+ and the like): never a cue word
