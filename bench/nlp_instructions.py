@@ -28,7 +28,7 @@ def main() -> int:
     now = datetime(2026, 3, 4, 10, 0, tzinfo=timezone(timedelta(hours=-8)))
     # Everything loaded and warmed outside the counted passes.
     places.find_places("warm up Paris")
-    places.city_name_first_words()
+    places.city_name_heads()
     places.city_name_last_words()
     statements.read("I live in Denver", now=now)
     from geotext import GeoText  # type: ignore[import-untyped]

@@ -24,7 +24,9 @@ __all__ = [
     "all_cities",
     "city_by_id",
     "city_name_first_words",
+    "city_name_heads",
     "city_name_last_words",
+    "city_name_tails",
     "find_places",
     "fold",
     "may_mention_city",
@@ -461,15 +463,34 @@ def city_name_last_words() -> frozenset[str]:
 
 
 @functools.cache
+def city_name_tails() -> frozenset[str]:
+    """How every name ``find_places`` can read as a city ends (folded, lower case): a
+    one-word name whole, a longer one by its last two words ("new york", "ya aqov"). The
+    statements pre-filter uses this: "on" ends a name, but "right on" none."""
+    return frozenset(" ".join(k.rsplit(" ", 2)[-2:]) for k in _city_keys())
+
+
+@functools.cache
 def city_name_first_words() -> frozenset[str]:
-    """First words (folded, lower case) of every name ``find_places`` can read as a city:
-    a city mention starts with one of them (the statements pre-filter uses this)."""
-    return frozenset(k.split(" ", 1)[0] for k in _city_keys())
+    """First words (folded, lower case) of every name ``find_places`` can read as a city."""
+    return frozenset(h.split(" ", 1)[0] for h in city_name_heads())
+
+
+@functools.cache
+def city_name_heads() -> frozenset[str]:
+    """How every name ``find_places`` can read as a city begins (folded, lower case): a
+    one-word name whole, a longer one by its first two words ("new york", "be er" of Be'er
+    Ya'aqov). A city mention starts with one of them (the statements pre-filter uses this:
+    "going to be happy" starts no city, though "be" starts a name)."""
+    return frozenset(" ".join(k.split(" ", 2)[:2]) for k in _city_keys())
 
 
 def _city_keys() -> list[str]:
+    """The names ``find_places`` can read as a city: those with an anchor word (a name it
+    finds always holds one)."""
     g = _load()
-    return [*g.name_index, *_MENTION_ALIAS, *_MENTION_ABBR]
+    keys = [*g.name_index, *_MENTION_ALIAS, *_MENTION_ABBR]
+    return [k for k in keys if not g.anchors.isdisjoint(k.split(" "))]
 
 
 def _alternates(g: _Gazetteer) -> dict[str, tuple[int, ...]]:
@@ -877,10 +898,13 @@ def _find_slow(
     for k, key in enumerate(keys):
         if not key.isascii():
             keys[k] = fold(key)
-    starts: set[int] = set()
+    # Where a name may start -> the shortest it can be: every name that can be a mention
+    # holds an anchor word, so one starting there reaches the next anchor found.
+    starts: dict[int, int] = {}
     for k, key in enumerate(keys):
         if key in hits:
-            starts.update(range(max(0, k - _ANCHOR_BACK), k + 1))
+            for i in range(max(0, k - _ANCHOR_BACK), k + 1):
+                starts.setdefault(i, k - i + 1)
     caps = [t[0][:1].isupper() for t in toks]
     all_lower = text.islower()
     # Message-level features, computed when the first candidate name is found.
@@ -908,7 +932,7 @@ def _find_slow(
         if i >= 1 and text[toks[i - 1][2] : s0].strip() == "@":
             continue  # "@ Ibiza": a handle split by a tokenizer
         found = None
-        for length in range(min(maxlen, n - i), 0, -1):
+        for length in range(min(maxlen, n - i), starts[i] - 1, -1):
             j = i + length
             # Names span one line and no punctuation other than '-', '.', "'", space.
             if length > 1:

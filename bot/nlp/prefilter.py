@@ -55,7 +55,9 @@ from bot.nlp.cues import (
 )
 from bot.nlp.places import (
     city_name_first_words,
+    city_name_heads,
     city_name_last_words,
+    city_name_tails,
     fold,
     may_mention_city,
 )
@@ -570,6 +572,12 @@ def _intent_routes() -> dict[str, tuple[_IntentRoute, ...]]:
 
 
 _INTENT_ROUTES: dict[str, tuple[_IntentRoute, ...]] = {}  # built by _build_tables
+# What ``might_matter`` does with each spelling of a cue word, in one look: its INTENT
+# routes (a meetup word), its neighbours (a cue word of a home or trip phrase), and whether
+# it is "here" or "based", which may close a city's name ("Denver here").
+_HERE, _BASED = 1, 2
+_Plan = tuple["tuple[_IntentRoute, ...] | None", "_Neighbours | None", int]
+_PLAN: dict[str, _Plan] = {}  # built by _build_tables
 # Spellings of the words of the groups -> the word: a message's group words, in one look.
 _GROUP_WORD_OF: dict[str, str] = {}  # built by _build_tables
 _GROUP_FORMS: frozenset[str] = frozenset()
@@ -582,7 +590,7 @@ _built = False
 def _build_tables() -> None:
     """The tables read off the cue patterns (about half a second): built for the first
     message that holds a cue word, not at import."""
-    global _built, _SCANS, _ROUTES, _TRIES, _NEIGHBOURS, _INTENT_ROUTES
+    global _built, _SCANS, _ROUTES, _TRIES, _NEIGHBOURS, _INTENT_ROUTES, _PLAN
     global _GROUP_WORD_OF, _GROUP_FORMS
     with _build_lock:
         if _built:
@@ -604,6 +612,14 @@ def _build_tables() -> None:
         }
         _GROUP_WORD_OF = _forms(group_words)
         _GROUP_FORMS = frozenset(_GROUP_WORD_OF)
+        _PLAN = {
+            form: (
+                _INTENT_ROUTES.get(form),
+                _NEIGHBOURS.get(form, _NO_PHRASE),
+                _HERE if w == "here" else _BASED if w == "based" else 0,
+            )
+            for form, w in _CUE_OF.items()
+        }
         _built = True
 
 
@@ -613,6 +629,7 @@ def prepare() -> None:
     _build_tables()
     city_name_first_words()
     city_name_last_words()
+    city_name_tails()
 
 
 # ---------------------------------------------------------------------------------------
@@ -639,8 +656,10 @@ def might_matter(text: str) -> bool:
     present: set[str] | None = None  # the words of INTENT's word groups in the message
     gated: list[str] = []  # cue words that stand among the words of one of their phrases
     last = len(words) - 1
+    closers = 0  # _HERE | _BASED: "here", "based" among the cue words
     for form in cues:
-        routes = _INTENT_ROUTES.get(form)
+        routes, nb, closer = _PLAN[form]
+        closers |= closer
         if routes is not None:  # a meetup word
             if present is None:
                 present = {_GROUP_WORD_OF[w] for w in _GROUP_FORMS.intersection(words)}
@@ -653,7 +672,6 @@ def might_matter(text: str) -> bool:
                     if _may_match(flat, scan):
                         return True
             continue
-        nb = _NEIGHBOURS.get(form, _NO_PHRASE)
         if nb is _NO_PHRASE:
             continue
         i = words.index(form)
@@ -671,11 +689,11 @@ def might_matter(text: str) -> bool:
     if (
         not gated
         and not (
-            (not _BASED_FORMS.isdisjoint(cues) or ("-" in text and _glued_based(text)))
+            (closers & _BASED or ("-" in text and _glued_based(text)))
             and _may_close_a_city(text, "based")
         )
         and (
-            _HERE_FORMS.isdisjoint(cues)
+            not closers & _HERE
             or not _city_before_here(words, cues)
             or not _may_close_a_city(text, "here")
         )
@@ -759,18 +777,21 @@ def _city_starts(words: list[str], j: int) -> bool:
             for seq in _BETWEEN:
                 if tuple(_norm(w) for w in words[k : k + len(seq)]) == seq:
                     starts.append(k + len(seq))
-    first_words = city_name_first_words()
     for k in starts:
         if k < len(words) and (m := _LETTERS.match(words[k])) is not None:
-            name = m.group().lower()
-            if (name if name.isascii() else fold(name)) in first_words:
-                return True
+            if _is_city_start(m.group().lower()):
+                # the name's second word: the next letter run, as ``find_places`` cuts them
+                low = " ".join(words[k : k + 3]).lower()
+                m = _LETTERS.match(low)
+                after = _LETTERS.search(low, m.end()) if m is not None else None
+                if _is_city_head(m.group() if m else "", after.group() if after else ""):
+                    return True
     return False
 
 
 def _city_before_here(words: list[str], cues: frozenset[str]) -> bool:
     """In "Denver here" (or "Portland , new hampshire here") the city's last word is in
-    one of the four words before "here": is a word that ends a city's name there?"""
+    one of the four words before "here": is a city's name ending there?"""
     last_words = city_name_last_words()
     for form in cues:
         if form not in _HERE_FORMS:
@@ -778,16 +799,22 @@ def _city_before_here(words: list[str], cues: frozenset[str]) -> bool:
         k = -1
         for _ in range(words.count(form)):
             k = words.index(form, k + 1)
-            for word in words[max(0, k - 4) : k]:
+            before = ""  # the word run before: a city's name may end with both
+            for word in words[max(0, k - 5) : k]:
                 word = word.lower()
-                if word.isalpha():  # most words: a word run of its own
-                    if (word if word.isascii() else fold(word)) in last_words:
+                for name_end in (word,) if word.isalpha() else _LETTERS.findall(word):
+                    if not name_end.isascii():
+                        name_end = fold(name_end)
+                    if name_end in last_words and _is_city_tail(before, name_end):
                         return True
-                    continue
-                for name_end in _LETTERS.findall(word):
-                    if (name_end if name_end.isascii() else fold(name_end)) in last_words:
-                        return True
+                    before = name_end
     return False
+
+
+def _is_city_tail(before: str, last: str) -> bool:
+    """Can a city's name end with the (folded, lower-case) words ``before`` ``last``?"""
+    tails = city_name_tails()
+    return last in tails or f"{before} {last}" in tails
 
 
 def _cleaned(text: str) -> str:
@@ -849,7 +876,12 @@ def _may_have_cue_phrase(low: str, flat: str, cues: frozenset[str], gated: list[
         return False
     # ``read`` looks for the cue in the 80 characters before a city (an adjective or "the"
     # may stand between), so the cue must end where a city's name may start.
-    starts = [m.start() for m in _LETTERS.finditer(low) if _is_city_start(m.group())]
+    starts = []
+    for m in _LETTERS.finditer(low):
+        if _is_city_start(m.group()):
+            after = _LETTERS.search(low, m.end())
+            if _is_city_head(m.group(), after.group() if after is not None else ""):
+                starts.append(m.start())
     return any(scan.ends(low, max(0, c - 80), c) for c in starts for scan in scans)
 
 
@@ -858,6 +890,18 @@ _LETTERS = re.compile(r"[^\W\d_]+")  # how ``find_places`` cuts words
 
 def _is_city_start(word: str) -> bool:
     return (word if word.isascii() else fold(word)) in city_name_first_words()
+
+
+def _is_city_head(first: str, second: str) -> bool:
+    """Can a city's name start with the (lower-case) words ``first`` and ``second``?"""
+    if not first.isascii():
+        first = fold(first)
+    heads = city_name_heads()
+    if first in heads:
+        return True
+    if not second.isascii():
+        second = fold(second)
+    return f"{first} {second}" in heads
 
 
 def _sentence_end(low: str, i: int) -> int:
@@ -897,18 +941,24 @@ def _may_close_a_city(text: str, word: str) -> bool:
             and not (after.isalnum() or after == "_")
             and (word != "here" or _here_may_end(low, k + n, k + 40))
         ):
-            s = max(0, k - 40)
+            s = max(0, k - 80)  # (the word run before the first one that may end a city)
             while s > 0 and low[s - 1].isalpha():
                 s -= 1
+            before = ""
             for m in _LETTERS.finditer(low, s, k):
                 e = m.end()  # where a city may end: "read" tests the 40 characters after it
-                if e < k + n - 40 or low[e : e + 1].isalnum() or low[e : e + 1] == "_":
-                    continue
                 name_end = m.group()
-                if (name_end if name_end.isascii() else fold(name_end)) not in last_words:
-                    continue
-                if start.match(QUALIFIER.sub("", low[e : e + 40], count=1)):
+                if not name_end.isascii():
+                    name_end = fold(name_end)
+                if (
+                    e >= k + n - 40
+                    and not (low[e : e + 1].isalnum() or low[e : e + 1] == "_")
+                    and name_end in last_words
+                    and _is_city_tail(before, name_end)
+                    and start.match(QUALIFIER.sub("", low[e : e + 40], count=1))
+                ):
                     return True
+                before = name_end
         k = low.find(word, k + n)
     return False
 

@@ -495,3 +495,52 @@ def test_prepare_builds_the_tables_up_front() -> None:
     prefilter.prepare()
     assert prefilter._built
     assert might_matter("I live in Denver")
+
+
+def _gazetteer_city_names() -> list[str]:
+    """A spread of the names ``find_places`` reads as cities: one in 40 of the gazetteer's
+    (many of several words, with apostrophes and hyphens), and every nickname."""
+    from bot.nlp import places
+
+    g = places._load()
+    names = sorted({c.name for c in g.by_id.values()})
+    return [*names[::40], "NYC", "SF", "Philly", "Vegas", "New York City", "Bay Area"]
+
+
+_CITY_TEMPLATES = (
+    "I live in {}",
+    "{} here!",
+    "{}, here 👋 long time lurker",
+    "{}-based designer",
+    "heading to {} next week",
+    "greetings from sunny {}",
+    "we're going to the {} meetup",
+)
+
+
+def test_prefilter_never_hides_a_gazetteer_city() -> None:
+    """The pre-filter bounds city names by how they begin and end (their first two and
+    last two words): whatever ``read`` finds with a real name, it lets through."""
+    found = 0
+    for name in _gazetteer_city_names():
+        for template in _CITY_TEMPLATES:
+            text = template.format(name)
+            if _read(text, NOW):
+                found += 1
+                assert might_matter(text), text
+    assert found > 1000  # the check saw many statements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KK is going to be happy",  # "be" begins "Be'er Ya'aqov", but not "be happy"
+        "I 'm going to bring back the old days",  # "to" is a town with no anchor
+        "who are going to get owned tonight",
+        "it was great, come on here",  # "on" ends no name after "come"
+        "put it in here please",
+    ],
+)
+def test_prefilter_stops_words_that_only_begin_or_end_a_name(text: str) -> None:
+    assert not _read(text, NOW)
+    assert not might_matter(text), text
