@@ -507,6 +507,8 @@ _MARKS_BEFORE = "".join(sorted(set("".join(_BEFORE))))
 # Words ``read`` may find between a cue and its city: "the", then an adjective.
 _BETWEEN = tuple(tuple(a.split()) for a in ADJECTIVES)
 _BETWEEN_FIRST = frozenset(seq[0] for seq in _BETWEEN)
+_BETWEEN_BY_FIRST = {w: tuple(seq for seq in _BETWEEN if seq[0] == w) for w in _BETWEEN_FIRST}
+_BETWEEN_MAX = max(map(len, _BETWEEN))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -549,7 +551,8 @@ _IntentRoute = tuple[_IntentScan, tuple[frozenset[str], ...]]
 
 def _intent_routes() -> dict[str, tuple[_IntentRoute, ...]]:
     """Spelling of a meetup word -> the INTENT alternatives whose phrases hold that word,
-    each with its word groups that spelling does not answer."""
+    each with its word groups that word does not answer (as the words' spellings: a
+    message must hold one of each)."""
     body = INTENT.pattern.strip()
     assert body.startswith("\\b(?:") and body.endswith(")\\b")
     by_word: dict[str, list[_IntentScan]] = {}
@@ -564,8 +567,17 @@ def _intent_routes() -> dict[str, tuple[_IntentRoute, ...]]:
         }
         for w in words & INTENT_WORDS:
             by_word.setdefault(w, []).append(scan)
+    spelled: dict[frozenset[str], frozenset[str]] = {}  # group -> its words' spellings
     routes = {
-        w: tuple((scan, tuple(g for g in scan.groups if w not in g)) for scan in scans)
+        w: tuple(
+            (
+                scan,
+                tuple(
+                    spelled.setdefault(g, frozenset(_forms(g))) for g in scan.groups if w not in g
+                ),
+            )
+            for scan in scans
+        )
         for w, scans in by_word.items()
     }
     return {form: routes.get(w, ()) for form, w in _CUE_OF.items() if w in INTENT_WORDS}
@@ -578,9 +590,6 @@ _INTENT_ROUTES: dict[str, tuple[_IntentRoute, ...]] = {}  # built by _build_tabl
 _HERE, _BASED = 1, 2
 _Plan = tuple["tuple[_IntentRoute, ...] | None", "_Neighbours | None", int]
 _PLAN: dict[str, _Plan] = {}  # built by _build_tables
-# Spellings of the words of the groups -> the word: a message's group words, in one look.
-_GROUP_WORD_OF: dict[str, str] = {}  # built by _build_tables
-_GROUP_FORMS: frozenset[str] = frozenset()
 
 
 _build_lock = threading.Lock()
@@ -591,7 +600,6 @@ def _build_tables() -> None:
     """The tables read off the cue patterns (about half a second): built for the first
     message that holds a cue word, not at import."""
     global _built, _SCANS, _ROUTES, _TRIES, _NEIGHBOURS, _INTENT_ROUTES, _PLAN
-    global _GROUP_WORD_OF, _GROUP_FORMS
     with _build_lock:
         if _built:
             return
@@ -601,17 +609,6 @@ def _build_tables() -> None:
         _alt_phrases.cache_clear()  # 43,000 phrases: the tables hold what they say
         _NEIGHBOURS = {form: neighbours[w] for form, w in _CUE_OF.items() if w in _TRIES}
         _INTENT_ROUTES = _intent_routes()
-        # Spellings of the words of the groups -> the word: a message's group words, in
-        # one look.
-        group_words = {
-            w
-            for routes in _INTENT_ROUTES.values()
-            for scan, _ in routes
-            for g in scan.groups
-            for w in g
-        }
-        _GROUP_WORD_OF = _forms(group_words)
-        _GROUP_FORMS = frozenset(_GROUP_WORD_OF)
         _PLAN = {
             form: (
                 _INTENT_ROUTES.get(form),
@@ -653,7 +650,6 @@ def might_matter(text: str) -> bool:
         _build_tables()
     cues = _ANY_FORMS.intersection(words)
     flat = ""
-    present: set[str] | None = None  # the words of INTENT's word groups in the message
     gated: list[str] = []  # cue words that stand among the words of one of their phrases
     last = len(words) - 1
     closers = 0  # _HERE | _BASED: "here", "based" among the cue words
@@ -661,11 +657,9 @@ def might_matter(text: str) -> bool:
         routes, nb, closer = _PLAN[form]
         closers |= closer
         if routes is not None:  # a meetup word
-            if present is None:
-                present = {_GROUP_WORD_OF[w] for w in _GROUP_FORMS.intersection(words)}
             for scan, groups in routes:
                 for group in groups:
-                    if group.isdisjoint(present):
+                    if group.isdisjoint(words):
                         break
                 else:
                     flat = flat or _flatten(words)
@@ -755,38 +749,46 @@ def _phrase_fits(words: list[str], i: int, form: str) -> bool:
             j -= 1
     node = tries[1]
     j = i + 1
+    n = len(words)
     while True:
-        if _DONE in node or (_CITY in node and _city_starts(words, j)):
+        if _DONE in node:
             return True
-        if j >= len(words):
+        if j >= n:
             return False
-        child = node.get(_norm(words[j]))
+        word = _norm(words[j])
+        if _CITY in node and _city_starts(words, j, word):
+            return True
+        child = node.get(word)
         if child is None:
             return False
         node = child
         j += 1
 
 
-def _city_starts(words: list[str], j: int) -> bool:
-    """Does a city's name start at words[j], or after "the" and an adjective there?"""
-    starts = [j]
-    if j < len(words) and _norm(words[j]) == "the":
-        starts.append(j + 1)
-    for k in list(starts):
-        if k < len(words) and _norm(words[k]) in _BETWEEN_FIRST:
-            for seq in _BETWEEN:
-                if tuple(_norm(w) for w in words[k : k + len(seq)]) == seq:
-                    starts.append(k + len(seq))
-    for k in starts:
-        if k < len(words) and (m := _LETTERS.match(words[k])) is not None:
-            if _is_city_start(m.group().lower()):
-                # the name's second word: the next letter run, as ``find_places`` cuts them
-                low = " ".join(words[k : k + 3]).lower()
-                m = _LETTERS.match(low)
-                after = _LETTERS.search(low, m.end()) if m is not None else None
-                if _is_city_head(m.group() if m else "", after.group() if after else ""):
-                    return True
-    return False
+def _city_starts(words: list[str], j: int, first: str) -> bool:
+    """Does a city's name start at words[j] (``first``, normalised), or after "the" and an
+    adjective there?"""
+    if first != "the" and first not in _BETWEEN_FIRST:  # most words
+        return _city_head_at(words, j)
+    window = [first, *(_norm(w) for w in words[j + 1 : j + _BETWEEN_MAX + 2])]
+    starts = [0, 1] if first == "the" else [0]
+    for k in tuple(starts):
+        for seq in _BETWEEN_BY_FIRST.get(window[k] if k < len(window) else "", ()):
+            if tuple(window[k : k + len(seq)]) == seq:
+                starts.append(k + len(seq))
+    return any(_city_head_at(words, j + k) for k in starts)
+
+
+def _city_head_at(words: list[str], k: int) -> bool:
+    """Do the words from words[k] begin a city's name (its first two words)?"""
+    if k >= len(words) or (m := _LETTERS.match(words[k])) is None:
+        return False
+    if not _is_city_start(m.group().lower()):
+        return False
+    low = " ".join(words[k : k + 3]).lower()  # the name's second word: the next letter run
+    m = _LETTERS.match(low)
+    after = _LETTERS.search(low, m.end()) if m is not None else None
+    return _is_city_head(m.group() if m else "", after.group() if after else "")
 
 
 def _city_before_here(words: list[str], cues: frozenset[str]) -> bool:
