@@ -801,15 +801,16 @@ def _city_before_here(words: list[str], cues: frozenset[str]) -> bool:
         k = -1
         for _ in range(words.count(form)):
             k = words.index(form, k + 1)
-            before = ""  # the word run before: a city's name may end with both
-            for word in words[max(0, k - 5) : k]:
-                word = word.lower()
-                for name_end in (word,) if word.isalpha() else _LETTERS.findall(word):
-                    if not name_end.isascii():
-                        name_end = fold(name_end)
-                    if name_end in last_words and _is_city_tail(before, name_end):
-                        return True
-                    before = name_end
+            # (one word more: the word run before the first may begin the name)
+            low = " ".join(words[max(0, k - 5) : k]).lower()
+            runs = _LETTERS.findall(low)
+            if not low.isascii():
+                runs = [fold(run) for run in runs]
+            before = ""
+            for run in runs:
+                if run in last_words and _is_city_tail(before, run):
+                    return True
+                before = run
     return False
 
 
@@ -937,16 +938,11 @@ def _may_close_a_city(text: str, word: str) -> bool:
     while k >= 0:
         before = low[k - 1 : k]
         after = low[k + n : k + n + 1]
-        if (
-            before
-            and not (before.isalnum() or before == "_")
-            and not (after.isalnum() or after == "_")
-            and (word != "here" or _here_may_end(low, k + n, k + 40))
-        ):
+        if before and not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
             s = max(0, k - 80)  # (the word run before the first one that may end a city)
             while s > 0 and low[s - 1].isalpha():
                 s -= 1
-            before = ""
+            run_before = ""
             for m in _LETTERS.finditer(low, s, k):
                 e = m.end()  # where a city may end: "read" tests the 40 characters after it
                 name_end = m.group()
@@ -956,11 +952,14 @@ def _may_close_a_city(text: str, word: str) -> bool:
                     e >= k + n - 40
                     and not (low[e : e + 1].isalnum() or low[e : e + 1] == "_")
                     and name_end in last_words
-                    and _is_city_tail(before, name_end)
+                    and _is_city_tail(run_before, name_end)
+                    # ``read`` tests the 40 characters after the city: what follows "here"
+                    # there (none at all when the 40 end with it)
+                    and (word != "here" or _here_may_end(low, k + n, e + 40))
                     and start.match(QUALIFIER.sub("", low[e : e + 40], count=1))
                 ):
                     return True
-                before = name_end
+                run_before = name_end
         k = low.find(word, k + n)
     return False
 

@@ -544,3 +544,12 @@ def test_prefilter_never_hides_a_gazetteer_city() -> None:
 def test_prefilter_stops_words_that_only_begin_or_end_a_name(text: str) -> None:
     assert not _read(text, NOW)
     assert not might_matter(text), text
+
+
+@pytest.mark.parametrize("length", [32, 33])
+def test_here_at_the_end_of_the_window_after_the_city_passes(length: int) -> None:
+    """``read`` looks 40 characters past the city: when they end with "here", what comes
+    after it does not count (a long qualifier: "Portland, <32 letters> here is nice")."""
+    text = f"Portland, {'m' * length} here is nice"
+    assert _read(text, NOW), text
+    assert might_matter(text), text
