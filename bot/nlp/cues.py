@@ -44,7 +44,7 @@ CUE_WORDS = frozenset(
 # for a walk?" holds no meetup word, but "anyone" is a must of that phrase. No word is in
 # both sets (the pre-filter reads each word one way; a test checks).
 INTENT_WORDS = frozenset(
-    """meet meetup meetups meeting drinks drink coffee coffees irl person hang hangout
+    """meet meetup meeting drinks drink coffee irl person hang
     together beer beers pint pints lunch dinner brunch tweetup tweet grab
     anyone anybody someone who who's whos folks y'all yall guys""".split()
 )

@@ -80,30 +80,28 @@ _AFTER = (
     *(":)", ";)", ":D", ":P", "),", "*,", '",', "”,", "!)", "?)", ".)"),
 )
 _MARK_RUNS = tuple("".join(p) for n in range(1, 5) for p in itertools.product("!?.", repeat=n))
+# After a word that both begins and ends a phrase and has an opening mark ("(meetup!!",
+# "anyone up for (coffee!"): the usual runs.
+_SHORT_RUNS = (*(r for r in _MARK_RUNS if len(r) <= 2), *(c * n for c in "!?." for n in (3, 4)))
 
 
-def _forms(words: Iterable[str], *, ends: bool = True) -> dict[str, str]:
-    """Each spelling -> its word. ``ends``: the word may end a phrase, so marks may follow."""
+def _forms(words: Iterable[str], *, first: bool = True, last: bool = True) -> dict[str, str]:
+    """Each spelling -> its word. ``first``: the word may begin a phrase, so an opening mark
+    may come before it; ``last``: it may end one, so marks may follow."""
     out: dict[str, str] = {}
     for w in words:
         for cased in {w, w.capitalize(), w.upper()}:
             for apos in {cased, cased.replace("'", "’")}:
-                for b in _BEFORE:
-                    for a in _AFTER if ends else ("",):
+                for b in _BEFORE if first else ("",):
+                    for a in _AFTER if last else ("",):
                         out[b + apos + a] = w
-                if ends:
+                    if b and last:
+                        for a in _SHORT_RUNS:
+                            out[b + apos + a] = w
+                if last:
                     for a in _MARK_RUNS:
                         out[apos + a] = w
     return out
-
-
-# A home or trip phrase goes on after each of its cue words, with whitespace, or ends there
-# and the city follows after whitespace: a cue word with a mark after it is in no phrase.
-# "Denver here!" and meetup words ("coffee?") may carry one.
-_ENDING_WORDS = frozenset({"here", "based"}) | INTENT_WORDS
-_CUE_OF = _forms(CUE_WORDS - _ENDING_WORDS, ends=False) | _forms(_ENDING_WORDS)
-_ANY_FORMS = frozenset(_CUE_OF)
-_INTENT_FORMS = frozenset(f for f, w in _CUE_OF.items() if w in INTENT_WORDS)
 
 
 # ---------------------------------------------------------------------------------------
@@ -249,6 +247,38 @@ def _phrases(items: Any, boundary: str = "") -> set[str]:
 
 
 _TOKEN = re.compile(f"[^ {_GAP}]+")
+_WORD_OR_OPEN = re.compile(f"[^ {_GAP}{_OPEN}]+|{_OPEN}")
+
+
+def _intent_word_places() -> dict[str, set[tuple[bool, bool]]]:
+    """Where each meetup word stands in the phrases INTENT can spell: (may it begin one,
+    may it end one). A word right after an open stretch begins one (a mark may come
+    before it: "anyone up for (coffee"), a word right before one ends one ("anyone, up
+    for..."); a word between two literal words is only ever plain."""
+    places: dict[str, set[tuple[bool, bool]]] = {}
+    for p in _phrases(_sre_parse.parse(INTENT.pattern, INTENT.flags), boundary=" "):
+        toks = _WORD_OR_OPEN.findall(p)
+        for k, tok in enumerate(toks):
+            if tok in INTENT_WORDS:
+                first = k == 0 or toks[k - 1] == _OPEN
+                last = k == len(toks) - 1 or toks[k + 1] == _OPEN
+                places.setdefault(tok, set()).add((first, last))
+    return places
+
+
+# The spellings of the cue words, each where its phrases allow it. A home or trip phrase
+# goes on after each of its cue words, with whitespace, or ends there and the city follows
+# after whitespace: a cue word with a mark after it is in no phrase, but "Denver here!"
+# (where "here" follows the city and whitespace: no mark before it). A meetup word
+# carries marks where INTENT lets it begin or end a phrase ("coffee?").
+_CUE_OF = (
+    _forms(CUE_WORDS, last=False)  # "(here in Denver", "(based in Denver"
+    | _forms({"here", "based"}, first=False)  # "Denver here!!", "Denver based,"
+)
+for _word, _places in _intent_word_places().items():
+    for _first, _last in _places:
+        _CUE_OF |= _forms([_word], first=_first, last=_last)
+_ANY_FORMS = frozenset(_CUE_OF)
 
 
 def _cue_words_in(phrase: str) -> set[str]:
@@ -360,10 +390,11 @@ def uncovered_phrases() -> list[str]:
     return sorted(p for p in _all_phrases() if not _cue_words_in(p))
 
 
-def _intent_phrases() -> set[str]:
-    """INTENT's phrases, words apart where it says \\b or leaves a stretch open."""
+def _intent_phrases(stretch: str = " ") -> set[str]:
+    """INTENT's phrases, words apart where it says \\b; ``stretch`` where it leaves a
+    stretch open."""
     return {
-        p.replace(_OPEN, " ")
+        p.replace(_OPEN, stretch)
         for p in _phrases(_sre_parse.parse(INTENT.pattern, INTENT.flags), boundary=" ")
     }
 
@@ -373,9 +404,10 @@ def uncovered_intent_phrases() -> list[str]:
     return sorted(p for p in _intent_phrases() if INTENT_WORDS.isdisjoint(_TOKEN.findall(p)))
 
 
-def spelled_intent_phrases() -> list[str]:
-    """Every meetup-intent phrase, readable (for tests)."""
-    return sorted({" ".join(p.replace(_GAP, " ").split()) for p in _intent_phrases()})
+def spelled_intent_phrases(stretch: str = " ") -> list[str]:
+    """Every meetup-intent phrase, readable, with ``stretch`` where INTENT leaves a stretch
+    open (for tests: marks there, "anyone, up for (coffee", may touch the words)."""
+    return sorted({" ".join(p.replace(_GAP, " ").split()) for p in _intent_phrases(stretch)})
 
 
 def spelled_phrases() -> list[str]:

@@ -395,6 +395,27 @@ def test_prefilter_never_hides_spelled_intent(
         assert might_matter(text), text
 
 
+_INTENT_MARKED = sorted(
+    {p for stretch in (", ", " (", "), ", " - ", ": ") for p in spelled_intent_phrases(stretch)}
+)
+
+
+def test_prefilter_never_hides_intent_with_marks_beside_its_words() -> None:
+    """Where INTENT leaves a stretch open, marks may touch the words beside it ("anyone, up
+    for (coffee?"): the spellings of a meetup word cover them there. Every phrase, each in
+    one case, with marks around it too."""
+    cases = (str.lower, str.capitalize, str.upper)
+    for k, phrase in enumerate(_INTENT_MARKED):
+        text = f"({cases[k % 3](phrase)}?!"
+        if _read(text, NOW):
+            assert might_matter(text), text
+
+
+def test_intent_with_marks_makes_statements() -> None:
+    texts = [f"{p} walk" for p in _INTENT_MARKED[:: max(1, len(_INTENT_MARKED) // 300)]]
+    assert sum(1 for t in texts if _read(t, NOW)) > len(texts) // 2
+
+
 def test_spelled_intents_make_statements() -> None:
     texts = [f"{p} walk" for p in _INTENT_SPELLED[:: max(1, len(_INTENT_SPELLED) // 300)]]
     found = sum(1 for t in texts if _read(t, NOW))
@@ -411,6 +432,8 @@ def test_spelled_intents_make_statements() -> None:
         "(anyone up for a walk?)",
         "Meetup!!!",
         "let's meet up?!",
+        "(meetup!!",
+        "anyone up for (coffee!",
     ],
 )
 def test_intent_without_a_meetup_word_passes(text: str) -> None:
