@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.nlp_bench import DEFAULT_EVALDATA, corpus_messages
 from bot.nlp import dates, places, statements
+from bot.nlp.prefilter import prepare
 
 
 def main() -> int:
@@ -28,8 +29,7 @@ def main() -> int:
     now = datetime(2026, 3, 4, 10, 0, tzinfo=timezone(timedelta(hours=-8)))
     # Everything loaded and warmed outside the counted passes.
     places.find_places("warm up Paris")
-    places.city_name_heads()
-    places.city_name_last_words()
+    prepare()  # the pre-filter's tables and city-name bounds, as the app at start
     statements.read("I live in Denver", now=now)
     from geotext import GeoText  # type: ignore[import-untyped]
 
