@@ -807,26 +807,30 @@ def _city_starts(words: list[str], j: int, first: str) -> bool:
     """Does a city's name start at words[j] (``first``, normalised), or after "the" and an
     adjective there?"""
     if first != "the" and first not in _BETWEEN_FIRST:  # most words
-        return _city_head_at(words, j)
+        return _city_head_at(words, j, first)
     window = [first, *(_norm(w) for w in words[j + 1 : j + _BETWEEN_MAX + 2])]
     starts = [0, 1] if first == "the" else [0]
     for k in tuple(starts):
         for seq in _BETWEEN_BY_FIRST.get(window[k] if k < len(window) else "", ()):
             if tuple(window[k : k + len(seq)]) == seq:
                 starts.append(k + len(seq))
-    return any(_city_head_at(words, j + k) for k in starts)
+    return any(_city_head_at(words, j + k, window[k] if k < len(window) else "") for k in starts)
 
 
-def _city_head_at(words: list[str], k: int) -> bool:
-    """Do the words from words[k] begin a city's name (its first two words)?"""
-    if k >= len(words) or (m := _LETTERS.match(words[k])) is None:
+def _city_head_at(words: list[str], k: int, norm: str) -> bool:
+    """Do the words from words[k] (``norm``: it normalised) begin a city's name (its first
+    two words)?"""
+    if norm.isalpha():  # most words: a word run of its own
+        if not _is_city_start(norm):
+            return False
+    elif k >= len(words) or (m := _LETTERS.match(words[k])) is None:
         return False
-    if not _is_city_start(m.group().lower()):
+    elif not _is_city_start(m.group().lower()):
         return False
     low = " ".join(words[k : k + 3]).lower()  # the name's second word: the next letter run
-    m = _LETTERS.match(low)
-    after = _LETTERS.search(low, m.end()) if m is not None else None
-    return _is_city_head(m.group() if m else "", after.group() if after else "")
+    first = _LETTERS.match(low)
+    after = _LETTERS.search(low, first.end()) if first is not None else None
+    return _is_city_head(first.group() if first else "", after.group() if after else "")
 
 
 def _city_before_here(words: list[str], cues: frozenset[str]) -> bool:
