@@ -8,8 +8,10 @@ meetup intent where ``cues.INTENT`` matches. ``clean`` masks code, URLs, quotes 
 mentions with a character that is neither whitespace nor a word character, so it never
 joins words: what ``read`` finds in the cleaned text stands in the raw text too, word for
 word. "A word" below is a whitespace-split word in one of its usual spellings: any case,
-curly apostrophes, an opening mark before the first word of a phrase ("(I'm"), and after a
-phrase's last word only where a phrase may end there ("here!", "coffee?").
+curly apostrophes, an opening mark before the first word of a phrase ("(I'm"), after a
+phrase's last word only where a phrase may end there ("here!", "coffee?"), and both on a
+one-word phrase ("(meetup!!"). A city's name is known by how it may begin and end: its
+first two words and its last two (``places.city_name_heads`` / ``city_name_tails``).
 
 1. Every phrase the cue patterns can spell holds a cue word (``cues.CUE_WORDS``), and every
    phrase INTENT can spell a meetup word (``cues.INTENT_WORDS``); ``uncovered_phrases()``
@@ -19,10 +21,11 @@ phrase's last word only where a phrase may end there ("here!", "coffee?").
    the message has a word of each of its word groups and each string it must contain.
 3. A cue word must stand among the words of one of its phrases: first its neighbours (the
    word before and the word after, one set lookup each), then the phrase's words read
-   outwards from it (``_TRIES``), and where the phrase ends, a word that may start a city's
-   name (after "the" and an adjective, as ``read`` cuts them).
-4. "Denver here" needs a word that ends a city's name in the four words before "here", and
-   after it a mark ("Denver here, anyone?") or nothing that cleaning keeps.
+   outwards from it (``_TRIES``), and where the phrase ends, the words that may begin a
+   city's name (after "the" and an adjective, as ``read`` cuts them).
+4. "Denver here" needs the words that may end a city's name in the four words before
+   "here", and after it, within the 40 characters ``read`` tests after that city, a mark
+   ("Denver here, anyone?") or nothing that cleaning keeps.
 5. The message must name something that may be a city (``places.may_mention_city``).
 6. Last, on the cleaned text: a loosened cue alternative (without its ^/$ anchors; the
    clause ``read`` searches starts at a word start, so it matches the whole message too)
