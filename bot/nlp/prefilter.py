@@ -537,7 +537,6 @@ def _share(node: _Trie, shared: dict[Any, _Trie]) -> _Trie:
 
 
 _TRIES: dict[str, tuple[_Trie, _Trie]] = {}  # built by _build_tables
-_NEIGHBOURS: dict[str, _Neighbours | None] = {}  # built by _build_tables
 # A cue word in no home or trip phrase (only in "Denver-based" or "Denver here").
 _NO_PHRASE = _Neighbours(_EMPTY, _EMPTY, {})
 _MARKS_BEFORE = "".join(sorted(set("".join(_BEFORE))))
@@ -587,9 +586,9 @@ _IntentRoute = tuple[_IntentScan, tuple[frozenset[str], ...]]
 
 
 def _intent_routes() -> dict[str, tuple[_IntentRoute, ...]]:
-    """Spelling of a meetup word -> the INTENT alternatives whose phrases hold that word,
-    each with its word groups that word does not answer (as the words' spellings: a
-    message must hold one of each)."""
+    """Meetup word -> the INTENT alternatives whose phrases hold that word, each with its
+    word groups that word does not answer (as the words' spellings: a message must hold
+    one of each)."""
     body = INTENT.pattern.strip()
     assert body.startswith("\\b(?:") and body.endswith(")\\b")
     by_word: dict[str, list[_IntentScan]] = {}
@@ -617,15 +616,14 @@ def _intent_routes() -> dict[str, tuple[_IntentRoute, ...]]:
         )
         for w, scans in by_word.items()
     }
-    return {form: routes.get(w, ()) for form, w in _CUE_OF.items() if w in INTENT_WORDS}
+    return routes
 
 
-_INTENT_ROUTES: dict[str, tuple[_IntentRoute, ...]] = {}  # built by _build_tables
 # What ``might_matter`` does with each spelling of a cue word, in one look: its INTENT
 # routes (a meetup word), its neighbours (a cue word of a home or trip phrase), and whether
 # it is "here" or "based", which may close a city's name ("Denver here").
 _HERE, _BASED = 1, 2
-_Plan = tuple["tuple[_IntentRoute, ...] | None", "_Neighbours | None", int]
+_Plan = tuple[tuple[_IntentRoute, ...] | None, _Neighbours | None, int]
 _PLAN: dict[str, _Plan] = {}  # built by _build_tables
 
 
@@ -636,7 +634,7 @@ _built = False
 def _build_tables() -> None:
     """The tables read off the cue patterns (about half a second): built for the first
     message that holds a cue word, not at import."""
-    global _built, _SCANS, _ROUTES, _TRIES, _NEIGHBOURS, _INTENT_ROUTES, _PLAN
+    global _built, _SCANS, _ROUTES, _TRIES, _PLAN
     with _build_lock:
         if _built:
             return
@@ -644,20 +642,16 @@ def _build_tables() -> None:
         _ROUTES = _routes()
         neighbours, _TRIES = _around_cue_words()
         _alt_phrases.cache_clear()  # 43,000 phrases: the tables hold what they say
-        _NEIGHBOURS = {form: neighbours[w] for form, w in _CUE_OF.items() if w in _TRIES}
-        _INTENT_ROUTES = _intent_routes()
-        plans: dict[str, _Plan] = {}  # one per word, shared by its spellings
-        _PLAN = {
-            form: plans.setdefault(
-                w,
-                (
-                    _INTENT_ROUTES.get(form),
-                    _NEIGHBOURS.get(form, _NO_PHRASE),
-                    _HERE if w == "here" else _BASED if w == "based" else 0,
-                ),
+        intent_routes = _intent_routes()
+        plans: dict[str, _Plan] = {  # one per word, shared by its spellings
+            w: (
+                intent_routes.get(w, ()) if w in INTENT_WORDS else None,
+                neighbours.get(w, _NO_PHRASE),
+                _HERE if w == "here" else _BASED if w == "based" else 0,
             )
-            for form, w in _CUE_OF.items()
+            for w in set(_CUE_OF.values())
         }
+        _PLAN = {form: plans[w] for form, w in _CUE_OF.items()}
         _built = True
 
 
