@@ -435,7 +435,6 @@ def _routes() -> dict[str, tuple[_Route, ...]]:
 
 _ROUTES: dict[str, tuple[_Route, ...]] = {}  # built by _build_tables
 _HERE_FORMS = frozenset(f for f, w in _CUE_OF.items() if w == "here")
-_BASED_FORMS = frozenset(f for f, w in _CUE_OF.items() if w == "based")
 
 
 @functools.cache
