@@ -457,9 +457,8 @@ def _load() -> _Gazetteer:
 
 @functools.cache
 def city_name_last_words() -> frozenset[str]:
-    """Last words (folded, lower case) of every name ``find_places`` can read as a city:
-    a city mention ends with one of them (the statements pre-filter uses this)."""
-    return frozenset(k.rsplit(" ", 1)[-1] for k in _city_keys())
+    """Last words (folded, lower case) of every name ``find_places`` can read as a city."""
+    return frozenset(t.rsplit(" ", 1)[-1] for t in city_name_tails())
 
 
 @functools.cache

@@ -823,10 +823,16 @@ def _city_head_at(words: list[str], k: int, norm: str) -> bool:
         return False
     elif not _is_city_start(m.group().lower()):
         return False
-    low = " ".join(words[k : k + 3]).lower()  # the name's second word: the next letter run
+    low = " ".join(words[k : k + 3]).lower()
     first = _LETTERS.match(low)
-    after = _LETTERS.search(low, first.end()) if first is not None else None
-    return _is_city_head(first.group() if first else "", after.group() if after else "")
+    return first is not None and _begins_a_city(low, first)
+
+
+def _begins_a_city(low: str, first: re.Match[str]) -> bool:
+    """Does a city's name begin with the word run ``first`` of the lower-case ``low`` and
+    the run after it (its second word, as ``find_places`` cuts them)?"""
+    after = _LETTERS.search(low, first.end())
+    return _is_city_head(first.group(), after.group() if after is not None else "")
 
 
 def _city_before_here(words: list[str], cues: frozenset[str]) -> bool:
@@ -917,12 +923,11 @@ def _may_have_cue_phrase(low: str, flat: str, cues: frozenset[str], gated: list[
         return False
     # ``read`` looks for the cue in the 80 characters before a city (an adjective or "the"
     # may stand between), so the cue must end where a city's name may start.
-    starts = []
-    for m in _LETTERS.finditer(low):
-        if _is_city_start(m.group()):
-            after = _LETTERS.search(low, m.end())
-            if _is_city_head(m.group(), after.group() if after is not None else ""):
-                starts.append(m.start())
+    starts = [
+        m.start()
+        for m in _LETTERS.finditer(low)
+        if _is_city_start(m.group()) and _begins_a_city(low, m)
+    ]
     return any(scan.ends(low, max(0, c - 80), c) for c in starts for scan in scans)
 
 
