@@ -263,3 +263,18 @@ async def test_members_who_cant_go_hear_only_about_a_new_time(harness: Harness) 
     await harness.command("alice", "edit", id=str(mid), when="2030-01-12 18:00")
     dm = harness.adapter.dms_to("carol")[-1].text
     assert "2030-01-11T19:00Z → 2030-01-12T18:00Z" in dm, dm
+
+
+async def test_calendar_of_a_cancelled_meetup_is_the_cancelling_file_only(
+        harness: Harness) -> None:
+    mid = await harness.propose()
+    await harness.click("bob", actions.encode("rsvp", mid, "going"))
+    await harness.command("alice", "cancel", id=str(mid), reason="rain")
+    # The reminder and edit DMs bob got earlier still carry an "Add to calendar" button.
+    reply = await harness.click("bob", actions.encode("cal", mid))
+    assert reply is not None and reply.msg is not None
+    ics = reply.msg.attachments[0].content.decode()
+    assert "METHOD:CANCEL" in ics and "STATUS:CANCELLED" in ics and "SEQUENCE:1" in ics
+    assert "calendar.google.com" not in reply.text
+    assert "cancelled" in reply.text.lower()
+    assert "Cancelled" in (harness.card(mid).title or "").title()
