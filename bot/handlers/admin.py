@@ -95,10 +95,10 @@ async def export(ctx: Ctx, options: Mapping[str, str]) -> None:
 
 
 async def settings(ctx: Ctx, options: Mapping[str, str]) -> None:
-    if not ctx.is_admin:
+    if options and not ctx.is_admin:
         raise Refusal(
-            "Only admins can change community settings. Ask an admin, or see your own "
-            "settings: `/meetup reminders`, `/meetup privacy`."
+            "Only admins can change community settings; `/meetup settings` with no options "
+            "shows them. Your own settings: `/meetup reminders`, `/meetup privacy`."
         )
     changes, watch = read_settings(options)
     if changes:
