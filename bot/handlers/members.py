@@ -316,7 +316,7 @@ _FORGOTTEN: dict[str, tuple[str, str] | None] = {
     "votes": ("poll vote", "poll votes"),
     "rsvps": ("RSVP", "RSVPs"),
     "jobs": ("pending reminder", "pending reminders"),
-    "place_questions": ("answer to my place questions", "answers to my place questions"),
+    "place_questions": ("question about your places", "questions about your places"),
     "suggestion_interest": ("meetup idea you were in for", "meetup ideas you were in for"),
     "meetups_anonymised": (
         "meetup you organized (it stays, without your name)",
