@@ -213,6 +213,8 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
             Text(". Click Going on the card to count yourself in."),
         ]
     await ctx.reply(Outgoing(body=tuple(echo), ephemeral=True))
+    if ctx.services.after_meetup_proposed is not None:
+        await ctx.services.after_meetup_proposed(ctx, m)
 
 
 async def post_card(ctx: Ctx, m: Meetup) -> None:
