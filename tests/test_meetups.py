@@ -258,7 +258,8 @@ async def test_members_who_cant_go_hear_only_about_a_new_time(harness: Harness) 
     await harness.click("bob", actions.encode("rsvp", mid, "going"))
     await harness.click("carol", actions.encode("rsvp", mid, "no"))
     harness.adapter.clear()
-    await harness.command("alice", "edit", id=str(mid), venue="Bar 25")
+    reply = await harness.command("alice", "edit", id=str(mid), venue="Bar 25")
+    assert reply is not None and "those who can't go" in reply.text
     assert harness.adapter.dms_to("bob") and harness.adapter.dms_to("carol") == []
     await harness.command("alice", "edit", id=str(mid), when="2030-01-12 18:00")
     dm = harness.adapter.dms_to("carol")[-1].text

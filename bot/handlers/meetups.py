@@ -334,11 +334,11 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
     await notify_answered(
         ctx.services, ctx.community, updated, intro, exclude=ctx.user.id, skip=declined
     )
+    told = "Everyone who answered has been told"
+    if declined:
+        told += " (but those who can't go: only a new time concerns them)"
     await ctx.reply(
-        Outgoing(
-            body=(Text(f"Updated #{m.id}. "), *notes, Text("Everyone who answered has been told.")),
-            ephemeral=True,
-        )
+        Outgoing(body=(Text(f"Updated #{m.id}. "), *notes, Text(told + ".")), ephemeral=True)
     )
 
 
