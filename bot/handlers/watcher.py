@@ -13,6 +13,9 @@ A suggestion card is posted in the channel where the change happened: the comman
 or a watched channel for watcher answers and intent. Buttons: "I'm in" (verb `interest`) and
 "Propose one" (verb `suggest`). Ids from buttons can be forged: every handler checks that the
 question or suggestion belongs to this community (and the question to this member).
+Each "I'm in" updates the count on the card (the suggestion row keeps its message id), and
+members who are in hear by DM when a meetup is proposed around that place
+(`after_meetup_proposed`, called by bot/handlers/meetups.py).
 """
 
 from __future__ import annotations
