@@ -55,7 +55,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
             _VENUE,
             _CAPACITY,
             _DESCRIPTION,
-            OptionSpec("deadline", "When the date poll closes by itself", "when"),
+            OptionSpec(
+                "deadline", "When the poll closes (default: 24 h before the first date)", "when"
+            ),
         ),
     ),
     CommandSpec(

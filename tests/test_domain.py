@@ -26,10 +26,11 @@ def _poll(*counts: tuple[int, int, int]) -> list[object]:
 
 
 @pytest.mark.parametrize(("counts", "expected"), [
-    (((3, 0, 0), (2, 5, 0)), 1),  # most yes
-    (((2, 0, 0), (2, 1, 0)), 2),  # then most yes + if need be
-    (((2, 1, 0), (2, 1, 9)), 1),  # then the earliest
-    (((0, 0, 3), (0, 0, 0)), 1),  # nobody wants anything: earliest
+    (((3, 0, 0), (2, 5, 0)), 2),  # most who can make it (yes + if need be)
+    (((2, 3, 0), (3, 2, 0)), 2),  # then most yes
+    (((2, 1, 3), (2, 1, 0)), 2),  # then fewest no
+    (((2, 1, 0), (2, 1, 0)), 1),  # then the earliest
+    (((0, 0, 3), (0, 0, 0)), 2),  # nobody can make anything: the one nobody refused
 ])
 def test_poll_winner(counts: tuple[tuple[int, int, int], ...], expected: int) -> None:
     assert winner(_poll(*counts)).index == expected  # type: ignore[arg-type]

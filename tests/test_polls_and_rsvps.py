@@ -183,3 +183,120 @@ async def test_buttons_in_a_dm_outside_any_community_work_for_the_member_they_we
                                                 actions.encode("rsvp", mid, "going"), "d2"))
     assert "community's channel" in harness.adapter.last_reply("mallory").text
     assert {r.user_id for r in await harness.store.rsvps(mid)} == {"bob", "carol"}
+
+
+# --- polls that end, and end fairly (issue 12) -----------------------------------------------
+
+
+def _posts_titled(h: Harness, start: str) -> list[str]:
+    return [s.text for s in h.adapter.of("post") if s.msg and (s.msg.title or "").startswith(start)]
+
+
+async def test_the_winner_is_the_option_most_members_can_make_not_the_one_they_said_no_to(
+        harness: Harness) -> None:
+    mid = await harness.propose(when=POLL)
+    # Option 1: two yes, three no. Option 2: one yes, three if need be, nobody against.
+    for user in ("bob", "carol"):
+        await _vote(harness, user, mid, 1, "yes")
+    for user in ("dave", "erin", "frank"):
+        await _vote(harness, user, mid, 1, "no")
+        await _vote(harness, user, mid, 2, "maybe")
+    await _vote(harness, "bob", mid, 2, "yes")
+    reply = await harness.command("alice", "close", id=str(mid))
+    assert reply is not None and "2030-01-11T19:00Z" in reply.text
+    assert "4 can make it, 3 only if need be" in reply.text
+    m = await harness.store.meetup(mid)
+    assert m is not None and m.starts_at == datetime(2030, 1, 11, 19, 0, tzinfo=UTC)
+    closing = _posts_titled(harness, f"Date set for #{mid}")
+    assert len(closing) == 1 and "4 can make it, 3 only if need be" in closing[0]
+    assert "2030-01-11T19:00Z" in closing[0]
+    assert {s.to.id for s in harness.adapter.of("dm")} == {"bob", "dave", "erin", "frank"}
+
+
+async def test_a_poll_without_a_deadline_closes_24_hours_before_its_earliest_option(
+        harness: Harness) -> None:
+    mid = await harness.propose(when=POLL)  # earliest option 2030-01-10 19:00
+    assert "Closes 2030-01-09T19:00Z" in plain(harness.card(mid).body)
+    await _vote(harness, "bob", mid, 2, "yes")
+    await harness.advance(datetime(2030, 1, 9, 18, 59, tzinfo=UTC) - harness.clock.now())
+    assert (await harness.store.meetup(mid)).status.value == "poll"  # type: ignore[union-attr]
+    await harness.advance(timedelta(minutes=1))
+    m = await harness.store.meetup(mid)
+    assert m is not None and m.status.value == "scheduled"
+    assert m.starts_at == datetime(2030, 1, 11, 19, 0, tzinfo=UTC)
+    assert harness.adapter.dms_to("bob")
+
+
+async def test_a_poll_made_less_than_a_day_ahead_closes_at_its_earliest_option(
+        harness: Harness) -> None:
+    mid = await harness.propose(when="2030-01-07 20:00 | 2030-01-08 19:00")
+    assert "Closes 2030-01-07T20:00Z" in plain(harness.card(mid).body)
+    await _vote(harness, "bob", mid, 2, "yes")
+    await harness.advance(timedelta(hours=11))
+    m = await harness.store.meetup(mid)
+    assert m is not None and m.starts_at == datetime(2030, 1, 8, 19, 0, tzinfo=UTC)
+
+
+async def test_a_passed_option_takes_no_votes_and_drops_out(harness: Harness) -> None:
+    mid = await harness.propose(when=POLL, deadline="2030-01-10 18:00")
+    await _vote(harness, "bob", mid, 1, "yes")
+    await _vote(harness, "carol", mid, 1, "yes")
+    await _vote(harness, "dave", mid, 2, "yes")
+    # The bot was down: the deadline passed unseen, and option 1 with it.
+    harness.clock.advance(datetime(2030, 1, 10, 20, 0, tzinfo=UTC) - harness.clock.now())
+    late = await harness.click("erin", actions.encode("ballot", mid, 1))
+    assert late is not None and "already passed" in late.text and "still open: 2, 3" in late.text
+    late = await harness.click("erin", actions.encode("vote", mid, 1, "yes"))
+    assert late is not None and "already passed" in late.text
+    card = await harness.command("erin", "show", id=str(mid))
+    assert card is not None and card.msg is not None
+    assert [b.label for b in card.msg.buttons] == ["Vote 2", "Vote 3", "Close poll"]
+    refused = await harness.command("alice", "close", id=str(mid), option="1")
+    assert refused is not None and "still open: 2, 3" in refused.text
+    await harness.timer.fire_due()  # the late deadline job: option 2 wins, not option 1
+    m = await harness.store.meetup(mid)
+    assert m is not None and m.starts_at == datetime(2030, 1, 11, 19, 0, tzinfo=UTC)
+
+
+async def test_a_poll_whose_options_all_passed_expires_and_tells_the_organizer(
+        harness: Harness) -> None:
+    mid = await harness.propose(when=POLL)
+    await _vote(harness, "bob", mid, 1, "yes")
+    harness.clock.advance(timedelta(days=6))  # down past every option, deadline unseen
+    await harness.timer.fire_due()
+    m = await harness.store.meetup(mid)
+    assert m is not None and m.status.value == "expired" and m.starts_at is None
+    told = harness.adapter.dms_to("alice")
+    assert told and "expired" in told[-1].text and "/meetup propose" in told[-1].text
+    card = harness.card(mid)
+    assert "expired" in (card.title or "") and card.buttons == ()
+    assert not harness.adapter.dms_to("bob")
+    listed = await harness.command("bob", "list")
+    assert listed is not None and f"#{mid}" not in listed.text
+
+
+async def test_closing_a_poll_whose_options_all_passed_explains_that(harness: Harness) -> None:
+    mid = await harness.propose(when=POLL)
+    harness.clock.advance(timedelta(days=6))
+    reply = await harness.command("alice", "close", id=str(mid))
+    assert reply is not None and "expired" in reply.text and "every option passed" in reply.text
+    assert "pick a later one" not in reply.text
+    m = await harness.store.meetup(mid)
+    assert m is not None and m.status.value == "expired"
+    again = await harness.command("alice", "close", id=str(mid))
+    assert again is not None and "expired" in again.text
+    vote = await harness.click("bob", actions.encode("ballot", mid, 1))
+    assert vote is not None and "expired" in vote.text
+
+
+async def test_mine_lists_the_polls_you_voted_in_and_the_ones_you_organize(
+        harness: Harness) -> None:
+    voted = await harness.propose(when=POLL, title="Voted")
+    await harness.propose(when=POLL, title="Not mine")
+    own = await harness.propose("bob", when=POLL, title="Bobs poll")
+    await _vote(harness, "bob", voted, 2, "no")
+    reply = await harness.command("bob", "mine")
+    assert reply is not None
+    assert f"#{voted} Voted" in reply.text and "voted" in reply.text.split(f"#{voted}")[1]
+    assert f"#{own} Bobs poll" in reply.text and "organizer" in reply.text
+    assert "Not mine" not in reply.text

@@ -13,7 +13,7 @@ from bot.actions import Action
 from bot.domain import meetups as rules
 from bot.domain.limits import PROPOSAL_WINDOW, check_proposals
 from bot.domain.meetups import Meetup, Refusal, Status
-from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS
+from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS, default_deadline
 from bot.domain.rsvps import RsvpStatus
 from bot.handlers.context import (
     Ctx,
@@ -173,6 +173,9 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
     )
     member = await ctx.member()
     poll = len(p.times) > 1
+    deadline = p.deadline
+    if poll and deadline is None:  # every poll ends
+        deadline = default_deadline(p.times, ctx.now())
     m = await ctx.store.create_meetup(
         community_id=ctx.community.id,
         channel_id=ctx.place.channel_id,
@@ -189,12 +192,12 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
         venue=p.venue,
         description=p.description,
         capacity=p.capacity,
-        deadline=p.deadline,
+        deadline=deadline,
         now=ctx.now(),
     )
-    if poll and p.deadline:
+    if poll and deadline:
         await ctx.services.jobs.add(
-            [JobSpec(f"poll:{m.id}", "poll", m.id, ctx.community.id, p.deadline)]
+            [JobSpec(f"poll:{m.id}", "poll", m.id, ctx.community.id, deadline)]
         )
     if not poll:
         await reschedule_meetup(ctx.services, ctx.community, m)

@@ -186,6 +186,16 @@ def _job(row: Row[Any]) -> Job:
     )
 
 
+def _role(row: Row[Any], user_id: str) -> str:
+    """How a member relates to a meetup, for `/meetup mine`."""
+    roles = ["organizer"] if row.organizer_id == user_id else []
+    if row.my_status:
+        roles.append(row.my_status)
+    elif row.voted is not None and row.status == Status.POLL.value:
+        roles.append("voted")
+    return ", ".join(roles)
+
+
 def _is_transient(exc: BaseException) -> bool:
     if (
         isinstance(exc, OperationalError | sqlite3.OperationalError)
@@ -703,15 +713,27 @@ class Store(WatcherQueries):
     async def meetups_of(
         self, community_id: int, user_id: str, now: datetime, limit: int = 25
     ) -> list[tuple[Meetup, str]]:
-        """Upcoming meetups the member organizes or answered, with their role/answer."""
-        mt, r = t.meetups, t.rsvps
+        """Upcoming meetups and open polls the member organizes, answered or voted in, with
+        their role/answer."""
+        mt, r, v = t.meetups, t.rsvps, t.votes
         ongoing = now - timedelta(hours=2)
+        voted = (
+            select(v.c.meetup_id).where(v.c.user_id == user_id).distinct().subquery("voted")
+        )
         query = (
-            select(mt, r.c.status.label("my_status"))
-            .select_from(mt.outerjoin(r, and_(r.c.meetup_id == mt.c.id, r.c.user_id == user_id)))
+            select(mt, r.c.status.label("my_status"), voted.c.meetup_id.label("voted"))
+            .select_from(
+                mt.outerjoin(r, and_(r.c.meetup_id == mt.c.id, r.c.user_id == user_id)).outerjoin(
+                    voted, voted.c.meetup_id == mt.c.id
+                )
+            )
             .where(
                 mt.c.community_id == community_id,
-                or_(mt.c.organizer_id == user_id, r.c.user_id.is_not(None)),
+                or_(
+                    mt.c.organizer_id == user_id,
+                    r.c.user_id.is_not(None),
+                    and_(voted.c.meetup_id.is_not(None), mt.c.status == Status.POLL.value),
+                ),
                 or_(
                     mt.c.status == Status.POLL.value,
                     and_(mt.c.status == Status.SCHEDULED.value, mt.c.starts_at >= ongoing),
@@ -722,13 +744,7 @@ class Store(WatcherQueries):
         )
         async with self._read() as conn:
             rows = (await conn.execute(query)).all()
-        result = []
-        for row in rows:
-            role = row.my_status or "organizer"
-            if row.organizer_id == user_id and row.my_status:
-                role = f"organizer, {row.my_status}"
-            result.append((_meetup(row), role))
-        return result
+        return [(_meetup(row), _role(row, user_id)) for row in rows]
 
     async def add_card(
         self, meetup_id: int, channel_id: str, thread_id: str | None, message_id: str
@@ -840,6 +856,20 @@ class Store(WatcherQueries):
                     updated_at=now,
                     sequence=mt.c.sequence + 1,
                 )
+            )
+            return bool(result.rowcount)
+
+        return await self._write(work)
+
+    async def expire_poll(self, meetup_id: int, now: datetime) -> bool:
+        """End a poll whose options all passed. True only for the one caller that ended it."""
+        mt = t.meetups
+
+        async def work(conn: AsyncConnection) -> bool:
+            result = await conn.execute(
+                update(mt)
+                .where(mt.c.id == meetup_id, mt.c.status == Status.POLL.value)
+                .values(status=Status.EXPIRED.value, updated_at=now)
             )
             return bool(result.rowcount)
 
