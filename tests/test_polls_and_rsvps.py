@@ -300,3 +300,45 @@ async def test_mine_lists_the_polls_you_voted_in_and_the_ones_you_organize(
     assert f"#{voted} Voted" in reply.text and "voted" in reply.text.split(f"#{voted}")[1]
     assert f"#{own} Bobs poll" in reply.text and "organizer" in reply.text
     assert "Not mine" not in reply.text
+
+
+# --- seats near the start (issue 12) -----------------------------------------------------------
+
+START_11 = datetime(2030, 1, 11, 19, 0, tzinfo=UTC)  # harness.propose's default time
+
+
+async def _full_with_waitlist(h: Harness) -> int:
+    mid = await h.propose(capacity="1")
+    for user in ("bob", "carol", "dave"):
+        await h.click(user, actions.encode("rsvp", mid, "going"))
+    return mid
+
+
+async def test_a_claim_window_never_runs_past_the_start_and_no_seat_is_offered_after_it(
+        harness: Harness) -> None:
+    mid = await _full_with_waitlist(harness)
+    await harness.advance(START_11 - timedelta(hours=1) - harness.clock.now())
+    await harness.click("bob", actions.encode("rsvp", mid, "no"))
+    offer = harness.adapter.dms_to("carol")[-1]
+    assert "seat opened up" in offer.text and "held for you until 2030-01-11T19:00Z" in offer.text
+    await harness.advance(timedelta(hours=1))  # carol never claims; the meetup starts
+    assert not any("seat opened up" in d.text for d in harness.adapter.dms_to("dave"))
+    statuses = {r.user_id: r.status for r in await harness.store.rsvps(mid)}
+    assert statuses["dave"] is RsvpStatus.WAITING
+    m = await harness.store.meetup(mid)
+    assert m is not None and m.seats_taken == 0
+
+
+async def test_minutes_before_the_start_a_freed_seat_goes_to_the_next_who_clicks_going(
+        harness: Harness) -> None:
+    mid = await _full_with_waitlist(harness)
+    await harness.advance(START_11 - timedelta(minutes=5) - harness.clock.now())
+    await harness.click("bob", actions.encode("rsvp", mid, "no"))
+    assert not any("seat opened up" in d.text for d in harness.adapter.dms_to("carol"))
+    await harness.click("dave", actions.encode("rsvp", mid, "going"))  # second in line, first here
+    assert "You're going" in harness.adapter.last_reply("dave").text
+    await harness.click("carol", actions.encode("rsvp", mid, "going"))
+    assert "already number 1 on the waitlist" in harness.adapter.last_reply("carol").text
+    statuses = {r.user_id: r.status for r in await harness.store.rsvps(mid)}
+    assert statuses == {"bob": RsvpStatus.NO, "carol": RsvpStatus.WAITING,
+                        "dave": RsvpStatus.GOING}

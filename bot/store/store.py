@@ -186,6 +186,9 @@ def _job(row: Row[Any]) -> Job:
     )
 
 
+_CLAIM = (RsvpStatus.GOING, RsvpStatus.OFFERED)
+
+
 def _role(row: Row[Any], user_id: str) -> str:
     """How a member relates to a meetup, for `/meetup mine`."""
     roles = ["organizer"] if row.organizer_id == user_id else []
@@ -923,8 +926,8 @@ class Store(WatcherQueries):
             after = old_row
             if status is not None:
                 position = head.rsvp_counter
-                if old_row and status is RsvpStatus.GOING and old is RsvpStatus.OFFERED:
-                    position = old_row.position
+                if old_row and (status is old or (status, old) == _CLAIM):
+                    position = old_row.position  # a claimed offer or a kept waitlist place
                 saved = await conn.execute(
                     self._q["save_rsvp"],
                     {
@@ -956,15 +959,17 @@ class Store(WatcherQueries):
         query = select(r).where(r.c.meetup_id == meetup_id, r.c.status == RsvpStatus.WAITING.value)
         if exclude:
             query = query.where(r.c.user_id != exclude)
-        first = (await conn.execute(query.order_by(r.c.position).limit(1))).first()
-        if first is None:
+        expires = offer_deadline(now, offer_hours, starts_at)
+        first = None
+        if expires is not None:  # else too close to the start: the seat is left free
+            first = (await conn.execute(query.order_by(r.c.position).limit(1))).first()
+        if first is None or expires is None:
             await conn.execute(
                 update(mt)
                 .where(mt.c.id == meetup_id, mt.c.seats_taken > 0)
                 .values(seats_taken=mt.c.seats_taken - 1)
             )
             return None
-        expires = offer_deadline(now, offer_hours, starts_at)
         row = (
             await conn.execute(
                 update(r)
@@ -1021,7 +1026,8 @@ class Store(WatcherQueries):
                 )
             ).one()
             free = (head.capacity - head.seats_taken) if head.capacity is not None else 10**9
-            if free <= 0:
+            expires = offer_deadline(now, offer_hours, head.starts_at)
+            if free <= 0 or expires is None:  # near the start, free seats go to who clicks
                 return []
             waiting = (
                 await conn.execute(
@@ -1032,7 +1038,6 @@ class Store(WatcherQueries):
                 )
             ).all()
             offered = []
-            expires = offer_deadline(now, offer_hours, head.starts_at)
             for w in waiting:
                 row = (
                     await conn.execute(
