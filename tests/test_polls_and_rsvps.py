@@ -342,3 +342,10 @@ async def test_minutes_before_the_start_a_freed_seat_goes_to_the_next_who_clicks
     statuses = {r.user_id: r.status for r in await harness.store.rsvps(mid)}
     assert statuses == {"bob": RsvpStatus.NO, "carol": RsvpStatus.WAITING,
                         "dave": RsvpStatus.GOING}
+
+
+async def test_nearby_counts_the_other_members_not_the_one_asking(harness: Harness) -> None:
+    await harness.command("alice", "home", city="Berlin")
+    await harness.command("bob", "home", city="Potsdam")
+    reply = await harness.command("alice", "nearby")
+    assert reply is not None and "1 other member within 50 km" in reply.text
