@@ -349,3 +349,22 @@ async def test_nearby_counts_the_other_members_not_the_one_asking(harness: Harne
     await harness.command("bob", "home", city="Potsdam")
     reply = await harness.command("alice", "nearby")
     assert reply is not None and "1 other member within 50 km" in reply.text
+
+
+async def test_maybe_from_the_waitlist_asks_before_giving_up_the_place(harness: Harness) -> None:
+    mid = await _full_with_waitlist(harness)  # bob going; carol 1st, dave 2nd on the waitlist
+    ask = await harness.click("dave", actions.encode("rsvp", mid, "maybe"))
+    assert ask is not None and ask.msg is not None and ask.msg.ephemeral
+    assert "gives up your place (number 2) on the waitlist" in ask.text
+    statuses = {r.user_id: r.status for r in await harness.store.rsvps(mid)}
+    assert statuses["dave"] is RsvpStatus.WAITING
+    buttons = {b.label: b.action_id for b in ask.msg.buttons}
+    await harness.click("dave", buttons["Stay on the waitlist"])
+    assert "already number 2 on the waitlist" in harness.adapter.last_reply("dave").text
+    await harness.click("dave", buttons["Give it up, mark Maybe"])
+    assert "Marked you as maybe" in harness.adapter.last_reply("dave").text
+    statuses = {r.user_id: r.status for r in await harness.store.rsvps(mid)}
+    assert statuses["dave"] is RsvpStatus.MAYBE and statuses["carol"] is RsvpStatus.WAITING
+    # Going -> Maybe gives up no place in line: no question.
+    await harness.click("bob", actions.encode("rsvp", mid, "maybe"))
+    assert "Marked you as maybe" in harness.adapter.last_reply("bob").text

@@ -25,14 +25,50 @@ from bot.store.store import JobSpec
 from bot.types import Attachment, Bold, Button, Link, Outgoing, Segment, Text, Time, UserRef
 
 _REQUESTS = {"going": RsvpStatus.GOING, "maybe": RsvpStatus.MAYBE, "no": RsvpStatus.NO}
+MAYBE_CONFIRMED = "maybe-confirmed"  # Maybe from the waitlist, after the member confirmed
+_IN_LINE = (RsvpStatus.WAITING, RsvpStatus.OFFERED)
 
 
 async def rsvp(ctx: Ctx, action: Action) -> None:
     m = await ctx.meetup(action.int_arg(0))
+    if action.args[1] == MAYBE_CONFIRMED:
+        await answer(ctx, m, RsvpStatus.MAYBE)
+        return
     requested = _REQUESTS.get(action.args[1])
     if requested is None:
         raise Refusal("That button is not one I made.")
+    if requested is RsvpStatus.MAYBE and await _ask_before_leaving_the_line(ctx, m):
+        return
     await answer(ctx, m, requested)
+
+
+async def _ask_before_leaving_the_line(ctx: Ctx, m: Meetup) -> bool:
+    """Maybe gives up a waitlist place (or a held seat): ask first. True if asked."""
+    mine = await ctx.store.rsvp_of(m.id, ctx.user.id)
+    if mine is None or mine.status not in _IN_LINE or m.status is not Status.SCHEDULED:
+        return False
+    if mine.status is RsvpStatus.OFFERED:
+        what = "the seat held for you"
+        stay = Button("Take the seat", actions.encode("claim", m.id), "success")
+    else:
+        what = f"your place (number {await _waitlist_rank(ctx, m.id, ctx.user.id)}) on the waitlist"
+        stay = Button("Stay on the waitlist", actions.encode("rsvp", m.id, "going"))
+    await ctx.reply(
+        Outgoing(
+            body=(Text(f"Marking Maybe for #{m.id} {m.title} gives up {what}. Are you sure?"),),
+            buttons=(
+                Button(
+                    "Give it up, mark Maybe",
+                    actions.encode("rsvp", m.id, MAYBE_CONFIRMED),
+                    "danger",
+                ),
+                stay,
+            ),
+            ephemeral=True,
+        )
+    )
+    ctx.outcome = "confirm"
+    return True
 
 
 async def claim(ctx: Ctx, action: Action) -> None:

@@ -885,6 +885,13 @@ class Store(WatcherQueries):
             rows = (await conn.execute(self._q["rsvps"], {"meetup": meetup_id})).all()
         return [_rsvp(x) for x in rows]
 
+    async def rsvp_of(self, meetup_id: int, user_id: str) -> Rsvp | None:
+        """One member's answer to a meetup, if any."""
+        async with self._read() as conn:
+            names = {"meetup": meetup_id, "user": user_id}
+            row = (await conn.execute(self._q["rsvp"], names)).first()
+        return _rsvp(row) if row else None
+
     async def rsvps_and_consent(
         self, meetup_id: int, community_id: int
     ) -> tuple[list[Rsvp], frozenset[str]]:
