@@ -78,6 +78,20 @@ def names(rsvps: Sequence[Rsvp], allowed: Collection[str], platform: str) -> Seg
     return tuple(parts) or (Text("nobody yet"),)
 
 
+def seats_text(going: int, offered: int, capacity: int | None) -> str:
+    """"3 / 8"; never "2 / 1": more going than the capacity (the organizer kept them when
+    lowering it) reads "2 (capacity 1, full)"."""
+    if capacity is None:
+        text = str(going)
+    elif going > capacity:
+        text = f"{going} (capacity {capacity}, full)"
+    else:
+        text = f"{going} / {capacity}"
+    if offered:
+        text += f" ({offered} seat{'s' if offered > 1 else ''} on offer)"
+    return text
+
+
 def meetup_card(view: MeetupView, now: datetime) -> Outgoing:
     m, zone = view.meetup, view.community.timezone
     going = [r for r in view.rsvps if r.status is RsvpStatus.GOING]
@@ -91,9 +105,7 @@ def meetup_card(view: MeetupView, now: datetime) -> Outgoing:
         title = f"CANCELLED · {title}"
     elif over:
         title = f"{title} (over)"
-    seats = f"{len(going)}" + (f" / {m.capacity}" if m.capacity else "")
-    if offered:
-        seats += f" ({len(offered)} seat{'s' if len(offered) > 1 else ''} on offer)"
+    seats = seats_text(len(going), len(offered), m.capacity)
     fields = [
         Field("When", when(m.starts_at, zone) if m.starts_at else (Text("to be decided"),), False),
         Field("Where", where(m), False),

@@ -368,3 +368,59 @@ async def test_maybe_from_the_waitlist_asks_before_giving_up_the_place(harness: 
     # Going -> Maybe gives up no place in line: no question.
     await harness.click("bob", actions.encode("rsvp", mid, "maybe"))
     assert "Marked you as maybe" in harness.adapter.last_reply("bob").text
+
+
+# --- lowering the capacity below the number going (issue 12) ----------------------------------
+
+
+async def _three_going_of_four(h: Harness) -> int:
+    mid = await h.propose(capacity="4")
+    await h.command("dave", "privacy", show_name="yes")
+    for user in ("bob", "carol", "dave"):
+        await h.click(user, actions.encode("rsvp", mid, "going"))
+    await h.click("erin", actions.encode("rsvp", mid, "maybe"))
+    return mid
+
+
+async def test_lowering_capacity_below_the_number_going_asks_the_organizer_first(
+        harness: Harness) -> None:
+    mid = await _three_going_of_four(harness)
+    ask = await harness.command("alice", "edit", id=str(mid), capacity="1")
+    assert ask is not None and ask.msg is not None and ask.msg.ephemeral
+    assert "The latest 2 to get a seat: @Dave and 1 other" in ask.text
+    assert "Carol" not in ask.text  # no name without consent
+    m = await harness.store.meetup(mid)
+    assert m is not None and m.capacity == 4  # nothing changes until the organizer chooses
+    labels = {b.label: b.action_id for b in ask.msg.buttons}
+    assert set(labels) == {"Keep all 3", "Move the latest 2 to the waitlist"}
+    refused = await harness.click("bob", labels["Keep all 3"])
+    assert refused is not None and "Only the organizer" in refused.text
+    await harness.click("alice", labels["Keep all 3"])
+    going = next(plain(f.value) for f in harness.card(mid).fields if f.name == "Going")
+    assert going == "3 (capacity 1, full)"
+    await harness.click("erin", actions.encode("rsvp", mid, "going"))
+    assert "on the waitlist" in harness.adapter.last_reply("erin").text
+
+
+async def test_moving_the_latest_to_the_waitlist_frees_their_seats_and_tells_them(
+        harness: Harness) -> None:
+    mid = await _three_going_of_four(harness)
+    ask = await harness.command("alice", "edit", id=str(mid), capacity="1", title="Smaller")
+    assert ask is not None and ask.msg is not None
+    assert "Smaller" in harness.card(mid).title  # type: ignore[operator]
+    move = next(b.action_id for b in ask.msg.buttons if b.label.startswith("Move"))
+    await harness.click("alice", move)
+    statuses = {r.user_id: r.status for r in await harness.store.rsvps(mid)}
+    assert statuses == {"bob": RsvpStatus.GOING, "carol": RsvpStatus.WAITING,
+                        "dave": RsvpStatus.WAITING, "erin": RsvpStatus.MAYBE}
+    m = await harness.store.meetup(mid)
+    assert m is not None and m.capacity == 1 and m.seats_taken == 1
+    fields = {f.name: plain(f.value) for f in harness.card(mid).fields}
+    assert fields["Going"] == "1 / 1" and fields["Waitlist"] == "2"
+    assert "waitlist, number 1" in harness.adapter.dms_to("carol")[-1].text
+    assert "waitlist, number 2" in harness.adapter.dms_to("dave")[-1].text
+    # Moved members wait first, and lose their reminders while waiting.
+    await harness.click("bob", actions.encode("rsvp", mid, "no"))
+    assert "seat opened up" in harness.adapter.dms_to("carol")[-1].text
+    await harness.advance(timedelta(days=4))
+    assert not any("Reminder" in d.text for d in harness.adapter.dms_to("dave"))

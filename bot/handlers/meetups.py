@@ -24,7 +24,7 @@ from bot.handlers.context import (
 )
 from bot.handlers.notify import notify_answered
 from bot.handlers.parsing import parse_city, parse_one_time
-from bot.handlers.rsvps import send_offers
+from bot.handlers.rsvps import ask_lower_capacity, over_capacity, send_offers
 from bot.nlp.places import City
 from bot.ports import ChannelUnavailable
 from bot.store.store import JobSpec
@@ -303,8 +303,13 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
         changes["venue"] = rules.check_venue(options["venue"])
     if "description" in options:
         changes["description"] = rules.check_description(options["description"])
+    lowered = None  # a capacity below the seats taken: the organizer chooses who stays
     if "capacity" in options:
-        changes["capacity"] = rules.parse_capacity(options["capacity"])
+        capacity = rules.parse_capacity(options["capacity"])
+        if over_capacity(m, capacity):
+            lowered = capacity
+        else:
+            changes["capacity"] = capacity
     if "when" in options:
         if m.is_poll:
             raise Refusal(
@@ -316,6 +321,9 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
         new_time = parse_one_time(options["when"], ctx.local_now(), ctx.now())
         if new_time != m.starts_at:
             changes["starts_at"] = new_time
+    if not changes and lowered is not None:
+        await ask_lower_capacity(ctx, m, lowered)
+        return
     if not changes:
         raise Refusal(
             f'Nothing to change. Example: `/meetup edit id:{m.id} when:"saturday 6pm" '
@@ -350,6 +358,8 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
             ephemeral=True,
         )
     )
+    if lowered is not None:
+        await ask_lower_capacity(ctx, updated, lowered)
 
 
 async def cancel(ctx: Ctx, options: Mapping[str, str]) -> None:

@@ -48,7 +48,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from bot.domain.community import Community, Member
 from bot.domain.meetups import Meetup, Status
 from bot.domain.polls import Answer, PollOption, Tally, Vote
-from bot.domain.rsvps import Rsvp, RsvpStatus, offer_deadline, transition
+from bot.domain.rsvps import HOLDS_SEAT, Rsvp, RsvpStatus, offer_deadline, transition
 from bot.store import schema as t
 from bot.store.watcher import WatcherQueries
 
@@ -1066,6 +1066,53 @@ class Store(WatcherQueries):
                     .values(seats_taken=mt.c.seats_taken + len(offered))
                 )
             return offered
+
+        return await self._write(work)
+
+    async def lower_capacity(
+        self, meetup_id: int, capacity: int, now: datetime
+    ) -> list[tuple[RsvpStatus, Rsvp]]:
+        """Set a capacity below the seats taken and move the latest seat holders (going or
+        offered) back to the waitlist, keeping their click order (so they wait first). Returns
+        each moved member's former status and new row."""
+        mt, r = t.meetups, t.rsvps
+
+        async def work(conn: AsyncConnection) -> list[tuple[RsvpStatus, Rsvp]]:
+            head = (
+                await conn.execute(
+                    update(mt)
+                    .where(mt.c.id == meetup_id)
+                    .values(capacity=capacity, updated_at=now, sequence=mt.c.sequence + 1)
+                    .returning(mt.c.seats_taken)
+                )
+            ).one()
+            over = head.seats_taken - capacity
+            if over <= 0:
+                return []
+            holding = r.c.status.in_([s.value for s in HOLDS_SEAT])
+            latest = (
+                await conn.execute(
+                    select(r.c.user_id, r.c.status)
+                    .where(r.c.meetup_id == meetup_id, holding)
+                    .order_by(r.c.position.desc())
+                    .limit(over)
+                )
+            ).all()
+            moved = []
+            for row in latest:
+                saved = await conn.execute(
+                    update(r)
+                    .where(r.c.meetup_id == meetup_id, r.c.user_id == row.user_id)
+                    .values(status=RsvpStatus.WAITING.value, offer_expires_at=None, updated_at=now)
+                    .returning(r)
+                )
+                moved.append((RsvpStatus(row.status), _rsvp(saved.one())))
+            await conn.execute(
+                update(mt)
+                .where(mt.c.id == meetup_id)
+                .values(seats_taken=mt.c.seats_taken - len(moved))
+            )
+            return moved
 
         return await self._write(work)
 
