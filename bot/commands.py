@@ -62,7 +62,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec(
         "close",
-        "Close a date poll and pick the date (the winner, or option k)",
+        "Close a date poll now: the date most can make, or option k",
         "/meetup close id:3 option:2",
         (
             _ID,
@@ -83,7 +83,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec("list", "Upcoming meetups in this community", "/meetup list"),
     CommandSpec("show", "Show a meetup's card", "/meetup show id:3", (_ID,)),
-    CommandSpec("mine", "Meetups you organize or answered", "/meetup mine"),
+    CommandSpec("mine", "Meetups and polls you organize, answered or voted in", "/meetup mine"),
     CommandSpec(
         "home",
         "Set your home city (or clear it) for meetup suggestions",
@@ -101,7 +101,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec(
         "nearby",
-        "How many members are near you",
+        "How many other members live near you",
         "/meetup nearby radius:100",
         (
             OptionSpec(
