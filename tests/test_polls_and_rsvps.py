@@ -424,3 +424,36 @@ async def test_moving_the_latest_to_the_waitlist_frees_their_seats_and_tells_the
     assert "seat opened up" in harness.adapter.dms_to("carol")[-1].text
     await harness.advance(timedelta(days=4))
     assert not any("Reminder" in d.text for d in harness.adapter.dms_to("dave"))
+
+
+async def test_polls_made_before_default_deadlines_get_one_on_upgrade(tmp_path: object) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from bot.store.migrate import alembic_config
+
+    url = f"sqlite+aiosqlite:///{tmp_path}/old.db"
+    engine = create_engine(url.replace("+aiosqlite", ""))
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0004")
+        conn.execute(text(
+            "INSERT INTO communities (id, platform, workspace_id, created_at) "
+            "VALUES (1, 'fake', 'w1', '2030-01-01 00:00:00')"))
+        conn.execute(text(
+            "INSERT INTO meetups (id, community_id, channel_id, title, city_id, city_label, "
+            "organizer_id, status, created_at, updated_at) VALUES (1, 1, 'general', 'Old poll', "
+            "2950159, 'Berlin', 'alice', 'poll', '2030-01-01 00:00:00', '2030-01-01 00:00:00')"))
+        conn.execute(text(
+            "INSERT INTO poll_options (meetup_id, idx, starts_at) VALUES "
+            "(1, 1, '2030-01-10 19:00:00'), (1, 2, '2030-01-11 19:00:00')"))
+    engine.dispose()
+    h = await Harness(url).start()  # upgrades to head
+    try:
+        m = await h.store.meetup(1)
+        assert m is not None and m.deadline == datetime(2030, 1, 9, 19, 0, tzinfo=UTC)
+        await h.click("bob", actions.encode("vote", 1, 2, "yes"))
+        await h.advance(timedelta(days=2, hours=10, minutes=1))
+        m = await h.store.meetup(1)
+        assert m is not None and m.starts_at == datetime(2030, 1, 11, 19, 0, tzinfo=UTC)
+    finally:
+        await h.stop()
