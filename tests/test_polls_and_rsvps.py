@@ -322,6 +322,8 @@ async def test_a_claim_window_never_runs_past_the_start_and_no_seat_is_offered_a
     offer = harness.adapter.dms_to("carol")[-1]
     assert "seat opened up" in offer.text and "held for you until 2030-01-11T19:00Z" in offer.text
     await harness.advance(timedelta(hours=1))  # carol never claims; the meetup starts
+    lapsed = harness.adapter.dms_to("carol")[-1].text
+    assert "not claimed before it started" in lapsed and "join the waitlist" not in lapsed
     assert not any("seat opened up" in d.text for d in harness.adapter.dms_to("dave"))
     statuses = {r.user_id: r.status for r in await harness.store.rsvps(mid)}
     assert statuses["dave"] is RsvpStatus.WAITING

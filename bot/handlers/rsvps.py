@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from bot import actions, render
 from bot.actions import Action
@@ -208,6 +209,15 @@ async def send_offers(
     )
 
 
+def _offer_lapsed_text(m: Meetup, now: datetime) -> str:
+    if m.has_started(now):
+        return f"The seat held for you at #{m.id} {m.title} was not claimed before it started."
+    return (
+        f"The seat held for you at #{m.id} {m.title} has passed to the next person. "
+        "Click Going on the card to join the waitlist again."
+    )
+
+
 async def expire_offer(services: Services, community: Community, m: Meetup, user_id: str) -> str:
     expired, offered = await services.store.expire_offer(
         m.id, user_id, services.clock.now(), community.offer_hours
@@ -221,12 +231,7 @@ async def expire_offer(services: Services, community: Community, m: Meetup, user
             Delivery(
                 user,
                 Outgoing(
-                    body=(
-                        Text(
-                            f"The seat held for you at #{m.id} {m.title} has passed to the "
-                            "next person. Click Going on the card to join the waitlist again."
-                        ),
-                    )
+                    body=(Text(_offer_lapsed_text(m, services.clock.now())),)
                 ),
             )
         ],
