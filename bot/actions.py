@@ -24,6 +24,7 @@ VERBS: dict[str, int] = {
     "close": 1,  # meetup_id: close the poll now
     "claim": 1,  # meetup_id: take the seat offered from the waitlist
     "decline": 1,  # meetup_id: pass the offered seat on
+    "capacity": 3,  # meetup_id, new capacity, keep|move: lowering it below the seats taken
     "propose": 0,  # open the propose form
     "next": 1,  # meetup_id: propose the next one in the same city
     "forget": 1,  # yes|no: confirm /meetup forget

@@ -55,12 +55,14 @@ COMMANDS: tuple[CommandSpec, ...] = (
             _VENUE,
             _CAPACITY,
             _DESCRIPTION,
-            OptionSpec("deadline", "When the date poll closes by itself", "when"),
+            OptionSpec(
+                "deadline", "When the poll closes (default: 24 h before the first date)", "when"
+            ),
         ),
     ),
     CommandSpec(
         "close",
-        "Close a date poll and pick the date (the winner, or option k)",
+        "Close a date poll now: the date most can make, or option k",
         "/meetup close id:3 option:2",
         (
             _ID,
@@ -81,7 +83,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec("list", "Upcoming meetups in this community", "/meetup list"),
     CommandSpec("show", "Show a meetup's card", "/meetup show id:3", (_ID,)),
-    CommandSpec("mine", "Meetups you organize or answered", "/meetup mine"),
+    CommandSpec("mine", "Meetups and polls you organize, answered or voted in", "/meetup mine"),
     CommandSpec(
         "home",
         "Set your home city (or clear it) for meetup suggestions; no options shows yours",
@@ -99,7 +101,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec(
         "nearby",
-        "How many members are near you",
+        "How many other members live near you",
         "/meetup nearby radius:100",
         (
             OptionSpec(

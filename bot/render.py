@@ -10,7 +10,7 @@ from bot import actions
 from bot.domain.community import Community
 from bot.domain.geo import osm_link, osm_search_link
 from bot.domain.meetups import Meetup, Status
-from bot.domain.polls import ANSWER_LABELS, Answer, PollOption, Tally
+from bot.domain.polls import ANSWER_LABELS, Answer, PollOption, Tally, has_passed, result_text
 from bot.domain.rsvps import Rsvp, RsvpStatus
 from bot.types import (
     Bold,
@@ -78,6 +78,20 @@ def names(rsvps: Sequence[Rsvp], allowed: Collection[str], platform: str) -> Seg
     return tuple(parts) or (Text("nobody yet"),)
 
 
+def seats_text(going: int, offered: int, capacity: int | None) -> str:
+    """"3 / 8"; never "2 / 1": more going than the capacity (the organizer kept them when
+    lowering it) reads "2 (capacity 1, full)"."""
+    if capacity is None:
+        text = str(going)
+    elif going > capacity:
+        text = f"{going} (capacity {capacity}, full)"
+    else:
+        text = f"{going} / {capacity}"
+    if offered:
+        text += f" ({offered} seat{'s' if offered > 1 else ''} on offer)"
+    return text
+
+
 def meetup_card(view: MeetupView, now: datetime) -> Outgoing:
     m, zone = view.meetup, view.community.timezone
     going = [r for r in view.rsvps if r.status is RsvpStatus.GOING]
@@ -91,9 +105,7 @@ def meetup_card(view: MeetupView, now: datetime) -> Outgoing:
         title = f"CANCELLED · {title}"
     elif over:
         title = f"{title} (over)"
-    seats = f"{len(going)}" + (f" / {m.capacity}" if m.capacity else "")
-    if offered:
-        seats += f" ({len(offered)} seat{'s' if len(offered) > 1 else ''} on offer)"
+    seats = seats_text(len(going), len(offered), m.capacity)
     fields = [
         Field("When", when(m.starts_at, zone) if m.starts_at else (Text("to be decided"),), False),
         Field("Where", where(m), False),
@@ -127,39 +139,71 @@ def meetup_card(view: MeetupView, now: datetime) -> Outgoing:
 
 
 def poll_card(
-    m: Meetup, community: Community, tallies: Sequence[Tally], voters: int, platform: str
+    m: Meetup,
+    community: Community,
+    tallies: Sequence[Tally],
+    voters: int,
+    platform: str,
+    now: datetime,
 ) -> Outgoing:
     zone = community.timezone
-    fields = [
-        Field(
-            f"Option {t.option.index}",
-            (
-                Time(t.option.starts_at, "full", zone),
-                Text(f" — yes {t.yes} · if need be {t.maybe} · no {t.no}"),
-            ),
-            False,
-        )
-        for t in tallies
-    ]
+    expired = m.status is Status.EXPIRED
+    open_tallies = [t for t in tallies if not has_passed(t.option, now)]
+    fields = [_option_field(t, zone, has_passed(t.option, now)) for t in tallies]
     fields += [Field("Where", where(m), False), Field("Organizer", organizer(m, platform))]
-    body: list[Segment] = [Text("Date poll: vote on every option that works for you. ")]
+    body: list[Segment] = []
+    if expired:
+        body.append(Bold("This date poll expired: every option passed before it closed. "))
+    else:
+        body.append(Text("Date poll: vote on every option that works for you. "))
     if m.description:
         body.append(Text(m.description + " "))
-    if m.deadline:
+    if m.deadline and not expired:
         body += [Text("Closes "), Time(m.deadline, "full", zone), Text(". ")]
-    body.append(Text(f"{voters} member{'s' if voters != 1 else ''} voted so far."))
-    buttons = (
-        *(
-            Button(f"Vote {t.option.index}", actions.encode("ballot", m.id, t.option.index))
-            for t in tallies
-        ),
-        Button("Close poll", actions.encode("close", m.id), "primary"),
-    )
+    so_far = "" if expired else " so far"
+    body.append(Text(f"{voters} member{'s' if voters != 1 else ''} voted{so_far}."))
+    buttons: tuple[Button, ...] = ()
+    if not expired:
+        buttons = (
+            *(
+                Button(f"Vote {t.option.index}", actions.encode("ballot", m.id, t.option.index))
+                for t in open_tallies
+            ),
+            Button("Close poll", actions.encode("close", m.id), "primary"),
+        )
+    suffix = "date poll expired" if expired else "pick a date"
     return Outgoing(
-        title=f"#{m.id} · {m.title} — pick a date",
+        title=f"#{m.id} · {m.title} — {suffix}",
         body=tuple(body),
         fields=tuple(fields),
         buttons=buttons,
+    )
+
+
+def _option_field(t: Tally, zone: str, passed: bool) -> Field:
+    counts = f" — yes {t.yes} · if need be {t.maybe} · no {t.no}"
+    return Field(
+        f"Option {t.option.index}",
+        (Time(t.option.starts_at, "full", zone), Text(counts + (" (passed)" if passed else ""))),
+        False,
+    )
+
+
+def poll_result(m: Meetup, decided: Tally, zone: str) -> Outgoing:
+    """The closing card: the date the poll chose and the counts that decided it."""
+    return Outgoing(
+        title=f"Date set for #{m.id} · {m.title}",
+        body=(
+            Bold("The date poll is closed: "),
+            Time(decided.option.starts_at, "full", zone),
+            Text(f" (option {decided.option.index}). {result_text(decided).capitalize()}. "),
+            Text("Voters who can make it are invited by DM; anyone can answer here."),
+        ),
+        buttons=(
+            Button("Going", actions.encode("rsvp", m.id, "going"), "success"),
+            Button("Maybe", actions.encode("rsvp", m.id, "maybe")),
+            Button("Can't go", actions.encode("rsvp", m.id, "no"), "danger"),
+        ),
     )
 
 

@@ -40,6 +40,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "close": polls.close_button,
     "claim": rsvps.claim,
     "decline": rsvps.decline,
+    "capacity": rsvps.capacity_choice,
     "propose": meetups.propose_from_button,
     "next": meetups.propose_from_button,
     "forget": members.forget_confirmed,

@@ -26,10 +26,11 @@ def _poll(*counts: tuple[int, int, int]) -> list[object]:
 
 
 @pytest.mark.parametrize(("counts", "expected"), [
-    (((3, 0, 0), (2, 5, 0)), 1),  # most yes
-    (((2, 0, 0), (2, 1, 0)), 2),  # then most yes + if need be
-    (((2, 1, 0), (2, 1, 9)), 1),  # then the earliest
-    (((0, 0, 3), (0, 0, 0)), 1),  # nobody wants anything: earliest
+    (((3, 0, 0), (2, 5, 0)), 2),  # most who can make it (yes + if need be)
+    (((2, 3, 0), (3, 2, 0)), 2),  # then most yes
+    (((2, 1, 3), (2, 1, 0)), 2),  # then fewest no
+    (((2, 1, 0), (2, 1, 0)), 1),  # then the earliest
+    (((0, 0, 3), (0, 0, 0)), 2),  # nobody can make anything: the one nobody refused
 ])
 def test_poll_winner(counts: tuple[tuple[int, int, int], ...], expected: int) -> None:
     assert winner(_poll(*counts)).index == expected  # type: ignore[arg-type]
@@ -40,7 +41,7 @@ def test_poll_winner(counts: tuple[tuple[int, int, int], ...], expected: int) ->
     (S.MAYBE, S.GOING, True, False, None),
     (S.NO, S.GOING, True, False, None),
     (S.GOING, S.GOING, False, False, None),
-    (S.WAITING, S.GOING, False, False, None),
+    (S.WAITING, S.GOING, True, False, None),  # a seat left free near the start
     (S.OFFERED, S.GOING, False, False, S.GOING),
     (S.GOING, S.NO, False, True, S.NO),
     (S.OFFERED, S.MAYBE, False, True, S.MAYBE),
@@ -56,6 +57,8 @@ def test_rsvp_transitions(old: S | None, requested: S, take: bool, release: bool
 def test_offers_never_outlast_the_start() -> None:
     assert offer_deadline(T0, 12, T0 + timedelta(hours=3)) == T0 + timedelta(hours=3)
     assert offer_deadline(T0, 2, T0 + timedelta(days=3)) == T0 + timedelta(hours=2)
+    assert offer_deadline(T0, 12, T0 + timedelta(minutes=5)) is None  # too close: no hold
+    assert offer_deadline(T0, 12, T0 - timedelta(minutes=5)) is None  # started
 
 
 @pytest.mark.parametrize(("text", "leads"), [

@@ -20,11 +20,11 @@ async def test_home_nearby_and_name_consent(harness: Harness) -> None:
     await harness.command("dave", "home", city="Hamburg")  # ~255 km away
     await harness.command("bob", "privacy", show_name="yes")
     reply = await harness.command("alice", "nearby")
-    assert reply is not None and "2 members" in reply.text and "within 50 km" in reply.text
+    assert reply is not None and "2 other members" in reply.text and "within 50 km" in reply.text
     assert "@Bob" in reply.text and "Carol" not in reply.text
     assert "1 who keep their name private" in reply.text
     reply = await harness.command("alice", "nearby", radius="300")
-    assert reply is not None and "3 members" in reply.text
+    assert reply is not None and "3 other members" in reply.text
     cleared = await harness.command("bob", "home", city="none")
     assert cleared is not None and "Cleared" in cleared.text
     member = await harness.store.member(1, "bob")

@@ -20,7 +20,7 @@ STORY = """\
 /click 1
 /as bob
 /click 1
-/click 3
+/click 2
 /as carol
 /click 2
 /click 1

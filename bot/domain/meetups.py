@@ -16,6 +16,7 @@ class Status(StrEnum):
     POLL = "poll"
     SCHEDULED = "scheduled"
     CANCELLED = "cancelled"
+    EXPIRED = "expired"  # a date poll whose options all passed before it closed
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,11 @@ def check_manage(meetup: Meetup, user_id: str, is_admin: bool, verb: str) -> Non
 def check_active(meetup: Meetup, now: datetime, verb: str) -> None:
     if meetup.status is Status.CANCELLED:
         raise Refusal(f"Meetup #{meetup.id} was cancelled, so you can't {verb} it.")
+    if meetup.status is Status.EXPIRED:
+        raise Refusal(
+            f"The date poll #{meetup.id} expired (every option passed), so you can't {verb} "
+            "it. Propose it again with new dates: `/meetup propose`."
+        )
     if meetup.is_over(now):
         raise Refusal(f"Meetup #{meetup.id} is already over, so you can't {verb} it.")
 

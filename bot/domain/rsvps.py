@@ -21,6 +21,9 @@ class RsvpStatus(StrEnum):
 
 
 HOLDS_SEAT = (RsvpStatus.GOING, RsvpStatus.OFFERED)
+MIN_OFFER_WINDOW = timedelta(minutes=10)
+"""Shorter than this before the start, a freed seat is not held for anyone: the next member
+to click Going (waitlisted or not) takes it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,17 +49,21 @@ def transition(old: RsvpStatus | None, requested: RsvpStatus) -> Transition:
     if requested is RsvpStatus.GOING:
         if old is RsvpStatus.OFFERED:
             return Transition(False, False, RsvpStatus.GOING)  # claims the held seat
-        if old in (RsvpStatus.GOING, RsvpStatus.WAITING):
+        if old is RsvpStatus.GOING:
             return Transition(False, False, None)
+        # From the waitlist too: near the start a freed seat is not offered but left free.
         return Transition(True, False, None)
     if requested not in (RsvpStatus.MAYBE, RsvpStatus.NO):
         raise ValueError(f"members cannot ask for {requested}")
     return Transition(False, old in HOLDS_SEAT, requested)
 
 
-def offer_deadline(now: datetime, window_hours: int, starts_at: datetime | None) -> datetime:
-    """An offered seat is held for the window, but never past the start of the meetup."""
+def offer_deadline(now: datetime, window_hours: int, starts_at: datetime | None) -> datetime | None:
+    """Until when a freed seat is held for the next on the waitlist: the window, but never past
+    the start of the meetup. None: too close to the start (or started) to hold a seat."""
     deadline = now + timedelta(hours=window_hours)
     if starts_at is not None:
+        if starts_at - now < MIN_OFFER_WINDOW:
+            return None
         deadline = min(deadline, starts_at)
     return deadline

@@ -122,9 +122,9 @@ async def render_meetup(
     services: Services, community: Community, m: Meetup, platform: str
 ) -> Outgoing:
     store = services.store
-    if m.status is Status.POLL:
+    if m.status in (Status.POLL, Status.EXPIRED):
         tallies, voters = await store.poll_tally(m.id)
-        return render.poll_card(m, community, tallies, voters, platform)
+        return render.poll_card(m, community, tallies, voters, platform, services.clock.now())
     rsvps, shown = await store.rsvps_and_consent(m.id, community.id)
     view = render.MeetupView(m, community, rsvps, shown, platform)
     return render.meetup_card(view, services.clock.now())

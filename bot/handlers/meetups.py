@@ -13,7 +13,7 @@ from bot.actions import Action
 from bot.domain import meetups as rules
 from bot.domain.limits import PROPOSAL_WINDOW, check_proposals
 from bot.domain.meetups import Meetup, Refusal, Status
-from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS
+from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS, default_deadline
 from bot.domain.rsvps import RsvpStatus
 from bot.handlers.context import (
     Ctx,
@@ -24,7 +24,7 @@ from bot.handlers.context import (
 )
 from bot.handlers.notify import notify_answered
 from bot.handlers.parsing import parse_city, parse_one_time
-from bot.handlers.rsvps import send_offers
+from bot.handlers.rsvps import ask_lower_capacity, over_capacity, send_offers
 from bot.nlp.places import City
 from bot.ports import ChannelUnavailable
 from bot.store.store import JobSpec
@@ -173,6 +173,9 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
     )
     member = await ctx.member()
     poll = len(p.times) > 1
+    deadline = p.deadline
+    if poll and deadline is None:  # every poll ends
+        deadline = default_deadline(p.times, ctx.now())
     m = await ctx.store.create_meetup(
         community_id=ctx.community.id,
         channel_id=ctx.place.channel_id,
@@ -189,12 +192,12 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
         venue=p.venue,
         description=p.description,
         capacity=p.capacity,
-        deadline=p.deadline,
+        deadline=deadline,
         now=ctx.now(),
     )
-    if poll and p.deadline:
+    if poll and deadline:
         await ctx.services.jobs.add(
-            [JobSpec(f"poll:{m.id}", "poll", m.id, ctx.community.id, p.deadline)]
+            [JobSpec(f"poll:{m.id}", "poll", m.id, ctx.community.id, deadline)]
         )
     if not poll:
         await reschedule_meetup(ctx.services, ctx.community, m)
@@ -301,8 +304,13 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
         changes["venue"] = rules.check_venue(options["venue"])
     if "description" in options:
         changes["description"] = rules.check_description(options["description"])
+    lowered = None  # a capacity below the seats taken: the organizer chooses who stays
     if "capacity" in options:
-        changes["capacity"] = rules.parse_capacity(options["capacity"])
+        capacity = rules.parse_capacity(options["capacity"])
+        if over_capacity(m, capacity):
+            lowered = capacity
+        else:
+            changes["capacity"] = capacity
     if "when" in options:
         if m.is_poll:
             raise Refusal(
@@ -311,13 +319,18 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
             )
         if "|" in options["when"]:
             raise Refusal("A meetup has one time; give one time in when:.")
-        changes["starts_at"] = parse_one_time(options["when"], ctx.local_now(), ctx.now())
-    if not changes:
+        new_time = parse_one_time(options["when"], ctx.local_now(), ctx.now())
+        if new_time != m.starts_at:
+            changes["starts_at"] = new_time
+    if not changes and lowered is None:
         raise Refusal(
             f'Nothing to change. Example: `/meetup edit id:{m.id} when:"saturday 6pm" '
             'venue:"Bar Cafe"`'
         )
     changes = {k: v for k, v in changes.items() if getattr(m, k) != v}
+    if not changes and lowered is not None:
+        await ask_lower_capacity(ctx, m, lowered)
+        return
     if not changes:
         raise Refusal(f"#{m.id} already has those values; nothing was changed.")
     updated = await ctx.store.update_meetup(m.id, ctx.now(), **changes)
@@ -340,6 +353,8 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
     await ctx.reply(
         Outgoing(body=(Text(f"Updated #{m.id}. "), *notes, Text(told + ".")), ephemeral=True)
     )
+    if lowered is not None:
+        await ask_lower_capacity(ctx, updated, lowered)
 
 
 async def _declined(ctx: Ctx, meetup_id: int) -> set[str]:

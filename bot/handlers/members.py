@@ -191,7 +191,7 @@ async def nearby(ctx: Ctx, options: Mapping[str, str]) -> None:
         return
     shown = [m for m in near if m.show_name]
     body: list[Segment] = [
-        Bold(f"{len(near)} member{'s' if len(near) != 1 else ''}"),
+        Bold(f"{len(near)} other member{'s' if len(near) != 1 else ''}"),  # you not counted
         Text(f" within {radius} km of {mine.label}"),
     ]
     if shown:

@@ -1,7 +1,8 @@
-"""Date polls: ballots, votes, closing (by hand, by button, at the deadline)."""
+"""Date polls: ballots, votes, closing (by hand, by button, at the deadline) and expiry."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 
 from bot import actions, render
@@ -9,15 +10,40 @@ from bot.actions import Action
 from bot.domain import meetups as rules
 from bot.domain.community import Community
 from bot.domain.meetups import Meetup, Refusal, Status
-from bot.domain.polls import ANSWER_LABELS, Answer, PollOption, invitees, tally, winner
+from bot.domain.polls import (
+    ANSWER_LABELS,
+    Answer,
+    PollOption,
+    Tally,
+    Vote,
+    deciding_tally,
+    eligible_at_deadline,
+    has_passed,
+    invitees,
+    result_text,
+    still_open,
+    tally,
+)
 from bot.handlers.context import Ctx, Services, parse_id, refresh_cards, reschedule_meetup
 from bot.handlers.notify import meetup_place
 from bot.outbox import Delivery
+from bot.ports import ChatError
 from bot.types import Bold, Button, Outgoing, Segment, Text, Time, UserRef
+
+log = logging.getLogger(__name__)
+
+
+def _expired_text(m: Meetup) -> str:
+    return (
+        f"The date poll of #{m.id} {m.title} expired: every option passed before it closed. "
+        'Propose it again with new dates: `/meetup propose title:"..." when:"date 1 | date 2"`.'
+    )
 
 
 async def _poll_option(ctx: Ctx, action: Action) -> tuple[Meetup, PollOption]:
     m = await ctx.meetup(action.int_arg(0))
+    if m.status is Status.EXPIRED:
+        raise Refusal(_expired_text(m))
     if m.status is not Status.POLL:
         raise Refusal(
             f"The date poll of #{m.id} is closed; the date is set. "
@@ -28,7 +54,15 @@ async def _poll_option(ctx: Ctx, action: Action) -> tuple[Meetup, PollOption]:
     option = next((o for o in options if o.index == index), None)
     if option is None:
         raise Refusal(f"#{m.id} has no option {index}.")
+    if has_passed(option, ctx.now()):
+        raise Refusal(_passed_text(m, option, options, ctx))
     return m, option
+
+
+def _passed_text(m: Meetup, option: PollOption, options: list[PollOption], ctx: Ctx) -> str:
+    left = [str(o.index) for o in still_open(options, ctx.now())]
+    rest = f"Options still open: {', '.join(left)}." if left else "No option is left."
+    return f"Option {option.index} of #{m.id} has already passed, so it takes no votes. {rest}"
 
 
 async def ballot(ctx: Ctx, action: Action) -> None:
@@ -81,36 +115,59 @@ async def _close_by_member(ctx: Ctx, m: Meetup, chosen: int | None) -> None:
     rules.check_manage(m, ctx.user.id, ctx.is_admin, "close the poll of")
     if m.status is Status.CANCELLED:
         raise Refusal(f"Meetup #{m.id} was cancelled.")
+    if m.status is Status.EXPIRED:
+        raise Refusal(_expired_text(m))
     if m.status is not Status.POLL:
         raise Refusal(f"#{m.id} is not a date poll (or it is already closed).")
     options, votes = await ctx.store.poll(m.id)
-    if chosen is not None and chosen not in {o.index for o in options}:
-        raise Refusal(f"#{m.id} has options 1 to {len(options)}; pick one of those.")
-    pick = (
-        next(o for o in options if o.index == chosen) if chosen else winner(tally(options, votes))
-    )
-    if pick.starts_at <= ctx.now():
-        raise Refusal(
-            f"Option {pick.index} is already in the past; pick a later one with "
-            f"`/meetup close id:{m.id} option:<n>`."
-        )
-    if not await close_poll(ctx.services, ctx.community, m, pick):
+    open_options = still_open(options, ctx.now())
+    if not open_options:
+        await expire_poll(ctx.services, ctx.community, m, tell_organizer=False)
+        raise Refusal(_expired_text(m))
+    pick = _member_pick(m, options, open_options, votes, chosen)
+    decided = next(t for t in tally(options, votes) if t.option.index == pick.index)
+    if not await close_poll(ctx.services, ctx.community, m, decided):
         raise Refusal(f"The poll of #{m.id} was already closed.")
     await ctx.reply(
         Outgoing(
             body=(
                 Text(f"Closed the poll: #{m.id} is on "),
                 Time(pick.starts_at, "full", ctx.community.timezone),
-                Text(". Everyone who could make it has been invited."),
+                Text(f" ({result_text(decided)}). Everyone who could make it has been invited."),
             ),
             ephemeral=True,
         )
     )
 
 
-async def close_poll(services: Services, community: Community, m: Meetup, pick: PollOption) -> bool:
-    """Fix the date, turn the card into a meetup card, and invite the yes/if-need-be voters.
-    Only the one caller that actually closed it does the rest."""
+def _member_pick(
+    m: Meetup,
+    options: list[PollOption],
+    open_options: list[PollOption],
+    votes: list[Vote],
+    chosen: int | None,
+) -> PollOption:
+    """The option the organizer chose (it must exist and not have passed), else the winner
+    among the options still open."""
+    if chosen is None:
+        return _decide(open_options, votes).option
+    pick = next((o for o in options if o.index == chosen), None)
+    if pick is None:
+        raise Refusal(f"#{m.id} has options 1 to {len(options)}; pick one of those.")
+    if pick not in open_options:
+        left = ", ".join(str(o.index) for o in open_options)
+        raise Refusal(
+            f"Option {pick.index} is already in the past. Options still open: {left}; e.g. "
+            f"`/meetup close id:{m.id} option:{open_options[0].index}`."
+        )
+    return pick
+
+
+async def close_poll(services: Services, community: Community, m: Meetup, decided: Tally) -> bool:
+    """Fix the date, turn the card into a meetup card, announce the result with the counts that
+    decided it, and invite the yes/if-need-be voters. Only the one caller that actually closed
+    it does the rest."""
+    pick = decided.option
     if not await services.store.close_poll(m.id, pick.starts_at, services.clock.now()):
         return False
     await services.store.drop_pending_jobs(m.id, ("poll",))
@@ -118,11 +175,12 @@ async def close_poll(services: Services, community: Community, m: Meetup, pick: 
     assert closed is not None
     await reschedule_meetup(services, community, closed)
     await refresh_cards(services, community, m.id)
+    await _announce(services, community, closed, decided)
     _, votes = await services.store.poll(m.id)
     body: tuple[Segment, ...] = (
         Bold(f"#{m.id} {m.title}: the date is set. "),
         Time(pick.starts_at, "full", community.timezone),
-        Text(f" in {m.city_label}. You voted for this date: are you coming?"),
+        Text(f" in {m.city_label} ({result_text(decided)}). You voted for this date: coming?"),
     )
     msg = Outgoing(
         body=body,
@@ -139,12 +197,46 @@ async def close_poll(services: Services, community: Community, m: Meetup, pick: 
     return True
 
 
+async def _announce(services: Services, community: Community, m: Meetup, decided: Tally) -> None:
+    """The closing card in the channel: the date and the counts that decided it."""
+    card = render.poll_result(m, decided, community.timezone)
+    try:
+        await services.outbox.post(meetup_place(community, m), card)
+    except ChatError as exc:
+        log.warning("could not announce the poll result of meetup %s: %s", m.id, exc)
+
+
+async def expire_poll(
+    services: Services, community: Community, m: Meetup, *, tell_organizer: bool = True
+) -> bool:
+    """Every option passed before the poll closed: end it as expired (card updated, pending
+    deadline dropped) and tell the organizer. True only for the caller that expired it."""
+    if not await services.store.expire_poll(m.id, services.clock.now()):
+        return False
+    await services.store.drop_pending_jobs(m.id, ("poll",))
+    await refresh_cards(services, community, m.id)
+    if tell_organizer and m.organizer_id:
+        organizer = UserRef(community.platform, m.organizer_id, m.organizer_name)
+        await services.outbox.dm_many(
+            [Delivery(organizer, render.text(_expired_text(m), ephemeral=False))],
+            meetup_place(community, m),
+            (Text(_expired_text(m)),),
+        )
+    return True
+
+
 async def close_at_deadline(services: Services, community: Community, m: Meetup) -> str:
     if m.status is not Status.POLL:
         return "not-a-poll"
     options, votes = await services.store.poll(m.id)
-    future = [o for o in options if o.starts_at > services.clock.now()]
-    if not future:
-        return "all-past"
-    pick = winner(tally(future, [v for v in votes if v.option in {o.index for o in future}]))
-    return "closed" if await close_poll(services, community, m, pick) else "already-closed"
+    eligible = eligible_at_deadline(options, services.clock.now())
+    if not eligible:
+        return "expired" if await expire_poll(services, community, m) else "already-closed"
+    decided = _decide(eligible, votes)
+    return "closed" if await close_poll(services, community, m, decided) else "already-closed"
+
+
+def _decide(candidates: list[PollOption], votes: list[Vote]) -> Tally:
+    """The winning tally among the options that may still win."""
+    ids = {o.index for o in candidates}
+    return deciding_tally(tally(candidates, [v for v in votes if v.option in ids]))

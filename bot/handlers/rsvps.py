@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
-from bot import actions
+from bot import actions, render
 from bot.actions import Action
 from bot.calendar import google_link, ics
 from bot.domain import meetups as rules
 from bot.domain.community import Community, Member
 from bot.domain.meetups import Meetup, Refusal, Status
 from bot.domain.reminders import format_leads
-from bot.domain.rsvps import Rsvp, RsvpStatus
+from bot.domain.rsvps import HOLDS_SEAT, Rsvp, RsvpStatus
 from bot.handlers.context import (
     Ctx,
     Services,
@@ -25,14 +26,50 @@ from bot.store.store import JobSpec
 from bot.types import Attachment, Bold, Button, Link, Outgoing, Segment, Text, Time, UserRef
 
 _REQUESTS = {"going": RsvpStatus.GOING, "maybe": RsvpStatus.MAYBE, "no": RsvpStatus.NO}
+MAYBE_CONFIRMED = "maybe-confirmed"  # Maybe from the waitlist, after the member confirmed
+_IN_LINE = (RsvpStatus.WAITING, RsvpStatus.OFFERED)
 
 
 async def rsvp(ctx: Ctx, action: Action) -> None:
     m = await ctx.meetup(action.int_arg(0))
+    if action.args[1] == MAYBE_CONFIRMED:
+        await answer(ctx, m, RsvpStatus.MAYBE)
+        return
     requested = _REQUESTS.get(action.args[1])
     if requested is None:
         raise Refusal("That button is not one I made.")
+    if requested is RsvpStatus.MAYBE and await _ask_before_leaving_the_line(ctx, m):
+        return
     await answer(ctx, m, requested)
+
+
+async def _ask_before_leaving_the_line(ctx: Ctx, m: Meetup) -> bool:
+    """Maybe gives up a waitlist place (or a held seat): ask first. True if asked."""
+    mine = await ctx.store.rsvp_of(m.id, ctx.user.id)
+    if mine is None or mine.status not in _IN_LINE or m.status is not Status.SCHEDULED:
+        return False
+    if mine.status is RsvpStatus.OFFERED:
+        what = "the seat held for you"
+        stay = Button("Take the seat", actions.encode("claim", m.id), "success")
+    else:
+        what = f"your place (number {await _waitlist_rank(ctx, m.id, ctx.user.id)}) on the waitlist"
+        stay = Button("Stay on the waitlist", actions.encode("rsvp", m.id, "going"))
+    await ctx.reply(
+        Outgoing(
+            body=(Text(f"Marking Maybe for #{m.id} {m.title} gives up {what}. Are you sure?"),),
+            buttons=(
+                Button(
+                    "Give it up, mark Maybe",
+                    actions.encode("rsvp", m.id, MAYBE_CONFIRMED),
+                    "danger",
+                ),
+                stay,
+            ),
+            ephemeral=True,
+        )
+    )
+    ctx.outcome = "confirm"
+    return True
 
 
 async def claim(ctx: Ctx, action: Action) -> None:
@@ -172,6 +209,15 @@ async def send_offers(
     )
 
 
+def _offer_lapsed_text(m: Meetup, now: datetime) -> str:
+    if m.has_started(now):
+        return f"The seat held for you at #{m.id} {m.title} was not claimed before it started."
+    return (
+        f"The seat held for you at #{m.id} {m.title} has passed to the next person. "
+        "Click Going on the card to join the waitlist again."
+    )
+
+
 async def expire_offer(services: Services, community: Community, m: Meetup, user_id: str) -> str:
     expired, offered = await services.store.expire_offer(
         m.id, user_id, services.clock.now(), community.offer_hours
@@ -185,12 +231,7 @@ async def expire_offer(services: Services, community: Community, m: Meetup, user
             Delivery(
                 user,
                 Outgoing(
-                    body=(
-                        Text(
-                            f"The seat held for you at #{m.id} {m.title} has passed to the "
-                            "next person. Click Going on the card to join the waitlist again."
-                        ),
-                    )
+                    body=(Text(_offer_lapsed_text(m, services.clock.now())),)
                 ),
             )
         ],
@@ -228,4 +269,108 @@ async def calendar(ctx: Ctx, action: Action) -> None:
             attachments=(Attachment(f"meetup-{m.id}.ics", data, "text/calendar"),),
             ephemeral=True,
         )
+    )
+
+
+# --- lowering the capacity below the seats taken ---------------------------------------------
+
+
+def over_capacity(m: Meetup, capacity: int | None) -> bool:
+    """Whether a new capacity would leave members who hold a seat without one."""
+    return capacity is not None and capacity < m.seats_taken
+
+
+async def ask_lower_capacity(ctx: Ctx, m: Meetup, capacity: int) -> None:
+    """Tell the organizer who would lose their seat and let them choose: keep everyone (no new
+    seats until below the capacity) or move the latest to the front of the waitlist."""
+    rsvps, shown = await ctx.store.rsvps_and_consent(m.id, ctx.community.id)
+    holders = [r for r in rsvps if r.status in HOLDS_SEAT]  # in click order
+    affected = holders[capacity:]
+    n = len(affected)
+    body: tuple[Segment, ...] = (
+        Text(
+            f"Capacity {capacity} is below the {len(holders)} seats taken at #{m.id} (going, "
+            f"or held for someone). The latest {n} to get a seat: "
+        ),
+        *render.names(affected, shown, ctx.community.platform),
+        Text(
+            ". Keep them (nobody new gets a seat until fewer are going), or move them to the "
+            "front of the waitlist? Nothing changes until you choose."
+        ),
+    )
+    await ctx.reply(
+        Outgoing(
+            body=body,
+            buttons=(
+                Button(
+                    f"Keep all {len(holders)}",
+                    actions.encode("capacity", m.id, capacity, "keep"),
+                    "primary",
+                ),
+                Button(
+                    f"Move the latest {n} to the waitlist",
+                    actions.encode("capacity", m.id, capacity, "move"),
+                    "danger",
+                ),
+            ),
+            ephemeral=True,
+        )
+    )
+
+
+async def capacity_choice(ctx: Ctx, action: Action) -> None:
+    m = await ctx.meetup(action.int_arg(0))
+    rules.check_manage(m, ctx.user.id, ctx.is_admin, "change the capacity of")
+    rules.check_active(m, ctx.now(), "change the capacity of")
+    capacity = rules.parse_capacity(str(action.int_arg(1)))
+    choice = action.args[2]
+    if capacity is None or choice not in ("keep", "move"):
+        raise Refusal("That button is not one I made.")
+    if choice == "keep":
+        await ctx.store.update_meetup(m.id, ctx.now(), capacity=capacity)
+        await refresh_cards(ctx.services, ctx.community, m.id)
+        await ctx.say(
+            f"Capacity of #{m.id} is now {capacity}. Everyone going keeps their seat; nobody "
+            "new gets one until fewer than that are going."
+        )
+        return
+    moved = await ctx.store.lower_capacity(m.id, capacity, ctx.now())
+    updated = await ctx.meetup(m.id)
+    for before, r in moved:
+        if before is RsvpStatus.GOING:
+            await reschedule_member(ctx.services, ctx.community, updated, r.user_id, r.status)
+    await refresh_cards(ctx.services, ctx.community, m.id)
+    await _tell_moved(ctx.services, ctx.community, updated, [r for _, r in moved])
+    await ctx.say(
+        f"Capacity of #{m.id} is now {capacity}; moved {len(moved)} to the front of the "
+        "waitlist, and told them."
+    )
+
+
+async def _tell_moved(
+    services: Services, community: Community, m: Meetup, moved: Sequence[Rsvp]
+) -> None:
+    rsvps = await services.store.rsvps(m.id)
+    waiting = [r.user_id for r in rsvps if r.status is RsvpStatus.WAITING]
+    deliveries = [
+        Delivery(
+            UserRef(community.platform, r.user_id, r.user_name),
+            Outgoing(
+                body=(
+                    Bold(f"#{m.id} {m.title} has fewer seats now. "),
+                    Text(
+                        f"The organizer lowered the capacity to {m.capacity}, so you're back on "
+                        f"the waitlist, number {waiting.index(r.user_id) + 1}. If a seat frees "
+                        "up I'll DM you."
+                    ),
+                )
+            ),
+        )
+        for r in moved
+        if r.user_id in waiting
+    ]
+    await services.outbox.dm_many(
+        deliveries,
+        meetup_place(community, m),
+        (Text(f"the capacity of #{m.id} {m.title} was lowered: you're on the waitlist now."),),
     )

@@ -48,7 +48,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from bot.domain.community import Community, Member
 from bot.domain.meetups import Meetup, Status
 from bot.domain.polls import Answer, PollOption, Tally, Vote
-from bot.domain.rsvps import Rsvp, RsvpStatus, offer_deadline, transition
+from bot.domain.rsvps import HOLDS_SEAT, Rsvp, RsvpStatus, offer_deadline, transition
 from bot.store import schema as t
 from bot.store.watcher import WatcherQueries
 
@@ -184,6 +184,19 @@ def _job(row: Row[Any]) -> Job:
         due_at=row.due_at,
         attempts=row.attempts,
     )
+
+
+_CLAIM = (RsvpStatus.GOING, RsvpStatus.OFFERED)
+
+
+def _role(row: Row[Any], user_id: str) -> str:
+    """How a member relates to a meetup, for `/meetup mine`."""
+    roles = ["organizer"] if row.organizer_id == user_id else []
+    if row.my_status:
+        roles.append(row.my_status)
+    elif row.voted is not None and row.status == Status.POLL.value:
+        roles.append("voted")
+    return ", ".join(roles)
 
 
 def _is_transient(exc: BaseException) -> bool:
@@ -742,15 +755,27 @@ class Store(WatcherQueries):
     async def meetups_of(
         self, community_id: int, user_id: str, now: datetime, limit: int = 25
     ) -> list[tuple[Meetup, str]]:
-        """Upcoming meetups the member organizes or answered, with their role/answer."""
-        mt, r = t.meetups, t.rsvps
+        """Upcoming meetups and open polls the member organizes, answered or voted in, with
+        their role/answer."""
+        mt, r, v = t.meetups, t.rsvps, t.votes
         ongoing = now - timedelta(hours=2)
+        voted = (
+            select(v.c.meetup_id).where(v.c.user_id == user_id).distinct().subquery("voted")
+        )
         query = (
-            select(mt, r.c.status.label("my_status"))
-            .select_from(mt.outerjoin(r, and_(r.c.meetup_id == mt.c.id, r.c.user_id == user_id)))
+            select(mt, r.c.status.label("my_status"), voted.c.meetup_id.label("voted"))
+            .select_from(
+                mt.outerjoin(r, and_(r.c.meetup_id == mt.c.id, r.c.user_id == user_id)).outerjoin(
+                    voted, voted.c.meetup_id == mt.c.id
+                )
+            )
             .where(
                 mt.c.community_id == community_id,
-                or_(mt.c.organizer_id == user_id, r.c.user_id.is_not(None)),
+                or_(
+                    mt.c.organizer_id == user_id,
+                    r.c.user_id.is_not(None),
+                    and_(voted.c.meetup_id.is_not(None), mt.c.status == Status.POLL.value),
+                ),
                 or_(
                     mt.c.status == Status.POLL.value,
                     and_(mt.c.status == Status.SCHEDULED.value, mt.c.starts_at >= ongoing),
@@ -761,13 +786,7 @@ class Store(WatcherQueries):
         )
         async with self._read() as conn:
             rows = (await conn.execute(query)).all()
-        result = []
-        for row in rows:
-            role = row.my_status or "organizer"
-            if row.organizer_id == user_id and row.my_status:
-                role = f"organizer, {row.my_status}"
-            result.append((_meetup(row), role))
-        return result
+        return [(_meetup(row), _role(row, user_id)) for row in rows]
 
     async def add_card(
         self, meetup_id: int, channel_id: str, thread_id: str | None, message_id: str
@@ -884,12 +903,33 @@ class Store(WatcherQueries):
 
         return await self._write(work)
 
+    async def expire_poll(self, meetup_id: int, now: datetime) -> bool:
+        """End a poll whose options all passed. True only for the one caller that ended it."""
+        mt = t.meetups
+
+        async def work(conn: AsyncConnection) -> bool:
+            result = await conn.execute(
+                update(mt)
+                .where(mt.c.id == meetup_id, mt.c.status == Status.POLL.value)
+                .values(status=Status.EXPIRED.value, updated_at=now)
+            )
+            return bool(result.rowcount)
+
+        return await self._write(work)
+
     # --- RSVPs -----------------------------------------------------------------------------------
 
     async def rsvps(self, meetup_id: int) -> list[Rsvp]:
         async with self._read() as conn:
             rows = (await conn.execute(self._q["rsvps"], {"meetup": meetup_id})).all()
         return [_rsvp(x) for x in rows]
+
+    async def rsvp_of(self, meetup_id: int, user_id: str) -> Rsvp | None:
+        """One member's answer to a meetup, if any."""
+        async with self._read() as conn:
+            names = {"meetup": meetup_id, "user": user_id}
+            row = (await conn.execute(self._q["rsvp"], names)).first()
+        return _rsvp(row) if row else None
 
     async def rsvps_and_consent(
         self, meetup_id: int, community_id: int
@@ -932,8 +972,8 @@ class Store(WatcherQueries):
             after = old_row
             if status is not None:
                 position = head.rsvp_counter
-                if old_row and status is RsvpStatus.GOING and old is RsvpStatus.OFFERED:
-                    position = old_row.position
+                if old_row and (status is old or (status, old) == _CLAIM):
+                    position = old_row.position  # a claimed offer or a kept waitlist place
                 saved = await conn.execute(
                     self._q["save_rsvp"],
                     {
@@ -965,15 +1005,17 @@ class Store(WatcherQueries):
         query = select(r).where(r.c.meetup_id == meetup_id, r.c.status == RsvpStatus.WAITING.value)
         if exclude:
             query = query.where(r.c.user_id != exclude)
-        first = (await conn.execute(query.order_by(r.c.position).limit(1))).first()
-        if first is None:
+        expires = offer_deadline(now, offer_hours, starts_at)
+        first = None
+        if expires is not None:  # else too close to the start: the seat is left free
+            first = (await conn.execute(query.order_by(r.c.position).limit(1))).first()
+        if first is None or expires is None:
             await conn.execute(
                 update(mt)
                 .where(mt.c.id == meetup_id, mt.c.seats_taken > 0)
                 .values(seats_taken=mt.c.seats_taken - 1)
             )
             return None
-        expires = offer_deadline(now, offer_hours, starts_at)
         row = (
             await conn.execute(
                 update(r)
@@ -1030,7 +1072,8 @@ class Store(WatcherQueries):
                 )
             ).one()
             free = (head.capacity - head.seats_taken) if head.capacity is not None else 10**9
-            if free <= 0:
+            expires = offer_deadline(now, offer_hours, head.starts_at)
+            if free <= 0 or expires is None:  # near the start, free seats go to who clicks
                 return []
             waiting = (
                 await conn.execute(
@@ -1041,7 +1084,6 @@ class Store(WatcherQueries):
                 )
             ).all()
             offered = []
-            expires = offer_deadline(now, offer_hours, head.starts_at)
             for w in waiting:
                 row = (
                     await conn.execute(
@@ -1063,6 +1105,53 @@ class Store(WatcherQueries):
                     .values(seats_taken=mt.c.seats_taken + len(offered))
                 )
             return offered
+
+        return await self._write(work)
+
+    async def lower_capacity(
+        self, meetup_id: int, capacity: int, now: datetime
+    ) -> list[tuple[RsvpStatus, Rsvp]]:
+        """Set a capacity below the seats taken and move the latest seat holders (going or
+        offered) back to the waitlist, keeping their click order (so they wait first). Returns
+        each moved member's former status and new row."""
+        mt, r = t.meetups, t.rsvps
+
+        async def work(conn: AsyncConnection) -> list[tuple[RsvpStatus, Rsvp]]:
+            head = (
+                await conn.execute(
+                    update(mt)
+                    .where(mt.c.id == meetup_id)
+                    .values(capacity=capacity, updated_at=now, sequence=mt.c.sequence + 1)
+                    .returning(mt.c.seats_taken)
+                )
+            ).one()
+            over = head.seats_taken - capacity
+            if over <= 0:
+                return []
+            holding = r.c.status.in_([s.value for s in HOLDS_SEAT])
+            latest = (
+                await conn.execute(
+                    select(r.c.user_id, r.c.status)
+                    .where(r.c.meetup_id == meetup_id, holding)
+                    .order_by(r.c.position.desc())
+                    .limit(over)
+                )
+            ).all()
+            moved = []
+            for row in latest:
+                saved = await conn.execute(
+                    update(r)
+                    .where(r.c.meetup_id == meetup_id, r.c.user_id == row.user_id)
+                    .values(status=RsvpStatus.WAITING.value, offer_expires_at=None, updated_at=now)
+                    .returning(r)
+                )
+                moved.append((RsvpStatus(row.status), _rsvp(saved.one())))
+            await conn.execute(
+                update(mt)
+                .where(mt.c.id == meetup_id)
+                .values(seats_taken=mt.c.seats_taken - len(moved))
+            )
+            return moved
 
         return await self._write(work)
 

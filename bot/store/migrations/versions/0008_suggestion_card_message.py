@@ -3,14 +3,14 @@
 The suggestion row keeps its card's message id, so the card's "I'm in" count can be updated.
 
 Revision ID: 0008
-Revises: 0004
+Revises: 0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0004"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
