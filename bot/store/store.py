@@ -56,7 +56,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
-WRITE_ATTEMPTS = 4
+RETRY_DELAYS = (0.05, 0.2, 0.8, 1.5)  # seconds between attempts
 
 
 class StoreUnavailable(Exception):
@@ -186,13 +186,43 @@ def _job(row: Row[Any]) -> Job:
     )
 
 
+# Faults that pass: a lock held by another process, a full disk being freed, a connection
+# refused, reset or closed by a restarting server (SQLSTATE class 08, and 57P01-57P03: admin
+# shutdown, crash shutdown, cannot connect now).
+_TRANSIENT_WORDS = (
+    "locked",
+    "disk is full",
+    "disk i/o error",
+    "connection refused",
+    "connection reset",
+    "connection was closed",
+    "connection is closed",
+    "server closed the connection",
+    "terminating connection",
+    "shutting down",
+    "starting up",
+)
+_TRANSIENT_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+DB_ERRORS = (OperationalError, DBAPIError, sqlite3.Error, OSError)
+"""What a database call can raise when the database, its disk or the network fails (a
+refused or reset connection arrives as an OSError, not wrapped by SQLAlchemy)."""
+
+
 def _is_transient(exc: BaseException) -> bool:
-    if (
-        isinstance(exc, OperationalError | sqlite3.OperationalError)
-        and "locked" in str(exc).lower()
-    ):
+    if isinstance(exc, OSError):  # refused, reset, timed out: the server or network is away
         return True
-    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    orig = getattr(exc, "orig", None) or exc
+    sqlstate = str(getattr(orig, "sqlstate", None) or "")
+    if sqlstate.startswith(_TRANSIENT_SQLSTATES):
+        return True
+    text = f"{type(orig).__name__} {orig}".lower()
+    return "adminshutdown" in text or any(word in text for word in _TRANSIENT_WORDS)
+
+
+def _unavailable(exc: BaseException) -> StoreUnavailable:
+    return StoreUnavailable(str(getattr(exc, "orig", None) or exc)[:200])
 
 
 class Store(WatcherQueries):
@@ -239,32 +269,53 @@ class Store(WatcherQueries):
 
     @asynccontextmanager
     async def _read(self) -> AsyncIterator[AsyncConnection]:
-        if self._sqlite is not None:
-            with self._sqlite.reading() as conn:
-                yield conn  # type: ignore[misc]  # the facade speaks AsyncConnection.execute
-            return
-        async with self.engine.connect() as conn:
-            yield conn
+        """A connection for reads. Connecting is retried like a write; a transient fault
+        during the read becomes StoreUnavailable (the member is told to try again)."""
+        try:
+            if self._sqlite is not None:
+                with self._sqlite.reading() as facade:
+                    yield facade  # type: ignore[misc]  # the facade speaks AsyncConnection.execute
+                return
+            conn = await self._retried(self.engine.connect)
+            try:
+                yield conn
+            finally:
+                await conn.close()
+        except DB_ERRORS as exc:
+            if not _is_transient(exc):
+                raise
+            raise _unavailable(exc) from exc
 
     async def _write(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T:
         """Run `work` in one write transaction, retried when the database was briefly locked
         or the connection dropped. `work` must do everything inside the transaction, so a
         retry never leaves half an effect behind."""
-        delay = 0.05
-        for attempt in range(1, WRITE_ATTEMPTS + 1):
+
+        async def once() -> T:
+            if self._sqlite is not None:
+                return await self._sqlite.write(work)  # type: ignore[arg-type]
+            async with self._writer.begin() as conn:
+                return await work(conn)
+
+        return await self._retried(once)
+
+    async def _retried(self, attempt: Callable[[], Awaitable[T]]) -> T:
+        """Run `attempt`, again after a transient fault with backoff (RETRY_DELAYS, about
+        2.5 s in all: inside an event's deadline); then StoreUnavailable."""
+        for number, delay in enumerate((*RETRY_DELAYS, None), start=1):
             try:
-                if self._sqlite is not None:
-                    return await self._sqlite.write(work)  # type: ignore[arg-type]
-                async with self._writer.begin() as conn:
-                    return await work(conn)
-            except (OperationalError, DBAPIError, sqlite3.OperationalError) as exc:
+                return await attempt()
+            except DB_ERRORS as exc:
                 if not _is_transient(exc):
                     raise
-                if attempt == WRITE_ATTEMPTS:
-                    raise StoreUnavailable(str(getattr(exc, "orig", None) or exc)[:200]) from exc
-                log.warning("database busy or disconnected (attempt %d), retrying", attempt)
+                if delay is None:
+                    raise _unavailable(exc) from exc
+                log.warning(
+                    "database unavailable (attempt %d: %s), retrying",
+                    number,
+                    str(getattr(exc, "orig", None) or exc)[:120],
+                )
                 await asyncio.sleep(delay)
-                delay *= 4
         raise AssertionError("unreachable")
 
     def _insert(self, table: Any) -> Any:
@@ -1436,14 +1487,29 @@ class _SqliteSession:
                 conn.info["tweetup_begun"] = False
             try:
                 result = await work(_SyncFacade(conn))
+                transaction.commit()  # may fail too (a full disk): roll back the same way
             except BaseException:
-                transaction.rollback()
+                self._roll_back(conn, transaction)
                 raise
-            transaction.commit()
             self._commits += 1
             if self._commits % self.CHECKPOINT_EVERY == 0:
                 loop.run_in_executor(self.thread, self._checkpoint)
             return result
+
+    def _roll_back(self, conn: Connection, transaction: Any) -> None:
+        """Leave no transaction open after a failed statement or COMMIT: a failed COMMIT
+        keeps SQLite's transaction open, and every later BEGIN would fail until restart.
+        A connection that cannot even roll back is dropped; the next write opens a new one."""
+        raw = conn.connection.dbapi_connection
+        try:
+            transaction.rollback()  # also detaches a transaction whose COMMIT failed
+            if raw is not None and raw.in_transaction:
+                raw.execute("ROLLBACK")
+        except Exception:
+            log.warning("rolling back failed; reopening the write connection", exc_info=True)
+            conn.invalidate()
+            conn.close()
+            self._writer = None
 
     def close(self) -> None:
         self.thread.shutdown(wait=True)
