@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 
 from bot.ports import Clock, Timer
-from bot.store.store import Job, JobSpec, Store
+from bot.store.store import Job, JobSpec, Store, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,34 @@ HORIZON = timedelta(hours=1)
 LEASE = timedelta(minutes=5)
 BATCH = 500
 SWEEP_ID = "sweep"
+RETRY_ID = "wake:retry"
+RETRY_FIRST = timedelta(seconds=1)
+RETRY_MAX = timedelta(seconds=5)  # a wake-up missed in an outage runs within 5 s of recovery
+
+
+class Backoff:
+    """Delays for re-arming a timer whose run failed: 1 s, 2 s, 4 s, ... up to `cap`, back to
+    the start after a run that worked."""
+
+    def __init__(self, first: timedelta = RETRY_FIRST, cap: timedelta = RETRY_MAX) -> None:
+        self.first, self.cap = first, cap
+        self._next = first
+
+    def next(self) -> timedelta:
+        delay = self._next
+        self._next = min(self._next * 2, self.cap)
+        return delay
+
+    def reset(self) -> None:
+        self._next = self.first
+
+
+def log_failure(what: str, delay: timedelta, exc: Exception) -> None:
+    """One warning for a store that is away; a traceback only for anything else."""
+    if isinstance(exc, StoreUnavailable):
+        log.warning("%s failed (%s); trying again in %.0f s", what, exc, delay.total_seconds())
+    else:
+        log.exception("%s failed; trying again in %.0f s", what, delay.total_seconds())
 
 
 class JobEngine:
@@ -42,6 +70,7 @@ class JobEngine:
         self.horizon, self.lease, self.batch = horizon, lease, batch
         self._deliver: Deliver | None = None
         self._running = asyncio.Lock()
+        self._run_backoff, self._sweep_backoff = Backoff(), Backoff()
         self.delivered = 0
 
     def bind(self, deliver: Deliver) -> None:
@@ -64,7 +93,15 @@ class JobEngine:
         return len(times)
 
     async def rearm_and_run(self) -> None:
-        await self.rearm()
+        """The sweep, on the timer: re-armed whatever happens (sooner after a failure)."""
+        try:
+            await self.rearm()
+        except Exception as exc:
+            delay = self._sweep_backoff.next()
+            log_failure("re-arming wake-ups from the store", delay, exc)
+            self.timer.arm(SWEEP_ID, self.clock.now() + delay, self.rearm_and_run)
+        else:
+            self._sweep_backoff.reset()
 
     async def add(self, specs: Sequence[JobSpec]) -> None:
         if not specs:
@@ -91,9 +128,22 @@ class JobEngine:
             return
 
     async def run_due(self) -> None:
-        """Claim and deliver everything due now, batch after batch."""
+        """Claim and deliver everything due now, batch after batch. A failure (the database
+        away) re-arms this wake-up with backoff, so what is due goes out soon after recovery
+        rather than at the next sweep."""
         if self._deliver is None:
             raise RuntimeError("JobEngine.bind() was not called")
+        try:
+            await self._run_batches()
+        except Exception as exc:
+            delay = self._run_backoff.next()
+            log_failure("running due jobs", delay, exc)
+            self.timer.arm(RETRY_ID, self.clock.now() + delay, self.run_due)
+        else:
+            self._run_backoff.reset()
+
+    async def _run_batches(self) -> None:
+        assert self._deliver is not None
         async with self._running:  # one sweep at a time per process; other processes share
             while True:
                 now = self.clock.now()
