@@ -4,18 +4,21 @@ a server that refuses connections (through a TCP proxy taken down and brought ba
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
-from collections.abc import Iterator
+import uuid
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import event, func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 
 from bot import actions
 from bot.app import EVENT_KEY_RETENTION, PURGE_EVERY
 from bot.store import schema as t
+from tests.conftest import NO_POSTGRES, POSTGRES_URL
 from tests.fakes import Harness
 
 DISK_FULL = "database or disk is full"
@@ -134,5 +137,121 @@ async def test_housekeeping_that_meets_an_outage_runs_again_later(
         async with h.store.engine.connect() as conn:
             keys = (await conn.execute(select(func.count()).select_from(t.processed_events)))
             assert keys.scalar() == 0
+    finally:
+        await h.stop()
+
+
+# --- PostgreSQL behind a TCP proxy that can be taken down ------------------------------------
+
+
+class _Proxy:
+    """A TCP proxy between the bot and PostgreSQL. `down()` closes every connection and stops
+    listening (the bot's connections are reset, new ones refused); `up()` listens again."""
+
+    def __init__(self, target_host: str, target_port: int) -> None:
+        self.target = (target_host, target_port)
+        self.port = 0
+        self._server: asyncio.Server | None = None
+        self._writers: set[asyncio.StreamWriter] = set()
+
+    async def up(self) -> None:
+        self._server = await asyncio.start_server(self._serve, "127.0.0.1", self.port)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def down(self) -> None:
+        assert self._server is not None
+        self._server.close()
+        for writer in list(self._writers):
+            writer.transport.abort()
+        self._writers.clear()
+        await self._server.wait_closed()
+
+    async def _serve(self, client_r: asyncio.StreamReader, client_w: asyncio.StreamWriter) -> None:
+        try:
+            server_r, server_w = await asyncio.open_connection(*self.target)
+        except OSError:
+            client_w.transport.abort()
+            return
+        self._writers |= {client_w, server_w}
+        await asyncio.gather(
+            self._pipe(client_r, server_w), self._pipe(server_r, client_w), return_exceptions=True
+        )
+
+    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while data := await reader.read(65536):
+                writer.write(data)
+                await writer.drain()
+        finally:
+            writer.transport.abort()
+            self._writers.discard(writer)
+
+
+@pytest.fixture
+async def proxied_postgres() -> AsyncIterator[tuple[str, _Proxy]]:
+    """A fresh PostgreSQL database, reached through a proxy: (url via the proxy, proxy)."""
+    if not POSTGRES_URL:
+        pytest.skip(NO_POSTGRES)
+    import asyncpg
+
+    url = make_url(POSTGRES_URL)
+    name = f"tw_{uuid.uuid4().hex[:12]}"
+    admin_dsn = POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://")
+    conn = await asyncpg.connect(admin_dsn)
+    await conn.execute(f'CREATE DATABASE "{name}"')
+    await conn.close()
+    proxy = _Proxy(url.host or "127.0.0.1", url.port or 5432)
+    await proxy.up()
+    try:
+        yield url.set(host="127.0.0.1", port=proxy.port, database=name).render_as_string(
+            hide_password=False
+        ), proxy
+    finally:
+        if proxy._server is not None and proxy._server.is_serving():
+            await proxy.down()
+        conn = await asyncpg.connect(admin_dsn)
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await conn.close()
+
+
+@pytest.mark.postgres
+async def test_postgres_refusing_connections_gets_nothing_changed_then_works_again(
+    proxied_postgres: tuple[str, _Proxy], caplog: pytest.LogCaptureFixture
+) -> None:
+    url, proxy = proxied_postgres
+    h = await Harness(url).start()
+    try:
+        mid = await h.propose()
+        await proxy.down()
+        with caplog.at_level("WARNING"):
+            reply = await h.click("bob", actions.encode("rsvp", mid, "going"))
+        assert reply is not None and "nothing was changed" in reply.text
+        assert [r.message for r in caplog.records if r.levelname == "ERROR"] == []
+        await proxy.up()
+        again = await h.click("bob", actions.encode("rsvp", mid, "going"))
+        assert again is not None and "You're going" in again.text
+    finally:
+        await h.stop()
+
+
+@pytest.mark.postgres
+async def test_postgres_reminder_due_during_a_10_s_outage_goes_out_after(
+    proxied_postgres: tuple[str, _Proxy],
+) -> None:
+    url, proxy = proxied_postgres
+    h = await Harness(url).start()
+    try:
+        mid = await h.propose()
+        await h.click("bob", actions.encode("rsvp", mid, "going"))
+        await h.advance(REMINDER_DUE - h.clock.now() - timedelta(seconds=2))
+        await proxy.down()
+        outage_ends = asyncio.get_running_loop().time() + 10
+        while asyncio.get_running_loop().time() < outage_ends:  # time passes on both clocks
+            await h.advance(timedelta(seconds=1))
+            await asyncio.sleep(0.5)
+        assert _reminders_to(h, "bob") == []
+        await proxy.up()
+        await h.advance(timedelta(seconds=10))
+        assert len(_reminders_to(h, "bob")) == 1
     finally:
         await h.stop()
