@@ -199,7 +199,7 @@ async def test_due_jobs_are_claimed_exactly_once_across_stores(database_url: str
         again = await stores[0].claim_due(NOW + timedelta(minutes=10), timedelta(minutes=5))
         assert len(again) == 200  # one batch
         for job in again:
-            await stores[0].finish_job(job.id, "sent", NOW)
+            await stores[0].finish_job(job, "sent", NOW)
         counts = await stores[0].job_counts()
         assert counts == {"claimed": 400, "done": 200}
     finally:

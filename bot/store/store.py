@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+import uuid
 from collections.abc import (
     AsyncIterator,
     Awaitable,
@@ -80,6 +81,7 @@ class Job:
     lead_minutes: int | None
     due_at: datetime
     attempts: int
+    claim: str = ""  # the claim token holding it (see claim_due)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +185,7 @@ def _job(row: Row[Any]) -> Job:
         lead_minutes=row.lead_minutes,
         due_at=row.due_at,
         attempts=row.attempts,
+        claim=row.claim_token or "",
     )
 
 
@@ -1159,7 +1162,8 @@ class Store(WatcherQueries):
 
     async def claim_due(self, now: datetime, lease: timedelta, limit: int = 200) -> list[Job]:
         """Atomically claim due jobs (and ones whose sender's lease ran out). Each job is
-        returned to exactly one caller across every process."""
+        returned to exactly one caller across every process, with one new claim token
+        (`Job.claim`) that the caller shows to renew the lease and to finish the jobs."""
         j = t.jobs
         pick = (
             select(j.c.id)
@@ -1172,13 +1176,19 @@ class Store(WatcherQueries):
         )
         if self.dialect == "postgresql":
             pick = pick.with_for_update(skip_locked=True)
+        token = uuid.uuid4().hex
 
         async def work(conn: AsyncConnection) -> list[Job]:
             rows = (
                 await conn.execute(
                     update(j)
                     .where(j.c.id.in_(pick.scalar_subquery()))
-                    .values(state="claimed", lease_until=now + lease, attempts=j.c.attempts + 1)
+                    .values(
+                        state="claimed",
+                        lease_until=now + lease,
+                        claim_token=token,
+                        attempts=j.c.attempts + 1,
+                    )
                     .returning(j)
                 )
             ).all()
@@ -1186,28 +1196,52 @@ class Store(WatcherQueries):
 
         return await self._write(work)
 
-    async def finish_job(self, job_id: int, outcome: str, now: datetime) -> None:
-        await self.finish_jobs({job_id: outcome}, now)
+    async def renew_claim(self, claim: str, now: datetime, lease: timedelta) -> int:
+        """Extend the lease of the jobs this claim still holds; the number still held (0: the
+        lease ran out and another process claimed them, or they are finished)."""
+        j = t.jobs
 
-    async def finish_jobs(self, outcomes: Mapping[int, str], now: datetime) -> None:
-        """Mark delivered jobs done, in one transaction (one UPDATE per distinct outcome)."""
+        async def work(conn: AsyncConnection) -> int:
+            result = await conn.execute(
+                update(j)
+                .where(j.c.claim_token == claim, j.c.state == "claimed")
+                .values(lease_until=now + lease)
+            )
+            return int(result.rowcount)
+
+        return await self._write(work)
+
+    async def finish_job(self, job: Job, outcome: str, now: datetime) -> int:
+        return await self.finish_jobs({job.id: outcome}, now, job.claim)
+
+    async def finish_jobs(self, outcomes: Mapping[int, str], now: datetime, claim: str) -> int:
+        """Mark delivered jobs done, in one transaction (one UPDATE per distinct outcome), if
+        `claim` still holds them (fencing: a process whose lease ran out changes nothing).
+        Returns how many were finished."""
         if not outcomes:
-            return
+            return 0
         j = t.jobs
         by_outcome: dict[str, list[int]] = {}
         for job_id, outcome in outcomes.items():
             by_outcome.setdefault(outcome[:32], []).append(job_id)
 
-        async def work(conn: AsyncConnection) -> None:
+        async def work(conn: AsyncConnection) -> int:
+            finished = 0
             for outcome, ids in by_outcome.items():
                 for start in range(0, len(ids), 500):
-                    await conn.execute(
+                    result = await conn.execute(
                         update(j)
-                        .where(j.c.id.in_(ids[start : start + 500]))
+                        .where(
+                            j.c.id.in_(ids[start : start + 500]),
+                            j.c.claim_token == claim,
+                            j.c.state == "claimed",
+                        )
                         .values(state="done", done_at=now, outcome=outcome, lease_until=None)
                     )
+                    finished += int(result.rowcount)
+            return finished
 
-        await self._write(work)
+        return await self._write(work)
 
     async def job_counts(self) -> dict[str, int]:
         j = t.jobs
