@@ -226,7 +226,7 @@ async def test_forget_removes_every_row_about_the_member_in_that_community(store
     await store.vote(mid, 1, "bob", "Bob", Answer.YES, NOW)
     await store.rsvp(other_mid, "bob", "Bob", RsvpStatus.GOING, NOW, 12)
     await store.add_jobs([JobSpec("r", "remind", mid, cid, NOW + timedelta(days=1), "bob", 60)])
-    counts = await store.forget_member(cid, "bob")
+    counts = (await store.forget_member(cid, "bob", NOW, 12)).counts
     assert counts["members"] == 1 and counts["trips"] == 1 and counts["votes"] == 1
     assert counts["jobs"] == 1
     async with store.engine.connect() as conn:

@@ -72,6 +72,12 @@ class RsvpOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class Forgotten:
+    counts: dict[str, int]  # rows deleted per kind
+    offered: list[Rsvp]  # members offered a seat the forgotten member held
+
+
+@dataclass(frozen=True, slots=True)
 class Job:
     id: int
     kind: str
@@ -589,59 +595,110 @@ class Store(WatcherQueries):
             ).all()
         return [(r.user_id, r.city_id, r.first_day, r.last_day) for r in rows]
 
-    async def forget_member(self, community_id: int, user_id: str) -> dict[str, int]:
+    async def forget_member(
+        self, community_id: int, user_id: str, now: datetime, offer_hours: int
+    ) -> Forgotten:
         """Delete every row about the member in this community. Meetups they organized stay
-        for the others, with the organizer anonymised. Returns rows deleted per kind."""
+        for the others, with the organizer anonymised. A seat they hold (going, or offered)
+        is passed to the waitlist in the same transaction, so a seat offered to them a moment
+        ago is not lost. Returns rows deleted per kind, and who was offered a seat."""
 
-        async def work(conn: AsyncConnection) -> dict[str, int]:
-            counts: dict[str, int] = {}
-            in_community = select(t.meetups.c.id).where(t.meetups.c.community_id == community_id)
-            for table, column in t.MEMBER_TABLES:
-                cond = table.c[column] == user_id
-                if "community_id" in table.c:
-                    cond = and_(cond, table.c.community_id == community_id)
-                elif "meetup_id" in table.c:
-                    cond = and_(cond, table.c.meetup_id.in_(in_community))
-                elif table is t.suggestion_interest:
-                    cond = and_(
-                        cond,
-                        table.c.suggestion_id.in_(
-                            select(t.suggestions.c.id).where(
-                                t.suggestions.c.community_id == community_id
-                            )
-                        ),
-                    )
-                counts[table.name] = int((await conn.execute(delete(table).where(cond))).rowcount)
-            mt = t.meetups
-            result = await conn.execute(
-                update(mt)
-                .where(mt.c.community_id == community_id, mt.c.organizer_id == user_id)
-                .values(organizer_id="", organizer_name="a former member")
-            )
-            counts["meetups_anonymised"] = int(result.rowcount)
-            c = t.communities
-            scope = (
-                await conn.execute(
-                    select(c.c.platform, c.c.workspace_id).where(c.c.id == community_id)
-                )
-            ).one()
-            pe = t.processed_events
-            result = await conn.execute(
-                delete(pe).where(
-                    pe.c.scope == f"{scope.platform}:{scope.workspace_id}",
-                    pe.c.user_id == user_id,
-                )
-            )
-            counts["processed_events"] = int(result.rowcount)
-            rc = t.rate_counters
-            await conn.execute(
-                delete(rc).where(
-                    rc.c.scope == f"{scope.platform}:{scope.workspace_id}", rc.c.user_id == user_id
-                )
-            )
-            return counts
+        async def work(conn: AsyncConnection) -> Forgotten:
+            offered = await self._release_seats(conn, community_id, user_id, now, offer_hours)
+            counts = await self._forget_rows(conn, community_id, user_id)
+            return Forgotten(counts, offered)
 
         return await self._write(work)
+
+    async def _release_seats(
+        self,
+        conn: AsyncConnection,
+        community_id: int,
+        user_id: str,
+        now: datetime,
+        offer_hours: int,
+    ) -> list[Rsvp]:
+        """Give up every seat the member holds in the community; the members offered them."""
+        r, mt = t.rsvps, t.meetups
+        meetup_ids = (
+            await conn.execute(
+                select(r.c.meetup_id)
+                .join(mt, mt.c.id == r.c.meetup_id)
+                .where(mt.c.community_id == community_id, r.c.user_id == user_id)
+                .order_by(r.c.meetup_id)
+            )
+        ).scalars().all()
+        held = (RsvpStatus.GOING.value, RsvpStatus.OFFERED.value)
+        offered: list[Rsvp] = []
+        for meetup_id in meetup_ids:
+            names = {"meetup": meetup_id, "user": user_id}
+            # Lock the meetup row first, as every RSVP change does, then read the status.
+            head = (await conn.execute(self._q["rsvp_turn"], names)).one()
+            row = (await conn.execute(self._q["rsvp"], names)).first()
+            if row is None or row.status not in held:
+                continue
+            await conn.execute(
+                update(r)
+                .where(r.c.meetup_id == meetup_id, r.c.user_id == user_id)
+                .values(status=RsvpStatus.NO.value, offer_expires_at=None, updated_at=now)
+            )
+            nxt = await self._pass_seat_on(
+                conn, meetup_id, now, offer_hours, head.starts_at, exclude=user_id
+            )
+            if nxt is not None:
+                offered.append(nxt)
+        return offered
+
+    async def _forget_rows(
+        self, conn: AsyncConnection, community_id: int, user_id: str
+    ) -> dict[str, int]:
+        """Delete the member's rows in the community (see forget_member)."""
+        counts: dict[str, int] = {}
+        in_community = select(t.meetups.c.id).where(t.meetups.c.community_id == community_id)
+        for table, column in t.MEMBER_TABLES:
+            cond = table.c[column] == user_id
+            if "community_id" in table.c:
+                cond = and_(cond, table.c.community_id == community_id)
+            elif "meetup_id" in table.c:
+                cond = and_(cond, table.c.meetup_id.in_(in_community))
+            elif table is t.suggestion_interest:
+                cond = and_(
+                    cond,
+                    table.c.suggestion_id.in_(
+                        select(t.suggestions.c.id).where(
+                            t.suggestions.c.community_id == community_id
+                        )
+                    ),
+                )
+            counts[table.name] = int((await conn.execute(delete(table).where(cond))).rowcount)
+        mt = t.meetups
+        result = await conn.execute(
+            update(mt)
+            .where(mt.c.community_id == community_id, mt.c.organizer_id == user_id)
+            .values(organizer_id="", organizer_name="a former member")
+        )
+        counts["meetups_anonymised"] = int(result.rowcount)
+        c = t.communities
+        scope = (
+            await conn.execute(
+                select(c.c.platform, c.c.workspace_id).where(c.c.id == community_id)
+            )
+        ).one()
+        pe = t.processed_events
+        result = await conn.execute(
+            delete(pe).where(
+                pe.c.scope == f"{scope.platform}:{scope.workspace_id}",
+                pe.c.user_id == user_id,
+            )
+        )
+        counts["processed_events"] = int(result.rowcount)
+        rc = t.rate_counters
+        await conn.execute(
+            delete(rc).where(
+                rc.c.scope == f"{scope.platform}:{scope.workspace_id}", rc.c.user_id == user_id
+            )
+        )
+        return counts
 
     # --- meetups ---------------------------------------------------------------------------------
 
