@@ -82,11 +82,15 @@ async def _demo() -> int:
 
 
 async def _upgrade(settings: Settings) -> int:
+    from bot.store.migrate import UpgradeError
     from bot.store.store import Store
 
     store = Store.from_url(settings.database_url)
     try:
         await store.upgrade()
+    except UpgradeError as exc:
+        print(f"tweetup: {exc}", file=sys.stderr)
+        return 1
     finally:
         await store.close()
     print("The database is up to date.")

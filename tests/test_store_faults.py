@@ -5,10 +5,14 @@ a server that refuses connections (through a TCP proxy taken down and brought ba
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
+import subprocess
+import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -255,3 +259,24 @@ async def test_postgres_reminder_due_during_a_10_s_outage_goes_out_after(
         assert len(_reminders_to(h, "bob")) == 1
     finally:
         await h.stop()
+
+
+def test_db_upgrade_on_a_read_only_database_says_so_in_one_line(tmp_path: Any) -> None:
+    path = tmp_path / "readonly.db"
+    sqlite3.connect(path).execute("CREATE TABLE made_elsewhere (a)")  # exists, not ours
+    config = tmp_path / "tweetup.toml"
+    # mode=ro: SQLite refuses every write, as it does on a read-only volume.
+    config.write_text(
+        f'[database]\nurl = "sqlite+aiosqlite:///file:{path}?mode=ro&uri=true"\n',
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TWEETUP_")}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "db", "upgrade", "--config", str(config)],
+        capture_output=True, text=True, env=env, timeout=120,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert str(path) in lines[0] and "readonly" in lines[0]
