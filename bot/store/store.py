@@ -1565,6 +1565,11 @@ class _SqliteSession:
             conn = self._writer
             raw = conn.connection.dbapi_connection
             assert raw is not None
+            if raw.in_transaction:
+                # Left open by a BEGIN on the worker thread whose waiter was cancelled: every
+                # later BEGIN would fail.
+                log.warning("a write transaction was left open; rolling it back")
+                raw.execute("ROLLBACK")
             try:
                 raw.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
