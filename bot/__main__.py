@@ -19,7 +19,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--log-level",
         choices=("DEBUG", "INFO", "WARNING", "ERROR"),
-        help="log verbosity (default: the config's, INFO; WARNING in the console)",
+        help="log verbosity of Tweetup's own loggers (default: the config's, INFO; WARNING "
+        "in the console); libraries stay at WARNING",
+    )
+    parser.add_argument(
+        "--debug-logger",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also log this library at DEBUG (e.g. discord, slack_bolt, sqlalchemy.engine); "
+        "repeatable. Library debug logs can hold tokens: use only while debugging",
     )
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="start every adapter the config enables (else the console)")
@@ -45,12 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _logging(level: str) -> None:
-    logging.basicConfig(
-        level=getattr(logging, level),
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+def _logging(level: str, debug_loggers: Sequence[str] = ()) -> None:
+    from bot.logsetup import configure
+
+    configure(level, debug_loggers)
 
 
 async def _run(settings: Settings) -> int:
@@ -75,11 +82,15 @@ async def _demo() -> int:
 
 
 async def _upgrade(settings: Settings) -> int:
+    from bot.store.migrate import UpgradeError
     from bot.store.store import Store
 
     store = Store.from_url(settings.database_url)
     try:
         await store.upgrade()
+    except UpgradeError as exc:
+        print(f"tweetup: {exc}", file=sys.stderr)
+        return 1
     finally:
         await store.close()
     print("The database is up to date.")
@@ -116,7 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     console_mode = args.command in ("console", "demo") or (
         args.command == "run" and settings.discord is None and settings.slack is None
     )
-    _logging(args.log_level or ("WARNING" if console_mode else settings.log_level))
+    _logging(
+        args.log_level or ("WARNING" if console_mode else settings.log_level), args.debug_logger
+    )
     if args.command == "run":
         return asyncio.run(_run(settings))
     if args.command == "console":

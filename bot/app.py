@@ -22,7 +22,7 @@ from bot.config import Settings
 from bot.core import REMOVAL_GRACE, Core
 from bot.handlers.context import Services
 from bot.handlers.reminders import JobDelivery
-from bot.jobs import JobEngine
+from bot.jobs import Backoff, JobEngine, log_failure
 from bot.nlp import places, prefilter
 from bot.outbox import Outbox
 from bot.ports import ChatAdapter, Clock, Timer
@@ -33,6 +33,8 @@ log = logging.getLogger("tweetup")
 
 EVENT_KEY_RETENTION = timedelta(days=7)
 PURGE_EVERY = timedelta(hours=6)
+HOUSEKEEPING_ID = "housekeeping"
+RETRY_LATER = timedelta(minutes=5)  # housekeeping is not urgent
 
 
 @dataclass
@@ -45,6 +47,7 @@ class App:
     jobs: JobEngine
     core: Core
     adapters: list[ChatAdapter] = field(default_factory=list)
+    _housekeeping_backoff: Backoff = field(default_factory=lambda: Backoff(cap=RETRY_LATER))
 
     @property
     def services(self) -> Services:
@@ -70,12 +73,20 @@ class App:
     async def housekeeping(self) -> None:
         """Forget old event keys and rate windows, and delete communities that removed the bot
         more than the grace period ago; again every few hours (the store says what, so this
-        holds nothing itself)."""
-        await self.store.prune_events(self.clock.now() - EVENT_KEY_RETENTION)
-        purged = await self.store.purge_removed(self.clock.now() - REMOVAL_GRACE)
+        holds nothing itself). Re-armed whatever happens: sooner, with backoff, after a
+        failure."""
+        try:
+            await self.store.prune_events(self.clock.now() - EVENT_KEY_RETENTION)
+            purged = await self.store.purge_removed(self.clock.now() - REMOVAL_GRACE)
+        except Exception as exc:
+            delay = self._housekeeping_backoff.next()
+            log_failure("housekeeping", delay, exc)
+            self.timer.arm(HOUSEKEEPING_ID, self.clock.now() + delay, self.housekeeping)
+            return
+        self._housekeeping_backoff.reset()
         if purged:
             log.info("deleted the data of %d communities that removed the bot", purged)
-        self.timer.arm("housekeeping", self.clock.now() + PURGE_EVERY, self.housekeeping)
+        self.timer.arm(HOUSEKEEPING_ID, self.clock.now() + PURGE_EVERY, self.housekeeping)
 
     async def run(self) -> None:
         """Start, serve every adapter until one stops or a signal arrives, then stop."""

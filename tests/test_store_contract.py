@@ -199,7 +199,7 @@ async def test_due_jobs_are_claimed_exactly_once_across_stores(database_url: str
         again = await stores[0].claim_due(NOW + timedelta(minutes=10), timedelta(minutes=5))
         assert len(again) == 200  # one batch
         for job in again:
-            await stores[0].finish_job(job.id, "sent", NOW)
+            await stores[0].finish_job(job, "sent", NOW)
         counts = await stores[0].job_counts()
         assert counts == {"claimed": 400, "done": 200}
     finally:
@@ -226,7 +226,7 @@ async def test_forget_removes_every_row_about_the_member_in_that_community(store
     await store.vote(mid, 1, "bob", "Bob", Answer.YES, NOW)
     await store.rsvp(other_mid, "bob", "Bob", RsvpStatus.GOING, NOW, 12)
     await store.add_jobs([JobSpec("r", "remind", mid, cid, NOW + timedelta(days=1), "bob", 60)])
-    counts = await store.forget_member(cid, "bob")
+    counts = (await store.forget_member(cid, "bob", NOW, 12)).counts
     assert counts["members"] == 1 and counts["trips"] == 1 and counts["votes"] == 1
     assert counts["jobs"] == 1
     async with store.engine.connect() as conn:

@@ -4,7 +4,10 @@ system clock, job engine) with a file-backed fake platform shared by every proce
 The fake platform deduplicates on `Outgoing.dedupe_key` the way Discord does with a message
 nonce and enforce_nonce, and records every attempt, so a test can count both.
 
-    python -m tests.worker DATABASE_URL SINK_FILE LEASE_SECONDS
+    python -m tests.worker DATABASE_URL SINK_FILE LEASE_SECONDS [SECONDS_PER_DM]
+
+SECONDS_PER_DM makes the platform slow (each DM takes that long), so a batch can outlast
+its lease.
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ from bot.types import Form, FormSubmitted, Inbound, MessageRef, Outgoing, Place,
 class SharedPlatform:
     platform = "bench"
 
-    def __init__(self, sink: Path) -> None:
+    def __init__(self, sink: Path, seconds_per_dm: float = 0.0) -> None:
         self.sink = sink
+        self.seconds_per_dm = seconds_per_dm
         self._ids = itertools.count(1)
 
     async def run(self, inbox: Inbox) -> None:
@@ -45,6 +49,7 @@ class SharedPlatform:
 
     async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
         key = msg.dedupe_key or f"nokey-{os.getpid()}-{next(self._ids)}"
+        await asyncio.sleep(self.seconds_per_dm)
         with open(self.sink, "a+", encoding="utf-8") as f:
             fcntl.flock(f, fcntl.LOCK_EX)  # the platform is one service for every process
             f.seek(0)
@@ -63,8 +68,9 @@ class SharedPlatform:
         return None
 
 
-async def main(url: str, sink: str, lease_seconds: float) -> None:
-    app = build_app(Settings(database_url=url), adapters=[SharedPlatform(Path(sink))])
+async def main(url: str, sink: str, lease_seconds: float, seconds_per_dm: float) -> None:
+    platform = SharedPlatform(Path(sink), seconds_per_dm)
+    app = build_app(Settings(database_url=url), adapters=[platform])
     app.jobs.lease = timedelta(seconds=lease_seconds)
     app.jobs.batch = 100
     await app.start()
@@ -73,4 +79,5 @@ async def main(url: str, sink: str, lease_seconds: float) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1], sys.argv[2], float(sys.argv[3])))
+    per_dm = float(sys.argv[4]) if len(sys.argv) > 4 else 0.0
+    asyncio.run(main(sys.argv[1], sys.argv[2], float(sys.argv[3]), per_dm))

@@ -26,12 +26,14 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
+from urllib.parse import parse_qs
 
 from aiohttp import ClientConnectorError, ClientError, ClientSession, web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
@@ -67,6 +69,13 @@ from .pacing import ChannelPacer
 from .retries import SafeConnectionErrorRetryHandler, SafeServerErrorRetryHandler
 
 log = logging.getLogger("tweetup.slack")
+SIGNATURE_MAX_AGE_SECONDS = 5 * 60  # Slack's rule, as Bolt applies it
+
+
+def _is_ssl_check(headers: Mapping[str, str], body: bytes) -> bool:
+    if not headers.get("Content-Type", "").startswith("application/x-www-form-urlencoded"):
+        return False
+    return parse_qs(body.decode("utf-8", "replace")).get("ssl_check") == ["1"]
 
 PLATFORM = "slack"
 COMMAND = "/meetup"
@@ -210,6 +219,8 @@ class SlackAdapter:
             logger=logging.getLogger("tweetup.slack.bolt"),
         )
         self.pacer = ChannelPacer(settings.posts_per_second_per_channel)
+        secret = settings.signing_secret.reveal()
+        self._verifier = SignatureVerifier(secret) if secret else None  # HTTP mode needs it
         self._inbox: Inbox | None = None
         self._stopped = asyncio.Event()
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -312,6 +323,12 @@ class SlackAdapter:
         self.ready.clear()
 
     async def _http_events(self, request: web.Request) -> web.StreamResponse:
+        refusal = self._refusal(request.headers, await request.read())
+        if refusal is not None:
+            # One line per rejection: never the body (it may hold a response_url), and never
+            # a traceback, whatever the headers hold.
+            log.warning("slack: request rejected (%s) from %s", refusal, request.remote)
+            return web.json_response({"error": "invalid request"}, status=401)
         try:
             bolt_request = await to_bolt_request(request)
             bolt_response = await self.app.async_dispatch(bolt_request)
@@ -321,6 +338,26 @@ class SlackAdapter:
             log.warning("slack: malformed request rejected (%s)", type(exc).__name__)
             return web.json_response({"ok": False, "error": "malformed_request"}, status=400)
         return await to_aiohttp_response(bolt_response)
+
+    def _refusal(self, headers: Mapping[str, str], body: bytes) -> str | None:
+        """Why a request is not from Slack (None: it is signed by Slack, and fresh). Checked
+        before Bolt sees it: Bolt would log the whole body of a rejected request, and answer
+        a non-numeric timestamp with a 500 and a traceback."""
+        if _is_ssl_check(headers, body):
+            return None  # Slack's certificate check is unsigned; Bolt answers it
+        timestamp = headers.get("X-Slack-Request-Timestamp", "")
+        signature = headers.get("X-Slack-Signature", "")
+        if not timestamp or not signature or self._verifier is None:
+            return "unsigned"
+        if not (timestamp.isascii() and timestamp.isdigit()):
+            return "timestamp is not a number"
+        if abs(time.time() - int(timestamp)) > SIGNATURE_MAX_AGE_SECONDS:
+            return "stale timestamp"
+        try:
+            valid = self._verifier.is_valid(body, timestamp, signature)
+        except UnicodeDecodeError:
+            valid = False
+        return None if valid else "bad signature"
 
     async def _http_health(self, _request: web.Request) -> web.StreamResponse:
         return web.json_response({"ok": True, "platform": PLATFORM, "mode": self.settings.mode})

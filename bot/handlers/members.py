@@ -11,7 +11,6 @@ from bot.domain.community import Member
 from bot.domain.geo import distance_km
 from bot.domain.meetups import Refusal, Status
 from bot.domain.reminders import format_leads, parse_leads
-from bot.domain.rsvps import RsvpStatus
 from bot.domain.suggestions import check_trip, day_span
 from bot.handlers.context import Ctx, effective_leads, refresh_cards, reschedule_member
 from bot.handlers.parsing import parse_city
@@ -284,22 +283,18 @@ async def forget_confirmed(ctx: Ctx, action: Action) -> None:
         await ctx.say("Nothing was deleted.")
         return
     touched = await ctx.store.meetups_of(ctx.community.id, ctx.user.id, ctx.now())
-    for m, role in touched:
-        if RsvpStatus.GOING.value in role or RsvpStatus.OFFERED.value in role:
-            # Give the seat up properly first, so it passes to the waitlist.
-            outcome = await ctx.store.rsvp(
-                m.id,
-                ctx.user.id,
-                ctx.user.name,
-                RsvpStatus.NO,
-                ctx.now(),
-                ctx.community.offer_hours,
-            )
-            if outcome.offered is not None:
-                await send_offers(ctx.services, ctx.community, m, [outcome.offered])
-    counts = await ctx.store.forget_member(ctx.community.id, ctx.user.id)
-    for m, _ in touched:
-        await refresh_cards(ctx.services, ctx.community, m.id)
+    # Seats held are passed to the waitlist inside the deletion's transaction (a seat offered
+    # a moment ago is not lost); then the members offered them are told.
+    forgotten = await ctx.store.forget_member(
+        ctx.community.id, ctx.user.id, ctx.now(), ctx.community.offer_hours
+    )
+    counts = forgotten.counts
+    for offered in forgotten.offered:
+        m = await ctx.store.meetup(offered.meetup_id)
+        if m is not None:
+            await send_offers(ctx.services, ctx.community, m, [offered])
+    for meetup_id in {m.id for m, _ in touched} | {r.meetup_id for r in forgotten.offered}:
+        await refresh_cards(ctx.services, ctx.community, meetup_id)
     done = forget_summary(counts)
     await ctx.say(
         "Deleted: "

@@ -8,6 +8,7 @@ migrate while the others wait and then find nothing to do; on SQLite the write t
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -16,7 +17,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -39,7 +40,28 @@ def _is_current(connection: Connection) -> bool:
     return MigrationContext.configure(connection).get_current_revision() == head
 
 
+class UpgradeError(Exception):
+    """The migrations could not be applied; the message is one line naming the database
+    and the cause (a read-only volume, a missing directory, a server refusing...)."""
+
+
 async def upgrade(engine: AsyncEngine, attempts: int = 5) -> None:
+    try:
+        await _upgrade_retried(engine, attempts)
+    except (DBAPIError, sqlite3.Error, OSError) as exc:
+        cause = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise UpgradeError(f"cannot upgrade {_where(engine)}: {cause}") from exc
+
+
+def _where(engine: AsyncEngine) -> str:
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        path = (url.database or "").removeprefix("file:")
+        return f"the SQLite database {path or '(in memory)'}"
+    return f"the database {url.database} on {url.host}:{url.port or 5432}"
+
+
+async def _upgrade_retried(engine: AsyncEngine, attempts: int) -> None:
     for attempt in range(1, attempts + 1):
         try:
             await _upgrade_once(engine)

@@ -200,6 +200,7 @@ jobs = Table(
     Column("attempts", Integer, nullable=False, server_default="0"),
     Column("done_at", UTC),
     Column("outcome", String(32), nullable=False, server_default=""),
+    Column("claim_token", String(32)),  # the claim holding it: fences renewals and finishing
     Index(None, "state", "due_at"),
     Index(None, "meetup_id"),
     Index(None, "community_id", "user_id"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+import uuid
 from collections.abc import (
     AsyncIterator,
     Awaitable,
@@ -56,7 +57,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
-WRITE_ATTEMPTS = 4
+RETRY_DELAYS = (0.05, 0.2, 0.8, 1.5)  # seconds between attempts
 
 
 class StoreUnavailable(Exception):
@@ -71,6 +72,12 @@ class RsvpOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class Forgotten:
+    counts: dict[str, int]  # rows deleted per kind
+    offered: list[Rsvp]  # members offered a seat the forgotten member held
+
+
+@dataclass(frozen=True, slots=True)
 class Job:
     id: int
     kind: str
@@ -80,6 +87,7 @@ class Job:
     lead_minutes: int | None
     due_at: datetime
     attempts: int
+    claim: str = ""  # the claim token holding it (see claim_due)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +191,7 @@ def _job(row: Row[Any]) -> Job:
         lead_minutes=row.lead_minutes,
         due_at=row.due_at,
         attempts=row.attempts,
+        claim=row.claim_token or "",
     )
 
 
@@ -199,13 +208,43 @@ def _role(row: Row[Any], user_id: str) -> str:
     return ", ".join(roles)
 
 
+# Faults that pass: a lock held by another process, a full disk being freed, a connection
+# refused, reset or closed by a restarting server (SQLSTATE class 08, and 57P01-57P03: admin
+# shutdown, crash shutdown, cannot connect now).
+_TRANSIENT_WORDS = (
+    "locked",
+    "disk is full",
+    "disk i/o error",
+    "connection refused",
+    "connection reset",
+    "connection was closed",
+    "connection is closed",
+    "server closed the connection",
+    "terminating connection",
+    "shutting down",
+    "starting up",
+)
+_TRANSIENT_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+DB_ERRORS = (OperationalError, DBAPIError, sqlite3.Error, OSError)
+"""What a database call can raise when the database, its disk or the network fails (a
+refused or reset connection arrives as an OSError, not wrapped by SQLAlchemy)."""
+
+
 def _is_transient(exc: BaseException) -> bool:
-    if (
-        isinstance(exc, OperationalError | sqlite3.OperationalError)
-        and "locked" in str(exc).lower()
-    ):
+    if isinstance(exc, OSError):  # refused, reset, timed out: the server or network is away
         return True
-    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    orig = getattr(exc, "orig", None) or exc
+    sqlstate = str(getattr(orig, "sqlstate", None) or "")
+    if sqlstate.startswith(_TRANSIENT_SQLSTATES):
+        return True
+    text = f"{type(orig).__name__} {orig}".lower()
+    return "adminshutdown" in text or any(word in text for word in _TRANSIENT_WORDS)
+
+
+def _unavailable(exc: BaseException) -> StoreUnavailable:
+    return StoreUnavailable(str(getattr(exc, "orig", None) or exc)[:200])
 
 
 class Store(WatcherQueries):
@@ -252,32 +291,53 @@ class Store(WatcherQueries):
 
     @asynccontextmanager
     async def _read(self) -> AsyncIterator[AsyncConnection]:
-        if self._sqlite is not None:
-            with self._sqlite.reading() as conn:
-                yield conn  # type: ignore[misc]  # the facade speaks AsyncConnection.execute
-            return
-        async with self.engine.connect() as conn:
-            yield conn
+        """A connection for reads. Connecting is retried like a write; a transient fault
+        during the read becomes StoreUnavailable (the member is told to try again)."""
+        try:
+            if self._sqlite is not None:
+                with self._sqlite.reading() as facade:
+                    yield facade  # type: ignore[misc]  # the facade speaks AsyncConnection.execute
+                return
+            conn = await self._retried(self.engine.connect)
+            try:
+                yield conn
+            finally:
+                await conn.close()
+        except DB_ERRORS as exc:
+            if not _is_transient(exc):
+                raise
+            raise _unavailable(exc) from exc
 
     async def _write(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T:
         """Run `work` in one write transaction, retried when the database was briefly locked
         or the connection dropped. `work` must do everything inside the transaction, so a
         retry never leaves half an effect behind."""
-        delay = 0.05
-        for attempt in range(1, WRITE_ATTEMPTS + 1):
+
+        async def once() -> T:
+            if self._sqlite is not None:
+                return await self._sqlite.write(work)  # type: ignore[arg-type]
+            async with self._writer.begin() as conn:
+                return await work(conn)
+
+        return await self._retried(once)
+
+    async def _retried(self, attempt: Callable[[], Awaitable[T]]) -> T:
+        """Run `attempt`, again after a transient fault with backoff (RETRY_DELAYS, about
+        2.5 s in all: inside an event's deadline); then StoreUnavailable."""
+        for number, delay in enumerate((*RETRY_DELAYS, None), start=1):
             try:
-                if self._sqlite is not None:
-                    return await self._sqlite.write(work)  # type: ignore[arg-type]
-                async with self._writer.begin() as conn:
-                    return await work(conn)
-            except (OperationalError, DBAPIError, sqlite3.OperationalError) as exc:
+                return await attempt()
+            except DB_ERRORS as exc:
                 if not _is_transient(exc):
                     raise
-                if attempt == WRITE_ATTEMPTS:
-                    raise StoreUnavailable(str(getattr(exc, "orig", None) or exc)[:200]) from exc
-                log.warning("database busy or disconnected (attempt %d), retrying", attempt)
+                if delay is None:
+                    raise _unavailable(exc) from exc
+                log.warning(
+                    "database unavailable (attempt %d: %s), retrying",
+                    number,
+                    str(getattr(exc, "orig", None) or exc)[:120],
+                )
                 await asyncio.sleep(delay)
-                delay *= 4
         raise AssertionError("unreachable")
 
     def _insert(self, table: Any) -> Any:
@@ -587,59 +647,110 @@ class Store(WatcherQueries):
 
         return await self._write(work)
 
-    async def forget_member(self, community_id: int, user_id: str) -> dict[str, int]:
+    async def forget_member(
+        self, community_id: int, user_id: str, now: datetime, offer_hours: int
+    ) -> Forgotten:
         """Delete every row about the member in this community. Meetups they organized stay
-        for the others, with the organizer anonymised. Returns rows deleted per kind."""
+        for the others, with the organizer anonymised. A seat they hold (going, or offered)
+        is passed to the waitlist in the same transaction, so a seat offered to them a moment
+        ago is not lost. Returns rows deleted per kind, and who was offered a seat."""
 
-        async def work(conn: AsyncConnection) -> dict[str, int]:
-            counts: dict[str, int] = {}
-            in_community = select(t.meetups.c.id).where(t.meetups.c.community_id == community_id)
-            for table, column in t.MEMBER_TABLES:
-                cond = table.c[column] == user_id
-                if "community_id" in table.c:
-                    cond = and_(cond, table.c.community_id == community_id)
-                elif "meetup_id" in table.c:
-                    cond = and_(cond, table.c.meetup_id.in_(in_community))
-                elif table is t.suggestion_interest:
-                    cond = and_(
-                        cond,
-                        table.c.suggestion_id.in_(
-                            select(t.suggestions.c.id).where(
-                                t.suggestions.c.community_id == community_id
-                            )
-                        ),
-                    )
-                counts[table.name] = int((await conn.execute(delete(table).where(cond))).rowcount)
-            mt = t.meetups
-            result = await conn.execute(
-                update(mt)
-                .where(mt.c.community_id == community_id, mt.c.organizer_id == user_id)
-                .values(organizer_id="", organizer_name="a former member")
-            )
-            counts["meetups_anonymised"] = int(result.rowcount)
-            c = t.communities
-            scope = (
-                await conn.execute(
-                    select(c.c.platform, c.c.workspace_id).where(c.c.id == community_id)
-                )
-            ).one()
-            pe = t.processed_events
-            result = await conn.execute(
-                delete(pe).where(
-                    pe.c.scope == f"{scope.platform}:{scope.workspace_id}",
-                    pe.c.user_id == user_id,
-                )
-            )
-            counts["processed_events"] = int(result.rowcount)
-            rc = t.rate_counters
-            await conn.execute(
-                delete(rc).where(
-                    rc.c.scope == f"{scope.platform}:{scope.workspace_id}", rc.c.user_id == user_id
-                )
-            )
-            return counts
+        async def work(conn: AsyncConnection) -> Forgotten:
+            offered = await self._release_seats(conn, community_id, user_id, now, offer_hours)
+            counts = await self._forget_rows(conn, community_id, user_id)
+            return Forgotten(counts, offered)
 
         return await self._write(work)
+
+    async def _release_seats(
+        self,
+        conn: AsyncConnection,
+        community_id: int,
+        user_id: str,
+        now: datetime,
+        offer_hours: int,
+    ) -> list[Rsvp]:
+        """Give up every seat the member holds in the community; the members offered them."""
+        r, mt = t.rsvps, t.meetups
+        meetup_ids = (
+            await conn.execute(
+                select(r.c.meetup_id)
+                .join(mt, mt.c.id == r.c.meetup_id)
+                .where(mt.c.community_id == community_id, r.c.user_id == user_id)
+                .order_by(r.c.meetup_id)
+            )
+        ).scalars().all()
+        held = (RsvpStatus.GOING.value, RsvpStatus.OFFERED.value)
+        offered: list[Rsvp] = []
+        for meetup_id in meetup_ids:
+            names = {"meetup": meetup_id, "user": user_id}
+            # Lock the meetup row first, as every RSVP change does, then read the status.
+            head = (await conn.execute(self._q["rsvp_turn"], names)).one()
+            row = (await conn.execute(self._q["rsvp"], names)).first()
+            if row is None or row.status not in held:
+                continue
+            await conn.execute(
+                update(r)
+                .where(r.c.meetup_id == meetup_id, r.c.user_id == user_id)
+                .values(status=RsvpStatus.NO.value, offer_expires_at=None, updated_at=now)
+            )
+            nxt = await self._pass_seat_on(
+                conn, meetup_id, now, offer_hours, head.starts_at, exclude=user_id
+            )
+            if nxt is not None:
+                offered.append(nxt)
+        return offered
+
+    async def _forget_rows(
+        self, conn: AsyncConnection, community_id: int, user_id: str
+    ) -> dict[str, int]:
+        """Delete the member's rows in the community (see forget_member)."""
+        counts: dict[str, int] = {}
+        in_community = select(t.meetups.c.id).where(t.meetups.c.community_id == community_id)
+        for table, column in t.MEMBER_TABLES:
+            cond = table.c[column] == user_id
+            if "community_id" in table.c:
+                cond = and_(cond, table.c.community_id == community_id)
+            elif "meetup_id" in table.c:
+                cond = and_(cond, table.c.meetup_id.in_(in_community))
+            elif table is t.suggestion_interest:
+                cond = and_(
+                    cond,
+                    table.c.suggestion_id.in_(
+                        select(t.suggestions.c.id).where(
+                            t.suggestions.c.community_id == community_id
+                        )
+                    ),
+                )
+            counts[table.name] = int((await conn.execute(delete(table).where(cond))).rowcount)
+        mt = t.meetups
+        result = await conn.execute(
+            update(mt)
+            .where(mt.c.community_id == community_id, mt.c.organizer_id == user_id)
+            .values(organizer_id="", organizer_name="a former member")
+        )
+        counts["meetups_anonymised"] = int(result.rowcount)
+        c = t.communities
+        scope = (
+            await conn.execute(
+                select(c.c.platform, c.c.workspace_id).where(c.c.id == community_id)
+            )
+        ).one()
+        pe = t.processed_events
+        result = await conn.execute(
+            delete(pe).where(
+                pe.c.scope == f"{scope.platform}:{scope.workspace_id}",
+                pe.c.user_id == user_id,
+            )
+        )
+        counts["processed_events"] = int(result.rowcount)
+        rc = t.rate_counters
+        await conn.execute(
+            delete(rc).where(
+                rc.c.scope == f"{scope.platform}:{scope.workspace_id}", rc.c.user_id == user_id
+            )
+        )
+        return counts
 
     # --- meetups ---------------------------------------------------------------------------------
 
@@ -1236,7 +1347,8 @@ class Store(WatcherQueries):
 
     async def claim_due(self, now: datetime, lease: timedelta, limit: int = 200) -> list[Job]:
         """Atomically claim due jobs (and ones whose sender's lease ran out). Each job is
-        returned to exactly one caller across every process."""
+        returned to exactly one caller across every process, with one new claim token
+        (`Job.claim`) that the caller shows to renew the lease and to finish the jobs."""
         j = t.jobs
         pick = (
             select(j.c.id)
@@ -1249,13 +1361,19 @@ class Store(WatcherQueries):
         )
         if self.dialect == "postgresql":
             pick = pick.with_for_update(skip_locked=True)
+        token = uuid.uuid4().hex
 
         async def work(conn: AsyncConnection) -> list[Job]:
             rows = (
                 await conn.execute(
                     update(j)
                     .where(j.c.id.in_(pick.scalar_subquery()))
-                    .values(state="claimed", lease_until=now + lease, attempts=j.c.attempts + 1)
+                    .values(
+                        state="claimed",
+                        lease_until=now + lease,
+                        claim_token=token,
+                        attempts=j.c.attempts + 1,
+                    )
                     .returning(j)
                 )
             ).all()
@@ -1263,28 +1381,52 @@ class Store(WatcherQueries):
 
         return await self._write(work)
 
-    async def finish_job(self, job_id: int, outcome: str, now: datetime) -> None:
-        await self.finish_jobs({job_id: outcome}, now)
+    async def renew_claim(self, claim: str, now: datetime, lease: timedelta) -> int:
+        """Extend the lease of the jobs this claim still holds; the number still held (0: the
+        lease ran out and another process claimed them, or they are finished)."""
+        j = t.jobs
 
-    async def finish_jobs(self, outcomes: Mapping[int, str], now: datetime) -> None:
-        """Mark delivered jobs done, in one transaction (one UPDATE per distinct outcome)."""
+        async def work(conn: AsyncConnection) -> int:
+            result = await conn.execute(
+                update(j)
+                .where(j.c.claim_token == claim, j.c.state == "claimed")
+                .values(lease_until=now + lease)
+            )
+            return int(result.rowcount)
+
+        return await self._write(work)
+
+    async def finish_job(self, job: Job, outcome: str, now: datetime) -> int:
+        return await self.finish_jobs({job.id: outcome}, now, job.claim)
+
+    async def finish_jobs(self, outcomes: Mapping[int, str], now: datetime, claim: str) -> int:
+        """Mark delivered jobs done, in one transaction (one UPDATE per distinct outcome), if
+        `claim` still holds them (fencing: a process whose lease ran out changes nothing).
+        Returns how many were finished."""
         if not outcomes:
-            return
+            return 0
         j = t.jobs
         by_outcome: dict[str, list[int]] = {}
         for job_id, outcome in outcomes.items():
             by_outcome.setdefault(outcome[:32], []).append(job_id)
 
-        async def work(conn: AsyncConnection) -> None:
+        async def work(conn: AsyncConnection) -> int:
+            finished = 0
             for outcome, ids in by_outcome.items():
                 for start in range(0, len(ids), 500):
-                    await conn.execute(
+                    result = await conn.execute(
                         update(j)
-                        .where(j.c.id.in_(ids[start : start + 500]))
+                        .where(
+                            j.c.id.in_(ids[start : start + 500]),
+                            j.c.claim_token == claim,
+                            j.c.state == "claimed",
+                        )
                         .values(state="done", done_at=now, outcome=outcome, lease_until=None)
                     )
+                    finished += int(result.rowcount)
+            return finished
 
-        await self._write(work)
+        return await self._write(work)
 
     async def job_counts(self) -> dict[str, int]:
         j = t.jobs
@@ -1551,6 +1693,11 @@ class _SqliteSession:
             conn = self._writer
             raw = conn.connection.dbapi_connection
             assert raw is not None
+            if raw.in_transaction:
+                # Left open by a BEGIN on the worker thread whose waiter was cancelled: every
+                # later BEGIN would fail.
+                log.warning("a write transaction was left open; rolling it back")
+                raw.execute("ROLLBACK")
             try:
                 raw.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
@@ -1564,14 +1711,29 @@ class _SqliteSession:
                 conn.info["tweetup_begun"] = False
             try:
                 result = await work(_SyncFacade(conn))
+                transaction.commit()  # may fail too (a full disk): roll back the same way
             except BaseException:
-                transaction.rollback()
+                self._roll_back(conn, transaction)
                 raise
-            transaction.commit()
             self._commits += 1
             if self._commits % self.CHECKPOINT_EVERY == 0:
                 loop.run_in_executor(self.thread, self._checkpoint)
             return result
+
+    def _roll_back(self, conn: Connection, transaction: Any) -> None:
+        """Leave no transaction open after a failed statement or COMMIT: a failed COMMIT
+        keeps SQLite's transaction open, and every later BEGIN would fail until restart.
+        A connection that cannot even roll back is dropped; the next write opens a new one."""
+        raw = conn.connection.dbapi_connection
+        try:
+            transaction.rollback()  # also detaches a transaction whose COMMIT failed
+            if raw is not None and raw.in_transaction:
+                raw.execute("ROLLBACK")
+        except Exception:
+            log.warning("rolling back failed; reopening the write connection", exc_info=True)
+            conn.invalidate()
+            conn.close()
+            self._writer = None
 
     def close(self) -> None:
         self.thread.shutdown(wait=True)
