@@ -57,8 +57,9 @@ async def _run(settings: Settings) -> int:
     from bot.app import build_app, platform_adapters
 
     adapters = platform_adapters(settings)
-    if not adapters:
-        return await _console(settings)
+    if not adapters:  # the console, on the configured database and the real clock
+        console = importlib.import_module("adapters.console")
+        return int(await console.run_live(settings))
     app = build_app(settings, adapters=adapters)
     await app.run()
     return 0
