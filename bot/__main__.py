@@ -45,23 +45,35 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Libraries whose INFO lines are noise in an operator's log (Alembic's plugin set-up, every
+# APScheduler job added); their warnings and errors still show, and everything at DEBUG.
+QUIET_LIBRARIES = ("alembic", "apscheduler")
+
+
 def _logging(level: str) -> None:
     logging.basicConfig(
         level=getattr(logging, level),
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if level != "DEBUG":
+        for name in QUIET_LIBRARIES:
+            logging.getLogger(name).setLevel(max(logging.WARNING, getattr(logging, level)))
 
 
 async def _run(settings: Settings) -> int:
-    from bot.app import build_app, platform_adapters
+    from bot.app import EXIT_ADAPTER_FAILED, AdapterFailed, build_app, platform_adapters
 
     adapters = platform_adapters(settings)
     if not adapters:  # the console, on the configured database and the real clock
         console = importlib.import_module("adapters.console")
         return int(await console.run_live(settings))
     app = build_app(settings, adapters=adapters)
-    await app.run()
+    try:
+        await app.run()
+    except AdapterFailed as exc:  # one line, not a traceback (DEBUG logs the traceback)
+        print(f"tweetup: {exc}", file=sys.stderr)
+        return EXIT_ADAPTER_FAILED
     return 0
 
 
