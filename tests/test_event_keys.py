@@ -76,3 +76,27 @@ def test_a_restarted_tweetup_run_answers_and_keeps_everything(tmp_path: Path) ->
     listing = second.rsplit("/meetup list", 1)[1]
     assert "First" in listing and "Second" in listing
     assert "The clock is real" in second
+
+
+async def test_the_store_tells_a_redelivery_from_a_reused_key(database_url: str) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from bot.store.store import Store
+
+    store = Store.from_url(database_url)
+    await store.upgrade()
+    now, minute = datetime(2030, 1, 7, 9, 0, tzinfo=UTC), timedelta(minutes=1)
+
+    async def mark(fp: str) -> tuple[bool, bool]:
+        m = await store.mark_and_count("p:k1", now, minute, scope="p:w", user_id="u",
+                                       kind="command", fingerprint=fp)
+        return m.new, m.reused
+
+    try:
+        assert await mark("aaa") == (True, False)
+        assert await mark("aaa") == (False, False)  # a redelivery
+        assert await mark("bbb") == (True, True)  # another event under the same key
+        assert await mark("bbb") == (False, False)  # ... and its redelivery
+        assert await mark("") == (False, False)  # no fingerprint: cannot tell, not acted on
+    finally:
+        await store.close()
