@@ -61,13 +61,18 @@ def _logging(level: str, debug_loggers: Sequence[str] = ()) -> None:
 
 
 async def _run(settings: Settings) -> int:
-    from bot.app import build_app, platform_adapters
+    from bot.app import EXIT_ADAPTER_FAILED, AdapterFailed, build_app, platform_adapters
 
     adapters = platform_adapters(settings)
-    if not adapters:
-        return await _console(settings)
+    if not adapters:  # the console, on the configured database and the real clock
+        console = importlib.import_module("adapters.console")
+        return int(await console.run_live(settings))
     app = build_app(settings, adapters=adapters)
-    await app.run()
+    try:
+        await app.run()
+    except AdapterFailed as exc:  # one line, not a traceback (DEBUG logs the traceback)
+        print(f"tweetup: {exc}", file=sys.stderr)
+        return EXIT_ADAPTER_FAILED
     return 0
 
 

@@ -32,9 +32,23 @@ from bot.store.store import Store
 log = logging.getLogger("tweetup")
 
 EVENT_KEY_RETENTION = timedelta(days=7)
+EXIT_ADAPTER_FAILED = 3  # documented in docs/operations.md: a supervisor restarts us
 PURGE_EVERY = timedelta(hours=6)
 HOUSEKEEPING_ID = "housekeeping"
 RETRY_LATER = timedelta(minutes=5)  # housekeeping is not urgent
+
+
+class AdapterFailed(Exception):
+    """An adapter could not start (platform unreachable, credentials refused) or stopped with
+    an error. Its message is one line naming the adapter and the cause."""
+
+    def __init__(self, platform: str, cause: BaseException) -> None:
+        super().__init__(platform, cause)
+        self.platform, self.cause = platform, cause
+
+    def __str__(self) -> str:
+        text = " ".join(str(self.cause).split()) or type(self.cause).__name__
+        return f"the {self.platform} adapter stopped: {text[:300]}"
 
 
 @dataclass
@@ -103,8 +117,10 @@ class App:
         try:
             done, _ = await asyncio.wait([*tasks, waiter], return_when=asyncio.FIRST_COMPLETED)
             for task in done:
-                if task is not waiter and task.exception() is not None:
-                    raise task.exception()  # type: ignore[misc]
+                failure = None if task is waiter else task.exception()
+                if failure is not None:
+                    log.debug("the %s adapter failed", task.get_name(), exc_info=failure)
+                    raise AdapterFailed(task.get_name(), failure) from failure
         finally:
             await self.stop()
             for task in [*tasks, waiter]:

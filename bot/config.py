@@ -7,9 +7,10 @@ expected. Secrets are kept in `Secret` so that printing settings never shows the
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,38 @@ SLACK_HOST, SLACK_PORT, SLACK_PATH = "0.0.0.0", 3000, "/slack/events"
 SLACK_API = "https://slack.com/api/"
 CONSOLE_MEMBERS = ("alice", "bob", "carol", "dave", "erin")
 CONSOLE_CHANNELS = ("general", "random")
+
+
+# Every section and key a config file may have; anything else is a typo to report.
+KNOWN_KEYS: Mapping[str, frozenset[str]] = {
+    "database": frozenset({"url"}),
+    "bot": frozenset({"default_timezone", "log_level"}),
+    "discord": frozenset(
+        {
+            "token",
+            "guild_ids",
+            "api_base_url",
+            "gateway_url",
+            "shard_ids",
+            "shard_count",
+            "dm_rate_per_second",
+        }
+    ),
+    "slack": frozenset(
+        {
+            "bot_token",
+            "signing_secret",
+            "app_token",
+            "mode",
+            "http_host",
+            "http_port",
+            "http_path",
+            "api_url",
+            "posts_per_second_per_channel",
+        }
+    ),
+    "console": frozenset({"members", "channels"}),
+}
 
 
 class ConfigError(ValueError):
@@ -207,6 +240,39 @@ def _slack(root: _Reader, source: str) -> SlackSettings | None:
     )
 
 
+def _did_you_mean(word: str, known: Iterable[str], shape: str) -> str:
+    """A hint naming the closest known name, else listing the known names."""
+    names = sorted(known)
+    close = difflib.get_close_matches(word, names, n=1)
+    if close:
+        return f"; did you mean {shape.format(close[0])}?"
+    return "; known: " + ", ".join(shape.format(n) for n in names)
+
+
+def _section_of(key: str) -> str | None:
+    return next((s for s, keys in KNOWN_KEYS.items() if key in keys), None)
+
+
+def check_known_keys(data: Mapping[str, Any], source: str) -> None:
+    """Refuse unknown sections and keys (a typo would otherwise be silently ignored)."""
+    for name, value in data.items():
+        if name not in KNOWN_KEYS:
+            home = _section_of(name)
+            if not isinstance(value, dict) and home:
+                raise ConfigError(f"{source}: {name} must be in the [{home}] section")
+            raise ConfigError(
+                f"{source}: unknown section [{name}]" + _did_you_mean(name, KNOWN_KEYS, "[{}]")
+            )
+        if not isinstance(value, dict):
+            continue
+        for key in value:
+            if key not in KNOWN_KEYS[name]:
+                raise ConfigError(
+                    f"{source}: [{name}] has no setting {key}"
+                    + _did_you_mean(key, KNOWN_KEYS[name], "{}")
+                )
+
+
 def load_settings(path: str | Path | None = None) -> Settings:
     """Read settings from `path` (TOML) if given, then the environment."""
     data: dict[str, Any] = {}
@@ -221,6 +287,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
             raise ConfigError(f"{source}: not valid TOML ({exc})") from exc
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{source}: cannot read the file ({exc})") from exc
+    check_known_keys(data, source)
     root = _Reader(data, "", source)
     db = _Reader(root.table("database") or {}, "database", source)
     url = db.text("url", DEFAULT_DATABASE_URL, env=ENV_DATABASE_URL) or DEFAULT_DATABASE_URL

@@ -8,6 +8,7 @@ the adapter. One INFO line per event: platform, community, what, outcome.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -61,6 +62,24 @@ _KINDS: dict[type, str] = {
 }
 
 
+def fingerprint(event: Inbound) -> str:
+    """A short hash of what the event carries (who, where, what), to tell a redelivery (same
+    key, same content) from a different event that reuses a key."""
+    if isinstance(event, CommandInvoked):
+        payload: object = (event.name, sorted(event.options.items()))
+    elif isinstance(event, ActionClicked):
+        payload = (event.action_id, event.values)
+    elif isinstance(event, FormSubmitted):
+        payload = (event.form_id, sorted(event.values.items()))
+    else:
+        payload = event.text
+    content = repr(
+        (type(event).__name__, event.user.id, event.place.workspace_id, event.place.channel_id,
+         payload)
+    )
+    return hashlib.blake2b(content.encode("utf-8", "replace"), digest_size=16).hexdigest()
+
+
 def _what(event: Inbound) -> str:
     if isinstance(event, CommandInvoked):
         return f"command={event.name[:32]}"
@@ -82,45 +101,38 @@ class Core:
 
     async def handle(self, event: Inbound) -> None:
         started = time.perf_counter()
-        store = self.services.store
-        key = f"{event.user.platform}:{event.key}"
-        outcome, community_id = "ok", "?"
-        try:
-            scope = f"{event.place.platform}:{event.place.workspace_id}"
-            kind = _KINDS[type(event)]
-            now = self.services.clock.now()
-            new, member, everyone = await store.mark_and_count(
-                key, now, WINDOW, scope=scope, user_id=event.user.id, kind=kind
+        outcome, community_id = await self._handle(event)
+        if not isinstance(event, MessageSeen) or outcome not in ("ok", "ignored"):
+            log.info(
+                "platform=%s community=%s %s outcome=%s ms=%.1f",
+                event.user.platform,
+                community_id,
+                _what(event),
+                outcome,
+                (time.perf_counter() - started) * 1000,
             )
-            if not new:
-                log.info("platform=%s %s outcome=duplicate", event.user.platform, _what(event))
-                return
-            if kind != "message":
-                check_events(member, everyone, self.services.rate_limits)
-            if event.place.workspace_id == NO_COMMUNITY:
-                community = await self._community_of_direct(event)
-            else:
-                community = await store.community(
-                    event.place.platform,
-                    event.place.workspace_id,
-                    timezone=self.services.default_timezone,
-                    now=self.services.clock.now(),
-                )
+
+    async def _handle(self, event: Inbound) -> tuple[str, str]:
+        """Handle one event; (outcome, community id) for the one log line."""
+        community_id = "?"
+        try:
+            if not await self._mark(event):
+                return "duplicate", community_id
+            community = await self._community(event)
             community_id = str(community.id)
             ctx = Ctx(self.services, event, community)
             await self._route(ctx)
-            outcome = ctx.outcome
+            return ctx.outcome, community_id
         except Refusal as refusal:
-            outcome = "refused"
             await self._safe_reply(event, str(refusal))
+            return "refused", community_id
         except BadAction:
-            outcome = "refused"
             await self._safe_reply(event, UNKNOWN_BUTTON)
+            return "refused", community_id
         except StoreUnavailable:
-            outcome = "busy"
             await self._safe_reply(event, BUSY)
+            return "busy", community_id
         except ChannelUnavailable:
-            outcome = "channel-unavailable"
             log.warning(
                 "cannot post in channel %s (platform %s)",
                 event.place.channel_id,
@@ -131,20 +143,49 @@ class Core:
                 "I can't post in this channel. Invite me to it (e.g. /invite @Tweetup) or "
                 "allow me to post here, then try again.",
             )
+            return "channel-unavailable", community_id
         except Exception:
-            outcome = "error"
             log.exception("unexpected error handling %s", _what(event))
             await self._safe_reply(event, SORRY)
-        finally:
-            if not isinstance(event, MessageSeen) or outcome not in ("ok", "ignored"):
-                log.info(
-                    "platform=%s community=%s %s outcome=%s ms=%.1f",
-                    event.user.platform,
-                    community_id,
-                    _what(event),
-                    outcome,
-                    (time.perf_counter() - started) * 1000,
-                )
+            return "error", community_id
+
+    async def _mark(self, event: Inbound) -> bool:
+        """Record the event's key; False for a redelivery (same key, same content). A seen
+        key carrying other content is a different event: warned about loudly, then handled.
+        Raises Refusal when the sender is over a rate limit."""
+        kind = _KINDS[type(event)]
+        key = f"{event.user.platform}:{event.key}"
+        mark = await self.services.store.mark_and_count(
+            key,
+            self.services.clock.now(),
+            WINDOW,
+            scope=f"{event.place.platform}:{event.place.workspace_id}",
+            user_id=event.user.id,
+            kind=kind,
+            fingerprint=fingerprint(event),
+        )
+        if not mark.new:
+            return False
+        if mark.reused:
+            log.warning(
+                "EVENT KEY REUSED: %s arrived again with other content; handling it as a new "
+                "event (the %s adapter's event keys are not unique)",
+                key[:200],
+                event.user.platform,
+            )
+        if kind != "message":
+            check_events(mark.member, mark.community, self.services.rate_limits)
+        return True
+
+    async def _community(self, event: Inbound) -> Community:
+        if event.place.workspace_id == NO_COMMUNITY:
+            return await self._community_of_direct(event)
+        return await self.services.store.community(
+            event.place.platform,
+            event.place.workspace_id,
+            timezone=self.services.default_timezone,
+            now=self.services.clock.now(),
+        )
 
     async def _community_of_direct(self, event: Inbound) -> Community:
         """A click in a DM that belongs to no community: the community is the one of the

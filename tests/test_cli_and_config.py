@@ -78,3 +78,30 @@ def test_cli_db_upgrade(tmp_path: Path) -> None:
                             text=True, timeout=60, env=env)
     assert result.returncode == 0, result.stderr
     assert db.exists() and "up to date" in result.stdout
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('[discrod]\ntoken = "t"', "unknown section [discrod]; did you mean [discord]?"),
+    ('[bot]\ndefualt_timezone = "Europe/Berlin"',
+     "[bot] has no setting defualt_timezone; did you mean default_timezone?"),
+    ('[slack]\nbot_token = "xoxb-1"\napp_token = "xapp-1"\nsocket_mode = true',
+     "[slack] has no setting socket_mode; known: api_url, app_token"),
+    ('log_level = "DEBUG"', "log_level must be in the [bot] section"),
+    ("[weather]\nx = 1", "unknown section [weather]; known: [bot], [console]"),
+])
+def test_unknown_sections_and_keys_are_refused_with_did_you_mean(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, expected: str) -> None:
+    for var in ("TWEETUP_DISCORD_TOKEN", "TWEETUP_SLACK_BOT_TOKEN"):
+        monkeypatch.delenv(var, raising=False)
+    path = _write(tmp_path, text)
+    with pytest.raises(ConfigError) as err:
+        load_settings(path)
+    assert expected in str(err.value) and str(path) in str(err.value)
+
+
+def test_check_config_refuses_a_misspelt_section(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[discrod]\ntoken = "t"\n')
+    result = subprocess.run([sys.executable, "-m", "bot", "check-config", str(path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "did you mean [discord]?" in result.stderr

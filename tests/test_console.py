@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from adapters.console import run_console
-from adapters.console.adapter import parse_duration
+from adapters.console.adapter import HELP, parse_duration
 from bot.config import Settings
 
 SCRIPT = """\
@@ -19,7 +19,9 @@ SCRIPT = """\
 /as bob
 /click 3
 /as carol
+/dm
 /click 1
+/channel general
 /meetup propose
 Picnic
 Berlin
@@ -30,6 +32,7 @@ saturday noon
 /channel random
 hello everyone, anyone in Berlin?
 /as nobody
+/channel general
 /click 99
 /clock tomorrow
 /meetup frobnicate
@@ -87,3 +90,51 @@ def test_durations() -> None:
     assert parse_duration("+90m").total_seconds() == 5400
     assert parse_duration("2d").days == 2
     assert parse_duration("+1w").days == 7
+
+
+SEAT_OFFER = """\
+/meetup propose title:"Board games" city:Berlin when:"wed 7pm" capacity:1
+/as bob
+/click 1
+/as carol
+/click 1
+/as bob
+/click 3
+"""
+
+
+async def test_a_dm_button_is_pressed_from_the_dms() -> None:
+    out = "\n".join(await _run(SEAT_OFFER + "/as carol\n/dm\n/click 2\n"))
+    assert "(DM to carol) Tweetup: **A seat opened up" in out
+    assert "/dm " in HELP and "/cancel " in HELP
+    after = out.split("carol (DM with Tweetup)> /click 2", 1)[1]
+    assert "(only carol sees this) Tweetup: Got it, you can't make #1" in after
+
+
+async def test_the_channel_click_stays_on_the_channel_card() -> None:
+    out = "\n".join(await _run(SEAT_OFFER + "/as carol\n/dm\n/channel general\n/click 2\n"))
+    after = out.split("carol #general> /click 2", 1)[1]
+    assert "Maybe" in after and "can't make" not in after
+
+
+async def test_a_form_can_be_cancelled_and_commands_are_not_taken_as_answers() -> None:
+    out = "\n".join(await _run("/meetup propose\nPicnic\n/meetup list\n/cancel\n/meetup list\n"))
+    assert "You are filling in a form. Answer City, or type /cancel" in out
+    assert "Cancelled; nothing was saved." in out
+    assert "No upcoming meetups yet" in out  # the list after /cancel is a command again
+    assert "'/meetup list'" not in out
+
+
+async def test_one_bad_field_is_asked_again_and_the_others_are_kept() -> None:
+    out = "\n".join(await _run(
+        "/meetup propose\nPicnic\nBerlin\nyesterday\n\n12\nsaturday noon\n/meetup list\n"))
+    assert "When (| between options for a poll): I understood 'yesterday'" in out
+    retry = out.split("Please answer again", 1)[1]
+    assert "Title" not in retry.split("== #1", 1)[0]  # only the bad field is asked again
+    assert "== #1 · Picnic ==" in retry and "Going: 0 / 12" in retry
+    assert "#1 Picnic" in retry.rsplit("/meetup list", 1)[1]
+
+
+async def test_the_banner_says_the_script_clock_is_simulated() -> None:
+    out = await _run("/who\n")
+    assert "The clock is simulated" in out[0]

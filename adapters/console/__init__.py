@@ -1,5 +1,12 @@
 """The console adapter and its runner (`tweetup console`, `tweetup demo`, and `tweetup run`
-when no platform is configured)."""
+when no platform is configured).
+
+- `tweetup run`: the configured database and the real clock; lines come from the terminal or,
+  when stdin is piped, from the pipe (echoed, so the output reads as a transcript).
+- `tweetup console`: a simulated clock (`/clock` moves it) on the configured database; piped
+  stdin is a script: a fresh temporary database and a fixed start, the same transcript every
+  time.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,8 @@ import asyncio
 import sys
 import tempfile
 from collections.abc import AsyncIterator, Callable, Iterable
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from adapters.console.adapter import ConsoleAdapter
@@ -20,7 +28,7 @@ from bot.scheduling import ManualTimer
 # same transcript; the interactive console starts at the real time.
 SCRIPT_START = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
 
-__all__ = ["SCRIPT_START", "ConsoleAdapter", "build_console", "run_console"]
+__all__ = ["SCRIPT_START", "ConsoleAdapter", "build_console", "run_console", "run_live"]
 
 
 async def _iterate(lines: Iterable[str]) -> AsyncIterator[str]:
@@ -37,21 +45,29 @@ async def _stdin_lines(prompt: Callable[[], str]) -> AsyncIterator[str]:
         yield line
 
 
+async def _piped_lines() -> AsyncIterator[str]:
+    while True:
+        line = await asyncio.to_thread(sys.stdin.readline)
+        if not line:
+            return
+        yield line
+
+
 def build_console(
     settings: Settings,
     lines: AsyncIterator[str],
     write: Callable[[str], None],
-    start: datetime,
+    start: datetime | None,
     echo: bool = True,
-) -> tuple[App, ConsoleAdapter, ManualTimer]:
-    clock = SimulatedClock(start)
-    timer = ManualTimer(clock)
+) -> tuple[App, ConsoleAdapter, ManualTimer | None]:
+    """The app with a console adapter; on a simulated clock from `start`, or on the real
+    clock (and the real timer) when `start` is None."""
+    clock = SimulatedClock(start) if start is not None else None
+    timer = ManualTimer(clock) if clock is not None else None
     app = build_app(settings, clock=clock, timer=timer)
 
-    async def advance(delta: object) -> int:
-        from datetime import timedelta
-
-        assert isinstance(delta, timedelta)
+    async def advance(delta: timedelta) -> int:
+        assert clock is not None and timer is not None
         return await timer.advance_to(clock.now() + delta)
 
     console = ConsoleAdapter(
@@ -59,8 +75,8 @@ def build_console(
         settings.console_channels,
         lines,
         write,
-        clock.now,
-        advance,
+        app.clock.now,
+        advance if timer is not None else None,
         zone=settings.default_timezone,
         echo=echo,
     )
@@ -68,39 +84,50 @@ def build_console(
     return app, console, timer
 
 
-async def run_console(
-    settings: Settings, *, script: Iterable[str] | None = None, write: Callable[[str], None] = print
-) -> int:
-    """Run the console until /quit or the end of input. With a script (stdin that is not a
-    terminal), the database is a fresh temporary file and the clock starts at SCRIPT_START."""
-    with tempfile.TemporaryDirectory(prefix="tweetup-") as tmp:
-        if script is not None:
-            db = Path(tmp) / "script.db"
-            settings = _with_database(settings, f"sqlite+aiosqlite:///{db}")
-            lines = _iterate(script)
-            start = SCRIPT_START
-        else:
-            holder: list[ConsoleAdapter] = []
-            lines = _stdin_lines(
-                lambda: f"{holder[0].speaker.name} #{holder[0].channel}> " if holder else "> "
-            )
-            start = datetime.now(UTC)
-        app, console, timer = build_console(settings, lines, write, start, echo=script is not None)
-        if script is None:
-            holder.append(console)
-        await app.start()
-        try:
-            await console.run(app.core)
+async def _serve(app: App, console: ConsoleAdapter, timer: ManualTimer | None) -> int:
+    await app.start()
+    try:
+        await console.run(app.core)
+        if timer is not None:
             await timer.fire_due()  # deliver whatever is pending at the end of input
-        finally:
-            await app.stop()
+    finally:
+        await app.stop()
     return 0
 
 
-def _with_database(settings: Settings, url: str) -> Settings:
-    from dataclasses import replace
+async def run_console(
+    settings: Settings, *, script: Iterable[str] | None = None, write: Callable[[str], None] = print
+) -> int:
+    """Run the console on a simulated clock until /quit or the end of input. With a script
+    (stdin that is not a terminal), the database is a fresh temporary file and the clock
+    starts at SCRIPT_START."""
+    with tempfile.TemporaryDirectory(prefix="tweetup-") as tmp:
+        if script is not None:
+            db = Path(tmp) / "script.db"
+            settings = replace(settings, database_url=f"sqlite+aiosqlite:///{db}")
+            app, console, timer = build_console(settings, _iterate(script), write, SCRIPT_START)
+        else:
+            holder: list[ConsoleAdapter] = []
+            lines = _stdin_lines(lambda: holder[0].prompt() if holder else "> ")
+            app, console, timer = build_console(
+                settings, lines, write, datetime.now(UTC), echo=False
+            )
+            holder.append(console)
+        return await _serve(app, console, timer)
 
-    return replace(settings, database_url=url)
+
+async def run_live(settings: Settings, *, write: Callable[[str], None] = print) -> int:
+    """`tweetup run` with no platform: the configured database and the real clock, until /quit
+    or the end of input (a terminal, or piped lines echoed as a transcript)."""
+    holder: list[ConsoleAdapter] = []
+    terminal = sys.stdin.isatty()
+    if terminal:
+        lines = _stdin_lines(lambda: holder[0].prompt() if holder else "> ")
+    else:
+        lines = _piped_lines()
+    app, console, timer = build_console(settings, lines, write, None, echo=not terminal)
+    holder.append(console)
+    return await _serve(app, console, timer)
 
 
 def stdin_script() -> list[str] | None:

@@ -366,9 +366,10 @@ class DiscordAdapter:
                     SUGGEST_MENU_NAME,
                 )
                 continue
-            except discord.LoginFailure:
-                log.error("discord: the token was refused (check [discord] token)")
-                raise
+            except discord.LoginFailure as exc:
+                raise ChatError(
+                    "Discord refused the token (check [discord] token or TWEETUP_DISCORD_TOKEN)"
+                ) from exc
             finally:
                 if not client.is_closed():
                     with contextlib.suppress(Exception):

@@ -266,9 +266,10 @@ class SlackAdapter:
             auth = await self.client.auth_test()
         except SlackApiError as exc:
             raise ChatError(f"Slack rejected the bot token ({_error_code(exc)})") from exc
-        except (ClientError, TimeoutError) as exc:
-            log.warning("slack: auth.test failed (%s); continuing", type(exc).__name__)
-            return
+        except (ClientError, TimeoutError) as exc:  # unreachable: say so once, at start
+            raise ChatError(
+                f"cannot reach Slack at {self.settings.api_url} ({type(exc).__name__}: {exc})"
+            ) from exc
         self._bot_user_id = auth.get("user_id")
         self._team_id = auth.get("team_id") or ""
 

@@ -216,6 +216,9 @@ processed_events = Table(
     Column("scope", String(100), nullable=False, server_default=""),
     Column("user_id", String(64), nullable=False, server_default=""),
     Column("kind", String(8), nullable=False, server_default=""),
+    # A short hash of what the event carries: a seen key with another fingerprint is a
+    # different event (a reused key), not a redelivery.
+    Column("fingerprint", String(32), nullable=False, server_default=""),
     Index(None, "seen_at"),
     Index(None, "scope", "seen_at"),
     Index(None, "scope", "user_id", "seen_at"),

@@ -65,6 +65,17 @@ class StoreUnavailable(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class EventMark:
+    """What recording an inbound event's key found, and the member's and the community's
+    event counts in the current window."""
+
+    new: bool
+    member: int
+    community: int
+    reused: bool = False  # the key was seen with other content: a different event
+
+
+@dataclass(frozen=True, slots=True)
 class RsvpOutcome:
     before: RsvpStatus | None
     after: Rsvp
@@ -345,38 +356,70 @@ class Store(WatcherQueries):
 
     # --- inbound idempotency ------------------------------------------------------------------
 
-    async def mark_event(self, key: str, now: datetime) -> bool:
+    async def mark_event(self, key: str, now: datetime, fingerprint: str = "") -> bool:
         """Record an inbound event's key without counting it; False if it was seen before."""
-        new, _, _ = await self.mark_and_count(
-            key, now, timedelta(minutes=1), scope="", user_id="", kind="message"
+        mark = await self.mark_and_count(
+            key, now, timedelta(minutes=1), scope="", user_id="", kind="message",
+            fingerprint=fingerprint,
         )
-        return new
+        return mark.new
 
     async def mark_and_count(
-        self, key: str, now: datetime, window: timedelta, *, scope: str, user_id: str, kind: str
-    ) -> tuple[bool, int, int]:
+        self,
+        key: str,
+        now: datetime,
+        window: timedelta,
+        *,
+        scope: str,
+        user_id: str,
+        kind: str,
+        fingerprint: str = "",
+    ) -> EventMark:
         """Record an inbound event's key and, unless it is a chat message, count it in the
-        current window for the member and the community: (new, member, community)."""
+        current window for the member and the community.
+
+        A key seen before with the same fingerprint (or none recorded) is a redelivery:
+        not new. A key seen before with another fingerprint is a different event that reuses
+        the key: it is new (and `reused`), and its fingerprint replaces the old one."""
         start = datetime.fromtimestamp(
             now.timestamp() // window.total_seconds() * window.total_seconds(), tz=now.tzinfo
         )
         names = {"scope": scope[:100], "user_id": user_id[:64], "start": start}
+        mark = {**names, "key": key[:200], "now": now, "kind": kind[:8],
+                "fingerprint": fingerprint[:32]}
 
         async def bump(conn: AsyncConnection, who: str) -> int:
             result = await conn.execute(self._q["bump_rate"], {**names, "who": who[:64]})
             return int(result.scalar_one())
 
-        async def work(conn: AsyncConnection) -> tuple[bool, int, int]:
-            marked = await conn.execute(
-                self._q["mark_event"], {**names, "key": key[:200], "now": now, "kind": kind[:8]}
-            )
+        async def work(conn: AsyncConnection) -> EventMark:
+            reused = False
+            marked = await conn.execute(self._q["mark_event"], mark)
             if not marked.rowcount:
-                return False, 0, 0
+                if not await self._reuse_key(conn, mark):
+                    return EventMark(False, 0, 0)
+                reused = True
             if kind == "message":
-                return True, 0, 0
-            return True, await bump(conn, user_id), await bump(conn, "")
+                return EventMark(True, 0, 0, reused)
+            return EventMark(True, await bump(conn, user_id), await bump(conn, ""), reused)
 
         return await self._write(work)
+
+    async def _reuse_key(self, conn: AsyncConnection, mark: dict[str, Any]) -> bool:
+        """True (and the row now describes the new event) if the seen key carried another
+        fingerprint; False for a redelivery."""
+        pe = t.processed_events
+        seen = (
+            await conn.execute(select(pe.c.fingerprint).where(pe.c.key == mark["key"]))
+        ).scalar_one_or_none()
+        if not seen or not mark["fingerprint"] or seen == mark["fingerprint"]:
+            return False
+        await conn.execute(
+            update(pe)
+            .where(pe.c.key == mark["key"])
+            .values(fingerprint=mark["fingerprint"], seen_at=mark["now"])
+        )
+        return True
 
     async def recent_proposals(
         self, community_id: int, since: datetime, organizer_id: str | None = None
@@ -1550,7 +1593,12 @@ def _hot_statements(insert_for: Callable[[Any], Any]) -> dict[str, Any]:
         "add_jobs": insert_for(j).on_conflict_do_nothing().returning(j.c.id),
         "mark_event": insert_for(pe)
         .values(
-            key=p("key"), seen_at=p("now"), scope=p("scope"), user_id=p("user_id"), kind=p("kind")
+            key=p("key"),
+            seen_at=p("now"),
+            scope=p("scope"),
+            user_id=p("user_id"),
+            kind=p("kind"),
+            fingerprint=p("fingerprint"),
         )
         .on_conflict_do_nothing(),
         "bump_rate": insert_for(rc)
