@@ -205,7 +205,7 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
         echo.append(Text(f" as a date poll with {len(p.times)} options: "))
         for i, t in enumerate(p.times, 1):
             echo += [Text(f"{'; ' if i > 1 else ''}{i}) "), Time(t, "full", zone)]
-        echo.append(Text(f". Close it with `/meetup close id:{m.id}` when the votes are in."))
+        echo += render.prose(f". Close it with `/meetup close id:{m.id}` when the votes are in.")
     else:
         echo += [
             Text(" for "),
@@ -227,7 +227,7 @@ async def post_card(ctx: Ctx, m: Meetup) -> None:
             Outgoing(
                 body=(
                     Bold("I can't post in this channel."),
-                    Text(
+                    *render.prose(
                         " Invite me (e.g. /invite @Tweetup) or allow me to post here, then "
                         f"`/meetup show id:{m.id}`. Meetup #{m.id} is saved; "
                         "here is its card:"

@@ -17,6 +17,7 @@ from bot.handlers.parsing import parse_city
 from bot.handlers.rsvps import send_offers
 from bot.nlp import dates
 from bot.nlp.places import city_by_id
+from bot.render import prose
 from bot.types import Bold, Button, Mention, Outgoing, Segment, Text, UserRef
 
 CLEAR_WORDS = ("none", "clear", "off", "remove", "-")
@@ -115,7 +116,7 @@ async def nearby(ctx: Ctx, options: Mapping[str, str]) -> None:
             ]
         if len(near) > len(shown[:20]):
             body.append(Text(f" and {len(near) - len(shown[:20])} who keep their name private"))
-    body.append(Text(". Propose something: `/meetup propose`."))
+    body += prose(". Propose something: `/meetup propose`.")
     await ctx.reply(Outgoing(body=tuple(body), ephemeral=True))
 
 

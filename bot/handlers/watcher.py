@@ -42,6 +42,7 @@ from bot.nlp import places, statements
 from bot.nlp.places import City, city_by_id
 from bot.nlp.statements import Statement
 from bot.ports import ChatError
+from bot.render import prose
 from bot.routes import ACTIONS
 from bot.store.store import Store
 from bot.types import (
@@ -181,7 +182,7 @@ def question_card(question_id: int, city: City, days: tuple[date, date] | None) 
     return Outgoing(
         body=(
             Bold(ask),
-            Text(
+            *prose(
                 "\nOnly you can see this. Nothing is stored unless you say yes; counts are "
                 "public, your name only if you allow it (`/meetup privacy`)."
             ),
