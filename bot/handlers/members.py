@@ -13,7 +13,7 @@ from bot.domain.reminders import format_leads, parse_leads
 from bot.domain.rsvps import RsvpStatus
 from bot.domain.suggestions import check_trip
 from bot.handlers.context import Ctx, effective_leads, refresh_cards, reschedule_member
-from bot.handlers.parsing import parse_city
+from bot.handlers.parsing import city_hints, parse_city
 from bot.handlers.rsvps import send_offers
 from bot.nlp import dates
 from bot.nlp.places import city_by_id
@@ -32,7 +32,7 @@ async def home(ctx: Ctx, options: Mapping[str, str]) -> None:
         )
         await ctx.say("Cleared your home city. You won't count towards suggestions anywhere.")
         return
-    city = parse_city(raw)
+    city = parse_city(raw, await city_hints(ctx.store, ctx.community, raw))
     await ctx.store.save_member(
         ctx.community.id, ctx.user.id, ctx.user.name, ctx.now(), home_city_id=city.id
     )
@@ -45,7 +45,8 @@ async def home(ctx: Ctx, options: Mapping[str, str]) -> None:
 
 
 async def travel(ctx: Ctx, options: Mapping[str, str]) -> None:
-    city = parse_city(options.get("city", ""))
+    raw_city = options.get("city", "")
+    city = parse_city(raw_city, await city_hints(ctx.store, ctx.community, raw_city))
     raw = options.get("when", "").strip()
     if not raw:
         raise Refusal('When are you there? e.g. when:"March 3-5" or when:"next week".')
