@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable, Mapping
 
 from bot.actions import Action
 from bot.domain.community import Community
-from bot.handlers import admin, help, meetups, members, polls, rsvps
+from bot.handlers import admin, cities, help, meetups, members, polls, rsvps
 from bot.handlers.context import Ctx, Services
 
 CommandHandler = Callable[[Ctx, Mapping[str, str]], Awaitable[None]]
@@ -43,6 +43,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "propose": meetups.propose_from_button,
     "next": meetups.propose_from_button,
     "forget": members.forget_confirmed,
+    cities.VERB: cities.change_city,
 }
 
 # Buttons that may be clicked in a DM outside any community (Discord): verb -> how to find

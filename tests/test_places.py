@@ -122,3 +122,35 @@ async def test_a_forged_pick_of_another_city_is_refused(harness: Harness) -> Non
     reply = await harness.click("dave", f"tw:place:{qid}:yes:{city_id('Berlin')}")
     assert reply is not None and "Nothing was changed" in reply.text
     assert await _home_of(harness, "dave") is None
+
+
+# --- the confirmation offers the namesakes --------------------------------------------------
+
+
+async def test_the_confirmation_offers_the_other_namesakes(harness: Harness) -> None:
+    reply = await harness.command("alice", "propose", title="Picnic", city="Paris",
+                                  when="2030-01-11 19:00")
+    assert reply is not None and reply.msg is not None
+    mid = int(reply.text.split("#")[1].split(" ")[0])
+    labels = {b.label: b.action_id for b in reply.msg.buttons}
+    assert "Paris, Texas, US" in labels, reply.text
+    await harness.click("bob", f"tw:rsvp:{mid}:going", message=harness.card_ref(mid))
+    harness.adapter.clear()
+    moved = await harness.click("alice", labels["Paris, Texas, US"])
+    assert moved is not None and "Paris, Texas, US" in moved.text
+    m = await harness.store.meetup(mid)
+    assert m is not None and m.city_label == "Paris, Texas, US"
+    assert m.city_id == city_id("Paris, Texas")
+    assert "Paris, Texas, US" in harness.adapter.dms_to("bob")[-1].text  # told
+    assert any("Paris, Texas" in s.text for s in harness.adapter.of("update"))  # card
+
+
+async def test_only_the_organizer_moves_and_only_to_a_namesake(harness: Harness) -> None:
+    mid = await harness.propose(city="Paris")
+    texas = city_id("Paris, Texas")
+    refused = await harness.click("bob", f"tw:recity:{mid}:{texas}")
+    assert refused is not None and "Only the organizer" in refused.text
+    forged = await harness.click("alice", f"tw:recity:{mid}:{city_id('Berlin')}")
+    assert forged is not None and "Nothing was changed" in forged.text
+    m = await harness.store.meetup(mid)
+    assert m is not None and m.city_label == "Paris, FR"

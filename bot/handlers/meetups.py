@@ -15,6 +15,7 @@ from bot.domain.limits import PROPOSAL_WINDOW, check_proposals
 from bot.domain.meetups import Meetup, Refusal, Status
 from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS
 from bot.domain.rsvps import RsvpStatus
+from bot.handlers.cities import namesake_buttons, namesake_note
 from bot.handlers.context import (
     Ctx,
     parse_id,
@@ -220,7 +221,9 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
             Time(p.times[0], "full", zone),
             Text(". Click Going on the card to count yourself in."),
         ]
-    await ctx.reply(Outgoing(body=tuple(echo), ephemeral=True))
+    echo += namesake_note(p.city, p.namesakes)
+    buttons = namesake_buttons(m.id, p.namesakes)
+    await ctx.reply(Outgoing(body=tuple(echo), buttons=buttons, ephemeral=True))
 
 
 async def post_card(ctx: Ctx, m: Meetup) -> None:
