@@ -44,6 +44,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "next": meetups.propose_from_button,
     "forget": members.forget_confirmed,
     cities.VERB: cities.change_city,
+    cities.HOME_VERB: cities.change_home,
 }
 
 # Buttons that may be clicked in a DM outside any community (Discord): verb -> how to find

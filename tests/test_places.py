@@ -154,3 +154,17 @@ async def test_only_the_organizer_moves_and_only_to_a_namesake(harness: Harness)
     assert forged is not None and "Nothing was changed" in forged.text
     m = await harness.store.meetup(mid)
     assert m is not None and m.city_label == "Paris, FR"
+
+
+async def test_a_home_confirmation_offers_the_namesakes_too(harness: Harness) -> None:
+    reply = await harness.command("bob", "home", city="Dublin")
+    assert reply is not None and reply.msg is not None
+    labels = {b.label: b.action_id for b in reply.msg.buttons}
+    assert "Dublin, Ohio, US" in labels, reply.text
+    assert await _home_of(harness, "bob") == city_id("Dublin")
+    moved = await harness.click("bob", labels["Dublin, Ohio, US"])
+    assert moved is not None and "Dublin, Ohio, US" in moved.text
+    assert await _home_of(harness, "bob") == city_id("Dublin, Ohio")
+    forged = await harness.click("bob", f"tw:rehome:{city_id('Berlin')}")
+    assert forged is not None and "Nothing was changed" in forged.text
+    assert await _home_of(harness, "bob") == city_id("Dublin, Ohio")

@@ -141,7 +141,8 @@ def _piece(seg: Segment, allowed: set[str]) -> list[tuple[str, bool]]:
     if isinstance(seg, Text):
         return [(escape(seg.text), False)]
     if isinstance(seg, Bold):
-        return _marked("*", escape(seg.text))
+        # mrkdwn has no escape: an asterisk inside (a title's "*") would end the bold early
+        return _marked("*", escape(seg.text).replace("*", "\u2217"))
     if isinstance(seg, Code):
         if "`" in seg.text:  # Slack code cannot hold a backtick: show it as text
             return [(escape(seg.text), False)]

@@ -12,8 +12,9 @@ from bot.domain.meetups import Refusal, Status
 from bot.domain.reminders import format_leads, parse_leads
 from bot.domain.rsvps import RsvpStatus
 from bot.domain.suggestions import check_trip
+from bot.handlers import cities
 from bot.handlers.context import Ctx, effective_leads, refresh_cards, reschedule_member
-from bot.handlers.parsing import city_hints, parse_city
+from bot.handlers.parsing import city_hints, parse_city, read_city
 from bot.handlers.rsvps import send_offers
 from bot.nlp import dates
 from bot.nlp.places import city_by_id
@@ -32,16 +33,9 @@ async def home(ctx: Ctx, options: Mapping[str, str]) -> None:
         )
         await ctx.say("Cleared your home city. You won't count towards suggestions anywhere.")
         return
-    city = parse_city(raw, await city_hints(ctx.store, ctx.community, raw))
-    await ctx.store.save_member(
-        ctx.community.id, ctx.user.id, ctx.user.name, ctx.now(), home_city_id=city.id
-    )
-    await ctx.say(
-        f"Your home city is now {city.label}. Only the count of members near a city is "
-        "public; your name shows only if you allow it (`/meetup privacy`). Clear it "
-        "with `/meetup home city:none`."
-    )
-    await _after_location_change(ctx)
+    found = read_city(raw, await city_hints(ctx.store, ctx.community, raw))
+    assert found.city is not None
+    await cities.set_home(ctx, found.city, found.alternatives)
 
 
 async def travel(ctx: Ctx, options: Mapping[str, str]) -> None:

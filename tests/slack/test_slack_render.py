@@ -159,6 +159,7 @@ def test_markers_never_touch_a_word() -> None:
     assert render.mrkdwn((Text("Hi"), Bold("you"), Text("there"))) == "Hi *you* there"
     assert render.mrkdwn((Bold("a"), Bold("b"))) == "*a* *b*"
     assert render.mrkdwn((Bold("done"), Text(". Next"))) == "*done*. Next"
+    assert render.mrkdwn((Bold("#1 *Star* night"),)) == "*#1 \u2217Star\u2217 night*"
     assert render.mrkdwn((Text("Type "), Code("/meetup list"), Text("."))) == (
         "Type `/meetup list`.")
 
