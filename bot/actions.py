@@ -27,6 +27,8 @@ VERBS: dict[str, int] = {
     "propose": 0,  # open the propose form
     "next": 1,  # meetup_id: propose the next one in the same city
     "forget": 1,  # yes|no: confirm /meetup forget
+    "drophome": 0,  # remove my home city (under /meetup home)
+    "droptrip": 1,  # trip_id: remove my trip (under /meetup travel)
     "place": 3,  # question_id, yes|no|never, city_id: the watcher's private question
     "interest": 1,  # suggestion_id: "I'm in"
     "suggest": 1,  # suggestion_id: "Propose one"

@@ -84,17 +84,17 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("mine", "Meetups you organize or answered", "/meetup mine"),
     CommandSpec(
         "home",
-        "Set your home city (or clear it) for meetup suggestions",
+        "Set your home city (or clear it) for meetup suggestions; no options shows yours",
         "/meetup home city:Austin   or   /meetup home city:none",
-        (_required(_CITY),),
+        (_CITY,),
     ),
     CommandSpec(
         "travel",
-        "Tell the community you will be in a city on some dates",
+        "Tell the community you will be in a city on some dates; no options lists your trips",
         '/meetup travel city:Chicago when:"March 3-5"',
         (
-            _required(_CITY),
-            OptionSpec("when", 'Dates, e.g. "Mar 3-5" or "next week"', "when", True),
+            _CITY,
+            OptionSpec("when", 'Dates, e.g. "Mar 3-5" or "next week"', "when"),
         ),
     ),
     CommandSpec(
@@ -123,14 +123,14 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec(
         "reminders",
-        "Your reminder lead times, or off",
+        "Your reminder lead times (each 5 minutes to 2 weeks before), or off; "
+        "no options shows yours",
         '/meetup reminders lead:"1d,2h"',
         (
             OptionSpec(
                 "lead",
-                'Before the event, e.g. "1d,2h", or "off" or "default"',
+                'Before the event, at least 5 minutes: e.g. "1d,2h", or "off" or "default"',
                 "text",
-                True,
                 max_length=50,
             ),
         ),
@@ -138,7 +138,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("forget", "Delete everything Tweetup stores about you here", "/meetup forget"),
     CommandSpec(
         "settings",
-        "Community settings (admins)",
+        "The community's settings, for everyone to see; admins change them",
         '/meetup settings timezone:"America/Los_Angeles" leads:"24h,2h" watch:on',
         (
             OptionSpec("timezone", "IANA zone, e.g. Europe/Berlin", "text", max_length=64),
@@ -168,7 +168,6 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 max_value=168,
             ),
         ),
-        admin_only=True,
     ),
     CommandSpec(
         "export",

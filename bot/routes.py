@@ -43,6 +43,8 @@ ACTIONS: dict[str, ActionHandler] = {
     "propose": meetups.propose_from_button,
     "next": meetups.propose_from_button,
     "forget": members.forget_confirmed,
+    "drophome": members.drop_home,
+    "droptrip": members.drop_trip,
     cities.VERB: cities.change_city,
     cities.HOME_VERB: cities.change_home,
 }

@@ -235,3 +235,47 @@ async def test_calendar_button_gives_an_ics_file_and_a_google_link(harness: Harn
     again = await harness.click("bob", actions.encode("cal", mid))
     assert again is not None and again.msg is not None
     assert b"SEQUENCE:1" in again.msg.attachments[0].content
+
+
+async def test_edit_dms_show_old_and_new_of_every_changed_field(harness: Harness) -> None:
+    mid = await harness.propose(venue="Cafe Kranzler", capacity="8", description="Bring a laptop")
+    await harness.click("bob", actions.encode("rsvp", mid, "going"))
+    harness.adapter.clear()
+    await harness.command("alice", "edit", id=str(mid), title="Coffee & code", venue="Bar 25",
+                          capacity="12", description="Bring a book")
+    dm = harness.adapter.dms_to("bob")[-1].text
+    for old, new in (("Coffee", "Coffee & code"), ("Cafe Kranzler", "Bar 25"), ("8", "12"),
+                     ("Bring a laptop", "Bring a book")):
+        assert f"{old} → {new}" in dm, dm
+    harness.adapter.clear()
+    await harness.command("alice", "edit", id=str(mid), capacity="", venue="")
+    dm = harness.adapter.dms_to("bob")[-1].text
+    assert "12 → no limit" in dm and "Bar 25 → (none)" in dm, dm
+
+
+async def test_members_who_cant_go_hear_only_about_a_new_time(harness: Harness) -> None:
+    mid = await harness.propose()
+    await harness.click("bob", actions.encode("rsvp", mid, "going"))
+    await harness.click("carol", actions.encode("rsvp", mid, "no"))
+    harness.adapter.clear()
+    reply = await harness.command("alice", "edit", id=str(mid), venue="Bar 25")
+    assert reply is not None and "those who can't go" in reply.text
+    assert harness.adapter.dms_to("bob") and harness.adapter.dms_to("carol") == []
+    await harness.command("alice", "edit", id=str(mid), when="2030-01-12 18:00")
+    dm = harness.adapter.dms_to("carol")[-1].text
+    assert "2030-01-11T19:00Z → 2030-01-12T18:00Z" in dm, dm
+
+
+async def test_calendar_of_a_cancelled_meetup_is_the_cancelling_file_only(
+        harness: Harness) -> None:
+    mid = await harness.propose()
+    await harness.click("bob", actions.encode("rsvp", mid, "going"))
+    await harness.command("alice", "cancel", id=str(mid), reason="rain")
+    # The reminder and edit DMs bob got earlier still carry an "Add to calendar" button.
+    reply = await harness.click("bob", actions.encode("cal", mid))
+    assert reply is not None and reply.msg is not None
+    ics = reply.msg.attachments[0].content.decode()
+    assert "METHOD:CANCEL" in ics and "STATUS:CANCELLED" in ics and "SEQUENCE:1" in ics
+    assert "calendar.google.com" not in reply.text
+    assert "cancelled" in reply.text.lower()
+    assert "Cancelled" in (harness.card(mid).title or "").title()

@@ -82,3 +82,45 @@ def test_settings_repr_hides_secrets(monkeypatch: pytest.MonkeyPatch,
     with caplog.at_level(logging.DEBUG):
         logging.getLogger("tweetup").debug("settings: %r", load_settings(None))
     assert "sekrit-token-XYZ" not in caplog.text and "***" in caplog.text
+
+
+PRIVACY_DOC = (Path(__file__).resolve().parents[1] / "docs" / "privacy.md").read_text()
+LOCATION_KEYS = ("home_city_id", "city_id", "first_day", "last_day")
+
+
+async def test_the_export_shows_no_location_of_members_who_keep_their_name_private(
+        harness: Harness) -> None:
+    from bot.nlp.places import resolve_city
+
+    berlin, potsdam, paris, rome, hamburg = (
+        resolve_city(name).city for name in ("Berlin", "Potsdam", "Paris", "Rome", "Hamburg"))
+    assert berlin and potsdam and paris and rome and hamburg
+    await harness.command("alice", "privacy", show_name="yes")
+    for user, city in (("alice", "Berlin"), ("bob", "Berlin"), ("carol", "Potsdam")):
+        await harness.command(user, "home", city=city)
+    await harness.command("bob", "travel", city="Paris", when="2030-02-01 to 2030-02-03")
+    await harness.command("alice", "travel", city="Rome", when="2030-02-01 to 2030-02-03")
+    await harness.command("alice", "settings", admin=True, watch="on")
+    await harness.say("dave", "I live in Hamburg and love it")  # a question, not yet answered
+    assert any("Hamburg" in r.text for r in harness.adapter.replies_to("dave"))
+
+    reply = await harness.command("alice", "export", admin=True)
+    assert reply is not None and reply.msg is not None
+    data = json.loads(reply.msg.attachments[0].content)
+    tables = data["tables"]
+    hidden = {"bob", "carol", "dave"}
+    for name, rows in tables.items():
+        for row in rows:
+            if row.get("user_id") in hidden:
+                assert not set(LOCATION_KEYS) & set(row), (name, row)
+    homes = {m["user_id"]: m.get("home_city_id") for m in tables["members"]}
+    assert homes["alice"] == berlin.id
+    assert [t["user_id"] for t in tables["trips"]] == ["alice"]
+    assert {(a["city_id"], a["members"]) for a in data["homes_by_area"]} == {
+        (berlin.id, 1), (potsdam.id, 1)}
+    assert [(a["city_id"], a["trips"]) for a in data["trips_by_area"]] == [(paris.id, 1)]
+    assert all("city_id" not in q for q in tables["place_questions"])  # inferred: never shown
+    assert str(hamburg.id) not in reply.msg.attachments[0].content.decode()
+    assert "docs/privacy.md" in data["about"]
+    for key in (*tables, *(k for k in data if k != "tables")):
+        assert f"`{key}`" in PRIVACY_DOC, f"docs/privacy.md does not describe {key}"

@@ -12,6 +12,7 @@ from bot.domain.suggestions import (
     Asked,
     CityGrid,
     Decision,
+    Interest,
     Nearby,
     PastSuggestion,
     PlannedMeetup,
@@ -22,6 +23,7 @@ from bot.domain.suggestions import (
     decide,
     evening_options,
     intent_rules,
+    interested_in,
     may_ask,
     trip_days,
     within,
@@ -252,3 +254,23 @@ def test_within_near_the_poles() -> None:
     a, b = Spot(1, 89.5, 0.0), Spot(2, 89.68, 32.1)
     assert within(a, b, 40) and within(b, a, 40)
     assert not within(Spot(1, 78.2, 15.6), Spot(2, 78.2, 75.6), 500)
+
+
+# --- who hears of a meetup proposed near an idea they were in for -------------------------------
+
+IDEAS = (
+    Interest(PORTLAND, None, None, ("a", "b")),
+    Interest(CHICAGO, d(3, 3), d(3, 5), ("c", "a")),
+)
+
+
+@pytest.mark.parametrize(("where", "days", "expected"), [
+    (BEAVERTON, (d(1, 20),), ["a", "b"]),  # within the radius of the Portland idea
+    (SALEM, (d(1, 20),), []),  # ~71 km: outside
+    (EVANSTON, (d(3, 4),), ["c", "a"]),  # on the trip's days
+    (CHICAGO, (d(3, 6),), []),  # after the trip
+    (CHICAGO, (d(3, 1), d(3, 5)), ["c", "a"]),  # one poll option on the days is enough
+])
+def test_interested_in_a_meetup_nearby(where: Spot, days: tuple[date, ...],
+                                       expected: list[str]) -> None:
+    assert list(interested_in(where, days, IDEAS, 50)) == expected

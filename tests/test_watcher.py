@@ -343,8 +343,8 @@ async def test_forget_removes_questions_and_answers_and_allows_asking_afresh(
     await harness.say("dave", "I'll be in Chicago March 3-5")
     assert await questions(harness) == [("dave", CHICAGO, "trip", None)]
     reply = await harness.click("dave", actions.encode("forget", "yes"))
-    assert reply is not None and "1 watcher questions and answers" in reply.text
-    assert "1 suggestion sign-ups" in reply.text
+    assert reply is not None and "1 question about your places" in reply.text
+    assert "1 meetup idea you were in for" in reply.text
     assert await questions(harness) == []
     assert await harness.store.interested(1) == []
     old_yes = button(asked(harness, "dave")[0], "Yes")

@@ -59,6 +59,7 @@ KM_PER_DEGREE = 111.32
 POLAR_LATITUDE = 70.0
 
 ANSWERS = ("yes", "no", "never")
+INTEREST_DAYS = 90  # "I'm in" on a meetup idea asks to hear of meetups there for this long
 
 
 # --- values ---------------------------------------------------------------------------------------
@@ -431,6 +432,36 @@ def trip_days(first: date | None, last: date | None, today: date) -> tuple[date,
     if first > today + timedelta(days=TRIP_HORIZON_DAYS):
         return None
     return first, last
+
+
+@dataclass(frozen=True, slots=True)
+class Interest:
+    """A meetup idea and the members who clicked I'm in on it."""
+
+    anchor: Spot
+    first_day: date | None  # a trip idea's days; None for a home idea
+    last_day: date | None
+    user_ids: tuple[str, ...]
+
+
+def interested_in(
+    meetup: Spot, days: Iterable[date], ideas: Iterable[Interest], radius_km: float
+) -> dict[str, Interest]:
+    """Members to tell about a meetup proposed at `meetup` on `days` (its date, or its poll's
+    options): those in for an idea around that place, and for a trip idea, on one of its
+    days; each once, with the first such idea."""
+    meetup_days = set(days)
+    found: dict[str, Interest] = {}
+    for idea in ideas:
+        if not within(idea.anchor, meetup, radius_km):
+            continue
+        if idea.first_day and idea.last_day and not any(
+            idea.first_day <= d <= idea.last_day for d in meetup_days
+        ):
+            continue
+        for user in idea.user_ids:
+            found.setdefault(user, idea)
+    return found
 
 
 def overlaps(a_first: date, a_last: date, b_first: date, b_last: date) -> bool:

@@ -7,10 +7,19 @@ from collections.abc import Mapping
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.domain.export import redact
 from bot.domain.meetups import Refusal
 from bot.domain.reminders import format_leads, parse_leads
 from bot.handlers.context import Ctx, reschedule_meetup
+from bot.nlp.places import city_by_id
 from bot.types import Attachment, Outgoing, Text
+
+EXPORT_ABOUT = (
+    "Tweetup's data for this community; docs/privacy.md says what each part is. Homes, trips "
+    "and meetup-idea sign-ups of members who keep their name private are counted per city "
+    "(homes_by_area, trips_by_area, suggestion_interest_counts), not listed; the watcher's "
+    "questions never name a place."
+)
 
 _YES_NO = {"yes": True, "no": False, "on": True, "off": False}
 
@@ -71,8 +80,9 @@ async def export(ctx: Ctx, options: Mapping[str, str]) -> None:
             "`/meetup mine`; to delete it: `/meetup forget`."
         )
     data = await ctx.store.export_community(ctx.community.id)
+    body = redact(data, _city_label)
     payload = json.dumps(
-        {"exported_at": ctx.now().isoformat(), "tables": data},
+        {"exported_at": ctx.now().isoformat(), "about": EXPORT_ABOUT, **body},
         default=str,
         indent=1,
         ensure_ascii=False,
@@ -82,8 +92,9 @@ async def export(ctx: Ctx, options: Mapping[str, str]) -> None:
         Outgoing(
             body=(
                 Text(
-                    f"Everything Tweetup stores about this community: {rows} rows in "
-                    f"{len(data)} tables."
+                    f"What Tweetup stores about this community: {rows} rows in {len(data)} "
+                    "tables. Homes and trips of members who keep their name private are "
+                    "counted per city, not listed (see docs/privacy.md)."
                 ),
             ),
             attachments=(
@@ -94,11 +105,16 @@ async def export(ctx: Ctx, options: Mapping[str, str]) -> None:
     )
 
 
+def _city_label(city_id: int) -> str:
+    city = city_by_id(city_id)
+    return city.label if city else f"city {city_id}"
+
+
 async def settings(ctx: Ctx, options: Mapping[str, str]) -> None:
-    if not ctx.is_admin:
+    if options and not ctx.is_admin:
         raise Refusal(
-            "Only admins can change community settings. Ask an admin, or see your own "
-            "settings: `/meetup reminders`, `/meetup privacy`."
+            "Only admins can change community settings; `/meetup settings` with no options "
+            "shows them. Your own settings: `/meetup reminders`, `/meetup privacy`."
         )
     changes, watch = read_settings(options)
     if changes:

@@ -39,6 +39,8 @@ class Services:
     rate_limits: Limits = field(default_factory=Limits)
     after_location_change: Callable[[Ctx], Awaitable[None]] | None = None
     """Set by the watcher: decide whether a suggestion is due after a home or trip change."""
+    after_meetup_proposed: Callable[[Ctx, Meetup], Awaitable[None]] | None = None
+    """Set by the watcher: tell members who are in for a meetup idea nearby."""
 
 
 @dataclass

@@ -224,6 +224,8 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
     echo += namesake_note(p.city, p.namesakes)
     buttons = namesake_buttons(m.id, p.namesakes)
     await ctx.reply(Outgoing(body=tuple(echo), buttons=buttons, ephemeral=True))
+    if ctx.services.after_meetup_proposed is not None:
+        await ctx.services.after_meetup_proposed(ctx, m)
 
 
 async def post_card(ctx: Ctx, m: Meetup) -> None:
@@ -304,7 +306,6 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
     rules.check_manage(m, ctx.user.id, ctx.is_admin, "edit")
     rules.check_active(m, ctx.now(), "edit")
     changes: dict[str, Any] = {}
-    notes: list[Segment] = []
     if "title" in options:
         changes["title"] = rules.check_title(options["title"])
     if "venue" in options:
@@ -321,43 +322,61 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
             )
         if "|" in options["when"]:
             raise Refusal("A meetup has one time; give one time in when:.")
-        new_time = parse_one_time(options["when"], ctx.local_now(), ctx.now())
-        if new_time != m.starts_at:
-            changes["starts_at"] = new_time
+        changes["starts_at"] = parse_one_time(options["when"], ctx.local_now(), ctx.now())
     if not changes:
         raise Refusal(
             f'Nothing to change. Example: `/meetup edit id:{m.id} when:"saturday 6pm" '
             'venue:"Bar Cafe"`'
         )
+    changes = {k: v for k, v in changes.items() if getattr(m, k) != v}
+    if not changes:
+        raise Refusal(f"#{m.id} already has those values; nothing was changed.")
     updated = await ctx.store.update_meetup(m.id, ctx.now(), **changes)
-    zone = ctx.community.timezone
-    if "starts_at" in changes and m.starts_at is not None and updated.starts_at is not None:
-        notes += [
-            Text("New time: "),
-            Time(updated.starts_at, "full", zone),
-            Text(" (was "),
-            Time(m.starts_at, "full", zone),
-            Text("). "),
-        ]
+    notes = change_notes(m, updated, ctx.community.timezone)
+    if "starts_at" in changes:
         await reschedule_meetup(ctx.services, ctx.community, updated)
-    for key, label in (("title", "Title"), ("venue", "Venue"), ("description", "Details")):
-        if key in changes and getattr(m, key) != changes[key]:
-            notes.append(Text(f"{label}: {changes[key] or '(none)'}. "))
-    if "capacity" in changes and changes["capacity"] != m.capacity:
-        cap = changes["capacity"]
-        notes.append(Text(f"Capacity: {cap if cap else 'no limit'}. "))
+    if "capacity" in changes:
         offered = await ctx.store.fill_free_seats(m.id, ctx.now(), ctx.community.offer_hours)
         await send_offers(ctx.services, ctx.community, updated, offered)
     await refresh_cards(ctx.services, ctx.community, m.id)
-    if notes:
-        intro: tuple[Segment, ...] = (Bold(f"#{m.id} {updated.title} changed. "), *notes)
-        await notify_answered(ctx.services, ctx.community, updated, intro, exclude=ctx.user.id)
-    await ctx.reply(
-        Outgoing(
-            body=(Text(f"Updated #{m.id}. "), *notes, Text("Everyone who answered has been told.")),
-            ephemeral=True,
-        )
+    # Members who can't go only care about a new time (they may be able to come now).
+    declined = () if "starts_at" in changes else await _declined(ctx, m.id)
+    intro: tuple[Segment, ...] = (Bold(f"#{m.id} {updated.title} changed. "), *notes)
+    await notify_answered(
+        ctx.services, ctx.community, updated, intro, exclude=ctx.user.id, skip=declined
     )
+    told = "Everyone who answered has been told"
+    if declined:
+        told += " (but those who can't go: only a new time concerns them)"
+    await ctx.reply(
+        Outgoing(body=(Text(f"Updated #{m.id}. "), *notes, Text(told + ".")), ephemeral=True)
+    )
+
+
+async def _declined(ctx: Ctx, meetup_id: int) -> set[str]:
+    return {r.user_id for r in await ctx.store.rsvps(meetup_id) if r.status is RsvpStatus.NO}
+
+
+def change_notes(before: Meetup, after: Meetup, zone: str) -> list[Segment]:
+    """"Label: old → new. " for every field that differs between the two versions."""
+    notes: list[Segment] = []
+    if before.starts_at != after.starts_at and before.starts_at and after.starts_at:
+        notes += [
+            Text("When: "),
+            Time(before.starts_at, "full", zone),
+            Text(" → "),
+            Time(after.starts_at, "full", zone),
+            Text(". "),
+        ]
+    for key, label in (("title", "Title"), ("venue", "Venue"), ("description", "Details")):
+        old, new = getattr(before, key), getattr(after, key)
+        if old != new:
+            notes.append(Text(f"{label}: {old or '(none)'} → {new or '(none)'}. "))
+    if before.capacity != after.capacity:
+        notes.append(
+            Text(f"Capacity: {before.capacity or 'no limit'} → {after.capacity or 'no limit'}. ")
+        )
+    return notes
 
 
 async def cancel(ctx: Ctx, options: Mapping[str, str]) -> None:

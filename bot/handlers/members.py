@@ -7,11 +7,12 @@ from datetime import timedelta
 
 from bot import actions
 from bot.actions import Action
+from bot.domain.community import Member
 from bot.domain.geo import distance_km
 from bot.domain.meetups import Refusal, Status
 from bot.domain.reminders import format_leads, parse_leads
 from bot.domain.rsvps import RsvpStatus
-from bot.domain.suggestions import check_trip
+from bot.domain.suggestions import check_trip, day_span
 from bot.handlers import cities
 from bot.handlers.context import Ctx, effective_leads, refresh_cards, reschedule_member
 from bot.handlers.parsing import city_hints, parse_city, read_city
@@ -22,26 +23,68 @@ from bot.render import prose
 from bot.types import Bold, Button, Mention, Outgoing, Segment, Text, UserRef
 
 CLEAR_WORDS = ("none", "clear", "off", "remove", "-")
+MAX_TRIP_BUTTONS = 10  # Discord and Slack allow 25 buttons; a list stays readable
 
 
 async def home(ctx: Ctx, options: Mapping[str, str]) -> None:
     raw = options.get("city", "").strip()
+    if not raw:
+        await _show_home(ctx)
+        return
     await ctx.member()
     if raw.lower() in CLEAR_WORDS:
-        await ctx.store.save_member(
-            ctx.community.id, ctx.user.id, ctx.user.name, ctx.now(), home_city_id=None
-        )
-        await ctx.say("Cleared your home city. You won't count towards suggestions anywhere.")
+        await _clear_home(ctx)
         return
     found = read_city(raw, await city_hints(ctx.store, ctx.community, raw))
     assert found.city is not None
     await cities.set_home(ctx, found.city, found.alternatives)
 
 
+async def _show_home(ctx: Ctx) -> None:
+    member = await ctx.store.member(ctx.community.id, ctx.user.id)
+    city = city_by_id(member.home_city_id) if member and member.home_city_id else None
+    if city is None:
+        await ctx.say(
+            "You have no home city set. Set one with `/meetup home city:<your city>`; it only "
+            "counts you towards meetup suggestions near it."
+        )
+        return
+    await ctx.reply(
+        Outgoing(
+            body=(
+                Text("Your home city: "),
+                Bold(city.label),
+                Text(
+                    ". Others see only a count of members near it; your name only if you "
+                    "allow it (`/meetup privacy`). Change it with `/meetup home city:<city>`."
+                ),
+            ),
+            buttons=(Button("Remove my home city", actions.encode("drophome"), "danger"),),
+            ephemeral=True,
+        )
+    )
+
+
+async def _clear_home(ctx: Ctx) -> None:
+    await ctx.store.save_member(
+        ctx.community.id, ctx.user.id, ctx.user.name, ctx.now(), home_city_id=None
+    )
+    await ctx.say("Cleared your home city. You won't count towards suggestions anywhere.")
+
+
+async def drop_home(ctx: Ctx, action: Action) -> None:
+    """The Remove button under `/meetup home`."""
+    await ctx.member()
+    await _clear_home(ctx)
+
+
 async def travel(ctx: Ctx, options: Mapping[str, str]) -> None:
+    raw = options.get("when", "").strip()
+    if not raw and not options.get("city", "").strip():
+        await _list_trips(ctx)
+        return
     raw_city = options.get("city", "")
     city = parse_city(raw_city, await city_hints(ctx.store, ctx.community, raw_city))
-    raw = options.get("when", "").strip()
     if not raw:
         raise Refusal('When are you there? e.g. when:"March 3-5" or when:"next week".')
     found = dates.parse_when(raw[:200], now=ctx.local_now(), meetup=False)
@@ -61,6 +104,51 @@ async def travel(ctx: Ctx, options: Mapping[str, str]) -> None:
         "person is around; your name only if you allow it."
     )
     await _after_location_change(ctx)
+
+
+async def _list_trips(ctx: Ctx) -> None:
+    today = ctx.local_now().date()
+    trips = await ctx.store.trips_with_ids(ctx.community.id, ctx.user.id, today)
+    if not trips:
+        await ctx.say(
+            'You have no trips coming up. Add one: `/meetup travel city:Chicago when:"Mar 3-5"`.'
+        )
+        return
+    names = [_city_name(city_id) for _, city_id, _, _ in trips]
+    body: list[Segment] = [Bold("Your trips")]
+    buttons: list[Button] = []
+    for (trip_id, city_id, first, last), name in zip(trips, names, strict=True):
+        span = day_span(max(first, today), last)
+        body.append(Text(f"\n• {_city_label(city_id)}: {span}"))
+        if len(buttons) < MAX_TRIP_BUTTONS:
+            label = f"Remove {name}" + (f" {span}" if names.count(name) > 1 else "")
+            buttons.append(Button(label[:80], actions.encode("droptrip", trip_id), "danger"))
+    if len(trips) > MAX_TRIP_BUTTONS:
+        body.append(Text(f"\nRemove buttons for the first {MAX_TRIP_BUTTONS}; remove some to "
+                         "see the others."))
+    body.append(Text("\nOthers see only how many members are around a city, not who."))
+    await ctx.reply(Outgoing(body=tuple(body), buttons=tuple(buttons), ephemeral=True))
+
+
+def _city_name(city_id: int) -> str:
+    city = city_by_id(city_id)
+    return city.name if city else "a city I no longer know"
+
+
+def _city_label(city_id: int) -> str:
+    city = city_by_id(city_id)
+    return city.label if city else "a city I no longer know"
+
+
+async def drop_trip(ctx: Ctx, action: Action) -> None:
+    """A Remove button under `/meetup travel`: only the member's own trip."""
+    city_id = await ctx.store.remove_trip(ctx.community.id, ctx.user.id, action.int_arg(0))
+    if city_id is None:
+        raise Refusal(
+            "That is not one of your trips (it may be removed already). "
+            "`/meetup travel` lists yours."
+        )
+    await ctx.say(f"Removed your trip to {_city_label(city_id)}.")
 
 
 async def _after_location_change(ctx: Ctx) -> None:
@@ -136,10 +224,13 @@ async def privacy(ctx: Ctx, options: Mapping[str, str]) -> None:
 async def reminders(ctx: Ctx, options: Mapping[str, str]) -> None:
     raw = options.get("lead", "").strip()
     if not raw:
-        raise Refusal(
-            'Give lead times, e.g. `/meetup reminders lead:"1d,2h"`, or lead:off, or '
-            "lead:default for the community's."
+        member = await ctx.store.member(ctx.community.id, ctx.user.id)
+        await ctx.say(
+            _leads_sentence(ctx, member)
+            + ' Change them with `/meetup reminders lead:"1d,2h"` (each from 5 minutes to 2 '
+            "weeks before), lead:off, or lead:default for the community's."
         )
+        return
     leads: tuple[int, ...] | None = None if raw.lower() == "default" else parse_leads(raw)
     await ctx.member()
     member = await ctx.store.save_member(
@@ -150,11 +241,18 @@ async def reminders(ctx: Ctx, options: Mapping[str, str]) -> None:
             mine = next((r for r in await ctx.store.rsvps(m.id) if r.user_id == ctx.user.id), None)
             if mine is not None:
                 await reschedule_member(ctx.services, ctx.community, m, ctx.user.id, mine.status)
-    now_leads = effective_leads(ctx.community, member)
-    await ctx.say(
-        f"Your reminders: {format_leads(now_leads)} before each meetup you're going to"
-        + (" (the community's default)." if leads is None else ".")
+    await ctx.say(_leads_sentence(ctx, member))
+
+
+def _leads_sentence(ctx: Ctx, member: Member | None) -> str:
+    leads = effective_leads(ctx.community, member)
+    default = member is None or member.reminder_leads is None
+    text = (
+        f"Your reminders: {format_leads(leads)} before each meetup you're going to"
+        if leads
+        else "Your reminders are off"
     )
+    return text + (" (the community's default)." if default else ".")
 
 
 async def forget(ctx: Ctx, options: Mapping[str, str]) -> None:
@@ -198,19 +296,37 @@ async def forget_confirmed(ctx: Ctx, action: Action) -> None:
     counts = await ctx.store.forget_member(ctx.community.id, ctx.user.id)
     for m, _ in touched:
         await refresh_cards(ctx.services, ctx.community, m.id)
-    labels = {
-        "members": "profile",
-        "trips": "trips",
-        "votes": "poll votes",
-        "rsvps": "RSVPs",
-        "jobs": "pending reminders",
-        "place_questions": "watcher questions and answers",
-        "suggestion_interest": "suggestion sign-ups",
-        "meetups_anonymised": "meetups you organized (now without your name)",
-    }
-    done = [f"{n} {labels.get(k, k)}" for k, n in counts.items() if n]
+    done = forget_summary(counts)
     await ctx.say(
         "Deleted: "
-        + (", ".join(done) if done else "nothing was stored about you")
+        + (done or "nothing was stored about you")
         + ". If you use Tweetup again, it starts from scratch."
     )
+
+
+# What /meetup forget deleted, in words: (singular, plural) per kind; None: not worth saying
+# (the profile is implied, event ids and counters are bookkeeping).
+_FORGOTTEN: dict[str, tuple[str, str] | None] = {
+    "members": None,
+    "trips": ("trip", "trips"),
+    "votes": ("poll vote", "poll votes"),
+    "rsvps": ("RSVP", "RSVPs"),
+    "jobs": ("pending reminder", "pending reminders"),
+    "place_questions": ("question about your places", "questions about your places"),
+    "suggestion_interest": ("meetup idea you were in for", "meetup ideas you were in for"),
+    "meetups_anonymised": (
+        "meetup you organized (it stays, without your name)",
+        "meetups you organized (they stay, without your name)",
+    ),
+    "processed_events": None,
+}
+
+
+def forget_summary(counts: Mapping[str, int]) -> str:
+    """ "your profile, 2 trips, 3 RSVPs" from rows deleted per kind."""
+    parts = ["your profile"] if counts.get("members") else []
+    for kind, n in counts.items():
+        words = _FORGOTTEN.get(kind, ("other record", "other records"))
+        if n and words is not None:
+            parts.append(f"{n} {words[0] if n == 1 else words[1]}")
+    return ", ".join(parts)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from bot import actions
 from bot.calendar import ics
@@ -35,9 +35,12 @@ async def notify_answered(
     body: Sequence[Segment],
     *,
     exclude: str | None = None,
+    skip: Collection[str] = (),
     with_calendar: bool = False,
 ) -> None:
-    users = [u for u in await answered(services, community, m) if u.id != exclude]
+    users = [
+        u for u in await answered(services, community, m) if u.id != exclude and u.id not in skip
+    ]
     if not users:
         return
     attachments: tuple[Attachment, ...] = ()

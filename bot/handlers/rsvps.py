@@ -207,13 +207,23 @@ async def calendar(ctx: Ctx, action: Action) -> None:
     if m.starts_at is None:
         raise Refusal(f"#{m.id} has no date yet; the poll is still open.")
     data = ics(m, ctx.community.platform, ctx.now())
+    if m.status is Status.CANCELLED:
+        # The file is a METHOD:CANCEL: opening it removes the event; no link to add it again.
+        body: tuple[Segment, ...] = (
+            Text(
+                f"#{m.id} {m.title} was cancelled. Open the attached file to remove it from "
+                "your calendar (in Google Calendar, delete the event)."
+            ),
+        )
+    else:
+        body = (
+            Text(f"#{m.id} {m.title} for your calendar: open the attached file, or "),
+            Link(google_link(m), "add it to Google Calendar"),
+            Text("."),
+        )
     await ctx.reply(
         Outgoing(
-            body=(
-                Text(f"#{m.id} {m.title} for your calendar: open the attached file, or "),
-                Link(google_link(m), "add it to Google Calendar"),
-                Text("."),
-            ),
+            body=body,
             attachments=(Attachment(f"meetup-{m.id}.ics", data, "text/calendar"),),
             ephemeral=True,
         )

@@ -13,6 +13,9 @@ A suggestion card is posted in the channel where the change happened: the comman
 or a watched channel for watcher answers and intent. Buttons: "I'm in" (verb `interest`) and
 "Propose one" (verb `suggest`). Ids from buttons can be forged: every handler checks that the
 question or suggestion belongs to this community (and the question to this member).
+Each "I'm in" updates the count on the card (the suggestion row keeps its message id), and
+members who are in hear by DM when a meetup is proposed around that place
+(`after_meetup_proposed`, called by bot/handlers/meetups.py).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from bot import actions
 from bot.actions import Action
 from bot.domain import suggestions as rules
 from bot.domain.community import Community
-from bot.domain.meetups import Refusal
+from bot.domain.meetups import Meetup, Refusal
 from bot.domain.suggestions import (
     CityGrid,
     Decision,
@@ -41,21 +44,25 @@ from bot.handlers.meetups import propose_form
 from bot.nlp import places, statements
 from bot.nlp.places import City, city_by_id
 from bot.nlp.statements import Statement
+from bot.outbox import Delivery
 from bot.ports import ChatError
 from bot.render import prose
 from bot.routes import ACTIONS
 from bot.store.store import Store
+from bot.store.watcher import SuggestionRow
 from bot.types import (
     Bold,
     Button,
     CommandInvoked,
     Field,
     Mention,
+    MessageRef,
     MessageSeen,
     Outgoing,
     Place,
     Segment,
     Text,
+    Time,
     UserRef,
 )
 
@@ -88,6 +95,7 @@ def install(core: Core) -> None:
     ACTIONS["interest"] = interest
     ACTIONS["suggest"] = propose_from_suggestion
     core.services.after_location_change = after_location_change
+    core.services.after_meetup_proposed = tell_interested
 
 
 def community_rules(community: Community) -> Rules:
@@ -212,6 +220,7 @@ def question_card(
         ),
         ephemeral=True,
     )
+
 
 def _choice_card(question_id: int, city: City, ask: str, choices: Sequence[City]) -> Outgoing:
     """Several places share the name: the member picks one (or none), we don't guess."""
@@ -430,11 +439,12 @@ async def suggest_around(
     card = suggestion_card(sid, decision, names, community.platform)
     place = Place(post_to.platform, post_to.workspace_id, post_to.channel_id)
     try:
-        await services.outbox.post(place, card)
+        ref = await services.outbox.post(place, card)
     except ChatError as exc:
         log.warning("could not post a meetup suggestion in %s: %s", place.channel_id, exc)
         await store.drop_suggestion(sid)
         return None
+    await store.set_suggestion_message(sid, ref.message_id)
     log.info(
         "community=%s suggestion=%s city=%s members=%s trip=%s",
         community.id,
@@ -461,21 +471,49 @@ def _names(names: Sequence[tuple[str, str]], platform: str, total: int) -> list[
 
 
 def suggestion_card(
-    suggestion_id: int, d: Decision, names: Sequence[tuple[str, str]], platform: str
+    suggestion_id: int,
+    d: Decision,
+    names: Sequence[tuple[str, str]],
+    platform: str,
 ) -> Outgoing:
-    where = _label(d.anchor.city_id)
-    when = f" on {rules.day_span(d.first_day, d.last_day)}" if d.first_day and d.last_day else ""
+    """The card as first posted: who is around (consenting names), nobody in yet."""
+    return idea_card(
+        suggestion_id, d.anchor.city_id, d.first_day, d.last_day, d.count, platform, among=names
+    )
+
+
+def idea_card(
+    suggestion_id: int,
+    city_id: int,
+    first_day: date | None,
+    last_day: date | None,
+    count: int,
+    platform: str,
+    *,
+    among: Sequence[tuple[str, str]] = (),
+    in_count: int = 0,
+    in_names: Sequence[tuple[str, str]] = (),
+) -> Outgoing:
+    """A suggestion card. Re-rendered on each "I'm in" from the stored row, which does not
+    keep who was around, so updated cards name those who are in instead."""
+    where = _label(city_id)
+    when = f" on {rules.day_span(first_day, last_day)}" if first_day and last_day else ""
     body: list[Segment] = [
-        Bold(f"{d.count} members"),
+        Bold(f"{count} members"),
         Text(f" are around {where}{when} — how about a meetup?"),
     ]
-    shown = _names(names, platform, d.count)
+    shown = _names(among, platform, count)
     if shown:
         body += [Text("\nAmong them: "), *shown, Text(".")]
     body.append(Text("\nClick I'm in to count yourself in, or Propose one to pick a date."))
+    in_text: list[Segment] = [Text(f"{in_count}" if in_count else "nobody yet")]
+    named_in = _names(in_names, platform, in_count)
+    if named_in:
+        in_text += [Text(": "), *named_in]
     return Outgoing(
         title="Meetup idea",
         body=tuple(body),
+        fields=(Field("I'm in", tuple(in_text)),),
         buttons=(
             Button("I'm in", actions.encode("interest", suggestion_id), "primary"),
             Button("Propose one", actions.encode("suggest", suggestion_id)),
@@ -498,6 +536,7 @@ async def interest(ctx: Ctx, action: Action) -> None:
         await ctx.say(f"You're already in for {where} ({count} so far).")
         ctx.outcome = "already"
         return
+    await _update_idea_card(ctx, s, count)
     if count < threshold:
         await ctx.say(f"You're in for a meetup around {where}: {count} of {threshold} so far.")
         return
@@ -507,6 +546,35 @@ async def interest(ctx: Ctx, action: Action) -> None:
     )
     if count == threshold:
         await _enough_in(ctx, s.id, s.channel_id, s.first_day, s.last_day, where, count)
+
+
+async def _named_in(ctx: Ctx, sid: int) -> list[tuple[str, str]]:
+    """(user id, name) of the members in for the suggestion who allow their name."""
+    users = await ctx.store.interested(sid)
+    members = await ctx.store.members(ctx.community.id, users)
+    return [(u, members[u].name) for u in users if u in members and members[u].show_name]
+
+
+async def _update_idea_card(ctx: Ctx, s: SuggestionRow, count: int) -> None:
+    """Show the new "I'm in" count on the suggestion's card."""
+    if s.message_id is None:
+        return  # posted before cards were remembered
+    platform = ctx.community.platform
+    card = idea_card(
+        s.id,
+        s.city_id,
+        s.first_day,
+        s.last_day,
+        s.member_count,
+        platform,
+        in_count=count,
+        in_names=(await _named_in(ctx, s.id))[:SHOWN_NAMES],
+    )
+    place = Place(platform, ctx.community.workspace_id, s.channel_id)
+    try:
+        await ctx.services.outbox.update(MessageRef(place, s.message_id), card)
+    except ChatError as exc:
+        log.warning("could not update suggestion card %s: %s", s.id, exc)
 
 
 async def _enough_in(
@@ -519,9 +587,7 @@ async def _enough_in(
     count: int,
 ) -> None:
     """Tell the channel (whoever will organize) that the threshold is reached."""
-    users = await ctx.store.interested(sid)
-    members = await ctx.store.members(ctx.community.id, users)
-    named = [(u, members[u].name) for u in users if u in members and members[u].show_name]
+    named = await _named_in(ctx, sid)
     when = f" on {rules.day_span(first, last)}" if first and last else ""
     body: list[Segment] = [
         Bold(f"{count} members are in"),
@@ -545,6 +611,56 @@ async def _enough_in(
         )
     except ChatError as exc:
         log.warning("could not announce enough interest in %s: %s", channel_id, exc)
+
+
+# --- a meetup proposed where members said I'm in ------------------------------------------------
+
+
+async def tell_interested(ctx: Ctx, m: Meetup) -> None:
+    """DM the members who clicked I'm in on a meetup idea around the new meetup's place
+    (not the proposer). Closed DMs are skipped: this is a courtesy, not a channel post."""
+    store, community = ctx.store, ctx.community
+    since = ctx.now() - timedelta(days=rules.INTEREST_DAYS)
+    ideas = [
+        rules.Interest(spot(city), row.first_day, row.last_day, tuple(users))
+        for row, users in await store.interest_since(community.id, since)
+        if (city := city_by_id(row.city_id)) is not None
+    ]
+    if not ideas:
+        return
+    times = [m.starts_at] if m.starts_at else [o.starts_at for o in await store.poll_options(m.id)]
+    days = [t.astimezone(ctx.zone).date() for t in times]
+    here = Spot(m.city_id, m.latitude, m.longitude)
+    radius = float(community.suggest_radius_km)
+    found = rules.interested_in(here, days, ideas, radius)
+    found.pop(ctx.user.id, None)
+    if not found:
+        return
+    known = await store.members(community.id, found)
+    deliveries = [
+        Delivery(
+            UserRef(community.platform, u, known[u].name if u in known else u),
+            _proposed_nearby(m, idea.anchor.city_id, ctx.community.timezone, len(times)),
+        )
+        for u, idea in found.items()
+    ]
+    await ctx.services.outbox.dm_many(deliveries, None, ())
+
+
+def _proposed_nearby(m: Meetup, idea_city_id: int, zone: str, options: int) -> Outgoing:
+    body: list[Segment] = [
+        Text(f"You said I'm in for a meetup around {_label(idea_city_id)}: "),
+        Bold(f"#{m.id} {m.title}"),
+        Text(f" was just proposed in {m.city_label}"),
+    ]
+    if m.starts_at:
+        body += [Text(" for "), Time(m.starts_at, "full", zone)]
+    else:
+        body.append(Text(f" as a date poll with {options} options"))
+    body.append(
+        Text(f". Answer on its card in the channel, or see it with `/meetup show id:{m.id}`.")
+    )
+    return Outgoing(body=tuple(body))
 
 
 async def propose_from_suggestion(ctx: Ctx, action: Action) -> None:

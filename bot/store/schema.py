@@ -267,6 +267,7 @@ suggestions = Table(
     Column("last_day", Date),
     Column("member_count", Integer, nullable=False),
     Column("created_at", UTC, nullable=False),
+    Column("message_id", String(64)),  # its card, updated as members click I'm in
     Index(None, "community_id", "city_id", "created_at"),
 )
 

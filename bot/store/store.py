@@ -535,6 +535,45 @@ class Store(WatcherQueries):
             ).all()
         return [(r.user_id, r.city_id, r.first_day, r.last_day) for r in rows]
 
+    async def trips_with_ids(
+        self, community_id: int, user_id: str, from_day: date
+    ) -> list[tuple[int, int, date, date]]:
+        """(trip id, city id, first day, last day) of the member's trips not yet over."""
+        tr = t.trips
+        async with self._read() as conn:
+            rows = (
+                await conn.execute(
+                    select(tr.c.id, tr.c.city_id, tr.c.first_day, tr.c.last_day)
+                    .where(
+                        tr.c.community_id == community_id,
+                        tr.c.user_id == user_id,
+                        tr.c.last_day >= from_day,
+                    )
+                    .order_by(tr.c.first_day, tr.c.id)
+                )
+            ).all()
+        return [(r.id, r.city_id, r.first_day, r.last_day) for r in rows]
+
+    async def remove_trip(self, community_id: int, user_id: str, trip_id: int) -> int | None:
+        """Delete the trip if it is this member's in this community; returns its city id."""
+        tr = t.trips
+
+        async def work(conn: AsyncConnection) -> int | None:
+            row = (
+                await conn.execute(
+                    delete(tr)
+                    .where(
+                        tr.c.id == trip_id,
+                        tr.c.community_id == community_id,
+                        tr.c.user_id == user_id,
+                    )
+                    .returning(tr.c.city_id)
+                )
+            ).first()
+            return int(row.city_id) if row else None
+
+        return await self._write(work)
+
     async def forget_member(self, community_id: int, user_id: str) -> dict[str, int]:
         """Delete every row about the member in this community. Meetups they organized stay
         for the others, with the organizer anonymised. Returns rows deleted per kind."""

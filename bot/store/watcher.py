@@ -150,6 +150,7 @@ class SuggestionRow:
     last_day: date | None
     member_count: int
     created_at: datetime
+    message_id: str | None = None
 
 
 def _question(row: Any) -> PlaceQuestion:
@@ -177,6 +178,7 @@ def _suggestion(row: Any) -> SuggestionRow:
         last_day=row.last_day,
         member_count=row.member_count,
         created_at=row.created_at,
+        message_id=row.message_id,
     )
 
 
@@ -528,6 +530,36 @@ class WatcherQueries:
             await conn.execute(delete(s).where(s.c.id == suggestion_id))
 
         await self._write(work)
+
+    async def set_suggestion_message(self, suggestion_id: int, message_id: str) -> None:
+        """Remember the suggestion's card, to update its "I'm in" count later."""
+        s = t.suggestions
+
+        async def work(conn: AsyncConnection) -> None:
+            await conn.execute(
+                update(s).where(s.c.id == suggestion_id).values(message_id=message_id[:64])
+            )
+
+        await self._write(work)
+
+    async def interest_since(
+        self, community_id: int, since: datetime
+    ) -> list[tuple[SuggestionRow, list[str]]]:
+        """Suggestions made since `since` with at least one "I'm in", and who clicked it."""
+        s, si = t.suggestions, t.suggestion_interest
+        async with self._read() as conn:
+            rows = (
+                await conn.execute(
+                    select(s, si.c.user_id)
+                    .join(si, si.c.suggestion_id == s.c.id)
+                    .where(s.c.community_id == community_id, s.c.created_at >= since)
+                    .order_by(s.c.id, si.c.created_at, si.c.user_id)
+                )
+            ).all()
+        out: dict[int, tuple[SuggestionRow, list[str]]] = {}
+        for row in rows:
+            out.setdefault(row.id, (_suggestion(row), []))[1].append(row.user_id)
+        return list(out.values())
 
     async def suggestion(self, suggestion_id: int) -> SuggestionRow | None:
         s = t.suggestions
