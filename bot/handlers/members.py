@@ -54,7 +54,7 @@ async def _show_home(ctx: Ctx) -> None:
             body=(
                 Text("Your home city: "),
                 Bold(city.label),
-                Text(
+                *prose(
                     ". Others see only a count of members near it; your name only if you "
                     "allow it (`/meetup privacy`). Change it with `/meetup home city:<city>`."
                 ),

@@ -657,9 +657,7 @@ def _proposed_nearby(m: Meetup, idea_city_id: int, zone: str, options: int) -> O
         body += [Text(" for "), Time(m.starts_at, "full", zone)]
     else:
         body.append(Text(f" as a date poll with {options} options"))
-    body.append(
-        Text(f". Answer on its card in the channel, or see it with `/meetup show id:{m.id}`.")
-    )
+    body += prose(f". Answer on its card in the channel, or see it with `/meetup show id:{m.id}`.")
     return Outgoing(body=tuple(body))
 
 
