@@ -589,7 +589,11 @@ FOREIGN_RATIO = 5
 10x): a bare name means the much bigger city unless members live near the other."""
 SMALL_TOWN = 100_000
 """A bare name whose city is smaller than this is not taken unasked ("Atlantis" is not
-silently Atlantis, ZA), unless members live near it or it is in the community's country."""
+silently Atlantis, ZA), unless members live near it, it is in the community's country, or
+it is known far and wide (WIDELY_KNOWN)."""
+WIDELY_KNOWN = 10
+"""A town with this many names in other languages is known far and wide (Venice: 31,
+Cannes: 15; Atlantis, ZA: 2; only 1% of the gazetteer's small towns have 10)."""
 NEAR_HOME_KM = 100
 MAX_CHOICES = 4
 
@@ -792,11 +796,26 @@ def meant_cities(
 
 
 def _far_small_town(city: City, homes: Collection[City], prefer_country: str | None) -> bool:
-    """A small place no member lives near, outside the community's country: a bare name
-    probably meant something else (a typo, a place we don't have)."""
+    """A little-known small place no member lives near, outside the community's country: a
+    bare name probably meant something else (a typo, a place we don't have)."""
     if city.population >= SMALL_TOWN or _near_home(city, homes):
         return False
-    return not (prefer_country and city.country_code == prefer_country.upper())
+    if prefer_country and city.country_code == prefer_country.upper():
+        return False
+    return _name_counts().get(city.id, 0) < WIDELY_KNOWN
+
+
+@functools.cache
+def _name_counts() -> dict[int, int]:
+    """How many alternate names each city has; read once, on the first small-town question
+    (never on the mention-finding path, whose cold start is measured)."""
+    counts: dict[int, int] = {}
+    for line in _read_data().split("\n"):
+        if line.startswith("C\t"):
+            r = line.split("\t", 12)
+            if len(r) > 10 and r[10]:
+                counts[int(r[1])] = r[10].count("|") + 1
+    return counts
 
 
 def _suggest(g: _Gazetteer, key: str, limit: int = 5) -> list[City]:

@@ -358,6 +358,9 @@ def test_a_small_town_is_not_taken_for_an_unknown_name() -> None:
     assert label(resolve_city("Palo Alto", prefer_country="US").city) == (
         "Palo Alto, California, US")
     assert resolve_city("Palo Alto").city is None
+    # a small town known far and wide (named in many languages) is what people mean
+    assert label(resolve_city("Cannes").city) == "Cannes, FR"
+    assert label(resolve_city("Versailles").city) == "Versailles, FR"
 
 
 def test_a_community_zone_names_its_country() -> None:
