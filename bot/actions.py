@@ -33,6 +33,8 @@ VERBS: dict[str, int] = {
     "place": 3,  # question_id, yes|no|never, city_id: the watcher's private question
     "interest": 1,  # suggestion_id: "I'm in"
     "suggest": 1,  # suggestion_id: "Propose one"
+    "recity": 2,  # meetup_id, city_id: the organizer meant this namesake of the meetup's city
+    "rehome": 1,  # city_id: the member meant this namesake of their home city
 }
 
 

@@ -15,6 +15,7 @@ from bot.domain.rsvps import Rsvp, RsvpStatus
 from bot.types import (
     Bold,
     Button,
+    Code,
     Field,
     Link,
     Mention,
@@ -246,8 +247,23 @@ def lines(title: str, rows: Sequence[Segments], empty: str) -> Outgoing:
     return Outgoing(title=title, body=tuple(body), ephemeral=True)
 
 
+def prose(message: str) -> Segments:
+    """Core-written text -> segments: each `...` span (a command to type) becomes `Code`, so
+    every platform shows it as code instead of literal backticks. A lone backtick stays text."""
+    pieces = message.split("`")
+    if len(pieces) % 2 == 0:  # an unpaired backtick: the last one is literal
+        pieces[-2:] = [pieces[-2] + "`" + pieces[-1]]
+    parts: list[Segment] = []
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            parts.append(Code(piece) if piece else Text("``"))
+        elif piece:
+            parts.append(Text(piece))
+    return tuple(parts) or (Text(message),)
+
+
 def text(message: str, *, ephemeral: bool = True) -> Outgoing:
-    return Outgoing(body=(Text(message),), ephemeral=ephemeral)
+    return Outgoing(body=prose(message), ephemeral=ephemeral)
 
 
 def reminder(m: Meetup, zone: str, going: Segments, lead_text: str) -> Outgoing:

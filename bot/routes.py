@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable, Mapping
 
 from bot.actions import Action
 from bot.domain.community import Community
-from bot.handlers import admin, help, meetups, members, polls, rsvps
+from bot.handlers import admin, cities, help, meetups, members, polls, rsvps
 from bot.handlers.context import Ctx, Services
 
 CommandHandler = Callable[[Ctx, Mapping[str, str]], Awaitable[None]]
@@ -46,6 +46,8 @@ ACTIONS: dict[str, ActionHandler] = {
     "forget": members.forget_confirmed,
     "drophome": members.drop_home,
     "droptrip": members.drop_trip,
+    cities.VERB: cities.change_city,
+    cities.HOME_VERB: cities.change_home,
 }
 
 # Buttons that may be clicked in a DM outside any community (Discord): verb -> how to find

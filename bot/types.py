@@ -2,8 +2,8 @@
 
 The core speaks only these types; adapters translate them to and from a platform. Outgoing text
 is a sequence of segments so that the core never writes platform markup: each adapter renders a
-`Time` in the viewer's own zone, escapes member-written `Text`, and pings only the users listed
-in `Outgoing.ping`.
+`Time` in the viewer's own zone, `Bold` and `Code` its own way, escapes member-written `Text`,
+and pings only the users listed in `Outgoing.ping`.
 """
 
 from __future__ import annotations
@@ -65,6 +65,14 @@ class Bold:
 
 
 @dataclass(frozen=True, slots=True)
+class Code:
+    """Something to type as is, such as a command (`/meetup list`): adapters show it as code.
+    Core text marks it with backticks; `bot.render.prose` turns those into this segment."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Time:
     """An instant (aware, UTC). Discord and Slack render it in each viewer's zone; `zone` is the
     community's IANA zone, used for the console and for plain-text fallbacks."""
@@ -87,7 +95,7 @@ class Link:
     label: str
 
 
-Segment = Text | Bold | Time | Mention | Link
+Segment = Text | Bold | Code | Time | Mention | Link
 Segments = tuple[Segment, ...]
 
 

@@ -23,6 +23,7 @@ from bot.store.store import Store
 from bot.types import (
     ActionClicked,
     Bold,
+    Code,
     CommandInvoked,
     Form,
     FormSubmitted,
@@ -49,6 +50,8 @@ def plain(parts: tuple[Segment, ...] | list[Segment]) -> str:
     for p in parts:
         if isinstance(p, Text | Bold):
             out.append(p.text)
+        elif isinstance(p, Code):
+            out.append(f"`{p.text}`")
         elif isinstance(p, Time):
             out.append(p.instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ"))
         elif isinstance(p, Mention):

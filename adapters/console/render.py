@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.types import Bold, Link, Mention, Outgoing, Segment, Text, Time
+from bot.types import Bold, Code, Link, Mention, Outgoing, Segment, Text, Time
 
 
 def relative(instant: datetime, now: datetime) -> str:
@@ -38,7 +38,9 @@ def segments(parts: Sequence[Segment], now: datetime) -> str:
         if isinstance(part, Text):
             out.append(part.text)
         elif isinstance(part, Bold):
-            out.append(f"**{part.text}**")
+            out.append(part.text)  # a terminal shows markdown asterisks as they are
+        elif isinstance(part, Code):
+            out.append(f"`{part.text}`")  # quoted, so the command's end is clear
         elif isinstance(part, Time):
             out.append(time_text(part, now))
         elif isinstance(part, Mention):

@@ -24,6 +24,7 @@ from discord import app_commands
 
 from bot.config import DiscordSettings
 from bot.ports import ChannelUnavailable, ChatError, DMClosed, Inbox, MessageGone, PlatformBusy
+from bot.render import prose
 from bot.types import (
     NO_COMMUNITY,
     ActionClicked,
@@ -857,4 +858,5 @@ class DiscordAdapter:
         lines = ["Some fields need another look:"]
         for name, problem in errors.items():
             lines.append(f"\n• {labels.get(name, name)}: {problem}")
-        await self.reply(to, Outgoing(body=tuple(Text(t) for t in lines), ephemeral=True))
+        body = tuple(seg for t in lines for seg in prose(t))  # core text: `...` is code
+        await self.reply(to, Outgoing(body=body, ephemeral=True))

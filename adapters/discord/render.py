@@ -19,6 +19,7 @@ from discord.utils import escape_markdown, escape_mentions
 from bot.types import (
     Bold,
     Button,
+    Code,
     Field,
     Link,
     Mention,
@@ -85,11 +86,29 @@ def _link(link: Link) -> str:
     return f"[{label}]({url})"
 
 
+def _bold(text: str) -> str:
+    """`**text**` with the surrounding spaces outside the markers, where markdown wants them."""
+    inner = text.strip()
+    if not inner:
+        return text
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return f"{lead}**{escape_text(inner)}**{trail}"
+
+
+def _code(text: str) -> str:
+    """Inline code: shown as typed (no markdown inside). A backtick cannot be in it, so it
+    becomes the look-alike modifier letter."""
+    inner = text.replace("`", "\u02cb")
+    return f"`{inner}`" if inner.strip() else inner
+
+
 def segment(seg: Segment) -> str:
     if isinstance(seg, Text):
         return escape_text(seg.text)
     if isinstance(seg, Bold):
-        return f"**{escape_text(seg.text)}**" if seg.text else ""
+        return _bold(seg.text)
+    if isinstance(seg, Code):
+        return _code(seg.text)
     if isinstance(seg, Time):
         return timestamp(seg)
     if isinstance(seg, Mention):

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.types import (
     Bold,
     Button,
+    Code,
     Field,
     Form,
     FormField,
@@ -107,35 +108,67 @@ def _name(user: UserRef) -> str:
     return user.name or "a member"
 
 
+# Slack formats `*bold*` and `` `code` `` only when the markers do not touch a word: a
+# letter, digit or another marker right outside them leaves the asterisks on screen.
+_GLUED = re.compile(r"[\w*_~`]")
+
+
+def _marked(marker: str, text: str) -> list[tuple[str, bool]]:
+    """Pieces for `marker`-wrapped text: surrounding spaces stay outside the markers (Slack
+    wants none inside them), as unmarked pieces."""
+    inner = text.strip()
+    if not inner:
+        return [(text, False)]
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return [(lead, False), (f"{marker}{inner}{marker}", True), (trail, False)]
+
+
+def _join(pieces: Iterable[tuple[str, bool]]) -> str:
+    """Join rendered pieces, with a space wherever a marked piece would touch a word."""
+    out: list[str] = []
+    last, after_mark = "", False
+    for piece, marked in pieces:
+        if not piece:
+            continue
+        if (marked and _GLUED.match(last)) or (after_mark and _GLUED.match(piece[0])):
+            out.append(" ")
+        out.append(piece)
+        last, after_mark = piece[-1], marked
+    return "".join(out)
+
+
+def _piece(seg: Segment, allowed: set[str]) -> list[tuple[str, bool]]:
+    if isinstance(seg, Text):
+        return [(escape(seg.text), False)]
+    if isinstance(seg, Bold):
+        # mrkdwn has no escape: an asterisk inside (a title's "*") would end the bold early
+        return _marked("*", escape(seg.text).replace("*", "\u2217"))
+    if isinstance(seg, Code):
+        if "`" in seg.text:  # Slack code cannot hold a backtick: show it as text
+            return [(escape(seg.text), False)]
+        return _marked("`", escape(seg.text))
+    if isinstance(seg, Time):
+        return [(_time(seg), False)]
+    if isinstance(seg, Mention):
+        if seg.user.id in allowed:
+            return [(f"<@{seg.user.id}>", False)]
+        return [(escape(_name(seg.user)), False)]
+    url = escape(seg.url.replace("|", "%7C"))
+    label = escape(seg.label).replace("|", "/") or url
+    return [(f"<{url}|{label}>", False)]
+
+
 def mrkdwn(segments: Iterable[Segment], ping: Iterable[UserRef] = ()) -> str:
     """Render segments as Slack mrkdwn."""
     allowed = {u.id for u in ping}
-    out: list[str] = []
-    for seg in segments:
-        if isinstance(seg, Text):
-            out.append(escape(seg.text))
-        elif isinstance(seg, Bold):
-            inner = escape(seg.text).strip()
-            out.append(f"*{inner}*" if inner else escape(seg.text))
-        elif isinstance(seg, Time):
-            out.append(_time(seg))
-        elif isinstance(seg, Mention):
-            if seg.user.id in allowed:
-                out.append(f"<@{seg.user.id}>")
-            else:
-                out.append(escape(_name(seg.user)))
-        elif isinstance(seg, Link):
-            url = escape(seg.url.replace("|", "%7C"))
-            label = escape(seg.label).replace("|", "/") or url
-            out.append(f"<{url}|{label}>")
-    return "".join(out)
+    return _join(piece for seg in segments for piece in _piece(seg, allowed))
 
 
 def plain(segments: Iterable[Segment]) -> str:
     """Render segments as plain text (notification fallback); still escaped, never pings."""
     out: list[str] = []
     for seg in segments:
-        if isinstance(seg, Text | Bold):
+        if isinstance(seg, Text | Bold | Code):
             out.append(seg.text)
         elif isinstance(seg, Time):
             out.append(time_fallback(seg))

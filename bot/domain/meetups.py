@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -60,17 +62,56 @@ class Refusal(Exception):
     """A rule said no; the message is for the member (what was wrong, what to type instead)."""
 
 
+# Bidirectional embeddings, overrides and isolates (the "Trojan Source" set): they reorder
+# what follows them, so "abc\u202egnp.exe" reads "abcexe.png". Never needed in a title.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Control characters other than line breaks and tabs (which descriptions may hold).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Letters that draw nothing (Hangul fillers, the braille blank, Khmer inherent vowels).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
+# Categories that draw nothing: format (ZWSP, joiners, direction marks), separators, controls.
+_BLANK_CATEGORIES = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp"})
+# Combining marks draw only on a base letter (kept after one: emoji variation selectors).
+_MARK_CATEGORIES = frozenset({"Mn", "Me"})
+
+
+def _is_blank(ch: str) -> bool:
+    return ch in _BLANK_LETTERS or unicodedata.category(ch) in _BLANK_CATEGORIES
+
+
+def has_visible(text: str) -> bool:
+    """True if some character draws on its own (not blank, not a lone combining mark)."""
+    return any(not _is_blank(ch) and unicodedata.category(ch) not in _MARK_CATEGORIES
+               for ch in text)
+
+
+def clean_member_text(value: str) -> str:
+    """Member text without direction overrides and control characters, and without
+    invisible characters at either end."""
+    value = _CONTROLS.sub("", _BIDI_CONTROLS.sub("", value))
+    if not has_visible(value):
+        return ""
+    start, end = 0, len(value)
+    while _is_blank(value[start]):
+        start += 1
+    while _is_blank(value[end - 1]):
+        end -= 1
+    return value[start:end]
+
+
 def check_title(title: str) -> str:
-    title = " ".join(title.split())
+    title = clean_member_text(" ".join(title.split()))
     if not title:
-        raise Refusal('The title is empty. Example: title:"Coffee & code"')
+        raise Refusal(
+            'The title is empty (or has nothing visible in it). Example: title:"Coffee & code"'
+        )
     if len(title) > TITLE_MAX:
         raise Refusal(f"The title is {len(title)} characters; keep it to {TITLE_MAX}.")
     return title
 
 
 def check_text(value: str, name: str, limit: int) -> str:
-    value = value.strip()
+    value = clean_member_text(value)
     if len(value) > limit:
         raise Refusal(f"The {name} is {len(value)} characters; keep it to {limit}.")
     return value

@@ -15,6 +15,7 @@ from bot.domain.limits import PROPOSAL_WINDOW, check_proposals
 from bot.domain.meetups import Meetup, Refusal, Status
 from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS, default_deadline
 from bot.domain.rsvps import RsvpStatus
+from bot.handlers.cities import namesake_buttons, namesake_note
 from bot.handlers.context import (
     Ctx,
     parse_id,
@@ -23,9 +24,9 @@ from bot.handlers.context import (
     reschedule_meetup,
 )
 from bot.handlers.notify import notify_answered
-from bot.handlers.parsing import parse_city, parse_one_time
+from bot.handlers.parsing import NO_HINTS, CityHints, city_hints, parse_one_time, read_city
 from bot.handlers.rsvps import ask_lower_capacity, over_capacity, send_offers
-from bot.nlp.places import City
+from bot.nlp.places import City, CityLookup
 from bot.ports import ChannelUnavailable
 from bot.store.store import JobSpec
 from bot.types import Bold, Form, FormField, FormSubmitted, Outgoing, Segment, Text, Time
@@ -52,6 +53,7 @@ class Proposal:
     capacity: int | None
     description: str
     deadline: datetime | None
+    namesakes: tuple[City, ...] = ()  # other cities of that name, offered on the confirmation
 
 
 def _check_propose_permission(ctx: Ctx) -> None:
@@ -62,7 +64,9 @@ def _check_propose_permission(ctx: Ctx) -> None:
         )
 
 
-def read_proposal(ctx: Ctx, values: Mapping[str, str]) -> Proposal:
+def read_proposal(
+    ctx: Ctx, values: Mapping[str, str], hints: CityHints = NO_HINTS
+) -> Proposal:
     """Validate every field; all errors at once, keyed by field."""
     errors: dict[str, str] = {}
     now, local = ctx.now(), ctx.local_now()
@@ -75,7 +79,7 @@ def read_proposal(ctx: Ctx, values: Mapping[str, str]) -> Proposal:
             return None
 
     title = field("title", lambda: rules.check_title(values.get("title", "")))
-    city = field("city", lambda: parse_city(values.get("city", "")))
+    place = field("city", lambda: read_city(values.get("city", ""), hints))
     times = field("when", lambda: _read_times(values.get("when", ""), local, now))
     venue = field("venue", lambda: rules.check_venue(values.get("venue", "")))
     capacity = field("capacity", lambda: rules.parse_capacity(values.get("capacity", "")))
@@ -95,11 +99,14 @@ def read_proposal(ctx: Ctx, values: Mapping[str, str]) -> Proposal:
             errors["deadline"] = "The poll deadline must come before the first date option."
     if errors:
         raise FieldErrors(errors)
-    assert isinstance(title, str) and isinstance(city, City) and isinstance(times, list)
+    assert isinstance(place, CityLookup) and place.city is not None
+    assert isinstance(title, str) and isinstance(times, list)
     assert isinstance(venue, str) and isinstance(description, str)
     assert capacity is None or isinstance(capacity, int)
     assert deadline is None or isinstance(deadline, datetime)
-    return Proposal(title, city, times, venue, capacity, description, deadline)
+    return Proposal(
+        title, place.city, times, venue, capacity, description, deadline, place.alternatives
+    )
 
 
 def _read_times(raw: str, local: datetime, now: datetime) -> list[datetime]:
@@ -125,13 +132,15 @@ async def propose(ctx: Ctx, options: Mapping[str, str]) -> None:
         await ctx.services.outbox.open_form(ctx.event, propose_form())
         ctx.outcome = "form"
         return
-    await _create(ctx, read_proposal(ctx, options))
+    hints = await city_hints(ctx.store, ctx.community, options.get("city", ""))
+    await _create(ctx, read_proposal(ctx, options, hints))
 
 
 async def propose_submitted(ctx: Ctx, values: Mapping[str, str]) -> None:
     _check_propose_permission(ctx)
     try:
-        proposal = read_proposal(ctx, values)
+        hints = await city_hints(ctx.store, ctx.community, values.get("city", ""))
+        proposal = read_proposal(ctx, values, hints)
     except FieldErrors as exc:
         assert isinstance(ctx.event, FormSubmitted)
         await ctx.services.outbox.reject_form(ctx.event, exc.errors)
@@ -208,14 +217,16 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
         echo.append(Text(f" as a date poll with {len(p.times)} options: "))
         for i, t in enumerate(p.times, 1):
             echo += [Text(f"{'; ' if i > 1 else ''}{i}) "), Time(t, "full", zone)]
-        echo.append(Text(f". Close it with `/meetup close id:{m.id}` when the votes are in."))
+        echo += render.prose(f". Close it with `/meetup close id:{m.id}` when the votes are in.")
     else:
         echo += [
             Text(" for "),
             Time(p.times[0], "full", zone),
             Text(". Click Going on the card to count yourself in."),
         ]
-    await ctx.reply(Outgoing(body=tuple(echo), ephemeral=True))
+    echo += namesake_note(p.city, p.namesakes)
+    buttons = namesake_buttons(m.id, p.namesakes)
+    await ctx.reply(Outgoing(body=tuple(echo), buttons=buttons, ephemeral=True))
     if ctx.services.after_meetup_proposed is not None:
         await ctx.services.after_meetup_proposed(ctx, m)
 
@@ -232,7 +243,7 @@ async def post_card(ctx: Ctx, m: Meetup) -> None:
             Outgoing(
                 body=(
                     Bold("I can't post in this channel."),
-                    Text(
+                    *render.prose(
                         " Invite me (e.g. /invite @Tweetup) or allow me to post here, then "
                         f"`/meetup show id:{m.id}`. Meetup #{m.id} is saved; "
                         "here is its card:"

@@ -12,11 +12,13 @@ from bot.domain.geo import distance_km
 from bot.domain.meetups import Refusal, Status
 from bot.domain.reminders import format_leads, parse_leads
 from bot.domain.suggestions import check_trip, day_span
+from bot.handlers import cities
 from bot.handlers.context import Ctx, effective_leads, refresh_cards, reschedule_member
-from bot.handlers.parsing import parse_city
+from bot.handlers.parsing import city_hints, parse_city, read_city
 from bot.handlers.rsvps import send_offers
 from bot.nlp import dates
 from bot.nlp.places import city_by_id
+from bot.render import prose
 from bot.types import Bold, Button, Mention, Outgoing, Segment, Text, UserRef
 
 CLEAR_WORDS = ("none", "clear", "off", "remove", "-")
@@ -32,16 +34,9 @@ async def home(ctx: Ctx, options: Mapping[str, str]) -> None:
     if raw.lower() in CLEAR_WORDS:
         await _clear_home(ctx)
         return
-    city = parse_city(raw)
-    await ctx.store.save_member(
-        ctx.community.id, ctx.user.id, ctx.user.name, ctx.now(), home_city_id=city.id
-    )
-    await ctx.say(
-        f"Your home city is now {city.label}. Only the count of members near a city is "
-        "public; your name shows only if you allow it (`/meetup privacy`). Clear it "
-        "with `/meetup home city:none`."
-    )
-    await _after_location_change(ctx)
+    found = read_city(raw, await city_hints(ctx.store, ctx.community, raw))
+    assert found.city is not None
+    await cities.set_home(ctx, found.city, found.alternatives)
 
 
 async def _show_home(ctx: Ctx) -> None:
@@ -58,7 +53,7 @@ async def _show_home(ctx: Ctx) -> None:
             body=(
                 Text("Your home city: "),
                 Bold(city.label),
-                Text(
+                *prose(
                     ". Others see only a count of members near it; your name only if you "
                     "allow it (`/meetup privacy`). Change it with `/meetup home city:<city>`."
                 ),
@@ -87,7 +82,8 @@ async def travel(ctx: Ctx, options: Mapping[str, str]) -> None:
     if not raw and not options.get("city", "").strip():
         await _list_trips(ctx)
         return
-    city = parse_city(options.get("city", ""))
+    raw_city = options.get("city", "")
+    city = parse_city(raw_city, await city_hints(ctx.store, ctx.community, raw_city))
     if not raw:
         raise Refusal('When are you there? e.g. when:"March 3-5" or when:"next week".')
     found = dates.parse_when(raw[:200], now=ctx.local_now(), meetup=False)
@@ -202,7 +198,7 @@ async def nearby(ctx: Ctx, options: Mapping[str, str]) -> None:
             ]
         if len(near) > len(shown[:20]):
             body.append(Text(f" and {len(near) - len(shown[:20])} who keep their name private"))
-    body.append(Text(". Propose something: `/meetup propose`."))
+    body += prose(". Propose something: `/meetup propose`.")
     await ctx.reply(Outgoing(body=tuple(body), ephemeral=True))
 
 

@@ -22,6 +22,7 @@ from bot.handlers.context import (
 )
 from bot.handlers.notify import meetup_place
 from bot.outbox import Delivery
+from bot.render import prose
 from bot.store.store import JobSpec
 from bot.types import Attachment, Bold, Button, Link, Outgoing, Segment, Text, Time, UserRef
 
@@ -116,16 +117,14 @@ async def _confirmation(
             Time(m.starts_at, "full", zone) if m.starts_at else Text("date to be set"),
             Text(f", {m.city_label}. "),
         ]
-        parts.append(
-            Text(
-                f"I'll DM you a reminder {format_leads(leads)} before. "
-                if leads
-                else "Reminders are off for you (`/meetup reminders lead:1d`). "
-            )
+        parts += prose(
+            f"I'll DM you a reminder {format_leads(leads)} before. "
+            if leads
+            else "Reminders are off for you (`/meetup reminders lead:1d`). "
         )
         if not member.show_name:
-            parts.append(
-                Text("Your name isn't shown on cards; `/meetup privacy show-name:yes` shows it.")
+            parts += prose(
+                "Your name isn't shown on cards; `/meetup privacy show-name:yes` shows it."
             )
         return tuple(parts)
     if after.status is RsvpStatus.WAITING:

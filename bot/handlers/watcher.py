@@ -46,6 +46,7 @@ from bot.nlp.places import City, city_by_id
 from bot.nlp.statements import Statement
 from bot.outbox import Delivery
 from bot.ports import ChatError
+from bot.render import prose
 from bot.routes import ACTIONS
 from bot.store.store import Store
 from bot.store.watcher import SuggestionRow
@@ -140,9 +141,21 @@ async def on_message(ctx: Ctx) -> None:
     ctx.outcome = outcome
 
 
+async def _meant(ctx: Ctx, city: City, sentence: str) -> tuple[City, ...]:
+    """The cities the member may mean: one, or comparable namesakes to ask among (a bare
+    "Springfield"). Members' homes are read only for names that have namesakes."""
+    if len(places.namesakes(city)) < 2:
+        return (city,)
+    ids = {m.home_city_id for m in await ctx.store.homes(ctx.community.id) if m.home_city_id}
+    homes = tuple(c for c in (city_by_id(i) for i in sorted(ids)) if c is not None)
+    country = places.country_of_zone(ctx.community.timezone)
+    return places.meant_cities(city, sentence, homes=homes, prefer_country=country)
+
+
 async def _maybe_ask(ctx: Ctx, st: Statement) -> bool:
-    city = st.city
-    assert city is not None
+    assert st.city is not None
+    choices = await _meant(ctx, st.city, st.text)
+    city = choices[0]
     store, cid, uid = ctx.store, ctx.community.id, ctx.user.id
     now = ctx.now()
     today = ctx.local_now().date()
@@ -175,21 +188,26 @@ async def _maybe_ask(ctx: Ctx, st: Statement) -> bool:
     if qid is None:
         return False
     try:
-        await ctx.reply(question_card(qid, city, days))
+        await ctx.reply(question_card(qid, city, days, choices))
     except ChatError as exc:
         log.warning("could not ask a member about a place: %s", exc)
     return True
 
 
-def question_card(question_id: int, city: City, days: tuple[date, date] | None) -> Outgoing:
+def question_card(
+    question_id: int, city: City, days: tuple[date, date] | None, choices: Sequence[City] = ()
+) -> Outgoing:
+    """The private question; with several `choices` (namesakes), one Yes button each."""
     if days is None:
         ask = f"Count you as {city.name}-based for meetup suggestions?"
     else:
         ask = f"Count you as in {city.name} {rules.day_span(*days)} for meetup suggestions?"
+    if len(choices) > 1:
+        return _choice_card(question_id, city, ask, choices)
     return Outgoing(
         body=(
             Bold(ask),
-            Text(
+            *prose(
                 "\nOnly you can see this. Nothing is stored unless you say yes; counts are "
                 "public, your name only if you allow it (`/meetup privacy`)."
             ),
@@ -197,6 +215,30 @@ def question_card(question_id: int, city: City, days: tuple[date, date] | None) 
         fields=(Field("Place", (Text(city.label),)),),
         buttons=(
             Button("Yes", actions.encode("place", question_id, "yes", city.id), "primary"),
+            Button("No", actions.encode("place", question_id, "no", city.id)),
+            Button("Don't ask again", actions.encode("place", question_id, "never", city.id)),
+        ),
+        ephemeral=True,
+    )
+
+
+def _choice_card(question_id: int, city: City, ask: str, choices: Sequence[City]) -> Outgoing:
+    """Several places share the name: the member picks one (or none), we don't guess."""
+    picks = tuple(
+        Button(c.label, actions.encode("place", question_id, "yes", c.id), "primary")
+        for c in choices
+    )
+    return Outgoing(
+        body=(
+            Bold(ask),
+            *prose(
+                f"\nThere are several places called {city.name}; pick yours, or No. Only you "
+                "can see this. Nothing is stored unless you pick one; counts are public, your "
+                "name only if you allow it (`/meetup privacy`)."
+            ),
+        ),
+        buttons=(
+            *picks,
             Button("No", actions.encode("place", question_id, "no", city.id)),
             Button("Don't ask again", actions.encode("place", question_id, "never", city.id)),
         ),
@@ -228,7 +270,7 @@ async def answer(ctx: Ctx, action: Action) -> None:
     if choice not in rules.ANSWERS:
         raise Refusal("That answer is not one of Yes, No or Don't ask again. Nothing was changed.")
     asked = await ctx.store.place_question(question_id)
-    if asked is None or asked.city_id != city_id:
+    if asked is None or not _may_pick(asked.city_id, city_id, choice):
         raise Refusal(NOT_YOUR_QUESTION)
     outcome = await ctx.store.answer_place_question(
         question_id,
@@ -238,6 +280,7 @@ async def answer(ctx: Ctx, action: Action) -> None:
         choice,
         today=ctx.local_now().date(),
         now=ctx.now(),
+        city_id=city_id,
     )
     if outcome is None:
         raise Refusal(NOT_YOUR_QUESTION)
@@ -280,6 +323,16 @@ async def answer(ctx: Ctx, action: Action) -> None:
     await suggest_around(
         ctx.services, ctx.community, q.city_id, post_to, community_rules(ctx.community)
     )
+
+
+def _may_pick(asked_id: int, picked_id: int, choice: str) -> bool:
+    """The asked city, or (Yes only) one of its namesakes the question offered."""
+    if picked_id == asked_id:
+        return True
+    asked = city_by_id(asked_id)
+    if choice != "yes" or asked is None:
+        return False
+    return any(c.id == picked_id for c in places.namesakes(asked))
 
 
 # --- after a change of who is where ---------------------------------------------------------------
@@ -604,9 +657,7 @@ def _proposed_nearby(m: Meetup, idea_city_id: int, zone: str, options: int) -> O
         body += [Text(" for "), Time(m.starts_at, "full", zone)]
     else:
         body.append(Text(f" as a date poll with {options} options"))
-    body.append(
-        Text(f". Answer on its card in the channel, or see it with `/meetup show id:{m.id}`.")
-    )
+    body += prose(f". Answer on its card in the channel, or see it with `/meetup show id:{m.id}`.")
     return Outgoing(body=tuple(body))
 
 

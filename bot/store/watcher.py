@@ -418,18 +418,21 @@ class WatcherQueries:
         *,
         today: date,
         now: datetime,
+        city_id: int | None = None,
     ) -> AnswerOutcome | None:
         """Answer the member's own pending question, once. On "yes", in the same transaction:
         set the home city, or add the trip (unless its days are over by now). None when the
-        question is not this member's in this community."""
+        question is not this member's in this community. `city_id`: the namesake the member
+        picked, when the question offered several."""
         q, m = t.place_questions, t.members
 
         async def work(conn: AsyncConnection) -> AnswerOutcome | None:
             mine = and_(
                 q.c.id == question_id, q.c.community_id == community_id, q.c.user_id == user_id
             )
+            picked = {"city_id": city_id} if city_id is not None else {}
             done = await conn.execute(
-                update(q).where(mine, q.c.answer.is_(None)).values(answer=answer)
+                update(q).where(mine, q.c.answer.is_(None)).values(answer=answer, **picked)
             )
             row = (await conn.execute(select(q).where(mine))).first()
             if row is None:

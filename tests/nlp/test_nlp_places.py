@@ -8,6 +8,8 @@ from bot.nlp.places import (
     City,
     all_cities,
     city_by_id,
+    country_of_zone,
+    dominant,
     find_places,
     parent_city,
     resolve_city,
@@ -270,3 +272,99 @@ def test_more_city_mentions(text: str, expected: list[str]) -> None:
 )
 def test_more_hard_negatives(text: str) -> None:
     assert [m.text for m in find_places(text) if m.city is not None] == []
+
+
+# --- one dominance rule for every name ---------------------------------------------------------
+
+DOMINANT = [
+    ("Paris", "Paris, FR"),
+    ("San Francisco", "San Francisco, California, US"),
+    ("London", "London, GB"),
+    ("Dublin", "Dublin, IE"),
+    ("Santiago", "Santiago, CL"),
+    ("Washington", "Washington, District of Columbia, US"),
+    ("Birmingham", "Birmingham, GB"),
+    ("Oxford", "Oxford, GB"),
+    ("Melbourne", "Melbourne, Victoria, AU"),
+    ("Lima", "Lima, PE"),
+    ("Alexandria", "Alexandria, EG"),
+    ("Sydney", "Sydney, New South Wales, AU"),
+    ("Perth", "Perth, Western Australia, AU"),
+]
+COMPARABLE = [
+    "Portland", "Springfield", "Cambridge", "Richmond", "Columbus", "Kansas City", "Arlington",
+    "Valencia", "Hamilton", "San Jose", "Victoria", "Hyderabad", "Newcastle", "Aurora",
+    "Rochester", "Albany", "Jackson", "Olney",
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), DOMINANT)
+def test_a_clearly_dominant_namesake_is_taken_and_the_others_offered(
+        name: str, expected: str) -> None:
+    r = resolve_city(name)
+    assert label(r.city) == expected
+    assert r.alternatives, "its namesakes are offered"
+    assert all(c.name == r.city.name or c.population < r.city.population  # type: ignore[union-attr]
+               for c in r.alternatives)
+
+
+@pytest.mark.parametrize("name", COMPARABLE)
+def test_comparable_namesakes_are_asked_about(name: str) -> None:
+    r = resolve_city(name)
+    assert r.city is None and len(r.candidates) >= 2, name
+    assert [c.population for c in r.candidates] == sorted(
+        (c.population for c in r.candidates), reverse=True)
+
+
+def _city(name: str, cc: str, pop: int, lat: float = 0.0, lon: float = 0.0) -> City:
+    return City(hash((name, cc, pop)) % 10**9, name, cc, "", "", lat, lon, "UTC", pop)
+
+
+def test_the_dominance_rule_in_numbers() -> None:
+    big_fr, small_us = _city("X", "FR", 1_000_000), _city("X", "US", 190_000)
+    assert dominant([big_fr, small_us]) is big_fr  # abroad: 5.3x is enough
+    assert dominant([big_fr, _city("X", "US", 210_000)]) is None  # 4.8x abroad: ask
+    same = _city("X", "FR", 60_000)
+    assert dominant([big_fr, same]) is None  # 16.7x at home: ask
+    assert dominant([big_fr, _city("X", "FR", 40_000)]) is big_fr  # 25x at home
+    # in the community's own country a namesake abroad weighs as a domestic one, and x3
+    assert dominant([big_fr, small_us], prefer_country="US") is None
+    assert dominant([_city("Y", "US", 10_000)]) is not None  # a single match is no doubt
+
+
+def test_where_members_live_decides_before_population() -> None:
+    maine = resolve_city("Portland, Maine").city
+    oregon = resolve_city("Portland, Oregon").city
+    assert maine is not None and oregon is not None
+    r = resolve_city("Portland", homes=(maine,))
+    assert r.city == maine and oregon in r.alternatives
+    assert resolve_city("Portland", homes=(maine, oregon)).city is None  # both: ask
+    boston = resolve_city("Boston").city
+    assert boston is not None
+    # a home a few kilometres away counts: Cambridge, MA for members living in Boston
+    assert label(resolve_city("Cambridge", homes=(boston,)).city) == (
+        "Cambridge, Massachusetts, US")
+
+
+def test_a_small_town_is_not_taken_for_an_unknown_name() -> None:
+    r = resolve_city("Atlantis")
+    assert r.city is None and r.candidates == ()
+    assert [c.label for c in r.suggestions[:1]] == ["Atlantis, ZA"]
+    assert label(resolve_city("Atlantis, ZA").city) == "Atlantis, ZA"  # chosen: fine
+    cape_town = resolve_city("Cape Town").city
+    assert cape_town is not None
+    assert label(resolve_city("Atlantis", homes=(cape_town,)).city) == "Atlantis, ZA"
+    # a small town in the community's own country is a normal answer
+    assert label(resolve_city("Palo Alto", prefer_country="US").city) == (
+        "Palo Alto, California, US")
+    assert resolve_city("Palo Alto").city is None
+    # a small town known far and wide (named in many languages) is what people mean
+    assert label(resolve_city("Cannes").city) == "Cannes, FR"
+    assert label(resolve_city("Versailles").city) == "Versailles, FR"
+
+
+def test_a_community_zone_names_its_country() -> None:
+    assert country_of_zone("America/Los_Angeles") == "US"
+    assert country_of_zone("Europe/Berlin") == "DE"
+    assert country_of_zone("America/Toronto") == "CA"
+    assert country_of_zone("UTC") is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 
 from hypothesis import given
@@ -13,6 +14,7 @@ from bot.types import (
     Bold,
     Button,
     Choice,
+    Code,
     Field,
     Form,
     FormField,
@@ -146,3 +148,31 @@ def test_slack_text_to_plain() -> None:
         "hi @bob in #general @here <3"
     assert render.slack_text_to_plain("<!subteam^S1|@devs> on <!date^1^{date}|Dec 5>") == \
         "@devs on Dec 5"
+
+
+def test_bold_spaces_stay_outside_the_asterisks() -> None:
+    out = render.mrkdwn((Bold("#4 Cap One is cancelled. "), Text("Reason: rain.")))
+    assert out == "*#4 Cap One is cancelled.* Reason: rain."
+
+
+def test_markers_never_touch_a_word() -> None:
+    assert render.mrkdwn((Text("Hi"), Bold("you"), Text("there"))) == "Hi *you* there"
+    assert render.mrkdwn((Bold("a"), Bold("b"))) == "*a* *b*"
+    assert render.mrkdwn((Bold("done"), Text(". Next"))) == "*done*. Next"
+    assert render.mrkdwn((Bold("#1 *Star* night"),)) == "*#1 \u2217Star\u2217 night*"
+    assert render.mrkdwn((Text("Type "), Code("/meetup list"), Text("."))) == (
+        "Type `/meetup list`.")
+
+
+@given(st.lists(st.tuples(st.sampled_from(["t", "b", "c"]), st.text(max_size=12)), max_size=6))
+def test_every_bold_or_code_is_delimited_as_slack_needs(parts: list[tuple[str, str]]) -> None:
+    kinds = {"t": Text, "b": Bold, "c": Code}
+    segs = tuple(kinds[k](v.replace("*", "").replace("`", "")) for k, v in parts)
+    out = render.mrkdwn(segs)
+    for m in re.finditer(r"(?<![*`])[*`][^*`]+[*`](?![*`])", out):
+        before = out[m.start() - 1] if m.start() else " "
+        after = out[m.end()] if m.end() < len(out) else " "
+        if m.group()[0] == m.group()[-1]:
+            assert not (before.isalnum() or before == "_"), out
+            assert not (after.isalnum() or after == "_"), out
+            assert not m.group()[1].isspace() and not m.group()[-2].isspace(), out
