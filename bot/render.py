@@ -41,7 +41,19 @@ class MeetupView:
 
 
 def when(instant: datetime, zone: str) -> Segments:
-    return (Time(instant, "full", zone), Text(" ("), Time(instant, "relative", zone), Text(")"))
+    """A meetup's time: the wall time in its zone (and, on Discord and Slack, the viewer's),
+    then how far away it is."""
+    return (
+        Time(instant, "full", zone, at_place=True),
+        Text(" ("),
+        Time(instant, "relative", zone),
+        Text(")"),
+    )
+
+
+def at(m: Meetup, instant: datetime, community_zone: str) -> Time:
+    """One of a meetup's instants, shown in the meetup's zone with the zone's name."""
+    return Time(instant, "full", m.zone(community_zone), at_place=True)
 
 
 def where(m: Meetup) -> Segments:
@@ -79,7 +91,8 @@ def names(rsvps: Sequence[Rsvp], allowed: Collection[str], platform: str) -> Seg
 
 
 def meetup_card(view: MeetupView, now: datetime) -> Outgoing:
-    m, zone = view.meetup, view.community.timezone
+    m = view.meetup
+    zone = m.zone(view.community.timezone)
     going = [r for r in view.rsvps if r.status is RsvpStatus.GOING]
     offered = [r for r in view.rsvps if r.status is RsvpStatus.OFFERED]
     maybe = [r for r in view.rsvps if r.status is RsvpStatus.MAYBE]
@@ -134,7 +147,7 @@ def poll_card(
         Field(
             f"Option {t.option.index}",
             (
-                Time(t.option.starts_at, "full", zone),
+                at(m, t.option.starts_at, zone),
                 Text(f" — yes {t.yes} · if need be {t.maybe} · no {t.no}"),
             ),
             False,
@@ -146,7 +159,7 @@ def poll_card(
     if m.description:
         body.append(Text(m.description + " "))
     if m.deadline:
-        body += [Text("Closes "), Time(m.deadline, "full", zone), Text(". ")]
+        body += [Text("Closes "), at(m, m.deadline, zone), Text(". ")]
     body.append(Text(f"{voters} member{'s' if voters != 1 else ''} voted so far."))
     buttons = (
         *(
@@ -168,7 +181,7 @@ def ballot(m: Meetup, option: PollOption, current: Answer | None, zone: str) -> 
     return Outgoing(
         body=(
             Text(f"#{m.id} {m.title}, option {option.index}: "),
-            Time(option.starts_at, "full", zone),
+            at(m, option.starts_at, zone),
             Text(f". Your answer: {mine}."),
         ),
         buttons=tuple(
@@ -186,7 +199,7 @@ def ballot(m: Meetup, option: PollOption, current: Answer | None, zone: str) -> 
 def meetup_line(m: Meetup, zone: str, suffix: str = "") -> Segments:
     parts: list[Segment] = [Bold(f"#{m.id} {m.title}"), Text(" — ")]
     if m.starts_at:
-        parts.append(Time(m.starts_at, "full", zone))
+        parts.append(at(m, m.starts_at, zone))
     else:
         parts.append(Text("date poll open"))
     parts.append(Text(f" · {m.city_label}{suffix}"))
@@ -207,6 +220,7 @@ def text(message: str, *, ephemeral: bool = True) -> Outgoing:
 
 
 def reminder(m: Meetup, zone: str, going: Segments, lead_text: str) -> Outgoing:
+    zone = m.zone(zone)
     return Outgoing(
         title=f"Reminder: {m.title} {lead_text}",
         body=(Text("See you there!"),),

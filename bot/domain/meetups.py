@@ -10,6 +10,8 @@ from bot.commands import CAPACITY_MAX, DESCRIPTION_MAX, TITLE_MAX, VENUE_MAX
 
 DEFAULT_DURATION = timedelta(hours=2)
 FOLLOW_UP_AFTER = timedelta(hours=3)  # after the start: the event is surely over
+ONLINE_CITY_ID = 0  # an online meetup has no city: GeoNames ids start at 1
+ONLINE_LABEL = "Online"
 
 
 class Status(StrEnum):
@@ -40,6 +42,15 @@ class Meetup:
     cancel_reason: str = ""
     latitude: float = 0.0
     longitude: float = 0.0
+    timezone: str = ""  # the city's IANA zone; "" for meetups made before zones were stored
+
+    @property
+    def is_online(self) -> bool:
+        return self.city_id == ONLINE_CITY_ID
+
+    def zone(self, community_zone: str) -> str:
+        """The zone this meetup's times are read and shown in."""
+        return self.timezone or community_zone
 
     @property
     def is_poll(self) -> bool:

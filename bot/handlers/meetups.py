@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot import render
 from bot.actions import Action
@@ -23,12 +24,12 @@ from bot.handlers.context import (
     reschedule_meetup,
 )
 from bot.handlers.notify import notify_answered
-from bot.handlers.parsing import parse_city, parse_one_time
+from bot.handlers.parsing import city_zone, parse_city, parse_one_time
 from bot.handlers.rsvps import send_offers
 from bot.nlp.places import City
 from bot.ports import ChannelUnavailable
 from bot.store.store import JobSpec
-from bot.types import Bold, Form, FormField, FormSubmitted, Outgoing, Segment, Text, Time
+from bot.types import Bold, Form, FormField, FormSubmitted, Outgoing, Segment, Text
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,11 @@ class Proposal:
     deadline: datetime | None
 
 
+def meetup_now(ctx: Ctx, m: Meetup) -> datetime:
+    """Now, in the zone the meetup's times are read in."""
+    return ctx.now().astimezone(ZoneInfo(m.zone(ctx.community.timezone)))
+
+
 def _check_propose_permission(ctx: Ctx) -> None:
     if ctx.community.who_proposes == "admins" and not ctx.is_admin:
         raise Refusal(
@@ -65,7 +71,7 @@ def _check_propose_permission(ctx: Ctx) -> None:
 def read_proposal(ctx: Ctx, values: Mapping[str, str]) -> Proposal:
     """Validate every field; all errors at once, keyed by field."""
     errors: dict[str, str] = {}
-    now, local = ctx.now(), ctx.local_now()
+    now = ctx.now()
 
     def field(name: str, check: object) -> object:
         try:
@@ -76,6 +82,8 @@ def read_proposal(ctx: Ctx, values: Mapping[str, str]) -> Proposal:
 
     title = field("title", lambda: rules.check_title(values.get("title", "")))
     city = field("city", lambda: parse_city(values.get("city", "")))
+    # times are read where the meetup is (the community's zone if the city is unreadable)
+    local = now.astimezone(city_zone(city if isinstance(city, City) else None, ctx.community))
     times = field("when", lambda: _read_times(values.get("when", ""), local, now))
     venue = field("venue", lambda: rules.check_venue(values.get("venue", "")))
     capacity = field("capacity", lambda: rules.parse_capacity(values.get("capacity", "")))
@@ -191,6 +199,7 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
         capacity=p.capacity,
         deadline=p.deadline,
         now=ctx.now(),
+        timezone=city_zone(p.city, ctx.community).key,
     )
     if poll and p.deadline:
         await ctx.services.jobs.add(
@@ -204,12 +213,12 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
     if poll:
         echo.append(Text(f" as a date poll with {len(p.times)} options: "))
         for i, t in enumerate(p.times, 1):
-            echo += [Text(f"{'; ' if i > 1 else ''}{i}) "), Time(t, "full", zone)]
+            echo += [Text(f"{'; ' if i > 1 else ''}{i}) "), render.at(m, t, zone)]
         echo.append(Text(f". Close it with `/meetup close id:{m.id}` when the votes are in."))
     else:
         echo += [
             Text(" for "),
-            Time(p.times[0], "full", zone),
+            render.at(m, p.times[0], zone),
             Text(". Click Going on the card to count yourself in."),
         ]
     await ctx.reply(Outgoing(body=tuple(echo), ephemeral=True))
@@ -310,7 +319,7 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
             )
         if "|" in options["when"]:
             raise Refusal("A meetup has one time; give one time in when:.")
-        new_time = parse_one_time(options["when"], ctx.local_now(), ctx.now())
+        new_time = parse_one_time(options["when"], meetup_now(ctx, m), ctx.now())
         if new_time != m.starts_at:
             changes["starts_at"] = new_time
     if not changes:
@@ -323,9 +332,9 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
     if "starts_at" in changes and m.starts_at is not None and updated.starts_at is not None:
         notes += [
             Text("New time: "),
-            Time(updated.starts_at, "full", zone),
+            render.at(m, updated.starts_at, zone),
             Text(" (was "),
-            Time(m.starts_at, "full", zone),
+            render.at(m, m.starts_at, zone),
             Text("). "),
         ]
         await reschedule_meetup(ctx.services, ctx.community, updated)

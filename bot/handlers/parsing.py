@@ -4,7 +4,9 @@ messages that echo what was understood and say what to type instead."""
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.domain.community import Community
 from bot.domain.meetups import Refusal, check_future
 from bot.nlp import dates, places
 from bot.nlp.places import City
@@ -31,6 +33,18 @@ def parse_city(raw: str) -> City:
         f"I don't know a city called {text[:40]!r}. Check the spelling, or add the "
         'country, e.g. city:"Lisbon, Portugal".'
     )
+
+
+def city_zone(city: City | None, community: Community) -> ZoneInfo:
+    """The zone a meetup's times are read in: its city's (GeoNames gives every city one),
+    else the community's (online meetups, commands without a city)."""
+    for name in (city.timezone if city else "", community.timezone):
+        try:
+            if name:
+                return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return ZoneInfo("UTC")
 
 
 def parse_one_time(

@@ -13,7 +13,7 @@ from bot.domain.polls import ANSWER_LABELS, Answer, PollOption, invitees, tally,
 from bot.handlers.context import Ctx, Services, parse_id, refresh_cards, reschedule_meetup
 from bot.handlers.notify import meetup_place
 from bot.outbox import Delivery
-from bot.types import Bold, Button, Outgoing, Segment, Text, Time, UserRef
+from bot.types import Bold, Button, Outgoing, Segment, Text, UserRef
 
 
 async def _poll_option(ctx: Ctx, action: Action) -> tuple[Meetup, PollOption]:
@@ -54,7 +54,7 @@ async def vote(ctx: Ctx, action: Action) -> None:
         Outgoing(
             body=(
                 Text(f"Saved: {ANSWER_LABELS[answer]} for option {option.index} of #{m.id} "),
-                Time(option.starts_at, "full", ctx.community.timezone),
+                render.at(m, option.starts_at, ctx.community.timezone),
                 Text(". Vote on the other options with their buttons; click again to change."),
             ),
             ephemeral=True,
@@ -100,7 +100,7 @@ async def _close_by_member(ctx: Ctx, m: Meetup, chosen: int | None) -> None:
         Outgoing(
             body=(
                 Text(f"Closed the poll: #{m.id} is on "),
-                Time(pick.starts_at, "full", ctx.community.timezone),
+                render.at(m, pick.starts_at, ctx.community.timezone),
                 Text(". Everyone who could make it has been invited."),
             ),
             ephemeral=True,
@@ -121,7 +121,7 @@ async def close_poll(services: Services, community: Community, m: Meetup, pick: 
     _, votes = await services.store.poll(m.id)
     body: tuple[Segment, ...] = (
         Bold(f"#{m.id} {m.title}: the date is set. "),
-        Time(pick.starts_at, "full", community.timezone),
+        render.at(m, pick.starts_at, community.timezone),
         Text(f" in {m.city_label}. You voted for this date: are you coming?"),
     )
     msg = Outgoing(

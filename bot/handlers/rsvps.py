@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot import actions
+from bot import actions, render
 from bot.actions import Action
 from bot.calendar import google_link, ics
 from bot.domain import meetups as rules
@@ -76,7 +76,7 @@ async def _confirmation(
         parts: list[Segment] = [
             Bold("You're going"),
             Text(f" to #{m.id} {m.title}, "),
-            Time(m.starts_at, "full", zone) if m.starts_at else Text("date to be set"),
+            render.at(m, m.starts_at, zone) if m.starts_at else Text("date to be set"),
             Text(f", {m.city_label}. "),
         ]
         parts.append(
@@ -125,7 +125,7 @@ async def send_offers(
     """DM each member offered a freed seat, and arm the expiry of the offer."""
     if not offered:
         return
-    zone = community.timezone
+    zone = m.zone(community.timezone)
     specs = [
         JobSpec(
             f"offer:{m.id}:{r.user_id}:{r.offer_expires_at.isoformat()}",
@@ -143,7 +143,7 @@ async def send_offers(
     for r in offered:
         body: tuple[Segment, ...] = (
             Bold(f"A seat opened up at #{m.id} {m.title}! "),
-            Time(m.starts_at, "full", zone) if m.starts_at else Text(""),
+            render.at(m, m.starts_at, zone) if m.starts_at else Text(""),
             Text(f", {m.city_label}. It's held for you until "),
             Time(r.offer_expires_at, "full", zone) if r.offer_expires_at else Text("soon"),
             Text("."),
@@ -207,7 +207,7 @@ async def calendar(ctx: Ctx, action: Action) -> None:
     m = await ctx.meetup(action.int_arg(0))
     if m.starts_at is None:
         raise Refusal(f"#{m.id} has no date yet; the poll is still open.")
-    data = ics(m, ctx.community.platform, ctx.now())
+    data = ics(m, ctx.community.platform, ctx.now(), ctx.community.timezone)
     await ctx.reply(
         Outgoing(
             body=(

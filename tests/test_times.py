@@ -1,0 +1,54 @@
+"""Times are where the meetup is: `when` is read in the meetup city's zone, and cards, DMs and
+.ics files show the city's wall time with its zone (issue 12). The clock starts Monday
+2030-01-07 09:00 UTC (01:00 in Seattle); the community's zone is UTC unless a test sets it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot import actions
+from tests.fakes import Harness, plain
+
+
+async def test_seattle_tomorrow_6pm_is_6pm_in_seattle_not_utc(harness: Harness) -> None:
+    reply = await harness.command("alice", "propose", title="Coffee", city="Seattle",
+                                  when="tomorrow 18:00")
+    assert reply is not None
+    mid = int(harness.adapter.of("post")[-1].msg.title.split()[0][1:])  # type: ignore[union-attr]
+    m = await harness.store.meetup(mid)
+    # Tue 8 Jan 18:00 PST is Wed 9 Jan 02:00 UTC
+    assert m is not None and m.starts_at == datetime(2030, 1, 9, 2, 0, tzinfo=UTC)
+    assert m.timezone == "America/Los_Angeles"
+    assert "Tue 08 Jan 2030 18:00 PST" in reply.text
+    when = {f.name: plain(f.value) for f in harness.card(mid).fields}["When"]
+    assert "Tue 08 Jan 2030 18:00 PST" in when
+
+
+async def test_a_meetups_dms_and_calendar_file_use_the_citys_zone(harness: Harness) -> None:
+    await harness.command("alice", "settings", admin=True, timezone="Europe/Berlin")
+    mid = await harness.propose(city="Seattle", when="2030-01-11 19:00")
+    going = await harness.click("bob", actions.encode("rsvp", mid, "going"))
+    assert going is not None and "Fri 11 Jan 2030 19:00 PST" in going.text
+    cal = await harness.click("bob", actions.encode("cal", mid))
+    assert cal is not None and cal.msg is not None
+    ics = cal.msg.attachments[0].content.decode()
+    assert "DTSTART;TZID=America/Los_Angeles:20300111T190000" in ics
+    await harness.advance(timedelta(days=4, hours=19, minutes=1))  # 24 h before 03:00 UTC Sat
+    reminder = [d for d in harness.adapter.dms_to("bob") if "Reminder" in (d.msg.title or "")]
+    assert reminder and "Fri 11 Jan 2030 19:00 PST" in reminder[-1].text
+
+
+async def test_meetup_list_shows_each_meetup_in_its_own_zone(harness: Harness) -> None:
+    await harness.propose(city="Seattle", when="2030-01-11 19:00", title="West")
+    await harness.propose(city="Berlin", when="2030-01-11 19:00", title="East")
+    listing = await harness.command("carol", "list")
+    assert listing is not None
+    assert "Fri 11 Jan 2030 19:00 PST" in listing.text
+    assert "Fri 11 Jan 2030 19:00 CET" in listing.text
+
+
+async def test_editing_the_time_reads_it_in_the_meetups_zone(harness: Harness) -> None:
+    mid = await harness.propose(city="Seattle", when="2030-01-11 19:00")
+    await harness.command("alice", "edit", id=str(mid), when="2030-01-11 20:00")
+    m = await harness.store.meetup(mid)
+    assert m is not None and m.starts_at == datetime(2030, 1, 12, 4, 0, tzinfo=UTC)
