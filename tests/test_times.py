@@ -52,3 +52,32 @@ async def test_editing_the_time_reads_it_in_the_meetups_zone(harness: Harness) -
     await harness.command("alice", "edit", id=str(mid), when="2030-01-11 20:00")
     m = await harness.store.meetup(mid)
     assert m is not None and m.starts_at == datetime(2030, 1, 12, 4, 0, tzinfo=UTC)
+
+
+async def test_a_time_the_clocks_skip_is_refused_with_the_nearest_valid_times(
+    harness: Harness,
+) -> None:
+    reply = await harness.command("alice", "propose", title="Night", city="Los Angeles",
+                                  when="2030-03-10 02:30")
+    assert reply is not None and harness.adapter.of("post") == []
+    assert "does not exist" in reply.text
+    assert 'when:"2030-03-10 01:30"' in reply.text and 'when:"2030-03-10 03:30"' in reply.text
+
+
+async def test_a_time_that_happens_twice_asks_which_and_the_answer_is_kept(
+    harness: Harness,
+) -> None:
+    reply = await harness.command("alice", "propose", title="Night", city="Los Angeles",
+                                  when="2030-11-03 01:30")
+    assert reply is not None and harness.adapter.of("post") == []
+    assert "happens twice" in reply.text
+    assert 'when:"2030-11-03 01:30 PDT"' in reply.text
+    assert 'when:"2030-11-03 01:30 PST"' in reply.text
+    reply = await harness.command("alice", "propose", title="Night", city="Los Angeles",
+                                  when="2030-11-03 01:30 PST")
+    mid = await harness.store.meetup(1)
+    assert mid is not None and mid.starts_at == datetime(2030, 11, 3, 9, 30, tzinfo=UTC)
+    # the confirmation and the card say the same
+    assert reply is not None and "Sun 03 Nov 2030 01:30 PST" in reply.text
+    when = {f.name: plain(f.value) for f in harness.card(1).fields}["When"]
+    assert "Sun 03 Nov 2030 01:30 PST" in when

@@ -84,7 +84,8 @@ def read_proposal(ctx: Ctx, values: Mapping[str, str]) -> Proposal:
     city = field("city", lambda: parse_city(values.get("city", "")))
     # times are read where the meetup is (the community's zone if the city is unreadable)
     local = now.astimezone(city_zone(city if isinstance(city, City) else None, ctx.community))
-    times = field("when", lambda: _read_times(values.get("when", ""), local, now))
+    place = city.label if isinstance(city, City) else ""
+    times = field("when", lambda: _read_times(values.get("when", ""), local, now, place))
     venue = field("venue", lambda: rules.check_venue(values.get("venue", "")))
     capacity = field("capacity", lambda: rules.parse_capacity(values.get("capacity", "")))
     description = field(
@@ -110,7 +111,7 @@ def read_proposal(ctx: Ctx, values: Mapping[str, str]) -> Proposal:
     return Proposal(title, city, times, venue, capacity, description, deadline)
 
 
-def _read_times(raw: str, local: datetime, now: datetime) -> list[datetime]:
+def _read_times(raw: str, local: datetime, now: datetime, place: str = "") -> list[datetime]:
     parts = [p.strip() for p in raw.split("|")]
     if not raw.strip():
         raise Refusal(
@@ -120,7 +121,7 @@ def _read_times(raw: str, local: datetime, now: datetime) -> list[datetime]:
         raise Refusal(f"A date poll can have at most {MAX_OPTIONS} options; you gave {len(parts)}.")
     if any(not p for p in parts):
         raise Refusal('One of the times between | is empty. Example: when:"fri 7pm | sat 6pm".')
-    times = [parse_one_time(p, local, now) for p in parts]
+    times = [parse_one_time(p, local, now, place=place) for p in parts]
     if len(set(times)) != len(times):
         raise Refusal("Two of the poll options are the same time; give each date once.")
     assert MIN_OPTIONS == 2

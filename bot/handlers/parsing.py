@@ -3,7 +3,8 @@ messages that echo what was understood and say what to type instead."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.community import Community
@@ -48,7 +49,7 @@ def city_zone(city: City | None, community: Community) -> ZoneInfo:
 
 
 def parse_one_time(
-    raw: str, local_now: datetime, now: datetime, what: str = "That time"
+    raw: str, local_now: datetime, now: datetime, what: str = "That time", place: str = ""
 ) -> datetime:
     """One instant, with a time of day, in the future. `local_now` carries the zone."""
     text = raw.strip()
@@ -69,5 +70,36 @@ def parse_one_time(
             f'too, e.g. when:"{day} 7pm".'
         )
     start = found.start
+    check_wall_time(start, text, place)
     check_future(start, now, what)
     return start
+
+
+def check_wall_time(start: datetime, text: str, place: str = "") -> None:
+    """Refuse a wall time that the zone skips (spring forward) or has twice (fall back)
+    unless the text names which (PDT / PST): a meetup must be at one instant everyone agrees on."""
+    zone = start.tzinfo
+    where = f" in {place}" if place else (f" in {zone}" if zone else "")
+    earlier, later = start.replace(fold=1), start.replace(fold=0)
+    if earlier.utcoffset() == later.utcoffset():
+        return
+    day, wall = f"{start:%Y-%m-%d}", f"{start:%H:%M}"
+    skipped = start.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != start.replace(
+        tzinfo=None
+    )
+    if skipped:
+        # fold=1 reads the wall time with the later offset: the instant just before the gap
+        before = earlier.astimezone(UTC).astimezone(zone)
+        after = later.astimezone(UTC).astimezone(zone)
+        raise Refusal(
+            f"{wall} on {start:%a %d %b %Y} does not exist{where}: the clocks skip that hour "
+            f'(daylight saving starts). Type when:"{before:%Y-%m-%d %H:%M}" or '
+            f'when:"{after:%Y-%m-%d %H:%M}".'
+        )
+    first, second = later.tzname() or "", earlier.tzname() or ""
+    if not any(re.search(rf"\b{re.escape(n)}\b", text, re.IGNORECASE) for n in (first, second)):
+        raise Refusal(
+            f"{wall} happens twice on {start:%a %d %b %Y}{where}: the clocks go back an hour "
+            f'that night. Which one? Type when:"{day} {wall} {first}" (the first) or '
+            f'when:"{day} {wall} {second}" (an hour later).'
+        )
