@@ -81,3 +81,17 @@ async def test_a_time_that_happens_twice_asks_which_and_the_answer_is_kept(
     assert reply is not None and "Sun 03 Nov 2030 01:30 PST" in reply.text
     when = {f.name: plain(f.value) for f in harness.card(1).fields}["When"]
     assert "Sun 03 Nov 2030 01:30 PST" in when
+
+
+async def test_zone_abbreviations_mean_the_zone_with_daylight_saving(harness: Harness) -> None:
+    for abbreviation, zone in (("PST", "America/Los_Angeles"), ("EST", "America/New_York")):
+        reply = await harness.command("alice", "settings", admin=True, timezone=abbreviation)
+        assert reply is not None and f"{abbreviation} is taken as {zone}" in reply.text
+        assert f"time zone {zone}" in reply.text
+
+
+async def test_an_unknown_zone_is_refused_with_the_iana_name_to_use(harness: Harness) -> None:
+    reply = await harness.command("alice", "settings", admin=True, timezone="Europe/Berln")
+    assert reply is not None and "timezone:Europe/Berlin" in reply.text
+    reply = await harness.command("alice", "settings", admin=True, timezone="UTC")
+    assert reply is not None and "time zone UTC" in reply.text

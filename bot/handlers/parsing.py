@@ -3,9 +3,11 @@ messages that echo what was understood and say what to type instead."""
 
 from __future__ import annotations
 
+import difflib
+import functools
 import re
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.domain.community import Community
 from bot.domain.meetups import Refusal, check_future
@@ -13,6 +15,17 @@ from bot.nlp import dates, places
 from bot.nlp.places import City
 
 MAX_CITY_TEXT = 100
+
+# What people mean by a North American abbreviation: the region's zone, with daylight saving.
+# (tzdata's "EST", "MST" and "HST" are fixed offsets: "EST" would stay UTC-5 all summer.)
+ZONE_ABBREVIATIONS = {
+    **dict.fromkeys(("pst", "pdt", "pt", "pacific"), "America/Los_Angeles"),
+    **dict.fromkeys(("mst", "mdt", "mt", "mountain"), "America/Denver"),
+    **dict.fromkeys(("cst", "cdt", "ct", "central"), "America/Chicago"),
+    **dict.fromkeys(("est", "edt", "et", "eastern"), "America/New_York"),
+    **dict.fromkeys(("akst", "akdt", "alaska"), "America/Anchorage"),
+    **dict.fromkeys(("hst", "hawaii"), "Pacific/Honolulu"),
+}
 
 
 def parse_city(raw: str) -> City:
@@ -34,6 +47,52 @@ def parse_city(raw: str) -> City:
         f"I don't know a city called {text[:40]!r}. Check the spelling, or add the "
         'country, e.g. city:"Lisbon, Portugal".'
     )
+
+
+def parse_zone(raw: str) -> tuple[str, str]:
+    """An IANA zone for a settings value, and a note when an abbreviation was mapped
+    ("EST" -> America/New_York, which keeps daylight saving)."""
+    text = raw.strip()
+    mapped = ZONE_ABBREVIATIONS.get(text.lower().replace(" ", ""))
+    if mapped:
+        return mapped, f"{text} is taken as {mapped} (daylight saving included). "
+    if text.upper() in ("UTC", "GMT"):
+        return "UTC", ""
+    # only Area/Location names: tzdata's bare legacy names include fixed offsets ("EST")
+    if "/" in text and _known_zone(text):
+        return text, ""
+    close = _close_zones(text)
+    hint = f"Did you mean {' or '.join(f'timezone:{z}' for z in close)}? " if close else ""
+    raise Refusal(
+        f"{text[:40]!r} is not a time zone I know. {hint}Use an IANA name such as "
+        'timezone:"Europe/Berlin" or timezone:"America/New_York".'
+    )
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+@functools.cache
+def _zone_names() -> dict[str, str]:
+    """Lower-cased IANA names and their last parts ("berlin") -> the name."""
+    names: dict[str, str] = {}
+    for name in sorted(available_timezones()):
+        if "/" in name and not name.startswith(("Etc/", "SystemV/")):
+            names.setdefault(name.lower(), name)
+            names.setdefault(name.rsplit("/", 1)[1].lower().replace("_", " "), name)
+    return names
+
+
+def _close_zones(text: str) -> list[str]:
+    names = _zone_names()
+    key = text.lower().replace("_", " ")
+    found = difflib.get_close_matches(key, list(names), n=2, cutoff=0.75)
+    return list(dict.fromkeys(names[k] for k in found))
 
 
 def city_zone(city: City | None, community: Community) -> ZoneInfo:
