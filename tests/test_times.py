@@ -95,3 +95,25 @@ async def test_an_unknown_zone_is_refused_with_the_iana_name_to_use(harness: Har
     assert reply is not None and "timezone:Europe/Berlin" in reply.text
     reply = await harness.command("alice", "settings", admin=True, timezone="UTC")
     assert reply is not None and "time zone UTC" in reply.text
+
+
+async def test_the_first_admin_who_proposes_hears_once_that_the_zone_was_never_set(
+    harness: Harness,
+) -> None:
+    first = await harness.command("bob", "propose", title="A", city="Berlin",
+                                  when="2030-01-11 19:00")
+    assert first is not None and "never set" not in first.text  # not an admin
+    reply = await harness.command("alice", "propose", admin=True, title="B", city="Berlin",
+                                  when="2030-01-11 19:00")
+    assert reply is not None and "time zone was never set, so it is UTC" in reply.text
+    assert "/meetup settings timezone:" in reply.text
+    again = await harness.command("alice", "propose", admin=True, title="C", city="Berlin",
+                                  when="2030-01-12 19:00")
+    assert again is not None and "never set" not in again.text
+
+
+async def test_an_admin_who_set_the_zone_is_not_told_it_was_never_set(harness: Harness) -> None:
+    await harness.command("alice", "settings", admin=True, timezone="Europe/Berlin")
+    reply = await harness.command("alice", "propose", admin=True, title="B", city="Berlin",
+                                  when="2030-01-11 19:00")
+    assert reply is not None and "never set" not in reply.text

@@ -222,7 +222,23 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
             render.at(m, p.times[0], zone),
             Text(". Click Going on the card to count yourself in."),
         ]
+    echo += await _zone_notice(ctx)
     await ctx.reply(Outgoing(body=tuple(echo), ephemeral=True))
+
+
+async def _zone_notice(ctx: Ctx) -> list[Segment]:
+    """Tell the first admin who proposes, once, that the community's zone was never set."""
+    if ctx.community.timezone_settled or not ctx.is_admin:
+        return []
+    ctx.community = await ctx.store.update_community(ctx.community.id, timezone_settled=True)
+    return [
+        Text(
+            f"\nThis community's time zone was never set, so it is {ctx.community.timezone}. "
+            "Meetups in a city use that city's zone; online meetups and commands without a "
+            "city use the community's. Set it with "
+            '`/meetup settings timezone:"America/New_York"` (any IANA name).'
+        )
+    ]
 
 
 async def post_card(ctx: Ctx, m: Meetup) -> None:
