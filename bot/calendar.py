@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event
 
-from bot.domain.meetups import Meetup, Status
+from bot.domain.meetups import Meetup, Status, is_link
 
 PRODID = "-//Tweetup//Tweetup meetup bot//EN"
 
@@ -22,6 +22,8 @@ def uid(m: Meetup, platform: str) -> str:
 
 
 def _location(m: Meetup) -> str:
+    if m.is_online:
+        return m.venue or m.city_label  # its link
     return f"{m.venue}, {m.city_label}" if m.venue else m.city_label
 
 
@@ -49,6 +51,8 @@ def ics(m: Meetup, platform: str, now: datetime, community_zone: str = "UTC") ->
         event.add("description", m.description)
     if not m.is_online:
         event.add("geo", (m.latitude, m.longitude))
+    if is_link(m.venue):
+        event.add("url", m.venue)
     event.add("sequence", m.sequence)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     cal.add_component(event)

@@ -215,10 +215,15 @@ class Core:
         try:
             partial = event.partial.strip()[:100]
             if event.option == "city":
-                return [
+                cities = [
                     Choice(c.label[:100], c.label[:100])
                     for c in places.search_cities(partial, limit=25)
                 ]
+                if event.command == "propose" and len(partial) >= 2 and "online".startswith(
+                    partial.lower()
+                ):  # an online meetup: a link instead of a place
+                    cities = [Choice("Online (a link instead of a venue)", "online"), *cities]
+                return cities[:25]
             if event.option in ("when", "deadline"):
                 zone = await self._zone(event)
                 now = self.services.clock.now().astimezone(zone)

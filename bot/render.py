@@ -9,7 +9,7 @@ from datetime import datetime
 from bot import actions
 from bot.domain.community import Community
 from bot.domain.geo import osm_link, osm_search_link
-from bot.domain.meetups import Meetup, Status
+from bot.domain.meetups import Meetup, Status, is_link
 from bot.domain.polls import ANSWER_LABELS, Answer, PollOption, Tally
 from bot.domain.rsvps import Rsvp, RsvpStatus
 from bot.types import (
@@ -57,7 +57,16 @@ def at(m: Meetup, instant: datetime, community_zone: str) -> Time:
 
 
 def where(m: Meetup) -> Segments:
+    """The venue and city with a map; an online meetup's link (no map); a hybrid one's
+    link next to its city."""
     parts: list[Segment] = []
+    if m.is_online:
+        if m.venue:
+            return (Text("Online: "), Link(m.venue, m.venue))
+        return (Text("Online (the organizer will share the link)"),)
+    if is_link(m.venue):
+        return (Link(m.venue, m.venue), Text(f" · {m.city_label} "), Link(
+            osm_link(m.latitude, m.longitude), "(map)"))
     if m.venue:
         parts += [Text(f"{m.venue}, "), Link(osm_search_link(f"{m.venue}, {m.city_label}"), "map")]
         parts.append(Text(f" · {m.city_label}"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot import actions
+from bot.types import SuggestionsRequested
 from tests.fakes import Harness, plain
 
 
@@ -117,3 +118,46 @@ async def test_an_admin_who_set_the_zone_is_not_told_it_was_never_set(harness: H
     reply = await harness.command("alice", "propose", admin=True, title="B", city="Berlin",
                                   when="2030-01-11 19:00")
     assert reply is not None and "never set" not in reply.text
+
+
+LINK = "https://meet.example.com/coffee"
+
+
+async def test_city_online_makes_an_online_meetup_in_the_community_zone(harness: Harness) -> None:
+    await harness.command("alice", "settings", admin=True, timezone="Europe/Berlin")
+    reply = await harness.command("alice", "propose", title="Remote coffee", city="online",
+                                  when="2030-01-11 19:00", venue=LINK)
+    assert reply is not None and "Did you mean" not in reply.text
+    assert "Proposed #1 Remote coffee online" in reply.text
+    m = await harness.store.meetup(1)
+    assert m is not None and m.is_online and m.venue == LINK
+    assert m.starts_at == datetime(2030, 1, 11, 18, 0, tzinfo=UTC)  # 19:00 in Berlin
+    where = {f.name: plain(f.value) for f in harness.card(1).fields}["Where"]
+    assert LINK in where and "openstreetmap" not in where
+    await harness.click("bob", actions.encode("rsvp", 1, "going"))
+    await harness.advance(timedelta(days=3, hours=9, minutes=1))  # 24 h before
+    reminder = [d for d in harness.adapter.dms_to("bob") if "Reminder" in (d.msg.title or "")]
+    assert reminder and LINK in reminder[-1].text and "19:00 CET" in reminder[-1].text
+
+
+async def test_an_online_meetups_venue_must_be_a_link(harness: Harness) -> None:
+    reply = await harness.command("alice", "propose", title="Remote", city="online",
+                                  when="2030-01-11 19:00", venue="Cafe Central")
+    assert reply is not None and harness.adapter.of("post") == []
+    assert "venue:https://" in reply.text
+
+
+async def test_online_in_the_propose_form_and_in_city_suggestions(harness: Harness) -> None:
+    await harness.submit("alice", "propose", {"title": "Remote", "city": "Online",
+                                              "when": "2030-01-11 19:00", "venue": LINK})
+    m = await harness.store.meetup(1)
+    assert m is not None and m.is_online
+    choices = await harness.app.core.suggest(SuggestionsRequested(
+        harness.user("alice"), harness.place(), "propose", "city", "onl"))
+    assert choices and choices[0].value == "online"
+
+
+async def test_a_hybrid_meetup_shows_its_link_and_its_city(harness: Harness) -> None:
+    mid = await harness.propose(city="Berlin", venue=LINK)
+    where = {f.name: plain(f.value) for f in harness.card(mid).fields}["Where"]
+    assert LINK in where and "Berlin" in where and "openstreetmap" in where

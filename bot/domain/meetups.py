@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -87,7 +88,28 @@ def check_text(value: str, name: str, limit: int) -> str:
 
 
 def check_venue(value: str) -> str:
-    return check_text(value, "venue", VENUE_MAX)
+    """A place, an address or a link (http/https) for online and hybrid meetups."""
+    value = check_text(value, "venue", VENUE_MAX)
+    if value and "://" in value.split()[0] and not is_link(value):
+        raise Refusal(
+            "A link in venue: must start with https:// (or http://), with no spaces, "
+            "e.g. venue:https://meet.example.com/coffee"
+        )
+    return value
+
+
+def is_link(venue: str) -> bool:
+    return bool(re.fullmatch(r"https?://[^\s<>|]+", venue, re.IGNORECASE))
+
+
+def check_online_venue(value: str) -> str:
+    """An online meetup's venue is its link (or nothing yet)."""
+    if value and not is_link(value):
+        raise Refusal(
+            "An online meetup's venue is its link: venue:https://meet.example.com/coffee "
+            "(or leave venue out and share the link later)."
+        )
+    return value
 
 
 def check_description(value: str) -> str:

@@ -13,7 +13,7 @@ from bot import render
 from bot.actions import Action
 from bot.domain import meetups as rules
 from bot.domain.limits import PROPOSAL_WINDOW, check_proposals
-from bot.domain.meetups import Meetup, Refusal, Status
+from bot.domain.meetups import ONLINE_CITY_ID, ONLINE_LABEL, Meetup, Refusal, Status
 from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS
 from bot.domain.rsvps import RsvpStatus
 from bot.handlers.context import (
@@ -24,7 +24,7 @@ from bot.handlers.context import (
     reschedule_meetup,
 )
 from bot.handlers.notify import notify_answered
-from bot.handlers.parsing import city_zone, parse_city, parse_one_time
+from bot.handlers.parsing import city_zone, is_online, parse_meetup_city, parse_one_time
 from bot.handlers.rsvps import send_offers
 from bot.nlp.places import City
 from bot.ports import ChannelUnavailable
@@ -47,7 +47,7 @@ class FieldErrors(Refusal):
 @dataclass(frozen=True, slots=True)
 class Proposal:
     title: str
-    city: City
+    city: City | None  # None: online
     times: list[datetime]
     venue: str
     capacity: int | None
@@ -81,12 +81,15 @@ def read_proposal(ctx: Ctx, values: Mapping[str, str]) -> Proposal:
             return None
 
     title = field("title", lambda: rules.check_title(values.get("title", "")))
-    city = field("city", lambda: parse_city(values.get("city", "")))
-    # times are read where the meetup is (the community's zone if the city is unreadable)
+    city = field("city", lambda: parse_meetup_city(values.get("city", "")))
+    # times are read where the meetup is: its city's zone, the community's when online
+    # (or when the city is unreadable)
     local = now.astimezone(city_zone(city if isinstance(city, City) else None, ctx.community))
     place = city.label if isinstance(city, City) else ""
     times = field("when", lambda: _read_times(values.get("when", ""), local, now, place))
-    venue = field("venue", lambda: rules.check_venue(values.get("venue", "")))
+    online = is_online(values.get("city", ""))
+    check_venue = rules.check_online_venue if online else rules.check_venue
+    venue = field("venue", lambda: check_venue(values.get("venue", "")))
     capacity = field("capacity", lambda: rules.parse_capacity(values.get("capacity", "")))
     description = field(
         "description", lambda: rules.check_description(values.get("description", ""))
@@ -104,7 +107,8 @@ def read_proposal(ctx: Ctx, values: Mapping[str, str]) -> Proposal:
             errors["deadline"] = "The poll deadline must come before the first date option."
     if errors:
         raise FieldErrors(errors)
-    assert isinstance(title, str) and isinstance(city, City) and isinstance(times, list)
+    assert isinstance(title, str) and (online or isinstance(city, City))
+    assert (city is None or isinstance(city, City)) and isinstance(times, list)
     assert isinstance(venue, str) and isinstance(description, str)
     assert capacity is None or isinstance(capacity, int)
     assert deadline is None or isinstance(deadline, datetime)
@@ -187,10 +191,10 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
         channel_id=ctx.place.channel_id,
         thread_id=ctx.place.thread_id,
         title=p.title,
-        city_id=p.city.id,
-        city_label=p.city.label,
-        latitude=p.city.latitude,
-        longitude=p.city.longitude,
+        city_id=p.city.id if p.city else ONLINE_CITY_ID,
+        city_label=p.city.label if p.city else ONLINE_LABEL,
+        latitude=p.city.latitude if p.city else 0.0,
+        longitude=p.city.longitude if p.city else 0.0,
         organizer_id=ctx.user.id,
         organizer_name=member.name,
         starts_at=None if poll else p.times[0],
@@ -210,7 +214,7 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
         await reschedule_meetup(ctx.services, ctx.community, m)
     await post_card(ctx, m)
     zone = ctx.community.timezone
-    echo: list[Segment] = [Text(f"Proposed #{m.id} {m.title} in {p.city.label}")]
+    echo: list[Segment] = [Text(f"Proposed #{m.id} {m.title} {where_words(m)}")]
     if poll:
         echo.append(Text(f" as a date poll with {len(p.times)} options: "))
         for i, t in enumerate(p.times, 1):
@@ -224,6 +228,10 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
         ]
     echo += await _zone_notice(ctx)
     await ctx.reply(Outgoing(body=tuple(echo), ephemeral=True))
+
+
+def where_words(m: Meetup) -> str:
+    return "online" if m.is_online else f"in {m.city_label}"
 
 
 async def _zone_notice(ctx: Ctx) -> list[Segment]:

@@ -28,6 +28,19 @@ ZONE_ABBREVIATIONS = {
 }
 
 
+ONLINE_WORDS = frozenset({"online", "virtual", "remote", "internet"})
+
+
+def is_online(raw: str) -> bool:
+    """`city:online`: a meetup with a link instead of a place."""
+    return " ".join(raw.lower().split()).strip(" .!") in ONLINE_WORDS
+
+
+def parse_meetup_city(raw: str) -> City | None:
+    """A meetup's city, or None for an online meetup."""
+    return None if is_online(raw) else parse_city(raw)
+
+
 def parse_city(raw: str) -> City:
     text = raw.strip()
     if not text:
