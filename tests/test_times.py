@@ -161,3 +161,23 @@ async def test_a_hybrid_meetup_shows_its_link_and_its_city(harness: Harness) -> 
     mid = await harness.propose(city="Berlin", venue=LINK)
     where = {f.name: plain(f.value) for f in harness.card(mid).fields}["Where"]
     assert LINK in where and "Berlin" in where and "openstreetmap" in where
+
+
+async def test_this_weekend_2pm_is_saturday_afternoon(harness: Harness) -> None:
+    mid = await harness.propose(when="this weekend 2pm")  # London: wall time is UTC
+    m = await harness.store.meetup(mid)
+    assert m is not None and m.starts_at == datetime(2030, 1, 12, 14, 0, tzinfo=UTC)
+
+
+async def test_a_past_date_gets_a_future_example_never_a_past_one(harness: Harness) -> None:
+    reply = await harness.command("alice", "propose", title="Old", city="London",
+                                  when="2019-01-01")
+    assert reply is not None and harness.adapter.of("post") == []
+    assert "in the past" in reply.text and "2019 7pm" not in reply.text
+    assert 'when:"Wed 01 Jan 2031 7pm"' in reply.text
+
+
+async def test_the_31st_of_february_is_named_as_such(harness: Harness) -> None:
+    reply = await harness.command("alice", "propose", title="Feb", city="London",
+                                  when="31 feb 7pm")
+    assert reply is not None and "February has no 31st" in reply.text

@@ -3,6 +3,7 @@ messages that echo what was understood and say what to type instead."""
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import functools
 import re
@@ -132,9 +133,12 @@ def parse_one_time(
     found = dates.parse_when(text, now=local_now, meetup=True)
     if found is None:
         raise Refusal(
-            f"I couldn't read {text[:60]!r} as a date and time. Try "
+            no_such_day(text)
+            or f"I couldn't read {text[:60]!r} as a date and time. Try "
             'when:"next friday 7pm", when:"Dec 5 19:00" or when:"2026-12-05 19:00".'
         )
+    if found.grain not in ("minute", "hour") and found.start.date() < local_now.date():
+        raise Refusal(past_day(found.start, local_now, what))
     if found.grain not in ("minute", "hour"):
         day = found.start.strftime("%a %d %b %Y")
         raise Refusal(
@@ -145,6 +149,62 @@ def parse_one_time(
     check_wall_time(start, text, place)
     check_future(start, now, what)
     return start
+
+
+_MONTH_NUMBERS = {
+    name.lower(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i])
+}
+_DAY_AND_MONTH = re.compile(
+    r"\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>[a-z]{3,9})\b"
+    r"|\b(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"|\b\d{4}-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
+def no_such_day(text: str) -> str | None:
+    """ "31 feb" -> "February has no 31st ..." (None when no such mistake is in the text)."""
+    for found in _DAY_AND_MONTH.finditer(text):
+        day_text = found["d1"] or found["d2"] or found["d3"]
+        month_text = (found["m1"] or found["m2"] or found["m3"]).lower()
+        month = int(month_text) if month_text.isdigit() else _MONTH_NUMBERS.get(month_text, 0)
+        if not 1 <= month <= 12:
+            continue
+        day = int(day_text)
+        longest = calendar.monthrange(2028, month)[1]  # a leap year: 29 February exists
+        if day > longest:
+            name = calendar.month_name[month]
+            return (
+                f"{name} has no {_ordinal(day)} (it has {longest if month != 2 else '28 or 29'} "
+                f'days). Pick another day, e.g. when:"{longest if month != 2 else 28} '
+                f'{name[:3]} 7pm".'
+            )
+    return None
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def past_day(start: datetime, local_now: datetime, what: str = "That time") -> str:
+    """A past date, with the same day in the future (never a past one) as the example."""
+    future = None
+    for year in range(local_now.year, local_now.year + 3):
+        try:
+            candidate = start.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if candidate.date() > local_now.date():
+            future = candidate
+            break
+    example = f"{future:%a %d %b %Y} 7pm" if future else "tomorrow 7pm"
+    return (
+        f"{what} ({start:%a %d %b %Y}) is in the past. Pick a date from now on, "
+        f'e.g. when:"{example}".'
+    )
 
 
 def check_wall_time(start: datetime, text: str, place: str = "") -> None:
