@@ -30,6 +30,7 @@ VERBS: dict[str, int] = {
     "place": 3,  # question_id, yes|no|never, city_id: the watcher's private question
     "interest": 1,  # suggestion_id: "I'm in"
     "suggest": 1,  # suggestion_id: "Propose one"
+    "redate": 2,  # meetup_id, minutes since 1970 (UTC): the other day/month reading
 }
 
 

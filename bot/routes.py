@@ -42,6 +42,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "decline": rsvps.decline,
     "propose": meetups.propose_from_button,
     "next": meetups.propose_from_button,
+    "redate": meetups.redate,
     "forget": members.forget_confirmed,
 }
 

@@ -181,3 +181,40 @@ async def test_the_31st_of_february_is_named_as_such(harness: Harness) -> None:
     reply = await harness.command("alice", "propose", title="Feb", city="London",
                                   when="31 feb 7pm")
     assert reply is not None and "February has no 31st" in reply.text
+
+
+async def test_day_month_order_follows_the_city_and_offers_the_other_reading(
+    harness: Harness,
+) -> None:
+    reply = await harness.command("alice", "propose", title="US", city="Seattle",
+                                  when="12/01 7pm")
+    m = await harness.store.meetup(1)
+    # month first in the US: 1 December, 19:00 PST
+    assert m is not None and m.starts_at == datetime(2030, 12, 2, 3, 0, tzinfo=UTC)
+    assert reply is not None and reply.msg is not None
+    assert "month first" in reply.text and "Sun 01 Dec" in reply.text
+    (button,) = reply.msg.buttons
+    assert button.label == "Make it Sat 12 Jan 19:00"
+    changed = await harness.click("alice", button.action_id)
+    m = await harness.store.meetup(1)
+    assert m is not None and m.starts_at == datetime(2030, 1, 13, 3, 0, tzinfo=UTC)
+    assert changed is not None and "Sat 12 Jan 2030 19:00 PST" in changed.text
+    when = {f.name: plain(f.value) for f in harness.card(1).fields}["When"]
+    assert "Sat 12 Jan 2030 19:00 PST" in when
+    # only the organizer (or an admin) may pick the other reading
+    other = await harness.click("bob", button.action_id)
+    assert other is not None and "Only the organizer" in other.text
+
+
+async def test_day_first_outside_the_us_and_no_question_when_only_one_reading_is_a_date(
+    harness: Harness,
+) -> None:
+    reply = await harness.command("alice", "propose", title="EU", city="Berlin",
+                                  when="12/01 7pm")
+    m = await harness.store.meetup(1)
+    assert m is not None and m.starts_at == datetime(2030, 1, 12, 18, 0, tzinfo=UTC)
+    assert reply is not None and reply.msg is not None and "day first" in reply.text
+    assert reply.msg.buttons[0].label == "Make it Sun 01 Dec 19:00"
+    reply = await harness.command("alice", "propose", title="EU2", city="Berlin",
+                                  when="13/01 7pm")
+    assert reply is not None and reply.msg is not None and reply.msg.buttons == ()

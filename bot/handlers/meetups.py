@@ -5,15 +5,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot import render
+from bot import actions, render
 from bot.actions import Action
 from bot.domain import meetups as rules
 from bot.domain.limits import PROPOSAL_WINDOW, check_proposals
-from bot.domain.meetups import ONLINE_CITY_ID, ONLINE_LABEL, Meetup, Refusal, Status
+from bot.domain.meetups import (
+    ONLINE_CITY_ID,
+    ONLINE_LABEL,
+    Meetup,
+    Refusal,
+    Status,
+    check_future,
+)
 from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS
 from bot.domain.rsvps import RsvpStatus
 from bot.handlers.context import (
@@ -24,12 +31,19 @@ from bot.handlers.context import (
     reschedule_meetup,
 )
 from bot.handlers.notify import notify_answered
-from bot.handlers.parsing import city_zone, is_online, parse_meetup_city, parse_one_time
+from bot.handlers.parsing import (
+    city_zone,
+    is_online,
+    month_first,
+    other_reading,
+    parse_meetup_city,
+    parse_one_time,
+)
 from bot.handlers.rsvps import send_offers
 from bot.nlp.places import City
 from bot.ports import ChannelUnavailable
 from bot.store.store import JobSpec
-from bot.types import Bold, Form, FormField, FormSubmitted, Outgoing, Segment, Text
+from bot.types import Bold, Button, Form, FormField, FormSubmitted, Outgoing, Segment, Text
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +67,7 @@ class Proposal:
     capacity: int | None
     description: str
     deadline: datetime | None
+    other_reading: datetime | None = None  # "12/01": the other day/month order, if valid
 
 
 def meetup_now(ctx: Ctx, m: Meetup) -> datetime:
@@ -112,7 +127,10 @@ def read_proposal(ctx: Ctx, values: Mapping[str, str]) -> Proposal:
     assert isinstance(venue, str) and isinstance(description, str)
     assert capacity is None or isinstance(capacity, int)
     assert deadline is None or isinstance(deadline, datetime)
-    return Proposal(title, city, times, venue, capacity, description, deadline)
+    other = None
+    if len(times) == 1:
+        other = other_reading(values.get("when", ""), times[0].astimezone(local.tzinfo), local)
+    return Proposal(title, city, times, venue, capacity, description, deadline, other)
 
 
 def _read_times(raw: str, local: datetime, now: datetime, place: str = "") -> list[datetime]:
@@ -227,7 +245,47 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
             Text(". Click Going on the card to count yourself in."),
         ]
     echo += await _zone_notice(ctx)
-    await ctx.reply(Outgoing(body=tuple(echo), ephemeral=True))
+    buttons: tuple[Button, ...] = ()
+    if p.other_reading is not None and not poll:
+        echo += _order_note(m, p.times[0], zone)
+        buttons = (_redate_button(m, p.other_reading, zone),)
+    await ctx.reply(Outgoing(body=tuple(echo), buttons=buttons, ephemeral=True))
+
+
+def _order_note(m: Meetup, taken: datetime, community_zone: str) -> list[Segment]:
+    local = taken.astimezone(ZoneInfo(m.zone(community_zone)))
+    order = "month first, as in the US" if month_first(local.tzinfo) else "day first"
+    return [Text(f"\nI read the date {order}: {local:%a %d %b}. Meant the other one? Click below.")]
+
+
+def _redate_button(m: Meetup, other: datetime, community_zone: str) -> Button:
+    local = other.astimezone(ZoneInfo(m.zone(community_zone)))
+    minutes = int(other.timestamp()) // 60
+    return Button(f"Make it {local:%a %d %b %H:%M}", actions.encode("redate", m.id, minutes))
+
+
+async def redate(ctx: Ctx, action: Action) -> None:
+    """The other day/month reading of a just-proposed meetup's date, chosen by a click."""
+    m = await ctx.meetup(action.int_arg(0))
+    rules.check_manage(m, ctx.user.id, ctx.is_admin, "change")
+    rules.check_active(m, ctx.now(), "change")
+    if m.is_poll or m.starts_at is None:
+        raise Refusal(f"#{m.id} is a date poll; vote on its options instead.")
+    new_time = datetime.fromtimestamp(action.int_arg(1) * 60, UTC)
+    check_future(new_time, ctx.now())
+    updated = await ctx.store.update_meetup(m.id, ctx.now(), starts_at=new_time)
+    await reschedule_meetup(ctx.services, ctx.community, updated)
+    await refresh_cards(ctx.services, ctx.community, m.id)
+    zone = ctx.community.timezone
+    note: tuple[Segment, ...] = (
+        Bold(f"#{m.id} {m.title}: new time "),
+        render.at(m, new_time, zone),
+        Text(" (was "),
+        render.at(m, m.starts_at, zone),
+        Text(")."),
+    )
+    await notify_answered(ctx.services, ctx.community, updated, note, exclude=ctx.user.id)
+    await ctx.reply(Outgoing(body=(Text("Changed. "), *note), ephemeral=True))
 
 
 def where_words(m: Meetup) -> str:

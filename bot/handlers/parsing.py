@@ -7,7 +7,7 @@ import calendar
 import difflib
 import functools
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.domain.community import Community
@@ -149,6 +149,34 @@ def parse_one_time(
     check_wall_time(start, text, place)
     check_future(start, now, what)
     return start
+
+
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?(?![\d/])")
+
+
+def other_reading(text: str, start: datetime, local_now: datetime) -> datetime | None:
+    """For "12/01 7pm", read month first in the US and day first elsewhere (by the zone),
+    the other order's instant when it is also a date from now on; else None."""
+    found = _SLASH_DATE.search(text)
+    if found is None:
+        return None
+    a, b = int(found[1]), int(found[2])
+    if a == b or not (1 <= a <= 12 and 1 <= b <= 12):
+        return None
+    # the date that was read, swapped: day <-> month, same time of day, same year rule
+    try:
+        swapped = start.replace(month=start.day, day=start.month, fold=0)
+    except ValueError:
+        return None
+    if found[3] is None and swapped.date() <= local_now.date():
+        swapped = swapped.replace(year=swapped.year + 1)
+    if swapped <= local_now or swapped - local_now > timedelta(days=2 * 366):
+        return None
+    return swapped
+
+
+def month_first(zone: tzinfo | None) -> bool:
+    return dates.uses_us_dates(zone)
 
 
 _MONTH_NUMBERS = {
