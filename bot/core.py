@@ -21,6 +21,7 @@ from bot.domain.community import Community
 from bot.domain.limits import WINDOW, check_events
 from bot.domain.meetups import Refusal
 from bot.handlers.context import Ctx, Services
+from bot.handlers.parsing import city_zone, is_online
 from bot.nlp import dates, places
 from bot.ports import ChannelUnavailable, ChatError
 from bot.routes import ACTIONS, DIRECT_ACTIONS, FORMS
@@ -236,13 +237,17 @@ class Core:
         return []
 
     async def _zone(self, event: SuggestionsRequested) -> ZoneInfo:
+        """Where the time will be read: the city already typed, else the community's zone."""
         community = await self.services.store.community(
             event.place.platform,
             event.place.workspace_id,
             timezone=self.services.default_timezone,
             now=self.services.clock.now(),
         )
-        return ZoneInfo(community.timezone)
+        city_text = event.options.get("city", "")[:100]
+        if city_text and not is_online(city_text):
+            return city_zone(places.resolve_city(city_text).city, community)
+        return city_zone(None, community)
 
 
 def _time_label(t: datetime) -> str:

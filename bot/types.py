@@ -293,6 +293,9 @@ class SuggestionsRequested:
     option: str
     partial: str
     handle: Any = field(default=None, compare=False, repr=False)
+    options: Mapping[str, str] = field(default_factory=dict)
+    """The other options typed so far, where the platform sends them (Discord does):
+    suggestions for `when` follow the `city` already chosen."""
 
 
 Inbound = CommandInvoked | ActionClicked | FormSubmitted | MessageSeen

@@ -218,3 +218,15 @@ async def test_day_first_outside_the_us_and_no_question_when_only_one_reading_is
     reply = await harness.command("alice", "propose", title="EU2", city="Berlin",
                                   when="13/01 7pm")
     assert reply is not None and reply.msg is not None and reply.msg.buttons == ()
+
+
+async def test_time_suggestions_follow_the_city_already_typed(harness: Harness) -> None:
+    def ask(**options: str) -> SuggestionsRequested:
+        return SuggestionsRequested(harness.user("alice"), harness.place(), "propose", "when",
+                                    "tomorrow 6pm", options=options)
+
+    seattle = await harness.app.core.suggest(ask(city="Seattle", title="Coffee"))
+    assert seattle and seattle[0].label == "Tue 08 Jan 2030, 18:00 (PST)"
+    assert seattle[0].value == "2030-01-08 18:00"
+    plain_zone = await harness.app.core.suggest(ask())
+    assert plain_zone and plain_zone[0].label == "Tue 08 Jan 2030, 18:00 (UTC)"
