@@ -230,3 +230,12 @@ async def test_time_suggestions_follow_the_city_already_typed(harness: Harness) 
     assert seattle[0].value == "2030-01-08 18:00"
     plain_zone = await harness.app.core.suggest(ask())
     assert plain_zone and plain_zone[0].label == "Tue 08 Jan 2030, 18:00 (UTC)"
+
+
+async def test_an_online_meetups_venue_stays_a_link_when_edited(harness: Harness) -> None:
+    await harness.command("alice", "propose", title="Remote", city="online",
+                          when="2030-01-11 19:00", venue=LINK)
+    reply = await harness.command("alice", "edit", id="1", venue="Cafe Central")
+    assert reply is not None and "venue:https://" in reply.text
+    m = await harness.store.meetup(1)
+    assert m is not None and m.venue == LINK

@@ -104,6 +104,7 @@ def is_link(venue: str) -> bool:
 
 def check_online_venue(value: str) -> str:
     """An online meetup's venue is its link (or nothing yet)."""
+    value = check_venue(value)
     if value and not is_link(value):
         raise Refusal(
             "An online meetup's venue is its link: venue:https://meet.example.com/coffee "

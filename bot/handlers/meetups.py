@@ -389,7 +389,8 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
     if "title" in options:
         changes["title"] = rules.check_title(options["title"])
     if "venue" in options:
-        changes["venue"] = rules.check_venue(options["venue"])
+        check_venue = rules.check_online_venue if m.is_online else rules.check_venue
+        changes["venue"] = check_venue(options["venue"])
     if "description" in options:
         changes["description"] = rules.check_description(options["description"])
     if "capacity" in options:
