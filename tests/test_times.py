@@ -160,7 +160,9 @@ async def test_online_in_the_propose_form_and_in_city_suggestions(harness: Harne
 async def test_a_hybrid_meetup_shows_its_link_and_its_city(harness: Harness) -> None:
     mid = await harness.propose(city="Berlin", venue=LINK)
     where = {f.name: plain(f.value) for f in harness.card(mid).fields}["Where"]
-    assert LINK in where and "Berlin" in where and "openstreetmap" in where
+    # the link is a link (not a map search for a URL); the city keeps its map
+    assert f"[{LINK}]({LINK})" in where and "search?query=https" not in where
+    assert "Berlin" in where and "openstreetmap.org/?mlat=" in where
 
 
 async def test_this_weekend_2pm_is_saturday_afternoon(harness: Harness) -> None:
