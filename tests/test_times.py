@@ -5,8 +5,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import create_engine, text
 
 from bot import actions
+from bot.store.migrate import alembic_config
 from bot.types import SuggestionsRequested
 from tests.fakes import Harness, plain
 
@@ -241,3 +246,23 @@ async def test_an_online_meetups_venue_stays_a_link_when_edited(harness: Harness
     assert reply is not None and "venue:https://" in reply.text
     m = await harness.store.meetup(1)
     assert m is not None and m.venue == LINK
+
+
+def test_migration_marks_communities_that_chose_a_zone_as_settled(tmp_path: Path) -> None:
+    """Communities from before the migration: a zone other than UTC was chosen, so only the
+    UTC ones will hear that their zone was never set."""
+    engine = create_engine(f"sqlite:///{tmp_path}/old.db")
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "0004")
+            for workspace, zone in (("w1", "UTC"), ("w2", "Europe/Berlin")):
+                conn.execute(text(
+                    "INSERT INTO communities (platform, workspace_id, timezone, created_at) "
+                    "VALUES ('fake', :w, :z, '2030-01-01 00:00:00')"), {"w": workspace, "z": zone})
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+            rows = conn.execute(text(
+                "SELECT workspace_id, timezone_settled FROM communities ORDER BY workspace_id"))
+            assert [(w, bool(s)) for w, s in rows] == [("w1", False), ("w2", True)]
+    finally:
+        engine.dispose()

@@ -24,6 +24,11 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("timezone_settled", sa.Boolean(), server_default="0", nullable=False)
         )
+    # a zone other than UTC was chosen by someone: nobody needs telling it was never set
+    op.execute(
+        sa.text("UPDATE communities SET timezone_settled = :yes WHERE timezone <> 'UTC'")
+        .bindparams(yes=True)
+    )
 
 
 def downgrade() -> None:
