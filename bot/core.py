@@ -247,6 +247,11 @@ class Core:
         city_text = event.options.get("city", "")[:100]
         if city_text and not is_online(city_text):
             return city_zone(places.resolve_city(city_text).city, community)
+        meetup_id = event.options.get("id", "").strip().lstrip("#")
+        if event.command == "edit" and meetup_id.isdigit() and len(meetup_id) < 16:
+            m = await self.services.store.meetup(int(meetup_id))
+            if m is not None and m.community_id == community.id:
+                return ZoneInfo(m.zone(community.timezone))
         return city_zone(None, community)
 
 

@@ -266,3 +266,11 @@ def test_migration_marks_communities_that_chose_a_zone_as_settled(tmp_path: Path
             assert [(w, bool(s)) for w, s in rows] == [("w1", False), ("w2", True)]
     finally:
         engine.dispose()
+
+
+async def test_time_suggestions_when_editing_follow_the_meetups_zone(harness: Harness) -> None:
+    mid = await harness.propose(city="Seattle", when="2030-01-11 19:00")
+    choices = await harness.app.core.suggest(SuggestionsRequested(
+        harness.user("alice"), harness.place(), "edit", "when", "tomorrow 6pm",
+        options={"id": str(mid)}))
+    assert choices and choices[0].label == "Tue 08 Jan 2030, 18:00 (PST)"
