@@ -274,3 +274,13 @@ async def test_time_suggestions_when_editing_follow_the_meetups_zone(harness: Ha
         harness.user("alice"), harness.place(), "edit", "when", "tomorrow 6pm",
         options={"id": str(mid)}))
     assert choices and choices[0].label == "Tue 08 Jan 2030, 18:00 (PST)"
+
+
+async def test_a_time_given_with_an_offset_on_the_fall_back_night_is_taken_as_given(
+    harness: Harness,
+) -> None:
+    reply = await harness.command("alice", "propose", title="Night", city="Los Angeles",
+                                  when="2030-11-03 04:30 EST")
+    m = await harness.store.meetup(1)
+    assert m is not None and m.starts_at == datetime(2030, 11, 3, 9, 30, tzinfo=UTC)
+    assert reply is not None and "Sun 03 Nov 2030 01:30 PST" in reply.text

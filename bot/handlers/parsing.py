@@ -235,6 +235,13 @@ def past_day(start: datetime, local_now: datetime, what: str = "That time") -> s
     )
 
 
+# a zone or offset at the end of a time ("01:30 PST", "04:30 EST", "...T09:30Z", "+01:00"):
+# the instant is then given, wherever it lands
+_EXPLICIT_ZONE = re.compile(
+    r"(?:\b(?:utc|gmt|[a-z]{1,3}[sd]t)|\dz|[+-]\d{2}(?::?\d{2})?)\s*$", re.IGNORECASE
+)
+
+
 def check_wall_time(start: datetime, text: str, place: str = "") -> None:
     """Refuse a wall time that the zone skips (spring forward) or has twice (fall back)
     unless the text names which (PDT / PST): a meetup must be at one instant everyone agrees on."""
@@ -257,7 +264,7 @@ def check_wall_time(start: datetime, text: str, place: str = "") -> None:
             f'when:"{after:%Y-%m-%d %H:%M}".'
         )
     first, second = later.tzname() or "", earlier.tzname() or ""
-    if not any(re.search(rf"\b{re.escape(n)}\b", text, re.IGNORECASE) for n in (first, second)):
+    if not _EXPLICIT_ZONE.search(text):
         raise Refusal(
             f"{wall} happens twice on {start:%a %d %b %Y}{where}: the clocks go back an hour "
             f'that night. Which one? Type when:"{day} {wall} {first}" (the first) or '
