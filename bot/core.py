@@ -220,8 +220,10 @@ class Core:
                     Choice(c.label[:100], c.label[:100])
                     for c in places.search_cities(partial, limit=25)
                 ]
-                if event.command == "propose" and len(partial) >= 2 and "online".startswith(
-                    partial.lower()
+                if (
+                    event.command == "propose"
+                    and len(partial) >= 2
+                    and "online".startswith(partial.lower())
                 ):  # an online meetup: a link instead of a place
                     cities = [Choice("Online (a link instead of a venue)", "online"), *cities]
                 return cities[:25]

@@ -65,8 +65,11 @@ def where(m: Meetup) -> Segments:
             return (Text("Online: "), Link(m.venue, m.venue))
         return (Text("Online (the organizer will share the link)"),)
     if is_link(m.venue):
-        return (Link(m.venue, m.venue), Text(f" · {m.city_label} "), Link(
-            osm_link(m.latitude, m.longitude), "(map)"))
+        return (
+            Link(m.venue, m.venue),
+            Text(f" · {m.city_label} "),
+            Link(osm_link(m.latitude, m.longitude), "(map)"),
+        )
     if m.venue:
         parts += [Text(f"{m.venue}, "), Link(osm_search_link(f"{m.venue}, {m.city_label}"), "map")]
         parts.append(Text(f" · {m.city_label}"))

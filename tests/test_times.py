@@ -208,6 +208,9 @@ async def test_day_month_order_follows_the_city_and_offers_the_other_reading(
     assert changed is not None and "Sat 12 Jan 2030 19:00 PST" in changed.text
     when = {f.name: plain(f.value) for f in harness.card(1).fields}["When"]
     assert "Sat 12 Jan 2030 19:00 PST" in when
+    again = await harness.click("alice", button.action_id)
+    assert again is not None and "already on" in again.text
+    assert "Sat 12 Jan 2030 19:00 PST" in again.text
     # only the organizer (or an admin) may pick the other reading
     other = await harness.click("bob", button.action_id)
     assert other is not None and "Only the organizer" in other.text

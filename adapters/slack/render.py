@@ -275,8 +275,7 @@ def with_zone(msg: Outgoing, zone: str | None) -> Outgoing:
     def fix(segments: Segments) -> Segments:
         # a meetup's time stays in its city's zone (it is shown with that zone's name)
         return tuple(
-            replace(s, zone=zone) if isinstance(s, Time) and not s.at_place else s
-            for s in segments
+            replace(s, zone=zone) if isinstance(s, Time) and not s.at_place else s for s in segments
         )
 
     return replace(

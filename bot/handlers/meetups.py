@@ -272,6 +272,18 @@ async def redate(ctx: Ctx, action: Action) -> None:
     if m.is_poll or m.starts_at is None:
         raise Refusal(f"#{m.id} is a date poll; vote on its options instead.")
     new_time = datetime.fromtimestamp(action.int_arg(1) * 60, UTC)
+    if new_time == m.starts_at:  # a second click
+        await ctx.reply(
+            Outgoing(
+                body=(
+                    Text(f"#{m.id} is already on "),
+                    render.at(m, new_time, ctx.community.timezone),
+                    Text("."),
+                ),
+                ephemeral=True,
+            )
+        )
+        return
     check_future(new_time, ctx.now())
     updated = await ctx.store.update_meetup(m.id, ctx.now(), starts_at=new_time)
     await reschedule_meetup(ctx.services, ctx.community, updated)

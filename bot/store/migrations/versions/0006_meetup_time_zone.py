@@ -26,8 +26,9 @@ def upgrade() -> None:
         )
     # a zone other than UTC was chosen by someone: nobody needs telling it was never set
     op.execute(
-        sa.text("UPDATE communities SET timezone_settled = :yes WHERE timezone <> 'UTC'")
-        .bindparams(yes=True)
+        sa.text(
+            "UPDATE communities SET timezone_settled = :yes WHERE timezone <> 'UTC'"
+        ).bindparams(yes=True)
     )
 
 
