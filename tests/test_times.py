@@ -10,7 +10,9 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import create_engine, text
 
+from adapters.console import demo
 from bot import actions
+from bot.config import Settings
 from bot.store.migrate import alembic_config
 from bot.types import SuggestionsRequested
 from tests.fakes import Harness, plain
@@ -287,3 +289,13 @@ async def test_a_time_given_with_an_offset_on_the_fall_back_night_is_taken_as_gi
     m = await harness.store.meetup(1)
     assert m is not None and m.starts_at == datetime(2030, 11, 3, 9, 30, tzinfo=UTC)
     assert reply is not None and "Sun 03 Nov 2030 01:30 PST" in reply.text
+
+
+async def test_the_demo_shows_the_portland_meetup_in_portlands_time() -> None:
+    """The demo's community runs on New York time; its Portland meetup is in PST."""
+    out: list[str] = []
+    assert await demo.play(Settings(source="demo"), write=out.append) == 0
+    transcript = "\n".join(out)
+    assert "EST is taken as America/New_York" in transcript
+    assert "When: Wed 09 Jan 2030 18:00 PST" in transcript
+    assert "Reminder: Coffee & code" in transcript
