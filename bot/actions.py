@@ -35,6 +35,7 @@ VERBS: dict[str, int] = {
     "suggest": 1,  # suggestion_id: "Propose one"
     "recity": 2,  # meetup_id, city_id: the organizer meant this namesake of the meetup's city
     "rehome": 1,  # city_id: the member meant this namesake of their home city
+    "redate": 2,  # meetup_id, minutes since 1970 (UTC): the other day/month reading
 }
 
 

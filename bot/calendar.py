@@ -6,12 +6,13 @@ METHOD:CANCEL file, so calendar apps update the event they already have instead 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event
 
-from bot.domain.meetups import Meetup, Status
+from bot.domain.meetups import Meetup, Status, is_link
 
 PRODID = "-//Tweetup//Tweetup meetup bot//EN"
 
@@ -21,10 +22,14 @@ def uid(m: Meetup, platform: str) -> str:
 
 
 def _location(m: Meetup) -> str:
+    if m.is_online:
+        return m.venue or m.city_label  # its link
     return f"{m.venue}, {m.city_label}" if m.venue else m.city_label
 
 
-def ics(m: Meetup, platform: str, now: datetime) -> bytes:
+def ics(m: Meetup, platform: str, now: datetime, community_zone: str = "UTC") -> bytes:
+    """The event at its wall time in the meetup's zone (TZID + VTIMEZONE), so calendar
+    apps show "19:00 PST" where the meetup is and convert for their own zone."""
     if m.starts_at is None:
         raise ValueError("a meetup without a date has no calendar entry yet")
     cancelled = m.status is Status.CANCELLED
@@ -35,19 +40,31 @@ def ics(m: Meetup, platform: str, now: datetime) -> bytes:
     event = Event()
     event.add("uid", uid(m, platform))
     event.add("dtstamp", now.astimezone(UTC))
-    event.add("dtstart", m.starts_at.astimezone(UTC))
+    zone = _zone(m.zone(community_zone))
+    event.add("dtstart", m.starts_at.astimezone(zone))
     end = m.ends_at()
     assert end is not None
-    event.add("dtend", end.astimezone(UTC))
+    event.add("dtend", end.astimezone(zone))
     event.add("summary", m.title)
     event.add("location", _location(m))
     if m.description:
         event.add("description", m.description)
-    event.add("geo", (m.latitude, m.longitude))
+    if not m.is_online:
+        event.add("geo", (m.latitude, m.longitude))
+    if is_link(m.venue):
+        event.add("url", m.venue)
     event.add("sequence", m.sequence)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     cal.add_component(event)
+    cal.add_missing_timezones()
     return bytes(cal.to_ical())
+
+
+def _zone(name: str) -> tzinfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
 
 
 def google_link(m: Meetup) -> str:

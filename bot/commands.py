@@ -16,10 +16,15 @@ CAPACITY_MAX = 10_000
 _ID = OptionSpec("id", "The meetup's number, as shown on its card", "integer", True, min_value=1)
 _TITLE = OptionSpec("title", "What the meetup is", "text", max_length=TITLE_MAX)
 _CITY = OptionSpec("city", "City, e.g. Portland, Oregon", "city")
+_MEETUP_CITY = OptionSpec(
+    "city", 'City (times are read in its zone), or "online"', "city", required=True
+)
 _WHEN = OptionSpec(
     "when", 'When, e.g. "next friday 7pm"; "|" between 2-10 options for a poll', "when"
 )
-_VENUE = OptionSpec("venue", "Where exactly (bar, park, address)", "text", max_length=VENUE_MAX)
+_VENUE = OptionSpec(
+    "venue", "Where exactly (bar, park, address), or a link", "text", max_length=VENUE_MAX
+)
 _CAPACITY = OptionSpec(
     "capacity",
     "Most people who can go (a waitlist forms after)",
@@ -50,7 +55,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         '/meetup propose title:"Coffee & code" city:Portland when:"next friday 7pm" capacity:12',
         (
             _required(_TITLE),
-            _required(_CITY),
+            _MEETUP_CITY,
             _required(_WHEN),
             _VENUE,
             _CAPACITY,
@@ -143,7 +148,12 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "The community's settings, for everyone to see; admins change them",
         '/meetup settings timezone:"America/Los_Angeles" leads:"24h,2h" watch:on',
         (
-            OptionSpec("timezone", "IANA zone, e.g. Europe/Berlin", "text", max_length=64),
+            OptionSpec(
+                "timezone",
+                "IANA zone, e.g. Europe/Berlin (EST, PST... mean New York, Los Angeles)",
+                "text",
+                max_length=64,
+            ),
             OptionSpec("leads", 'Default reminder leads, e.g. "24h,2h"', "text", max_length=50),
             OptionSpec(
                 "remind-maybe", "Remind members who said Maybe too", "choice", choices=("yes", "no")

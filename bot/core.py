@@ -22,6 +22,7 @@ from bot.domain.community import Community
 from bot.domain.limits import WINDOW, check_events
 from bot.domain.meetups import Refusal
 from bot.handlers.context import Ctx, Services
+from bot.handlers.parsing import city_zone, is_online
 from bot.nlp import dates, places
 from bot.ports import ChannelUnavailable, ChatError
 from bot.routes import ACTIONS, DIRECT_ACTIONS, FORMS
@@ -256,10 +257,17 @@ class Core:
         try:
             partial = event.partial.strip()[:100]
             if event.option == "city":
-                return [
+                cities = [
                     Choice(c.label[:100], c.label[:100])
                     for c in places.search_cities(partial, limit=25)
                 ]
+                if (
+                    event.command == "propose"
+                    and len(partial) >= 2
+                    and "online".startswith(partial.lower())
+                ):  # an online meetup: a link instead of a place
+                    cities = [Choice("Online (a link instead of a venue)", "online"), *cities]
+                return cities[:25]
             if event.option in ("when", "deadline"):
                 zone = await self._zone(event)
                 now = self.services.clock.now().astimezone(zone)
@@ -272,13 +280,22 @@ class Core:
         return []
 
     async def _zone(self, event: SuggestionsRequested) -> ZoneInfo:
+        """Where the time will be read: the city already typed, else the community's zone."""
         community = await self.services.store.community(
             event.place.platform,
             event.place.workspace_id,
             timezone=self.services.default_timezone,
             now=self.services.clock.now(),
         )
-        return ZoneInfo(community.timezone)
+        city_text = event.options.get("city", "")[:100]
+        if city_text and not is_online(city_text):
+            return city_zone(places.resolve_city(city_text).city, community)
+        meetup_id = event.options.get("id", "").strip().lstrip("#")
+        if event.command == "edit" and meetup_id.isdigit() and len(meetup_id) < 16:
+            m = await self.services.store.meetup(int(meetup_id))
+            if m is not None and m.community_id == community.id:
+                return ZoneInfo(m.zone(community.timezone))
+        return city_zone(None, community)
 
 
 def _time_label(t: datetime) -> str:

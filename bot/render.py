@@ -9,7 +9,7 @@ from datetime import datetime
 from bot import actions
 from bot.domain.community import Community
 from bot.domain.geo import osm_link, osm_search_link
-from bot.domain.meetups import Meetup, Status
+from bot.domain.meetups import Meetup, Status, is_link
 from bot.domain.polls import ANSWER_LABELS, Answer, PollOption, Tally, has_passed, result_text
 from bot.domain.rsvps import Rsvp, RsvpStatus
 from bot.types import (
@@ -42,11 +42,35 @@ class MeetupView:
 
 
 def when(instant: datetime, zone: str) -> Segments:
-    return (Time(instant, "full", zone), Text(" ("), Time(instant, "relative", zone), Text(")"))
+    """A meetup's time: the wall time in its zone (and, on Discord and Slack, the viewer's),
+    then how far away it is."""
+    return (
+        Time(instant, "full", zone, at_place=True),
+        Text(" ("),
+        Time(instant, "relative", zone),
+        Text(")"),
+    )
+
+
+def at(m: Meetup, instant: datetime, community_zone: str) -> Time:
+    """One of a meetup's instants, shown in the meetup's zone with the zone's name."""
+    return Time(instant, "full", m.zone(community_zone), at_place=True)
 
 
 def where(m: Meetup) -> Segments:
+    """The venue and city with a map; an online meetup's link (no map); a hybrid one's
+    link next to its city."""
     parts: list[Segment] = []
+    if m.is_online:
+        if m.venue:
+            return (Text("Online: "), Link(m.venue, m.venue))
+        return (Text("Online (the organizer will share the link)"),)
+    if is_link(m.venue):
+        return (
+            Link(m.venue, m.venue),
+            Text(f" · {m.city_label} "),
+            Link(osm_link(m.latitude, m.longitude), "(map)"),
+        )
     if m.venue:
         parts += [Text(f"{m.venue}, "), Link(osm_search_link(f"{m.venue}, {m.city_label}"), "map")]
         parts.append(Text(f" · {m.city_label}"))
@@ -94,7 +118,8 @@ def seats_text(going: int, offered: int, capacity: int | None) -> str:
 
 
 def meetup_card(view: MeetupView, now: datetime) -> Outgoing:
-    m, zone = view.meetup, view.community.timezone
+    m = view.meetup
+    zone = m.zone(view.community.timezone)
     going = [r for r in view.rsvps if r.status is RsvpStatus.GOING]
     offered = [r for r in view.rsvps if r.status is RsvpStatus.OFFERED]
     maybe = [r for r in view.rsvps if r.status is RsvpStatus.MAYBE]
@@ -150,7 +175,7 @@ def poll_card(
     zone = community.timezone
     expired = m.status is Status.EXPIRED
     open_tallies = [t for t in tallies if not has_passed(t.option, now)]
-    fields = [_option_field(t, zone, has_passed(t.option, now)) for t in tallies]
+    fields = [_option_field(m, t, zone, has_passed(t.option, now)) for t in tallies]
     fields += [Field("Where", where(m), False), Field("Organizer", organizer(m, platform))]
     body: list[Segment] = []
     if expired:
@@ -160,7 +185,7 @@ def poll_card(
     if m.description:
         body.append(Text(m.description + " "))
     if m.deadline and not expired:
-        body += [Text("Closes "), Time(m.deadline, "full", zone), Text(". ")]
+        body += [Text("Closes "), at(m, m.deadline, zone), Text(". ")]
     so_far = "" if expired else " so far"
     body.append(Text(f"{voters} member{'s' if voters != 1 else ''} voted{so_far}."))
     buttons: tuple[Button, ...] = ()
@@ -181,11 +206,11 @@ def poll_card(
     )
 
 
-def _option_field(t: Tally, zone: str, passed: bool) -> Field:
+def _option_field(m: Meetup, t: Tally, zone: str, passed: bool) -> Field:
     counts = f" — yes {t.yes} · if need be {t.maybe} · no {t.no}"
     return Field(
         f"Option {t.option.index}",
-        (Time(t.option.starts_at, "full", zone), Text(counts + (" (passed)" if passed else ""))),
+        (at(m, t.option.starts_at, zone), Text(counts + (" (passed)" if passed else ""))),
         False,
     )
 
@@ -196,7 +221,7 @@ def poll_result(m: Meetup, decided: Tally, zone: str) -> Outgoing:
         title=f"Date set for #{m.id} · {m.title}",
         body=(
             Bold("The date poll is closed: "),
-            Time(decided.option.starts_at, "full", zone),
+            at(m, decided.option.starts_at, zone),
             Text(f" (option {decided.option.index}). {result_text(decided).capitalize()}. "),
             Text("Voters who can make it are invited by DM; anyone can answer here."),
         ),
@@ -213,7 +238,7 @@ def ballot(m: Meetup, option: PollOption, current: Answer | None, zone: str) -> 
     return Outgoing(
         body=(
             Text(f"#{m.id} {m.title}, option {option.index}: "),
-            Time(option.starts_at, "full", zone),
+            at(m, option.starts_at, zone),
             Text(f". Your answer: {mine}."),
         ),
         buttons=tuple(
@@ -231,7 +256,7 @@ def ballot(m: Meetup, option: PollOption, current: Answer | None, zone: str) -> 
 def meetup_line(m: Meetup, zone: str, suffix: str = "") -> Segments:
     parts: list[Segment] = [Bold(f"#{m.id} {m.title}"), Text(" — ")]
     if m.starts_at:
-        parts.append(Time(m.starts_at, "full", zone))
+        parts.append(at(m, m.starts_at, zone))
     else:
         parts.append(Text("date poll open"))
     parts.append(Text(f" · {m.city_label}{suffix}"))
@@ -267,6 +292,7 @@ def text(message: str, *, ephemeral: bool = True) -> Outgoing:
 
 
 def reminder(m: Meetup, zone: str, going: Segments, lead_text: str) -> Outgoing:
+    zone = m.zone(zone)
     return Outgoing(
         title=f"Reminder: {m.title} {lead_text}",
         body=(Text("See you there!"),),

@@ -43,6 +43,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "capacity": rsvps.capacity_choice,
     "propose": meetups.propose_from_button,
     "next": meetups.propose_from_button,
+    "redate": meetups.redate,
     "forget": members.forget_confirmed,
     "drophome": members.drop_home,
     "droptrip": members.drop_trip,

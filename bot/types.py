@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # --- who and where -----------------------------------------------------------------------------
 
@@ -74,12 +75,29 @@ class Code:
 
 @dataclass(frozen=True, slots=True)
 class Time:
-    """An instant (aware, UTC). Discord and Slack render it in each viewer's zone; `zone` is the
-    community's IANA zone, used for the console and for plain-text fallbacks."""
+    """An instant (aware, UTC). Discord and Slack render it in each viewer's zone; `zone` is an
+    IANA zone (the meetup's or the community's), used for the console and plain-text fallbacks.
+
+    `at_place`: the instant belongs to a place (a meetup in its city): every adapter also
+    shows the wall time there with the zone's abbreviation ("Fri 11 Jan 2030 19:00 PST")."""
 
     instant: datetime
     style: TimeStyle = "full"
     zone: str = "UTC"
+    at_place: bool = False
+
+    def place_text(self) -> str:
+        """The wall time in `zone` with its abbreviation: "Fri 11 Jan 2030 19:00 PST"."""
+        try:
+            tz: tzinfo = ZoneInfo(self.zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            tz = UTC
+        local = self.instant.astimezone(tz)
+        if self.style == "date":
+            return f"{local:%a %d %b %Y}"
+        if self.style == "time":
+            return f"{local:%H:%M} {local.tzname()}"
+        return f"{local:%a %d %b %Y %H:%M} {local.tzname()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +301,9 @@ class SuggestionsRequested:
     option: str
     partial: str
     handle: Any = field(default=None, compare=False, repr=False)
+    options: Mapping[str, str] = field(default_factory=dict)
+    """The other options typed so far, where the platform sends them (Discord does):
+    suggestions for `when` follow the `city` already chosen."""
 
 
 Inbound = CommandInvoked | ActionClicked | FormSubmitted | MessageSeen

@@ -45,7 +45,7 @@ START = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)  # a Monday
 
 
 def plain(parts: tuple[Segment, ...] | list[Segment]) -> str:
-    """Segments as plain text (times in ISO UTC), for assertions."""
+    """Segments as plain text (times in ISO UTC, a meetup's also in its zone), for assertions."""
     out = []
     for p in parts:
         if isinstance(p, Text | Bold):
@@ -54,6 +54,8 @@ def plain(parts: tuple[Segment, ...] | list[Segment]) -> str:
             out.append(f"`{p.text}`")
         elif isinstance(p, Time):
             out.append(p.instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ"))
+            if p.at_place:  # a meetup's time: also its wall time where it is
+                out.append(f" ({p.place_text()})")
         elif isinstance(p, Mention):
             out.append(f"@{p.user.name or p.user.id}")
         elif isinstance(p, Link):
@@ -235,7 +237,8 @@ class Harness:
 
     async def propose(self, user: str = "alice", **options: Any) -> int:
         """Propose and return the new meetup's id (from the posted card)."""
-        defaults = {"title": "Coffee", "city": "Berlin", "when": "2030-01-11 19:00"}
+        # London: its winter wall time is UTC, so "19:00" is 19:00Z in the assertions
+        defaults = {"title": "Coffee", "city": "London", "when": "2030-01-11 19:00"}
         before = len(self.adapter.of("post"))
         await self.command(user, "propose", **{**defaults, **options})
         posts = self.adapter.of("post")

@@ -42,7 +42,7 @@ async def test_a_reused_key_with_other_content_is_handled_and_warned(
     # and its redelivery (same key, same content as the proposal) is a duplicate again
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="tweetup.core"):
-        await harness.command("alice", "propose", key="k1", title="Coffee", city="Berlin",
+        await harness.command("alice", "propose", key="k1", title="Coffee", city="London",
                               when="2030-01-11 19:00")
     assert ["outcome=duplicate" in line for line in _core_lines(caplog)] == [True]
 

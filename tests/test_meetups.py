@@ -13,7 +13,8 @@ async def test_propose_posts_a_card_and_echoes_the_absolute_time(harness: Harnes
                                   when="2030-01-11 19:00", venue="Cafe Kranzler", capacity="8")
     mid = int(harness.adapter.of("post")[-1].msg.title.split()[0][1:])  # type: ignore[union-attr]
     assert reply is not None and reply.msg is not None and reply.msg.ephemeral
-    assert "2030-01-11T19:00Z" in reply.text and "Berlin" in reply.text
+    # read in Berlin's zone: 19:00 CET is 18:00 UTC
+    assert "2030-01-11T18:00Z (Fri 11 Jan 2030 19:00 CET)" in reply.text and "Berlin" in reply.text
     card = harness.card(mid)
     assert card.title == f"#{mid} · Coffee & code"
     fields = {f.name: plain(f.value) for f in card.fields}
@@ -22,7 +23,7 @@ async def test_propose_posts_a_card_and_echoes_the_absolute_time(harness: Harnes
     assert [b.label for b in card.buttons] == ["Going", "Maybe", "Can't go", "Add to calendar"]
     assert all(len(b.action_id) <= 100 for b in card.buttons)
     m = await harness.store.meetup(mid)
-    assert m is not None and m.starts_at == datetime(2030, 1, 11, 19, 0, tzinfo=UTC)
+    assert m is not None and m.starts_at == datetime(2030, 1, 11, 18, 0, tzinfo=UTC)
     assert m.capacity == 8 and m.organizer_id == "alice"
 
 
@@ -229,7 +230,8 @@ async def test_calendar_button_gives_an_ics_file_and_a_google_link(harness: Harn
     assert reply is not None and reply.msg is not None
     ics = reply.msg.attachments[0].content.decode()
     assert "BEGIN:VEVENT" in ics and f"UID:meetup-{mid}-fake-" in ics
-    assert "DTSTART:20300111T190000Z" in ics and "SEQUENCE:0" in ics
+    assert "DTSTART;TZID=Europe/London:20300111T190000" in ics and "SEQUENCE:0" in ics
+    assert "BEGIN:VTIMEZONE" in ics and "TZID:Europe/London" in ics
     assert "calendar.google.com" in reply.text and "20300111T190000Z" in reply.text
     await harness.command("alice", "edit", id=str(mid), when="2030-01-11 20:00")
     again = await harness.click("bob", actions.encode("cal", mid))
@@ -263,7 +265,7 @@ async def test_members_who_cant_go_hear_only_about_a_new_time(harness: Harness) 
     assert harness.adapter.dms_to("bob") and harness.adapter.dms_to("carol") == []
     await harness.command("alice", "edit", id=str(mid), when="2030-01-12 18:00")
     dm = harness.adapter.dms_to("carol")[-1].text
-    assert "2030-01-11T19:00Z → 2030-01-12T18:00Z" in dm, dm
+    assert "2030-01-11T19:00Z (Fri 11 Jan 2030 19:00 GMT) → 2030-01-12T18:00Z" in dm, dm
 
 
 async def test_calendar_of_a_cancelled_meetup_is_the_cancelling_file_only(

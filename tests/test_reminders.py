@@ -95,7 +95,7 @@ async def test_follow_up_after_the_event_offers_the_next_one(harness: Harness) -
     assert button.label == "Propose the next one"
     await harness.click("bob", button.action_id)
     form = harness.adapter.of("form")[-1].form
-    assert form is not None and form.fields[1].default == "Berlin, DE"
+    assert form is not None and form.fields[1].default == "London, GB"
 
 
 async def test_a_cancelled_meetup_sends_no_reminders(harness: Harness) -> None:

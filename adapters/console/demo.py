@@ -1,4 +1,5 @@
-"""`tweetup demo`: a scripted story of the whole flow on a simulated clock."""
+"""`tweetup demo`: a scripted story of the whole flow on a simulated clock. The community runs
+on New York time (`timezone:EST`); its Portland meetup is shown in Portland's time (PST)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from bot.config import Settings
 
 STORY = """\
 /meetup help
-/meetup settings timezone:America/Los_Angeles leads:"1d,2h"
+/meetup settings timezone:EST leads:"1d,2h"
 /meetup home city:"Portland, Oregon"
 /as bob
 /meetup privacy show-name:yes

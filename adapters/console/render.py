@@ -25,6 +25,8 @@ def time_text(t: Time, now: datetime) -> str:
     local = t.instant.astimezone(ZoneInfo(t.zone))
     if t.style == "relative":
         return relative(t.instant, now)
+    if t.at_place:
+        return t.place_text()
     if t.style == "date":
         return f"{local:%a %d %b %Y}"
     if t.style == "time":

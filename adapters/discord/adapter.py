@@ -556,6 +556,11 @@ class DiscordAdapter:
             option=opt.name,
             partial=current,
             handle=interaction,
+            options={
+                str(name): str(value)
+                for name, value in interaction.namespace
+                if name != opt.name and value is not None
+            },
         )
         try:
             found = await asyncio.wait_for(self._inbox.suggest(event), AUTOCOMPLETE_TIMEOUT)

@@ -69,7 +69,11 @@ ACTION_PATTERN = r"tw:[^\s]{1,97}"
 def timestamp(t: Time) -> str:
     """A dynamic timestamp: every member sees it in their own zone and language. (The core
     puts a "full" and a "relative" Time side by side on cards.)"""
-    return f"<t:{int(t.instant.timestamp())}:{TIME_STYLES.get(t.style, 'F')}>"
+    stamp = f"<t:{int(t.instant.timestamp())}:{TIME_STYLES.get(t.style, 'F')}>"
+    if t.at_place and t.style != "relative":
+        # the meetup's own wall time, then the viewer's
+        return f"{escape_text(t.place_text())} (your time: {stamp})"
+    return stamp
 
 
 def escape_text(text: str) -> str:

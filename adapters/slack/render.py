@@ -101,7 +101,11 @@ def _time(seg: Time) -> str:
     instant = seg.instant if seg.instant.tzinfo else seg.instant.replace(tzinfo=UTC)
     unix = int(instant.timestamp())
     fallback = time_fallback(seg).replace("|", "/")
-    return f"<!date^{unix}^{_DATE_TOKENS.get(seg.style, _DATE_TOKENS['full'])}|{escape(fallback)}>"
+    token = f"<!date^{unix}^{_DATE_TOKENS.get(seg.style, _DATE_TOKENS['full'])}|{escape(fallback)}>"
+    if seg.at_place and seg.style != "relative":
+        # the meetup's own wall time, then the viewer's
+        return f"{escape(seg.place_text())} (your time: {token})"
+    return token
 
 
 def _name(user: UserRef) -> str:
@@ -302,7 +306,10 @@ def with_zone(msg: Outgoing, zone: str | None) -> Outgoing:
         return msg
 
     def fix(segments: Segments) -> Segments:
-        return tuple(replace(s, zone=zone) if isinstance(s, Time) else s for s in segments)
+        # a meetup's time stays in its city's zone (it is shown with that zone's name)
+        return tuple(
+            replace(s, zone=zone) if isinstance(s, Time) and not s.at_place else s for s in segments
+        )
 
     return replace(
         msg, body=fix(msg.body), fields=tuple(replace(f, value=fix(f.value)) for f in msg.fields)

@@ -11,6 +11,7 @@ class Community:
     platform: str
     workspace_id: str
     timezone: str = "UTC"
+    timezone_settled: bool = False  # set by an admin, or the first proposer was told
     reminder_leads: tuple[int, ...] = (24 * 60, 2 * 60)  # minutes before the start
     remind_maybe: bool = False
     who_proposes: str = "everyone"  # "everyone" | "admins"

@@ -12,6 +12,8 @@ from bot.commands import CAPACITY_MAX, DESCRIPTION_MAX, TITLE_MAX, VENUE_MAX
 
 DEFAULT_DURATION = timedelta(hours=2)
 FOLLOW_UP_AFTER = timedelta(hours=3)  # after the start: the event is surely over
+ONLINE_CITY_ID = 0  # an online meetup has no city: GeoNames ids start at 1
+ONLINE_LABEL = "Online"
 
 
 class Status(StrEnum):
@@ -43,6 +45,15 @@ class Meetup:
     cancel_reason: str = ""
     latitude: float = 0.0
     longitude: float = 0.0
+    timezone: str = ""  # the city's IANA zone; "" for meetups made before zones were stored
+
+    @property
+    def is_online(self) -> bool:
+        return self.city_id == ONLINE_CITY_ID
+
+    def zone(self, community_zone: str) -> str:
+        """The zone this meetup's times are read and shown in."""
+        return self.timezone or community_zone
 
     @property
     def is_poll(self) -> bool:
@@ -118,7 +129,29 @@ def check_text(value: str, name: str, limit: int) -> str:
 
 
 def check_venue(value: str) -> str:
-    return check_text(value, "venue", VENUE_MAX)
+    """A place, an address or a link (http/https) for online and hybrid meetups."""
+    value = check_text(value, "venue", VENUE_MAX)
+    if value and "://" in value.split()[0] and not is_link(value):
+        raise Refusal(
+            "A link in venue: must start with https:// (or http://), with no spaces, "
+            "e.g. venue:https://meet.example.com/coffee"
+        )
+    return value
+
+
+def is_link(venue: str) -> bool:
+    return bool(re.fullmatch(r"https?://[^\s<>|]+", venue, re.IGNORECASE))
+
+
+def check_online_venue(value: str) -> str:
+    """An online meetup's venue is its link (or nothing yet)."""
+    value = check_venue(value)
+    if value and not is_link(value):
+        raise Refusal(
+            "An online meetup's venue is its link: venue:https://meet.example.com/coffee "
+            "(or leave venue out and share the link later)."
+        )
+    return value
 
 
 def check_description(value: str) -> str:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.export import redact
 from bot.domain.meetups import Refusal
 from bot.domain.reminders import format_leads, parse_leads
 from bot.handlers.context import Ctx, reschedule_meetup
+from bot.handlers.parsing import parse_zone
 from bot.nlp.places import city_by_id
 from bot.types import Attachment, Outgoing, Text
 
@@ -46,15 +46,8 @@ def read_settings(options: Mapping[str, str]) -> tuple[dict[str, Any], bool | No
     changes: dict[str, Any] = {}
     watch: bool | None = None
     if "timezone" in options:
-        zone = options["timezone"].strip()
-        try:
-            ZoneInfo(zone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise Refusal(
-                f"{zone[:40]!r} is not a time zone I know. Use an IANA name such as "
-                'timezone:"Europe/Berlin" or timezone:"America/New_York".'
-            ) from None
-        changes["timezone"] = zone
+        changes["timezone"], _ = parse_zone(options["timezone"])
+        changes["timezone_settled"] = True
     if "leads" in options:
         changes["reminder_leads"] = parse_leads(options["leads"])
     if "remind-maybe" in options:
@@ -127,6 +120,8 @@ async def settings(ctx: Ctx, options: Mapping[str, str]) -> None:
     c = ctx.community
     watching = await ctx.store.is_watched(c.id, ctx.place.channel_id)
     head = "Saved. " if changes or watch is not None else ""
+    if "timezone" in options:
+        head += parse_zone(options["timezone"])[1]
     await ctx.say(
         f"{head}Settings: time zone {c.timezone}; reminders {format_leads(c.reminder_leads)} "
         f"before; remind Maybe: {'yes' if c.remind_maybe else 'no'}; who proposes: "

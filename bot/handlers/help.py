@@ -29,7 +29,9 @@ def help_message() -> Outgoing:
         Text(
             "\n\nOptions are name:value; put values with spaces in double quotes. "
             'Times like "next friday 7pm", "Dec 5 19:00" or "tomorrow noon" are read '
-            "in the community's time zone."
+            'in the meetup city\'s time zone and shown with it ("Fri 11 Jan 19:00 PST"); '
+            "online meetups (city:online, venue: a link) and commands without a city use the "
+            "community's time zone (/meetup settings timezone:)."
         )
     )
     return Outgoing(

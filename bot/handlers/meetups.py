@@ -5,14 +5,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from bot import render
+from bot import actions, render
 from bot.actions import Action
 from bot.domain import meetups as rules
 from bot.domain.limits import PROPOSAL_WINDOW, check_proposals
-from bot.domain.meetups import Meetup, Refusal, Status
+from bot.domain.meetups import (
+    ONLINE_CITY_ID,
+    ONLINE_LABEL,
+    Meetup,
+    Refusal,
+    Status,
+    check_future,
+)
 from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS, default_deadline
 from bot.domain.rsvps import RsvpStatus
 from bot.handlers.cities import namesake_buttons, namesake_note
@@ -24,12 +32,22 @@ from bot.handlers.context import (
     reschedule_meetup,
 )
 from bot.handlers.notify import notify_answered
-from bot.handlers.parsing import NO_HINTS, CityHints, city_hints, parse_one_time, read_city
+from bot.handlers.parsing import (
+    NO_HINTS,
+    CityHints,
+    city_hints,
+    city_zone,
+    is_online,
+    month_first,
+    other_reading,
+    parse_one_time,
+    read_city,
+)
 from bot.handlers.rsvps import ask_lower_capacity, over_capacity, send_offers
 from bot.nlp.places import City, CityLookup
 from bot.ports import ChannelUnavailable
 from bot.store.store import JobSpec
-from bot.types import Bold, Form, FormField, FormSubmitted, Outgoing, Segment, Text, Time
+from bot.types import Bold, Button, Form, FormField, FormSubmitted, Outgoing, Segment, Text
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +65,19 @@ class FieldErrors(Refusal):
 @dataclass(frozen=True, slots=True)
 class Proposal:
     title: str
-    city: City
+    city: City | None  # None: online
     times: list[datetime]
     venue: str
     capacity: int | None
     description: str
     deadline: datetime | None
     namesakes: tuple[City, ...] = ()  # other cities of that name, offered on the confirmation
+    other_reading: datetime | None = None  # "12/01": the other day/month order, if valid
+
+
+def meetup_now(ctx: Ctx, m: Meetup) -> datetime:
+    """Now, in the zone the meetup's times are read in."""
+    return ctx.now().astimezone(ZoneInfo(m.zone(ctx.community.timezone)))
 
 
 def _check_propose_permission(ctx: Ctx) -> None:
@@ -69,7 +93,7 @@ def read_proposal(
 ) -> Proposal:
     """Validate every field; all errors at once, keyed by field."""
     errors: dict[str, str] = {}
-    now, local = ctx.now(), ctx.local_now()
+    now = ctx.now()
 
     def field(name: str, check: object) -> object:
         try:
@@ -79,9 +103,16 @@ def read_proposal(
             return None
 
     title = field("title", lambda: rules.check_title(values.get("title", "")))
-    place = field("city", lambda: read_city(values.get("city", ""), hints))
-    times = field("when", lambda: _read_times(values.get("when", ""), local, now))
-    venue = field("venue", lambda: rules.check_venue(values.get("venue", "")))
+    online = is_online(values.get("city", ""))
+    place = None if online else field("city", lambda: read_city(values.get("city", ""), hints))
+    city = place.city if isinstance(place, CityLookup) else None
+    # times are read where the meetup is: its city's zone, the community's when online
+    # (or when the city is unreadable)
+    local = now.astimezone(city_zone(city, ctx.community))
+    label = city.label if city is not None else ""
+    times = field("when", lambda: _read_times(values.get("when", ""), local, now, label))
+    check_venue = rules.check_online_venue if online else rules.check_venue
+    venue = field("venue", lambda: check_venue(values.get("venue", "")))
     capacity = field("capacity", lambda: rules.parse_capacity(values.get("capacity", "")))
     description = field(
         "description", lambda: rules.check_description(values.get("description", ""))
@@ -99,17 +130,21 @@ def read_proposal(
             errors["deadline"] = "The poll deadline must come before the first date option."
     if errors:
         raise FieldErrors(errors)
-    assert isinstance(place, CityLookup) and place.city is not None
-    assert isinstance(title, str) and isinstance(times, list)
+    assert isinstance(title, str) and (online or city is not None)
+    assert isinstance(times, list)
     assert isinstance(venue, str) and isinstance(description, str)
     assert capacity is None or isinstance(capacity, int)
     assert deadline is None or isinstance(deadline, datetime)
+    other = None
+    if len(times) == 1:
+        other = other_reading(values.get("when", ""), times[0].astimezone(local.tzinfo), local)
+    namesakes = place.alternatives if isinstance(place, CityLookup) else ()
     return Proposal(
-        title, place.city, times, venue, capacity, description, deadline, place.alternatives
+        title, city, times, venue, capacity, description, deadline, namesakes, other
     )
 
 
-def _read_times(raw: str, local: datetime, now: datetime) -> list[datetime]:
+def _read_times(raw: str, local: datetime, now: datetime, place: str = "") -> list[datetime]:
     parts = [p.strip() for p in raw.split("|")]
     if not raw.strip():
         raise Refusal(
@@ -119,7 +154,7 @@ def _read_times(raw: str, local: datetime, now: datetime) -> list[datetime]:
         raise Refusal(f"A date poll can have at most {MAX_OPTIONS} options; you gave {len(parts)}.")
     if any(not p for p in parts):
         raise Refusal('One of the times between | is empty. Example: when:"fri 7pm | sat 6pm".')
-    times = [parse_one_time(p, local, now) for p in parts]
+    times = [parse_one_time(p, local, now, place=place) for p in parts]
     if len(set(times)) != len(times):
         raise Refusal("Two of the poll options are the same time; give each date once.")
     assert MIN_OPTIONS == 2
@@ -190,10 +225,10 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
         channel_id=ctx.place.channel_id,
         thread_id=ctx.place.thread_id,
         title=p.title,
-        city_id=p.city.id,
-        city_label=p.city.label,
-        latitude=p.city.latitude,
-        longitude=p.city.longitude,
+        city_id=p.city.id if p.city else ONLINE_CITY_ID,
+        city_label=p.city.label if p.city else ONLINE_LABEL,
+        latitude=p.city.latitude if p.city else 0.0,
+        longitude=p.city.longitude if p.city else 0.0,
         organizer_id=ctx.user.id,
         organizer_name=member.name,
         starts_at=None if poll else p.times[0],
@@ -203,6 +238,7 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
         capacity=p.capacity,
         deadline=deadline,
         now=ctx.now(),
+        timezone=city_zone(p.city, ctx.community).key,
     )
     if poll and deadline:
         await ctx.services.jobs.add(
@@ -212,23 +248,95 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
         await reschedule_meetup(ctx.services, ctx.community, m)
     await post_card(ctx, m)
     zone = ctx.community.timezone
-    echo: list[Segment] = [Text(f"Proposed #{m.id} {m.title} in {p.city.label}")]
+    echo: list[Segment] = [Text(f"Proposed #{m.id} {m.title} {where_words(m)}")]
     if poll:
         echo.append(Text(f" as a date poll with {len(p.times)} options: "))
         for i, t in enumerate(p.times, 1):
-            echo += [Text(f"{'; ' if i > 1 else ''}{i}) "), Time(t, "full", zone)]
+            echo += [Text(f"{'; ' if i > 1 else ''}{i}) "), render.at(m, t, zone)]
         echo += render.prose(f". Close it with `/meetup close id:{m.id}` when the votes are in.")
     else:
         echo += [
             Text(" for "),
-            Time(p.times[0], "full", zone),
+            render.at(m, p.times[0], zone),
             Text(". Click Going on the card to count yourself in."),
         ]
-    echo += namesake_note(p.city, p.namesakes)
-    buttons = namesake_buttons(m.id, p.namesakes)
+    echo += await _zone_notice(ctx)
+    if p.city is not None:
+        echo += namesake_note(p.city, p.namesakes)
+    buttons: tuple[Button, ...] = tuple(namesake_buttons(m.id, p.namesakes))
+    if p.other_reading is not None and not poll:
+        echo += _order_note(m, p.times[0], zone)
+        buttons += (_redate_button(m, p.other_reading, zone),)
     await ctx.reply(Outgoing(body=tuple(echo), buttons=buttons, ephemeral=True))
     if ctx.services.after_meetup_proposed is not None:
         await ctx.services.after_meetup_proposed(ctx, m)
+
+
+def _order_note(m: Meetup, taken: datetime, community_zone: str) -> list[Segment]:
+    local = taken.astimezone(ZoneInfo(m.zone(community_zone)))
+    order = "month first, as in the US" if month_first(local.tzinfo) else "day first"
+    return [Text(f"\nI read the date {order}: {local:%a %d %b}. Meant the other one? Click below.")]
+
+
+def _redate_button(m: Meetup, other: datetime, community_zone: str) -> Button:
+    local = other.astimezone(ZoneInfo(m.zone(community_zone)))
+    minutes = int(other.timestamp()) // 60
+    return Button(f"Make it {local:%a %d %b %H:%M}", actions.encode("redate", m.id, minutes))
+
+
+async def redate(ctx: Ctx, action: Action) -> None:
+    """The other day/month reading of a just-proposed meetup's date, chosen by a click."""
+    m = await ctx.meetup(action.int_arg(0))
+    rules.check_manage(m, ctx.user.id, ctx.is_admin, "change")
+    rules.check_active(m, ctx.now(), "change")
+    if m.is_poll or m.starts_at is None:
+        raise Refusal(f"#{m.id} is a date poll; vote on its options instead.")
+    new_time = datetime.fromtimestamp(action.int_arg(1) * 60, UTC)
+    if new_time == m.starts_at:  # a second click
+        await ctx.reply(
+            Outgoing(
+                body=(
+                    Text(f"#{m.id} is already on "),
+                    render.at(m, new_time, ctx.community.timezone),
+                    Text("."),
+                ),
+                ephemeral=True,
+            )
+        )
+        return
+    check_future(new_time, ctx.now())
+    updated = await ctx.store.update_meetup(m.id, ctx.now(), starts_at=new_time)
+    await reschedule_meetup(ctx.services, ctx.community, updated)
+    await refresh_cards(ctx.services, ctx.community, m.id)
+    zone = ctx.community.timezone
+    note: tuple[Segment, ...] = (
+        Bold(f"#{m.id} {m.title}: new time "),
+        render.at(m, new_time, zone),
+        Text(" (was "),
+        render.at(m, m.starts_at, zone),
+        Text(")."),
+    )
+    await notify_answered(ctx.services, ctx.community, updated, note, exclude=ctx.user.id)
+    await ctx.reply(Outgoing(body=(Text("Changed. "), *note), ephemeral=True))
+
+
+def where_words(m: Meetup) -> str:
+    return "online" if m.is_online else f"in {m.city_label}"
+
+
+async def _zone_notice(ctx: Ctx) -> list[Segment]:
+    """Tell the first admin who proposes, once, that the community's zone was never set."""
+    if ctx.community.timezone_settled or not ctx.is_admin:
+        return []
+    ctx.community = await ctx.store.update_community(ctx.community.id, timezone_settled=True)
+    return list(
+        render.prose(
+            f"\nThis community's time zone was never set, so it is {ctx.community.timezone}. "
+            "Meetups in a city use that city's zone; online meetups and commands without a "
+            "city use the community's. Set it with "
+            '`/meetup settings timezone:"America/New_York"` (any IANA name).'
+        )
+    )
 
 
 async def post_card(ctx: Ctx, m: Meetup) -> None:
@@ -312,7 +420,8 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
     if "title" in options:
         changes["title"] = rules.check_title(options["title"])
     if "venue" in options:
-        changes["venue"] = rules.check_venue(options["venue"])
+        check_venue = rules.check_online_venue if m.is_online else rules.check_venue
+        changes["venue"] = check_venue(options["venue"])
     if "description" in options:
         changes["description"] = rules.check_description(options["description"])
     lowered = None  # a capacity below the seats taken: the organizer chooses who stays
@@ -330,7 +439,7 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
             )
         if "|" in options["when"]:
             raise Refusal("A meetup has one time; give one time in when:.")
-        new_time = parse_one_time(options["when"], ctx.local_now(), ctx.now())
+        new_time = parse_one_time(options["when"], meetup_now(ctx, m), ctx.now())
         if new_time != m.starts_at:
             changes["starts_at"] = new_time
     if not changes and lowered is None:
@@ -378,9 +487,9 @@ def change_notes(before: Meetup, after: Meetup, zone: str) -> list[Segment]:
     if before.starts_at != after.starts_at and before.starts_at and after.starts_at:
         notes += [
             Text("When: "),
-            Time(before.starts_at, "full", zone),
+            render.at(before, before.starts_at, zone),
             Text(" → "),
-            Time(after.starts_at, "full", zone),
+            render.at(after, after.starts_at, zone),
             Text(". "),
         ]
     for key, label in (("title", "Title"), ("venue", "Venue"), ("description", "Details")):

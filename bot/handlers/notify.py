@@ -48,7 +48,7 @@ async def notify_answered(
         attachments = (
             Attachment(
                 f"meetup-{m.id}.ics",
-                ics(m, community.platform, services.clock.now()),
+                ics(m, community.platform, services.clock.now(), community.timezone),
                 "text/calendar",
             ),
         )

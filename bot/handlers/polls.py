@@ -28,7 +28,7 @@ from bot.handlers.context import Ctx, Services, parse_id, refresh_cards, resched
 from bot.handlers.notify import meetup_place
 from bot.outbox import Delivery
 from bot.ports import ChatError
-from bot.types import Bold, Button, Outgoing, Segment, Text, Time, UserRef
+from bot.types import Bold, Button, Outgoing, Segment, Text, UserRef
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ async def vote(ctx: Ctx, action: Action) -> None:
         Outgoing(
             body=(
                 Text(f"Saved: {ANSWER_LABELS[answer]} for option {option.index} of #{m.id} "),
-                Time(option.starts_at, "full", ctx.community.timezone),
+                render.at(m, option.starts_at, ctx.community.timezone),
                 Text(". Vote on the other options with their buttons; click again to change."),
             ),
             ephemeral=True,
@@ -132,7 +132,7 @@ async def _close_by_member(ctx: Ctx, m: Meetup, chosen: int | None) -> None:
         Outgoing(
             body=(
                 Text(f"Closed the poll: #{m.id} is on "),
-                Time(pick.starts_at, "full", ctx.community.timezone),
+                render.at(m, pick.starts_at, ctx.community.timezone),
                 Text(f" ({result_text(decided)}). Everyone who could make it has been invited."),
             ),
             ephemeral=True,
@@ -179,8 +179,11 @@ async def close_poll(services: Services, community: Community, m: Meetup, decide
     _, votes = await services.store.poll(m.id)
     body: tuple[Segment, ...] = (
         Bold(f"#{m.id} {m.title}: the date is set. "),
-        Time(pick.starts_at, "full", community.timezone),
-        Text(f" in {m.city_label} ({result_text(decided)}). You voted for this date: coming?"),
+        render.at(m, pick.starts_at, community.timezone),
+        Text(
+            f" {'online' if m.is_online else 'in ' + m.city_label} ({result_text(decided)}). "
+            "You voted for this date: coming?"
+        ),
     )
     msg = Outgoing(
         body=body,

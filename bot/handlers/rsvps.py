@@ -24,7 +24,7 @@ from bot.handlers.notify import meetup_place
 from bot.outbox import Delivery
 from bot.render import prose
 from bot.store.store import JobSpec
-from bot.types import Attachment, Bold, Button, Link, Outgoing, Segment, Text, Time, UserRef
+from bot.types import Attachment, Bold, Button, Link, Outgoing, Segment, Text, UserRef
 
 _REQUESTS = {"going": RsvpStatus.GOING, "maybe": RsvpStatus.MAYBE, "no": RsvpStatus.NO}
 MAYBE_CONFIRMED = "maybe-confirmed"  # Maybe from the waitlist, after the member confirmed
@@ -114,7 +114,7 @@ async def _confirmation(
         parts: list[Segment] = [
             Bold("You're going"),
             Text(f" to #{m.id} {m.title}, "),
-            Time(m.starts_at, "full", zone) if m.starts_at else Text("date to be set"),
+            render.at(m, m.starts_at, zone) if m.starts_at else Text("date to be set"),
             Text(f", {m.city_label}. "),
         ]
         parts += prose(
@@ -161,7 +161,7 @@ async def send_offers(
     """DM each member offered a freed seat, and arm the expiry of the offer."""
     if not offered:
         return
-    zone = community.timezone
+    zone = m.zone(community.timezone)
     specs = [
         JobSpec(
             f"offer:{m.id}:{r.user_id}:{r.offer_expires_at.isoformat()}",
@@ -179,9 +179,9 @@ async def send_offers(
     for r in offered:
         body: tuple[Segment, ...] = (
             Bold(f"A seat opened up at #{m.id} {m.title}! "),
-            Time(m.starts_at, "full", zone) if m.starts_at else Text(""),
+            render.at(m, m.starts_at, zone) if m.starts_at else Text(""),
             Text(f", {m.city_label}. It's held for you until "),
-            Time(r.offer_expires_at, "full", zone) if r.offer_expires_at else Text("soon"),
+            render.at(m, r.offer_expires_at, zone) if r.offer_expires_at else Text("soon"),
             Text("."),
         )
         deliveries.append(
@@ -247,7 +247,7 @@ async def calendar(ctx: Ctx, action: Action) -> None:
     m = await ctx.meetup(action.int_arg(0))
     if m.starts_at is None:
         raise Refusal(f"#{m.id} has no date yet; the poll is still open.")
-    data = ics(m, ctx.community.platform, ctx.now())
+    data = ics(m, ctx.community.platform, ctx.now(), ctx.community.timezone)
     if m.status is Status.CANCELLED:
         # The file is a METHOD:CANCEL: opening it removes the event; no link to add it again.
         body: tuple[Segment, ...] = (

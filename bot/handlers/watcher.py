@@ -26,7 +26,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot import actions
+from bot import actions, render
 from bot.actions import Action
 from bot.domain import suggestions as rules
 from bot.domain.community import Community
@@ -62,7 +62,6 @@ from bot.types import (
     Place,
     Segment,
     Text,
-    Time,
     UserRef,
 )
 
@@ -654,7 +653,7 @@ def _proposed_nearby(m: Meetup, idea_city_id: int, zone: str, options: int) -> O
         Text(f" was just proposed in {m.city_label}"),
     ]
     if m.starts_at:
-        body += [Text(" for "), Time(m.starts_at, "full", zone)]
+        body += [Text(" for "), render.at(m, m.starts_at, zone)]
     else:
         body.append(Text(f" as a date poll with {options} options"))
     body += prose(f". Answer on its card in the channel, or see it with `/meetup show id:{m.id}`.")

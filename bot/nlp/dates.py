@@ -2539,6 +2539,12 @@ class _Parser:
         if day is not None and tod is None and part is None:
             return self._day_value(day)
         base_day = day.start if day is not None else None
+        if day is not None and day.grain == "hour" and tod is not None:
+            # "this weekend 2pm": Saturday (the weekend starts Friday 18:00), or Sunday when
+            # Saturday's is already past
+            base_day = day.start + timedelta(days=1)
+            if c.at(base_day, self._hour(tod, part, base_day), tod.minute) <= c.now:
+                base_day += timedelta(days=1)
         if part is not None and base_day is None and part.day_offset is not None:
             base_day = c.today + timedelta(days=part.day_offset)
         if tod is None:

@@ -71,6 +71,8 @@ communities = Table(
     Column("platform", String(16), nullable=False),
     Column("workspace_id", String(64), nullable=False),
     Column("timezone", String(64), nullable=False, server_default="UTC"),
+    # the zone was set by an admin, or the first admin to propose was told it never was
+    Column("timezone_settled", Boolean, nullable=False, server_default="0"),
     Column("reminder_leads", String(64), nullable=False, server_default="1440,120"),
     Column("remind_maybe", Boolean, nullable=False, server_default="0"),
     Column("who_proposes", String(16), nullable=False, server_default="everyone"),
@@ -125,6 +127,8 @@ meetups = Table(
     Column("city_label", String(200), nullable=False),
     Column("latitude", Float, nullable=False, server_default="0"),
     Column("longitude", Float, nullable=False, server_default="0"),
+    # IANA zone the meetup's times are read and shown in ("": the community's, older rows)
+    Column("timezone", String(64), nullable=False, server_default=""),
     Column("organizer_id", String(64), nullable=False),
     Column("organizer_name", String(100), nullable=False, server_default=""),
     Column("status", String(16), nullable=False),

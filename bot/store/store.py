@@ -135,6 +135,7 @@ def _community(row: Row[Any]) -> Community:
         platform=row.platform,
         workspace_id=row.workspace_id,
         timezone=row.timezone,
+        timezone_settled=bool(row.timezone_settled),
         reminder_leads=_leads(row.reminder_leads) or (),
         remind_maybe=bool(row.remind_maybe),
         who_proposes=row.who_proposes,
@@ -178,6 +179,7 @@ def _meetup(row: Row[Any]) -> Meetup:
         cancel_reason=row.cancel_reason,
         latitude=row.latitude,
         longitude=row.longitude,
+        timezone=row.timezone,
     )
 
 
@@ -817,6 +819,7 @@ class Store(WatcherQueries):
         capacity: int | None,
         deadline: datetime | None,
         now: datetime,
+        timezone: str = "",
     ) -> Meetup:
         status = Status.POLL if options else Status.SCHEDULED
 
@@ -841,6 +844,7 @@ class Store(WatcherQueries):
                         description=description,
                         capacity=capacity,
                         deadline=deadline,
+                        timezone=timezone,
                         created_at=now,
                         updated_at=now,
                     )

@@ -337,6 +337,7 @@ async def test_autocomplete_asks_the_core_and_answers_within_discord_limits() ->
         (req,) = inbox.suggest_requests
         assert (req.command, req.option, req.partial) == ("propose", "city", "Portl")
         assert req.place.workspace_id == guild.id
+        assert req.options == {"title": "Coffee"}  # the other options typed so far
         no_spec_errors(fake)
 
 

@@ -176,8 +176,9 @@ async def test_propose_with_autocomplete_then_rsvp_to_capacity_and_waitlist(
         meetup = await propose(f, city=city, capacity=1)
         c = card(f.fake, f.general, meetup)
         assert "Oregon" in text(c)
-        unix = int(datetime(2030, 1, 11, 19, tzinfo=UTC).timestamp())
-        assert f"<t:{unix}:F> (<t:{unix}:R>)" in text(c), text(c)
+        # 19:00 in Portland (PST) is 03:00 UTC; the card shows both Portland's and yours
+        unix = int(datetime(2030, 1, 12, 3, tzinfo=UTC).timestamp())
+        assert f"Fri 11 Jan 2030 19:00 PST (your time: <t:{unix}:F>) (<t:{unix}:R>)" in text(c)
         going = buttons(c)["Going"]
         first = await f.click(f.alice, c["id"], going)
         assert first[0].json["type"] == 7  # the card itself is the answer to the click

@@ -15,6 +15,7 @@ from slack_harness import CoreHarness, core_harness, eventually
 
 ORGANIZER = {"user": "U0ALICE01", "user_name": "alice"}
 FRIDAY_7PM = datetime(2026, 11, 27, 19, 0, tzinfo=UTC)
+PORTLAND_7PM = datetime(2026, 11, 28, 3, 0, tzinfo=UTC)  # "2026-11-27 19:00" in Portland, OR
 
 
 @pytest.fixture
@@ -142,10 +143,13 @@ async def test_dm_reminder_goes_to_members_who_are_going(c: CoreHarness) -> None
     card = await propose(c, 'propose title:Hike city:"Portland, Oregon" when:"2026-11-27 19:00"')
     await click(c, card, "tw:rsvp:1:going", "U0BOB0001", "bob")
     assert dms_to(c.fake, "U0BOB0001") == []
-    await c.timer.advance_to(FRIDAY_7PM - timedelta(hours=23))
+    await c.timer.advance_to(PORTLAND_7PM - timedelta(hours=23))
     await c.fake.wait_for(lambda: len(dms_to(c.fake, "U0BOB0001")) == 1)
     reminder = dms_to(c.fake, "U0BOB0001")[0]
     assert "Hike" in reminder.text or "Hike" in card_text(reminder)
+    # the time where the hike is, then each reader's own
+    unix = int(PORTLAND_7PM.timestamp())
+    assert f"Fri 27 Nov 2026 19:00 PST (your time: <!date^{unix}^" in card_text(reminder)
     assert dms_to(c.fake, "U0CAROL01") == []
 
 
@@ -154,7 +158,7 @@ async def test_closed_dms_fall_back_to_one_channel_mention(c: CoreHarness) -> No
     await click(c, card, "tw:rsvp:1:going", "U0BOB0001", "bob")
     c.fake.dm_closed.add("U0BOB0001")
     posts_before = len(c.fake.posts("C0GENERAL"))
-    await c.timer.advance_to(FRIDAY_7PM - timedelta(hours=23))
+    await c.timer.advance_to(PORTLAND_7PM - timedelta(hours=23))
     await c.fake.wait_for(lambda: len(c.fake.posts("C0GENERAL")) > posts_before)
     fallback = c.fake.posts("C0GENERAL")[-1]
     assert "<@U0BOB0001>" in card_text(fallback)

@@ -6,7 +6,7 @@ earliest option, or the earliest option when that is sooner; a passed one fires 
 closes or expires the poll) and the pending "poll" job that closes it.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-07 04:50:00
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 from bot.store.schema import UTCDateTime
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
