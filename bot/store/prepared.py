@@ -10,14 +10,16 @@ and result processors (text to aware instants, integers to booleans). Its rows c
 SQLAlchemy `Row`s in a `Result`, and a driver error as SQLAlchemy's wrapped error, so callers
 cannot tell the difference.
 
-A statement that needs per-execution SQL (expanding IN lists, literal-execute parameters,
-Python-side column defaults) is not prepared and runs through SQLAlchemy as before.
+An expanding IN list gets one compiled variant per list length. A statement that needs other
+per-execution work (literal-execute parameters, Python-side column defaults) is not prepared
+and runs through SQLAlchemy as before, as does an executemany.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from sqlalchemy.engine import Connection, Dialect
@@ -27,12 +29,26 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 Processor = Callable[[Any], Any] | None
 _NO_COLUMNS = SimpleResultMetaData([])
+_Binds = tuple[tuple[str, Processor], ...]
+MAX_VARIANTS = 64
+
+
+def _binds(positions: Sequence[str], processors: Mapping[str, Any]) -> _Binds:
+    """Each "?" in order: the parameter's name and its bind processor, if any."""
+    return tuple((name, processors.get(name)) for name in positions)
+
+
+@dataclass(frozen=True, slots=True)
+class _Variant:
+    sql: str
+    binds: _Binds
+    expansion: dict[str, tuple[str, ...]]  # list parameter -> one name per item
 
 
 class PreparedResult(IteratorResult):  # type: ignore[type-arg]
     """The rows of one execution, with the driver's row count (as a CursorResult has)."""
 
-    def __init__(self, metadata: SimpleResultMetaData, rows: list[Any], rowcount: int) -> None:
+    def __init__(self, metadata: SimpleResultMetaData, rows: Sequence[Any], rowcount: int) -> None:
         super().__init__(metadata, iter(rows))
         self.rowcount = rowcount
 
@@ -40,16 +56,26 @@ class PreparedResult(IteratorResult):  # type: ignore[type-arg]
 class Prepared:
     """One statement compiled for SQLite, run on the connection's DB-API connection."""
 
-    __slots__ = ("_binds", "_compiled", "_dialect", "_metadata", "_results", "_sql", "statement")
+    __slots__ = (
+        "_binds",
+        "_compiled",
+        "_dialect",
+        "_expanding",
+        "_metadata",
+        "_results",
+        "_sql",
+        "_variants",
+        "statement",
+    )
 
     def __init__(self, statement: Any, compiled: SQLCompiler, dialect: Dialect) -> None:
         self.statement = statement  # kept alive: prepared statements are found by identity
         self._compiled = compiled
         self._sql = compiled.string
-        processors = compiled._bind_processors
-        self._binds: tuple[tuple[str, Processor], ...] = tuple(
-            (name, processors.get(name)) for name in compiled.positiontup or ()  # type: ignore[misc]
-        )
+        self._binds = _binds(compiled.positiontup or (), compiled._bind_processors)
+        # Expanding IN lists: the SQL has one "?" per item, so one variant per list length.
+        self._expanding = tuple(compiled.bind_names[b] for b in compiled.post_compile_params)
+        self._variants: dict[tuple[int, ...], _Variant] = {}
         columns = compiled._result_columns
         self._metadata = SimpleResultMetaData([c.keyname for c in columns]) if columns else None
         self._results: tuple[Processor, ...] = tuple(
@@ -59,13 +85,14 @@ class Prepared:
 
     @classmethod
     def of(cls, statement: Any, dialect: Dialect) -> Prepared | None:
-        """The prepared statement, or None when its SQL or parameters vary per execution."""
+        """The prepared statement, or None when its SQL or parameters vary per execution in a
+        way not handled here."""
         compiled = statement.compile(dialect=dialect)
         if not isinstance(compiled, SQLCompiler) or not compiled.positional:
             return None
         if (
-            compiled.post_compile_params  # expanding IN (...) lists
-            or compiled.literal_execute_params
+            compiled.literal_execute_params
+            or any(not b.expanding or b.type._is_tuple_type for b in compiled.post_compile_params)
             or compiled.insert_prefetch  # Python-side defaults computed per execution
             or compiled.update_prefetch
             or compiled.schema_translate_map
@@ -76,21 +103,24 @@ class Prepared:
 
     def run(self, conn: Connection, parameters: Mapping[str, Any] | None) -> PreparedResult:
         values = self._compiled.construct_params(parameters)  # SQLAlchemy's rules, literals
-        args = tuple(values[n] if p is None else p(values[n]) for n, p in self._binds)
+        sql, binds = self._sql, self._binds
+        if self._expanding:
+            sql, binds = self._expand(values)
+        args = tuple(values[n] if p is None else p(values[n]) for n, p in binds)
         raw = conn.connection.dbapi_connection
         assert raw is not None
         try:
             cursor = raw.cursor()
             try:
-                cursor.execute(self._sql, args)
-                rows: list[Any] = cursor.fetchall() if self._metadata is not None else []  # type: ignore[assignment]
+                cursor.execute(sql, args)
+                rows: Sequence[Any] = cursor.fetchall() if self._metadata is not None else ()
                 rowcount = cursor.rowcount
             finally:
                 cursor.close()
         except sqlite3.Error as exc:
-            self._raise(conn, exc, args)
+            self._raise(conn, exc, sql, args)
         if self._metadata is None:
-            return PreparedResult(_NO_COLUMNS, [], rowcount)
+            return PreparedResult(_NO_COLUMNS, (), rowcount)
         results = self._results
         if any(results):
             rows = [
@@ -99,7 +129,29 @@ class Prepared:
             ]
         return PreparedResult(self._metadata, rows, rowcount)
 
-    def _raise(self, conn: Connection, exc: sqlite3.Error, args: tuple[Any, ...]) -> NoReturn:
+    def _expand(self, values: MutableMapping[str, Any]) -> tuple[str, _Binds]:
+        """The SQL and positions for these list lengths; `values` gains one entry per item."""
+        for name in self._expanding:
+            values[name] = list(values[name])
+        lengths = tuple(len(values[name]) for name in self._expanding)
+        variant = self._variants.get(lengths)
+        if variant is None:
+            state = self._compiled._process_parameters_for_postcompile(dict(values))
+            processors = {**self._compiled._bind_processors, **state.processors}
+            variant = _Variant(
+                state.statement,
+                _binds(state.positiontup or (), processors),
+                {name: tuple(names) for name, names in state.parameter_expansion.items()},
+            )
+            if len(self._variants) < MAX_VARIANTS:
+                self._variants[lengths] = variant
+        for name, names in variant.expansion.items():
+            values.update(zip(names, values[name], strict=True))
+        return variant.sql, variant.binds
+
+    def _raise(
+        self, conn: Connection, exc: sqlite3.Error, sql: str, args: tuple[Any, ...]
+    ) -> NoReturn:
         """Raise the driver's error as SQLAlchemy would: wrapped in its DBAPIError family
         (OperationalError for a locked database or a full disk, IntegrityError, ...); a
         closed database also invalidates the connection, so the pool replaces it."""
@@ -108,6 +160,10 @@ class Prepared:
         if invalidated:
             conn.invalidate(exc)
         raise DBAPIError.instance(
-            self._sql, args, exc, sqlite3.Error, connection_invalidated=invalidated,
+            sql,
+            args,
+            exc,
+            sqlite3.Error,
+            connection_invalidated=invalidated,
             dialect=self._dialect,
         ) from exc
