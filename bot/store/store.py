@@ -59,6 +59,7 @@ T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 RETRY_DELAYS = (0.05, 0.2, 0.8, 1.5)  # seconds between attempts
+FEW_ROWS = 16  # up to this many jobs are inserted one prepared statement a row on SQLite
 
 
 class StoreUnavailable(Exception):
@@ -1162,30 +1163,17 @@ class Store(WatcherQueries):
         exclude: str | None = None,
     ) -> Rsvp | None:
         """A held seat was freed: offer it to the first on the waitlist, or free it."""
-        r, mt = t.rsvps, t.meetups
-        query = select(r).where(r.c.meetup_id == meetup_id, r.c.status == RsvpStatus.WAITING.value)
-        if exclude:
-            query = query.where(r.c.user_id != exclude)
+        meetup = {"meetup": meetup_id}
         expires = offer_deadline(now, offer_hours, starts_at)
         first = None
         if expires is not None:  # else too close to the start: the seat is left free
-            first = (await conn.execute(query.order_by(r.c.position).limit(1))).first()
+            query = self._q["first_waiting"]
+            first = (await conn.execute(query, {**meetup, "exclude": exclude or ""})).first()
         if first is None or expires is None:
-            await conn.execute(
-                update(mt)
-                .where(mt.c.id == meetup_id, mt.c.seats_taken > 0)
-                .values(seats_taken=mt.c.seats_taken - 1)
-            )
+            await conn.execute(self._q["free_seat"], meetup)
             return None
-        row = (
-            await conn.execute(
-                update(r)
-                .where(r.c.meetup_id == meetup_id, r.c.user_id == first.user_id)
-                .values(status=RsvpStatus.OFFERED.value, offer_expires_at=expires, updated_at=now)
-                .returning(r)
-            )
-        ).one()
-        return _rsvp(row)
+        offer = {**meetup, "user": first.user_id, "expires": expires, "now": now}
+        return _rsvp((await conn.execute(self._q["offer_seat"], offer)).one())
 
     async def expire_offer(
         self, meetup_id: int, user_id: str, now: datetime, offer_hours: int
@@ -1336,6 +1324,10 @@ class Store(WatcherQueries):
             for s in specs
         ]
         added = 0
+        if self._sqlite is not None and len(rows) <= FEW_ROWS:  # an RSVP's reminders
+            for row in rows:  # prepared, one a row: cheaper than SQLAlchemy's batch for a few
+                added += len((await conn.execute(self._q["add_job"], row)).all())
+            return added
         for start in range(0, len(rows), 500):
             result = await conn.execute(self._q["add_jobs"], rows[start : start + 500])
             added += len(result.all())  # executemany rowcount is not portable
@@ -1598,6 +1590,18 @@ def _hot_statements(insert_for: Callable[[Any], Any]) -> dict[str, Any]:
             j.c.user_id == p("user"),
         ),
         "add_jobs": insert_for(j).on_conflict_do_nothing().returning(j.c.id),
+        "add_job": insert_for(j)
+        .values(
+            {
+                name: p(name)
+                for name in (
+                    "job_key", "kind", "meetup_id", "community_id", "user_id", "lead_minutes",
+                    "due_at",
+                )
+            }
+        )
+        .on_conflict_do_nothing()
+        .returning(j.c.id),
         "mark_event": insert_for(pe)
         .values(
             key=p("key"),
@@ -1626,6 +1630,23 @@ def _hot_statements(insert_for: Callable[[Any], Any]) -> dict[str, Any]:
         .where(mt.c.id == p("meetup"))
         .values(rsvp_counter=mt.c.rsvp_counter + 1)
         .returning(mt.c.rsvp_counter, mt.c.capacity, mt.c.starts_at),
+        "first_waiting": select(r)
+        .where(
+            r.c.meetup_id == p("meetup"),
+            r.c.status == RsvpStatus.WAITING.value,
+            r.c.user_id != p("exclude"),  # "": nobody (user ids are never empty)
+        )
+        .order_by(r.c.position)
+        .limit(1),
+        "free_seat": update(mt)
+        .where(mt.c.id == p("meetup"), mt.c.seats_taken > 0)
+        .values(seats_taken=mt.c.seats_taken - 1),
+        "offer_seat": update(r)
+        .where(r.c.meetup_id == p("meetup"), r.c.user_id == p("user"))
+        .values(
+            status=RsvpStatus.OFFERED.value, offer_expires_at=p("expires"), updated_at=p("now")
+        )
+        .returning(r),
         "take_seat": update(mt)
         .where(
             mt.c.id == p("meetup"),
