@@ -577,6 +577,9 @@ class Store(WatcherQueries):
         m = t.members
 
         async def work(conn: AsyncConnection) -> Member:
+            if not values:  # a new member, or a new display name: the prebuilt statement
+                names = {"community": community_id, "user": user_id, "name": name[:100], "now": now}
+                return _member((await conn.execute(self._q["save_member"], names)).one())
             stmt = self._insert(m).values(
                 community_id=community_id,
                 user_id=user_id,
@@ -1554,6 +1557,12 @@ def _hot_statements(insert_for: Callable[[Any], Any]) -> dict[str, Any]:
             c.c.platform == p("platform"), c.c.workspace_id == p("workspace")
         ),
         "member": select(m).where(m.c.community_id == p("community"), m.c.user_id == p("user")),
+        "save_member": insert_for(m)
+        .values(community_id=p("community"), user_id=p("user"), name=p("name"), created_at=p("now"))
+        .on_conflict_do_update(
+            index_elements=[m.c.community_id, m.c.user_id], set_={"name": p("name")}
+        )
+        .returning(*m.c),
         "members": select(m).where(
             m.c.community_id == p("community"), m.c.user_id.in_(p("users", expanding=True))
         ),
