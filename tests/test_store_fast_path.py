@@ -148,3 +148,13 @@ async def test_instants_are_stored_as_text_that_sorts_in_time_order(sqlite_url: 
     with sqlite3.connect(path) as raw:
         (text,) = raw.execute("SELECT starts_at FROM meetups WHERE id = ?", (mid,)).fetchone()
     assert text == "2030-01-10 09:00:00.000000"  # SQLAlchemy's format, six digits always
+
+
+async def test_cards_read_only_the_answers_they_show(store: Store) -> None:
+    cid, mid = await _meetup(store)
+    for user, answer in (("bob", RsvpStatus.GOING), ("carol", RsvpStatus.NO),
+                         ("dan", RsvpStatus.MAYBE)):
+        await store.rsvp(mid, user, user.title(), answer, NOW, 24)
+    answered, _ = await store.rsvps_and_consent(mid, cid)
+    assert [(r.user_id, r.status) for r in answered] == [
+        ("bob", RsvpStatus.GOING), ("dan", RsvpStatus.MAYBE)]

@@ -1099,7 +1099,9 @@ class Store(WatcherQueries):
     async def rsvps_and_consent(
         self, meetup_id: int, community_id: int
     ) -> tuple[list[Rsvp], frozenset[str]]:
-        """The meetup's RSVPs in order, and who of them allows their name to be shown."""
+        """The meetup's RSVPs in order, except "can't go" answers (no card, reminder or
+        capacity question shows them, and on a popular meetup they are a third of the
+        rows), and who of them allows their name to be shown."""
         names = {"meetup": meetup_id, "community": community_id}
         async with self._read() as conn:
             rows = (await conn.execute(self._q["rsvps_consent"], names)).all()
@@ -1633,7 +1635,7 @@ def _hot_statements(insert_for: Callable[[Any], Any]) -> dict[str, Any]:
         .select_from(
             r.outerjoin(m, and_(m.c.community_id == p("community"), m.c.user_id == r.c.user_id))
         )
-        .where(r.c.meetup_id == p("meetup"))
+        .where(r.c.meetup_id == p("meetup"), r.c.status != RsvpStatus.NO.value)
         .order_by(r.c.position),
         "rsvp_turn": update(mt)
         .where(mt.c.id == p("meetup"))
