@@ -24,7 +24,7 @@ from typing import Any, NoReturn
 
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.engine.result import IteratorResult, SimpleResultMetaData
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InvalidRequestError
 from sqlalchemy.sql.compiler import SQLCompiler
 
 Processor = Callable[[Any], Any] | None
@@ -36,6 +36,40 @@ MAX_VARIANTS = 64
 def _binds(positions: Sequence[str], processors: Mapping[str, Any]) -> _Binds:
     """Each "?" in order: the parameter's name and its bind processor, if any."""
     return tuple((name, processors.get(name)) for name in positions)
+
+
+_REQUIRED = object()
+_Plan = tuple[tuple[str, str, Any, Processor], ...]
+
+
+def _plan(compiled: SQLCompiler, binds: _Binds) -> _Plan:
+    """Where each "?" takes its value from, as `construct_params` decides it: the bind
+    parameter's key in the caller's parameters, else its compiled name, else its own value
+    (a literal in the statement), unless it is required."""
+    by_name: dict[str, Any] = {}
+    for bind, name in compiled.bind_names.items():
+        by_name.setdefault(name, bind)
+    plan = []
+    for name, process in binds:
+        bind = by_name[name]
+        default = _REQUIRED if bind.required else bind.effective_value
+        plan.append((bind.key, name, default, process))
+    return tuple(plan)
+
+
+def _arguments(plan: _Plan, parameters: Mapping[str, Any]) -> tuple[Any, ...]:
+    args = []
+    for key, name, default, process in plan:
+        if key in parameters:
+            value = parameters[key]
+        elif name in parameters:
+            value = parameters[name]
+        elif default is _REQUIRED:
+            raise InvalidRequestError(f"A value is required for bind parameter {key!r}")
+        else:
+            value = default
+        args.append(value if process is None else process(value))
+    return tuple(args)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +96,7 @@ class Prepared:
         "_dialect",
         "_expanding",
         "_metadata",
+        "_plan",
         "_results",
         "_sql",
         "_variants",
@@ -76,6 +111,7 @@ class Prepared:
         # Expanding IN lists: the SQL has one "?" per item, so one variant per list length.
         self._expanding = tuple(compiled.bind_names[b] for b in compiled.post_compile_params)
         self._variants: dict[tuple[int, ...], _Variant] = {}
+        self._plan = None if self._expanding else _plan(compiled, self._binds)
         columns = compiled._result_columns
         self._metadata = SimpleResultMetaData([c.keyname for c in columns]) if columns else None
         self._results: tuple[Processor, ...] = tuple(
@@ -97,16 +133,18 @@ class Prepared:
             or compiled.update_prefetch
             or compiled.schema_translate_map
             or any(not callable(p) for p in compiled._bind_processors.values())  # tuple types
+            or any(b.callable is not None for b in compiled.bind_names)  # a value per run
         ):
             return None
         return cls(statement, compiled, dialect)
 
     def run(self, conn: Connection, parameters: Mapping[str, Any] | None) -> PreparedResult:
-        values = self._compiled.construct_params(parameters)  # SQLAlchemy's rules, literals
-        sql, binds = self._sql, self._binds
-        if self._expanding:
+        if self._plan is not None:
+            sql, args = self._sql, _arguments(self._plan, parameters or {})
+        else:  # expanding lists: SQLAlchemy's own parameter rules, then our variant
+            values = self._compiled.construct_params(parameters)
             sql, binds = self._expand(values)
-        args = tuple(values[n] if p is None else p(values[n]) for n, p in binds)
+            args = tuple(values[n] if p is None else p(values[n]) for n, p in binds)
         raw = conn.connection.dbapi_connection
         assert raw is not None
         try:
