@@ -159,6 +159,11 @@ def _member(row: Row[Any]) -> Member:
     )
 
 
+# Enum members by value: a dict lookup instead of the Enum call (1.8 us), per row read.
+_MEETUP_STATUS = {s.value: s for s in Status}
+_RSVP_STATUS = {s.value: s for s in RsvpStatus}
+
+
 def _meetup(row: Row[Any]) -> Meetup:
     return Meetup(
         id=row.id,
@@ -170,7 +175,7 @@ def _meetup(row: Row[Any]) -> Meetup:
         city_label=row.city_label,
         organizer_id=row.organizer_id,
         organizer_name=row.organizer_name,
-        status=Status(row.status),
+        status=_MEETUP_STATUS[row.status],
         starts_at=row.starts_at,
         venue=row.venue,
         description=row.description,
@@ -190,7 +195,7 @@ def _rsvp(row: Row[Any]) -> Rsvp:
         meetup_id=row.meetup_id,
         user_id=row.user_id,
         user_name=row.user_name,
-        status=RsvpStatus(row.status),
+        status=_RSVP_STATUS[row.status],
         position=row.position,
         offer_expires_at=row.offer_expires_at,
     )
