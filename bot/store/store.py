@@ -888,6 +888,20 @@ class Store(WatcherQueries):
 
         return await self._write(work)
 
+    async def move_poll_options(self, meetup_id: int, starts: Sequence[datetime]) -> None:
+        """Give a poll's options new instants, in option order (a move to another zone)."""
+        po = t.poll_options
+
+        async def work(conn: AsyncConnection) -> None:
+            for idx, start in enumerate(starts, 1):
+                await conn.execute(
+                    update(po)
+                    .where(po.c.meetup_id == meetup_id, po.c.idx == idx)
+                    .values(starts_at=start)
+                )
+
+        await self._write(work)
+
     async def has_answered(self, meetup_id: int, user_id: str) -> bool:
         """Whether the member RSVP'd to or voted on the meetup."""
         r, v = t.rsvps, t.votes
