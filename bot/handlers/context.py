@@ -3,8 +3,9 @@ meetup safely, refresh its cards, schedule a member's reminders)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from bot.domain.community import Community, Member
 from bot.domain.limits import Limits
 from bot.domain.meetups import Meetup, Refusal, Status
 from bot.domain.reminders import due_reminders
-from bot.domain.rsvps import RsvpStatus
+from bot.domain.rsvps import Rsvp, RsvpStatus
 from bot.outbox import Outbox
 from bot.ports import ChatError, Clock, MessageGone
 from bot.store.store import JobSpec, Store
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FOLLOW_UP_DELAY = timedelta(hours=3)
+# Meetups rescheduled per transaction when lead times change. Between batches the event loop
+# runs other events, so a community of 10,000 meetups never stalls it (bench/leads_bench.py).
+RESCHEDULE_BATCH = 200
 
 
 @dataclass
@@ -219,3 +223,39 @@ async def reschedule_meetup(services: Services, community: Community, m: Meetup)
             if wants_reminders(community, r.status):
                 specs += reminder_specs(community, m, r.user_id, members.get(r.user_id), now)
     await services.jobs.replace(m.id, ("remind", "followup"), None, specs)
+
+
+def plan_reminders(
+    community: Community,
+    meetups: list[Meetup],
+    rsvps: list[Rsvp],
+    members: Mapping[str, Member],
+    now: datetime,
+) -> list[JobSpec]:
+    """The reminders these meetups' answers call for (at each member's current leads)."""
+    by_id = {m.id: m for m in meetups if m.status is Status.SCHEDULED}
+    specs: list[JobSpec] = []
+    for r in rsvps:
+        m = by_id.get(r.meetup_id)
+        if m is not None and wants_reminders(community, r.status):
+            specs += reminder_specs(community, m, r.user_id, members.get(r.user_id), now)
+    return specs
+
+
+async def reschedule_all_reminders(
+    services: Services, community: Community, user_id: str | None = None
+) -> int:
+    """After lead times changed: rebuild the pending reminders of every coming meetup (only
+    one member's, if given), RESCHEDULE_BATCH meetups per transaction, yielding to the event
+    loop between batches. Returns how many meetups were rescheduled."""
+    now = services.clock.now()
+    store, after, done = services.store, None, 0
+
+    def plan(ms: list[Meetup], rs: list[Rsvp], members: Mapping[str, Member]) -> list[JobSpec]:
+        return plan_reminders(community, ms, rs, members, now)
+
+    while page := await store.scheduled_page(community.id, now, after, RESCHEDULE_BATCH, user_id):
+        await services.jobs.rebuild_reminders([mid for _, mid in page], plan, user_id)
+        after, done = page[-1], done + len(page)
+        await asyncio.sleep(0)  # let other events run between batches
+    return done

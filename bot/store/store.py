@@ -93,6 +93,10 @@ class JobSpec:
     lead_minutes: int | None = None
 
 
+# (meetups, their answers, those members) -> the reminder jobs they should have
+ReminderPlan = Callable[[list[Meetup], list[Rsvp], Mapping[str, Member]], list[JobSpec]]
+
+
 @dataclass(frozen=True, slots=True)
 class CardRef:
     channel_id: str
@@ -1209,6 +1213,68 @@ class Store(WatcherQueries):
                 await self._insert_jobs(conn, specs)
 
         await self._write(work)
+
+    async def scheduled_page(
+        self,
+        community_id: int,
+        now: datetime,
+        after: tuple[datetime, int] | None,
+        limit: int,
+        user_id: str | None = None,
+    ) -> list[tuple[datetime, int]]:
+        """(start, id) of the next `limit` scheduled meetups starting after `now`, in start
+        order from `after` (keyset paging: each page costs the same however far in); with
+        `user_id`, only meetups that member answered."""
+        mt, r = t.meetups, t.rsvps
+        query = select(mt.c.starts_at, mt.c.id).where(
+            mt.c.community_id == community_id,
+            mt.c.status == Status.SCHEDULED.value,
+            mt.c.starts_at > now,
+        )
+        if after is not None:
+            query = query.where(
+                or_(mt.c.starts_at > after[0], and_(mt.c.starts_at == after[0], mt.c.id > after[1]))
+            )
+        if user_id is not None:
+            query = query.join(r, and_(r.c.meetup_id == mt.c.id, r.c.user_id == user_id))
+        query = query.order_by(mt.c.starts_at, mt.c.id).limit(limit)
+        async with self._read() as conn:
+            return [(row.starts_at, row.id) for row in (await conn.execute(query)).all()]
+
+    async def rebuild_reminders(
+        self, meetup_ids: Sequence[int], plan: ReminderPlan, user_id: str | None = None
+    ) -> list[JobSpec]:
+        """In one transaction: lock the meetups (RSVP changes of them queue behind), read
+        their answers (one member's, if given) and those members, and replace the pending
+        reminders with `plan(meetups, rsvps, members)`. Returns the new jobs."""
+        mt, r, j = t.meetups, t.rsvps, t.jobs
+        ids = list(meetup_ids)
+
+        async def work(conn: AsyncConnection) -> list[JobSpec]:
+            lock = select(mt).where(mt.c.id.in_(ids))
+            if self.dialect == "postgresql":  # SQLite: the write lock is already ours
+                lock = lock.with_for_update()
+            meetups = [_meetup(row) for row in (await conn.execute(lock)).all()]
+            answers = select(r).where(r.c.meetup_id.in_(ids))
+            drop = delete(j).where(
+                j.c.meetup_id.in_(ids), j.c.kind == "remind", j.c.state == "pending"
+            )
+            if user_id is not None:
+                answers = answers.where(r.c.user_id == user_id)
+                drop = drop.where(j.c.user_id == user_id)
+            rsvps = [_rsvp(row) for row in (await conn.execute(answers)).all()]
+            members: dict[str, Member] = {}
+            users = sorted({x.user_id for x in rsvps})
+            if meetups and users:
+                names = {"community": meetups[0].community_id, "users": users}
+                rows = (await conn.execute(self._q["members"], names)).all()
+                members = {row.user_id: _member(row) for row in rows}
+            specs = plan(meetups, rsvps, members)
+            await conn.execute(drop)
+            await self._insert_jobs(conn, specs)
+            return specs
+
+        return await self._write(work)
 
     async def wake_times(self, until: datetime) -> list[datetime]:
         """Distinct instants before `until` at which pending jobs fall due, and when claimed
