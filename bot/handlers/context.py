@@ -28,9 +28,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FOLLOW_UP_DELAY = timedelta(hours=3)
-# Meetups rescheduled per transaction when lead times change. Between batches the event loop
-# runs other events, so a community of 10,000 meetups never stalls it (bench/leads_bench.py).
-RESCHEDULE_BATCH = 200
+# Meetups rescheduled per transaction when lead times change (bench/leads_bench.py). SQLite's
+# writes run on the event loop, so its batches are small (about 20 ms each) and other events
+# run between them; on PostgreSQL the loop stays free and a commit costs about 50 ms, so
+# batches are larger (RSVPs to those meetups wait for one batch at most).
+RESCHEDULE_BATCH = {"sqlite": 100, "postgresql": 500}
 
 
 @dataclass
@@ -246,15 +248,16 @@ async def reschedule_all_reminders(
     services: Services, community: Community, user_id: str | None = None
 ) -> int:
     """After lead times changed: rebuild the pending reminders of every coming meetup (only
-    one member's, if given), RESCHEDULE_BATCH meetups per transaction, yielding to the event
+    one member's, if given), a batch of meetups per transaction, yielding to the event
     loop between batches. Returns how many meetups were rescheduled."""
     now = services.clock.now()
     store, after, done = services.store, None, 0
+    batch = RESCHEDULE_BATCH.get(store.dialect, 100)
 
     def plan(ms: list[Meetup], rs: list[Rsvp], members: Mapping[str, Member]) -> list[JobSpec]:
         return plan_reminders(community, ms, rs, members, now)
 
-    while page := await store.scheduled_page(community.id, now, after, RESCHEDULE_BATCH, user_id):
+    while page := await store.scheduled_page(community.id, now, after, batch, user_id):
         await services.jobs.rebuild_reminders([mid for _, mid in page], plan, user_id)
         after, done = page[-1], done + len(page)
         await asyncio.sleep(0)  # let other events run between batches
