@@ -33,6 +33,7 @@ VERBS: dict[str, int] = {
     "place": 3,  # question_id, yes|no|never, city_id: the watcher's private question
     "interest": 1,  # suggestion_id: "I'm in"
     "suggest": 1,  # suggestion_id: "Propose one"
+    "list": 3,  # page, city_id (0: any), all|mine: a page of /meetup list
 }
 
 

@@ -46,6 +46,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "forget": members.forget_confirmed,
     "drophome": members.drop_home,
     "droptrip": members.drop_trip,
+    "list": meetups.list_page_clicked,
 }
 
 # Buttons that may be clicked in a DM outside any community (Discord): verb -> how to find

@@ -756,41 +756,83 @@ class Store(WatcherQueries):
         async with self._read() as conn:
             return [_meetup(r) for r in (await conn.execute(self._q["upcoming"], names)).all()]
 
-    async def meetups_of(
-        self, community_id: int, user_id: str, now: datetime, limit: int = 25
-    ) -> list[tuple[Meetup, str]]:
-        """Upcoming meetups and open polls the member organizes, answered or voted in, with
-        their role/answer."""
+    def _listing(
+        self, community_id: int, now: datetime, user_id: str | None, city_id: int | None
+    ) -> Any:
+        """Open polls and meetups not yet over, with the member's answer (`my_status`,
+        `voted`); with `user_id` only those they organize, answered or voted in (a poll);
+        with `city_id` only that city's."""
         mt, r, v = t.meetups, t.rsvps, t.votes
         ongoing = now - timedelta(hours=2)
         voted = (
-            select(v.c.meetup_id).where(v.c.user_id == user_id).distinct().subquery("voted")
-        )
+            select(v.c.meetup_id).where(v.c.user_id == (user_id or "")).distinct()
+        ).subquery("voted")
         query = (
             select(mt, r.c.status.label("my_status"), voted.c.meetup_id.label("voted"))
             .select_from(
-                mt.outerjoin(r, and_(r.c.meetup_id == mt.c.id, r.c.user_id == user_id)).outerjoin(
-                    voted, voted.c.meetup_id == mt.c.id
-                )
+                mt.outerjoin(
+                    r, and_(r.c.meetup_id == mt.c.id, r.c.user_id == (user_id or ""))
+                ).outerjoin(voted, voted.c.meetup_id == mt.c.id)
             )
             .where(
                 mt.c.community_id == community_id,
-                or_(
-                    mt.c.organizer_id == user_id,
-                    r.c.user_id.is_not(None),
-                    and_(voted.c.meetup_id.is_not(None), mt.c.status == Status.POLL.value),
-                ),
                 or_(
                     mt.c.status == Status.POLL.value,
                     and_(mt.c.status == Status.SCHEDULED.value, mt.c.starts_at >= ongoing),
                 ),
             )
+        )
+        if user_id is not None:
+            query = query.where(
+                or_(
+                    mt.c.organizer_id == user_id,
+                    r.c.user_id.is_not(None),
+                    and_(voted.c.meetup_id.is_not(None), mt.c.status == Status.POLL.value),
+                )
+            )
+        if city_id is not None:
+            query = query.where(mt.c.city_id == city_id)
+        return query
+
+    async def meetups_of(
+        self, community_id: int, user_id: str, now: datetime, limit: int = 25
+    ) -> list[tuple[Meetup, str]]:
+        """Upcoming meetups and open polls the member organizes, answered or voted in, with
+        their role/answer."""
+        mt = t.meetups
+        query = (
+            self._listing(community_id, now, user_id, None)
             .order_by(mt.c.starts_at.is_(None), mt.c.starts_at, mt.c.id)
             .limit(limit)
         )
         async with self._read() as conn:
             rows = (await conn.execute(query)).all()
         return [(_meetup(row), _role(row, user_id)) for row in rows]
+
+    async def listing_page(
+        self,
+        community_id: int,
+        now: datetime,
+        *,
+        offset: int,
+        limit: int,
+        user_id: str | None = None,
+        city_id: int | None = None,
+    ) -> tuple[list[tuple[Meetup, str]], int]:
+        """One page of upcoming meetups, soonest first (polls last), and how many there are
+        in all: every meetup, or only the member's (with their role), or one city's."""
+        mt = t.meetups
+        listing = self._listing(community_id, now, user_id, city_id)
+        query = (
+            listing.order_by(mt.c.starts_at.is_(None), mt.c.starts_at, mt.c.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        count = select(func.count()).select_from(listing.subquery())
+        async with self._read() as conn:
+            rows = (await conn.execute(query)).all()
+            total = int((await conn.execute(count)).scalar_one())
+        return [(_meetup(row), _role(row, user_id) if user_id else "") for row in rows], total
 
     async def add_card(
         self, meetup_id: int, channel_id: str, thread_id: str | None, message_id: str
