@@ -759,40 +759,40 @@ class Store(WatcherQueries):
     def _listing(
         self, community_id: int, now: datetime, user_id: str | None, city_id: int | None
     ) -> Any:
-        """Open polls and meetups not yet over, with the member's answer (`my_status`,
-        `voted`); with `user_id` only those they organize, answered or voted in (a poll);
+        """Open polls and meetups not yet over; with `user_id` only those the member
+        organizes, answered or voted in (a poll), with their answer (`my_status`, `voted`);
         with `city_id` only that city's."""
         mt, r, v = t.meetups, t.rsvps, t.votes
         ongoing = now - timedelta(hours=2)
+        query = select(mt).where(
+            mt.c.community_id == community_id,
+            or_(
+                mt.c.status == Status.POLL.value,
+                and_(mt.c.status == Status.SCHEDULED.value, mt.c.starts_at >= ongoing),
+            ),
+        )
+        if city_id is not None:
+            query = query.where(mt.c.city_id == city_id)
+        if user_id is None:
+            return query
         voted = (
-            select(v.c.meetup_id).where(v.c.user_id == (user_id or "")).distinct()
-        ).subquery("voted")
-        query = (
-            select(mt, r.c.status.label("my_status"), voted.c.meetup_id.label("voted"))
+            select(v.c.meetup_id).where(v.c.user_id == user_id).distinct().subquery("voted")
+        )
+        return (
+            query.add_columns(r.c.status.label("my_status"), voted.c.meetup_id.label("voted"))
             .select_from(
-                mt.outerjoin(
-                    r, and_(r.c.meetup_id == mt.c.id, r.c.user_id == (user_id or ""))
-                ).outerjoin(voted, voted.c.meetup_id == mt.c.id)
+                mt.outerjoin(r, and_(r.c.meetup_id == mt.c.id, r.c.user_id == user_id)).outerjoin(
+                    voted, voted.c.meetup_id == mt.c.id
+                )
             )
             .where(
-                mt.c.community_id == community_id,
-                or_(
-                    mt.c.status == Status.POLL.value,
-                    and_(mt.c.status == Status.SCHEDULED.value, mt.c.starts_at >= ongoing),
-                ),
-            )
-        )
-        if user_id is not None:
-            query = query.where(
                 or_(
                     mt.c.organizer_id == user_id,
                     r.c.user_id.is_not(None),
                     and_(voted.c.meetup_id.is_not(None), mt.c.status == Status.POLL.value),
                 )
             )
-        if city_id is not None:
-            query = query.where(mt.c.city_id == city_id)
-        return query
+        )
 
     async def meetups_of(
         self, community_id: int, user_id: str, now: datetime, limit: int = 25
