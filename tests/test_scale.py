@@ -133,3 +133,10 @@ async def test_forged_list_buttons_are_refused(harness: Harness) -> None:
     await seed_meetups(harness, 3)
     reply = await harness.click("carol", "tw:list:2:0:everyone")
     assert reply is not None and "not one I" in reply.text
+
+
+async def test_an_empty_list_says_how_to_propose(harness: Harness) -> None:
+    reply = await harness.command("carol", "list")
+    assert reply is not None and "No upcoming meetups yet. Propose one" in reply.text
+    mine = await harness.command("carol", "list", mine="yes")
+    assert mine is not None and mine.text.startswith("You have no upcoming meetups.")

@@ -305,9 +305,9 @@ async def list_page_clicked(ctx: Ctx, action: Action) -> None:
 async def _show_list_page(ctx: Ctx, page: int, city_id: int, mine: bool) -> None:
     items, at = await _read_list_page(ctx, page, city_id, mine)
     zone = ctx.community.timezone
-    city = _city_name(city_id)
+    city = _city_name(city_id) if city_id else None
     title = ("Your upcoming meetups" if mine else "Upcoming meetups") + (
-        f" in {city}" if city_id else ""
+        f" in {city}" if city else ""
     )
     rows = [render.meetup_line(m, zone, f" · {role}" if role else "") for m, role in items]
     await ctx.reply(render.list_page(title, rows, at, _empty_list_text(mine, city)))
@@ -332,7 +332,7 @@ async def _read_list_page(
 
 
 def _city_name(city_id: int) -> str:
-    city = city_by_id(city_id) if city_id else None
+    city = city_by_id(city_id)
     return city.label if city else f"city {city_id}"
 
 
