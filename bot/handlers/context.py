@@ -29,10 +29,10 @@ log = logging.getLogger(__name__)
 
 FOLLOW_UP_DELAY = timedelta(hours=3)
 # Meetups rescheduled per transaction when lead times change (bench/leads_bench.py). SQLite's
-# writes run on the event loop, so its batches are small (about 20 ms each) and other events
-# run between them; on PostgreSQL the loop stays free and a commit costs about 50 ms, so
+# writes run on the event loop, so its batches are small (about 7 ms each) and other events
+# run between them; on PostgreSQL the loop stays free and each commit waits for the disk, so
 # batches are larger (RSVPs to those meetups wait for one batch at most).
-RESCHEDULE_BATCH = {"sqlite": 100, "postgresql": 500}
+RESCHEDULE_BATCH = {"sqlite": 50, "postgresql": 500}
 
 
 @dataclass
