@@ -95,7 +95,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
         ),
     ),
     CommandSpec("show", "Show a meetup's card", "/meetup show id:3", (_ID,)),
-    CommandSpec("mine", "Meetups and polls you organize, answered or voted in", "/meetup mine"),
+    CommandSpec(
+        "mine", "Meetups and polls you organize, answered or voted in, 10 a page", "/meetup mine"
+    ),
     CommandSpec(
         "home",
         "Set your home city (or clear it) for meetup suggestions; no options shows yours",

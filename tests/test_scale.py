@@ -140,3 +140,11 @@ async def test_an_empty_list_says_how_to_propose(harness: Harness) -> None:
     assert reply is not None and "No upcoming meetups yet. Propose one" in reply.text
     mine = await harness.command("carol", "list", mine="yes")
     assert mine is not None and mine.text.startswith("You have no upcoming meetups.")
+
+
+async def test_mine_pages_past_25_meetups(harness: Harness) -> None:
+    await seed_meetups(harness, 30)  # bob goes to all 30
+    first = await harness.command("bob", "mine")
+    assert first is not None and "Showing 1–10 of 30" in first.text and "going" in first.text
+    last = await harness.command("bob", "list", mine="yes", page="3")
+    assert last is not None and "Showing 21–30 of 30" in last.text and "Meetup 29 " in last.text

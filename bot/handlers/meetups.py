@@ -352,15 +352,8 @@ def _empty_list_text(mine: bool, city: str | None) -> str:
 
 
 async def mine(ctx: Ctx, options: Mapping[str, str]) -> None:
-    items = await ctx.store.meetups_of(ctx.community.id, ctx.user.id, ctx.now())
-    zone = ctx.community.timezone
-    await ctx.reply(
-        render.lines(
-            "Your meetups",
-            [render.meetup_line(m, zone, f" · {role}") for m, role in items],
-            "You have no upcoming meetups. `/meetup list` shows what's on.",
-        )
-    )
+    """`/meetup mine` is `/meetup list mine`: the member's meetups, a page at a time."""
+    await _show_list_page(ctx, 1, 0, True)
 
 
 async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
