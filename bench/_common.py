@@ -48,6 +48,9 @@ class RecordingAdapter:
         self.dm_times.append((user.id, time.time()))
         return MessageRef(Place("bench", "dm", user.id), str(next(self._ids)))
 
+    async def find_sent(self, user: UserRef, dedupe_key: str, since: datetime) -> bool:
+        return False  # no process of this bench dies, so no reminder is re-claimed
+
     async def reply(self, to: Inbound, msg: Outgoing) -> None:
         self.replies += 1
 
