@@ -68,33 +68,46 @@ def _lines(sink: Path) -> list[list[str]]:
     return [line.split("\t") for line in sink.read_text().splitlines() if line]
 
 
+KILL_AFTER = 20
+"""DMs the first worker sends of its first batch (100) before it is SIGKILLed."""
+LATENCY = 0.1  # seconds a DM takes on the platform: a batch of 100 takes over half a second
+
+
+async def _kill_mid_batch_then_finish(
+    url: str, spec: str, sent: Callable[[], int], jobs: int
+) -> dict[str, int]:
+    """One worker starts alone and claims the first batch (100 of the due reminders); it is
+    SIGKILLed once it has sent KILL_AFTER of them: sent, never recorded. Three workers then
+    deliver the rest of the burst and, once the dead one's lease runs out, its batch."""
+    deadline = time.monotonic() + 180
+    first = await _start_async(url, spec)
+    try:
+        while sent() < KILL_AFTER and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait()
+    finally:
+        first.kill()
+        first.wait()
+    assert KILL_AFTER <= sent() < 100  # killed mid-batch
+    workers = [await _start_async(url, spec) for _ in range(3)]
+    try:
+        return await _wait_until_done(url, jobs, deadline)
+    finally:
+        for w in workers:
+            w.kill()
+            w.wait()
+
+
 async def test_sigkill_mid_burst_still_delivers_every_reminder_exactly_once(
     database_url: str, tmp_path: Path
 ) -> None:
     sink = tmp_path / "platform.log"
     due = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=6)
-    await _seed(database_url, due)
-    workers = [await asyncio.to_thread(_start, database_url, sink) for _ in range(3)]
-    try:
-        deadline = time.monotonic() + 120
-        while len(_lines(sink)) < 500 and time.monotonic() < deadline:
-            await asyncio.sleep(0.05)
-        os.kill(workers[0].pid, signal.SIGKILL)  # mid-burst, possibly mid-batch
-        workers[0].wait()
-        workers[0] = await asyncio.to_thread(_start, database_url, sink)
-        store = Store.from_url(database_url)
-        try:
-            while time.monotonic() < deadline:
-                if (await store.job_counts()).get("done", 0) == REMINDERS:
-                    break
-                await asyncio.sleep(0.2)
-            counts = await store.job_counts()
-        finally:
-            await store.close()
-    finally:
-        for w in workers:
-            w.kill()
-            w.wait()
+    await _seed(database_url, due, spread=lambda i: 0)
+    counts = await _kill_mid_batch_then_finish(
+        database_url, f"file:{sink}", lambda: len(_lines(sink)), REMINDERS
+    )
     assert counts == {"done": REMINDERS}
     outcomes = [line[2] for line in _lines(sink)]
     assert outcomes.count("duplicate") == 0  # the platform never merges: nobody got two
@@ -194,13 +207,13 @@ async def _wire(platform: str) -> WirePlatform:
         sys.path.insert(0, str(ROOT / "tests" / "discord"))
         from fakediscord import FakeDiscord
 
-        discord_fake = FakeDiscord(nonce_window=0.5)
+        discord_fake = FakeDiscord(nonce_window=0.5, message_latency=LATENCY)
         await discord_fake.start()
         return DiscordWire(discord_fake)
     sys.path.insert(0, str(ROOT / "tests" / "slack"))
     from slack_fake_api import FakeSlackAPI
 
-    slack_fake = FakeSlackAPI()
+    slack_fake = FakeSlackAPI(post_latency=LATENCY)
     await slack_fake.start()
     return SlackWire(slack_fake)
 
@@ -219,23 +232,13 @@ async def test_sigkill_mid_burst_sends_no_reminder_twice_on_discord_and_slack(
         await store.upgrade()
         await seed_reminders(
             store, title="Burst", starts_at=due + timedelta(hours=2), jobs=WIRE_REMINDERS,
-            going=WIRE_REMINDERS, due=lambda i: due + timedelta(seconds=(i % 50) / 10),
+            going=WIRE_REMINDERS, due=lambda i: due,
             platform=platform, user_ids=wire.user_ids(),
         )
         await store.close()
-        workers = [await _start_async(database_url, wire.spec) for _ in range(3)]
-        try:
-            deadline = time.monotonic() + 180
-            while sum(wire.dms().values()) < WIRE_KILL_AFTER and time.monotonic() < deadline:
-                await asyncio.sleep(0.02)
-            os.kill(workers[0].pid, signal.SIGKILL)  # mid-burst, possibly mid-batch
-            workers[0].wait()
-            workers[0] = await _start_async(database_url, wire.spec)
-            counts = await _wait_until_done(database_url, WIRE_REMINDERS, deadline)
-        finally:
-            for w in workers:
-                w.kill()
-                w.wait()
+        counts = await _kill_mid_batch_then_finish(
+            database_url, wire.spec, lambda: sum(wire.dms().values()), WIRE_REMINDERS
+        )
         assert counts == {"done": WIRE_REMINDERS}
         dms = wire.dms()
         assert sorted(set(dms.values())) == [1]  # every member one reminder, nobody two
@@ -244,5 +247,6 @@ async def test_sigkill_mid_burst_sends_no_reminder_twice_on_discord_and_slack(
 
 
 async def _start_async(url: str, spec: str) -> subprocess.Popen[str]:
-    """Start a worker while this loop keeps serving the fake platform it connects to."""
-    return await asyncio.to_thread(_start, url, spec)
+    """Start a worker while this loop keeps serving the fake platform it connects to (the
+    file platform's DMs take LATENCY; the wire fakes add it themselves)."""
+    return await asyncio.to_thread(_start, url, spec, LEASE_SECONDS, LATENCY)

@@ -129,7 +129,9 @@ class FakeDiscord:
         spec: dict[str, Any] | None = None,
         flags_say_message_content: bool | None = None,
         nonce_window: float = NONCE_WINDOW,
+        message_latency: float = 0.0,
     ) -> None:
+        self.message_latency = message_latency  # seconds each message create takes
         self.nonce_window = nonce_window
         """Seconds a nonce sent with enforce_nonce is remembered (Discord: "the past few
         minutes"); a repeat within it returns the first message, later it makes a new one."""
@@ -599,6 +601,8 @@ class FakeDiscord:
             body = json.loads(raw) if raw else None
         rec = Recorded(request.method, path, dict(request.query), body, files, time.perf_counter())
         self.requests.append(rec)
+        if self.message_latency and request.method == "POST" and path.endswith("/messages"):
+            await asyncio.sleep(self.message_latency)
         try:
             response = await self._route(request, rec)
         except Exception as exc:  # a bug in the fake: make it loud

@@ -53,7 +53,8 @@ class FakeUser:
 
 
 class FakeSlackAPI:
-    def __init__(self) -> None:
+    def __init__(self, *, post_latency: float = 0.0) -> None:
+        self.post_latency = post_latency  # seconds each chat.postMessage takes
         self.calls: list[Call] = []
         self.messages: dict[tuple[str, str], Posted] = {}
         self.ephemerals: list[dict[str, Any]] = []
@@ -167,6 +168,8 @@ class FakeSlackAPI:
         method = request.match_info["method"]
         args = await self._args(request)
         self.calls.append(Call(method, args, dict(request.headers), time.monotonic()))
+        if self.post_latency and method == "chat.postMessage":
+            await asyncio.sleep(self.post_latency)
         try:
             auth = request.headers.get("Authorization", "")
             wanted = "Bearer xapp-" if method == "apps.connections.open" else "Bearer xoxb-"
