@@ -150,33 +150,36 @@ class JobDelivery:
         if not unknown:
             return set()
         gate = asyncio.Semaphore(FAN_OUT_CONCURRENCY)
+        unreadable: list[ChatError] = []
 
         async def check(user_id: str, theirs: Sequence[Job]) -> str | None:
             user = UserRef(platform, user_id, rsvps[user_id].user_name)
             async with gate:
                 for job in theirs:
-                    if await self._found(user, job):
-                        return user_id
+                    try:
+                        if await self.services.outbox.find_sent(
+                            user, reminder_key(job), job.due_at - CLOCK_SKEW
+                        ):
+                            return user_id
+                    except ChatError as exc:  # sent anyway: at least once rather than lost
+                        unreadable.append(exc)
+                        return None
             return None
 
-        found = await asyncio.gather(*(check(u, js) for u, js in unknown.items()))
-        log.info(
-            "%d reminders of an earlier claim: %d were already in the member's DMs",
-            sum(len(js) for js in unknown.values()),
-            sum(1 for f in found if f),
-        )
-        return {f for f in found if f}
-
-    async def _found(self, user: UserRef, job: Job) -> bool:
-        """Whether the platform shows this job's reminder in the member's DMs. When the
-        history cannot be read, the reminder is sent (at least once rather than lost)."""
-        try:
-            return await self.services.outbox.find_sent(
-                user, reminder_key(job), job.due_at - CLOCK_SKEW
+        found = {f for f in await asyncio.gather(*(check(u, js) for u, js in unknown.items())) if f}
+        if unreadable:
+            log.warning(
+                "could not read the DMs of %d members to check their reminders (%s); "
+                "sending them",
+                len(unreadable),
+                unreadable[0],
             )
-        except ChatError as exc:
-            log.warning("could not read the DMs of %s to check job %s: %s", user.id, job.id, exc)
-            return False
+        log.info(
+            "%d reminders of an earlier claim: %d members had theirs already",
+            sum(len(js) for js in unknown.values()),
+            len(found),
+        )
+        return found
 
     async def _follow_up(self, community: Community, m: Meetup) -> str:
         if m.status is not Status.SCHEDULED:
