@@ -21,7 +21,7 @@ from bot.handlers.polls import close_at_deadline
 from bot.handlers.rsvps import expire_offer
 from bot.outbox import FAN_OUT_CONCURRENCY, Delivery
 from bot.ports import ChatError
-from bot.store.store import Job
+from bot.store.store import Job, StoreUnavailable
 from bot.types import Bold, Button, Outgoing, Text, UserRef
 
 log = logging.getLogger(__name__)
@@ -42,8 +42,8 @@ class JobDelivery:
 
     async def __call__(self, jobs: Sequence[Job]) -> dict[int, str]:
         """Deliver a batch meetup by meetup. A meetup whose delivery fails (the store away)
-        leaves its jobs out of the outcomes, to be retried after the lease, while what went
-        out for the other meetups is recorded now."""
+        leaves its jobs out of the outcomes, to be retried after the lease (with a look at
+        the DMs first), while what went out for the other meetups is recorded now."""
         outcomes: dict[int, str] = {}
         by_meetup: dict[int, list[Job]] = defaultdict(list)
         for job in jobs:
@@ -51,12 +51,10 @@ class JobDelivery:
         for meetup_id, group in by_meetup.items():
             try:
                 outcomes.update(await self._meetup(meetup_id, group))
+            except StoreUnavailable as exc:  # one line for a store that is away
+                log.warning("jobs of meetup %s wait for the store (%s)", meetup_id, exc)
             except Exception:
-                log.exception(
-                    "delivering %d jobs of meetup %s failed; they will be retried",
-                    len(group),
-                    meetup_id,
-                )
+                log.exception("delivering the jobs of meetup %s failed", meetup_id)
         return outcomes
 
     async def _meetup(self, meetup_id: int, group: Sequence[Job]) -> dict[int, str]:
