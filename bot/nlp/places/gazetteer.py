@@ -108,6 +108,7 @@ class _Gazetteer:
         "admin1",
         "admin1_abbr",
         "admin1_names",
+        "aliases",
         "all",
         "alt_index",
         "anchor_names",
@@ -133,7 +134,8 @@ class _Gazetteer:
         "weak_anchors",
     )
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, aliases: Aliases) -> None:
+        self.aliases = aliases
         tzs: dict[str, str] = {}
         self.admin1: dict[str, str] = {}  # "US.OR" -> "Oregon"
         self.admin1_abbr: dict[str, str] = {}  # "CA.ON" short -> code
@@ -203,7 +205,7 @@ class _Gazetteer:
         self.name_index = {k: tuple(dict.fromkeys(v)) for k, v in names.items()}
         self.alt_index = None  # built on the first lookup that needs it
         self.abbr_index = {
-            k: tuple(i for i in ids if i in self.by_id) for k, ids in _ABBREVIATIONS.items()
+            k: tuple(i for i in ids if i in self.by_id) for k, ids in aliases.typed.items()
         }
         keys = sorted(self.name_index)
         self.prefix_keys = keys
@@ -216,7 +218,7 @@ class _Gazetteer:
         first_max: dict[str, int] = {}
         anchors: set[str] = set()
         weak: set[str] = set()
-        mention_keys = [*self.name_index, *_MENTION_ALIAS, *self.region_index, *_MENTION_ABBR]
+        mention_keys = [*self.name_index, *aliases.mention, *self.region_index, *aliases.abbr]
         freq: dict[str, int] = {}
         for k in mention_keys:
             for t in k.split(" "):
@@ -243,7 +245,7 @@ class _Gazetteer:
                 if top_pop >= _MIN_POP_BIG_COMMON and k not in _PERSON_NAMES:
                     strong = [k]  # "Phoenix", "Shanghai"
             anchor: str | None = None
-            if strong or k in _MENTION_ABBR:
+            if strong or k in aliases.abbr:
                 # the rarest strong word: "clara" for "santa clara", "york" for "new york"
                 anchor = min(strong, key=lambda t: (freq[t], -len(t))) if strong else k
                 anchors.add(anchor)
@@ -254,7 +256,7 @@ class _Gazetteer:
                     anchors.add(anchor)
                     weak.add(anchor)
             if anchor is not None:
-                if k in self.name_index or k in _MENTION_ALIAS or k in _MENTION_ABBR:
+                if k in self.name_index or k in aliases.mention or k in aliases.abbr:
                     city_anchors.add(anchor)
                     if len(toks) == 1:
                         city_single.add(anchor)
@@ -265,7 +267,7 @@ class _Gazetteer:
         self.first_tokens = frozenset(first)
         self.first_max = first_max
         self.anchors = frozenset(anchors)
-        weak.update(k for k in _MENTION_ABBR if k not in _MENTION_ABBR_ANY_CASE)
+        weak.update(k for k in aliases.abbr if k not in aliases.any_case)
         self.weak_anchors = frozenset(weak - (anchors - weak))
         self.single_anchors = frozenset(single)
         self.anchor_names = {a: tuple(ks) for a, ks in anchor_names.items()}
@@ -274,7 +276,7 @@ class _Gazetteer:
         dead: set[str] = set()
         needs_ctx: set[str] = set()
         for a in self.anchors:
-            if a in self.anchor_names or a in _MENTION_ABBR or a in _MENTION_ALIAS:
+            if a in self.anchor_names or a in aliases.abbr or a in aliases.mention:
                 continue
             if a in self.region_index:
                 continue
@@ -299,103 +301,59 @@ class _Gazetteer:
         self.needs_ctx = frozenset(needs_ctx)
 
 
-# Common abbreviations and nicknames -> GeoNames ids (resolve_city).
-_ABBREVIATIONS: dict[str, tuple[int, ...]] = {
-    "nyc": (5128581,),
-    "ny": (5128581,),
-    "new york": (5128581,),
-    "manhattan": (5128581,),
-    "sf": (5391959,),
-    "san fran": (5391959,),
-    "frisco": (5391959,),
-    "bay area": (5391959,),
-    "la": (5368361,),
-    "l a": (5368361,),
-    "dc": (4140963,),
-    "washington dc": (4140963,),
-    "washington d c": (4140963,),
-    "philly": (4560349,),
-    "vegas": (5506956,),
-    "nola": (4335045,),
-    "atl": (4180439,),
-    "chi town": (4887398,),
-    "chitown": (4887398,),
-    "big apple": (5128581,),
-    "motor city": (4990729,),
-    "sea": (5809844,),
-    "pdx": (5746545,),
-    "slc": (5780993,),
-    "kc": (4393217,),
-    "stl": (4407066,),
-    "bos": (4930956,),
-    "mpls": (5037649,),
-    "hk": (1819729,),
-    "cdmx": (3530597,),
-    "rio": (3451190,),
-    "sao paulo": (3448439,),
-    "bombay": (1275339,),
-    "calcutta": (1275004,),
-    "madras": (1264527,),
-    "bangalore": (1277333,),
-    "peking": (1816670,),
-    "saigon": (1566083,),
-    "ho chi minh": (1566083,),
-    "kiev": (703448,),
-    "munchen": (2867714,),
-    "koln": (2886242,),
-    "cologne": (2886242,),
-    "prague": (3067696,),
-    "vienna": (2761369,),
-    "rome": (3169070,),
-    "milan": (3173435,),
-    "munich": (2867714,),
-    "lisbon": (2267057,),
-    "copenhagen": (2618425,),
-    "the hague": (2747373,),
-    "brussels": (2800866,),
-    "geneva": (2660646,),
-    "zurich": (2657896,),
-    "warsaw": (756135,),
-    "moscow": (524901,),
-    "athens": (264371,),
-    "florence": (3176959,),
-    "venice": (3164603,),
-    "naples": (3172394,),
-    "seville": (2510911,),
-    "turin": (3165524,),
-    "gothenburg": (2711537,),
-    "nuremberg": (2861650,),
-    "hanover": (2910831,),
-    "montreal": (6077243,),
-    "quebec city": (6325494,),
-    "mexico city": (3530597,),
-    "tel aviv": (293397,),
-}
+# Kinds of curated names (data/city_aliases.tsv) that count as a mention in running text.
+MENTION_KINDS = frozenset({"nickname", "alternate", "neighbourhood", "demonym"})
+ABBREVIATION_KINDS = frozenset({"abbreviation", "short"})
+ALIAS_KINDS = frozenset({"typed", *MENTION_KINDS, *ABBREVIATION_KINDS})
 
-# Written forms that count as a mention in running text (case-sensitive, upper-case only).
-_MENTION_ABBR: dict[str, int] = {
-    "nyc": 5128581,
-    "sf": 5391959,
-    "la": 5368361,
-    "dc": 4140963,
-    "philly": 4560349,
-    "vegas": 5506956,
-    "nola": 4335045,
-    "atl": 4180439,
-    "pdx": 5746545,
-}
-_MENTION_ALIAS: dict[str, tuple[int, ...]] = {
-    "new york": (5128581,),
-    "new york city": (5128581,),
-    "washington dc": (4140963,),
-    "washington d c": (4140963,),
-    "ny city": (5128581,),
-    "the bay area": (5391959,),
-    "bay area": (5391959,),
-    "mexico city": (3530597,),
-    "quebec city": (6325494,),
-}
-_MENTION_ABBR_ANY_CASE = frozenset({"nyc", "philly", "vegas", "nola"})
+
+@dataclass(frozen=True, slots=True)
+class Aliases:
+    """The curated names of ``data/city_aliases.tsv``, by folded key ("chi town")."""
+
+    typed: dict[str, tuple[int, ...]]
+    """Every curated name: what ``resolve_city`` reads it as."""
+    mention: dict[str, tuple[int, ...]]
+    """Names found in running text and judged like city names (Bombay, the Windy City)."""
+    abbr: dict[str, int]
+    """Short forms found in running text when written in capitals (BCN, HCMC)..."""
+    any_case: frozenset[str]
+    """... or in any case (Philly, Vegas)."""
+    kind: dict[str, str]
+    """The kind of each mention name: "nickname", "demonym", ..."""
+
+
+def read_aliases(text: str) -> Aliases:
+    """Parse data/city_aliases.tsv (tab separated: name, kind, geonameid, city, source)."""
+    typed: dict[str, list[int]] = {}
+    mention: dict[str, tuple[int, ...]] = {}
+    abbr: dict[str, int] = {}
+    any_case: set[str] = set()
+    kind: dict[str, str] = {}
+    for line in text.split("\n"):
+        if not line or line.startswith("#") or line.startswith("name\t"):
+            continue
+        name, k, gid = line.split("\t", 3)[:3]
+        if k not in ALIAS_KINDS:
+            raise ValueError(f"city_aliases.tsv: unknown kind {k!r} for {name!r}")
+        key, cid = _norm(name), int(gid)
+        typed.setdefault(key, []).append(cid)
+        if k in MENTION_KINDS:
+            mention[key] = (cid,)
+            kind[key] = k
+        elif k in ABBREVIATION_KINDS:
+            abbr[key] = cid
+            kind[key] = k
+            if k == "short":
+                any_case.add(key)
+    return Aliases(
+        typed={k: tuple(dict.fromkeys(v)) for k, v in typed.items()},
+        mention=mention,
+        abbr=abbr,
+        any_case=frozenset(any_case),
+        kind=kind,
+    )
+
 
 _lock = threading.Lock()
 _gaz: _Gazetteer | None = None
@@ -406,6 +364,11 @@ def _read_data() -> str:
     return gzip.decompress(raw).decode("utf-8")
 
 
+def _read_aliases() -> Aliases:
+    data = resources.files("bot.nlp").joinpath("data/city_aliases.tsv").read_text("utf-8")
+    return read_aliases(data)
+
+
 def _load() -> _Gazetteer:
     global _gaz
     g = _gaz
@@ -413,7 +376,7 @@ def _load() -> _Gazetteer:
         return g
     with _lock:
         if _gaz is None:
-            _gaz = _Gazetteer(_read_data())
+            _gaz = _Gazetteer(_read_data(), _read_aliases())
         return _gaz
 
 
@@ -450,7 +413,7 @@ def _city_keys() -> list[str]:
     """The names ``find_places`` can read as a city: those with an anchor word (a name it
     finds always holds one)."""
     g = _load()
-    keys = [*g.name_index, *_MENTION_ALIAS, *_MENTION_ABBR]
+    keys = [*g.name_index, *g.aliases.mention, *g.aliases.abbr]
     return [k for k in keys if not g.anchors.isdisjoint(k.split(" "))]
 
 

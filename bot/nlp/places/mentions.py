@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.nlp.places.gazetteer import (
-    _MENTION_ABBR,
-    _MENTION_ABBR_ANY_CASE,
-    _MENTION_ALIAS,
     _MIN_POP_BARE,
     _MIN_POP_BIG_COMMON,
     _MIN_POP_COMMON,
@@ -30,6 +27,9 @@ class PlaceMention:
     end: int
     city: City | None
     region: str | None = None
+    alias: str = ""
+    """How a curated name named the city ("nickname", "demonym", "neighbourhood"...; see
+    data/city_aliases.tsv), or "" for its GeoNames name."""
 
 
 # find_places
@@ -165,6 +165,8 @@ def _in_context(g: _Gazetteer, text: str, words: list[str], h: str) -> bool:
         ):
             return True
     cap = h.capitalize()
+    if "#" + cap in text:
+        return True  # "#Wellington": a capitalised tag names the place
     k = text.find(cap)
     return k >= 0 and _QUALIFIED_AFTER.match(text, k + len(cap)) is not None
 
@@ -177,7 +179,7 @@ def _capital_inside(text: str, word: str) -> bool:
     k = text.find(cap)
     while k >= 0:
         before = text[:k].rstrip()
-        if before and before[-1] not in '.!?:;"“(' and text[k - 1] == " ":
+        if before and before[-1] not in '.!?:;"“(' and text[k - 1] in " #":
             return True
         if _QUALIFIED_AFTER.match(text, k + len(cap)):
             return True  # "Austin TX", "Reading, UK" at the start of a sentence
@@ -243,7 +245,8 @@ def _find_slow(
         # Skip @handles and words glued into URLs / paths / e-mail addresses.
         s0 = toks[i][1]
         before = text[s0 - 1] if s0 > 0 else " "
-        if (
+        hashtag = before == "#" and (s0 < 2 or not _glued(text[s0 - 2]))
+        if not hashtag and (
             before in "@/_\\#"
             or before.isalnum()
             or (before in ".'’" and s0 > 1 and text[s0 - 2].isalnum())
@@ -251,10 +254,11 @@ def _find_slow(
             continue
         if i >= 2 and keys[i - 2] == "r" and text[toks[i - 2][2] : s0].strip() == "/":
             continue  # "r / Calgary": a subreddit
-        if i >= 1 and text[toks[i - 1][2] : s0].strip() == "@":
-            continue  # "@ Ibiza": a handle split by a tokenizer
         found = None
-        for length in range(min(maxlen, n - i), starts[i] - 1, -1):
+        shortest = starts[i]
+        if hashtag:
+            maxlen = shortest = 1  # "#Wellington": the tag is one word
+        for length in range(min(maxlen, n - i), shortest - 1, -1):
             j = i + length
             # Names span one line and no punctuation other than '-', '.', "'", space.
             if length > 1:
@@ -269,7 +273,7 @@ def _find_slow(
                 key = " ".join(keys[i:j])
             else:
                 key = keys[i]
-            ids = _MENTION_ALIAS.get(key) or g.name_index.get(key)
+            ids = g.aliases.mention.get(key) or g.name_index.get(key)
             region = None
             if key == "washington" and ids:
                 ids = None  # the state, unless "Washington DC" matched above
@@ -278,10 +282,9 @@ def _find_slow(
                 if region is None:
                     if length == 1:
                         raw = toks[i][0]
-                        cid = _MENTION_ABBR.get(key)
+                        cid = g.aliases.abbr.get(key)
                         if cid is not None and (
-                            raw.isupper()
-                            or (key in _MENTION_ABBR_ANY_CASE and (caps[i] or all_lower))
+                            raw.isupper() or (key in g.aliases.any_case and (caps[i] or all_lower))
                         ):
                             ids = (cid,)
                     if ids is None:
@@ -320,11 +323,31 @@ def _find_slow(
             chained,
         )
         if mention is not None:
-            out.append(mention)
+            out.append(_as_named(g, text, mention, key, hashtag))
             pos = j
             if mention.city is not None and pos < n:
                 pos = _skip_qualifier(g, text, toks, keys, pos)
     return out
+
+
+def _glued(c: str) -> bool:
+    """A character that makes a "#" part of a word ("C#", "issue#12"), not a hashtag."""
+    return c.isalnum() or c == "_"
+
+
+def _as_named(
+    g: _Gazetteer, text: str, mention: PlaceMention, key: str, hashtag: bool
+) -> PlaceMention:
+    """The mention with how it was named: a curated name's kind, and a hashtag's "#"."""
+    alias = ""
+    if mention.city is not None:
+        meant = g.aliases.mention.get(key) or (g.aliases.abbr.get(key),)
+        if meant[0] == mention.city.id:
+            alias = g.aliases.kind[key]
+    if hashtag:
+        start = mention.start - 1
+        return replace(mention, text=text[start : mention.end], start=start, alias=alias)
+    return replace(mention, alias=alias) if alias else mention
 
 
 def _qualifier_at(
@@ -387,7 +410,8 @@ def _judge(
     prev_gap = text[toks[i - 1][2] : start] if i > 0 else ""
     sentence_start = i == 0 or any(c in prev_gap for c in '.!?\n:;"“(')
     same_clause = not any(c in prev_gap for c in ".!?\n")
-    loc_ctx = prev in _LOC_PREP and same_clause
+    at_sign = prev_gap.endswith(" ") and prev_gap.rstrip().endswith("@")  # "@ Ibiza"
+    loc_ctx = (prev in _LOC_PREP and same_clause) or at_sign
     strong_ctx = prev in _STRONG_PREP and same_clause
     nxt = keys[j] if j < len(keys) else ""
     next_gap = text[end : toks[j][1]] if j < len(toks) else ""
@@ -399,12 +423,14 @@ def _judge(
             rcode0 in (c.country_code, f"{c.country_code}-{c.admin1_code}")
             for c in (g.by_id[x] for x in ids)
         )
-    if chained:
-        loc_ctx = strong_ctx = True
+    if chained or (start > 0 and text[start - 1] == "#" and caps[i]):
+        loc_ctx = strong_ctx = True  # "Paris / Lyon", "#Wellington"
     if nxt in _TEAM_AFTER and next_gap.strip() in ("", "'", "’"):
         return None  # "Leeds fan", "Chicago fans"
     if prev in _TEAM_BEFORE and prev_gap.strip() == "":
         return None  # "Real Madrid", "Inter Milan"
+    if prev == "the" and g.aliases.kind.get(key) == "demonym":
+        return None  # "The New Yorker", "the Berliner" (a magazine, a doughnut)
     if prev in _PERSON_TITLES and i > 0 and prev_gap.strip(". ") == "":
         return None  # "Mr Lincoln"
     if not (all_cap or no_case):
@@ -445,9 +471,9 @@ def _judge(
     if top.id in g.common and prev == "the" and not multi:
         return None  # "the Phoenix project", "the Mobile app"
     small = top.population < (_MIN_POP_MULTI if multi else _MIN_POP_BARE)
-    if key in _MENTION_ABBR:
+    if key in g.aliases.abbr:
         small = weak = False
-    if toks[i][0].isupper() and len(key) <= 3 and key not in _MENTION_ABBR:
+    if toks[i][0].isupper() and len(key) <= 3 and key not in g.aliases.abbr:
         return None  # acronyms: "OF", "VAN", "MAN"
     if has_sports and not strong_ctx:
         return None
@@ -474,7 +500,7 @@ def _judge(
         and prev_gap.strip() == ""
     ):
         return None  # "Kim Paris", "Downton Abbey"
-    if len(key) <= 3 and key not in _MENTION_ABBR:
+    if len(key) <= 3 and key not in g.aliases.abbr:
         return None  # "To", "Of", "Say", "Van": only with a region after them
     if top.id in g.common and nxt == "of":
         return None  # "Fate of the Furious"

@@ -221,20 +221,63 @@ def namesakes(city: City) -> tuple[City, ...]:
 _QUALIFIER_WORDS = 3
 
 
-def _qualified_in(sentence: str, city: City, others: Sequence[City]) -> bool:
-    """Whether the sentence names the city's region or country right after its name
-    ("Springfield, Illinois", "Portland ME"), as a chat message may."""
+# Words inside brackets after a name that say nothing about which one: "(the BC one)".
+_BRACKET_FILLERS = frozenset("the one in i mean not that a an of".split())
+_MIN_NEARBY_REGION = 4  # "us", "uk", "me", "or": only right after the name, not anywhere
+
+
+def _in_brackets(g: _Gazetteer, after: str, same: Sequence[City]) -> list[City] | None:
+    """ "Richmond (the BC one)", "Portland (Maine)": the namesakes a bracket right after the
+    name keeps."""
+    if not after.lstrip().startswith("("):
+        return None
+    inside = after.lstrip()[1:].split(")", 1)[0]
+    words = [w for w in _norm(inside).split(" ") if w and w not in _BRACKET_FILLERS]
+    return _narrowed(g, same, words)
+
+
+def _narrowed(g: _Gazetteer, same: Sequence[City], words: list[str]) -> list[City] | None:
+    """The namesakes the longest run of ``words`` (from the first) names a region of."""
+    for n in range(min(len(words), _QUALIFIER_WORDS), 0, -1):
+        kept = _qualifier_filter(g, list(same), ",".join(words[:n]))
+        if kept and len(kept) < len(same):
+            return kept
+    return None
+
+
+def _named_nearby(
+    g: _Gazetteer, text: str, at: int, name: str, same: Sequence[City]
+) -> list[City] | None:
+    """A state, province or country named anywhere else in the sentence that some namesakes
+    lie in ("Portland next week, my first time in Maine")."""
+    words = _norm(text[:at] + " , " + text[at + len(name) :]).split(" ")
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            key = " ".join(words[i : i + n])
+            if len(key) < _MIN_NEARBY_REGION or (
+                key not in g.region_index and key not in g.admin1_names
+            ):
+                continue
+            kept = _qualifier_filter(g, list(same), key)
+            if kept and len(kept) < len(same):
+                return kept
+    return None
+
+
+def _picked_by_context(city: City, sentence: str, same: Sequence[City]) -> list[City] | None:
+    """The namesakes the sentence narrows a bare name to, or None when it does not: a region
+    right after the name ("Springfield, Illinois", "Portland ME": the city the mention finder
+    chose), in brackets after it, or named elsewhere in the sentence."""
     g = _load()
     text, name = fold(sentence), fold(city.name)
     at = text.find(name)
     if at < 0:
-        return True  # named otherwise (a neighbourhood, an alias): not a bare name
-    words = _norm(text[at + len(name) :]).split(" ")[:_QUALIFIER_WORDS]
-    for n in range(1, len(words) + 1):
-        kept = _qualifier_filter(g, list(others), ",".join(words[:n]))
-        if kept and city in kept and len(kept) < len(others):
-            return True
-    return False
+        return [city]  # named otherwise (a neighbourhood, an alias): not a bare name
+    after = text[at + len(name) :]
+    kept = _narrowed(g, same, _norm(after).split(" "))
+    if kept and city in kept:
+        return [city]
+    return _in_brackets(g, after, same) or _named_nearby(g, text, at, name, same)
 
 
 def meant_cities(
@@ -243,13 +286,20 @@ def meant_cities(
     *,
     homes: Collection[City] = (),
     prefer_country: str | None = None,
+    own_home: City | None = None,
 ) -> tuple[City, ...]:
     """The cities a member may mean by `city`, found by name in `sentence`: the one city when
-    the name is qualified or one namesake dominates (`dominant`), else the comparable
+    the sentence names its region or country, when it lies near the speaker's `own_home`,
+    or when one namesake dominates (`dominant`, members' `homes` first); else the comparable
     namesakes to ask among, biggest first (members' homes first)."""
-    same = namesakes(city)
-    if len(same) < 2 or _qualified_in(sentence, city, same):
+    same: Sequence[City] = namesakes(city)
+    if len(same) < 2:
         return (city,)
+    same = _picked_by_context(city, sentence, same) or same
+    if own_home is not None:
+        same = [c for c in same if _near_home(c, (own_home,))] or same
+    if len(same) == 1:
+        return (same[0],)
     top = dominant(same, homes=homes, prefer_country=prefer_country)
     if top is not None:
         return (top,)
