@@ -222,3 +222,47 @@ def test_the_speakers_own_home_picks_the_namesake_before_the_community() -> None
     assert [c.label for c in by_members] != ["Richmond, British Columbia, CA"]
     own = meant_cities(richmond_bc, sentence, homes=(norfolk,), own_home=vancouver)
     assert [c.label for c in own] == ["Richmond, British Columbia, CA"]
+
+
+# ---------------------------------------------------------------------------------------
+# Where a name sits says it is a place (classes found on tweets)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "city"),
+    [
+        # a greeting to the place
+        ("Hello Melbourne! Two shows this Friday", "Melbourne", "Melbourne"),
+        ("Bye Ibiza, it was fun", "Ibiza", "Ibiza"),
+        # "@ " with a space is "at"
+        ("School visit @ Taupo today", "Taupo", "Taupo"),
+        ("sunset drinks @ Ibiza", "Ibiza", "Ibiza"),
+        # a place noun after the name, as headlines write it
+        ("Today Hamilton Police arrested two men", "Hamilton", "Hamilton"),
+        ("Remember the Lisbon Treaty petition?", "Lisbon", "Lisbon"),
+        # where someone lives
+        ("an 18 year-old Hamilton man was arrested", "Hamilton", "Hamilton"),
+        ("A #Cork woman on the referendum", "#Cork", "Cork"),
+        # two places side by side, the second a country-named city
+        ("an event in Montreal, Hong Kong or Berlin", "Hong Kong", "Hong Kong"),
+        # results words alone are no sports talk
+        ("Hong Kong firm wins the rail franchise", "Hong Kong", "Hong Kong"),
+        ("128 % rise in London Via itv", "London", "London"),
+    ],
+)
+def test_where_a_name_sits_says_it_is_a_place(text: str, surface: str, city: str) -> None:
+    assert (surface, city) in _cities_in(text), _cities_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#Wedding shoot scouting this weekend",  # Wedding, Berlin: a common word as a tag
+        "The schedule of conferrings at Maynooth University",  # an institution's name
+        "Chicago Bulls won again",  # a team
+        "Paris Hilton was there",  # a person
+        "Hull beat Leeds 2-1 on Saturday",  # a match by its score
+    ],
+)
+def test_where_a_name_sits_says_it_is_no_place(text: str) -> None:
+    assert _cities_in(text) == []

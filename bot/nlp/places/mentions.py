@@ -53,16 +53,31 @@ _OK_FOLLOWERS = frozenset(
     "tonight today tomorrow yesterday monday tuesday wednesday thursday friday saturday "
     "sunday january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec area metro downtown "
-    "suburbs proper".split()
+    "suburbs proper via".split()
+)
+# Capitalised words before a city that leave it a place ("Hello Melbourne", "Bye Ibiza").
+_GREETINGS = frozenset("hello hi hey hiya bye goodbye farewell greetings welcome".split())
+# Words after a city that make it a place's modifier, as headlines write them ("Hamilton
+# Police", "Lisbon Treaty"), not a name ("Paris Hilton"). Not "University", "Hospital",
+# "Council": with them the city names an institution ("Maynooth University").
+_PLACE_NOUNS_AFTER = frozenset(
+    "office offices police treaty mayor embassy consulate meetup chapter branch hq "
+    "headquarters".split()
+)
+# Words after a city that make it where someone lives ("a Hamilton man", "#Cork woman").
+_RESIDENTS = frozenset(
+    "man woman men women boy girl teen teenager resident residents native natives local "
+    "locals couple family".split()
 )
 _PERSON_TITLES = frozenset(
     "mr mrs ms miss dr prof sir lady lord uncle aunt saint st brother sister mom dad mum "
     "friend buddy cousin son daughter wife husband boyfriend girlfriend coach player "
     "president senator governor mayor king queen prince princess captain officer".split()
 )
+# Results words ("wins", "beat") are no sports talk alone: "MTR wins a franchise" is news
+# ("Hull beat Leeds 2-1" is a match by its score).
 _SPORTS = frozenset(
-    "game match score scored season playoffs playoff fans "
-    "beat beats win wins won lose loses lost defeat draw league cup nba nfl nhl mlb "
+    "game match score scored season playoffs playoff fans league cup nba nfl nhl mlb "
     "goal goals striker coach squad xi lineup starting transfer signs signed derby "
     "kickoff kick-off fixture fixtures free-kick penalty header assist".split()
 )
@@ -158,15 +173,15 @@ def _in_context(g: _Gazetteer, text: str, words: list[str], h: str) -> bool:
     for idx, w in enumerate(words):
         if w != h:
             continue
-        if idx > 0 and words[idx - 1] in _LOC_PREP:
+        if idx > 0 and (words[idx - 1] in _LOC_PREP or words[idx - 1] in _GREETINGS):
             return True
         if idx + 1 < len(words) and (
             words[idx + 1] in g.region_index or words[idx + 1] in g.admin1_names
         ):
             return True
     cap = h.capitalize()
-    if "#" + cap in text:
-        return True  # "#Wellington": a capitalised tag names the place
+    if "#" + cap in text or "@ " + cap in text:
+        return True  # "#Wellington": a capitalised tag names the place; "@ Taupo": at it
     k = text.find(cap)
     return k >= 0 and _QUALIFIED_AFTER.match(text, k + len(cap)) is not None
 
@@ -326,8 +341,28 @@ def _find_slow(
             out.append(_as_named(g, text, mention, key, hashtag))
             pos = j
             if mention.city is not None and pos < n:
-                pos = _skip_qualifier(g, text, toks, keys, pos)
+                pos = _skip_own_region(g, text, toks, keys, pos, mention.city)
     return out
+
+
+def _skip_own_region(
+    g: _Gazetteer,
+    text: str,
+    toks: list[tuple[str, int, int]],
+    keys: list[str],
+    i: int,
+    city: City,
+) -> int:
+    """After "Portland", skip ", Maine" / " OR" / ", US" when they are its region; "Montreal,
+    Hong Kong" names two places."""
+    end = _skip_qualifier(g, text, toks, keys, i)
+    if end > i and _region_code(g, toks, keys, i) not in _regions_of(city):
+        return i
+    return end
+
+
+def _regions_of(city: City) -> tuple[str, str]:
+    return city.country_code, f"{city.country_code}-{city.admin1_code}"
 
 
 def _glued(c: str) -> bool:
@@ -409,12 +444,11 @@ def _judge(
     prev = keys[i - 1] if i > 0 else ""
     prev_gap = text[toks[i - 1][2] : start] if i > 0 else ""
     sentence_start = i == 0 or any(c in prev_gap for c in '.!?\n:;"“(')
-    same_clause = not any(c in prev_gap for c in ".!?\n")
-    at_sign = prev_gap.endswith(" ") and prev_gap.rstrip().endswith("@")  # "@ Ibiza"
-    loc_ctx = (prev in _LOC_PREP and same_clause) or at_sign
-    strong_ctx = prev in _STRONG_PREP and same_clause
     nxt = keys[j] if j < len(keys) else ""
     next_gap = text[end : toks[j][1]] if j < len(toks) else ""
+    loc_ctx, strong_ctx = _place_context(
+        g, text, prev, prev_gap, nxt, next_gap, ids, capital=caps[i], chained=chained
+    )
     next_cap = j < len(toks) and caps[j] and next_gap.strip() == ""
     qualified = False
     if ids is not None and j < len(toks) and _skip_qualifier(g, text, toks, keys, j) > j:
@@ -423,8 +457,6 @@ def _judge(
             rcode0 in (c.country_code, f"{c.country_code}-{c.admin1_code}")
             for c in (g.by_id[x] for x in ids)
         )
-    if chained or (start > 0 and text[start - 1] == "#" and caps[i]):
-        loc_ctx = strong_ctx = True  # "Paris / Lyon", "#Wellington"
     if nxt in _TEAM_AFTER and next_gap.strip() in ("", "'", "’"):
         return None  # "Leeds fan", "Chicago fans"
     if prev in _TEAM_BEFORE and prev_gap.strip() == "":
@@ -482,6 +514,7 @@ def _judge(
         next_cap
         and not title_case
         and nxt not in _OK_FOLLOWERS
+        and nxt not in _PLACE_NOUNS_AFTER
         and not (surface.isupper() and len(surface) > 3)
         and not (
             next_acronym
@@ -496,6 +529,7 @@ def _judge(
         and not sentence_start
         and not title_case
         and prev not in _OK_FOLLOWERS
+        and prev not in _GREETINGS
         and prev not in _LOC_PREP
         and prev_gap.strip() == ""
     ):
@@ -509,6 +543,43 @@ def _judge(
     if small and not loc_ctx:
         return None
     return PlaceMention(surface, start, end, top)
+
+
+def _place_context(
+    g: _Gazetteer,
+    text: str,
+    prev: str,
+    prev_gap: str,
+    nxt: str,
+    next_gap: str,
+    ids: tuple[int, ...] | None,
+    *,
+    capital: bool,
+    chained: bool,
+) -> tuple[bool, bool]:
+    """(a place word is near, a strong one is) for a name: "in", "to" before it; "@ ", a
+    greeting ("Bye Ibiza"); a place noun after it ("Hamilton Police", "a Cork woman"); a
+    capitalised hashtag; or a list of places it continues ("Paris / Lyon")."""
+    same_clause = not any(c in prev_gap for c in ".!?\n")
+    hashtag = prev_gap.endswith("#") and _tag_names_place(g, ids, capital)
+    noun_after = next_gap.strip() == "" and (nxt in _PLACE_NOUNS_AFTER or nxt in _RESIDENTS)
+    strong = (prev in _STRONG_PREP and same_clause) or chained or hashtag or noun_after
+    at_sign = prev_gap.endswith(" ") and prev_gap.rstrip().endswith("@")  # "@ Ibiza"
+    greeted = prev in _GREETINGS and prev_gap.strip() == ""
+    loc = strong or (prev in _LOC_PREP and same_clause) or at_sign or greeted
+    return loc, strong
+
+
+def _tag_names_place(g: _Gazetteer, ids: tuple[int, ...] | None, capital: bool) -> bool:
+    """A capitalised hashtag of a city name is a place, unless the name is a common word
+    and the city not a big one ("#Wedding", "#Boom" are no places; "#Wellington" is)."""
+    if not capital or ids is None:
+        return False
+    top = g.by_id[ids[0]]
+    return top.id not in g.common or top.population >= _MIN_POP_COMMON_TAG
+
+
+_MIN_POP_COMMON_TAG = 300_000
 
 
 def _region_code(g: _Gazetteer, toks: list[tuple[str, int, int]], keys: list[str], j: int) -> str:
