@@ -240,6 +240,9 @@ def test_the_speakers_own_home_picks_the_namesake_before_the_community() -> None
         # a place noun after the name, as headlines write it
         ("Today Hamilton Police arrested two men", "Hamilton", "Hamilton"),
         ("Remember the Lisbon Treaty petition?", "Lisbon", "Lisbon"),
+        # the end of a street address
+        ("stabbing at 320 Willis Street, Wellington last night", "Wellington", "Wellington"),
+        ("the shop on 12 Broad St, Reading is open", "Reading", "Reading"),
         # where someone lives
         ("an 18 year-old Hamilton man was arrested", "Hamilton", "Hamilton"),
         ("A #Cork woman on the referendum", "#Cork", "Cork"),

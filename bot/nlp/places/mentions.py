@@ -64,6 +64,12 @@ _PLACE_NOUNS_AFTER = frozenset(
     "office offices police treaty mayor embassy consulate meetup chapter branch hq "
     "headquarters".split()
 )
+# The end of a street address: the city comes after its comma.
+_STREETS = frozenset(
+    "street st road rd avenue ave lane ln drive dr boulevard blvd way place square".split()
+)
+# Words right before a small town's name that may make it a place (the cheap check).
+_CONTEXT_BEFORE = _LOC_PREP | _GREETINGS | _STREETS
 # Words after a city that make it where someone lives ("a Hamilton man", "#Cork woman").
 _RESIDENTS = frozenset(
     "man woman men women boy girl teen teenager resident residents native natives local "
@@ -173,7 +179,7 @@ def _in_context(g: _Gazetteer, text: str, words: list[str], h: str) -> bool:
     for idx, w in enumerate(words):
         if w != h:
             continue
-        if idx > 0 and (words[idx - 1] in _LOC_PREP or words[idx - 1] in _GREETINGS):
+        if idx > 0 and words[idx - 1] in _CONTEXT_BEFORE:
             return True
         if idx + 1 < len(words) and (
             words[idx + 1] in g.region_index or words[idx + 1] in g.admin1_names
@@ -563,7 +569,8 @@ def _place_context(
     same_clause = not any(c in prev_gap for c in ".!?\n")
     hashtag = prev_gap.endswith("#") and _tag_names_place(g, ids, capital)
     noun_after = next_gap.strip() == "" and (nxt in _PLACE_NOUNS_AFTER or nxt in _RESIDENTS)
-    strong = (prev in _STRONG_PREP and same_clause) or chained or hashtag or noun_after
+    address = prev in _STREETS and prev_gap.strip() == ","  # "320 Willis Street, Wellington"
+    strong = (prev in _STRONG_PREP and same_clause) or chained or hashtag or noun_after or address
     at_sign = prev_gap.endswith(" ") and prev_gap.rstrip().endswith("@")  # "@ Ibiza"
     greeted = prev in _GREETINGS and prev_gap.strip() == ""
     loc = strong or (prev in _LOC_PREP and same_clause) or at_sign or greeted
