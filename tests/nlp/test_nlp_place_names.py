@@ -265,6 +265,8 @@ def test_where_a_name_sits_says_it_is_a_place(text: str, surface: str, city: str
         "Chicago Bulls won again",  # a team
         "Paris Hilton was there",  # a person
         "Hull beat Leeds 2-1 on Saturday",  # a match by its score
+        "no way, Nice try though",  # "way" is no street
+        "come to my place, Reading group at 8",
     ],
 )
 def test_where_a_name_sits_says_it_is_no_place(text: str) -> None:

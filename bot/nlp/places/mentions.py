@@ -66,7 +66,7 @@ _PLACE_NOUNS_AFTER = frozenset(
 )
 # The end of a street address: the city comes after its comma.
 _STREETS = frozenset(
-    "street st road rd avenue ave lane ln drive dr boulevard blvd way place square".split()
+    "street st road rd avenue ave lane drive boulevard blvd".split()
 )
 # Words right before a small town's name that may make it a place (the cheap check).
 _CONTEXT_BEFORE = _LOC_PREP | _GREETINGS | _STREETS
