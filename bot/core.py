@@ -126,7 +126,8 @@ class Core:
         try:
             outcome, community_id = await self._handle(event, claim)
         finally:
-            self._running.discard(claim.key)  # cancelled (a crash): the lease runs out
+            if claim.recorded:  # (a redelivery's key is another event's, running here)
+                self._running.discard(claim.key)  # cancelled (a crash): the lease runs out
         if claim.recorded:  # answered, whatever the outcome: a redelivery is a duplicate
             await self._finish(claim.key)
         if not isinstance(event, MessageSeen) or outcome not in ("ok", "ignored"):
