@@ -13,6 +13,7 @@ is applied (store.mark_and_count).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import time
@@ -33,7 +34,7 @@ from bot.nlp import dates, places
 from bot.ports import ChannelUnavailable, ChatError, Timer
 from bot.routes import ACTIONS, DIRECT_ACTIONS, FORMS
 from bot.routes import COMMANDS as COMMAND_HANDLERS
-from bot.store.store import EVENT_LEASE, StoreUnavailable
+from bot.store.store import EVENT_LEASE, Store, StoreUnavailable
 from bot.types import (
     NO_COMMUNITY,
     ActionClicked,
@@ -98,6 +99,48 @@ class _Claim:
     recorded: bool = False
 
 
+class _Finisher:
+    """Marks answered events done, several in one transaction when they finish while one is
+    being written (a group commit: a transaction costs far more than the UPDATE, about
+    0.6 ms of CPU on PostgreSQL). Each caller returns once its own key is written."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._keys: list[str] = []  # waiting for the next transaction
+        self._written: asyncio.Future[None] | None = None  # resolved when they are written
+        self._task: asyncio.Task[None] | None = None
+
+    async def finish(self, key: str) -> None:
+        self._keys.append(key)
+        if self._written is None:
+            self._written = asyncio.get_running_loop().create_future()
+        written = self._written
+        if self._task is None:
+            self._task = asyncio.create_task(self._write_all())
+        await asyncio.shield(written)
+
+    async def _write_all(self) -> None:
+        try:
+            while self._keys:
+                keys, written = self._keys, self._written
+                self._keys, self._written = [], None
+                try:
+                    await self._store.finish_events(keys)
+                except Exception as exc:  # the keys stay started: see Core._finish
+                    log.warning("could not mark %d events done: %s", len(keys), exc)
+                finally:
+                    _resolve(written)
+        finally:
+            self._task = None
+            _resolve(self._written)  # cancelled (shutdown): nobody waits forever
+            self._keys, self._written = [], None
+
+
+def _resolve(future: asyncio.Future[None] | None) -> None:
+    if future is not None and not future.done():
+        future.set_result(None)
+
+
 def _what(event: Inbound) -> str:
     if isinstance(event, CommandInvoked):
         return f"command={event.name[:32]}"
@@ -114,6 +157,7 @@ class Core:
         self.watcher: Callable[[Ctx], Awaitable[None]] | None = None  # set by the watcher
         self._timer = timer  # renews the lease of running events (none: no renewal)
         self._running: set[str] = set()  # keys of the events being handled here
+        self._finisher = _Finisher(services.store)
         self._renewal_armed = False
 
     @property
@@ -215,12 +259,9 @@ class Core:
         return ""
 
     async def _finish(self, key: str) -> None:
-        """Mark an answered event done. If that fails, the key stays started and a
-        redelivery after its lease would be handled again: logged, nothing else to do."""
-        try:
-            await self.services.store.finish_event(key)
-        except Exception as exc:
-            log.warning("could not mark event %s done: %s", key[:200], exc)
+        """Mark an answered event done. If that fails (logged), the key stays started and a
+        redelivery after its lease would be handled again."""
+        await self._finisher.finish(key)
 
     def _arm_renewal(self) -> None:
         """Arm one wake-up that renews the lease of every event still running here (at most

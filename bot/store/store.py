@@ -458,9 +458,18 @@ class Store(WatcherQueries):
 
     async def finish_event(self, key: str) -> None:
         """Mark a started event done: from now on a redelivery of it is a duplicate."""
+        await self.finish_events([key])
+
+    async def finish_events(self, keys: Sequence[str]) -> None:
+        """Mark started events done, in one transaction."""
+        names: dict[str, Any]
+        if len(keys) == 1:
+            statement, names = self._q["finish_event"], {"event": keys[0][:200]}
+        else:
+            statement, names = self._q["finish_events"], {"events": [k[:200] for k in keys]}
 
         async def work(conn: AsyncConnection) -> None:
-            await conn.execute(self._q["finish_event"], {"event": key[:200]})
+            await conn.execute(statement, names)
 
         await self._write(work)
 
@@ -1666,6 +1675,9 @@ def _hot_statements(insert_for: Callable[[Any], Any]) -> dict[str, Any]:
         )
         .on_conflict_do_nothing(),
         "finish_event": update(pe).where(pe.c.key == p("event")).values(state=DONE),
+        "finish_events": update(pe)
+        .where(pe.c.key.in_(p("events", expanding=True)))
+        .values(state=DONE),
         "bump_rate": insert_for(rc)
         .values(scope=p("scope"), user_id=p("who"), window_start=p("start"), n=1)
         .on_conflict_do_update(
