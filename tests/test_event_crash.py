@@ -150,3 +150,13 @@ async def test_of_several_instances_finding_a_dead_handlers_event_one_takes_it_o
     finally:
         for s in stores:
             await s.close()
+
+
+async def test_events_answered_together_are_all_marked_done(
+        harness: Harness, caplog: pytest.LogCaptureFixture) -> None:
+    keys = [f"ev-5-{i}" for i in range(8)]
+    await asyncio.gather(*(harness.command("alice", "list", key=k) for k in keys))
+    await harness.advance(EVENT_LEASE * 2)  # none of them may look abandoned now
+    with caplog.at_level(logging.INFO, logger="tweetup.core"):
+        await asyncio.gather(*(harness.command("alice", "list", key=k) for k in keys))
+    assert _outcomes(caplog) == ["duplicate"] * 8
