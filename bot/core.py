@@ -34,7 +34,7 @@ from bot.nlp import dates, places
 from bot.ports import ChannelUnavailable, ChatError, Timer
 from bot.routes import ACTIONS, DIRECT_ACTIONS, FORMS
 from bot.routes import COMMANDS as COMMAND_HANDLERS
-from bot.store.store import EVENT_LEASE, Store, StoreUnavailable
+from bot.store.store import EVENT_LEASE, StoreUnavailable
 from bot.types import (
     NO_COMMUNITY,
     ActionClicked,
@@ -104,8 +104,8 @@ class _Finisher:
     being written (a group commit: a transaction costs far more than the UPDATE, about
     0.6 ms of CPU on PostgreSQL). Each caller returns once its own key is written."""
 
-    def __init__(self, store: Store) -> None:
-        self._store = store
+    def __init__(self, services: Services) -> None:
+        self._services = services
         self._keys: list[str] = []  # waiting for the next transaction
         self._written: asyncio.Future[None] | None = None  # resolved when they are written
         self._task: asyncio.Task[None] | None = None
@@ -125,7 +125,7 @@ class _Finisher:
                 keys, written = self._keys, self._written
                 self._keys, self._written = [], None
                 try:
-                    await self._store.finish_events(keys)
+                    await self._services.store.finish_events(keys)
                 except Exception as exc:  # the keys stay started: see Core._finish
                     log.warning("could not mark %d events done: %s", len(keys), exc)
                 finally:
@@ -157,8 +157,8 @@ class Core:
         self.watcher: Callable[[Ctx], Awaitable[None]] | None = None  # set by the watcher
         self._timer = timer  # renews the lease of running events (none: no renewal)
         self._running: set[str] = set()  # keys of the events being handled here
-        self._finisher = _Finisher(services.store)
-        self._renewal_armed = False
+        self._finisher = _Finisher(services)
+        self._renewal_due: datetime | None = None  # the armed renewal's instant
 
     @property
     def commands(self) -> Sequence[CommandSpec]:
@@ -265,20 +265,21 @@ class Core:
 
     def _arm_renewal(self) -> None:
         """Arm one wake-up that renews the lease of every event still running here (at most
-        one armed at a time, so this costs nothing per event)."""
-        if self._renewal_armed or self._timer is None:
+        one armed at a time, so this costs nothing per event; armed again if it was lost)."""
+        now = self.services.clock.now()
+        due = self._renewal_due
+        if self._timer is None or (due is not None and now < due + RENEW_EVERY):
             return
         try:
-            self._timer.arm(RENEW_ID, self.services.clock.now() + RENEW_EVERY,
-                            self.renew_running)
+            self._timer.arm(RENEW_ID, now + RENEW_EVERY, self.renew_running)
         except Exception:  # a timer shutting down: the events then finish or are taken over
             log.warning("could not arm the event lease renewal", exc_info=True)
             return
-        self._renewal_armed = True
+        self._renewal_due = now + RENEW_EVERY
 
     async def renew_running(self) -> None:
         """Renew the lease of the events still running here, then re-arm while any is."""
-        self._renewal_armed = False
+        self._renewal_due = None
         if not self._running:
             return
         try:
