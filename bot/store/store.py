@@ -58,6 +58,11 @@ T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 RETRY_DELAYS = (0.05, 0.2, 0.8, 1.5)  # seconds between attempts
+# An inbound event is recorded "started" and marked "done" once answered. A started event
+# whose lease (renewed while it runs) ran out belongs to a dead process: a redelivery takes
+# it over. Short enough that Slack's retry after a minute finds it so.
+EVENT_LEASE = timedelta(seconds=30)
+STARTED, DONE = "started", "done"
 
 
 class StoreUnavailable(Exception):
@@ -67,12 +72,17 @@ class StoreUnavailable(Exception):
 @dataclass(frozen=True, slots=True)
 class EventMark:
     """What recording an inbound event's key found, and the member's and the community's
-    event counts in the current window."""
+    event counts in the current window.
+
+    `new`: this caller handles the event (then marks it done with `finish_event`). Not new:
+    the event was handled already, or `in_progress` elsewhere (its lease still holds)."""
 
     new: bool
     member: int
     community: int
     reused: bool = False  # the key was seen with other content: a different event
+    in_progress: bool = False  # recorded, not done, and its lease still holds
+    taken_over: bool = False  # recorded, never done, lease over: its handler died
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,19 +390,24 @@ class Store(WatcherQueries):
         user_id: str,
         kind: str,
         fingerprint: str = "",
+        lease: timedelta = EVENT_LEASE,
     ) -> EventMark:
-        """Record an inbound event's key and, unless it is a chat message, count it in the
-        current window for the member and the community.
+        """Record an inbound event's key as *started* and, unless it is a chat message, count
+        it in the current window for the member and the community. The caller marks it done
+        (`finish_event`) once it has answered, and renews it (`renew_events`) meanwhile.
 
-        A key seen before with the same fingerprint (or none recorded) is a redelivery:
-        not new. A key seen before with another fingerprint is a different event that reuses
-        the key: it is new (and `reused`), and its fingerprint replaces the old one."""
+        A key seen before with the same fingerprint (or none recorded) is a redelivery: not
+        new if it is done or still within its lease (`in_progress`); taken over (new again)
+        if it was started more than `lease` ago and never finished, because the process
+        handling it died. A key seen before with another fingerprint is a different event
+        that reuses the key: it is new (and `reused`), and its fingerprint replaces the old
+        one. Of several callers at once, exactly one gets `new`."""
         start = datetime.fromtimestamp(
             now.timestamp() // window.total_seconds() * window.total_seconds(), tz=now.tzinfo
         )
         names = {"scope": scope[:100], "user_id": user_id[:64], "start": start}
         mark = {**names, "key": key[:200], "now": now, "kind": kind[:8],
-                "fingerprint": fingerprint[:32]}
+                "fingerprint": fingerprint[:32], "cutoff": now - lease}
 
         async def bump(conn: AsyncConnection, who: str) -> int:
             result = await conn.execute(self._q["bump_rate"], {**names, "who": who[:64]})
@@ -401,9 +416,10 @@ class Store(WatcherQueries):
         async def work(conn: AsyncConnection) -> EventMark:
             reused = False
             marked = await conn.execute(self._q["mark_event"], mark)
-            if not marked.rowcount:
-                if not await self._reuse_key(conn, mark):
-                    return EventMark(False, 0, 0)
+            if not marked.rowcount:  # seen before: rare, so not on the prebuilt path
+                again = await self._seen_again(conn, mark)
+                if again is not None:
+                    return again
                 reused = True
             if kind == "message":
                 return EventMark(True, 0, 0, reused)
@@ -411,21 +427,73 @@ class Store(WatcherQueries):
 
         return await self._write(work)
 
-    async def _reuse_key(self, conn: AsyncConnection, mark: dict[str, Any]) -> bool:
-        """True (and the row now describes the new event) if the seen key carried another
-        fingerprint; False for a redelivery."""
+    async def _seen_again(self, conn: AsyncConnection, mark: dict[str, Any]) -> EventMark | None:
+        """A key already recorded: None if it carried another fingerprint (the row now
+        describes this new event, started); else what the redelivery found. Every change is
+        a conditional UPDATE, so of several instances at once only one takes the event."""
         pe = t.processed_events
-        seen = (
-            await conn.execute(select(pe.c.fingerprint).where(pe.c.key == mark["key"]))
-        ).scalar_one_or_none()
-        if not seen or not mark["fingerprint"] or seen == mark["fingerprint"]:
-            return False
-        await conn.execute(
+        row = (
+            await conn.execute(
+                select(pe.c.fingerprint, pe.c.state, pe.c.seen_at).where(pe.c.key == mark["key"])
+            )
+        ).first()
+        if row is None:  # pruned meanwhile: long done
+            return EventMark(False, 0, 0)
+        this = pe.c.key == mark["key"]
+        if row.fingerprint and mark["fingerprint"] and row.fingerprint != mark["fingerprint"]:
+            taken = await conn.execute(
+                update(pe)
+                .where(this, pe.c.fingerprint == row.fingerprint)
+                .values(fingerprint=mark["fingerprint"], seen_at=mark["now"], state=STARTED)
+            )
+            return None if taken.rowcount else EventMark(False, 0, 0)
+        if row.state != STARTED:
+            return EventMark(False, 0, 0)
+        if row.seen_at >= mark["cutoff"]:
+            return EventMark(False, 0, 0, in_progress=True)
+        taken = await conn.execute(
             update(pe)
-            .where(pe.c.key == mark["key"])
-            .values(fingerprint=mark["fingerprint"], seen_at=mark["now"])
+            .where(this, pe.c.state == STARTED, pe.c.seen_at < mark["cutoff"])
+            .values(seen_at=mark["now"])
         )
-        return True
+        if not taken.rowcount:  # another instance took it over (or finished it) just now
+            return EventMark(False, 0, 0, in_progress=True)
+        return EventMark(True, 0, 0, taken_over=True)
+
+    async def finish_event(self, key: str) -> None:
+        """Mark a started event done: from now on a redelivery of it is a duplicate."""
+        await self.finish_events([key])
+
+    async def finish_events(self, keys: Sequence[str]) -> None:
+        """Mark started events done, in one transaction."""
+        names: dict[str, Any]
+        if len(keys) == 1:
+            statement, names = self._q["finish_event"], {"event": keys[0][:200]}
+        else:
+            statement, names = self._q["finish_events"], {"events": [k[:200] for k in keys]}
+
+        async def work(conn: AsyncConnection) -> None:
+            await conn.execute(statement, names)
+
+        await self._write(work)
+
+    async def renew_events(self, keys: Iterable[str], now: datetime) -> int:
+        """Renew the lease of events still being handled here, so a redelivery meanwhile is
+        not taken for a dead handler's event. Returns how many were renewed."""
+        pe = t.processed_events
+        wanted = [key[:200] for key in keys]
+        if not wanted:
+            return 0
+
+        async def work(conn: AsyncConnection) -> int:
+            result = await conn.execute(
+                update(pe)
+                .where(pe.c.key.in_(wanted), pe.c.state == STARTED)
+                .values(seen_at=now)
+            )
+            return int(result.rowcount)
+
+        return await self._write(work)
 
     async def recent_proposals(
         self, community_id: int, since: datetime, organizer_id: str | None = None
@@ -1730,8 +1798,13 @@ def _hot_statements(insert_for: Callable[[Any], Any]) -> dict[str, Any]:
             user_id=p("user_id"),
             kind=p("kind"),
             fingerprint=p("fingerprint"),
+            state=STARTED,
         )
         .on_conflict_do_nothing(),
+        "finish_event": update(pe).where(pe.c.key == p("event")).values(state=DONE),
+        "finish_events": update(pe)
+        .where(pe.c.key.in_(p("events", expanding=True)))
+        .values(state=DONE),
         "bump_rate": insert_for(rc)
         .values(scope=p("scope"), user_id=p("who"), window_start=p("start"), n=1)
         .on_conflict_do_update(
