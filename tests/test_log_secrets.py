@@ -97,7 +97,9 @@ async def test_debug_logs_of_both_adapters_hold_no_secret(tmp_path: Path) -> Non
     try:
         async with _tweetup(_config(tmp_path, discord, slack, port), tmp_path) as proc:
             await _slack_up(port, proc)
-            await discord.wait_until(lambda: discord.commands, within=60)
+            # the commands are synced before the gateway session: an interaction sent before
+            # IDENTIFY would be dropped with the fake's pre-session buffer
+            await discord.wait_until(lambda: discord.commands and discord.identifies, within=90)
             for sub in ("help", "list"):
                 iid = await discord.slash(alice, guild, "general", sub)
                 await discord.wait_response(iid, within=90)  # a loaded CI machine warms up slowly
