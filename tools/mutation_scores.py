@@ -1,0 +1,50 @@
+"""Mutation score per module, from the results `mutmut run` leaves in ``mutants/``.
+
+    .venv/bin/mutmut run --max-children 1 && .venv/bin/python tools/mutation_scores.py
+
+Score = killed / (killed + survived + no tests + timeouts). A mutant no selected test runs
+("no tests") counts against the score: code the pure-rule tests never reach is not pinned.
+Skipped or suspicious mutants are not scored.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from mutmut.stats import status_by_exit_code
+
+
+def scores(root: Path) -> dict[str, Counter[str]]:
+    out: dict[str, Counter[str]] = {}
+    for meta in sorted(root.rglob("*.py.meta")):
+        codes = json.loads(meta.read_text())["exit_code_by_key"]
+        if codes:
+            out[meta.name.removesuffix(".meta")] = Counter(status_by_exit_code[c] for c in codes.values())
+    return out
+
+
+def percent(c: Counter[str]) -> float:
+    scored = c["killed"] + c["survived"] + c["no tests"] + c["timeout"]
+    return 100.0 * c["killed"] / scored if scored else 100.0
+
+
+def main() -> int:
+    table = scores(Path("mutants"))
+    if not table:
+        print("no results in mutants/: run `mutmut run` first", file=sys.stderr)
+        return 1
+    total: Counter[str] = Counter()
+    print(f"{'module':<16}{'score':>7}{'killed':>8}{'survived':>10}{'no tests':>10}")
+    for name, c in table.items():
+        total += c
+        print(f"{name:<16}{percent(c):>6.0f}%{c['killed']:>8}{c['survived']:>10}{c['no tests']:>10}")
+    print(f"{'bot/domain':<16}{percent(total):>6.1f}%{total['killed']:>8}"
+          f"{total['survived']:>10}{total['no tests']:>10}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
