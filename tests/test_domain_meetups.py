@@ -78,9 +78,9 @@ def test_check_future(start: datetime, ok: bool) -> None:
 
 
 def test_check_future_names_what_was_wrong() -> None:
-    with pytest.raises(Refusal, match="^Option 2 is in the past"):
+    with pytest.raises(Refusal, match=r"^Option 2 is in the past"):
         check_future(START, START, "Option 2")
-    with pytest.raises(Refusal, match="^That time is more than two years away"):
+    with pytest.raises(Refusal, match=r"^That time is more than two years away"):
         check_future(START + timedelta(days=800), START)
 
 
@@ -168,7 +168,7 @@ def test_text_limits(check: object, limit: int) -> None:
 
 def test_check_text_names_the_field() -> None:
     assert check_text(" \u202eok ", "note", 3) == "ok"
-    with pytest.raises(Refusal, match="^The note is 4 characters"):
+    with pytest.raises(Refusal, match=r"^The note is 4 characters"):
         check_text("four", "note", 3)
 
 

@@ -22,13 +22,19 @@ def scores(root: Path) -> dict[str, Counter[str]]:
     for meta in sorted(root.rglob("*.py.meta")):
         codes = json.loads(meta.read_text())["exit_code_by_key"]
         if codes:
-            out[meta.name.removesuffix(".meta")] = Counter(status_by_exit_code[c] for c in codes.values())
+            statuses = (status_by_exit_code[c] for c in codes.values())
+            out[meta.name.removesuffix(".meta")] = Counter(statuses)
     return out
 
 
 def percent(c: Counter[str]) -> float:
     scored = c["killed"] + c["survived"] + c["no tests"] + c["timeout"]
     return 100.0 * c["killed"] / scored if scored else 100.0
+
+
+def row(name: str, c: Counter[str]) -> str:
+    return (f"{name:<16}{percent(c):>6.1f}%{c['killed']:>8}{c['survived']:>10}"
+            f"{c['no tests']:>10}")
 
 
 def main() -> int:
@@ -40,9 +46,8 @@ def main() -> int:
     print(f"{'module':<16}{'score':>7}{'killed':>8}{'survived':>10}{'no tests':>10}")
     for name, c in table.items():
         total += c
-        print(f"{name:<16}{percent(c):>6.0f}%{c['killed']:>8}{c['survived']:>10}{c['no tests']:>10}")
-    print(f"{'bot/domain':<16}{percent(total):>6.1f}%{total['killed']:>8}"
-          f"{total['survived']:>10}{total['no tests']:>10}")
+        print(row(name, c))
+    print(row("bot/domain", total))
     return 0
 
 
