@@ -15,6 +15,7 @@ TABLES: dict[str, list[dict[str, Any]]] = {
         {"user_id": "hidden2", "home_city_id": 10},  # no choice recorded: hidden
         {"user_id": "hidden3", "show_name": False, "home_city_id": 20},
         {"user_id": "homeless", "show_name": False, "home_city_id": None},
+        {"user_id": "unset", "show_name": False},  # a row without the column at all
     ],
     "trips": [
         {"user_id": "shown", "city_id": 20},
@@ -25,6 +26,7 @@ TABLES: dict[str, list[dict[str, Any]]] = {
     "place_questions": [
         {"user_id": "shown", "city_id": 10, "first_day": "2030-01-01", "last_day": "2030-01-02",
          "kind": "trip", "answer": "yes"},
+        {"user_id": "shown", "city_id": 20, "kind": "home", "answer": None},  # no days
     ],
     "suggestion_interest": [
         {"suggestion_id": 5, "user_id": "shown"},
@@ -42,7 +44,7 @@ def export() -> dict[str, Any]:
 
 def test_homes_show_only_for_members_who_show_their_name() -> None:
     members = export()["tables"]["members"]
-    assert [m.get("home_city_id", "-") for m in members] == [10, "-", "-", "-", "-"]
+    assert [m.get("home_city_id", "-") for m in members] == [10, "-", "-", "-", "-", "-"]
     assert [m["user_id"] for m in members] == [m["user_id"] for m in TABLES["members"]]
     assert export()["homes_by_area"] == [
         {"city_id": 10, "city": "Berlin, Germany", "members": 2},
@@ -60,8 +62,10 @@ def test_trips_show_only_for_members_who_show_their_name_and_are_counted_otherwi
 
 
 def test_questions_never_say_where() -> None:
-    (question,) = export()["tables"]["place_questions"]
-    assert question == {"user_id": "shown", "kind": "trip", "answer": "yes"}
+    assert export()["tables"]["place_questions"] == [
+        {"user_id": "shown", "kind": "trip", "answer": "yes"},
+        {"user_id": "shown", "kind": "home", "answer": None},
+    ]
 
 
 def test_interest_in_an_idea_is_a_place_too() -> None:

@@ -157,12 +157,12 @@ def test_bad_titles(raw: str) -> None:
         check_title(raw)
 
 
-@pytest.mark.parametrize(("check", "limit"), [
-    (check_description, DESCRIPTION_MAX), (check_venue, VENUE_MAX),
+@pytest.mark.parametrize(("check", "name", "limit"), [
+    (check_description, "description", DESCRIPTION_MAX), (check_venue, "venue", VENUE_MAX),
 ])
-def test_text_limits(check: object, limit: int) -> None:
+def test_text_limits(check: object, name: str, limit: int) -> None:
     assert check("y" * limit) == "y" * limit  # type: ignore[operator]
-    with pytest.raises(Refusal, match=f"{limit + 1} characters; keep it to {limit}"):
+    with pytest.raises(Refusal, match=f"^The {name} is {limit + 1} characters; keep it to {limit}"):
         check("y" * (limit + 1))  # type: ignore[operator]
 
 

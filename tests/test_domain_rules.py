@@ -203,6 +203,8 @@ def test_members_cannot_ask_for_the_waitlist_or_an_offer(requested: RsvpStatus) 
     ((51.5074, -0.1278), (48.8566, 2.3522), 343.5),  # London - Paris
     ((0.0, 0.0), (0.0, 180.0), 20015.1),  # half the equator
     ((90.0, 0.0), (-90.0, 0.0), 20015.1),  # pole to pole
+    # antipodes whose haversine term rounds to just above 1
+    ((69.51232454868148, 86.5812282599507), (-69.51232454868148, 266.5812282599507), 20015.1),
     ((45.0, 10.0), (45.0, 10.0), 0.0),
 ])
 def test_distance_km(a: tuple[float, float], b: tuple[float, float], km: float) -> None:

@@ -2,8 +2,9 @@
 
     .venv/bin/mutmut run --max-children 1 && .venv/bin/python tools/mutation_scores.py
 
-Score = killed / (killed + survived + no tests + timeouts). A mutant no selected test runs
-("no tests") counts against the score: code the pure-rule tests never reach is not pinned.
+Score = (killed + timeouts) / (killed + timeouts + survived + no tests). A mutant that makes
+a test hang (an endless loop) was caught. A mutant no selected test runs ("no tests") counts
+against the score: code the pure-rule tests never reach is not pinned.
 Skipped or suspicious mutants are not scored.
 """
 
@@ -28,12 +29,13 @@ def scores(root: Path) -> dict[str, Counter[str]]:
 
 
 def percent(c: Counter[str]) -> float:
-    scored = c["killed"] + c["survived"] + c["no tests"] + c["timeout"]
-    return 100.0 * c["killed"] / scored if scored else 100.0
+    caught = c["killed"] + c["timeout"]
+    scored = caught + c["survived"] + c["no tests"]
+    return 100.0 * caught / scored if scored else 100.0
 
 
 def row(name: str, c: Counter[str]) -> str:
-    return (f"{name:<16}{percent(c):>6.1f}%{c['killed']:>8}{c['survived']:>10}"
+    return (f"{name:<16}{percent(c):>6.1f}%{c['killed'] + c['timeout']:>8}{c['survived']:>10}"
             f"{c['no tests']:>10}")
 
 
@@ -43,7 +45,7 @@ def main() -> int:
         print("no results in mutants/: run `mutmut run` first", file=sys.stderr)
         return 1
     total: Counter[str] = Counter()
-    print(f"{'module':<16}{'score':>7}{'killed':>8}{'survived':>10}{'no tests':>10}")
+    print(f"{'module':<16}{'score':>7}{'caught':>8}{'survived':>10}{'no tests':>10}")
     for name, c in table.items():
         total += c
         print(row(name, c))
