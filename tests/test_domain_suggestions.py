@@ -31,6 +31,7 @@ from bot.domain.suggestions import (
     interested_in,
     lon_span,
     meetup_planned,
+    open_anchors,
     overlaps,
     trip_days,
     within,
@@ -82,8 +83,16 @@ def test_anchors_are_the_center_three_biggest_cities_and_four_busiest() -> None:
 
 
 def test_a_busy_city_already_chosen_as_big_is_not_taken_twice() -> None:
-    near = nearby([C, EAST], {2: 3})
+    near = nearby([C, EAST, WEST], {2: 3, 3: 0})  # nobody lives in WEST any more
     assert [a.city_id for a in _anchors(C, near, RULES, [EAST])] == [1, 2]
+
+
+def test_open_anchors_while_any_anchor_is_free_of_a_cooldown() -> None:
+    cooled_west = (PastSuggestion(3, NOW),)  # blocks C and WEST, not EAST
+    assert open_anchors(C, nearby([C, EAST, WEST], {2: 1}, suggestions=cooled_west), RULES,
+                        NOW, populous=(EAST,))
+    assert not open_anchors(C, nearby([C, EAST, WEST], {}, suggestions=cooled_west), RULES,
+                            NOW, populous=(WEST,))
 
 
 # --- which anchor wins -----------------------------------------------------------------------
@@ -95,6 +104,12 @@ def test_the_larger_cluster_wins_even_when_it_is_tried_later() -> None:
     assert result is not None
     assert (result.anchor, result.count, result.home_city_ids, result.traveller_ids) == (
         EAST, 4, (1, 2, 4), ())
+
+
+def test_an_anchor_without_a_cluster_leaves_the_others_to_try() -> None:
+    near = nearby([C, EAST, FAR], {2: 2, 4: 1})  # around C: 2 members; around EAST: 3
+    result = decide_at(C, near)
+    assert result is not None and result.anchor == EAST and result.count == 3
 
 
 def test_on_equal_counts_the_more_populous_anchor_wins_then_the_first_tried() -> None:
@@ -155,6 +170,9 @@ TRIP_CASES = [
     ({1: 1}, (TripStay("a", 1, d(3, 3), d(3, 5), home_city_id=4),
               TripStay("b", 1, d(3, 4), d(3, 5), home_city_id=4)),
      (3, d(3, 4), d(3, 5), ("a", "b"))),  # travellers who live elsewhere count
+    ({1: 1}, (TripStay("a", 1, d(3, 3), d(3, 3)), TripStay("b", 1, d(3, 3), d(3, 3)),
+              TripStay("c", 1, d(3, 4), d(3, 4)), TripStay("d", 1, d(3, 4), d(3, 4))),
+     (3, d(3, 3), d(3, 3), ("a", "b"))),  # a and b gone when c and d come: the first day
     ({1: 1, 2: 0}, (TripStay("a", 1, d(3, 3), d(3, 5)), TripStay("a", 1, d(3, 4), d(3, 9)),
                     TripStay("b", 1, d(3, 8), d(3, 8))),
      (3, d(3, 8), d(3, 8), ("a", "b"))),  # a's second trip keeps a there after the first
@@ -250,6 +268,7 @@ def test_trip_days_needs_both_days_in_order(first: date | None, last: date | Non
 
 @pytest.mark.parametrize(("a", "b", "overlap"), [
     ((d(3, 3), d(3, 5)), (d(3, 5), d(3, 9)), True),  # one shared day
+    ((d(3, 5), d(3, 9)), (d(3, 3), d(3, 5)), True),
     ((d(3, 3), d(3, 5)), (d(3, 6), d(3, 9)), False),
     ((d(3, 6), d(3, 9)), (d(3, 3), d(3, 5)), False),
     ((d(3, 1), d(3, 9)), (d(3, 3), d(3, 4)), True),  # one inside the other
@@ -270,9 +289,10 @@ def test_an_evening_starting_right_now_is_not_offered() -> None:
 
 def test_interest_counts_from_the_first_day_of_a_trip_idea_and_keeps_the_first_idea() -> None:
     far_idea = Interest(FAR, None, None, ("z",))
+    other_days = Interest(C, d(4, 1), d(4, 2), ("y",))
     trip_idea = Interest(C, d(3, 3), d(3, 5), ("a",))
     home_idea = Interest(C, None, None, ("a", "b"))
-    found = interested_in(C, [d(3, 3)], [far_idea, trip_idea, home_idea], 50)
+    found = interested_in(C, [d(3, 3)], [far_idea, other_days, trip_idea, home_idea], 50)
     assert found == {"a": trip_idea, "b": home_idea}
 
 
