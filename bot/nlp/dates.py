@@ -403,13 +403,16 @@ _WORD_NUM: dict[str, tuple[int, bool]] = {
 }
 
 
-def _tokenize(text: str) -> list[_Tok]:
+def _tokenize(text: str, limit: int = 1 << 30) -> list[_Tok]:
+    """The tokens of ``text``, at most ``limit`` of them."""
     low = text.lower()
     same = len(low) == len(text)
     out: list[_Tok] = []
     append = out.append
     word_num = _WORD_NUM
     for m in _TOKEN_RE.finditer(text):
+        if len(out) >= limit:
+            break
         a, b = m.span()
         s = low[a:b] if same else m.group().lower()
         c0 = s[0]
@@ -516,6 +519,7 @@ def _valid(y: int, m: int, d: int) -> date | None:
         return None
 
 
+@functools.lru_cache(maxsize=256)  # pure; a message repeats its days
 def _next_month_day(today: date, month: int, day: int) -> date | None:
     """Month and day without a year: the next occurrence (today counts)."""
     for y in range(today.year, today.year + 9):
@@ -525,6 +529,7 @@ def _next_month_day(today: date, month: int, day: int) -> date | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)  # pure; a message repeats its days
 def _next_day_of_month(today: date, day: int) -> date | None:
     """ "the 29th": this month if still ahead, else the next month that has one."""
     first = today.replace(day=1)
@@ -604,12 +609,14 @@ class _Parser:
         self.ctx = ctx
         self._memo: dict[tuple[str, int], object] = {}
         self.allow_latent = False
+        self.rule_calls = 0  # memo misses: the work a message costs (see ``Work``)
 
     # Memoised entry points: the grammar re-reads the same positions many times.
 
     def _memoized(self, tag: str, parse: Callable[[int], object], i: int) -> object:
         key = (tag, i)
         if key not in self._memo:
+            self.rule_calls += 1
             self._memo[key] = parse(i)
         return self._memo[key]
 
@@ -3054,7 +3061,13 @@ _DAY_FOLLOWERS = frozenset(
     "should then i we it that this next after before around about evening morning "
     "afternoon night lunch dinner".split()
 )
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|io|co)/\S*|\S*_\S*_\S*")
+# URLs and snake_case words are not chat (group 1 is blanked). Anchored at the start of a
+# whitespace-free run, so each run is read a bounded number of times: the former pattern,
+# "\S+\.com/" searched at every position, backtracked quadratically on a long run
+# ("1/1/1/...": seconds at 20 KB).
+_URLISH_RE = re.compile(
+    r"(?<!\S)(?:(?=\S+?\.(?:com|org|net|io|co)/|\S*?_\S*?_)|\S*?(?=(?:https?://|www\.)\S))(\S*)"
+)
 # Words that can open a time expression before its number or time word.
 _PREFIX_WORDS = frozenset(
     "at on the in from between by this next last coming upcoming past previous a an half "
@@ -3118,8 +3131,24 @@ _ANCHORS = frozenset(
         "season",
     ]
 )
+# Bounds on the work one message costs, whatever its shape (issue 13: "1/" * 10,000 took
+# seconds). Each stage is linear in what it reads and stops at its cap: characters read,
+# numbers and time words looked around, tokens made, expression starts tried.
 _MAX_LEN = 20_000
-_MAX_ATTEMPTS = 400  # expression starts tried per message
+_MAX_ANCHORS = 600  # numbers and time words whose neighbourhood is tokenized
+_MAX_TOKENS = 1_200
+_MAX_ATTEMPTS = 200  # expression starts tried per message (a chat message has a few)
+
+
+@dataclass(slots=True)
+class Work:
+    """What reading one message cost (for the work-bound tests and the benchmark)."""
+
+    chars: int = 0  # characters handed to the tokenizer
+    anchors: int = 0  # numbers and time words found by the anchor scan
+    tokens: int = 0
+    attempts: int = 0  # expression starts tried
+    rule_calls: int = 0  # grammar rules applied at a position (memo misses)
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -3153,48 +3182,95 @@ def _anchor_scan() -> re.Pattern[str]:
 
 _WINDOW_BEFORE = 48
 _WINDOW_AFTER = 96
+_WORD_REACH = 32  # a window grows to whole words, by at most this many characters
 
 
-def _tokenize_windows(text: str) -> list[_Tok]:
-    """Tokens only around numbers and time words; windows are kept apart by a barrier."""
-    if len(text) <= 2 * (_WINDOW_BEFORE + _WINDOW_AFTER):
-        return _tokenize(text)
-    spans: list[list[int]] = []
+def _grow_left(text: str, a: int) -> int:
+    stop = max(0, a - _WORD_REACH)
+    while a > stop and not text[a - 1].isspace():
+        a -= 1
+    return a
+
+
+def _grow_right(text: str, b: int) -> int:
+    stop = min(len(text), b + _WORD_REACH)
+    while b < stop and not text[b].isspace():
+        b += 1
+    return b
+
+
+def _windows(text: str, work: Work) -> list[tuple[int, int]]:
+    """Spans around the first ``_MAX_ANCHORS`` numbers and time words, merged where they
+    meet. Constant work per anchor: windows are grown to whole words only at the edges of
+    merged spans, not once per anchor (a wall of digits has an anchor per character)."""
     n = len(text)
+    spans: list[tuple[int, int]] = []
+    cur_a = cur_b = -1  # the open span, raw (not yet grown to whole words)
     for m in _anchor_scan().finditer(text):
+        work.anchors += 1
+        if work.anchors > _MAX_ANCHORS:
+            break
         a = max(0, m.start() - _WINDOW_BEFORE)
         b = min(n, m.end() + _WINDOW_AFTER)
-        stop = max(0, a - 32)
-        while a > stop and not text[a - 1].isspace():  # whole words (within reason)
-            a -= 1
-        stop = min(n, b + 32)
-        while b < stop and not text[b].isspace():
-            b += 1
-        if spans and a <= spans[-1][1]:
-            spans[-1][1] = max(b, spans[-1][1])
-        else:
-            spans.append([a, b])
+        if cur_b >= 0 and a <= cur_b:
+            cur_b = max(cur_b, b)
+            continue
+        if cur_b >= 0:
+            ga, gb = _grow_left(text, a), _grow_right(text, cur_b)
+            if ga <= gb:  # whole words make them touch
+                cur_b = max(gb, b)
+                continue
+            spans.append((cur_a, gb))
+        cur_a, cur_b = _grow_left(text, a), b
+    if cur_b >= 0:
+        spans.append((cur_a, _grow_right(text, cur_b)))
+    return spans
+
+
+def _tokenize_windows(text: str, work: Work) -> list[_Tok]:
+    """Tokens only around numbers and time words; windows are kept apart by a barrier.
+    At most ``_MAX_TOKENS`` tokens."""
+    if len(text) <= 2 * (_WINDOW_BEFORE + _WINDOW_AFTER):
+        work.chars += len(text)
+        return _tokenize(text, _MAX_TOKENS)
     out: list[_Tok] = []
-    for a, b in spans:
+    for a, b in _windows(text, work):
+        if len(out) >= _MAX_TOKENS:
+            break
         if out:
             out.append(_Tok("\n", a, a, "p", False, None, False))
-        for t in _tokenize(text[a:b]):
+        work.chars += b - a
+        for t in _tokenize(text[a:b], _MAX_TOKENS - len(out)):
             t.start += a
             t.end += a
             out.append(t)
     return out
 
 
-def _run(text: str, now: datetime, meetup: bool, allow_latent: bool) -> list[TimeMention]:
+def _blank_urls(text: str) -> str:
+    """``text`` with URLs and snake_case words blanked (offsets kept); linear in its length."""
+    return _URLISH_RE.sub(lambda m: m.group()[: m.start(1) - m.start()] + " " * len(m[1]), text)
+
+
+def _run(
+    text: str, now: datetime, meetup: bool, allow_latent: bool, work: Work | None = None
+) -> list[TimeMention]:
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
+    if work is None:
+        work = Work()
     clipped = text[:_MAX_LEN]
     if "/" in clipped or "_" in clipped or "www." in clipped:
-        # URLs and snake_case words are not chat: blank them, keeping offsets
-        clipped = _URL_RE.sub(lambda m: " " * len(m.group()), clipped)
-    toks = _tokenize_windows(clipped)
-    if len(toks) > 4000:
-        toks = toks[:4000]
+        clipped = _blank_urls(clipped)
+    toks = _tokenize_windows(clipped, work)
+    work.tokens = len(toks)
+    return _parse_all(text, toks, now, meetup, allow_latent, work)
+
+
+def _parse_all(
+    text: str, toks: list[_Tok], now: datetime, meetup: bool, allow_latent: bool, work: Work
+) -> list[TimeMention]:
+    """Every expression in ``toks``, left to right, at most ``_MAX_ATTEMPTS`` starts tried."""
     ctx = _Ctx(now, meetup)
     p = _Parser(text, toks, ctx)
     p.allow_latent = allow_latent
@@ -3220,10 +3296,12 @@ def _run(text: str, now: datetime, meetup: bool, allow_latent: bool) -> list[Tim
         attempts += 1
         if attempts > _MAX_ATTEMPTS:
             break  # a wall of numbers: stop rather than parse forever
+        work.attempts = attempts
         try:
             r = p.p_expr(i)
         except (ValueError, OverflowError, KeyError, IndexError):
             r = None
+        work.rule_calls = p.rule_calls
         if r is None:
             i += 1
             continue
@@ -3282,6 +3360,14 @@ def find_times(text: str, *, now: datetime) -> list[TimeMention]:
     if not text or not _prefilter(text):
         return []
     return _run(text, now, meetup=False, allow_latent=False)
+
+
+def find_times_work(text: str, *, now: datetime) -> tuple[list[TimeMention], Work]:
+    """``find_times`` and what it cost (the work-bound tests and the benchmark read it)."""
+    work = Work()
+    if not text or not _prefilter(text):
+        return [], work
+    return _run(text, now, meetup=False, allow_latent=False, work=work), work
 
 
 _EDGE_STRIP = " \t\r\n.,;:!?\"'()[]{}“”‘’"
