@@ -387,7 +387,7 @@ _TOKEN_RE = re.compile(
 
 
 @dataclass(slots=True)
-class _Tok:
+class Token:
     s: str  # lower-case text
     start: int
     end: int
@@ -403,11 +403,11 @@ _WORD_NUM: dict[str, tuple[int, bool]] = {
 }
 
 
-def _tokenize(text: str, limit: int = 1 << 30) -> list[_Tok]:
+def _tokenize(text: str, limit: int = 1 << 30) -> list[Token]:
     """The tokens of ``text``, at most ``limit`` of them."""
     low = text.lower()
     same = len(low) == len(text)
-    out: list[_Tok] = []
+    out: list[Token] = []
     append = out.append
     word_num = _WORD_NUM
     for m in _TOKEN_RE.finditer(text):
@@ -417,20 +417,20 @@ def _tokenize(text: str, limit: int = 1 << 30) -> list[_Tok]:
         s = low[a:b] if same else m.group().lower()
         c0 = s[0]
         if s.startswith("2mor"):
-            append(_Tok("2moro", a, b, "w", False, None, False))
+            append(Token("2moro", a, b, "w", False, None, False))
         elif "0" <= c0 <= "9":
             ordinal = s[-2:] in ("st", "nd", "rd", "th")
             digits = s[:-2] if ordinal else s
-            append(_Tok(s, a, b, "n", False, int(digits) if len(digits) <= 9 else None, ordinal))
+            append(Token(s, a, b, "n", False, int(digits) if len(digits) <= 9 else None, ordinal))
         elif "a" <= c0 <= "z":
             wn = word_num.get(s)
             cap = text[a].isupper()
             if wn is None:
-                append(_Tok(s, a, b, "w", cap, None, False))
+                append(Token(s, a, b, "w", cap, None, False))
             else:
-                append(_Tok(s, a, b, "w", cap, wn[0], wn[1]))
+                append(Token(s, a, b, "w", cap, wn[0], wn[1]))
         else:
-            append(_Tok(s, a, b, "p", False, None, False))
+            append(Token(s, a, b, "p", False, None, False))
     return out
 
 
@@ -439,7 +439,7 @@ def _tokenize(text: str, limit: int = 1 << 30) -> list[_Tok]:
 
 
 @dataclass(slots=True)
-class _Day:
+class DaySpan:
     """A date or a span of days; ``end`` exclusive."""
 
     start: date
@@ -451,7 +451,7 @@ class _Day:
 
 
 @dataclass(slots=True)
-class _Tod:
+class ClockTime:
     """A clock time on an unknown day."""
 
     hour: int
@@ -465,7 +465,7 @@ class _Tod:
 
 
 @dataclass(slots=True)
-class _Part:
+class PartOfDay:
     start_h: int
     end_h: int
     day_offset: int | None = None  # tonight -> 0, last night -> -1
@@ -474,7 +474,7 @@ class _Part:
 
 
 @dataclass(slots=True)
-class _Abs:
+class Interval:
     """A fully resolved instant or interval."""
 
     start: datetime
@@ -483,10 +483,10 @@ class _Abs:
     latent: bool = False
 
 
-_Val = _Day | _Tod | _Part | _Abs
+Value = DaySpan | ClockTime | PartOfDay | Interval
 
 
-class _Ctx:
+class Context:
     __slots__ = ("meetup", "now", "today", "tz", "us")
 
     def __init__(self, now: datetime, meetup: bool) -> None:
@@ -601,8 +601,8 @@ _AMPM_WORDS = {
 }
 
 
-class _Parser:
-    def __init__(self, text: str, toks: list[_Tok], ctx: _Ctx) -> None:
+class Parser:
+    def __init__(self, text: str, toks: list[Token], ctx: Context) -> None:
         self.text = text
         self.t = toks
         self.n = len(toks)
@@ -620,22 +620,22 @@ class _Parser:
             self._memo[key] = parse(i)
         return self._memo[key]
 
-    def p_date(self, i: int) -> tuple[_Day, int] | None:
+    def p_date(self, i: int) -> tuple[DaySpan, int] | None:
         return self._memoized("d", self._p_date_impl, i)  # type: ignore[return-value]
 
-    def p_tod(self, i: int) -> tuple[_Tod, int] | None:
+    def p_tod(self, i: int) -> tuple[ClockTime, int] | None:
         return self._memoized("t", self._p_tod_impl, i)  # type: ignore[return-value]
 
-    def p_part(self, i: int) -> tuple[_Part, int] | None:
+    def p_part(self, i: int) -> tuple[PartOfDay, int] | None:
         return self._memoized("p", self._p_part_impl, i)  # type: ignore[return-value]
 
-    def p_relative(self, i: int) -> tuple[_Abs | _Day, int] | None:
+    def p_relative(self, i: int) -> tuple[Interval | DaySpan, int] | None:
         return self._memoized("r", self._p_relative_impl, i)  # type: ignore[return-value]
 
-    def component(self, i: int) -> tuple[_Val, int] | None:
+    def component(self, i: int) -> tuple[Value, int] | None:
         return self._memoized("c", self._component_impl, i)  # type: ignore[return-value]
 
-    def p_point(self, i: int) -> tuple[_Abs, int] | None:
+    def p_point(self, i: int) -> tuple[Interval, int] | None:
         return self._memoized("x", self._p_point_impl, i)  # type: ignore[return-value]
 
     # -- token helpers ------------------------------------------------------------------
@@ -768,8 +768,6 @@ class _Parser:
             v = self.t[i].num
             if v is not None and len(self.t[i].s) == 4 and 1000 <= v <= 2999:
                 j = i + 1
-                if self.word(j, "ad", "a") and self.word(j + 1, ".", "d"):
-                    pass
                 if self.word(j, "ad"):
                     j += 1
                 return v, j
@@ -836,9 +834,9 @@ class _Parser:
             return _WEEKDAYS[tok.s]
         return None
 
-    def _p_date_impl(self, i: int) -> tuple[_Day, int] | None:
+    def _p_date_impl(self, i: int) -> tuple[DaySpan, int] | None:
         """Any date-like component; the longest wins."""
-        best: tuple[_Day, int] | None = None
+        best: tuple[DaySpan, int] | None = None
         for f in (
             self._d_words,
             self._d_weekday,
@@ -877,7 +875,7 @@ class _Parser:
                 )
         return best
 
-    def _match_weekday(self, d: _Day, wd: int, i: int, k: int) -> _Day:
+    def _match_weekday(self, d: DaySpan, wd: int, i: int, k: int) -> DaySpan:
         """ "Fri, Jul 18" / "Thu 15th": the nearest such date that is that weekday."""
         if d.start.weekday() == wd or d.explicit_year:
             return d
@@ -889,27 +887,27 @@ class _Parser:
             for y in range(today.year, today.year + 12):
                 c = _valid(y, d.start.month, day)
                 if c is not None and c.weekday() == wd and c >= today - timedelta(days=7):
-                    return _Day(c, c + timedelta(days=1), "day")
+                    return DaySpan(c, c + timedelta(days=1), "day")
             return d
         first = today.replace(day=1)
         for m in range(0, 24):
             mm = first + relativedelta(months=m)
             c = _valid(mm.year, mm.month, day)
             if c is not None and c >= today and c.weekday() == wd:
-                return _Day(c, c + timedelta(days=1), "day")
+                return DaySpan(c, c + timedelta(days=1), "day")
         return d
 
-    def _d_words(self, i: int) -> tuple[_Day, int] | None:
+    def _d_words(self, i: int) -> tuple[DaySpan, int] | None:
         c = self.ctx
         j = i
         if self.word(j, "the"):
             j += 1
         if self.word(j, "day") and self.word(j + 1, "after") and self.word(j + 2, "tomorrow"):
             d = c.today + timedelta(days=2)
-            return _Day(d, d + timedelta(days=1), "day"), j + 3
+            return DaySpan(d, d + timedelta(days=1), "day"), j + 3
         if self.word(j, "day") and self.word(j + 1, "before") and self.word(j + 2, "yesterday"):
             d = c.today - timedelta(days=2)
-            return _Day(d, d + timedelta(days=1), "day"), j + 3
+            return DaySpan(d, d + timedelta(days=1), "day"), j + 3
         if j != i:
             return None
         s = self.s(i)
@@ -926,10 +924,10 @@ class _Parser:
             "yesterday",
         ):
             d = c.today + timedelta(days=_DAY_WORDS[s])
-            return _Day(d, d + timedelta(days=1), "day"), i + 1
+            return DaySpan(d, d + timedelta(days=1), "day"), i + 1
         return None
 
-    def _d_weekday(self, i: int) -> tuple[_Day, int] | None:
+    def _d_weekday(self, i: int) -> tuple[DaySpan, int] | None:
         c = self.ctx
         j = i
         mod = None
@@ -984,16 +982,16 @@ class _Parser:
                     }[m]
                     d = monday + timedelta(days=off + wd)
                     j = k + 2
-        return _Day(d, d + timedelta(days=1), "day", weekday_only=mod is None), j
+        return DaySpan(d, d + timedelta(days=1), "day", weekday_only=mod is None), j
 
-    def _d_rel_weekday(self, i: int) -> tuple[_Day, int] | None:
+    def _d_rel_weekday(self, i: int) -> tuple[DaySpan, int] | None:
         """ "last week's sunday"."""
         if self.word(i, "last", "next", "this") and self.word(i + 1, "week's", "weeks"):
             wd = self.p_weekday(i + 2)
             if wd is not None:
                 off = {"last": -7, "next": 7, "this": 0}[self.s(i)]
                 d = _monday(self.ctx.today) + timedelta(days=off + wd)
-                return _Day(d, d + timedelta(days=1), "day"), i + 3
+                return DaySpan(d, d + timedelta(days=1), "day"), i + 3
         return None
 
     def _year_after(self, j: int) -> tuple[int | None, int]:
@@ -1011,16 +1009,16 @@ class _Parser:
             return _year2(self.t[k + 1].num or 0), k + 2
         return None, j
 
-    def _mk_monthday(self, month: int, day: int, year: int | None) -> _Day | None:
+    def _mk_monthday(self, month: int, day: int, year: int | None) -> DaySpan | None:
         if year is not None:
             d = _valid(year, month, day)
         else:
             d = _next_month_day(self.ctx.today, month, day)
         if d is None:
             return None
-        return _Day(d, d + timedelta(days=1), "day", explicit_year=year is not None)
+        return DaySpan(d, d + timedelta(days=1), "day", explicit_year=year is not None)
 
-    def _d_monthday(self, i: int) -> tuple[_Day, int] | None:
+    def _d_monthday(self, i: int) -> tuple[DaySpan, int] | None:
         # "March 3", "Mar 3rd, 2015", "february the 15th", "March first"
         m = self.p_monthname(i)
         if m is not None:
@@ -1037,13 +1035,6 @@ class _Parser:
                 if self.word(j2, ":"):
                     return None
                 year, j3 = self._year_after(j2)
-                if (
-                    year is None
-                    and j2 < self.n
-                    and self.t[j2].kind == "n"
-                    and len(self.t[j2].s) == 4
-                ):
-                    pass
                 v = self._mk_monthday(m, day, year)
                 if v is not None:
                     return v, j3
@@ -1059,14 +1050,14 @@ class _Parser:
                 if cont is not None and (cont[0][1] - cont[0][0]).days in range(28, 32):
                     dd2 = _valid(cont[0][0].year, cont[0][0].month, day)
                     if dd2 is not None:
-                        return _Day(dd2, dd2 + timedelta(days=1), "day"), cont[1]
+                        return DaySpan(dd2, dd2 + timedelta(days=1), "day"), cont[1]
             elif self.word(j, "day") and self.word(j + 1, "of"):
                 k2 = self.skip_the(j + 2)
                 cont = self._container(k2) if self.p_monthname(k2) is None else None
                 if cont is not None and (cont[0][1] - cont[0][0]).days in range(28, 32):
                     dd2 = _valid(cont[0][0].year, cont[0][0].month, day)
                     if dd2 is not None:
-                        return _Day(dd2, dd2 + timedelta(days=1), "day"), cont[1]
+                        return DaySpan(dd2, dd2 + timedelta(days=1), "day"), cont[1]
             if self.word(j, "-", "/") and self.adjacent(j):
                 j += 1
             m = self.p_monthname(j)
@@ -1098,7 +1089,7 @@ class _Parser:
                     return v, j3
         return None
 
-    def _d_numeric(self, i: int) -> tuple[_Day, int] | None:
+    def _d_numeric(self, i: int) -> tuple[DaySpan, int] | None:
         """3/14, 14/3, 3/14/2026, 2026-12-05, 5.12.2026, 2/2013, 2014-10."""
         if i >= self.n or self.t[i].kind != "n" or self.t[i].ordinal:
             return None
@@ -1129,10 +1120,10 @@ class _Parser:
                 d = _valid(a, b, c)
                 if d is None:
                     return None
-                return _Day(d, d + timedelta(days=1), "day", explicit_year=True), i + 5
+                return DaySpan(d, d + timedelta(days=1), "day", explicit_year=True), i + 5
             if 1 <= b <= 12 and sep in ("-", "/"):
                 s, e = _month_span(a, b)
-                return _Day(s, e, "month", explicit_year=True), i + 3
+                return DaySpan(s, e, "month", explicit_year=True), i + 3
             return None
         # a/b/c
         year: int | None = None
@@ -1158,7 +1149,7 @@ class _Parser:
         # "2/2013" month/year
         if year is None and len(self.t[i + 2].s) == 4 and 1 <= a <= 12 and sep == "/":
             s, e = _month_span(b, a)
-            return _Day(s, e, "month", explicit_year=True), i + 3
+            return DaySpan(s, e, "month", explicit_year=True), i + 3
         if len(self.t[i + 2].s) > 2:
             return None
         if sep == ".":
@@ -1193,7 +1184,7 @@ class _Parser:
             i - 1, "on", "by", "from", "until", "till", "since", "before", "after", "date", "dated"
         )
 
-    def _d_the_nth(self, i: int) -> tuple[_Day, int] | None:
+    def _d_the_nth(self, i: int) -> tuple[DaySpan, int] | None:
         """ "the 21st", "on the 15th", "the 24", "on 24th"."""
         j = i
         had_the = False
@@ -1260,9 +1251,9 @@ class _Parser:
         d = _next_day_of_month(self.ctx.today, day)
         if d is None:
             return None
-        return _Day(d, d + timedelta(days=1), "day"), k
+        return DaySpan(d, d + timedelta(days=1), "day"), k
 
-    def _d_month_alone(self, i: int) -> tuple[_Day, int] | None:
+    def _d_month_alone(self, i: int) -> tuple[DaySpan, int] | None:
         """ "March", "next March", "March 2015", "October 2014", "in March"."""
         c = self.ctx
         j = i
@@ -1282,7 +1273,7 @@ class _Parser:
         year, j2 = self._year_after(j)
         if year is not None:
             s, e = _month_span(year, m)
-            return _Day(s, e, "month", explicit_year=True), j2
+            return DaySpan(s, e, "month", explicit_year=True), j2
         y = c.today.year
         if mod == "last":
             y = y if m < c.today.month else y - 1
@@ -1296,9 +1287,9 @@ class _Parser:
             y += 1
             j += 2
         s, e = _month_span(y, m)
-        return _Day(s, e, "month"), j
+        return DaySpan(s, e, "month"), j
 
-    def _d_year_alone(self, i: int) -> tuple[_Day, int] | None:
+    def _d_year_alone(self, i: int) -> tuple[DaySpan, int] | None:
         y = self.p_year(i)
         if y is None:
             return None
@@ -1323,9 +1314,9 @@ class _Parser:
             "by",
         )
         s = date(year, 1, 1)
-        return _Day(s, date(year + 1, 1, 1), "year", explicit_year=True, latent=latent), j
+        return DaySpan(s, date(year + 1, 1, 1), "year", explicit_year=True, latent=latent), j
 
-    def _d_period(self, i: int) -> tuple[_Day, int] | None:
+    def _d_period(self, i: int) -> tuple[DaySpan, int] | None:
         """ "this week", "next month", "last year", "this weekend", "the week", "next qtr"."""
         c = self.ctx
         today = c.today
@@ -1340,12 +1331,12 @@ class _Parser:
             and self.word(j + 3, "next")
         ):
             mon = _monday(today) + timedelta(days=14)
-            return _Day(mon, mon + timedelta(days=7), "week"), j + 4
+            return DaySpan(mon, mon + timedelta(days=7), "week"), j + 4
         if self.word(j, "the") and self.word(j + 1, "week") and self.word(j + 2, "of"):
             r = self._d_monthday(j + 3)
             if r is not None:
                 mon = _monday(r[0].start)
-                return _Day(mon, mon + timedelta(days=7), "week"), r[1]
+                return DaySpan(mon, mon + timedelta(days=7), "week"), r[1]
         if self.word(
             j,
             "this",
@@ -1372,20 +1363,20 @@ class _Parser:
                 j += 2
             elif self.s(j) == "all" and self.word(j + 1, "week"):
                 s = _monday(today)
-                return _Day(s, s + timedelta(days=6), "day"), j + 2
+                return DaySpan(s, s + timedelta(days=6), "day"), j + 2
             elif self.s(j) == "rest" and self.word(j + 1, "of"):
                 k = self.skip_the(j + 2)
                 if self.word(k, "week"):
-                    return _Day(
+                    return DaySpan(
                         today,
                         max(today + timedelta(days=1), _monday(today) + timedelta(days=6)),
                         "day",
                     ), k + 1
                 if self.word(k, "month"):
                     s, e = _month_span(today.year, today.month)
-                    return _Day(today, e, "day"), k + 1
+                    return DaySpan(today, e, "day"), k + 1
                 if self.word(k, "year"):
-                    return _Day(today, date(today.year + 1, 1, 1), "day"), k + 1
+                    return DaySpan(today, date(today.year + 1, 1, 1), "day"), k + 1
                 return None
         unit_tok = self.s(j)
         if (
@@ -1404,9 +1395,7 @@ class _Parser:
                 fri += timedelta(days=7)
             elif mod in ("last", "past", "previous"):
                 fri -= timedelta(days=7)
-            if mod == "this" and today.weekday() == 0 and False:
-                pass
-            return _Day(fri, fri + timedelta(days=3), "hour"), k
+            return DaySpan(fri, fri + timedelta(days=3), "hour"), k
         if unit_tok in _SEASONS and mod is not None and mod != "the":
             return self._season(unit_tok, mod), j + 1
         unit = _UNITS.get(unit_tok)
@@ -1422,7 +1411,7 @@ class _Parser:
         if mod == "the":
             if unit == "week":
                 # "the week": the rest of this week
-                return _Day(
+                return DaySpan(
                     today, max(today + timedelta(days=1), _monday(today) + timedelta(days=5)), "day"
                 ), k
             return None
@@ -1439,18 +1428,18 @@ class _Parser:
         }[mod]
         if unit == "week":
             s = _monday(today) + timedelta(days=7 * off)
-            return _Day(s, s + timedelta(days=7), "week"), k
+            return DaySpan(s, s + timedelta(days=7), "week"), k
         if unit == "month":
             s = today.replace(day=1) + relativedelta(months=off)
-            return _Day(s, s + relativedelta(months=1), "month"), k
+            return DaySpan(s, s + relativedelta(months=1), "month"), k
         if unit == "quarter":
             q0 = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
             s = q0 + relativedelta(months=3 * off)
-            return _Day(s, s + relativedelta(months=3), "month"), k
+            return DaySpan(s, s + relativedelta(months=3), "month"), k
         s = date(today.year + off, 1, 1)
-        return _Day(s, date(s.year + 1, 1, 1), "year"), k
+        return DaySpan(s, date(s.year + 1, 1, 1), "year"), k
 
-    def _season(self, name: str, mod: str) -> _Day:
+    def _season(self, name: str, mod: str) -> DaySpan:
         """Northern-hemisphere seasons (solstices and equinoxes, approximately)."""
         today = self.ctx.today
         spans: list[tuple[str, date, date]] = []
@@ -1475,7 +1464,7 @@ class _Parser:
                 "previous": -1,
             }.get(mod, 0)
             _, a, b = spans[cur + off]
-            return _Day(a, b, "day")
+            return DaySpan(a, b, "day")
         want = "fall" if name == "autumn" else name
         idx = [k for k, sp in enumerate(spans) if sp[0] == want]
         if mod in ("last", "past", "previous"):
@@ -1485,9 +1474,9 @@ class _Parser:
         else:  # this / current: the current one, else the next one
             k = min(k for k in idx if k >= cur)
         _, a, b = spans[k]
-        return _Day(a, b, "day")
+        return DaySpan(a, b, "day")
 
-    def _d_nth_of(self, i: int) -> tuple[_Day, int] | None:
+    def _d_nth_of(self, i: int) -> tuple[DaySpan, int] | None:
         """ "first tuesday of october", "last friday in october", "third day of october",
         "the first Monday of this month", "last day of october 2015", "first week of
         october 2014", "third quarter", "4th quarter 2018", "the 2nd last week of ..."."""
@@ -1528,7 +1517,7 @@ class _Parser:
             if not 1 <= nth <= 4:
                 return None
             s = date(y, 3 * (nth - 1) + 1, 1)
-            return _Day(s, s + relativedelta(months=3), "month"), j2
+            return DaySpan(s, s + relativedelta(months=3), "month"), j2
         if not self.word(j, "of", "in"):
             return None
         k = self.skip_the(j + 1)
@@ -1540,7 +1529,7 @@ class _Parser:
             if not 1 <= nth <= 4:
                 return None
             s = date(cs.year, 3 * (nth - 1) + 1, 1)
-            return _Day(s, s + relativedelta(months=3), "month"), k2
+            return DaySpan(s, s + relativedelta(months=3), "month"), k2
         if wd is not None:
             days = [
                 cs + timedelta(days=x)
@@ -1551,12 +1540,12 @@ class _Parser:
             if not days or not -len(days) <= idx < len(days):
                 return None
             d = days[idx]
-            return _Day(d, d + timedelta(days=1), "day"), k2
+            return DaySpan(d, d + timedelta(days=1), "day"), k2
         if unit == "day":
             d = cs + timedelta(days=nth - 1) if nth > 0 else ce + timedelta(days=nth)
             if not cs <= d < ce:
                 return None
-            return _Day(d, d + timedelta(days=1), "day"), k2
+            return DaySpan(d, d + timedelta(days=1), "day"), k2
         if what in ("weekend", "week-end", "wkend"):
             fris = [
                 cs + timedelta(days=x)
@@ -1567,7 +1556,7 @@ class _Parser:
             if not fris or not -len(fris) <= idx < len(fris):
                 return None
             f = fris[idx]
-            return _Day(f, f + timedelta(days=3), "hour"), k2
+            return DaySpan(f, f + timedelta(days=3), "hour"), k2
         # weeks: Monday-start weeks that begin inside the container
         mondays = [
             cs + timedelta(days=x)
@@ -1582,7 +1571,7 @@ class _Parser:
             if not mondays or nth > len(mondays):
                 return None
             s = mondays[nth - 1]
-        return _Day(s, s + timedelta(days=7), "week"), k2
+        return DaySpan(s, s + timedelta(days=7), "week"), k2
 
     def _container(self, k: int) -> tuple[tuple[date, date], int] | None:
         c = self.ctx
@@ -1626,7 +1615,7 @@ class _Parser:
                 return (s, s + timedelta(days=7)), k + 2
         return None
 
-    def _d_boundary(self, i: int) -> tuple[_Day, int] | None:
+    def _d_boundary(self, i: int) -> tuple[DaySpan, int] | None:
         """ "end of the month", "beginning of next week", "early March", "mid March",
         "late March", "EOM", "BOY", "end of 2012", "at the end of April"."""
         c = self.ctx
@@ -1705,19 +1694,19 @@ class _Parser:
         length = (e - s).days
         if unit == "year" or length > 300:
             if which == "beginning":
-                return _Day(s, s + relativedelta(months=3), "month"), j
+                return DaySpan(s, s + relativedelta(months=3), "month"), j
             if which == "middle":
-                return _Day(s + relativedelta(months=5), s + relativedelta(months=7), "month"), j
-            return _Day(e - relativedelta(months=4), e, "month"), j
+                return DaySpan(s + relativedelta(months=5), s + relativedelta(months=7), "month"), j
+            return DaySpan(e - relativedelta(months=4), e, "month"), j
         if length <= 7:
             if which == "beginning":
-                return _Day(s, s + timedelta(days=3), "day"), j
-            return _Day(e - timedelta(days=3), e, "day"), j
+                return DaySpan(s, s + timedelta(days=3), "day"), j
+            return DaySpan(e - timedelta(days=3), e, "day"), j
         if which == "beginning":
-            return _Day(s, s + timedelta(days=10), "day"), j
+            return DaySpan(s, s + timedelta(days=10), "day"), j
         if which == "middle":
-            return _Day(s + timedelta(days=10), s + timedelta(days=20), "day"), j
-        return _Day(s + timedelta(days=20), e, "day"), j
+            return DaySpan(s + timedelta(days=10), s + timedelta(days=20), "day"), j
+        return DaySpan(s + timedelta(days=20), e, "day"), j
 
     # -- clock times ------------------------------------------------------------------------
 
@@ -1774,8 +1763,8 @@ class _Parser:
             return _TZ_OFFSETS[s], k
         return None, j
 
-    def _p_tod_impl(self, i: int) -> tuple[_Tod, int] | None:
-        best: tuple[_Tod, int] | None = None
+    def _p_tod_impl(self, i: int) -> tuple[ClockTime, int] | None:
+        best: tuple[ClockTime, int] | None = None
         for f in (self._t_clock, self._t_words, self._t_relative_to_hour, self._t_named):
             r = f(i)
             if r is not None and (best is None or r[1] > best[1]):
@@ -1794,16 +1783,16 @@ class _Parser:
             j = j2
         return tod, j
 
-    def _t_named(self, i: int) -> tuple[_Tod, int] | None:
+    def _t_named(self, i: int) -> tuple[ClockTime, int] | None:
         j = self.skip_the(i)
         s = self.s(j)
         if s in ("noon", "midday") or (s == "mid" and self.word(j + 1, "day")):
-            return _Tod(12, 0, grain="hour", flexible=False), j + (2 if s == "mid" else 1)
+            return ClockTime(12, 0, grain="hour", flexible=False), j + (2 if s == "mid" else 1)
         if s == "midnight":
-            return _Tod(0, 0, grain="hour", flexible=False, ampm="am"), j + 1
+            return ClockTime(0, 0, grain="hour", flexible=False, ampm="am"), j + 1
         return None
 
-    def _t_clock(self, i: int) -> tuple[_Tod, int] | None:
+    def _t_clock(self, i: int) -> tuple[ClockTime, int] | None:
         if i >= self.n or self.t[i].kind != "n" or self.t[i].ordinal:
             return None
         tok = self.t[i]
@@ -1941,7 +1930,7 @@ class _Parser:
         if hour == 24:
             hour = 0
             flexible = False
-        return _Tod(
+        return ClockTime(
             hour,
             minute,
             second,
@@ -1951,7 +1940,7 @@ class _Parser:
             flexible=flexible and ampm is None and 1 <= hour <= 12,
         ), j
 
-    def _t_words(self, i: int) -> tuple[_Tod, int] | None:
+    def _t_words(self, i: int) -> tuple[ClockTime, int] | None:
         """ "ten thirty", "twelve oh three", "seven thirty p.m.", "three twenty", "eight"."""
         if i >= self.n or self.t[i].kind != "w" or self.t[i].ordinal:
             return None
@@ -1990,9 +1979,9 @@ class _Parser:
             ampm2, j3 = self._ampm(j)
             if ampm2 is not None:
                 ampm, j = ampm2, j3
-        return _Tod(h, minute, 0, ampm, grain, latent=not explicit, flexible=ampm is None), j
+        return ClockTime(h, minute, 0, ampm, grain, latent=not explicit, flexible=ampm is None), j
 
-    def _t_relative_to_hour(self, i: int) -> tuple[_Tod, int] | None:
+    def _t_relative_to_hour(self, i: int) -> tuple[ClockTime, int] | None:
         """ "a quarter past 3pm", "half past three", "20 to noon", "twenty after 3pm",
         "15 minutes past 15h", "half three"."""
         j = i
@@ -2041,8 +2030,6 @@ class _Parser:
         h, m = divmod(total % (24 * 60), 60)
         flexible = tod.flexible
         ampm = tod.ampm
-        if ampm == "pm" and h < 12 and tod.hour >= 12:
-            pass
         if tod.ampm is not None:
             # keep the meaning of the reference hour
             base = tod.hour % 12 + (12 if tod.ampm == "pm" else 0)
@@ -2050,9 +2037,9 @@ class _Parser:
             h, m = divmod(total % (24 * 60), 60)
             ampm = None
             flexible = False
-        return _Tod(h, m, 0, ampm, "minute", latent=False, flexible=flexible), k
+        return ClockTime(h, m, 0, ampm, "minute", latent=False, flexible=flexible), k
 
-    def _hour_ref(self, i: int) -> tuple[_Tod, int] | None:
+    def _hour_ref(self, i: int) -> tuple[ClockTime, int] | None:
         r = self._t_named(i)
         if r is not None:
             return r
@@ -2067,12 +2054,12 @@ class _Parser:
                 ampm, j2 = self._ampm(j)
                 if ampm is not None:
                     j = j2
-                return _Tod(h, 0, 0, ampm, "hour", flexible=ampm is None), j
+                return ClockTime(h, 0, 0, ampm, "hour", flexible=ampm is None), j
         return None
 
     # -- parts of day ---------------------------------------------------------------------
 
-    def _p_part_impl(self, i: int) -> tuple[_Part, int] | None:
+    def _p_part_impl(self, i: int) -> tuple[PartOfDay, int] | None:
         j = i
         day_offset: int | None = None
         early = late = False
@@ -2113,19 +2100,19 @@ class _Parser:
         if s.endswith("ish") and s[:-3] in _PARTS:
             s = s[:-3]
         if s in ("tonight", "tonite"):
-            p = _Part(21 if late else 18, 24, 0 if day_offset is None else day_offset, late)
+            p = PartOfDay(21 if late else 18, 24, 0 if day_offset is None else day_offset, late)
             return p, j + 1
         if s == "after" and self.word(j + 1, "work"):
-            return _Part(17, 21, day_offset), j + 2
+            return PartOfDay(17, 21, day_offset), j + 2
         if s == "after" and self.word(j + 1, "lunch"):
-            return _Part(13, 17, day_offset), j + 2
+            return PartOfDay(13, 17, day_offset), j + 2
         if s == "after" and self.word(j + 1, "school"):
-            return _Part(15, 21, day_offset), j + 2
+            return PartOfDay(15, 21, day_offset), j + 2
         if s == "the" and self.word(j + 1, "early") and self.word(j + 2, "hours"):
             k = j + 3
             if self.word(k, "of") and self.word(k + 1, "the") and self.word(k + 2, "morning"):
                 k += 3
-            return _Part(0, 9, day_offset, early=True), k
+            return PartOfDay(0, 9, day_offset, early=True), k
         if s in _PARTS:
             if s in ("noon",):
                 return None
@@ -2151,7 +2138,7 @@ class _Parser:
                 k += 1
             if self.word(k, "-") and self.word(k + 1, "ish"):
                 k += 2
-            return _Part(a, b, day_offset, late, early), k
+            return PartOfDay(a, b, day_offset, late, early), k
         if early and s not in _PARTS:
             return None
         return None
@@ -2194,29 +2181,31 @@ class _Parser:
             out = base + relativedelta(years=int(q))
         return out
 
-    def _shift_value(self, unit: str, q: float, sign: int) -> _Abs:
+    def _shift_value(self, unit: str, q: float, sign: int) -> Interval:
         """now +- q units, truncated the way people mean it."""
         now = self.ctx.now
         t = self._add(now, unit, sign * q)
         if unit in ("second",):
-            return _Abs(t, None, "minute")
+            return Interval(t, None, "minute")
         if unit in ("minute", "hour"):
-            return _Abs(t.replace(second=0, microsecond=0), None, "minute")
+            return Interval(t.replace(second=0, microsecond=0), None, "minute")
         if unit == "day" and q < 7 and sign > 0 and not q.is_integer():
-            return _Abs(t.replace(minute=0, second=0, microsecond=0), None, "hour")
+            return Interval(t.replace(minute=0, second=0, microsecond=0), None, "hour")
         if unit in ("day", "week", "fortnight"):
             d = t.date()
-            return _Abs(self.ctx.at(d), None, "day")
+            return Interval(self.ctx.at(d), None, "day")
         if unit == "month":
-            return _Abs(self.ctx.at(t.date()), None, "day")
+            return Interval(self.ctx.at(t.date()), None, "day")
         if unit == "quarter":
             d = t.date()
-            return _Abs(self.ctx.at(date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)), None, "month")
-        return _Abs(self.ctx.at(t.date()), None, "day")
+            return Interval(
+                self.ctx.at(date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)), None, "month"
+            )
+        return Interval(self.ctx.at(t.date()), None, "day")
 
     _in_style = False
 
-    def _p_relative_impl(self, i: int) -> tuple[_Abs | _Day, int] | None:
+    def _p_relative_impl(self, i: int) -> tuple[Interval | DaySpan, int] | None:
         c = self.ctx
         j = i
         # "in 2 weeks", "within 2 weeks", "in 15", "in a sec"
@@ -2241,12 +2230,12 @@ class _Parser:
                     and k >= self.n
                     and 1 <= qty <= 90
                 ):
-                    return _Abs(c.now + timedelta(minutes=qty), None, "minute"), k
+                    return Interval(c.now + timedelta(minutes=qty), None, "minute"), k
                 return None
             unit, k = u
             if within:
                 end = self._add(c.now, unit, qty)
-                return _Abs(
+                return Interval(
                     c.now, end, "minute" if unit in ("minute", "hour", "second") else "day"
                 ), k
             self._in_style = True
@@ -2285,11 +2274,11 @@ class _Parser:
                 if self.word(k2, "from") and self.word(k2 + 1, "now", "today"):
                     delta = (wd - c.today.weekday()) % 7 or 7
                     d = c.today + timedelta(days=delta + 7 * (int(qty) - 1))
-                    return _Day(d, d + timedelta(days=1), "day"), k2 + 2
+                    return DaySpan(d, d + timedelta(days=1), "day"), k2 + 2
                 if self.word(k2, "ago", "back"):
                     delta = (c.today.weekday() - wd) % 7 or 7
                     d = c.today - timedelta(days=delta + 7 * (int(qty) - 1))
-                    return _Day(d, d + timedelta(days=1), "day"), k2 + 1
+                    return DaySpan(d, d + timedelta(days=1), "day"), k2 + 1
             u = self._unit_after(k)
             if u is not None:
                 unit, k2 = u
@@ -2302,7 +2291,7 @@ class _Parser:
                     base = self.p_point(k2 + 1)
                     if base is not None and base[0].grain in ("day", "hour", "minute"):
                         t = self._add(base[0].start, unit, qty)
-                        return _Abs(t, None, base[0].grain), base[1]
+                        return Interval(t, None, base[0].grain), base[1]
                 if self.word(k2, "ago", "back", "before", "earlier"):
                     if self.s(k2) == "before" and not self.word(k2 + 1, "now"):
                         return None
@@ -2327,14 +2316,14 @@ class _Parser:
                             stop = k2 + 2
                     if base_today:
                         t = self._add(c.at(c.today), unit, qty)
-                        return _Abs(t, None, "day"), stop
+                        return Interval(t, None, "day"), stop
                     self._in_style = True
                     v = self._shift_value(unit, qty, 1)
                     self._in_style = False
                     return v, stop
         return None
 
-    def _next_n(self, mod: str, unit: str, n: int) -> _Abs | _Day:
+    def _next_n(self, mod: str, unit: str, n: int) -> Interval | DaySpan:
         c = self.ctx
         now = c.now
         today = c.today
@@ -2345,19 +2334,19 @@ class _Parser:
             # "two upcoming weeks": the week two weeks from now
             if unit == "week":
                 s = _monday(today) + timedelta(days=7 * n)
-                return _Day(s, s + timedelta(days=7), "week")
+                return DaySpan(s, s + timedelta(days=7), "week")
             if unit == "day":
                 s = today + timedelta(days=n)
-                return _Day(s, s + timedelta(days=1), "day")
+                return DaySpan(s, s + timedelta(days=1), "day")
             if unit == "month":
                 s = today.replace(day=1) + relativedelta(months=n)
-                return _Day(s, s + relativedelta(months=1), "month")
+                return DaySpan(s, s + relativedelta(months=1), "month")
             if unit == "quarter":
                 q0 = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
                 s = q0 + relativedelta(months=3 * n)
-                return _Day(s, s + relativedelta(months=3), "month")
+                return DaySpan(s, s + relativedelta(months=3), "month")
             s = date(today.year + n, 1, 1)
-            return _Day(s, date(s.year + 1, 1, 1), "year")
+            return DaySpan(s, date(s.year + 1, 1, 1), "year")
         if unit in ("second", "minute", "hour"):
             if unit == "second":
                 base = now.replace(microsecond=0)
@@ -2372,63 +2361,63 @@ class _Parser:
                 step = timedelta(hours=1)
                 g = "hour"
             if past:
-                return _Abs(base - step * n, base, g)
-            return _Abs(base + step, base + step * (n + 1), g)
+                return Interval(base - step * n, base, g)
+            return Interval(base + step, base + step * (n + 1), g)
         if unit == "day":
             if past:
-                return _Day(today - timedelta(days=n), today, "day")
-            return _Day(today + timedelta(days=1), today + timedelta(days=n + 1), "day")
+                return DaySpan(today - timedelta(days=n), today, "day")
+            return DaySpan(today + timedelta(days=1), today + timedelta(days=n + 1), "day")
         if unit in ("week", "fortnight"):
             n = n * (2 if unit == "fortnight" else 1)
             m = _monday(today)
             if past:
-                return _Day(m - timedelta(days=7 * n), m, "week")
-            return _Day(m + timedelta(days=7), m + timedelta(days=7 * (n + 1)), "week")
+                return DaySpan(m - timedelta(days=7 * n), m, "week")
+            return DaySpan(m + timedelta(days=7), m + timedelta(days=7 * (n + 1)), "week")
         if unit in ("month", "quarter"):
             k = n * (3 if unit == "quarter" else 1)
             m1 = today.replace(day=1)
             if past:
-                return _Day(m1 - relativedelta(months=k), m1, "month")
-            return _Day(m1 + relativedelta(months=1), m1 + relativedelta(months=k + 1), "month")
+                return DaySpan(m1 - relativedelta(months=k), m1, "month")
+            return DaySpan(m1 + relativedelta(months=1), m1 + relativedelta(months=k + 1), "month")
         y1 = date(today.year, 1, 1)
         if past:
-            return _Day(date(today.year - n, 1, 1), y1, "year")
-        return _Day(date(today.year + 1, 1, 1), date(today.year + n + 1, 1, 1), "year")
+            return DaySpan(date(today.year - n, 1, 1), y1, "year")
+        return DaySpan(date(today.year + 1, 1, 1), date(today.year + n + 1, 1, 1), "year")
 
-    def p_now(self, i: int) -> tuple[_Abs, int] | None:
+    def p_now(self, i: int) -> tuple[Interval, int] | None:
         c = self.ctx
         s = self.s(i)
         if s in ("right", "just") and self.word(i + 1, "now"):
-            return _Abs(c.now, None, "minute"), i + 2
+            return Interval(c.now, None, "minute"), i + 2
         if s == "now" or (s == "atm" and self.t[i].cap):
-            return _Abs(c.now, None, "minute"), i + 1
+            return Interval(c.now, None, "minute"), i + 1
         if s == "at" and self.word(i + 1, "the") and self.word(i + 2, "moment"):
-            return _Abs(c.now, None, "minute"), i + 3
+            return Interval(c.now, None, "minute"), i + 3
         if s == "at" and self.word(i + 1, "this") and self.word(i + 2, "time"):
-            return _Abs(c.now, None, "minute"), i + 3
+            return Interval(c.now, None, "minute"), i + 3
         if s == "asap" or (
             s == "as"
             and self.word(i + 1, "soon")
             and self.word(i + 2, "as")
             and self.word(i + 3, "possible")
         ):
-            return _Abs(c.now, None, "minute"), i + (1 if s == "asap" else 4)
+            return Interval(c.now, None, "minute"), i + (1 if s == "asap" else 4)
         if s == "eod" or (s == "end" and self.word(i + 1, "of") and self.word(i + 2, "day")):
-            return _Abs(c.now, c.at(c.today + timedelta(days=1)), "minute"), i + (
+            return Interval(c.now, c.at(c.today + timedelta(days=1)), "minute"), i + (
                 1 if s == "eod" else 3
             )
         return None
 
     # -- combination ------------------------------------------------------------------------
 
-    def _component_impl(self, i: int) -> tuple[_Val, int] | None:
+    def _component_impl(self, i: int) -> tuple[Value, int] | None:
         """The longest single component starting at token i."""
-        best: tuple[_Val, int] | None = None
+        best: tuple[Value, int] | None = None
         if i >= self.n:
             return None
         tok = self.t[i]
         first = tok.s
-        cands: list[tuple[_Val, int] | None] = [self.p_date(i), self.p_tod(i)]
+        cands: list[tuple[Value, int] | None] = [self.p_date(i), self.p_tod(i)]
         if tok.kind == "w" and (first in _PART_STARTS or first in _PARTS):
             cands.append(self.p_part(i))
         if tok.kind == "n" or tok.num is not None or first in _RELATIVE_STARTS:
@@ -2440,12 +2429,12 @@ class _Parser:
                 best = r
         return best
 
-    def _p_point_impl(self, i: int) -> tuple[_Abs, int] | None:
+    def _p_point_impl(self, i: int) -> tuple[Interval, int] | None:
         """A sequence of compatible components joined by connectors, resolved to one value."""
-        day: _Day | None = None
-        tod: _Tod | None = None
-        part: _Part | None = None
-        absv: _Abs | None = None
+        day: DaySpan | None = None
+        tod: ClockTime | None = None
+        part: PartOfDay | None = None
+        absv: Interval | None = None
         j = i
         last_end = i
         first = True
@@ -2458,9 +2447,6 @@ class _Parser:
                     break
                 k += 1
                 steps += 1
-            if first:
-                # a leading connector is part of the span only if something follows
-                pass
             r = self.component(k)
             if k != j:
                 r0 = self.component(j)
@@ -2470,11 +2456,11 @@ class _Parser:
             if r is None:
                 break
             v, k2 = r
-            if isinstance(v, _Day):
+            if isinstance(v, DaySpan):
                 if day is not None or absv is not None:
                     break
                 day = v
-            elif isinstance(v, _Tod):
+            elif isinstance(v, ClockTime):
                 if tod is not None or (absv is not None and absv.grain != "day"):
                     break
                 if v.latent and not first and day is None and part is None:
@@ -2482,7 +2468,7 @@ class _Parser:
                 if v.latent and not first and (v.hour == 0 or not self._latent_ok(k, k2)):
                     break
                 tod = v
-            elif isinstance(v, _Part):
+            elif isinstance(v, PartOfDay):
                 if part is not None or absv is not None:
                     break
                 if (
@@ -2522,8 +2508,12 @@ class _Parser:
         return nxt.s in _PARTS or nxt.s in ("tonight", "ish", "o'clock", "oclock", "or", "and")
 
     def resolve(
-        self, day: _Day | None, tod: _Tod | None, part: _Part | None, absv: _Abs | None
-    ) -> _Abs | None:
+        self,
+        day: DaySpan | None,
+        tod: ClockTime | None,
+        part: PartOfDay | None,
+        absv: Interval | None,
+    ) -> Interval | None:
         c = self.ctx
         if absv is not None:
             if tod is not None:
@@ -2561,7 +2551,7 @@ class _Parser:
                 base_day = c.today
                 if c.at(base_day, part.end_h) <= c.now:
                     base_day += timedelta(days=1)
-            return _Abs(
+            return Interval(
                 c.at(base_day, part.start_h),
                 c.at(base_day, part.end_h),
                 "hour",
@@ -2595,13 +2585,13 @@ class _Parser:
                 break
         if best is None:
             return None
-        return _Abs(best, None, tod.grain, latent=tod.latent)
+        return Interval(best, None, tod.grain, latent=tod.latent)
 
-    def _convert(self, v: _Abs, tod: _Tod, tzinfo: tzinfo, d: date, h: int) -> _Abs:
+    def _convert(self, v: Interval, tod: ClockTime, tzinfo: tzinfo, d: date, h: int) -> Interval:
         t = datetime.combine(d, time(h % 24, tod.minute, tod.second), tzinfo=tzinfo)
-        return _Abs(t.astimezone(self.ctx.tz), None, v.grain)
+        return Interval(t.astimezone(self.ctx.tz), None, v.grain)
 
-    def _candidate_hours(self, tod: _Tod, part: _Part | None) -> list[int]:
+    def _candidate_hours(self, tod: ClockTime, part: PartOfDay | None) -> list[int]:
         h = tod.hour
         if tod.ampm == "am":
             return [0 if h == 12 else h]
@@ -2617,7 +2607,7 @@ class _Parser:
             return [12, 24]
         return [h, h + 12]
 
-    def _in_part(self, h: int, part: _Part) -> int:
+    def _in_part(self, h: int, part: PartOfDay) -> int:
         if part.start_h >= 12 and h < 12:
             return h + 12
         if part.start_h >= 12 and h == 12 and part.end_h == 24:
@@ -2626,7 +2616,7 @@ class _Parser:
             return 0 if part.start_h == 0 else 12
         return h
 
-    def _hour(self, tod: _Tod, part: _Part | None, d: date) -> int:
+    def _hour(self, tod: ClockTime, part: PartOfDay | None, d: date) -> int:
         h = tod.hour
         if tod.ampm == "am":
             return 0 if h == 12 else h
@@ -2638,21 +2628,21 @@ class _Parser:
             return h + 12
         return h
 
-    def _tod_value(self, tod: _Tod, d: date, h: int) -> _Abs:
-        return _Abs(self.ctx.at(d, h, tod.minute, tod.second), None, tod.grain)
+    def _tod_value(self, tod: ClockTime, d: date, h: int) -> Interval:
+        return Interval(self.ctx.at(d, h, tod.minute, tod.second), None, tod.grain)
 
-    def _day_value(self, day: _Day) -> _Abs:
+    def _day_value(self, day: DaySpan) -> Interval:
         c = self.ctx
         if day.grain == "hour":
             # weekends: Friday 18:00 - Monday 00:00
-            return _Abs(c.at(day.start, 18), c.at(day.end), "hour")
+            return Interval(c.at(day.start, 18), c.at(day.end), "hour")
         if day.grain == "day" and day.end - day.start == timedelta(days=1):
-            return _Abs(c.at(day.start), None, "day", latent=day.latent)
-        return _Abs(c.at(day.start), c.at(day.end), day.grain, latent=day.latent)
+            return Interval(c.at(day.start), None, "day", latent=day.latent)
+        return Interval(c.at(day.start), c.at(day.end), day.grain, latent=day.latent)
 
     # -- ranges ---------------------------------------------------------------------------
 
-    def p_expr(self, i: int) -> tuple[_Abs, int, int] | None:
+    def p_expr(self, i: int) -> tuple[Interval, int, int] | None:
         """A point or a range; returns (value, first token, end token)."""
         start_i = i
         if self.word(i, "around", "about", "approximately", "approx", "at", "@", "circa"):
@@ -2670,8 +2660,8 @@ class _Parser:
                 v_by, e_by = p_by
                 deadline = v_by.end if v_by.end is not None else v_by.start
                 if deadline > self.ctx.now:
-                    return _Abs(self.ctx.now, deadline, "minute"), start_i, e_by
-        lead_day: _Day | None = None
+                    return Interval(self.ctx.now, deadline, "minute"), start_i, e_by
+        lead_day: DaySpan | None = None
         # "Thursday from 9:30 to 11:00", "this Thu 9-11am", "tomorrow in between 1-2:30"
         rd = self.p_date(i)
         j = i
@@ -2730,12 +2720,12 @@ class _Parser:
             end = p2[1]
         return v, start_i, end
 
-    def _for_span(self, v: _Abs, unit: str, qty: float) -> _Abs:
+    def _for_span(self, v: Interval, unit: str, qty: float) -> Interval:
         end = self._add(v.start, unit, qty)
         grain: Grain = v.grain if unit in ("minute", "hour") else "day"
         if unit in ("minute", "hour") and grain not in ("minute", "hour"):
             grain = "minute"
-        return _Abs(v.start, end, grain)
+        return Interval(v.start, end, grain)
 
     def _bound(self, i: int) -> tuple[str, object, int] | None:
         """A range bound: a full point, a bare day number, or a bare hour."""
@@ -2748,7 +2738,9 @@ class _Parser:
             return "daynum", dd[0], dd[1]
         return None
 
-    def p_range(self, i: int, kw: str | None, lead_day: _Day | None) -> tuple[_Abs, int] | None:
+    def p_range(
+        self, i: int, kw: str | None, lead_day: DaySpan | None
+    ) -> tuple[Interval, int] | None:
         # Cheap exit: a range needs a separator ("-", "to", "and"...) a few tokens ahead.
         if not any(t.s in _RANGE_SEP or t.s == "but" for t in self.t[i + 1 : i + 9]):
             return None
@@ -2789,8 +2781,8 @@ class _Parser:
         return None
 
     def _range_with(
-        self, i: int, lend: int, r_i: int, lead_day: _Day | None, kw: str | None
-    ) -> tuple[_Abs, int] | None:
+        self, i: int, lend: int, r_i: int, lead_day: DaySpan | None, kw: str | None
+    ) -> tuple[Interval, int] | None:
         # -- clock ranges: "7-9pm", "3:30 to 6 PM", "9:30 - 11:00 on Thursday"
         lt = self.p_tod(i)
         rt = self.p_tod(r_i)
@@ -2802,7 +2794,7 @@ class _Parser:
             return self._this_year(days[0]), days[1]
         return self._point_range(i, lend, r_i, kw)
 
-    def _this_year(self, v: _Abs) -> _Abs:
+    def _this_year(self, v: Interval) -> Interval:
         """ "Mar 3-7" said on March 4: the range going on now, not next year's."""
         c = self.ctx
         if v.end is None or v.start.year != c.today.year + 1:
@@ -2813,10 +2805,12 @@ class _Parser:
         except ValueError:
             return v
         if s0 <= c.now < e0:
-            return _Abs(s0, e0, v.grain, v.latent)
+            return Interval(s0, e0, v.grain, v.latent)
         return v
 
-    def _point_range(self, i: int, lend: int, r_i: int, kw: str | None) -> tuple[_Abs, int] | None:
+    def _point_range(
+        self, i: int, lend: int, r_i: int, kw: str | None
+    ) -> tuple[Interval, int] | None:
         """Any two points: "friday 6pm to sunday noon", "from friday 6pm until sunday"."""
         if self.s(lend) not in (
             "to",
@@ -2843,18 +2837,18 @@ class _Parser:
         if end <= left.start or end - left.start > timedelta(days=62):
             return None
         grain: Grain = "minute" if "minute" in (left.grain, right.grain) else left.grain
-        return _Abs(left.start, end, grain), rp[1]
+        return Interval(left.start, end, grain), rp[1]
 
     def _clock_range(
         self,
         i: int,
         lend: int,
         r_i: int,
-        lead_day: _Day | None,
+        lead_day: DaySpan | None,
         kw: str | None,
-        lt: tuple[_Tod, int] | None,
-        rt: tuple[_Tod, int] | None,
-    ) -> tuple[_Abs, int] | None:
+        lt: tuple[ClockTime, int] | None,
+        rt: tuple[ClockTime, int] | None,
+    ) -> tuple[Interval, int] | None:
         c = self.ctx
         if lt is not None and lt[1] == lend and rt is not None:
             ltod, rtod = lt[0], rt[0]
@@ -2879,7 +2873,7 @@ class _Parser:
                     if rp is not None:
                         part, k = rp
                         if part.day_offset is not None:
-                            day = _Day(
+                            day = DaySpan(
                                 c.today + timedelta(days=part.day_offset),
                                 c.today + timedelta(days=part.day_offset + 1),
                                 "day",
@@ -2953,10 +2947,10 @@ class _Parser:
                     if e <= s:
                         e += timedelta(days=1)
             grain: Grain = "minute" if "minute" in (ltod.grain, rtod.grain) else "hour"
-            return _Abs(s, e, grain, latent=latent_range), k
+            return Interval(s, e, grain, latent=latent_range), k
         return None
 
-    def _day_range(self, i: int, lend: int, r_i: int) -> tuple[_Abs, int] | None:
+    def _day_range(self, i: int, lend: int, r_i: int) -> tuple[Interval, int] | None:
         c = self.ctx
         # -- day ranges: "March 3-5", "13 to 15 July", "Aug 8 - Aug 12", "from Thursday to Sunday"
         ld = self.p_date(i)
@@ -2970,7 +2964,7 @@ class _Parser:
                 sd = _valid(rday.start.year, rday.start.month, lnum[0])
                 if sd is None or sd > rday.start:
                     return None
-                return _Abs(c.at(sd), c.at(rday.end), "day"), end
+                return Interval(c.at(sd), c.at(rday.end), "day"), end
             if rnum is not None:
                 k = rnum[1]
                 if self.word(k, "of"):
@@ -2984,7 +2978,7 @@ class _Parser:
                     ed = _valid(sd2.start.year, m, rnum[0])
                     if ed is None or ed < sd2.start:
                         return None
-                    return _Abs(c.at(sd2.start), c.at(ed + timedelta(days=1)), "day"), k2
+                    return Interval(c.at(sd2.start), c.at(ed + timedelta(days=1)), "day"), k2
         if ld is not None and ld[1] == lend and ld[0].grain in ("day", "month", "year"):
             lday = ld[0]
             if rd is not None and rd[0].grain == lday.grain:
@@ -3008,14 +3002,14 @@ class _Parser:
                 if eday <= sday:
                     return None
                 g: Grain = lday.grain
-                return _Abs(c.at(sday), c.at(eday), g), end
+                return Interval(c.at(sday), c.at(eday), g), end
             if rnum is not None and lday.grain == "day" and not lday.weekday_only:
                 # "July 13-15", "Aug 27th - 29th"
                 day_n, end = rnum
                 rd2 = _valid(lday.start.year, lday.start.month, day_n)
                 if rd2 is None or rd2 < lday.start:
                     return None
-                return _Abs(c.at(lday.start), c.at(rd2 + timedelta(days=1)), "day"), end
+                return Interval(c.at(lday.start), c.at(rd2 + timedelta(days=1)), "day"), end
         # -- year ranges "1960 - 1961"
         return None
 
@@ -3227,18 +3221,18 @@ def _windows(text: str, work: Work) -> list[tuple[int, int]]:
     return spans
 
 
-def _tokenize_windows(text: str, work: Work) -> list[_Tok]:
+def _tokenize_windows(text: str, work: Work) -> list[Token]:
     """Tokens only around numbers and time words; windows are kept apart by a barrier.
     At most ``_MAX_TOKENS`` tokens."""
     if len(text) <= 2 * (_WINDOW_BEFORE + _WINDOW_AFTER):
         work.chars += len(text)
         return _tokenize(text, _MAX_TOKENS)
-    out: list[_Tok] = []
+    out: list[Token] = []
     for a, b in _windows(text, work):
         if len(out) >= _MAX_TOKENS:
             break
         if out:
-            out.append(_Tok("\n", a, a, "p", False, None, False))
+            out.append(Token("\n", a, a, "p", False, None, False))
         work.chars += b - a
         for t in _tokenize(text[a:b], _MAX_TOKENS - len(out)):
             t.start += a
@@ -3268,11 +3262,11 @@ def _run(
 
 
 def _parse_all(
-    text: str, toks: list[_Tok], now: datetime, meetup: bool, allow_latent: bool, work: Work
+    text: str, toks: list[Token], now: datetime, meetup: bool, allow_latent: bool, work: Work
 ) -> list[TimeMention]:
     """Every expression in ``toks``, left to right, at most ``_MAX_ATTEMPTS`` starts tried."""
-    ctx = _Ctx(now, meetup)
-    p = _Parser(text, toks, ctx)
+    ctx = Context(now, meetup)
+    p = Parser(text, toks, ctx)
     p.allow_latent = allow_latent
     out: list[TimeMention] = []
     n = len(toks)
@@ -3347,7 +3341,7 @@ def _parse_all(
             i = e_i
             continue
         if v.end is not None and v.end <= v.start:
-            v = _Abs(v.start, None, v.grain)  # never an empty interval
+            v = Interval(v.start, None, v.grain)  # never an empty interval
         start_c = toks[s_i].start
         end_c = toks[e_i - 1].end
         out.append(TimeMention(text[start_c:end_c], start_c, end_c, v.start, v.end, v.grain))
