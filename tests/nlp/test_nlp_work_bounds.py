@@ -14,8 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.nlp import dates
-from bot.nlp.dates import Work, find_times, find_times_work
+from bot.nlp.dates import Work, find_times, find_times_work, scan
 
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("America/Chicago"))
 PREFIX = "I'm in Tulsa from "
@@ -68,19 +67,19 @@ def _cost(w: Work) -> int:
 
 
 def _assert_bounded(w: Work) -> None:
-    assert w.chars <= dates._MAX_LEN
-    assert w.anchors <= dates._MAX_ANCHORS + 1
-    assert w.tokens <= dates._MAX_TOKENS + w.anchors  # + one barrier between windows
-    assert w.attempts <= dates._MAX_ATTEMPTS
+    assert w.chars <= scan.MAX_LEN
+    assert w.anchors <= scan.MAX_ANCHORS + 1
+    assert w.tokens <= scan.MAX_TOKENS + w.anchors  # + one barrier between windows
+    assert w.attempts <= scan.MAX_ATTEMPTS
     assert w.rule_calls <= RULES_PER_ATTEMPT * max(1, w.attempts)
 
 
 # Every stage is capped, so the total is too: a 40 KB message costs no more than this.
 MAX_COST = (
-    dates._MAX_LEN
-    + 2 * (dates._MAX_ANCHORS + 1)
-    + dates._MAX_TOKENS
-    + (RULES_PER_ATTEMPT + 1) * dates._MAX_ATTEMPTS
+    scan.MAX_LEN
+    + 2 * (scan.MAX_ANCHORS + 1)
+    + scan.MAX_TOKENS
+    + (RULES_PER_ATTEMPT + 1) * scan.MAX_ATTEMPTS
 )
 
 

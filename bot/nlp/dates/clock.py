@@ -1,0 +1,448 @@
+"""Clock-time rules."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.nlp.dates.cursor import Cursor
+from bot.nlp.dates.values import ClockTime, Grain, PartOfDay
+from bot.nlp.dates.vocabulary import _AMPM_WORDS, _PARTS, _TZ_OFFSETS
+
+
+class ClockRules(Cursor):
+    """Rules that read clock times and parts of the day."""
+
+    def _ampm(self, j: int) -> tuple[str | None, int]:
+        """am / pm / a.m. / p m / a / p / "in the morning" after a time."""
+        s = self.s(j)
+        if s in ("am", "pm"):
+            k = j + 1
+            if self.word(k, ".") and self.adjacent(k):
+                k += 1
+            return s, k
+        if s in ("a", "p") and j < self.n:
+            k = j + 1
+            if self.word(k, ".") and self.adjacent(k):
+                k += 1
+            if self.word(k, "m"):
+                k += 1
+                if self.word(k, ".") and self.adjacent(k):
+                    k += 1
+                return ("am" if s == "a" else "pm"), k
+            # "7a", "3p": glued, or "at 3p"
+            if self.adjacent(j) or self.word(k, ".", ",") or k >= self.n:
+                return ("am" if s == "a" else "pm"), k
+            return None, j
+        if s in ("in", "of") and self.word(j + 1, "the"):
+            k = j + 2
+            if self.word(k, "early", "late"):
+                k += 1
+            w = self.s(k)
+            if w in ("am", "pm"):
+                return w, k + 1
+            if w in ("morning", "afternoon", "evening", "night"):
+                return _AMPM_WORDS[w], k + 1
+        if s == "in" and self.word(j + 1, "afternoon", "evening", "morning"):
+            return _AMPM_WORDS[self.s(j + 1)], j + 2
+        return None, j
+
+    def _tz(self, j: int) -> tuple[float | None, int]:
+        k = j
+        paren = False
+        if self.word(k, "("):
+            paren = True
+            k += 1
+        s = self.s(k)
+        if (s in _TZ_OFFSETS and (s != "z" or self.adjacent(k)) and s not in ("est", "ist")) or (
+            (s in ("est", "ist") and k < self.n and self._raw(k).isupper())
+            or (s in ("ist",) and self.word(k - 1, "pm", "am"))
+        ):
+            k += 1
+            if paren:
+                if not self.word(k, ")"):
+                    return None, j
+                k += 1
+            return _TZ_OFFSETS[s], k
+        return None, j
+
+    def _p_tod_impl(self, i: int) -> tuple[ClockTime, int] | None:
+        best: tuple[ClockTime, int] | None = None
+        for f in (self._t_clock, self._t_words, self._t_relative_to_hour, self._t_named):
+            r = f(i)
+            if r is not None and (best is None or r[1] > best[1]):
+                best = r
+        if best is None:
+            return None
+        tod, j = best
+        # "3ish", "ish"
+        if self.word(j, "ish") or (self.word(j, "-") and self.word(j + 1, "ish")):
+            j += 1 if self.word(j, "ish") else 2
+        if self.word(j, "approximately", "sharp"):
+            j += 1
+        tz, j2 = self._tz(j)
+        if tz is not None:
+            tod = replace(tod, tz=tz)
+            j = j2
+        return tod, j
+
+    def _t_named(self, i: int) -> tuple[ClockTime, int] | None:
+        j = self.skip_the(i)
+        s = self.s(j)
+        if s in ("noon", "midday") or (s == "mid" and self.word(j + 1, "day")):
+            return ClockTime(12, 0, grain="hour", flexible=False), j + (2 if s == "mid" else 1)
+        if s == "midnight":
+            return ClockTime(0, 0, grain="hour", flexible=False, ampm="am"), j + 1
+        return None
+
+    def _t_clock(self, i: int) -> tuple[ClockTime, int] | None:
+        if i >= self.n or self.t[i].kind != "n" or self.t[i].ordinal:
+            return None
+        tok = self.t[i]
+        v = tok.num
+        if v is None:
+            return None
+        digits = tok.s
+        j = i + 1
+        hour: int
+        minute = 0
+        second = 0
+        grain: Grain = "hour"
+        flexible = True
+        explicit = False
+        # 7:30, 07:30:15, 19.30 (with am/pm), 16h00, 16h, 3h18
+        dotted = (
+            self.word(j, ".")
+            and self.adjacent(j)
+            and j + 1 < self.n
+            and self.t[j + 1].kind == "n"
+            and len(self.t[j + 1].s) == 2
+            and self.adjacent(j + 1)
+            and len(digits) <= 2
+            and v <= 23
+            and (
+                self._ampm(j + 2)[0] is not None
+                or v > 12
+                or self.word(i - 1, "at", "@", "around", "from", "until", "till", "by")
+            )
+            and not (self.word(j + 2, ".") and self.adjacent(j + 2))
+        )
+        if dotted and (self.t[j + 1].num or 0) < 60:
+            hour, minute = v, self.t[j + 1].num or 0
+            j += 2
+            grain = "minute"
+            explicit = True
+            if digits.startswith("0") or hour > 12 or hour == 0:
+                flexible = False
+        elif (
+            self.word(j, ":")
+            and self.adjacent(j)
+            and j + 1 < self.n
+            and self.t[j + 1].kind == "n"
+            and len(self.t[j + 1].s) == 2
+            and self.adjacent(j + 1)
+        ):
+            hour, minute = v, self.t[j + 1].num or 0
+            j += 2
+            grain = "minute"
+            explicit = True
+            if (
+                self.word(j, ":")
+                and self.adjacent(j)
+                and j + 1 < self.n
+                and self.t[j + 1].kind == "n"
+                and len(self.t[j + 1].s) == 2
+            ):
+                second = self.t[j + 1].num or 0
+                j += 2
+            if digits.startswith("0") or hour > 12 or hour == 0:
+                flexible = False
+        elif self.word(j, "h") and self.adjacent(j) and len(digits) <= 2:
+            hour = v
+            j += 1
+            flexible = False
+            explicit = True
+            if j < self.n and self.t[j].kind == "n" and len(self.t[j].s) == 2 and self.adjacent(j):
+                minute = self.t[j].num or 0
+                j += 1
+                grain = "minute"
+        elif len(digits) in (3, 4) and not self.word(j, "/", "-", ".", ","):
+            # 730 / 1030 / 0815: only with am/pm, "at", or after a part of day
+            hour, minute = divmod(v, 100)
+            if minute >= 60:
+                return None
+            grain = "minute"
+            if digits.startswith("0") or hour > 12:
+                flexible = False
+            ampm_peek, _ = self._ampm(j)
+            if ampm_peek is None and not (
+                self.word(
+                    i - 1, "at", "@", "around", "approximately", "tonight", "by", "till", "until"
+                )
+                or self.word(j, "ish")
+            ):
+                return None
+        elif len(digits) <= 2:
+            hour = v
+            # "at 3 15", "at 12 15"
+            if (
+                j < self.n
+                and self.t[j].kind == "n"
+                and len(self.t[j].s) == 2
+                and not self.t[j].ordinal
+                and self.word(i - 1, "at")
+                and (self.t[j].num or 0) < 60
+                and not self.word(j + 1, "/", ":", "-", ".")
+            ):
+                minute = self.t[j].num or 0
+                j += 1
+                grain = "minute"
+                explicit = True
+            if digits.startswith("0") and len(digits) == 2:
+                flexible = False
+        else:
+            return None
+        if not 0 <= hour <= 24 or not 0 <= minute <= 59 or not 0 <= second <= 59:
+            return None
+        ampm, j2 = self._ampm(j)
+        # "7a" / "4a" alone: a code as often as a time
+        latent_letter = (
+            ampm is not None
+            and self.s(j) in ("a", "p")
+            and j2 == j + 1
+            and grain == "hour"
+            and not self.word(i - 1, "at", "@", "around", "by", "until", "till")
+        )
+        if ampm is not None:
+            if hour > 12 or (hour == 0 and ampm == "pm"):
+                if hour > 12 and ampm == "pm":
+                    ampm = None  # "15:00 pm"
+                else:
+                    return None
+            j = j2
+            explicit = True
+        elif self.word(j, "o'clock", "oclock") or (
+            self.word(j, "o") and self.word(j + 1, "'") and self.word(j + 2, "clock")
+        ):
+            j += 1 if self.s(j) != "o" else 3
+            explicit = True
+            ampm2, j3 = self._ampm(j)
+            if ampm2 is not None:
+                ampm, j = ampm2, j3
+        latent = not explicit or latent_letter
+        if hour == 24:
+            hour = 0
+            flexible = False
+        return ClockTime(
+            hour,
+            minute,
+            second,
+            ampm,
+            grain,
+            latent=latent,
+            flexible=flexible and ampm is None and 1 <= hour <= 12,
+        ), j
+
+    def _t_words(self, i: int) -> tuple[ClockTime, int] | None:
+        """ "ten thirty", "twelve oh three", "seven thirty p.m.", "three twenty", "eight"."""
+        if i >= self.n or self.t[i].kind != "w" or self.t[i].ordinal:
+            return None
+        h = self.t[i].num
+        if h is None or not 1 <= h <= 12:
+            return None
+        j = i + 1
+        minute = 0
+        grain: Grain = "hour"
+        if self.word(j, "-") and self.adjacent(j):
+            j += 1
+        if self.word(j, "oh", "o", "zero", "ou"):
+            k = j + 1
+            if self.word(k, "-"):
+                k += 1
+            u = self.number(k, 1, 9)
+            if u is not None and self.t[k].kind == "w":
+                minute, j, grain = u, k + 1, "minute"
+        else:
+            cn = self.compound_number(j) if j < self.n and self.t[j].kind == "w" else None
+            if cn is not None and 10 <= cn[0] <= 59:
+                minute, j, grain = cn[0], cn[1], "minute"
+            elif j > i + 1:
+                j = i + 1
+        ampm, j2 = self._ampm(j)
+        # "three twenty" alone is a number; "at three twenty" is a time
+        explicit = self.word(
+            i - 1, "at", "@", "around", "by", "until", "till", "before", "after", "from"
+        )
+        if ampm is not None:
+            j = j2
+            explicit = True
+        elif self.word(j, "o'clock", "oclock"):
+            j += 1
+            explicit = True
+            ampm2, j3 = self._ampm(j)
+            if ampm2 is not None:
+                ampm, j = ampm2, j3
+        return ClockTime(h, minute, 0, ampm, grain, latent=not explicit, flexible=ampm is None), j
+
+    def _t_relative_to_hour(self, i: int) -> tuple[ClockTime, int] | None:
+        """ "a quarter past 3pm", "half past three", "20 to noon", "twenty after 3pm",
+        "15 minutes past 15h", "half three"."""
+        j = i
+        minutes: int | None = None
+        if self.word(j, "a") and self.word(j + 1, "quarter"):
+            minutes, j = 15, j + 2
+        elif self.word(j, "quarter"):
+            minutes, j = 15, j + 1
+        elif self.word(j, "half"):
+            minutes, j = 30, j + 1
+            if not self.word(j, "past", "after"):
+                # "half three" (British) = 3:30
+                k = j
+                r = self._hour_ref(k)
+                if r is not None and (self.t[k].kind == "w" or self.allow_latent):
+                    tod, k2 = r
+                    return replace(tod, minute=30, grain="minute", latent=False), k2
+                return None
+        else:
+            cn = self.compound_number(j)
+            if cn is None:
+                return None
+            minutes, j = cn
+            if not 1 <= minutes <= 59:
+                return None
+            if self.word(j, "minutes", "minute", "mins", "min"):
+                j += 1
+            elif self.word(i - 1, "from", "between") or (
+                self.word(j, "to", "till", "til", "before", "of")
+                and (
+                    minutes not in (5, 10, 15, 20, 25)
+                    or (self.t[i].kind == "n" and not self.word(j + 1, "noon", "midnight"))
+                )
+            ):
+                return None  # "5 to 7" is a range; "twenty to eight", "5 minutes to 7" are not
+        if not self.word(j, "past", "after", "to", "before", "till", "til", "of", "from"):
+            return None
+        rel = self.s(j)
+        if rel in ("to", "before", "till", "til", "of"):
+            minutes = -minutes
+        r = self._hour_ref(j + 1)
+        if r is None:
+            return None
+        tod, k = r
+        total = tod.hour * 60 + tod.minute + minutes
+        h, m = divmod(total % (24 * 60), 60)
+        flexible = tod.flexible
+        ampm = tod.ampm
+        if tod.ampm is not None:
+            # keep the meaning of the reference hour
+            base = tod.hour % 12 + (12 if tod.ampm == "pm" else 0)
+            total = base * 60 + tod.minute + minutes
+            h, m = divmod(total % (24 * 60), 60)
+            ampm = None
+            flexible = False
+        return ClockTime(h, m, 0, ampm, "minute", latent=False, flexible=flexible), k
+
+    def _hour_ref(self, i: int) -> tuple[ClockTime, int] | None:
+        r = self._t_named(i)
+        if r is not None:
+            return r
+        r = self._t_clock(i)
+        if r is not None:
+            tod, j = r
+            return replace(tod, latent=False), j
+        if i < self.n and self.t[i].kind == "w":
+            h = self.t[i].num
+            if h is not None and 1 <= h <= 12 and not self.t[i].ordinal:
+                j = i + 1
+                ampm, j2 = self._ampm(j)
+                if ampm is not None:
+                    j = j2
+                return ClockTime(h, 0, 0, ampm, "hour", flexible=ampm is None), j
+        return None
+
+    # -- parts of day ---------------------------------------------------------------------
+
+    def _p_part_impl(self, i: int) -> tuple[PartOfDay, int] | None:
+        j = i
+        day_offset: int | None = None
+        early = late = False
+        if self.word(j, "in", "during") and self.word(j + 1, "the"):
+            j += 2
+        elif self.word(j, "this", "today", "tomorrow", "yesterday", "tmrw", "last", "tomorrows"):
+            day_offset = {
+                "this": 0,
+                "today": 0,
+                "tomorrow": 1,
+                "tmrw": 1,
+                "tomorrows": 1,
+                "yesterday": -1,
+                "last": -1,
+            }[self.s(j)]
+            if self.s(j) == "last" and not self.word(j + 1, "night"):
+                return None
+            j += 1
+        if (
+            self.word(j, "late")
+            and self.word(j + 1, "last", "tonight", "tonite")
+            and (day_offset is None)
+        ):
+            late = True
+            j += 1
+            if self.word(j, "last"):
+                day_offset = -1
+                j += 1
+        if self.word(j, "early"):
+            early = True
+            j += 1
+            if self.word(j, "in") and self.word(j + 1, "the"):
+                j += 2
+        elif self.word(j, "late"):
+            late = True
+            j += 1
+        s = self.s(j)
+        if s.endswith("ish") and s[:-3] in _PARTS:
+            s = s[:-3]
+        if s in ("tonight", "tonite"):
+            p = PartOfDay(21 if late else 18, 24, 0 if day_offset is None else day_offset, late)
+            return p, j + 1
+        if s == "after" and self.word(j + 1, "work"):
+            return PartOfDay(17, 21, day_offset), j + 2
+        if s == "after" and self.word(j + 1, "lunch"):
+            return PartOfDay(13, 17, day_offset), j + 2
+        if s == "after" and self.word(j + 1, "school"):
+            return PartOfDay(15, 21, day_offset), j + 2
+        if s == "the" and self.word(j + 1, "early") and self.word(j + 2, "hours"):
+            k = j + 3
+            if self.word(k, "of") and self.word(k + 1, "the") and self.word(k + 2, "morning"):
+                k += 3
+            return PartOfDay(0, 9, day_offset, early=True), k
+        if s in _PARTS:
+            if s in ("noon",):
+                return None
+            meal_ok = (
+                self.n <= 2
+                or self.p_weekday(i - 1) is not None
+                or self.word(i - 1, "tomorrow", "today", "tonight", "at", "for", "over")
+            )
+            if (
+                s in ("breakfast", "dinner", "supper", "brunch", "lunch", "lunchtime")
+                and day_offset is None
+                and j == i
+                and not meal_ok
+            ):
+                return None
+            a, b = _PARTS[s]
+            if early:
+                a, b = (0, 9) if s.startswith("morning") else (a, a + 3)
+            elif late:
+                a = 21 if s.startswith(("night", "evening")) else max(a, b - 3)
+            k = j + 1
+            if self.word(k, "ish"):
+                k += 1
+            if self.word(k, "-") and self.word(k + 1, "ish"):
+                k += 2
+            return PartOfDay(a, b, day_offset, late, early), k
+        if early and s not in _PARTS:
+            return None
+        return None
+
+    # -- relative expressions -------------------------------------------------------------

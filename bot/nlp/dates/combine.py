@@ -1,0 +1,624 @@
+"""Combination rules."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+from bot.nlp.dates.cursor import Cursor
+from bot.nlp.dates.values import ClockTime, DaySpan, Grain, Interval, PartOfDay, Value, _valid
+from bot.nlp.dates.vocabulary import (
+    _CONNECT,
+    _NOW_STARTS,
+    _PART_STARTS,
+    _PARTS,
+    _RANGE_SEP,
+    _RELATIVE_STARTS,
+)
+
+
+class CombinationRules(Cursor):
+    """Rules that combine components: a day with a time, ranges, intervals."""
+
+    def _component_impl(self, i: int) -> tuple[Value, int] | None:
+        """The longest single component starting at token i."""
+        best: tuple[Value, int] | None = None
+        if i >= self.n:
+            return None
+        tok = self.t[i]
+        first = tok.s
+        cands: list[tuple[Value, int] | None] = [self.p_date(i), self.p_tod(i)]
+        if tok.kind == "w" and (first in _PART_STARTS or first in _PARTS):
+            cands.append(self.p_part(i))
+        if tok.kind == "n" or tok.num is not None or first in _RELATIVE_STARTS:
+            cands.append(self.p_relative(i))
+        if first in _NOW_STARTS:
+            cands.append(self.p_now(i))
+        for r in cands:
+            if r is not None and (best is None or r[1] > best[1]):
+                best = r
+        return best
+
+    def _p_point_impl(self, i: int) -> tuple[Interval, int] | None:
+        """A sequence of compatible components joined by connectors, resolved to one value."""
+        day: DaySpan | None = None
+        tod: ClockTime | None = None
+        part: PartOfDay | None = None
+        absv: Interval | None = None
+        j = i
+        last_end = i
+        first = True
+        while j < self.n:
+            k = j
+            # connectors between components
+            steps = 0
+            while k < self.n and self.t[k].s in _CONNECT and steps < 3:
+                if self.t[k].s == "from" and not first:
+                    break
+                k += 1
+                steps += 1
+            r = self.component(k)
+            if k != j:
+                r0 = self.component(j)
+                if r0 is not None and (r is None or r0[1] >= r[1]):
+                    r = r0
+                    k = j
+            if r is None:
+                break
+            v, k2 = r
+            if isinstance(v, DaySpan):
+                if day is not None or absv is not None:
+                    break
+                day = v
+            elif isinstance(v, ClockTime):
+                if tod is not None or (absv is not None and absv.grain != "day"):
+                    break
+                if v.latent and not first and day is None and part is None:
+                    break
+                if v.latent and not first and (v.hour == 0 or not self._latent_ok(k, k2)):
+                    break
+                tod = v
+            elif isinstance(v, PartOfDay):
+                if part is not None or absv is not None:
+                    break
+                if (
+                    part is None
+                    and day is not None
+                    and v.day_offset is not None
+                    and v.day_offset != 0
+                ):
+                    break
+                part = v
+            else:
+                if not first and not (tod is not None and day is None and part is None):
+                    break
+                if tod is not None and (tod.latent or v.grain != "day"):
+                    break
+                if first is False and absv is not None:
+                    break
+                absv = v
+            last_end = k2
+            j = k2
+            first = False
+        if first:
+            return None
+        val = self.resolve(day, tod, part, absv)
+        if val is None:
+            return None
+        return val, last_end
+
+    def _latent_ok(self, k: int, k2: int) -> bool:
+        """A bare number after a day ("friday 7", "tomorrow at 5") is a time unless more
+        words follow it ("today after 4 long years")."""
+        if self.word(k - 1, "at", "@", "around", "by") or self.word(k, "at", "@"):
+            return True
+        nxt = self.t[k2] if k2 < self.n else None
+        if nxt is None or nxt.kind == "p":
+            return True
+        return nxt.s in _PARTS or nxt.s in ("tonight", "ish", "o'clock", "oclock", "or", "and")
+
+    def resolve(
+        self,
+        day: DaySpan | None,
+        tod: ClockTime | None,
+        part: PartOfDay | None,
+        absv: Interval | None,
+    ) -> Interval | None:
+        c = self.ctx
+        if absv is not None:
+            if tod is not None:
+                # "in 7 days at 5pm", "at 7 in 3 years"
+                d = absv.start.date()
+                h = self._hour(tod, part, d)
+                return self._tod_value(tod, d, h)
+            if day is not None or part is not None:
+                return None
+            return absv
+        if day is not None and day.grain not in ("day",) and (tod or part):
+            if day.grain == "hour" and tod is None:
+                return None
+            if day.grain == "week" and part is not None and tod is None:
+                return None
+            if tod is None:
+                return None
+            if day.grain != "hour":
+                return None
+        if day is not None and tod is None and part is None:
+            return self._day_value(day)
+        base_day = day.start if day is not None else None
+        if day is not None and day.grain == "hour" and tod is not None:
+            # "this weekend 2pm": Saturday (the weekend starts Friday 18:00), or Sunday when
+            # Saturday's is already past
+            base_day = day.start + timedelta(days=1)
+            if c.at(base_day, self._hour(tod, part, base_day), tod.minute) <= c.now:
+                base_day += timedelta(days=1)
+        if part is not None and base_day is None and part.day_offset is not None:
+            base_day = c.today + timedelta(days=part.day_offset)
+        if tod is None:
+            assert part is not None
+            if base_day is None:
+                # "morning", "in the evening", "after work": the next one (today if not over)
+                base_day = c.today
+                if c.at(base_day, part.end_h) <= c.now:
+                    base_day += timedelta(days=1)
+            return Interval(
+                c.at(base_day, part.start_h),
+                c.at(base_day, part.end_h),
+                "hour",
+                latent=day is None and part.day_offset is None,
+            )
+        # a clock time, on a day or the next occurrence
+        if tod.tz is not None:
+            tzinfo = timezone(timedelta(hours=tod.tz))
+        else:
+            tzinfo = None
+        if base_day is not None:
+            h = self._hour(tod, part, base_day)
+            v = self._tod_value(tod, base_day, h)
+            if tzinfo is not None:
+                v = self._convert(v, tod, tzinfo, base_day, h)
+            return v
+        # next occurrence
+        best: datetime | None = None
+        hours = self._candidate_hours(tod, part)
+        for d_off in (0, 1, 2):
+            d = c.today + timedelta(days=d_off)
+            for h in hours:
+                if tzinfo is not None:
+                    t = datetime.combine(d, time(h % 24, tod.minute, tod.second), tzinfo=tzinfo)
+                    t = t.astimezone(c.tz)
+                else:
+                    t = c.at(d, h, tod.minute, tod.second)
+                if t >= c.now.replace(second=0, microsecond=0) and (best is None or t < best):
+                    best = t
+            if best is not None:
+                break
+        if best is None:
+            return None
+        return Interval(best, None, tod.grain, latent=tod.latent)
+
+    def _convert(self, v: Interval, tod: ClockTime, tzinfo: tzinfo, d: date, h: int) -> Interval:
+        t = datetime.combine(d, time(h % 24, tod.minute, tod.second), tzinfo=tzinfo)
+        return Interval(t.astimezone(self.ctx.tz), None, v.grain)
+
+    def _candidate_hours(self, tod: ClockTime, part: PartOfDay | None) -> list[int]:
+        h = tod.hour
+        if tod.ampm == "am":
+            return [0 if h == 12 else h]
+        if tod.ampm == "pm":
+            return [12 if h == 12 else h + 12]
+        if part is not None:
+            return [self._in_part(h, part)]
+        if not tod.flexible:
+            return [h]
+        if self.ctx.meetup and 1 <= h <= 7:
+            return [h + 12]
+        if h == 12:
+            return [12, 24]
+        return [h, h + 12]
+
+    def _in_part(self, h: int, part: PartOfDay) -> int:
+        if part.start_h >= 12 and h < 12:
+            return h + 12
+        if part.start_h >= 12 and h == 12 and part.end_h == 24:
+            return 24
+        if part.end_h <= 12 and h == 12:
+            return 0 if part.start_h == 0 else 12
+        return h
+
+    def _hour(self, tod: ClockTime, part: PartOfDay | None, d: date) -> int:
+        h = tod.hour
+        if tod.ampm == "am":
+            return 0 if h == 12 else h
+        if tod.ampm == "pm":
+            return 12 if h == 12 else h + 12
+        if part is not None:
+            return self._in_part(h, part)
+        if tod.flexible and self.ctx.meetup and 1 <= h <= 7:
+            return h + 12
+        return h
+
+    def _tod_value(self, tod: ClockTime, d: date, h: int) -> Interval:
+        return Interval(self.ctx.at(d, h, tod.minute, tod.second), None, tod.grain)
+
+    def _day_value(self, day: DaySpan) -> Interval:
+        c = self.ctx
+        if day.grain == "hour":
+            # weekends: Friday 18:00 - Monday 00:00
+            return Interval(c.at(day.start, 18), c.at(day.end), "hour")
+        if day.grain == "day" and day.end - day.start == timedelta(days=1):
+            return Interval(c.at(day.start), None, "day", latent=day.latent)
+        return Interval(c.at(day.start), c.at(day.end), day.grain, latent=day.latent)
+
+    # -- ranges ---------------------------------------------------------------------------
+
+    def p_expr(self, i: int) -> tuple[Interval, int, int] | None:
+        """A point or a range; returns (value, first token, end token)."""
+        start_i = i
+        if self.word(i, "around", "about", "approximately", "approx", "at", "@", "circa"):
+            r0 = self.p_range(i + 1, None, None)
+            if r0 is not None:
+                return r0[0], start_i, r0[1]
+        rng0 = self.p_range(i, None, None)
+        if rng0 is not None:
+            return rng0[0], start_i, rng0[1]
+        if (self.word(i, "by") and not self.word(i + 1, "the")) or (
+            self.word(i, "by") and self.word(i + 1, "the") and self.word(i + 2, "end", "eom", "eoy")
+        ):
+            p_by = self.p_point(i + 1)
+            if p_by is not None:
+                v_by, e_by = p_by
+                deadline = v_by.end if v_by.end is not None else v_by.start
+                if deadline > self.ctx.now:
+                    return Interval(self.ctx.now, deadline, "minute"), start_i, e_by
+        lead_day: DaySpan | None = None
+        # "Thursday from 9:30 to 11:00", "this Thu 9-11am", "tomorrow in between 1-2:30"
+        rd = self.p_date(i)
+        j = i
+        if rd is not None and rd[0].grain == "day":
+            lead_day, j = rd
+            if self.word(j, ","):
+                j += 1
+            rp = self.p_part(j)
+            if rp is not None and rp[0].day_offset is None:
+                j = rp[1]  # "thursday evening 6-9": the hours are read in the meetup way
+        kw = None
+        k = j
+        if self.word(k, "in") and self.word(k + 1, "between"):
+            k += 1
+        if self.word(k, "from", "between", "later"):
+            kw = self.s(k)
+            k += 1
+            if kw == "later":
+                if not self.word(k, "than"):
+                    kw = None
+                    k -= 1
+                else:
+                    k += 1
+        rng = self.p_range(k, kw, lead_day)
+        if rng is not None:
+            v, end = rng
+            return v, start_i, end
+        if self.word(i, "for"):
+            # "for 10 days from 18th Dec", "for 30' starting from 4pm"
+            q = self.quantity(i + 1)
+            if q is not None:
+                u = self._unit_after(q[1])
+                if u is not None:
+                    k = u[1]
+                    if self.word(k, "starting"):
+                        k += 1
+                    if self.word(k, "from", "on", "at"):
+                        p_f = self.p_point(k + 1)
+                        if p_f is not None:
+                            return self._for_span(p_f[0], u[0], q[0]), start_i, p_f[1]
+        p = self.p_point(i)
+        if p is None:
+            return None
+        v, end = p
+        # "X for N units": an interval from X
+        if self.word(end, "for"):
+            q = self.quantity(end + 1)
+            if q is not None:
+                u = self._unit_after(q[1])
+                if u is not None and u[0] in ("minute", "hour", "day", "week", "month"):
+                    return self._for_span(v, u[0], q[0]), start_i, u[1]
+        # "X or Y": X
+        if self.word(end, "or") and self.p_point(end + 1) is not None:
+            p2 = self.p_point(end + 1)
+            assert p2 is not None
+            end = p2[1]
+        return v, start_i, end
+
+    def _for_span(self, v: Interval, unit: str, qty: float) -> Interval:
+        end = self._add(v.start, unit, qty)
+        grain: Grain = v.grain if unit in ("minute", "hour") else "day"
+        if unit in ("minute", "hour") and grain not in ("minute", "hour"):
+            grain = "minute"
+        return Interval(v.start, end, grain)
+
+    def _bound(self, i: int) -> tuple[str, object, int] | None:
+        """A range bound: a full point, a bare day number, or a bare hour."""
+        p = self.p_point(i)
+        if p is not None:
+            return "abs", p, p[1]
+        k = self.skip_the(i)
+        dd = self.p_dayord(k)
+        if dd is not None:
+            return "daynum", dd[0], dd[1]
+        return None
+
+    def p_range(
+        self, i: int, kw: str | None, lead_day: DaySpan | None
+    ) -> tuple[Interval, int] | None:
+        # Cheap exit: a range needs a separator ("-", "to", "and"...) a few tokens ahead.
+        if not any(t.s in _RANGE_SEP or t.s == "but" for t in self.t[i + 1 : i + 9]):
+            return None
+        # Left bound: a clock time (possibly without am/pm), a day number or a full point.
+        left_tod = self.p_tod(i)
+        left_day = self.p_date(i)
+        left_num = self.p_dayord(self.skip_the(i))
+        ends = [r[1] for r in (left_tod, left_day) if r is not None]
+        if left_num is not None:
+            ends.append(left_num[1])
+        left_pt = self.p_point(i) if left_day is not None or left_tod is not None else None
+        if left_pt is not None:
+            ends.append(left_pt[1])
+        if not ends:
+            return None
+        for lend in sorted(set(ends), reverse=True):
+            sep_i = lend
+            if sep_i >= self.n:
+                continue
+            sep = self.s(sep_i)
+            if kw == "between" and sep != "and":
+                if sep not in ("-",):
+                    continue
+            if kw == "later" and sep != "but":
+                continue
+            if kw == "later":
+                if not self.word(sep_i + 1, "before"):
+                    continue
+                r_i = sep_i + 2
+            elif sep in _RANGE_SEP and (sep != "and" or kw == "between"):
+                r_i = sep_i + 1
+            else:
+                continue
+            r_i = self.skip_the(r_i) if self.word(r_i, "the") and self.p_dayord(r_i + 1) else r_i
+            res = self._range_with(i, lend, r_i, lead_day, kw)
+            if res is not None:
+                return res
+        return None
+
+    def _range_with(
+        self, i: int, lend: int, r_i: int, lead_day: DaySpan | None, kw: str | None
+    ) -> tuple[Interval, int] | None:
+        # -- clock ranges: "7-9pm", "3:30 to 6 PM", "9:30 - 11:00 on Thursday"
+        lt = self.p_tod(i)
+        rt = self.p_tod(r_i)
+        clock = self._clock_range(i, lend, r_i, lead_day, kw, lt, rt)
+        if clock is not None:
+            return clock
+        days = self._day_range(i, lend, r_i)
+        if days is not None:
+            return self._this_year(days[0]), days[1]
+        return self._point_range(i, lend, r_i, kw)
+
+    def _this_year(self, v: Interval) -> Interval:
+        """ "Mar 3-7" said on March 4: the range going on now, not next year's."""
+        c = self.ctx
+        if v.end is None or v.start.year != c.today.year + 1:
+            return v
+        try:
+            s0 = v.start.replace(year=v.start.year - 1)
+            e0 = v.end.replace(year=v.end.year - 1)
+        except ValueError:
+            return v
+        if s0 <= c.now < e0:
+            return Interval(s0, e0, v.grain, v.latent)
+        return v
+
+    def _point_range(
+        self, i: int, lend: int, r_i: int, kw: str | None
+    ) -> tuple[Interval, int] | None:
+        """Any two points: "friday 6pm to sunday noon", "from friday 6pm until sunday"."""
+        if self.s(lend) not in (
+            "to",
+            "until",
+            "till",
+            "til",
+            "untill",
+            "through",
+            "thru",
+            "-",
+            "–",
+        ):
+            return None
+        lp = self.p_point(i)
+        rp = self.p_point(r_i)
+        if lp is None or rp is None or lp[1] != lend:
+            return None
+        left, right = lp[0], rp[0]
+        if left.latent or right.latent:
+            return None
+        end = right.end if right.end is not None else right.start
+        if right.end is None and right.grain == "day":
+            end = right.start + timedelta(days=1)
+        if end <= left.start or end - left.start > timedelta(days=62):
+            return None
+        grain: Grain = "minute" if "minute" in (left.grain, right.grain) else left.grain
+        return Interval(left.start, end, grain), rp[1]
+
+    def _clock_range(
+        self,
+        i: int,
+        lend: int,
+        r_i: int,
+        lead_day: DaySpan | None,
+        kw: str | None,
+        lt: tuple[ClockTime, int] | None,
+        rt: tuple[ClockTime, int] | None,
+    ) -> tuple[Interval, int] | None:
+        c = self.ctx
+        if lt is not None and lt[1] == lend and rt is not None:
+            ltod, rtod = lt[0], rt[0]
+            end = rt[1]
+            # trailing "in the PM"
+            am2, e2 = self._ampm(end)
+            if am2 is not None and rtod.ampm is None:
+                rtod = replace(rtod, ampm=am2)
+                end = e2
+            day = lead_day
+            part = None
+            k = end
+            if day is None:
+                kk = k
+                if self.word(kk, "on", ","):
+                    kk += 1
+                rd = self.p_date(kk)
+                if rd is not None and rd[0].grain == "day":
+                    day, k = rd
+                else:
+                    rp = self.p_part(kk)
+                    if rp is not None:
+                        part, k = rp
+                        if part.day_offset is not None:
+                            day = DaySpan(
+                                c.today + timedelta(days=part.day_offset),
+                                c.today + timedelta(days=part.day_offset + 1),
+                                "day",
+                            )
+            latent_range = False
+            if (
+                ltod.latent
+                and rtod.latent
+                and (
+                    (day is None and kw is None)
+                    or self.p_monthname(k) is not None
+                    or (self.word(k, "of") and self.p_monthname(k + 1) is not None)
+                )
+            ):
+                # "7-9" alone is a time only in a `when` ("1-8 september" is read later)
+                if (
+                    not self.allow_latent
+                    or day is not None
+                    or self.p_monthname(k) is not None
+                    or self.word(k, "of")
+                ):
+                    return None
+                latent_range = True
+            if rtod.ampm is not None and ltod.ampm is None and ltod.flexible:
+                # "7-9pm": the left takes pm too unless that would pass the right
+                lh = ltod.hour % 12 + (12 if rtod.ampm == "pm" else 0)
+                rh = rtod.hour % 12 + (12 if rtod.ampm == "pm" else 0)
+                if lh * 60 + ltod.minute > rh * 60 + rtod.minute and rtod.ampm == "pm":
+                    lh -= 12
+                ltod = replace(ltod, hour=lh, ampm=None, flexible=False)
+            if ltod.tz is None and rtod.tz is not None:
+                ltod = replace(ltod, tz=rtod.tz)
+            sv = self.resolve(day, replace(ltod, latent=False), part, None)
+            if sv is None:
+                return None
+            s = sv.start
+            # the end: same day as start, after it
+            if rtod.ampm is None and rtod.flexible and not ltod.flexible:
+                rh = rtod.hour
+                cands = [rh, rh + 12] if rh < 12 else [rh]
+                eh = None
+                for h in cands:
+                    t = c.at(s.date(), h, rtod.minute)
+                    if t > s:
+                        eh = t
+                        break
+                e = eh if eh is not None else c.at(s.date(), rh, rtod.minute) + timedelta(days=1)
+            else:
+                if rtod.ampm is None and rtod.flexible and ltod.flexible:
+                    rh = rtod.hour
+                    cands = [rh, rh + 12]
+                    e = None
+                    for h in cands:
+                        t = c.at(s.date(), h, rtod.minute)
+                        if t > s:
+                            e = t
+                            break
+                    if e is None:
+                        e = c.at(s.date(), rh, rtod.minute) + timedelta(days=1)
+                else:
+                    h = self._hour(rtod, part, s.date())
+                    if rtod.tz is not None:
+                        e = datetime.combine(
+                            s.date(),
+                            time(h % 24, rtod.minute),
+                            tzinfo=timezone(timedelta(hours=rtod.tz)),
+                        )
+                        e = e.astimezone(c.tz)
+                    else:
+                        e = c.at(s.date(), h, rtod.minute)
+                    if e <= s:
+                        e += timedelta(days=1)
+            grain: Grain = "minute" if "minute" in (ltod.grain, rtod.grain) else "hour"
+            return Interval(s, e, grain, latent=latent_range), k
+        return None
+
+    def _day_range(self, i: int, lend: int, r_i: int) -> tuple[Interval, int] | None:
+        c = self.ctx
+        # -- day ranges: "March 3-5", "13 to 15 July", "Aug 8 - Aug 12", "from Thursday to Sunday"
+        ld = self.p_date(i)
+        lnum = self.p_dayord(self.skip_the(i))
+        rd = self.p_date(r_i)
+        rnum = self.p_dayord(self.skip_the(r_i))
+        if lnum is not None and lnum[1] == lend:
+            # "13 to 15 July", "from the 13th to the 15th of July", "1-8 september"
+            if rd is not None and rd[0].grain == "day" and not rd[0].weekday_only:
+                rday, end = rd
+                sd = _valid(rday.start.year, rday.start.month, lnum[0])
+                if sd is None or sd > rday.start:
+                    return None
+                return Interval(c.at(sd), c.at(rday.end), "day"), end
+            if rnum is not None:
+                k = rnum[1]
+                if self.word(k, "of"):
+                    k += 1
+                m = self.p_monthname(k)
+                if m is not None:
+                    year, k2 = self._year_after(k + 1)
+                    sd2 = self._mk_monthday(m, lnum[0], year)
+                    if sd2 is None:
+                        return None
+                    ed = _valid(sd2.start.year, m, rnum[0])
+                    if ed is None or ed < sd2.start:
+                        return None
+                    return Interval(c.at(sd2.start), c.at(ed + timedelta(days=1)), "day"), k2
+        if ld is not None and ld[1] == lend and ld[0].grain in ("day", "month", "year"):
+            lday = ld[0]
+            if rd is not None and rd[0].grain == lday.grain:
+                rday, end = rd
+                sday = lday.start
+                eday = rday.end
+                if eday <= sday and not rday.explicit_year:
+                    # "Dec 28 - Jan 3", "Friday to Monday"
+                    if lday.grain == "day" and rday.end - rday.start == timedelta(days=1):
+                        rs: date = rday.start
+                        while rs < sday:
+                            if rday.weekday_only:
+                                rs = rs + timedelta(days=7)
+                            else:
+                                rs = (
+                                    rs.replace(year=rs.year + 1)
+                                    if not (rs.month == 2 and rs.day == 29)
+                                    else rs + timedelta(days=365)
+                                )
+                        eday = rs + timedelta(days=1)
+                if eday <= sday:
+                    return None
+                g: Grain = lday.grain
+                return Interval(c.at(sday), c.at(eday), g), end
+            if rnum is not None and lday.grain == "day" and not lday.weekday_only:
+                # "July 13-15", "Aug 27th - 29th"
+                day_n, end = rnum
+                rd2 = _valid(lday.start.year, lday.start.month, day_n)
+                if rd2 is None or rd2 < lday.start:
+                    return None
+                return Interval(c.at(lday.start), c.at(rd2 + timedelta(days=1)), "day"), end
+        # -- year ranges "1960 - 1961"
+        return None

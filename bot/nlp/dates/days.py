@@ -1,0 +1,899 @@
+"""Day rules."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from bot.nlp.dates.cursor import Cursor
+from bot.nlp.dates.values import (
+    DaySpan,
+    _monday,
+    _month_span,
+    _next_day_of_month,
+    _next_month_day,
+    _valid,
+    _year2,
+)
+from bot.nlp.dates.vocabulary import _DAY_FOLLOWERS, _DAY_WORDS, _MONTHS, _SEASONS, _UNITS
+
+
+class DayRules(Cursor):
+    """Rules that read days: dates, weekdays, months, years, periods, seasons."""
+
+    def _p_date_impl(self, i: int) -> tuple[DaySpan, int] | None:
+        """Any date-like component; the longest wins."""
+        best: tuple[DaySpan, int] | None = None
+        for f in (
+            self._d_words,
+            self._d_weekday,
+            self._d_monthday,
+            self._d_numeric,
+            self._d_the_nth,
+            self._d_period,
+            self._d_month_alone,
+            self._d_nth_of,
+            self._d_year_alone,
+            self._d_boundary,
+            self._d_rel_weekday,
+        ):
+            r = f(i)
+            if r is not None and (best is None or r[1] > best[1]):
+                best = r
+        if best is None:
+            return None
+        # "Monday, Feb 18" / "Tuesday the 19th" / "Jul 18, Fri"
+        d, j = best
+        k = j + 1 if self.word(j, ",") else j
+        if d.weekday_only:
+            r2 = None
+            for f in (self._d_monthday, self._d_numeric, self._d_the_nth):
+                r = f(k)
+                if r is not None and not r[0].weekday_only and (r2 is None or r[1] > r2[1]):
+                    r2 = r
+            if r2 is not None and r2[0].grain == "day":
+                return self._match_weekday(r2[0], d.start.weekday(), i, k), r2[1]
+        elif d.grain == "day" and not d.latent:
+            wd = self.p_weekday(k)
+            if wd is not None and k + 1 <= self.n:
+                return (
+                    self._match_weekday(d, wd, k, k),
+                    k + 1 + (1 if self.word(k + 1, ".") else 0),
+                )
+        return best
+
+    def _match_weekday(self, d: DaySpan, wd: int, i: int, k: int) -> DaySpan:
+        """ "Fri, Jul 18" / "Thu 15th": the nearest such date that is that weekday."""
+        if d.start.weekday() == wd or d.explicit_year:
+            return d
+        today = self.ctx.today
+        day = d.start.day
+        by_month = self.t[k].ordinal or (k < self.n and self.t[k].s == "the")
+        if self.p_monthname(k) is not None or self.p_monthname(k + 1) is not None or (not by_month):
+            # a month and a day: this year's or a later year's
+            for y in range(today.year, today.year + 12):
+                c = _valid(y, d.start.month, day)
+                if c is not None and c.weekday() == wd and c >= today - timedelta(days=7):
+                    return DaySpan(c, c + timedelta(days=1), "day")
+            return d
+        first = today.replace(day=1)
+        for m in range(0, 24):
+            mm = first + relativedelta(months=m)
+            c = _valid(mm.year, mm.month, day)
+            if c is not None and c >= today and c.weekday() == wd:
+                return DaySpan(c, c + timedelta(days=1), "day")
+        return d
+
+    def _d_words(self, i: int) -> tuple[DaySpan, int] | None:
+        c = self.ctx
+        j = i
+        if self.word(j, "the"):
+            j += 1
+        if self.word(j, "day") and self.word(j + 1, "after") and self.word(j + 2, "tomorrow"):
+            d = c.today + timedelta(days=2)
+            return DaySpan(d, d + timedelta(days=1), "day"), j + 3
+        if self.word(j, "day") and self.word(j + 1, "before") and self.word(j + 2, "yesterday"):
+            d = c.today - timedelta(days=2)
+            return DaySpan(d, d + timedelta(days=1), "day"), j + 3
+        if j != i:
+            return None
+        s = self.s(i)
+        if s in (
+            "today",
+            "tomorrow",
+            "tmrw",
+            "tmr",
+            "tmw",
+            "tomorrows",
+            "tommorow",
+            "tomorow",
+            "2moro",
+            "yesterday",
+        ):
+            d = c.today + timedelta(days=_DAY_WORDS[s])
+            return DaySpan(d, d + timedelta(days=1), "day"), i + 1
+        return None
+
+    def _d_weekday(self, i: int) -> tuple[DaySpan, int] | None:
+        c = self.ctx
+        j = i
+        mod = None
+        if self.word(j, "this", "next", "last", "coming", "upcoming", "past", "previous"):
+            mod = self.s(j)
+            j += 1
+            if mod == "this" and self.word(j, "coming", "upcoming"):
+                j += 1  # "this coming friday": the next one
+            if mod in ("this", "coming", "upcoming") and self.word(j - 1, "coming", "upcoming"):
+                mod = None
+        wd = self.p_weekday(j)
+        if wd is None:
+            return None
+        j += 1
+        if self.word(j, ".") and self.adjacent(j):
+            j += 1
+        today = c.today
+        monday = _monday(today)
+        if mod == "this":
+            d = monday + timedelta(days=wd)
+        elif mod == "next":
+            d = monday + timedelta(days=7 + wd)
+        elif mod in ("last", "past", "previous"):
+            delta = (today.weekday() - wd) % 7 or 7
+            d = today - timedelta(days=delta)
+        else:
+            delta = (wd - today.weekday()) % 7 or 7
+            d = today + timedelta(days=delta)
+        # "friday after next", "wednesday of next week", "wednesday next week",
+        # "sunday from last week", "monday of this week"
+        if mod is None:
+            if self.word(j, "after") and self.word(j + 1, "next"):
+                d = d + timedelta(days=7)
+                j += 2
+            else:
+                k = j
+                if self.word(k, "of", "from", "in"):
+                    k += 1
+                k = self.skip_the(k)
+                if self.word(
+                    k, "next", "this", "last", "coming", "previous", "past", "following"
+                ) and self.word(k + 1, "week"):
+                    m = self.s(k)
+                    off = {
+                        "next": 7,
+                        "following": 7,
+                        "coming": 7,
+                        "this": 0,
+                        "last": -7,
+                        "previous": -7,
+                        "past": -7,
+                    }[m]
+                    d = monday + timedelta(days=off + wd)
+                    j = k + 2
+        return DaySpan(d, d + timedelta(days=1), "day", weekday_only=mod is None), j
+
+    def _d_rel_weekday(self, i: int) -> tuple[DaySpan, int] | None:
+        """ "last week's sunday"."""
+        if self.word(i, "last", "next", "this") and self.word(i + 1, "week's", "weeks"):
+            wd = self.p_weekday(i + 2)
+            if wd is not None:
+                off = {"last": -7, "next": 7, "this": 0}[self.s(i)]
+                d = _monday(self.ctx.today) + timedelta(days=off + wd)
+                return DaySpan(d, d + timedelta(days=1), "day"), i + 3
+        return None
+
+    def _year_after(self, j: int) -> tuple[int | None, int]:
+        k = j + 1 if self.word(j, ",") else j
+        y = self.p_year(k)
+        if y is not None:
+            return y[0], y[1]
+        # "'15" or two-digit year after a comma / day
+        if (
+            self.word(k, "'")
+            and k + 1 < self.n
+            and self.t[k + 1].kind == "n"
+            and len(self.t[k + 1].s) == 2
+        ):
+            return _year2(self.t[k + 1].num or 0), k + 2
+        return None, j
+
+    def _mk_monthday(self, month: int, day: int, year: int | None) -> DaySpan | None:
+        if year is not None:
+            d = _valid(year, month, day)
+        else:
+            d = _next_month_day(self.ctx.today, month, day)
+        if d is None:
+            return None
+        return DaySpan(d, d + timedelta(days=1), "day", explicit_year=year is not None)
+
+    def _d_monthday(self, i: int) -> tuple[DaySpan, int] | None:
+        # "March 3", "Mar 3rd, 2015", "february the 15th", "March first"
+        m = self.p_monthname(i)
+        if m is not None:
+            j = i + 1
+            if self.word(j, ".") and self.adjacent(j):
+                j += 1
+            k = self.skip_the(j)
+            dd = self.p_dayord(k)
+            if dd is not None and not (
+                self.t[k].kind == "n" and len(self.t[k].s) == 4 and not self.t[k].ordinal
+            ):
+                day, j2 = dd
+                # "Mar 10:30" is not March 10
+                if self.word(j2, ":"):
+                    return None
+                year, j3 = self._year_after(j2)
+                v = self._mk_monthday(m, day, year)
+                if v is not None:
+                    return v, j3
+        # "15th february", "15 of february", "the 15th of February 2015", "14april 2015"
+        k = self.skip_the(i)
+        dd = self.p_dayord(k)
+        if dd is not None:
+            day, j = dd
+            if self.word(j, "of"):
+                j += 1
+                k2 = self.skip_the(j)
+                cont = self._container(k2) if self.p_monthname(k2) is None else None
+                if cont is not None and (cont[0][1] - cont[0][0]).days in range(28, 32):
+                    dd2 = _valid(cont[0][0].year, cont[0][0].month, day)
+                    if dd2 is not None:
+                        return DaySpan(dd2, dd2 + timedelta(days=1), "day"), cont[1]
+            elif self.word(j, "day") and self.word(j + 1, "of"):
+                k2 = self.skip_the(j + 2)
+                cont = self._container(k2) if self.p_monthname(k2) is None else None
+                if cont is not None and (cont[0][1] - cont[0][0]).days in range(28, 32):
+                    dd2 = _valid(cont[0][0].year, cont[0][0].month, day)
+                    if dd2 is not None:
+                        return DaySpan(dd2, dd2 + timedelta(days=1), "day"), cont[1]
+            if self.word(j, "-", "/") and self.adjacent(j):
+                j += 1
+            m = self.p_monthname(j)
+            if m is not None:
+                j += 1
+                if self.word(j, ".") and self.adjacent(j):
+                    j += 1
+                if (
+                    self.word(j, "-", "/")
+                    and self.adjacent(j)
+                    and j + 1 < self.n
+                    and self.t[j + 1].kind == "n"
+                ):
+                    y = self.t[j + 1].num or 0
+                    v = self._mk_monthday(m, day, _year2(y))
+                    return (v, j + 2) if v else None
+                year, j3 = self._year_after(j)
+                if (
+                    year is None
+                    and j < self.n
+                    and self.t[j].kind == "n"
+                    and not self.t[j].ordinal
+                    and len(self.t[j].s) == 2
+                    and self.t[i].ordinal
+                ):
+                    year, j3 = _year2(self.t[j].num or 0), j + 1
+                v = self._mk_monthday(m, day, year)
+                if v is not None:
+                    return v, j3
+        return None
+
+    def _d_numeric(self, i: int) -> tuple[DaySpan, int] | None:
+        """3/14, 14/3, 3/14/2026, 2026-12-05, 5.12.2026, 2/2013, 2014-10."""
+        if i >= self.n or self.t[i].kind != "n" or self.t[i].ordinal:
+            return None
+        a = self.t[i].num
+        if a is None:
+            return None
+        sep = self.s(i + 1)
+        if sep not in ("/", "-", ".") or i + 2 >= self.n or self.t[i + 2].kind != "n":
+            return None
+        spaced = not self.adjacent(i + 1) or not self.adjacent(i + 2)
+        if spaced and sep != "/" and sep != "-":
+            return None
+        if self.word(i + 3, "th", "st", "nd", "rd", "%"):
+            return None  # "1/6 th of the price"
+        b = self.t[i + 2].num
+        if b is None or self.t[i + 2].ordinal:
+            return None
+        la = len(self.t[i].s)
+        # yyyy-mm-dd / yyyy/mm/dd / yyyy-mm
+        if la == 4:
+            if (
+                self.word(i + 3, sep)
+                and self.adjacent(i + 3)
+                and i + 4 < self.n
+                and self.t[i + 4].kind == "n"
+            ):
+                c = self.t[i + 4].num or 0
+                d = _valid(a, b, c)
+                if d is None:
+                    return None
+                return DaySpan(d, d + timedelta(days=1), "day", explicit_year=True), i + 5
+            if 1 <= b <= 12 and sep in ("-", "/"):
+                s, e = _month_span(a, b)
+                return DaySpan(s, e, "month", explicit_year=True), i + 3
+            return None
+        # a/b/c
+        year: int | None = None
+        j = i + 3
+        if (
+            self.word(i + 3, sep)
+            and self.adjacent(i + 3)
+            and i + 4 < self.n
+            and self.t[i + 4].kind == "n"
+            and len(self.t[i + 4].s) in (2, 4)
+        ):
+            year = _year2(self.t[i + 4].num or 0)
+            j = i + 5
+        elif self.word(i + 3, ":", "/", "-", ".") and self.adjacent(i + 3):
+            if not (
+                sep == "."
+                and self.s(i + 3) == "."
+                and (i + 4 >= self.n or self.t[i + 4].kind != "n")
+            ):
+                return None  # 10.31.40.2, times etc.; "24.12." is a date
+        if la > 2 or len(self.t[i + 2].s) > 4:
+            return None
+        # "2/2013" month/year
+        if year is None and len(self.t[i + 2].s) == 4 and 1 <= a <= 12 and sep == "/":
+            s, e = _month_span(b, a)
+            return DaySpan(s, e, "month", explicit_year=True), i + 3
+        if len(self.t[i + 2].s) > 2:
+            return None
+        if sep == ".":
+            # Dotted dates are day.month; "10.31.1974" (month first) only when forced.
+            day, month = (a, b) if b <= 12 else (b, a)
+            if year is None and not (
+                (self.allow_latent and self.n <= 4)  # a `when` that is just "24.12"
+                or (self.word(i + 3, ".") and self.adjacent(i + 3))  # "am 24.12."
+                or self.word(i - 1, "on", "am", "by", "until", "till", "from", "since")
+            ):
+                return None  # "3.5" / "Python 3.11" are numbers, not dates
+        elif a > 12:
+            day, month = a, b
+        elif b > 12:
+            month, day = a, b
+        elif self.ctx.us:
+            month, day = a, b
+        else:
+            day, month = a, b
+        if sep == "-" and year is None:
+            # "7-9" is a range of numbers far more often than July 9th.
+            if not self._date_context(i):
+                return None
+        v = self._mk_monthday(month, day, year)
+        if v is None:
+            return None
+        return v, j
+
+    def _date_context(self, i: int) -> bool:
+        """Is there a hint before token i that a date follows ("on", "due", start)?"""
+        return self.word(
+            i - 1, "on", "by", "from", "until", "till", "since", "before", "after", "date", "dated"
+        )
+
+    def _d_the_nth(self, i: int) -> tuple[DaySpan, int] | None:
+        """ "the 21st", "on the 15th", "the 24", "on 24th"."""
+        j = i
+        had_the = False
+        if self.word(j, "the"):
+            j += 1
+            had_the = True
+        if j >= self.n:
+            return None
+        tok = self.t[j]
+        if not (tok.ordinal or (had_the and tok.kind == "n")):
+            return None
+        if not had_the and not (tok.ordinal and (tok.kind == "n" or self.word(i - 1, "on"))):
+            return None
+        if tok.kind == "w" and not had_the and not self.word(i - 1, "on"):
+            return None
+        dd = self.p_dayord(j)
+        if dd is None:
+            return None
+        day, k = dd
+        # "the 4th of July" etc. are handled by _d_monthday; "the 3rd qtr" is not a day
+        if self.word(
+            k,
+            "quarter",
+            "qtr",
+            "week",
+            "day",
+            "of",
+            "last",
+            "time",
+            "floor",
+            "place",
+            "one",
+            "row",
+            "item",
+            "option",
+            "person",
+            "try",
+            "round",
+            "grade",
+            "century",
+            "edition",
+            "anniversary",
+            "birthday",
+            "street",
+            "st",
+            "avenue",
+            "ave",
+        ):
+            return None
+        if self.word(k, "-") and self.adjacent(k):
+            return None
+        nxt = self.t[k] if k < self.n else None
+        if nxt is not None and nxt.kind == "w" and nxt.s not in _DAY_FOLLOWERS:
+            # "the first phrase", "the 3 rd game", "the second one": not days. A digit
+            # ordinal ("the 21st works") still is one.
+            if tok.kind == "w" or not tok.ordinal:
+                return None
+        if (
+            tok.kind == "w"
+            and not self.word(i - 1, "on", "by", "until", "till", "from")
+            and (nxt is not None and nxt.kind == "w")
+        ):
+            return None
+        d = _next_day_of_month(self.ctx.today, day)
+        if d is None:
+            return None
+        return DaySpan(d, d + timedelta(days=1), "day"), k
+
+    def _d_month_alone(self, i: int) -> tuple[DaySpan, int] | None:
+        """ "March", "next March", "March 2015", "October 2014", "in March"."""
+        c = self.ctx
+        j = i
+        mod = None
+        if self.word(j, "next", "this", "last", "coming"):
+            mod = self.s(j)
+            j += 1
+        m = self.p_monthname(j)
+        if m is None:
+            return None
+        tok = self.t[j]
+        if mod is None and not tok.cap and tok.s in ("march", "may") and not self._numeric_near(j):
+            return None
+        j += 1
+        if self.word(j, ".") and self.adjacent(j):
+            j += 1
+        year, j2 = self._year_after(j)
+        if year is not None:
+            s, e = _month_span(year, m)
+            return DaySpan(s, e, "month", explicit_year=True), j2
+        y = c.today.year
+        if mod == "last":
+            y = y if m < c.today.month else y - 1
+        elif mod == "next" and m == c.today.month:
+            y += 1
+        elif mod is None or mod in ("this", "coming", "next"):
+            if m < c.today.month:
+                y += 1
+        # "March after next"
+        if self.word(j, "after") and self.word(j + 1, "next"):
+            y += 1
+            j += 2
+        s, e = _month_span(y, m)
+        return DaySpan(s, e, "month"), j
+
+    def _d_year_alone(self, i: int) -> tuple[DaySpan, int] | None:
+        y = self.p_year(i)
+        if y is None:
+            return None
+        year, j = y
+        if self.word(j, "a") and self.word(j + 1, ".") and self.word(j + 2, "d"):
+            j += 3
+            if self.word(j, "."):
+                j += 1
+        # a lone four-digit number is a year only near a date word
+        latent = not self.word(
+            i - 1,
+            "in",
+            "of",
+            "since",
+            "after",
+            "before",
+            "through",
+            "during",
+            "until",
+            "till",
+            "from",
+            "by",
+        )
+        s = date(year, 1, 1)
+        return DaySpan(s, date(year + 1, 1, 1), "year", explicit_year=True, latent=latent), j
+
+    def _d_period(self, i: int) -> tuple[DaySpan, int] | None:
+        """ "this week", "next month", "last year", "this weekend", "the week", "next qtr"."""
+        c = self.ctx
+        today = c.today
+        j = i
+        mod = None
+        if self.word(j, "this", "the") and self.word(j + 1, "past"):
+            j += 1  # "this past weekend" = last weekend
+        if (
+            self.word(j, "the")
+            and self.word(j + 1, "week")
+            and self.word(j + 2, "after")
+            and self.word(j + 3, "next")
+        ):
+            mon = _monday(today) + timedelta(days=14)
+            return DaySpan(mon, mon + timedelta(days=7), "week"), j + 4
+        if self.word(j, "the") and self.word(j + 1, "week") and self.word(j + 2, "of"):
+            r = self._d_monthday(j + 3)
+            if r is not None:
+                mon = _monday(r[0].start)
+                return DaySpan(mon, mon + timedelta(days=7), "week"), r[1]
+        if self.word(
+            j,
+            "this",
+            "next",
+            "last",
+            "coming",
+            "upcoming",
+            "current",
+            "past",
+            "previous",
+            "the",
+            "following",
+        ):
+            mod = self.s(j)
+            j += 1
+            if mod == "the" and self.word(j, "following", "coming", "next", "previous", "current"):
+                mod = "next" if self.s(j) in ("following", "coming", "next") else self.s(j)
+                j += 1
+        elif self.word(j, "around", "all", "rest") and (
+            self.word(j + 1, "next", "week") or self.word(j + 1, "of")
+        ):
+            if self.s(j) == "around" and self.word(j + 1, "next"):
+                mod = "next"
+                j += 2
+            elif self.s(j) == "all" and self.word(j + 1, "week"):
+                s = _monday(today)
+                return DaySpan(s, s + timedelta(days=6), "day"), j + 2
+            elif self.s(j) == "rest" and self.word(j + 1, "of"):
+                k = self.skip_the(j + 2)
+                if self.word(k, "week"):
+                    return DaySpan(
+                        today,
+                        max(today + timedelta(days=1), _monday(today) + timedelta(days=6)),
+                        "day",
+                    ), k + 1
+                if self.word(k, "month"):
+                    s, e = _month_span(today.year, today.month)
+                    return DaySpan(today, e, "day"), k + 1
+                if self.word(k, "year"):
+                    return DaySpan(today, date(today.year + 1, 1, 1), "day"), k + 1
+                return None
+        unit_tok = self.s(j)
+        if (
+            unit_tok in ("weekend", "week-end", "wkend", "weekends")
+            or (unit_tok == "week" and self.word(j + 1, "-") and self.word(j + 2, "end"))
+            or (unit_tok == "week" and self.word(j + 1, "end") and mod in ("this", "next", "last"))
+        ):
+            if mod is None:
+                return None
+            k = j + 1 if unit_tok != "week" else (j + 3 if self.word(j + 1, "-") else j + 2)
+            # Friday 18:00 of the week in question
+            fri = _monday(today) + timedelta(days=4)
+            if mod in ("next", "following", "coming", "upcoming") and today.weekday() < 4:
+                fri += timedelta(days=7) if mod == "next" else timedelta(0)
+            elif mod in ("next",):
+                fri += timedelta(days=7)
+            elif mod in ("last", "past", "previous"):
+                fri -= timedelta(days=7)
+            return DaySpan(fri, fri + timedelta(days=3), "hour"), k
+        if unit_tok in _SEASONS and mod is not None and mod != "the":
+            return self._season(unit_tok, mod), j + 1
+        unit = _UNITS.get(unit_tok)
+        if unit not in ("week", "month", "year", "quarter", "day"):
+            return None
+        if unit_tok in ("m", "h", "s", "mo", "mos", "min", "mins"):
+            return None
+        k = j + 1
+        if mod is None:
+            return None
+        if unit == "day":
+            return None
+        if mod == "the":
+            if unit == "week":
+                # "the week": the rest of this week
+                return DaySpan(
+                    today, max(today + timedelta(days=1), _monday(today) + timedelta(days=5)), "day"
+                ), k
+            return None
+        off = {
+            "this": 0,
+            "current": 0,
+            "next": 1,
+            "coming": 1,
+            "upcoming": 1,
+            "following": 1,
+            "last": -1,
+            "past": -1,
+            "previous": -1,
+        }[mod]
+        if unit == "week":
+            s = _monday(today) + timedelta(days=7 * off)
+            return DaySpan(s, s + timedelta(days=7), "week"), k
+        if unit == "month":
+            s = today.replace(day=1) + relativedelta(months=off)
+            return DaySpan(s, s + relativedelta(months=1), "month"), k
+        if unit == "quarter":
+            q0 = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+            s = q0 + relativedelta(months=3 * off)
+            return DaySpan(s, s + relativedelta(months=3), "month"), k
+        s = date(today.year + off, 1, 1)
+        return DaySpan(s, date(s.year + 1, 1, 1), "year"), k
+
+    def _season(self, name: str, mod: str) -> DaySpan:
+        """Northern-hemisphere seasons (solstices and equinoxes, approximately)."""
+        today = self.ctx.today
+        spans: list[tuple[str, date, date]] = []
+        for y in range(today.year - 2, today.year + 3):
+            spans += [
+                ("spring", date(y, 3, 20), date(y, 6, 21)),
+                ("summer", date(y, 6, 21), date(y, 9, 23)),
+                ("fall", date(y, 9, 23), date(y, 12, 21)),
+                ("winter", date(y, 12, 21), date(y + 1, 3, 20)),
+            ]
+        cur = next(k for k, (_, a, b) in enumerate(spans) if a <= today < b)
+        if name in ("season", "seasons"):
+            off = {
+                "this": 0,
+                "current": 0,
+                "next": 1,
+                "coming": 1,
+                "upcoming": 1,
+                "following": 1,
+                "last": -1,
+                "past": -1,
+                "previous": -1,
+            }.get(mod, 0)
+            _, a, b = spans[cur + off]
+            return DaySpan(a, b, "day")
+        want = "fall" if name == "autumn" else name
+        idx = [k for k, sp in enumerate(spans) if sp[0] == want]
+        if mod in ("last", "past", "previous"):
+            k = max(k for k in idx if k < cur)
+        elif mod in ("next", "coming", "upcoming", "following"):
+            k = min(k for k in idx if k > cur)
+        else:  # this / current: the current one, else the next one
+            k = min(k for k in idx if k >= cur)
+        _, a, b = spans[k]
+        return DaySpan(a, b, "day")
+
+    def _d_nth_of(self, i: int) -> tuple[DaySpan, int] | None:
+        """ "first tuesday of october", "last friday in october", "third day of october",
+        "the first Monday of this month", "last day of october 2015", "first week of
+        october 2014", "third quarter", "4th quarter 2018", "the 2nd last week of ..."."""
+        j = self.skip_the(i)
+        if j >= self.n:
+            return None
+        nth: int | None = None
+        if self.word(j, "last"):
+            nth = -1
+        elif self.t[j].ordinal and self.t[j].num is not None:
+            nth = self.t[j].num
+            if self.word(j + 1, "last"):
+                nth = -(nth or 1)
+                j += 1
+        if nth is None:
+            return None
+        j += 1
+        what = self.s(j)
+        wd = self.p_weekday(j) if what not in _MONTHS else None
+        unit = _UNITS.get(what)
+        if (
+            wd is None
+            and unit not in ("day", "week", "quarter")
+            and what not in ("weekend", "week-end", "wkend")
+        ):
+            return None
+        if what == "week" and self.word(j + 1, "end"):
+            what = "weekend"
+            j += 1
+        if what == "week" and self.word(j + 1, "-") and self.word(j + 2, "end"):
+            what = "weekend"
+            j += 2
+        j += 1
+        # container
+        if unit == "quarter" and not self.word(j, "of", "in"):
+            year, j2 = self._year_after(j)
+            y = year if year is not None else self.ctx.today.year
+            if not 1 <= nth <= 4:
+                return None
+            s = date(y, 3 * (nth - 1) + 1, 1)
+            return DaySpan(s, s + relativedelta(months=3), "month"), j2
+        if not self.word(j, "of", "in"):
+            return None
+        k = self.skip_the(j + 1)
+        span = self._container(k)
+        if span is None:
+            return None
+        (cs, ce), k2 = span
+        if unit == "quarter":
+            if not 1 <= nth <= 4:
+                return None
+            s = date(cs.year, 3 * (nth - 1) + 1, 1)
+            return DaySpan(s, s + relativedelta(months=3), "month"), k2
+        if wd is not None:
+            days = [
+                cs + timedelta(days=x)
+                for x in range((ce - cs).days)
+                if (cs + timedelta(days=x)).weekday() == wd
+            ]
+            idx = nth - 1 if nth > 0 else nth
+            if not days or not -len(days) <= idx < len(days):
+                return None
+            d = days[idx]
+            return DaySpan(d, d + timedelta(days=1), "day"), k2
+        if unit == "day":
+            d = cs + timedelta(days=nth - 1) if nth > 0 else ce + timedelta(days=nth)
+            if not cs <= d < ce:
+                return None
+            return DaySpan(d, d + timedelta(days=1), "day"), k2
+        if what in ("weekend", "week-end", "wkend"):
+            fris = [
+                cs + timedelta(days=x)
+                for x in range((ce - cs).days)
+                if (cs + timedelta(days=x)).weekday() == 4
+            ]
+            idx = nth - 1 if nth > 0 else nth
+            if not fris or not -len(fris) <= idx < len(fris):
+                return None
+            f = fris[idx]
+            return DaySpan(f, f + timedelta(days=3), "hour"), k2
+        # weeks: Monday-start weeks that begin inside the container
+        mondays = [
+            cs + timedelta(days=x)
+            for x in range((ce - cs).days)
+            if (cs + timedelta(days=x)).weekday() == 0
+        ]
+        if nth < 0:
+            # last week of a month: the week containing its last day
+            last_monday = _monday(ce - timedelta(days=1))
+            s = last_monday + timedelta(days=7 * (nth + 1))
+        else:
+            if not mondays or nth > len(mondays):
+                return None
+            s = mondays[nth - 1]
+        return DaySpan(s, s + timedelta(days=7), "week"), k2
+
+    def _container(self, k: int) -> tuple[tuple[date, date], int] | None:
+        c = self.ctx
+        today = c.today
+        m = self.p_monthname(k)
+        if m is not None:
+            j = k + 1
+            year, j2 = self._year_after(j)
+            if year is None:
+                y = today.year if m >= today.month else today.year + 1
+                return _month_span(y, m), j
+            return _month_span(year, m), j2
+        yy = self.p_year(k)
+        if yy is not None:
+            return (date(yy[0], 1, 1), date(yy[0] + 1, 1, 1)), yy[1]
+        if self.word(k, "month", "year", "week"):
+            k -= 1  # "the month": read as "this month"
+            if k < 0 or not self.word(k, "the"):
+                return None
+        mod = self.s(k)
+        if mod in ("this", "next", "last", "the", "current", "previous", "coming", "following"):
+            unit = _UNITS.get(self.s(k + 1))
+            off = {
+                "this": 0,
+                "the": 0,
+                "current": 0,
+                "next": 1,
+                "coming": 1,
+                "last": -1,
+                "previous": -1,
+                "following": 1,
+            }[mod]
+            if unit == "month":
+                s = today.replace(day=1) + relativedelta(months=off)
+                return (s, s + relativedelta(months=1)), k + 2
+            if unit == "year":
+                s = date(today.year + off, 1, 1)
+                return (s, date(s.year + 1, 1, 1)), k + 2
+            if unit == "week":
+                s = _monday(today) + timedelta(days=7 * off)
+                return (s, s + timedelta(days=7)), k + 2
+        return None
+
+    def _d_boundary(self, i: int) -> tuple[DaySpan, int] | None:
+        """ "end of the month", "beginning of next week", "early March", "mid March",
+        "late March", "EOM", "BOY", "end of 2012", "at the end of April"."""
+        c = self.ctx
+        today = c.today
+        j = i
+        if self.word(j, "at", "by"):
+            j += 1
+        j = self.skip_the(j)
+        s0 = self.s(j)
+        abbrev = {
+            "eom": ("end", "month"),
+            "bom": ("beginning", "month"),
+            "eoy": ("end", "year"),
+            "boy": ("beginning", "year"),
+        }
+        if s0 in abbrev:
+            if not self._raw(j).isupper() and not self.word(j - 1, "the", "by", "at"):
+                return None  # "muito bom": BOM / EOM / EOY are written in capitals
+            which, unit = abbrev[s0]
+            span: tuple[date, date] | None = (
+                _month_span(today.year, today.month)
+                if unit == "month"
+                else (date(today.year, 1, 1), date(today.year + 1, 1, 1))
+            )
+            j += 1
+        else:
+            if s0 in ("end", "beginning", "start"):
+                which = "end" if s0 == "end" else "beginning"
+                j += 1
+                if not self.word(j, "of"):
+                    return None
+                j += 1
+                if self.word(j, "around"):
+                    j += 1
+                j = self.skip_the(j)
+            elif s0 in ("early", "mid", "late") and self.p_monthname(j + 1) is not None:
+                which = {"early": "beginning", "mid": "middle", "late": "end"}[s0]
+                j += 1
+            elif s0 == "mid" and self.word(j + 1, "-") and self.p_monthname(j + 2) is not None:
+                which = "middle"
+                j += 2
+            else:
+                return None
+            span = None
+            unit = ""
+            if self.word(j, "month", "year", "week"):
+                unit = self.s(j)
+                if unit == "month":
+                    span = _month_span(today.year, today.month)
+                elif unit == "year":
+                    span = (date(today.year, 1, 1), date(today.year + 1, 1, 1))
+                else:
+                    s = _monday(today)
+                    span = (s, s + timedelta(days=7))
+                j += 1
+            else:
+                cont = self._container(j)
+                if cont is None:
+                    p = self._d_period(j)
+                    if p is None:
+                        return None
+                    pd, j = p
+                    span = (pd.start, pd.end)
+                    unit = pd.grain
+                else:
+                    span, j = cont
+                    unit = (
+                        "month"
+                        if (span[1] - span[0]).days < 40
+                        else ("week" if (span[1] - span[0]).days <= 7 else "year")
+                    )
+                    if (span[1] - span[0]).days == 7:
+                        unit = "week"
+        assert span is not None
+        s, e = span
+        length = (e - s).days
+        if unit == "year" or length > 300:
+            if which == "beginning":
+                return DaySpan(s, s + relativedelta(months=3), "month"), j
+            if which == "middle":
+                return DaySpan(s + relativedelta(months=5), s + relativedelta(months=7), "month"), j
+            return DaySpan(e - relativedelta(months=4), e, "month"), j
+        if length <= 7:
+            if which == "beginning":
+                return DaySpan(s, s + timedelta(days=3), "day"), j
+            return DaySpan(e - timedelta(days=3), e, "day"), j
+        if which == "beginning":
+            return DaySpan(s, s + timedelta(days=10), "day"), j
+        if which == "middle":
+            return DaySpan(s + timedelta(days=10), s + timedelta(days=20), "day"), j
+        return DaySpan(s + timedelta(days=20), e, "day"), j
+
+    # -- clock times ------------------------------------------------------------------------

@@ -1,0 +1,280 @@
+"""Relative-expression rules."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from bot.nlp.dates.cursor import Cursor
+from bot.nlp.dates.values import DaySpan, Grain, Interval, _monday
+from bot.nlp.dates.vocabulary import _UNITS, _WEEKDAYS
+
+
+class RelativeRules(Cursor):
+    """Rules that read relative expressions: "in 2 weeks", "3 days ago", "now"."""
+
+    def _unit_after(self, j: int) -> tuple[str, int] | None:
+        s = self.s(j)
+        if s in ("'", '"') and self.adjacent(j):
+            return ("minute" if s == "'" else "second"), j + 1
+        u = _UNITS.get(s)
+        if u is None:
+            return None
+        if s in ("h", "m", "s") and not self.adjacent(j):
+            if s != "h":
+                return None
+        if s == "m" and not self.adjacent(j):
+            return None
+        return u, j + 1
+
+    def _add(self, base: datetime, unit: str, q: float) -> datetime:
+        if unit == "second":
+            return base + timedelta(seconds=q)
+        if unit == "minute":
+            return base + timedelta(minutes=q)
+        if unit == "hour":
+            return base + timedelta(hours=q)
+        if unit == "day":
+            return base + timedelta(days=q)
+        if unit == "week":
+            return base + timedelta(weeks=q)
+        if unit == "fortnight":
+            return base + timedelta(weeks=2 * q)
+        out: datetime
+        if unit == "month":
+            out = base + relativedelta(months=int(q))
+        elif unit == "quarter":
+            out = base + relativedelta(months=int(3 * q))
+        else:
+            out = base + relativedelta(years=int(q))
+        return out
+
+    def _shift_value(self, unit: str, q: float, sign: int) -> Interval:
+        """now +- q units, truncated the way people mean it."""
+        now = self.ctx.now
+        t = self._add(now, unit, sign * q)
+        if unit in ("second",):
+            return Interval(t, None, "minute")
+        if unit in ("minute", "hour"):
+            return Interval(t.replace(second=0, microsecond=0), None, "minute")
+        if unit == "day" and q < 7 and sign > 0 and not q.is_integer():
+            return Interval(t.replace(minute=0, second=0, microsecond=0), None, "hour")
+        if unit in ("day", "week", "fortnight"):
+            d = t.date()
+            return Interval(self.ctx.at(d), None, "day")
+        if unit == "month":
+            return Interval(self.ctx.at(t.date()), None, "day")
+        if unit == "quarter":
+            d = t.date()
+            return Interval(
+                self.ctx.at(date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)), None, "month"
+            )
+        return Interval(self.ctx.at(t.date()), None, "day")
+
+    _in_style = False
+
+    def _p_relative_impl(self, i: int) -> tuple[Interval | DaySpan, int] | None:
+        c = self.ctx
+        j = i
+        # "in 2 weeks", "within 2 weeks", "in 15", "in a sec"
+        if self.word(j, "in", "within"):
+            within = self.s(j) == "within"
+            j += 1
+            if self.word(j, "about", "around", "approximately", "roughly", "another", "just"):
+                j += 1
+            q = self.quantity(j)
+            if q is None:
+                return None
+            qty, k = q
+            if self.word(k, "more"):
+                k += 1
+            u = self._unit_after(k)
+            if u is None:
+                # "in 15" = in 15 minutes
+                if (
+                    q[0] >= 1
+                    and qty.is_integer()
+                    and self.t[j].kind == "n"
+                    and k >= self.n
+                    and 1 <= qty <= 90
+                ):
+                    return Interval(c.now + timedelta(minutes=qty), None, "minute"), k
+                return None
+            unit, k = u
+            if within:
+                end = self._add(c.now, unit, qty)
+                return Interval(
+                    c.now, end, "minute" if unit in ("minute", "hour", "second") else "day"
+                ), k
+            self._in_style = True
+            v = self._shift_value(unit, qty, 1)
+            self._in_style = False
+            return v, k
+        # "next 3 days", "last 2 weeks", "past 2 days", "upcoming two weeks", "2 upcoming weeks"
+        if self.word(j, "next", "last", "past", "previous", "upcoming", "coming"):
+            mod = self.s(j)
+            q = self.quantity(j + 1)
+            if (q is not None and self.t[j + 1].s not in ("a", "an", "one", "half", "quarter")) or (
+                q is not None and self.t[j + 1].s == "one"
+            ):
+                qty, k = q
+                u = self._unit_after(k)
+                if u is not None:
+                    unit, k = u
+                    return self._next_n(mod, unit, int(qty)), k
+            if self.word(j + 1, "few", "couple"):
+                q2 = self.quantity(j + 1)
+                if q2 is not None:
+                    u = self._unit_after(q2[1])
+                    if u is not None:
+                        return self._next_n(mod, u[0], int(q2[0])), u[1]
+        q = self.quantity(j)
+        if q is not None:
+            qty, k = q
+            if self.word(k, "upcoming", "coming", "next"):
+                u = self._unit_after(k + 1)
+                if u is not None:
+                    return self._next_n("upcoming", u[0], int(qty)), u[1]
+            # "3 fridays from now", "2 thursdays ago"
+            if k < self.n and self.t[k].s in _WEEKDAYS and self.t[k].s.endswith("s"):
+                wd = _WEEKDAYS[self.t[k].s]
+                k2 = k + 1
+                if self.word(k2, "from") and self.word(k2 + 1, "now", "today"):
+                    delta = (wd - c.today.weekday()) % 7 or 7
+                    d = c.today + timedelta(days=delta + 7 * (int(qty) - 1))
+                    return DaySpan(d, d + timedelta(days=1), "day"), k2 + 2
+                if self.word(k2, "ago", "back"):
+                    delta = (c.today.weekday() - wd) % 7 or 7
+                    d = c.today - timedelta(days=delta + 7 * (int(qty) - 1))
+                    return DaySpan(d, d + timedelta(days=1), "day"), k2 + 1
+            u = self._unit_after(k)
+            if u is not None:
+                unit, k2 = u
+                if (
+                    self.word(k2, "from", "after")
+                    and not self.word(k2 + 1, "now", "today", "right")
+                    and unit not in ("second", "minute", "hour")
+                ):
+                    # "a week from friday", "3 days after March 3"
+                    base = self.p_point(k2 + 1)
+                    if base is not None and base[0].grain in ("day", "hour", "minute"):
+                        t = self._add(base[0].start, unit, qty)
+                        return Interval(t, None, base[0].grain), base[1]
+                if self.word(k2, "ago", "back", "before", "earlier"):
+                    if self.s(k2) == "before" and not self.word(k2 + 1, "now"):
+                        return None
+                    v = self._shift_value(unit, qty, -1)
+                    return v, k2 + (2 if self.s(k2) == "before" else 1)
+                if (
+                    self.word(k2, "hence", "later")
+                    or (self.word(k2, "from") and self.word(k2 + 1, "now", "today"))
+                    or (
+                        self.word(k2, "from")
+                        and self.word(k2 + 1, "right")
+                        and self.word(k2 + 2, "now")
+                    )
+                ):
+                    stop = k2 + 1
+                    base_today = False
+                    if self.s(k2) == "from":
+                        if self.s(k2 + 1) == "right":
+                            stop = k2 + 3
+                        else:
+                            base_today = self.s(k2 + 1) == "today"
+                            stop = k2 + 2
+                    if base_today:
+                        t = self._add(c.at(c.today), unit, qty)
+                        return Interval(t, None, "day"), stop
+                    self._in_style = True
+                    v = self._shift_value(unit, qty, 1)
+                    self._in_style = False
+                    return v, stop
+        return None
+
+    def _next_n(self, mod: str, unit: str, n: int) -> Interval | DaySpan:
+        c = self.ctx
+        now = c.now
+        today = c.today
+        if n <= 0:
+            n = 1
+        past = mod in ("last", "past", "previous")
+        if mod == "upcoming" and unit in ("week", "day", "month", "year", "quarter"):
+            # "two upcoming weeks": the week two weeks from now
+            if unit == "week":
+                s = _monday(today) + timedelta(days=7 * n)
+                return DaySpan(s, s + timedelta(days=7), "week")
+            if unit == "day":
+                s = today + timedelta(days=n)
+                return DaySpan(s, s + timedelta(days=1), "day")
+            if unit == "month":
+                s = today.replace(day=1) + relativedelta(months=n)
+                return DaySpan(s, s + relativedelta(months=1), "month")
+            if unit == "quarter":
+                q0 = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+                s = q0 + relativedelta(months=3 * n)
+                return DaySpan(s, s + relativedelta(months=3), "month")
+            s = date(today.year + n, 1, 1)
+            return DaySpan(s, date(s.year + 1, 1, 1), "year")
+        if unit in ("second", "minute", "hour"):
+            if unit == "second":
+                base = now.replace(microsecond=0)
+                step = timedelta(seconds=1)
+                g: Grain = "minute"
+            elif unit == "minute":
+                base = now.replace(second=0, microsecond=0)
+                step = timedelta(minutes=1)
+                g = "minute"
+            else:
+                base = now.replace(minute=0, second=0, microsecond=0)
+                step = timedelta(hours=1)
+                g = "hour"
+            if past:
+                return Interval(base - step * n, base, g)
+            return Interval(base + step, base + step * (n + 1), g)
+        if unit == "day":
+            if past:
+                return DaySpan(today - timedelta(days=n), today, "day")
+            return DaySpan(today + timedelta(days=1), today + timedelta(days=n + 1), "day")
+        if unit in ("week", "fortnight"):
+            n = n * (2 if unit == "fortnight" else 1)
+            m = _monday(today)
+            if past:
+                return DaySpan(m - timedelta(days=7 * n), m, "week")
+            return DaySpan(m + timedelta(days=7), m + timedelta(days=7 * (n + 1)), "week")
+        if unit in ("month", "quarter"):
+            k = n * (3 if unit == "quarter" else 1)
+            m1 = today.replace(day=1)
+            if past:
+                return DaySpan(m1 - relativedelta(months=k), m1, "month")
+            return DaySpan(m1 + relativedelta(months=1), m1 + relativedelta(months=k + 1), "month")
+        y1 = date(today.year, 1, 1)
+        if past:
+            return DaySpan(date(today.year - n, 1, 1), y1, "year")
+        return DaySpan(date(today.year + 1, 1, 1), date(today.year + n + 1, 1, 1), "year")
+
+    def p_now(self, i: int) -> tuple[Interval, int] | None:
+        c = self.ctx
+        s = self.s(i)
+        if s in ("right", "just") and self.word(i + 1, "now"):
+            return Interval(c.now, None, "minute"), i + 2
+        if s == "now" or (s == "atm" and self.t[i].cap):
+            return Interval(c.now, None, "minute"), i + 1
+        if s == "at" and self.word(i + 1, "the") and self.word(i + 2, "moment"):
+            return Interval(c.now, None, "minute"), i + 3
+        if s == "at" and self.word(i + 1, "this") and self.word(i + 2, "time"):
+            return Interval(c.now, None, "minute"), i + 3
+        if s == "asap" or (
+            s == "as"
+            and self.word(i + 1, "soon")
+            and self.word(i + 2, "as")
+            and self.word(i + 3, "possible")
+        ):
+            return Interval(c.now, None, "minute"), i + (1 if s == "asap" else 4)
+        if s == "eod" or (s == "end" and self.word(i + 1, "of") and self.word(i + 2, "day")):
+            return Interval(c.now, c.at(c.today + timedelta(days=1)), "minute"), i + (
+                1 if s == "eod" else 3
+            )
+        return None
+
+    # -- combination ------------------------------------------------------------------------
