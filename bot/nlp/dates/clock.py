@@ -66,6 +66,9 @@ class ClockRules(Cursor):
         return None, j
 
     def _p_tod_impl(self, i: int) -> tuple[ClockTime, int] | None:
+        """Any clock time; the longest reading wins.
+
+        Examples: "7pm", "noon", "half past three", "ten thirty"."""
         best: tuple[ClockTime, int] | None = None
         for f in (self._t_clock, self._t_words, self._t_relative_to_hour, self._t_named):
             r = f(i)
@@ -86,6 +89,9 @@ class ClockRules(Cursor):
         return tod, j
 
     def _t_named(self, i: int) -> tuple[ClockTime, int] | None:
+        """Clock times with a name.
+
+        Examples: "noon", "midnight", "midday"."""
         j = self.skip_the(i)
         s = self.s(j)
         if s in ("noon", "midday") or (s == "mid" and self.word(j + 1, "day")):
@@ -95,6 +101,10 @@ class ClockRules(Cursor):
         return None
 
     def _t_clock(self, i: int) -> tuple[ClockTime, int] | None:
+        """A clock time in digits: hours, minutes, seconds, am/pm, a zone.
+
+        Examples: "7pm", "7 pm", "7:30", "19:30", "7.30pm", "7 o'clock", "7:30 p.m.",
+        "12:45:30", "7pm EST"."""
         if i >= self.n or self.t[i].kind != "n" or self.t[i].ordinal:
             return None
         tok = self.t[i]
@@ -243,7 +253,10 @@ class ClockRules(Cursor):
         ), j
 
     def _t_words(self, i: int) -> tuple[ClockTime, int] | None:
-        """ "ten thirty", "twelve oh three", "seven thirty p.m.", "three twenty", "eight"."""
+        """ "ten thirty", "twelve oh three", "seven thirty p.m.", "three twenty", "eight".
+
+        Examples: "ten thirty", "twelve oh three", "seven thirty p.m.", "three twenty",
+        "eight", "seven pm"."""
         if i >= self.n or self.t[i].kind != "w" or self.t[i].ordinal:
             return None
         h = self.t[i].num
@@ -285,7 +298,10 @@ class ClockRules(Cursor):
 
     def _t_relative_to_hour(self, i: int) -> tuple[ClockTime, int] | None:
         """ "a quarter past 3pm", "half past three", "20 to noon", "twenty after 3pm",
-        "15 minutes past 15h", "half three"."""
+        "15 minutes past 15h", "half three".
+
+        Examples: "a quarter past 3pm", "half past three", "20 to noon", "twenty after 3pm",
+        "quarter to 8"."""
         j = i
         minutes: int | None = None
         if self.word(j, "a") and self.word(j + 1, "quarter"):
@@ -362,6 +378,10 @@ class ClockRules(Cursor):
     # -- parts of day ---------------------------------------------------------------------
 
     def _p_part_impl(self, i: int) -> tuple[PartOfDay, int] | None:
+        """A part of the day, maybe with its day word or early/late.
+
+        Examples: "tonight", "this morning", "in the afternoon", "evening", "late tonight",
+        "early morning", "after work", "last night", "tomorrow night", "lunch"."""
         j = i
         day_offset: int | None = None
         early = late = False

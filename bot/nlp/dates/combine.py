@@ -21,7 +21,9 @@ class CombinationRules(Cursor):
     """Rules that combine components: a day with a time, ranges, intervals."""
 
     def _component_impl(self, i: int) -> tuple[Value, int] | None:
-        """The longest single component starting at token i."""
+        """The longest single component starting at token i.
+
+        Examples: "friday", "7pm", "tonight", "in 2 days", "now"."""
         best: tuple[Value, int] | None = None
         if i >= self.n:
             return None
@@ -40,7 +42,10 @@ class CombinationRules(Cursor):
         return best
 
     def _p_point_impl(self, i: int) -> tuple[Interval, int] | None:
-        """A sequence of compatible components joined by connectors, resolved to one value."""
+        """A sequence of compatible components joined by connectors, resolved to one value.
+
+        Examples: "friday at 7pm", "tomorrow evening", "next monday morning at 9", "7pm on
+        friday", "March 3 at noon"."""
         day: DaySpan | None = None
         tod: ClockTime | None = None
         part: PartOfDay | None = None
@@ -253,7 +258,10 @@ class CombinationRules(Cursor):
     # -- ranges ---------------------------------------------------------------------------
 
     def p_expr(self, i: int) -> tuple[Interval, int, int] | None:
-        """A point or a range; returns (value, first token, end token)."""
+        """A point or a range; returns (value, first token, end token).
+
+        Examples: "friday 6pm to sunday noon", "7-9pm", "March 3-5", "between 2 and 4pm",
+        "monday through wednesday"."""
         start_i = i
         if self.word(i, "around", "about", "approximately", "approx", "at", "@", "circa"):
             r0 = self.p_range(i + 1, None, None)
@@ -351,6 +359,9 @@ class CombinationRules(Cursor):
     def p_range(
         self, i: int, kw: str | None, lead_day: DaySpan | None
     ) -> tuple[Interval, int] | None:
+        """A range after its first bound: clock ranges, day ranges, any two points.
+
+        Examples: "7-9pm", "March 3-5", "friday 6pm to sunday noon"."""
         # Cheap exit: a range needs a separator ("-", "to", "and"...) a few tokens ahead.
         if not any(t.s in _RANGE_SEP or t.s == "but" for t in self.t[i + 1 : i + 9]):
             return None
@@ -421,7 +432,9 @@ class CombinationRules(Cursor):
     def _point_range(
         self, i: int, lend: int, r_i: int, kw: str | None
     ) -> tuple[Interval, int] | None:
-        """Any two points: "friday 6pm to sunday noon", "from friday 6pm until sunday"."""
+        """Any two points: "friday 6pm to sunday noon", "from friday 6pm until sunday".
+
+        Examples: "friday 6pm to sunday noon", "from friday 6pm until sunday"."""
         if self.s(lend) not in (
             "to",
             "until",
@@ -459,6 +472,9 @@ class CombinationRules(Cursor):
         lt: tuple[ClockTime, int] | None,
         rt: tuple[ClockTime, int] | None,
     ) -> tuple[Interval, int] | None:
+        """Two clock times on one day.
+
+        Examples: "7-9pm", "between 2 and 4pm", "3pm-5pm tomorrow", "from 9:30 to 11"."""
         c = self.ctx
         if lt is not None and lt[1] == lend and rt is not None:
             ltod, rtod = lt[0], rt[0]
@@ -561,6 +577,8 @@ class CombinationRules(Cursor):
         return None
 
     def _day_range(self, i: int, lend: int, r_i: int) -> tuple[Interval, int] | None:
+        """Examples: "March 3-5", "March 3 to March 7", "from friday until sunday", "monday
+        through wednesday", "13 to 15 July"."""
         c = self.ctx
         # -- day ranges: "March 3-5", "13 to 15 July", "Aug 8 - Aug 12", "from Thursday to Sunday"
         ld = self.p_date(i)

@@ -23,7 +23,9 @@ class DayRules(Cursor):
     """Rules that read days: dates, weekdays, months, years, periods, seasons."""
 
     def _p_date_impl(self, i: int) -> tuple[DaySpan, int] | None:
-        """Any date-like component; the longest wins."""
+        """Any date-like component; the longest wins.
+
+        Examples: "friday", "March 3", "3/14", "the 21st", "next week", "tomorrow"."""
         best: tuple[DaySpan, int] | None = None
         for f in (
             self._d_words,
@@ -86,6 +88,10 @@ class DayRules(Cursor):
         return d
 
     def _d_words(self, i: int) -> tuple[DaySpan, int] | None:
+        """Day words: today, tomorrow (and chat spellings), yesterday, the day after.
+
+        Examples: "today", "tomorrow", "tmrw", "2moro", "yesterday", "the day after
+        tomorrow", "day before yesterday"."""
         c = self.ctx
         j = i
         if self.word(j, "the"):
@@ -116,6 +122,10 @@ class DayRules(Cursor):
         return None
 
     def _d_weekday(self, i: int) -> tuple[DaySpan, int] | None:
+        """A weekday, alone or with this/next/last, or with its date.
+
+        Examples: "friday", "Fri", "next friday", "this friday", "last monday", "Friday,
+        March 6", "fri the 13th"."""
         c = self.ctx
         j = i
         mod = None
@@ -173,7 +183,9 @@ class DayRules(Cursor):
         return DaySpan(d, d + timedelta(days=1), "day", weekday_only=mod is None), j
 
     def _d_rel_weekday(self, i: int) -> tuple[DaySpan, int] | None:
-        """ "last week's sunday"."""
+        """ "last week's sunday".
+
+        Examples: "last week's sunday", "next week's friday"."""
         if self.word(i, "last", "next", "this") and self.word(i + 1, "week's", "weeks"):
             wd = self.p_weekday(i + 2)
             if wd is not None:
@@ -207,7 +219,10 @@ class DayRules(Cursor):
         return DaySpan(d, d + timedelta(days=1), "day", explicit_year=year is not None)
 
     def _d_monthday(self, i: int) -> tuple[DaySpan, int] | None:
-        # "March 3", "Mar 3rd, 2015", "february the 15th", "March first"
+        """A month and a day, either order, with an optional year.
+
+        Examples: "March 3", "march 3rd", "3 March", "15th of february", "the 15th of
+        February 2015", "Mar 3, 2027", "14april 2015", "february the 15th", "March first"."""
         m = self.p_monthname(i)
         if m is not None:
             j = i + 1
@@ -278,7 +293,9 @@ class DayRules(Cursor):
         return None
 
     def _d_numeric(self, i: int) -> tuple[DaySpan, int] | None:
-        """3/14, 14/3, 3/14/2026, 2026-12-05, 5.12.2026, 2/2013, 2014-10."""
+        """3/14, 14/3, 3/14/2026, 2026-12-05, 5.12.2026, 2/2013, 2014-10.
+
+        Examples: "3/14", "3/14/2026", "2026-12-05", "5.12.2026", "2/2013", "2014-10"."""
         if i >= self.n or self.t[i].kind != "n" or self.t[i].ordinal:
             return None
         a = self.t[i].num
@@ -373,7 +390,9 @@ class DayRules(Cursor):
         )
 
     def _d_the_nth(self, i: int) -> tuple[DaySpan, int] | None:
-        """ "the 21st", "on the 15th", "the 24", "on 24th"."""
+        """ "the 21st", "on the 15th", "the 24", "on 24th".
+
+        Examples: "the 21st", "the 24", "on the 15th"."""
         j = i
         had_the = False
         if self.word(j, "the"):
@@ -442,7 +461,9 @@ class DayRules(Cursor):
         return DaySpan(d, d + timedelta(days=1), "day"), k
 
     def _d_month_alone(self, i: int) -> tuple[DaySpan, int] | None:
-        """ "March", "next March", "March 2015", "October 2014", "in March"."""
+        """ "March", "next March", "March 2015", "October 2014", "in March".
+
+        Examples: "March", "next March", "March 2015", "October 2014"."""
         c = self.ctx
         j = i
         mod = None
@@ -478,6 +499,9 @@ class DayRules(Cursor):
         return DaySpan(s, e, "month"), j
 
     def _d_year_alone(self, i: int) -> tuple[DaySpan, int] | None:
+        """A year alone: latent (a bare number), unless a word makes it a year.
+
+        Examples: "2027", "in 2027"."""
         y = self.p_year(i)
         if y is None:
             return None
@@ -505,7 +529,10 @@ class DayRules(Cursor):
         return DaySpan(s, date(year + 1, 1, 1), "year", explicit_year=True, latent=latent), j
 
     def _d_period(self, i: int) -> tuple[DaySpan, int] | None:
-        """ "this week", "next month", "last year", "this weekend", "the week", "next qtr"."""
+        """ "this week", "next month", "last year", "this weekend", "the week", "next qtr".
+
+        Examples: "this week", "next month", "last year", "this weekend", "the week", "next
+        qtr"."""
         c = self.ctx
         today = c.today
         j = i
@@ -628,7 +655,9 @@ class DayRules(Cursor):
         return DaySpan(s, date(s.year + 1, 1, 1), "year"), k
 
     def _season(self, name: str, mod: str) -> DaySpan:
-        """Northern-hemisphere seasons (solstices and equinoxes, approximately)."""
+        """Northern-hemisphere seasons (solstices and equinoxes, approximately).
+
+        Examples: "this summer", "next summer", "last winter", "this fall"."""
         today = self.ctx.today
         spans: list[tuple[str, date, date]] = []
         for y in range(today.year - 2, today.year + 3):
@@ -667,7 +696,10 @@ class DayRules(Cursor):
     def _d_nth_of(self, i: int) -> tuple[DaySpan, int] | None:
         """ "first tuesday of october", "last friday in october", "third day of october",
         "the first Monday of this month", "last day of october 2015", "first week of
-        october 2014", "third quarter", "4th quarter 2018", "the 2nd last week of ..."."""
+        october 2014", "third quarter", "4th quarter 2018", "the 2nd last week of ...".
+
+        Examples: "first tuesday of october", "last friday in october", "third day of
+        october", "the first monday of next month"."""
         j = self.skip_the(i)
         if j >= self.n:
             return None
@@ -805,7 +837,10 @@ class DayRules(Cursor):
 
     def _d_boundary(self, i: int) -> tuple[DaySpan, int] | None:
         """ "end of the month", "beginning of next week", "early March", "mid March",
-        "late March", "EOM", "BOY", "end of 2012", "at the end of April"."""
+        "late March", "EOM", "BOY", "end of 2012", "at the end of April".
+
+        Examples: "end of the month", "beginning of next week", "early March", "mid March",
+        "end of the year", "the end of march", "start of 2027"."""
         c = self.ctx
         today = c.today
         j = i

@@ -75,6 +75,11 @@ class RelativeRules(Cursor):
     _in_style = False
 
     def _p_relative_impl(self, i: int) -> tuple[Interval | DaySpan, int] | None:
+        """An offset from now, or the next/last n units.
+
+        Examples: "in 2 weeks", "3 days ago", "in an hour", "two weeks from now", "next 3
+        days", "last 2 weeks", "in a couple of days", "a week from today", "within 2 hours",
+        "in half an hour", "a fortnight ago"."""
         c = self.ctx
         j = i
         # "in 2 weeks", "within 2 weeks", "in 15", "in a sec"
@@ -193,6 +198,7 @@ class RelativeRules(Cursor):
         return None
 
     def _next_n(self, mod: str, unit: str, n: int) -> Interval | DaySpan:
+        """Examples: "next 3 days", "last 2 weeks", "next 2 months"."""
         c = self.ctx
         now = c.now
         today = c.today
@@ -254,6 +260,10 @@ class RelativeRules(Cursor):
         return DaySpan(date(today.year + 1, 1, 1), date(today.year + n + 1, 1, 1), "year")
 
     def p_now(self, i: int) -> tuple[Interval, int] | None:
+        """Now, and the end of the day or the month.
+
+        Examples: "now", "right now", "asap", "just now", "eod", "end of day", "as soon as
+        possible"."""
         c = self.ctx
         s = self.s(i)
         if s in ("right", "just") and self.word(i + 1, "now"):
