@@ -187,16 +187,9 @@ def _run(
     return _parse_all(text, toks, now, meetup, allow_latent, work)
 
 
-def _parse_all(
-    text: str, toks: list[Token], now: datetime, meetup: bool, allow_latent: bool, work: Work
-) -> list[TimeMention]:
-    """Every expression in ``toks``, left to right, at most ``MAX_ATTEMPTS`` starts tried."""
-    ctx = Context(now, meetup)
-    p = Parser(text, toks, ctx)
-    p.allow_latent = allow_latent
-    out: list[TimeMention] = []
-    n = len(toks)
-    # Expressions start at most a few tokens before a number or a time word.
+def _starts(toks: list[Token]) -> set[int]:
+    """Where expressions may start: at a number or a time word, or a few prefix words
+    ("at", "next", "the"...) before one."""
     starts: set[int] = set()
     for k, tk in enumerate(toks):
         if tk.kind == "n" or tk.s in _ANCHORS:
@@ -206,72 +199,88 @@ def _parse_all(
                     starts.add(b)
                 elif toks[b].kind != "n" and toks[b].s not in _ANCHORS:
                     break
+    return starts
+
+
+# Connectors left out of a mention's text when they open it ("at 7pm" -> "7pm")...
+_LEADING_CONNECTORS = frozenset(
+    "at on @ for by in of , from around about between approximately during this".split()
+)
+# ...and when they close it ("friday at" -> "friday").
+_TRAILING_CONNECTORS = frozenset(", at on - the".split())
+_PART_WORDS_AFTER_IN = frozenset("morning afternoon evening day week end beginning".split())
+_AMOUNTS_AFTER_IN = frozenset("a an half few couple".split())
+
+
+def _keeps_leading(toks: list[Token], s_i: int, e_i: int) -> bool:
+    """A leading connector that belongs to the mention: "this friday", "in the morning"
+    (via "in" + part word), "in 2 days", "in a week"."""
+    if s_i + 1 >= e_i:
+        return False
+    word, nxt = toks[s_i].s, toks[s_i + 1]
+    if word == "this":
+        return True
+    if word == "in" and nxt.s in _PART_WORDS_AFTER_IN:
+        return True
+    return word == "in" and (nxt.num is not None or nxt.s in _AMOUNTS_AFTER_IN)
+
+
+def _trim(toks: list[Token], s_i: int, e_i: int) -> tuple[int, int]:
+    """The token span of a mention without the connectors around it."""
+    while s_i < e_i and toks[s_i].s in _LEADING_CONNECTORS and not _keeps_leading(toks, s_i, e_i):
+        s_i += 1
+    while e_i > s_i and toks[e_i - 1].s in _TRAILING_CONNECTORS:
+        e_i -= 1
+    return s_i, e_i
+
+
+def _read_at(p: Parser, i: int) -> tuple[Interval, int, int] | None:
+    """The expression starting at token i (a rule's arithmetic error reads as nothing)."""
+    try:
+        return p.p_expr(i)
+    except (ValueError, OverflowError, KeyError, IndexError):
+        return None
+
+
+def _mention(text: str, toks: list[Token], v: Interval, s_i: int, e_i: int) -> TimeMention:
+    if v.end is not None and v.end <= v.start:
+        v = Interval(v.start, None, v.grain)  # never an empty interval
+    start_c = toks[s_i].start
+    end_c = toks[e_i - 1].end
+    return TimeMention(text[start_c:end_c], start_c, end_c, v.start, v.end, v.grain)
+
+
+def _parse_all(
+    text: str, toks: list[Token], now: datetime, meetup: bool, allow_latent: bool, work: Work
+) -> list[TimeMention]:
+    """Every expression in ``toks``, left to right, at most ``MAX_ATTEMPTS`` starts tried."""
+    p = Parser(text, toks, Context(now, meetup))
+    p.allow_latent = allow_latent
+    out: list[TimeMention] = []
+    starts = _starts(toks)
     i = 0
-    attempts = 0
-    while i < n:
+    while i < len(toks):
         tok = toks[i]
         if i not in starts or (tok.kind == "p" and tok.s != "@"):
             i += 1
             continue
-        attempts += 1
-        if attempts > MAX_ATTEMPTS:
+        if work.attempts >= MAX_ATTEMPTS:
             break  # a wall of numbers: stop rather than parse forever
-        work.attempts = attempts
-        try:
-            r = p.p_expr(i)
-        except (ValueError, OverflowError, KeyError, IndexError):
-            r = None
+        work.attempts += 1
+        r = _read_at(p, i)
         work.rule_calls = p.rule_calls
         if r is None:
             i += 1
             continue
         v, s_i, e_i = r
-        # trim leading connectors from the span
-        while s_i < e_i and toks[s_i].s in (
-            "at",
-            "on",
-            "@",
-            "for",
-            "by",
-            "in",
-            "of",
-            ",",
-            "from",
-            "around",
-            "about",
-            "between",
-            "approximately",
-            "during",
-            "this",
-        ):
-            if toks[s_i].s == "this" and s_i + 1 < e_i:
-                break
-            if (
-                toks[s_i].s in ("the", "in")
-                and s_i + 1 < e_i
-                and toks[s_i + 1].s
-                in ("morning", "afternoon", "evening", "day", "week", "end", "beginning")
-            ):
-                break
-            if toks[s_i].s == "in" and s_i + 1 < e_i:
-                nxt = toks[s_i + 1]
-                if nxt.num is not None or nxt.s in ("a", "an", "half", "few", "couple"):
-                    break
-            s_i += 1
-        while e_i > s_i and toks[e_i - 1].s in (",", "at", "on", "-", "the"):
-            e_i -= 1
+        s_i, e_i = _trim(toks, s_i, e_i)
         if e_i <= s_i:
             i += 1
-            continue
-        if v.latent and not allow_latent:
+        elif v.latent and not allow_latent:
             i = e_i
-            continue
-        if v.end is not None and v.end <= v.start:
-            v = Interval(v.start, None, v.grain)  # never an empty interval
-        start_c = toks[s_i].start
-        end_c = toks[e_i - 1].end
-        out.append(TimeMention(text[start_c:end_c], start_c, end_c, v.start, v.end, v.grain))
-        i = e_i
+        else:
+            out.append(_mention(text, toks, v, s_i, e_i))
+            i = e_i
     return out
 
 
