@@ -147,3 +147,18 @@ SEASONS = [
 @pytest.mark.parametrize(("text", "first", "end"), SEASONS)
 def test_season_values(text: str, first: date, end: date) -> None:
     assert _when(text) == (_day(first), _day(end), "day")
+
+
+# A clock time with a named zone, on a stated day or the next occurrence: read in that
+# zone, shown in the community's (Chicago: UTC-6 until 8 March 2026, then UTC-5).
+ZONED = [
+    ("friday at 7pm EST", datetime(2026, 3, 6, 18, 0)),
+    ("friday at 19:00 UTC", datetime(2026, 3, 6, 13, 0)),
+    ("March 10 at 9am PST", datetime(2026, 3, 10, 12, 0)),
+    ("7pm EST", datetime(2026, 3, 4, 18, 0)),
+]
+
+
+@pytest.mark.parametrize(("text", "local"), ZONED)
+def test_named_zone_values(text: str, local: datetime) -> None:
+    assert _when(text)[0] == local.replace(tzinfo=NOW.tzinfo)

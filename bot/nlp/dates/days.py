@@ -18,6 +18,20 @@ from bot.nlp.dates.values import (
 )
 from bot.nlp.dates.vocabulary import _DAY_FOLLOWERS, _DAY_WORDS, _MONTHS, _SEASONS, _UNITS
 
+# Modifiers of a period and how many periods from the current one they move.
+_PERIOD_OFFSETS = {
+    "this": 0,
+    "current": 0,
+    "next": 1,
+    "coming": 1,
+    "upcoming": 1,
+    "following": 1,
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+}
+_PERIOD_MODS = (*_PERIOD_OFFSETS, "the")
+
 
 class DayRules(Cursor):
     """Rules that read days: dates, weekdays, months, years, periods, seasons."""
@@ -529,118 +543,113 @@ class DayRules(Cursor):
         return DaySpan(s, date(year + 1, 1, 1), "year", explicit_year=True, latent=latent), j
 
     def _d_period(self, i: int) -> tuple[DaySpan, int] | None:
-        """ "this week", "next month", "last year", "this weekend", "the week", "next qtr".
+        """A named period: a week, month, quarter, year, weekend or season, with its modifier.
 
         Examples: "this week", "next month", "last year", "this weekend", "the week", "next
-        qtr"."""
-        c = self.ctx
-        today = c.today
-        j = i
-        mod = None
-        if self.word(j, "this", "the") and self.word(j + 1, "past"):
-            j += 1  # "this past weekend" = last weekend
-        if (
-            self.word(j, "the")
-            and self.word(j + 1, "week")
-            and self.word(j + 2, "after")
-            and self.word(j + 3, "next")
-        ):
-            mon = _monday(today) + timedelta(days=14)
-            return DaySpan(mon, mon + timedelta(days=7), "week"), j + 4
-        if self.word(j, "the") and self.word(j + 1, "week") and self.word(j + 2, "of"):
-            r = self._d_monthday(j + 3)
-            if r is not None:
-                mon = _monday(r[0].start)
-                return DaySpan(mon, mon + timedelta(days=7), "week"), r[1]
-        if self.word(
-            j,
-            "this",
-            "next",
-            "last",
-            "coming",
-            "upcoming",
-            "current",
-            "past",
-            "previous",
-            "the",
-            "following",
-        ):
+        qtr", "this past weekend", "around next week"."""
+        j = i + 1 if self.word(i, "this", "the") and self.word(i + 1, "past") else i
+        r = self._d_week_of(j) or self._d_rest_of(j)
+        if r is not None:
+            return r
+        mod, j = self._period_mod(j)
+        if self._weekend_word(j, mod):
+            return self._weekend(j, mod) if mod is not None else None
+        if self.s(j) in _SEASONS and mod is not None and mod != "the":
+            return self._season(self.s(j), mod), j + 1
+        return self._unit_period(j, mod)
+
+    def _period_mod(self, j: int) -> tuple[str | None, int]:
+        """The modifier before a period ("this", "next", "the following"...) and where the
+        period word is.
+
+        Examples: "the following week", "around next week", "this past weekend"."""
+        if self.word(j, *_PERIOD_MODS):
             mod = self.s(j)
             j += 1
             if mod == "the" and self.word(j, "following", "coming", "next", "previous", "current"):
                 mod = "next" if self.s(j) in ("following", "coming", "next") else self.s(j)
                 j += 1
-        elif self.word(j, "around", "all", "rest") and (
-            self.word(j + 1, "next", "week") or self.word(j + 1, "of")
-        ):
-            if self.s(j) == "around" and self.word(j + 1, "next"):
-                mod = "next"
-                j += 2
-            elif self.s(j) == "all" and self.word(j + 1, "week"):
-                s = _monday(today)
-                return DaySpan(s, s + timedelta(days=6), "day"), j + 2
-            elif self.s(j) == "rest" and self.word(j + 1, "of"):
-                k = self.skip_the(j + 2)
-                if self.word(k, "week"):
-                    return DaySpan(
-                        today,
-                        max(today + timedelta(days=1), _monday(today) + timedelta(days=6)),
-                        "day",
-                    ), k + 1
-                if self.word(k, "month"):
-                    s, e = _month_span(today.year, today.month)
-                    return DaySpan(today, e, "day"), k + 1
-                if self.word(k, "year"):
-                    return DaySpan(today, date(today.year + 1, 1, 1), "day"), k + 1
-                return None
+            return mod, j
+        if self.word(j, "around") and self.word(j + 1, "next"):
+            return "next", j + 2
+        return None, j
+
+    def _d_week_of(self, j: int) -> tuple[DaySpan, int] | None:
+        """Examples: "the week after next", "the week of March 9"."""
+        if not (self.word(j, "the") and self.word(j + 1, "week")):
+            return None
+        if self.word(j + 2, "after") and self.word(j + 3, "next"):
+            mon = _monday(self.ctx.today) + timedelta(days=14)
+            return DaySpan(mon, mon + timedelta(days=7), "week"), j + 4
+        if self.word(j + 2, "of"):
+            r = self._d_monthday(j + 3)
+            if r is not None:
+                mon = _monday(r[0].start)
+                return DaySpan(mon, mon + timedelta(days=7), "week"), r[1]
+        return None
+
+    def _d_rest_of(self, j: int) -> tuple[DaySpan, int] | None:
+        """From today to the end of a period.
+
+        Examples: "all week", "rest of the week", "rest of the month", "rest of the year"."""
+        today = self.ctx.today
+        if self.word(j, "all") and self.word(j + 1, "week"):
+            s = _monday(today)
+            return DaySpan(s, s + timedelta(days=6), "day"), j + 2
+        if not (self.word(j, "rest") and self.word(j + 1, "of")):
+            return None
+        k = self.skip_the(j + 2)
+        if self.word(k, "week"):
+            end = max(today + timedelta(days=1), _monday(today) + timedelta(days=6))
+            return DaySpan(today, end, "day"), k + 1
+        if self.word(k, "month"):
+            return DaySpan(today, _month_span(today.year, today.month)[1], "day"), k + 1
+        if self.word(k, "year"):
+            return DaySpan(today, date(today.year + 1, 1, 1), "day"), k + 1
+        return None
+
+    def _weekend_word(self, j: int, mod: str | None) -> bool:
+        """Examples: "this weekend", "next week-end", "this week end", "last wkend"."""
+        s = self.s(j)
+        return (
+            s in ("weekend", "week-end", "wkend", "weekends")
+            or (s == "week" and self.word(j + 1, "-") and self.word(j + 2, "end"))
+            or (s == "week" and self.word(j + 1, "end") and mod in ("this", "next", "last"))
+        )
+
+    def _weekend(self, j: int, mod: str) -> tuple[DaySpan, int]:
+        """Friday 18:00 to Monday 00:00 of the week in question (the span is in days; the
+        resolver starts it at 18:00).
+
+        Examples: "this weekend", "next weekend", "last weekend", "this week-end"."""
+        today = self.ctx.today
+        k = j + 1 if self.s(j) != "week" else (j + 3 if self.word(j + 1, "-") else j + 2)
+        fri = _monday(today) + timedelta(days=4)
+        if mod in ("next", "following", "coming", "upcoming") and today.weekday() < 4:
+            fri += timedelta(days=7) if mod == "next" else timedelta(0)
+        elif mod == "next":
+            fri += timedelta(days=7)
+        elif mod in ("last", "past", "previous"):
+            fri -= timedelta(days=7)
+        return DaySpan(fri, fri + timedelta(days=3), "hour"), k
+
+    def _unit_period(self, j: int, mod: str | None) -> tuple[DaySpan, int] | None:
+        """Examples: "this week", "next month", "last year", "next qtr", "the week"."""
         unit_tok = self.s(j)
-        if (
-            unit_tok in ("weekend", "week-end", "wkend", "weekends")
-            or (unit_tok == "week" and self.word(j + 1, "-") and self.word(j + 2, "end"))
-            or (unit_tok == "week" and self.word(j + 1, "end") and mod in ("this", "next", "last"))
-        ):
-            if mod is None:
-                return None
-            k = j + 1 if unit_tok != "week" else (j + 3 if self.word(j + 1, "-") else j + 2)
-            # Friday 18:00 of the week in question
-            fri = _monday(today) + timedelta(days=4)
-            if mod in ("next", "following", "coming", "upcoming") and today.weekday() < 4:
-                fri += timedelta(days=7) if mod == "next" else timedelta(0)
-            elif mod in ("next",):
-                fri += timedelta(days=7)
-            elif mod in ("last", "past", "previous"):
-                fri -= timedelta(days=7)
-            return DaySpan(fri, fri + timedelta(days=3), "hour"), k
-        if unit_tok in _SEASONS and mod is not None and mod != "the":
-            return self._season(unit_tok, mod), j + 1
         unit = _UNITS.get(unit_tok)
-        if unit not in ("week", "month", "year", "quarter", "day"):
+        if unit not in ("week", "month", "year", "quarter") or mod is None:
             return None
         if unit_tok in ("m", "h", "s", "mo", "mos", "min", "mins"):
             return None
+        today = self.ctx.today
         k = j + 1
-        if mod is None:
-            return None
-        if unit == "day":
-            return None
         if mod == "the":
-            if unit == "week":
-                # "the week": the rest of this week
-                return DaySpan(
-                    today, max(today + timedelta(days=1), _monday(today) + timedelta(days=5)), "day"
-                ), k
-            return None
-        off = {
-            "this": 0,
-            "current": 0,
-            "next": 1,
-            "coming": 1,
-            "upcoming": 1,
-            "following": 1,
-            "last": -1,
-            "past": -1,
-            "previous": -1,
-        }[mod]
+            if unit != "week":
+                return None
+            # "the week": the rest of this week
+            end = max(today + timedelta(days=1), _monday(today) + timedelta(days=5))
+            return DaySpan(today, end, "day"), k
+        off = _PERIOD_OFFSETS[mod]
         if unit == "week":
             s = _monday(today) + timedelta(days=7 * off)
             return DaySpan(s, s + timedelta(days=7), "week"), k
@@ -669,17 +678,7 @@ class DayRules(Cursor):
             ]
         cur = next(k for k, (_, a, b) in enumerate(spans) if a <= today < b)
         if name in ("season", "seasons"):
-            off = {
-                "this": 0,
-                "current": 0,
-                "next": 1,
-                "coming": 1,
-                "upcoming": 1,
-                "following": 1,
-                "last": -1,
-                "past": -1,
-                "previous": -1,
-            }.get(mod, 0)
+            off = _PERIOD_OFFSETS.get(mod, 0)
             _, a, b = spans[cur + off]
             return DaySpan(a, b, "day")
         want = "fall" if name == "autumn" else name
