@@ -50,8 +50,6 @@ HELPERS = {
     "_hour",
     "_tod_value",
     "_day_value",
-    "_for_span",
-    "_bound",
     "_range_with",
     "_this_year",
 }
@@ -162,3 +160,17 @@ ZONED = [
 @pytest.mark.parametrize(("text", "local"), ZONED)
 def test_named_zone_values(text: str, local: datetime) -> None:
     assert _when(text)[0] == local.replace(tzinfo=NOW.tzinfo)
+
+
+# _for_span: "X for N units" is the interval from X.
+DURATIONS = [
+    ("friday 7pm for 2 hours", datetime(2026, 3, 6, 19), datetime(2026, 3, 6, 21), "hour"),
+    ("for 10 days from 18th Dec", datetime(2026, 12, 18), datetime(2026, 12, 28), "day"),
+    ("tomorrow for 3 days", datetime(2026, 3, 5), datetime(2026, 3, 8), "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "end", "grain"), DURATIONS)
+def test_duration_values(text: str, first: datetime, end: datetime, grain: str) -> None:
+    tz = NOW.tzinfo
+    assert _when(text) == (first.replace(tzinfo=tz), end.replace(tzinfo=tz), grain)

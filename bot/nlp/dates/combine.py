@@ -339,22 +339,15 @@ class CombinationRules(Cursor):
         return v, start_i, end
 
     def _for_span(self, v: Interval, unit: str, qty: float) -> Interval:
+        """A point and a duration: the interval from the point.
+
+        Examples: "friday 7pm for 2 hours", "for 10 days from 18th Dec", "tomorrow for 3
+        days", "for 30 minutes starting from 4pm"."""
         end = self._add(v.start, unit, qty)
         grain: Grain = v.grain if unit in ("minute", "hour") else "day"
         if unit in ("minute", "hour") and grain not in ("minute", "hour"):
             grain = "minute"
         return Interval(v.start, end, grain)
-
-    def _bound(self, i: int) -> tuple[str, object, int] | None:
-        """A range bound: a full point, a bare day number, or a bare hour."""
-        p = self.p_point(i)
-        if p is not None:
-            return "abs", p, p[1]
-        k = self.skip_the(i)
-        dd = self.p_dayord(k)
-        if dd is not None:
-            return "daynum", dd[0], dd[1]
-        return None
 
     def p_range(
         self, i: int, kw: str | None, lead_day: DaySpan | None
