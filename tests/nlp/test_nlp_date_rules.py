@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.nlp.dates import parse_when
+from bot.nlp.dates import find_times, parse_when
 from bot.nlp.dates.clock import ClockRules
 from bot.nlp.dates.combine import CombinationRules
 from bot.nlp.dates.days import DayRules
@@ -34,7 +34,6 @@ HELPERS = {
     "_match_weekday",
     "_year_after",
     "_mk_monthday",
-    "_date_context",
     "_container",
     "_ampm",
     "_tz",
@@ -174,3 +173,11 @@ DURATIONS = [
 def test_duration_values(text: str, first: datetime, end: datetime, grain: str) -> None:
     tz = NOW.tzinfo
     assert _when(text) == (first.replace(tzinfo=tz), end.replace(tzinfo=tz), grain)
+
+
+def test_a_dashed_date_needs_a_word_before_it() -> None:
+    # _date_context: "on 3-14" is March 14; "7-9 people" is a count
+    assert [(m.text, m.start.date()) for m in find_times("see you on 3-14", now=NOW)] == [
+        ("3-14", date(2026, 3, 14))
+    ]
+    assert find_times("we need 7-9 people", now=NOW) == []

@@ -398,7 +398,10 @@ class DayRules(Cursor):
         return v, j
 
     def _date_context(self, i: int) -> bool:
-        """Is there a hint before token i that a date follows ("on", "due", start)?"""
+        """Is there a hint before token i that a date follows ("on", "until")? A dashed
+        month-day needs one: "7-9" alone is a range of numbers far more often.
+
+        Examples: "on 3-14", "until 3-20"."""
         return self.word(
             i - 1, "on", "by", "from", "until", "till", "since", "before", "after", "date", "dated"
         )
