@@ -33,6 +33,38 @@ _PERIOD_OFFSETS = {
 _PERIOD_MODS = (*_PERIOD_OFFSETS, "the")
 
 
+_BOUNDARY_ABBREVIATIONS = {
+    "eom": ("end", "month"),
+    "bom": ("beginning", "month"),
+    "eoy": ("end", "year"),
+    "boy": ("beginning", "year"),
+}
+_EDGE_WORDS = {"early": "beginning", "mid": "middle", "late": "end"}
+
+
+def _part_of(span: tuple[date, date], which: str) -> DaySpan:
+    """The beginning, middle or end of a span of days: of a year, its first three, middle
+    two or last four months; of a week, its first or last three days; of a month (or any
+    other span), its first, second or last third (1-10, 11-20, 21-end)."""
+    s, e = span
+    length = (e - s).days
+    if length > 300:
+        if which == "beginning":
+            return DaySpan(s, s + relativedelta(months=3), "month")
+        if which == "middle":
+            return DaySpan(s + relativedelta(months=5), s + relativedelta(months=7), "month")
+        return DaySpan(e - relativedelta(months=4), e, "month")
+    if length <= 7:
+        if which == "beginning":
+            return DaySpan(s, s + timedelta(days=3), "day")
+        return DaySpan(e - timedelta(days=3), e, "day")
+    if which == "beginning":
+        return DaySpan(s, s + timedelta(days=10), "day")
+    if which == "middle":
+        return DaySpan(s + timedelta(days=10), s + timedelta(days=20), "day")
+    return DaySpan(s + timedelta(days=20), e, "day")
+
+
 class DayRules(Cursor):
     """Rules that read days: dates, weekdays, months, years, periods, seasons."""
 
@@ -842,95 +874,72 @@ class DayRules(Cursor):
         "late March", "EOM", "BOY", "end of 2012", "at the end of April".
 
         Examples: "end of the month", "beginning of next week", "early March", "mid March",
-        "end of the year", "the end of march", "start of 2027"."""
-        c = self.ctx
-        today = c.today
-        j = i
-        if self.word(j, "at", "by"):
-            j += 1
-        j = self.skip_the(j)
+        "end of the year", "the end of march", "start of 2027", "EOM", "by EOY"."""
+        j = self.skip_the(i + 1 if self.word(i, "at", "by") else i)
+        r = self._boundary_abbrev(j)
+        if r is not None:
+            which, span, j = r
+            return _part_of(span, which), j
+        w = self._boundary_word(j)
+        sp = self._boundary_span(w[1]) if w is not None else None
+        if w is None or sp is None:
+            return None
+        return _part_of(sp[0], w[0]), sp[1]
+
+    def _boundary_abbrev(self, j: int) -> tuple[str, tuple[date, date], int] | None:
+        """EOM, BOM, EOY, BOY: in capitals, or after "the", "by", "at" ("muito bom" is not).
+
+        Examples: "EOM", "by eoy", "BOY"."""
+        abbrev = _BOUNDARY_ABBREVIATIONS.get(self.s(j))
+        if abbrev is None:
+            return None
+        if not self._raw(j).isupper() and not self.word(j - 1, "the", "by", "at"):
+            return None
+        which, unit = abbrev
+        today = self.ctx.today
+        if unit == "month":
+            return which, _month_span(today.year, today.month), j + 1
+        return which, (date(today.year, 1, 1), date(today.year + 1, 1, 1)), j + 1
+
+    def _boundary_word(self, j: int) -> tuple[str, int] | None:
+        """Which part ("beginning", "middle", "end") and where its period starts.
+
+        Examples: "end of the month", "start of 2027", "early March", "mid-March", "the end of
+        around March"."""
         s0 = self.s(j)
-        abbrev = {
-            "eom": ("end", "month"),
-            "bom": ("beginning", "month"),
-            "eoy": ("end", "year"),
-            "boy": ("beginning", "year"),
-        }
-        if s0 in abbrev:
-            if not self._raw(j).isupper() and not self.word(j - 1, "the", "by", "at"):
-                return None  # "muito bom": BOM / EOM / EOY are written in capitals
-            which, unit = abbrev[s0]
-            span: tuple[date, date] | None = (
-                _month_span(today.year, today.month)
-                if unit == "month"
-                else (date(today.year, 1, 1), date(today.year + 1, 1, 1))
-            )
-            j += 1
-        else:
-            if s0 in ("end", "beginning", "start"):
-                which = "end" if s0 == "end" else "beginning"
-                j += 1
-                if not self.word(j, "of"):
-                    return None
-                j += 1
-                if self.word(j, "around"):
-                    j += 1
-                j = self.skip_the(j)
-            elif s0 in ("early", "mid", "late") and self.p_monthname(j + 1) is not None:
-                which = {"early": "beginning", "mid": "middle", "late": "end"}[s0]
-                j += 1
-            elif s0 == "mid" and self.word(j + 1, "-") and self.p_monthname(j + 2) is not None:
-                which = "middle"
-                j += 2
-            else:
+        if s0 in ("end", "beginning", "start"):
+            if not self.word(j + 1, "of"):
                 return None
-            span = None
-            unit = ""
-            if self.word(j, "month", "year", "week"):
-                unit = self.s(j)
-                if unit == "month":
-                    span = _month_span(today.year, today.month)
-                elif unit == "year":
-                    span = (date(today.year, 1, 1), date(today.year + 1, 1, 1))
-                else:
-                    s = _monday(today)
-                    span = (s, s + timedelta(days=7))
-                j += 1
-            else:
-                cont = self._container(j)
-                if cont is None:
-                    p = self._d_period(j)
-                    if p is None:
-                        return None
-                    pd, j = p
-                    span = (pd.start, pd.end)
-                    unit = pd.grain
-                else:
-                    span, j = cont
-                    unit = (
-                        "month"
-                        if (span[1] - span[0]).days < 40
-                        else ("week" if (span[1] - span[0]).days <= 7 else "year")
-                    )
-                    if (span[1] - span[0]).days == 7:
-                        unit = "week"
-        assert span is not None
-        s, e = span
-        length = (e - s).days
-        if unit == "year" or length > 300:
-            if which == "beginning":
-                return DaySpan(s, s + relativedelta(months=3), "month"), j
-            if which == "middle":
-                return DaySpan(s + relativedelta(months=5), s + relativedelta(months=7), "month"), j
-            return DaySpan(e - relativedelta(months=4), e, "month"), j
-        if length <= 7:
-            if which == "beginning":
-                return DaySpan(s, s + timedelta(days=3), "day"), j
-            return DaySpan(e - timedelta(days=3), e, "day"), j
-        if which == "beginning":
-            return DaySpan(s, s + timedelta(days=10), "day"), j
-        if which == "middle":
-            return DaySpan(s + timedelta(days=10), s + timedelta(days=20), "day"), j
-        return DaySpan(s + timedelta(days=20), e, "day"), j
+            k = j + 2
+            if self.word(k, "around"):
+                k += 1
+            return ("end" if s0 == "end" else "beginning"), self.skip_the(k)
+        if s0 in _EDGE_WORDS and self.p_monthname(j + 1) is not None:
+            return _EDGE_WORDS[s0], j + 1
+        if s0 == "mid" and self.word(j + 1, "-") and self.p_monthname(j + 2) is not None:
+            return "middle", j + 2
+        return None
+
+    def _boundary_span(self, j: int) -> tuple[tuple[date, date], int] | None:
+        """The period a boundary is a part of: the current month, year or week, a month or
+        year named, or a period ("next week").
+
+        Examples: "end of month", "end of year", "end of week", "end of March", "end of 2012",
+        "beginning of next week"."""
+        today = self.ctx.today
+        if self.word(j, "month"):
+            return _month_span(today.year, today.month), j + 1
+        if self.word(j, "year"):
+            return (date(today.year, 1, 1), date(today.year + 1, 1, 1)), j + 1
+        if self.word(j, "week"):
+            mon = _monday(today)
+            return (mon, mon + timedelta(days=7)), j + 1
+        cont = self._container(j)
+        if cont is not None:
+            return cont
+        p = self._d_period(j)
+        if p is None:
+            return None
+        return (p[0].start, p[0].end), p[1]
 
     # -- clock times ------------------------------------------------------------------------
