@@ -11,6 +11,71 @@ from bot.nlp.dates.values import DaySpan, Grain, Interval, _monday
 from bot.nlp.dates.vocabulary import _UNITS, _WEEKDAYS
 
 
+def _nth_period_from(today: date, unit: str, n: int) -> DaySpan:
+    """The day, week, month, quarter or year n units after the current one."""
+    if unit == "week":
+        s = _monday(today) + timedelta(days=7 * n)
+        return DaySpan(s, s + timedelta(days=7), "week")
+    if unit == "day":
+        s = today + timedelta(days=n)
+        return DaySpan(s, s + timedelta(days=1), "day")
+    if unit == "month":
+        s = today.replace(day=1) + relativedelta(months=n)
+        return DaySpan(s, s + relativedelta(months=1), "month")
+    if unit == "quarter":
+        q0 = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+        s = q0 + relativedelta(months=3 * n)
+        return DaySpan(s, s + relativedelta(months=3), "month")
+    s = date(today.year + n, 1, 1)
+    return DaySpan(s, date(s.year + 1, 1, 1), "year")
+
+
+_CLOCK_UNITS: dict[str, tuple[timedelta, Grain]] = {
+    "second": (timedelta(seconds=1), "minute"),
+    "minute": (timedelta(minutes=1), "minute"),
+    "hour": (timedelta(hours=1), "hour"),
+}
+
+
+def _clock_units(now: datetime, unit: str, n: int, past: bool) -> Interval:
+    """The last n whole seconds, minutes or hours up to the current one, or the next n
+    after it."""
+    step, grain = _CLOCK_UNITS[unit]
+    base = now.replace(microsecond=0)
+    if unit != "second":
+        base = base.replace(second=0)
+    if unit == "hour":
+        base = base.replace(minute=0)
+    if past:
+        return Interval(base - step * n, base, grain)
+    return Interval(base + step, base + step * (n + 1), grain)
+
+
+def _calendar_units(today: date, unit: str, n: int, past: bool) -> DaySpan:
+    """The last n whole days, weeks, fortnights, months, quarters or years before the
+    current one, or the next n after it."""
+    if unit == "day":
+        if past:
+            return DaySpan(today - timedelta(days=n), today, "day")
+        return DaySpan(today + timedelta(days=1), today + timedelta(days=n + 1), "day")
+    if unit in ("week", "fortnight"):
+        n = n * (2 if unit == "fortnight" else 1)
+        m = _monday(today)
+        if past:
+            return DaySpan(m - timedelta(days=7 * n), m, "week")
+        return DaySpan(m + timedelta(days=7), m + timedelta(days=7 * (n + 1)), "week")
+    if unit in ("month", "quarter"):
+        k = n * (3 if unit == "quarter" else 1)
+        m1 = today.replace(day=1)
+        if past:
+            return DaySpan(m1 - relativedelta(months=k), m1, "month")
+        return DaySpan(m1 + relativedelta(months=1), m1 + relativedelta(months=k + 1), "month")
+    y1 = date(today.year, 1, 1)
+    if past:
+        return DaySpan(date(today.year - n, 1, 1), y1, "year")
+    return DaySpan(date(today.year + 1, 1, 1), date(today.year + n + 1, 1, 1), "year")
+
+
 class RelativeRules(Cursor):
     """Rules that read relative expressions: "in 2 weeks", "3 days ago", "now"."""
 
@@ -198,66 +263,18 @@ class RelativeRules(Cursor):
         return None
 
     def _next_n(self, mod: str, unit: str, n: int) -> Interval | DaySpan:
-        """Examples: "next 3 days", "last 2 weeks", "next 2 months"."""
-        c = self.ctx
-        now = c.now
-        today = c.today
-        if n <= 0:
-            n = 1
-        past = mod in ("last", "past", "previous")
+        """The next or last n units, whole units from the current one; "upcoming" is the
+        nth unit from the current one.
+
+        Examples: "next 3 days", "last 2 weeks", "next 2 months", "next 3 hours", "the
+        past 2 years", "two upcoming weeks"."""
+        n = max(n, 1)
         if mod == "upcoming" and unit in ("week", "day", "month", "year", "quarter"):
-            # "two upcoming weeks": the week two weeks from now
-            if unit == "week":
-                s = _monday(today) + timedelta(days=7 * n)
-                return DaySpan(s, s + timedelta(days=7), "week")
-            if unit == "day":
-                s = today + timedelta(days=n)
-                return DaySpan(s, s + timedelta(days=1), "day")
-            if unit == "month":
-                s = today.replace(day=1) + relativedelta(months=n)
-                return DaySpan(s, s + relativedelta(months=1), "month")
-            if unit == "quarter":
-                q0 = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-                s = q0 + relativedelta(months=3 * n)
-                return DaySpan(s, s + relativedelta(months=3), "month")
-            s = date(today.year + n, 1, 1)
-            return DaySpan(s, date(s.year + 1, 1, 1), "year")
+            return _nth_period_from(self.ctx.today, unit, n)
+        past = mod in ("last", "past", "previous")
         if unit in ("second", "minute", "hour"):
-            if unit == "second":
-                base = now.replace(microsecond=0)
-                step = timedelta(seconds=1)
-                g: Grain = "minute"
-            elif unit == "minute":
-                base = now.replace(second=0, microsecond=0)
-                step = timedelta(minutes=1)
-                g = "minute"
-            else:
-                base = now.replace(minute=0, second=0, microsecond=0)
-                step = timedelta(hours=1)
-                g = "hour"
-            if past:
-                return Interval(base - step * n, base, g)
-            return Interval(base + step, base + step * (n + 1), g)
-        if unit == "day":
-            if past:
-                return DaySpan(today - timedelta(days=n), today, "day")
-            return DaySpan(today + timedelta(days=1), today + timedelta(days=n + 1), "day")
-        if unit in ("week", "fortnight"):
-            n = n * (2 if unit == "fortnight" else 1)
-            m = _monday(today)
-            if past:
-                return DaySpan(m - timedelta(days=7 * n), m, "week")
-            return DaySpan(m + timedelta(days=7), m + timedelta(days=7 * (n + 1)), "week")
-        if unit in ("month", "quarter"):
-            k = n * (3 if unit == "quarter" else 1)
-            m1 = today.replace(day=1)
-            if past:
-                return DaySpan(m1 - relativedelta(months=k), m1, "month")
-            return DaySpan(m1 + relativedelta(months=1), m1 + relativedelta(months=k + 1), "month")
-        y1 = date(today.year, 1, 1)
-        if past:
-            return DaySpan(date(today.year - n, 1, 1), y1, "year")
-        return DaySpan(date(today.year + 1, 1, 1), date(today.year + n + 1, 1, 1), "year")
+            return _clock_units(self.ctx.now, unit, n, past)
+        return _calendar_units(self.ctx.today, unit, n, past)
 
     def p_now(self, i: int) -> tuple[Interval, int] | None:
         """Now, and the end of the day or the month.
