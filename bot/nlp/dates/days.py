@@ -269,74 +269,93 @@ class DayRules(Cursor):
 
         Examples: "March 3", "march 3rd", "3 March", "15th of february", "the 15th of
         February 2015", "Mar 3, 2027", "14april 2015", "february the 15th", "March first"."""
+        if self.p_monthname(i) is not None:
+            return self._month_day(i)
+        return self._day_month(i)
+
+    def _month_day(self, i: int) -> tuple[DaySpan, int] | None:
+        """The month first ("Mar 10:30" is a clock time, not March 10).
+
+        Examples: "March 3", "Mar. 3rd, 2015", "february the 15th", "March first"."""
         m = self.p_monthname(i)
-        if m is not None:
-            j = i + 1
-            if self.word(j, ".") and self.adjacent(j):
-                j += 1
-            k = self.skip_the(j)
-            dd = self.p_dayord(k)
-            if dd is not None and not (
-                self.t[k].kind == "n" and len(self.t[k].s) == 4 and not self.t[k].ordinal
-            ):
-                day, j2 = dd
-                # "Mar 10:30" is not March 10
-                if self.word(j2, ":"):
-                    return None
-                year, j3 = self._year_after(j2)
-                v = self._mk_monthday(m, day, year)
-                if v is not None:
-                    return v, j3
-        # "15th february", "15 of february", "the 15th of February 2015", "14april 2015"
-        k = self.skip_the(i)
+        assert m is not None
+        j = i + 2 if self.word(i + 1, ".") and self.adjacent(i + 1) else i + 1
+        k = self.skip_the(j)
         dd = self.p_dayord(k)
-        if dd is not None:
-            day, j = dd
-            if self.word(j, "of"):
-                j += 1
-                k2 = self.skip_the(j)
-                cont = self._container(k2) if self.p_monthname(k2) is None else None
-                if cont is not None and (cont[0][1] - cont[0][0]).days in range(28, 32):
-                    dd2 = _valid(cont[0][0].year, cont[0][0].month, day)
-                    if dd2 is not None:
-                        return DaySpan(dd2, dd2 + timedelta(days=1), "day"), cont[1]
-            elif self.word(j, "day") and self.word(j + 1, "of"):
-                k2 = self.skip_the(j + 2)
-                cont = self._container(k2) if self.p_monthname(k2) is None else None
-                if cont is not None and (cont[0][1] - cont[0][0]).days in range(28, 32):
-                    dd2 = _valid(cont[0][0].year, cont[0][0].month, day)
-                    if dd2 is not None:
-                        return DaySpan(dd2, dd2 + timedelta(days=1), "day"), cont[1]
-            if self.word(j, "-", "/") and self.adjacent(j):
-                j += 1
-            m = self.p_monthname(j)
-            if m is not None:
-                j += 1
-                if self.word(j, ".") and self.adjacent(j):
-                    j += 1
-                if (
-                    self.word(j, "-", "/")
-                    and self.adjacent(j)
-                    and j + 1 < self.n
-                    and self.t[j + 1].kind == "n"
-                ):
-                    y = self.t[j + 1].num or 0
-                    v = self._mk_monthday(m, day, _year2(y))
-                    return (v, j + 2) if v else None
-                year, j3 = self._year_after(j)
-                if (
-                    year is None
-                    and j < self.n
-                    and self.t[j].kind == "n"
-                    and not self.t[j].ordinal
-                    and len(self.t[j].s) == 2
-                    and self.t[i].ordinal
-                ):
-                    year, j3 = _year2(self.t[j].num or 0), j + 1
-                v = self._mk_monthday(m, day, year)
-                if v is not None:
-                    return v, j3
-        return None
+        if dd is None or (
+            self.t[k].kind == "n" and len(self.t[k].s) == 4 and not self.t[k].ordinal
+        ):
+            return None
+        day, j2 = dd
+        if self.word(j2, ":"):
+            return None
+        year, j3 = self._year_after(j2)
+        v = self._mk_monthday(m, day, year)
+        return (v, j3) if v is not None else None
+
+    def _day_month(self, i: int) -> tuple[DaySpan, int] | None:
+        """The day first.
+
+        Examples: "15th february", "15 of february", "the 15th of February 2015", "14april
+        2015", "3rd of next month", "15th day of this month", "5-Mar-15"."""
+        dd = self.p_dayord(self.skip_the(i))
+        if dd is None:
+            return None
+        day, j = dd
+        if self.word(j, "of"):
+            j += 1
+            r = self._day_of_month_span(day, j)
+            if r is not None:
+                return r
+        elif self.word(j, "day") and self.word(j + 1, "of"):
+            return self._day_of_month_span(day, j + 2)
+        if self.word(j, "-", "/") and self.adjacent(j):
+            j += 1
+        m = self.p_monthname(j)
+        if m is None:
+            return None
+        return self._month_then_year(m, day, j + 1, self.t[i].ordinal)
+
+    def _day_of_month_span(self, day: int, k: int) -> tuple[DaySpan, int] | None:
+        """A day of a month read as a period ("next month", "this month"), not by name.
+
+        Examples: "3rd of next month", "the 15th of this month", "15th day of this month"."""
+        k2 = self.skip_the(k)
+        cont = self._container(k2) if self.p_monthname(k2) is None else None
+        if cont is None or (cont[0][1] - cont[0][0]).days not in range(28, 32):
+            return None
+        d = _valid(cont[0][0].year, cont[0][0].month, day)
+        return (DaySpan(d, d + timedelta(days=1), "day"), cont[1]) if d is not None else None
+
+    def _month_then_year(
+        self, m: int, day: int, j: int, ordinal: bool
+    ) -> tuple[DaySpan, int] | None:
+        """After "<day> <month>": an optional year ("-15" and "/2015" touching the month; a
+        two-digit year only after an ordinal day).
+
+        Examples: "15th february", "5-Mar-15", "14april 2015", "15th Feb 15"."""
+        if self.word(j, ".") and self.adjacent(j):
+            j += 1
+        if (
+            self.word(j, "-", "/")
+            and self.adjacent(j)
+            and j + 1 < self.n
+            and self.t[j + 1].kind == "n"
+        ):
+            v = self._mk_monthday(m, day, _year2(self.t[j + 1].num or 0))
+            return (v, j + 2) if v else None
+        year, j3 = self._year_after(j)
+        if (
+            year is None
+            and ordinal
+            and j < self.n
+            and self.t[j].kind == "n"
+            and not self.t[j].ordinal
+            and len(self.t[j].s) == 2
+        ):
+            year, j3 = _year2(self.t[j].num or 0), j + 1
+        v = self._mk_monthday(m, day, year)
+        return (v, j3) if v is not None else None
 
     def _d_numeric(self, i: int) -> tuple[DaySpan, int] | None:
         """3/14, 14/3, 3/14/2026, 2026-12-05, 5.12.2026, 2/2013, 2014-10.
