@@ -145,121 +145,128 @@ class RelativeRules(Cursor):
         Examples: "in 2 weeks", "3 days ago", "in an hour", "two weeks from now", "next 3
         days", "last 2 weeks", "in a couple of days", "a week from today", "within 2 hours",
         "in half an hour", "a fortnight ago"."""
+        if self.word(i, "in", "within"):
+            return self._r_in(i)
+        return self._r_next_n(i) or self._r_counted(i)
+
+    def _r_in(self, i: int) -> tuple[Interval, int] | None:
+        """From now: "in" a time later, "within" the interval up to it; a bare number at the
+        end of the text is minutes.
+
+        Examples: "in 2 weeks", "within 2 hours", "in a sec", "in about 3 more days", "in
+        15"."""
         c = self.ctx
-        j = i
-        # "in 2 weeks", "within 2 weeks", "in 15", "in a sec"
-        if self.word(j, "in", "within"):
-            within = self.s(j) == "within"
+        within = self.s(i) == "within"
+        j = i + 1
+        if self.word(j, "about", "around", "approximately", "roughly", "another", "just"):
             j += 1
-            if self.word(j, "about", "around", "approximately", "roughly", "another", "just"):
-                j += 1
-            q = self.quantity(j)
-            if q is None:
-                return None
-            qty, k = q
-            if self.word(k, "more"):
-                k += 1
-            u = self._unit_after(k)
-            if u is None:
-                # "in 15" = in 15 minutes
-                if (
-                    q[0] >= 1
-                    and qty.is_integer()
-                    and self.t[j].kind == "n"
-                    and k >= self.n
-                    and 1 <= qty <= 90
-                ):
-                    return Interval(c.now + timedelta(minutes=qty), None, "minute"), k
-                return None
-            unit, k = u
-            if within:
-                end = self._add(c.now, unit, qty)
-                return Interval(
-                    c.now, end, "minute" if unit in ("minute", "hour", "second") else "day"
-                ), k
-            self._in_style = True
-            v = self._shift_value(unit, qty, 1)
-            self._in_style = False
-            return v, k
-        # "next 3 days", "last 2 weeks", "past 2 days", "upcoming two weeks", "2 upcoming weeks"
-        if self.word(j, "next", "last", "past", "previous", "upcoming", "coming"):
-            mod = self.s(j)
-            q = self.quantity(j + 1)
-            if (q is not None and self.t[j + 1].s not in ("a", "an", "one", "half", "quarter")) or (
-                q is not None and self.t[j + 1].s == "one"
-            ):
-                qty, k = q
-                u = self._unit_after(k)
-                if u is not None:
-                    unit, k = u
-                    return self._next_n(mod, unit, int(qty)), k
-            if self.word(j + 1, "few", "couple"):
-                q2 = self.quantity(j + 1)
-                if q2 is not None:
-                    u = self._unit_after(q2[1])
-                    if u is not None:
-                        return self._next_n(mod, u[0], int(q2[0])), u[1]
         q = self.quantity(j)
-        if q is not None:
-            qty, k = q
-            if self.word(k, "upcoming", "coming", "next"):
-                u = self._unit_after(k + 1)
-                if u is not None:
-                    return self._next_n("upcoming", u[0], int(qty)), u[1]
-            # "3 fridays from now", "2 thursdays ago"
-            if k < self.n and self.t[k].s in _WEEKDAYS and self.t[k].s.endswith("s"):
-                wd = _WEEKDAYS[self.t[k].s]
-                k2 = k + 1
-                if self.word(k2, "from") and self.word(k2 + 1, "now", "today"):
-                    delta = (wd - c.today.weekday()) % 7 or 7
-                    d = c.today + timedelta(days=delta + 7 * (int(qty) - 1))
-                    return DaySpan(d, d + timedelta(days=1), "day"), k2 + 2
-                if self.word(k2, "ago", "back"):
-                    delta = (c.today.weekday() - wd) % 7 or 7
-                    d = c.today - timedelta(days=delta + 7 * (int(qty) - 1))
-                    return DaySpan(d, d + timedelta(days=1), "day"), k2 + 1
-            u = self._unit_after(k)
+        if q is None:
+            return None
+        qty, k = q
+        if self.word(k, "more"):
+            k += 1
+        u = self._unit_after(k)
+        if u is None:
+            # "in 15" = in 15 minutes
+            bare = qty.is_integer() and self.t[j].kind == "n" and k >= self.n
+            if bare and 1 <= qty <= 90:
+                return Interval(c.now + timedelta(minutes=qty), None, "minute"), k
+            return None
+        unit, k = u
+        if within:
+            end = self._add(c.now, unit, qty)
+            grain: Grain = "minute" if unit in ("minute", "hour", "second") else "day"
+            return Interval(c.now, end, grain), k
+        return self._shift_in_style(unit, qty), k
+
+    def _shift_in_style(self, unit: str, qty: float) -> Interval:
+        """now + qty units, as "in 2 days" means it.
+
+        Examples: "in 2 days", "2 hours hence", "a week from now"."""
+        self._in_style = True
+        v = self._shift_value(unit, qty, 1)
+        self._in_style = False
+        return v
+
+    def _r_next_n(self, i: int) -> tuple[Interval | DaySpan, int] | None:
+        """Examples: "next 3 days", "last 2 weeks", "past 2 days", "upcoming two weeks",
+        "the next few days", "next one month"."""
+        if not self.word(i, "next", "last", "past", "previous", "upcoming", "coming"):
+            return None
+        mod = self.s(i)
+        q = self.quantity(i + 1)
+        if q is not None and self.t[i + 1].s not in ("a", "an", "half", "quarter"):
+            u = self._unit_after(q[1])
             if u is not None:
-                unit, k2 = u
-                if (
-                    self.word(k2, "from", "after")
-                    and not self.word(k2 + 1, "now", "today", "right")
-                    and unit not in ("second", "minute", "hour")
-                ):
-                    # "a week from friday", "3 days after March 3"
-                    base = self.p_point(k2 + 1)
-                    if base is not None and base[0].grain in ("day", "hour", "minute"):
-                        t = self._add(base[0].start, unit, qty)
-                        return Interval(t, None, base[0].grain), base[1]
-                if self.word(k2, "ago", "back", "before", "earlier"):
-                    if self.s(k2) == "before" and not self.word(k2 + 1, "now"):
-                        return None
-                    v = self._shift_value(unit, qty, -1)
-                    return v, k2 + (2 if self.s(k2) == "before" else 1)
-                if (
-                    self.word(k2, "hence", "later")
-                    or (self.word(k2, "from") and self.word(k2 + 1, "now", "today"))
-                    or (
-                        self.word(k2, "from")
-                        and self.word(k2 + 1, "right")
-                        and self.word(k2 + 2, "now")
-                    )
-                ):
-                    stop = k2 + 1
-                    base_today = False
-                    if self.s(k2) == "from":
-                        if self.s(k2 + 1) == "right":
-                            stop = k2 + 3
-                        else:
-                            base_today = self.s(k2 + 1) == "today"
-                            stop = k2 + 2
-                    if base_today:
-                        t = self._add(c.at(c.today), unit, qty)
-                        return Interval(t, None, "day"), stop
-                    self._in_style = True
-                    v = self._shift_value(unit, qty, 1)
-                    self._in_style = False
-                    return v, stop
+                return self._next_n(mod, u[0], int(q[0])), u[1]
+        return None
+
+    def _r_counted(self, i: int) -> tuple[Interval | DaySpan, int] | None:
+        """A number of units or weekdays from now or from a point.
+
+        Examples: "3 days ago", "two weeks from now", "2 upcoming weeks", "3 fridays from
+        now", "2 thursdays ago", "a week from friday", "3 days after March 3", "2 hours
+        hence"."""
+        q = self.quantity(i)
+        if q is None:
+            return None
+        qty, k = q
+        if self.word(k, "upcoming", "coming", "next"):
+            u = self._unit_after(k + 1)
+            if u is not None:
+                return self._next_n("upcoming", u[0], int(qty)), u[1]
+        w = self._weekdays_away(int(qty), k)
+        if w is not None:
+            return w
+        u = self._unit_after(k)
+        if u is None:
+            return None
+        return self._unit_offset(qty, u[0], u[1])
+
+    def _weekdays_away(self, n: int, k: int) -> tuple[DaySpan, int] | None:
+        """Examples: "3 fridays from now", "2 thursdays ago", "two mondays from today"."""
+        if not (k < self.n and self.t[k].s in _WEEKDAYS and self.t[k].s.endswith("s")):
+            return None
+        today = self.ctx.today
+        wd = _WEEKDAYS[self.t[k].s]
+        k2 = k + 1
+        if self.word(k2, "from") and self.word(k2 + 1, "now", "today"):
+            d = today + timedelta(days=((wd - today.weekday()) % 7 or 7) + 7 * (n - 1))
+            return DaySpan(d, d + timedelta(days=1), "day"), k2 + 2
+        if self.word(k2, "ago", "back"):
+            d = today - timedelta(days=((today.weekday() - wd) % 7 or 7) + 7 * (n - 1))
+            return DaySpan(d, d + timedelta(days=1), "day"), k2 + 1
+        return None
+
+    def _unit_offset(self, qty: float, unit: str, k2: int) -> tuple[Interval, int] | None:
+        """qty units after a point, before now, or after now.
+
+        Examples: "a week from friday", "3 days after March 3", "3 days ago", "2 weeks
+        back", "2 days before now", "2 hours hence", "3 days later", "a week from today",
+        "an hour from right now"."""
+        c = self.ctx
+        if (
+            self.word(k2, "from", "after")
+            and not self.word(k2 + 1, "now", "today", "right")
+            and unit not in ("second", "minute", "hour")
+        ):
+            # "a week from friday", "3 days after March 3"
+            base = self.p_point(k2 + 1)
+            if base is not None and base[0].grain in ("day", "hour", "minute"):
+                return Interval(self._add(base[0].start, unit, qty), None, base[0].grain), base[1]
+        if self.word(k2, "ago", "back", "before", "earlier"):
+            if self.s(k2) == "before" and not self.word(k2 + 1, "now"):
+                return None
+            return self._shift_value(unit, qty, -1), k2 + (2 if self.s(k2) == "before" else 1)
+        if self.word(k2, "hence", "later"):
+            return self._shift_in_style(unit, qty), k2 + 1
+        if self.word(k2, "from") and self.word(k2 + 1, "right") and self.word(k2 + 2, "now"):
+            return self._shift_in_style(unit, qty), k2 + 3
+        if self.word(k2, "from") and self.word(k2 + 1, "now"):
+            return self._shift_in_style(unit, qty), k2 + 2
+        if self.word(k2, "from") and self.word(k2 + 1, "today"):
+            return Interval(self._add(c.at(c.today), unit, qty), None, "day"), k2 + 2
         return None
 
     def _next_n(self, mod: str, unit: str, n: int) -> Interval | DaySpan:
