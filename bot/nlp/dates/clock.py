@@ -8,6 +8,19 @@ from bot.nlp.dates.cursor import Cursor
 from bot.nlp.dates.values import ClockTime, Grain, PartOfDay
 from bot.nlp.dates.vocabulary import _AMPM_WORDS, _PARTS, _TZ_OFFSETS
 
+# Day words before a part of the day ("last" only before "night").
+_PART_DAY_OFFSETS = {
+    "this": 0,
+    "today": 0,
+    "tomorrow": 1,
+    "tmrw": 1,
+    "tomorrows": 1,
+    "yesterday": -1,
+    "last": -1,
+}
+# "after work" and the like: their hours.
+_AFTER_PARTS = {"work": (17, 21), "lunch": (13, 17), "school": (15, 21)}
+
 
 class ClockRules(Cursor):
     """Rules that read clock times and parts of the day."""
@@ -382,28 +395,40 @@ class ClockRules(Cursor):
 
         Examples: "tonight", "this morning", "in the afternoon", "evening", "late tonight",
         "early morning", "after work", "last night", "tomorrow night", "lunch"."""
+        mods = self._part_modifiers(i)
+        if mods is None:
+            return None
+        day_offset, early, late, j = mods
+        s = self.s(j)
+        if s.endswith("ish") and s[:-3] in _PARTS:
+            s = s[:-3]
+        fixed = self._fixed_part(s, j, day_offset, late)
+        if fixed is not None:
+            return fixed
+        if s not in _PARTS or s == "noon" or self._meal_alone(s, i, j, day_offset):
+            return None
+        return self._part_span(s, j + 1, day_offset, early, late)
+
+    def _part_modifiers(self, i: int) -> tuple[int | None, bool, bool, int] | None:
+        """What comes before a part of the day: its day ("tomorrow", "last" only before
+        "night"), "in the", "early", "late". Returns (day offset, early, late, next).
+
+        Examples: "tomorrow night", "in the evening", "early morning", "late last night",
+        "early in the morning"."""
         j = i
         day_offset: int | None = None
         early = late = False
         if self.word(j, "in", "during") and self.word(j + 1, "the"):
             j += 2
-        elif self.word(j, "this", "today", "tomorrow", "yesterday", "tmrw", "last", "tomorrows"):
-            day_offset = {
-                "this": 0,
-                "today": 0,
-                "tomorrow": 1,
-                "tmrw": 1,
-                "tomorrows": 1,
-                "yesterday": -1,
-                "last": -1,
-            }[self.s(j)]
+        elif self.word(j, *_PART_DAY_OFFSETS):
             if self.s(j) == "last" and not self.word(j + 1, "night"):
                 return None
+            day_offset = _PART_DAY_OFFSETS[self.s(j)]
             j += 1
         if (
             self.word(j, "late")
             and self.word(j + 1, "last", "tonight", "tonite")
-            and (day_offset is None)
+            and day_offset is None
         ):
             late = True
             j += 1
@@ -418,51 +443,58 @@ class ClockRules(Cursor):
         elif self.word(j, "late"):
             late = True
             j += 1
-        s = self.s(j)
-        if s.endswith("ish") and s[:-3] in _PARTS:
-            s = s[:-3]
+        return day_offset, early, late, j
+
+    def _fixed_part(
+        self, s: str, j: int, day_offset: int | None, late: bool
+    ) -> tuple[PartOfDay, int] | None:
+        """Parts of the day with their own hours.
+
+        Examples: "tonight", "late tonight", "after work", "after lunch", "after school",
+        "the early hours", "the early hours of the morning"."""
         if s in ("tonight", "tonite"):
             p = PartOfDay(21 if late else 18, 24, 0 if day_offset is None else day_offset, late)
             return p, j + 1
-        if s == "after" and self.word(j + 1, "work"):
-            return PartOfDay(17, 21, day_offset), j + 2
-        if s == "after" and self.word(j + 1, "lunch"):
-            return PartOfDay(13, 17, day_offset), j + 2
-        if s == "after" and self.word(j + 1, "school"):
-            return PartOfDay(15, 21, day_offset), j + 2
+        if s == "after" and self.word(j + 1, *_AFTER_PARTS):
+            a, b = _AFTER_PARTS[self.s(j + 1)]
+            return PartOfDay(a, b, day_offset), j + 2
         if s == "the" and self.word(j + 1, "early") and self.word(j + 2, "hours"):
             k = j + 3
             if self.word(k, "of") and self.word(k + 1, "the") and self.word(k + 2, "morning"):
                 k += 3
             return PartOfDay(0, 9, day_offset, early=True), k
-        if s in _PARTS:
-            if s in ("noon",):
-                return None
-            meal_ok = (
-                self.n <= 2
-                or self.p_weekday(i - 1) is not None
-                or self.word(i - 1, "tomorrow", "today", "tonight", "at", "for", "over")
-            )
-            if (
-                s in ("breakfast", "dinner", "supper", "brunch", "lunch", "lunchtime")
-                and day_offset is None
-                and j == i
-                and not meal_ok
-            ):
-                return None
-            a, b = _PARTS[s]
-            if early:
-                a, b = (0, 9) if s.startswith("morning") else (a, a + 3)
-            elif late:
-                a = 21 if s.startswith(("night", "evening")) else max(a, b - 3)
-            k = j + 1
-            if self.word(k, "ish"):
-                k += 1
-            if self.word(k, "-") and self.word(k + 1, "ish"):
-                k += 2
-            return PartOfDay(a, b, day_offset, late, early), k
-        if early and s not in _PARTS:
-            return None
         return None
+
+    def _meal_alone(self, s: str, i: int, j: int, day_offset: int | None) -> bool:
+        """A meal word with nothing that makes it a time ("lunch was great"): not a part of
+        the day. A day, "at", "for", "over" before it, or a text of a word or two, do.
+
+        Examples: "friday lunch", "at dinner", "tomorrow breakfast"."""
+        if s not in ("breakfast", "dinner", "supper", "brunch", "lunch", "lunchtime"):
+            return False
+        if day_offset is not None or j != i or self.n <= 2:
+            return False
+        return not (
+            self.p_weekday(i - 1) is not None
+            or self.word(i - 1, "tomorrow", "today", "tonight", "at", "for", "over")
+        )
+
+    def _part_span(
+        self, s: str, k: int, day_offset: int | None, early: bool, late: bool
+    ) -> tuple[PartOfDay, int]:
+        """The hours of a part of the day; early: its first three (a morning: 0-9), late:
+        its last three (an evening or a night: from 21).
+
+        Examples: "morning", "early afternoon", "late evening", "evening-ish", "morning ish"."""
+        a, b = _PARTS[s]
+        if early:
+            a, b = (0, 9) if s.startswith("morning") else (a, a + 3)
+        elif late:
+            a = 21 if s.startswith(("night", "evening")) else max(a, b - 3)
+        if self.word(k, "ish"):
+            k += 1
+        if self.word(k, "-") and self.word(k + 1, "ish"):
+            k += 2
+        return PartOfDay(a, b, day_offset, late, early), k
 
     # -- relative expressions -------------------------------------------------------------
