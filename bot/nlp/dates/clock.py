@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from bot.nlp.dates.cursor import Cursor
 from bot.nlp.dates.values import ClockTime, Grain, PartOfDay
@@ -20,6 +20,23 @@ _PART_DAY_OFFSETS = {
 }
 # "after work" and the like: their hours.
 _AFTER_PARTS = {"work": (17, 21), "lunch": (13, 17), "school": (15, 21)}
+
+
+# Words before a number that make it a clock time ("at 7.30", "by 1030").
+_CLOCK_CUES = ("at", "@", "around", "from", "until", "till", "by")
+
+
+@dataclass(slots=True)
+class _ClockDigits:
+    """A clock time as written in digits, before am/pm or o'clock."""
+
+    hour: int
+    minute: int
+    second: int
+    grain: Grain
+    flexible: bool  # an hour 1-12 without a leading zero: am or pm unknown
+    explicit: bool  # written so that it is surely a time (minutes, "h")
+    end: int
 
 
 class ClockRules(Cursor):
@@ -118,129 +135,138 @@ class ClockRules(Cursor):
 
         Examples: "7pm", "7 pm", "7:30", "19:30", "7.30pm", "7 o'clock", "7:30 p.m.",
         "12:45:30", "7pm EST"."""
-        if i >= self.n or self.t[i].kind != "n" or self.t[i].ordinal:
+        if i >= self.n or self.t[i].kind != "n" or self.t[i].ordinal or self.t[i].num is None:
             return None
-        tok = self.t[i]
-        v = tok.num
-        if v is None:
+        d = (
+            self._digits_dotted(i)
+            or self._digits_colon(i)
+            or self._digits_h(i)
+            or self._digits_compact(i)
+            or self._digits_plain(i)
+        )
+        if d is None or not (0 <= d.hour <= 24 and 0 <= d.minute <= 59 and 0 <= d.second <= 59):
             return None
-        digits = tok.s
-        j = i + 1
-        hour: int
-        minute = 0
-        second = 0
-        grain: Grain = "hour"
-        flexible = True
-        explicit = False
-        # 7:30, 07:30:15, 19.30 (with am/pm), 16h00, 16h, 3h18
-        dotted = (
-            self.word(j, ".")
+        return self._clock_suffix(i, d)
+
+    def _two_digits_after(self, j: int, sep: str) -> bool:
+        """``sep`` then two digits, all touching.
+
+        Examples: "7:30", "7.30pm"."""
+        return (
+            self.word(j, sep)
             and self.adjacent(j)
             and j + 1 < self.n
             and self.t[j + 1].kind == "n"
             and len(self.t[j + 1].s) == 2
             and self.adjacent(j + 1)
-            and len(digits) <= 2
-            and v <= 23
-            and (
-                self._ampm(j + 2)[0] is not None
-                or v > 12
-                or self.word(i - 1, "at", "@", "around", "from", "until", "till", "by")
-            )
-            and not (self.word(j + 2, ".") and self.adjacent(j + 2))
         )
-        if dotted and (self.t[j + 1].num or 0) < 60:
-            hour, minute = v, self.t[j + 1].num or 0
-            j += 2
-            grain = "minute"
-            explicit = True
-            if digits.startswith("0") or hour > 12 or hour == 0:
-                flexible = False
-        elif (
+
+    def _digits_dotted(self, i: int) -> _ClockDigits | None:
+        """Hours.minutes, only with am/pm, an hour over 12 or a word like "at" before it
+        (else "3.14" is a number).
+
+        Examples: "7.30pm", "at 7.30", "19.30"."""
+        v, digits, j = self.t[i].num or 0, self.t[i].s, i + 1
+        if not (self._two_digits_after(j, ".") and len(digits) <= 2 and v <= 23):
+            return None
+        if self.word(j + 2, ".") and self.adjacent(j + 2):
+            return None  # "5.12.2026"
+        context = self._ampm(j + 2)[0] is not None or v > 12 or self.word(i - 1, *_CLOCK_CUES)
+        minute = self.t[j + 1].num or 0
+        if not context or minute >= 60:
+            return None
+        flexible = not (digits.startswith("0") or v > 12 or v == 0)
+        return _ClockDigits(v, minute, 0, "minute", flexible, True, j + 2)
+
+    def _digits_colon(self, i: int) -> _ClockDigits | None:
+        """Examples: "7:30", "07:30:15", "19:30"."""
+        v, digits, j = self.t[i].num or 0, self.t[i].s, i + 1
+        if not self._two_digits_after(j, ":"):
+            return None
+        minute, second, j = self.t[j + 1].num or 0, 0, j + 2
+        if (
             self.word(j, ":")
             and self.adjacent(j)
             and j + 1 < self.n
             and self.t[j + 1].kind == "n"
             and len(self.t[j + 1].s) == 2
-            and self.adjacent(j + 1)
         ):
-            hour, minute = v, self.t[j + 1].num or 0
+            second = self.t[j + 1].num or 0
             j += 2
-            grain = "minute"
-            explicit = True
-            if (
-                self.word(j, ":")
-                and self.adjacent(j)
-                and j + 1 < self.n
-                and self.t[j + 1].kind == "n"
-                and len(self.t[j + 1].s) == 2
-            ):
-                second = self.t[j + 1].num or 0
-                j += 2
-            if digits.startswith("0") or hour > 12 or hour == 0:
-                flexible = False
-        elif self.word(j, "h") and self.adjacent(j) and len(digits) <= 2:
-            hour = v
-            j += 1
-            flexible = False
-            explicit = True
-            if j < self.n and self.t[j].kind == "n" and len(self.t[j].s) == 2 and self.adjacent(j):
-                minute = self.t[j].num or 0
-                j += 1
-                grain = "minute"
-        elif len(digits) in (3, 4) and not self.word(j, "/", "-", ".", ","):
-            # 730 / 1030 / 0815: only with am/pm, "at", or after a part of day
-            hour, minute = divmod(v, 100)
-            if minute >= 60:
-                return None
-            grain = "minute"
-            if digits.startswith("0") or hour > 12:
-                flexible = False
-            ampm_peek, _ = self._ampm(j)
-            if ampm_peek is None and not (
-                self.word(
-                    i - 1, "at", "@", "around", "approximately", "tonight", "by", "till", "until"
-                )
-                or self.word(j, "ish")
-            ):
-                return None
-        elif len(digits) <= 2:
-            hour = v
-            # "at 3 15", "at 12 15"
-            if (
-                j < self.n
-                and self.t[j].kind == "n"
-                and len(self.t[j].s) == 2
-                and not self.t[j].ordinal
-                and self.word(i - 1, "at")
-                and (self.t[j].num or 0) < 60
-                and not self.word(j + 1, "/", ":", "-", ".")
-            ):
-                minute = self.t[j].num or 0
-                j += 1
-                grain = "minute"
-                explicit = True
-            if digits.startswith("0") and len(digits) == 2:
-                flexible = False
-        else:
+        flexible = not (digits.startswith("0") or v > 12 or v == 0)
+        return _ClockDigits(v, minute, second, "minute", flexible, True, j)
+
+    def _digits_h(self, i: int) -> _ClockDigits | None:
+        """Examples: "16h", "16h00", "3h18"."""
+        v, digits, j = self.t[i].num or 0, self.t[i].s, i + 1
+        if not (self.word(j, "h") and self.adjacent(j) and len(digits) <= 2):
             return None
-        if not 0 <= hour <= 24 or not 0 <= minute <= 59 or not 0 <= second <= 59:
+        j += 1
+        if j < self.n and self.t[j].kind == "n" and len(self.t[j].s) == 2 and self.adjacent(j):
+            return _ClockDigits(v, self.t[j].num or 0, 0, "minute", False, True, j + 1)
+        return _ClockDigits(v, 0, 0, "hour", False, True, j)
+
+    def _digits_compact(self, i: int) -> _ClockDigits | None:
+        """730 / 1030 / 0815: only with am/pm, "at" or the like before it, or "ish".
+
+        Examples: "730pm", "at 1030", "0815 am"."""
+        v, digits, j = self.t[i].num or 0, self.t[i].s, i + 1
+        if len(digits) not in (3, 4) or self.word(j, "/", "-", ".", ","):
             return None
+        hour, minute = divmod(v, 100)
+        if minute >= 60:
+            return None
+        context = (
+            self._ampm(j)[0] is not None
+            or self.word(
+                i - 1, "at", "@", "around", "approximately", "tonight", "by", "till", "until"
+            )
+            or self.word(j, "ish")
+        )
+        if not context:
+            return None
+        flexible = not (digits.startswith("0") or hour > 12)
+        return _ClockDigits(hour, minute, 0, "minute", flexible, False, j)
+
+    def _digits_plain(self, i: int) -> _ClockDigits | None:
+        """An hour alone, or "at" hour minute.
+
+        Examples: "7", "at 3 15", "at 12 15", "07 pm"."""
+        v, digits, j = self.t[i].num or 0, self.t[i].s, i + 1
+        if len(digits) > 2:
+            return None
+        flexible = not (digits.startswith("0") and len(digits) == 2)
+        if (
+            j < self.n
+            and self.t[j].kind == "n"
+            and len(self.t[j].s) == 2
+            and not self.t[j].ordinal
+            and self.word(i - 1, "at")
+            and (self.t[j].num or 0) < 60
+            and not self.word(j + 1, "/", ":", "-", ".")
+        ):
+            return _ClockDigits(v, self.t[j].num or 0, 0, "minute", flexible, True, j + 1)
+        return _ClockDigits(v, 0, 0, "hour", flexible, False, j)
+
+    def _clock_suffix(self, i: int, d: _ClockDigits) -> tuple[ClockTime, int] | None:
+        """am/pm or o'clock after the digits ("15:00 pm" is 15:00; "0 pm" is nothing).
+
+        Examples: "7pm", "7 o'clock", "7 o'clock pm", "15:00 pm", "7a"."""
+        hour, j, explicit = d.hour, d.end, d.explicit
         ampm, j2 = self._ampm(j)
         # "7a" / "4a" alone: a code as often as a time
         latent_letter = (
             ampm is not None
             and self.s(j) in ("a", "p")
             and j2 == j + 1
-            and grain == "hour"
+            and d.grain == "hour"
             and not self.word(i - 1, "at", "@", "around", "by", "until", "till")
         )
         if ampm is not None:
-            if hour > 12 or (hour == 0 and ampm == "pm"):
-                if hour > 12 and ampm == "pm":
-                    ampm = None  # "15:00 pm"
-                else:
-                    return None
+            if hour > 12 and ampm == "pm":
+                ampm = None  # "15:00 pm"
+            elif hour > 12 or (hour == 0 and ampm == "pm"):
+                return None
             j = j2
             explicit = True
         elif self.word(j, "o'clock", "oclock") or (
@@ -251,17 +277,17 @@ class ClockRules(Cursor):
             ampm2, j3 = self._ampm(j)
             if ampm2 is not None:
                 ampm, j = ampm2, j3
-        latent = not explicit or latent_letter
+        flexible = d.flexible
         if hour == 24:
             hour = 0
             flexible = False
         return ClockTime(
             hour,
-            minute,
-            second,
+            d.minute,
+            d.second,
             ampm,
-            grain,
-            latent=latent,
+            d.grain,
+            latent=not explicit or latent_letter,
             flexible=flexible and ampm is None and 1 <= hour <= 12,
         ), j
 
