@@ -65,6 +65,53 @@ def _part_of(span: tuple[date, date], which: str) -> DaySpan:
     return DaySpan(s + timedelta(days=20), e, "day")
 
 
+_WEEKEND_WORDS = ("weekend", "week-end", "wkend")
+
+
+def _quarter(year: int, nth: int) -> DaySpan | None:
+    if not 1 <= nth <= 4:
+        return None
+    s = date(year, 3 * (nth - 1) + 1, 1)
+    return DaySpan(s, s + relativedelta(months=3), "month")
+
+
+def _weekdays_in(cs: date, ce: date, weekday: int) -> list[date]:
+    return [
+        cs + timedelta(days=x)
+        for x in range((ce - cs).days)
+        if (cs + timedelta(days=x)).weekday() == weekday
+    ]
+
+
+def _pick(items: list[date], nth: int) -> date | None:
+    """The nth item (1-based), or from the end when nth < 0."""
+    idx = nth - 1 if nth > 0 else nth
+    return items[idx] if items and -len(items) <= idx < len(items) else None
+
+
+def _nth_in(cs: date, ce: date, nth: int, wd: int | None, unit: str | None) -> DaySpan | None:
+    """The nth weekday, day, weekend or week of the span [cs, ce)."""
+    if wd is not None:
+        d = _pick(_weekdays_in(cs, ce, wd), nth)
+        return DaySpan(d, d + timedelta(days=1), "day") if d is not None else None
+    if unit == "day":
+        d = cs + timedelta(days=nth - 1) if nth > 0 else ce + timedelta(days=nth)
+        return DaySpan(d, d + timedelta(days=1), "day") if cs <= d < ce else None
+    if unit == "weekend":
+        f = _pick(_weekdays_in(cs, ce, 4), nth)  # its Friday
+        return DaySpan(f, f + timedelta(days=3), "hour") if f is not None else None
+    # weeks: Monday-start weeks that begin inside the span; the last week of a month is the
+    # week containing its last day
+    if nth < 0:
+        s = _monday(ce - timedelta(days=1)) + timedelta(days=7 * (nth + 1))
+        return DaySpan(s, s + timedelta(days=7), "week")
+    mondays = _weekdays_in(cs, ce, 0)
+    if not mondays or nth > len(mondays):
+        return None
+    s = mondays[nth - 1]
+    return DaySpan(s, s + timedelta(days=7), "week")
+
+
 class DayRules(Cursor):
     """Rules that read days: dates, weekdays, months, years, periods, seasons."""
 
@@ -752,99 +799,54 @@ class DayRules(Cursor):
         october 2014", "third quarter", "4th quarter 2018", "the 2nd last week of ...".
 
         Examples: "first tuesday of october", "last friday in october", "third day of
-        october", "the first monday of next month"."""
-        j = self.skip_the(i)
-        if j >= self.n:
+        october", "the first monday of next month", "last day of october 2015", "first week
+        of october 2014", "third quarter", "4th quarter 2018", "the last weekend of March",
+        "the second week-end of march", "the 2nd last week of october"."""
+        o = self._ordinal_at(self.skip_the(i))
+        if o is None:
             return None
-        nth: int | None = None
-        if self.word(j, "last"):
-            nth = -1
-        elif self.t[j].ordinal and self.t[j].num is not None:
-            nth = self.t[j].num
-            if self.word(j + 1, "last"):
-                nth = -(nth or 1)
-                j += 1
-        if nth is None:
-            return None
-        j += 1
+        nth, j = o
         what = self.s(j)
         wd = self.p_weekday(j) if what not in _MONTHS else None
         unit = _UNITS.get(what)
-        if (
-            wd is None
-            and unit not in ("day", "week", "quarter")
-            and what not in ("weekend", "week-end", "wkend")
-        ):
+        if wd is None and unit not in ("day", "week", "quarter") and what not in _WEEKEND_WORDS:
             return None
         if what == "week" and self.word(j + 1, "end"):
-            what = "weekend"
-            j += 1
+            what, j = "weekend", j + 1
         if what == "week" and self.word(j + 1, "-") and self.word(j + 2, "end"):
-            what = "weekend"
-            j += 2
+            what, j = "weekend", j + 2
         j += 1
-        # container
         if unit == "quarter" and not self.word(j, "of", "in"):
             year, j2 = self._year_after(j)
-            y = year if year is not None else self.ctx.today.year
-            if not 1 <= nth <= 4:
-                return None
-            s = date(y, 3 * (nth - 1) + 1, 1)
-            return DaySpan(s, s + relativedelta(months=3), "month"), j2
+            q = _quarter(year if year is not None else self.ctx.today.year, nth)
+            return (q, j2) if q is not None else None
         if not self.word(j, "of", "in"):
             return None
-        k = self.skip_the(j + 1)
-        span = self._container(k)
+        span = self._container(self.skip_the(j + 1))
         if span is None:
             return None
         (cs, ce), k2 = span
         if unit == "quarter":
-            if not 1 <= nth <= 4:
-                return None
-            s = date(cs.year, 3 * (nth - 1) + 1, 1)
-            return DaySpan(s, s + relativedelta(months=3), "month"), k2
-        if wd is not None:
-            days = [
-                cs + timedelta(days=x)
-                for x in range((ce - cs).days)
-                if (cs + timedelta(days=x)).weekday() == wd
-            ]
-            idx = nth - 1 if nth > 0 else nth
-            if not days or not -len(days) <= idx < len(days):
-                return None
-            d = days[idx]
-            return DaySpan(d, d + timedelta(days=1), "day"), k2
-        if unit == "day":
-            d = cs + timedelta(days=nth - 1) if nth > 0 else ce + timedelta(days=nth)
-            if not cs <= d < ce:
-                return None
-            return DaySpan(d, d + timedelta(days=1), "day"), k2
-        if what in ("weekend", "week-end", "wkend"):
-            fris = [
-                cs + timedelta(days=x)
-                for x in range((ce - cs).days)
-                if (cs + timedelta(days=x)).weekday() == 4
-            ]
-            idx = nth - 1 if nth > 0 else nth
-            if not fris or not -len(fris) <= idx < len(fris):
-                return None
-            f = fris[idx]
-            return DaySpan(f, f + timedelta(days=3), "hour"), k2
-        # weeks: Monday-start weeks that begin inside the container
-        mondays = [
-            cs + timedelta(days=x)
-            for x in range((ce - cs).days)
-            if (cs + timedelta(days=x)).weekday() == 0
-        ]
-        if nth < 0:
-            # last week of a month: the week containing its last day
-            last_monday = _monday(ce - timedelta(days=1))
-            s = last_monday + timedelta(days=7 * (nth + 1))
+            d = _quarter(cs.year, nth)
         else:
-            if not mondays or nth > len(mondays):
-                return None
-            s = mondays[nth - 1]
-        return DaySpan(s, s + timedelta(days=7), "week"), k2
+            d = _nth_in(cs, ce, nth, wd, "weekend" if what in _WEEKEND_WORDS else unit)
+        return (d, k2) if d is not None else None
+
+    def _ordinal_at(self, j: int) -> tuple[int, int] | None:
+        """A rank: "first" is 1, "last" -1, "2nd last" -2; and the token after it.
+
+        Examples: "first tuesday of october", "last friday in october", "the 2nd last week
+        of october"."""
+        if j >= self.n:
+            return None
+        if self.word(j, "last"):
+            return -1, j + 1
+        nth = self.t[j].num
+        if not self.t[j].ordinal or nth is None:
+            return None
+        if self.word(j + 1, "last"):
+            return -(nth or 1), j + 2
+        return nth, j + 1
 
     def _container(self, k: int) -> tuple[tuple[date, date], int] | None:
         c = self.ctx
