@@ -17,6 +17,14 @@ the project's conventions (issue 5):
   ("7-9pm" ends at 21:00; "March 3-5" ends at March 6 00:00);
 * grain: minute when minutes are written, hour for whole hours and parts of day, day for
   dates and weekdays, then week, month, year.
+
+Layout: ``values`` (what a rule reads a message into: DaySpan, ClockTime, PartOfDay,
+Interval), ``vocabulary`` (the English words), ``tokens``, ``cursor`` (token helpers and the
+memoised entry points), the rule groups by what they read (``days``, ``clock``,
+``relative``, ``combine``; mixins of ``parser.Parser``), and ``scan`` (the pre-filter, the
+windows around numbers and time words, the work caps of issue 13, and the entry points).
+Every rule's docstring ends with its examples; ``tests/nlp/test_nlp_date_rules.py`` reads
+them through the grammar.
 """
 
 from bot.nlp.dates.scan import Work, find_times, find_times_work, parse_when, suggest_times
