@@ -90,53 +90,46 @@ class Cursor:
                 return v + u, j + 1
         return v, i + 1
 
+    def skip(self, i: int, *words: str) -> int:
+        """Past token i if it is one of ``words``."""
+        return i + 1 if self.word(i, *words) else i
+
     def quantity(self, i: int) -> tuple[float, int] | None:
         """ "2", "two", "a", "an", "a couple of", "a few", "2.5", "1/2", "half an"."""
         if self.word(i, "a", "an", "one"):
-            if self.word(i + 1, "couple", "pair"):
-                j = i + 2
-                return 2.0, (j + 1 if self.word(j, "of") else j)
-            if self.word(i + 1, "few"):
-                return 3.0, i + 2
-            if self.word(i + 1, "quarter"):
-                j = i + 2
-                if self.word(j, "of"):
-                    j += 1
-                if self.word(j, "an", "a"):
-                    j += 1
-                return 0.25, j
-            if self.word(i + 1, "half"):
-                j = i + 2
-                if self.word(j, "an", "a"):
-                    j += 1
-                return 0.5, j
-            return 1.0, i + 1
+            return self._article_quantity(i + 1)
+        return self._word_quantity(i) or self._numeric_quantity(i)
+
+    def _article_quantity(self, j: int) -> tuple[float, int]:
+        """After "a", "an", "one": "a couple of", "a few", "a quarter of an", "a half"."""
+        if self.word(j, "couple", "pair"):
+            return 2.0, self.skip(j + 1, "of")
+        if self.word(j, "few"):
+            return 3.0, j + 1
+        if self.word(j, "quarter"):
+            return 0.25, self.skip(self.skip(j + 1, "of"), "an", "a")
+        if self.word(j, "half"):
+            return 0.5, self.skip(j + 1, "an", "a")
+        return 1.0, j
+
+    def _word_quantity(self, i: int) -> tuple[float, int] | None:
+        """ "couple of", "few", "several", "half an", "three quarters of an"."""
         if self.word(i, "couple", "few", "several"):
-            j = i + 1
-            if self.word(j, "of"):
-                j += 1
-            return (2.0 if self.s(i) == "couple" else 3.0), j
+            return (2.0 if self.s(i) == "couple" else 3.0), self.skip(i + 1, "of")
         if self.word(i, "half"):
-            j = i + 1
-            if self.word(j, "an", "a"):
-                j += 1
-            return 0.5, j
+            return 0.5, self.skip(i + 1, "an", "a")
         if self.word(i, "three") and self.word(i + 1, "quarters", "-"):
-            j = i + 1
-            if self.word(j, "-"):
-                j += 1
+            j = self.skip(i + 1, "-")
             if self.word(j, "quarters"):
-                j += 1
-                if self.word(j, "of"):
-                    j += 1
-                if self.word(j, "an", "a"):
-                    j += 1
-                return 0.75, j
+                return 0.75, self.skip(self.skip(j + 1, "of"), "an", "a")
+        return None
+
+    def _numeric_quantity(self, i: int) -> tuple[float, int] | None:
+        """ "2", "twenty five", "2.5", "1/2", "3 and a half"."""
         cn = self.compound_number(i)
         if cn is None:
             return None
         v, j = cn
-        # 2.5 / 1/2 / 3/4
         if (
             self.word(j, ".")
             and self.adjacent(j)
@@ -144,16 +137,9 @@ class Cursor:
             and self.adjacent(j + 1)
             and self.t[j + 1].kind == "n"
         ):
-            frac = self.t[j + 1].s
-            return float(f"{v}.{frac}"), j + 2
-        if (
-            self.word(j, "/")
-            and self.adjacent(j)
-            and self.number(j + 1, 1, 16)
-            and self.adjacent(j + 1)
-            and v < (self.number(j + 1) or 0)
-        ):
-            den = self.number(j + 1) or 1
+            return float(f"{v}.{self.t[j + 1].s}"), j + 2
+        den = self.number(j + 1, 1, 16)
+        if self.word(j, "/") and self.adjacent(j) and den and self.adjacent(j + 1) and v < den:
             return v / den, j + 2
         if self.word(j, "and") and self.word(j + 1, "a", "an") and self.word(j + 2, "half"):
             return v + 0.5, j + 3
