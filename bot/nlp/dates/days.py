@@ -408,43 +408,68 @@ class DayRules(Cursor):
         """3/14, 14/3, 3/14/2026, 2026-12-05, 5.12.2026, 2/2013, 2014-10.
 
         Examples: "3/14", "3/14/2026", "2026-12-05", "5.12.2026", "2/2013", "2014-10"."""
-        if i >= self.n or self.t[i].kind != "n" or self.t[i].ordinal:
+        parts = self._numeric_parts(i)
+        if parts is None:
             return None
-        a = self.t[i].num
-        if a is None:
+        a, sep, b = parts
+        la, lb = len(self.t[i].s), len(self.t[i + 2].s)
+        if la == 4:
+            return self._year_first(i, a, b, sep)
+        ty = self._numeric_year(i, sep)
+        if ty is None or la > 2 or lb > 4:
             return None
-        sep = self.s(i + 1)
-        if sep not in ("/", "-", ".") or i + 2 >= self.n or self.t[i + 2].kind != "n":
+        year, j = ty
+        if year is None and lb == 4 and 1 <= a <= 12 and sep == "/":
+            s, e = _month_span(b, a)  # "2/2013": month/year
+            return DaySpan(s, e, "month", explicit_year=True), i + 3
+        order = self._numeric_order(i, a, b, sep, year) if lb <= 2 else None
+        if order is None:
+            return None
+        if sep == "-" and year is None and not self._date_context(i):
+            return None  # "7-9" is a range of numbers far more often than July 9th
+        v = self._mk_monthday(order[1], order[0], year)
+        return (v, j) if v is not None else None
+
+    def _numeric_parts(self, i: int) -> tuple[int, str, int] | None:
+        """Two numbers and the separator between them ("/", "-" or, touching, ".").
+
+        Examples: "3/14", "3 / 14", "5.12.2026"."""
+        if i + 2 >= self.n or self.t[i].kind != "n" or self.t[i].ordinal:
+            return None
+        a, sep, b = self.t[i].num, self.s(i + 1), self.t[i + 2].num
+        if sep not in ("/", "-", ".") or self.t[i + 2].kind != "n":
             return None
         spaced = not self.adjacent(i + 1) or not self.adjacent(i + 2)
-        if spaced and sep != "/" and sep != "-":
+        if spaced and sep == ".":
             return None
         if self.word(i + 3, "th", "st", "nd", "rd", "%"):
             return None  # "1/6 th of the price"
-        b = self.t[i + 2].num
-        if b is None or self.t[i + 2].ordinal:
+        if a is None or b is None or self.t[i + 2].ordinal:
             return None
-        la = len(self.t[i].s)
-        # yyyy-mm-dd / yyyy/mm/dd / yyyy-mm
-        if la == 4:
-            if (
-                self.word(i + 3, sep)
-                and self.adjacent(i + 3)
-                and i + 4 < self.n
-                and self.t[i + 4].kind == "n"
-            ):
-                c = self.t[i + 4].num or 0
-                d = _valid(a, b, c)
-                if d is None:
-                    return None
-                return DaySpan(d, d + timedelta(days=1), "day", explicit_year=True), i + 5
-            if 1 <= b <= 12 and sep in ("-", "/"):
-                s, e = _month_span(a, b)
-                return DaySpan(s, e, "month", explicit_year=True), i + 3
-            return None
-        # a/b/c
-        year: int | None = None
-        j = i + 3
+        return a, sep, b
+
+    def _year_first(self, i: int, y: int, m: int, sep: str) -> tuple[DaySpan, int] | None:
+        """Examples: "2026-12-05", "2026/12/05", "2014-10"."""
+        if (
+            self.word(i + 3, sep)
+            and self.adjacent(i + 3)
+            and i + 4 < self.n
+            and self.t[i + 4].kind == "n"
+        ):
+            d = _valid(y, m, self.t[i + 4].num or 0)
+            if d is None:
+                return None
+            return DaySpan(d, d + timedelta(days=1), "day", explicit_year=True), i + 5
+        if 1 <= m <= 12 and sep in ("-", "/"):
+            s, e = _month_span(y, m)
+            return DaySpan(s, e, "month", explicit_year=True), i + 3
+        return None
+
+    def _numeric_year(self, i: int, sep: str) -> tuple[int | None, int] | None:
+        """The year after "a/b" (two or four digits, same separator), or none; None when
+        more numbers follow (an IP address, a version, a time).
+
+        Examples: "3/14/2026", "3/14/26", "3/14"."""
         if (
             self.word(i + 3, sep)
             and self.adjacent(i + 3)
@@ -452,48 +477,34 @@ class DayRules(Cursor):
             and self.t[i + 4].kind == "n"
             and len(self.t[i + 4].s) in (2, 4)
         ):
-            year = _year2(self.t[i + 4].num or 0)
-            j = i + 5
-        elif self.word(i + 3, ":", "/", "-", ".") and self.adjacent(i + 3):
-            if not (
-                sep == "."
-                and self.s(i + 3) == "."
-                and (i + 4 >= self.n or self.t[i + 4].kind != "n")
-            ):
+            return _year2(self.t[i + 4].num or 0), i + 5
+        if self.word(i + 3, ":", "/", "-", ".") and self.adjacent(i + 3):
+            closing_dot = sep == "." and self.s(i + 3) == "."
+            if not closing_dot or (i + 4 < self.n and self.t[i + 4].kind == "n"):
                 return None  # 10.31.40.2, times etc.; "24.12." is a date
-        if la > 2 or len(self.t[i + 2].s) > 4:
-            return None
-        # "2/2013" month/year
-        if year is None and len(self.t[i + 2].s) == 4 and 1 <= a <= 12 and sep == "/":
-            s, e = _month_span(b, a)
-            return DaySpan(s, e, "month", explicit_year=True), i + 3
-        if len(self.t[i + 2].s) > 2:
-            return None
+        return None, i + 3
+
+    def _numeric_order(
+        self, i: int, a: int, b: int, sep: str, year: int | None
+    ) -> tuple[int, int] | None:
+        """(day, month) of "a/b": dotted dates are day.month (and need a hint without a
+        year: "3.5" is a number); a number over 12 is the day; else the zone decides.
+
+        Examples: "3/14", "14/3", "on 24.12", "24.12.2026"."""
         if sep == ".":
-            # Dotted dates are day.month; "10.31.1974" (month first) only when forced.
-            day, month = (a, b) if b <= 12 else (b, a)
-            if year is None and not (
+            hint = (
                 (self.allow_latent and self.n <= 4)  # a `when` that is just "24.12"
                 or (self.word(i + 3, ".") and self.adjacent(i + 3))  # "am 24.12."
                 or self.word(i - 1, "on", "am", "by", "until", "till", "from", "since")
-            ):
+            )
+            if year is None and not hint:
                 return None  # "3.5" / "Python 3.11" are numbers, not dates
-        elif a > 12:
-            day, month = a, b
-        elif b > 12:
-            month, day = a, b
-        elif self.ctx.us:
-            month, day = a, b
-        else:
-            day, month = a, b
-        if sep == "-" and year is None:
-            # "7-9" is a range of numbers far more often than July 9th.
-            if not self._date_context(i):
-                return None
-        v = self._mk_monthday(month, day, year)
-        if v is None:
-            return None
-        return v, j
+            return (a, b) if b <= 12 else (b, a)
+        if a > 12:
+            return a, b
+        if b > 12 or self.ctx.us:
+            return b, a
+        return a, b
 
     def _date_context(self, i: int) -> bool:
         """Is there a hint before token i that a date follows ("on", "until")? A dashed
