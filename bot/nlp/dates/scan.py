@@ -378,74 +378,95 @@ def suggest_times(partial: str, *, now: datetime, limit: int = 5) -> list[dateti
     s = partial.strip()
     if not s or limit <= 0 or len(s) > 200:
         return []
-    out: list[datetime] = []
-
-    def add(dt: datetime | None) -> None:
-        if dt is not None and dt >= now - timedelta(minutes=1) and dt not in out:
-            out.append(dt)
-
-    def offer(m: TimeMention, full: bool) -> None:
-        start = m.start
-        if m.grain == "day" and m.end is None:
-            for h in (19, 18, 12) if full else (19,):
-                add(start.replace(hour=h, minute=0))
-            return
-        if m.end is not None and m.end - start >= timedelta(days=1):
-            # a span of days (weekend, week, month): the evenings of its first days
-            d = start.date()
-            last = (m.end - timedelta(seconds=1)).date()
-            while d <= last and len(out) < limit:
-                t = datetime.combine(d, time(19, 0), tzinfo=start.tzinfo)
-                if start <= t < m.end:
-                    add(t)
-                d += timedelta(days=1)
-            return
-        if m.end is not None and m.end - start >= timedelta(hours=3):
-            # a part of the day: 19:00 when it is in it, else its start
-            d = start.date()
-            seven = datetime.combine(d, time(19, 0), tzinfo=start.tzinfo)
-            if start <= seven < m.end:
-                for h in (19, 18, 20):
-                    t = datetime.combine(d, time(h, 0), tzinfo=start.tzinfo)
-                    if start <= t < m.end:
-                        add(t)
-            else:
-                add(start)
-                add(start + timedelta(hours=1))
-            return
-        add(start)
-
+    found = _Suggestions(now, limit)
     m = parse_when(s, now=now, meetup=True)
     if m is not None:
-        offer(m, True)
+        found.offer(m, True)
     low = s.lower()
     words = low.split()
     if words:
-        last = words[-1]
-        head = " ".join(words[:-1])
-        # "7:3" -> 7:30
-        if re.fullmatch(r"\d{1,2}:\d", last):
-            m4 = parse_when(f"{low}0", now=now, meetup=True)
-            if m4 is not None:
-                offer(m4, False)
-        # Complete a trailing partial word: "next fri" / "tomor" / "wedn"
-        completions: list[str] = []
-        for vocab in (
-            [w for w in _WEEKDAYS if len(w) > 3 and not w.endswith("s")],
-            ["tomorrow", "tonight", "today", "weekend", "evening", "afternoon", "lunch"],
-            [w for w in _MONTHS if len(w) > 3] if head else [],
-        ):
-            for w in vocab:
-                if w.startswith(last) and w != last:
-                    completions.append(w)
-        for w in completions[:4]:
-            m2 = parse_when(f"{head} {w}".strip(), now=now, meetup=True)
-            if m2 is not None:
-                offer(m2, False)
-        # "next fri 7" -> also 7pm, 7:30pm, 7am
-        if last.isdigit():
-            for suffix in ("pm", ":30pm", "am"):
-                m3 = parse_when(f"{low}{suffix}", now=now, meetup=True)
-                if m3 is not None:
-                    add(m3.start)
-    return out[:limit]
+        _complete_last_word(found, low, words)
+    return found.out[:limit]
+
+
+class _Suggestions:
+    """The instants offered so far, in order, without repeats or past ones."""
+
+    def __init__(self, now: datetime, limit: int) -> None:
+        self.now = now
+        self.limit = limit
+        self.out: list[datetime] = []
+
+    def add(self, dt: datetime | None) -> None:
+        if dt is not None and dt >= self.now - timedelta(minutes=1) and dt not in self.out:
+            self.out.append(dt)
+
+    def offer(self, m: TimeMention, full: bool) -> None:
+        """A reading's instants: a day's evening (and 18:00, noon when ``full``); a span of
+        days, its evenings; a part of the day, 19:00 (18:00, 20:00) or its start."""
+        start = m.start
+        if m.grain == "day" and m.end is None:
+            for h in (19, 18, 12) if full else (19,):
+                self.add(start.replace(hour=h, minute=0))
+        elif m.end is not None and m.end - start >= timedelta(days=1):
+            self._evenings(start, m.end)
+        elif m.end is not None and m.end - start >= timedelta(hours=3):
+            self._in_part(start, m.end)
+        else:
+            self.add(start)
+
+    def _evenings(self, start: datetime, end: datetime) -> None:
+        """A span of days (weekend, week, month): the evenings of its first days."""
+        d = start.date()
+        last = (end - timedelta(seconds=1)).date()
+        while d <= last and len(self.out) < self.limit:
+            t = datetime.combine(d, time(19, 0), tzinfo=start.tzinfo)
+            if start <= t < end:
+                self.add(t)
+            d += timedelta(days=1)
+
+    def _in_part(self, start: datetime, end: datetime) -> None:
+        """A part of the day: 19:00 (then 18:00, 20:00) when it is in it, else its start."""
+        d = start.date()
+        seven = datetime.combine(d, time(19, 0), tzinfo=start.tzinfo)
+        if not start <= seven < end:
+            self.add(start)
+            self.add(start + timedelta(hours=1))
+            return
+        for h in (19, 18, 20):
+            t = datetime.combine(d, time(h, 0), tzinfo=start.tzinfo)
+            if start <= t < end:
+                self.add(t)
+
+
+def _completions(last: str, head: str) -> list[str]:
+    """Words the partial last word may be: weekdays, day words, months (after a word)."""
+    out: list[str] = []
+    for vocab in (
+        [w for w in _WEEKDAYS if len(w) > 3 and not w.endswith("s")],
+        ["tomorrow", "tonight", "today", "weekend", "evening", "afternoon", "lunch"],
+        [w for w in _MONTHS if len(w) > 3] if head else [],
+    ):
+        out.extend(w for w in vocab if w.startswith(last) and w != last)
+    return out
+
+
+def _complete_last_word(found: _Suggestions, low: str, words: list[str]) -> None:
+    """ "7:3" -> 7:30; "next fri" / "tomor" / "wedn" completed; "next fri 7" -> 7pm,
+    7:30pm, 7am."""
+    now = found.now
+    last = words[-1]
+    head = " ".join(words[:-1])
+    if re.fullmatch(r"\d{1,2}:\d", last):
+        m4 = parse_when(f"{low}0", now=now, meetup=True)
+        if m4 is not None:
+            found.offer(m4, False)
+    for w in _completions(last, head)[:4]:
+        m2 = parse_when(f"{head} {w}".strip(), now=now, meetup=True)
+        if m2 is not None:
+            found.offer(m2, False)
+    if last.isdigit():
+        for suffix in ("pm", ":30pm", "am"):
+            m3 = parse_when(f"{low}{suffix}", now=now, meetup=True)
+            if m3 is not None:
+                found.add(m3.start)
