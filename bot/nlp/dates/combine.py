@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from bot.nlp.dates.cursor import Cursor
@@ -15,6 +15,16 @@ from bot.nlp.dates.vocabulary import (
     _RANGE_SEP,
     _RELATIVE_STARTS,
 )
+
+
+@dataclass(slots=True)
+class _Point:
+    """The components of one point in time, as they are read."""
+
+    day: DaySpan | None = None
+    tod: ClockTime | None = None
+    part: PartOfDay | None = None
+    absv: Interval | None = None
 
 
 class CombinationRules(Cursor):
@@ -46,71 +56,88 @@ class CombinationRules(Cursor):
 
         Examples: "friday at 7pm", "tomorrow evening", "next monday morning at 9", "7pm on
         friday", "March 3 at noon"."""
-        day: DaySpan | None = None
-        tod: ClockTime | None = None
-        part: PartOfDay | None = None
-        absv: Interval | None = None
+        pt = _Point()
         j = i
-        last_end = i
         first = True
         while j < self.n:
-            k = j
-            # connectors between components
-            steps = 0
-            while k < self.n and self.t[k].s in _CONNECT and steps < 3:
-                if self.t[k].s == "from" and not first:
-                    break
-                k += 1
-                steps += 1
-            r = self.component(k)
-            if k != j:
-                r0 = self.component(j)
-                if r0 is not None and (r is None or r0[1] >= r[1]):
-                    r = r0
-                    k = j
-            if r is None:
+            r = self._next_component(j, first)
+            if r is None or not self._take(pt, r, first):
                 break
-            v, k2 = r
-            if isinstance(v, DaySpan):
-                if day is not None or absv is not None:
-                    break
-                day = v
-            elif isinstance(v, ClockTime):
-                if tod is not None or (absv is not None and absv.grain != "day"):
-                    break
-                if v.latent and not first and day is None and part is None:
-                    break
-                if v.latent and not first and (v.hour == 0 or not self._latent_ok(k, k2)):
-                    break
-                tod = v
-            elif isinstance(v, PartOfDay):
-                if part is not None or absv is not None:
-                    break
-                if (
-                    part is None
-                    and day is not None
-                    and v.day_offset is not None
-                    and v.day_offset != 0
-                ):
-                    break
-                part = v
-            else:
-                if not first and not (tod is not None and day is None and part is None):
-                    break
-                if tod is not None and (tod.latent or v.grain != "day"):
-                    break
-                if first is False and absv is not None:
-                    break
-                absv = v
-            last_end = k2
-            j = k2
+            j = r[2]
             first = False
         if first:
             return None
-        val = self.resolve(day, tod, part, absv)
-        if val is None:
-            return None
-        return val, last_end
+        val = self.resolve(pt.day, pt.tod, pt.part, pt.absv)
+        return (val, j) if val is not None else None
+
+    def _next_component(self, j: int, first: bool) -> tuple[Value, int, int] | None:
+        """The component at j, or after up to three connectors ("at", "on"...; "from" only
+        first), whichever reads further. Returns (value, start, end).
+
+        Examples: "friday at 7pm", "7pm on friday", "tomorrow in the evening"."""
+        k = j
+        steps = 0
+        while k < self.n and self.t[k].s in _CONNECT and steps < 3:
+            if self.t[k].s == "from" and not first:
+                break
+            k += 1
+            steps += 1
+        r = self.component(k)
+        if k != j:
+            r0 = self.component(j)
+            if r0 is not None and (r is None or r0[1] >= r[1]):
+                r, k = r0, j
+        return (r[0], k, r[1]) if r is not None else None
+
+    def _take(self, pt: _Point, r: tuple[Value, int, int], first: bool) -> bool:
+        """Add a component to the point if it fits (one of each kind, in a sensible mix).
+
+        Examples: "friday 7pm", "tonight at 8", "tomorrow morning", "in 2 days at 5pm"."""
+        v, k, k2 = r
+        if isinstance(v, DaySpan):
+            if pt.day is not None or pt.absv is not None:
+                return False
+            pt.day = v
+        elif isinstance(v, ClockTime):
+            if not self._clock_fits(pt, v, k, k2, first):
+                return False
+            pt.tod = v
+        elif isinstance(v, PartOfDay):
+            # "friday last night" is two days
+            shifted = pt.day is not None and v.day_offset not in (None, 0)
+            if pt.part is not None or pt.absv is not None or shifted:
+                return False
+            pt.part = v
+        else:
+            if not self._instant_fits(pt, v, first):
+                return False
+            pt.absv = v
+        return True
+
+    def _clock_fits(self, pt: _Point, v: ClockTime, k: int, k2: int, first: bool) -> bool:
+        """A clock time joins a point without one; a bare number only after a day or a part
+        of the day, and only where it reads as an hour.
+
+        Examples: "friday 7", "tomorrow at 5", "tonight at 8"."""
+        if pt.tod is not None or (pt.absv is not None and pt.absv.grain != "day"):
+            return False
+        if v.latent and not first:
+            if pt.day is None and pt.part is None:
+                return False
+            if v.hour == 0 or not self._latent_ok(k, k2):
+                return False
+        return True
+
+    def _instant_fits(self, pt: _Point, v: Interval, first: bool) -> bool:
+        """A resolved value ("in 2 days", "now") comes first, or after a clock time alone
+        when it is a day.
+
+        Examples: "in 2 days at 5pm", "5pm in 2 days"."""
+        if not first and not (pt.tod is not None and pt.day is None and pt.part is None):
+            return False
+        if pt.tod is not None and (pt.tod.latent or v.grain != "day"):
+            return False
+        return first or pt.absv is None
 
     def _latent_ok(self, k: int, k2: int) -> bool:
         """A bare number after a day ("friday 7", "tomorrow at 5") is a time unless more
