@@ -156,78 +156,112 @@ class CombinationRules(Cursor):
         part: PartOfDay | None,
         absv: Interval | None,
     ) -> Interval | None:
-        c = self.ctx
+        """The instant or interval that a point's components mean together.
+
+        Examples: "friday", "friday 7pm", "tomorrow evening", "tonight", "this weekend 2pm",
+        "in 7 days at 5pm", "7pm"."""
         if absv is not None:
-            if tod is not None:
-                # "in 7 days at 5pm", "at 7 in 3 years"
-                d = absv.start.date()
-                h = self._hour(tod, part, d)
-                return self._tod_value(tod, d, h)
-            if day is not None or part is not None:
-                return None
-            return absv
-        if day is not None and day.grain not in ("day",) and (tod or part):
-            if day.grain == "hour" and tod is None:
-                return None
-            if day.grain == "week" and part is not None and tod is None:
-                return None
-            if tod is None:
-                return None
-            if day.grain != "hour":
-                return None
+            return self._on_instant(absv, day, tod, part)
+        if (
+            day is not None
+            and day.grain != "day"
+            and (tod or part)
+            and (tod is None or day.grain != "hour")
+        ):
+            return None  # "next week evening"; only a weekend takes a clock time
         if day is not None and tod is None and part is None:
             return self._day_value(day)
-        base_day = day.start if day is not None else None
-        if day is not None and day.grain == "hour" and tod is not None:
-            # "this weekend 2pm": Saturday (the weekend starts Friday 18:00), or Sunday when
-            # Saturday's is already past
-            base_day = day.start + timedelta(days=1)
-            if c.at(base_day, self._hour(tod, part, base_day), tod.minute) <= c.now:
-                base_day += timedelta(days=1)
-        if part is not None and base_day is None and part.day_offset is not None:
-            base_day = c.today + timedelta(days=part.day_offset)
+        base_day = self._base_day(day, tod, part)
         if tod is None:
             assert part is not None
-            if base_day is None:
-                # "morning", "in the evening", "after work": the next one (today if not over)
-                base_day = c.today
-                if c.at(base_day, part.end_h) <= c.now:
-                    base_day += timedelta(days=1)
-            return Interval(
-                c.at(base_day, part.start_h),
-                c.at(base_day, part.end_h),
-                "hour",
-                latent=day is None and part.day_offset is None,
-            )
-        # a clock time, on a day or the next occurrence
-        if tod.tz is not None:
-            tzinfo = timezone(timedelta(hours=tod.tz))
-        else:
-            tzinfo = None
-        if base_day is not None:
-            h = self._hour(tod, part, base_day)
-            v = self._tod_value(tod, base_day, h)
-            if tzinfo is not None:
-                v = self._convert(v, tod, tzinfo, base_day, h)
-            return v
-        # next occurrence
-        best: datetime | None = None
+            return self._part_value(day, part, base_day)
+        return self._clock_value(tod, part, base_day)
+
+    def _on_instant(
+        self, absv: Interval, day: DaySpan | None, tod: ClockTime | None, part: PartOfDay | None
+    ) -> Interval | None:
+        """A clock time on the day of a relative expression.
+
+        Examples: "in 7 days at 5pm", "in 2 weeks"."""
+        if tod is not None:
+            d = absv.start.date()
+            return self._tod_value(tod, d, self._hour(tod, part, d))
+        if day is not None or part is not None:
+            return None
+        return absv
+
+    def _base_day(
+        self, day: DaySpan | None, tod: ClockTime | None, part: PartOfDay | None
+    ) -> date | None:
+        """The day a clock time or a part of the day is on, when one is said: "this weekend
+        2pm" is Saturday (Sunday when Saturday's is past); "tomorrow night" is tomorrow.
+
+        Examples: "this weekend 2pm", "tomorrow night", "friday 7pm"."""
+        c = self.ctx
+        if day is not None and day.grain == "hour" and tod is not None:
+            base = day.start + timedelta(days=1)
+            if c.at(base, self._hour(tod, part, base), tod.minute) <= c.now:
+                base += timedelta(days=1)
+            return base
+        if day is not None:
+            return day.start
+        if part is not None and part.day_offset is not None:
+            return c.today + timedelta(days=part.day_offset)
+        return None
+
+    def _part_value(self, day: DaySpan | None, part: PartOfDay, base_day: date | None) -> Interval:
+        """A part of the day on its day, or the next one (today if not over).
+
+        Examples: "tomorrow evening", "tonight", "in the morning", "after work"."""
+        c = self.ctx
+        if base_day is None:
+            base_day = c.today
+            if c.at(base_day, part.end_h) <= c.now:
+                base_day += timedelta(days=1)
+        return Interval(
+            c.at(base_day, part.start_h),
+            c.at(base_day, part.end_h),
+            "hour",
+            latent=day is None and part.day_offset is None,
+        )
+
+    def _clock_value(
+        self, tod: ClockTime, part: PartOfDay | None, base_day: date | None
+    ) -> Interval | None:
+        """A clock time on its day, or its next occurrence; read in its zone when named.
+
+        Examples: "friday 7pm", "7pm", "7pm EST", "friday at 7pm EST"."""
+        tzinfo = timezone(timedelta(hours=tod.tz)) if tod.tz is not None else None
+        if base_day is None:
+            return self._next_occurrence(tod, part, tzinfo)
+        h = self._hour(tod, part, base_day)
+        v = self._tod_value(tod, base_day, h)
+        return self._convert(v, tod, tzinfo, base_day, h) if tzinfo is not None else v
+
+    def _next_occurrence(
+        self, tod: ClockTime, part: PartOfDay | None, tzinfo: tzinfo | None
+    ) -> Interval | None:
+        """The first candidate hour (am or pm) still ahead, today or in the next two days.
+
+        Examples: "7pm", "at 7", "9am", "noon"."""
+        c = self.ctx
         hours = self._candidate_hours(tod, part)
+        earliest = c.now.replace(second=0, microsecond=0)
         for d_off in (0, 1, 2):
             d = c.today + timedelta(days=d_off)
-            for h in hours:
-                if tzinfo is not None:
-                    t = datetime.combine(d, time(h % 24, tod.minute, tod.second), tzinfo=tzinfo)
-                    t = t.astimezone(c.tz)
-                else:
-                    t = c.at(d, h, tod.minute, tod.second)
-                if t >= c.now.replace(second=0, microsecond=0) and (best is None or t < best):
-                    best = t
-            if best is not None:
-                break
-        if best is None:
-            return None
-        return Interval(best, None, tod.grain, latent=tod.latent)
+            ahead = [t for t in (self._clock_at(tod, d, h, tzinfo) for h in hours) if t >= earliest]
+            if ahead:
+                return Interval(min(ahead), None, tod.grain, latent=tod.latent)
+        return None
+
+    def _clock_at(self, tod: ClockTime, d: date, h: int, tzinfo: tzinfo | None) -> datetime:
+        """The clock time on day d at hour h, in the zone named or the community's.
+
+        Examples: "7pm", "7pm EST"."""
+        if tzinfo is None:
+            return self.ctx.at(d, h, tod.minute, tod.second)
+        t = datetime.combine(d, time(h % 24, tod.minute, tod.second), tzinfo=tzinfo)
+        return t.astimezone(self.ctx.tz)
 
     def _convert(self, v: Interval, tod: ClockTime, tzinfo: tzinfo, d: date, h: int) -> Interval:
         t = datetime.combine(d, time(h % 24, tod.minute, tod.second), tzinfo=tzinfo)
