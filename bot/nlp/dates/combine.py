@@ -323,81 +323,96 @@ class CombinationRules(Cursor):
 
         Examples: "friday 6pm to sunday noon", "7-9pm", "March 3-5", "between 2 and 4pm",
         "monday through wednesday"."""
-        start_i = i
+        for rule in (self._e_range, self._e_by, self._e_led_range, self._e_for_from, self._e_point):
+            r = rule(i)
+            if r is not None:
+                return r[0], i, r[1]
+        return None
+
+    def _e_range(self, i: int) -> tuple[Interval, int] | None:
+        """A range, maybe after "around", "at"...
+
+        Examples: "around 7-9pm", "at 7-9pm", "March 3-5"."""
         if self.word(i, "around", "about", "approximately", "approx", "at", "@", "circa"):
-            r0 = self.p_range(i + 1, None, None)
-            if r0 is not None:
-                return r0[0], start_i, r0[1]
-        rng0 = self.p_range(i, None, None)
-        if rng0 is not None:
-            return rng0[0], start_i, rng0[1]
-        if (self.word(i, "by") and not self.word(i + 1, "the")) or (
-            self.word(i, "by") and self.word(i + 1, "the") and self.word(i + 2, "end", "eom", "eoy")
-        ):
-            p_by = self.p_point(i + 1)
-            if p_by is not None:
-                v_by, e_by = p_by
-                deadline = v_by.end if v_by.end is not None else v_by.start
-                if deadline > self.ctx.now:
-                    return Interval(self.ctx.now, deadline, "minute"), start_i, e_by
+            r = self.p_range(i + 1, None, None)
+            if r is not None:
+                return r
+        return self.p_range(i, None, None)
+
+    def _e_by(self, i: int) -> tuple[Interval, int] | None:
+        """A deadline: from now until the point.
+
+        Examples: "by friday", "by the end of the month", "by 5pm"."""
+        if not self.word(i, "by"):
+            return None
+        if self.word(i + 1, "the") and not self.word(i + 2, "end", "eom", "eoy"):
+            return None
+        p = self.p_point(i + 1)
+        if p is None:
+            return None
+        deadline = p[0].end if p[0].end is not None else p[0].start
+        if deadline <= self.ctx.now:
+            return None
+        return Interval(self.ctx.now, deadline, "minute"), p[1]
+
+    def _e_led_range(self, i: int) -> tuple[Interval, int] | None:
+        """A range of hours after its day (and part of the day), maybe with "from",
+        "between", "later than".
+
+        Examples: "Thursday from 9:30 to 11:00", "this Thu 9-11am", "tomorrow in between
+        1-2:30", "thursday evening 6-9", "friday, from 6 to 8pm"."""
         lead_day: DaySpan | None = None
-        # "Thursday from 9:30 to 11:00", "this Thu 9-11am", "tomorrow in between 1-2:30"
-        rd = self.p_date(i)
         j = i
+        rd = self.p_date(i)
         if rd is not None and rd[0].grain == "day":
-            lead_day, j = rd
-            if self.word(j, ","):
-                j += 1
+            lead_day, j = rd[0], self.skip(rd[1], ",")
             rp = self.p_part(j)
             if rp is not None and rp[0].day_offset is None:
                 j = rp[1]  # "thursday evening 6-9": the hours are read in the meetup way
+        k = j + 1 if self.word(j, "in") and self.word(j + 1, "between") else j
         kw = None
-        k = j
-        if self.word(k, "in") and self.word(k + 1, "between"):
-            k += 1
-        if self.word(k, "from", "between", "later"):
-            kw = self.s(k)
-            k += 1
-            if kw == "later":
-                if not self.word(k, "than"):
-                    kw = None
-                    k -= 1
-                else:
-                    k += 1
-        rng = self.p_range(k, kw, lead_day)
-        if rng is not None:
-            v, end = rng
-            return v, start_i, end
-        if self.word(i, "for"):
-            # "for 10 days from 18th Dec", "for 30' starting from 4pm"
-            q = self.quantity(i + 1)
-            if q is not None:
-                u = self._unit_after(q[1])
-                if u is not None:
-                    k = u[1]
-                    if self.word(k, "starting"):
-                        k += 1
-                    if self.word(k, "from", "on", "at"):
-                        p_f = self.p_point(k + 1)
-                        if p_f is not None:
-                            return self._for_span(p_f[0], u[0], q[0]), start_i, p_f[1]
+        if self.word(k, "from", "between"):
+            kw, k = self.s(k), k + 1
+        elif self.word(k, "later") and self.word(k + 1, "than"):
+            kw, k = "later", k + 2
+        return self.p_range(k, kw, lead_day)
+
+    def _e_for_from(self, i: int) -> tuple[Interval, int] | None:
+        """Examples: "for 10 days from 18th Dec", "for 30 minutes starting from 4pm"."""
+        if not self.word(i, "for"):
+            return None
+        q = self.quantity(i + 1)
+        u = self._unit_after(q[1]) if q is not None else None
+        if q is None or u is None:
+            return None
+        k = self.skip(u[1], "starting")
+        p = self.p_point(k + 1) if self.word(k, "from", "on", "at") else None
+        if p is None:
+            return None
+        return self._for_span(p[0], u[0], q[0]), p[1]
+
+    def _e_point(self, i: int) -> tuple[Interval, int] | None:
+        """A point; "X for N units" is the interval from X; "X or Y" is X.
+
+        Examples: "friday 7pm", "friday 7pm for 2 hours", "friday or saturday"."""
         p = self.p_point(i)
         if p is None:
             return None
         v, end = p
-        # "X for N units": an interval from X
         if self.word(end, "for"):
             q = self.quantity(end + 1)
-            if q is not None:
-                u = self._unit_after(q[1])
-                if u is not None and u[0] in ("minute", "hour", "day", "week", "month"):
-                    return self._for_span(v, u[0], q[0]), start_i, u[1]
-        # "X or Y": X
-        if self.word(end, "or") and self.p_point(end + 1) is not None:
+            u = self._unit_after(q[1]) if q is not None else None
+            if (
+                q is not None
+                and u is not None
+                and u[0] in ("minute", "hour", "day", "week", "month")
+            ):
+                return self._for_span(v, u[0], q[0]), u[1]
+        if self.word(end, "or"):
             p2 = self.p_point(end + 1)
-            assert p2 is not None
-            end = p2[1]
-        return v, start_i, end
+            if p2 is not None:
+                end = p2[1]
+        return v, end
 
     def _for_span(self, v: Interval, unit: str, qty: float) -> Interval:
         """A point and a duration: the interval from the point.
