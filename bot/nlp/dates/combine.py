@@ -27,6 +27,19 @@ class _Point:
     absv: Interval | None = None
 
 
+def _share_ampm_and_zone(ltod: ClockTime, rtod: ClockTime) -> ClockTime:
+    """ "7-9pm": the left end takes pm too unless that would pass the right; and its zone."""
+    if rtod.ampm is not None and ltod.ampm is None and ltod.flexible:
+        lh = ltod.hour % 12 + (12 if rtod.ampm == "pm" else 0)
+        rh = rtod.hour % 12 + (12 if rtod.ampm == "pm" else 0)
+        if lh * 60 + ltod.minute > rh * 60 + rtod.minute and rtod.ampm == "pm":
+            lh -= 12
+        ltod = replace(ltod, hour=lh, ampm=None, flexible=False)
+    if ltod.tz is None and rtod.tz is not None:
+        ltod = replace(ltod, tz=rtod.tz)
+    return ltod
+
+
 class CombinationRules(Cursor):
     """Rules that combine components: a day with a time, ranges, intervals."""
 
@@ -544,106 +557,90 @@ class CombinationRules(Cursor):
         """Two clock times on one day.
 
         Examples: "7-9pm", "between 2 and 4pm", "3pm-5pm tomorrow", "from 9:30 to 11"."""
+        if lt is None or lt[1] != lend or rt is None:
+            return None
+        ltod, (rtod, end) = lt[0], self._trailing_ampm(rt[0], rt[1])
+        day, part, k = self._range_day(lead_day, end)
+        bare = self._bare_range(ltod, rtod, day, kw, k)
+        if bare and (
+            not self.allow_latent
+            or day is not None
+            or self.p_monthname(k) is not None
+            or self.word(k, "of")
+        ):
+            return None  # "7-9" alone is a time only in a `when` ("1-8 september" is a date)
+        ltod = _share_ampm_and_zone(ltod, rtod)
+        sv = self.resolve(day, replace(ltod, latent=False), part, None)
+        if sv is None:
+            return None
+        e = self._range_end(sv.start, ltod, rtod, part)
+        grain: Grain = "minute" if "minute" in (ltod.grain, rtod.grain) else "hour"
+        return Interval(sv.start, e, grain, latent=bare), k
+
+    def _trailing_ampm(self, rtod: ClockTime, end: int) -> tuple[ClockTime, int]:
+        """ "7 to 9 in the evening": am/pm after the range belongs to its right end.
+
+        Examples: "7 to 9 pm", "7-9 in the evening"."""
+        am2, e2 = self._ampm(end)
+        if am2 is not None and rtod.ampm is None:
+            return replace(rtod, ampm=am2), e2
+        return rtod, end
+
+    def _range_day(
+        self, lead_day: DaySpan | None, k: int
+    ) -> tuple[DaySpan | None, PartOfDay | None, int]:
+        """The day of a range of hours: said before it, or after it ("on friday", "tonight").
+
+        Examples: "7-9pm on friday", "7-9pm tomorrow", "7-9 tonight", "friday 7-9pm"."""
+        if lead_day is not None:
+            return lead_day, None, k
+        kk = self.skip(k, "on", ",")
+        rd = self.p_date(kk)
+        if rd is not None and rd[0].grain == "day":
+            return rd[0], None, rd[1]
+        rp = self.p_part(kk)
+        if rp is None:
+            return None, None, k
+        part = rp[0]
+        if part.day_offset is None:
+            return None, part, rp[1]
+        d = self.ctx.today + timedelta(days=part.day_offset)
+        return DaySpan(d, d + timedelta(days=1), "day"), part, rp[1]
+
+    def _bare_range(
+        self, ltod: ClockTime, rtod: ClockTime, day: DaySpan | None, kw: str | None, k: int
+    ) -> bool:
+        """Two bare numbers with nothing that makes them hours, or followed by a month.
+
+        Examples: "7-9", "1-8 september"."""
+        if not (ltod.latent and rtod.latent):
+            return False
+        return (
+            (day is None and kw is None)
+            or self.p_monthname(k) is not None
+            or (self.word(k, "of") and self.p_monthname(k + 1) is not None)
+        )
+
+    def _range_end(
+        self, s: datetime, ltod: ClockTime, rtod: ClockTime, part: PartOfDay | None
+    ) -> datetime:
+        """The end of a range of hours: on the start's day and after it (the next day when
+        it would not be: "10pm-2am").
+
+        Examples: "7-9pm", "10pm-2am", "9:30-11", "7pm-9 EST"."""
         c = self.ctx
-        if lt is not None and lt[1] == lend and rt is not None:
-            ltod, rtod = lt[0], rt[0]
-            end = rt[1]
-            # trailing "in the PM"
-            am2, e2 = self._ampm(end)
-            if am2 is not None and rtod.ampm is None:
-                rtod = replace(rtod, ampm=am2)
-                end = e2
-            day = lead_day
-            part = None
-            k = end
-            if day is None:
-                kk = k
-                if self.word(kk, "on", ","):
-                    kk += 1
-                rd = self.p_date(kk)
-                if rd is not None and rd[0].grain == "day":
-                    day, k = rd
-                else:
-                    rp = self.p_part(kk)
-                    if rp is not None:
-                        part, k = rp
-                        if part.day_offset is not None:
-                            day = DaySpan(
-                                c.today + timedelta(days=part.day_offset),
-                                c.today + timedelta(days=part.day_offset + 1),
-                                "day",
-                            )
-            latent_range = False
-            if (
-                ltod.latent
-                and rtod.latent
-                and (
-                    (day is None and kw is None)
-                    or self.p_monthname(k) is not None
-                    or (self.word(k, "of") and self.p_monthname(k + 1) is not None)
-                )
-            ):
-                # "7-9" alone is a time only in a `when` ("1-8 september" is read later)
-                if (
-                    not self.allow_latent
-                    or day is not None
-                    or self.p_monthname(k) is not None
-                    or self.word(k, "of")
-                ):
-                    return None
-                latent_range = True
-            if rtod.ampm is not None and ltod.ampm is None and ltod.flexible:
-                # "7-9pm": the left takes pm too unless that would pass the right
-                lh = ltod.hour % 12 + (12 if rtod.ampm == "pm" else 0)
-                rh = rtod.hour % 12 + (12 if rtod.ampm == "pm" else 0)
-                if lh * 60 + ltod.minute > rh * 60 + rtod.minute and rtod.ampm == "pm":
-                    lh -= 12
-                ltod = replace(ltod, hour=lh, ampm=None, flexible=False)
-            if ltod.tz is None and rtod.tz is not None:
-                ltod = replace(ltod, tz=rtod.tz)
-            sv = self.resolve(day, replace(ltod, latent=False), part, None)
-            if sv is None:
-                return None
-            s = sv.start
-            # the end: same day as start, after it
-            if rtod.ampm is None and rtod.flexible and not ltod.flexible:
-                rh = rtod.hour
-                cands = [rh, rh + 12] if rh < 12 else [rh]
-                eh = None
-                for h in cands:
-                    t = c.at(s.date(), h, rtod.minute)
-                    if t > s:
-                        eh = t
-                        break
-                e = eh if eh is not None else c.at(s.date(), rh, rtod.minute) + timedelta(days=1)
-            else:
-                if rtod.ampm is None and rtod.flexible and ltod.flexible:
-                    rh = rtod.hour
-                    cands = [rh, rh + 12]
-                    e = None
-                    for h in cands:
-                        t = c.at(s.date(), h, rtod.minute)
-                        if t > s:
-                            e = t
-                            break
-                    if e is None:
-                        e = c.at(s.date(), rh, rtod.minute) + timedelta(days=1)
-                else:
-                    h = self._hour(rtod, part, s.date())
-                    if rtod.tz is not None:
-                        e = datetime.combine(
-                            s.date(),
-                            time(h % 24, rtod.minute),
-                            tzinfo=timezone(timedelta(hours=rtod.tz)),
-                        )
-                        e = e.astimezone(c.tz)
-                    else:
-                        e = c.at(s.date(), h, rtod.minute)
-                    if e <= s:
-                        e += timedelta(days=1)
-            grain: Grain = "minute" if "minute" in (ltod.grain, rtod.grain) else "hour"
-            return Interval(s, e, grain, latent=latent_range), k
-        return None
+        if rtod.ampm is None and rtod.flexible:
+            rh = rtod.hour
+            cands = [rh, rh + 12] if rh < 12 or ltod.flexible else [rh]
+            later = [t for t in (c.at(s.date(), h, rtod.minute) for h in cands) if t > s]
+            return later[0] if later else c.at(s.date(), rh, rtod.minute) + timedelta(days=1)
+        h = self._hour(rtod, part, s.date())
+        if rtod.tz is not None:
+            zone = timezone(timedelta(hours=rtod.tz))
+            e = datetime.combine(s.date(), time(h % 24, rtod.minute), tzinfo=zone).astimezone(c.tz)
+        else:
+            e = c.at(s.date(), h, rtod.minute)
+        return e if e > s else e + timedelta(days=1)
 
     def _day_range(self, i: int, lend: int, r_i: int) -> tuple[Interval, int] | None:
         """Examples: "March 3-5", "March 3 to March 7", "from friday until sunday", "monday
