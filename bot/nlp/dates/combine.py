@@ -40,6 +40,15 @@ def _share_ampm_and_zone(ltod: ClockTime, rtod: ClockTime) -> ClockTime:
     return ltod
 
 
+def _next_year(d: date) -> date:
+    """The same day a year later (29 February: 365 days later)."""
+    return (
+        d.replace(year=d.year + 1)
+        if not (d.month == 2 and d.day == 29)
+        else d + timedelta(days=365)
+    )
+
+
 class CombinationRules(Cursor):
     """Rules that combine components: a day with a time, ranges, intervals."""
 
@@ -643,66 +652,53 @@ class CombinationRules(Cursor):
         return e if e > s else e + timedelta(days=1)
 
     def _day_range(self, i: int, lend: int, r_i: int) -> tuple[Interval, int] | None:
-        """Examples: "March 3-5", "March 3 to March 7", "from friday until sunday", "monday
-        through wednesday", "13 to 15 July"."""
-        c = self.ctx
-        # -- day ranges: "March 3-5", "13 to 15 July", "Aug 8 - Aug 12", "from Thursday to Sunday"
+        """Two days, months or years; or day numbers with one month.
+
+        Examples: "March 3-5", "March 3 to March 7", "from friday until sunday", "monday
+        through wednesday", "13 to 15 July", "Aug 8 - Aug 12"."""
         ld = self.p_date(i)
         lnum = self.p_dayord(self.skip_the(i))
         rd = self.p_date(r_i)
         rnum = self.p_dayord(self.skip_the(r_i))
         if lnum is not None and lnum[1] == lend:
-            # "13 to 15 July", "from the 13th to the 15th of July", "1-8 september"
             if rd is not None and rd[0].grain == "day" and not rd[0].weekday_only:
-                rday, end = rd
-                sd = _valid(rday.start.year, rday.start.month, lnum[0])
-                if sd is None or sd > rday.start:
-                    return None
-                return Interval(c.at(sd), c.at(rday.end), "day"), end
-            if rnum is not None:
-                k = rnum[1]
-                if self.word(k, "of"):
-                    k += 1
-                m = self.p_monthname(k)
-                if m is not None:
-                    year, k2 = self._year_after(k + 1)
-                    sd2 = self._mk_monthday(m, lnum[0], year)
-                    if sd2 is None:
-                        return None
-                    ed = _valid(sd2.start.year, m, rnum[0])
-                    if ed is None or ed < sd2.start:
-                        return None
-                    return Interval(c.at(sd2.start), c.at(ed + timedelta(days=1)), "day"), k2
-        if ld is not None and ld[1] == lend and ld[0].grain in ("day", "month", "year"):
-            lday = ld[0]
-            if rd is not None and rd[0].grain == lday.grain:
-                rday, end = rd
-                sday = lday.start
-                eday = rday.end
-                if eday <= sday and not rday.explicit_year:
-                    # "Dec 28 - Jan 3", "Friday to Monday"
-                    if lday.grain == "day" and rday.end - rday.start == timedelta(days=1):
-                        rs: date = rday.start
-                        while rs < sday:
-                            if rday.weekday_only:
-                                rs = rs + timedelta(days=7)
-                            else:
-                                rs = (
-                                    rs.replace(year=rs.year + 1)
-                                    if not (rs.month == 2 and rs.day == 29)
-                                    else rs + timedelta(days=365)
-                                )
-                        eday = rs + timedelta(days=1)
-                if eday <= sday:
-                    return None
-                g: Grain = lday.grain
-                return Interval(c.at(sday), c.at(eday), g), end
-            if rnum is not None and lday.grain == "day" and not lday.weekday_only:
-                # "July 13-15", "Aug 27th - 29th"
-                day_n, end = rnum
-                rd2 = _valid(lday.start.year, lday.start.month, day_n)
-                if rd2 is None or rd2 < lday.start:
-                    return None
-                return Interval(c.at(lday.start), c.at(rd2 + timedelta(days=1)), "day"), end
-        # -- year ranges "1960 - 1961"
+                return self._number_to_day(lnum[0], rd[0], rd[1])
+        if ld is None or ld[1] != lend or ld[0].grain not in ("day", "month", "year"):
+            return None
+        lday = ld[0]
+        if rd is not None and rd[0].grain == lday.grain:
+            return self._span_to_span(lday, rd[0], rd[1])
+        if rnum is not None and lday.grain == "day" and not lday.weekday_only:
+            return self._day_to_number(lday, rnum[0], rnum[1])
         return None
+
+    def _number_to_day(self, n: int, rday: DaySpan, end: int) -> tuple[Interval, int] | None:
+        """Examples: "13 to 15 July", "from the 13th to the 15th of July"."""
+        sd = _valid(rday.start.year, rday.start.month, n)
+        if sd is None or sd > rday.start:
+            return None
+        return Interval(self.ctx.at(sd), self.ctx.at(rday.end), "day"), end
+
+    def _span_to_span(self, lday: DaySpan, rday: DaySpan, end: int) -> tuple[Interval, int] | None:
+        """From the start of one to the end of the other; a right end before the left one
+        moves to its next occurrence ("Dec 28 - Jan 3", "Friday to Monday").
+
+        Examples: "March 3 to March 7", "friday to monday", "Dec 28 - Jan 3", "March to
+        May"."""
+        sday, eday = lday.start, rday.end
+        one_day = lday.grain == "day" and rday.end - rday.start == timedelta(days=1)
+        if eday <= sday and not rday.explicit_year and one_day:
+            rs = rday.start
+            while rs < sday:
+                rs = rs + timedelta(days=7) if rday.weekday_only else _next_year(rs)
+            eday = rs + timedelta(days=1)
+        if eday <= sday:
+            return None
+        return Interval(self.ctx.at(sday), self.ctx.at(eday), lday.grain), end
+
+    def _day_to_number(self, lday: DaySpan, n: int, end: int) -> tuple[Interval, int] | None:
+        """Examples: "July 13-15", "Aug 27-29"."""
+        rd2 = _valid(lday.start.year, lday.start.month, n)
+        if rd2 is None or rd2 < lday.start:
+            return None
+        return Interval(self.ctx.at(lday.start), self.ctx.at(rd2 + timedelta(days=1)), "day"), end
