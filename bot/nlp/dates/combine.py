@@ -397,6 +397,8 @@ class CombinationRules(Cursor):
             kw, k = self.s(k), k + 1
         elif self.word(k, "later") and self.word(k + 1, "than"):
             kw, k = "later", k + 2
+        if lead_day is None and kw is None and k == i:
+            return None  # the plain range at i: _e_range has read it
         return self.p_range(k, kw, lead_day)
 
     def _e_for_from(self, i: int) -> tuple[Interval, int] | None:
