@@ -1,0 +1,521 @@
+"""English: every word, cue phrase and word list the statement grammar reads.
+
+The grammar (``bot.nlp.statements``) names no English word itself: it asks this module
+whether the words before or after a city make a home or a trip, whether a clause is about
+someone else, the past or a wish, and where a trip's dates start and end. A second language
+is a second module with the same names.
+
+Everything here works on lower-case text with straight apostrophes. Each cue is a
+:class:`Cue`: its pattern and the words it is written with (``words``), so a reader (and a
+test) can see which words a pattern needs; ``examples`` are phrases it must match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "ADJECTIVES",
+    "ARRIVAL",
+    "CLAUSE_SPLIT",
+    "CORRECTION",
+    "END_WORDS",
+    "HOME_AFTER",
+    "HOME_BEFORE",
+    "HOME_NOW_AFTER",
+    "INTENT_CUES",
+    "INTENT_WORDS",
+    "LIST_JOINERS",
+    "MODIFIER_TRIP",
+    "NOT_INTENT",
+    "NOT_NOW",
+    "NOT_SPEAKER",
+    "NOW_WORDS",
+    "ORIGIN",
+    "PAST_MEETUP",
+    "SPEAKER",
+    "TRIP_AFTER",
+    "TRIP_BEFORE",
+    "UNTIL",
+    "WEEKDAY_NAMES",
+    "Cue",
+    "intent_gate",
+    "words_of",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue phrase pattern, the words it is written with, and examples it must match."""
+
+    name: str
+    pattern: re.Pattern[str]
+    words: frozenset[str]
+    examples: tuple[str, ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text)
+
+
+def _alt(words: str) -> str:
+    """ "a b|c d" -> a regex alternation of those phrases (spaces: any whitespace)."""
+    phrases = sorted((p.strip() for p in words.split("|") if p.strip()), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + ")"
+
+
+_WORD = re.compile(r"[a-z']+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The lower-case words of a text (runs of letters and apostrophes)."""
+    return frozenset(_WORD.findall(text.lower().replace("’", "'")))
+
+
+def _cue(name: str, pattern: str, examples: tuple[str, ...]) -> Cue:
+    rx = re.compile(pattern, re.VERBOSE)
+    return Cue(name, rx, words_of(re.sub(r"\\[a-z]|\(\?[:=!<]+|[^a-z' ]", " ", pattern)), examples)
+
+
+# ---------------------------------------------------------------------------------------
+# Who and when: words that make a clause not the speaker's own, present or future statement
+
+_SUBJ = r"(?:i'm|im|i\s+am|we're|were|we\s+are|i\s+was)"
+SPEAKER = re.compile(r"\b(?:i|i'm|im|i'll|ill|i've|ive|i'd|we|we're|we'll|we've|me|my|our|us)\b")
+NOT_SPEAKER = re.compile(
+    r"\b(?:he|she|they|he's|she's|they're|his|her|their|you|you're|your|ur|u|"
+    r"my\s+(?!home|place|apartment|flat|house|wife\s+and\s+i|husband\s+and\s+i|partner\s+and\s+i|"
+    r"family|kids|own|bf|gf|trip|next|first|last|new|usual|company|team's)\w+|"
+    r"friend|friends|sister|brother|mom|mum|dad|mother|father|parents|boss|colleague|coworker|"
+    r"cousin|aunt|uncle|wife|husband|girlfriend|boyfriend|partner|son|daughter|team|company|"
+    r"office|cofounder|manager|someone|somebody|anyone|anybody|everyone|who|who's|whos)\b"
+)
+# Negation, the past, wishes and hypotheticals, future moves, jokes.
+NOT_NOW = re.compile(
+    r"(?:n't\b)|\b(?:not|dont|didnt|never|no\s+longer|wont|cant|cannot|nowhere|anymore|any\s+more|"
+    r"was|were|went|visited|had\s+been|used\s+to|grew\s+up|born|spent|flew|drove|got\s+back|"
+    r"came\s+back|returned|lived|did|left|ago|last\s+(?:week|month|year|weekend|time|summer|"
+    r"winter|spring|fall|autumn)|yesterday|cancel+ed|called\s+off|postponed|"
+    r"if|would|wouldn't|could|might|maybe|perhaps|possibly|probably|someday|some\s+day|"
+    r"one\s+day|wish|hope|hoping|dream|dreaming|imagine|thinking|considering|planning\s+to\s+move|"
+    r"should\s+i|or\s+should|i'd|id\s+love|want\s+to|wanna|would\s+love|in\s+the\s+future|"
+    r"eventually|unless|suppose|pretend|depends|depending|assuming|tentatively|"
+    r"moving|relocating|move|relocate|spirit|mentally|kidding|jk|joking|lol\s+no|"
+    r"miss|missing|favourite|favorite|love|loved|hate|recommend|recs?|tips|"
+    r"any\s+good|anyone\s+know|does\s+anyone|is\s+anyone|is\s+anybody|where|what|which|how)\b"
+)
+# "originally from Lyon", "born in Chennai": where someone comes from is not a home.
+ORIGIN = re.compile(
+    r"\b(?:originally|born|raised|grew\s+up|hometown|native\s+of|from\s+\w+\s+originally)\b"
+)
+# "Denver... sorry, Boulder": the city after this replaces the one before.
+CORRECTION = re.compile(
+    r"(?:^|\W)(?:sorry|i\s+mean|i\s+meant|wait\s+no|wait|actually|correction|scratch\s+that|"
+    r"make\s+that|no\s+wait|err|erm|or\s+rather|rather)\W*$"
+)
+
+# ---------------------------------------------------------------------------------------
+# What sets a clause apart within a sentence (the grammar reads cues within one clause).
+
+CLAUSE_SPLIT = re.compile(
+    r"[,;:()\[\]|•]|\s[-–—]+\s|—|–|\.\.+|…|\s(?:but|while|whereas|though|although|then|"
+    r"after\s+that|so|because|cause|cuz|since)\s|\sand\s(?=i\b|we\b|i'm|im\b|we're)"
+)
+# What may join the cities of a list or an itinerary.
+LIST_JOINERS = re.compile(
+    r"^\W*(?:and|then|&|\+|->|→|>|to|after\s+that|followed\s+by|before|plus)?\W*"
+    r"(?:and|then|&|\+|->|→|>|then\s+on\s+to|on\s+to)?\W*$"
+)
+
+# ---------------------------------------------------------------------------------------
+# Home cues: the words right before a city (the end of its clause) or right after it.
+
+_ADV = (
+    r"(?:\s+(?:currently|now|still|just|actually|finally|also|already|really|officially|"
+    r"mostly|permanently|basically|recently|happily|proudly))*"
+)
+HOME_BEFORE = _cue(
+    "home before",
+    rf"""(?:
+      \b(?:i|we){_ADV}\s+(?:live|reside|stay|am\s+based|'m\s+based|am\s+located)
+          {_ADV}\s+(?:in|near|outside(?:\s+of)?|around)\s*$
+    | \b{_SUBJ}{_ADV}\s+(?:living|based|located|settled|residing)
+          \s+(?:in|near|outside(?:\s+of)?|around|out\s+of)\s*$
+    | \b{_SUBJ}{_ADV}\s+(?:in|from|near|outside|out\s+of)\s*$
+    | (?:^|\b(?:i|we)\b){_ADV}\s*(?:just\s+|finally\s+|recently\s+)?
+          (?:moved|relocated|settled|landed\s+a\s+place)(?:\s+(?:back|over|down|out|up))?
+          \s+(?:to|in)\s*$
+    | \b(?:here|over\s+here|out\s+here|down\s+here|up\s+here|back\s+home)\s+in\s*$
+    | ^\s*(?:currently\s+|now\s+|still\s+|happily\s+)?(?:live|living|based|located|residing|
+          settled|lurking|lurker)\s+(?:in|near|out\s+of|outside(?:\s+of)?|around|from)\s*$
+    | \b(?:joining|lurker|lurking|writing|posting|saying\s+hi|checking\s+in|hi|hello|hey|
+          greetings|waving|howdy|hiya|reporting\s+in|dialing\s+in|calling\s+in)\s+from\s*$
+    | \bmy\s+(?:home|place|apartment|flat|house|home\s+base|base)\s+(?:is\s+)?(?:in\s*)?$
+    | \bhome\s+(?:is|=)\s*$
+    | \bhome\s+base\s*(?:is\s*)?$
+    | \b(?:i|we)\s+(?:call|now\s+call)\s*$
+    | \b(?:i've|ive|i\s+have|we've|we\s+have){_ADV}\s+(?:lived|been\s+living|been\s+based|
+          been\s+in)\s+(?:in\s+)?$
+    | \b(?:been\s+living|been\s+based)\s+(?:in|out\s+of)\s*$
+    | \b(?:fellow|another|proud|born\s+and\s+raised)\s*$
+    | \blocation\W*$
+    | \b(?:heading|headed|going|flying|driving|back|coming)\s+(?:back\s+)?home\s+(?:to|in)\s*$
+    | \b(?:moved|relocated)\s+(?:\w+\s+)?from\s+[\w\s.,'-]{{1,40}}?\s+to\s*$
+    | \bbased\s+out\s+of\s*$
+    )""",
+    (
+        "i live in",
+        "we're based in",
+        "i'm in",
+        "just moved to",
+        "here in",
+        "joining from",
+        "living in",
+        "based out of",
+        "my place is in",
+        "home is",
+        "fellow",
+        "**location:**",
+    ),
+)
+HOME_AFTER = _cue(
+    "home after",
+    r"""^(?:
+      \s*-?\s*based\b
+    | \W*here\b(?!'s|\s+(?:we|i|is|are|was|and\s+there|comes?|goes)\b)
+    | \W*checking\s+in\b
+    | \W*(?:native|local|resident|born\s+and\s+(?:bred|raised)|gang|crew|represent)\b
+          (?![^.!?]{0,30}\b(?:originally|left|moved\s+away)\b)
+    | \W*(?:represent|reporting\s+in|in\s+the\s+house|checking\s+in)\b
+    | \s*\([^)]{0,40}\)\s*here\b
+    | \W*(?:aqu[ií]|ici)\b
+    )""",
+    ("-based", " here", " checking in", " native", " represent"),
+)
+# "jersey city now", "Nice these days": a bare city as the clause, with a word for now.
+HOME_NOW_AFTER = _cue(
+    "home now after",
+    r"^\W*(?:now|nowadays|these\s+days|for\s+now|currently|since\s+\w+|for\s+the\s+foreseeable"
+    r"(?:\s+future)?)\b",
+    (" now", " these days"),
+)
+
+# ---------------------------------------------------------------------------------------
+# Trip cues
+
+TRIP_BEFORE = _cue(
+    "trip before",
+    rf"""(?:
+      \b(?:i'll|ill|i\s+will|we'll|we\s+will|i'm\s+going\s+to|im\s+going\s+to|gonna|i\s+am\s+going\s+to
+          |we're\s+going\s+to|i'm\s+gonna|im\s+gonna)
+          \s+(?:also\s+|definitely\s+|finally\s+|actually\s+)?
+          (?:be|stay|visit|go|fly|head|travel|drive|pop|swing|stop|land|arrive)(?:ing)?
+          (?:\s+(?:over|down|up|out|back|by))?
+          \s+(?:in|to|through|around|near|into|back\s+to|at)?\s*$
+    | \b{_SUBJ}{_ADV}\s+(?:heading|headed|flying|going|travell?ing|driving|coming|off|
+          returning|visiting|going\s+back|coming\s+back|popping\s+over|stopping|swinging|
+          passing|taking\s+the\s+kids|taking\s+a\s+trip|road\s*tripping|training|hopping|
+          jetting|zipping|back)
+          (?:\s+(?:to|through|by|over\s+to|down\s+to|up\s+to|out\s+to|into|in|over\s+in))?\s*$
+    | (?:^|\b)(?:heading|headed|flying|travell?ing|driving|off|going|returning|popping|
+          jetting|hopping|swinging|training|taking\s+the\s+(?:kids|family|train|bus))
+          (?:\s+(?:over|down|up|out|back))?\s+(?:to|into|through|by|over\s+to|in)\s*$
+    | \b(?:i|we)\s+(?:fly|head|leave|go|travel|arrive|land|drive)\s+(?:out\s+)?
+          (?:to|for|in|into)\s*$
+    | \b(?:trip|travel|visit|vacation|holiday|flight|flights|conference|offsite|off-site|
+          layover|stopover|work\s+trip|road\s+trip|weekend|week|days|nights)\s+(?:to|in|at)\s*$
+    | (?:^|\b)(?:visiting|in\s+town\s+in|landing\s+in|arriving\s+in|arrive\s+in|land\s+in|
+          back\s+in|over\s+in|out\s+in|up\s+in|down\s+in|stuck\s+in|stopping\s+in|
+          passing\s+through|touring|exploring|staying\s+in|staying\s+at|spending\s+\w+(?:\s+\w+)?\s+in)\s*$
+    | \b(?:just\s+)?(?:landed|arrived|touched\s+down)\s+(?:in|at)\s*$
+    | \bvisiting\s+(?:my\s+|our\s+|the\s+|some\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+in\s*$
+    | \bsee(?:ing)?\s+(?:my\s+|our\s+)[\w'-]+(?:\s+[\w'-]+)?\s+in\s*$
+    | \b{_SUBJ}\s+(?:in|at)\s*$
+    | \b{_SUBJ}\s+(?:at|for)\s+[\w'&-]+(?:\s+[\w'&-]+)?\s+in\s*$
+    | \bwill\s+be\s+(?:in|at|around)\s*$
+    | ^\s*(?:going\s+to|gonna|will|should)\s+be\s+(?:in|at|around)\s*$
+    | \b(?:flying|driving|heading|headed|coming|rolling|getting)\s+into\s*$
+    | (?:^|\bme|\bi)\s*(?:->|→|>)\s*$
+    | ^\s*(?:in|at)\s*$
+    | \bbooked\s+(?:a\s+)?(?:trip|flights?|tickets?|a\s+hotel)?\s*(?:to|in|for)\s*$
+    )""",
+    ("i'll be in", "heading to", "visiting", "trip to", "back in", "flying into", "in"),
+)
+# After a city: "Berlin trip", "Tulsa trip booked", "the Lisbon offsite".
+MODIFIER_TRIP = _cue(
+    "city as a modifier",
+    r"^\s*(?:trip|visit|work\s+trip|road\s+trip|weekend|getaway|offsite|off-site|run|leg|"
+    r"stopover|layover|jaunt|conference|summit|wedding)\b",
+    (" trip", " visit", " offsite"),
+)
+# After a city with a date: "in Oslo for work", "Oslo for a wedding" (the date is read apart).
+TRIP_AFTER = _cue(
+    "trip after",
+    r"^\W*(?:for\s+(?:work|a|an|the|my|our|\w+\s+(?:trip|days|nights|weeks))|on\s+business|"
+    r"again|bound|trip|tmrw|tomorrow|tonight|next|this|from|rn|right\s+now|till|til|until|"
+    r"through|thru|all\s+week|the\s+week|the\s+weekend|over\s+the|early|mid|late|end\s+of)\b",
+    (" for work", " next week", " till friday"),
+)
+# "just landed in Tokyo": a trip now, with or without days.
+ARRIVAL = re.compile(r"\b(?:just\s+)?(?:landed|arrived|touched\s+down)\s+(?:in|at)\s*$")
+
+# ---------------------------------------------------------------------------------------
+# Trip dates
+
+# A time mention that these words lead is the trip's last day ("here till the 20th").
+UNTIL = re.compile(
+    r"\b(?:until|till|til|thru|through|to|-|–|—|back|leaving|leave|home|out|"
+    r"flying\s+out|fly\s+out|flying\s+home|fly\s+home|heading\s+home|"
+    r"departing|staying\s+on|staying|and|&|return(?:ing)?|then)\W*$"
+)
+END_WORDS = ("until", "till", "til")
+NOW_WORDS = frozenset(
+    {
+        "now",
+        "right now",
+        "just now",
+        "at the moment",
+        "atm",
+        "currently",
+        "rn",
+        "today",
+        "tonight",
+        "this morning",
+        "this evening",
+    }
+)
+WEEKDAY_NAMES = {
+    **dict.fromkeys(("monday", "mon"), 0),
+    **dict.fromkeys(("tuesday", "tue", "tues"), 1),
+    **dict.fromkeys(("wednesday", "wed", "weds"), 2),
+    **dict.fromkeys(("thursday", "thu", "thur", "thurs"), 3),
+    **dict.fromkeys(("friday", "fri"), 4),
+    **dict.fromkeys(("saturday", "sat"), 5),
+    **dict.fromkeys(("sunday", "sun"), 6),
+}
+WEEK_OF = re.compile(r"\bweek\s+of\s*$")
+WEEKEND_OF = re.compile(r"\bweekend\s+of\s*$")
+NEXT_WEEK_AFTER = re.compile(r"^\s*(?:next\s+week|the\s+week\s+after)\b")
+WEEKDAY_RANGE = re.compile(
+    r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s*(?:-|–|—|to|through|thru|till|until)"
+    r"\s*(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\b"
+)
+# "the 9th-11th" after a month's trip: a bare day range.
+DAY_RANGE = re.compile(
+    r"^\W*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|thru|till|until)"
+    r"\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b"
+)
+# "21.–24.5." (German): a dotted day range ending in a month.
+DOTTED_RANGE = re.compile(r"\b(\d{1,2})\.\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.?")
+ADJECTIVES = (
+    *"sunny rainy beautiful lovely snowy cold hot freezing windy gorgeous foggy humid".split(),
+    "good old",
+    *"old little downtown rainy grey gray wonderful amazing".split(),
+    "the city of",
+    "the beautiful",
+)
+ADJ_BEFORE = re.compile(r"\s+(?:" + "|".join(re.escape(a) for a in ADJECTIVES) + r")\s*$")
+THE_BEFORE = re.compile(r"\s+the\s*$")
+
+# ---------------------------------------------------------------------------------------
+# Meetup intent
+
+# No intent cue can match a message without one of these words (the pre-filter looks for
+# them, and so does ``statements`` before it searches any intent cue: that is what keeps the
+# pre-filter sound). A test checks every intent cue's examples hold one.
+INTENT_WORDS = frozenset(
+    """meet meetup meetups meeting drinks drink coffee coffees irl person hang hangout tweetup
+    beer beers pint pints lunch dinner brunch breakfast grab together get-together anyone
+    anybody someone who who's whos folks y'all yall guys everyone people tacos ramen pizza
+    dumplings picnic bbq potluck games boardgames apéro apero tapas karaoke faces usernames
+    names hike run walk climb climbing bouldering cocktails wine whisky ride say hi sushi
+    drinks? coffee? beers? crew gang somewhere host hosting organise organize invited invite
+    bring round""".split()
+)
+
+
+def intent_gate(text: str) -> bool:
+    """Whether a text has a word without which no intent cue matches (the pre-filter and
+    the grammar both ask this, so the pre-filter never hides an intent)."""
+    return not INTENT_WORDS.isdisjoint(words_of(text))
+
+
+_FOOD = (
+    r"(?:a\s+)?(?:drinks?|coffees?|beers?|pints?|lunch|dinner|brunch|breakfast|tacos|ramen|pizza|"
+    r"dumplings|sushi|tapas|bbq|cocktails|wine|whisky|a\s+bite|food|a\s+drink|a\s+coffee|"
+    r"a\s+beer|a\s+pint|an?\s+apero|apéro|an\s+apéro|karaoke|board\s*games?|a\s+walk|a\s+run|"
+    r"a\s+hike|a\s+climb|bouldering|games?\s+night|a\s+meal|something|a\s+bevvy|bevvies)"
+)
+_WHO = (
+    r"(?:you\s+guys|anyone|anybody|any\s+\w+\s+(?:folks|people|peeps|crew|friends|members|devs)|"
+    r"who'?s|who\s+is|who|someone|any\s+takers|y'?all|you\s+all|folks|people|peeps)"
+)
+INTENT_CUES: tuple[Cue, ...] = (
+    _cue(
+        "meetup word",
+        r"\b(?:meet\s?ups?|tweet\s?ups?|get[-\s]together|hangout|irl\s+(?:meet|thing|hang|event)|in[-\s]person\s+(?:meet|hang|thing|event))\b",
+        ("a tweetup", "london meetup when??", "a channel get-together"),
+    ),
+    _cue(
+        "meet someone",
+        r"\b(?:meet|meeting|see)\s+(?:up|irl|in\s+person|in\s+real\s+life|offline|face\s+to\s+face|"
+        r"(?:some\s+of\s+)?(?:you|y'?all|everyone|people|folks|the\s+\w+\s+(?:crew|folks|people|gang))"
+        r"(?:\s+(?:all|guys|lot))?\s*(?:irl|in\s+person|for\s+real|there)?)\b",
+        ("would love to meet some of you irl", "meet up", "meet people in both"),
+    ),
+    _cue(
+        "we should",
+        r"\b(?:we|y'?all|you\s+all|folks|everyone|we\s+all|this\s+channel|this\s+group)\s+"
+        r"(?:should|oughta|ought\s+to|gotta|need\s+to|have\s+to|must)\s+(?:really\s+|totally\s+|"
+        r"definitely\s+|all\s+)?(?:meet|get|hang|grab|do|have|go|organi[sz]e|put)\b",
+        (
+            "we should grab a beer",
+            "we oughta get dumplings",
+            "we should really get a channel beers thing going",
+        ),
+    ),
+    _cue(
+        "let's",
+        r"\blet'?s\s+(?:all\s+)?(?:meet|get\s+together|hang|grab|do\s+(?:a|an|some|drinks|lunch|dinner|"
+        r"coffee|brunch)|have\s+a|go\s+(?:for|get|out)|get\s+(?:a|some|drinks|food|coffee|lunch|dinner|"
+        r"dumplings|tacos|pizza|ramen)|put)\b",
+        ("let's grab a coffee", "let's do a tweetup", "let's get dumplings"),
+    ),
+    _cue(
+        "who's up for",
+        rf"\b{_WHO}\b[^.!?\x00]{{0,30}}?\b(?:want|wanna|wants|keen|up|down|free|around|in|"
+        r"interested|fancy|fancies|game|able)\b[^.!?\x00]{0,30}?"
+        rf"\b(?:grab|get|meet|hang|{_FOOD}|join|come|together|this|tonight|tomorrow|"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|after\s+work|later|sometime|"
+        r"a|the|some)\b",
+        (
+            "who's free for a pint after work friday",
+            "anyone up for coffee this week?",
+            "any oslo people up for a meetup?",
+            "anyone fancies a coffee",
+        ),
+    ),
+    _cue(
+        "food question",
+        rf"(?:^|[^\w\s]\s*|\b(?:so|ok|okay|hey|also)\s+){_FOOD}(?:\s+\w+){{0,4}}\s*\?+\s*"
+        r"(?:anyone|anybody|who|y'?all)",
+        ("drinks? anyone?", "ramen? anyone??"),
+    ),
+    _cue(
+        "food at a time question",
+        rf"^\W*{_FOOD}\s+(?:after\s+work|tonight|tomorrow|later|this\s+\w+|on\s+\w+|"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)[^?]{0,40}\?",
+        ("drinks after work on thursday?",),
+    ),
+    _cue(
+        "love to meet",
+        r"\b(?:would|'d|i'd|id|i\s+would|really\s+want|want|wanna|keen|happy|hoping|hope)\s+"
+        r"(?:love\s+|like\s+|to\s+)?(?:to\s+)?(?:finally\s+)?(?:meet|put\s+(?:faces|names|usernames)|"
+        r"say\s+hi\s+(?:in\s+person|irl)|grab\s+(?:a|some)|get\s+(?:a|some)\s+\w+\s+with|"
+        r"meet\s+up|see\s+(?:some\s+of\s+)?(?:you|folks|people))",
+        (
+            "would love to meet",
+            "i'd love to finally put faces to usernames",
+            "happy to grab a coffee",
+        ),
+    ),
+    _cue(
+        "faces to names",
+        r"\b(?:put(?:ting)?|match(?:ing)?)\s+(?:some\s+)?(?:faces|names|usernames)\s+to\s+"
+        r"(?:faces|names|usernames|handles|avatars)\b",
+        ("it'd be fun to put usernames to faces",),
+    ),
+    _cue(
+        "together",
+        r"\b(?:grab|get|have|do)\s+(?:a\s+|some\s+)?(?:drinks?|coffee|beers?|lunch|dinner|brunch)\s+"
+        r"together\b",
+        ("let's grab coffee together",),
+    ),
+    _cue(
+        "hosting",
+        r"\b(?:at\s+(?:my|our)\s+(?:place|flat|house|apartment)|whole\s+channel|everyone'?s?\s+"
+        r"(?:invited|welcome)|all\s+welcome|come\s+(?:join|along|by)|join\s+(?:me|us)|"
+        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host|organi[sz]e\s+an?\s+(?:irl|in[-\s]person|meetup)|"
+        r"channel\s+(?:picnic|drinks|beers|dinner|lunch|hike|bbq|meetup|meet)|hear\s+me\s+out)\b",
+        (
+            "tacos at my place saturday, whole channel invited",
+            "happy to host a hack night",
+            "channel picnic in the park",
+        ),
+    ),
+    _cue(
+        "hit me up",
+        r"\b(?:hit\s+me\s+up|give\s+me\s+a\s+shout|ping\s+me|dm\s+me|let\s+me\s+know|shout)\b"
+        r"[^.!?\x00]{0,40}\b(?:around|drinks?|coffee|beers?|meet|hang|lunch|dinner|in\s+town|grab)\b",
+        ("ping me if you're around and want to grab a coffee",),
+    ),
+    _cue(
+        "around",
+        r"\b(?:anyone|anybody|who'?s|who\s+is|any\s+\w+\s+(?:folks|people|peeps))\s+(?:else\s+)?"
+        r"(?:around|about|free|in\s+town|nearby|close\s+by)\b",
+        ("anyone around?",),
+    ),
+    _cue(
+        "if you're ever in",
+        r"\bif\s+(?:you'?re|anyone'?s?|anybody'?s?|any\s+of\s+you\s+(?:are|is))\s+(?:ever\s+)?"
+        r"(?:in|around|passing\s+through|visiting)\b[^.!?\x00]{0,40}\b(?:hit\s+me\s+up|let'?s|ping|"
+        r"shout|dm|drinks?|coffee|beers?|on\s+me|grab|meet)\b",
+        ("if you're ever in lagos hit me up",),
+    ),
+    _cue(
+        "count me in",
+        r"\b(?:who'?s\s+in|who'?s\s+coming|who'?s\s+down|any\s+takers|one\s+of\s+these\s+days)\b",
+        ("who's in?", "any takers"),
+    ),
+)
+# "the potluck two weeks ago was a blast", "we'll never meet that SLA": not intents.
+NOT_INTENT = re.compile(
+    r"\b(?:meet\s+(?:the|that|this|our|my|your|a|its|those|these|all)\s+(?:deadline|sla|target|"
+    r"goal|requirements?|bar|quota|criteria|standard|expectations?|new|spec|needs|bot)|"
+    r"meet\s+you\s+halfway|nice\s+to\s+(?:e-)?meet|pleasure\s+to\s+(?:e-)?meet|good\s+to\s+(?:e-)?meet|"
+    r"(?:e-)?meet\s+you\s+all|great\s+meeting|"
+    r"zoom|video|call|huddle|virtual|online|remote|remotely|discord\s+call|slack\s+call|google\s+meet|"
+    r"teams\s+call|standup|stand-up|sprint|sync|1:1|one-on-one|retro|planning\s+meeting|"
+    r"client\s+meetup|meetup\.com|the\s+meeting|a\s+meeting|meeting\s+(?:notes|room|invite)|"
+    r"watch\s+(?:party|together)|stream|"
+    r"was\s+(?:a\s+blast|great|fun|amazing|awesome|cancelled|canceled|lovely)|"
+    r"cancel+ed|postponed|photos?|pics|recap|hate|dislike|not\s+a\s+fan|skiing\s*>\s*meetups)\b"
+)
+# "we met up last year": a past meetup is not an intent.
+PAST_MEETUP = re.compile(
+    r"\b(?:met|had\s+a\s+meetup|last\s+meetup|the\s+meetup\s+(?:in\s+\w+\s+)?(?:last|was)|"
+    r"ago|last\s+(?:week|month|year|night|time)|yesterday)\b"
+)
+
+# ---------------------------------------------------------------------------------------
+# More guards, read by the grammar around a city
+
+# After a city: the trip is off or a joke ("my Berlin trip got cancelled", "... just kidding").
+NOT_AFTER = re.compile(
+    r"\b(?:cancel+ed|called\s+off|fell\s+through|postponed|kidding|jk|in\s+spirit|"
+    r"was\s+(?:great|amazing|fun|lovely)|"
+    r"not\s+anymore|no\s+longer|anymore|after\s+all|someday|one\s+day|eventually|"
+    r"is\s+on\s+(?:the|my)\s+list|no\s+dates|if\s+(?:my|the|i)|depends|assuming|maybe|might|"
+    r"fingers\s+crossed|tbd|tbc|for\s+now\s+just\s+dreaming|is\s+(?:so|really|a)\b|has\s+the)\b"
+)
+# Before a city in a question that still places the speaker: "anyone else in Nottingham?",
+# "any other Brisbane people lurking?", "is anybody else here based out of Tampa?".
+HOME_QUESTION = re.compile(
+    r"\b(?:any(?:one|body)?\s+else|any\s+other|anyone\s+else|other|fellow)\b"
+    r"(?:\s+(?:here|around|living|based|lurking|out|from|in|of|people|folks|devs))*\s*$"
+)
+# After a city: someone else's home ("Denver here is cold" is not the speaker).
+NOT_SPEAKER_AFTER = re.compile(r"^\W*here\s+(?:is|are|was|has|have|gets|got)\b")
+# "moved to X": a move, so dates after it tell whether it happened yet.
+MOVED = re.compile(r"\b(?:moved|relocated|moving|relocating|move|relocate)\b[\w\s]*$")
+# "I'm in X" with no dates is a home.
+IM_IN = re.compile(r"\b(?:i'm|im|i\s+am|we're|we\s+are)\s+(?:\w+\s+)?(?:in|at)\s*$")
+# Right before an intent cue: a negation ("I don't want to meet up").
+NOT_NOW_INTENT = re.compile(r"(?:\b(?:not|dont|never|no|quoted|said)\b|n't\b)[^.!?]*$")
+# "I've lived in Toronto for 10 years": the past tense still true now.
+HOME_PERFECT = re.compile(
+    r"\b(?:i've|ive|i\s+have|we've|we\s+have)\s+(?:\w+\s+)?(?:lived|been\s+living|been\s+based|"
+    r"been)\s+(?:in|out\s+of)\s*$"
+)
+# "Austin, TX here", "Portland (Maine) here": a qualifier between a city and "here".
+QUALIFIER = re.compile(r"^\s*,?\s*\(?[a-z.]{2,}(?:\s[a-z]+)?\)?(?=\s*(?:here|-?\s?based)\b)")
