@@ -3,14 +3,15 @@ surely finds nothing in ``text``.
 
 Why it is sound, by construction rather than by analysis of the cue patterns:
 
-* ``read`` states a home or a trip only about a city that ``places.find_places`` finds in
-  the cleaned text, and ``places.may_mention_city`` is False only where ``find_places``
-  finds no city (its own contract, tested in tests/nlp);
-* ``read`` looks for meetup intent only where ``en.intent_gate`` is True on the message,
-  and asks the very same function here.
+* ``read`` states a home or a trip only where ``en.statement_gate`` is True on the message
+  (a home word, a date word or a digit), and only about a city that ``places.find_places``
+  finds in the cleaned text; ``places.may_mention_city`` is False only where
+  ``find_places`` finds no city (its own contract, tested in tests/nlp);
+* ``read`` looks for meetup intent only where ``en.intent_gate`` is True on the message
+  (or beside a home or trip it states), and asks the very same functions here.
 
-So the pre-filter costs one split into words (intent words) and, where that finds none,
-``may_mention_city`` (a set intersection with the gazetteer's anchor words).
+So the pre-filter costs one split into words and two set intersections, and where a
+statement word is found, ``may_mention_city`` (an intersection with the gazetteer's words).
 """
 
 from __future__ import annotations
@@ -32,4 +33,7 @@ def might_matter(text: str) -> bool:
     if not text:
         return False
     text = text[:20_000]
-    return en.intent_gate(text) or may_mention_city(clean(text))
+    gate = en.Gate.of(text)
+    if en.intent_gate(gate):
+        return True
+    return en.statement_gate(gate) and may_mention_city(clean(text))

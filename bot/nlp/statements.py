@@ -19,7 +19,7 @@ reads is in ``bot.nlp.lang.en``; this module holds the rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Literal
 
@@ -57,6 +57,8 @@ class _Mention:
     before: str  # the clause before the city (lower case)
     after: str  # the words after it, up to the next city or the sentence's end
     joined: bool  # only list words ("and", "then", dates) since the city before it
+    prefix: str  # the sentence before the city (lower case)
+    answer: bool  # the city opens a reply to a quoted "where's everyone based?"
 
 
 _SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\S)(?!\s))+[.!?]*")
@@ -80,13 +82,17 @@ def _read(text: str, now: datetime, prefer_country: str | None = None) -> list[S
     text = text[:_MAX_TEXT]
     cleaned = clean(text)
     low = _lower(cleaned)
+    gate = en.Gate.of(text)
+    stating, proposing = en.statement_gate(gate), en.intent_gate(gate)
+    if not (stating or proposing):
+        return []
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(cleaned)]
-    mentions = _mentions(cleaned, low, sentences, prefer_country)
-    times: list[TimeMention] = []
-    if mentions:
+    mentions = _mentions(text, cleaned, low, sentences, prefer_country)
+    places: list[Statement] = []
+    if stating and any(_kind(m, True) or _kind(m, False) for m in mentions):
         times = [t for t in find_times(cleaned, now=now) if t.text.lower() not in en.NOW_WORDS]
-    places = _place_statements(text, low, mentions, times, now.date())
-    intent = _intent(text, low, mentions, places, sentences)
+        places = _place_statements(text, low, mentions, times, now.date())
+    intent = _intent(text, low, mentions, places, sentences, proposing)
     return sorted([*places, *intent], key=lambda s: s.start)
 
 
@@ -106,8 +112,9 @@ def _sentence_of(sentences: list[tuple[int, int]], i: int) -> tuple[int, int]:
 
 
 def _mentions(
-    cleaned: str, low: str, sentences: list[tuple[int, int]], prefer_country: str | None
+    text: str, cleaned: str, low: str, sentences: list[tuple[int, int]], prefer_country: str | None
 ) -> list[_Mention]:
+    raw_low = _lower(text)
     found = [p for p in find_places(cleaned, prefer_country=prefer_country) if p.city][:_MAX_PLACES]
     out: list[_Mention] = []
     for k, p in enumerate(found):
@@ -116,10 +123,36 @@ def _mentions(
         nxt = found[k + 1].start if k + 1 < len(found) else len(low)
         prev_end = found[k - 1].end if k > 0 else -1
         before = _clause_before(low, max(sent[0], p.start - _BEFORE_WINDOW), p.start)
-        after = low[p.end : min(sent[1], nxt) if nxt > p.end else sent[1]]
+        stop = _after_stop(low, sentences, sent, nxt)
+        after = low[p.end : max(p.end, stop)]
         joined = prev_end >= sent[0] and _only_list_words(low[prev_end : p.start])
-        out.append(_Mention(p.start, p.end, parent_city(p.city), sent, before, after, joined))
+        prefix = low[sent[0] : p.start]
+        city = parent_city(p.city)
+        answer = _answers_where(raw_low, p.start)
+        out.append(_Mention(p.start, p.end, city, sent, before, after, joined, prefix, answer))
     return out
+
+
+def _after_stop(low: str, sentences: list[tuple[int, int]], sent: tuple[int, int], nxt: int) -> int:
+    """Where the words after a city end: the next city, or its sentence's end, or the next
+    sentence's when that one goes on about "here" ("greetings from Tokyo! here until ...")."""
+    stop = sent[1]
+    for s, e in sentences:
+        if s >= sent[1]:
+            if re.match(r"\W*here\b", low[s:e]):
+                stop = e
+            break
+    return min(stop, nxt) if nxt > sent[0] else stop
+
+
+def _answers_where(raw_low: str, start: int) -> bool:
+    """The city opens the line right after a quoted question about where people are."""
+    low = raw_low
+    line_start = low.rfind("\n", 0, start) + 1
+    if line_start == 0 or not _bare(low[line_start:start]):
+        return False
+    prev_line = low[low.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    return prev_line.lstrip().startswith(">") and en.WHERE_QUESTION.search(prev_line) is not None
 
 
 _DATEISH = re.compile(r"[\d./–—-]+(?:st|nd|rd|th)?|\b[a-z]+\b")
@@ -158,27 +191,48 @@ def _bare(before: str) -> bool:
 def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
     """Home, trip, or nothing, from the words around one city."""
     b = m.before
-    if en.ORIGIN.search(b) or en.NOT_AFTER.search(m.after):
+    if _not_a_stay(m):
         return None
-    if en.HOME_QUESTION.search(b) or en.HOME_PERFECT.search(b):
+    if en.HOME_QUESTION.search(b) or en.HOME_PERFECT.search(b) or m.answer:
         return "home"
-    if en.NOT_NOW.search(b) or (en.NOT_SPEAKER.search(b) and not en.SPEAKER.search(b)):
+    if en.ORIGIN.search(b):
+        return "home" if en.STILL_THERE.search(m.after) else None
+    if not en.VISIT_SOMEONE.search(b) and _not_the_speaker_now(m):
         return None
     if en.HOME_BEFORE.search(b):
-        return "trip" if has_dates and en.TRIP_BEFORE.search(b) else "home"
-    if en.TRIP_BEFORE.search(b):
+        return "trip" if has_dates and not en.STRONG_HOME.search(b) else "home"
+    if en.TRIP_BEFORE.search(b) or en.VISIT_SOMEONE.search(b):
         return "trip"
+    return _kind_from_after(m, has_dates)
+
+
+def _not_a_stay(m: _Mention) -> bool:
+    """A group or a clock ("Berlin folks", "Berlin time"), a joke or a called-off trip."""
+    return bool(en.NOT_A_STAY_AFTER.search(m.after) or en.NOT_AFTER.search(m.after[:80]))
+
+
+def _not_the_speaker_now(m: _Mention) -> bool:
+    b = m.before
+    if en.NOT_NOW.search(b):
+        return True
+    if en.SPEAKER.search(b):
+        return False
+    return bool(en.NOT_SPEAKER.search(b) or en.OTHER_SUBJECT.search(m.prefix))
+
+
+def _kind_from_after(m: _Mention, has_dates: bool) -> StatementKind | None:
+    """No cue before the city: "Denver-based", "Denver here", "my Tulsa trip", or a bare
+    city with dates ("Glasgow all week")."""
     after = en.QUALIFIER.sub("", m.after, count=1)
     if en.HOME_AFTER.search(after) and not en.NOT_SPEAKER_AFTER.search(after):
         return "home"
     if en.MODIFIER_TRIP.search(m.after):
         return "trip"
-    if _bare(b):
-        if en.HOME_NOW_AFTER.search(m.after) and not has_dates:
-            return "home"
-        if has_dates:
-            return "trip"
-    return None
+    if not _bare(m.before):
+        return None
+    if en.HOME_NOW_AFTER.search(m.after) and not has_dates:
+        return "home"
+    return "trip" if has_dates else None
 
 
 def _place_statements(
@@ -186,27 +240,40 @@ def _place_statements(
 ) -> list[Statement]:
     out: list[Statement] = []
     prev_kind: StatementKind | None = None
+    prev_days: tuple[date, date] | None = None
     for k, m in enumerate(mentions):
-        days = trip_dates.days_after(low, m, times, today, mentions[k - 1] if k else None, out)
-        kind = prev_kind if m.joined and prev_kind == "trip" else _kind(m, days is not None)
-        if kind == "home" and days is not None and en.MOVED.search(m.before):
-            kind = None if days[0] > today else "home"  # "moved to X next month" is no home
-        if kind == "trip" and days is None and not en.ARRIVAL.search(m.before):
-            kind = "home" if en.IM_IN.search(m.before) else None
-        if kind == "trip" and days is not None and days[1] < today:
-            kind = None  # a past trip
-        if kind is None:
-            prev_kind = None if not m.joined else prev_kind
+        prev = mentions[k - 1] if k else None
+        corrects = prev is not None and en.CORRECTION.search(low[prev.end : m.start]) is not None
+        if corrects and prev is not None:
+            m = replace(m, before=prev.before, prefix=prev.prefix)
+            out = [s for s in out if s.city != prev.city]
+        days = trip_dates.days_after(low, m, times, today, prev, out)
+        kind = _final_kind(m, prev_kind, days, today)
+        if corrects and kind is None:
+            kind = prev_kind
+        if corrects and days is None:
+            days = prev_days
+        prev_days = days
+        prev_kind = kind if kind is not None or not m.joined else prev_kind
+        if kind is None or (kind == "trip" and days is None and not en.ARRIVAL.search(m.before)):
             continue
-        st = _statement(text, m, kind, days if kind == "trip" else None)
-        if out and en.CORRECTION.search(m.before) and out[-1].kind == kind:
-            out[-1] = st  # "Boston, sorry, Cambridge": the corrected city
-        elif out and en.CORRECTION.search(m.before) and out[-1].kind in ("home", "trip"):
-            out[-1] = st
-        else:
-            out.append(st)
-        prev_kind = kind
+        out.append(_statement(text, m, kind, days if kind == "trip" else None))
     return _one_home(out)
+
+
+def _final_kind(
+    m: _Mention, prev_kind: StatementKind | None, days: tuple[date, date] | None, today: date
+) -> StatementKind | None:
+    kind = prev_kind if m.joined and prev_kind == "trip" else _kind(m, days is not None)
+    if kind == "home" and days is not None and en.MOVED.search(m.before):
+        if not en.MOVED_PAST.search(m.before) and days[0] > today:
+            return None  # "moving to X next month" is no home yet
+    if kind == "trip" and days is None and not en.ARRIVAL.search(m.before):
+        return "home" if en.IM_IN.search(m.before) else None
+    if kind == "trip" and days is not None:
+        if days[1] < today or en.HEDGE.search(m.prefix):
+            return None  # a past or hedged trip
+    return kind
 
 
 def _one_home(stmts: list[Statement]) -> list[Statement]:
@@ -250,13 +317,14 @@ def _intent(
     mentions: list[_Mention],
     places: list[Statement],
     sentences: list[tuple[int, int]],
+    proposing: bool,
 ) -> list[Statement]:
-    if not en.intent_gate(text):
+    if not proposing and not places:
         return []
     for cue in en.INTENT_CUES:
+        if not (proposing if not cue.beside_a_stay else places):
+            continue  # "anyone around?" is an intent only beside a home or trip
         for hit in cue.pattern.finditer(low):
-            if cue.name == "around" and not places:
-                continue  # "anyone around?" is an intent only beside a home or trip
             s0, s1 = _sentence_of(sentences, hit.start())
             sent = low[s0:s1]
             if en.NOT_INTENT.search(sent) or en.PAST_MEETUP.search(sent):
@@ -264,8 +332,7 @@ def _intent(
             if en.NOT_NOW_INTENT.search(low[max(s0, hit.start() - 30) : hit.start()]):
                 continue
             city = _intent_city(hit, mentions, places, (s0, s1))
-            s1 = s0 + len(text[s0:s1].rstrip())
-            return [Statement(kind="intent", city=city, start=s0, end=s1, text=text[s0:s1])]
+            return [_intent_statement(text, city, s0, s1)]
     return []
 
 
@@ -285,3 +352,8 @@ def _intent_city(
         if sent[0] <= m.start < sent[1] and m.city not in taken and not en.ORIGIN.search(m.before):
             return m.city
     return None
+
+
+def _intent_statement(text: str, city: City | None, s0: int, s1: int) -> Statement:
+    s1 = s0 + len(text[s0:s1].rstrip())
+    return Statement(kind="intent", city=city, start=s0, end=s1, text=text[s0:s1])

@@ -69,50 +69,102 @@ def days_after(
     city), else those before it in its sentence since the city before."""
     stop = m.end + len(m.after)
     mine = [t for t in times if m.end <= t.start_index < stop]
-    if not mine:
+    own = _own_forms(m.after, today)
+    days: Days | None
+    if own is not None:
+        days = own
+    elif mine:
+        days = _compose(low, mine, today)
+    else:
+        days = _bare_range(m.after, stated, times, m.end)
+    if days is None:
         since = max(m.sentence[0], prev.end if prev else 0)
-        mine = [t for t in times if since <= t.start_index and t.end_index <= m.start]
-    if mine:
-        return _compose(low, mine, today)
-    return _bare_range(m.after, today, stated) or _dotted(m.after, today)
+        before = [t for t in times if since <= t.start_index and t.end_index <= m.start]
+        days = _compose(low, before, today) if before else None
+    return _with_duration(low[m.sentence[0] : m.sentence[1]], days)
+
+
+def _own_forms(after: str, today: date) -> Days | None:
+    """Forms ``dates`` does not read as one range: "21.-24.5.", "6/29-7/2", "til wed",
+    "fri-sun" (note for ``dates``: these could move there)."""
+    return (
+        _dotted(after, today)
+        or _numeric_range(after, today)
+        or _until_weekday(after, today)
+        or _weekday_range(after, today)
+    )
 
 
 def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
     spans: list[Days] = []
     i = 0
+    prev_end = -1
     while i < len(ts):
         t = ts[i]
         nxt = ts[i + 1] if i + 1 < len(ts) else None
         of = nxt is not None and re.fullmatch(r"\s*of\s*", low[t.end_index : nxt.start_index])
-        if nxt is not None and of and t.text.lower().endswith("weekend"):
-            spans.append(_weekend_around(first_last(nxt)[0]))
-            i += 2
-            continue
-        if nxt is not None and of and t.text.lower().endswith("week"):
-            monday = _monday(first_last(nxt)[0])
-            spans.append((monday, monday + timedelta(days=6)))
-            i += 2
-            continue
-        spans.append(_one(low, t, today))
-        i += 1
-    first = spans[0][0]
-    last = max(s[1] for s in spans if s[1] >= first) if spans else first
-    return first, max(first, last)
+        step = 2 if (nxt is not None and of) else 1
+        span = _of(t, nxt) if (nxt is not None and of) else _one(low, t, today)
+        if span is not None and (not spans or _continues(low[prev_end : t.start_index])):
+            spans.append(span)
+        prev_end = (nxt if step == 2 and nxt is not None else t).end_index
+        i += step
+    if not spans:
+        return None
+    first, last = spans[0]
+    for a, b in spans[1:]:
+        if first <= a and b <= last:
+            first, last = a, b  # "next week (3rd-7th)": the days inside
+        elif b >= first:
+            last = max(last, b)
+    return first, last
+
+
+def _continues(between: str) -> bool:
+    """A later time mention ends the trip ("..., flying home Saturday", "and")."""
+    return en.SECOND_CLAUSE.search(between) is not None or between.strip(" (") == ""
+
+
+def _of(t: TimeMention, nxt: TimeMention) -> Days | None:
+    """ "the week of June 8", "the weekend of the 30th"."""
+    text = t.text.lower()
+    day = first_last(nxt)[0]
+    if text.endswith("weekend"):
+        return _weekend_around(day)
+    if text.endswith("week"):
+        monday = _monday(day)
+        return monday, monday + timedelta(days=6)
+    return None
 
 
 def _one(low: str, t: TimeMention, today: date) -> Days:
     text = t.text.lower()
     first, last = first_last(t)
+    lead = low[max(0, t.start_index - 16) : t.start_index]
     wd = en.WEEKDAY_RANGE.search(text)
     if wd and ("next week" in text or en.NEXT_WEEK_AFTER.match(low[t.end_index :])):
         monday = _monday(today) + timedelta(days=7)
         a, b = (en.WEEKDAY_NAMES[g] for g in wd.groups())
         return monday + timedelta(days=a), monday + timedelta(days=max(a, b))
-    if text.split()[0] in en.END_WORDS or re.search(
-        r"\b(?:until|till|til|through)\s*$", low[max(0, t.start_index - 12) : t.start_index]
-    ):
+    if en.WEEKEND_OF.search(lead):
+        return _weekend_around(first)
+    if en.WEEK_OF.search(lead):
+        return _monday(first), _monday(first) + timedelta(days=6)
+    if text.split()[0] in en.END_WORDS or re.search(r"\b(?:until|till|til|through)\s*$", lead):
         return today, max(today, last)
     return first, last
+
+
+def _with_duration(sentence: str, days: Days | None) -> Days | None:
+    """ "for 4 nights" after a one-day start: the nights end on the day of leaving."""
+    if days is None or days[0] != days[1]:
+        return days
+    m = en.DURATION.search(sentence)
+    if m is None:
+        return days
+    n = int(m.group(1)) if m.group(1).isdigit() else en.NUMBER_WORDS[m.group(1)]
+    extra = {"day": n - 1, "night": n, "week": 7 * n - 1}[m.group(2)]
+    return days[0], days[0] + timedelta(days=max(0, extra))
 
 
 def _monday(d: date) -> date:
@@ -129,24 +181,75 @@ def _weekend_around(d: date) -> Days:
     return friday, friday + timedelta(days=2)
 
 
-def _bare_range(after: str, today: date, stated: Sequence[Statement]) -> Days | None:
-    """ "Wellington 9-11" after a trip in March: that month's days."""
+def _bare_range(
+    after: str, stated: Sequence[Statement], times: Sequence[TimeMention], at: int
+) -> Days | None:
+    """ "Wellington 9-11" after a trip in March, "Lisbon 18-21, Porto 22-25 May": the month
+    of the trip before, else of the next time mention."""
     m = en.DAY_RANGE.match(after)
-    trips = [s for s in stated if s.kind == "trip" and s.last_day is not None]
-    if m is None or not trips:
+    if m is None:
         return None
-    ref = trips[-1].last_day
-    assert ref is not None
+    trips = [s.last_day for s in stated if s.kind == "trip" and s.last_day is not None]
+    later = [first_last(t)[0] for t in times if t.start_index > at]
+    refs = [*trips[-1:], *later[:1]]
     a, b = int(m.group(1)), int(m.group(2))
-    month_start = ref.replace(day=1)
-    for base in (month_start, (month_start + timedelta(days=32)).replace(day=1)):
+    for ref in refs:
+        month_start = ref.replace(day=1)
+        for base in (month_start, (month_start + timedelta(days=32)).replace(day=1)):
+            try:
+                first, last = base.replace(day=a), base.replace(day=b)
+            except ValueError:
+                continue
+            if last >= first and (not trips or first >= ref - timedelta(days=1)):
+                return first, last
+    return None
+
+
+def _numeric_range(after: str, today: date) -> Days | None:
+    """ "6/29-7/2" (month/day) or "14/6 - 18/6" (day/month): the reading that is valid and
+    not in the past."""
+    m = en.NUMERIC_RANGE.search(after[:30])
+    if m is None:
+        return None
+    a, b, c, d = (int(g) for g in m.groups())
+    for (m1, d1), (m2, d2) in (((a, b), (c, d)), ((b, a), (d, c))):
+        days = _dated(today, m1, d1, m2, d2)
+        if days is not None:
+            return days
+    return None
+
+
+def _dated(today: date, m1: int, d1: int, m2: int, d2: int) -> Days | None:
+    for year in (today.year, today.year + 1):
         try:
-            first, last = base.replace(day=a), base.replace(day=b)
+            first = date(year, m1, d1)
+            last = date(year + (1 if m2 < m1 else 0), m2, d2)
         except ValueError:
-            continue
-        if first >= ref - timedelta(days=1) and last >= first:
+            return None
+        if first >= today and last >= first:
             return first, last
     return None
+
+
+def _until_weekday(after: str, today: date) -> Days | None:
+    """ "til wed": from today to the next such day."""
+    m = en.UNTIL_WEEKDAY.search(after[:40])
+    if m is None:
+        return None
+    return today, _next_weekday(today, en.WEEKDAY_NAMES[m.group(1)])
+
+
+def _weekday_range(after: str, today: date) -> Days | None:
+    """ "fri-sun": the next such start day, then the next end day on or after it."""
+    m = en.WEEKDAY_RANGE.search(after[:40])
+    if m is None or "next" in after[: m.start()].split()[-1:]:
+        return None
+    first = _next_weekday(today, en.WEEKDAY_NAMES[m.group(1)])
+    return first, _next_weekday(first, en.WEEKDAY_NAMES[m.group(2)])
+
+
+def _next_weekday(d: date, weekday: int) -> date:
+    return d + timedelta(days=(weekday - d.weekday()) % 7)
 
 
 def _dotted(after: str, today: date) -> Days | None:

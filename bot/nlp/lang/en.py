@@ -40,7 +40,9 @@ __all__ = [
     "UNTIL",
     "WEEKDAY_NAMES",
     "Cue",
+    "Gate",
     "intent_gate",
+    "statement_gate",
     "words_of",
 ]
 
@@ -53,6 +55,7 @@ class Cue:
     pattern: re.Pattern[str]
     words: frozenset[str]
     examples: tuple[str, ...]
+    beside_a_stay: bool = False  # counts only beside a home or trip of the same message
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text)
@@ -72,16 +75,17 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower().replace("’", "'")))
 
 
-def _cue(name: str, pattern: str, examples: tuple[str, ...]) -> Cue:
+def _cue(name: str, pattern: str, examples: tuple[str, ...], beside_a_stay: bool = False) -> Cue:
     rx = re.compile(pattern, re.VERBOSE)
-    return Cue(name, rx, words_of(re.sub(r"\\[a-z]|\(\?[:=!<]+|[^a-z' ]", " ", pattern)), examples)
+    words = words_of(re.sub(r"\\[a-z]|\(\?[:=!<]+|[^a-z' ]", " ", pattern))
+    return Cue(name, rx, words, examples, beside_a_stay)
 
 
 # ---------------------------------------------------------------------------------------
 # Who and when: words that make a clause not the speaker's own, present or future statement
 
-_SUBJ = r"(?:i'm|im|i\s+am|we're|were|we\s+are|i\s+was)"
-SPEAKER = re.compile(r"\b(?:i|i'm|im|i'll|ill|i've|ive|i'd|we|we're|we'll|we've|me|my|our|us)\b")
+_SUBJ = r"(?:i'm|im|i\s+am|we're|we\s+are)"
+SPEAKER = re.compile(r"\b(?:i|i'm|im|i'll|ill|i've|ive|i'd|we|we're|we'll|we've)\b")
 NOT_SPEAKER = re.compile(
     r"\b(?:he|she|they|he's|she's|they're|his|her|their|you|you're|your|ur|u|"
     r"my\s+(?!home|place|apartment|flat|house|wife\s+and\s+i|husband\s+and\s+i|partner\s+and\s+i|"
@@ -102,7 +106,7 @@ NOT_NOW = re.compile(
     r"eventually|unless|suppose|pretend|depends|depending|assuming|tentatively|"
     r"moving|relocating|move|relocate|spirit|mentally|kidding|jk|joking|lol\s+no|"
     r"miss|missing|favourite|favorite|love|loved|hate|recommend|recs?|tips|"
-    r"any\s+good|anyone\s+know|does\s+anyone|is\s+anyone|is\s+anybody|where|what|which|how)\b"
+    r"any\s+good|anyone\s+know|does\s+anyone|is\s+anyone|is\s+anybody|where|what|how)\b"
 )
 # "originally from Lyon", "born in Chennai": where someone comes from is not a home.
 ORIGIN = re.compile(
@@ -111,7 +115,7 @@ ORIGIN = re.compile(
 # "Denver... sorry, Boulder": the city after this replaces the one before.
 CORRECTION = re.compile(
     r"(?:^|\W)(?:sorry|i\s+mean|i\s+meant|wait\s+no|wait|actually|correction|scratch\s+that|"
-    r"make\s+that|no\s+wait|err|erm|or\s+rather|rather)\W*$"
+    r"make\s+that|no\s+wait|err|erm|or\s+rather|rather|well|i\s+mean|technically)\W*$"
 )
 
 # ---------------------------------------------------------------------------------------
@@ -157,7 +161,8 @@ HOME_BEFORE = _cue(
     | \b(?:i've|ive|i\s+have|we've|we\s+have){_ADV}\s+(?:lived|been\s+living|been\s+based|
           been\s+in)\s+(?:in\s+)?$
     | \b(?:been\s+living|been\s+based)\s+(?:in|out\s+of)\s*$
-    | \b(?:fellow|another|proud|born\s+and\s+raised)\s*$
+    | \b(?:fellow|born\s+and\s+raised)\s*$
+    | ^\s*(?:now|currently|these\s+days|nowadays)\s+(?:in|based\s+in|living\s+in)\s*$
     | \blocation\W*$
     | \b(?:heading|headed|going|flying|driving|back|coming)\s+(?:back\s+)?home\s+(?:to|in)\s*$
     | \b(?:moved|relocated)\s+(?:\w+\s+)?from\s+[\w\s.,'-]{{1,40}}?\s+to\s*$
@@ -184,7 +189,7 @@ HOME_AFTER = _cue(
       \s*-?\s*based\b
     | \W*here\b(?!'s|\s+(?:we|i|is|are|was|and\s+there|comes?|goes)\b)
     | \W*checking\s+in\b
-    | \W*(?:native|local|resident|born\s+and\s+(?:bred|raised)|gang|crew|represent)\b
+    | \W*(?:native|local|resident|born\s+and\s+(?:bred|raised)|represent)\b
           (?![^.!?]{0,30}\b(?:originally|left|moved\s+away)\b)
     | \W*(?:represent|reporting\s+in|in\s+the\s+house|checking\s+in)\b
     | \s*\([^)]{0,40}\)\s*here\b
@@ -222,6 +227,8 @@ TRIP_BEFORE = _cue(
           (?:\s+(?:over|down|up|out|back))?\s+(?:to|into|through|by|over\s+to|in)\s*$
     | \b(?:i|we)\s+(?:fly|head|leave|go|travel|arrive|land|drive)\s+(?:out\s+)?
           (?:to|for|in|into)\s*$
+    | \b(?:road|way|conf|summit|workshop|wedding|meetings?|work)\s+(?:to|in|at)\s*$
+    | ^\s*(?:currently|still|now|right\s+now)\s+(?:in|at)\s*$
     | \b(?:trip|travel|visit|vacation|holiday|flight|flights|conference|offsite|off-site|
           layover|stopover|work\s+trip|road\s+trip|weekend|week|days|nights)\s+(?:to|in|at)\s*$
     | (?:^|\b)(?:visiting|in\s+town\s+in|landing\s+in|arriving\s+in|arrive\s+in|land\s+in|
@@ -324,20 +331,85 @@ THE_BEFORE = re.compile(r"\s+the\s*$")
 # them, and so does ``statements`` before it searches any intent cue: that is what keeps the
 # pre-filter sound). A test checks every intent cue's examples hold one.
 INTENT_WORDS = frozenset(
-    """meet meetup meetups meeting drinks drink coffee coffees irl person hang hangout tweetup
-    beer beers pint pints lunch dinner brunch breakfast grab together get-together anyone
-    anybody someone who who's whos folks y'all yall guys everyone people tacos ramen pizza
-    dumplings picnic bbq potluck games boardgames apéro apero tapas karaoke faces usernames
-    names hike run walk climb climbing bouldering cocktails wine whisky ride say hi sushi
-    drinks? coffee? beers? crew gang somewhere host hosting organise organize invited invite
-    bring round""".split()
+    """meet meetup meetups meeting tweetup tweetups irl hangout hang hangs drinks drink
+    coffee coffees beer beers pint pints lunch dinner brunch breakfast together get-together
+    tacos ramen pizza dumplings sushi tapas bbq picnic potluck karaoke apéro apero cocktails
+    wine whisky bevvy bevvies faces usernames takers invited invite host hosting organise
+    organize folks crew locals peeps food bite donuts crawl bouldering hike climb walk
+    games fancy fancies mine person""".split()
 )
+# No home or trip can be read from a message without one of these words or a digit: home
+# and trip cue words, and the words of dates (a bare "Glasgow all week" is a trip by its
+# dates). ``statements`` asks ``statement_gate`` before it reads any city, and so does the
+# pre-filter; the class tests show the cues still find what they should.
+STATEMENT_WORDS = frozenset(
+    # homes
+    """here live lives living lived based moved relocated settled fellow home located reside
+    residing joining lurker lurking greetings now currently nowadays foreseeable native local
+    resident represent checking location aquí aqui ici i'm im we're i've ive we've born"""
+    # arrivals, and the words of dates (every other trip needs its days)
+    """ landed arrived touched today tomorrow tmrw tmr tonight week weeks weekend weekends
+    fortnight month spring summer autumn fall winter christmas xmas
+    easter thanksgiving diwali ramadan eid hanukkah halloween holidays
+    jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december mon monday tue tues tuesday wed weds
+    wednesday thu thur thurs thursday fri friday sat saturday sun sunday""".split()
+)
+_MARKS = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~\n\t\r-'
+_SPLIT = str.maketrans({**{c: " " for c in _MARKS + "–—…“”"}, "’": "'"})
+_SPLIT_ASCII = bytes(32 if chr(c) in _MARKS else c for c in range(256))
+# Digits as trip dates are written: "the 20th", "5/27", "14.6", "3-8", "3–8 March".
+_DATE_DIGITS = re.compile(r"\d(?:st|nd|rd|th|\s*[/.–—-]\s*\d)")
+# Two-word subjects whose words alone are too common to look for.
+# Each by the word that must be there for it to be (a set lookup before any search).
+_PAIRS = {
+    "are": ("we are",),
+    "am": ("i am",),
+    "been": ("have been",),
+    "other": ("any other",),
+    "else": ("anyone else", "anybody else"),
+    "place": ("my place",),
+    "apartment": ("my apartment",),
+    "flat": ("my flat",),
+    "house": ("my house",),
+    "from": ("hi from", "hey from", "hello from", "howdy from", "hiya from", "waving from"),
+}
+_PAIR_WORDS = frozenset(_PAIRS)
 
 
-def intent_gate(text: str) -> bool:
-    """Whether a text has a word without which no intent cue matches (the pre-filter and
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """What the gates read of a message: its lower-case text and words (split at marks)."""
+
+    low: str
+    words: list[str]
+
+    @classmethod
+    def of(cls, text: str) -> Gate:
+        low = text.lower()
+        if low.isascii():
+            return cls(low, low.encode().translate(_SPLIT_ASCII).decode().split())
+        return cls(low, low.translate(_SPLIT).split())
+
+
+def intent_gate(gate: Gate) -> bool:
+    """Whether a message has a word without which no intent cue matches (the pre-filter and
     the grammar both ask this, so the pre-filter never hides an intent)."""
-    return not INTENT_WORDS.isdisjoint(words_of(text))
+    return not INTENT_WORDS.isdisjoint(gate.words)
+
+
+def statement_gate(gate: Gate) -> bool:
+    """Whether a message may state a home or a trip (the pre-filter and the grammar both
+    ask this, so the pre-filter never hides one)."""
+    if not STATEMENT_WORDS.isdisjoint(gate.words):
+        return True
+    low = gate.low
+    for w in _PAIR_WORDS.intersection(gate.words):
+        if any(p in low for p in _PAIRS[w]):
+            return True
+    if ">" in low and "where" in gate.words:
+        return True  # a reply to a quoted "where's everyone based?"
+    return _DATE_DIGITS.search(low) is not None
 
 
 _FOOD = (
@@ -454,6 +526,7 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"\b(?:anyone|anybody|who'?s|who\s+is|any\s+\w+\s+(?:folks|people|peeps))\s+(?:else\s+)?"
         r"(?:around|about|free|in\s+town|nearby|close\s+by)\b",
         ("anyone around?",),
+        beside_a_stay=True,
     ),
     _cue(
         "if you're ever in",
@@ -518,4 +591,58 @@ HOME_PERFECT = re.compile(
     r"been)\s+(?:in|out\s+of)\s*$"
 )
 # "Austin, TX here", "Portland (Maine) here": a qualifier between a city and "here".
-QUALIFIER = re.compile(r"^\s*,?\s*\(?[a-z.]{2,}(?:\s[a-z]+)?\)?(?=\s*(?:here|-?\s?based)\b)")
+QUALIFIER = re.compile(
+    r"^(?:\s*,\s*[a-z.]+(?:\s[a-z]+)?|\s*\([^)]{1,30}\)|\s+[a-z]{2}\b)(?=\s*(?:here|-?\s?based)\b)"
+)
+# Homes that dates do not turn into a trip ("I live in X", unlike "I'm in X next week").
+STRONG_HOME = re.compile(
+    r"\b(?:live|living|based|located|reside|residing|moved|relocated|settled|call|home|"
+    r"lived|fellow|proud|location)\b"
+)
+# A past move: a home whatever dates follow ("moved up from Seattle to Vancouver in March").
+MOVED_PAST = re.compile(r"\b(?:moved|relocated)\b")
+# "born and raised in Chicago and never left": an origin that is still home.
+STILL_THERE = re.compile(r"\b(?:never\s+left|still\s+(?:here|there|live|living|in)|and\s+still)\b")
+# After a city: a group or a clock, not a place the speaker is ("Berlin people:", "Berlin time").
+NOT_A_STAY_AFTER = re.compile(
+    r"^\W*(?:folks|people|peeps|crew|locals|gang|friends|members|devs|community|chapter|"
+    r"time|tz|timezone|office|team|hq|wasn't|isn't|won't|doesn't|didn't)\b"
+)
+# Another person as the sentence's subject (a later clause without one is theirs too).
+OTHER_SUBJECT = re.compile(
+    r"\b(?:he|she|they|he's|she's|they're|his|her|their|my\s+(?:sister|brother|mom|mum|dad|"
+    r"parents|friend|friends|boss|colleague|coworker|cousin|aunt|uncle|wife|husband|partner|"
+    r"girlfriend|boyfriend|son|daughter|team|company|manager|cofounder))\b"
+)
+# A trip to see someone: "visiting my parents in Cleveland" is the speaker's trip.
+VISIT_SOMEONE = re.compile(
+    r"\b(?:visiting|see|seeing|visit)\s+(?:my|our|the)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:in|at)\s*$"
+)
+# A hedge anywhere earlier in the sentence: "assuming my passport arrives, Taipei in July".
+HEDGE = re.compile(
+    r"\b(?:assuming|if|unless|depends|depending|maybe|might|hopefully|fingers\s+crossed|"
+    r"in\s+theory|tentatively|not\s+sure|no\s+idea|thinking)\b"
+)
+# Trip lengths: "for 4 nights", "10 days starting June 3".
+DURATION = re.compile(
+    r"\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|night|week)s?\b"
+)
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+# A later time mention that ends the trip: "..., staying on till the 26th", "and".
+SECOND_CLAUSE = re.compile(
+    r"(?:until|till|til|thru|through|to|-|–|—|back|leaving|leave|home|out|departing|"
+    r"staying(?:\s+on)?(?:\s+(?:till|until|through|thru))?|return(?:ing)?|and|&|"
+    r"flying\s+(?:out|home|back)|fly\s+(?:out|home|back))\W*(?:on\s+|the\s+)?$"
+)
+# Until a weekday, for a current trip ("in london til wed").
+UNTIL_WEEKDAY = re.compile(
+    r"\b(?:until|till|til|thru|through)\s+(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
+    r"[a-z]*\b"
+)
+# "6/29-7/2", "14/6 – 18/6": a numeric range (which order: the one not in the past).
+NUMERIC_RANGE = re.compile(r"\b(\d{1,2})/(\d{1,2})\s*[-–—]\s*(\d{1,2})/(\d{1,2})\b")
+# Words that follow a quoted "where's everyone based?" (the reply names a home).
+WHERE_QUESTION = re.compile(r"\b(?:where|based|from|located|live)\b")
