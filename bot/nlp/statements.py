@@ -59,6 +59,7 @@ class _Mention:
     joined: bool  # only list words ("and", "then", dates) since the city before it
     prefix: str  # the sentence before the city (lower case)
     answer: bool  # the city opens a reply to a quoted "where's everyone based?"
+    tail: str  # the next 80 characters, past the sentence's end ("... just kidding")
 
 
 _SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\S)(?!\s))+[.!?]*")
@@ -92,7 +93,7 @@ def _read(text: str, now: datetime, prefer_country: str | None = None) -> list[S
     if stating and any(_kind(m, True) or _kind(m, False) for m in mentions):
         times = [t for t in find_times(cleaned, now=now) if t.text.lower() not in en.NOW_WORDS]
         places = _place_statements(text, low, mentions, times, now.date())
-    intent = _intent(text, low, mentions, places, sentences, proposing)
+    intent = _intent(text, low, mentions, places, sentences, gate if proposing else None)
     return sorted([*places, *intent], key=lambda s: s.start)
 
 
@@ -129,7 +130,10 @@ def _mentions(
         prefix = low[sent[0] : p.start]
         city = parent_city(p.city)
         answer = _answers_where(raw_low, p.start)
-        out.append(_Mention(p.start, p.end, city, sent, before, after, joined, prefix, answer))
+        tail = low[p.end : p.end + 80]
+        out.append(
+            _Mention(p.start, p.end, city, sent, before, after, joined, prefix, answer, tail)
+        )
     return out
 
 
@@ -191,10 +195,10 @@ def _bare(before: str) -> bool:
 def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
     """Home, trip, or nothing, from the words around one city."""
     b = m.before
-    if _not_a_stay(m):
-        return None
     if en.HOME_QUESTION.search(b) or en.HOME_PERFECT.search(b) or m.answer:
         return "home"
+    if _not_a_stay(m):
+        return None
     if en.ORIGIN.search(b):
         return "home" if en.STILL_THERE.search(m.after) else None
     if not en.VISIT_SOMEONE.search(b) and _not_the_speaker_now(m):
@@ -208,7 +212,7 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
 
 def _not_a_stay(m: _Mention) -> bool:
     """A group or a clock ("Berlin folks", "Berlin time"), a joke or a called-off trip."""
-    return bool(en.NOT_A_STAY_AFTER.search(m.after) or en.NOT_AFTER.search(m.after[:80]))
+    return bool(en.NOT_A_STAY_AFTER.search(m.after) or en.NOT_AFTER.search(m.tail))
 
 
 def _not_the_speaker_now(m: _Mention) -> bool:
@@ -317,13 +321,16 @@ def _intent(
     mentions: list[_Mention],
     places: list[Statement],
     sentences: list[tuple[int, int]],
-    proposing: bool,
+    gate: en.Gate | None,
 ) -> list[Statement]:
-    if not proposing and not places:
+    """``gate``: the message's words where it has an intent word, else None."""
+    if gate is None and not places:
         return []
     for cue in en.INTENT_CUES:
-        if not (proposing if not cue.beside_a_stay else places):
+        if cue.beside_a_stay and not places:
             continue  # "anyone around?" is an intent only beside a home or trip
+        if not cue.beside_a_stay and (gate is None or not en.cue_may_fit(cue, gate)):
+            continue
         for hit in cue.pattern.finditer(low):
             s0, s1 = _sentence_of(sentences, hit.start())
             sent = low[s0:s1]

@@ -71,8 +71,8 @@ def days_after(
     mine = [t for t in times if m.end <= t.start_index < stop]
     own = _own_forms(m.after, today)
     days: Days | None
-    if own is not None:
-        days = own
+    if own is not None and (not mine or own[1] <= mine[0].start_index - m.end):
+        days = own[0]
     elif mine:
         days = _compose(low, mine, today)
     else:
@@ -84,15 +84,15 @@ def days_after(
     return _with_duration(low[m.sentence[0] : m.sentence[1]], days)
 
 
-def _own_forms(after: str, today: date) -> Days | None:
-    """Forms ``dates`` does not read as one range: "21.-24.5.", "6/29-7/2", "til wed",
-    "fri-sun" (note for ``dates``: these could move there)."""
-    return (
-        _dotted(after, today)
-        or _numeric_range(after, today)
-        or _until_weekday(after, today)
-        or _weekday_range(after, today)
-    )
+def _own_forms(after: str, today: date) -> tuple[Days, int] | None:
+    """Forms ``dates`` does not read as one range, and where they start in ``after``:
+    "21.-24.5.", "6/29-7/2", "March 20-22", "til wed", "fri-sun" (a note for ``dates``:
+    these could move there)."""
+    for form in (_dotted, _numeric_range, _month_day_range, _until_weekday, _weekday_range):
+        found = form(after[:40], today)
+        if found is not None:
+            return found
+    return None
 
 
 def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
@@ -205,18 +205,60 @@ def _bare_range(
     return None
 
 
-def _numeric_range(after: str, today: date) -> Days | None:
+def _numeric_range(after: str, today: date) -> tuple[Days, int] | None:
     """ "6/29-7/2" (month/day) or "14/6 - 18/6" (day/month): the reading that is valid and
     not in the past."""
-    m = en.NUMERIC_RANGE.search(after[:30])
+    m = en.NUMERIC_RANGE.search(after)
     if m is None:
         return None
     a, b, c, d = (int(g) for g in m.groups())
     for (m1, d1), (m2, d2) in (((a, b), (c, d)), ((b, a), (d, c))):
         days = _dated(today, m1, d1, m2, d2)
         if days is not None:
-            return days
+            return days, m.start()
     return None
+
+
+def _month_day_range(after: str, today: date) -> tuple[Days, int] | None:
+    """ "March 20-22": that month's days, next on or after today."""
+    m = en.MONTH_DAY_RANGE.search(after)
+    if m is None:
+        return None
+    month = en.MONTH_NAMES[m.group(1)]
+    days = _dated(today, month, int(m.group(2)), month, int(m.group(3)))
+    return (days, m.start()) if days else None
+
+
+def _dotted(after: str, today: date) -> tuple[Days, int] | None:
+    """ "21.-24.5." (day.-day.month.): the next such range on or after today."""
+    m = en.DOTTED_RANGE.search(after)
+    if m is None:
+        return None
+    a, b, month = (int(g) for g in m.groups())
+    days = _dated(today, month, a, month, b)
+    return (days, m.start()) if days else None
+
+
+def _until_weekday(after: str, today: date) -> tuple[Days, int] | None:
+    """ "til wed": from today to the next such day."""
+    m = en.UNTIL_WEEKDAY.search(after)
+    if m is None:
+        return None
+    return (today, _next_weekday(today, en.WEEKDAY_NAMES[m.group(1)])), m.start()
+
+
+def _weekday_range(after: str, today: date) -> tuple[Days, int] | None:
+    """ "fri-sun": the next such start day, then the next end day on or after it ("next
+    week" after it: that week's days)."""
+    m = en.WEEKDAY_RANGE.search(after)
+    if m is None or "next" in after[: m.start()].split()[-1:]:
+        return None
+    a, b = en.WEEKDAY_NAMES[m.group(1)], en.WEEKDAY_NAMES[m.group(2)]
+    if en.NEXT_WEEK_AFTER.match(after[m.end() :]):
+        monday = _monday(today) + timedelta(days=7)
+        return (monday + timedelta(days=a), monday + timedelta(days=max(a, b))), m.start()
+    first = _next_weekday(today, a)
+    return (first, _next_weekday(first, b)), m.start()
 
 
 def _dated(today: date, m1: int, d1: int, m2: int, d2: int) -> Days | None:
@@ -231,38 +273,5 @@ def _dated(today: date, m1: int, d1: int, m2: int, d2: int) -> Days | None:
     return None
 
 
-def _until_weekday(after: str, today: date) -> Days | None:
-    """ "til wed": from today to the next such day."""
-    m = en.UNTIL_WEEKDAY.search(after[:40])
-    if m is None:
-        return None
-    return today, _next_weekday(today, en.WEEKDAY_NAMES[m.group(1)])
-
-
-def _weekday_range(after: str, today: date) -> Days | None:
-    """ "fri-sun": the next such start day, then the next end day on or after it."""
-    m = en.WEEKDAY_RANGE.search(after[:40])
-    if m is None or "next" in after[: m.start()].split()[-1:]:
-        return None
-    first = _next_weekday(today, en.WEEKDAY_NAMES[m.group(1)])
-    return first, _next_weekday(first, en.WEEKDAY_NAMES[m.group(2)])
-
-
 def _next_weekday(d: date, weekday: int) -> date:
     return d + timedelta(days=(weekday - d.weekday()) % 7)
-
-
-def _dotted(after: str, today: date) -> Days | None:
-    """ "21.-24.5." (day.-day.month.): the next such range on or after today."""
-    m = en.DOTTED_RANGE.search(after[:30])
-    if m is None:
-        return None
-    a, b, month = (int(g) for g in m.groups())
-    for year in (today.year, today.year + 1):
-        try:
-            first, last = date(year, month, a), date(year, month, b)
-        except ValueError:
-            return None
-        if last >= today and last >= first:
-            return first, last
-    return None

@@ -55,6 +55,7 @@ class Cue:
     pattern: re.Pattern[str]
     words: frozenset[str]
     examples: tuple[str, ...]
+    needs: frozenset[str] = frozenset()  # one of these words is in every message it fits
     beside_a_stay: bool = False  # counts only beside a home or trip of the same message
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -75,10 +76,16 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower().replace("’", "'")))
 
 
-def _cue(name: str, pattern: str, examples: tuple[str, ...], beside_a_stay: bool = False) -> Cue:
+def _cue(
+    name: str,
+    pattern: str,
+    examples: tuple[str, ...],
+    needs: frozenset[str] = frozenset(),
+    beside_a_stay: bool = False,
+) -> Cue:
     rx = re.compile(pattern, re.VERBOSE)
     words = words_of(re.sub(r"\\[a-z]|\(\?[:=!<]+|[^a-z' ]", " ", pattern))
-    return Cue(name, rx, words, examples, beside_a_stay)
+    return Cue(name, rx, words, examples, needs, beside_a_stay)
 
 
 # ---------------------------------------------------------------------------------------
@@ -327,17 +334,6 @@ THE_BEFORE = re.compile(r"\s+the\s*$")
 # ---------------------------------------------------------------------------------------
 # Meetup intent
 
-# No intent cue can match a message without one of these words (the pre-filter looks for
-# them, and so does ``statements`` before it searches any intent cue: that is what keeps the
-# pre-filter sound). A test checks every intent cue's examples hold one.
-INTENT_WORDS = frozenset(
-    """meet meetup meetups meeting tweetup tweetups irl hangout hang hangs drinks drink
-    coffee coffees beer beers pint pints lunch dinner brunch breakfast together get-together
-    tacos ramen pizza dumplings sushi tapas bbq picnic potluck karaoke apéro apero cocktails
-    wine whisky bevvy bevvies faces usernames takers invited invite host hosting organise
-    organize folks crew locals peeps food bite donuts crawl bouldering hike climb walk
-    games fancy fancies mine person""".split()
-)
 # No home or trip can be read from a message without one of these words or a digit: home
 # and trip cue words, and the words of dates (a bare "Glasgow all week" is a trip by its
 # dates). ``statements`` asks ``statement_gate`` before it reads any city, and so does the
@@ -392,6 +388,11 @@ class Gate:
         return cls(low, low.translate(_SPLIT).split())
 
 
+def cue_may_fit(cue: Cue, gate: Gate) -> bool:
+    """Whether the message has one of the words the cue needs."""
+    return not cue.needs.isdisjoint(gate.words)
+
+
 def intent_gate(gate: Gate) -> bool:
     """Whether a message has a word without which no intent cue matches (the pre-filter and
     the grammar both ask this, so the pre-filter never hides an intent)."""
@@ -412,135 +413,201 @@ def statement_gate(gate: Gate) -> bool:
     return _DATE_DIGITS.search(low) is not None
 
 
+_FOOD_WORDS = (
+    "drinks drink coffee coffees beer beers pint pints lunch dinner brunch breakfast tacos ramen "
+    "pizza dumplings sushi tapas bbq cocktails wine whisky bite food apero apéro karaoke donuts "
+    "bevvy bevvies picnic potluck hike walk climb bouldering games crawl noodles curry pho "
+    "dim sum boardgames"
+).split()
 _FOOD = (
-    r"(?:a\s+)?(?:drinks?|coffees?|beers?|pints?|lunch|dinner|brunch|breakfast|tacos|ramen|pizza|"
-    r"dumplings|sushi|tapas|bbq|cocktails|wine|whisky|a\s+bite|food|a\s+drink|a\s+coffee|"
-    r"a\s+beer|a\s+pint|an?\s+apero|apéro|an\s+apéro|karaoke|board\s*games?|a\s+walk|a\s+run|"
-    r"a\s+hike|a\s+climb|bouldering|games?\s+night|a\s+meal|something|a\s+bevvy|bevvies)"
+    r"(?:a\s+|an\s+|some\s+)?(?:food\s+trucks?|bar\s+crawl|board\s*games?(?:\s+night)?|"
+    r"games?\s+night|dim\s+sum|" + "|".join(re.escape(w) for w in _FOOD_WORDS if " " not in w) + ")"
 )
 _WHO = (
-    r"(?:you\s+guys|anyone|anybody|any\s+\w+\s+(?:folks|people|peeps|crew|friends|members|devs)|"
-    r"who'?s|who\s+is|who|someone|any\s+takers|y'?all|you\s+all|folks|people|peeps)"
+    r"(?:you\s+guys|anyone|anybody|any\s+[\w-]+\s+(?:folks|people|peeps|crew|friends|members|"
+    r"devs|locals)|who'?s|who\s+is|who|someone|any\s+takers|y'?all|you\s+all|folks|people|"
+    r"peeps|locals|crew)"
+)
+_DAYISH = (
+    r"(?:after\s+work|tonight|tomorrow|tmrw|later|soon|sometime|this\s+\w+|next\s+\w+|on\s+\w+|"
+    r"at\s+\d|\d{1,2}\s*(?:am|pm)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|wed|thu|fri|sat|sun)"
+)
+
+
+def _needs(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_MEET_WORDS = "meet meetup meetups meeting tweetup tweetups irl hangout person together"
+_ASK_WORDS = (
+    "anyone anybody who who's whos someone takers y'all yall folks people peeps locals crew"
 )
 INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "meetup word",
-        r"\b(?:meet\s?ups?|tweet\s?ups?|get[-\s]together|hangout|irl\s+(?:meet|thing|hang|event)|in[-\s]person\s+(?:meet|hang|thing|event))\b",
-        ("a tweetup", "london meetup when??", "a channel get-together"),
+        r"\b(?:meet\s?ups?|tweet\s?ups?|get[-\s]together|hangout|irl\s+(?:meet|thing|hang|event)"
+        r"|in[-\s]person\s+(?:meet|hang|thing|event))\b",
+        ("a tweetup", "london meetup when??", "a channel get-together", "organise an irl thing"),
+        needs=_needs("meetup meetups tweetup tweetups together hangout irl person meet"),
     ),
     _cue(
         "meet someone",
-        r"\b(?:meet|meeting|see)\s+(?:up|irl|in\s+person|in\s+real\s+life|offline|face\s+to\s+face|"
-        r"(?:some\s+of\s+)?(?:you|y'?all|everyone|people|folks|the\s+\w+\s+(?:crew|folks|people|gang))"
-        r"(?:\s+(?:all|guys|lot))?\s*(?:irl|in\s+person|for\s+real|there)?)\b",
+        r"\b(?:meet|meeting|see|say\s+hi\s+to)\s+(?:up|irl|in\s+person|in\s+real\s+life|offline|"
+        r"face\s+to\s+face|(?:some\s+of\s+)?(?:you|y'?all|everyone|people|folks|the\s+[\w-]+"
+        r"\s+(?:crew|folks|people|gang|locals))(?:\s+(?:all|guys|lot))?\s*(?:irl|in\s+person|"
+        r"for\s+real|there)?)\b",
         ("would love to meet some of you irl", "meet up", "meet people in both"),
+        needs=_needs("meet meeting irl person crew folks people locals"),
+    ),
+    _cue(
+        "in person",
+        r"\b(?:say\s+hi|hang|hang\s+out|meet|grab\s+\w+|get\s+\w+|drinks?|coffee|chat)\b"
+        r"[^.!?\x00]{0,40}?\b(?:in\s+person|irl|in\s+real\s+life|face\s+to\s+face)",
+        (
+            "say hi to the oslo crew in person",
+            "down to hang in person",
+            "wants to say hi in person",
+        ),
+        needs=_needs("person irl"),
     ),
     _cue(
         "we should",
         r"\b(?:we|y'?all|you\s+all|folks|everyone|we\s+all|this\s+channel|this\s+group)\s+"
         r"(?:should|oughta|ought\s+to|gotta|need\s+to|have\s+to|must)\s+(?:really\s+|totally\s+|"
         r"definitely\s+|all\s+)?(?:meet|get|hang|grab|do|have|go|organi[sz]e|put)\b",
-        (
-            "we should grab a beer",
-            "we oughta get dumplings",
-            "we should really get a channel beers thing going",
-        ),
+        ("we should grab a beer", "we oughta get dumplings", "we should really meet up"),
+        needs=frozenset({*_FOOD_WORDS, *_MEET_WORDS.split(), "hang", "faces", "usernames"}),
     ),
     _cue(
         "let's",
-        r"\blet'?s\s+(?:all\s+)?(?:meet|get\s+together|hang|grab|do\s+(?:a|an|some|drinks|lunch|dinner|"
-        r"coffee|brunch)|have\s+a|go\s+(?:for|get|out)|get\s+(?:a|some|drinks|food|coffee|lunch|dinner|"
-        r"dumplings|tacos|pizza|ramen)|put)\b",
+        r"\blet'?s\s+(?:all\s+)?(?:meet|get\s+together|hang|grab|do\s+(?:a|an|some|drinks|lunch|"
+        r"dinner|coffee|brunch)|have\s+a|go\s+(?:for|get|out)|get\s+(?:a|some|drinks|food|coffee|"
+        r"lunch|dinner|dumplings|tacos|pizza|ramen)|put)\b",
         ("let's grab a coffee", "let's do a tweetup", "let's get dumplings"),
+        needs=frozenset({*_FOOD_WORDS, *_MEET_WORDS.split(), "hang", "faces", "usernames"}),
     ),
     _cue(
         "who's up for",
         rf"\b{_WHO}\b[^.!?\x00]{{0,30}}?\b(?:want|wanna|wants|keen|up|down|free|around|in|"
         r"interested|fancy|fancies|game|able)\b[^.!?\x00]{0,30}?"
-        rf"\b(?:grab|get|meet|hang|{_FOOD}|join|come|together|this|tonight|tomorrow|"
-        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|after\s+work|later|sometime|"
-        r"a|the|some)\b",
+        rf"\b(?:grab|get|meet|meetup|hang|{_FOOD})\b",
         (
             "who's free for a pint after work friday",
             "anyone up for coffee this week?",
             "any oslo people up for a meetup?",
             "anyone fancies a coffee",
         ),
+        needs=frozenset({*_FOOD_WORDS, "meet", "meetup", "hang"}),
     ),
     _cue(
-        "food question",
-        rf"(?:^|[^\w\s]\s*|\b(?:so|ok|okay|hey|also)\s+){_FOOD}(?:\s+\w+){{0,4}}\s*\?+\s*"
-        r"(?:anyone|anybody|who|y'?all)",
-        ("drinks? anyone?", "ramen? anyone??"),
+        "up for anything",
+        rf"\b{_WHO}\s+(?:else\s+)?(?:up|down|keen|game)\s+for\s+(?:a\s+|an\s+|some\s+)?[\w-]+",
+        ("anyone up for donuts?", "any wien locals up for a heuriger?"),
+        needs=_needs(_ASK_WORDS),
     ),
     _cue(
-        "food at a time question",
-        rf"^\W*{_FOOD}\s+(?:after\s+work|tonight|tomorrow|later|this\s+\w+|on\s+\w+|"
-        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)[^?]{0,40}\?",
-        ("drinks after work on thursday?",),
+        "food, anyone?",
+        rf"(?:^|[^\w\s]\s*|\b(?:so|ok|okay|hey|also)\s+){_FOOD}\b[^.!?\x00]{{0,30}}[?,:—-]+"
+        r"[^.!\x00]{0,12}\b(?:anyone|anybody|who|y'?all|takers)\b",
+        (
+            "drinks? anyone?",
+            "ramen? anyone??",
+            "coffee on saturday, anyone?",
+            "food trucks wednesday? 🌮 anyone?",
+        ),
+        needs=frozenset(_FOOD_WORDS),
+    ),
+    _cue(
+        "food at a time?",
+        rf"(?:^|(?<=[.!?\n:—-]))\W*(?:usual\s+spot\W+)?{_FOOD}?\s*\W*"
+        rf"(?:{_DAYISH}[^?\x00]{{0,30}})?\?",
+        (
+            "drinks after work on thursday?",
+            "beers?? 🍻",
+            "coffee? ☕ free after 3",
+            "berlin people: karaoke friday?",
+            "usual spot, 7pm? 🍻",
+        ),
+        needs=frozenset({*_FOOD_WORDS, "spot"}),
     ),
     _cue(
         "love to meet",
-        r"\b(?:would|'d|i'd|id|i\s+would|really\s+want|want|wanna|keen|happy|hoping|hope)\s+"
-        r"(?:love\s+|like\s+|to\s+)?(?:to\s+)?(?:finally\s+)?(?:meet|put\s+(?:faces|names|usernames)|"
-        r"say\s+hi\s+(?:in\s+person|irl)|grab\s+(?:a|some)|get\s+(?:a|some)\s+\w+\s+with|"
+        r"\b(?:would|'d|i'd|id|i\s+would|really\s+want|want|wanna|keen|happy|hoping|hope|"
+        r"would\s+be\s+(?:great|fun|nice|cool|lovely)|it'?d\s+be\s+(?:great|fun|nice|cool|lovely))\s+"
+        r"(?:love\s+|like\s+|to\s+)?(?:to\s+)?(?:finally\s+)?(?:meet|put\s+(?:faces|names|usernames)"
+        r"|say\s+hi\s+(?:in\s+person|irl)|grab\s+(?:a|some|\w+)|get\s+(?:a|some)\s+\w+\s+with|"
         r"meet\s+up|see\s+(?:some\s+of\s+)?(?:you|folks|people))",
         (
             "would love to meet",
             "i'd love to finally put faces to usernames",
             "happy to grab a coffee",
+            "would be great to grab dinner",
         ),
+        needs=frozenset({*_FOOD_WORDS, *_MEET_WORDS.split(), "faces", "usernames"}),
     ),
     _cue(
         "faces to names",
         r"\b(?:put(?:ting)?|match(?:ing)?)\s+(?:some\s+)?(?:faces|names|usernames)\s+to\s+"
         r"(?:faces|names|usernames|handles|avatars)\b",
         ("it'd be fun to put usernames to faces",),
+        needs=_needs("faces usernames"),
     ),
     _cue(
-        "together",
-        r"\b(?:grab|get|have|do)\s+(?:a\s+|some\s+)?(?:drinks?|coffee|beers?|lunch|dinner|brunch)\s+"
-        r"together\b",
-        ("let's grab coffee together",),
+        "fancy a pint",
+        rf"\b(?:fancy|fancies)\s+(?:grabbing\s+|getting\s+)?{_FOOD}",
+        ("fancy a pint after?", "if anyone fancies a coffee"),
+        needs=_needs("fancy fancies"),
     ),
     _cue(
         "hosting",
-        r"\b(?:at\s+(?:my|our)\s+(?:place|flat|house|apartment)|whole\s+channel|everyone'?s?\s+"
-        r"(?:invited|welcome)|all\s+welcome|come\s+(?:join|along|by)|join\s+(?:me|us)|"
-        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host|organi[sz]e\s+an?\s+(?:irl|in[-\s]person|meetup)|"
-        r"channel\s+(?:picnic|drinks|beers|dinner|lunch|hike|bbq|meetup|meet)|hear\s+me\s+out)\b",
+        r"\b(?:at\s+(?:my|our)\s+(?:place|flat|house|apartment)|at\s+mine|whole\s+channel|"
+        r"everyone'?s?\s+(?:invited|welcome)|all\s+welcome|come\s+(?:join|along|by)|join\s+(?:me|us)|"
+        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host|open\s+invite|organi[sz]e\s+an?\s+"
+        r"(?:irl|in[-\s]person|meetup)|channel\s+(?:picnic|drinks|beers|dinner|lunch|hike|bbq|"
+        r"meetup|meet)|hear\s+me\s+out)\b",
         (
             "tacos at my place saturday, whole channel invited",
             "happy to host a hack night",
             "channel picnic in the park",
+            "board game night at mine on friday",
         ),
+        needs=_needs("mine invited invite host hosting welcome picnic channel"),
     ),
     _cue(
-        "hit me up",
-        r"\b(?:hit\s+me\s+up|give\s+me\s+a\s+shout|ping\s+me|dm\s+me|let\s+me\s+know|shout)\b"
-        r"[^.!?\x00]{0,40}\b(?:around|drinks?|coffee|beers?|meet|hang|lunch|dinner|in\s+town|grab)\b",
-        ("ping me if you're around and want to grab a coffee",),
+        "group, food?",
+        r"\b(?:folks|people|peeps|crew|locals)\b\s*[:—,-]+\s*[^.!?\x00]{0,40}\?",
+        ("nyc folks — bar crawl on the 30th?", "kl folks, teh tarik soon?"),
+        needs=_needs("folks people peeps crew locals"),
     ),
     _cue(
         "around",
         r"\b(?:anyone|anybody|who'?s|who\s+is|any\s+\w+\s+(?:folks|people|peeps))\s+(?:else\s+)?"
-        r"(?:around|about|free|in\s+town|nearby|close\s+by)\b",
-        ("anyone around?",),
+        r"(?:around|about|free|in\s+town|nearby|close\s+by)\b|\bif\s+(?:anyone|anybody)(?:'s|\s+is)?"
+        r"\s+(?:around|about|free|nearby|in\s+town|wants)\b",
+        ("anyone around?", "if anyone's around"),
+        needs=frozenset(),
         beside_a_stay=True,
     ),
     _cue(
         "if you're ever in",
         r"\bif\s+(?:you'?re|anyone'?s?|anybody'?s?|any\s+of\s+you\s+(?:are|is))\s+(?:ever\s+)?"
-        r"(?:in|around|passing\s+through|visiting)\b[^.!?\x00]{0,40}\b(?:hit\s+me\s+up|let'?s|ping|"
-        r"shout|dm|drinks?|coffee|beers?|on\s+me|grab|meet)\b",
+        r"(?:in|around|passing\s+through|visiting)\b[^.!?\x00]{0,40}\b(?:hit\s+me\s+up|let'?s|"
+        r"ping|shout|dm|drinks?|coffee|beers?|on\s+me|grab|meet)\b",
         ("if you're ever in lagos hit me up",),
+        needs=_needs("ever"),
     ),
     _cue(
         "count me in",
         r"\b(?:who'?s\s+in|who'?s\s+coming|who'?s\s+down|any\s+takers|one\s+of\s+these\s+days)\b",
-        ("who's in?", "any takers"),
+        ("who's in?", "any takers", "dumplings one of these days"),
+        needs=_needs("takers these who's whos"),
     ),
 )
+# No intent cue is searched in a message without one of the words it needs (the pre-filter
+# looks for these, and ``statements`` for each cue's own: that keeps the pre-filter sound).
+# A test checks that every cue's examples hold one of its words and fit its pattern.
+INTENT_WORDS = frozenset(w for cue in INTENT_CUES for w in cue.needs)
 # "the potluck two weeks ago was a blast", "we'll never meet that SLA": not intents.
 NOT_INTENT = re.compile(
     r"\b(?:meet\s+(?:the|that|this|our|my|your|a|its|those|these|all)\s+(?:deadline|sla|target|"
@@ -646,3 +713,16 @@ UNTIL_WEEKDAY = re.compile(
 NUMERIC_RANGE = re.compile(r"\b(\d{1,2})/(\d{1,2})\s*[-–—]\s*(\d{1,2})/(\d{1,2})\b")
 # Words that follow a quoted "where's everyone based?" (the reply names a home).
 WHERE_QUESTION = re.compile(r"\b(?:where|based|from|located|live)\b")
+MONTH_NAMES = {
+    **dict.fromkeys(("january", "jan"), 1), **dict.fromkeys(("february", "feb"), 2),
+    **dict.fromkeys(("march", "mar"), 3), **dict.fromkeys(("april", "apr"), 4),
+    "may": 5, **dict.fromkeys(("june", "jun"), 6), **dict.fromkeys(("july", "jul"), 7),
+    **dict.fromkeys(("august", "aug"), 8), **dict.fromkeys(("september", "sept", "sep"), 9),
+    **dict.fromkeys(("october", "oct"), 10), **dict.fromkeys(("november", "nov"), 11),
+    **dict.fromkeys(("december", "dec"), 12),
+}  # fmt: skip
+# "March 20-22": a month, then a day range.
+MONTH_DAY_RANGE = re.compile(
+    r"\b(" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\.?\s+(\d{1,2})"
+    r"(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|thru|till|until)\s*(\d{1,2})(?:st|nd|rd|th)?\b"
+)
