@@ -91,10 +91,16 @@ def _read(text: str, now: datetime, prefer_country: str | None = None) -> list[S
     mentions = _mentions(text, cleaned, low, sentences, prefer_country)
     places: list[Statement] = []
     if stating and any(_kind(m, True) or _kind(m, False) for m in mentions):
-        times = [t for t in find_times(cleaned, now=now) if t.text.lower() not in en.NOW_WORDS]
+        times = [t for t in find_times(cleaned, now=now) if _a_day(t)]
         places = _place_statements(text, low, mentions, times, now.date())
     intent = _intent(text, low, mentions, places, sentences, gate if proposing else None)
     return sorted([*places, *intent], key=lambda s: s.start)
+
+
+def _a_day(t: TimeMention) -> bool:
+    """A time mention that may give a trip's days (not "now", not a bare clock time)."""
+    text = t.text.lower()
+    return text not in en.NOW_WORDS and en.CLOCK_ONLY.match(text) is None
 
 
 def _lower(text: str) -> str:
@@ -212,7 +218,11 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
 
 def _not_a_stay(m: _Mention) -> bool:
     """A group or a clock ("Berlin folks", "Berlin time"), a joke or a called-off trip."""
-    return bool(en.NOT_A_STAY_AFTER.search(m.after) or en.NOT_AFTER.search(m.tail))
+    return bool(
+        en.NOT_A_STAY_AFTER.search(m.after)
+        or en.NOT_AFTER.search(m.after)
+        or en.JOKE_AFTER.search(m.tail)
+    )
 
 
 def _not_the_speaker_now(m: _Mention) -> bool:

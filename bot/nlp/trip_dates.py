@@ -112,12 +112,28 @@ def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
     if not spans:
         return None
     first, last = spans[0]
-    for a, b in spans[1:]:
+    for a, b in (_after_first(span, first) for span in spans[1:]):
         if first <= a and b <= last:
             first, last = a, b  # "next week (3rd-7th)": the days inside
         elif b >= first:
             last = max(last, b)
     return first, last
+
+
+def _after_first(span: Days, first: date) -> Days:
+    """ "22-24 June, staying on till the 26th": a bare day before the start is the same
+    day of the start's month (or the next)."""
+    a, b = span
+    if b >= first or (a != b and a < first):
+        return span
+    for month_start in (first.replace(day=1), (first.replace(day=28) + timedelta(days=4))):
+        try:
+            day = month_start.replace(day=b.day)
+        except ValueError:
+            continue
+        if day >= first:
+            return (first if a < first else a), day
+    return span
 
 
 def _continues(between: str) -> bool:
@@ -146,6 +162,8 @@ def _one(low: str, t: TimeMention, today: date) -> Days:
         monday = _monday(today) + timedelta(days=7)
         a, b = (en.WEEKDAY_NAMES[g] for g in wd.groups())
         return monday + timedelta(days=a), monday + timedelta(days=max(a, b))
+    if en.THIS_WEEK.match(text):
+        return today, _monday(today) + timedelta(days=6)
     if en.WEEKEND_OF.search(lead):
         return _weekend_around(first)
     if en.WEEK_OF.search(lead):

@@ -63,8 +63,11 @@ MODIFIERS_AND_LISTS = [
     ("Tulsa trip booked for March 20-22!", [trip("Tulsa", (3, 20), (3, 22))]),
     (
         "Lyon 10-12 April, Marseille 13-15, Toulon 16-18",
-        [trip("Lyon", (4, 10), (4, 12)), trip("Marseille", (4, 13), (4, 15)),
-         trip("Toulon", (4, 16), (4, 18))],
+        [
+            trip("Lyon", (4, 10), (4, 12)),
+            trip("Marseille", (4, 13), (4, 15)),
+            trip("Toulon", (4, 16), (4, 18)),
+        ],
     ),
     (
         "I'll be in Oslo 3-5 May and Bergen 6-8",
@@ -93,6 +96,7 @@ QUESTIONS_AND_ASIDES = [
     ("born in Chennai but based in Pune these days", [home("Pune")]),
     ("grew up in Cork, Galway now", [home("Galway")]),
     ("is anybody here from Osaka?", []),
+    ("anyone else in Bristol? we should do a pub thing", [home("Bristol"), INTENT]),
     ("where's everyone based? I'm curious", []),
 ]
 
@@ -115,6 +119,8 @@ INTENTS = [
     "beers after work thursday?",
     "down to hang in person if anyone's nearby",
     "fancy a pint later?",
+    "who wants to grab a table at the pub after the talk?",
+    "anyone want to cowork from a cafe on friday?",
 ]
 
 
@@ -136,6 +142,8 @@ NOT_INTENTS = [
     "let's meet the deadline first",
     "quick zoom call to sync on the meetup?",
     "the meetup photos are up",
+    "let's meet our Q3 targets first",
+    "the bot keeps suggesting meetups, how do I turn that off?",
 ]
 
 
@@ -192,8 +200,16 @@ TRIP_DATES = [
         "conference in Sao Paulo 22-24 March, staying on till the 26th",
         [trip("São Paulo", (3, 22), (3, 26))],
     ),
-    ("hitting the road to Nashville Friday, staying through Monday", [
-        trip("Nashville", (3, 6), (3, 9))]),
+    ("here in Atlanta all week for a client thing", [trip("Atlanta", (3, 4), (3, 8))]),
+    ("here in Oslo it's still light at 11pm", [home("Oslo")]),
+    (
+        "arriving in Madrid on Thursday and leaving Saturday morning. if the wifi is bad, sorry",
+        [trip("Madrid", (3, 5), (3, 7))],
+    ),
+    (
+        "hitting the road to Nashville Friday, staying through Monday",
+        [trip("Nashville", (3, 6), (3, 9))],
+    ),
 ]
 
 

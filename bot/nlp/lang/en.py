@@ -417,7 +417,7 @@ _FOOD_WORDS = (
     "drinks drink coffee coffees beer beers pint pints lunch dinner brunch breakfast tacos ramen "
     "pizza dumplings sushi tapas bbq cocktails wine whisky bite food apero apéro karaoke donuts "
     "bevvy bevvies picnic potluck hike walk climb bouldering games crawl noodles curry pho "
-    "dim sum boardgames"
+    "dim sum boardgames pub pubs table cowork coworking café cafe"
 ).split()
 _FOOD = (
     r"(?:a\s+|an\s+|some\s+)?(?:food\s+trucks?|bar\s+crawl|board\s*games?(?:\s+night)?|"
@@ -610,11 +610,13 @@ INTENT_CUES: tuple[Cue, ...] = (
 INTENT_WORDS = frozenset(w for cue in INTENT_CUES for w in cue.needs)
 # "the potluck two weeks ago was a blast", "we'll never meet that SLA": not intents.
 NOT_INTENT = re.compile(
-    r"\b(?:meet\s+(?:the|that|this|our|my|your|a|its|those|these|all)\s+(?:deadline|sla|target|"
-    r"goal|requirements?|bar|quota|criteria|standard|expectations?|new|spec|needs|bot)|"
+    r"\b(?:meet\s+(?:the|that|this|our|my|your|a|its|those|these|all)\s+(?:\w+\s+)?"
+    r"(?:deadlines?|slas?|targets?|goals?|requirements?|bar|quotas?|criteria|standards?|"
+    r"expectations?|new|specs?|needs|bot|kpis?|okrs?|numbers|budget)|"
     r"meet\s+you\s+halfway|nice\s+to\s+(?:e-)?meet|pleasure\s+to\s+(?:e-)?meet|good\s+to\s+(?:e-)?meet|"
     r"(?:e-)?meet\s+you\s+all|great\s+meeting|"
-    r"zoom|video|call|huddle|virtual|online|remote|remotely|discord\s+call|slack\s+call|google\s+meet|"
+    r"zoom|video|call|huddle|virtual|online|discord\s+call|slack\s+call|google\s+meet|"
+    r"turn\s+(?:that|it|this)\s+off|suggesting|mute|disable|notifications?|"
     r"teams\s+call|standup|stand-up|sprint|sync|1:1|one-on-one|retro|planning\s+meeting|"
     r"client\s+meetup|meetup\.com|the\s+meeting|a\s+meeting|meeting\s+(?:notes|room|invite)|"
     r"watch\s+(?:party|together)|stream|"
@@ -631,6 +633,9 @@ PAST_MEETUP = re.compile(
 # More guards, read by the grammar around a city
 
 # After a city: the trip is off or a joke ("my Berlin trip got cancelled", "... just kidding").
+JOKE_AFTER = re.compile(
+    r"^[^\n]{0,40}?\b(?:just\s+kidding|kidding|jk|joking|not\s+really|lol\s+no)\b"
+)
 NOT_AFTER = re.compile(
     r"\b(?:cancel+ed|called\s+off|fell\s+through|postponed|kidding|jk|in\s+spirit|"
     r"was\s+(?:great|amazing|fun|lovely)|"
@@ -726,3 +731,7 @@ MONTH_DAY_RANGE = re.compile(
     r"\b(" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\.?\s+(\d{1,2})"
     r"(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|thru|till|until)\s*(\d{1,2})(?:st|nd|rd|th)?\b"
 )
+# "all week", "this week": from today to Sunday.
+THIS_WEEK = re.compile(r"^(?:all|this|the\s+whole|whole|the\s+rest\s+of\s+the)\s+week$")
+# A clock time alone ("at 11pm") says nothing about a trip's days.
+CLOCK_ONLY = re.compile(r"^(?:at\s+|@\s*)?\d{1,2}(?::\d{2})?\s*(?:am|pm|h)?$")
