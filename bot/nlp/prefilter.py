@@ -20,7 +20,7 @@ from bot.nlp.cues import clean
 from bot.nlp.lang import en
 from bot.nlp.places import may_mention_city
 
-__all__ = ["might_matter", "prepare"]
+__all__ = ["might_matter", "passes", "prepare"]
 
 
 def prepare() -> None:
@@ -33,7 +33,11 @@ def might_matter(text: str) -> bool:
     if not text:
         return False
     text = text[:20_000]
-    gate = en.Gate.of(text)
+    return passes(en.Gate.of(text), text)
+
+
+def passes(gate: en.Gate, text: str) -> bool:
+    """``might_matter`` on a message whose gate words are read already."""
     if en.intent_gate(gate):
         return True
     return en.statement_gate(gate) and may_mention_city(clean(text))

@@ -19,6 +19,7 @@ reads is in ``bot.nlp.lang.en``; this module holds the rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Literal
@@ -28,7 +29,7 @@ from bot.nlp.cues import clean
 from bot.nlp.dates import TimeMention, find_times
 from bot.nlp.lang import en
 from bot.nlp.places import City, find_places, parent_city
-from bot.nlp.prefilter import might_matter
+from bot.nlp.prefilter import might_matter, passes
 
 __all__ = ["Statement", "StatementKind", "might_matter", "read"]
 
@@ -71,28 +72,40 @@ _BEFORE_WINDOW = 80
 def read(text: str, *, now: datetime, prefer_country: str | None = None) -> list[Statement]:
     """Statements about the author in one chat message, in text order. ``prefer_country``
     (the community's country code) breaks ties between same-named cities."""
-    if not text or not might_matter(text):
+    if not text:
         return []
-    return _read(text, now, prefer_country)
+    text = text[:_MAX_TEXT]
+    gate = en.Gate.of(text)
+    if not passes(gate, text):
+        return []
+    return _read(text, now, prefer_country, gate)
 
 
-def _read(text: str, now: datetime, prefer_country: str | None = None) -> list[Statement]:
+def _read(
+    text: str, now: datetime, prefer_country: str | None = None, gate: en.Gate | None = None
+) -> list[Statement]:
     """``read`` without the pre-filter (tests check that the pre-filter hides nothing)."""
     if not text:
         return []
     text = text[:_MAX_TEXT]
-    cleaned = clean(text)
-    low = _lower(cleaned)
-    gate = en.Gate.of(text)
+    gate = gate or en.Gate.of(text)
     stating, proposing = en.statement_gate(gate), en.intent_gate(gate)
     if not (stating or proposing):
         return []
+    cleaned = clean(text)
+    low = _lower(cleaned)
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(cleaned)]
-    mentions = _mentions(text, cleaned, low, sentences, prefer_country)
+    found: list[list[_Mention]] = []
+
+    def mentions() -> list[_Mention]:  # find_places runs once, and only when needed
+        if not found:
+            found.append(_mentions(text, cleaned, low, sentences, prefer_country))
+        return found[0]
+
     places: list[Statement] = []
-    if stating and any(_kind(m, True) or _kind(m, False) for m in mentions):
+    if stating and any(_kind(m, en.may_date(m.prefix + m.after)) for m in mentions()):
         times = [t for t in find_times(cleaned, now=now) if _a_day(t)]
-        places = _place_statements(text, low, mentions, times, now.date())
+        places = _place_statements(text, low, mentions(), times, now.date())
     intent = _intent(text, low, mentions, places, sentences, gate if proposing else None)
     return sorted([*places, *intent], key=lambda s: s.start)
 
@@ -328,7 +341,7 @@ def _statement(
 def _intent(
     text: str,
     low: str,
-    mentions: list[_Mention],
+    mentions: Callable[[], list[_Mention]],
     places: list[Statement],
     sentences: list[tuple[int, int]],
     gate: en.Gate | None,
@@ -348,7 +361,7 @@ def _intent(
                 continue
             if en.NOT_NOW_INTENT.search(low[max(s0, hit.start() - 30) : hit.start()]):
                 continue
-            city = _intent_city(hit, mentions, places, (s0, s1))
+            city = _intent_city(hit, mentions(), places, (s0, s1))
             return [_intent_statement(text, city, s0, s1)]
     return []
 

@@ -55,7 +55,9 @@ class Cue:
     pattern: re.Pattern[str]
     words: frozenset[str]
     examples: tuple[str, ...]
-    needs: frozenset[str] = frozenset()  # one of these words is in every message it fits
+    # Every message the cue fits holds a word of each of these sets, and this mark.
+    needs: tuple[frozenset[str], ...] = ()
+    mark: str = ""
     beside_a_stay: bool = False  # counts only beside a home or trip of the same message
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -80,12 +82,13 @@ def _cue(
     name: str,
     pattern: str,
     examples: tuple[str, ...],
-    needs: frozenset[str] = frozenset(),
+    needs: tuple[frozenset[str], ...] = (),
     beside_a_stay: bool = False,
+    mark: str = "",
 ) -> Cue:
     rx = re.compile(pattern, re.VERBOSE)
     words = words_of(re.sub(r"\\[a-z]|\(\?[:=!<]+|[^a-z' ]", " ", pattern))
-    return Cue(name, rx, words, examples, needs, beside_a_stay)
+    return Cue(name, rx, words, examples, needs, mark, beside_a_stay)
 
 
 # ---------------------------------------------------------------------------------------
@@ -338,19 +341,22 @@ THE_BEFORE = re.compile(r"\s+the\s*$")
 # and trip cue words, and the words of dates (a bare "Glasgow all week" is a trip by its
 # dates). ``statements`` asks ``statement_gate`` before it reads any city, and so does the
 # pre-filter; the class tests show the cues still find what they should.
-STATEMENT_WORDS = frozenset(
-    # homes
+_HOME_WORDS = frozenset(
     """here live lives living lived based moved relocated settled fellow home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
-    resident represent checking location aquí aqui ici i'm im we're i've ive we've born"""
-    # arrivals, and the words of dates (every other trip needs its days)
-    """ landed arrived touched today tomorrow tmrw tmr tonight week weeks weekend weekends
-    fortnight month spring summer autumn fall winter christmas xmas
-    easter thanksgiving diwali ramadan eid hanukkah halloween holidays
-    jan january feb february mar march apr april may jun june jul july aug august sep sept
-    september oct october nov november dec december mon monday tue tues tuesday wed weds
-    wednesday thu thur thurs thursday fri friday sat saturday sun sunday""".split()
+    resident represent checking location aquí aqui ici i'm im we're i've ive we've born
+    landed arrived touched""".split()
 )
+# The words of dates: every trip but an arrival needs its days.
+DATE_WORDS = frozenset(
+    """today tomorrow tmrw tmr tonight week weeks weekend weekends fortnight month spring
+    summer autumn fall winter christmas xmas easter thanksgiving diwali ramadan eid hanukkah
+    halloween holidays jan january feb february mar march apr april may jun june jul july aug
+    august sep sept september oct october nov november dec december mon monday tue tues
+    tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday sun
+    sunday""".split()
+)
+STATEMENT_WORDS = _HOME_WORDS | DATE_WORDS
 _MARKS = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~\n\t\r-'
 _SPLIT = str.maketrans({**{c: " " for c in _MARKS + "–—…“”"}, "’": "'"})
 _SPLIT_ASCII = bytes(32 if chr(c) in _MARKS else c for c in range(256))
@@ -389,14 +395,26 @@ class Gate:
 
 
 def cue_may_fit(cue: Cue, gate: Gate) -> bool:
-    """Whether the message has one of the words the cue needs."""
-    return not cue.needs.isdisjoint(gate.words)
+    """Whether the message has a word of each set the cue needs, and its mark."""
+    if cue.mark and cue.mark not in gate.low:
+        return False
+    return all(not need.isdisjoint(gate.words) for need in cue.needs)
 
 
 def intent_gate(gate: Gate) -> bool:
-    """Whether a message has a word without which no intent cue matches (the pre-filter and
-    the grammar both ask this, so the pre-filter never hides an intent)."""
-    return not INTENT_WORDS.isdisjoint(gate.words)
+    """Whether some intent cue may fit the message (the pre-filter and the grammar both ask
+    this, and the grammar searches only the cues that may fit: so the pre-filter never
+    hides an intent)."""
+    if INTENT_WORDS.isdisjoint(gate.words):
+        return False
+    return any(cue_may_fit(cue, gate) for cue in INTENT_CUES if not cue.beside_a_stay)
+
+
+def may_date(text: str) -> bool:
+    """Whether a stretch of text may hold a trip's dates (a date word or date digits)."""
+    return not DATE_WORDS.isdisjoint(text.translate(_SPLIT).split()) or bool(
+        _DATE_DIGITS.search(text)
+    )
 
 
 def statement_gate(gate: Gate) -> bool:
@@ -439,9 +457,13 @@ def _needs(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+_ACTIVITY = frozenset(
+    {*_FOOD_WORDS, *"meet meetup meetups tweetup irl hangout person together hang faces".split()}
+    | {"usernames", "names"}
+)
 _MEET_WORDS = "meet meetup meetups meeting tweetup tweetups irl hangout person together"
 _ASK_WORDS = (
-    "anyone anybody who who's whos someone takers y'all yall folks people peeps locals crew"
+    "guys anyone anybody who who's whos someone takers y'all yall folks people peeps locals crew"
 )
 INTENT_CUES: tuple[Cue, ...] = (
     _cue(
@@ -449,16 +471,16 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"\b(?:meet\s?ups?|tweet\s?ups?|get[-\s]together|hangout|irl\s+(?:meet|thing|hang|event)"
         r"|in[-\s]person\s+(?:meet|hang|thing|event))\b",
         ("a tweetup", "london meetup when??", "a channel get-together", "organise an irl thing"),
-        needs=_needs("meetup meetups tweetup tweetups together hangout irl person meet"),
+        needs=(_needs("meetup meetups tweetup tweetups together hangout irl person meet"),),
     ),
     _cue(
         "meet someone",
-        r"\b(?:meet|meeting|see|say\s+hi\s+to)\s+(?:up|irl|in\s+person|in\s+real\s+life|offline|"
+        r"\b(?:meet|meeting|say\s+hi\s+to)\s+(?:up|irl|in\s+person|in\s+real\s+life|offline|"
         r"face\s+to\s+face|(?:some\s+of\s+)?(?:you|y'?all|everyone|people|folks|the\s+[\w-]+"
         r"\s+(?:crew|folks|people|gang|locals))(?:\s+(?:all|guys|lot))?\s*(?:irl|in\s+person|"
         r"for\s+real|there)?)\b",
         ("would love to meet some of you irl", "meet up", "meet people in both"),
-        needs=_needs("meet meeting irl person crew folks people locals"),
+        needs=(_needs("meet meeting hi"),),
     ),
     _cue(
         "in person",
@@ -469,7 +491,7 @@ INTENT_CUES: tuple[Cue, ...] = (
             "down to hang in person",
             "wants to say hi in person",
         ),
-        needs=_needs("person irl"),
+        needs=(_needs("person irl"),),
     ),
     _cue(
         "we should",
@@ -477,7 +499,7 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"(?:should|oughta|ought\s+to|gotta|need\s+to|have\s+to|must)\s+(?:really\s+|totally\s+|"
         r"definitely\s+|all\s+)?(?:meet|get|hang|grab|do|have|go|organi[sz]e|put)\b",
         ("we should grab a beer", "we oughta get dumplings", "we should really meet up"),
-        needs=frozenset({*_FOOD_WORDS, *_MEET_WORDS.split(), "hang", "faces", "usernames"}),
+        needs=(_ACTIVITY, _needs("we y'all yall folks everyone channel group")),
     ),
     _cue(
         "let's",
@@ -485,7 +507,7 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"dinner|coffee|brunch)|have\s+a|go\s+(?:for|get|out)|get\s+(?:a|some|drinks|food|coffee|"
         r"lunch|dinner|dumplings|tacos|pizza|ramen)|put)\b",
         ("let's grab a coffee", "let's do a tweetup", "let's get dumplings"),
-        needs=frozenset({*_FOOD_WORDS, *_MEET_WORDS.split(), "hang", "faces", "usernames"}),
+        needs=(_ACTIVITY, _needs("let's lets")),
     ),
     _cue(
         "who's up for",
@@ -498,13 +520,14 @@ INTENT_CUES: tuple[Cue, ...] = (
             "any oslo people up for a meetup?",
             "anyone fancies a coffee",
         ),
-        needs=frozenset({*_FOOD_WORDS, "meet", "meetup", "hang"}),
+        needs=(frozenset({*_FOOD_WORDS, "meet", "meetup", "hang"}), _needs(_ASK_WORDS)),
     ),
     _cue(
         "up for anything",
         rf"\b{_WHO}\s+(?:else\s+)?(?:up|down|keen|game)\s+for\s+(?:a\s+|an\s+|some\s+)?[\w-]+",
         ("anyone up for donuts?", "any wien locals up for a heuriger?"),
-        needs=_needs(_ASK_WORDS),
+        needs=(_needs("up down keen game"), _needs(_ASK_WORDS), _needs("for")),
+        mark="?",
     ),
     _cue(
         "food, anyone?",
@@ -516,7 +539,7 @@ INTENT_CUES: tuple[Cue, ...] = (
             "coffee on saturday, anyone?",
             "food trucks wednesday? 🌮 anyone?",
         ),
-        needs=frozenset(_FOOD_WORDS),
+        needs=(frozenset(_FOOD_WORDS), _needs("anyone anybody who y'all yall takers")),
     ),
     _cue(
         "food at a time?",
@@ -529,7 +552,8 @@ INTENT_CUES: tuple[Cue, ...] = (
             "berlin people: karaoke friday?",
             "usual spot, 7pm? 🍻",
         ),
-        needs=frozenset({*_FOOD_WORDS, "spot"}),
+        needs=(frozenset({*_FOOD_WORDS, "spot"}),),
+        mark="?",
     ),
     _cue(
         "love to meet",
@@ -544,41 +568,50 @@ INTENT_CUES: tuple[Cue, ...] = (
             "happy to grab a coffee",
             "would be great to grab dinner",
         ),
-        needs=frozenset({*_FOOD_WORDS, *_MEET_WORDS.split(), "faces", "usernames"}),
+        needs=(
+            _ACTIVITY,
+            _needs("would i'd id want wanna keen happy hoping hope it'd be love like"),
+        ),
     ),
     _cue(
         "faces to names",
         r"\b(?:put(?:ting)?|match(?:ing)?)\s+(?:some\s+)?(?:faces|names|usernames)\s+to\s+"
         r"(?:faces|names|usernames|handles|avatars)\b",
         ("it'd be fun to put usernames to faces",),
-        needs=_needs("faces usernames"),
+        needs=(_needs("faces usernames"),),
     ),
     _cue(
         "fancy a pint",
         rf"\b(?:fancy|fancies)\s+(?:grabbing\s+|getting\s+)?{_FOOD}",
         ("fancy a pint after?", "if anyone fancies a coffee"),
-        needs=_needs("fancy fancies"),
+        needs=(_needs("fancy fancies"),),
     ),
     _cue(
         "hosting",
-        r"\b(?:at\s+(?:my|our)\s+(?:place|flat|house|apartment)|at\s+mine|whole\s+channel|"
-        r"everyone'?s?\s+(?:invited|welcome)|all\s+welcome|come\s+(?:join|along|by)|join\s+(?:me|us)|"
-        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host|open\s+invite|organi[sz]e\s+an?\s+"
+        r"\bat\s+(?:(?:my|our)\s+(?:place|flat|house|apartment)|mine)\b",
+        ("tacos at my place saturday", "board game night at mine on friday"),
+        needs=(_needs("place flat house apartment mine"), _needs("at")),
+    ),
+    _cue(
+        "all invited",
+        r"\b(?:whole\s+channel|everyone'?s?\s+(?:invited|welcome)|all\s+welcome|open\s+invite|"
+        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host|organi[sz]e\s+an?\s+"
         r"(?:irl|in[-\s]person|meetup)|channel\s+(?:picnic|drinks|beers|dinner|lunch|hike|bbq|"
-        r"meetup|meet)|hear\s+me\s+out)\b",
+        r"meetup|meet))\b",
         (
-            "tacos at my place saturday, whole channel invited",
+            "whole channel invited",
             "happy to host a hack night",
             "channel picnic in the park",
-            "board game night at mine on friday",
+            "open invite: i'm at the cafe till 5",
         ),
-        needs=_needs("mine invited invite host hosting welcome picnic channel"),
+        needs=(_needs("invited welcome invite host organise organize channel"),),
     ),
     _cue(
         "group, food?",
         r"\b(?:folks|people|peeps|crew|locals)\b\s*[:—,-]+\s*[^.!?\x00]{0,40}\?",
         ("nyc folks — bar crawl on the 30th?", "kl folks, teh tarik soon?"),
-        needs=_needs("folks people peeps crew locals"),
+        needs=(_needs("folks people peeps crew locals"),),
+        mark="?",
     ),
     _cue(
         "around",
@@ -586,7 +619,7 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"(?:around|about|free|in\s+town|nearby|close\s+by)\b|\bif\s+(?:anyone|anybody)(?:'s|\s+is)?"
         r"\s+(?:around|about|free|nearby|in\s+town|wants)\b",
         ("anyone around?", "if anyone's around"),
-        needs=frozenset(),
+        needs=(),
         beside_a_stay=True,
     ),
     _cue(
@@ -595,19 +628,19 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"(?:in|around|passing\s+through|visiting)\b[^.!?\x00]{0,40}\b(?:hit\s+me\s+up|let'?s|"
         r"ping|shout|dm|drinks?|coffee|beers?|on\s+me|grab|meet)\b",
         ("if you're ever in lagos hit me up",),
-        needs=_needs("ever"),
+        needs=(_needs("ever"), _needs("if")),
     ),
     _cue(
         "count me in",
-        r"\b(?:who'?s\s+in|who'?s\s+coming|who'?s\s+down|any\s+takers|one\s+of\s+these\s+days)\b",
-        ("who's in?", "any takers", "dumplings one of these days"),
-        needs=_needs("takers these who's whos"),
+        r"\b(?:who'?s\s+in|who'?s\s+coming|who'?s\s+down|any\s+takers)\b",
+        ("who's in?", "any takers"),
+        needs=(_needs("takers who's whos"),),
     ),
 )
 # No intent cue is searched in a message without one of the words it needs (the pre-filter
 # looks for these, and ``statements`` for each cue's own: that keeps the pre-filter sound).
 # A test checks that every cue's examples hold one of its words and fit its pattern.
-INTENT_WORDS = frozenset(w for cue in INTENT_CUES for w in cue.needs)
+INTENT_WORDS = frozenset(w for cue in INTENT_CUES if cue.needs for w in cue.needs[0])
 # "the potluck two weeks ago was a blast", "we'll never meet that SLA": not intents.
 NOT_INTENT = re.compile(
     r"\b(?:meet\s+(?:the|that|this|our|my|your|a|its|those|these|all)\s+(?:\w+\s+)?"
