@@ -468,10 +468,21 @@ _ASK_WORDS = (
 INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "meetup word",
-        r"\b(?:meet\s?ups?|tweet\s?ups?|get[-\s]together|hangout|irl\s+(?:meet|thing|hang|event)"
-        r"|in[-\s]person\s+(?:meet|hang|thing|event))\b",
-        ("a tweetup", "london meetup when??", "a channel get-together", "organise an irl thing"),
-        needs=(_needs("meetup meetups tweetup tweetups together hangout irl person meet"),),
+        r"\b(?:meet\s?ups?|tweet\s?ups?|hangout)\b",
+        ("a tweetup", "london meetup when??", "a hangout", "we should meet up"),
+        needs=(_needs("meetup meetups tweetup tweetups meet tweet hangout"),),
+    ),
+    _cue(
+        "get-together",
+        r"\bget[-\s]together\b",
+        ("a channel get-together",),
+        needs=(_needs("together"), _needs("get")),
+    ),
+    _cue(
+        "irl thing",
+        r"\b(?:irl|in[-\s]person)\s+(?:meet|thing|hang|event)",
+        ("organise an irl thing", "an in-person meet"),
+        needs=(_needs("irl person"), _needs("meet meetup thing hang hangout event")),
     ),
     _cue(
         "meet someone",
@@ -480,7 +491,13 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"\s+(?:crew|folks|people|gang|locals))(?:\s+(?:all|guys|lot))?\s*(?:irl|in\s+person|"
         r"for\s+real|there)?)\b",
         ("would love to meet some of you irl", "meet up", "meet people in both"),
-        needs=(_needs("meet meeting hi"),),
+        needs=(
+            _needs("meet meeting say"),
+            _needs(
+                "up irl person real offline face you y'all yall everyone people folks crew "
+                "gang locals"
+            ),
+        ),
     ),
     _cue(
         "in person",
@@ -491,7 +508,10 @@ INTENT_CUES: tuple[Cue, ...] = (
             "down to hang in person",
             "wants to say hi in person",
         ),
-        needs=(_needs("person irl"),),
+        needs=(
+            _needs("person irl real face"),
+            _needs("say hi hang meet grab get drinks drink coffee chat"),
+        ),
     ),
     _cue(
         "we should",
@@ -570,7 +590,7 @@ INTENT_CUES: tuple[Cue, ...] = (
         ),
         needs=(
             _ACTIVITY,
-            _needs("would i'd id want wanna keen happy hoping hope it'd be love like"),
+            _needs("would i'd id want wanna keen happy hoping hope it'd"),
         ),
     ),
     _cue(
@@ -595,16 +615,21 @@ INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "all invited",
         r"\b(?:whole\s+channel|everyone'?s?\s+(?:invited|welcome)|all\s+welcome|open\s+invite|"
-        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host|organi[sz]e\s+an?\s+"
-        r"(?:irl|in[-\s]person|meetup)|channel\s+(?:picnic|drinks|beers|dinner|lunch|hike|bbq|"
-        r"meetup|meet))\b",
-        (
-            "whole channel invited",
-            "happy to host a hack night",
-            "channel picnic in the park",
-            "open invite: i'm at the cafe till 5",
+        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host)\b",
+        ("whole channel invited", "happy to host a hack night", "open invite: i'm at the cafe"),
+        needs=(
+            _needs("invited welcome invite host"),
+            _needs("whole everyone everyone's all open happy i'll ill we'll"),
         ),
-        needs=(_needs("invited welcome invite host organise organize channel"),),
+    ),
+    _cue(
+        "channel plans",
+        r"\bchannel\s+(?:picnic|drinks|beers|dinner|lunch|hike|bbq|meetup|meet|walk|brunch)\b",
+        ("channel picnic in the park", "channel drinks friday?"),
+        needs=(
+            _needs("channel"),
+            _needs("picnic drinks beers dinner lunch hike bbq meetup meet walk brunch"),
+        ),
     ),
     _cue(
         "group, food?",
