@@ -384,14 +384,14 @@ class Gate:
     """What the gates read of a message: its lower-case text and words (split at marks)."""
 
     low: str
-    words: list[str]
+    words: frozenset[str]
 
     @classmethod
     def of(cls, text: str) -> Gate:
         low = text.lower()
         if low.isascii():
-            return cls(low, low.encode().translate(_SPLIT_ASCII).decode().split())
-        return cls(low, low.translate(_SPLIT).split())
+            return cls(low, frozenset(low.encode().translate(_SPLIT_ASCII).decode().split()))
+        return cls(low, frozenset(low.translate(_SPLIT).split()))
 
 
 def cue_may_fit(cue: Cue, gate: Gate) -> bool:
@@ -407,7 +407,8 @@ def intent_gate(gate: Gate) -> bool:
     hides an intent)."""
     if INTENT_WORDS.isdisjoint(gate.words):
         return False
-    return any(cue_may_fit(cue, gate) for cue in INTENT_CUES if not cue.beside_a_stay)
+    hits = INTENT_WORDS.intersection(gate.words)
+    return any(cue_may_fit(cue, gate) for w in hits for cue in _CUES_BY_WORD[w])
 
 
 def may_date(text: str) -> bool:
@@ -666,6 +667,10 @@ INTENT_CUES: tuple[Cue, ...] = (
 # looks for these, and ``statements`` for each cue's own: that keeps the pre-filter sound).
 # A test checks that every cue's examples hold one of its words and fit its pattern.
 INTENT_WORDS = frozenset(w for cue in INTENT_CUES if cue.needs for w in cue.needs[0])
+_CUES_BY_WORD = {
+    w: tuple(c for c in INTENT_CUES if c.needs and w in c.needs[0] and not c.beside_a_stay)
+    for w in INTENT_WORDS
+}
 # "the potluck two weeks ago was a blast", "we'll never meet that SLA": not intents.
 NOT_INTENT = re.compile(
     r"\b(?:meet\s+(?:the|that|this|our|my|your|a|its|those|these|all)\s+(?:\w+\s+)?"
