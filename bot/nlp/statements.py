@@ -103,7 +103,7 @@ def _read(
         return found[0]
 
     places: list[Statement] = []
-    if stating and any(_kind(m, en.may_date(m.prefix + m.after)) for m in mentions()):
+    if stating and any(_kind(m, en.may_date(low[slice(*m.sentence)])) for m in mentions()):
         times = [t for t in find_times(cleaned, now=now) if _a_day(t)]
         places = _place_statements(text, low, mentions(), times, now.date())
     intent = _intent(text, low, mentions, places, sentences, gate if proposing else None)
@@ -268,13 +268,14 @@ def _place_statements(
     out: list[Statement] = []
     prev_kind: StatementKind | None = None
     prev_days: tuple[date, date] | None = None
+    listed = trip_dates.itinerary(low, mentions, times)
     for k, m in enumerate(mentions):
         prev = mentions[k - 1] if k else None
         corrects = prev is not None and en.CORRECTION.search(low[prev.end : m.start]) is not None
         if corrects and prev is not None:
             m = replace(m, before=prev.before, prefix=prev.prefix)
             out = [s for s in out if s.city != prev.city]
-        days = trip_dates.days_after(low, m, times, today, prev, out)
+        days = listed.get(k) or trip_dates.days_after(low, m, times, today, prev, out)
         kind = _final_kind(m, prev_kind, days, today)
         if corrects and kind is None:
             kind = prev_kind

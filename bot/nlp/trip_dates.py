@@ -77,10 +77,14 @@ def days_after(
         days = _compose(low, mine, today)
     else:
         days = _bare_range(m.after, stated, times, m.end)
+    since = max(m.sentence[0], prev.end if prev else 0)
+    before = [t for t in times if since <= t.start_index and t.end_index <= m.start]
     if days is None:
-        since = max(m.sentence[0], prev.end if prev else 0)
-        before = [t for t in times if since <= t.start_index and t.end_index <= m.start]
         days = _compose(low, before, today) if before else None
+    elif days[0] == today and before:
+        # "landing sat morning, in london til wed": the start is the day before the city
+        start = first_last(before[-1])[0]
+        days = (start, days[1]) if start <= days[1] else days
     return _with_duration(low[m.sentence[0] : m.sentence[1]], days)
 
 
@@ -121,10 +125,10 @@ def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
 
 
 def _after_first(span: Days, first: date) -> Days:
-    """ "22-24 June, staying on till the 26th": a bare day before the start is the same
-    day of the start's month (or the next)."""
+    """ "22-24 June, staying on till the 26th": an end before the start is that day of the
+    start's month (or the next)."""
     a, b = span
-    if b >= first or (a != b and a < first):
+    if b >= first:
         return span
     for month_start in (first.replace(day=1), (first.replace(day=28) + timedelta(days=4))):
         try:
@@ -132,7 +136,7 @@ def _after_first(span: Days, first: date) -> Days:
         except ValueError:
             continue
         if day >= first:
-            return (first if a < first else a), day
+            return max(a, first), day
     return span
 
 
@@ -293,3 +297,31 @@ def _dated(today: date, m1: int, d1: int, m2: int, d2: int) -> Days | None:
 
 def _next_weekday(d: date, weekday: int) -> date:
     return d + timedelta(days=(weekday - d.weekday()) % 7)
+
+
+def itinerary(low: str, cities: Sequence[_Span], times: Sequence[TimeMention]) -> dict[int, Days]:
+    """ "Chicago → Detroit → Pittsburgh, 5/26-5/28, 5/29-5/30, 5/31-6/2": cities of one list
+    (nothing but joiners between them) followed by as many date ranges, paired in order."""
+    out: dict[int, Days] = {}
+    k = 0
+    while k < len(cities):
+        run = [k]
+        while run[-1] + 1 < len(cities) and _joined(low, cities[run[-1]], cities[run[-1] + 1]):
+            run.append(run[-1] + 1)
+        k = run[-1] + 1
+        if len(run) < 2:
+            continue
+        last = cities[run[-1]]
+        stop = cities[k].start if k < len(cities) else last.sentence[1]
+        after = [t for t in times if last.end <= t.start_index < stop]
+        if len(after) == len(run):
+            out.update({i: first_last(t) for i, t in zip(run, after, strict=True)})
+    return out
+
+
+def _joined(low: str, a: _Span, b: _Span) -> bool:
+    between = low[a.end : b.start]
+    return (
+        a.sentence == b.sentence
+        and re.fullmatch(r"[\s,/&+>→–—-]*(?:and|then)?[\s,/&+>→–—-]*", between) is not None
+    )

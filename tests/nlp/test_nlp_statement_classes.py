@@ -77,6 +77,22 @@ MODIFIERS_AND_LISTS = [
         "Bangkok until Friday, then Singapore from Saturday till the 12th",
         [trip("Bangkok", (3, 4), (3, 6)), trip("Singapore", (3, 7), (3, 12))],
     ),
+    (
+        "Denver → Phoenix → Dallas, 3/20–3/22, 3/23–3/24, 3/25–3/27",
+        [
+            trip("Denver", (3, 20), (3, 22)),
+            trip("Phoenix", (3, 23), (3, 24)),
+            trip("Dallas", (3, 25), (3, 27)),
+        ],
+    ),
+    (
+        "road trip: Seattle, Portland, Boise 3/6-3/8, 3/9-3/10, 3/11-3/12",
+        [
+            trip("Seattle", (3, 6), (3, 8)),
+            trip("Portland", (3, 9), (3, 10)),
+            trip("Boise", (3, 11), (3, 12)),
+        ],
+    ),
     ("the Richmond office is nice", []),
     ("Chicago-style pizza is overrated", []),
 ]
@@ -121,6 +137,7 @@ INTENTS = [
     "fancy a pint later?",
     "who wants to grab a table at the pub after the talk?",
     "anyone want to cowork from a cafe on friday?",
+    "if anyone's around let's get tapas",
 ]
 
 
@@ -184,6 +201,11 @@ TRIP_DATES = [
     ("in Cork right now until Friday", [trip("Cork", (3, 4), (3, 6))]),
     ("greetings from Perth! here till the 20th", [trip("Perth", (3, 4), (3, 20))]),
     ("in Oslo til sat", [trip("Oslo", (3, 4), (3, 7))]),
+    ("landing at CPH friday morning, in copenhagen til tue", [trip("Copenhagen", (3, 6), (3, 10))]),
+    (
+        "workshop in Lisbon 22-24 April, staying on till the 26th",
+        [trip("Lisbon", (4, 22), (4, 26))],
+    ),
     ("in Denver March 30 - April 2", [trip("Denver", (3, 30), (4, 2))]),
     (
         "I'll be in Vienna Dec 29 - Jan 2",

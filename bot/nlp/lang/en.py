@@ -525,8 +525,8 @@ INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "let's",
         r"\blet'?s\s+(?:all\s+)?(?:meet|get\s+together|hang|grab|do\s+(?:a|an|some|drinks|lunch|"
-        r"dinner|coffee|brunch)|have\s+a|go\s+(?:for|get|out)|get\s+(?:a|some|drinks|food|coffee|"
-        r"lunch|dinner|dumplings|tacos|pizza|ramen)|put)\b",
+        r"dinner|coffee|brunch)|have\s+a|go\s+(?:for|get|out)|put|get\s+(?:a\s+|some\s+)?"
+        rf"{_FOOD})\b",
         ("let's grab a coffee", "let's do a tweetup", "let's get dumplings"),
         needs=(_ACTIVITY, _needs("let's lets")),
     ),
