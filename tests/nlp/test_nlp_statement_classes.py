@@ -138,6 +138,7 @@ INTENTS = [
     "who wants to grab a table at the pub after the talk?",
     "anyone want to cowork from a cafe on friday?",
     "if anyone's around let's get tapas",
+    "this group should do a hike sometime",
 ]
 
 
@@ -201,6 +202,12 @@ TRIP_DATES = [
     ("in Cork right now until Friday", [trip("Cork", (3, 4), (3, 6))]),
     ("greetings from Perth! here till the 20th", [trip("Perth", (3, 4), (3, 20))]),
     ("in Oslo til sat", [trip("Oslo", (3, 4), (3, 7))]),
+    ("in town (Seattle) till Sunday, coffee?", [trip("Seattle", (3, 4), (3, 8)), INTENT]),
+    ("flying out to Denver tomorrow, back Friday", [trip("Denver", (3, 5), (3, 6))]),
+    (
+        "Prague 12-15 May then Vienna 16-18",
+        [trip("Prague", (5, 12), (5, 15)), trip("Vienna", (5, 16), (5, 18))],
+    ),
     ("landing at CPH friday morning, in copenhagen til tue", [trip("Copenhagen", (3, 6), (3, 10))]),
     (
         "workshop in Lisbon 22-24 April, staying on till the 26th",

@@ -516,11 +516,20 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "we should",
-        r"\b(?:we|y'?all|you\s+all|folks|everyone|we\s+all|this\s+channel|this\s+group)\s+"
+        r"\b(?:we|y'?all|you\s+all|folks|everyone|we\s+all|this\s+channel|this\s+group|"
+        r"[\w-]+\s+(?:crew|folks|people|gang|peeps|locals))\s+"
         r"(?:should|oughta|ought\s+to|gotta|need\s+to|have\s+to|must)\s+(?:really\s+|totally\s+|"
         r"definitely\s+|all\s+)?(?:meet|get|hang|grab|do|have|go|organi[sz]e|put)\b",
-        ("we should grab a beer", "we oughta get dumplings", "we should really meet up"),
-        needs=(_ACTIVITY, _needs("we y'all yall folks everyone channel group")),
+        (
+            "we should grab a beer",
+            "we oughta get dumplings",
+            "we should really meet up",
+            "the denver crew should do a hike",
+        ),
+        needs=(
+            _ACTIVITY,
+            _needs("we y'all yall folks everyone channel group crew people gang peeps locals"),
+        ),
     ),
     _cue(
         "let's",
@@ -564,7 +573,7 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "food at a time?",
-        rf"(?:^|(?<=[.!?\n:—-]))\W*(?:usual\s+spot\W+)?{_FOOD}?\s*\W*"
+        rf"(?:^|(?<=[.!?\n:—,-]))\W*(?:usual\s+spot\W+)?{_FOOD}?\s*\W*"
         rf"(?:{_DAYISH}[^?\x00]{{0,30}})?\?",
         (
             "drinks after work on thursday?",
