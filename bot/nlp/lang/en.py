@@ -64,12 +64,6 @@ class Cue:
         return self.pattern.search(text)
 
 
-def _alt(words: str) -> str:
-    """ "a b|c d" -> a regex alternation of those phrases (spaces: any whitespace)."""
-    phrases = sorted((p.strip() for p in words.split("|") if p.strip()), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + ")"
-
-
 _WORD = re.compile(r"[a-z']+")
 
 
@@ -462,7 +456,6 @@ _ACTIVITY = frozenset(
     {*_FOOD_WORDS, *"meet meetup meetups tweetup irl hangout person together hang faces".split()}
     | {"usernames", "names"}
 )
-_MEET_WORDS = "meet meetup meetups meeting tweetup tweetups irl hangout person together"
 _ASK_WORDS = (
     "guys anyone anybody who who's whos someone takers y'all yall folks people peeps locals crew"
 )
