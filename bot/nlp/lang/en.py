@@ -462,9 +462,9 @@ _ASK_WORDS = (
 INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "meetup word",
-        r"\b(?:meet\s?ups?|tweet\s?ups?|hangout)\b",
-        ("a tweetup", "london meetup when??", "a hangout", "we should meet up"),
-        needs=(_needs("meetup meetups tweetup tweetups meet tweet hangout"),),
+        r"\b(?:meetups?|tweetups?|hangout)\b",
+        ("a tweetup", "london meetup when??", "a hangout"),
+        needs=(_needs("meetup meetups tweetup tweetups hangout"),),
     ),
     _cue(
         "get-together",
@@ -480,7 +480,7 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "meet someone",
-        r"\b(?:meet|meeting|say\s+hi\s+to)\s+(?:up|irl|in\s+person|in\s+real\s+life|offline|"
+        r"\b(?:meet|meeting|say\s+hi\s+to)[-\s]+(?:up|irl|in\s+person|in\s+real\s+life|offline|"
         r"face\s+to\s+face|(?:some\s+of\s+)?(?:you|y'?all|everyone|people|folks|the\s+[\w-]+"
         r"\s+(?:crew|folks|people|gang|locals))(?:\s+(?:all|guys|lot))?\s*(?:irl|in\s+person|"
         r"for\s+real|there)?)\b",
