@@ -9,6 +9,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.nlp.lang import en
 from bot.nlp.statements import Statement, _read, might_matter, read
@@ -270,3 +272,31 @@ def test_statements_need_the_gate_words() -> None:
     for text in ("Paris is lovely", "Denver Broncos", "Tokyo!"):
         assert not en.statement_gate(en.Gate.of(text))
         assert _read(text, NOW) == []
+
+
+_ALL_CLASS_TEXTS = sorted(
+    {
+        *(t for t, _ in NO_SUBJECT + MODIFIERS_AND_LISTS + QUESTIONS_AND_ASIDES),
+        *(t for t, _ in NOT_THE_SPEAKER_NOT_NOW + TRIP_DATES),
+        *INTENTS,
+        *NOT_INTENTS,
+    }
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["", "ok so ", "Hey all! ", "(", "**", "lol "]),
+    st.sampled_from(_ALL_CLASS_TEXTS),
+    st.sampled_from(["", "!", " 🙂", ")", "\nthanks", " — @sam"]),
+    st.sampled_from([str, str.upper, str.lower]),
+)
+def test_the_prefilter_never_hides_a_class_statement(
+    head: str, text: str, tail: str, case: object
+) -> None:
+    """Whatever the grammar reads in these wordings, with marks, case and chatter around
+    them, the pre-filter lets through (it asks the grammar's own gates)."""
+    assert callable(case)
+    message = case(f"{head}{text}{tail}")
+    if _read(message, NOW):
+        assert might_matter(message), message
