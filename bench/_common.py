@@ -8,7 +8,7 @@ import platform
 import resource
 import statistics
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -48,6 +48,9 @@ class RecordingAdapter:
         self.dm_times.append((user.id, time.time()))
         return MessageRef(Place("bench", "dm", user.id), str(next(self._ids)))
 
+    async def find_sent(self, user: UserRef, dedupe_key: str, since: datetime) -> bool:
+        return False  # no process of this bench dies, so no reminder is re-claimed
+
     async def reply(self, to: Inbound, msg: Outgoing) -> None:
         self.replies += 1
 
@@ -80,12 +83,18 @@ async def seed_reminders(
     due: Callable[[int], datetime],
     going: int = 0,
     prefix: str = "u",
+    platform: str = "bench",
+    user_ids: Sequence[str] = (),
 ) -> int:
-    """A meetup in community bench/w1 with `going` members going (u0, u1, ...) and `jobs`
+    """A meetup in community `platform`/w1 with `going` members going (u0, u1, ...) and `jobs`
     pending reminders for members `prefix`0, 1, ... due at `due(i)`, written in bulk.
-    Returns the meetup id."""
+    `user_ids` names the members instead (the i-th is both). Returns the meetup id."""
     now = datetime.now(UTC)
-    c = await store.community("bench", "w1", timezone="UTC", now=now)
+
+    def member(i: int, start: str) -> str:
+        return user_ids[i] if user_ids else f"{start}{i}"
+
+    c = await store.community(platform, "w1", timezone="UTC", now=now)
     m = await store.create_meetup(
         community_id=c.id,
         channel_id="general",
@@ -112,7 +121,7 @@ async def seed_reminders(
                 [
                     {
                         "meetup_id": m.id,
-                        "user_id": f"u{i}",
+                        "user_id": member(i, "u"),
                         "user_name": f"U{i}",
                         "status": "going",
                         "position": i,
@@ -127,7 +136,7 @@ async def seed_reminders(
                 "kind": "remind",
                 "meetup_id": m.id,
                 "community_id": c.id,
-                "user_id": f"{prefix}{i}",
+                "user_id": member(i, prefix),
                 "lead_minutes": 120,
                 "due_at": due(i),
             }

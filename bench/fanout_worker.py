@@ -7,6 +7,7 @@ import asyncio
 import itertools
 import sys
 from collections.abc import Mapping
+from datetime import datetime
 
 import aiohttp
 
@@ -48,6 +49,9 @@ class PacedPlatform:
                 raise PlatformBusy("429")
             body = await response.json()
         return MessageRef(Place("bench", "dm", user.id), body["id"])
+
+    async def find_sent(self, user: UserRef, dedupe_key: str, since: datetime) -> bool:
+        return False  # no process of this bench dies, so no reminder is re-claimed
 
     async def reply(self, to: Inbound, msg: Outgoing) -> None:
         return None

@@ -36,6 +36,7 @@ VERBS: dict[str, int] = {
     "recity": 2,  # meetup_id, city_id: the organizer meant this namesake of the meetup's city
     "rehome": 1,  # city_id: the member meant this namesake of their home city
     "redate": 2,  # meetup_id, minutes since 1970 (UTC): the other day/month reading
+    "list": 3,  # page, city_id (0: any), all|mine: a page of /meetup list
 }
 
 

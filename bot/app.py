@@ -169,7 +169,7 @@ def build_app(
         jobs=jobs,
         default_timezone=settings.default_timezone,
     )
-    core = Core(services)
+    core = Core(services, timer)
     jobs.bind(JobDelivery(services))
     _install_watcher(core)
     app = App(settings, store, clock, timer, outbox, jobs, core)

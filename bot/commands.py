@@ -86,9 +86,23 @@ COMMANDS: tuple[CommandSpec, ...] = (
         '/meetup cancel id:3 reason:"venue closed"',
         (_ID, OptionSpec("reason", "Why (shown to everyone)", "text", max_length=300)),
     ),
-    CommandSpec("list", "Upcoming meetups in this community", "/meetup list"),
+    CommandSpec(
+        "list",
+        "Upcoming meetups, 10 a page with Previous / Next; only yours (mine) or one city's",
+        "/meetup list   or   /meetup list mine city:Berlin page:2",
+        (
+            OptionSpec(
+                "mine", "Only meetups you organize, answered or voted in", "choice",
+                choices=("yes", "no"),
+            ),
+            OptionSpec("city", "Only meetups in this city", "city"),
+            OptionSpec("page", "Which page (10 meetups each)", "integer", min_value=1),
+        ),
+    ),
     CommandSpec("show", "Show a meetup's card", "/meetup show id:3", (_ID,)),
-    CommandSpec("mine", "Meetups and polls you organize, answered or voted in", "/meetup mine"),
+    CommandSpec(
+        "mine", "Meetups and polls you organize, answered or voted in, 10 a page", "/meetup mine"
+    ),
     CommandSpec(
         "home",
         "Set your home city (or clear it) for meetup suggestions; no options shows yours",

@@ -19,7 +19,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 
 from bot.ports import Clock, Timer
-from bot.store.store import Job, JobSpec, Store, StoreUnavailable
+from bot.store.store import Job, JobSpec, ReminderPlan, Store, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +121,13 @@ class JobEngine:
         `specs`, in one transaction."""
         await self.store.replace_pending_jobs(meetup_id, kinds, user_id, specs)
         self._arm(specs)
+
+    async def rebuild_reminders(
+        self, meetup_ids: Sequence[int], plan: ReminderPlan, user_id: str | None = None
+    ) -> None:
+        """Replace these meetups' pending reminders (of one member, if given) with what
+        `plan` makes of their current answers, in one transaction (Store.rebuild_reminders)."""
+        self._arm(await self.store.rebuild_reminders(meetup_ids, plan, user_id))
 
     def _arm(self, specs: Sequence[JobSpec]) -> None:
         limit = self.clock.now() + self.horizon

@@ -13,6 +13,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TypeVar
 
 from bot.ports import ChatAdapter, ChatError, DeliveryUnknown, DMClosed
@@ -86,6 +87,14 @@ class Outbox:
         """Raises DMClosed when the member does not accept DMs."""
         adapter = self._adapter(user.platform)
         return await self._retrying("dm", lambda: adapter.send_dm(user, msg))
+
+    async def find_sent(self, user: UserRef, dedupe_key: str, since: datetime) -> bool:
+        """Whether a DM with `dedupe_key` already reached `user` (read back from the platform,
+        retried like any read)."""
+        adapter = self._adapter(user.platform)
+        return await self._retrying(
+            "find_sent", lambda: adapter.find_sent(user, dedupe_key, since), idempotent=True
+        )
 
     async def reply(self, to: Inbound, msg: Outgoing) -> None:
         adapter = self._adapter(to.user.platform)

@@ -88,7 +88,14 @@ class ChatAdapter(Protocol):
     async def update(self, ref: MessageRef, msg: Outgoing) -> None: ...
 
     async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
-        """Raises DMClosed when the member does not accept DMs."""
+        """Raises DMClosed when the member does not accept DMs. A message with a
+        `dedupe_key` carries it in a form `find_sent` can read back from the platform."""
+
+    async def find_sent(self, user: UserRef, dedupe_key: str, since: datetime) -> bool:
+        """Whether the bot's DM conversation with `user` holds a message sent with
+        `dedupe_key` at or after `since`, as read back from the platform (not from memory:
+        the process that sent it may have died). Asked only before re-sending a DM whose
+        outcome is unknown."""
 
     async def reply(self, to: Inbound, msg: Outgoing) -> None:
         """Answer the member who caused `to`: ephemeral if `msg.ephemeral`, else in the channel."""

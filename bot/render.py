@@ -287,6 +287,48 @@ def prose(message: str) -> Segments:
     return tuple(parts) or (Text(message),)
 
 
+@dataclass(frozen=True, slots=True)
+class ListPage:
+    """Where a page of `/meetup list` is: its number, size and the total, and the filters its
+    Previous / Next buttons carry along (city 0: any city)."""
+
+    page: int
+    size: int
+    total: int
+    city_id: int = 0
+    mine: bool = False
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.size))
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.size
+
+    def button(self, label: str, page: int) -> Button:
+        whose = "mine" if self.mine else "all"
+        return Button(label, actions.encode("list", page, self.city_id, whose))
+
+
+def list_page(title: str, rows: Sequence[Segments], at: ListPage, empty: str) -> Outgoing:
+    """A page of a long list: the rows, "Showing 11–20 of 57", and Previous / Next."""
+    if not rows:
+        return Outgoing(body=prose(empty), ephemeral=True)
+    body = lines(title, rows, empty).body
+    shown = f"Showing {at.offset + 1}–{at.offset + len(rows)} of {at.total}"
+    if at.pages > 1:
+        shown += f" (page {at.page} of {at.pages})"
+    buttons: list[Button] = []
+    if at.page > 1:
+        buttons.append(at.button("← Previous", at.page - 1))
+    if at.page < at.pages:
+        buttons.append(at.button("Next →", at.page + 1))
+    return Outgoing(
+        title=title, body=(*body, Text(f"\n{shown}")), buttons=tuple(buttons), ephemeral=True
+    )
+
+
 def text(message: str, *, ephemeral: bool = True) -> Outgoing:
     return Outgoing(body=prose(message), ephemeral=ephemeral)
 

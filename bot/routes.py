@@ -49,6 +49,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "droptrip": members.drop_trip,
     cities.VERB: cities.change_city,
     cities.HOME_VERB: cities.change_home,
+    "list": meetups.list_page_clicked,
 }
 
 # Buttons that may be clicked in a DM outside any community (Discord): verb -> how to find

@@ -129,6 +129,15 @@ class FakeAdapter:
         self.sent.append(Sent("dm", msg, user, ref))
         return ref
 
+    async def find_sent(self, user: UserRef, dedupe_key: str, since: datetime) -> bool:
+        """Like a platform's history: every DM this fake delivered, keyed or not."""
+        self._maybe_fail("find_sent")
+        return any(
+            s.kind == "dm" and s.to.id == user.id and s.msg is not None
+            and s.msg.dedupe_key == dedupe_key
+            for s in self.sent
+        )
+
     async def reply(self, to: Inbound, msg: Outgoing) -> None:
         self.sent.append(Sent("reply", msg, to))
 

@@ -33,7 +33,7 @@ def test_parses(text: str, name: str, options: dict[str, str]) -> None:
     ('propose title:"unclosed', "is not closed"),
     ("propose titel:x", "Did you mean `title:`?"),
     ("show id:1 id:2", "given twice"),
-    ("list extra words", "takes no options"),
+    ("mine extra words", "takes no options"),
 ])
 def test_errors_say_what_to_type(text: str, message: str) -> None:
     with pytest.raises(CommandLineError) as err:

@@ -139,3 +139,24 @@ async def test_one_bad_field_is_asked_again_and_the_others_are_kept() -> None:
 async def test_the_banner_says_the_script_clock_is_simulated() -> None:
     out = await _run("/who\n")
     assert "The clock is simulated" in out[0]
+
+
+async def test_the_console_finds_a_keyed_dm_it_printed_this_run() -> None:
+    from datetime import UTC, datetime
+
+    from adapters.console.adapter import ConsoleAdapter
+    from bot.types import Outgoing, Text, UserRef
+
+    async def no_lines():  # type: ignore[no-untyped-def]
+        return
+        yield
+
+    out: list[str] = []
+    console = ConsoleAdapter(("Alice", "Bob"), ("general",), no_lines(), out.append,
+                             lambda: datetime(2030, 1, 7, tzinfo=UTC))
+    alice, bob = UserRef("console", "alice", "Alice"), UserRef("console", "bob", "Bob")
+    since = datetime(2030, 1, 7, tzinfo=UTC)
+    await console.send_dm(alice, Outgoing(body=(Text("Reminder"),), dedupe_key="remind:7"))
+    assert await console.find_sent(alice, "remind:7", since)
+    assert not await console.find_sent(bob, "remind:7", since)
+    assert not await console.find_sent(alice, "remind:8", since)

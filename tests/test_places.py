@@ -145,6 +145,37 @@ async def test_the_confirmation_offers_the_other_namesakes(harness: Harness) -> 
     assert any("Paris, Texas" in s.text for s in harness.adapter.of("update"))  # card
 
 
+async def test_moving_to_a_namesake_keeps_the_wall_time_in_the_new_zone(
+        harness: Harness) -> None:
+    """19:00 in Paris is 19:00 in Paris, Texas: the meetup keeps its local time, not the
+    instant, and its reminders follow."""
+    reply = await harness.command("alice", "propose", title="Picnic", city="Paris",
+                                  when="2030-01-11 19:00")
+    assert reply is not None and reply.msg is not None
+    mid = int(reply.text.split("#")[1].split(" ")[0])
+    labels = {b.label: b.action_id for b in reply.msg.buttons}
+    await harness.click("alice", labels["Paris, Texas, US"])
+    m = await harness.store.meetup(mid)
+    assert m is not None and m.timezone == "America/Chicago"
+    assert m.starts_at is not None and m.starts_at.isoformat() == "2030-01-12T01:00:00+00:00"
+
+
+async def test_a_poll_moved_to_a_namesake_keeps_its_options_wall_times(
+        harness: Harness) -> None:
+    reply = await harness.command("alice", "propose", title="Picnic", city="Paris",
+                                  when="2030-01-11 19:00 | 2030-01-12 18:00")
+    assert reply is not None and reply.msg is not None
+    mid = int(reply.text.split("#")[1].split(" ")[0])
+    labels = {b.label: b.action_id for b in reply.msg.buttons}
+    await harness.click("alice", labels["Paris, Texas, US"])
+    options = await harness.store.poll_options(mid)
+    assert [o.starts_at.isoformat() for o in options] == [
+        "2030-01-12T01:00:00+00:00", "2030-01-13T00:00:00+00:00"]
+    m = await harness.store.meetup(mid)
+    assert m is not None and m.deadline is not None
+    assert m.deadline.isoformat() == "2030-01-11T01:00:00+00:00"  # a day before the first
+
+
 async def test_only_the_organizer_moves_and_only_to_a_namesake(harness: Harness) -> None:
     mid = await harness.propose(city="Paris")
     texas = city_id("Paris, Texas")

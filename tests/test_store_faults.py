@@ -70,6 +70,7 @@ async def test_a_commit_failed_on_a_full_disk_is_answered_and_the_next_event_wor
         faulty_sqlite.disk_full = True
         reply = await h.click("bob", actions.encode("rsvp", mid, "going"))
         assert reply is not None and "nothing was changed" in reply.text
+        assert "couldn't save" in reply.text and "overloaded" not in reply.text  # disk full
         faulty_sqlite.disk_full = False  # space freed
         assert await h.store.rsvps(mid) == []
         again = await h.click("bob", actions.encode("rsvp", mid, "going"))

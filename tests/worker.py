@@ -1,12 +1,14 @@
 """A Tweetup process for the multi-process tests: the real app (store, APScheduler timer,
-system clock, job engine) with a file-backed fake platform shared by every process.
+system clock, job engine) with a platform shared by every process:
 
-The fake platform deduplicates on `Outgoing.dedupe_key` the way Discord does with a message
-nonce and enforce_nonce, and records every attempt, so a test can count both.
+- `file:SINK` a file-backed platform that, like Slack, never merges two sends and records
+  every attempt (so a test counts duplicates) and reads its history back for `find_sent`;
+- `discord:PORT` the real Discord adapter against tests/discord/fakediscord.py on PORT;
+- `slack:API_URL` the real Slack adapter against tests/slack/slack_fake_api.py.
 
-    python -m tests.worker DATABASE_URL SINK_FILE LEASE_SECONDS [SECONDS_PER_DM]
+    python -m tests.worker DATABASE_URL PLATFORM LEASE_SECONDS [SECONDS_PER_DM]
 
-SECONDS_PER_DM makes the platform slow (each DM takes that long), so a batch can outlast
+SECONDS_PER_DM makes the file platform slow (each DM takes that long), so a batch can outlast
 its lease.
 """
 
@@ -18,12 +20,12 @@ import itertools
 import os
 import sys
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from bot.app import build_app
-from bot.config import Settings
-from bot.ports import Inbox
+from bot.config import DiscordSettings, Secret, Settings, SlackSettings
+from bot.ports import ChatAdapter, Inbox
 from bot.types import Form, FormSubmitted, Inbound, MessageRef, Outgoing, Place, UserRef
 
 
@@ -47,6 +49,12 @@ class SharedPlatform:
     async def update(self, ref: MessageRef, msg: Outgoing) -> None:
         return None
 
+    def _lines(self) -> list[list[str]]:
+        with open(self.sink, "a+", encoding="utf-8") as f:
+            fcntl.flock(f, fcntl.LOCK_SH)
+            f.seek(0)
+            return [line.rstrip("\n").split("\t") for line in f if line.strip()]
+
     async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
         key = msg.dedupe_key or f"nokey-{os.getpid()}-{next(self._ids)}"
         await asyncio.sleep(self.seconds_per_dm)
@@ -58,6 +66,9 @@ class SharedPlatform:
             f.flush()
         return MessageRef(Place("bench", "dm", user.id), key)
 
+    async def find_sent(self, user: UserRef, dedupe_key: str, since: datetime) -> bool:
+        return any(line[:2] == [dedupe_key, user.id] for line in self._lines())
+
     async def reply(self, to: Inbound, msg: Outgoing) -> None:
         return None
 
@@ -68,11 +79,43 @@ class SharedPlatform:
         return None
 
 
-async def main(url: str, sink: str, lease_seconds: float, seconds_per_dm: float) -> None:
-    platform = SharedPlatform(Path(sink), seconds_per_dm)
-    app = build_app(Settings(database_url=url), adapters=[platform])
+def _adapter(spec: str, seconds_per_dm: float) -> ChatAdapter:
+    kind, _, target = spec.partition(":")
+    if kind == "file":
+        return SharedPlatform(Path(target), seconds_per_dm)
+    if kind == "discord":
+        from adapters.discord import DiscordAdapter
+
+        return DiscordAdapter(
+            DiscordSettings(
+                token=Secret("fake-token"),
+                api_base_url=f"http://127.0.0.1:{target}/api/v10",
+                gateway_url=f"ws://127.0.0.1:{target}/gateway",
+                dm_rate_per_second=10_000.0,
+            ),
+            guild_ready_timeout=0.2,
+        )
+    if kind == "slack":
+        from adapters.slack import SlackAdapter
+
+        return SlackAdapter(
+            SlackSettings(bot_token=Secret("xoxb-fake"), signing_secret=Secret(""), api_url=target)
+        )
+    raise SystemExit(f"unknown platform {spec!r}")
+
+
+async def main(url: str, spec: str, lease_seconds: float, seconds_per_dm: float) -> None:
+    adapter = _adapter(spec, seconds_per_dm)
+    app = build_app(Settings(database_url=url), adapters=[adapter])
     app.jobs.lease = timedelta(seconds=lease_seconds)
     app.jobs.batch = 100
+    ready = getattr(adapter, "ready", None)
+    if ready is not None and spec.startswith("discord:"):  # REST needs the logged-in client
+        serving = asyncio.create_task(adapter.run(app.core))
+        waiting = asyncio.create_task(ready.wait())
+        await asyncio.wait({serving, waiting}, return_when=asyncio.FIRST_COMPLETED)
+        if serving.done():
+            serving.result()
     await app.start()
     print("ready", flush=True)
     await asyncio.Event().wait()

@@ -20,6 +20,10 @@ Output: ``bot/nlp/data/gazetteer.tsv.gz``, UTF-8 text, one record a line, tab se
   where flags has ``w`` for a common English word, alternates are '|'-separated
   Latin-script names (cities of 50,000 people or more), and parent is the id of the city a
   neighbourhood belongs to (Brooklyn -> New York City), or empty.
+
+Names GeoNames does not give (nicknames, demonyms, neighbourhoods it does not list, the
+former names running text may use) are curated by hand in ``bot/nlp/data/city_aliases.tsv``
+(read next to this file's output; nothing to build).
 """
 
 from __future__ import annotations

@@ -116,6 +116,7 @@ class ConsoleAdapter:
         self._form: _PendingForm | None = None
         self._submitted: dict[str, _PendingForm] = {}  # event key -> the form it submitted
         self._from_dm: set[str] = set()  # keys of clicks made in the DMs
+        self._dm_keys: set[tuple[str, str]] = set()  # (member, dedupe key) DMed this run
         self._stopped = False
 
     # --- the ChatAdapter port ---------------------------------------------------------------
@@ -160,10 +161,16 @@ class ConsoleAdapter:
     async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
         ref = self._new_ref(Place(PLATFORM, WORKSPACE, f"dm-{user.id}"))
         self._remember(ref, msg, user.id, DM)
+        if msg.dedupe_key:
+            self._dm_keys.add((user.id, msg.dedupe_key))
         self._print(f"(DM to {self._name(user)}) Tweetup:", msg)
         if msg.buttons:
             self.write(f"  (as {self._name(user)}: /dm, then /click <n>)")
         return ref
+
+    async def find_sent(self, user: UserRef, dedupe_key: str, since: datetime) -> bool:
+        """The terminal keeps no history to read back: what this run printed."""
+        return (user.id, dedupe_key) in self._dm_keys
 
     async def reply(self, to: Inbound, msg: Outgoing) -> None:
         if not msg.ephemeral:

@@ -15,6 +15,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal, TypeVar
 
 import aiohttp
@@ -577,6 +578,7 @@ class DiscordAdapter:
     ) -> None:
         if not self._first_time(interaction.id):
             return
+        custom_id = render.action_of(custom_id)
         handle = InteractionHandle(interaction, "component", action_id=custom_id)
         place = interaction_place(interaction)
         message = interaction.message
@@ -771,6 +773,25 @@ class DiscordAdapter:
         await self._dm_pacer.acquire()
         sent = await _call(channel.send(**render.send_kwargs(msg), **render.nonce_kwargs(msg)))
         return MessageRef(place, str(sent.id))
+
+    async def find_sent(self, user: UserRef, dedupe_key: str, since: datetime) -> bool:
+        """Reads the DM channel's history from `since` for a message of the bot whose button
+        carries the key (`render.key_tag`): the nonce is only enforced for a few minutes and
+        is not returned when reading messages back."""
+        channel_id = await self._dm_channel(user)
+        channel = self._channel(Place(PLATFORM, DM_WORKSPACE, str(channel_id)))
+        me = self._require_client().user
+        await self._dm_pacer.acquire()
+
+        async def scan() -> bool:
+            async for message in channel.history(limit=None, after=since):
+                if (me is None or message.author.id == me.id) and render.carries_key(
+                    message, dedupe_key
+                ):
+                    return True
+            return False
+
+        return await _call(scan())
 
     async def reply(self, to: Inbound, msg: Outgoing) -> None:
         handle = to.handle

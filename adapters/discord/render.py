@@ -11,6 +11,7 @@ import hashlib
 import io
 import logging
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import discord
@@ -211,7 +212,32 @@ class SentItem(discord.ui.DynamicItem[discord.ui.Item[Any]], template=r"tw:"):
         return cls(item)
 
 
-def _button(b: Button, row: int) -> discord.ui.Item[Any]:
+KEY_MARK = "|"
+"""Separates a dedupe key's tag from the action id in a button's custom_id (action ids never
+hold it): the one part of a message the bot can read back from a DM's history that members
+do not see. (Discord neither stores nor returns a message's nonce after the create call.)"""
+
+
+def key_tag(dedupe_key: str) -> str:
+    """What a message sent with `dedupe_key` carries: its nonce, after the action id."""
+    return KEY_MARK + dedupe_nonce(dedupe_key)
+
+
+def action_of(custom_id: str) -> str:
+    """The action id of a clicked custom_id, without a dedupe key's tag."""
+    return custom_id.split(KEY_MARK, 1)[0]
+
+
+def carries_key(message: discord.Message, dedupe_key: str) -> bool:
+    tag = key_tag(dedupe_key)
+    for row in message.components:
+        for item in getattr(row, "children", ()):
+            if str(getattr(item, "custom_id", "") or "").endswith(tag):
+                return True
+    return False
+
+
+def _button(b: Button, row: int, tag: str = "") -> discord.ui.Item[Any]:
     label = clip(b.label, BUTTON_LABEL_MAX) or "…"
     if b.url:
         return discord.ui.Button(style=discord.ButtonStyle.link, label=label, url=b.url, row=row)
@@ -220,7 +246,7 @@ def _button(b: Button, row: int) -> discord.ui.Item[Any]:
     inner: discord.ui.Button[Any] = discord.ui.Button(
         style=_STYLES.get(b.style, discord.ButtonStyle.secondary),
         label=label,
-        custom_id=b.action_id,
+        custom_id=b.action_id + tag,
     )
     return _dynamic(inner, row)
 
@@ -242,6 +268,18 @@ def _select(s: SelectMenu, row: int) -> SentItem:
     return _dynamic(inner, row)
 
 
+def _keyed_button(buttons: Sequence[Button], dedupe_key: str | None) -> int | None:
+    """The first action button whose custom_id has room for the dedupe key's tag."""
+    if not dedupe_key:
+        return None
+    room = CUSTOM_ID_MAX - len(key_tag(dedupe_key))
+    for i, b in enumerate(buttons):
+        if not b.url and len(b.action_id) <= room:
+            return i
+    log.warning("a message with a dedupe key has no button to carry it")
+    return None
+
+
 def view(msg: Outgoing) -> discord.ui.View | None:
     """Buttons in rows of 5 (at most 25), then one row per select menu; at most 5 rows."""
     if not msg.buttons and not msg.selects:
@@ -250,8 +288,10 @@ def view(msg: Outgoing) -> discord.ui.View | None:
     buttons = msg.buttons[:BUTTONS_MAX]
     if len(msg.buttons) > BUTTONS_MAX:
         log.warning("message has %d buttons; Discord shows 25", len(msg.buttons))
+    keyed = _keyed_button(buttons, msg.dedupe_key)
     for i, b in enumerate(buttons):
-        v.add_item(_button(b, i // BUTTONS_PER_ROW))
+        tag = key_tag(msg.dedupe_key) if i == keyed and msg.dedupe_key else ""
+        v.add_item(_button(b, i // BUTTONS_PER_ROW, tag))
     row = (len(buttons) + BUTTONS_PER_ROW - 1) // BUTTONS_PER_ROW
     for s in msg.selects:
         if row >= ROWS_MAX or not s.options:
@@ -295,10 +335,15 @@ NONCE_MAX = 25
 def nonce_kwargs(msg: Outgoing) -> dict[str, Any]:
     """A message nonce from `Outgoing.dedupe_key` (for channel sends only: interaction
     responses take none). discord.py sends it with enforce_nonce, so Discord keeps one
-    message per nonce for a few minutes: a reminder re-sent after a crash is not shown twice."""
+    message per nonce, but only for a few minutes: a send retried soon is not shown twice.
+    Past that window (a crash, then a lease running out) `key_tag` in a button finds it."""
     if not msg.dedupe_key:
         return {}
-    return {"nonce": hashlib.sha256(msg.dedupe_key.encode()).hexdigest()[:NONCE_MAX]}
+    return {"nonce": dedupe_nonce(msg.dedupe_key)}
+
+
+def dedupe_nonce(dedupe_key: str) -> str:
+    return hashlib.sha256(dedupe_key.encode()).hexdigest()[:NONCE_MAX]
 
 
 def edit_kwargs(msg: Outgoing) -> dict[str, Any]:

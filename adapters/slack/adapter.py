@@ -25,6 +25,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any, TypeVar
 from urllib.parse import parse_qs
 
@@ -85,6 +86,10 @@ SUGGEST_SECONDS = 2.0
 USER_CACHE_SECONDS = 300.0
 EPHEMERAL_REF_SECONDS = 30 * 60.0
 SENT_KEYS_KEPT = 10_000
+SENT_EVENT = "tweetup_sent"
+"""The message metadata event_type of a message sent with a dedupe key: its payload holds the
+key, which `find_sent` reads back with conversations.history (Slack has no idempotency key)."""
+HISTORY_PAGE = 15  # the most a page may hold for apps outside the Slack Marketplace
 
 CHANNEL_ERRORS = frozenset({
     "channel_not_found", "not_in_channel", "is_archived", "channel_is_archived",
@@ -744,11 +749,38 @@ class SlackAdapter:
         async with self.pacer.slot(channel):
             response = await self._call(self.client.chat_postMessage(
                 channel=channel, unfurl_links=False, unfurl_media=False, **payload,
+                **_sent_metadata(msg),
             ), dm=True)
         ref = MessageRef(Place(PLATFORM, self._team_id, channel), str(response.get("ts")))
         if msg.attachments:
             await self._upload(channel, msg.attachments)
         return ref
+
+    async def find_sent(self, user: UserRef, dedupe_key: str, since: datetime) -> bool:
+        """Pages through the DM's history from `since` (conversations.history with
+        include_all_metadata; needs im:history) for a message of the bot whose metadata
+        holds the key."""
+        channel = await self._dm_channel(user.id)
+        cursor: str | None = None
+        while True:
+            page = await self._call(self.client.conversations_history(
+                channel=channel, oldest=f"{since.timestamp():.6f}", include_all_metadata=True,
+                limit=HISTORY_PAGE, cursor=cursor,
+            ), dm=True)
+            if any(self._carries(m, dedupe_key) for m in page.get("messages") or []):
+                return True
+            cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
+            if not page.get("has_more") or cursor is None:
+                return False
+
+    def _carries(self, message: Mapping[str, Any], dedupe_key: str) -> bool:
+        metadata = message.get("metadata") or {}
+        mine = self._bot_user_id is None or message.get("user") == self._bot_user_id
+        return bool(
+            mine
+            and metadata.get("event_type") == SENT_EVENT
+            and (metadata.get("event_payload") or {}).get("key") == dedupe_key
+        )
 
     async def _dm_channel(self, user_id: str) -> str:
         channel = self._dm_channels.get(user_id)
@@ -956,3 +988,10 @@ def _view_errors(errors: Mapping[str, str], handle: SlackHandle) -> dict[str, st
         first = blocks[0]
         out[first] = " ".join([out.get(first, ""), *stray]).strip()[:300]
     return out
+
+
+def _sent_metadata(msg: Outgoing) -> dict[str, Any]:
+    """chat.postMessage's `metadata` for a message sent with a dedupe key (none otherwise)."""
+    if not msg.dedupe_key:
+        return {}
+    return {"metadata": {"event_type": SENT_EVENT, "event_payload": {"key": msg.dedupe_key}}}

@@ -11,7 +11,6 @@ from enum import StrEnum
 from bot.commands import CAPACITY_MAX, DESCRIPTION_MAX, TITLE_MAX, VENUE_MAX
 
 DEFAULT_DURATION = timedelta(hours=2)
-FOLLOW_UP_AFTER = timedelta(hours=3)  # after the start: the event is surely over
 ONLINE_CITY_ID = 0  # an online meetup has no city: GeoNames ids start at 1
 ONLINE_LABEL = "Online"
 

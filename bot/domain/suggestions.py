@@ -42,9 +42,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from math import asin, cos, degrees, floor, radians, sin
+from math import asin, cos, degrees, floor, pi, radians, sin
 
-from bot.domain.geo import distance_km
+from bot.domain.geo import EARTH_RADIUS_KM, distance_km
 from bot.domain.meetups import Refusal
 
 UPCOMING_MEETUP_DAYS = 42
@@ -55,7 +55,7 @@ BUSY_ANCHORS = 4
 MAX_TRIP_DAYS = 90
 TRIP_HORIZON_DAYS = 366
 MEETUP_ONGOING = timedelta(hours=2)
-KM_PER_DEGREE = 111.32
+KM_PER_DEGREE = pi * EARTH_RADIUS_KM / 180  # of latitude, on the sphere distance_km measures
 POLAR_LATITUDE = 70.0
 
 ANSWERS = ("yes", "no", "never")
@@ -150,7 +150,8 @@ def lon_span(latitude: float, km: float) -> float:
     dlat = km / KM_PER_DEGREE
     if abs(latitude) + dlat >= 89.9:
         return 180.0
-    return min(180.0, degrees(asin(min(1.0, sin(radians(dlat)) / cos(radians(latitude))))) * 1.01)
+    # at most 90 degrees (asin), so the 1% of slack never passes 180
+    return degrees(asin(min(1.0, sin(radians(dlat)) / cos(radians(latitude))))) * 1.01
 
 
 def within(a: Spot, b: Spot, km: float) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 from bot.domain.export import redact
 from bot.domain.meetups import Refusal
 from bot.domain.reminders import format_leads, parse_leads
-from bot.handlers.context import Ctx, reschedule_meetup
+from bot.handlers.context import Ctx, reschedule_all_reminders
 from bot.handlers.parsing import parse_zone
 from bot.nlp.places import city_by_id
 from bot.types import Attachment, Outgoing, Text
@@ -115,8 +115,7 @@ async def settings(ctx: Ctx, options: Mapping[str, str]) -> None:
     if watch is not None:
         await ctx.store.set_watched(ctx.community.id, ctx.place.channel_id, watch)
     if "reminder_leads" in changes or "remind_maybe" in changes:
-        for m in await ctx.store.upcoming(ctx.community.id, ctx.now(), limit=500):
-            await reschedule_meetup(ctx.services, ctx.community, m)
+        await reschedule_all_reminders(ctx.services, ctx.community)
     c = ctx.community
     watching = await ctx.store.is_watched(c.id, ctx.place.channel_id)
     head = "Saved. " if changes or watch is not None else ""

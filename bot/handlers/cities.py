@@ -3,15 +3,20 @@ proposal's confirmation (see `places.dominant`) move the meetup there."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
 from bot import actions
 from bot.actions import Action
 from bot.domain import meetups as rules
 from bot.domain.meetups import Meetup, Refusal
-from bot.handlers.context import Ctx, refresh_cards
+from bot.handlers.context import Ctx, refresh_cards, reschedule_meetup
 from bot.handlers.notify import notify_answered
 from bot.nlp import places
 from bot.nlp.places import City
 from bot.render import prose
+from bot.store.store import JobSpec
 from bot.types import Bold, Button, Outgoing, Segment, Text
 
 VERB = "recity"
@@ -51,14 +56,7 @@ async def change_city(ctx: Ctx, action: Action) -> None:
     if city.id == m.city_id:
         await ctx.say(f"Meetup #{m.id} is already in {city.label}.")
         return
-    updated = await ctx.store.update_meetup(
-        m.id,
-        ctx.now(),
-        city_id=city.id,
-        city_label=city.label,
-        latitude=city.latitude,
-        longitude=city.longitude,
-    )
+    updated = await _move(ctx, m, city)
     await refresh_cards(ctx.services, ctx.community, m.id)
     note = (
         Bold(f"#{m.id} {m.title} changed. "),
@@ -66,6 +64,50 @@ async def change_city(ctx: Ctx, action: Action) -> None:
     )
     await notify_answered(ctx.services, ctx.community, updated, note, exclude=ctx.user.id)
     await ctx.say(f"Moved #{m.id} to {city.label}. Its card shows the new place.")
+
+
+def same_wall_time(instant: datetime, old_zone: str, new_zone: str) -> datetime:
+    """The instant showing the same clock time in `new_zone` as `instant` did in `old_zone`
+    ("19:00 in Paris" -> "19:00 in Paris, Texas"): a move to a namesake corrects the place,
+    not the time the organizer typed."""
+    wall = instant.astimezone(ZoneInfo(old_zone)).replace(tzinfo=None)
+    return wall.replace(tzinfo=ZoneInfo(new_zone)).astimezone(instant.tzinfo)
+
+
+async def _move(ctx: Ctx, m: Meetup, city: City) -> Meetup:
+    """Store the new place; when its zone differs, every time keeps its wall time there (the
+    start, a poll's options and deadline) and the jobs that hang on them follow."""
+    old_zone, new_zone = m.zone(ctx.community.timezone), city.timezone or m.timezone
+    values: dict[str, Any] = {
+        "city_id": city.id,
+        "city_label": city.label,
+        "latitude": city.latitude,
+        "longitude": city.longitude,
+    }
+    shift = old_zone != new_zone and bool(new_zone)
+    if shift:
+        values["timezone"] = new_zone
+        for key in ("starts_at", "deadline"):
+            instant = getattr(m, key)
+            if instant is not None:
+                values[key] = same_wall_time(instant, old_zone, new_zone)
+    updated = await ctx.store.update_meetup(m.id, ctx.now(), **values)
+    if not shift:
+        return updated
+    if m.is_poll:
+        options = await ctx.store.poll_options(m.id)
+        starts = [same_wall_time(o.starts_at, old_zone, new_zone) for o in options]
+        await ctx.store.move_poll_options(m.id, starts)
+        if updated.deadline is not None:
+            await ctx.store.replace_pending_jobs(
+                m.id,
+                ("poll",),
+                None,
+                [JobSpec(f"poll:{m.id}", "poll", m.id, ctx.community.id, updated.deadline)],
+            )
+    else:
+        await reschedule_meetup(ctx.services, ctx.community, updated)
+    return updated
 
 
 async def change_home(ctx: Ctx, action: Action) -> None:

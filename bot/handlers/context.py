@@ -3,8 +3,9 @@ meetup safely, refresh its cards, schedule a member's reminders)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from bot.domain.community import Community, Member
 from bot.domain.limits import Limits
 from bot.domain.meetups import Meetup, Refusal, Status
 from bot.domain.reminders import due_reminders
-from bot.domain.rsvps import RsvpStatus
+from bot.domain.rsvps import Rsvp, RsvpStatus
 from bot.outbox import Outbox
 from bot.ports import ChatError, Clock, MessageGone
 from bot.store.store import JobSpec, Store
@@ -27,6 +28,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FOLLOW_UP_DELAY = timedelta(hours=3)
+# Meetups rescheduled per transaction when lead times change (bench/leads_bench.py). SQLite's
+# writes run on the event loop, so its batches are small (about 7 ms each) and other events
+# run between them; on PostgreSQL the loop stays free and each commit waits for the disk, so
+# batches are larger (RSVPs to those meetups wait for one batch at most).
+RESCHEDULE_BATCH = {"sqlite": 50, "postgresql": 500}
 
 
 @dataclass
@@ -219,3 +225,40 @@ async def reschedule_meetup(services: Services, community: Community, m: Meetup)
             if wants_reminders(community, r.status):
                 specs += reminder_specs(community, m, r.user_id, members.get(r.user_id), now)
     await services.jobs.replace(m.id, ("remind", "followup"), None, specs)
+
+
+def plan_reminders(
+    community: Community,
+    meetups: list[Meetup],
+    rsvps: list[Rsvp],
+    members: Mapping[str, Member],
+    now: datetime,
+) -> list[JobSpec]:
+    """The reminders these meetups' answers call for (at each member's current leads)."""
+    by_id = {m.id: m for m in meetups if m.status is Status.SCHEDULED}
+    specs: list[JobSpec] = []
+    for r in rsvps:
+        m = by_id.get(r.meetup_id)
+        if m is not None and wants_reminders(community, r.status):
+            specs += reminder_specs(community, m, r.user_id, members.get(r.user_id), now)
+    return specs
+
+
+async def reschedule_all_reminders(
+    services: Services, community: Community, user_id: str | None = None
+) -> int:
+    """After lead times changed: rebuild the pending reminders of every coming meetup (only
+    one member's, if given), a batch of meetups per transaction, yielding to the event
+    loop between batches. Returns how many meetups were rescheduled."""
+    now = services.clock.now()
+    store, after, done = services.store, None, 0
+    batch = RESCHEDULE_BATCH.get(store.dialect, 100)
+
+    def plan(ms: list[Meetup], rs: list[Rsvp], members: Mapping[str, Member]) -> list[JobSpec]:
+        return plan_reminders(community, ms, rs, members, now)
+
+    while page := await store.scheduled_page(community.id, now, after, batch, user_id):
+        await services.jobs.rebuild_reminders([mid for _, mid in page], plan, user_id)
+        after, done = page[-1], done + len(page)
+        await asyncio.sleep(0)  # let other events run between batches
+    return done

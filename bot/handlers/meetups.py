@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import actions, render
-from bot.actions import Action
+from bot.actions import Action, BadAction
 from bot.domain import meetups as rules
 from bot.domain.limits import PROPOSAL_WINDOW, check_proposals
 from bot.domain.meetups import (
@@ -40,11 +40,12 @@ from bot.handlers.parsing import (
     is_online,
     month_first,
     other_reading,
+    parse_city,
     parse_one_time,
     read_city,
 )
 from bot.handlers.rsvps import ask_lower_capacity, over_capacity, send_offers
-from bot.nlp.places import City, CityLookup
+from bot.nlp.places import City, CityLookup, city_by_id
 from bot.ports import ChannelUnavailable
 from bot.store.store import JobSpec
 from bot.types import Bold, Button, Form, FormField, FormSubmitted, Outgoing, Segment, Text
@@ -387,29 +388,92 @@ async def show(ctx: Ctx, options: Mapping[str, str]) -> None:
     )
 
 
+LIST_PAGE_SIZE = 10
+_MINE = {"": False, "no": False, "all": False, "yes": True, "mine": True}
+
+
 async def list_upcoming(ctx: Ctx, options: Mapping[str, str]) -> None:
-    items = await ctx.store.upcoming(ctx.community.id, ctx.now())
-    zone = ctx.community.timezone
-    await ctx.reply(
-        render.lines(
-            "Upcoming meetups",
-            [render.meetup_line(m, zone) for m in items],
-            'No upcoming meetups yet. Propose one: `/meetup propose title:"Coffee" city:Portland '
-            'when:"next friday 7pm"`',
+    """`/meetup list [mine] [city:] [page:]`: upcoming meetups, a page at a time."""
+    mine = _MINE.get(options.get("mine", "").strip().lower())
+    if mine is None:
+        raise Refusal(
+            "mine: takes yes or no. `/meetup list mine` shows only your meetups, "
+            "`/meetup list` all of them."
         )
+    raw_city = options.get("city", "").strip()
+    city_id = parse_city(raw_city).id if raw_city else 0
+    await _show_list_page(ctx, _parse_page(options.get("page", "")), city_id, mine)
+
+
+def _parse_page(raw: str) -> int:
+    text = raw.strip()
+    if not text:
+        return 1
+    if not text.isdigit() or not 1 <= int(text) <= 100_000:
+        raise Refusal(f"page: takes a page number, like page:2 (not {text[:20]!r}).")
+    return int(text)
+
+
+async def list_page_clicked(ctx: Ctx, action: Action) -> None:
+    """Previous / Next under a page of `/meetup list`: the same filters, another page."""
+    if action.args[2] not in ("all", "mine"):
+        raise BadAction("list: all or mine")
+    page = max(1, action.int_arg(0))
+    await _show_list_page(ctx, page, action.int_arg(1), action.args[2] == "mine")
+
+
+async def _show_list_page(ctx: Ctx, page: int, city_id: int, mine: bool) -> None:
+    items, at = await _read_list_page(ctx, page, city_id, mine)
+    zone = ctx.community.timezone
+    city = _city_name(city_id) if city_id else None
+    title = ("Your upcoming meetups" if mine else "Upcoming meetups") + (
+        f" in {city}" if city else ""
+    )
+    rows = [render.meetup_line(m, zone, f" · {role}" if role else "") for m, role in items]
+    await ctx.reply(render.list_page(title, rows, at, _empty_list_text(mine, city)))
+
+
+async def _read_list_page(
+    ctx: Ctx, page: int, city_id: int, mine: bool
+) -> tuple[list[tuple[Meetup, str]], render.ListPage]:
+    """The page asked for, or the last one when it asks past the end (the list shrank)."""
+    user = ctx.user.id if mine else None
+    city = city_id or None
+    for _ in range(2):
+        at = render.ListPage(page, LIST_PAGE_SIZE, 0, city_id, mine)
+        items, total = await ctx.store.listing_page(
+            ctx.community.id, ctx.now(), offset=at.offset, limit=at.size, user_id=user, city_id=city
+        )
+        at = render.ListPage(page, LIST_PAGE_SIZE, total, city_id, mine)
+        if items or page <= at.pages:
+            break
+        page = at.pages
+    return items, at
+
+
+def _city_name(city_id: int) -> str:
+    city = city_by_id(city_id)
+    return city.label if city else f"city {city_id}"
+
+
+def _empty_list_text(mine: bool, city: str | None) -> str:
+    where = f" in {city}" if city else ""
+    if mine:
+        return f"You have no upcoming meetups{where}. `/meetup list` shows what's on."
+    if city:
+        return (
+            f"No upcoming meetups{where}. `/meetup list` shows them all; propose one with "
+            f'`/meetup propose title:"Coffee" city:"{city}" when:"next friday 7pm"`'
+        )
+    return (
+        'No upcoming meetups yet. Propose one: `/meetup propose title:"Coffee" city:Portland '
+        'when:"next friday 7pm"`'
     )
 
 
 async def mine(ctx: Ctx, options: Mapping[str, str]) -> None:
-    items = await ctx.store.meetups_of(ctx.community.id, ctx.user.id, ctx.now())
-    zone = ctx.community.timezone
-    await ctx.reply(
-        render.lines(
-            "Your meetups",
-            [render.meetup_line(m, zone, f" · {role}") for m, role in items],
-            "You have no upcoming meetups. `/meetup list` shows what's on.",
-        )
-    )
+    """`/meetup mine` is `/meetup list mine`: the member's meetups, a page at a time."""
+    await _show_list_page(ctx, 1, 0, True)
 
 
 async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:

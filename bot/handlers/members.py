@@ -9,11 +9,16 @@ from bot import actions
 from bot.actions import Action
 from bot.domain.community import Member
 from bot.domain.geo import distance_km
-from bot.domain.meetups import Refusal, Status
+from bot.domain.meetups import Refusal
 from bot.domain.reminders import format_leads, parse_leads
 from bot.domain.suggestions import check_trip, day_span
 from bot.handlers import cities
-from bot.handlers.context import Ctx, effective_leads, refresh_cards, reschedule_member
+from bot.handlers.context import (
+    Ctx,
+    effective_leads,
+    refresh_cards,
+    reschedule_all_reminders,
+)
 from bot.handlers.parsing import city_hints, parse_city, read_city
 from bot.handlers.rsvps import send_offers
 from bot.nlp import dates
@@ -235,11 +240,7 @@ async def reminders(ctx: Ctx, options: Mapping[str, str]) -> None:
     member = await ctx.store.save_member(
         ctx.community.id, ctx.user.id, ctx.user.name, ctx.now(), reminder_leads=leads
     )
-    for m, _role in await ctx.store.meetups_of(ctx.community.id, ctx.user.id, ctx.now()):
-        if m.status is Status.SCHEDULED:
-            mine = next((r for r in await ctx.store.rsvps(m.id) if r.user_id == ctx.user.id), None)
-            if mine is not None:
-                await reschedule_member(ctx.services, ctx.community, m, ctx.user.id, mine.status)
+    await reschedule_all_reminders(ctx.services, ctx.community, ctx.user.id)
     await ctx.say(_leads_sentence(ctx, member))
 
 
@@ -278,7 +279,8 @@ async def forget_confirmed(ctx: Ctx, action: Action) -> None:
     if action.args[0] != "yes":
         await ctx.say("Nothing was deleted.")
         return
-    touched = await ctx.store.meetups_of(ctx.community.id, ctx.user.id, ctx.now())
+    # every card that shows this member (not only the first page of `/meetup mine`)
+    touched = await ctx.store.meetups_of(ctx.community.id, ctx.user.id, ctx.now(), limit=10_000)
     # Seats held are passed to the waitlist inside the deletion's transaction (a seat offered
     # a moment ago is not lost); then the members offered them are told.
     forgotten = await ctx.store.forget_member(

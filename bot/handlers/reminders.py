@@ -3,26 +3,37 @@ poll deadlines. Called by the job engine with a batch of claimed jobs."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import timedelta
 
 from bot import actions, render
 from bot.domain.community import Community
 from bot.domain.meetups import Meetup, Status
 from bot.domain.reminders import format_lead, still_worth_sending
-from bot.domain.rsvps import RsvpStatus
+from bot.domain.rsvps import Rsvp, RsvpStatus
 from bot.handlers.context import Services, wants_reminders
 from bot.handlers.notify import meetup_place
 from bot.handlers.polls import close_at_deadline
 from bot.handlers.rsvps import expire_offer
-from bot.outbox import Delivery
+from bot.outbox import FAN_OUT_CONCURRENCY, Delivery
 from bot.ports import ChatError
-from bot.store.store import Job
+from bot.store.store import Job, StoreUnavailable
 from bot.types import Bold, Button, Outgoing, Text, UserRef
 
 log = logging.getLogger(__name__)
+
+CLOCK_SKEW = timedelta(minutes=5)
+"""How far the platform's clock may be behind ours when reading a DM history from a job's
+due instant."""
+
+
+def reminder_key(job: Job) -> str:
+    """The dedupe key a reminder DM carries (the first of the member's jobs it answers)."""
+    return f"remind:{job.id}"
 
 
 class JobDelivery:
@@ -30,27 +41,39 @@ class JobDelivery:
         self.services = services
 
     async def __call__(self, jobs: Sequence[Job]) -> dict[int, str]:
+        """Deliver a batch meetup by meetup. A meetup whose delivery fails (the store away)
+        leaves its jobs out of the outcomes, to be retried after the lease (with a look at
+        the DMs first), while what went out for the other meetups is recorded now."""
         outcomes: dict[int, str] = {}
         by_meetup: dict[int, list[Job]] = defaultdict(list)
         for job in jobs:
             by_meetup[job.meetup_id].append(job)
         for meetup_id, group in by_meetup.items():
-            m = await self.services.store.meetup(meetup_id)
-            community = await self.services.store.community_by_id(group[0].community_id)
-            if m is None or community is None:
-                outcomes.update({j.id: "gone" for j in group})
+            try:
+                outcomes.update(await self._meetup(meetup_id, group))
+            except StoreUnavailable as exc:  # one line for a store that is away
+                log.warning("jobs of meetup %s wait for the store (%s)", meetup_id, exc)
+            except Exception:
+                log.exception("delivering the jobs of meetup %s failed", meetup_id)
+        return outcomes
+
+    async def _meetup(self, meetup_id: int, group: Sequence[Job]) -> dict[int, str]:
+        m = await self.services.store.meetup(meetup_id)
+        community = await self.services.store.community_by_id(group[0].community_id)
+        if m is None or community is None:
+            return {j.id: "gone" for j in group}
+        outcomes: dict[int, str] = {}
+        reminders = [j for j in group if j.kind == "remind"]
+        if reminders:
+            outcomes.update(await self._remind(community, m, reminders))
+        for job in group:
+            if job.kind == "remind":
                 continue
-            reminders = [j for j in group if j.kind == "remind"]
-            if reminders:
-                outcomes.update(await self._remind(community, m, reminders))
-            for job in group:
-                if job.kind == "remind":
-                    continue
-                try:
-                    outcomes[job.id] = await self._one(community, m, job)
-                except ChatError as exc:
-                    log.warning("job %s (%s) failed on the platform: %s", job.id, job.kind, exc)
-                    outcomes[job.id] = "failed"
+            try:
+                outcomes[job.id] = await self._one(community, m, job)
+            except ChatError as exc:
+                log.warning("job %s (%s) failed on the platform: %s", job.id, job.kind, exc)
+                outcomes[job.id] = "failed"
         return outcomes
 
     async def _one(self, community: Community, m: Meetup, job: Job) -> str:
@@ -76,10 +99,18 @@ class JobDelivery:
         outcomes: dict[int, str] = {}
         deliveries: list[Delivery] = []
         job_of: dict[str, list[int]] = defaultdict(list)
+        wanted: list[Job] = []
         for job in jobs:
             r = rsvps.get(job.user_id or "")
             if r is None or not wants_reminders(community, r.status):
                 outcomes[job.id] = "no-longer-going"
+            else:
+                wanted.append(job)
+        earlier = await self._sent_earlier(community.platform, rsvps, wanted)
+        for job in wanted:
+            r = rsvps[job.user_id or ""]
+            if r.user_id in earlier:
+                outcomes[job.id] = "sent-earlier"
                 continue
             if job.user_id in job_of:  # two leads due at once: one message is enough
                 job_of[job.user_id].append(job.id)
@@ -90,7 +121,7 @@ class JobDelivery:
             deliveries.append(
                 Delivery(
                     UserRef(community.platform, r.user_id, r.user_name),
-                    replace(msg, dedupe_key=f"remind:{job.id}"),
+                    replace(msg, dedupe_key=reminder_key(job)),
                 )
             )
         if deliveries:
@@ -103,6 +134,50 @@ class JobDelivery:
             for user in fallback:
                 outcomes.update({i: "channel" for i in job_of[user.id]})
         return outcomes
+
+    async def _sent_earlier(
+        self, platform: str, rsvps: Mapping[str, Rsvp], jobs: Sequence[Job]
+    ) -> set[str]:
+        """The members whose reminder a dead process may have sent (jobs claimed before
+        whose claim ran out) and whose DMs hold it: they are not sent it again. Jobs claimed
+        for the first time cost nothing here."""
+        unknown: dict[str, list[Job]] = defaultdict(list)
+        for job in jobs:
+            if job.attempts > 1 and job.user_id:
+                unknown[job.user_id].append(job)
+        if not unknown:
+            return set()
+        gate = asyncio.Semaphore(FAN_OUT_CONCURRENCY)
+        unreadable: list[ChatError] = []
+
+        async def check(user_id: str, theirs: Sequence[Job]) -> str | None:
+            user = UserRef(platform, user_id, rsvps[user_id].user_name)
+            async with gate:
+                for job in theirs:
+                    try:
+                        if await self.services.outbox.find_sent(
+                            user, reminder_key(job), job.due_at - CLOCK_SKEW
+                        ):
+                            return user_id
+                    except ChatError as exc:  # sent anyway: at least once rather than lost
+                        unreadable.append(exc)
+                        return None
+            return None
+
+        found = {f for f in await asyncio.gather(*(check(u, js) for u, js in unknown.items())) if f}
+        if unreadable:
+            log.warning(
+                "could not read the DMs of %d members to check their reminders (%s); "
+                "sending them",
+                len(unreadable),
+                unreadable[0],
+            )
+        log.info(
+            "%d reminders of an earlier claim: %d members had theirs already",
+            sum(len(js) for js in unknown.values()),
+            len(found),
+        )
+        return found
 
     async def _follow_up(self, community: Community, m: Meetup) -> str:
         if m.status is not Status.SCHEDULED:

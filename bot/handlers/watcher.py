@@ -142,13 +142,18 @@ async def on_message(ctx: Ctx) -> None:
 
 async def _meant(ctx: Ctx, city: City, sentence: str) -> tuple[City, ...]:
     """The cities the member may mean: one, or comparable namesakes to ask among (a bare
-    "Springfield"). Members' homes are read only for names that have namesakes."""
+    "Springfield"). Members' homes (the speaker's own first) are read only for names that
+    have namesakes."""
     if len(places.namesakes(city)) < 2:
         return (city,)
     ids = {m.home_city_id for m in await ctx.store.homes(ctx.community.id) if m.home_city_id}
     homes = tuple(c for c in (city_by_id(i) for i in sorted(ids)) if c is not None)
     country = places.country_of_zone(ctx.community.timezone)
-    return places.meant_cities(city, sentence, homes=homes, prefer_country=country)
+    me = await ctx.store.member(ctx.community.id, ctx.user.id)
+    own = city_by_id(me.home_city_id) if me is not None and me.home_city_id else None
+    return places.meant_cities(
+        city, sentence, homes=homes, prefer_country=country, own_home=own
+    )
 
 
 async def _maybe_ask(ctx: Ctx, st: Statement) -> bool:

@@ -1,36 +1,35 @@
 """What a chat message says about its author: where they live, trips, meetup intent.
 
 ``read(text, now=...)`` returns :class:`Statement` values; ``might_matter(text)`` (from
-``prefilter``) is the cheap check the watcher calls first: most messages say nothing about
-places or meetups. The cue phrases themselves are in ``cues``.
+``prefilter``) is the cheap check the watcher calls first. Every English word the grammar
+reads is in ``bot.nlp.lang.en``; this module holds the rules:
 
-Only first-person, affirmative, present or future statements count: negations ("I don't live
-in Denver"), past trips ("I was in Chicago last week"), hypotheticals ("if I lived in Paris"),
-future moves ("I'm moving to Denver next year"), other people's locations ("my sister lives in
-Denver"), quoted text, code and URLs are ignored. Neighbourhoods count as their city
-(Brooklyn -> New York City). A region or country alone is not a place.
+* each city mention (``places.find_places``) is read with the clause before it and the words
+  after it: a home cue ("I live in", "X-based", "X here"), a trip cue ("heading to", "in X
+  for work", "my X trip"), or no cue at all with dates after it ("Glasgow all week");
+* cities of a list or itinerary take the kind of the one before them, each with its days;
+* a clause about someone else, the past, a wish, a negation or a joke makes nothing; a
+  self-correction ("Boston, sorry, Cambridge") replaces the city before it;
+* trip dates come from ``dates.find_times`` in the words after the city, composed by
+  :mod:`bot.nlp.trip_dates` (an end in a second clause, "until Friday", "the week of ...");
+* meetup intent is one of ``en.INTENT_CUES`` anywhere in the message that is not a
+  non-intent ("meet the deadline", a call, a past meetup).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import Literal
 
-from bot.nlp.cues import (
-    ADJ_BEFORE,
-    BASED_AFTER,
-    HOME_CUES,
-    INTENT,
-    QUALIFIER,
-    THE_BEFORE,
-    TRIP_CUES,
-    clean,
-)
+from bot.nlp import trip_dates
+from bot.nlp.cues import clean
 from bot.nlp.dates import TimeMention, find_times
+from bot.nlp.lang import en
 from bot.nlp.places import City, find_places, parent_city
-from bot.nlp.prefilter import might_matter
+from bot.nlp.prefilter import might_matter, passes
 
 __all__ = ["Statement", "StatementKind", "might_matter", "read"]
 
@@ -48,184 +47,344 @@ class Statement:
     text: str = ""
 
 
-_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A city named in the message, with the words the grammar reads around it."""
 
-# ---------------------------------------------------------------------------------------
-# What makes a cue not about the speaker, now
-
-_NEGATION = re.compile(
-    r"\b(?:not|n't|dont|don't|didnt|didn't|never|no longer|won't|wont|can't|cant|cannot|"
-    r"isn't|aren't|wasn't|weren't|nowhere)\b"
-)
-_HYPOTHETICAL = re.compile(
-    r"\b(?:if|would|wouldn't|could|might|maybe|perhaps|someday|one day|wish|hope|hoping|"
-    r"dream|dreaming|imagine|thinking (?:about|of)|considering|planning to move|"
-    r"should i|i'd|id love|want to move|wanna move|want to live|would love to live|"
-    r"in the future|eventually|unless|suppose|pretend)\b"
-)
-_FUTURE_MOVE = re.compile(
-    r"\b(?:moving|relocating|move|relocate)\b(?:\s+\w+){0,2}\s*(?:to|in)?\s*$"
-)
-_PAST = re.compile(
-    r"\b(?:was|were|went|visited|had been|used to|grew up|born|spent|flew|drove|got back|"
-    r"came back|returned|lived)\b"
-)
-_OTHER_PERSON = re.compile(
-    r"\b(?:he|she|they|he's|she's|they're|his|her|their|you|you're|your|my (?!home|place|"
-    r"apartment|flat|house|wife and i|husband and i|partner and i|family and i)\w+|"
-    r"friend|sister|brother|mom|dad|mother|father|parents|boss|colleague|cousin|"
-    r"aunt|uncle|wife|husband|girlfriend|boyfriend|son|daughter|kids?)\b"
-)
-_PRESENT_PERFECT = re.compile(r"\b(?:i've|ive|i have|we've|we have)\b")
-_NOW_WORDS = frozenset({"now", "right now", "just now", "at the moment", "atm", "currently"})
+    start: int
+    end: int
+    city: City
+    sentence: tuple[int, int]
+    before: str  # the clause before the city (lower case)
+    after: str  # the words after it, up to the next city or the sentence's end
+    joined: bool  # only list words ("and", "then", dates) since the city before it
+    prefix: str  # the sentence before the city (lower case)
+    answer: bool  # the city opens a reply to a quoted "where's everyone based?"
+    tail: str  # the next 80 characters, past the sentence's end ("... just kidding")
 
 
-_CLAUSE_SPLIT = re.compile(r",|\bbut\b|\band\b(?= i\b)|\bwhile\b|\bwhereas\b")
-_WORD_HEAD = re.compile(r"\w+")
-
-
-def _clause_before(low: str, start: int) -> str:
-    """The clause right before a city: up to 80 characters back to a comma or conjunction,
-    never starting inside a word (the pre-filter relies on that), with an adjective or
-    "the" right before the city cut off."""
-    b = max(0, start - 80)
-    before = low[b:start]
-    if b > 0 and (head := _WORD_HEAD.match(before)) and _WORD_HEAD.match(low, b - 1):
-        before = before[head.end() :]
-    clause = _CLAUSE_SPLIT.split(before)[-1]
-    clause = ADJ_BEFORE.sub(" ", clause)
-    return THE_BEFORE.sub(" ", clause)
-
-
-def _first_last(m: TimeMention) -> tuple[date, date]:
-    first = m.start.date()
-    if m.end is None:
-        return first, first
-    last = (m.end - timedelta(microseconds=1)).date()
-    return first, max(first, last)
-
-
+_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\S)(?!\s))+[.!?]*")
 _MAX_PLACES = 20
+_MAX_TEXT = 20_000
+_BEFORE_WINDOW = 80
 
 
 def read(text: str, *, now: datetime, prefer_country: str | None = None) -> list[Statement]:
     """Statements about the author in one chat message, in text order. ``prefer_country``
     (the community's country code) breaks ties between same-named cities."""
-    if not text or not might_matter(text):
+    if not text:
         return []
-    return _read(text, now, prefer_country)
+    text = text[:_MAX_TEXT]
+    gate = en.Gate.of(text)
+    if not passes(gate, text):
+        return []
+    return _read(text, now, prefer_country, gate)
 
 
-def _read(text: str, now: datetime, prefer_country: str | None = None) -> list[Statement]:
+def _read(
+    text: str, now: datetime, prefer_country: str | None = None, gate: en.Gate | None = None
+) -> list[Statement]:
     """``read`` without the pre-filter (tests check that the pre-filter hides nothing)."""
     if not text:
         return []
-    text = text[:20_000]
+    text = text[:_MAX_TEXT]
+    gate = gate or en.Gate.of(text)
+    stating, proposing = en.statement_gate(gate), en.intent_gate(gate)
+    if not (stating or proposing):
+        return []
     cleaned = clean(text)
-    out: list[Statement] = []
-    today = now.date()
-    for sm in _SENTENCE.finditer(cleaned):
-        sent = sm.group()
-        if not sent.strip():
-            continue
-        s0 = sm.start()
-        low = sent.lower().replace("’", "'")
-        question = sent.rstrip().endswith("?")
-        intent = INTENT.search(low)
-        places = [
-            p for p in find_places(sent, prefer_country=prefer_country) if p.city is not None
-        ][:_MAX_PLACES]
-        found_city = False
-        sent_times: list[TimeMention] | None = None
-        for p in places:
-            assert p.city is not None
-            after = QUALIFIER.sub("", low[p.end : p.end + 40], count=1)
-            clause = _clause_before(low, p.start)
-            city = parent_city(p.city)
-            kind: StatementKind | None = None
-            if BASED_AFTER.match(after) and not _OTHER_PERSON.search(clause):
-                kind = "home"
-            elif HOME_CUES.search(clause):
-                kind = "home"
-            elif TRIP_CUES.search(clause):
-                kind = "trip"
-            if kind is None:
-                continue
-            if question and not re.search(r"\b(?:i'm|im|i am|i'll|i will)\b", clause):
-                continue
-            if question:
-                continue
-            if _NEGATION.search(clause) or _HYPOTHETICAL.search(clause):
-                continue
-            if _FUTURE_MOVE.search(clause):
-                continue
-            if _OTHER_PERSON.search(clause) and not re.search(
-                r"\b(?:i|i'm|im|i'll|we|we're|we'll)\b", clause
-            ):
-                continue
-            # dates in the same sentence
-            if sent_times is None:
-                sent_times = [
-                    t for t in find_times(sent, now=now) if t.text.lower() not in _NOW_WORDS
-                ]
-            times = sent_times
-            first: date | None = None
-            last: date | None = None
-            if times:
-                # the time mention nearest after the city, else the last one before it
-                after_t = [t for t in times if t.start_index >= p.end]
-                t = after_t[0] if after_t else times[-1]
-                first, last = _first_last(t)
-            if kind == "home":
-                if "moved" in clause or "relocated" in clause:
-                    # "moved to Lisbon last year" is a home; "moved to ... next month" is not
-                    if first is not None and first > today:
-                        continue
-                elif first is not None and (
-                    re.search(r"\b(?:i'm|im|i am|we're|we are) (?:in|at)\s*$", clause)
-                    and last is not None
-                    and last >= today
-                ):
-                    kind = "trip"  # "I'm in Chicago March 3-5"
-                elif _PAST.search(clause) and not _PRESENT_PERFECT.search(clause):
-                    continue
-            if kind == "trip":
-                if _PAST.search(clause) and not re.search(r"\b(?:will|'ll|going)\b", clause):
-                    continue
-                if last is not None and last < today:
-                    continue  # a past trip
-                if first is None and re.search(
-                    r"\b(?:i'm|im|i am|we're|we are) (?:in|at)\s*$", clause
-                ):
-                    kind = "home"
-            found_city = True
-            out.append(
-                Statement(
-                    kind=kind,
-                    city=city,
-                    first_day=first if kind == "trip" else None,
-                    last_day=last if kind == "trip" else None,
-                    start=s0,
-                    end=s0 + len(sent.rstrip()),
-                    text=text[s0 : s0 + len(sent.rstrip())],
-                )
-            )
-        if (
-            intent
-            and not _NEGATION.search(low[: intent.start()][-30:])
-            and not re.search(r"\b(?:met|had a meetup|last meetup)\b", low)
-        ):
-            city_for_intent: City | None = None
-            if places and not found_city:
-                c0 = places[0].city
-                city_for_intent = parent_city(c0) if c0 is not None else None
-            out.append(
-                Statement(
-                    kind="intent",
-                    city=city_for_intent,
-                    start=s0,
-                    end=s0 + len(sent.rstrip()),
-                    text=text[s0 : s0 + len(sent.rstrip())],
-                )
-            )
+    low = _lower(cleaned)
+    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(cleaned)]
+    found: list[list[_Mention]] = []
+
+    def mentions() -> list[_Mention]:  # find_places runs once, and only when needed
+        if not found:
+            found.append(_mentions(text, cleaned, low, sentences, prefer_country))
+        return found[0]
+
+    places: list[Statement] = []
+    if stating and any(_kind(m, en.may_date(low[slice(*m.sentence)])) for m in mentions()):
+        times = [t for t in find_times(cleaned, now=now) if _a_day(t)]
+        places = _place_statements(text, low, mentions(), times, now.date())
+    intent = _intent(text, low, mentions, places, sentences, gate if proposing else None)
+    return sorted([*places, *intent], key=lambda s: s.start)
+
+
+def _a_day(t: TimeMention) -> bool:
+    """A time mention that may give a trip's days (not "now", not a bare clock time)."""
+    text = t.text.lower()
+    return text not in en.NOW_WORDS and en.CLOCK_ONLY.match(text) is None
+
+
+def _lower(text: str) -> str:
+    """Lower case with straight apostrophes, offsets kept."""
+    low = text.lower().replace("’", "'")
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
+    return low
+
+
+def _sentence_of(sentences: list[tuple[int, int]], i: int) -> tuple[int, int]:
+    for s, e in sentences:
+        if s <= i < e:
+            return s, e
+    return i, i
+
+
+def _mentions(
+    text: str, cleaned: str, low: str, sentences: list[tuple[int, int]], prefer_country: str | None
+) -> list[_Mention]:
+    raw_low = _lower(text)
+    found = [p for p in find_places(cleaned, prefer_country=prefer_country) if p.city][:_MAX_PLACES]
+    out: list[_Mention] = []
+    for k, p in enumerate(found):
+        assert p.city is not None
+        sent = _sentence_of(sentences, p.start)
+        nxt = found[k + 1].start if k + 1 < len(found) else len(low)
+        prev_end = found[k - 1].end if k > 0 else -1
+        before = _clause_before(low, max(sent[0], p.start - _BEFORE_WINDOW), p.start)
+        stop = _after_stop(low, sentences, sent, nxt)
+        after = low[p.end : max(p.end, stop)]
+        joined = prev_end >= sent[0] and _only_list_words(low[prev_end : p.start])
+        prefix = low[sent[0] : p.start]
+        city = parent_city(p.city)
+        answer = _answers_where(raw_low, p.start)
+        tail = low[p.end : p.end + 80]
+        out.append(
+            _Mention(p.start, p.end, city, sent, before, after, joined, prefix, answer, tail)
+        )
     return out
+
+
+def _after_stop(low: str, sentences: list[tuple[int, int]], sent: tuple[int, int], nxt: int) -> int:
+    """Where the words after a city end: the next city, or its sentence's end, or the next
+    sentence's when that one goes on about "here" ("greetings from Tokyo! here until ...")."""
+    stop = sent[1]
+    for s, e in sentences:
+        if s >= sent[1]:
+            if re.match(r"\W*here\b", low[s:e]):
+                stop = e
+            break
+    return min(stop, nxt) if nxt > sent[0] else stop
+
+
+def _answers_where(raw_low: str, start: int) -> bool:
+    """The city opens the line right after a quoted question about where people are."""
+    low = raw_low
+    line_start = low.rfind("\n", 0, start) + 1
+    if line_start == 0 or not _bare(low[line_start:start]):
+        return False
+    prev_line = low[low.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    return prev_line.lstrip().startswith(">") and en.WHERE_QUESTION.search(prev_line) is not None
+
+
+_DATEISH = re.compile(r"[\d./–—-]+(?:st|nd|rd|th)?|\b[a-z]+\b")
+
+
+def _only_list_words(between: str) -> bool:
+    """Between two cities of a list: joiners, dates and day or month words only."""
+    words = [w for w in re.findall(r"[a-z]+", between) if w not in trip_dates.DATE_WORDS]
+    return len(between) < 60 and en.LIST_JOINERS.match(" ".join(words)) is not None
+
+
+def _clause_before(low: str, start: int, city_start: int) -> str:
+    """The clause right before a city, with an adjective or "the" before the city cut."""
+    before = low[start:city_start]
+    clause = en.CLAUSE_SPLIT.split(before)[-1]
+    clause = en.ADJ_BEFORE.sub(" ", " " + clause)
+    return en.THE_BEFORE.sub(" ", clause)
+
+
+# ---------------------------------------------------------------------------------------
+# Homes and trips
+
+
+_NO_WORDS = re.compile(r"^[^a-z]*$")
+_LEAD = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|ok|okay|so|also|and|then|btw|fyi|update|yo|"
+    r"heads\s+up|psa|oh|anyway|me)\b\W*)*$"
+)
+
+
+def _bare(before: str) -> bool:
+    """The city starts its clause: nothing but greetings or joiners before it."""
+    return _NO_WORDS.match(before) is not None or _LEAD.match(before) is not None
+
+
+def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
+    """Home, trip, or nothing, from the words around one city."""
+    b = m.before
+    if en.HOME_QUESTION.search(b) or en.HOME_PERFECT.search(b) or m.answer:
+        return "home"
+    if _not_a_stay(m):
+        return None
+    if en.ORIGIN.search(b):
+        return "home" if en.STILL_THERE.search(m.after) else None
+    if not en.VISIT_SOMEONE.search(b) and _not_the_speaker_now(m):
+        return None
+    if en.HOME_BEFORE.search(b):
+        return "trip" if has_dates and not en.STRONG_HOME.search(b) else "home"
+    if en.TRIP_BEFORE.search(b) or en.VISIT_SOMEONE.search(b):
+        return "trip"
+    return _kind_from_after(m, has_dates)
+
+
+def _not_a_stay(m: _Mention) -> bool:
+    """A group or a clock ("Berlin folks", "Berlin time"), a joke or a called-off trip."""
+    return bool(
+        en.NOT_A_STAY_AFTER.search(m.after)
+        or en.NOT_AFTER.search(m.after)
+        or en.JOKE_AFTER.search(m.tail)
+    )
+
+
+def _not_the_speaker_now(m: _Mention) -> bool:
+    b = m.before
+    if en.NOT_NOW.search(b):
+        return True
+    if en.SPEAKER.search(b):
+        return False
+    return bool(en.NOT_SPEAKER.search(b) or en.OTHER_SUBJECT.search(m.prefix))
+
+
+def _kind_from_after(m: _Mention, has_dates: bool) -> StatementKind | None:
+    """No cue before the city: "Denver-based", "Denver here", "my Tulsa trip", or a bare
+    city with dates ("Glasgow all week")."""
+    after = en.QUALIFIER.sub("", m.after, count=1)
+    if en.HOME_AFTER.search(after) and not en.NOT_SPEAKER_AFTER.search(after):
+        return "home"
+    if en.MODIFIER_TRIP.search(m.after):
+        return "trip"
+    if not _bare(m.before):
+        return None
+    if en.HOME_NOW_AFTER.search(m.after) and not has_dates:
+        return "home"
+    return "trip" if has_dates else None
+
+
+def _place_statements(
+    text: str, low: str, mentions: list[_Mention], times: list[TimeMention], today: date
+) -> list[Statement]:
+    out: list[Statement] = []
+    prev_kind: StatementKind | None = None
+    prev_days: tuple[date, date] | None = None
+    listed = trip_dates.itinerary(low, mentions, times)
+    for k, m in enumerate(mentions):
+        prev = mentions[k - 1] if k else None
+        corrects = prev is not None and en.CORRECTION.search(low[prev.end : m.start]) is not None
+        if corrects and prev is not None:
+            m = replace(m, before=prev.before, prefix=prev.prefix)
+            out = [s for s in out if s.city != prev.city]
+        days = listed.get(k) or trip_dates.days_after(low, m, times, today, prev, out)
+        kind = _final_kind(m, prev_kind, days, today)
+        if corrects and kind is None:
+            kind = prev_kind
+        if corrects and days is None:
+            days = prev_days
+        prev_days = days
+        prev_kind = kind if kind is not None or not m.joined else prev_kind
+        if kind is None or (kind == "trip" and days is None and not en.ARRIVAL.search(m.before)):
+            continue
+        out.append(_statement(text, m, kind, days if kind == "trip" else None))
+    return _one_home(out)
+
+
+def _final_kind(
+    m: _Mention, prev_kind: StatementKind | None, days: tuple[date, date] | None, today: date
+) -> StatementKind | None:
+    kind = prev_kind if m.joined and prev_kind == "trip" else _kind(m, days is not None)
+    if kind == "home" and days is not None and en.MOVED.search(m.before):
+        if not en.MOVED_PAST.search(m.before) and days[0] > today:
+            return None  # "moving to X next month" is no home yet
+    if kind == "trip" and days is None and not en.ARRIVAL.search(m.before):
+        return "home" if en.IM_IN.search(m.before) else None
+    if kind == "trip" and days is not None:
+        if days[1] < today or en.HEDGE.search(m.prefix):
+            return None  # a past or hedged trip
+    return kind
+
+
+def _one_home(stmts: list[Statement]) -> list[Statement]:
+    """At most one home (the last one stated: "originally X, now Y"), trips not at home."""
+    homes = [s for s in stmts if s.kind == "home"]
+    if len(homes) <= 1:
+        home = homes[0] if homes else None
+    else:
+        home = homes[-1]
+    return [
+        s
+        for s in stmts
+        if (s.kind != "home" or s is home)
+        and not (s.kind == "trip" and home is not None and s.city == home.city)
+    ]
+
+
+def _statement(
+    text: str, m: _Mention, kind: StatementKind, days: tuple[date, date] | None
+) -> Statement:
+    s0, s1 = m.sentence
+    s1 = s0 + len(text[s0:s1].rstrip())
+    return Statement(
+        kind=kind,
+        city=m.city,
+        first_day=days[0] if days else None,
+        last_day=days[1] if days else None,
+        start=s0,
+        end=s1,
+        text=text[s0:s1],
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Intent
+
+
+def _intent(
+    text: str,
+    low: str,
+    mentions: Callable[[], list[_Mention]],
+    places: list[Statement],
+    sentences: list[tuple[int, int]],
+    gate: en.Gate | None,
+) -> list[Statement]:
+    """``gate``: the message's words where it has an intent word, else None."""
+    if gate is None and not places:
+        return []
+    for cue in en.INTENT_CUES:
+        if cue.beside_a_stay and not places:
+            continue  # "anyone around?" is an intent only beside a home or trip
+        if not cue.beside_a_stay and (gate is None or not en.cue_may_fit(cue, gate)):
+            continue
+        for hit in cue.pattern.finditer(low):
+            s0, s1 = _sentence_of(sentences, hit.start())
+            sent = low[s0:s1]
+            if en.NOT_INTENT.search(sent) or en.PAST_MEETUP.search(sent):
+                continue
+            if en.NOT_NOW_INTENT.search(low[max(s0, hit.start() - 30) : hit.start()]):
+                continue
+            city = _intent_city(hit, mentions(), places, (s0, s1))
+            return [_intent_statement(text, city, s0, s1)]
+    return []
+
+
+def _intent_city(
+    hit: re.Match[str],
+    mentions: list[_Mention],
+    places: list[Statement],
+    sent: tuple[int, int],
+) -> City | None:
+    """The city the proposal itself names: inside the cue ("any Oslo folks up for..."), or
+    in its sentence when no home or trip there took it."""
+    for m in mentions:
+        if hit.start() <= m.start < hit.end():
+            return m.city
+    taken = {s.city for s in places}
+    for m in mentions:
+        if sent[0] <= m.start < sent[1] and m.city not in taken and not en.ORIGIN.search(m.before):
+            return m.city
+    return None
+
+
+def _intent_statement(text: str, city: City | None, s0: int, s1: int) -> Statement:
+    s1 = s0 + len(text[s0:s1].rstrip())
+    return Statement(kind="intent", city=city, start=s0, end=s1, text=text[s0:s1])

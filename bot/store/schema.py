@@ -245,12 +245,16 @@ jobs = Table(
     Index(None, "community_id", "user_id"),
 )
 
-# Inbound idempotency: a key seen once is not acted on again (platform redeliveries).
+# Inbound idempotency: a key seen once is not acted on again (platform redeliveries), unless
+# its handler died before finishing it: "started" when recorded, "done" once answered; a
+# started row whose seen_at (renewed while the handler runs) is older than the event lease is
+# taken over by a redelivery (bot/store/store.py, mark_and_count).
 processed_events = Table(
     "processed_events",
     metadata,
     Column("key", String(200), primary_key=True),
-    Column("seen_at", UTC, nullable=False),
+    Column("seen_at", UTC, nullable=False),  # recorded, taken over, or last renewed
+    Column("state", String(8), nullable=False, server_default="done"),
     # Who sent it, for the rate limits (bot/domain/limits.py); chat messages are kind "message".
     Column("scope", String(100), nullable=False, server_default=""),
     Column("user_id", String(64), nullable=False, server_default=""),

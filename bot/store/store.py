@@ -59,6 +59,11 @@ T = TypeVar("T")
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 RETRY_DELAYS = (0.05, 0.2, 0.8, 1.5)  # seconds between attempts
 FEW_ROWS = 16  # up to this many jobs are inserted one prepared statement a row on SQLite
+# An inbound event is recorded "started" and marked "done" once answered. A started event
+# whose lease (renewed while it runs) ran out belongs to a dead process: a redelivery takes
+# it over. Short enough that Slack's retry after a minute finds it so.
+EVENT_LEASE = timedelta(seconds=30)
+STARTED, DONE = "started", "done"
 
 
 class StoreUnavailable(Exception):
@@ -68,12 +73,17 @@ class StoreUnavailable(Exception):
 @dataclass(frozen=True, slots=True)
 class EventMark:
     """What recording an inbound event's key found, and the member's and the community's
-    event counts in the current window."""
+    event counts in the current window.
+
+    `new`: this caller handles the event (then marks it done with `finish_event`). Not new:
+    the event was handled already, or `in_progress` elsewhere (its lease still holds)."""
 
     new: bool
     member: int
     community: int
     reused: bool = False  # the key was seen with other content: a different event
+    in_progress: bool = False  # recorded, not done, and its lease still holds
+    taken_over: bool = False  # recorded, never done, lease over: its handler died
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +121,10 @@ class JobSpec:
     due_at: datetime
     user_id: str | None = None
     lead_minutes: int | None = None
+
+
+# (meetups, their answers, those members) -> the reminder jobs they should have
+ReminderPlan = Callable[[list[Meetup], list[Rsvp], Mapping[str, Member]], list[JobSpec]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,19 +401,24 @@ class Store(WatcherQueries):
         user_id: str,
         kind: str,
         fingerprint: str = "",
+        lease: timedelta = EVENT_LEASE,
     ) -> EventMark:
-        """Record an inbound event's key and, unless it is a chat message, count it in the
-        current window for the member and the community.
+        """Record an inbound event's key as *started* and, unless it is a chat message, count
+        it in the current window for the member and the community. The caller marks it done
+        (`finish_event`) once it has answered, and renews it (`renew_events`) meanwhile.
 
-        A key seen before with the same fingerprint (or none recorded) is a redelivery:
-        not new. A key seen before with another fingerprint is a different event that reuses
-        the key: it is new (and `reused`), and its fingerprint replaces the old one."""
+        A key seen before with the same fingerprint (or none recorded) is a redelivery: not
+        new if it is done or still within its lease (`in_progress`); taken over (new again)
+        if it was started more than `lease` ago and never finished, because the process
+        handling it died. A key seen before with another fingerprint is a different event
+        that reuses the key: it is new (and `reused`), and its fingerprint replaces the old
+        one. Of several callers at once, exactly one gets `new`."""
         start = datetime.fromtimestamp(
             now.timestamp() // window.total_seconds() * window.total_seconds(), tz=now.tzinfo
         )
         names = {"scope": scope[:100], "user_id": user_id[:64], "start": start}
         mark = {**names, "key": key[:200], "now": now, "kind": kind[:8],
-                "fingerprint": fingerprint[:32]}
+                "fingerprint": fingerprint[:32], "cutoff": now - lease}
 
         async def bump(conn: AsyncConnection, who: str) -> int:
             result = await conn.execute(self._q["bump_rate"], {**names, "who": who[:64]})
@@ -408,9 +427,10 @@ class Store(WatcherQueries):
         async def work(conn: AsyncConnection) -> EventMark:
             reused = False
             marked = await conn.execute(self._q["mark_event"], mark)
-            if not marked.rowcount:
-                if not await self._reuse_key(conn, mark):
-                    return EventMark(False, 0, 0)
+            if not marked.rowcount:  # seen before: rare, so not on the prebuilt path
+                again = await self._seen_again(conn, mark)
+                if again is not None:
+                    return again
                 reused = True
             if kind == "message":
                 return EventMark(True, 0, 0, reused)
@@ -418,21 +438,73 @@ class Store(WatcherQueries):
 
         return await self._write(work)
 
-    async def _reuse_key(self, conn: AsyncConnection, mark: dict[str, Any]) -> bool:
-        """True (and the row now describes the new event) if the seen key carried another
-        fingerprint; False for a redelivery."""
+    async def _seen_again(self, conn: AsyncConnection, mark: dict[str, Any]) -> EventMark | None:
+        """A key already recorded: None if it carried another fingerprint (the row now
+        describes this new event, started); else what the redelivery found. Every change is
+        a conditional UPDATE, so of several instances at once only one takes the event."""
         pe = t.processed_events
-        seen = (
-            await conn.execute(select(pe.c.fingerprint).where(pe.c.key == mark["key"]))
-        ).scalar_one_or_none()
-        if not seen or not mark["fingerprint"] or seen == mark["fingerprint"]:
-            return False
-        await conn.execute(
+        row = (
+            await conn.execute(
+                select(pe.c.fingerprint, pe.c.state, pe.c.seen_at).where(pe.c.key == mark["key"])
+            )
+        ).first()
+        if row is None:  # pruned meanwhile: long done
+            return EventMark(False, 0, 0)
+        this = pe.c.key == mark["key"]
+        if row.fingerprint and mark["fingerprint"] and row.fingerprint != mark["fingerprint"]:
+            taken = await conn.execute(
+                update(pe)
+                .where(this, pe.c.fingerprint == row.fingerprint)
+                .values(fingerprint=mark["fingerprint"], seen_at=mark["now"], state=STARTED)
+            )
+            return None if taken.rowcount else EventMark(False, 0, 0)
+        if row.state != STARTED:
+            return EventMark(False, 0, 0)
+        if row.seen_at >= mark["cutoff"]:
+            return EventMark(False, 0, 0, in_progress=True)
+        taken = await conn.execute(
             update(pe)
-            .where(pe.c.key == mark["key"])
-            .values(fingerprint=mark["fingerprint"], seen_at=mark["now"])
+            .where(this, pe.c.state == STARTED, pe.c.seen_at < mark["cutoff"])
+            .values(seen_at=mark["now"])
         )
-        return True
+        if not taken.rowcount:  # another instance took it over (or finished it) just now
+            return EventMark(False, 0, 0, in_progress=True)
+        return EventMark(True, 0, 0, taken_over=True)
+
+    async def finish_event(self, key: str) -> None:
+        """Mark a started event done: from now on a redelivery of it is a duplicate."""
+        await self.finish_events([key])
+
+    async def finish_events(self, keys: Sequence[str]) -> None:
+        """Mark started events done, in one transaction."""
+        names: dict[str, Any]
+        if len(keys) == 1:
+            statement, names = self._q["finish_event"], {"event": keys[0][:200]}
+        else:
+            statement, names = self._q["finish_events"], {"events": [k[:200] for k in keys]}
+
+        async def work(conn: AsyncConnection) -> None:
+            await conn.execute(statement, names)
+
+        await self._write(work)
+
+    async def renew_events(self, keys: Iterable[str], now: datetime) -> int:
+        """Renew the lease of events still being handled here, so a redelivery meanwhile is
+        not taken for a dead handler's event. Returns how many were renewed."""
+        pe = t.processed_events
+        wanted = [key[:200] for key in keys]
+        if not wanted:
+            return 0
+
+        async def work(conn: AsyncConnection) -> int:
+            result = await conn.execute(
+                update(pe)
+                .where(pe.c.key.in_(wanted), pe.c.state == STARTED)
+                .values(seen_at=now)
+            )
+            return int(result.rowcount)
+
+        return await self._write(work)
 
     async def recent_proposals(
         self, community_id: int, since: datetime, organizer_id: str | None = None
@@ -902,6 +974,20 @@ class Store(WatcherQueries):
 
         return await self._write(work)
 
+    async def move_poll_options(self, meetup_id: int, starts: Sequence[datetime]) -> None:
+        """Give a poll's options new instants, in option order (a move to another zone)."""
+        po = t.poll_options
+
+        async def work(conn: AsyncConnection) -> None:
+            for idx, start in enumerate(starts, 1):
+                await conn.execute(
+                    update(po)
+                    .where(po.c.meetup_id == meetup_id, po.c.idx == idx)
+                    .values(starts_at=start)
+                )
+
+        await self._write(work)
+
     async def has_answered(self, meetup_id: int, user_id: str) -> bool:
         """Whether the member RSVP'd to or voted on the meetup."""
         r, v = t.rsvps, t.votes
@@ -924,41 +1010,90 @@ class Store(WatcherQueries):
         async with self._read() as conn:
             return [_meetup(r) for r in (await conn.execute(self._q["upcoming"], names)).all()]
 
-    async def meetups_of(
-        self, community_id: int, user_id: str, now: datetime, limit: int = 25
-    ) -> list[tuple[Meetup, str]]:
-        """Upcoming meetups and open polls the member organizes, answered or voted in, with
-        their role/answer."""
+    def _listing(
+        self, community_id: int, now: datetime, user_id: str | None, city_id: int | None
+    ) -> Any:
+        """Open polls and meetups not yet over; with `user_id` only those the member
+        organizes, answered or voted in (a poll), with their answer (`my_status`, `voted`);
+        with `city_id` only that city's."""
         mt, r, v = t.meetups, t.rsvps, t.votes
         ongoing = now - timedelta(hours=2)
+        query = select(mt).where(
+            mt.c.community_id == community_id,
+            or_(
+                mt.c.status == Status.POLL.value,
+                and_(mt.c.status == Status.SCHEDULED.value, mt.c.starts_at >= ongoing),
+            ),
+        )
+        if city_id is not None:
+            query = query.where(mt.c.city_id == city_id)
+        if user_id is None:
+            return query
         voted = (
             select(v.c.meetup_id).where(v.c.user_id == user_id).distinct().subquery("voted")
         )
-        query = (
-            select(mt, r.c.status.label("my_status"), voted.c.meetup_id.label("voted"))
+        return (
+            query.add_columns(r.c.status.label("my_status"), voted.c.meetup_id.label("voted"))
             .select_from(
                 mt.outerjoin(r, and_(r.c.meetup_id == mt.c.id, r.c.user_id == user_id)).outerjoin(
                     voted, voted.c.meetup_id == mt.c.id
                 )
             )
             .where(
-                mt.c.community_id == community_id,
                 or_(
                     mt.c.organizer_id == user_id,
                     r.c.user_id.is_not(None),
                     and_(voted.c.meetup_id.is_not(None), mt.c.status == Status.POLL.value),
-                ),
-                or_(
-                    mt.c.status == Status.POLL.value,
-                    and_(mt.c.status == Status.SCHEDULED.value, mt.c.starts_at >= ongoing),
-                ),
+                )
             )
+        )
+
+    async def meetups_of(
+        self, community_id: int, user_id: str, now: datetime, limit: int = 25
+    ) -> list[tuple[Meetup, str]]:
+        """Upcoming meetups and open polls the member organizes, answered or voted in, with
+        their role/answer."""
+        mt = t.meetups
+        query = (
+            self._listing(community_id, now, user_id, None)
             .order_by(mt.c.starts_at.is_(None), mt.c.starts_at, mt.c.id)
             .limit(limit)
         )
         async with self._read() as conn:
             rows = (await conn.execute(query)).all()
         return [(_meetup(row), _role(row, user_id)) for row in rows]
+
+    async def listing_page(
+        self,
+        community_id: int,
+        now: datetime,
+        *,
+        offset: int,
+        limit: int,
+        user_id: str | None = None,
+        city_id: int | None = None,
+    ) -> tuple[list[tuple[Meetup, str]], int]:
+        """One page of upcoming meetups, soonest first (polls last), and how many there are
+        in all: every meetup, or only the member's (with their role), or one city's."""
+        if user_id is None and city_id is None:  # the plain /meetup list: prebuilt
+            names = {"community": community_id, "ongoing": now - timedelta(hours=2),
+                     "offset": offset, "limit": limit}
+            async with self._read() as conn:
+                page = (await conn.execute(self._q["page"], names)).all()
+                total = int((await conn.execute(self._q["page_total"], names)).scalar_one())
+            return [(_meetup(row), "") for row in page], total
+        mt = t.meetups
+        listing = self._listing(community_id, now, user_id, city_id)
+        query = (
+            listing.order_by(mt.c.starts_at.is_(None), mt.c.starts_at, mt.c.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        count = select(func.count()).select_from(listing.subquery())
+        async with self._read() as conn:
+            rows = (await conn.execute(query)).all()
+            total = int((await conn.execute(count)).scalar_one())
+        return [(_meetup(row), _role(row, user_id) if user_id else "") for row in rows], total
 
     async def add_card(
         self, meetup_id: int, channel_id: str, thread_id: str | None, message_id: str
@@ -1375,6 +1510,73 @@ class Store(WatcherQueries):
 
         await self._write(work)
 
+    async def scheduled_page(
+        self,
+        community_id: int,
+        now: datetime,
+        after: tuple[datetime, int] | None,
+        limit: int,
+        user_id: str | None = None,
+    ) -> list[tuple[datetime, int]]:
+        """(start, id) of the next `limit` scheduled meetups starting after `now`, in start
+        order from `after` (keyset paging: each page costs the same however far in); with
+        `user_id`, only meetups that member answered."""
+        mt, r = t.meetups, t.rsvps
+        query = select(mt.c.starts_at, mt.c.id).where(
+            mt.c.community_id == community_id,
+            mt.c.status == Status.SCHEDULED.value,
+            mt.c.starts_at > now,
+        )
+        if after is not None:  # the plain >= lets the index start at the page's first row
+            query = query.where(
+                mt.c.starts_at >= after[0], or_(mt.c.starts_at > after[0], mt.c.id > after[1])
+            )
+        if user_id is not None:
+            query = query.join(r, and_(r.c.meetup_id == mt.c.id, r.c.user_id == user_id))
+        query = query.order_by(mt.c.starts_at, mt.c.id).limit(limit)
+        async with self._read() as conn:
+            return [(row.starts_at, row.id) for row in (await conn.execute(query)).all()]
+
+    async def rebuild_reminders(
+        self, meetup_ids: Sequence[int], plan: ReminderPlan, user_id: str | None = None
+    ) -> list[JobSpec]:
+        """In one transaction: lock the meetups (RSVP changes of them queue behind), read
+        their answers (one member's, if given) and those members, and replace the pending
+        reminders with `plan(meetups, rsvps, members)`. Returns the new jobs."""
+        mt, r, j = t.meetups, t.rsvps, t.jobs
+        ids = list(meetup_ids)
+
+        async def work(conn: AsyncConnection) -> list[JobSpec]:
+            lock = select(mt).where(mt.c.id.in_(ids))
+            if self.dialect == "postgresql":  # SQLite: the write lock is already ours
+                lock = lock.with_for_update()
+            meetups = [_meetup(row) for row in (await conn.execute(lock)).all()]
+            answers = select(r).where(r.c.meetup_id.in_(ids))
+            # Not `state = ?` as such: with an IN list SQLite would then walk the (state,
+            # due_at) index, i.e. every pending job, instead of the meetup_id one (measured:
+            # 12 ms a batch of 50 meetups among 60,000 jobs, against 1 ms).
+            drop = delete(j).where(
+                j.c.meetup_id.in_(ids),
+                j.c.kind == "remind",
+                func.coalesce(j.c.state, "") == "pending",
+            )
+            if user_id is not None:
+                answers = answers.where(r.c.user_id == user_id)
+                drop = drop.where(j.c.user_id == user_id)
+            rsvps = [_rsvp(row) for row in (await conn.execute(answers)).all()]
+            members: dict[str, Member] = {}
+            users = sorted({x.user_id for x in rsvps})
+            if meetups and users:
+                names = {"community": meetups[0].community_id, "users": users}
+                rows = (await conn.execute(self._q["members"], names)).all()
+                members = {row.user_id: _member(row) for row in rows}
+            specs = plan(meetups, rsvps, members)
+            await conn.execute(drop)
+            await self._insert_jobs(conn, specs)
+            return specs
+
+        return await self._write(work)
+
     async def wake_times(self, until: datetime) -> list[datetime]:
         """Distinct instants before `until` at which pending jobs fall due, and when claimed
         jobs' leases run out (their sender may have died)."""
@@ -1565,6 +1767,13 @@ def _hot_statements(insert_for: Callable[[Any], Any]) -> dict[str, Any]:
     # them out rather than parse them (a /meetup list parsed 50 of them for nothing).
     mt_row = [col for col in mt.c if col.name not in ("created_at", "updated_at")]
     r_row = [col for col in r.c if col.name != "updated_at"]
+    still_open = (  # open polls and meetups not yet over
+        mt.c.community_id == p("community"),
+        or_(
+            mt.c.status == Status.POLL.value,
+            and_(mt.c.status == Status.SCHEDULED.value, mt.c.starts_at >= p("ongoing")),
+        ),
+    )
     return {
         "community": select(c).where(
             c.c.platform == p("platform"), c.c.workspace_id == p("workspace")
@@ -1591,15 +1800,15 @@ def _hot_statements(insert_for: Callable[[Any], Any]) -> dict[str, Any]:
             v.c.meetup_id == p("meetup")
         ),
         "upcoming": select(*mt_row)
-        .where(
-            mt.c.community_id == p("community"),
-            or_(
-                mt.c.status == Status.POLL.value,
-                and_(mt.c.status == Status.SCHEDULED.value, mt.c.starts_at >= p("ongoing")),
-            ),
-        )
+        .where(*still_open)
         .order_by(mt.c.starts_at.is_(None), mt.c.starts_at, mt.c.id)
         .limit(p("limit")),
+        "page": select(*mt_row)
+        .where(*still_open)
+        .order_by(mt.c.starts_at.is_(None), mt.c.starts_at, mt.c.id)
+        .offset(p("offset"))
+        .limit(p("limit")),
+        "page_total": select(func.count()).select_from(mt).where(*still_open),
         "drop_jobs": delete(j).where(
             j.c.meetup_id == p("meetup"),
             j.c.kind.in_(p("kinds", expanding=True)),
@@ -1632,8 +1841,13 @@ def _hot_statements(insert_for: Callable[[Any], Any]) -> dict[str, Any]:
             user_id=p("user_id"),
             kind=p("kind"),
             fingerprint=p("fingerprint"),
+            state=STARTED,
         )
         .on_conflict_do_nothing(),
+        "finish_event": update(pe).where(pe.c.key == p("event")).values(state=DONE),
+        "finish_events": update(pe)
+        .where(pe.c.key.in_(p("events", expanding=True)))
+        .values(state=DONE),
         "bump_rate": insert_for(rc)
         .values(scope=p("scope"), user_id=p("who"), window_start=p("start"), n=1)
         .on_conflict_do_update(

@@ -32,6 +32,7 @@ MANAGE_GUILD = 1 << 5
 ADMINISTRATOR = 1 << 3
 
 _counter = itertools.count(1)
+NONCE_WINDOW = 180.0
 
 
 def snowflake() -> str:
@@ -127,7 +128,14 @@ class FakeDiscord:
         global_rate_limit: int | None = None,
         spec: dict[str, Any] | None = None,
         flags_say_message_content: bool | None = None,
+        nonce_window: float = NONCE_WINDOW,
+        message_latency: float = 0.0,
     ) -> None:
+        self.message_latency = message_latency  # seconds each message create takes
+        self.nonce_window = nonce_window
+        """Seconds a nonce sent with enforce_nonce is remembered (Discord: "the past few
+        minutes"); a repeat within it returns the first message, later it makes a new one."""
+        self._nonces: dict[str, tuple[float, str]] = {}  # nonce -> (sent at, message id)
         self.message_content = message_content
         self.flags_say_message_content = (
             message_content if flags_say_message_content is None else flags_say_message_content)
@@ -593,6 +601,8 @@ class FakeDiscord:
             body = json.loads(raw) if raw else None
         rec = Recorded(request.method, path, dict(request.query), body, files, time.perf_counter())
         self.requests.append(rec)
+        if self.message_latency and request.method == "POST" and path.endswith("/messages"):
+            await asyncio.sleep(self.message_latency)
         try:
             response = await self._route(request, rec)
         except Exception as exc:  # a bug in the fake: make it loud
@@ -709,10 +719,19 @@ class FakeDiscord:
         if channel_id not in self.channel_guild and channel_id not in self.dm_channels:
             return self._error(404, 10003, "Unknown Channel")
         if m == "POST" and mid is None:
+            earlier = self._enforced_nonce(body)
+            if earlier is not None:
+                return jresp(self._public(earlier) | {"nonce": body["nonce"]})
             msg = self._stored(snowflake(), channel_id, body, files=rec.files)
             if channel_id in self.channel_guild:
                 msg["guild_id"] = self.channel_guild[channel_id]
+            if body.get("nonce") is not None:
+                self._nonces[str(body["nonce"])] = (time.monotonic(), msg["id"])
+                # returned by the create call only: Discord does not store it with the message
+                return jresp(self._public(msg) | {"nonce": body["nonce"]})
             return jresp(self._public(msg))
+        if m == "GET" and mid is None:
+            return self._history(channel_id, rec.query)
         if mid is None or mid not in self.messages or mid in self.deleted:
             return self._error(404, 10008, "Unknown Message")
         if m == "PATCH":
@@ -725,6 +744,39 @@ class FakeDiscord:
             self.deleted.add(mid)
             return web.Response(status=204)
         return self._error(405, 0, "405: Method Not Allowed")
+
+    def _enforced_nonce(self, body: dict[str, Any]) -> dict[str, Any] | None:
+        """The message already created with this nonce within the window, when the request
+        asks for enforce_nonce (one author: the bot)."""
+        nonce = body.get("nonce")
+        if nonce is None or not body.get("enforce_nonce"):
+            return None
+        seen = self._nonces.get(str(nonce))
+        if seen is None or time.monotonic() - seen[0] > self.nonce_window:
+            return None
+        return self.messages.get(seen[1])
+
+    def dms_to(self, user_id: str) -> list[dict[str, Any]]:
+        """Every message in the DM channel with this user, oldest first."""
+        channels = {c for c, u in self.dm_channels.items() if u == user_id}
+        return sorted((msg for mid, msg in self.messages.items()
+                       if msg["channel_id"] in channels and mid not in self.deleted),
+                      key=lambda msg: int(msg["id"]))
+
+    def _history(self, channel_id: str, query: dict[str, str]) -> web.Response:
+        """GET /channels/{id}/messages: newest first; `after` gives the oldest `limit`
+        messages after that id (still newest first), `before` the newest before it."""
+        limit = max(1, min(100, int(query.get("limit") or 50)))
+        found = sorted((msg for mid, msg in self.messages.items()
+                        if msg["channel_id"] == channel_id and mid not in self.deleted),
+                       key=lambda msg: int(msg["id"]))
+        if "before" in query:
+            found = [msg for msg in found if int(msg["id"]) < int(query["before"])][-limit:]
+        elif "after" in query:
+            found = [msg for msg in found if int(msg["id"]) > int(query["after"])][:limit]
+        else:
+            found = found[-limit:]
+        return jresp([self._public(msg) for msg in reversed(found)])
 
     def _apply_edit(self, msg: dict[str, Any], body: dict[str, Any],
                     files: list[tuple[str, bytes]]) -> None:

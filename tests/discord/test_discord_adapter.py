@@ -692,3 +692,66 @@ async def test_an_invalidated_session_identifies_again_at_the_configured_gateway
             await fake.wait_response(iid, 2)
         assert [e.key for e in inbox.events] == [iid]
         assert len(fake.gateway_connects) == 2
+
+
+def keyed_reminder(key: str) -> Outgoing:
+    return Outgoing(title="Reminder: Coffee in 2 hours", body=(Text("See you there!"),),
+                    buttons=(Button("Can't make it anymore", "tw:rsvp:1:no", "danger"),
+                             Button("Add to calendar", "tw:cal:1")),
+                    dedupe_key=key)
+
+
+async def test_the_nonce_holds_a_send_only_within_its_window() -> None:
+    """The fake behaves as Discord: a repeat within the window returns the first message;
+    after it, the same nonce makes a second message."""
+    async with fake_discord(nonce_window=0.0) as fake:
+        guild = fake.add_guild(members=("alice",))
+        alice = next(iter(guild.members.values())).user
+        async with running(fake, RecordingInbox()) as adapter:
+            user = UserRef("discord", alice.id)
+            await adapter.send_dm(user, keyed_reminder("remind:7"))
+            fake.nonce_window = 3600.0
+            first = fake.dms_to(alice.id)[-1]["id"]
+            await adapter.send_dm(user, keyed_reminder("remind:7"))  # within the window
+            assert [m["id"] for m in fake.dms_to(alice.id)] == [first]
+            fake.nonce_window = 0.0
+            await adapter.send_dm(user, keyed_reminder("remind:7"))  # past the window
+        assert len(fake.dms_to(alice.id)) == 2
+        (create, *_) = fake.find("POST", r"/channels/\d+/messages")
+        assert create.json["enforce_nonce"] is True and create.json["nonce"]
+        no_spec_errors(fake)
+
+
+async def test_find_sent_reads_the_key_back_from_the_dm_history() -> None:
+    async with fake_discord() as fake:
+        guild = fake.add_guild(members=("alice", "bob"))
+        alice, bob = (m.user for m in guild.members.values())
+        since = datetime.now(UTC)
+        async with running(fake, RecordingInbox()) as adapter:
+            a, b = UserRef("discord", alice.id), UserRef("discord", bob.id)
+            await adapter.send_dm(a, keyed_reminder("remind:7"))
+            await adapter.send_dm(a, Outgoing(body=(Text("unkeyed"),)))
+            assert await adapter.find_sent(a, "remind:7", since)
+            assert not await adapter.find_sent(a, "remind:8", since)
+            assert not await adapter.find_sent(b, "remind:7", since)  # bob's DMs
+            later = datetime.now(UTC).replace(year=since.year + 1)
+            assert not await adapter.find_sent(a, "remind:7", later)
+        history = fake.find("GET", r"/channels/\d+/messages")
+        assert history and all("nonce" not in m for m in fake.messages.values())
+        no_spec_errors(fake)
+
+
+async def test_a_click_on_the_button_carrying_the_key_gives_the_plain_action() -> None:
+    async with fake_discord() as fake:
+        guild = fake.add_guild(members=("alice",))
+        alice = next(iter(guild.members.values())).user
+        inbox = RecordingInbox()
+        async with running(fake, inbox) as adapter:
+            ref = await adapter.send_dm(UserRef("discord", alice.id), keyed_reminder("remind:7"))
+            custom_ids = [c["custom_id"] for row in fake.messages[ref.message_id]["components"]
+                          for c in row["components"]]
+            assert custom_ids[0].startswith("tw:rsvp:1:no|") and custom_ids[1] == "tw:cal:1"
+            iid = await fake.click(alice, ref.message_id, custom_ids[0])
+            await fake.wait_response(iid, 1)
+        (event,) = inbox.events
+        assert isinstance(event, ActionClicked) and event.action_id == "tw:rsvp:1:no"

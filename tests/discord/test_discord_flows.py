@@ -393,3 +393,34 @@ async def test_fifty_members_click_going_at_once_on_ten_seats(tmp_path: Path) ->
         assert all(f.fake.interactions[i].responses[0].json["type"] in (6, 7) for i in iids)
         assert not f.fake.find("PATCH", rf"/channels/{f.general}/messages/\d+")
         assert f.fake.spec_errors == []
+
+
+async def test_meetup_list_next_button_shows_page_two(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import insert
+
+    from bot.store import schema as t
+
+    async with flow(tmp_path) as f:
+        first_id = await propose(f, title="Meetup 0")
+        meetup = await f.app.store.meetup(first_id)
+        assert meetup is not None and meetup.starts_at is not None
+        async with f.app.store.engine.begin() as conn:  # 24 more, straight into the store
+            await conn.execute(insert(t.meetups), [
+                {"community_id": meetup.community_id, "channel_id": f.general,
+                 "title": f"Meetup {i}", "city_id": meetup.city_id, "city_label": "Berlin, DE",
+                 "organizer_id": str(f.alice.id), "status": "scheduled",
+                 "starts_at": meetup.starts_at + timedelta(days=i),
+                 "created_at": START, "updated_at": START}
+                for i in range(1, 25)
+            ])
+        listed = await f.command(f.bob, "list")
+        assert "Showing 1–10 of 25 (page 1 of 3)" in said(listed[-1])
+        page_one = next(m for m in f.fake.messages.values() if "Showing 1–10" in text(m))
+        assert page_one["flags"] & EPHEMERAL and list(buttons(page_one)) == ["Next →"]
+        clicked = await f.click(f.bob, page_one["id"], buttons(page_one)["Next →"])
+        page_two = said(clicked[-1])
+        assert "Showing 11–20 of 25 (page 2 of 3)" in page_two, page_two
+        assert "Meetup 10" in page_two and "#1 Meetup 0" not in page_two
+        assert f.fake.spec_errors == []

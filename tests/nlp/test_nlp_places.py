@@ -292,20 +292,38 @@ DOMINANT = [
     ("Perth", "Perth, Western Australia, AU"),
 ]
 COMPARABLE = [
-    "Portland", "Springfield", "Cambridge", "Richmond", "Columbus", "Kansas City", "Arlington",
-    "Valencia", "Hamilton", "San Jose", "Victoria", "Hyderabad", "Newcastle", "Aurora",
-    "Rochester", "Albany", "Jackson", "Olney",
+    "Portland",
+    "Springfield",
+    "Cambridge",
+    "Richmond",
+    "Columbus",
+    "Kansas City",
+    "Arlington",
+    "Valencia",
+    "Hamilton",
+    "San Jose",
+    "Victoria",
+    "Hyderabad",
+    "Newcastle",
+    "Aurora",
+    "Rochester",
+    "Albany",
+    "Jackson",
+    "Olney",
 ]
 
 
 @pytest.mark.parametrize(("name", "expected"), DOMINANT)
 def test_a_clearly_dominant_namesake_is_taken_and_the_others_offered(
-        name: str, expected: str) -> None:
+    name: str, expected: str
+) -> None:
     r = resolve_city(name)
     assert label(r.city) == expected
     assert r.alternatives, "its namesakes are offered"
-    assert all(c.name == r.city.name or c.population < r.city.population  # type: ignore[union-attr]
-               for c in r.alternatives)
+    assert all(
+        c.name == r.city.name or c.population < r.city.population  # type: ignore[union-attr]
+        for c in r.alternatives
+    )
 
 
 @pytest.mark.parametrize("name", COMPARABLE)
@@ -313,7 +331,8 @@ def test_comparable_namesakes_are_asked_about(name: str) -> None:
     r = resolve_city(name)
     assert r.city is None and len(r.candidates) >= 2, name
     assert [c.population for c in r.candidates] == sorted(
-        (c.population for c in r.candidates), reverse=True)
+        (c.population for c in r.candidates), reverse=True
+    )
 
 
 def _city(name: str, cc: str, pop: int, lat: float = 0.0, lon: float = 0.0) -> City:
@@ -343,7 +362,8 @@ def test_where_members_live_decides_before_population() -> None:
     assert boston is not None
     # a home a few kilometres away counts: Cambridge, MA for members living in Boston
     assert label(resolve_city("Cambridge", homes=(boston,)).city) == (
-        "Cambridge, Massachusetts, US")
+        "Cambridge, Massachusetts, US"
+    )
 
 
 def test_a_small_town_is_not_taken_for_an_unknown_name() -> None:
@@ -356,7 +376,8 @@ def test_a_small_town_is_not_taken_for_an_unknown_name() -> None:
     assert label(resolve_city("Atlantis", homes=(cape_town,)).city) == "Atlantis, ZA"
     # a small town in the community's own country is a normal answer
     assert label(resolve_city("Palo Alto", prefer_country="US").city) == (
-        "Palo Alto, California, US")
+        "Palo Alto, California, US"
+    )
     assert resolve_city("Palo Alto").city is None
     # a small town known far and wide (named in many languages) is what people mean
     assert label(resolve_city("Cannes").city) == "Cannes, FR"

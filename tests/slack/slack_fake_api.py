@@ -40,6 +40,7 @@ class Posted:
     blocks: list[Any]
     thread_ts: str | None = None
     history: list[dict[str, Any]] = field(default_factory=list)
+    metadata: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)
@@ -52,7 +53,8 @@ class FakeUser:
 
 
 class FakeSlackAPI:
-    def __init__(self) -> None:
+    def __init__(self, *, post_latency: float = 0.0) -> None:
+        self.post_latency = post_latency  # seconds each chat.postMessage takes
         self.calls: list[Call] = []
         self.messages: dict[tuple[str, str], Posted] = {}
         self.ephemerals: list[dict[str, Any]] = []
@@ -69,7 +71,7 @@ class FakeSlackAPI:
         self._failures: dict[str, list[str]] = {}
         self._rate_limits: dict[str, list[int]] = {}
         self._server_errors: dict[str, list[int]] = {}
-        self._ts = itertools.count(1)
+        self._last_ts = 0.0
         self._ids = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -166,6 +168,8 @@ class FakeSlackAPI:
         method = request.match_info["method"]
         args = await self._args(request)
         self.calls.append(Call(method, args, dict(request.headers), time.monotonic()))
+        if self.post_latency and method == "chat.postMessage":
+            await asyncio.sleep(self.post_latency)
         try:
             auth = request.headers.get("Authorization", "")
             wanted = "Bearer xapp-" if method == "apps.connections.open" else "Bearer xoxb-"
@@ -250,7 +254,9 @@ class FakeSlackAPI:
     # --- methods -------------------------------------------------------------------------------
 
     def _next_ts(self) -> str:
-        return f"{1_800_000_000 + next(self._ts)}.000100"
+        """Slack's message ts: the time it was posted, in microseconds, unique per message."""
+        self._last_ts = max(time.time(), self._last_ts + 1e-6)
+        return f"{self._last_ts:.6f}"
 
     def _can_post(self, channel: str) -> str | None:
         if channel.startswith("D"):
@@ -286,11 +292,51 @@ class FakeSlackAPI:
             return {"ok": False, "error": "no_text"}
         ts = self._next_ts()
         posted = Posted(channel, ts, str(args.get("text", "")), list(args.get("blocks") or []),
-                        args.get("thread_ts"))
+                        args.get("thread_ts"), metadata=self._metadata(args))
         self.messages[(channel, ts)] = posted
         return {"channel": channel, "ts": ts,
                 "message": {"type": "message", "text": posted.text, "user": BOT_USER_ID,
                             "bot_id": "B0BOT0001", "ts": ts}}
+
+    @staticmethod
+    def _metadata(args: dict[str, Any]) -> dict[str, Any] | None:
+        """Message metadata as given ({event_type, event_payload}; a JSON string in a form)."""
+        metadata = args.get("metadata")
+        if isinstance(metadata, str):
+            metadata = json.loads(metadata)
+        return metadata if isinstance(metadata, dict) else None
+
+    def dms_to(self, user_id: str) -> list[Posted]:
+        """Every message in the bot's DM with this user, oldest first (Slack never merges
+        two posts: it has no idempotency key)."""
+        channel = "D" + user_id[1:]
+        return sorted(self.posts(channel), key=lambda p: float(p.ts))
+
+    def m_conversations_history(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Newest first, from `oldest` (exclusive) to `latest`; `limit` per page with a
+        cursor; message metadata only with include_all_metadata."""
+        channel = str(args.get("channel", ""))
+        if not channel.startswith("D") and channel not in self.member_of:
+            return {"ok": False, "error": "not_in_channel"}
+        oldest = float(args.get("oldest") or 0)
+        latest = float(args.get("latest") or "inf")
+        limit = max(1, min(999, int(args.get("limit") or 100)))
+        start = int(args.get("cursor") or 0)
+        with_metadata = str(args.get("include_all_metadata", "")).lower() in ("1", "true")
+        found = sorted((p for p in self.posts(channel)
+                        if p.thread_ts is None and oldest < float(p.ts) < latest),
+                       key=lambda p: float(p.ts), reverse=True)
+        page = found[start:start + limit]
+        messages = []
+        for p in page:
+            message: dict[str, Any] = {"type": "message", "user": BOT_USER_ID,
+                                       "bot_id": "B0BOT0001", "text": p.text, "ts": p.ts}
+            if with_metadata and p.metadata is not None:
+                message["metadata"] = p.metadata
+            messages.append(message)
+        more = start + limit < len(found)
+        return {"messages": messages, "has_more": more, "pin_count": 0,
+                "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
 
     def m_chat_update(self, args: dict[str, Any]) -> dict[str, Any]:
         key = (str(args.get("channel")), str(args.get("ts")))

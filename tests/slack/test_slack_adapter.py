@@ -18,6 +18,7 @@ from slack_harness import (
     spec_problems,
 )
 
+from adapters.slack import SlackAdapter
 from bot.ports import (
     ChannelUnavailable,
     DeliveryUnknown,
@@ -650,3 +651,27 @@ def test_spec_check_catches_a_missing_argument() -> None:
     problems = spec_problems(fake)
     assert any("channel" in p for p in problems) and any("nonsense" in p for p in problems)
 
+
+
+async def test_find_sent_reads_the_key_back_from_the_dm_metadata(h: Harness) -> None:
+    """Slack keeps no idempotency key: the key travels as message metadata and is read back
+    with conversations.history, by any process (a fresh adapter remembers nothing)."""
+    since = datetime.now(UTC)
+    msg = Outgoing(body=(Text("Reminder"),), dedupe_key="remind:7")
+    await h.adapter.send_dm(ALICE, msg)
+    await h.adapter.send_dm(ALICE, Outgoing(body=(Text("unkeyed"),)))
+    (posted, *_) = h.fake.dms_to(ALICE.id)
+    assert posted.metadata == {"event_type": "tweetup_sent",
+                               "event_payload": {"key": "remind:7"}}
+    for i in range(20):  # more than one page of history
+        await h.adapter.send_dm(ALICE, Outgoing(body=(Text(f"later {i}"),)))
+    fresh = SlackAdapter(h.adapter.settings)
+    assert await fresh.find_sent(ALICE, "remind:7", since)
+    assert not await fresh.find_sent(ALICE, "remind:8", since)
+    assert not await fresh.find_sent(ALICE, "remind:7", datetime.now(UTC))
+    history = h.fake.calls_to("conversations.history")
+    assert all(c.args["include_all_metadata"] in ("1", "true", True) for c in history)
+    assert len(history) > 2  # paged
+    # Slack itself never merges a repeat: a second process sending the same key posts twice.
+    await SlackAdapter(h.adapter.settings).send_dm(ALICE, msg)
+    assert sum(1 for p in h.fake.dms_to(ALICE.id) if p.metadata) == 2

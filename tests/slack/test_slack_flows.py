@@ -245,3 +245,37 @@ async def test_only_the_organizer_or_a_workspace_admin_may_close_a_poll(c: CoreH
     assert ephemerals_for(c.fake, "U0CAROL01")  # told why not
     await click(c, card, "tw:close:1", "U0ADMIN01", "ada")  # a workspace admin (users.info)
     assert "tw:rsvp:1:going" in action_ids(c.fake.messages[("C0GENERAL", card.ts)])
+
+
+def ephemeral_action_ids(ephemeral: dict[str, Any]) -> list[str]:
+    return [e["action_id"] for b in ephemeral.get("blocks", []) if b["type"] == "actions"
+            for e in b["elements"]]
+
+
+async def test_meetup_list_next_button_shows_page_two(c: CoreHarness) -> None:
+    from sqlalchemy import insert
+
+    from bot.store import schema as t
+
+    await propose(c, 'propose title:"Meetup 0" city:Berlin when:"2026-11-25 19:00"')
+    community_id = (await c.app.store.meetup(1)).community_id
+    async with c.app.store.engine.begin() as conn:  # 24 more, straight into the store
+        await conn.execute(insert(t.meetups), [
+            {"community_id": community_id, "channel_id": "C0GENERAL", "title": f"Meetup {i}",
+             "city_id": 2950159, "city_label": "Berlin, DE", "organizer_id": "U0ALICE01",
+             "status": "scheduled", "starts_at": FRIDAY_7PM + timedelta(days=i),
+             "created_at": FRIDAY_7PM, "updated_at": FRIDAY_7PM}
+            for i in range(1, 25)
+        ])
+    await c.driver.slash("list", user="U0BOB0001", user_name="bob")
+    await eventually(lambda: bool(ephemerals_for(c.fake, "U0BOB0001")))
+    first = c.fake.ephemerals[-1]
+    first_text = json.dumps(first["blocks"], ensure_ascii=False)
+    assert "Showing 1–10 of 25" in first_text and "*#1 Meetup 0*" in first_text
+    (next_id,) = ephemeral_action_ids(first)
+    reply = await c.driver.click(next_id, user="U0BOB0001", user_name="bob", ephemeral=True)
+    assert reply.status == 200
+    await eventually(lambda: len(ephemerals_for(c.fake, "U0BOB0001")) == 2)
+    second = json.dumps(c.fake.ephemerals[-1]["blocks"], ensure_ascii=False)
+    assert "Showing 11–20 of 25 (page 2 of 3)" in second
+    assert "*#11 Meetup 10*" in second and "*#1 Meetup 0*" not in second

@@ -1,0 +1,43 @@
+"""Time expressions in English chat: "next fri 7pm", "March 3-5", "this weekend", "in 2 weeks".
+
+A small hand-written grammar over tokens, on top of python-dateutil's ``relativedelta``.
+Every value is resolved against ``now`` (an aware datetime in the community's zone) following
+the project's conventions (issue 5):
+
+* a bare weekday is the next one after today, never today; "next friday" is the Friday of
+  next week (weeks start on Monday), "this friday" the one in the current week;
+* "this weekend" is Friday 18:00 to Monday 00:00; evening/tonight 18-24, afternoon 12-19,
+  morning 0-12, lunch 12-14, after work 17-21, night 18-24;
+* a bare clock time is its next occurrence (today if still ahead); in a meetup ``when`` an
+  hour 1-7 without am/pm is pm;
+* "the 29th" skips months without one; a month and day without a year is the next occurrence;
+* numeric a/b is month/day in US zones and day/month elsewhere (a first number over 12 forces
+  day/month; dotted dates are always day.month);
+* "X or Y" is X; a range starts at its first bound and ends, exclusive, at its stated end
+  ("7-9pm" ends at 21:00; "March 3-5" ends at March 6 00:00);
+* grain: minute when minutes are written, hour for whole hours and parts of day, day for
+  dates and weekdays, then week, month, year.
+
+Layout: ``values`` (what a rule reads a message into: DaySpan, ClockTime, PartOfDay,
+Interval), ``vocabulary`` (the English words), ``tokens``, ``cursor`` (token helpers and the
+memoised entry points), the rule groups by what they read (``days``, ``clock``,
+``relative``, ``combine``; mixins of ``parser.Parser``), and ``scan`` (the pre-filter, the
+windows around numbers and time words, the work caps of issue 13, and the entry points).
+Every rule's docstring ends with its examples; ``tests/nlp/test_nlp_date_rules.py`` reads
+them through the grammar.
+"""
+
+from bot.nlp.dates.scan import Work, find_times, find_times_work, parse_when, suggest_times
+from bot.nlp.dates.values import Grain, TimeMention
+from bot.nlp.dates.vocabulary import uses_us_dates
+
+__all__ = [
+    "Grain",
+    "TimeMention",
+    "Work",
+    "find_times",
+    "find_times_work",
+    "parse_when",
+    "suggest_times",
+    "uses_us_dates",
+]

@@ -1,0 +1,261 @@
+"""The cursor the rules read with: token helpers and the memoised entry points."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from bot.nlp.dates.tokens import Token
+from bot.nlp.dates.values import ClockTime, Context, DaySpan, Interval, PartOfDay, Value
+from bot.nlp.dates.vocabulary import _MONTHS, _WEEKDAYS
+
+
+class Cursor:
+    """The tokens of one message, a position in them, and readable helpers; the memoised
+    entry points of the rule groups (each group is a mixin of ``Parser``)."""
+
+    def __init__(self, text: str, toks: list[Token], ctx: Context) -> None:
+        self.text = text
+        self.t = toks
+        self.n = len(toks)
+        self.ctx = ctx
+        self._memo: dict[tuple[str, int], object] = {}
+        self.allow_latent = False
+        self.rule_calls = 0  # memo misses: the work a message costs (see ``Work``)
+
+    # Memoised entry points: the grammar re-reads the same positions many times.
+
+    def _memoized(self, tag: str, parse: Callable[[int], object], i: int) -> object:
+        key = (tag, i)
+        if key not in self._memo:
+            self.rule_calls += 1
+            self._memo[key] = parse(i)
+        return self._memo[key]
+
+    def p_date(self, i: int) -> tuple[DaySpan, int] | None:
+        return self._memoized("d", self._p_date_impl, i)  # type: ignore[return-value]
+
+    def p_tod(self, i: int) -> tuple[ClockTime, int] | None:
+        return self._memoized("t", self._p_tod_impl, i)  # type: ignore[return-value]
+
+    def p_part(self, i: int) -> tuple[PartOfDay, int] | None:
+        return self._memoized("p", self._p_part_impl, i)  # type: ignore[return-value]
+
+    def p_relative(self, i: int) -> tuple[Interval | DaySpan, int] | None:
+        return self._memoized("r", self._p_relative_impl, i)  # type: ignore[return-value]
+
+    def component(self, i: int) -> tuple[Value, int] | None:
+        return self._memoized("c", self._component_impl, i)  # type: ignore[return-value]
+
+    def p_point(self, i: int) -> tuple[Interval, int] | None:
+        return self._memoized("x", self._p_point_impl, i)  # type: ignore[return-value]
+
+    # -- token helpers ------------------------------------------------------------------
+
+    def _raw(self, i: int) -> str:
+        return self.text[self.t[i].start : self.t[i].end] if i < self.n else ""
+
+    def s(self, i: int) -> str:
+        return self.t[i].s if i < self.n else ""
+
+    def adjacent(self, i: int) -> bool:
+        """Token i touches token i-1 (no space between)."""
+        return 0 < i < self.n and self.t[i].start == self.t[i - 1].end
+
+    def word(self, i: int, *words: str) -> bool:
+        return i < self.n and self.t[i].s in words
+
+    def skip_the(self, i: int) -> int:
+        return i + 1 if self.word(i, "the") else i
+
+    def number(self, i: int, lo: int = 0, hi: int = 10**9) -> int | None:
+        if i < self.n:
+            v = self.t[i].num
+            if v is not None and not self.t[i].ordinal and lo <= v <= hi:
+                return v
+        return None
+
+    def compound_number(self, i: int) -> tuple[int, int] | None:
+        """ "twenty five", "twenty-five", "25" -> (value, next index)."""
+        v = self.number(i)
+        if v is None:
+            return None
+        if self.t[i].kind == "w" and v in (20, 30, 40, 50):
+            j = i + 1
+            if self.word(j, "-") and self.adjacent(j):
+                j += 1
+            u = self.number(j, 1, 9)
+            if u is not None and self.t[j].kind == "w":
+                return v + u, j + 1
+        return v, i + 1
+
+    def skip(self, i: int, *words: str) -> int:
+        """Past token i if it is one of ``words``."""
+        return i + 1 if self.word(i, *words) else i
+
+    def quantity(self, i: int) -> tuple[float, int] | None:
+        """ "2", "two", "a", "an", "a couple of", "a few", "2.5", "1/2", "half an"."""
+        if self.word(i, "a", "an", "one"):
+            return self._article_quantity(i + 1)
+        return self._word_quantity(i) or self._numeric_quantity(i)
+
+    def _article_quantity(self, j: int) -> tuple[float, int]:
+        """After "a", "an", "one": "a couple of", "a few", "a quarter of an", "a half"."""
+        if self.word(j, "couple", "pair"):
+            return 2.0, self.skip(j + 1, "of")
+        if self.word(j, "few"):
+            return 3.0, j + 1
+        if self.word(j, "quarter"):
+            return 0.25, self.skip(self.skip(j + 1, "of"), "an", "a")
+        if self.word(j, "half"):
+            return 0.5, self.skip(j + 1, "an", "a")
+        return 1.0, j
+
+    def _word_quantity(self, i: int) -> tuple[float, int] | None:
+        """ "couple of", "few", "several", "half an", "three quarters of an"."""
+        if self.word(i, "couple", "few", "several"):
+            return (2.0 if self.s(i) == "couple" else 3.0), self.skip(i + 1, "of")
+        if self.word(i, "half"):
+            return 0.5, self.skip(i + 1, "an", "a")
+        if self.word(i, "three") and self.word(i + 1, "quarters", "-"):
+            j = self.skip(i + 1, "-")
+            if self.word(j, "quarters"):
+                return 0.75, self.skip(self.skip(j + 1, "of"), "an", "a")
+        return None
+
+    def _numeric_quantity(self, i: int) -> tuple[float, int] | None:
+        """ "2", "twenty five", "2.5", "1/2", "3 and a half"."""
+        cn = self.compound_number(i)
+        if cn is None:
+            return None
+        v, j = cn
+        if (
+            self.word(j, ".")
+            and self.adjacent(j)
+            and self.number(j + 1) is not None
+            and self.adjacent(j + 1)
+            and self.t[j + 1].kind == "n"
+        ):
+            return float(f"{v}.{self.t[j + 1].s}"), j + 2
+        den = self.number(j + 1, 1, 16)
+        if self.word(j, "/") and self.adjacent(j) and den and self.adjacent(j + 1) and v < den:
+            return v / den, j + 2
+        if self.word(j, "and") and self.word(j + 1, "a", "an") and self.word(j + 2, "half"):
+            return v + 0.5, j + 3
+        return float(v), j
+
+    # -- components -----------------------------------------------------------------------
+
+    def p_year(self, i: int) -> tuple[int, int] | None:
+        if self.word(
+            i - 1,
+            "at",
+            "@",
+            "around",
+            "approximately",
+            "about",
+            "approx",
+            "til",
+            "till",
+            "until",
+            "by",
+            "tonight",
+        ):
+            return None
+        if i < self.n and self.t[i].kind == "n" and not self.t[i].ordinal:
+            v = self.t[i].num
+            if v is not None and len(self.t[i].s) == 4 and 1000 <= v <= 2999:
+                j = i + 1
+                if self.word(j, "ad"):
+                    j += 1
+                return v, j
+        return None
+
+    def p_monthname(self, i: int) -> int | None:
+        if i < self.n and self.t[i].s in _MONTHS:
+            s = self.t[i].s
+            if s == "may" and not self.t[i].cap and not self._numeric_near(i):
+                return None
+            if (
+                s in ("mar", "jan", "jun", "sun", "sat")
+                and not self._numeric_near(i)
+                and not self.t[i].cap
+            ):
+                return None
+            return _MONTHS[s]
+        return None
+
+    def _numeric_near(self, i: int) -> bool:
+        for k in (i - 2, i - 1, i + 1, i + 2):
+            if 0 <= k < self.n and self.t[k].kind == "n":
+                return True
+            if 0 <= k < self.n and self.t[k].ordinal:
+                return True
+        return False
+
+    def p_dayord(self, i: int) -> tuple[int, int] | None:
+        """A day of month: "15", "15th", "fifteenth", "the 15th", "twenty first"."""
+        j = i
+        if i < self.n and self.t[i].kind == "n":
+            v = self.t[i].num
+            if v is not None and 1 <= v <= 31 and len(self.t[i].s.rstrip("stndrh")) <= 2:
+                return v, i + 1
+            return None
+        if i < self.n and self.t[i].s in ("twenty", "thirty"):
+            base = 20 if self.t[i].s == "twenty" else 30
+            j = i + 1
+            if self.word(j, "-"):
+                j += 1
+            tj = self.t[j] if j < self.n else None
+            if tj is not None and tj.ordinal and tj.kind == "w" and (tj.num or 0) < 10:
+                return base + (self.t[j].num or 0), j + 1
+            return None
+        if i < self.n and self.t[i].ordinal and self.t[i].kind == "w":
+            v = self.t[i].num
+            if v is not None and v <= 31:
+                return v, i + 1
+        return None
+
+    def p_weekday(self, i: int) -> int | None:
+        if i < self.n and self.t[i].s in _WEEKDAYS:
+            tok = self.t[i]
+            if tok.s in ("sun", "sat", "wed", "mon", "fri", "thu", "tue") and not tok.cap:
+                # "sun" / "sat" / "wed" are words; lowercase short forms only with a dot or
+                # something time-like around.
+                if not (
+                    self.word(i + 1, ".")
+                    or self._numeric_near(i)
+                    or self.n <= 2
+                    or self.word(i - 1, "next", "this", "on", "last", "coming")
+                ):
+                    return None
+            return _WEEKDAYS[tok.s]
+        return None
+
+    if TYPE_CHECKING:
+        # Rules of the groups (days, clock, relative, combine), which call each other.
+
+        def _add(self, base: datetime, unit: str, q: float) -> datetime: ...
+
+        def _ampm(self, j: int) -> tuple[str | None, int]: ...
+
+        def _component_impl(self, i: int) -> tuple[Value, int] | None: ...
+
+        def _mk_monthday(self, month: int, day: int, year: int | None) -> DaySpan | None: ...
+
+        def _p_date_impl(self, i: int) -> tuple[DaySpan, int] | None: ...
+
+        def _p_part_impl(self, i: int) -> tuple[PartOfDay, int] | None: ...
+
+        def _p_point_impl(self, i: int) -> tuple[Interval, int] | None: ...
+
+        def _p_relative_impl(self, i: int) -> tuple[Interval | DaySpan, int] | None: ...
+
+        def _p_tod_impl(self, i: int) -> tuple[ClockTime, int] | None: ...
+
+        def _unit_after(self, j: int) -> tuple[str, int] | None: ...
+
+        def _year_after(self, j: int) -> tuple[int | None, int]: ...
+
+        def p_now(self, i: int) -> tuple[Interval, int] | None: ...

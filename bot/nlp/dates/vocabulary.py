@@ -1,0 +1,461 @@
+"""The English words of the grammar: months, weekdays, numbers, units, parts of the day,
+zones, and the word sets the scanner and the rules dispatch on."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+# ---------------------------------------------------------------------------------------
+# Vocabulary
+
+_MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may",),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sep", "sept"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ],
+    start=1,
+):
+    for _n in _names:
+        _MONTHS[_n] = _i
+
+_WEEKDAYS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        ("monday", "mon", "mondays"),
+        ("tuesday", "tue", "tues", "tuesdays"),
+        ("wednesday", "wed", "weds", "wednesdays"),
+        ("thursday", "thu", "thur", "thurs", "thursdays"),
+        ("friday", "fri", "fridays"),
+        ("saturday", "sat", "saturdays"),
+        ("sunday", "sun", "sundays"),
+    ]
+):
+    for _n in _names:
+        _WEEKDAYS[_n] = _i
+
+_NUMBERS: dict[str, int] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
+_ORDINALS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+}
+_UNITS: dict[str, str] = {}
+for _u, _names in {
+    "second": ("second", "seconds", "sec", "secs", "s"),
+    "minute": ("minute", "minutes", "min", "mins", "m"),
+    "hour": ("hour", "hours", "hr", "hrs", "h"),
+    "day": ("day", "days"),
+    "week": ("week", "weeks", "wk", "wks"),
+    "fortnight": ("fortnight", "fortnights"),
+    "month": ("month", "months", "mo", "mos"),
+    "quarter": ("quarter", "quarters", "qtr", "qtrs"),
+    "year": ("year", "years", "yr", "yrs"),
+}.items():
+    for _n in _names:
+        _UNITS[_n] = _u
+
+# Parts of the day: (start hour, end hour) on the day, end may be 24.
+_PARTS: dict[str, tuple[int, int]] = {
+    "morning": (0, 12),
+    "mornings": (0, 12),
+    "afternoon": (12, 19),
+    "afternoons": (12, 19),
+    "evening": (18, 24),
+    "evenings": (18, 24),
+    "night": (18, 24),
+    "nights": (18, 24),
+    "lunch": (12, 14),
+    "lunchtime": (12, 14),
+    "noon": (12, 13),
+    "brunch": (10, 14),
+    "breakfast": (7, 10),
+    "dinner": (18, 22),
+    "supper": (18, 22),
+}
+_SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter", "season", "seasons"})
+_DAY_WORDS = {
+    "today": 0,
+    "tonight": 0,
+    "tonite": 0,
+    "tomorrow": 1,
+    "tmrw": 1,
+    "tmr": 1,
+    "tmw": 1,
+    "tomorrows": 1,
+    "tommorow": 1,
+    "tomorow": 1,
+    "2moro": 1,
+    "yesterday": -1,
+}
+
+_TZ_OFFSETS: dict[str, float] = {
+    "utc": 0,
+    "gmt": 0,
+    "z": 0,
+    "bst": 1,
+    "cet": 1,
+    "cest": 2,
+    "eet": 2,
+    "eest": 3,
+    "est": -5,
+    "edt": -4,
+    "cst": -6,
+    "cdt": -5,
+    "mst": -7,
+    "mdt": -6,
+    "pst": -8,
+    "pdt": -7,
+    "akst": -9,
+    "hst": -10,
+    "ist": 5.5,
+    "jst": 9,
+    "aest": 10,
+    "aedt": 11,
+    "msk": 3,
+}
+
+# Words that can start or sit inside a time expression; a message with none of these and no
+# digit has no time in it (the fast path of find_times).
+_TRIGGERS = frozenset(
+    [
+        *_MONTHS,
+        *_WEEKDAYS,
+        *_DAY_WORDS,
+        *_PARTS,
+        "now",
+        "noon",
+        "midday",
+        "midnight",
+        "week",
+        "weekend",
+        "weekends",
+        "month",
+        "year",
+        "ago",
+        "hence",
+        "fortnight",
+        "asap",
+        "eod",
+        "eom",
+        "eoy",
+        "bom",
+        "atm",
+        "quarter",
+        "qtr",
+        "weeknight",
+        "weeknights",
+        "oclock",
+        "o'clock",
+        "hours",
+        "minutes",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "hour",
+        "minute",
+        "day",
+        "week-end",
+        "ides",
+        "wkend",
+        "yr",
+        "yrs",
+        "tonite",
+        "mins",
+        "min",
+        "hrs",
+        "hr",
+        "secs",
+        "sec",
+        "seconds",
+    ]
+) - {
+    "may",
+    "mar",
+    "sat",
+    "sun",
+    "wed",
+    "mon",
+    "jan",
+    "dec",
+    "tue",
+    "thu",
+    "fri",
+    "oct",
+    "aug",
+    "sep",
+    "nov",
+    "jun",
+    "jul",
+    "apr",
+    "feb",
+    "sept",
+    "thur",
+    "thurs",
+    "tues",
+    "weds",
+    "lunch",
+    "dinner",
+    "breakfast",
+    "brunch",
+    "supper",
+    "min",
+    "sec",
+}
+# Short forms and words that are times only sometimes ("may", "sun", "lunch"): they pass
+# the pre-filter when written with a capital inside a sentence, or with a number around.
+_WEAK_TRIGGERS = frozenset(
+    [
+        "may",
+        "mar",
+        "sat",
+        "sun",
+        "wed",
+        "mon",
+        "jan",
+        "feb",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "tue",
+        "tues",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "weds",
+        "boy",
+    ]
+)
+# Meal words and clock words spelled out: they pass with a day word or another clock word.
+_PAIR_TRIGGERS = frozenset(
+    [
+        "lunch",
+        "dinner",
+        "breakfast",
+        "brunch",
+        "supper",
+        "am",
+        "pm",
+        "thirty",
+        "fifteen",
+        "forty",
+        "fifty",
+        "twenty",
+        "half",
+        "quarter",
+        "past",
+        *_NUMBERS,
+    ]
+)
+
+# US time-zone keys: numeric dates there are month/day.
+_US_ZONES = frozenset(
+    """America/New_York America/Chicago America/Denver America/Los_Angeles America/Phoenix
+    America/Anchorage America/Adak America/Boise America/Detroit America/Juneau
+    America/Metlakatla America/Nome America/Sitka America/Yakutat America/Menominee
+    America/Indiana/Indianapolis America/Indiana/Knox America/Indiana/Marengo
+    America/Indiana/Petersburg America/Indiana/Tell_City America/Indiana/Vevay
+    America/Indiana/Vincennes America/Indiana/Winamac America/Kentucky/Louisville
+    America/Kentucky/Monticello America/North_Dakota/Beulah America/North_Dakota/Center
+    America/North_Dakota/New_Salem America/Puerto_Rico America/Indianapolis
+    America/Louisville America/Shiprock America/Fort_Wayne America/Knox_IN Navajo
+    Pacific/Honolulu Pacific/Guam Pacific/Saipan Pacific/Pago_Pago US/Alaska US/Aleutian
+    US/Arizona US/Central US/East-Indiana US/Eastern US/Hawaii US/Indiana-Starke
+    US/Michigan US/Mountain US/Pacific US/Samoa EST5EDT CST6CDT MST7MDT PST8PDT EST MST HST
+    """.split()
+)
+
+
+def uses_us_dates(tz: tzinfo | None) -> bool:
+    """Month/day for US zones. Fixed offsets and unnamed zones default to month/day too;
+    any other named zone (Europe/Paris, America/Toronto...) reads day/month."""
+    key = getattr(tz, "key", None)
+    if not isinstance(key, str):
+        return True
+    return key in _US_ZONES
+
+
+_CONNECT = frozenset(
+    {
+        "at",
+        "on",
+        "@",
+        ",",
+        "for",
+        "around",
+        "about",
+        "approximately",
+        "during",
+        "until",
+        "till",
+        "til",
+        "through",
+        "after",
+        "since",
+        "before",
+        "approx",
+        "ca",
+        "circa",
+        "by",
+        "of",
+        "in",
+        "the",
+        "starting",
+        "from",
+    }
+)
+_RANGE_SEP = frozenset(
+    {"-", "–", "—", "to", "thru", "through", "till", "til", "until", "untill", "'til", "and", "~"}
+)
+_AMPM_WORDS = {
+    "am": "am",
+    "pm": "pm",
+    "a": "am",
+    "p": "pm",
+    "morning": "am",
+    "afternoon": "pm",
+    "evening": "pm",
+    "night": "pm",
+    "tonight": "pm",
+}
+
+# First words of the parts of the grammar (a cheap dispatch before trying them).
+_PART_STARTS = frozenset(
+    "in during this today tomorrow yesterday tmrw tomorrows last early late tonight tonite "
+    "after the".split()
+)
+_RELATIVE_STARTS = frozenset(
+    "in within next last past previous upcoming coming a an couple few several half three "
+    "one".split()
+)
+_NOW_STARTS = frozenset("right just now atm at asap as eod end".split())
+# Words after "the 21st" that keep it a day.
+_DAY_FOLLOWERS = frozenset(
+    "at on in of and or to for from through thru till until works work is would could "
+    "should then i we it that this next after before around about evening morning "
+    "afternoon night lunch dinner".split()
+)
+# Words that can open a time expression before its number or time word.
+_PREFIX_WORDS = frozenset(
+    "at on the in from between by this next last coming upcoming past previous a an half "
+    "quarter early late mid end beginning start around about approximately approx for "
+    "until till til since after before during within later right just as day all rest "
+    "current following @ than of to few couple several three-quarters".split()
+)
+_ANCHORS = frozenset(
+    [
+        *_TRIGGERS,
+        *_WEAK_TRIGGERS,
+        *_UNITS,
+        *_NUMBERS,
+        *_ORDINALS,
+        "noon",
+        "midday",
+        "midnight",
+        "tonight",
+        "tonite",
+        "now",
+        "asap",
+        "eod",
+        "eom",
+        "eoy",
+        "bom",
+        "boy",
+        "end",
+        "beginning",
+        "start",
+        "soon",
+        "moment",
+        "lunch",
+        "lunchtime",
+        "work",
+        "school",
+        "early",
+        "late",
+        "mid",
+        "ides",
+        "weekend",
+        "week-end",
+        "wkend",
+        "qtr",
+        "quarter",
+        "ago",
+        "hence",
+        "fortnight",
+        "atm",
+        "breakfast",
+        "dinner",
+        "brunch",
+        "supper",
+        "tomorrows",
+        "week's",
+        "weeks",
+        "summer",
+        "winter",
+        "autumn",
+        "fall",
+        "spring",
+        "season",
+    ]
+)

@@ -1,0 +1,1 @@
+"""Language seams of the nlp package: one module per language (``en``)."""

@@ -1,0 +1,802 @@
+"""English: every word, cue phrase and word list the statement grammar reads.
+
+The grammar (``bot.nlp.statements``) names no English word itself: it asks this module
+whether the words before or after a city make a home or a trip, whether a clause is about
+someone else, the past or a wish, and where a trip's dates start and end. A second language
+is a second module with the same names.
+
+Everything here works on lower-case text with straight apostrophes. Each cue is a
+:class:`Cue`: its pattern and the words it is written with (``words``), so a reader (and a
+test) can see which words a pattern needs; ``examples`` are phrases it must match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "ADJECTIVES",
+    "ARRIVAL",
+    "CLAUSE_SPLIT",
+    "CORRECTION",
+    "END_WORDS",
+    "HOME_AFTER",
+    "HOME_BEFORE",
+    "HOME_NOW_AFTER",
+    "INTENT_CUES",
+    "INTENT_WORDS",
+    "LIST_JOINERS",
+    "MODIFIER_TRIP",
+    "NOT_INTENT",
+    "NOT_NOW",
+    "NOT_SPEAKER",
+    "NOW_WORDS",
+    "ORIGIN",
+    "PAST_MEETUP",
+    "SPEAKER",
+    "TRIP_AFTER",
+    "TRIP_BEFORE",
+    "UNTIL",
+    "WEEKDAY_NAMES",
+    "Cue",
+    "Gate",
+    "intent_gate",
+    "statement_gate",
+    "words_of",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue phrase pattern, the words it is written with, and examples it must match."""
+
+    name: str
+    pattern: re.Pattern[str]
+    words: frozenset[str]
+    examples: tuple[str, ...]
+    # Every message the cue fits holds a word of each of these sets, and this mark.
+    needs: tuple[frozenset[str], ...] = ()
+    mark: str = ""
+    beside_a_stay: bool = False  # counts only beside a home or trip of the same message
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text)
+
+
+_WORD = re.compile(r"[a-z']+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The lower-case words of a text (runs of letters and apostrophes)."""
+    return frozenset(_WORD.findall(text.lower().replace("’", "'")))
+
+
+def _cue(
+    name: str,
+    pattern: str,
+    examples: tuple[str, ...],
+    needs: tuple[frozenset[str], ...] = (),
+    beside_a_stay: bool = False,
+    mark: str = "",
+) -> Cue:
+    rx = re.compile(pattern, re.VERBOSE)
+    words = words_of(re.sub(r"\\[a-z]|\(\?[:=!<]+|[^a-z' ]", " ", pattern))
+    return Cue(name, rx, words, examples, needs, mark, beside_a_stay)
+
+
+# ---------------------------------------------------------------------------------------
+# Who and when: words that make a clause not the speaker's own, present or future statement
+
+_SUBJ = r"(?:i'm|im|i\s+am|we're|we\s+are)"
+SPEAKER = re.compile(r"\b(?:i|i'm|im|i'll|ill|i've|ive|i'd|we|we're|we'll|we've)\b")
+NOT_SPEAKER = re.compile(
+    r"\b(?:he|she|they|he's|she's|they're|his|her|their|you|you're|your|ur|u|"
+    r"my\s+(?!home|place|apartment|flat|house|wife\s+and\s+i|husband\s+and\s+i|partner\s+and\s+i|"
+    r"family|kids|own|bf|gf|trip|next|first|last|new|usual|company|team's)\w+|"
+    r"friend|friends|sister|brother|mom|mum|dad|mother|father|parents|boss|colleague|coworker|"
+    r"cousin|aunt|uncle|wife|husband|girlfriend|boyfriend|partner|son|daughter|team|company|"
+    r"office|cofounder|manager|someone|somebody|anyone|anybody|everyone|who|who's|whos)\b"
+)
+# Negation, the past, wishes and hypotheticals, future moves, jokes.
+NOT_NOW = re.compile(
+    r"(?:n't\b)|\b(?:not|dont|didnt|never|no\s+longer|wont|cant|cannot|nowhere|anymore|any\s+more|"
+    r"was|were|went|visited|had\s+been|used\s+to|grew\s+up|born|spent|flew|drove|got\s+back|"
+    r"came\s+back|returned|lived|did|left|ago|last\s+(?:week|month|year|weekend|time|summer|"
+    r"winter|spring|fall|autumn)|yesterday|cancel+ed|called\s+off|postponed|"
+    r"if|would|wouldn't|could|might|maybe|perhaps|possibly|probably|someday|some\s+day|"
+    r"one\s+day|wish|hope|hoping|dream|dreaming|imagine|thinking|considering|planning\s+to\s+move|"
+    r"should\s+i|or\s+should|i'd|id\s+love|want\s+to|wanna|would\s+love|in\s+the\s+future|"
+    r"eventually|unless|suppose|pretend|depends|depending|assuming|tentatively|"
+    r"moving|relocating|move|relocate|spirit|mentally|kidding|jk|joking|lol\s+no|"
+    r"miss|missing|favourite|favorite|love|loved|hate|recommend|recs?|tips|"
+    r"any\s+good|anyone\s+know|does\s+anyone|is\s+anyone|is\s+anybody|where|what|how)\b"
+)
+# "originally from Lyon", "born in Chennai": where someone comes from is not a home.
+ORIGIN = re.compile(
+    r"\b(?:originally|born|raised|grew\s+up|hometown|native\s+of|from\s+\w+\s+originally)\b"
+)
+# "Denver... sorry, Boulder": the city after this replaces the one before.
+CORRECTION = re.compile(
+    r"(?:^|\W)(?:sorry|i\s+mean|i\s+meant|wait\s+no|wait|actually|correction|scratch\s+that|"
+    r"make\s+that|no\s+wait|err|erm|or\s+rather|rather|well|i\s+mean|technically)\W*$"
+)
+
+# ---------------------------------------------------------------------------------------
+# What sets a clause apart within a sentence (the grammar reads cues within one clause).
+
+CLAUSE_SPLIT = re.compile(
+    r"[,;:()\[\]|•]|\s[-–—]+\s|—|–|\.\.+|…|\s(?:but|while|whereas|though|although|then|"
+    r"after\s+that|so|because|cause|cuz|since)\s|\sand\s(?=i\b|we\b|i'm|im\b|we're)"
+)
+# What may join the cities of a list or an itinerary.
+LIST_JOINERS = re.compile(
+    r"^\W*(?:and|then|&|\+|->|→|>|to|after\s+that|followed\s+by|before|plus)?\W*"
+    r"(?:and|then|&|\+|->|→|>|then\s+on\s+to|on\s+to)?\W*$"
+)
+
+# ---------------------------------------------------------------------------------------
+# Home cues: the words right before a city (the end of its clause) or right after it.
+
+_ADV = (
+    r"(?:\s+(?:currently|now|still|just|actually|finally|also|already|really|officially|"
+    r"mostly|permanently|basically|recently|happily|proudly))*"
+)
+HOME_BEFORE = _cue(
+    "home before",
+    rf"""(?:
+      \b(?:i|we){_ADV}\s+(?:live|reside|stay|am\s+based|'m\s+based|am\s+located)
+          {_ADV}\s+(?:in|near|outside(?:\s+of)?|around)\s*$
+    | \b{_SUBJ}{_ADV}\s+(?:living|based|located|settled|residing)
+          \s+(?:in|near|outside(?:\s+of)?|around|out\s+of)\s*$
+    | \b{_SUBJ}{_ADV}\s+(?:in|from|near|outside|out\s+of)\s*$
+    | (?:^|\b(?:i|we)\b){_ADV}\s*(?:just\s+|finally\s+|recently\s+)?
+          (?:moved|relocated|settled|landed\s+a\s+place)(?:\s+(?:back|over|down|out|up))?
+          \s+(?:to|in)\s*$
+    | \b(?:here|over\s+here|out\s+here|down\s+here|up\s+here|back\s+home)\s+in\s*$
+    | ^\s*(?:currently\s+|now\s+|still\s+|happily\s+)?(?:live|living|based|located|residing|
+          settled|lurking|lurker)\s+(?:in|near|out\s+of|outside(?:\s+of)?|around|from)\s*$
+    | \b(?:joining|lurker|lurking|writing|posting|saying\s+hi|checking\s+in|hi|hello|hey|
+          greetings|waving|howdy|hiya|reporting\s+in|dialing\s+in|calling\s+in)\s+from\s*$
+    | \bmy\s+(?:home|place|apartment|flat|house|home\s+base|base)\s+(?:is\s+)?(?:in\s*)?$
+    | \bhome\s+(?:is|=)\s*$
+    | \bhome\s+base\s*(?:is\s*)?$
+    | \b(?:i|we)\s+(?:call|now\s+call)\s*$
+    | \b(?:i've|ive|i\s+have|we've|we\s+have){_ADV}\s+(?:lived|been\s+living|been\s+based|
+          been\s+in)\s+(?:in\s+)?$
+    | \b(?:been\s+living|been\s+based)\s+(?:in|out\s+of)\s*$
+    | \b(?:fellow|born\s+and\s+raised)\s*$
+    | ^\s*(?:now|currently|these\s+days|nowadays)\s+(?:in|based\s+in|living\s+in)\s*$
+    | \blocation\W*$
+    | \b(?:heading|headed|going|flying|driving|back|coming)\s+(?:back\s+)?home\s+(?:to|in)\s*$
+    | \b(?:moved|relocated)\s+(?:\w+\s+)?from\s+[\w\s.,'-]{{1,40}}?\s+to\s*$
+    | \bbased\s+out\s+of\s*$
+    )""",
+    (
+        "i live in",
+        "we're based in",
+        "i'm in",
+        "just moved to",
+        "here in",
+        "joining from",
+        "living in",
+        "based out of",
+        "my place is in",
+        "home is",
+        "fellow",
+        "**location:**",
+    ),
+)
+HOME_AFTER = _cue(
+    "home after",
+    r"""^(?:
+      \s*-?\s*based\b
+    | \W*here\b(?!'s|\s+(?:we|i|is|are|was|and\s+there|comes?|goes)\b)
+    | \W*checking\s+in\b
+    | \W*(?:native|local|resident|born\s+and\s+(?:bred|raised)|represent)\b
+          (?![^.!?]{0,30}\b(?:originally|left|moved\s+away)\b)
+    | \W*(?:represent|reporting\s+in|in\s+the\s+house|checking\s+in)\b
+    | \s*\([^)]{0,40}\)\s*here\b
+    | \W*(?:aqu[ií]|ici)\b
+    )""",
+    ("-based", " here", " checking in", " native", " represent"),
+)
+# "jersey city now", "Nice these days": a bare city as the clause, with a word for now.
+HOME_NOW_AFTER = _cue(
+    "home now after",
+    r"^\W*(?:now|nowadays|these\s+days|for\s+now|currently|since\s+\w+|for\s+the\s+foreseeable"
+    r"(?:\s+future)?)\b",
+    (" now", " these days"),
+)
+
+# ---------------------------------------------------------------------------------------
+# Trip cues
+
+TRIP_BEFORE = _cue(
+    "trip before",
+    rf"""(?:
+      \b(?:i'll|ill|i\s+will|we'll|we\s+will|i'm\s+going\s+to|im\s+going\s+to|gonna|i\s+am\s+going\s+to
+          |we're\s+going\s+to|i'm\s+gonna|im\s+gonna)
+          \s+(?:also\s+|definitely\s+|finally\s+|actually\s+)?
+          (?:be|stay|visit|go|fly|head|travel|drive|pop|swing|stop|land|arrive)(?:ing)?
+          (?:\s+(?:over|down|up|out|back|by))?
+          \s+(?:in|to|through|around|near|into|back\s+to|at)?\s*$
+    | \b{_SUBJ}{_ADV}\s+(?:heading|headed|flying|going|travell?ing|driving|coming|off|
+          returning|visiting|going\s+back|coming\s+back|popping\s+over|stopping|swinging|
+          passing|taking\s+the\s+kids|taking\s+a\s+trip|road\s*tripping|training|hopping|
+          jetting|zipping|back)
+          (?:\s+(?:to|through|by|over\s+to|down\s+to|up\s+to|out\s+to|into|in|over\s+in))?\s*$
+    | (?:^|\b)(?:heading|headed|flying|travell?ing|driving|off|going|returning|popping|
+          jetting|hopping|swinging|training|taking\s+the\s+(?:kids|family|train|bus))
+          (?:\s+(?:over|down|up|out|back))?\s+(?:to|into|through|by|over\s+to|in)\s*$
+    | \b(?:i|we)\s+(?:fly|head|leave|go|travel|arrive|land|drive)\s+(?:out\s+)?
+          (?:to|for|in|into)\s*$
+    | \b(?:road|way|conf|summit|workshop|wedding|meetings?|work)\s+(?:to|in|at)\s*$
+    | ^\s*(?:currently|still|now|right\s+now)\s+(?:in|at)\s*$
+    | \b(?:trip|travel|visit|vacation|holiday|flight|flights|conference|offsite|off-site|
+          layover|stopover|work\s+trip|road\s+trip|weekend|week|days|nights)\s+(?:to|in|at)\s*$
+    | (?:^|\b)(?:visiting|in\s+town\s+in|landing\s+in|arriving\s+in|arrive\s+in|land\s+in|
+          back\s+in|over\s+in|out\s+in|up\s+in|down\s+in|stuck\s+in|stopping\s+in|
+          passing\s+through|touring|exploring|staying\s+in|staying\s+at|spending\s+\w+(?:\s+\w+)?\s+in)\s*$
+    | \b(?:just\s+)?(?:landed|arrived|touched\s+down)\s+(?:in|at)\s*$
+    | \bvisiting\s+(?:my\s+|our\s+|the\s+|some\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+in\s*$
+    | \bsee(?:ing)?\s+(?:my\s+|our\s+)[\w'-]+(?:\s+[\w'-]+)?\s+in\s*$
+    | \b{_SUBJ}\s+(?:in|at)\s*$
+    | \b{_SUBJ}\s+(?:at|for)\s+[\w'&-]+(?:\s+[\w'&-]+)?\s+in\s*$
+    | \bwill\s+be\s+(?:in|at|around)\s*$
+    | ^\s*(?:going\s+to|gonna|will|should)\s+be\s+(?:in|at|around)\s*$
+    | \b(?:flying|driving|heading|headed|coming|rolling|getting)\s+into\s*$
+    | (?:^|\bme|\bi)\s*(?:->|→|>)\s*$
+    | ^\s*(?:in|at)\s*$
+    | \bbooked\s+(?:a\s+)?(?:trip|flights?|tickets?|a\s+hotel)?\s*(?:to|in|for)\s*$
+    )""",
+    ("i'll be in", "heading to", "visiting", "trip to", "back in", "flying into", "in"),
+)
+# After a city: "Berlin trip", "Tulsa trip booked", "the Lisbon offsite".
+MODIFIER_TRIP = _cue(
+    "city as a modifier",
+    r"^\s*(?:trip|visit|work\s+trip|road\s+trip|weekend|getaway|offsite|off-site|run|leg|"
+    r"stopover|layover|jaunt|conference|summit|wedding)\b",
+    (" trip", " visit", " offsite"),
+)
+# After a city with a date: "in Oslo for work", "Oslo for a wedding" (the date is read apart).
+TRIP_AFTER = _cue(
+    "trip after",
+    r"^\W*(?:for\s+(?:work|a|an|the|my|our|\w+\s+(?:trip|days|nights|weeks))|on\s+business|"
+    r"again|bound|trip|tmrw|tomorrow|tonight|next|this|from|rn|right\s+now|till|til|until|"
+    r"through|thru|all\s+week|the\s+week|the\s+weekend|over\s+the|early|mid|late|end\s+of)\b",
+    (" for work", " next week", " till friday"),
+)
+# "just landed in Tokyo": a trip now, with or without days.
+ARRIVAL = re.compile(r"\b(?:just\s+)?(?:landed|arrived|touched\s+down)\s+(?:in|at)\s*$")
+
+# ---------------------------------------------------------------------------------------
+# Trip dates
+
+# A time mention that these words lead is the trip's last day ("here till the 20th").
+UNTIL = re.compile(
+    r"\b(?:until|till|til|thru|through|to|-|–|—|back|leaving|leave|home|out|"
+    r"flying\s+out|fly\s+out|flying\s+home|fly\s+home|heading\s+home|"
+    r"departing|staying\s+on|staying|and|&|return(?:ing)?|then)\W*$"
+)
+END_WORDS = ("until", "till", "til")
+NOW_WORDS = frozenset(
+    {
+        "now",
+        "right now",
+        "just now",
+        "at the moment",
+        "atm",
+        "currently",
+        "rn",
+        "today",
+        "tonight",
+        "this morning",
+        "this evening",
+    }
+)
+WEEKDAY_NAMES = {
+    **dict.fromkeys(("monday", "mon"), 0),
+    **dict.fromkeys(("tuesday", "tue", "tues"), 1),
+    **dict.fromkeys(("wednesday", "wed", "weds"), 2),
+    **dict.fromkeys(("thursday", "thu", "thur", "thurs"), 3),
+    **dict.fromkeys(("friday", "fri"), 4),
+    **dict.fromkeys(("saturday", "sat"), 5),
+    **dict.fromkeys(("sunday", "sun"), 6),
+}
+WEEK_OF = re.compile(r"\bweek\s+of\s*$")
+WEEKEND_OF = re.compile(r"\bweekend\s+of\s*$")
+NEXT_WEEK_AFTER = re.compile(r"^\s*(?:next\s+week|the\s+week\s+after)\b")
+WEEKDAY_RANGE = re.compile(
+    r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s*(?:-|–|—|to|through|thru|till|until)"
+    r"\s*(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\b"
+)
+# "the 9th-11th" after a month's trip: a bare day range.
+DAY_RANGE = re.compile(
+    r"^\W*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|thru|till|until)"
+    r"\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b"
+)
+# "21.–24.5." (German): a dotted day range ending in a month.
+DOTTED_RANGE = re.compile(r"\b(\d{1,2})\.\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.?")
+ADJECTIVES = (
+    *"sunny rainy beautiful lovely snowy cold hot freezing windy gorgeous foggy humid".split(),
+    "good old",
+    *"old little downtown rainy grey gray wonderful amazing".split(),
+    "the city of",
+    "the beautiful",
+)
+ADJ_BEFORE = re.compile(r"\s+(?:" + "|".join(re.escape(a) for a in ADJECTIVES) + r")\s*$")
+THE_BEFORE = re.compile(r"\s+the\s*$")
+
+# ---------------------------------------------------------------------------------------
+# Meetup intent
+
+# No home or trip can be read from a message without one of these words or a digit: home
+# and trip cue words, and the words of dates (a bare "Glasgow all week" is a trip by its
+# dates). ``statements`` asks ``statement_gate`` before it reads any city, and so does the
+# pre-filter; the class tests show the cues still find what they should.
+_HOME_WORDS = frozenset(
+    """here live lives living lived based moved relocated settled fellow home located reside
+    residing joining lurker lurking greetings now currently nowadays foreseeable native local
+    resident represent checking location aquí aqui ici i'm im we're i've ive we've born
+    landed arrived touched""".split()
+)
+# The words of dates: every trip but an arrival needs its days.
+DATE_WORDS = frozenset(
+    """today tomorrow tmrw tmr tonight week weeks weekend weekends fortnight month spring
+    summer autumn fall winter christmas xmas easter thanksgiving diwali ramadan eid hanukkah
+    halloween holidays jan january feb february mar march apr april may jun june jul july aug
+    august sep sept september oct october nov november dec december mon monday tue tues
+    tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday sun
+    sunday""".split()
+)
+STATEMENT_WORDS = _HOME_WORDS | DATE_WORDS
+_MARKS = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~\n\t\r-'
+_SPLIT = str.maketrans({**{c: " " for c in _MARKS + "–—…“”"}, "’": "'"})
+_SPLIT_ASCII = bytes(32 if chr(c) in _MARKS else c for c in range(256))
+# Digits as trip dates are written: "the 20th", "5/27", "14.6", "3-8", "3–8 March".
+_DATE_DIGITS = re.compile(r"\d(?:st|nd|rd|th|\s*[/.–—-]\s*\d)")
+# Two-word subjects whose words alone are too common to look for.
+# Each by the word that must be there for it to be (a set lookup before any search).
+_PAIRS = {
+    "are": ("we are",),
+    "am": ("i am",),
+    "been": ("have been",),
+    "other": ("any other",),
+    "else": ("anyone else", "anybody else"),
+    "place": ("my place",),
+    "apartment": ("my apartment",),
+    "flat": ("my flat",),
+    "house": ("my house",),
+    "from": ("hi from", "hey from", "hello from", "howdy from", "hiya from", "waving from"),
+}
+_PAIR_WORDS = frozenset(_PAIRS)
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """What the gates read of a message: its lower-case text and words (split at marks)."""
+
+    low: str
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Gate:
+        low = text.lower()
+        if low.isascii():
+            return cls(low, frozenset(low.encode().translate(_SPLIT_ASCII).decode().split()))
+        return cls(low, frozenset(low.translate(_SPLIT).split()))
+
+
+def cue_may_fit(cue: Cue, gate: Gate) -> bool:
+    """Whether the message has a word of each set the cue needs, and its mark."""
+    if cue.mark and cue.mark not in gate.low:
+        return False
+    return all(not need.isdisjoint(gate.words) for need in cue.needs)
+
+
+def intent_gate(gate: Gate) -> bool:
+    """Whether some intent cue may fit the message (the pre-filter and the grammar both ask
+    this, and the grammar searches only the cues that may fit: so the pre-filter never
+    hides an intent)."""
+    if INTENT_WORDS.isdisjoint(gate.words):
+        return False
+    hits = INTENT_WORDS.intersection(gate.words)
+    return any(cue_may_fit(cue, gate) for w in hits for cue in _CUES_BY_WORD[w])
+
+
+def may_date(text: str) -> bool:
+    """Whether a stretch of text may hold a trip's dates (a date word or date digits)."""
+    return not DATE_WORDS.isdisjoint(text.translate(_SPLIT).split()) or bool(
+        _DATE_DIGITS.search(text)
+    )
+
+
+def statement_gate(gate: Gate) -> bool:
+    """Whether a message may state a home or a trip (the pre-filter and the grammar both
+    ask this, so the pre-filter never hides one)."""
+    if not STATEMENT_WORDS.isdisjoint(gate.words):
+        return True
+    low = gate.low
+    for w in _PAIR_WORDS.intersection(gate.words):
+        if any(p in low for p in _PAIRS[w]):
+            return True
+    if ">" in low and "where" in gate.words:
+        return True  # a reply to a quoted "where's everyone based?"
+    return _DATE_DIGITS.search(low) is not None
+
+
+_FOOD_WORDS = (
+    "drinks drink coffee coffees beer beers pint pints lunch dinner brunch breakfast tacos ramen "
+    "pizza dumplings sushi tapas bbq cocktails wine whisky bite food apero apéro karaoke donuts "
+    "bevvy bevvies picnic potluck hike walk climb bouldering games crawl noodles curry pho "
+    "dim sum boardgames pub pubs table cowork coworking café cafe"
+).split()
+_FOOD = (
+    r"(?:a\s+|an\s+|some\s+)?(?:food\s+trucks?|bar\s+crawl|board\s*games?(?:\s+night)?|"
+    r"games?\s+night|dim\s+sum|" + "|".join(re.escape(w) for w in _FOOD_WORDS if " " not in w) + ")"
+)
+_WHO = (
+    r"(?:you\s+guys|anyone|anybody|any\s+[\w-]+\s+(?:folks|people|peeps|crew|friends|members|"
+    r"devs|locals)|who'?s|who\s+is|who|someone|any\s+takers|y'?all|you\s+all|folks|people|"
+    r"peeps|locals|crew)"
+)
+_DAYISH = (
+    r"(?:after\s+work|tonight|tomorrow|tmrw|later|soon|sometime|this\s+\w+|next\s+\w+|on\s+\w+|"
+    r"at\s+\d|\d{1,2}\s*(?:am|pm)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|wed|thu|fri|sat|sun)"
+)
+
+
+def _needs(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_ACTIVITY = frozenset(
+    {*_FOOD_WORDS, *"meet meetup meetups tweetup irl hangout person together hang faces".split()}
+    | {"usernames", "names"}
+)
+_ASK_WORDS = (
+    "guys anyone anybody who who's whos someone takers y'all yall folks people peeps locals crew"
+)
+INTENT_CUES: tuple[Cue, ...] = (
+    _cue(
+        "meetup word",
+        r"\b(?:meetups?|tweetups?|hangout)\b",
+        ("a tweetup", "london meetup when??", "a hangout"),
+        needs=(_needs("meetup meetups tweetup tweetups hangout"),),
+    ),
+    _cue(
+        "get-together",
+        r"\bget[-\s]together\b",
+        ("a channel get-together",),
+        needs=(_needs("together"), _needs("get")),
+    ),
+    _cue(
+        "irl thing",
+        r"\b(?:irl|in[-\s]person)\s+(?:meet|thing|hang|event)",
+        ("organise an irl thing", "an in-person meet"),
+        needs=(_needs("irl person"), _needs("meet meetup thing hang hangout event")),
+    ),
+    _cue(
+        "meet someone",
+        r"\b(?:meet|meeting|say\s+hi\s+to)[-\s]+(?:up|irl|in\s+person|in\s+real\s+life|offline|"
+        r"face\s+to\s+face|(?:some\s+of\s+)?(?:you|y'?all|everyone|people|folks|the\s+[\w-]+"
+        r"\s+(?:crew|folks|people|gang|locals))(?:\s+(?:all|guys|lot))?\s*(?:irl|in\s+person|"
+        r"for\s+real|there)?)\b",
+        ("would love to meet some of you irl", "meet up", "meet people in both"),
+        needs=(
+            _needs("meet meeting say"),
+            _needs(
+                "up irl person real offline face you y'all yall everyone people folks crew "
+                "gang locals"
+            ),
+        ),
+    ),
+    _cue(
+        "in person",
+        r"\b(?:say\s+hi|hang|hang\s+out|meet|grab\s+\w+|get\s+\w+|drinks?|coffee|chat)\b"
+        r"[^.!?\x00]{0,40}?\b(?:in\s+person|irl|in\s+real\s+life|face\s+to\s+face)",
+        (
+            "say hi to the oslo crew in person",
+            "down to hang in person",
+            "wants to say hi in person",
+        ),
+        needs=(
+            _needs("person irl real face"),
+            _needs("say hi hang meet grab get drinks drink coffee chat"),
+        ),
+    ),
+    _cue(
+        "we should",
+        r"\b(?:we|y'?all|you\s+all|folks|everyone|we\s+all|this\s+channel|this\s+group|"
+        r"[\w-]+\s+(?:crew|folks|people|gang|peeps|locals))\s+"
+        r"(?:should|oughta|ought\s+to|gotta|need\s+to|have\s+to|must)\s+(?:really\s+|totally\s+|"
+        r"definitely\s+|all\s+)?(?:meet|get|hang|grab|do|have|go|organi[sz]e|put)\b",
+        (
+            "we should grab a beer",
+            "we oughta get dumplings",
+            "we should really meet up",
+            "the denver crew should do a hike",
+        ),
+        needs=(
+            _ACTIVITY,
+            _needs("we y'all yall folks everyone channel group crew people gang peeps locals"),
+        ),
+    ),
+    _cue(
+        "let's",
+        r"\blet'?s\s+(?:all\s+)?(?:meet|get\s+together|hang|grab|do\s+(?:a|an|some|drinks|lunch|"
+        r"dinner|coffee|brunch)|have\s+a|go\s+(?:for|get|out)|put|get\s+(?:a\s+|some\s+)?"
+        rf"{_FOOD})\b",
+        ("let's grab a coffee", "let's do a tweetup", "let's get dumplings"),
+        needs=(_ACTIVITY, _needs("let's lets")),
+    ),
+    _cue(
+        "who's up for",
+        rf"\b{_WHO}\b[^.!?\x00]{{0,30}}?\b(?:want|wanna|wants|keen|up|down|free|around|in|"
+        r"interested|fancy|fancies|game|able)\b[^.!?\x00]{0,30}?"
+        rf"\b(?:grab|get|meet|meetup|hang|{_FOOD})\b",
+        (
+            "who's free for a pint after work friday",
+            "anyone up for coffee this week?",
+            "any oslo people up for a meetup?",
+            "anyone fancies a coffee",
+        ),
+        needs=(frozenset({*_FOOD_WORDS, "meet", "meetup", "hang"}), _needs(_ASK_WORDS)),
+    ),
+    _cue(
+        "up for anything",
+        rf"\b{_WHO}\s+(?:else\s+)?(?:up|down|keen|game)\s+for\s+(?:a\s+|an\s+|some\s+)?[\w-]+",
+        ("anyone up for donuts?", "any wien locals up for a heuriger?"),
+        needs=(_needs("up down keen game"), _needs(_ASK_WORDS), _needs("for")),
+        mark="?",
+    ),
+    _cue(
+        "food, anyone?",
+        rf"(?:^|[^\w\s]\s*|\b(?:so|ok|okay|hey|also)\s+){_FOOD}\b[^.!?\x00]{{0,30}}[?,:—-]+"
+        r"[^.!\x00]{0,12}\b(?:anyone|anybody|who|y'?all|takers)\b",
+        (
+            "drinks? anyone?",
+            "ramen? anyone??",
+            "coffee on saturday, anyone?",
+            "food trucks wednesday? 🌮 anyone?",
+        ),
+        needs=(frozenset(_FOOD_WORDS), _needs("anyone anybody who y'all yall takers")),
+    ),
+    _cue(
+        "food at a time?",
+        rf"(?:^|(?<=[.!?\n:—,-]))\W*(?:usual\s+spot\W+)?{_FOOD}?\s*\W*"
+        rf"(?:{_DAYISH}[^?\x00]{{0,30}})?\?",
+        (
+            "drinks after work on thursday?",
+            "beers?? 🍻",
+            "coffee? ☕ free after 3",
+            "berlin people: karaoke friday?",
+            "usual spot, 7pm? 🍻",
+        ),
+        needs=(frozenset({*_FOOD_WORDS, "spot"}),),
+        mark="?",
+    ),
+    _cue(
+        "love to meet",
+        r"\b(?:would|'d|i'd|id|i\s+would|really\s+want|want|wanna|keen|happy|hoping|hope|"
+        r"would\s+be\s+(?:great|fun|nice|cool|lovely)|it'?d\s+be\s+(?:great|fun|nice|cool|lovely))\s+"
+        r"(?:love\s+|like\s+|to\s+)?(?:to\s+)?(?:finally\s+)?(?:meet|put\s+(?:faces|names|usernames)"
+        r"|say\s+hi\s+(?:in\s+person|irl)|grab\s+(?:a|some|\w+)|get\s+(?:a|some)\s+\w+\s+with|"
+        r"meet\s+up|see\s+(?:some\s+of\s+)?(?:you|folks|people))",
+        (
+            "would love to meet",
+            "i'd love to finally put faces to usernames",
+            "happy to grab a coffee",
+            "would be great to grab dinner",
+        ),
+        needs=(
+            _ACTIVITY,
+            _needs("would i'd id want wanna keen happy hoping hope it'd"),
+        ),
+    ),
+    _cue(
+        "faces to names",
+        r"\b(?:put(?:ting)?|match(?:ing)?)\s+(?:some\s+)?(?:faces|names|usernames)\s+to\s+"
+        r"(?:faces|names|usernames|handles|avatars)\b",
+        ("it'd be fun to put usernames to faces",),
+        needs=(_needs("faces usernames"),),
+    ),
+    _cue(
+        "fancy a pint",
+        rf"\b(?:fancy|fancies)\s+(?:grabbing\s+|getting\s+)?{_FOOD}",
+        ("fancy a pint after?", "if anyone fancies a coffee"),
+        needs=(_needs("fancy fancies"),),
+    ),
+    _cue(
+        "hosting",
+        r"\bat\s+(?:(?:my|our)\s+(?:place|flat|house|apartment)|mine)\b",
+        ("tacos at my place saturday", "board game night at mine on friday"),
+        needs=(_needs("place flat house apartment mine"), _needs("at")),
+    ),
+    _cue(
+        "all invited",
+        r"\b(?:whole\s+channel|everyone'?s?\s+(?:invited|welcome)|all\s+welcome|open\s+invite|"
+        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host)\b",
+        ("whole channel invited", "happy to host a hack night", "open invite: i'm at the cafe"),
+        needs=(
+            _needs("invited welcome invite host"),
+            _needs("whole everyone everyone's all open happy i'll ill we'll"),
+        ),
+    ),
+    _cue(
+        "channel plans",
+        r"\bchannel\s+(?:picnic|drinks|beers|dinner|lunch|hike|bbq|meetup|meet|walk|brunch)\b",
+        ("channel picnic in the park", "channel drinks friday?"),
+        needs=(
+            _needs("channel"),
+            _needs("picnic drinks beers dinner lunch hike bbq meetup meet walk brunch"),
+        ),
+    ),
+    _cue(
+        "group, food?",
+        r"\b(?:folks|people|peeps|crew|locals)\b\s*[:—,-]+\s*[^.!?\x00]{0,40}\?",
+        ("nyc folks — bar crawl on the 30th?", "kl folks, teh tarik soon?"),
+        needs=(_needs("folks people peeps crew locals"),),
+        mark="?",
+    ),
+    _cue(
+        "around",
+        r"\b(?:anyone|anybody|who'?s|who\s+is|any\s+\w+\s+(?:folks|people|peeps))\s+(?:else\s+)?"
+        r"(?:around|about|free|in\s+town|nearby|close\s+by)\b|\bif\s+(?:anyone|anybody)(?:'s|\s+is)?"
+        r"\s+(?:around|about|free|nearby|in\s+town|wants)\b",
+        ("anyone around?", "if anyone's around"),
+        needs=(),
+        beside_a_stay=True,
+    ),
+    _cue(
+        "if you're ever in",
+        r"\bif\s+(?:you'?re|anyone'?s?|anybody'?s?|any\s+of\s+you\s+(?:are|is))\s+(?:ever\s+)?"
+        r"(?:in|around|passing\s+through|visiting)\b[^.!?\x00]{0,40}\b(?:hit\s+me\s+up|let'?s|"
+        r"ping|shout|dm|drinks?|coffee|beers?|on\s+me|grab|meet)\b",
+        ("if you're ever in lagos hit me up",),
+        needs=(_needs("ever"), _needs("if")),
+    ),
+    _cue(
+        "count me in",
+        r"\b(?:who'?s\s+in|who'?s\s+coming|who'?s\s+down|any\s+takers)\b",
+        ("who's in?", "any takers"),
+        needs=(_needs("takers who's whos"),),
+    ),
+)
+# No intent cue is searched in a message without one of the words it needs (the pre-filter
+# looks for these, and ``statements`` for each cue's own: that keeps the pre-filter sound).
+# A test checks that every cue's examples hold one of its words and fit its pattern.
+INTENT_WORDS = frozenset(w for cue in INTENT_CUES if cue.needs for w in cue.needs[0])
+_CUES_BY_WORD = {
+    w: tuple(c for c in INTENT_CUES if c.needs and w in c.needs[0] and not c.beside_a_stay)
+    for w in INTENT_WORDS
+}
+# "the potluck two weeks ago was a blast", "we'll never meet that SLA": not intents.
+NOT_INTENT = re.compile(
+    r"\b(?:meet\s+(?:the|that|this|our|my|your|a|its|those|these|all)\s+(?:\w+\s+)?"
+    r"(?:deadlines?|slas?|targets?|goals?|requirements?|bar|quotas?|criteria|standards?|"
+    r"expectations?|new|specs?|needs|bot|kpis?|okrs?|numbers|budget)|"
+    r"meet\s+you\s+halfway|nice\s+to\s+(?:e-)?meet|pleasure\s+to\s+(?:e-)?meet|good\s+to\s+(?:e-)?meet|"
+    r"(?:e-)?meet\s+you\s+all|great\s+meeting|"
+    r"zoom|video|call|huddle|virtual|online|discord\s+call|slack\s+call|google\s+meet|"
+    r"turn\s+(?:that|it|this)\s+off|suggesting|mute|disable|notifications?|"
+    r"teams\s+call|standup|stand-up|sprint|sync|1:1|one-on-one|retro|planning\s+meeting|"
+    r"client\s+meetup|meetup\.com|the\s+meeting|a\s+meeting|meeting\s+(?:notes|room|invite)|"
+    r"watch\s+(?:party|together)|stream|"
+    r"was\s+(?:a\s+blast|great|fun|amazing|awesome|cancelled|canceled|lovely)|"
+    r"cancel+ed|postponed|photos?|pics|recap|hate|dislike|not\s+a\s+fan|skiing\s*>\s*meetups)\b"
+)
+# "we met up last year": a past meetup is not an intent.
+PAST_MEETUP = re.compile(
+    r"\b(?:met|had\s+a\s+meetup|last\s+meetup|the\s+meetup\s+(?:in\s+\w+\s+)?(?:last|was)|"
+    r"ago|last\s+(?:week|month|year|night|time)|yesterday)\b"
+)
+
+# ---------------------------------------------------------------------------------------
+# More guards, read by the grammar around a city
+
+# After a city: the trip is off or a joke ("my Berlin trip got cancelled", "... just kidding").
+JOKE_AFTER = re.compile(
+    r"^[^\n]{0,40}?\b(?:just\s+kidding|kidding|jk|joking|not\s+really|lol\s+no)\b"
+)
+NOT_AFTER = re.compile(
+    r"\b(?:cancel+ed|called\s+off|fell\s+through|postponed|kidding|jk|in\s+spirit|"
+    r"was\s+(?:great|amazing|fun|lovely)|"
+    r"not\s+anymore|no\s+longer|anymore|after\s+all|someday|one\s+day|eventually|"
+    r"is\s+on\s+(?:the|my)\s+list|no\s+dates|if\s+(?:my|the|i)|depends|assuming|maybe|might|"
+    r"fingers\s+crossed|tbd|tbc|for\s+now\s+just\s+dreaming|is\s+(?:so|really|a)\b|has\s+the)\b"
+)
+# Before a city in a question that still places the speaker: "anyone else in Nottingham?",
+# "any other Brisbane people lurking?", "is anybody else here based out of Tampa?".
+HOME_QUESTION = re.compile(
+    r"\b(?:any(?:one|body)?\s+else|any\s+other|anyone\s+else|other|fellow)\b"
+    r"(?:\s+(?:here|around|living|based|lurking|out|from|in|of|people|folks|devs))*\s*$"
+)
+# After a city: someone else's home ("Denver here is cold" is not the speaker).
+NOT_SPEAKER_AFTER = re.compile(r"^\W*here\s+(?:is|are|was|has|have|gets|got)\b")
+# "moved to X": a move, so dates after it tell whether it happened yet.
+MOVED = re.compile(r"\b(?:moved|relocated|moving|relocating|move|relocate)\b[\w\s]*$")
+# "I'm in X" with no dates is a home.
+IM_IN = re.compile(r"\b(?:i'm|im|i\s+am|we're|we\s+are)\s+(?:\w+\s+)?(?:in|at)\s*$")
+# Right before an intent cue: a negation ("I don't want to meet up").
+NOT_NOW_INTENT = re.compile(r"(?:\b(?:not|dont|never|no|quoted|said)\b|n't\b)[^.!?]*$")
+# "I've lived in Toronto for 10 years": the past tense still true now.
+HOME_PERFECT = re.compile(
+    r"\b(?:i've|ive|i\s+have|we've|we\s+have)\s+(?:\w+\s+)?(?:lived|been\s+living|been\s+based|"
+    r"been)\s+(?:in|out\s+of)\s*$"
+)
+# "Austin, TX here", "Portland (Maine) here": a qualifier between a city and "here".
+QUALIFIER = re.compile(
+    r"^(?:\s*,\s*[a-z.]+(?:\s[a-z]+)?|\s*\([^)]{1,30}\)|\s+[a-z]{2}\b)(?=\s*(?:here|-?\s?based)\b)"
+)
+# Homes that dates do not turn into a trip ("I live in X", unlike "I'm in X next week").
+STRONG_HOME = re.compile(
+    r"\b(?:live|living|based|located|reside|residing|moved|relocated|settled|call|home|"
+    r"lived|fellow|proud|location)\b"
+)
+# A past move: a home whatever dates follow ("moved up from Seattle to Vancouver in March").
+MOVED_PAST = re.compile(r"\b(?:moved|relocated)\b")
+# "born and raised in Chicago and never left": an origin that is still home.
+STILL_THERE = re.compile(r"\b(?:never\s+left|still\s+(?:here|there|live|living|in)|and\s+still)\b")
+# After a city: a group or a clock, not a place the speaker is ("Berlin people:", "Berlin time").
+NOT_A_STAY_AFTER = re.compile(
+    r"^\W*(?:folks|people|peeps|crew|locals|gang|friends|members|devs|community|chapter|"
+    r"time|tz|timezone|office|team|hq|wasn't|isn't|won't|doesn't|didn't)\b"
+)
+# Another person as the sentence's subject (a later clause without one is theirs too).
+OTHER_SUBJECT = re.compile(
+    r"\b(?:he|she|they|he's|she's|they're|his|her|their|my\s+(?:sister|brother|mom|mum|dad|"
+    r"parents|friend|friends|boss|colleague|coworker|cousin|aunt|uncle|wife|husband|partner|"
+    r"girlfriend|boyfriend|son|daughter|team|company|manager|cofounder))\b"
+)
+# A trip to see someone: "visiting my parents in Cleveland" is the speaker's trip.
+VISIT_SOMEONE = re.compile(
+    r"\b(?:visiting|see|seeing|visit)\s+(?:my|our|the)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:in|at)\s*$"
+)
+# A hedge anywhere earlier in the sentence: "assuming my passport arrives, Taipei in July".
+HEDGE = re.compile(
+    r"\b(?:assuming|if|unless|depends|depending|maybe|might|hopefully|fingers\s+crossed|"
+    r"in\s+theory|tentatively|not\s+sure|no\s+idea|thinking)\b"
+)
+# Trip lengths: "for 4 nights", "10 days starting June 3".
+DURATION = re.compile(
+    r"\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|night|week)s?\b"
+)
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+# A later time mention that ends the trip: "..., staying on till the 26th", "and".
+SECOND_CLAUSE = re.compile(
+    r"(?:until|till|til|thru|through|to|-|–|—|back|leaving|leave|home|out|departing|"
+    r"staying(?:\s+on)?(?:\s+(?:till|until|through|thru))?|return(?:ing)?|and|&|"
+    r"flying\s+(?:out|home|back)|fly\s+(?:out|home|back))\W*(?:on\s+|the\s+)?$"
+)
+# Until a weekday, for a current trip ("in london til wed").
+UNTIL_WEEKDAY = re.compile(
+    r"\b(?:until|till|til|thru|through)\s+(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
+    r"[a-z]*\b"
+)
+# "6/29-7/2", "14/6 – 18/6": a numeric range (which order: the one not in the past).
+NUMERIC_RANGE = re.compile(r"\b(\d{1,2})/(\d{1,2})\s*[-–—]\s*(\d{1,2})/(\d{1,2})\b")
+# Words that follow a quoted "where's everyone based?" (the reply names a home).
+WHERE_QUESTION = re.compile(r"\b(?:where|based|from|located|live)\b")
+MONTH_NAMES = {
+    **dict.fromkeys(("january", "jan"), 1), **dict.fromkeys(("february", "feb"), 2),
+    **dict.fromkeys(("march", "mar"), 3), **dict.fromkeys(("april", "apr"), 4),
+    "may": 5, **dict.fromkeys(("june", "jun"), 6), **dict.fromkeys(("july", "jul"), 7),
+    **dict.fromkeys(("august", "aug"), 8), **dict.fromkeys(("september", "sept", "sep"), 9),
+    **dict.fromkeys(("october", "oct"), 10), **dict.fromkeys(("november", "nov"), 11),
+    **dict.fromkeys(("december", "dec"), 12),
+}  # fmt: skip
+# "March 20-22": a month, then a day range.
+MONTH_DAY_RANGE = re.compile(
+    r"\b(" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\.?\s+(\d{1,2})"
+    r"(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|thru|till|until)\s*(\d{1,2})(?:st|nd|rd|th)?\b"
+)
+# "all week", "this week": from today to Sunday.
+THIS_WEEK = re.compile(r"^(?:all|this|the\s+whole|whole|the\s+rest\s+of\s+the)\s+week$")
+# A clock time alone ("at 11pm") says nothing about a trip's days.
+CLOCK_ONLY = re.compile(r"^(?:at\s+|@\s*)?\d{1,2}(?::\d{2})?\s*(?:am|pm|h)?$")

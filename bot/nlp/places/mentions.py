@@ -1,0 +1,621 @@
+"""City and region mentions in chat text (``find_places``) and the cheap checks before it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.nlp.places.gazetteer import (
+    _MIN_POP_BARE,
+    _MIN_POP_BIG_COMMON,
+    _MIN_POP_COMMON,
+    _NEVER_CITIES,
+    _PERSON_NAMES,
+    _SMALL_WORDS,
+    City,
+    _Gazetteer,
+    _load,
+    fold,
+)
+from bot.nlp.places.resolve import _MENTION_BOOST, _rank
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    text: str
+    start: int
+    end: int
+    city: City | None
+    region: str | None = None
+    alias: str = ""
+    """How a curated name named the city ("nickname", "demonym", "neighbourhood"...; see
+    data/city_aliases.tsv), or "" for its GeoNames name."""
+
+
+# find_places
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# Bytes, as bytes.translate is a plain table lookup (str.translate looks up a dict).
+_NON_AZ_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+# Words before a name that say it is a place.
+_LOC_PREP = frozenset(
+    "in to from at near around outside visiting visit via into towards toward through "
+    "across of between downtown heading headed flying fly moved moving living lives live "
+    "based relocating relocated back leaving left".split()
+)
+_STRONG_PREP = frozenset(
+    "in to from near visiting via into towards toward downtown outside".split()
+)
+# A capitalised word right after a city name that still leaves it a place.
+_OK_FOLLOWERS = frozenset(
+    "i im i'm we it its this is was and or but for on at in to the this that next last "
+    "tonight today tomorrow yesterday monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec area metro downtown "
+    "suburbs proper via".split()
+)
+# Capitalised words before a city that leave it a place ("Hello Melbourne", "Bye Ibiza").
+_GREETINGS = frozenset("hello hi hey hiya bye goodbye farewell greetings welcome".split())
+# Words after a city that make it a place's modifier, as headlines write them ("Hamilton
+# Police", "Lisbon Treaty"), not a name ("Paris Hilton"). Not "University", "Hospital",
+# "Council": with them the city names an institution ("Maynooth University").
+_PLACE_NOUNS_AFTER = frozenset(
+    "office offices police treaty mayor embassy consulate meetup chapter branch hq "
+    "headquarters".split()
+)
+# The end of a street address: the city comes after its comma.
+_STREETS = frozenset(
+    "street st road rd avenue ave lane drive boulevard blvd".split()
+)
+# Words right before a small town's name that may make it a place (the cheap check).
+_CONTEXT_BEFORE = _LOC_PREP | _GREETINGS | _STREETS
+# Words after a city that make it where someone lives ("a Hamilton man", "#Cork woman").
+_RESIDENTS = frozenset(
+    "man woman men women boy girl teen teenager resident residents native natives local "
+    "locals couple family".split()
+)
+_PERSON_TITLES = frozenset(
+    "mr mrs ms miss dr prof sir lady lord uncle aunt saint st brother sister mom dad mum "
+    "friend buddy cousin son daughter wife husband boyfriend girlfriend coach player "
+    "president senator governor mayor king queen prince princess captain officer".split()
+)
+# Results words ("wins", "beat") are no sports talk alone: "MTR wins a franchise" is news
+# ("Hull beat Leeds 2-1" is a match by its score).
+_SPORTS = frozenset(
+    "game match score scored season playoffs playoff fans league cup nba nfl nhl mlb "
+    "goal goals striker coach squad xi lineup starting transfer signs signed derby "
+    "kickoff kick-off fixture fixtures free-kick penalty header assist".split()
+)
+_SCORE = re.compile(r"(?<![\d/.:-])\b\d{1,2} ?[-–] ?\d{1,2}\b(?![\d/.:-]| ?(?:am|pm|[ap]\.m))")
+_CALENDAR = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december mon tue wed thu fri sat sun monday "
+    "tuesday wednesday thursday friday saturday sunday pm am".split()
+)
+# "Seattle vs Portland" is a match unless the message talks about places.
+_VERSUS = frozenset({"vs", "v", "versus"})
+_PLACE_TALK = frozenset(
+    "trip visit visiting travel live living move moving weekend vacation holiday rent city "
+    "cities cost weather food better prefer nicer cheaper".split()
+)
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def find_places(text: str, *, prefer_country: str | None = None) -> list[PlaceMention]:
+    """City (and region) mentions in chat text, left to right, without overlaps."""
+    if not text:
+        return []
+    g = _load()
+    hits = _candidates(g, text)
+    if not hits:
+        return []
+    return _find_slow(g, text[:_MAX_CHARS], hits, prefer_country)
+
+
+def may_mention_place(text: str) -> bool:
+    """Cheap check: False means ``find_places`` surely finds nothing."""
+    return bool(text) and bool(_candidates(_load(), text))
+
+
+def may_mention_city(text: str) -> bool:
+    """Cheap check: False means ``find_places`` surely finds no city (regions aside)."""
+    if not text:
+        return False
+    g = _load()
+    return bool(_candidates(g, text, g.city_anchors, g.city_single_anchors))
+
+
+def _candidates(
+    g: _Gazetteer,
+    text: str,
+    anchors: frozenset[str] | None = None,
+    single: frozenset[str] | None = None,
+) -> frozenset[str]:
+    """Anchor words of place names present in the text (empty: no place here). ``anchors``
+    and ``single`` (the anchors that are a whole name) narrow it to some names."""
+    low = text.lower()
+    if low.isascii():
+        # the runs of a-z, as re.findall("[a-z]+", low) gives them (translate is faster)
+        words = low.encode().translate(_NON_AZ_TO_SPACE).decode().split()
+    else:
+        words = [w if w.isascii() else fold(w) for w in _WORD_RE.findall(low)]
+    hits = (g.anchors if anchors is None else anchors).intersection(words)
+    if not hits:
+        return hits
+    if single is None:
+        single = g.single_anchors
+    if not hits <= single:
+        # Anchors of multi-word names ("york", "john"): the whole name must be there.
+        joined = " " + " ".join(words) + " "
+        names = g.anchor_names
+        hits = frozenset(
+            h for h in hits if h in single or any(f" {k} " in joined for k in names.get(h, ()))
+        )
+        if not hits:
+            return hits
+    if hits <= g.weak_anchors:
+        # Only common-word names ("Nice", "Long Beach"): they need a capital letter inside a
+        # sentence (or upper case); in an all-lower-case message, a place word before them.
+        if text.islower():
+            if _STRONG_PREP.isdisjoint(words):
+                return frozenset()
+        elif not any(
+            _capital_inside(text, w)
+            or any(k.title() in text for k in g.anchor_names.get(w, ())[:50])
+            for w in hits
+        ):
+            return frozenset()
+    if hits <= g.needs_ctx and not any(_in_context(g, text, words, h) for h in hits):
+        return frozenset()
+    return hits
+
+
+def _in_context(g: _Gazetteer, text: str, words: list[str], h: str) -> bool:
+    """ "in Davis", "Davis, CA": a small town's name with what makes it a place."""
+    for idx, w in enumerate(words):
+        if w != h:
+            continue
+        if idx > 0 and words[idx - 1] in _CONTEXT_BEFORE:
+            return True
+        if idx + 1 < len(words) and (
+            words[idx + 1] in g.region_index or words[idx + 1] in g.admin1_names
+        ):
+            return True
+    cap = h.capitalize()
+    if "#" + cap in text or "@ " + cap in text:
+        return True  # "#Wellington": a capitalised tag names the place; "@ Taupo": at it
+    k = text.find(cap)
+    return k >= 0 and _QUALIFIED_AFTER.match(text, k + len(cap)) is not None
+
+
+def _capital_inside(text: str, word: str) -> bool:
+    """ "Nice" or "NICE" somewhere other than at the start of a sentence."""
+    if word.upper() in text:
+        return True
+    cap = word.capitalize()
+    k = text.find(cap)
+    while k >= 0:
+        before = text[:k].rstrip()
+        if before and before[-1] not in '.!?:;"“(' and text[k - 1] in " #":
+            return True
+        if _QUALIFIED_AFTER.match(text, k + len(cap)):
+            return True  # "Austin TX", "Reading, UK" at the start of a sentence
+        k = text.find(cap, k + 1)
+    return False
+
+
+_QUALIFIED_AFTER = re.compile(r",?\s*[A-Z]{2,3}\b")
+
+
+_MAX_CHARS = 50_000
+_UPPER_RE = re.compile(r"[^\W\d_a-zß-ÿ]")
+_LOWER_RE = re.compile(r"[a-zß-ÿ]")
+_ANCHOR_BACK = 3
+
+
+def _features(text: str, keys: list[str], caps: list[bool]) -> tuple[bool, bool, bool]:
+    """(no case information, title case, talks sports) for a whole message."""
+    sample = text[:2000]
+    n_upper = len(_UPPER_RE.findall(sample))
+    n_alpha = n_upper + len(_LOWER_RE.findall(sample))
+    upper_ratio = n_upper / n_alpha if n_alpha else 0.0
+    no_case = upper_ratio == 0.0 or upper_ratio > 0.6
+    n = len(caps)
+    title_case = n >= 4 and sum(caps) / n > 0.6
+    has_sports = (
+        not _SPORTS.isdisjoint(keys)
+        or (not _VERSUS.isdisjoint(keys) and _PLACE_TALK.isdisjoint(keys))
+        or (_SCORE.search(text) is not None and _CALENDAR.isdisjoint(keys))
+    )
+    return no_case, title_case, has_sports
+
+
+def _find_slow(
+    g: _Gazetteer, text: str, hits: frozenset[str], prefer_country: str | None
+) -> list[PlaceMention]:
+    toks = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    n = len(toks)
+    keys = [t[0].lower() for t in toks]
+    for k, key in enumerate(keys):
+        if not key.isascii():
+            keys[k] = fold(key)
+    # Where a name may start -> the shortest it can be: every name that can be a mention
+    # holds an anchor word, so one starting there reaches the next anchor found.
+    starts: dict[int, int] = {}
+    for k, key in enumerate(keys):
+        if key in hits:
+            for i in range(max(0, k - _ANCHOR_BACK), k + 1):
+                starts.setdefault(i, k - i + 1)
+    caps = [t[0][:1].isupper() for t in toks]
+    all_lower = text.islower()
+    # Message-level features, computed when the first candidate name is found.
+    features: tuple[bool, bool, bool] | None = None
+    out: list[PlaceMention] = []
+    pos = 0
+    first_max = g.first_max
+    for i in sorted(starts):
+        if i < pos:
+            continue
+        maxlen = first_max.get(keys[i])
+        if maxlen is None:
+            continue
+        # Skip @handles and words glued into URLs / paths / e-mail addresses.
+        s0 = toks[i][1]
+        before = text[s0 - 1] if s0 > 0 else " "
+        hashtag = before == "#" and (s0 < 2 or not _glued(text[s0 - 2]))
+        if not hashtag and (
+            before in "@/_\\#"
+            or before.isalnum()
+            or (before in ".'’" and s0 > 1 and text[s0 - 2].isalnum())
+        ):
+            continue
+        if i >= 2 and keys[i - 2] == "r" and text[toks[i - 2][2] : s0].strip() == "/":
+            continue  # "r / Calgary": a subreddit
+        found = None
+        shortest = starts[i]
+        if hashtag:
+            maxlen = shortest = 1  # "#Wellington": the tag is one word
+        for length in range(min(maxlen, n - i), shortest - 1, -1):
+            j = i + length
+            # Names span one line and no punctuation other than '-', '.', "'", space.
+            if length > 1:
+                gap_ok = True
+                for k in range(i + 1, j):
+                    gap = text[toks[k - 1][2] : toks[k][1]]
+                    if len(gap) > 3 or gap.strip(" -.'’"):
+                        gap_ok = False
+                        break
+                if not gap_ok:
+                    continue
+                key = " ".join(keys[i:j])
+            else:
+                key = keys[i]
+            ids = g.aliases.mention.get(key) or g.name_index.get(key)
+            region = None
+            if key == "washington" and ids:
+                ids = None  # the state, unless "Washington DC" matched above
+            if ids is None:
+                region = g.region_index.get(key)
+                if region is None:
+                    if length == 1:
+                        raw = toks[i][0]
+                        cid = g.aliases.abbr.get(key)
+                        if cid is not None and (
+                            raw.isupper() or (key in g.aliases.any_case and (caps[i] or all_lower))
+                        ):
+                            ids = (cid,)
+                    if ids is None:
+                        continue
+            found = (j, key, ids, region)
+            break
+        if found is None:
+            continue
+        j, key, ids, region = found
+        e0 = toks[j - 1][2]
+        if e0 < len(text) and (text[e0].isalnum() or text[e0] == "_"):
+            continue  # "George_Berridge", "Vegas24seven": part of a handle
+        if features is None:
+            features = _features(text, keys, caps)
+        no_case, title_case, has_sports = features
+        chained = (
+            bool(out)
+            and out[-1].city is not None
+            and text[out[-1].end : toks[i][1]].strip() in ("/", ",", "and", "or", "&", "-", "+")
+        )
+        mention = _judge(
+            g,
+            text,
+            toks,
+            keys,
+            caps,
+            i,
+            j,
+            key,
+            ids,
+            region,
+            prefer_country,
+            no_case,
+            title_case,
+            has_sports,
+            chained,
+        )
+        if mention is not None:
+            out.append(_as_named(g, text, mention, key, hashtag))
+            pos = j
+            if mention.city is not None and pos < n:
+                pos = _skip_own_region(g, text, toks, keys, pos, mention.city)
+    return out
+
+
+def _skip_own_region(
+    g: _Gazetteer,
+    text: str,
+    toks: list[tuple[str, int, int]],
+    keys: list[str],
+    i: int,
+    city: City,
+) -> int:
+    """After "Portland", skip ", Maine" / " OR" / ", US" when they are its region; "Montreal,
+    Hong Kong" names two places."""
+    end = _skip_qualifier(g, text, toks, keys, i)
+    if end > i and _region_code(g, toks, keys, i) not in _regions_of(city):
+        return i
+    return end
+
+
+def _regions_of(city: City) -> tuple[str, str]:
+    return city.country_code, f"{city.country_code}-{city.admin1_code}"
+
+
+def _glued(c: str) -> bool:
+    """A character that makes a "#" part of a word ("C#", "issue#12"), not a hashtag."""
+    return c.isalnum() or c == "_"
+
+
+def _as_named(
+    g: _Gazetteer, text: str, mention: PlaceMention, key: str, hashtag: bool
+) -> PlaceMention:
+    """The mention with how it was named: a curated name's kind, and a hashtag's "#"."""
+    alias = ""
+    if mention.city is not None:
+        meant = g.aliases.mention.get(key) or (g.aliases.abbr.get(key),)
+        if meant[0] == mention.city.id:
+            alias = g.aliases.kind[key]
+    if hashtag:
+        start = mention.start - 1
+        return replace(mention, text=text[start : mention.end], start=start, alias=alias)
+    return replace(mention, alias=alias) if alias else mention
+
+
+def _qualifier_at(
+    g: _Gazetteer, toks: list[tuple[str, int, int]], keys: list[str], i: int
+) -> tuple[str, int] | None:
+    """A region named at token i: ("US-OR", end) for "Oregon" / "OR", ("CA-08", end) for
+    "Ontario" / "ON", ("FR", end) for "France"."""
+    for length in (3, 2, 1):
+        if i + length > len(keys):
+            continue
+        key = " ".join(keys[i : i + length])
+        code = g.region_index.get(key) or g.admin1_names.get(key)
+        if code is not None:
+            return code, i + length
+        if length == 1 and toks[i][0].isupper() and 2 <= len(key) <= 3:
+            if len(key) == 2 and f"US.{key.upper()}" in g.admin1:
+                return f"US-{key.upper()}", i + 1
+            for cc in ("CA", "AU"):
+                full = g.admin1_abbr.get(f"{cc}.{key}")
+                if full is not None:
+                    return full.replace(".", "-"), i + 1
+    return None
+
+
+def _skip_qualifier(
+    g: _Gazetteer, text: str, toks: list[tuple[str, int, int]], keys: list[str], i: int
+) -> int:
+    """After "Portland", skip ", Maine" / " OR" / ", US": they qualify the city."""
+    gap = text[toks[i - 1][2] : toks[i][1]]
+    if gap.strip(" ,") or len(gap) > 3:
+        return i
+    q = _qualifier_at(g, toks, keys, i)
+    return q[1] if q is not None else i
+
+
+def _judge(
+    g: _Gazetteer,
+    text: str,
+    toks: list[tuple[str, int, int]],
+    keys: list[str],
+    caps: list[bool],
+    i: int,
+    j: int,
+    key: str,
+    ids: tuple[int, ...] | None,
+    region: str | None,
+    prefer_country: str | None,
+    no_case: bool,
+    title_case: bool,
+    has_sports: bool,
+    chained: bool = False,
+) -> PlaceMention | None:
+    """Decide whether tokens i..j that spell a place name are a place mention here."""
+    start, end = toks[i][1], toks[j - 1][2]
+    surface = text[start:end]
+    all_cap = all(c for c, k in zip(caps[i:j], keys[i:j], strict=True) if k not in _SMALL_WORDS)
+    if not caps[i] and j - i == 1:
+        all_cap = False
+    prev = keys[i - 1] if i > 0 else ""
+    prev_gap = text[toks[i - 1][2] : start] if i > 0 else ""
+    sentence_start = i == 0 or any(c in prev_gap for c in '.!?\n:;"“(')
+    nxt = keys[j] if j < len(keys) else ""
+    next_gap = text[end : toks[j][1]] if j < len(toks) else ""
+    loc_ctx, strong_ctx = _place_context(
+        g, text, prev, prev_gap, nxt, next_gap, ids, capital=caps[i], chained=chained
+    )
+    next_cap = j < len(toks) and caps[j] and next_gap.strip() == ""
+    qualified = False
+    if ids is not None and j < len(toks) and _skip_qualifier(g, text, toks, keys, j) > j:
+        rcode0 = _region_code(g, toks, keys, j)
+        qualified = any(
+            rcode0 in (c.country_code, f"{c.country_code}-{c.admin1_code}")
+            for c in (g.by_id[x] for x in ids)
+        )
+    if nxt in _TEAM_AFTER and next_gap.strip() in ("", "'", "’"):
+        return None  # "Leeds fan", "Chicago fans"
+    if prev in _TEAM_BEFORE and prev_gap.strip() == "":
+        return None  # "Real Madrid", "Inter Milan"
+    if prev == "the" and g.aliases.kind.get(key) == "demonym":
+        return None  # "The New Yorker", "the Berliner" (a magazine, a doughnut)
+    if prev in _PERSON_TITLES and i > 0 and prev_gap.strip(". ") == "":
+        return None  # "Mr Lincoln"
+    if not (all_cap or no_case):
+        # lower case in a message that uses capitals: only big, unambiguous names in context
+        if region is not None or ids is None:
+            return None
+        top0 = g.by_id[ids[0]]
+        if key in _PERSON_NAMES or ids[0] in g.common or len(key) < 4:
+            return None
+        if not (loc_ctx and top0.population >= 100_000) and top0.population < 1_000_000:
+            return None
+    if region is not None:
+        if ids is None and not (all_cap or no_case):
+            return None
+        if len(key) <= 2 or (no_case and not loc_ctx and key in _WEAK_REGIONS):
+            return None
+        if key in _WEAK_REGIONS and not loc_ctx:
+            return None
+        return PlaceMention(surface, start, end, None, region)
+    assert ids is not None
+    # In running text the community's own country is a strong prior (Birmingham, AL for an
+    # American community), stronger than for a typed city where we can ask.
+    cities = _rank(g, ids, prefer_country, _MENTION_BOOST)
+    top = cities[0]
+    if qualified:
+        # "Portland, Maine", "Austin TX": the city in that region
+        rcode = _region_code(g, toks, keys, j)
+        for c in cities:
+            if rcode in (c.country_code, f"{c.country_code}-{c.admin1_code}"):
+                return PlaceMention(surface, start, end, c)
+        return PlaceMention(surface, start, end, top)
+    multi = j - i > 1
+    if key in _NEVER_CITIES:
+        return None
+    if top.id in g.common and top.population < _MIN_POP_COMMON and not multi:
+        return None  # "in Police custody", "Best of luck"
+    weak = (top.id in g.common and top.population < _MIN_POP_BIG_COMMON) or key in _PERSON_NAMES
+    if top.id in g.common and prev == "the" and not multi:
+        return None  # "the Phoenix project", "the Mobile app"
+    small = top.population < (_MIN_POP_MULTI if multi else _MIN_POP_BARE)
+    if key in g.aliases.abbr:
+        small = weak = False
+    if toks[i][0].isupper() and len(key) <= 3 and key not in g.aliases.abbr:
+        return None  # acronyms: "OF", "VAN", "MAN"
+    if has_sports and not strong_ctx:
+        return None
+    next_acronym = j < len(toks) and toks[j][0].isupper() and len(toks[j][0]) <= 4
+    if (
+        next_cap
+        and not title_case
+        and nxt not in _OK_FOLLOWERS
+        and nxt not in _PLACE_NOUNS_AFTER
+        and not (surface.isupper() and len(surface) > 3)
+        and not (
+            next_acronym
+            and nxt not in _TEAM_AFTER
+            and (j - i > 1 or cities[0].population >= 1_000_000)
+        )
+    ):
+        return None  # "Paris Hilton", "Chicago Bulls", "London Bridge"
+    if (
+        i > 0
+        and caps[i - 1]
+        and not sentence_start
+        and not title_case
+        and prev not in _OK_FOLLOWERS
+        and prev not in _GREETINGS
+        and prev not in _LOC_PREP
+        and prev_gap.strip() == ""
+    ):
+        return None  # "Kim Paris", "Downton Abbey"
+    if len(key) <= 3 and key not in g.aliases.abbr:
+        return None  # "To", "Of", "Say", "Van": only with a region after them
+    if top.id in g.common and nxt == "of":
+        return None  # "Fate of the Furious"
+    if weak and not strong_ctx:
+        return None
+    if small and not loc_ctx:
+        return None
+    return PlaceMention(surface, start, end, top)
+
+
+def _place_context(
+    g: _Gazetteer,
+    text: str,
+    prev: str,
+    prev_gap: str,
+    nxt: str,
+    next_gap: str,
+    ids: tuple[int, ...] | None,
+    *,
+    capital: bool,
+    chained: bool,
+) -> tuple[bool, bool]:
+    """(a place word is near, a strong one is) for a name: "in", "to" before it; "@ ", a
+    greeting ("Bye Ibiza"); a place noun after it ("Hamilton Police", "a Cork woman"); a
+    capitalised hashtag; or a list of places it continues ("Paris / Lyon")."""
+    same_clause = not any(c in prev_gap for c in ".!?\n")
+    hashtag = prev_gap.endswith("#") and _tag_names_place(g, ids, capital)
+    noun_after = next_gap.strip() == "" and (nxt in _PLACE_NOUNS_AFTER or nxt in _RESIDENTS)
+    address = prev in _STREETS and prev_gap.strip() == ","  # "320 Willis Street, Wellington"
+    strong = (prev in _STRONG_PREP and same_clause) or chained or hashtag or noun_after or address
+    at_sign = prev_gap.endswith(" ") and prev_gap.rstrip().endswith("@")  # "@ Ibiza"
+    greeted = prev in _GREETINGS and prev_gap.strip() == ""
+    loc = strong or (prev in _LOC_PREP and same_clause) or at_sign or greeted
+    return loc, strong
+
+
+def _tag_names_place(g: _Gazetteer, ids: tuple[int, ...] | None, capital: bool) -> bool:
+    """A capitalised hashtag of a city name is a place, unless the name is a common word
+    and the city not a big one ("#Wedding", "#Boom" are no places; "#Wellington" is)."""
+    if not capital or ids is None:
+        return False
+    top = g.by_id[ids[0]]
+    return top.id not in g.common or top.population >= _MIN_POP_COMMON_TAG
+
+
+_MIN_POP_COMMON_TAG = 300_000
+
+
+def _region_code(g: _Gazetteer, toks: list[tuple[str, int, int]], keys: list[str], j: int) -> str:
+    q = _qualifier_at(g, toks, keys, j)
+    return q[0] if q is not None else ""
+
+
+_MIN_POP_MULTI = 15_000
+_TEAM_AFTER = frozenset(
+    "fan fans supporters supporter fc united city rovers wanderers athletic hotspur "
+    "county albion dodgers lakers bulls bears cubs sox giants jets knicks nets mets "
+    "yankees rangers warriors kings clippers raiders chargers rams 49ers seahawks "
+    "blazers timbers sounders fire galaxy celtics patriots bruins eagles flyers "
+    "phillies steelers penguins pirates browns cavaliers cavs indians guardians reds "
+    "bengals colts pacers packers bucks brewers vikings twins wild timberwolves "
+    "broncos nuggets avalanche rockies cowboys mavericks mavs stars texans astros "
+    "rockets spurs saints pelicans falcons hawks braves heat dolphins marlins "
+    "panthers lightning rays buccaneers bucs jaguars titans predators grizzlies "
+    "thunder jazz suns cardinals diamondbacks coyotes ducks sharks canucks oilers "
+    "flames jets senators leafs canadiens raptors blue orioles ravens capitals "
+    "nationals commanders wizards redskins lions pistons tigers red hornets xi".split()
+)
+_TEAM_BEFORE = frozenset(
+    "real atletico atlético inter ac fc sporting dynamo dinamo olympique borussia "
+    "athletic racing deportivo hertha bayer eintracht".split()
+)
+# Region names that are also common words or names: need a place word before them.
+_WEAK_REGIONS = frozenset(
+    "georgia jordan chad guinea turkey china japan jersey washington virginia "
+    "carolina india niger mali peru cuba oman israel indiana nevada montana "
+    "florida".split()
+)

@@ -1,0 +1,327 @@
+"""A trip's first and last day from the time mentions after its city.
+
+``dates.find_times`` reads each time expression; this module composes them the way people
+write a trip (only through the public ``dates`` API, so ``dates`` can change inside):
+
+* the end in a second clause or after "and": "landing Wednesday, flying home Saturday";
+* a current trip: "here till the 20th", "in Cork right now until Friday" (from today);
+* "the week of the 25th" (Monday to Sunday), "the weekend of 13 June" (Friday to Sunday);
+* a weekday range qualifying a week: "Tue-Thu next week";
+* an itinerary's bare day range after a month: "Auckland 3-8 March, then Wellington 9-11";
+* a dotted German range: "21.-24.5.".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Protocol
+
+from bot.nlp.dates import TimeMention
+from bot.nlp.lang import en
+
+if TYPE_CHECKING:
+    from bot.nlp.statements import Statement
+
+__all__ = ["DATE_WORDS", "days_after"]
+
+Days = tuple[date, date]
+
+DATE_WORDS = frozenset(
+    """the of st nd rd th next this week weekend from to until till til through thru
+    jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december mon monday tue tues tuesday wed weds
+    wednesday thu thur thurs thursday fri friday sat saturday sun sunday""".split()
+)
+
+
+class _Span(Protocol):
+    """A city mention, as ``statements`` reads it."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def after(self) -> str: ...
+    @property
+    def sentence(self) -> tuple[int, int]: ...
+
+
+def first_last(t: TimeMention) -> Days:
+    first = t.start.date()
+    if t.end is None:
+        return first, first
+    last = (t.end - timedelta(microseconds=1)).date()
+    return first, max(first, last)
+
+
+def days_after(
+    low: str,
+    m: _Span,
+    times: Sequence[TimeMention],
+    today: date,
+    prev: _Span | None,
+    stated: Sequence[Statement],
+) -> Days | None:
+    """The days of a trip to the city ``m``: the time mentions after it (up to the next
+    city), else those before it in its sentence since the city before."""
+    stop = m.end + len(m.after)
+    mine = [t for t in times if m.end <= t.start_index < stop]
+    own = _own_forms(m.after, today)
+    days: Days | None
+    if own is not None and (not mine or own[1] <= mine[0].start_index - m.end):
+        days = own[0]
+    elif mine:
+        days = _compose(low, mine, today)
+    else:
+        days = _bare_range(m.after, stated, times, m.end)
+    since = max(m.sentence[0], prev.end if prev else 0)
+    before = [t for t in times if since <= t.start_index and t.end_index <= m.start]
+    if days is None:
+        days = _compose(low, before, today) if before else None
+    elif days[0] == today and before:
+        # "landing sat morning, in london til wed": the start is the day before the city
+        start = first_last(before[-1])[0]
+        days = (start, days[1]) if start <= days[1] else days
+    return _with_duration(low[m.sentence[0] : m.sentence[1]], days)
+
+
+def _own_forms(after: str, today: date) -> tuple[Days, int] | None:
+    """Forms ``dates`` does not read as one range, and where they start in ``after``:
+    "21.-24.5.", "6/29-7/2", "March 20-22", "til wed", "fri-sun" (a note for ``dates``:
+    these could move there)."""
+    for form in (_dotted, _numeric_range, _month_day_range, _until_weekday, _weekday_range):
+        found = form(after[:40], today)
+        if found is not None:
+            return found
+    return None
+
+
+def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
+    spans: list[Days] = []
+    i = 0
+    prev_end = -1
+    while i < len(ts):
+        t = ts[i]
+        nxt = ts[i + 1] if i + 1 < len(ts) else None
+        of = nxt is not None and re.fullmatch(r"\s*of\s*", low[t.end_index : nxt.start_index])
+        step = 2 if (nxt is not None and of) else 1
+        span = _of(t, nxt) if (nxt is not None and of) else _one(low, t, today)
+        if span is not None and (not spans or _continues(low[prev_end : t.start_index])):
+            spans.append(span)
+        prev_end = (nxt if step == 2 and nxt is not None else t).end_index
+        i += step
+    if not spans:
+        return None
+    first, last = spans[0]
+    for a, b in (_after_first(span, first) for span in spans[1:]):
+        if first <= a and b <= last:
+            first, last = a, b  # "next week (3rd-7th)": the days inside
+        elif b >= first:
+            last = max(last, b)
+    return first, last
+
+
+def _after_first(span: Days, first: date) -> Days:
+    """ "22-24 June, staying on till the 26th": an end before the start is that day of the
+    start's month (or the next)."""
+    a, b = span
+    if b >= first:
+        return span
+    for month_start in (first.replace(day=1), (first.replace(day=28) + timedelta(days=4))):
+        try:
+            day = month_start.replace(day=b.day)
+        except ValueError:
+            continue
+        if day >= first:
+            return max(a, first), day
+    return span
+
+
+def _continues(between: str) -> bool:
+    """A later time mention ends the trip ("..., flying home Saturday", "and")."""
+    return en.SECOND_CLAUSE.search(between) is not None or between.strip(" (") == ""
+
+
+def _of(t: TimeMention, nxt: TimeMention) -> Days | None:
+    """ "the week of June 8", "the weekend of the 30th"."""
+    text = t.text.lower()
+    day = first_last(nxt)[0]
+    if text.endswith("weekend"):
+        return _weekend_around(day)
+    if text.endswith("week"):
+        monday = _monday(day)
+        return monday, monday + timedelta(days=6)
+    return None
+
+
+def _one(low: str, t: TimeMention, today: date) -> Days:
+    text = t.text.lower()
+    first, last = first_last(t)
+    lead = low[max(0, t.start_index - 16) : t.start_index]
+    wd = en.WEEKDAY_RANGE.search(text)
+    if wd and ("next week" in text or en.NEXT_WEEK_AFTER.match(low[t.end_index :])):
+        monday = _monday(today) + timedelta(days=7)
+        a, b = (en.WEEKDAY_NAMES[g] for g in wd.groups())
+        return monday + timedelta(days=a), monday + timedelta(days=max(a, b))
+    if en.THIS_WEEK.match(text):
+        return today, _monday(today) + timedelta(days=6)
+    if en.WEEKEND_OF.search(lead):
+        return _weekend_around(first)
+    if en.WEEK_OF.search(lead):
+        return _monday(first), _monday(first) + timedelta(days=6)
+    if text.split()[0] in en.END_WORDS or re.search(r"\b(?:until|till|til|through)\s*$", lead):
+        return today, max(today, last)
+    return first, last
+
+
+def _with_duration(sentence: str, days: Days | None) -> Days | None:
+    """ "for 4 nights" after a one-day start: the nights end on the day of leaving."""
+    if days is None or days[0] != days[1]:
+        return days
+    m = en.DURATION.search(sentence)
+    if m is None:
+        return days
+    n = int(m.group(1)) if m.group(1).isdigit() else en.NUMBER_WORDS[m.group(1)]
+    extra = {"day": n - 1, "night": n, "week": 7 * n - 1}[m.group(2)]
+    return days[0], days[0] + timedelta(days=max(0, extra))
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _weekend_around(d: date) -> Days:
+    """Friday to Sunday of the weekend a day names ("the weekend of the 30th")."""
+    friday = (
+        d - timedelta(days=d.weekday() - 4)
+        if d.weekday() >= 4
+        else d + timedelta(days=4 - d.weekday())
+    )
+    return friday, friday + timedelta(days=2)
+
+
+def _bare_range(
+    after: str, stated: Sequence[Statement], times: Sequence[TimeMention], at: int
+) -> Days | None:
+    """ "Wellington 9-11" after a trip in March, "Lisbon 18-21, Porto 22-25 May": the month
+    of the trip before, else of the next time mention."""
+    m = en.DAY_RANGE.match(after)
+    if m is None:
+        return None
+    trips = [s.last_day for s in stated if s.kind == "trip" and s.last_day is not None]
+    later = [first_last(t)[0] for t in times if t.start_index > at]
+    refs = [*trips[-1:], *later[:1]]
+    a, b = int(m.group(1)), int(m.group(2))
+    for ref in refs:
+        month_start = ref.replace(day=1)
+        for base in (month_start, (month_start + timedelta(days=32)).replace(day=1)):
+            try:
+                first, last = base.replace(day=a), base.replace(day=b)
+            except ValueError:
+                continue
+            if last >= first and (not trips or first >= ref - timedelta(days=1)):
+                return first, last
+    return None
+
+
+def _numeric_range(after: str, today: date) -> tuple[Days, int] | None:
+    """ "6/29-7/2" (month/day) or "14/6 - 18/6" (day/month): the reading that is valid and
+    not in the past."""
+    m = en.NUMERIC_RANGE.search(after)
+    if m is None:
+        return None
+    a, b, c, d = (int(g) for g in m.groups())
+    for (m1, d1), (m2, d2) in (((a, b), (c, d)), ((b, a), (d, c))):
+        days = _dated(today, m1, d1, m2, d2)
+        if days is not None:
+            return days, m.start()
+    return None
+
+
+def _month_day_range(after: str, today: date) -> tuple[Days, int] | None:
+    """ "March 20-22": that month's days, next on or after today."""
+    m = en.MONTH_DAY_RANGE.search(after)
+    if m is None:
+        return None
+    month = en.MONTH_NAMES[m.group(1)]
+    days = _dated(today, month, int(m.group(2)), month, int(m.group(3)))
+    return (days, m.start()) if days else None
+
+
+def _dotted(after: str, today: date) -> tuple[Days, int] | None:
+    """ "21.-24.5." (day.-day.month.): the next such range on or after today."""
+    m = en.DOTTED_RANGE.search(after)
+    if m is None:
+        return None
+    a, b, month = (int(g) for g in m.groups())
+    days = _dated(today, month, a, month, b)
+    return (days, m.start()) if days else None
+
+
+def _until_weekday(after: str, today: date) -> tuple[Days, int] | None:
+    """ "til wed": from today to the next such day."""
+    m = en.UNTIL_WEEKDAY.search(after)
+    if m is None:
+        return None
+    return (today, _next_weekday(today, en.WEEKDAY_NAMES[m.group(1)])), m.start()
+
+
+def _weekday_range(after: str, today: date) -> tuple[Days, int] | None:
+    """ "fri-sun": the next such start day, then the next end day on or after it ("next
+    week" after it: that week's days)."""
+    m = en.WEEKDAY_RANGE.search(after)
+    if m is None or "next" in after[: m.start()].split()[-1:]:
+        return None
+    a, b = en.WEEKDAY_NAMES[m.group(1)], en.WEEKDAY_NAMES[m.group(2)]
+    if en.NEXT_WEEK_AFTER.match(after[m.end() :]):
+        monday = _monday(today) + timedelta(days=7)
+        return (monday + timedelta(days=a), monday + timedelta(days=max(a, b))), m.start()
+    first = _next_weekday(today, a)
+    return (first, _next_weekday(first, b)), m.start()
+
+
+def _dated(today: date, m1: int, d1: int, m2: int, d2: int) -> Days | None:
+    for year in (today.year, today.year + 1):
+        try:
+            first = date(year, m1, d1)
+            last = date(year + (1 if m2 < m1 else 0), m2, d2)
+        except ValueError:
+            return None
+        if first >= today and last >= first:
+            return first, last
+    return None
+
+
+def _next_weekday(d: date, weekday: int) -> date:
+    return d + timedelta(days=(weekday - d.weekday()) % 7)
+
+
+def itinerary(low: str, cities: Sequence[_Span], times: Sequence[TimeMention]) -> dict[int, Days]:
+    """ "Chicago → Detroit → Pittsburgh, 5/26-5/28, 5/29-5/30, 5/31-6/2": cities of one list
+    (nothing but joiners between them) followed by as many date ranges, paired in order."""
+    out: dict[int, Days] = {}
+    k = 0
+    while k < len(cities):
+        run = [k]
+        while run[-1] + 1 < len(cities) and _joined(low, cities[run[-1]], cities[run[-1] + 1]):
+            run.append(run[-1] + 1)
+        k = run[-1] + 1
+        if len(run) < 2:
+            continue
+        last = cities[run[-1]]
+        stop = cities[k].start if k < len(cities) else last.sentence[1]
+        after = [t for t in times if last.end <= t.start_index < stop]
+        if len(after) == len(run):
+            out.update({i: first_last(t) for i, t in zip(run, after, strict=True)})
+    return out
+
+
+def _joined(low: str, a: _Span, b: _Span) -> bool:
+    between = low[a.end : b.start]
+    return (
+        a.sentence == b.sentence
+        and re.fullmatch(r"[\s,/&+>→–—-]*(?:and|then)?[\s,/&+>→–—-]*", between) is not None
+    )

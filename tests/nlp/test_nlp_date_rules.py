@@ -1,0 +1,183 @@
+"""Every rule of the date grammar reads the examples in its docstring (issue 14).
+
+A rule's docstring ends with ``Examples: "...", "..."``. For each example, the whole grammar
+(``Parser.p_expr``) must read the whole example, and the rule itself must take part: it is
+watched on the parser instance and must return a reading while the example is read. So a
+rule that is stubbed out, or that the grammar never reaches, fails here. The value tables
+below pin what some rules mean, through ``parse_when`` (the path the bot uses)."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.nlp.dates import find_times, parse_when
+from bot.nlp.dates.clock import ClockRules
+from bot.nlp.dates.combine import CombinationRules
+from bot.nlp.dates.days import DayRules
+from bot.nlp.dates.parser import Parser
+from bot.nlp.dates.relative import RelativeRules
+from bot.nlp.dates.tokens import _tokenize
+from bot.nlp.dates.values import Context
+
+# Wednesday 4 March 2026, 10:00 in a US zone (numeric dates are month/day).
+NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("America/Chicago"))
+GROUPS = (DayRules, ClockRules, RelativeRules, CombinationRules)
+# Helpers the rules call with values rather than a position; the rules that use them are
+# the ones with examples.
+HELPERS = {
+    "_match_weekday",
+    "_year_after",
+    "_mk_monthday",
+    "_container",
+    "_ampm",
+    "_tz",
+    "_hour_ref",
+    "_unit_after",
+    "_add",
+    "_shift_value",
+    "_latent_ok",
+    "resolve",
+    "_convert",
+    "_candidate_hours",
+    "_in_part",
+    "_hour",
+    "_tod_value",
+    "_day_value",
+    "_range_with",
+    "_this_year",
+}
+_EXAMPLES = re.compile(r"Examples:\s*(.*)", re.DOTALL)
+
+
+def _examples(fn: Callable[..., object]) -> list[str]:
+    doc = inspect.getdoc(fn) or ""
+    m = _EXAMPLES.search(doc)
+    return re.findall(r'"([^"]+)"', m.group(1)) if m else []
+
+
+def _rules() -> list[tuple[str, str]]:
+    out = []
+    for group in GROUPS:
+        for name, fn in vars(group).items():
+            if inspect.isfunction(fn) and name not in HELPERS:
+                out.append((group.__name__, name))
+    return out
+
+
+RULES = _rules()
+CASES = [
+    pytest.param(name, ex, id=f"{name}:{ex}")
+    for group, name in RULES
+    for ex in _examples(getattr(Parser, name))
+]
+
+
+@pytest.mark.parametrize(("group", "name"), RULES, ids=[n for _, n in RULES])
+def test_every_rule_has_examples(group: str, name: str) -> None:
+    assert _examples(getattr(Parser, name)), f"{group}.{name} has no Examples: line"
+
+
+@pytest.mark.parametrize(("name", "example"), CASES)
+def test_the_rule_reads_its_examples(name: str, example: str) -> None:
+    toks = _tokenize(example)
+    p = Parser(example, toks, Context(NOW, meetup=False))
+    p.allow_latent = True
+    readings: list[object] = []
+    rule = getattr(p, name)
+
+    def watched(*args: object) -> object:
+        r = rule(*args)
+        if r is not None:
+            readings.append(r)
+        return r
+
+    setattr(p, name, watched)
+    r = p.p_expr(0)
+    assert r is not None, f"{example!r} is not read at all"
+    assert (r[1], r[2]) == (0, len(toks)), f"{example!r} is read only in part"
+    assert readings, f"{name} takes no part in reading {example!r}"
+
+
+def _when(text: str) -> tuple[datetime, datetime | None, str]:
+    m = parse_when(text, now=NOW, meetup=False)
+    assert m is not None, text
+    return m.start, m.end, m.grain
+
+
+def _day(d: date) -> datetime:
+    return datetime(d.year, d.month, d.day, tzinfo=NOW.tzinfo)
+
+
+# _d_boundary: a part of a month, week or year. Thirds of a month (1-10, 11-20, 21-end),
+# the first/last three days of a week, the first/last third of a year (by months).
+BOUNDARIES = [
+    ("end of the month", date(2026, 3, 21), date(2026, 4, 1), "day"),
+    ("early March", date(2026, 3, 1), date(2026, 3, 11), "day"),
+    ("mid March", date(2026, 3, 11), date(2026, 3, 21), "day"),
+    ("beginning of next week", date(2026, 3, 9), date(2026, 3, 12), "day"),
+    ("end of the year", date(2026, 9, 1), date(2027, 1, 1), "month"),
+    ("start of 2027", date(2027, 1, 1), date(2027, 4, 1), "month"),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "end", "grain"), BOUNDARIES)
+def test_boundary_values(text: str, first: date, end: date, grain: str) -> None:
+    assert _when(text) == (_day(first), _day(end), grain)
+
+
+# _season: northern-hemisphere seasons from their solstice or equinox; "this" is the one
+# going on or next, "next" the one after, "last" the one before.
+SEASONS = [
+    ("this summer", date(2026, 6, 21), date(2026, 9, 23)),
+    ("last winter", date(2024, 12, 21), date(2025, 3, 20)),
+    ("this winter", date(2025, 12, 21), date(2026, 3, 20)),
+    ("next spring", date(2026, 3, 20), date(2026, 6, 21)),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "end"), SEASONS)
+def test_season_values(text: str, first: date, end: date) -> None:
+    assert _when(text) == (_day(first), _day(end), "day")
+
+
+# A clock time with a named zone, on a stated day or the next occurrence: read in that
+# zone, shown in the community's (Chicago: UTC-6 until 8 March 2026, then UTC-5).
+ZONED = [
+    ("friday at 7pm EST", datetime(2026, 3, 6, 18, 0)),
+    ("friday at 19:00 UTC", datetime(2026, 3, 6, 13, 0)),
+    ("March 10 at 9am PST", datetime(2026, 3, 10, 12, 0)),
+    ("7pm EST", datetime(2026, 3, 4, 18, 0)),
+]
+
+
+@pytest.mark.parametrize(("text", "local"), ZONED)
+def test_named_zone_values(text: str, local: datetime) -> None:
+    assert _when(text)[0] == local.replace(tzinfo=NOW.tzinfo)
+
+
+# _for_span: "X for N units" is the interval from X.
+DURATIONS = [
+    ("friday 7pm for 2 hours", datetime(2026, 3, 6, 19), datetime(2026, 3, 6, 21), "hour"),
+    ("for 10 days from 18th Dec", datetime(2026, 12, 18), datetime(2026, 12, 28), "day"),
+    ("tomorrow for 3 days", datetime(2026, 3, 5), datetime(2026, 3, 8), "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "end", "grain"), DURATIONS)
+def test_duration_values(text: str, first: datetime, end: datetime, grain: str) -> None:
+    tz = NOW.tzinfo
+    assert _when(text) == (first.replace(tzinfo=tz), end.replace(tzinfo=tz), grain)
+
+
+def test_a_dashed_date_needs_a_word_before_it() -> None:
+    # _date_context: "on 3-14" is March 14; "7-9 people" is a count
+    assert [(m.text, m.start.date()) for m in find_times("see you on 3-14", now=NOW)] == [
+        ("3-14", date(2026, 3, 14))
+    ]
+    assert find_times("we need 7-9 people", now=NOW) == []
