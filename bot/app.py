@@ -13,9 +13,11 @@ import gc
 import importlib
 import logging
 import signal
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Literal
 
 from bot.clock import SystemClock
 from bot.config import Settings
@@ -36,6 +38,11 @@ EXIT_ADAPTER_FAILED = 3  # documented in docs/operations.md: a supervisor restar
 PURGE_EVERY = timedelta(hours=6)
 HOUSEKEEPING_ID = "housekeeping"
 RETRY_LATER = timedelta(minutes=5)  # housekeeping is not urgent
+
+# When to load the gazetteer and the watcher's tables: "now" before serving (a platform run, so
+# the first watched message is not slow), "background" in a thread while the first line is typed
+# (the interactive console), "skip" (a console script: load on first use, only if used).
+WarmUp = Literal["now", "background", "skip"]
 
 
 class AdapterFailed(Exception):
@@ -71,11 +78,16 @@ class App:
         self.adapters.append(adapter)
         self.outbox.add(adapter)
 
-    async def start(self, *, migrate: bool = True) -> None:
+    async def start(self, *, migrate: bool = True, warm_up: WarmUp = "now") -> None:
         """Migrate the database, then arm the timer from the store (the truth)."""
         if migrate:
             await self.store.upgrade()
-        _warm_up()
+        if warm_up == "now":
+            _warm_up()
+        elif warm_up == "background":
+            # A daemon thread: quitting at once need not wait for it; loading is locked, so a
+            # first command that needs the gazetteer meanwhile just waits for the same load.
+            threading.Thread(target=_warm_up, name="tweetup-warm-up", daemon=True).start()
         armed = await self.jobs.start()
         await self.housekeeping()
         log.info(
