@@ -25,7 +25,6 @@ from bot.core import REMOVAL_GRACE, Core
 from bot.handlers.context import Services
 from bot.handlers.reminders import JobDelivery
 from bot.jobs import Backoff, JobEngine, log_failure
-from bot.nlp import places, prefilter
 from bot.outbox import Outbox
 from bot.ports import ChatAdapter, Clock, Timer
 from bot.scheduling import ApsTimer
@@ -155,6 +154,8 @@ def _warm_up() -> None:
     first command or message, then move everything alive into the permanent GC generation:
     full collections would otherwise walk the gazetteer's objects and pause the event loop
     for 50-200 ms (measured under load)."""
+    from bot.nlp import places, prefilter, statements  # noqa: F401  (statements: its tables)
+
     places.city_by_id(0)
     prefilter.prepare()
     gc.collect()

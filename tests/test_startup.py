@@ -60,8 +60,11 @@ def test_a_console_script_loads_no_platform_scheduler_or_migration_library() -> 
     assert loaded.isdisjoint(_NOT_FOR_THE_CONSOLE), loaded & set(_NOT_FOR_THE_CONSOLE)
 
 
-def test_a_console_script_that_needs_no_city_does_not_load_the_gazetteer() -> None:
-    assert _console_probe()["gazetteer"] is False
+def test_a_console_script_that_needs_no_city_loads_no_gazetteer_nor_watcher_tables() -> None:
+    probe = _console_probe()
+    assert probe["gazetteer"] is False
+    assert "bot.nlp.statements" not in probe["modules"]
+    assert "bot.nlp.prefilter" not in probe["modules"]
 
 
 def test_the_head_read_from_the_files_is_alembics() -> None:
