@@ -13,9 +13,11 @@ import gc
 import importlib
 import logging
 import signal
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Literal
 
 from bot.clock import SystemClock
 from bot.config import Settings
@@ -23,7 +25,6 @@ from bot.core import REMOVAL_GRACE, Core
 from bot.handlers.context import Services
 from bot.handlers.reminders import JobDelivery
 from bot.jobs import Backoff, JobEngine, log_failure
-from bot.nlp import places, prefilter
 from bot.outbox import Outbox
 from bot.ports import ChatAdapter, Clock, Timer
 from bot.scheduling import ApsTimer
@@ -36,6 +37,11 @@ EXIT_ADAPTER_FAILED = 3  # documented in docs/operations.md: a supervisor restar
 PURGE_EVERY = timedelta(hours=6)
 HOUSEKEEPING_ID = "housekeeping"
 RETRY_LATER = timedelta(minutes=5)  # housekeeping is not urgent
+
+# When to load the gazetteer and the watcher's tables: "now" before serving (a platform run, so
+# the first watched message is not slow), "background" in a thread while the first line is typed
+# (the interactive console), "skip" (a console script: load on first use, only if used).
+WarmUp = Literal["now", "background", "skip"]
 
 
 class AdapterFailed(Exception):
@@ -71,11 +77,16 @@ class App:
         self.adapters.append(adapter)
         self.outbox.add(adapter)
 
-    async def start(self, *, migrate: bool = True) -> None:
+    async def start(self, *, migrate: bool = True, warm_up: WarmUp = "now") -> None:
         """Migrate the database, then arm the timer from the store (the truth)."""
         if migrate:
             await self.store.upgrade()
-        _warm_up()
+        if warm_up == "now":
+            _warm_up()
+        elif warm_up == "background":
+            # A daemon thread: quitting at once need not wait for it; loading is locked, so a
+            # first command that needs the gazetteer meanwhile just waits for the same load.
+            threading.Thread(target=_warm_up, name="tweetup-warm-up", daemon=True).start()
         armed = await self.jobs.start()
         await self.housekeeping()
         log.info(
@@ -143,6 +154,8 @@ def _warm_up() -> None:
     first command or message, then move everything alive into the permanent GC generation:
     full collections would otherwise walk the gazetteer's objects and pause the event loop
     for 50-200 ms (measured under load)."""
+    from bot.nlp import places, prefilter, statements  # noqa: F401  (statements: its tables)
+
     places.city_by_id(0)
     prefilter.prepare()
     gc.collect()

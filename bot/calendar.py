@@ -10,8 +10,6 @@ from datetime import UTC, datetime, tzinfo
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from icalendar import Calendar, Event
-
 from bot.domain.meetups import Meetup, Status, is_link
 
 PRODID = "-//Tweetup//Tweetup meetup bot//EN"
@@ -32,6 +30,8 @@ def ics(m: Meetup, platform: str, now: datetime, community_zone: str = "UTC") ->
     apps show "19:00 PST" where the meetup is and convert for their own zone."""
     if m.starts_at is None:
         raise ValueError("a meetup without a date has no calendar entry yet")
+    from icalendar import Calendar, Event  # here: the console's start-up does not need it
+
     cancelled = m.status is Status.CANCELLED
     cal = Calendar()
     cal.add("prodid", PRODID)

@@ -12,9 +12,6 @@ import asyncio
 import logging
 from datetime import datetime
 
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.date import DateTrigger
-
 from bot.clock import SimulatedClock
 from bot.ports import WakeUp
 
@@ -23,6 +20,9 @@ log = logging.getLogger(__name__)
 
 class ApsTimer:
     def __init__(self) -> None:
+        # Imported here: the console and the demo run on ManualTimer and start faster without.
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
         self._scheduler = AsyncIOScheduler(
             timezone="UTC",
             job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
@@ -33,6 +33,8 @@ class ApsTimer:
             self._scheduler.start()
 
     def arm(self, job_id: str, at: datetime, wake: WakeUp) -> None:
+        from apscheduler.triggers.date import DateTrigger
+
         self._scheduler.add_job(wake, DateTrigger(run_date=at), id=job_id, replace_existing=True)
 
     def cancel(self, job_id: str) -> None:

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from adapters.console.adapter import ConsoleAdapter
-from bot.app import App, build_app
+from bot.app import App, WarmUp, build_app
 from bot.clock import SimulatedClock
 from bot.config import Settings
 from bot.scheduling import ManualTimer
@@ -84,8 +84,10 @@ def build_console(
     return app, console, timer
 
 
-async def _serve(app: App, console: ConsoleAdapter, timer: ManualTimer | None) -> int:
-    await app.start()
+async def _serve(
+    app: App, console: ConsoleAdapter, timer: ManualTimer | None, warm_up: WarmUp = "background"
+) -> int:
+    await app.start(warm_up=warm_up)
     try:
         await console.run(app.core)
         if timer is not None:
@@ -106,13 +108,12 @@ async def run_console(
             db = Path(tmp) / "script.db"
             settings = replace(settings, database_url=f"sqlite+aiosqlite:///{db}")
             app, console, timer = build_console(settings, _iterate(script), write, SCRIPT_START)
-        else:
-            holder: list[ConsoleAdapter] = []
-            lines = _stdin_lines(lambda: holder[0].prompt() if holder else "> ")
-            app, console, timer = build_console(
-                settings, lines, write, datetime.now(UTC), echo=False
-            )
-            holder.append(console)
+            # A script is short-lived: load the gazetteer only if one of its lines needs it.
+            return await _serve(app, console, timer, warm_up="skip")
+        holder: list[ConsoleAdapter] = []
+        lines = _stdin_lines(lambda: holder[0].prompt() if holder else "> ")
+        app, console, timer = build_console(settings, lines, write, datetime.now(UTC), echo=False)
+        holder.append(console)
         return await _serve(app, console, timer)
 
 

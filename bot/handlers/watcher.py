@@ -41,9 +41,8 @@ from bot.domain.suggestions import (
 )
 from bot.handlers.context import Ctx, Services
 from bot.handlers.meetups import propose_form
-from bot.nlp import places, statements
+from bot.nlp import places
 from bot.nlp.places import City, city_by_id
-from bot.nlp.statements import Statement
 from bot.outbox import Delivery
 from bot.ports import ChatError
 from bot.render import prose
@@ -67,6 +66,7 @@ from bot.types import (
 
 if TYPE_CHECKING:
     from bot.core import Core
+    from bot.nlp.statements import Statement
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +123,10 @@ def city_grid() -> CityGrid:
 
 async def on_message(ctx: Ctx) -> None:
     event = ctx.event
+    # Imported on the first message (or by the app's warm-up): its tables cost a console
+    # script that watches nothing a tenth of a second.
+    from bot.nlp import statements
+
     if not isinstance(event, MessageSeen) or not statements.might_matter(event.text):
         ctx.outcome = "ignored"
         return
