@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 from typing import Any, Literal, TypeVar
 
 import aiohttp
@@ -106,23 +107,47 @@ async def _call(aw: Awaitable[T]) -> T:
 Kind = Literal["command", "component", "modal", "menu"]
 
 
+class Response(Enum):
+    """Where an interaction's answer stands: Discord takes exactly one initial response, and
+    what a later reply or card edit may do depends on which it was."""
+
+    PENDING = "pending"
+    """Nothing sent yet: the next reply, form or card edit is the initial response."""
+    THINKING = "thinking"
+    """Deferred with a private "thinking…" message that the first private reply replaces."""
+    ON_SOURCE = "on_source"
+    """Deferred update or UPDATE_MESSAGE: the interaction's @original is the message the
+    clicked component is on, so editing it edits that card."""
+    ANSWERED = "answered"
+    """Answered (a message, a form, or the "thinking…" message used): replies are follow-ups."""
+
+
 @dataclass(eq=False)
 class InteractionHandle:
     """The adapter-private `handle` of an event that came from an interaction."""
 
     interaction: discord.Interaction[Any]
     kind: Kind
-    responded: bool = False
-    """An initial response (defer, message, modal, update) has been sent."""
-    thinking: bool = False
-    """Deferred with a "thinking…" message that the first private reply replaces."""
-    original_used: bool = False
-    original_is_source: bool = False
-    """The interaction's @original is the message the clicked component is on (after a
-    deferred update or an UPDATE_MESSAGE), so editing it edits that card."""
+    state: Response = Response.PENDING
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     action_id: str = ""
     form: Form | None = None
+
+    @property
+    def responded(self) -> bool:
+        """An initial response (defer, message, form, update) has been sent."""
+        return self.state is not Response.PENDING
+
+    def answered(self) -> None:
+        """A message or a form was the answer, or the "thinking…" message was used up."""
+        self.state = Response.ANSWERED
+
+    def deferred_thinking(self) -> None:
+        self.state = Response.THINKING
+
+    def on_source(self) -> None:
+        """Deferred as an update, or the clicked card was edited as the initial response."""
+        self.state = Response.ON_SOURCE
 
 
 @dataclass(eq=False)
@@ -491,14 +516,13 @@ class DiscordAdapter:
         try:
             if thinking:
                 await handle.interaction.response.defer(ephemeral=True, thinking=True)
-                handle.thinking = True
+                handle.deferred_thinking()
             else:
                 await handle.interaction.response.defer()
-                handle.original_is_source = True
-            handle.responded = True
+                handle.on_source()
             return True
         except discord.InteractionResponded:
-            handle.responded = True
+            handle.answered()
             return True
         except (discord.HTTPException, aiohttp.ClientError, OSError) as exc:
             log.warning(
@@ -508,12 +532,12 @@ class DiscordAdapter:
 
     async def _finish(self, handle: InteractionHandle, done_text: str | None = None) -> None:
         """Resolve a "thinking…" message the core did not answer."""
-        if not handle.thinking or handle.original_used:
+        if handle.state is not Response.THINKING:
             return
         async with handle.lock:
-            if handle.original_used:
+            if handle.state is not Response.THINKING:
                 return
-            handle.original_used = True
+            handle.answered()
             with contextlib.suppress(discord.HTTPException, aiohttp.ClientError, OSError):
                 if done_text:
                     await handle.interaction.edit_original_response(
@@ -743,9 +767,9 @@ class DiscordAdapter:
                 kwargs = render.edit_kwargs(msg)
                 if not handle.responded:
                     await _call(interaction.response.edit_message(**kwargs))
-                    handle.responded = handle.original_is_source = True
+                    handle.on_source()
                     return
-                if handle.original_is_source:
+                if handle.state is Response.ON_SOURCE:
                     await _call(interaction.edit_original_response(**kwargs))
                     return
         partial = self._channel(ref.place).get_partial_message(message_id)
@@ -818,12 +842,12 @@ class DiscordAdapter:
                         **render.send_kwargs(msg), ephemeral=msg.ephemeral
                     )
                 )
-                handle.responded = True
+                handle.answered()
                 return
-            if handle.thinking and not handle.original_used:
+            if handle.state is Response.THINKING:
                 if msg.ephemeral:
                     await _call(interaction.edit_original_response(**render.edit_kwargs(msg)))
-                    handle.original_used = True
+                    handle.answered()
                     return
                 try:
                     await self.post(to.place, msg)
@@ -845,7 +869,7 @@ class DiscordAdapter:
                         ephemeral=True,
                     )
                     await _call(interaction.edit_original_response(**render.edit_kwargs(note)))
-                    handle.original_used = True
+                    handle.answered()
                     return
             await _call(
                 interaction.followup.send(
@@ -864,7 +888,7 @@ class DiscordAdapter:
                     self._forms[custom_id] = form
                     if len(self._forms) > SEEN_MAX:
                         self._forms.popitem(last=False)
-                    handle.responded = True
+                    handle.answered()
                     return
         # Discord opens a form only as the first answer to a click or command.
         log.info("discord: form %s asked for too late; offering a button instead", form.form_id)
