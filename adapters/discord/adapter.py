@@ -28,7 +28,6 @@ from bot.config import DiscordSettings
 from bot.ports import ChannelUnavailable, ChatError, DMClosed, Inbox, MessageGone, PlatformBusy
 from bot.render import prose
 from bot.types import (
-    NO_COMMUNITY,
     ActionClicked,
     Button,
     CommandInvoked,
@@ -37,7 +36,6 @@ from bot.types import (
     FormSubmitted,
     Inbound,
     MessageRef,
-    MessageSeen,
     OptionSpec,
     Outgoing,
     Place,
@@ -46,20 +44,29 @@ from bot.types import (
     UserRef,
 )
 
-from . import render
+from . import inbound, render
 from .commands import SUGGEST_MENU_NAME, build_group, choices
+from .inbound import (
+    DM_WORKSPACE,
+    FORM_PREFIX,
+    MODAL_FIELDS_MAX,
+    PLATFORM,
+    TEXT_INPUT_MAX,
+    form_custom_id,
+    interaction_is_admin,
+    interaction_place,
+    message_seen,
+    modal_values,
+    user_ref,
+)
 from .ratelimit import RateLimiter
 
 log = logging.getLogger("adapters.discord")
 
-PLATFORM = "discord"
-DM_WORKSPACE = NO_COMMUNITY  # a DM belongs to no guild; the core finds the community
 """`Place.workspace_id` of direct messages (Discord's own name for them in its URLs)."""
 
 MODAL_TITLE_MAX = 45
 TEXT_INPUT_LABEL_MAX = 45
-TEXT_INPUT_MAX = 4000
-MODAL_FIELDS_MAX = 5
 AUTOCOMPLETE_TIMEOUT = 2.0
 SEEN_MAX = 10_000
 NEEDED_PERMISSIONS = "View Channel, Send Messages, Embed Links and Attach Files"
@@ -161,71 +168,6 @@ _current: contextvars.ContextVar[InteractionHandle | None] = contextvars.Context
     "tweetup_discord_interaction", default=None
 )
 """The interaction whose event the core is handling in this task (for `update`)."""
-
-
-def _user(u: discord.abc.User) -> UserRef:
-    return UserRef(PLATFORM, str(u.id), getattr(u, "display_name", None) or u.name)
-
-
-def _message_seen(message: discord.Message, guild_id: int | None, handle: object) -> MessageSeen:
-    """A member's message as the watcher's neutral event (its id is the idempotency key)."""
-    place = _place(guild_id, message.channel, message.channel.id)
-    return MessageSeen(
-        user=_user(message.author),
-        place=place,
-        message=MessageRef(place, str(message.id)),
-        text=message.content,
-        key=str(message.id),
-        is_admin=member_is_admin(message.author),
-        handle=handle,
-    )
-
-
-def _place(guild_id: int | None, channel: Any, channel_id: int | None) -> Place:
-    workspace = str(guild_id) if guild_id else DM_WORKSPACE
-    if isinstance(channel, discord.Thread):
-        return Place(PLATFORM, workspace, str(channel.parent_id), str(channel.id))
-    return Place(PLATFORM, workspace, str(channel_id or getattr(channel, "id", None) or ""))
-
-
-def interaction_place(interaction: discord.Interaction[Any]) -> Place:
-    return _place(interaction.guild_id, interaction.channel, interaction.channel_id)
-
-
-def interaction_is_admin(interaction: discord.Interaction[Any]) -> bool:
-    if interaction.guild_id is None:
-        return False
-    perms = interaction.permissions
-    return bool(perms.administrator or perms.manage_guild)
-
-
-def member_is_admin(author: discord.abc.User) -> bool:
-    perms = getattr(author, "guild_permissions", None)
-    return bool(perms is not None and (perms.administrator or perms.manage_guild))
-
-
-FORM_PREFIX = "twform:"
-
-
-def form_custom_id(form: Form, opened_by: int) -> str:
-    """Unique per opening (two members may fill the same form at once); carries the form id so
-    that a submission still reaches the core after a restart."""
-    return f"{FORM_PREFIX}{opened_by}:{form.form_id}"[:100]
-
-
-def modal_values(components: Any) -> dict[str, str]:
-    """The text inputs of a modal submission (inside action rows or labels)."""
-    values: dict[str, str] = {}
-    for comp in components or ():
-        if not isinstance(comp, dict):
-            continue
-        if comp.get("type") == 1:
-            values |= modal_values(comp.get("components"))
-        elif comp.get("type") == 18:
-            values |= modal_values([comp.get("component")])
-        elif comp.get("type") == 4 and isinstance(comp.get("custom_id"), str):
-            values[comp["custom_id"]] = str(comp.get("value") or "")
-    return values
 
 
 class _FormModal(discord.ui.Modal):
@@ -555,7 +497,7 @@ class DiscordAdapter:
         if not await self._acknowledge(handle, thinking=True):
             return
         event = CommandInvoked(
-            user=_user(interaction.user),
+            user=user_ref(interaction.user),
             place=interaction_place(interaction),
             name=spec.name,
             options=options,
@@ -575,7 +517,7 @@ class DiscordAdapter:
     ) -> list[app_commands.Choice[str]]:
         assert self._inbox is not None
         event = SuggestionsRequested(
-            user=_user(interaction.user),
+            user=user_ref(interaction.user),
             place=interaction_place(interaction),
             command=spec.name,
             option=opt.name,
@@ -608,7 +550,7 @@ class DiscordAdapter:
         message = interaction.message
         ref = MessageRef(place, str(message.id)) if message is not None else None
         event = ActionClicked(
-            user=_user(interaction.user),
+            user=user_ref(interaction.user),
             place=place,
             message=ref,
             action_id=custom_id,
@@ -651,28 +593,13 @@ class DiscordAdapter:
         if not self._first_time(interaction.id):
             return
         form = self._forms.get(custom_id)
-        form_id = form.form_id if form else custom_id.split(":", 2)[-1]
+        form_id = form.form_id if form else inbound.form_id_of(custom_id)
         handle = InteractionHandle(interaction, "modal", form=form)
         if not await self._acknowledge(handle, thinking=True):
             return
-        limits = {f.name: min(f.max_length, TEXT_INPUT_MAX) for f in form.fields} if form else {}
-        # Discord enforces each input's max_length in its client; a forged submission is refused
-        # here, as the member typed it.
-        errors = {
-            name: f"at most {limits.get(name, TEXT_INPUT_MAX)} characters, please "
-            f"(you sent {len(value)})"
-            for name, value in values.items()
-            if len(value) > limits.get(name, TEXT_INPUT_MAX)
-        }
-        if form is not None:
-            values = {f.name: values.get(f.name, "") for f in form.fields[:MODAL_FIELDS_MAX]}
-            for f in form.fields:
-                if getattr(f, "multiple", False) and f.name in values:
-                    # one per line (the input is a paragraph) or "|"-separated: " | "-joined
-                    parts = [p.strip() for p in values[f.name].replace("\n", "|").split("|")]
-                    values[f.name] = " | ".join(p for p in parts if p)
+        values, errors = inbound.form_submission(form, values)
         event = FormSubmitted(
-            user=_user(interaction.user),
+            user=user_ref(interaction.user),
             place=interaction_place(interaction),
             form_id=form_id,
             values=values,
@@ -698,7 +625,7 @@ class DiscordAdapter:
         if message.author.bot:
             await self._finish(handle, "That message is from a bot; I only read members' messages.")
             return
-        event = _message_seen(message, interaction.guild_id, handle)
+        event = message_seen(message, interaction.guild_id, handle)
         await self._deliver(event)
         await self._finish(handle, "Thanks, I've read that message.")
 
@@ -715,7 +642,7 @@ class DiscordAdapter:
             return
         if not message.content or not self._first_time(message.id):
             return
-        event = _message_seen(message, message.guild.id, MessageHandle(message))
+        event = message_seen(message, message.guild.id, MessageHandle(message))
         try:
             await self._inbox.handle(event)
         except Exception:
