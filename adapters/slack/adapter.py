@@ -61,7 +61,7 @@ from bot.types import (
 )
 
 from . import inbound, render
-from .inbound import EPHEMERAL_PREFIX, PLATFORM, SlackHandle
+from .inbound import EPHEMERAL_PREFIX, PLATFORM, ModalVerdict, SlackHandle
 from .pacing import ChannelPacer
 from .retries import SafeConnectionErrorRetryHandler, SafeServerErrorRetryHandler
 
@@ -126,6 +126,9 @@ class _CardState:
 _CURRENT: contextvars.ContextVar[SlackHandle | None] = contextvars.ContextVar(
     "tweetup_slack_handle", default=None
 )
+"""The event the core is handling in this task. The port's post/update/send_dm do not name
+the event they answer, so this is how any output of the core for a submitted modal accepts it
+(ModalVerdict WAITING -> CLOSED) and the ack closes the modal at once."""
 
 
 def _error_code(exc: SlackApiError) -> str:
@@ -407,13 +410,9 @@ class SlackAdapter:
     async def _on_view(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         event = inbound.view_submission(body, self._team_id)
         handle = _handle(event)
-        verdict = handle.verdict = asyncio.get_running_loop().create_future()
+        modal = handle.modal = ModalVerdict()
         self._spawn(self._dispatch(event))
-        errors: dict[str, str] | None = None
-        with contextlib.suppress(TimeoutError):
-            errors = await asyncio.wait_for(asyncio.shield(verdict), self.form_verdict_seconds)
-        if not verdict.done():
-            verdict.set_result(None)  # too late: later errors go by ephemeral message
+        errors = await modal.wait(self.form_verdict_seconds)
         inline = _view_errors(errors, handle) if errors else {}
         if inline:
             await ack(response_action="errors", errors=inline)
@@ -753,9 +752,9 @@ class SlackAdapter:
     async def reject_form(self, to: FormSubmitted, errors: Mapping[str, str]) -> None:
         handle = to.handle if isinstance(to.handle, SlackHandle) else None
         clean = {str(k): str(v) for k, v in errors.items()}
-        if handle is not None and handle.verdict is not None and not handle.verdict.done():
-            handle.verdict.set_result(clean or {"": "Please check the form."})
-            return
+        if handle is not None and handle.modal is not None:
+            if handle.modal.reject(clean or {"": "Please check the form."}):
+                return
         # The modal already closed (the core answered after the ack deadline): say it privately.
         await self.reply(to, _errors_message(clean))
 

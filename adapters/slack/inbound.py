@@ -9,10 +9,12 @@ needs to answer (response URL, trigger id, thread).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from bot.commandline import parse_command_line
@@ -37,6 +39,50 @@ MESSAGE_SUBTYPES = (None, "thread_broadcast", "file_share")
 and messages with files. Edits, joins, bot messages... are not members talking."""
 
 
+class Modal(Enum):
+    """Where a submitted modal stands. Slack shows field errors only in the submission's ack,
+    so the ack waits (briefly) for the core's verdict."""
+
+    WAITING = "waiting"
+    """The ack waits: `reject` shows errors inline, any other answer closes the modal."""
+    REJECTED = "rejected"
+    """The core rejected fields in time: the ack shows them inline."""
+    CLOSED = "closed"
+    """Accepted, or the wait ran out: later field errors go by a private message."""
+
+
+class ModalVerdict:
+    """The core's verdict on one submitted modal, with named transitions from WAITING."""
+
+    def __init__(self) -> None:
+        self.state = Modal.WAITING
+        self._decided: asyncio.Future[dict[str, str] | None] = (
+            asyncio.get_running_loop().create_future()
+        )
+
+    def accept(self) -> None:
+        """The core acted on the submission without rejecting it (or the wait ended)."""
+        self._decide(Modal.CLOSED, None)
+
+    def reject(self, errors: dict[str, str]) -> bool:
+        """Field errors for the ack; False when the modal is already closed."""
+        return self._decide(Modal.REJECTED, errors)
+
+    async def wait(self, seconds: float) -> dict[str, str] | None:
+        """The errors to show inline, or None: the modal closes (accepted, or too late)."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(self._decided), seconds)
+        self.accept()  # too late: later errors go by ephemeral message
+        return self._decided.result()
+
+    def _decide(self, state: Modal, errors: dict[str, str] | None) -> bool:
+        if self.state is not Modal.WAITING:
+            return False
+        self.state = state
+        self._decided.set_result(errors)
+        return True
+
+
 @dataclass(slots=True)
 class SlackHandle:
     """What the adapter needs to answer an inbound event (the core never reads it)."""
@@ -48,13 +94,14 @@ class SlackHandle:
     trigger_id: str | None = None
     response_url: str | None = None
     thread_ts: str | None = None
-    verdict: asyncio.Future[dict[str, str] | None] | None = None
+    modal: ModalVerdict | None = None
+    """Set by the adapter for a submitted modal while its ack waits."""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def accept(self) -> None:
         """The core acted on a submitted form without rejecting it: close the modal."""
-        if self.verdict is not None and not self.verdict.done():
-            self.verdict.set_result(None)
+        if self.modal is not None:
+            self.modal.accept()
 
     @property
     def place(self) -> Place:

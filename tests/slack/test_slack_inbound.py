@@ -63,7 +63,7 @@ def test_a_view_submission_carries_the_place_the_form_was_opened_from() -> None:
     assert event.place == Place("slack", "T0TEAM001", "C0GENERAL", "1800000000.000001")
     assert isinstance(event.handle, SlackHandle)
     assert event.handle.extra["fields"] == ["title", "city"]
-    assert event.handle.verdict is None  # the adapter owns the ack's wait
+    assert event.handle.modal is None  # the adapter owns the ack's wait
 
 
 def test_a_block_suggestion_asks_for_choices_for_the_typed_text() -> None:
@@ -90,3 +90,16 @@ def test_messages_that_are_not_a_member_talking_are_skipped(change: dict[str, st
     body = payload("message_event")
     body["event"] = {**body["event"], **change}
     assert inbound.message(body, "TDEFAULT", "UBOT0001") is None
+
+
+async def test_a_modal_verdict_is_decided_once() -> None:
+    rejected = inbound.ModalVerdict()
+    assert rejected.reject({"title": "Give a title."})
+    rejected.accept()  # the core's later output does not undo the rejection
+    assert rejected.state is inbound.Modal.REJECTED
+    assert await rejected.wait(0) == {"title": "Give a title."}
+
+    late = inbound.ModalVerdict()
+    assert await late.wait(0) is None  # nothing in time: the modal closes
+    assert late.state is inbound.Modal.CLOSED
+    assert not late.reject({"title": "too late"})  # errors then go by private message
