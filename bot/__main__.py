@@ -9,7 +9,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import ConfigError, Settings, enabled_platforms, load_settings
 
 log = logging.getLogger("tweetup")
 
@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check-config":
             settings = load_settings(args.file)
-            enabled = [n for n in ("discord", "slack") if getattr(settings, n)] or ["console"]
+            enabled = [p.name for p in enabled_platforms(settings)] or ["console"]
             print(
                 f"{args.file}: OK. Adapters: {', '.join(enabled)}. Database: "
                 f"{settings.database_url.split('://')[0]}."
@@ -130,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"tweetup: {exc}", file=sys.stderr)
         return 2
     console_mode = args.command in ("console", "demo") or (
-        args.command == "run" and settings.discord is None and settings.slack is None
+        args.command == "run" and not enabled_platforms(settings)
     )
     _logging(
         args.log_level or ("WARNING" if console_mode else settings.log_level), args.debug_logger

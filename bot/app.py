@@ -20,7 +20,7 @@ from datetime import timedelta
 from typing import Literal
 
 from bot.clock import SystemClock
-from bot.config import Settings
+from bot.config import Settings, enabled_platforms
 from bot.core import REMOVAL_GRACE, Core
 from bot.handlers.context import Services
 from bot.handlers.reminders import JobDelivery
@@ -201,10 +201,10 @@ def _install_watcher(core: Core) -> None:
 
 
 def platform_adapters(settings: Settings) -> list[ChatAdapter]:
-    """The adapters the settings enable (a [discord] or [slack] section with credentials)."""
-    enabled = [name for name in ("discord", "slack") if getattr(settings, name) is not None]
+    """The adapters the settings enable (a platform section with credentials), built by each
+    registry row's adapter module (bot.config.PLATFORMS)."""
     result = []
-    for name in enabled:
-        module = importlib.import_module(f"adapters.{name}")
-        result.append(module.create(getattr(settings, name)))
+    for platform in enabled_platforms(settings):
+        module = importlib.import_module(platform.adapter_module)
+        result.append(module.create(platform.settings(settings)))
     return result

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,36 +25,37 @@ CONSOLE_MEMBERS = ("alice", "bob", "carol", "dave", "erin")
 CONSOLE_CHANNELS = ("general", "random")
 
 
-# Every section and key a config file may have; anything else is a typo to report.
-KNOWN_KEYS: Mapping[str, frozenset[str]] = {
+# The sections every run may have; each platform's section comes from its row in PLATFORMS
+# (below). Anything else is a typo to report.
+CORE_KEYS: Mapping[str, frozenset[str]] = {
     "database": frozenset({"url"}),
     "bot": frozenset({"default_timezone", "log_level"}),
-    "discord": frozenset(
-        {
-            "token",
-            "guild_ids",
-            "api_base_url",
-            "gateway_url",
-            "shard_ids",
-            "shard_count",
-            "dm_rate_per_second",
-        }
-    ),
-    "slack": frozenset(
-        {
-            "bot_token",
-            "signing_secret",
-            "app_token",
-            "mode",
-            "http_host",
-            "http_port",
-            "http_path",
-            "api_url",
-            "posts_per_second_per_channel",
-        }
-    ),
     "console": frozenset({"members", "channels"}),
 }
+DISCORD_KEYS = frozenset(
+    {
+        "token",
+        "guild_ids",
+        "api_base_url",
+        "gateway_url",
+        "shard_ids",
+        "shard_count",
+        "dm_rate_per_second",
+    }
+)
+SLACK_KEYS = frozenset(
+    {
+        "bot_token",
+        "signing_secret",
+        "app_token",
+        "mode",
+        "http_host",
+        "http_port",
+        "http_path",
+        "api_url",
+        "posts_per_second_per_channel",
+    }
+)
 
 
 class ConfigError(ValueError):
@@ -240,6 +241,43 @@ def _slack(root: _Reader, source: str) -> SlackSettings | None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Platform:
+    """One row of the platform registry: the config section `name` (its keys, its settings
+    class and the function that reads it) and the module whose `create(settings)` builds the
+    adapter. The module is imported only when the platform is enabled, so a console-only run
+    never loads a platform library."""
+
+    name: str
+    keys: frozenset[str]
+    settings_class: type
+    read: Callable[[_Reader, str], object | None]
+    adapter_module: str
+
+    def settings(self, settings: Settings) -> object | None:
+        """This platform's section of `settings`, or None when it is not enabled."""
+        value: object | None = getattr(settings, self.name)
+        return value
+
+
+# The one list of chat platforms: config sections, Settings fields, adapters. A new platform
+# adds a row here and a field on Settings (docs/adding-a-platform.md).
+PLATFORMS: tuple[Platform, ...] = (
+    Platform("discord", DISCORD_KEYS, DiscordSettings, _discord, "adapters.discord"),
+    Platform("slack", SLACK_KEYS, SlackSettings, _slack, "adapters.slack"),
+)
+
+KNOWN_KEYS: Mapping[str, frozenset[str]] = {
+    **CORE_KEYS,
+    **{platform.name: platform.keys for platform in PLATFORMS},
+}
+
+
+def enabled_platforms(settings: Settings) -> list[Platform]:
+    """The platforms whose section (or environment credentials) the settings have."""
+    return [p for p in PLATFORMS if p.settings(settings) is not None]
+
+
 def _did_you_mean(word: str, known: Iterable[str], shape: str) -> str:
     """A hint naming the closest known name, else listing the known names."""
     names = sorted(known)
@@ -308,8 +346,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
         database_url=url,
         log_level=level,
         default_timezone=tz,
-        discord=_discord(root, source),
-        slack=_slack(root, source),
+        **{p.name: p.read(root, source) for p in PLATFORMS},  # type: ignore[arg-type]
         console_members=console.strs("members", CONSOLE_MEMBERS),
         console_channels=console.strs("channels", CONSOLE_CHANNELS),
     )

@@ -20,8 +20,9 @@ from pathlib import Path
 
 from adapters.console.adapter import ConsoleAdapter
 from bot.app import App, WarmUp, build_app
-from bot.clock import SimulatedClock
+from bot.clock import SimulatedClock, SystemClock
 from bot.config import Settings
+from bot.ports import Clock
 from bot.scheduling import ManualTimer
 
 # Scripts run on a fixed simulated start (a Monday morning) so the same script always gives the
@@ -60,14 +61,14 @@ def build_console(
     start: datetime | None,
     echo: bool = True,
 ) -> tuple[App, ConsoleAdapter, ManualTimer | None]:
-    """The app with a console adapter; on a simulated clock from `start`, or on the real
-    clock (and the real timer) when `start` is None."""
-    clock = SimulatedClock(start) if start is not None else None
-    timer = ManualTimer(clock) if clock is not None else None
-    app = build_app(settings, clock=clock, timer=timer)
+    """The app with a console adapter, built by the composition root (bot.app.build_app) with
+    the console's clock and timer: a simulated clock from `start` and a manual timer, or the
+    real clock and timer when `start` is None."""
+    clock: Clock = SimulatedClock(start) if start is not None else SystemClock()
+    timer = ManualTimer(clock) if isinstance(clock, SimulatedClock) else None
 
     async def advance(delta: timedelta) -> int:
-        assert clock is not None and timer is not None
+        assert timer is not None
         return await timer.advance_to(clock.now() + delta)
 
     console = ConsoleAdapter(
@@ -75,12 +76,12 @@ def build_console(
         settings.console_channels,
         lines,
         write,
-        app.clock.now,
+        clock.now,
         advance if timer is not None else None,
         zone=settings.default_timezone,
         echo=echo,
     )
-    app.add_adapter(console)
+    app = build_app(settings, clock=clock, timer=timer, adapters=[console])
     return app, console, timer
 
 

@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 from typing import Any, Literal, TypeVar
 
 import aiohttp
@@ -27,7 +28,6 @@ from bot.config import DiscordSettings
 from bot.ports import ChannelUnavailable, ChatError, DMClosed, Inbox, MessageGone, PlatformBusy
 from bot.render import prose
 from bot.types import (
-    NO_COMMUNITY,
     ActionClicked,
     Button,
     CommandInvoked,
@@ -36,7 +36,6 @@ from bot.types import (
     FormSubmitted,
     Inbound,
     MessageRef,
-    MessageSeen,
     OptionSpec,
     Outgoing,
     Place,
@@ -45,20 +44,29 @@ from bot.types import (
     UserRef,
 )
 
-from . import render
+from . import inbound, render
 from .commands import SUGGEST_MENU_NAME, build_group, choices
+from .inbound import (
+    DM_WORKSPACE,
+    FORM_PREFIX,
+    MODAL_FIELDS_MAX,
+    PLATFORM,
+    TEXT_INPUT_MAX,
+    form_custom_id,
+    interaction_is_admin,
+    interaction_place,
+    message_seen,
+    modal_values,
+    user_ref,
+)
 from .ratelimit import RateLimiter
 
 log = logging.getLogger("adapters.discord")
 
-PLATFORM = "discord"
-DM_WORKSPACE = NO_COMMUNITY  # a DM belongs to no guild; the core finds the community
 """`Place.workspace_id` of direct messages (Discord's own name for them in its URLs)."""
 
 MODAL_TITLE_MAX = 45
 TEXT_INPUT_LABEL_MAX = 45
-TEXT_INPUT_MAX = 4000
-MODAL_FIELDS_MAX = 5
 AUTOCOMPLETE_TIMEOUT = 2.0
 SEEN_MAX = 10_000
 NEEDED_PERMISSIONS = "View Channel, Send Messages, Embed Links and Attach Files"
@@ -106,23 +114,47 @@ async def _call(aw: Awaitable[T]) -> T:
 Kind = Literal["command", "component", "modal", "menu"]
 
 
+class Response(Enum):
+    """Where an interaction's answer stands: Discord takes exactly one initial response, and
+    what a later reply or card edit may do depends on which it was."""
+
+    PENDING = "pending"
+    """Nothing sent yet: the next reply, form or card edit is the initial response."""
+    THINKING = "thinking"
+    """Deferred with a private "thinking…" message that the first private reply replaces."""
+    ON_SOURCE = "on_source"
+    """Deferred update or UPDATE_MESSAGE: the interaction's @original is the message the
+    clicked component is on, so editing it edits that card."""
+    ANSWERED = "answered"
+    """Answered (a message, a form, or the "thinking…" message used): replies are follow-ups."""
+
+
 @dataclass(eq=False)
 class InteractionHandle:
     """The adapter-private `handle` of an event that came from an interaction."""
 
     interaction: discord.Interaction[Any]
     kind: Kind
-    responded: bool = False
-    """An initial response (defer, message, modal, update) has been sent."""
-    thinking: bool = False
-    """Deferred with a "thinking…" message that the first private reply replaces."""
-    original_used: bool = False
-    original_is_source: bool = False
-    """The interaction's @original is the message the clicked component is on (after a
-    deferred update or an UPDATE_MESSAGE), so editing it edits that card."""
+    state: Response = Response.PENDING
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     action_id: str = ""
     form: Form | None = None
+
+    @property
+    def responded(self) -> bool:
+        """An initial response (defer, message, form, update) has been sent."""
+        return self.state is not Response.PENDING
+
+    def answered(self) -> None:
+        """A message or a form was the answer, or the "thinking…" message was used up."""
+        self.state = Response.ANSWERED
+
+    def deferred_thinking(self) -> None:
+        self.state = Response.THINKING
+
+    def on_source(self) -> None:
+        """Deferred as an update, or the clicked card was edited as the initial response."""
+        self.state = Response.ON_SOURCE
 
 
 @dataclass(eq=False)
@@ -136,71 +168,6 @@ _current: contextvars.ContextVar[InteractionHandle | None] = contextvars.Context
     "tweetup_discord_interaction", default=None
 )
 """The interaction whose event the core is handling in this task (for `update`)."""
-
-
-def _user(u: discord.abc.User) -> UserRef:
-    return UserRef(PLATFORM, str(u.id), getattr(u, "display_name", None) or u.name)
-
-
-def _message_seen(message: discord.Message, guild_id: int | None, handle: object) -> MessageSeen:
-    """A member's message as the watcher's neutral event (its id is the idempotency key)."""
-    place = _place(guild_id, message.channel, message.channel.id)
-    return MessageSeen(
-        user=_user(message.author),
-        place=place,
-        message=MessageRef(place, str(message.id)),
-        text=message.content,
-        key=str(message.id),
-        is_admin=member_is_admin(message.author),
-        handle=handle,
-    )
-
-
-def _place(guild_id: int | None, channel: Any, channel_id: int | None) -> Place:
-    workspace = str(guild_id) if guild_id else DM_WORKSPACE
-    if isinstance(channel, discord.Thread):
-        return Place(PLATFORM, workspace, str(channel.parent_id), str(channel.id))
-    return Place(PLATFORM, workspace, str(channel_id or getattr(channel, "id", None) or ""))
-
-
-def interaction_place(interaction: discord.Interaction[Any]) -> Place:
-    return _place(interaction.guild_id, interaction.channel, interaction.channel_id)
-
-
-def interaction_is_admin(interaction: discord.Interaction[Any]) -> bool:
-    if interaction.guild_id is None:
-        return False
-    perms = interaction.permissions
-    return bool(perms.administrator or perms.manage_guild)
-
-
-def member_is_admin(author: discord.abc.User) -> bool:
-    perms = getattr(author, "guild_permissions", None)
-    return bool(perms is not None and (perms.administrator or perms.manage_guild))
-
-
-FORM_PREFIX = "twform:"
-
-
-def form_custom_id(form: Form, opened_by: int) -> str:
-    """Unique per opening (two members may fill the same form at once); carries the form id so
-    that a submission still reaches the core after a restart."""
-    return f"{FORM_PREFIX}{opened_by}:{form.form_id}"[:100]
-
-
-def modal_values(components: Any) -> dict[str, str]:
-    """The text inputs of a modal submission (inside action rows or labels)."""
-    values: dict[str, str] = {}
-    for comp in components or ():
-        if not isinstance(comp, dict):
-            continue
-        if comp.get("type") == 1:
-            values |= modal_values(comp.get("components"))
-        elif comp.get("type") == 18:
-            values |= modal_values([comp.get("component")])
-        elif comp.get("type") == 4 and isinstance(comp.get("custom_id"), str):
-            values[comp["custom_id"]] = str(comp.get("value") or "")
-    return values
 
 
 class _FormModal(discord.ui.Modal):
@@ -491,14 +458,13 @@ class DiscordAdapter:
         try:
             if thinking:
                 await handle.interaction.response.defer(ephemeral=True, thinking=True)
-                handle.thinking = True
+                handle.deferred_thinking()
             else:
                 await handle.interaction.response.defer()
-                handle.original_is_source = True
-            handle.responded = True
+                handle.on_source()
             return True
         except discord.InteractionResponded:
-            handle.responded = True
+            handle.answered()
             return True
         except (discord.HTTPException, aiohttp.ClientError, OSError) as exc:
             log.warning(
@@ -508,12 +474,12 @@ class DiscordAdapter:
 
     async def _finish(self, handle: InteractionHandle, done_text: str | None = None) -> None:
         """Resolve a "thinking…" message the core did not answer."""
-        if not handle.thinking or handle.original_used:
+        if handle.state is not Response.THINKING:
             return
         async with handle.lock:
-            if handle.original_used:
+            if handle.state is not Response.THINKING:
                 return
-            handle.original_used = True
+            handle.answered()
             with contextlib.suppress(discord.HTTPException, aiohttp.ClientError, OSError):
                 if done_text:
                     await handle.interaction.edit_original_response(
@@ -531,7 +497,7 @@ class DiscordAdapter:
         if not await self._acknowledge(handle, thinking=True):
             return
         event = CommandInvoked(
-            user=_user(interaction.user),
+            user=user_ref(interaction.user),
             place=interaction_place(interaction),
             name=spec.name,
             options=options,
@@ -551,7 +517,7 @@ class DiscordAdapter:
     ) -> list[app_commands.Choice[str]]:
         assert self._inbox is not None
         event = SuggestionsRequested(
-            user=_user(interaction.user),
+            user=user_ref(interaction.user),
             place=interaction_place(interaction),
             command=spec.name,
             option=opt.name,
@@ -584,7 +550,7 @@ class DiscordAdapter:
         message = interaction.message
         ref = MessageRef(place, str(message.id)) if message is not None else None
         event = ActionClicked(
-            user=_user(interaction.user),
+            user=user_ref(interaction.user),
             place=place,
             message=ref,
             action_id=custom_id,
@@ -627,28 +593,13 @@ class DiscordAdapter:
         if not self._first_time(interaction.id):
             return
         form = self._forms.get(custom_id)
-        form_id = form.form_id if form else custom_id.split(":", 2)[-1]
+        form_id = form.form_id if form else inbound.form_id_of(custom_id)
         handle = InteractionHandle(interaction, "modal", form=form)
         if not await self._acknowledge(handle, thinking=True):
             return
-        limits = {f.name: min(f.max_length, TEXT_INPUT_MAX) for f in form.fields} if form else {}
-        # Discord enforces each input's max_length in its client; a forged submission is refused
-        # here, as the member typed it.
-        errors = {
-            name: f"at most {limits.get(name, TEXT_INPUT_MAX)} characters, please "
-            f"(you sent {len(value)})"
-            for name, value in values.items()
-            if len(value) > limits.get(name, TEXT_INPUT_MAX)
-        }
-        if form is not None:
-            values = {f.name: values.get(f.name, "") for f in form.fields[:MODAL_FIELDS_MAX]}
-            for f in form.fields:
-                if getattr(f, "multiple", False) and f.name in values:
-                    # one per line (the input is a paragraph) or "|"-separated: " | "-joined
-                    parts = [p.strip() for p in values[f.name].replace("\n", "|").split("|")]
-                    values[f.name] = " | ".join(p for p in parts if p)
+        values, errors = inbound.form_submission(form, values)
         event = FormSubmitted(
-            user=_user(interaction.user),
+            user=user_ref(interaction.user),
             place=interaction_place(interaction),
             form_id=form_id,
             values=values,
@@ -674,7 +625,7 @@ class DiscordAdapter:
         if message.author.bot:
             await self._finish(handle, "That message is from a bot; I only read members' messages.")
             return
-        event = _message_seen(message, interaction.guild_id, handle)
+        event = message_seen(message, interaction.guild_id, handle)
         await self._deliver(event)
         await self._finish(handle, "Thanks, I've read that message.")
 
@@ -691,7 +642,7 @@ class DiscordAdapter:
             return
         if not message.content or not self._first_time(message.id):
             return
-        event = _message_seen(message, message.guild.id, MessageHandle(message))
+        event = message_seen(message, message.guild.id, MessageHandle(message))
         try:
             await self._inbox.handle(event)
         except Exception:
@@ -743,9 +694,9 @@ class DiscordAdapter:
                 kwargs = render.edit_kwargs(msg)
                 if not handle.responded:
                     await _call(interaction.response.edit_message(**kwargs))
-                    handle.responded = handle.original_is_source = True
+                    handle.on_source()
                     return
-                if handle.original_is_source:
+                if handle.state is Response.ON_SOURCE:
                     await _call(interaction.edit_original_response(**kwargs))
                     return
         partial = self._channel(ref.place).get_partial_message(message_id)
@@ -818,12 +769,12 @@ class DiscordAdapter:
                         **render.send_kwargs(msg), ephemeral=msg.ephemeral
                     )
                 )
-                handle.responded = True
+                handle.answered()
                 return
-            if handle.thinking and not handle.original_used:
+            if handle.state is Response.THINKING:
                 if msg.ephemeral:
                     await _call(interaction.edit_original_response(**render.edit_kwargs(msg)))
-                    handle.original_used = True
+                    handle.answered()
                     return
                 try:
                     await self.post(to.place, msg)
@@ -845,7 +796,7 @@ class DiscordAdapter:
                         ephemeral=True,
                     )
                     await _call(interaction.edit_original_response(**render.edit_kwargs(note)))
-                    handle.original_used = True
+                    handle.answered()
                     return
             await _call(
                 interaction.followup.send(
@@ -864,7 +815,7 @@ class DiscordAdapter:
                     self._forms[custom_id] = form
                     if len(self._forms) > SEEN_MAX:
                         self._forms.popitem(last=False)
-                    handle.responded = True
+                    handle.answered()
                     return
         # Discord opens a form only as the first answer to a click or command.
         log.info("discord: form %s asked for too late; offering a button instead", form.form_id)

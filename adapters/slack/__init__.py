@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from adapters.slack.adapter import SlackAdapter, SlackHandle
+from adapters.slack.adapter import SlackAdapter
+from adapters.slack.inbound import SlackHandle
 from bot.config import SlackSettings
 
 

@@ -18,13 +18,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
-import json
 import logging
 import re
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
 from urllib.parse import parse_qs
@@ -38,7 +37,7 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.commandline import CommandLineError, parse_command_line
+from bot.commandline import CommandLineError
 from bot.config import SlackSettings
 from bot.ports import (
     ChannelUnavailable,
@@ -50,22 +49,19 @@ from bot.ports import (
     PlatformBusy,
 )
 from bot.types import (
-    ActionClicked,
     Attachment,
-    CommandInvoked,
     Form,
     FormSubmitted,
     Inbound,
     MessageRef,
-    MessageSeen,
     Outgoing,
     Place,
-    SuggestionsRequested,
     Text,
     UserRef,
 )
 
-from . import render
+from . import inbound, render
+from .inbound import EPHEMERAL_PREFIX, PLATFORM, ModalVerdict, SlackHandle
 from .pacing import ChannelPacer
 from .retries import SafeConnectionErrorRetryHandler, SafeServerErrorRetryHandler
 
@@ -78,9 +74,7 @@ def _is_ssl_check(headers: Mapping[str, str], body: bytes) -> bool:
         return False
     return parse_qs(body.decode("utf-8", "replace")).get("ssl_check") == ["1"]
 
-PLATFORM = "slack"
 COMMAND = "/meetup"
-EPHEMERAL_PREFIX = "eph:"
 FORM_VERDICT_SECONDS = 2.0
 SUGGEST_SECONDS = 2.0
 USER_CACHE_SECONDS = 300.0
@@ -109,26 +103,6 @@ TRIGGER_ERRORS = frozenset({"expired_trigger_id", "exchanged_trigger_id", "inval
 T = TypeVar("T")
 
 
-@dataclass(slots=True)
-class SlackHandle:
-    """What the adapter needs to answer an inbound event (the core never reads it)."""
-
-    kind: str  # "command" | "action" | "view" | "message"
-    team_id: str
-    channel_id: str
-    user_id: str
-    trigger_id: str | None = None
-    response_url: str | None = None
-    thread_ts: str | None = None
-    verdict: asyncio.Future[dict[str, str] | None] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def accept(self) -> None:
-        """The core acted on a submitted form without rejecting it: close the modal."""
-        if self.verdict is not None and not self.verdict.done():
-            self.verdict.set_result(None)
-
-
 @dataclass(frozen=True, slots=True)
 class _UserInfo:
     """What users.info tells about a member, cached for a few minutes."""
@@ -152,6 +126,9 @@ class _CardState:
 _CURRENT: contextvars.ContextVar[SlackHandle | None] = contextvars.ContextVar(
     "tweetup_slack_handle", default=None
 )
+"""The event the core is handling in this task. The port's post/update/send_dm do not name
+the event they answer, so this is how any output of the core for a submitted modal accepts it
+(ModalVerdict WAITING -> CLOSED) and the ack closes the modal at once."""
 
 
 def _error_code(exc: SlackApiError) -> str:
@@ -412,122 +389,37 @@ class SlackAdapter:
         return {c.name: c for c in inbox.commands}
 
     async def _on_command(self, ack: AsyncAck, body: dict[str, Any]) -> None:
-        text = render.unescape(str(body.get("text") or ""))
         try:
-            parsed = parse_command_line(text, self._commands() or None)
+            event = inbound.command(body, self._team_id, self._commands() or None)
         except CommandLineError as exc:
             await ack(response_type="ephemeral", text=render.escape(str(exc)))
             return
         await ack()
-        handle = SlackHandle(
-            kind="command",
-            team_id=str(body.get("team_id") or self._team_id),
-            channel_id=str(body.get("channel_id") or ""),
-            user_id=str(body.get("user_id") or ""),
-            trigger_id=body.get("trigger_id"),
-            response_url=body.get("response_url"),
-        )
-        user = UserRef(PLATFORM, handle.user_id, str(body.get("user_name") or ""))
-        key = str(body.get("trigger_id") or f"cmd:{handle.channel_id}:{time.time_ns()}")
-
-        def build(is_admin: bool) -> Inbound:
-            return CommandInvoked(
-                user=user, place=self._place(handle), name=parsed.name,
-                options=parsed.options, key=key, is_admin=is_admin, handle=handle,
-            )
-
-        self._spawn(self._dispatch(handle, build))
+        self._spawn(self._dispatch(event))
 
     async def _on_action(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
-        user_obj = body.get("user") or {}
-        container = body.get("container") or {}
-        channel = (body.get("channel") or {}).get("id") or container.get("channel_id") or ""
-        meta = _metadata((body.get("view") or {}).get("private_metadata"))
-        handle = SlackHandle(
-            kind="action",
-            team_id=str((body.get("team") or {}).get("id") or user_obj.get("team_id")
-                        or self._team_id),
-            channel_id=str(channel or meta.get("c") or ""),
-            user_id=str(user_obj.get("id") or ""),
-            trigger_id=body.get("trigger_id"),
-            response_url=body.get("response_url"),
-            thread_ts=(body.get("message") or {}).get("thread_ts"),
-        )
-        place = self._place(handle)
-        message: MessageRef | None = None
-        ts = container.get("message_ts") or (body.get("message") or {}).get("ts")
-        if container.get("type") == "message" and ts:
-            if container.get("is_ephemeral"):
-                message = MessageRef(place, f"{EPHEMERAL_PREFIX}{ts}")
-                if handle.response_url:
-                    self._remember_ephemeral(message, handle.response_url)
-            else:
-                message = MessageRef(place, str(ts))
-        user = UserRef(PLATFORM, handle.user_id,
-                       str(user_obj.get("username") or user_obj.get("name") or ""))
-        raw_actions = body.get("actions")
-        actions = [a for a in (raw_actions if isinstance(raw_actions, list) else [])
-                   if isinstance(a, dict) and str(a.get("action_id", "")).startswith("tw:")]
-        for index, action in enumerate(actions):
-            values = _action_values(action)
-            key = str(body.get("trigger_id") or action.get("action_ts") or time.time_ns())
-            if index:
-                key = f"{key}:{index}"
-            action_id = str(action.get("action_id"))
-
-            def build(is_admin: bool, key: str = key, action_id: str = action_id,
-                      values: tuple[str, ...] = values) -> Inbound:
-                return ActionClicked(
-                    user=user, place=place, message=message, action_id=action_id, key=key,
-                    is_admin=is_admin, values=values, handle=handle,
-                )
-
-            self._spawn(self._dispatch(handle, build))
+        events = inbound.actions(body, self._team_id)
+        for event in events[:1]:  # they share one handle and one message
+            url = _handle(event).response_url
+            if event.message and event.message.message_id.startswith(EPHEMERAL_PREFIX) and url:
+                self._remember_ephemeral(event.message, url)
+        for event in events:
+            self._spawn(self._dispatch(event))
 
     async def _on_view(self, ack: AsyncAck, body: dict[str, Any]) -> None:
-        view = body.get("view") or {}
-        meta = _metadata(view.get("private_metadata"))
-        user_obj = body.get("user") or {}
-        loop = asyncio.get_running_loop()
-        handle = SlackHandle(
-            kind="view",
-            team_id=str(meta.get("t") or (body.get("team") or {}).get("id") or self._team_id),
-            channel_id=str(meta.get("c") or ""),
-            user_id=str(user_obj.get("id") or ""),
-            trigger_id=body.get("trigger_id"),
-            response_url=meta.get("u"),
-            thread_ts=meta.get("th"),
-            verdict=loop.create_future(),
-            extra={"fields": list((view.get("state") or {}).get("values") or {})},
-        )
-        form_id = str(view.get("callback_id", ""))[len(render.FORM_CALLBACK_PREFIX):]
-        values = render.form_values((view.get("state") or {}).get("values") or {})
-        user = UserRef(PLATFORM, handle.user_id,
-                       str(user_obj.get("username") or user_obj.get("name") or ""))
-        key = str(body.get("trigger_id") or view.get("id") or time.time_ns())
-
-        def build(is_admin: bool) -> Inbound:
-            return FormSubmitted(
-                user=user, place=self._place(handle), form_id=form_id, values=values, key=key,
-                is_admin=is_admin, handle=handle,
-            )
-
-        self._spawn(self._dispatch(handle, build))
-        assert handle.verdict is not None
-        errors: dict[str, str] | None = None
-        with contextlib.suppress(TimeoutError):
-            errors = await asyncio.wait_for(asyncio.shield(handle.verdict),
-                                            self.form_verdict_seconds)
-        if not handle.verdict.done():
-            handle.verdict.set_result(None)  # too late: later errors go by ephemeral message
+        event = inbound.view_submission(body, self._team_id)
+        handle = _handle(event)
+        modal = handle.modal = ModalVerdict()
+        self._spawn(self._dispatch(event))
+        errors = await modal.wait(self.form_verdict_seconds)
         inline = _view_errors(errors, handle) if errors else {}
         if inline:
             await ack(response_action="errors", errors=inline)
             return
         await ack()
         if errors:  # no field to show them on: tell the member privately
-            self._spawn(self._late_errors(handle, errors, user))
+            self._spawn(self._late_errors(handle, errors, event.user))
 
     async def _late_errors(self, handle: SlackHandle, errors: Mapping[str, str],
                            user: UserRef) -> None:
@@ -538,19 +430,7 @@ class SlackAdapter:
             log.info("slack: could not tell the member about form errors (%s)", exc)
 
     async def _on_options(self, ack: AsyncAck, body: dict[str, Any]) -> None:
-        view = body.get("view") or {}
-        meta = _metadata(view.get("private_metadata"))
-        user_obj = body.get("user") or {}
-        place = Place(PLATFORM, str(meta.get("t") or (body.get("team") or {}).get("id")
-                                    or self._team_id), str(meta.get("c") or ""))
-        request = SuggestionsRequested(
-            user=UserRef(PLATFORM, str(user_obj.get("id") or ""),
-                         str(user_obj.get("username") or user_obj.get("name") or "")),
-            place=place,
-            command=str(meta.get("f") or ""),
-            option=str(body.get("action_id") or body.get("block_id") or ""),
-            partial=str(body.get("value") or ""),
-        )
+        request = inbound.options_request(body, self._team_id)
         choices: list[Any] = []
         if self._inbox is not None:
             try:
@@ -563,42 +443,20 @@ class SlackAdapter:
 
     async def _on_message(self, body: dict[str, Any]) -> None:
         """Events are acknowledged by Bolt when this returns (auto-ack): keep it short."""
-        event = body.get("event") or {}
-        subtype = event.get("subtype")
-        if subtype not in (None, "thread_broadcast", "file_share"):
-            return
-        user_id = event.get("user")
-        if not user_id or event.get("bot_id") or user_id == self._bot_user_id:
-            return
-        text = str(event.get("text") or "")
-        if not text.strip():
-            return
-        team = str(event.get("team") or body.get("team_id") or self._team_id)
-        handle = SlackHandle(
-            kind="message", team_id=team, channel_id=str(event.get("channel") or ""),
-            user_id=str(user_id), thread_ts=event.get("thread_ts"),
-        )
-        place = self._place(handle)
-        ref = MessageRef(place, str(event.get("ts") or ""))
-        key = str(body.get("event_id") or f"msg:{handle.channel_id}:{event.get('ts')}")
-
-        def build(is_admin: bool) -> Inbound:
-            return MessageSeen(
-                user=UserRef(PLATFORM, handle.user_id), place=place, message=ref,
-                text=render.slack_text_to_plain(text), key=key, is_admin=is_admin,
-                handle=handle,
-            )
-
-        self._spawn(self._dispatch(handle, build))
+        event = inbound.message(body, self._team_id, self._bot_user_id or "")
+        if event is not None:
+            self._spawn(self._dispatch(event))
 
     def _place(self, handle: SlackHandle) -> Place:
-        return Place(PLATFORM, handle.team_id, handle.channel_id, handle.thread_ts)
+        return handle.place
 
-    async def _dispatch(self, handle: SlackHandle, build: Callable[[bool], Inbound]) -> None:
+    async def _dispatch(self, event: Inbound) -> None:
+        """Hand a translated event to the core with what users.info says of the member."""
+        handle = _handle(event)
         token = _CURRENT.set(handle)
         try:
             info = await self._user_info(handle.user_id)
-            event = build(info.admin)
+            event = replace(event, is_admin=info.admin)
             if not event.user.name and info.name:
                 event = replace(event, user=replace(event.user, name=info.name))
             if self._inbox is None:
@@ -894,9 +752,9 @@ class SlackAdapter:
     async def reject_form(self, to: FormSubmitted, errors: Mapping[str, str]) -> None:
         handle = to.handle if isinstance(to.handle, SlackHandle) else None
         clean = {str(k): str(v) for k, v in errors.items()}
-        if handle is not None and handle.verdict is not None and not handle.verdict.done():
-            handle.verdict.set_result(clean or {"": "Please check the form."})
-            return
+        if handle is not None and handle.modal is not None:
+            if handle.modal.reject(clean or {"": "Please check the form."}):
+                return
         # The modal already closed (the core answered after the ack deadline): say it privately.
         await self.reply(to, _errors_message(clean))
 
@@ -948,29 +806,10 @@ def _ref_key(ref: MessageRef) -> str:
     return f"{ref.place.channel_id}/{ref.message_id}"
 
 
-def _metadata(raw: Any) -> dict[str, Any]:
-    if not raw or not isinstance(raw, str):
-        return {}
-    try:
-        value = json.loads(raw)
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
-def _action_values(action: Mapping[str, Any]) -> tuple[str, ...]:
-    option = action.get("selected_option")
-    if isinstance(option, Mapping) and option.get("value") is not None:
-        return (str(option["value"]),)
-    options = action.get("selected_options")
-    if isinstance(options, list):
-        return tuple(str(o.get("value")) for o in options if isinstance(o, Mapping))
-    if action.get("selected_date_time") is not None:
-        return (render.picker_text(int(action["selected_date_time"])),)
-    for key in ("selected_date", "selected_time", "selected_user", "selected_channel"):
-        if action.get(key):
-            return (str(action[key]),)
-    return ()
+def _handle(event: Inbound) -> SlackHandle:
+    handle = event.handle
+    assert isinstance(handle, SlackHandle), "a Slack event carries a SlackHandle"
+    return handle
 
 
 def _view_errors(errors: Mapping[str, str], handle: SlackHandle) -> dict[str, str]:
