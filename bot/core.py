@@ -27,7 +27,7 @@ from bot.actions import BadAction
 from bot.commands import COMMANDS, COMMANDS_BY_NAME
 from bot.domain.community import Community
 from bot.domain.limits import WINDOW, check_events
-from bot.domain.meetups import Refusal
+from bot.domain.refusal import Refusal
 from bot.handlers.context import Ctx, Services
 from bot.handlers.parsing import city_zone, is_online
 from bot.nlp import dates, places

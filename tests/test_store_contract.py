@@ -13,10 +13,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
+from bot.domain.jobs import JobSpec
 from bot.domain.polls import Answer
 from bot.domain.rsvps import RsvpStatus
 from bot.store import schema as t
-from bot.store.store import JobSpec, Store
+from bot.store.store import Store
 
 NOW = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
 

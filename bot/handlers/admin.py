@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.domain.export import redact
-from bot.domain.meetups import Refusal
+from bot.domain.refusal import Refusal
 from bot.domain.reminders import format_leads, parse_leads
 from bot.handlers.context import Ctx, reschedule_all_reminders
 from bot.handlers.parsing import parse_zone

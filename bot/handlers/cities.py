@@ -10,13 +10,14 @@ from zoneinfo import ZoneInfo
 from bot import actions
 from bot.actions import Action
 from bot.domain import meetups as rules
-from bot.domain.meetups import Meetup, Refusal
+from bot.domain.jobs import JobSpec
+from bot.domain.meetups import Meetup
+from bot.domain.refusal import Refusal
 from bot.handlers.context import Ctx, refresh_cards, reschedule_meetup
 from bot.handlers.notify import notify_answered
 from bot.nlp import places
 from bot.nlp.places import City
 from bot.render import prose
-from bot.store.store import JobSpec
 from bot.types import Bold, Button, Outgoing, Segment, Text
 
 VERB = "recity"

@@ -13,13 +13,15 @@ from zoneinfo import ZoneInfo
 
 from bot import render
 from bot.domain.community import Community, Member
+from bot.domain.jobs import JobSpec
 from bot.domain.limits import Limits
-from bot.domain.meetups import Meetup, Refusal, Status
+from bot.domain.meetups import Meetup, Status
+from bot.domain.refusal import Refusal
 from bot.domain.reminders import due_reminders
 from bot.domain.rsvps import Rsvp, RsvpStatus
 from bot.outbox import Outbox
 from bot.ports import ChatError, Clock, MessageGone
-from bot.store.store import JobSpec, Store
+from bot.store.store import Store
 from bot.types import Inbound, MessageRef, Outgoing, Place, UserRef
 
 if TYPE_CHECKING:

@@ -12,16 +12,17 @@ from zoneinfo import ZoneInfo
 from bot import actions, render
 from bot.actions import Action, BadAction
 from bot.domain import meetups as rules
+from bot.domain.jobs import JobSpec
 from bot.domain.limits import PROPOSAL_WINDOW, check_proposals
 from bot.domain.meetups import (
     ONLINE_CITY_ID,
     ONLINE_LABEL,
     Meetup,
-    Refusal,
     Status,
     check_future,
 )
 from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS, default_deadline
+from bot.domain.refusal import Refusal
 from bot.domain.rsvps import RsvpStatus
 from bot.handlers.cities import namesake_buttons, namesake_note
 from bot.handlers.context import (
@@ -47,7 +48,6 @@ from bot.handlers.parsing import (
 from bot.handlers.rsvps import ask_lower_capacity, over_capacity, send_offers
 from bot.nlp.places import City, CityLookup, city_by_id
 from bot.ports import ChannelUnavailable
-from bot.store.store import JobSpec
 from bot.types import Bold, Button, Form, FormField, FormSubmitted, Outgoing, Segment, Text
 
 log = logging.getLogger(__name__)

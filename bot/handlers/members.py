@@ -9,7 +9,7 @@ from bot import actions
 from bot.actions import Action
 from bot.domain.community import Member
 from bot.domain.geo import distance_km
-from bot.domain.meetups import Refusal
+from bot.domain.refusal import Refusal
 from bot.domain.reminders import format_leads, parse_leads
 from bot.domain.suggestions import check_trip, day_span
 from bot.handlers import cities

@@ -9,7 +9,7 @@ from bot import actions, render
 from bot.actions import Action
 from bot.domain import meetups as rules
 from bot.domain.community import Community
-from bot.domain.meetups import Meetup, Refusal, Status
+from bot.domain.meetups import Meetup, Status
 from bot.domain.polls import (
     ANSWER_LABELS,
     Answer,
@@ -24,6 +24,7 @@ from bot.domain.polls import (
     still_open,
     tally,
 )
+from bot.domain.refusal import Refusal
 from bot.handlers.context import Ctx, Services, parse_id, refresh_cards, reschedule_meetup
 from bot.handlers.notify import meetup_place
 from bot.outbox import Delivery

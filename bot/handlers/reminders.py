@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from bot import actions, render
 from bot.domain.community import Community
+from bot.domain.jobs import Job
 from bot.domain.meetups import Meetup, Status
 from bot.domain.reminders import format_lead, still_worth_sending
 from bot.domain.rsvps import Rsvp, RsvpStatus
@@ -21,7 +22,7 @@ from bot.handlers.polls import close_at_deadline
 from bot.handlers.rsvps import expire_offer
 from bot.outbox import FAN_OUT_CONCURRENCY, Delivery
 from bot.ports import ChatError
-from bot.store.store import Job, StoreUnavailable
+from bot.store.store import StoreUnavailable
 from bot.types import Bold, Button, Outgoing, Text, UserRef
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,9 @@ from bot.actions import Action
 from bot.calendar import google_link, ics
 from bot.domain import meetups as rules
 from bot.domain.community import Community, Member
-from bot.domain.meetups import Meetup, Refusal, Status
+from bot.domain.jobs import JobSpec
+from bot.domain.meetups import Meetup, Status
+from bot.domain.refusal import Refusal
 from bot.domain.reminders import format_leads
 from bot.domain.rsvps import HOLDS_SEAT, Rsvp, RsvpStatus
 from bot.handlers.context import (
@@ -23,7 +25,6 @@ from bot.handlers.context import (
 from bot.handlers.notify import meetup_place
 from bot.outbox import Delivery
 from bot.render import prose
-from bot.store.store import JobSpec
 from bot.types import Attachment, Bold, Button, Link, Outgoing, Segment, Text, UserRef
 
 _REQUESTS = {"going": RsvpStatus.GOING, "maybe": RsvpStatus.MAYBE, "no": RsvpStatus.NO}

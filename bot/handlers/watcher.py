@@ -30,7 +30,8 @@ from bot import actions, render
 from bot.actions import Action
 from bot.domain import suggestions as rules
 from bot.domain.community import Community
-from bot.domain.meetups import Meetup, Refusal
+from bot.domain.meetups import Meetup
+from bot.domain.refusal import Refusal
 from bot.domain.suggestions import (
     CityGrid,
     Decision,
