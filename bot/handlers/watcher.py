@@ -23,7 +23,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot import actions, render
@@ -41,6 +40,7 @@ from bot.domain.suggestions import (
     Spot,
 )
 from bot.handlers.context import Ctx, Services
+from bot.handlers.feature import Feature
 from bot.handlers.meetups import propose_form
 from bot.nlp import places, statements
 from bot.nlp.places import City, city_by_id
@@ -48,7 +48,6 @@ from bot.nlp.statements import Statement
 from bot.outbox import Delivery
 from bot.ports import ChatError
 from bot.render import prose
-from bot.routes import ACTIONS
 from bot.store.store import Store
 from bot.store.watcher import SuggestionRow
 from bot.types import (
@@ -66,9 +65,6 @@ from bot.types import (
     UserRef,
 )
 
-if TYPE_CHECKING:
-    from bot.core import Core
-
 log = logging.getLogger(__name__)
 
 NOT_YOUR_QUESTION = (
@@ -82,20 +78,6 @@ NO_SUGGESTION = (
 SHOWN_NAMES = 10
 
 _grid: CityGrid | None = None
-
-
-# --- wiring -----------------------------------------------------------------------------------
-
-
-def install(core: Core) -> None:
-    """Enable the watcher on this core: chat messages, its buttons, and suggestions after
-    `/meetup home` and `/meetup travel`."""
-    core.watcher = on_message
-    ACTIONS["place"] = answer
-    ACTIONS["interest"] = interest
-    ACTIONS["suggest"] = propose_from_suggestion
-    core.services.after_location_change = after_location_change
-    core.services.after_meetup_proposed = tell_interested
 
 
 def community_rules(community: Community) -> Rules:
@@ -687,3 +669,21 @@ async def propose_from_suggestion(ctx: Ctx, action: Action) -> None:
     )
     await ctx.services.outbox.open_form(ctx.event, form)
     ctx.outcome = "form"
+
+
+async def _own_question(services: Services, action: Action, user_id: str) -> Community | None:
+    """A place question clicked in a DM: the community it was asked in, if it was theirs."""
+    q = await services.store.place_question(action.int_arg(0))
+    if q is None or q.user_id != user_id:
+        return None
+    return await services.store.community_by_id(q.community_id)
+
+
+FEATURE = Feature(
+    "watcher",
+    actions={"place": answer, "interest": interest, "suggest": propose_from_suggestion},
+    direct_actions={"place": _own_question},
+    on_message=on_message,
+    after_location_change=after_location_change,
+    after_meetup_proposed=tell_interested,
+)
