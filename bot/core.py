@@ -24,7 +24,6 @@ from zoneinfo import ZoneInfo
 
 from bot import actions, render
 from bot.actions import BadAction
-from bot.commands import COMMANDS, COMMANDS_BY_NAME
 from bot.domain.community import Community
 from bot.domain.limits import WINDOW, check_events
 from bot.domain.refusal import Refusal
@@ -161,7 +160,7 @@ class Core:
 
     @property
     def commands(self) -> Sequence[CommandSpec]:
-        return COMMANDS
+        return self.routes.table
 
     async def handle(self, event: Inbound) -> None:
         started = time.perf_counter()
@@ -328,7 +327,7 @@ class Core:
         event = ctx.event
         if isinstance(event, CommandInvoked):
             handler = self.routes.commands.get(event.name)
-            spec = COMMANDS_BY_NAME.get(event.name)
+            spec = self.routes.specs.get(event.name)
             if handler is None or spec is None:
                 raise Refusal(
                     f"There is no `/meetup {event.name[:32]}` command. "

@@ -42,6 +42,8 @@ class WiringError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Routes:
+    table: Sequence[CommandSpec]  # the command table the adapters build their surfaces from
+    specs: Mapping[str, CommandSpec]  # name -> its row in the table
     commands: Mapping[str, CommandHandler]
     actions: Mapping[str, ActionHandler]
     direct_actions: Mapping[str, DirectFinder]
@@ -90,6 +92,8 @@ def assemble(features: Sequence[Feature], commands: Sequence[CommandSpec] = COMM
     if unlisted := sorted(handlers.keys() - specs):
         raise WiringError(f"command(s) {', '.join(unlisted)} have no row in the command table")
     return Routes(
+        table=tuple(commands),
+        specs={c.name: c for c in commands},
         commands=handlers,
         actions=_merge("button verb", ((f.name, f.actions) for f in features)),
         direct_actions=_merge("DM button verb", ((f.name, f.direct_actions) for f in features)),
