@@ -20,6 +20,7 @@ members who are in hear by DM when a meetup is proposed around that place
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
@@ -77,8 +78,6 @@ NO_SUGGESTION = (
 )
 SHOWN_NAMES = 10
 
-_grid: CityGrid | None = None
-
 
 def community_rules(community: Community) -> Rules:
     return Rules(
@@ -92,13 +91,10 @@ def spot(city: City) -> Spot:
     return Spot(city.id, city.latitude, city.longitude, city.population)
 
 
+@functools.cache
 def city_grid() -> CityGrid:
-    """Every gazetteer city in a grid (static data, built once)."""
-    global _grid
-    if _grid is None:
-        # bot.nlp.places has no public "every city" call; its list is read-only data.
-        _grid = CityGrid(spot(c) for c in places.all_cities())
-    return _grid
+    """Every gazetteer city in a grid (static data, built once, on first use)."""
+    return CityGrid(spot(c) for c in places.all_cities())
 
 
 # --- chat messages ------------------------------------------------------------------------------
