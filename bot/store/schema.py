@@ -3,6 +3,7 @@ a test checks that the migrated schema matches these tables."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC as UTC_ZONE
 from datetime import datetime
 from typing import Any
@@ -59,6 +60,40 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC_ZONE)
         return value.astimezone(UTC_ZONE)
+
+    # On SQLite an instant is text in SQLAlchemy's storage format ("2030-01-07 09:00:00.000000",
+    # always six digits, so that text comparisons in SQL order instants). SQLAlchemy parses
+    # it with a regular expression and then calls process_result_value; an event reads a few
+    # hundred instants (every RSVP on a card), so these two do each direction in one C call.
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any] | None:
+        if dialect.name != "sqlite":
+            return super().bind_processor(dialect)
+        return _sqlite_text
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Callable[[Any], Any] | None:
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        return self._from_sqlite_text
+
+    def _from_sqlite_text(self, value: Any) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise TypeError(f"expected an instant stored as text, got {value!r}")
+        instant = datetime.fromisoformat(value)
+        if instant.tzinfo is None:
+            return instant.replace(tzinfo=UTC_ZONE)
+        return instant.astimezone(UTC_ZONE)
+
+
+def _sqlite_text(value: Any) -> str | None:
+    """An aware instant as SQLAlchemy stores DateTime on SQLite, in UTC."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise ValueError(f"instants must be timezone-aware, got {value!r}")
+    return value.astimezone(UTC_ZONE).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 UTC = UTCDateTime()
