@@ -22,11 +22,13 @@ from typing import Literal
 from bot.clock import SystemClock
 from bot.config import Settings, enabled_platforms
 from bot.core import REMOVAL_GRACE, Core
+from bot.handlers import admin, cities, help, meetups, members, polls, reminders, rsvps, watcher
 from bot.handlers.context import Services
-from bot.handlers.reminders import JobDelivery
+from bot.handlers.feature import Feature
 from bot.jobs import Backoff, JobEngine, log_failure
 from bot.outbox import Outbox
 from bot.ports import ChatAdapter, Clock, Timer
+from bot.routes import JobDelivery, assemble
 from bot.scheduling import ApsTimer
 from bot.store.store import Store
 
@@ -42,6 +44,19 @@ RETRY_LATER = timedelta(minutes=5)  # housekeeping is not urgent
 # the first watched message is not slow), "background" in a thread while the first line is typed
 # (the interactive console), "skip" (a console script: load on first use, only if used).
 WarmUp = Literal["now", "background", "skip"]
+# What the bot does, one value per handlers module (see bot/handlers/feature.py). Job kinds
+# run in this order within one meetup's batch (reminders before the rest).
+FEATURES: tuple[Feature, ...] = (
+    reminders.FEATURE,
+    meetups.FEATURE,
+    polls.FEATURE,
+    rsvps.FEATURE,
+    members.FEATURE,
+    cities.FEATURE,
+    admin.FEATURE,
+    help.FEATURE,
+    watcher.FEATURE,
+)
 
 
 class AdapterFailed(Exception):
@@ -175,29 +190,22 @@ def build_app(
     store = store or Store.from_url(settings.database_url)
     outbox = Outbox()
     jobs = JobEngine(store, clock, timer)
+    routes = assemble(FEATURES)
     services = Services(
         store=store,
         clock=clock,
         outbox=outbox,
         jobs=jobs,
         default_timezone=settings.default_timezone,
+        after_location_change=routes.after_location_change,
+        after_meetup_proposed=routes.after_meetup_proposed,
     )
-    core = Core(services, timer)
-    jobs.bind(JobDelivery(services))
-    _install_watcher(core)
+    core = Core(services, routes, timer)
+    jobs.bind(JobDelivery(services, routes.jobs))
     app = App(settings, store, clock, timer, outbox, jobs, core)
     for adapter in adapters:
         app.add_adapter(adapter)
     return app
-
-
-def _install_watcher(core: Core) -> None:
-    """The discussion watcher, when its module is present."""
-    try:
-        watcher = importlib.import_module("bot.handlers.watcher")
-    except ModuleNotFoundError:
-        return
-    watcher.install(core)
 
 
 def platform_adapters(settings: Settings) -> list[ChatAdapter]:

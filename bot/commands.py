@@ -6,12 +6,8 @@ command's parser, the console), and `/meetup help` prints it, so the three never
 
 from __future__ import annotations
 
+from bot.domain.meetups import CAPACITY_MAX, DESCRIPTION_MAX, TITLE_MAX, VENUE_MAX
 from bot.types import CommandSpec, OptionSpec
-
-TITLE_MAX = 100
-DESCRIPTION_MAX = 1000
-VENUE_MAX = 200
-CAPACITY_MAX = 10_000
 
 _ID = OptionSpec("id", "The meetup's number, as shown on its card", "integer", True, min_value=1)
 _TITLE = OptionSpec("title", "What the meetup is", "text", max_length=TITLE_MAX)

@@ -17,23 +17,21 @@ import asyncio
 import hashlib
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import actions, render
 from bot.actions import BadAction
-from bot.commands import COMMANDS, COMMANDS_BY_NAME
 from bot.domain.community import Community
 from bot.domain.limits import WINDOW, check_events
-from bot.domain.meetups import Refusal
+from bot.domain.refusal import Refusal
 from bot.handlers.context import Ctx, Services
 from bot.handlers.parsing import city_zone, is_online
 from bot.nlp import dates, places
 from bot.ports import ChannelUnavailable, ChatError, Timer
-from bot.routes import ACTIONS, DIRECT_ACTIONS, FORMS
-from bot.routes import COMMANDS as COMMAND_HANDLERS
+from bot.routes import Routes
 from bot.store.store import EVENT_LEASE, StoreUnavailable
 from bot.types import (
     NO_COMMUNITY,
@@ -152,9 +150,9 @@ def _what(event: Inbound) -> str:
 
 
 class Core:
-    def __init__(self, services: Services, timer: Timer | None = None) -> None:
+    def __init__(self, services: Services, routes: Routes, timer: Timer | None = None) -> None:
         self.services = services
-        self.watcher: Callable[[Ctx], Awaitable[None]] | None = None  # set by the watcher
+        self.routes = routes  # assembled from the features by the composition root
         self._timer = timer  # renews the lease of running events (none: no renewal)
         self._running: set[str] = set()  # keys of the events being handled here
         self._finisher = _Finisher(services)
@@ -162,7 +160,7 @@ class Core:
 
     @property
     def commands(self) -> Sequence[CommandSpec]:
-        return COMMANDS
+        return self.routes.table
 
     async def handle(self, event: Inbound) -> None:
         started = time.perf_counter()
@@ -307,7 +305,7 @@ class Core:
         (the DM was an invitation, an offer or a reminder to them)."""
         if isinstance(event, ActionClicked):
             action = actions.parse(event.action_id)
-            finder = DIRECT_ACTIONS.get(action.verb)
+            finder = self.routes.direct_actions.get(action.verb)
             if finder is not None:
                 community = await finder(self.services, action, event.user.id)
                 if community is not None:
@@ -328,8 +326,8 @@ class Core:
     async def _route(self, ctx: Ctx) -> None:
         event = ctx.event
         if isinstance(event, CommandInvoked):
-            handler = COMMAND_HANDLERS.get(event.name)
-            spec = COMMANDS_BY_NAME.get(event.name)
+            handler = self.routes.commands.get(event.name)
+            spec = self.routes.specs.get(event.name)
             if handler is None or spec is None:
                 raise Refusal(
                     f"There is no `/meetup {event.name[:32]}` command. "
@@ -339,20 +337,20 @@ class Core:
             await handler(ctx, options)
         elif isinstance(event, ActionClicked):
             action = actions.parse(event.action_id)  # BadAction: a forged or stale id
-            on_click = ACTIONS.get(action.verb)
+            on_click = self.routes.actions.get(action.verb)
             if on_click is None:  # a verb whose feature is not installed here
                 raise BadAction(action.verb)
             await on_click(ctx, action)
         elif isinstance(event, FormSubmitted):
-            form = FORMS.get(event.form_id)
+            form = self.routes.forms.get(event.form_id)
             if form is None:
                 raise Refusal("That form has expired. Type `/meetup propose` to start again.")
             await form(ctx, {k: str(v)[:MAX_OPTION_LENGTH] for k, v in event.values.items()})
         elif isinstance(event, MessageSeen):
-            if self.watcher is None:
+            if self.routes.on_message is None:  # no feature reads chat
                 ctx.outcome = "ignored"
                 return
-            await self.watcher(ctx)
+            await self.routes.on_message(ctx)
 
     async def community_removed(self, platform: str, workspace_id: str) -> None:
         if await self.services.store.mark_removed(

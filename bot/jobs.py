@@ -18,8 +18,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 
+from bot.domain.jobs import Job, JobSpec
 from bot.ports import Clock, Timer
-from bot.store.store import Job, JobSpec, ReminderPlan, Store, StoreUnavailable
+from bot.store.store import ReminderPlan, Store, StoreUnavailable
 
 log = logging.getLogger(__name__)
 

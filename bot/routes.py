@@ -1,81 +1,151 @@
-"""Explicit routing tables: command name, action verb and form id -> handler."""
+"""The routing table, assembled from the list of features (a pure function, no globals).
+
+`assemble(features)` merges what each feature contributes: command name, button verb, form
+id and job kind -> handler, the DM buttons accepted outside a community, and the hooks one
+feature offers others. Two features claiming the same name is a wiring error, raised at
+start-up. `JobDelivery` hands each due job to the runner of its kind.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+import logging
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
-from bot.actions import Action
-from bot.domain.community import Community
-from bot.handlers import admin, cities, help, meetups, members, polls, rsvps
-from bot.handlers.context import Ctx, Services
+from bot.commands import COMMANDS
+from bot.domain.jobs import Job
+from bot.handlers.context import Services
+from bot.handlers.feature import (
+    ActionHandler,
+    CommandHandler,
+    DirectFinder,
+    Feature,
+    FormHandler,
+    JobKind,
+    LocationHook,
+    MessageHook,
+    ProposalHook,
+)
+from bot.store.store import StoreUnavailable
+from bot.types import CommandSpec
 
-CommandHandler = Callable[[Ctx, Mapping[str, str]], Awaitable[None]]
-ActionHandler = Callable[[Ctx, Action], Awaitable[None]]
-FormHandler = Callable[[Ctx, Mapping[str, str]], Awaitable[None]]
+log = logging.getLogger(__name__)
 
-COMMANDS: dict[str, CommandHandler] = {
-    "propose": meetups.propose,
-    "close": polls.close_command,
-    "edit": meetups.edit,
-    "cancel": meetups.cancel,
-    "list": meetups.list_upcoming,
-    "show": meetups.show,
-    "mine": meetups.mine,
-    "home": members.home,
-    "travel": members.travel,
-    "nearby": members.nearby,
-    "privacy": members.privacy,
-    "reminders": members.reminders,
-    "forget": members.forget,
-    "settings": admin.settings,
-    "export": admin.export,
-    "help": help.show_help,
-}
-
-ACTIONS: dict[str, ActionHandler] = {
-    "rsvp": rsvps.rsvp,
-    "cal": rsvps.calendar,
-    "ballot": polls.ballot,
-    "vote": polls.vote,
-    "close": polls.close_button,
-    "claim": rsvps.claim,
-    "decline": rsvps.decline,
-    "capacity": rsvps.capacity_choice,
-    "propose": meetups.propose_from_button,
-    "next": meetups.propose_from_button,
-    "redate": meetups.redate,
-    "forget": members.forget_confirmed,
-    "drophome": members.drop_home,
-    "droptrip": members.drop_trip,
-    cities.VERB: cities.change_city,
-    cities.HOME_VERB: cities.change_home,
-    "list": meetups.list_page_clicked,
-}
-
-# Buttons that may be clicked in a DM outside any community (Discord): verb -> how to find
-# the community from the button, given the member (None: not theirs to click).
-DirectFinder = Callable[[Services, Action, str], Awaitable[Community | None]]
+V = TypeVar("V")
 
 
-async def _meetup_answered(services: Services, action: Action, user_id: str) -> Community | None:
-    m = await services.store.meetup(action.int_arg(0))
-    if m is None or not await services.store.has_answered(m.id, user_id):
+class WiringError(Exception):
+    """The features do not fit together (a name claimed twice, a command without a handler)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Routes:
+    table: Sequence[CommandSpec]  # the command table the adapters build their surfaces from
+    specs: Mapping[str, CommandSpec]  # name -> its row in the table
+    commands: Mapping[str, CommandHandler]
+    actions: Mapping[str, ActionHandler]
+    direct_actions: Mapping[str, DirectFinder]
+    forms: Mapping[str, FormHandler]
+    jobs: Mapping[str, JobKind]
+    on_message: MessageHook | None
+    after_location_change: LocationHook | None
+    after_meetup_proposed: ProposalHook | None
+
+
+def _merge(what: str, tables: Iterable[tuple[str, Mapping[str, V]]]) -> dict[str, V]:
+    merged: dict[str, V] = {}
+    owner: dict[str, str] = {}
+    for feature, table in tables:
+        for name, value in table.items():
+            if name in merged:
+                raise WiringError(f"{what} {name!r} is claimed by {owner[name]} and {feature}")
+            merged[name], owner[name] = value, feature
+    return merged
+
+
+Hook = Callable[..., Awaitable[None]]
+
+
+def _chain(hooks: Sequence[Hook]) -> Hook | None:
+    """One hook calling every feature's in the order the features are listed."""
+    if not hooks:
         return None
-    return await services.store.community_by_id(m.community_id)
+    if len(hooks) == 1:
+        return hooks[0]
+
+    async def all_of(*args: object) -> None:
+        for hook in hooks:
+            await hook(*args)
+
+    return all_of
 
 
-async def _own_question(services: Services, action: Action, user_id: str) -> Community | None:
-    q = await services.store.place_question(action.int_arg(0))
-    if q is None or q.user_id != user_id:
-        return None
-    return await services.store.community_by_id(q.community_id)
+def assemble(features: Sequence[Feature], commands: Sequence[CommandSpec] = COMMANDS) -> Routes:
+    """The routing table of these features. Every command of the command table needs exactly
+    one handler, and every handler a row in the table (its options, help and examples)."""
+    handlers = _merge("command", ((f.name, f.commands) for f in features))
+    specs = {c.name for c in commands}
+    if missing := sorted(specs - handlers.keys()):
+        raise WiringError(f"no feature handles the command(s) {', '.join(missing)}")
+    if unlisted := sorted(handlers.keys() - specs):
+        raise WiringError(f"command(s) {', '.join(unlisted)} have no row in the command table")
+    return Routes(
+        table=tuple(commands),
+        specs={c.name: c for c in commands},
+        commands=handlers,
+        actions=_merge("button verb", ((f.name, f.actions) for f in features)),
+        direct_actions=_merge("DM button verb", ((f.name, f.direct_actions) for f in features)),
+        forms=_merge("form", ((f.name, f.forms) for f in features)),
+        jobs=_merge("job kind", ((f.name, {k.name: k for k in f.jobs}) for f in features)),
+        on_message=_chain([f.on_message for f in features if f.on_message]),
+        after_location_change=_chain(
+            [f.after_location_change for f in features if f.after_location_change]
+        ),
+        after_meetup_proposed=_chain(
+            [f.after_meetup_proposed for f in features if f.after_meetup_proposed]
+        ),
+    )
 
 
-DIRECT_ACTIONS: dict[str, DirectFinder] = {
-    **{verb: _meetup_answered for verb in ("rsvp", "cal", "claim", "decline", "ballot", "vote")},
-    "place": _own_question,
-}
+class JobDelivery:
+    """Called by the job engine with a batch of claimed jobs: each goes to its kind's runner."""
 
-FORMS: dict[str, FormHandler] = {
-    meetups.PROPOSE_FORM: meetups.propose_submitted,
-}
+    def __init__(self, services: Services, kinds: Mapping[str, JobKind]) -> None:
+        self.services = services
+        self.kinds = kinds
+
+    async def __call__(self, jobs: Sequence[Job]) -> dict[int, str]:
+        """Deliver a batch meetup by meetup. A meetup whose delivery fails (the store away)
+        leaves its jobs out of the outcomes, to be retried after the lease (with a look at
+        the DMs first), while what went out for the other meetups is recorded now."""
+        outcomes: dict[int, str] = {}
+        by_meetup: dict[int, list[Job]] = defaultdict(list)
+        for job in jobs:
+            by_meetup[job.meetup_id].append(job)
+        for meetup_id, group in by_meetup.items():
+            try:
+                outcomes.update(await self._meetup(meetup_id, group))
+            except StoreUnavailable as exc:  # one line for a store that is away
+                log.warning("jobs of meetup %s wait for the store (%s)", meetup_id, exc)
+            except Exception:
+                log.exception("delivering the jobs of meetup %s failed", meetup_id)
+        return outcomes
+
+    async def _meetup(self, meetup_id: int, group: Sequence[Job]) -> dict[int, str]:
+        m = await self.services.store.meetup(meetup_id)
+        community = await self.services.store.community_by_id(group[0].community_id)
+        if m is None or community is None:
+            return {j.id: "gone" for j in group}
+        by_kind: dict[str, list[Job]] = defaultdict(list)
+        for job in group:
+            by_kind[job.kind].append(job)
+        outcomes: dict[int, str] = {}
+        for name, kind in self.kinds.items():  # in the order the features list them
+            if name in by_kind:
+                outcomes.update(await kind.run(self.services, community, m, by_kind.pop(name)))
+        for job in (j for js in by_kind.values() for j in js):
+            outcomes[job.id] = "unknown-kind"
+        return outcomes
+

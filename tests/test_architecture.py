@@ -34,3 +34,102 @@ def test_importing_the_core_loads_no_platform_library() -> None:
                          timeout=60, cwd=BOT.parent)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+# --- layers (issue #15) -------------------------------------------------------------------------
+
+ROOT = BOT.parent
+
+
+def _imports(path: Path) -> set[str]:
+    """Every absolute module a file imports, including under `if TYPE_CHECKING:` and
+    inside functions (an upward arrow is one wherever it is written)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+    return found
+
+
+def _offenders(folder: str, forbidden: tuple[str, ...]) -> list[str]:
+    return sorted(
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in (ROOT / folder).rglob("*.py")
+        for name in _imports(path)
+        if any(name == f or name.startswith(f + ".") for f in forbidden)
+    )
+
+
+def test_handlers_import_neither_the_core_nor_the_routing_table() -> None:
+    """Features are values the composition root assembles; they never reach up."""
+    assert _offenders("bot/handlers", ("bot.core", "bot.routes", "bot.app")) == []
+
+
+def test_the_domain_imports_no_handler_command_table_or_store() -> None:
+    forbidden = ("bot.handlers", "bot.commands", "bot.store", "bot.routes", "bot.core", "bot.app")
+    assert _offenders("bot/domain", forbidden) == []
+
+
+# What adapters may import from bot/: the ports, the neutral types, and the composition root.
+ADAPTER_ALLOWED = ("bot.ports", "bot.types", "bot.app")
+# Imports that remain today, left to the adapters work of issue #15 (a platform registry
+# owns the settings classes; the console stops being a second composition root). The list
+# may only shrink: a new import of the core from an adapter fails this test.
+ADAPTER_KNOWN = {
+    "adapters/console/__init__.py: bot.clock",
+    "adapters/console/__init__.py: bot.config",
+    "adapters/console/__init__.py: bot.scheduling",
+    "adapters/console/adapter.py: bot.commandline",
+    "adapters/console/demo.py: bot.config",
+    "adapters/discord/__init__.py: bot.config",
+    "adapters/discord/adapter.py: bot.config",
+    "adapters/discord/adapter.py: bot.render",
+    "adapters/slack/__init__.py: bot.config",
+    "adapters/slack/adapter.py: bot.commandline",
+    "adapters/slack/inbound.py: bot.commandline",
+    "adapters/slack/adapter.py: bot.config",
+}
+
+
+def test_adapters_reach_the_core_only_through_ports_types_and_the_root() -> None:
+    found = set()
+    for path in (ROOT / "adapters").rglob("*.py"):
+        for name in _imports(path):
+            module = next((m for m in _bot_modules() if name == m), None)
+            if module is None or module.startswith(ADAPTER_ALLOWED):
+                continue
+            found.add(f"{path.relative_to(ROOT)}: {module}")
+    assert found - ADAPTER_KNOWN == set()
+
+
+def _bot_modules() -> set[str]:
+    return {
+        ".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for p in BOT.rglob("*.py")
+    }
+
+
+def test_no_handler_module_writes_another_modules_globals() -> None:
+    """Nothing patches after import: no `module.NAME = ...` or `TABLE[key] = ...` on an
+    imported name in bot/handlers (the watcher used to write into routes.ACTIONS)."""
+    offenders = []
+    for path in (BOT / "handlers").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {
+            a.asname or a.name
+            for n in tree.body
+            if isinstance(n, ast.ImportFrom | ast.Import)
+            for a in n.names
+        }
+        for node in ast.walk(tree):
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            for target in targets:
+                base = target
+                while isinstance(base, ast.Attribute | ast.Subscript):
+                    base = base.value
+                if target is not base and isinstance(base, ast.Name) and base.id in imported:
+                    offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []

@@ -9,8 +9,9 @@ from datetime import timedelta
 from typing import Any
 
 from bot import actions
-from bot.handlers.reminders import JobDelivery
+from bot.app import FEATURES
 from bot.ports import ChatError
+from bot.routes import JobDelivery, assemble
 from bot.store.store import StoreUnavailable
 from tests.fakes import Harness
 
@@ -44,7 +45,7 @@ async def test_a_reminder_a_dead_process_sent_is_not_sent_again(harness: Harness
     due = harness.clock.now() + DUE_24H
     claimed = await harness.store.claim_due(due, harness.app.jobs.lease)
     assert len(claimed) == 2
-    dead = JobDelivery(harness.app.services)
+    dead = JobDelivery(harness.app.services, assemble(FEATURES).jobs)
     await dead([j for j in claimed if j.user_id == "bob"])  # sent, never recorded
     await harness.advance(DUE_24H + harness.app.jobs.lease + timedelta(minutes=1))
     assert reminders_to(harness, "bob") == ["Reminder: Coffee in 1d"]

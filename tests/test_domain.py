@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot import actions
-from bot.domain.meetups import Refusal, parse_capacity
+from bot.domain.meetups import parse_capacity
 from bot.domain.polls import Answer, PollOption, Vote, tally, winner
+from bot.domain.refusal import Refusal
 from bot.domain.reminders import due_reminders, format_leads, parse_leads
 from bot.domain.rsvps import RsvpStatus as S
 from bot.domain.rsvps import offer_deadline, transition

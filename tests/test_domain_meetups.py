@@ -7,11 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.commands import CAPACITY_MAX, DESCRIPTION_MAX, TITLE_MAX, VENUE_MAX
 from bot.domain.limits import Limits, check_events, check_proposals
 from bot.domain.meetups import (
+    CAPACITY_MAX,
+    DESCRIPTION_MAX,
+    TITLE_MAX,
+    VENUE_MAX,
     Meetup,
-    Refusal,
     Status,
     check_active,
     check_description,
@@ -26,6 +28,7 @@ from bot.domain.meetups import (
     is_link,
     parse_capacity,
 )
+from bot.domain.refusal import Refusal
 
 START = datetime(2030, 3, 1, 19, tzinfo=UTC)
 TICK = timedelta(microseconds=1)

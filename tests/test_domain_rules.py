@@ -9,7 +9,6 @@ import pytest
 
 from bot.domain.community import Community, Member
 from bot.domain.geo import distance_km, osm_link, osm_search_link
-from bot.domain.meetups import Refusal
 from bot.domain.polls import (
     Answer,
     PollOption,
@@ -24,6 +23,7 @@ from bot.domain.polls import (
     still_open,
     tally,
 )
+from bot.domain.refusal import Refusal
 from bot.domain.reminders import (
     MAX_LEAD_MINUTES,
     due_reminders,

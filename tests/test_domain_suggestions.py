@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.domain.geo import distance_km
-from bot.domain.meetups import Refusal
+from bot.domain.refusal import Refusal
 from bot.domain.suggestions import (
     CityGrid,
     Decision,

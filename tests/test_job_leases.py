@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.store.store import JobSpec, Store
+from bot.domain.jobs import JobSpec
+from bot.store.store import Store
 
 NOW = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=5)

@@ -15,11 +15,12 @@ from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from bot.domain.jobs import JobSpec
 from bot.domain.polls import Answer
 from bot.domain.rsvps import RsvpStatus
 from bot.store import schema as t
 from bot.store.migrate import alembic_config
-from bot.store.store import JobSpec, Store
+from bot.store.store import Store
 
 NOW = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
 

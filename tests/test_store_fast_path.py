@@ -16,9 +16,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot import actions
+from bot.domain.jobs import JobSpec
 from bot.domain.rsvps import RsvpStatus
 from bot.store import schema as t
-from bot.store.store import JobSpec, Store
+from bot.store.store import Store
 from tests.fakes import Harness
 
 NOW = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)

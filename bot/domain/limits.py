@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.domain.meetups import Refusal
+from bot.domain.refusal import Refusal
 
 WINDOW = timedelta(minutes=1)
 PROPOSAL_WINDOW = timedelta(hours=1)

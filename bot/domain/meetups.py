@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from bot.commands import CAPACITY_MAX, DESCRIPTION_MAX, TITLE_MAX, VENUE_MAX
+from bot.domain.refusal import Refusal
+
+# Field limits are rules of the domain; the command table reads them for its option specs.
+TITLE_MAX = 100
+DESCRIPTION_MAX = 1000
+VENUE_MAX = 200
+CAPACITY_MAX = 10_000
 
 DEFAULT_DURATION = timedelta(hours=2)
 ONLINE_CITY_ID = 0  # an online meetup has no city: GeoNames ids start at 1
@@ -66,10 +72,6 @@ class Meetup:
 
     def has_started(self, now: datetime) -> bool:
         return self.starts_at is not None and now >= self.starts_at
-
-
-class Refusal(Exception):
-    """A rule said no; the message is for the member (what was wrong, what to type instead)."""
 
 
 # Bidirectional embeddings, overrides and isolates (the "Trojan Source" set): they reorder

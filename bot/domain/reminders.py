@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from bot.domain.meetups import Refusal
+from bot.domain.refusal import Refusal
 
 MAX_LEADS = 5
 MAX_LEAD_MINUTES = 14 * 24 * 60

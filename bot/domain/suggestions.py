@@ -45,7 +45,7 @@ from datetime import date, datetime, time, timedelta
 from math import asin, cos, degrees, floor, pi, radians, sin
 
 from bot.domain.geo import EARTH_RADIUS_KM, distance_km
-from bot.domain.meetups import Refusal
+from bot.domain.refusal import Refusal
 
 UPCOMING_MEETUP_DAYS = 42
 QUESTION_GAP = timedelta(days=1)

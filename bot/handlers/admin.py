@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.domain.export import redact
-from bot.domain.meetups import Refusal
+from bot.domain.refusal import Refusal
 from bot.domain.reminders import format_leads, parse_leads
-from bot.handlers.context import Ctx, reschedule_all_reminders
+from bot.handlers.context import Ctx
+from bot.handlers.feature import Feature
 from bot.handlers.parsing import parse_zone
+from bot.handlers.reminders import reschedule_all_reminders
 from bot.nlp.places import city_by_id
 from bot.types import Attachment, Outgoing, Text
 
@@ -128,3 +130,6 @@ async def settings(ctx: Ctx, options: Mapping[str, str]) -> None:
         f"{c.suggest_radius_km} km; seat offers held {c.offer_hours} h; watching this channel: "
         f"{'on' if watching else 'off'}."
     )
+
+
+FEATURE = Feature("admin", commands={"settings": settings, "export": export})

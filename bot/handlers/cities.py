@@ -10,13 +10,17 @@ from zoneinfo import ZoneInfo
 from bot import actions
 from bot.actions import Action
 from bot.domain import meetups as rules
-from bot.domain.meetups import Meetup, Refusal
-from bot.handlers.context import Ctx, refresh_cards, reschedule_meetup
+from bot.domain.meetups import Meetup
+from bot.domain.refusal import Refusal
+from bot.handlers.cards import refresh_cards
+from bot.handlers.context import Ctx
+from bot.handlers.feature import Feature
 from bot.handlers.notify import notify_answered
+from bot.handlers.polls import POLL
+from bot.handlers.reminders import reschedule_meetup
 from bot.nlp import places
 from bot.nlp.places import City
 from bot.render import prose
-from bot.store.store import JobSpec
 from bot.types import Bold, Button, Outgoing, Segment, Text
 
 VERB = "recity"
@@ -101,9 +105,9 @@ async def _move(ctx: Ctx, m: Meetup, city: City) -> Meetup:
         if updated.deadline is not None:
             await ctx.store.replace_pending_jobs(
                 m.id,
-                ("poll",),
+                (POLL.name,),
                 None,
-                [JobSpec(f"poll:{m.id}", "poll", m.id, ctx.community.id, updated.deadline)],
+                [POLL.spec(ctx.community.id, m.id, updated.deadline)],
             )
     else:
         await reschedule_meetup(ctx.services, ctx.community, updated)
@@ -140,3 +144,6 @@ async def set_home(ctx: Ctx, city: City, namesakes: tuple[City, ...] = ()) -> No
     await ctx.reply(Outgoing(body=body, buttons=home_buttons(namesakes), ephemeral=True))
     if ctx.services.after_location_change is not None:  # the watcher's suggestions
         await ctx.services.after_location_change(ctx)
+
+
+FEATURE = Feature("cities", actions={VERB: change_city, HOME_VERB: change_home})

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from bot import actions
 from bot.commands import COMMANDS
 from bot.handlers.context import Ctx
+from bot.handlers.feature import Feature
 from bot.types import Bold, Button, Outgoing, Segment, Text
 
 
@@ -44,3 +45,6 @@ def help_message() -> Outgoing:
 
 async def show_help(ctx: Ctx, options: Mapping[str, str]) -> None:
     await ctx.reply(help_message())
+
+
+FEATURE = Feature("help", commands={"help": show_help})

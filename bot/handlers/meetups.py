@@ -17,20 +17,16 @@ from bot.domain.meetups import (
     ONLINE_CITY_ID,
     ONLINE_LABEL,
     Meetup,
-    Refusal,
     Status,
     check_future,
 )
 from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS, default_deadline
+from bot.domain.refusal import Refusal
 from bot.domain.rsvps import RsvpStatus
+from bot.handlers.cards import refresh_cards, render_meetup
 from bot.handlers.cities import namesake_buttons, namesake_note
-from bot.handlers.context import (
-    Ctx,
-    parse_id,
-    refresh_cards,
-    render_meetup,
-    reschedule_meetup,
-)
+from bot.handlers.context import Ctx, parse_id
+from bot.handlers.feature import Feature
 from bot.handlers.notify import notify_answered
 from bot.handlers.parsing import (
     NO_HINTS,
@@ -44,10 +40,11 @@ from bot.handlers.parsing import (
     parse_one_time,
     read_city,
 )
-from bot.handlers.rsvps import ask_lower_capacity, over_capacity, send_offers
+from bot.handlers.polls import POLL
+from bot.handlers.reminders import FOLLOW_UP, REMIND, reschedule_meetup
+from bot.handlers.rsvps import OFFER, ask_lower_capacity, over_capacity, send_offers
 from bot.nlp.places import City, CityLookup, city_by_id
 from bot.ports import ChannelUnavailable
-from bot.store.store import JobSpec
 from bot.types import Bold, Button, Form, FormField, FormSubmitted, Outgoing, Segment, Text
 
 log = logging.getLogger(__name__)
@@ -243,7 +240,7 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
     )
     if poll and deadline:
         await ctx.services.jobs.add(
-            [JobSpec(f"poll:{m.id}", "poll", m.id, ctx.community.id, deadline)]
+            [POLL.spec(ctx.community.id, m.id, deadline)]
         )
     if not poll:
         await reschedule_meetup(ctx.services, ctx.community, m)
@@ -575,7 +572,9 @@ async def cancel(ctx: Ctx, options: Mapping[str, str]) -> None:
     updated = await ctx.store.update_meetup(
         m.id, ctx.now(), status=Status.CANCELLED.value, cancel_reason=reason
     )
-    await ctx.store.drop_pending_jobs(m.id, ("remind", "followup", "offer", "poll"))
+    await ctx.store.drop_pending_jobs(
+        m.id, (REMIND.name, FOLLOW_UP.name, OFFER.name, POLL.name)
+    )
     await refresh_cards(ctx.services, ctx.community, m.id)
     body: list[Segment] = [Bold(f"#{m.id} {m.title} is cancelled. ")]
     if reason:
@@ -604,3 +603,23 @@ def status_label(status: RsvpStatus) -> str:
         "waiting": "on the waitlist",
         "offered": "offered a seat",
     }[status.value]
+
+
+FEATURE = Feature(
+    "meetups",
+    commands={
+        "propose": propose,
+        "edit": edit,
+        "cancel": cancel,
+        "list": list_upcoming,
+        "show": show,
+        "mine": mine,
+    },
+    actions={
+        "propose": propose_from_button,
+        "next": propose_from_button,
+        "redate": redate,
+        "list": list_page_clicked,
+    },
+    forms={PROPOSE_FORM: propose_submitted},
+)

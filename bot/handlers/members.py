@@ -9,17 +9,15 @@ from bot import actions
 from bot.actions import Action
 from bot.domain.community import Member
 from bot.domain.geo import distance_km
-from bot.domain.meetups import Refusal
+from bot.domain.refusal import Refusal
 from bot.domain.reminders import format_leads, parse_leads
 from bot.domain.suggestions import check_trip, day_span
 from bot.handlers import cities
-from bot.handlers.context import (
-    Ctx,
-    effective_leads,
-    refresh_cards,
-    reschedule_all_reminders,
-)
+from bot.handlers.cards import refresh_cards
+from bot.handlers.context import Ctx
+from bot.handlers.feature import Feature
 from bot.handlers.parsing import city_hints, parse_city, read_city
+from bot.handlers.reminders import effective_leads, reschedule_all_reminders
 from bot.handlers.rsvps import send_offers
 from bot.nlp import dates
 from bot.nlp.places import city_by_id
@@ -327,3 +325,17 @@ def forget_summary(counts: Mapping[str, int]) -> str:
         if n and words is not None:
             parts.append(f"{n} {words[0] if n == 1 else words[1]}")
     return ", ".join(parts)
+
+
+FEATURE = Feature(
+    "members",
+    commands={
+        "home": home,
+        "travel": travel,
+        "nearby": nearby,
+        "privacy": privacy,
+        "reminders": reminders,
+        "forget": forget,
+    },
+    actions={"forget": forget_confirmed, "drophome": drop_home, "droptrip": drop_trip},
+)

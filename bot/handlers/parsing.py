@@ -12,7 +12,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.domain.community import Community
-from bot.domain.meetups import Refusal, check_future
+from bot.domain.meetups import check_future
+from bot.domain.refusal import Refusal
 from bot.nlp import dates, places
 from bot.nlp.places import City, CityLookup
 from bot.store.store import Store

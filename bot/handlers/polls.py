@@ -9,7 +9,8 @@ from bot import actions, render
 from bot.actions import Action
 from bot.domain import meetups as rules
 from bot.domain.community import Community
-from bot.domain.meetups import Meetup, Refusal, Status
+from bot.domain.jobs import Job
+from bot.domain.meetups import Meetup, Status
 from bot.domain.polls import (
     ANSWER_LABELS,
     Answer,
@@ -24,8 +25,12 @@ from bot.domain.polls import (
     still_open,
     tally,
 )
-from bot.handlers.context import Ctx, Services, parse_id, refresh_cards, reschedule_meetup
+from bot.domain.refusal import Refusal
+from bot.handlers.cards import refresh_cards
+from bot.handlers.context import Ctx, Services, parse_id
+from bot.handlers.feature import Feature, JobKind, each, meetup_answered
 from bot.handlers.notify import meetup_place
+from bot.handlers.reminders import reschedule_meetup
 from bot.outbox import Delivery
 from bot.ports import ChatError
 from bot.types import Bold, Button, Outgoing, Segment, Text, UserRef
@@ -170,7 +175,7 @@ async def close_poll(services: Services, community: Community, m: Meetup, decide
     pick = decided.option
     if not await services.store.close_poll(m.id, pick.starts_at, services.clock.now()):
         return False
-    await services.store.drop_pending_jobs(m.id, ("poll",))
+    await services.store.drop_pending_jobs(m.id, (POLL.name,))
     closed = await services.store.meetup(m.id)
     assert closed is not None
     await reschedule_meetup(services, community, closed)
@@ -216,7 +221,7 @@ async def expire_poll(
     deadline dropped) and tell the organizer. True only for the caller that expired it."""
     if not await services.store.expire_poll(m.id, services.clock.now()):
         return False
-    await services.store.drop_pending_jobs(m.id, ("poll",))
+    await services.store.drop_pending_jobs(m.id, (POLL.name,))
     await refresh_cards(services, community, m.id)
     if tell_organizer and m.organizer_id:
         organizer = UserRef(community.platform, m.organizer_id, m.organizer_name)
@@ -226,6 +231,11 @@ async def expire_poll(
             (Text(_expired_text(m)),),
         )
     return True
+
+
+async def close_poll_job(services: Services, community: Community, m: Meetup, job: Job) -> str:
+    """The `poll` job: its deadline came."""
+    return await close_at_deadline(services, community, m)
 
 
 async def close_at_deadline(services: Services, community: Community, m: Meetup) -> str:
@@ -243,3 +253,14 @@ def _decide(candidates: list[PollOption], votes: list[Vote]) -> Tally:
     """The winning tally among the options that may still win."""
     ids = {o.index for o in candidates}
     return deciding_tally(tally(candidates, [v for v in votes if v.option in ids]))
+
+
+POLL = JobKind("poll", "poll:{meetup}", each(close_poll_job))
+
+FEATURE = Feature(
+    "polls",
+    commands={"close": close_command},
+    actions={"ballot": ballot, "vote": vote, "close": close_button},
+    direct_actions={"ballot": meetup_answered, "vote": meetup_answered},
+    jobs=(POLL,),
+)

@@ -10,20 +10,18 @@ from bot.actions import Action
 from bot.calendar import google_link, ics
 from bot.domain import meetups as rules
 from bot.domain.community import Community, Member
-from bot.domain.meetups import Meetup, Refusal, Status
+from bot.domain.jobs import Job
+from bot.domain.meetups import Meetup, Status
+from bot.domain.refusal import Refusal
 from bot.domain.reminders import format_leads
 from bot.domain.rsvps import HOLDS_SEAT, Rsvp, RsvpStatus
-from bot.handlers.context import (
-    Ctx,
-    Services,
-    effective_leads,
-    refresh_cards,
-    reschedule_member,
-)
+from bot.handlers.cards import refresh_cards
+from bot.handlers.context import Ctx, Services
+from bot.handlers.feature import Feature, JobKind, each, meetup_answered
 from bot.handlers.notify import meetup_place
+from bot.handlers.reminders import effective_leads, reschedule_member
 from bot.outbox import Delivery
 from bot.render import prose
-from bot.store.store import JobSpec
 from bot.types import Attachment, Bold, Button, Link, Outgoing, Segment, Text, UserRef
 
 _REQUESTS = {"going": RsvpStatus.GOING, "maybe": RsvpStatus.MAYBE, "no": RsvpStatus.NO}
@@ -163,13 +161,12 @@ async def send_offers(
         return
     zone = m.zone(community.timezone)
     specs = [
-        JobSpec(
-            f"offer:{m.id}:{r.user_id}:{r.offer_expires_at.isoformat()}",
-            "offer",
-            m.id,
+        OFFER.spec(
             community.id,
+            m.id,
             r.offer_expires_at,
             user_id=r.user_id,
+            until=r.offer_expires_at.isoformat(),
         )
         for r in offered
         if r.offer_expires_at is not None
@@ -215,6 +212,13 @@ def _offer_lapsed_text(m: Meetup, now: datetime) -> str:
         f"The seat held for you at #{m.id} {m.title} has passed to the next person. "
         "Click Going on the card to join the waitlist again."
     )
+
+
+async def expire_offer_job(services: Services, community: Community, m: Meetup, job: Job) -> str:
+    """The `offer` job: a seat offer ran out unanswered."""
+    if not job.user_id:
+        return "unknown-kind"  # an offer is always to someone
+    return await expire_offer(services, community, m, job.user_id)
 
 
 async def expire_offer(services: Services, community: Community, m: Meetup, user_id: str) -> str:
@@ -373,3 +377,21 @@ async def _tell_moved(
         meetup_place(community, m),
         (Text(f"the capacity of #{m.id} {m.title} was lowered: you're on the waitlist now."),),
     )
+
+
+OFFER = JobKind("offer", "offer:{meetup}:{user}:{until}", each(expire_offer_job))
+
+FEATURE = Feature(
+    "rsvps",
+    actions={
+        "rsvp": rsvp,
+        "cal": calendar,
+        "claim": claim,
+        "decline": decline,
+        "capacity": capacity_choice,
+    },
+    direct_actions={
+        verb: meetup_answered for verb in ("rsvp", "cal", "claim", "decline")
+    },
+    jobs=(OFFER,),
+)

@@ -20,6 +20,7 @@ members who are in hear by DM when a meetup is proposed around that place
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
@@ -30,7 +31,8 @@ from bot import actions, render
 from bot.actions import Action
 from bot.domain import suggestions as rules
 from bot.domain.community import Community
-from bot.domain.meetups import Meetup, Refusal
+from bot.domain.meetups import Meetup
+from bot.domain.refusal import Refusal
 from bot.domain.suggestions import (
     CityGrid,
     Decision,
@@ -40,13 +42,13 @@ from bot.domain.suggestions import (
     Spot,
 )
 from bot.handlers.context import Ctx, Services
+from bot.handlers.feature import Feature
 from bot.handlers.meetups import propose_form
 from bot.nlp import places
 from bot.nlp.places import City, city_by_id
 from bot.outbox import Delivery
 from bot.ports import ChatError
 from bot.render import prose
-from bot.routes import ACTIONS
 from bot.store.store import Store
 from bot.store.watcher import SuggestionRow
 from bot.types import (
@@ -65,7 +67,6 @@ from bot.types import (
 )
 
 if TYPE_CHECKING:
-    from bot.core import Core
     from bot.nlp.statements import Statement
 
 log = logging.getLogger(__name__)
@@ -80,22 +81,6 @@ NO_SUGGESTION = (
 )
 SHOWN_NAMES = 10
 
-_grid: CityGrid | None = None
-
-
-# --- wiring -----------------------------------------------------------------------------------
-
-
-def install(core: Core) -> None:
-    """Enable the watcher on this core: chat messages, its buttons, and suggestions after
-    `/meetup home` and `/meetup travel`."""
-    core.watcher = on_message
-    ACTIONS["place"] = answer
-    ACTIONS["interest"] = interest
-    ACTIONS["suggest"] = propose_from_suggestion
-    core.services.after_location_change = after_location_change
-    core.services.after_meetup_proposed = tell_interested
-
 
 def community_rules(community: Community) -> Rules:
     return Rules(
@@ -109,13 +94,10 @@ def spot(city: City) -> Spot:
     return Spot(city.id, city.latitude, city.longitude, city.population)
 
 
+@functools.cache
 def city_grid() -> CityGrid:
-    """Every gazetteer city in a grid (static data, built once)."""
-    global _grid
-    if _grid is None:
-        # bot.nlp.places has no public "every city" call; its list is read-only data.
-        _grid = CityGrid(spot(c) for c in places.all_cities())
-    return _grid
+    """Every gazetteer city in a grid (static data, built once, on first use)."""
+    return CityGrid(spot(c) for c in places.all_cities())
 
 
 # --- chat messages ------------------------------------------------------------------------------
@@ -690,3 +672,21 @@ async def propose_from_suggestion(ctx: Ctx, action: Action) -> None:
     )
     await ctx.services.outbox.open_form(ctx.event, form)
     ctx.outcome = "form"
+
+
+async def _own_question(services: Services, action: Action, user_id: str) -> Community | None:
+    """A place question clicked in a DM: the community it was asked in, if it was theirs."""
+    q = await services.store.place_question(action.int_arg(0))
+    if q is None or q.user_id != user_id:
+        return None
+    return await services.store.community_by_id(q.community_id)
+
+
+FEATURE = Feature(
+    "watcher",
+    actions={"place": answer, "interest": interest, "suggest": propose_from_suggestion},
+    direct_actions={"place": _own_question},
+    on_message=on_message,
+    after_location_change=after_location_change,
+    after_meetup_proposed=tell_interested,
+)

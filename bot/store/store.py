@@ -46,6 +46,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from bot.domain.community import Community, Member
+from bot.domain.jobs import Job, JobSpec
 from bot.domain.meetups import Meetup, Status
 from bot.domain.polls import Answer, PollOption, Tally, Vote
 from bot.domain.rsvps import HOLDS_SEAT, Rsvp, RsvpStatus, offer_deadline, transition
@@ -97,30 +98,6 @@ class RsvpOutcome:
 class Forgotten:
     counts: dict[str, int]  # rows deleted per kind
     offered: list[Rsvp]  # members offered a seat the forgotten member held
-
-
-@dataclass(frozen=True, slots=True)
-class Job:
-    id: int
-    kind: str
-    meetup_id: int
-    community_id: int
-    user_id: str | None
-    lead_minutes: int | None
-    due_at: datetime
-    attempts: int
-    claim: str = ""  # the claim token holding it (see claim_due)
-
-
-@dataclass(frozen=True, slots=True)
-class JobSpec:
-    key: str
-    kind: str
-    meetup_id: int
-    community_id: int
-    due_at: datetime
-    user_id: str | None = None
-    lead_minutes: int | None = None
 
 
 # (meetups, their answers, those members) -> the reminder jobs they should have

@@ -1,0 +1,48 @@
+"""A meetup's channel cards: render one from the store, refresh every copy after a change."""
+
+from __future__ import annotations
+
+import logging
+
+from bot import render
+from bot.domain.community import Community
+from bot.domain.meetups import Meetup, Status
+from bot.handlers.context import Services
+from bot.ports import ChatError, MessageGone
+from bot.types import MessageRef, Outgoing, Place
+
+log = logging.getLogger(__name__)
+
+
+async def render_meetup(
+    services: Services, community: Community, m: Meetup, platform: str
+) -> Outgoing:
+    store = services.store
+    if m.status in (Status.POLL, Status.EXPIRED):
+        tallies, voters = await store.poll_tally(m.id)
+        return render.poll_card(m, community, tallies, voters, platform, services.clock.now())
+    rsvps, shown = await store.rsvps_and_consent(m.id, community.id)
+    view = render.MeetupView(m, community, rsvps, shown, platform)
+    return render.meetup_card(view, services.clock.now())
+
+
+async def refresh_cards(
+    services: Services, community: Community, meetup_id: int, meetup: Meetup | None = None
+) -> None:
+    """Re-render every channel card of the meetup from the store (the truth). Pass `meetup`
+    when the caller has just read it and changed only votes or RSVPs."""
+    m = meetup or await services.store.meetup(meetup_id)
+    if m is None:
+        return
+    cards = await services.store.cards(meetup_id)
+    if not cards:
+        return
+    msg = await render_meetup(services, community, m, community.platform)
+    for card in cards:
+        place = Place(community.platform, community.workspace_id, card.channel_id, card.thread_id)
+        try:
+            await services.outbox.update(MessageRef(place, card.message_id), msg)
+        except MessageGone:
+            await services.store.drop_card(meetup_id, card.message_id)
+        except ChatError as exc:
+            log.warning("could not update the card of meetup %s: %s", meetup_id, exc)
