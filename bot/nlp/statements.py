@@ -29,7 +29,7 @@ from bot.nlp.cues import clean
 from bot.nlp.dates import TimeMention, find_times
 from bot.nlp.lang import en
 from bot.nlp.places import City, find_places, parent_city
-from bot.nlp.prefilter import might_matter, passes
+from bot.nlp.prefilter import gate_of, lower, might_matter
 
 __all__ = ["Statement", "StatementKind", "might_matter", "read"]
 
@@ -75,8 +75,8 @@ def read(text: str, *, now: datetime, prefer_country: str | None = None) -> list
     if not text:
         return []
     text = text[:_MAX_TEXT]
-    gate = en.Gate.of(text)
-    if not passes(gate, text):
+    gate = gate_of(text)
+    if gate is None:
         return []
     return _read(text, now, prefer_country, gate)
 
@@ -93,7 +93,7 @@ def _read(
     if not (stating or proposing):
         return []
     cleaned = clean(text)
-    low = _lower(cleaned)
+    low = lower(cleaned)
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(cleaned)]
     found: list[list[_Mention]] = []
 
@@ -116,14 +116,6 @@ def _a_day(t: TimeMention) -> bool:
     return text not in en.NOW_WORDS and en.CLOCK_ONLY.match(text) is None
 
 
-def _lower(text: str) -> str:
-    """Lower case with straight apostrophes, offsets kept."""
-    low = text.lower().replace("’", "'")
-    if len(low) != len(text):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
-    return low
-
-
 def _sentence_of(sentences: list[tuple[int, int]], i: int) -> tuple[int, int]:
     for s, e in sentences:
         if s <= i < e:
@@ -134,7 +126,7 @@ def _sentence_of(sentences: list[tuple[int, int]], i: int) -> tuple[int, int]:
 def _mentions(
     text: str, cleaned: str, low: str, sentences: list[tuple[int, int]], prefer_country: str | None
 ) -> list[_Mention]:
-    raw_low = _lower(text)
+    raw_low = lower(text)
     found = [p for p in find_places(cleaned, prefer_country=prefer_country) if p.city][:_MAX_PLACES]
     out: list[_Mention] = []
     for k, p in enumerate(found):

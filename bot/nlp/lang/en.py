@@ -13,6 +13,7 @@ test) can see which words a pattern needs; ``examples`` are phrases it must matc
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = [
@@ -41,7 +42,10 @@ __all__ = [
     "WEEKDAY_NAMES",
     "Cue",
     "Gate",
+    "fitting_intent_cues",
+    "gate_words",
     "intent_gate",
+    "may_pass_a_gate",
     "statement_gate",
     "words_of",
 ]
@@ -383,9 +387,20 @@ class Gate:
     @classmethod
     def of(cls, text: str) -> Gate:
         low = text.lower()
-        if low.isascii():
-            return cls(low, frozenset(low.encode().translate(_SPLIT_ASCII).decode().split()))
-        return cls(low, frozenset(low.translate(_SPLIT).split()))
+        return cls(low, frozenset(gate_words(low)))
+
+
+def gate_words(low: str) -> list[str]:
+    """The words of a lower-case message as the gates read them (split at marks)."""
+    if low.isascii():
+        return low.encode().translate(_SPLIT_ASCII).decode().split()
+    return low.translate(_SPLIT).split()
+
+
+def may_pass_a_gate(low: str, words: list[str]) -> bool:
+    """False when neither gate can be True: no word either looks for, no date digits. Most
+    messages stop here, before any set is built."""
+    return not _GATE_WORDS.isdisjoint(words) or _DATE_DIGITS.search(low) is not None
 
 
 def cue_may_fit(cue: Cue, gate: Gate) -> bool:
@@ -393,6 +408,12 @@ def cue_may_fit(cue: Cue, gate: Gate) -> bool:
     if cue.mark and cue.mark not in gate.low:
         return False
     return all(not need.isdisjoint(gate.words) for need in cue.needs)
+
+
+def fitting_intent_cues(gate: Gate) -> Iterator[Cue]:
+    """The intent cues (not those that need a home or trip beside them) that ``statements``
+    searches in a message with these gate words, in their order."""
+    return (c for c in INTENT_CUES if not c.beside_a_stay and cue_may_fit(c, gate))
 
 
 def intent_gate(gate: Gate) -> bool:
@@ -669,6 +690,8 @@ INTENT_CUES: tuple[Cue, ...] = (
 # looks for these, and ``statements`` for each cue's own: that keeps the pre-filter sound).
 # A test checks that every cue's examples hold one of its words and fit its pattern.
 INTENT_WORDS = frozenset(w for cue in INTENT_CUES if cue.needs for w in cue.needs[0])
+# Every word one of the gates looks for (statement_gate's "where" is its quoted question's).
+_GATE_WORDS = STATEMENT_WORDS | INTENT_WORDS | _PAIR_WORDS | {"where"}
 _CUES_BY_WORD = {
     w: tuple(c for c in INTENT_CUES if c.needs and w in c.needs[0] and not c.beside_a_stay)
     for w in INTENT_WORDS
