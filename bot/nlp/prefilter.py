@@ -41,11 +41,13 @@ def gate_of(text: str) -> en.Gate | None:
     if not en.may_pass_a_gate(low, words):
         return None
     gate = en.Gate(low, frozenset(words))
+    cleaned = ""
     if en.intent_gate(gate):
-        cleaned = lower(clean(text))
-        if any(cue.pattern.search(cleaned) for cue in en.fitting_intent_cues(gate)):
+        cleaned = clean(text)
+        low_cleaned = lower(cleaned)
+        if any(cue.pattern.search(low_cleaned) for cue in en.fitting_intent_cues(gate)):
             return gate
-    if en.statement_gate(gate) and may_mention_city(clean(text)):
+    if en.statement_gate(gate) and may_mention_city(cleaned or clean(text)):
         return gate
     return None
 

@@ -500,3 +500,16 @@ def test_might_matter_never_hides_an_intent(pre: str, example: str, post: str, u
     text = pre + (example.capitalize() if up else example) + post
     if _read(text, NOW):
         assert might_matter(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I live in Zürich…loving it ☕",
+        "“moving” is a big word, but I’m now living in Montréal",
+        "São Paulo — here until Friday 🙂",
+    ],
+)
+def test_prefilter_reads_words_of_non_ascii_messages(text: str) -> None:
+    assert _read(text, NOW), text
+    assert might_matter(text), text

@@ -358,6 +358,7 @@ STATEMENT_WORDS = _HOME_WORDS | DATE_WORDS
 _MARKS = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~\n\t\r-'
 _SPLIT = str.maketrans({**{c: " " for c in _MARKS + "–—…“”"}, "’": "'"})
 _SPLIT_ASCII = bytes(32 if chr(c) in _MARKS else c for c in range(256))
+_SPLIT_RE = re.compile("[\\s" + re.escape(_MARKS + "–—…“”") + "]+")
 # Digits as trip dates are written: "the 20th", "5/27", "14.6", "3-8", "3–8 March".
 _DATE_DIGITS = re.compile(r"\d(?:st|nd|rd|th|\s*[/.–—-]\s*\d)")
 # Two-word subjects whose words alone are too common to look for.
@@ -394,7 +395,8 @@ def gate_words(low: str) -> list[str]:
     """The words of a lower-case message as the gates read them (split at marks)."""
     if low.isascii():
         return low.encode().translate(_SPLIT_ASCII).decode().split()
-    return low.translate(_SPLIT).split()
+    # One regex split is far cheaper than str.translate's dict lookups (the same words).
+    return [w for w in _SPLIT_RE.split(low.replace("’", "'")) if w]
 
 
 def may_pass_a_gate(low: str, words: list[str]) -> bool:
@@ -413,7 +415,14 @@ def cue_may_fit(cue: Cue, gate: Gate) -> bool:
 def fitting_intent_cues(gate: Gate) -> Iterator[Cue]:
     """The intent cues (not those that need a home or trip beside them) that ``statements``
     searches in a message with these gate words, in their order."""
-    return (c for c in INTENT_CUES if not c.beside_a_stay and cue_may_fit(c, gate))
+    hits = INTENT_WORDS.intersection(gate.words)
+    return (
+        c
+        for c in INTENT_CUES
+        if not c.beside_a_stay
+        and (not c.needs or not hits.isdisjoint(c.needs[0]))  # the cheap half first
+        and cue_may_fit(c, gate)
+    )
 
 
 def intent_gate(gate: Gate) -> bool:
