@@ -300,3 +300,41 @@ def test_the_prefilter_never_hides_a_class_statement(
     message = case(f"{head}{text}{tail}")
     if _read(message, NOW):
         assert might_matter(message), message
+
+
+# Names the watcher must see (issue 14, names class), each through ``read``.
+CITY_THEN_WEEKDAY_RANGE = [
+    ("Madrid Tue-Thu next week", [trip("Madrid", (3, 10), (3, 12))]),
+    ("Porto Wed-Fri next week, then home", [trip("Porto", (3, 11), (3, 13))]),
+    ("Nairobi Thu through Sat", [trip("Nairobi", (3, 5), (3, 7))]),
+]
+CITY_THEN_CHAT_WORD = [
+    ("Hamilton here 👋", [home("Hamilton")]),
+    ("Leeds here, just joined", [home("Leeds")]),
+    ("hamilton here", [home("Hamilton")]),
+    ("any Leeds folks fancy a pint?", [("intent", "Leeds", None, None)]),
+    ("Sheffield crew, pints friday?", [("intent", "Sheffield", None, None)]),
+]
+ENGLISH_NAMES = [
+    ("just moved to Aarhus", [home("Århus")]),
+    ("I live in Aarhus", [home("Århus")]),
+    ("we moved to Seville last year", [home("Sevilla")]),
+]
+REGIONS_ARE_NO_CITIES = [
+    "Bali next month for two weeks",
+    "off to Tuscany in June",
+    "Sicily for two weeks in June",
+    "off to Provence for the weekend",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), CITY_THEN_WEEKDAY_RANGE + CITY_THEN_CHAT_WORD + ENGLISH_NAMES
+)
+def test_names_the_watcher_sees(text: str, expected: list[Row]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", REGIONS_ARE_NO_CITIES)
+def test_islands_and_regions_are_not_towns_of_their_name(text: str) -> None:
+    check(text, [])
