@@ -338,3 +338,17 @@ def test_names_the_watcher_sees(text: str, expected: list[Row]) -> None:
 @pytest.mark.parametrize("text", REGIONS_ARE_NO_CITIES)
 def test_islands_and_regions_are_not_towns_of_their_name(text: str) -> None:
     check(text, [])
+
+
+CITY_HASHTAGS = [
+    ("Back home in #Wellington now", [home("Wellington")]),
+    ("I live in #Wellington", [home("Wellington")]),
+    ("#Lisbon next week for a conference 🎉", [trip("Lisbon", (3, 9), (3, 15))]),
+    ("loving #MondayMotivation here in Leeds", [home("Leeds")]),
+    ("#Reading festival this weekend, I live in Bath", [home("Bath")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CITY_HASHTAGS)
+def test_a_hashtag_that_is_a_city_reaches_the_watcher(text: str, expected: list[Row]) -> None:
+    check(text, expected)
