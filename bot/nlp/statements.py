@@ -61,6 +61,7 @@ class _Mention:
     prefix: str  # the sentence before the city (lower case)
     answer: bool  # the city opens a reply to a quoted "where's everyone based?"
     tail: str  # the next 80 characters, past the sentence's end ("... just kidding")
+    demonym: str = ""  # "one" or "many" when named by its people ("Londoner", "Londoners")
 
 
 _SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\S)(?!\s))+[.!?]*")
@@ -142,8 +143,11 @@ def _mentions(
         city = parent_city(p.city)
         answer = _answers_where(raw_low, p.start)
         tail = low[p.end : p.end + 80]
+        demonym = "" if p.alias != "demonym" else "many" if p.text.endswith("s") else "one"
         out.append(
-            _Mention(p.start, p.end, city, sent, before, after, joined, prefix, answer, tail)
+            _Mention(
+                p.start, p.end, city, sent, before, after, joined, prefix, answer, tail, demonym
+            )
         )
     return out
 
@@ -208,6 +212,8 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
     b = m.before
     if en.HOME_QUESTION.search(b) or en.HOME_PERFECT.search(b) or m.answer:
         return "home"
+    if m.demonym:
+        return "home" if _one_of_its_people(m) else None
     if _not_a_stay(m):
         return None
     if en.ORIGIN.search(b):
@@ -219,6 +225,16 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
     if en.TRIP_BEFORE.search(b) or en.VISIT_SOMEONE.search(b):
         return "trip"
     return _kind_from_after(m, has_dates)
+
+
+def _one_of_its_people(m: _Mention) -> bool:
+    """ "I'm a Londoner", "proud Sydneysider": the speaker is one of the city's people (a
+    plural needs "we": "Londoners are rude" is about others)."""
+    if en.DEMONYM_SELF.search(m.before) is None:
+        return False
+    if not re.search(r"[a-z]", m.before) and not re.match(r"\s*(?:here\b|[,!(]|$)", m.after):
+        return False  # "Glaswegian weather": an adjective; "Glaswegian, 34, loves hills"
+    return m.demonym != "many" or re.search(r"\bwe\b|\bwe're\b", m.before) is not None
 
 
 def _not_a_stay(m: _Mention) -> bool:

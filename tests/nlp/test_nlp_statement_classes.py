@@ -352,3 +352,29 @@ CITY_HASHTAGS = [
 @pytest.mark.parametrize(("text", "expected"), CITY_HASHTAGS)
 def test_a_hashtag_that_is_a_city_reaches_the_watcher(text: str, expected: list[Row]) -> None:
     check(text, expected)
+
+
+DEMONYMS = [
+    ("proud Sydneysider, say hi", [home("Sydney")]),
+    ("I'm a Londoner", [home("London")]),
+    ("born and raised Dubliner, keen to meet folks", [home("Dublin"), INTENT]),
+    ("we're Glaswegians, hi all", [home("Glasgow")]),
+    ("Sydneysider here", [home("Sydney")]),
+    ("I'm a Londoner but in Paris next week", [home("London"), trip("Paris", (3, 9), (3, 15))]),
+]
+NOT_THE_SPEAKERS_PEOPLE = [
+    "my wife is a Londoner, we live in the suburbs now",
+    "I used to be a Londoner",
+    "Londoners are rude today",
+    "Glaswegian weather today is grim",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEMONYMS)
+def test_a_demonym_states_the_speakers_home(text: str, expected: list[Row]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", NOT_THE_SPEAKERS_PEOPLE)
+def test_a_demonym_about_others_states_nothing(text: str) -> None:
+    assert [r for r in rows(read(text, now=NOW)) if r[0] == "home"] == []

@@ -21,6 +21,7 @@ __all__ = [
     "ARRIVAL",
     "CLAUSE_SPLIT",
     "CORRECTION",
+    "DEMONYM_SELF",
     "END_WORDS",
     "HOME_AFTER",
     "HOME_BEFORE",
@@ -340,7 +341,7 @@ THE_BEFORE = re.compile(r"\s+the\s*$")
 # dates). ``statements`` asks ``statement_gate`` before it reads any city, and so does the
 # pre-filter; the class tests show the cues still find what they should.
 _HOME_WORDS = frozenset(
-    """here live lives living lived based moved relocated settled fellow home located reside
+    """here live lives living lived based moved relocated settled fellow proud home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
     resident represent checking location aquí aqui ici i'm im we're i've ive we've born
     landed arrived touched""".split()
@@ -742,6 +743,12 @@ NOT_AFTER = re.compile(
 )
 # Before a city in a question that still places the speaker: "anyone else in Nottingham?",
 # "any other Brisbane people lurking?", "is anybody else here based out of Tampa?".
+# The clause before a demonym that makes the speaker one: "I'm a Londoner", "proud
+# Sydneysider", "born and raised Dubliner", "we're Glaswegians" (nothing but these words).
+DEMONYM_SELF = re.compile(
+    r"(?:^|\b(?:i'm|im|i\s+am|we're|we\s+are)\s+)(?:(?:also|too|a|an|proud|fellow|lifelong|"
+    r"true|real|proper|born\s+and\s+(?:raised|bred)|native|another|just|one)\b|\W)*$"
+)
 HOME_QUESTION = re.compile(
     r"\b(?:any(?:one|body)?\s+else|any\s+other|anyone\s+else|other|fellow)\b"
     r"(?:\s+(?:here|around|living|based|lurking|out|from|in|of|people|folks|devs))*\s*$"
