@@ -319,6 +319,8 @@ ENGLISH_NAMES = [
     ("just moved to Aarhus", [home("Århus")]),
     ("I live in Aarhus", [home("Århus")]),
     ("we moved to Seville last year", [home("Sevilla")]),
+    ("I'm based out of Austin", [home("Austin")]),
+    ("based out of Hamilton these days", [home("Hamilton")]),
 ]
 REGIONS_ARE_NO_CITIES = [
     "Bali next month for two weeks",

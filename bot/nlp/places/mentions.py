@@ -470,6 +470,8 @@ def _judge(
     loc_ctx, strong_ctx = _place_context(
         g, text, prev, prev_gap, nxt, next_gap, ids, capital=caps[i], chained=chained
     )
+    if prev == "of" and i > 1 and keys[i - 2] == "out" and prev_gap.strip() == "":
+        loc_ctx = strong_ctx = True  # "based out of Austin", "working out of Hamilton"
     next_cap = j < len(toks) and caps[j] and next_gap.strip() == ""
     qualified = False
     if ids is not None and j < len(toks) and _skip_qualifier(g, text, toks, keys, j) > j:
