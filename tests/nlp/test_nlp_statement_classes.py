@@ -380,3 +380,18 @@ def test_a_demonym_states_the_speakers_home(text: str, expected: list[Row]) -> N
 @pytest.mark.parametrize("text", NOT_THE_SPEAKERS_PEOPLE)
 def test_a_demonym_about_others_states_nothing(text: str) -> None:
     assert [r for r in rows(read(text, now=NOW)) if r[0] == "home"] == []
+
+
+LOCAL_NAMES = [
+    ("settled in Göteborg a while back", [home("Gothenburg")]),
+    ("Praha this weekend with the family", [trip("Prague", (3, 6), (3, 8))]),
+    ("I live in København with two cats", [home("Copenhagen")]),
+    ("Firenze April 3-5 for a wedding", [trip("Florence", (4, 3), (4, 5))]),
+    ("moved to Bruxelles for the new job", [home("Brussels")]),
+    ("Athina next week, then home", [trip("Athens", (3, 9), (3, 15))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOCAL_NAMES)
+def test_a_city_by_its_local_name(text: str, expected: list[Row]) -> None:
+    check(text, expected)
