@@ -395,3 +395,19 @@ LOCAL_NAMES = [
 @pytest.mark.parametrize(("text", "expected"), LOCAL_NAMES)
 def test_a_city_by_its_local_name(text: str, expected: list[Row]) -> None:
     check(text, expected)
+
+
+FOR_AN_EVENT = [
+    ("Liverpool for the match on Saturday", [trip("Liverpool", (3, 7), (3, 7))]),
+    ("Cardiff for the big game this weekend", [trip("Cardiff", (3, 6), (3, 8))]),
+    ("Leeds for the derby next Sunday", [trip("Leeds", (3, 15), (3, 15))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOR_AN_EVENT)
+def test_a_city_one_goes_to_for_a_match(text: str, expected: list[Row]) -> None:
+    check(text, expected)
+
+
+def test_a_score_line_is_still_no_trip() -> None:
+    check("Chelsea beat Liverpool 2-1 in the match", [])

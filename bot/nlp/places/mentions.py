@@ -67,6 +67,11 @@ _PLACE_NOUNS_AFTER = frozenset(
 )
 # Chat words after a city that make it a place ("Hamilton here", "any Leeds folks?").
 _CHAT_AFTER = frozenset("here folks peeps crew locals".split())
+# After a city: going there for an event, in sports talk too ("Cardiff for the match").
+_FOR_AN_EVENT = re.compile(
+    r"\s+for\s+(?:the|a|an)\s+(?:\w+\s+)?(?:match|game|derby|final|gig|concert|race)\b",
+    re.IGNORECASE,
+)
 # The end of a street address: the city comes after its comma.
 _STREETS = frozenset(
     "street st road rd avenue ave lane drive boulevard blvd".split()
@@ -165,8 +170,8 @@ def _candidates(
     if hits <= g.weak_anchors:
         # Only common-word names ("Nice", "Long Beach"): they need a capital letter inside a
         # sentence (or upper case); in an all-lower-case message, a place word before them.
-        if any(_followed_by(words, w, _WORDS_AFTER) for w in hits):
-            pass  # "Hamilton here", "Leeds folks": the word after makes it a place
+        if any(_followed_by(words, w, _WORDS_AFTER) for w in hits) or _FOR_AN_EVENT.search(text):
+            pass  # "Hamilton here", "Leeds folks", "Leeds for the derby": a place after all
         elif text.islower():
             if _STRONG_PREP.isdisjoint(words):
                 return frozenset()
@@ -204,7 +209,10 @@ def _in_context(g: _Gazetteer, text: str, words: list[str], h: str) -> bool:
     if "#" + cap in text or "@ " + cap in text:
         return True  # "#Wellington": a capitalised tag names the place; "@ Taupo": at it
     k = text.find(cap)
-    return k >= 0 and _QUALIFIED_AFTER.match(text, k + len(cap)) is not None
+    return k >= 0 and (
+        _QUALIFIED_AFTER.match(text, k + len(cap)) is not None
+        or _FOR_AN_EVENT.match(text, k + len(cap)) is not None
+    )
 
 
 def _capital_inside(text: str, word: str) -> bool:
@@ -472,6 +480,8 @@ def _judge(
     )
     if prev == "of" and i > 1 and keys[i - 2] == "out" and prev_gap.strip() == "":
         loc_ctx = strong_ctx = True  # "based out of Austin", "working out of Hamilton"
+    if _FOR_AN_EVENT.match(text, end):
+        loc_ctx = strong_ctx = True  # "Liverpool for the match": a place one goes to
     next_cap = j < len(toks) and caps[j] and next_gap.strip() == ""
     qualified = False
     if ids is not None and j < len(toks) and _skip_qualifier(g, text, toks, keys, j) > j:
