@@ -1,10 +1,12 @@
 """Cleaning a chat message before the watcher reads it: code, URLs, quotes and @/#
-mentions become :data:`MASK` characters (offsets kept). The cue phrases themselves are in
-``bot.nlp.lang.en``."""
+mentions become :data:`MASK` characters (offsets kept), but for a #tag that may be a city.
+The cue phrases themselves are in ``bot.nlp.lang.en``."""
 
 from __future__ import annotations
 
 import re
+
+from bot.nlp.places import may_mention_city
 
 __all__ = ["MASK", "clean"]
 
@@ -32,6 +34,15 @@ def _mask(m: re.Match[str]) -> str:
     return MASK * len(m.group())
 
 
+def _mask_tag(m: re.Match[str]) -> str:
+    """An @mention or #tag is masked, but a #tag that may name a city ("#Wellington") is
+    the speaker's own word: it stays, and ``find_places`` judges it in its sentence."""
+    tag = m.group()
+    if tag[0] == "#" and tag[1:2].isupper() and may_mention_city("in " + tag[1:]):
+        return tag
+    return MASK * len(tag)
+
+
 # Each cleaner after the marks (in the lower-case text) without which it changes nothing:
 # most messages have none, and `in` is far cheaper than a regex search.
 _CLEANERS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
@@ -57,5 +68,5 @@ def clean(text: str) -> str:
         return text
     for rx, marks in _CLEANERS:
         if any(m in probe for m in marks):
-            text = rx.sub(_mask, text)
+            text = rx.sub(_mask_tag if rx is _MENTION else _mask, text)
     return text

@@ -7,11 +7,12 @@ Why it is sound, by construction rather than by analysis of the cue patterns:
   (a home word, a date word or a digit), and only about a city that ``places.find_places``
   finds in the cleaned text; ``places.may_mention_city`` is False only where
   ``find_places`` finds no city (its own contract, tested in tests/nlp);
-* ``read`` looks for meetup intent only where ``en.intent_gate`` is True on the message
-  (or beside a home or trip it states), and asks the very same functions here.
+* ``read`` states an intent without a home or trip beside it only where one of
+  ``en.fitting_intent_cues`` matches the cleaned lower-case text; the pre-filter searches
+  the very same cues in the very same text.
 
-So the pre-filter costs one split into words and two set intersections, and where a
-statement word is found, ``may_mention_city`` (an intersection with the gazetteer's words).
+Both gates need one of their words or date digits (``en.may_pass_a_gate``): most messages
+cost one split into words and one set test.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from bot.nlp.cues import clean
 from bot.nlp.lang import en
 from bot.nlp.places import may_mention_city
 
-__all__ = ["might_matter", "passes", "prepare"]
+__all__ = ["gate_of", "lower", "might_matter", "prepare"]
 
 
 def prepare() -> None:
@@ -30,14 +31,30 @@ def prepare() -> None:
 
 def might_matter(text: str) -> bool:
     """False only when ``statements.read(text)`` surely finds nothing."""
-    if not text:
-        return False
-    text = text[:20_000]
-    return passes(en.Gate.of(text), text)
+    return bool(text) and gate_of(text[:20_000]) is not None
 
 
-def passes(gate: en.Gate, text: str) -> bool:
-    """``might_matter`` on a message whose gate words are read already."""
+def gate_of(text: str) -> en.Gate | None:
+    """The gates' reading of a message that may matter, or None where it surely does not."""
+    low = text.lower()
+    words = en.gate_words(low)
+    if not en.may_pass_a_gate(low, words):
+        return None
+    gate = en.Gate(low, frozenset(words))
+    cleaned = ""
     if en.intent_gate(gate):
-        return True
-    return en.statement_gate(gate) and may_mention_city(clean(text))
+        cleaned = clean(text)
+        low_cleaned = lower(cleaned)
+        if any(cue.pattern.search(low_cleaned) for cue in en.fitting_intent_cues(gate)):
+            return gate
+    if en.statement_gate(gate) and may_mention_city(cleaned or clean(text)):
+        return gate
+    return None
+
+
+def lower(text: str) -> str:
+    """Lower case with straight apostrophes, offsets kept (the text the grammar reads)."""
+    low = text.lower().replace("’", "'")
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
+    return low

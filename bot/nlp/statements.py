@@ -29,7 +29,7 @@ from bot.nlp.cues import clean
 from bot.nlp.dates import TimeMention, find_times
 from bot.nlp.lang import en
 from bot.nlp.places import City, find_places, parent_city
-from bot.nlp.prefilter import might_matter, passes
+from bot.nlp.prefilter import gate_of, lower, might_matter
 
 __all__ = ["Statement", "StatementKind", "might_matter", "read"]
 
@@ -61,6 +61,7 @@ class _Mention:
     prefix: str  # the sentence before the city (lower case)
     answer: bool  # the city opens a reply to a quoted "where's everyone based?"
     tail: str  # the next 80 characters, past the sentence's end ("... just kidding")
+    demonym: str = ""  # "one" or "many" when named by its people ("Londoner", "Londoners")
 
 
 _SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\S)(?!\s))+[.!?]*")
@@ -75,8 +76,8 @@ def read(text: str, *, now: datetime, prefer_country: str | None = None) -> list
     if not text:
         return []
     text = text[:_MAX_TEXT]
-    gate = en.Gate.of(text)
-    if not passes(gate, text):
+    gate = gate_of(text)
+    if gate is None:
         return []
     return _read(text, now, prefer_country, gate)
 
@@ -93,7 +94,7 @@ def _read(
     if not (stating or proposing):
         return []
     cleaned = clean(text)
-    low = _lower(cleaned)
+    low = lower(cleaned)
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(cleaned)]
     found: list[list[_Mention]] = []
 
@@ -116,14 +117,6 @@ def _a_day(t: TimeMention) -> bool:
     return text not in en.NOW_WORDS and en.CLOCK_ONLY.match(text) is None
 
 
-def _lower(text: str) -> str:
-    """Lower case with straight apostrophes, offsets kept."""
-    low = text.lower().replace("’", "'")
-    if len(low) != len(text):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
-    return low
-
-
 def _sentence_of(sentences: list[tuple[int, int]], i: int) -> tuple[int, int]:
     for s, e in sentences:
         if s <= i < e:
@@ -134,7 +127,7 @@ def _sentence_of(sentences: list[tuple[int, int]], i: int) -> tuple[int, int]:
 def _mentions(
     text: str, cleaned: str, low: str, sentences: list[tuple[int, int]], prefer_country: str | None
 ) -> list[_Mention]:
-    raw_low = _lower(text)
+    raw_low = lower(text)
     found = [p for p in find_places(cleaned, prefer_country=prefer_country) if p.city][:_MAX_PLACES]
     out: list[_Mention] = []
     for k, p in enumerate(found):
@@ -150,8 +143,11 @@ def _mentions(
         city = parent_city(p.city)
         answer = _answers_where(raw_low, p.start)
         tail = low[p.end : p.end + 80]
+        demonym = "" if p.alias != "demonym" else "many" if p.text.endswith("s") else "one"
         out.append(
-            _Mention(p.start, p.end, city, sent, before, after, joined, prefix, answer, tail)
+            _Mention(
+                p.start, p.end, city, sent, before, after, joined, prefix, answer, tail, demonym
+            )
         )
     return out
 
@@ -216,6 +212,8 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
     b = m.before
     if en.HOME_QUESTION.search(b) or en.HOME_PERFECT.search(b) or m.answer:
         return "home"
+    if m.demonym:
+        return "home" if _one_of_its_people(m) else None
     if _not_a_stay(m):
         return None
     if en.ORIGIN.search(b):
@@ -227,6 +225,16 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
     if en.TRIP_BEFORE.search(b) or en.VISIT_SOMEONE.search(b):
         return "trip"
     return _kind_from_after(m, has_dates)
+
+
+def _one_of_its_people(m: _Mention) -> bool:
+    """ "I'm a Londoner", "proud Sydneysider": the speaker is one of the city's people (a
+    plural needs "we": "Londoners are rude" is about others)."""
+    if en.DEMONYM_SELF.search(m.before) is None:
+        return False
+    if not re.search(r"[a-z]", m.before) and not re.match(r"\s*(?:here\b|[,!(]|$)", m.after):
+        return False  # "Glaswegian weather": an adjective; "Glaswegian, 34, loves hills"
+    return m.demonym != "many" or re.search(r"\bwe\b|\bwe're\b", m.before) is not None
 
 
 def _not_a_stay(m: _Mention) -> bool:

@@ -300,3 +300,114 @@ def test_the_prefilter_never_hides_a_class_statement(
     message = case(f"{head}{text}{tail}")
     if _read(message, NOW):
         assert might_matter(message), message
+
+
+# Names the watcher must see (issue 14, names class), each through ``read``.
+CITY_THEN_WEEKDAY_RANGE = [
+    ("Madrid Tue-Thu next week", [trip("Madrid", (3, 10), (3, 12))]),
+    ("Porto Wed-Fri next week, then home", [trip("Porto", (3, 11), (3, 13))]),
+    ("Nairobi Thu through Sat", [trip("Nairobi", (3, 5), (3, 7))]),
+]
+CITY_THEN_CHAT_WORD = [
+    ("Hamilton here 👋", [home("Hamilton")]),
+    ("Leeds here, just joined", [home("Leeds")]),
+    ("hamilton here", [home("Hamilton")]),
+    ("any Leeds folks fancy a pint?", [("intent", "Leeds", None, None)]),
+    ("Sheffield crew, pints friday?", [("intent", "Sheffield", None, None)]),
+]
+ENGLISH_NAMES = [
+    ("just moved to Aarhus", [home("Århus")]),
+    ("I live in Aarhus", [home("Århus")]),
+    ("we moved to Seville last year", [home("Sevilla")]),
+    ("I'm based out of Austin", [home("Austin")]),
+    ("based out of Hamilton these days", [home("Hamilton")]),
+]
+REGIONS_ARE_NO_CITIES = [
+    "Bali next month for two weeks",
+    "off to Tuscany in June",
+    "Sicily for two weeks in June",
+    "off to Provence for the weekend",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), CITY_THEN_WEEKDAY_RANGE + CITY_THEN_CHAT_WORD + ENGLISH_NAMES
+)
+def test_names_the_watcher_sees(text: str, expected: list[Row]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", REGIONS_ARE_NO_CITIES)
+def test_islands_and_regions_are_not_towns_of_their_name(text: str) -> None:
+    check(text, [])
+
+
+CITY_HASHTAGS = [
+    ("Back home in #Wellington now", [home("Wellington")]),
+    ("I live in #Wellington", [home("Wellington")]),
+    ("#Lisbon next week for a conference 🎉", [trip("Lisbon", (3, 9), (3, 15))]),
+    ("loving #MondayMotivation here in Leeds", [home("Leeds")]),
+    ("#Reading festival this weekend, I live in Bath", [home("Bath")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CITY_HASHTAGS)
+def test_a_hashtag_that_is_a_city_reaches_the_watcher(text: str, expected: list[Row]) -> None:
+    check(text, expected)
+
+
+DEMONYMS = [
+    ("proud Sydneysider, say hi", [home("Sydney")]),
+    ("I'm a Londoner", [home("London")]),
+    ("born and raised Dubliner, keen to meet folks", [home("Dublin"), INTENT]),
+    ("we're Glaswegians, hi all", [home("Glasgow")]),
+    ("Sydneysider here", [home("Sydney")]),
+    ("I'm a Londoner but in Paris next week", [home("London"), trip("Paris", (3, 9), (3, 15))]),
+]
+NOT_THE_SPEAKERS_PEOPLE = [
+    "my wife is a Londoner, we live in the suburbs now",
+    "I used to be a Londoner",
+    "Londoners are rude today",
+    "Glaswegian weather today is grim",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEMONYMS)
+def test_a_demonym_states_the_speakers_home(text: str, expected: list[Row]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", NOT_THE_SPEAKERS_PEOPLE)
+def test_a_demonym_about_others_states_nothing(text: str) -> None:
+    assert [r for r in rows(read(text, now=NOW)) if r[0] == "home"] == []
+
+
+LOCAL_NAMES = [
+    ("settled in Göteborg a while back", [home("Gothenburg")]),
+    ("Praha this weekend with the family", [trip("Prague", (3, 6), (3, 8))]),
+    ("I live in København with two cats", [home("Copenhagen")]),
+    ("Firenze April 3-5 for a wedding", [trip("Florence", (4, 3), (4, 5))]),
+    ("moved to Bruxelles for the new job", [home("Brussels")]),
+    ("Athina next week, then home", [trip("Athens", (3, 9), (3, 15))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOCAL_NAMES)
+def test_a_city_by_its_local_name(text: str, expected: list[Row]) -> None:
+    check(text, expected)
+
+
+FOR_AN_EVENT = [
+    ("Liverpool for the match on Saturday", [trip("Liverpool", (3, 7), (3, 7))]),
+    ("Cardiff for the big game this weekend", [trip("Cardiff", (3, 6), (3, 8))]),
+    ("Leeds for the derby next Sunday", [trip("Leeds", (3, 15), (3, 15))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOR_AN_EVENT)
+def test_a_city_one_goes_to_for_a_match(text: str, expected: list[Row]) -> None:
+    check(text, expected)
+
+
+def test_a_score_line_is_still_no_trip() -> None:
+    check("Chelsea beat Liverpool 2-1 in the match", [])

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.nlp.cues import MASK, clean
+from bot.nlp.lang import en
 from bot.nlp.statements import Statement, _read, might_matter, read
 
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("America/Chicago"))  # a Wednesday
@@ -466,3 +467,49 @@ def test_prefilter_never_hides_a_gazetteer_city() -> None:
 )
 def test_prefilter_stops_words_that_only_begin_or_end_a_name(text: str) -> None:
     assert not _read(text, NOW)
+
+
+# The pre-filter searches the intent cues themselves (those whose words a message has), so
+# messages with only a cue's common words stop there.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "people say the house always wins",
+        "whoever said that was up all night",
+        "my favourite place for food is my own kitchen",
+        "ever noticed how nobody reads the manual",
+    ],
+)
+def test_prefilter_stops_intent_words_without_a_cue(text: str) -> None:
+    assert not _read(text, NOW)
+    assert not might_matter(text)
+
+
+_INTENT_EXAMPLES = sorted({ex for cue in en.INTENT_CUES for ex in cue.examples})
+_NOISE = ["", "@sam ", "#meetups ", "“quoted” ", "https://x.io/a ", "ok’ ", "> where? \n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_NOISE),
+    st.sampled_from(_INTENT_EXAMPLES),
+    st.sampled_from(["", " Paris", " in Leeds today", "!!", " 🙂", " @bob"]),
+    st.booleans(),
+)
+def test_might_matter_never_hides_an_intent(pre: str, example: str, post: str, up: bool) -> None:
+    text = pre + (example.capitalize() if up else example) + post
+    if _read(text, NOW):
+        assert might_matter(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I live in Zürich…loving it ☕",
+        "“moving” is a big word, but I’m now living in Montréal",
+        "São Paulo — here until Friday 🙂",
+    ],
+)
+def test_prefilter_reads_words_of_non_ascii_messages(text: str) -> None:
+    assert _read(text, NOW), text
+    assert might_matter(text), text

@@ -13,6 +13,7 @@ test) can see which words a pattern needs; ``examples`` are phrases it must matc
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "ARRIVAL",
     "CLAUSE_SPLIT",
     "CORRECTION",
+    "DEMONYM_SELF",
     "END_WORDS",
     "HOME_AFTER",
     "HOME_BEFORE",
@@ -41,7 +43,10 @@ __all__ = [
     "WEEKDAY_NAMES",
     "Cue",
     "Gate",
+    "fitting_intent_cues",
+    "gate_words",
     "intent_gate",
+    "may_pass_a_gate",
     "statement_gate",
     "words_of",
 ]
@@ -336,7 +341,7 @@ THE_BEFORE = re.compile(r"\s+the\s*$")
 # dates). ``statements`` asks ``statement_gate`` before it reads any city, and so does the
 # pre-filter; the class tests show the cues still find what they should.
 _HOME_WORDS = frozenset(
-    """here live lives living lived based moved relocated settled fellow home located reside
+    """here live lives living lived based moved relocated settled fellow proud home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
     resident represent checking location aquí aqui ici i'm im we're i've ive we've born
     landed arrived touched""".split()
@@ -354,6 +359,7 @@ STATEMENT_WORDS = _HOME_WORDS | DATE_WORDS
 _MARKS = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~\n\t\r-'
 _SPLIT = str.maketrans({**{c: " " for c in _MARKS + "–—…“”"}, "’": "'"})
 _SPLIT_ASCII = bytes(32 if chr(c) in _MARKS else c for c in range(256))
+_SPLIT_RE = re.compile("[\\s" + re.escape(_MARKS + "–—…“”") + "]+")
 # Digits as trip dates are written: "the 20th", "5/27", "14.6", "3-8", "3–8 March".
 _DATE_DIGITS = re.compile(r"\d(?:st|nd|rd|th|\s*[/.–—-]\s*\d)")
 # Two-word subjects whose words alone are too common to look for.
@@ -383,9 +389,21 @@ class Gate:
     @classmethod
     def of(cls, text: str) -> Gate:
         low = text.lower()
-        if low.isascii():
-            return cls(low, frozenset(low.encode().translate(_SPLIT_ASCII).decode().split()))
-        return cls(low, frozenset(low.translate(_SPLIT).split()))
+        return cls(low, frozenset(gate_words(low)))
+
+
+def gate_words(low: str) -> list[str]:
+    """The words of a lower-case message as the gates read them (split at marks)."""
+    if low.isascii():
+        return low.encode().translate(_SPLIT_ASCII).decode().split()
+    # One regex split is far cheaper than str.translate's dict lookups (the same words).
+    return [w for w in _SPLIT_RE.split(low.replace("’", "'")) if w]
+
+
+def may_pass_a_gate(low: str, words: list[str]) -> bool:
+    """False when neither gate can be True: no word either looks for, no date digits. Most
+    messages stop here, before any set is built."""
+    return not _GATE_WORDS.isdisjoint(words) or _DATE_DIGITS.search(low) is not None
 
 
 def cue_may_fit(cue: Cue, gate: Gate) -> bool:
@@ -393,6 +411,19 @@ def cue_may_fit(cue: Cue, gate: Gate) -> bool:
     if cue.mark and cue.mark not in gate.low:
         return False
     return all(not need.isdisjoint(gate.words) for need in cue.needs)
+
+
+def fitting_intent_cues(gate: Gate) -> Iterator[Cue]:
+    """The intent cues (not those that need a home or trip beside them) that ``statements``
+    searches in a message with these gate words, in their order."""
+    hits = INTENT_WORDS.intersection(gate.words)
+    return (
+        c
+        for c in INTENT_CUES
+        if not c.beside_a_stay
+        and (not c.needs or not hits.isdisjoint(c.needs[0]))  # the cheap half first
+        and cue_may_fit(c, gate)
+    )
 
 
 def intent_gate(gate: Gate) -> bool:
@@ -669,6 +700,8 @@ INTENT_CUES: tuple[Cue, ...] = (
 # looks for these, and ``statements`` for each cue's own: that keeps the pre-filter sound).
 # A test checks that every cue's examples hold one of its words and fit its pattern.
 INTENT_WORDS = frozenset(w for cue in INTENT_CUES if cue.needs for w in cue.needs[0])
+# Every word one of the gates looks for (statement_gate's "where" is its quoted question's).
+_GATE_WORDS = STATEMENT_WORDS | INTENT_WORDS | _PAIR_WORDS | {"where"}
 _CUES_BY_WORD = {
     w: tuple(c for c in INTENT_CUES if c.needs and w in c.needs[0] and not c.beside_a_stay)
     for w in INTENT_WORDS
@@ -710,6 +743,12 @@ NOT_AFTER = re.compile(
 )
 # Before a city in a question that still places the speaker: "anyone else in Nottingham?",
 # "any other Brisbane people lurking?", "is anybody else here based out of Tampa?".
+# The clause before a demonym that makes the speaker one: "I'm a Londoner", "proud
+# Sydneysider", "born and raised Dubliner", "we're Glaswegians" (nothing but these words).
+DEMONYM_SELF = re.compile(
+    r"(?:^|\b(?:i'm|im|i\s+am|we're|we\s+are)\s+)(?:(?:also|too|a|an|proud|fellow|lifelong|"
+    r"true|real|proper|born\s+and\s+(?:raised|bred)|native|another|just|one)\b|\W)*$"
+)
 HOME_QUESTION = re.compile(
     r"\b(?:any(?:one|body)?\s+else|any\s+other|anyone\s+else|other|fellow)\b"
     r"(?:\s+(?:here|around|living|based|lurking|out|from|in|of|people|folks|devs))*\s*$"

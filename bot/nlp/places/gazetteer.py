@@ -511,6 +511,9 @@ _NEVER_CITIES = frozenset(
     "january february march april may june july august september october november "
     "december monday tuesday wednesday thursday friday saturday sunday today tomorrow "
     "tonight christmas easter".split()
+    # Islands and regions people travel to that share a small town's name elsewhere
+    # ("Bali" is a suburb of Kolkata, "Tuscany" one of Calgary): never that town.
+    + "bali tuscany provence sicily sardinia crete cornwall bavaria maui lapland".split()
 )
 # A bare city name of fewer people than this needs a place word before it ("in", "to"...).
 _MIN_POP_BARE = 100_000

@@ -53,6 +53,7 @@ _OK_FOLLOWERS = frozenset(
     "tonight today tomorrow yesterday monday tuesday wednesday thursday friday saturday "
     "sunday january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec area metro downtown "
+    "mon tue tues wed weds thu thur thurs fri sat "
     "suburbs proper via".split()
 )
 # Capitalised words before a city that leave it a place ("Hello Melbourne", "Bye Ibiza").
@@ -63,6 +64,13 @@ _GREETINGS = frozenset("hello hi hey hiya bye goodbye farewell greetings welcome
 _PLACE_NOUNS_AFTER = frozenset(
     "office offices police treaty mayor embassy consulate meetup chapter branch hq "
     "headquarters".split()
+)
+# Chat words after a city that make it a place ("Hamilton here", "any Leeds folks?").
+_CHAT_AFTER = frozenset("here folks peeps crew locals".split())
+# After a city: going there for an event, in sports talk too ("Cardiff for the match").
+_FOR_AN_EVENT = re.compile(
+    r"\s+for\s+(?:the|a|an)\s+(?:\w+\s+)?(?:match|game|derby|final|gig|concert|race)\b",
+    re.IGNORECASE,
 )
 # The end of a street address: the city comes after its comma.
 _STREETS = frozenset(
@@ -75,6 +83,8 @@ _RESIDENTS = frozenset(
     "man woman men women boy girl teen teenager resident residents native natives local "
     "locals couple family".split()
 )
+# Words after a name that may make it a place (the cheap check; ``_place_context`` judges).
+_WORDS_AFTER = _PLACE_NOUNS_AFTER | _RESIDENTS | _CHAT_AFTER
 _PERSON_TITLES = frozenset(
     "mr mrs ms miss dr prof sir lady lord uncle aunt saint st brother sister mom dad mum "
     "friend buddy cousin son daughter wife husband boyfriend girlfriend coach player "
@@ -160,7 +170,9 @@ def _candidates(
     if hits <= g.weak_anchors:
         # Only common-word names ("Nice", "Long Beach"): they need a capital letter inside a
         # sentence (or upper case); in an all-lower-case message, a place word before them.
-        if text.islower():
+        if any(_followed_by(words, w, _WORDS_AFTER) for w in hits) or _FOR_AN_EVENT.search(text):
+            pass  # "Hamilton here", "Leeds folks", "Leeds for the derby": a place after all
+        elif text.islower():
             if _STRONG_PREP.isdisjoint(words):
                 return frozenset()
         elif not any(
@@ -174,6 +186,12 @@ def _candidates(
     return hits
 
 
+def _followed_by(words: list[str], w: str, after: frozenset[str]) -> bool:
+    return any(
+        words[k + 1] in after for k in range(len(words) - 1) if words[k] == w
+    )
+
+
 def _in_context(g: _Gazetteer, text: str, words: list[str], h: str) -> bool:
     """ "in Davis", "Davis, CA": a small town's name with what makes it a place."""
     for idx, w in enumerate(words):
@@ -182,14 +200,19 @@ def _in_context(g: _Gazetteer, text: str, words: list[str], h: str) -> bool:
         if idx > 0 and words[idx - 1] in _CONTEXT_BEFORE:
             return True
         if idx + 1 < len(words) and (
-            words[idx + 1] in g.region_index or words[idx + 1] in g.admin1_names
+            words[idx + 1] in g.region_index
+            or words[idx + 1] in g.admin1_names
+            or words[idx + 1] in _WORDS_AFTER
         ):
             return True
     cap = h.capitalize()
     if "#" + cap in text or "@ " + cap in text:
         return True  # "#Wellington": a capitalised tag names the place; "@ Taupo": at it
     k = text.find(cap)
-    return k >= 0 and _QUALIFIED_AFTER.match(text, k + len(cap)) is not None
+    return k >= 0 and (
+        _QUALIFIED_AFTER.match(text, k + len(cap)) is not None
+        or _FOR_AN_EVENT.match(text, k + len(cap)) is not None
+    )
 
 
 def _capital_inside(text: str, word: str) -> bool:
@@ -455,6 +478,10 @@ def _judge(
     loc_ctx, strong_ctx = _place_context(
         g, text, prev, prev_gap, nxt, next_gap, ids, capital=caps[i], chained=chained
     )
+    if prev == "of" and i > 1 and keys[i - 2] == "out" and prev_gap.strip() == "":
+        loc_ctx = strong_ctx = True  # "based out of Austin", "working out of Hamilton"
+    if _FOR_AN_EVENT.match(text, end):
+        loc_ctx = strong_ctx = True  # "Liverpool for the match": a place one goes to
     next_cap = j < len(toks) and caps[j] and next_gap.strip() == ""
     qualified = False
     if ids is not None and j < len(toks) and _skip_qualifier(g, text, toks, keys, j) > j:
@@ -568,7 +595,9 @@ def _place_context(
     capitalised hashtag; or a list of places it continues ("Paris / Lyon")."""
     same_clause = not any(c in prev_gap for c in ".!?\n")
     hashtag = prev_gap.endswith("#") and _tag_names_place(g, ids, capital)
-    noun_after = next_gap.strip() == "" and (nxt in _PLACE_NOUNS_AFTER or nxt in _RESIDENTS)
+    noun_after = next_gap.strip() == "" and (
+        nxt in _PLACE_NOUNS_AFTER or nxt in _RESIDENTS or nxt in _CHAT_AFTER
+    )
     address = prev in _STREETS and prev_gap.strip() == ","  # "320 Willis Street, Wellington"
     strong = (prev in _STRONG_PREP and same_clause) or chained or hashtag or noun_after or address
     at_sign = prev_gap.endswith(" ") and prev_gap.rstrip().endswith("@")  # "@ Ibiza"
