@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bot.nlp.cues import clean
 from bot.nlp.lang import en
-from bot.nlp.places import may_mention_city
+from bot.nlp.places import has_a_city_word, may_mention_city
 
 __all__ = ["gate_of", "lower", "might_matter", "prepare"]
 
@@ -48,7 +48,7 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
         low_cleaned = lower(cleaned)
         if any(cue.pattern.search(low_cleaned) for cue in en.fitting_intent_cues(gate)):
             return gate, cleaned
-    if en.statement_gate(gate):
+    if en.statement_gate(gate) and (cleaned or has_a_city_word(text)):
         cleaned = cleaned or clean(text)
         if may_mention_city(cleaned):
             return gate, cleaned
