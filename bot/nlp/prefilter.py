@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bot.nlp.cues import clean
 from bot.nlp.lang import en
-from bot.nlp.places import may_mention_city
+from bot.nlp.places import has_a_city_word, may_mention_city
 
 __all__ = ["gate_of", "lower", "might_matter", "prepare"]
 
@@ -34,8 +34,9 @@ def might_matter(text: str) -> bool:
     return bool(text) and gate_of(text[:20_000]) is not None
 
 
-def gate_of(text: str) -> en.Gate | None:
-    """The gates' reading of a message that may matter, or None where it surely does not."""
+def gate_of(text: str) -> tuple[en.Gate, str] | None:
+    """The gates' reading of a message that may matter and its cleaned text (``read`` reuses
+    both rather than cleaning twice), or None where it surely does not matter."""
     low = text.lower()
     words = en.gate_words(low)
     if not en.may_pass_a_gate(low, words):
@@ -46,9 +47,11 @@ def gate_of(text: str) -> en.Gate | None:
         cleaned = clean(text)
         low_cleaned = lower(cleaned)
         if any(cue.pattern.search(low_cleaned) for cue in en.fitting_intent_cues(gate)):
-            return gate
-    if en.statement_gate(gate) and may_mention_city(cleaned or clean(text)):
-        return gate
+            return gate, cleaned
+    if en.statement_gate(gate) and (cleaned or has_a_city_word(text)):
+        cleaned = cleaned or clean(text)
+        if may_mention_city(cleaned):
+            return gate, cleaned
     return None
 
 

@@ -76,14 +76,19 @@ def read(text: str, *, now: datetime, prefer_country: str | None = None) -> list
     if not text:
         return []
     text = text[:_MAX_TEXT]
-    gate = gate_of(text)
-    if gate is None:
+    passed = gate_of(text)
+    if passed is None:
         return []
-    return _read(text, now, prefer_country, gate)
+    gate, cleaned = passed
+    return _read(text, now, prefer_country, gate, cleaned)
 
 
 def _read(
-    text: str, now: datetime, prefer_country: str | None = None, gate: en.Gate | None = None
+    text: str,
+    now: datetime,
+    prefer_country: str | None = None,
+    gate: en.Gate | None = None,
+    cleaned: str | None = None,
 ) -> list[Statement]:
     """``read`` without the pre-filter (tests check that the pre-filter hides nothing)."""
     if not text:
@@ -93,7 +98,7 @@ def _read(
     stating, proposing = en.statement_gate(gate), en.intent_gate(gate)
     if not (stating or proposing):
         return []
-    cleaned = clean(text)
+    cleaned = clean(text) if cleaned is None else cleaned
     low = lower(cleaned)
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(cleaned)]
     found: list[list[_Mention]] = []

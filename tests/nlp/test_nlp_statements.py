@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from bot.nlp.cues import MASK, clean
 from bot.nlp.lang import en
+from bot.nlp.places import has_a_city_word, may_mention_city
 from bot.nlp.statements import Statement, _read, might_matter, read
 
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("America/Chicago"))  # a Wednesday
@@ -513,3 +514,50 @@ def test_might_matter_never_hides_an_intent(pre: str, example: str, post: str, u
 def test_prefilter_reads_words_of_non_ascii_messages(text: str) -> None:
     assert _read(text, NOW), text
     assert might_matter(text), text
+
+
+_PIECES = [
+    "Great",
+    "Falls",
+    "@bob",
+    "#Paris",
+    "#tbt",
+    "Paris",
+    "paris",
+    "Grand Rapids",
+    "https://",
+    "x.com",
+    "www.",
+    "/a",
+    '"',
+    "“",
+    "”",
+    "`",
+    "```",
+    ">",
+    "\n",
+    " ",
+    " ",
+    ",",
+    "-",
+    "_",
+    "5",
+    "é",
+    "Nice",
+    "in",
+    "live",
+    "Salt Lake",
+    "City",
+    "São Paulo",
+    "here",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_city_word_check_before_cleaning_hides_no_city(pieces: list[str]) -> None:
+    # The pre-filter asks has_a_city_word on the raw text to skip cleaning: it must be True
+    # wherever the cleaned text may mention a city (masks never join or make a word).
+    text = "".join(pieces)
+    if may_mention_city(clean(text)):
+        assert has_a_city_word(text), repr(text)

@@ -29,6 +29,7 @@ from bot.nlp.places.gazetteer import (
 from bot.nlp.places.mentions import (
     PlaceMention,
     find_places,
+    has_a_city_word,
     may_mention_city,
     may_mention_place,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "dominant",
     "find_places",
     "fold",
+    "has_a_city_word",
     "may_mention_city",
     "may_mention_place",
     "meant_cities",

@@ -139,6 +139,17 @@ def may_mention_city(text: str) -> bool:
     return bool(_candidates(g, text, g.city_anchors, g.city_single_anchors))
 
 
+def has_a_city_word(text: str) -> bool:
+    """Cheaper necessary check, before cleaning: False means no city's anchor word is among
+    the a-z words of ``text`` (ASCII text; other text is always True). ``cues.clean`` masks
+    spans whose edges are not letters, so the cleaned text's words are among these: where
+    this is False, ``may_mention_city(clean(text))`` is False too."""
+    if not text.isascii():
+        return True
+    words = text.lower().encode().translate(_NON_AZ_TO_SPACE).decode().split()
+    return not _load().city_anchors.isdisjoint(words)
+
+
 def _candidates(
     g: _Gazetteer,
     text: str,
