@@ -41,14 +41,20 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     words = en.gate_words(low)
     if not en.may_pass_a_gate(low, words):
         return None
+    # Each gate's cheapest necessary word test first: the intent gate needs an intent word,
+    # the statement gate a city's name (``may_mention_city(clean(text))`` implies it).
+    may_intend = not en.INTENT_WORDS.isdisjoint(words)
+    city_word = has_a_city_word(text, low)
+    if not (may_intend or city_word):
+        return None
     gate = en.Gate(low, frozenset(words))
     cleaned = ""
-    if en.intent_gate(gate):
+    if may_intend and en.intent_gate(gate):
         cleaned = clean(text)
         low_cleaned = lower(cleaned)
         if any(cue.pattern.search(low_cleaned) for cue in en.fitting_intent_cues(gate)):
             return gate, cleaned
-    if en.statement_gate(gate) and (cleaned or has_a_city_word(text)):
+    if city_word and en.statement_gate(gate):
         cleaned = cleaned or clean(text)
         if may_mention_city(cleaned):
             return gate, cleaned

@@ -561,3 +561,20 @@ def test_city_word_check_before_cleaning_hides_no_city(pieces: list[str]) -> Non
     text = "".join(pieces)
     if may_mention_city(clean(text)):
         assert has_a_city_word(text), repr(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("great song, live tonight", False),  # "great", "live": words of longer names only
+        ("back home now", False),
+        ("Great Falls all week", True),
+        ("falls in great numbers", True),  # any order: cleaning may bring words together
+        ("new @bob york tonight", True),
+        ("Paris today", True),
+    ],
+)
+def test_city_word_check_wants_a_whole_name_or_a_partner_word(text: str, expected: bool) -> None:
+    # The pre-filter cleans and looks for a city only where this is True: a word that is only
+    # part of longer city names ("great", "live") no longer lets a message through alone.
+    assert has_a_city_word(text) is expected

@@ -73,9 +73,7 @@ _FOR_AN_EVENT = re.compile(
     re.IGNORECASE,
 )
 # The end of a street address: the city comes after its comma.
-_STREETS = frozenset(
-    "street st road rd avenue ave lane drive boulevard blvd".split()
-)
+_STREETS = frozenset("street st road rd avenue ave lane drive boulevard blvd".split())
 # Words right before a small town's name that may make it a place (the cheap check).
 _CONTEXT_BEFORE = _LOC_PREP | _GREETINGS | _STREETS
 # Words after a city that make it where someone lives ("a Hamilton man", "#Cork woman").
@@ -139,15 +137,45 @@ def may_mention_city(text: str) -> bool:
     return bool(_candidates(g, text, g.city_anchors, g.city_single_anchors))
 
 
-def has_a_city_word(text: str) -> bool:
-    """Cheaper necessary check, before cleaning: False means no city's anchor word is among
-    the a-z words of ``text`` (ASCII text; other text is always True). ``cues.clean`` masks
-    spans whose edges are not letters, so the cleaned text's words are among these: where
-    this is False, ``may_mention_city(clean(text))`` is False too."""
+def has_a_city_word(text: str, low: str | None = None) -> bool:
+    """Cheaper necessary check, before cleaning: False means that among the a-z words of
+    ``text`` no city's name is a word, and no word of a city's longer name ("great") meets
+    another word of such a name ("falls"). ASCII text only; other text is always True.
+    ``cues.clean`` masks spans whose edges are not letters, so the cleaned text's words are
+    among these: where this is False, ``may_mention_city(clean(text))`` is False too.
+    ``low``: ``text.lower()``, where the caller has it."""
     if not text.isascii():
         return True
-    words = text.lower().encode().translate(_NON_AZ_TO_SPACE).decode().split()
-    return not _load().city_anchors.isdisjoint(words)
+    words = (
+        (text.lower() if low is None else low).encode().translate(_NON_AZ_TO_SPACE).decode().split()
+    )
+    g = _load()
+    hits = g.city_anchors.intersection(words)
+    if not hits or not hits <= g.city_single_anchors:
+        return bool(hits) and _a_whole_name_may_be_there(g, hits, frozenset(words))
+    return True
+
+
+def _a_whole_name_may_be_there(g: _Gazetteer, hits: frozenset[str], words: frozenset[str]) -> bool:
+    """Some hit is a whole name, or another word of one of its names is among ``words`` (in
+    any order: cleaning may bring words together, never makes new ones)."""
+    return any(h in g.city_single_anchors or not _partners(g, h).isdisjoint(words) for h in hits)
+
+
+_PARTNERS: dict[str, frozenset[str]] = {}
+
+
+def _partners(g: _Gazetteer, anchor: str) -> frozenset[str]:
+    """The other words of the multi-word names that hold ``anchor`` (built once per anchor)."""
+    found = _PARTNERS.get(anchor)
+    if found is None:
+        names = g.anchor_names.get(anchor, ())
+        # a name of the anchor alone, repeated ("bora bora"), keeps the anchor itself
+        found = frozenset(
+            w for k in names for w in k.split() if w != anchor or {w} == set(k.split())
+        )
+        _PARTNERS[anchor] = found
+    return found
 
 
 def _candidates(
@@ -198,9 +226,7 @@ def _candidates(
 
 
 def _followed_by(words: list[str], w: str, after: frozenset[str]) -> bool:
-    return any(
-        words[k + 1] in after for k in range(len(words) - 1) if words[k] == w
-    )
+    return any(words[k + 1] in after for k in range(len(words) - 1) if words[k] == w)
 
 
 def _in_context(g: _Gazetteer, text: str, words: list[str], h: str) -> bool:
