@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
+from bot.store.store import Store
 from tests.fakes import Harness
 
 POSTGRES_URL = os.environ.get("TWEETUP_TEST_POSTGRES_URL", "")
@@ -43,6 +44,17 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: object) -> Asyn
         await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await conn.close()
+
+
+@pytest.fixture
+async def store(database_url: str) -> AsyncIterator[Store]:
+    """The real store, migrated, on each engine."""
+    s = Store.from_url(database_url)
+    await s.upgrade()
+    try:
+        yield s
+    finally:
+        await s.close()
 
 
 @pytest.fixture

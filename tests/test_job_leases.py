@@ -3,26 +3,13 @@ claimed) can neither renew nor finish them; the holder of the current claim can.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-
-import pytest
 
 from bot.domain.jobs import JobSpec
 from bot.store.store import Store
 
 NOW = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=5)
-
-
-@pytest.fixture
-async def store(database_url: str) -> AsyncIterator[Store]:
-    s = Store.from_url(database_url)
-    await s.upgrade()
-    try:
-        yield s
-    finally:
-        await s.close()
 
 
 async def _jobs(store: Store, n: int) -> None:

@@ -4,11 +4,9 @@ TWEETUP_TEST_POSTGRES_URL is set. Concurrency is checked through real concurrent
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -23,16 +21,6 @@ from bot.store.migrate import alembic_config
 from bot.store.store import Store
 
 NOW = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def store(database_url: str) -> AsyncIterator[Store]:
-    s = Store.from_url(database_url)
-    await s.upgrade()
-    try:
-        yield s
-    finally:
-        await s.close()
 
 
 async def _meetup(store: Store, capacity: int | None = 10, *, options: int = 0,

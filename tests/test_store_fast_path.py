@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -23,16 +23,6 @@ from bot.store.store import Store
 from tests.fakes import Harness
 
 NOW = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def store(database_url: str) -> AsyncIterator[Store]:
-    s = Store.from_url(database_url)
-    await s.upgrade()
-    try:
-        yield s
-    finally:
-        await s.close()
 
 
 async def _meetup(store: Store) -> tuple[int, int]:
