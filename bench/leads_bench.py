@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert, select
 
-from bench._common import RealTimeClock, RecordingAdapter, machine
+from bench._common import RealTimeClock, RecordingAdapter, empty, machine
 from bot.app import App, build_app
 from bot.config import Settings
 from bot.domain.limits import Limits
@@ -47,9 +47,7 @@ PLACE = Place("bench", "w1", "general")
 async def reset(url: str) -> None:
     store = Store.from_url(url)
     await store.upgrade()
-    async with store.engine.begin() as conn:
-        for table in reversed(t.metadata.sorted_tables):
-            await conn.execute(table.delete())
+    await empty(store)
     await store.close()
 
 

@@ -26,13 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._common import RealTimeClock, RecordingAdapter, machine, percentiles
+from bench._common import RealTimeClock, RecordingAdapter, empty, machine, percentiles
 from bot import actions
 from bot.app import build_app
 from bot.config import Settings
 from bot.domain.limits import Limits
 from bot.scheduling import ManualTimer
-from bot.store import schema as t
 from bot.store.store import Store
 from bot.types import ActionClicked, CommandInvoked, Place, UserRef
 
@@ -44,9 +43,7 @@ UNLIMITED = Limits(10**9, 10**9, 10**9, 10**9)
 async def reset_and_seed(url: str) -> None:
     store = Store.from_url(url)
     await store.upgrade()
-    async with store.engine.begin() as conn:
-        for table in reversed(t.metadata.sorted_tables):
-            await conn.execute(table.delete())
+    await empty(store)
     await store.close()
     clock = RealTimeClock(START)
     app = build_app(Settings(database_url=url), clock=clock, timer=ManualTimer(clock),

@@ -10,7 +10,7 @@ from adapters.console import run_console
 from adapters.console.adapter import HELP, parse_duration
 from bot.config import Settings
 
-SCRIPT = """\
+SEAT_OFFER = """\
 /meetup propose title:"Board games" city:Berlin when:"wed 7pm" capacity:1
 /as bob
 /click 1
@@ -18,6 +18,9 @@ SCRIPT = """\
 /click 1
 /as bob
 /click 3
+"""
+
+SCRIPT = SEAT_OFFER + """\
 /as carol
 /dm
 /click 1
@@ -92,16 +95,6 @@ def test_durations() -> None:
     assert parse_duration("2d").days == 2
     assert parse_duration("+1w").days == 7
 
-
-SEAT_OFFER = """\
-/meetup propose title:"Board games" city:Berlin when:"wed 7pm" capacity:1
-/as bob
-/click 1
-/as carol
-/click 1
-/as bob
-/click 3
-"""
 
 
 async def test_a_dm_button_is_pressed_from_the_dms() -> None:
