@@ -22,7 +22,18 @@ from typing import Literal
 from bot.clock import SystemClock
 from bot.config import Settings, enabled_platforms
 from bot.core import REMOVAL_GRACE, Core
-from bot.handlers import admin, cities, help, meetups, members, polls, reminders, rsvps, watcher
+from bot.handlers import (
+    admin,
+    cities,
+    help,
+    meetups,
+    members,
+    polls,
+    reminders,
+    rsvps,
+    series,
+    watcher,
+)
 from bot.handlers.context import Services
 from bot.handlers.feature import Feature
 from bot.jobs import Backoff, JobEngine, log_failure
@@ -49,6 +60,7 @@ WarmUp = Literal["now", "background", "skip"]
 FEATURES: tuple[Feature, ...] = (
     reminders.FEATURE,
     meetups.FEATURE,
+    series.FEATURE,  # after reminders: a date's follow-up is posted before the next date
     polls.FEATURE,
     rsvps.FEATURE,
     members.FEATURE,
