@@ -288,3 +288,22 @@ async def test_series_of_a_one_off_meetup_says_how_to_make_one(harness: Harness)
     assert reply is not None and "one-off meetup" in reply.text and "repeat:" in reply.text
     card: Outgoing = harness.card(mid)
     assert "Series" not in [b.label for b in card.buttons]
+
+
+async def test_forget_drops_always_come_and_leaves_the_series_to_admins(
+    harness: Harness,
+) -> None:
+    mid = await _create(harness, repeat="weekly")
+    await harness.command("bob", "series", id=str(mid), do="always")
+    await harness.command("bob", "forget")
+    confirm = harness.adapter.last_reply("bob")
+    await harness.click("bob", _buttons(confirm)["Yes, delete it all"])
+    assert "1 series you always came to" in harness.adapter.last_reply("bob").text
+    assert await harness.store.always_coming(1) == []
+    await harness.command("alice", "forget")
+    await harness.click("alice", _buttons(harness.adapter.last_reply("alice"))["Yes, delete it all"])
+    assert "1 series you organized" in harness.adapter.last_reply("alice").text
+    s = await harness.store.series(1)
+    assert s is not None and s.organizer_id == ""
+    ended = await harness.command("carol", "series", id=str(mid), do="end", admin=True)
+    assert ended is not None and "Ended the series" in ended.text

@@ -68,6 +68,19 @@ class SeriesQueries:
 
         def _insert(self, table: Any) -> Any: ...
 
+    async def _forget_series_organizer(
+        self, conn: AsyncConnection, community_id: int, user_id: str
+    ) -> int:
+        """/meetup forget: the member's series stay for the others, organized by nobody
+        (admins manage them); part of the forget transaction."""
+        s = t.series
+        result = await conn.execute(
+            update(s)
+            .where(s.c.community_id == community_id, s.c.organizer_id == user_id)
+            .values(organizer_id="")
+        )
+        return int(result.rowcount)
+
     async def create_series(self, now: datetime, **values: Any) -> Series:
         """A new series, as a draft until its organizer confirms it."""
 

@@ -839,6 +839,9 @@ class Store(WatcherQueries, SeriesQueries):
             .values(organizer_id="", organizer_name="a former member")
         )
         counts["meetups_anonymised"] = int(result.rowcount)
+        counts["series_anonymised"] = await self._forget_series_organizer(
+            conn, community_id, user_id
+        )
         c = t.communities
         scope = (
             await conn.execute(
