@@ -301,7 +301,8 @@ async def test_forget_drops_always_come_and_leaves_the_series_to_admins(
     assert "1 series you always came to" in harness.adapter.last_reply("bob").text
     assert await harness.store.always_coming(1) == []
     await harness.command("alice", "forget")
-    await harness.click("alice", _buttons(harness.adapter.last_reply("alice"))["Yes, delete it all"])
+    confirm = harness.adapter.last_reply("alice")
+    await harness.click("alice", _buttons(confirm)["Yes, delete it all"])
     assert "1 series you organized" in harness.adapter.last_reply("alice").text
     s = await harness.store.series(1)
     assert s is not None and s.organizer_id == ""

@@ -44,7 +44,11 @@ NOW = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)  # a Monday
             "FREQ=MONTHLY;BYDAY=2TU,4TU",
             "every second Tuesday and fourth Tuesday of the month",
         ),
-        ("every monday and thursday", "FREQ=WEEKLY;BYDAY=MO,TH", "every week on Monday and Thursday"),
+        (
+            "every monday and thursday",
+            "FREQ=WEEKLY;BYDAY=MO,TH",
+            "every week on Monday and Thursday",
+        ),
         ("every hour", "FREQ=HOURLY", "every hour"),
         ("twice a day", "FREQ=HOURLY", "every hour"),
     ],
