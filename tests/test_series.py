@@ -308,3 +308,34 @@ async def test_forget_drops_always_come_and_leaves_the_series_to_admins(
     assert s is not None and s.organizer_id == ""
     ended = await harness.command("carol", "series", id=str(mid), do="end", admin=True)
     assert ended is not None and "Ended the series" in ended.text
+
+
+async def test_dates_keep_19_local_across_the_autumn_change(harness: Harness) -> None:
+    # weekly on Thursdays from 17 Oct 2030 in London: 19:00 BST (18:00Z), then 19:00 GMT
+    harness.clock.set(datetime(2030, 10, 14, 9, 0, tzinfo=UTC))
+    await _create(harness, repeat="weekly", when="2030-10-17 19:00")
+    await harness.advance(timedelta(days=4))
+    await harness.advance(timedelta(days=7))
+    starts = [(await harness.store.meetup(i)) for i in (1, 2, 3)]
+    assert [m.starts_at for m in starts if m] == [
+        datetime(2030, 10, 17, 18, 0, tzinfo=UTC),
+        datetime(2030, 10, 24, 18, 0, tzinfo=UTC),
+        datetime(2030, 10, 31, 19, 0, tzinfo=UTC),
+    ]
+
+
+async def test_a_date_moved_later_holds_back_the_next_card(harness: Harness) -> None:
+    mid = await _create(harness, repeat="weekly", when="2030-01-10 19:00")
+    await harness.command("alice", "edit", id=str(mid), when="2030-01-12 19:00")
+    await harness.advance(timedelta(days=4))  # Fri 11 Jan 09:00: the old follow-up passed
+    assert len(_open_dates(harness)) == 1
+    await harness.advance(timedelta(days=2))  # Sun 13 Jan 09:00: after the moved date
+    assert len(_open_dates(harness)) == 2
+    nxt = await harness.store.meetup(2)
+    assert nxt is not None and nxt.starts_at == datetime(2030, 1, 17, 19, 0, tzinfo=UTC)
+
+
+async def test_help_tells_how_to_repeat(harness: Harness) -> None:
+    reply = await harness.command("bob", "help")
+    assert reply is not None
+    assert "/meetup series" in reply.text and 'repeat:"every first thursday"' in reply.text
