@@ -13,7 +13,7 @@ from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Select, bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.series import PostNext, Series, SeriesDate, SeriesStatus
@@ -44,6 +44,25 @@ def _series(row: Any) -> Series:
         post_next=PostNext.stored(row.post_next),
         sequence=row.sequence,
     )
+
+
+_LOOKUPS: list[tuple[Select[Any], Select[Any]]] = []
+
+
+def series_lookups() -> tuple[Select[Any], Select[Any]]:
+    """The card render's lookups, built once with bound parameters (building a statement
+    costs SQLAlchemy more than running it)."""
+    if not _LOOKUPS:
+        d = t.series_dates
+        _LOOKUPS.append(
+            (
+                select(d.c.series_id, d.c.starts_at, d.c.skipped).where(
+                    d.c.meetup_id == bindparam("meetup")
+                ),
+                select(t.series).where(t.series.c.id == bindparam("series")),
+            )
+        )
+    return _LOOKUPS[0]
 
 
 def _values(values: dict[str, Any]) -> dict[str, Any]:
@@ -222,19 +241,16 @@ class SeriesQueries:
         return [SeriesDate(r.starts_at, r.meetup_id, bool(r.skipped)) for r in rows]
 
     async def series_of_meetup(self, meetup_id: int) -> tuple[Series, SeriesDate] | None:
-        """The series a meetup is a date of, and that date; None for a one-off meetup."""
-        d = t.series_dates
+        """The series a meetup is a date of, and that date; None for a one-off meetup.
+        Every card render asks (most meetups are one-offs): one indexed lookup, with a
+        statement built once."""
+        date_query, series_query = series_lookups()
         async with self._read() as conn:
-            row = (
-                await conn.execute(
-                    select(t.series, d.c.starts_at.label("date_starts_at"), d.c.skipped)
-                    .join(d, d.c.series_id == t.series.c.id)
-                    .where(d.c.meetup_id == meetup_id)
-                )
-            ).first()
-        if row is None:
-            return None
-        return _series(row), SeriesDate(row.date_starts_at, meetup_id, bool(row.skipped))
+            row = (await conn.execute(date_query, {"meetup": meetup_id})).first()
+            if row is None:
+                return None
+            found = (await conn.execute(series_query, {"series": row.series_id})).one()
+        return _series(found), SeriesDate(row.starts_at, meetup_id, bool(row.skipped))
 
     async def set_always(
         self, series_id: int, community_id: int, user_id: str, name: str, on: bool, now: datetime

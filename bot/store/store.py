@@ -52,7 +52,7 @@ from bot.domain.polls import Answer, PollOption, Tally, Vote
 from bot.domain.rsvps import HOLDS_SEAT, Rsvp, RsvpStatus, offer_deadline, transition
 from bot.store import schema as t
 from bot.store.prepared import Prepared
-from bot.store.series import SeriesQueries
+from bot.store.series import SeriesQueries, series_lookups
 from bot.store.watcher import WatcherQueries
 
 log = logging.getLogger(__name__)
@@ -272,6 +272,7 @@ class Store(WatcherQueries, SeriesQueries):
         self._q = _hot_statements(self._insert)
         if self._sqlite is not None:
             self._sqlite.prepare(self._q.values())
+            self._sqlite.prepare(series_lookups())  # each card render asks (issue 16)
 
     # --- lifecycle ------------------------------------------------------------------------
 
