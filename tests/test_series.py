@@ -339,3 +339,13 @@ async def test_help_tells_how_to_repeat(harness: Harness) -> None:
     reply = await harness.command("bob", "help")
     assert reply is not None
     assert "/meetup series" in reply.text and 'repeat:"every first thursday"' in reply.text
+
+
+async def test_members_who_always_come_get_each_dates_reminders(harness: Harness) -> None:
+    mid = await _create(harness, repeat="weekly", when="2030-01-10 19:00")
+    await harness.command("bob", "series", id=str(mid), do="always")
+    await harness.advance(timedelta(days=3, hours=13))  # #2 (Thu 17 Jan) is posted
+    assert _latest_card_id(harness) == 2
+    await harness.advance(timedelta(days=6))  # Thu 16 Jan 22:00: past the 1 day lead
+    reminders = [d for d in harness.adapter.dms_to("bob") if "Reminder" in d.text]
+    assert reminders and "Pub night" in reminders[-1].text

@@ -46,13 +46,7 @@ from bot.handlers.context import Ctx, Services, parse_id
 from bot.handlers.feature import Feature, JobKind, each
 from bot.handlers.notify import meetup_place, notify_answered
 from bot.handlers.parsing import city_hints, city_zone
-from bot.handlers.reminders import (
-    FOLLOW_UP,
-    FOLLOW_UP_DELAY,
-    REMIND,
-    reschedule_meetup,
-    reschedule_member,
-)
+from bot.handlers.reminders import FOLLOW_UP, FOLLOW_UP_DELAY, REMIND, reschedule_meetup
 from bot.handlers.rsvps import OFFER
 from bot.nlp import dates
 from bot.nlp.repeat import EXAMPLES, describe, parse_repeat
@@ -336,8 +330,7 @@ async def _rsvp_always(
     for user_id, name in await services.store.always_coming(s.id):
         outcome = await services.store.rsvp(
             m.id, user_id, name, RsvpStatus.GOING, services.clock.now(), community.offer_hours
-        )
-        await reschedule_member(services, community, m, user_id, outcome.after.status)
+        )  # their reminders come with the date's (open_date reschedules the meetup)
         answered.append((UserRef(community.platform, user_id, name), outcome.after.status))
     return answered
 
@@ -539,6 +532,8 @@ async def always_clicked(ctx: Ctx, action: Action) -> None:
 
 async def _always(ctx: Ctx, meetup_id: int, on: bool) -> None:
     m, s, _ = await _date_of(ctx, meetup_id)
+    if on and s.status is not SeriesStatus.ACTIVE:
+        raise Refusal(f"The series {s.title} has ended: no more dates will come.")
     member = await ctx.member()
     changed = await ctx.store.set_always(
         s.id, ctx.community.id, ctx.user.id, member.name, on, ctx.now()

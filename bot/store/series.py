@@ -164,18 +164,22 @@ class SeriesQueries:
         d = t.series_dates
 
         async def work(conn: AsyncConnection) -> bool:
+            added = await conn.execute(
+                self._insert(d)
+                .values(series_id=series_id, starts_at=starts_at)
+                .on_conflict_do_nothing()
+            )
+            if added.rowcount:
+                return True
             row = (
                 await conn.execute(
                     select(d.c.meetup_id, d.c.skipped).where(
                         d.c.series_id == series_id, d.c.starts_at == starts_at
                     )
                 )
-            ).first()
-            if row is not None:
-                # a claim whose meetup was never made (a crash in between) is taken again
-                return row.meetup_id is None and not row.skipped
-            await conn.execute(insert(d).values(series_id=series_id, starts_at=starts_at))
-            return True
+            ).one()
+            # a claim whose meetup was never made (a crash in between) is taken again
+            return row.meetup_id is None and not row.skipped
 
         return await self._write(work)
 
