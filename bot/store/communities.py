@@ -12,10 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.community import Community
 from bot.store import schema as t
 from bot.store.base import Queries
-from bot.store.rows import (
-    community_row,
-    leads_text,
-)
+from bot.store.rows import community_row, leads_text
 
 
 class CommunityQueries(Queries):

@@ -18,12 +18,7 @@ from bot.domain.meetups import Meetup, Status
 from bot.domain.rsvps import Rsvp
 from bot.store import schema as t
 from bot.store.base import Queries
-from bot.store.rows import (
-    job_row,
-    meetup_row,
-    member_row,
-    rsvp_row,
-)
+from bot.store.rows import job_row, meetup_row, member_row, rsvp_row
 
 FEW_ROWS = 16  # up to this many jobs are inserted one prepared statement a row on SQLite
 

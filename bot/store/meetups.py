@@ -14,10 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.meetups import Meetup, Status
 from bot.store import schema as t
 from bot.store.base import Queries
-from bot.store.rows import (
-    meetup_row,
-    role_of,
-)
+from bot.store.rows import meetup_row, role_of
 
 
 @dataclass(frozen=True, slots=True)

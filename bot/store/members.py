@@ -15,10 +15,7 @@ from bot.domain.community import Member
 from bot.domain.rsvps import Rsvp, RsvpStatus
 from bot.store import schema as t
 from bot.store.base import Queries
-from bot.store.rows import (
-    leads_text,
-    member_row,
-)
+from bot.store.rows import leads_text, member_row
 from bot.store.rsvps import pass_seat_on
 
 

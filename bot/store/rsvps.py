@@ -14,9 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.rsvps import HOLDS_SEAT, Rsvp, RsvpStatus, offer_deadline, transition
 from bot.store import schema as t
 from bot.store.base import Queries
-from bot.store.rows import (
-    rsvp_row,
-)
+from bot.store.rows import rsvp_row
 from bot.store.statements import Statements
 
 _CLAIM = (RsvpStatus.GOING, RsvpStatus.OFFERED)
