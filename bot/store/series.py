@@ -1,25 +1,22 @@
 """Store queries of series (repeating meetups): the series row, its dates, who always comes.
 
-A mixin of the one Store (bot/store/store.py), like bot/store/watcher.py: it uses the
-Store's `_read`, `_write` and `_insert` helpers. A date of a series is claimed by inserting
+A mixin of the one Store (bot/store/store.py, see bot/store/base.py): it uses the Store's
+`_read`, `_write` and `_insert` helpers. A date of a series is claimed by inserting
 its `series_dates` row (the primary key is the series and the rule's date), so two callers
 never make two meetups for one date.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from contextlib import AbstractAsyncContextManager
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Select, bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.series import PostNext, Series, SeriesDate, SeriesStatus
 from bot.store import schema as t
-
-T = TypeVar("T")
+from bot.store.base import Queries
 
 
 def _series(row: Any) -> Series:
@@ -77,29 +74,19 @@ def _values(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class SeriesQueries:
-    if TYPE_CHECKING:
-        dialect: str
+async def forget_series_organizer(conn: AsyncConnection, community_id: int, user_id: str) -> int:
+    """/meetup forget: the member's series stay for the others, organized by nobody (admins
+    manage them); part of the forget transaction (bot/store/members.py)."""
+    s = t.series
+    result = await conn.execute(
+        update(s)
+        .where(s.c.community_id == community_id, s.c.organizer_id == user_id)
+        .values(organizer_id="")
+    )
+    return int(result.rowcount)
 
-        def _read(self) -> AbstractAsyncContextManager[AsyncConnection]: ...
 
-        async def _write(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T: ...
-
-        def _insert(self, table: Any) -> Any: ...
-
-    async def _forget_series_organizer(
-        self, conn: AsyncConnection, community_id: int, user_id: str
-    ) -> int:
-        """/meetup forget: the member's series stay for the others, organized by nobody
-        (admins manage them); part of the forget transaction."""
-        s = t.series
-        result = await conn.execute(
-            update(s)
-            .where(s.c.community_id == community_id, s.c.organizer_id == user_id)
-            .values(organizer_id="")
-        )
-        return int(result.rowcount)
-
+class SeriesQueries(Queries):
     async def create_series(self, now: datetime, **values: Any) -> Series:
         """A new series, as a draft until its organizer confirms it."""
 
