@@ -349,3 +349,17 @@ async def test_members_who_always_come_get_each_dates_reminders(harness: Harness
     await harness.advance(timedelta(days=6))  # Thu 16 Jan 22:00: past the 1 day lead
     reminders = [d for d in harness.adapter.dms_to("bob") if "Reminder" in d.text]
     assert reminders and "Pub night" in reminders[-1].text
+
+
+async def test_a_weekly_series_never_has_two_open_dates(harness: Harness) -> None:
+    """Even when asked to post 30 days ahead, a date's card waits for the previous one."""
+    await _create(harness, repeat="weekly", when="2030-01-10 19:00", **{"post-next": "30d before"})
+    for _ in range(8):  # three weeks, a few hours at a time
+        await harness.advance(timedelta(hours=64))
+        now = harness.clock.now()
+        community = await harness.store.community("fake", "w1", timezone="UTC", now=now)
+        open_dates = [m for m in await harness.store.upcoming(community.id, now)
+                      if m.starts_at is not None and m.starts_at + timedelta(hours=2) > now]
+        assert len(open_dates) <= 1, [m.id for m in open_dates]
+    # Jan 10, 17, 24 and 31: each card came as the date before it ended (Jan 24 21:00 last)
+    assert len(_open_dates(harness)) == 4
