@@ -590,7 +590,9 @@ async def _skip(ctx: Ctx, meetup_id: int) -> None:
     rules.check_active(m, ctx.now(), "skip")
     if s.status is not SeriesStatus.ACTIVE:
         raise Refusal(f"The series has ended; cancel #{m.id} with `/meetup cancel id:{m.id}`.")
-    await ctx.store.skip_series_date(s.id, date.starts_at)
+    if not await ctx.store.skip_series_date(s.id, date.starts_at):  # a second click
+        await ctx.say(f"#{m.id} is skipped already.")
+        return
     updated = await ctx.store.update_meetup(
         m.id, ctx.now(), status=Status.CANCELLED.value, cancel_reason=SKIPPED_REASON
     )
