@@ -181,6 +181,10 @@ async def test_skip_tells_everyone_who_answered_and_posts_the_next_date(
         assert "The next one is 2030-03-07T19:00Z" in dm.text
         assert dm.msg is not None and dm.msg.attachments  # a METHOD:CANCEL file
     assert (harness.card(1).title or "").startswith("CANCELLED")
+    told = len(harness.adapter.dms_to("bob"))
+    twice = await harness.click("alice", _buttons(ask)["Yes, skip it"])
+    assert twice is not None and "cancelled, so you can't skip it" in twice.text
+    assert len(harness.adapter.dms_to("bob")) == told
     assert _open_dates(harness) == ["#1 · Pub night", "#2 · Pub night"]
     assert await harness.store.job_counts()  # the first date's jobs are gone, not the series'
     # the series' job of the skipped date is dropped: time passing posts no third date early
