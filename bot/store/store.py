@@ -53,6 +53,7 @@ from bot.domain.rsvps import HOLDS_SEAT, Rsvp, RsvpStatus, offer_deadline, trans
 from bot.store import schema as t
 from bot.store.prepared import Prepared
 from bot.store.watcher import WatcherQueries
+from bot.store.welcome import WelcomeQueries
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -177,6 +178,7 @@ def _meetup(row: Row[Any]) -> Meetup:
         latitude=row.latitude,
         longitude=row.longitude,
         timezone=row.timezone,
+        find_us=row.find_us,
     )
 
 
@@ -257,7 +259,7 @@ def _unavailable(exc: BaseException) -> StoreUnavailable:
     return StoreUnavailable(str(getattr(exc, "orig", None) or exc)[:200])
 
 
-class Store(WatcherQueries):
+class Store(WatcherQueries, WelcomeQueries):
     def __init__(self, engine: AsyncEngine, sqlite_engine: Engine | None = None) -> None:
         self.engine = engine  # async: migrations, `db copy`, tests; the hot path on PostgreSQL
         self.dialect = engine.dialect.name
@@ -883,6 +885,7 @@ class Store(WatcherQueries):
         deadline: datetime | None,
         now: datetime,
         timezone: str = "",
+        find_us: str = "",
     ) -> Meetup:
         status = Status.POLL if options else Status.SCHEDULED
 
@@ -908,6 +911,7 @@ class Store(WatcherQueries):
                         capacity=capacity,
                         deadline=deadline,
                         timezone=timezone,
+                        find_us=find_us,
                         created_at=now,
                         updated_at=now,
                     )
