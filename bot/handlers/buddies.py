@@ -154,10 +154,9 @@ async def ask_next(
             )
         if deadline is None or chosen is None:
             ended = await store.end_buddy_request(request.id, BuddyState.UNMATCHED, now)
-            if ended is not None and tell:
-                text = _nobody_text(m) if deadline is not None else _too_late_text(m)
+            if ended is not None and tell:  # they were told "I'm asking": now the outcome
                 await dm(services, _user(community, request.first_timer_id),
-                         Outgoing(body=(Text(text),)))
+                         Outgoing(body=(Text(_nobody_text(m)),)))
             return False
         if not await store.ask_greeter(request.id, chosen, now):
             return False  # cancelled meanwhile
