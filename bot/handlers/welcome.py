@@ -303,7 +303,8 @@ async def come_again(ctx: Ctx, action: Action) -> None:
     if mine is None or mine.status is not RsvpStatus.GOING:
         raise Refusal(f"This question is for those who went to #{m.id}. Thanks for reading!")
     await ctx.store.answer_again(m.id, ctx.user.id, answer, ctx.now())
-    await ctx.say(f"Thanks! Noted: {AGAIN_LABELS[answer].lower()}. You can change it any time.")
+    said = AGAIN_LABELS[answer].rstrip("!").lower()
+    await ctx.say(f"Thanks! Noted: {said}. You can change it any time.")
 
 
 async def show_tally(ctx: Ctx, action: Action) -> None:
