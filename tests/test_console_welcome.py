@@ -32,6 +32,11 @@ SCRIPT = """\
 /as alice
 /click 5
 /click 4
+
+
+
+
+
 """
 
 
@@ -58,3 +63,5 @@ async def test_a_first_timer_a_greeter_and_the_next_meetup_on_the_console() -> N
     assert "City [Enter keeps: Berlin, DE]" in text
     assert "[Enter keeps: 2030-02-08 19:00]" in text
     assert "Venue [optional] [Enter keeps: Cafe Lux]" in text
+    assert "== #2 · Board games ==" in text  # Enter five times: the prefilled one
+    assert "Proposed #2 Board games in Berlin, DE for Fri 08 Feb 2030 19:00 CET" in text
