@@ -61,7 +61,7 @@ async def test_a_first_timer_a_greeter_and_the_next_meetup_on_the_console() -> N
     assert "Yes, 0 maybe" not in text and "1 yes, 0 maybe, 0 probably not" in text
     assert "Title [Enter keeps: Board games]" in text
     assert "City [Enter keeps: Berlin, DE]" in text
-    assert "[Enter keeps: 2030-02-08 19:00]" in text
+    assert "[Enter keeps: 2030-02-08 19:00+01:00]" in text
     assert "Venue [optional] [Enter keeps: Cafe Lux]" in text
     assert "== #2 · Board games ==" in text  # Enter five times: the prefilled one
     assert "Proposed #2 Board games in Berlin, DE for Fri 08 Feb 2030 19:00 CET" in text

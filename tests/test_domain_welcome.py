@@ -85,13 +85,13 @@ def test_who_is_asked_next(
     [
         # Friday 19:00 in London -> four Fridays later, same time
         (datetime(2030, 1, 11, 19, tzinfo=UTC), "Europe/London",
-         datetime(2030, 1, 11, 22, tzinfo=UTC), "2030-02-08 19:00"),
+         datetime(2030, 1, 11, 22, tzinfo=UTC), "2030-02-08 19:00+00:00"),
         # across the spring change: still 19:00 on the wall in Berlin
         (datetime(2030, 3, 15, 18, tzinfo=UTC), "Europe/Berlin",
-         datetime(2030, 3, 15, 22, tzinfo=UTC), "2030-04-12 19:00"),
+         datetime(2030, 3, 15, 22, tzinfo=UTC), "2030-04-12 19:00+02:00"),
         # proposed long after: the first such weekday at least a day away
         (datetime(2030, 1, 11, 19, tzinfo=UTC), "Europe/London",
-         datetime(2030, 3, 1, 12, tzinfo=UTC), "2030-03-08 19:00"),
+         datetime(2030, 3, 1, 12, tzinfo=UTC), "2030-03-08 19:00+00:00"),
     ],
 )
 def test_the_next_meetup_is_suggested_the_same_weekday_and_time_weeks_later(

@@ -155,7 +155,7 @@ async def test_follow_up_asks_would_you_come_again_and_the_organizer_sees_the_ta
     form = harness.adapter.of("form")[-1].form
     assert form is not None
     prefilled = {f.name: f.default for f in form.fields}
-    assert prefilled == {"title": "Coffee", "city": "London, GB", "when": "2030-02-08 19:00",
+    assert prefilled == {"title": "Coffee", "city": "London, GB", "when": "2030-02-08 19:00+00:00",
                          "venue": "Cafe Nero", "capacity": ""}
     await harness.submit("alice", form.form_id, prefilled)
     assert "#2 · Coffee" in (harness.card(2).title or "")

@@ -146,8 +146,10 @@ def suggest_next_date(
 
 
 def when_text(instant: datetime) -> str:
-    """A suggested time as the propose form's `when` reads it: "2030-02-08 19:00"."""
-    return f"{instant:%Y-%m-%d %H:%M}"
+    """A suggested time as the propose form's `when` reads it, the city's wall time with its
+    offset, so a date-time picker (Slack) starts at the same instant: "2030-02-08 19:00+01:00".
+    """
+    return instant.isoformat(" ", "minutes")
 
 
 def first_timer_words(shown: int, hidden: int) -> tuple[str, str]:

@@ -251,11 +251,13 @@ async def introduce(
         body=(Mention(greeter_ref), Text(" will meet you at the door. Say hi!")),
         fields=meeting,
         buttons=(Button("Cancel the meeting", actions.encode("nodoor", m.id), "danger"),),
+        ping=(greeter_ref,),  # a live mention, so each can find the other's profile
     )
     to_greeter = Outgoing(
         title=f"You're meeting a first-timer at {m.title}",
         body=(Mention(newcomer), Text(" is looking forward to meeting you at the door.")),
         fields=meeting,
+        ping=(newcomer,),
     )
     await dm(services, newcomer, to_newcomer)
     await dm(services, greeter_ref, to_greeter)
