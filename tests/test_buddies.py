@@ -91,7 +91,7 @@ async def test_declined_and_unanswered_go_to_the_next_then_kindly_nobody(
     await harness.advance(timedelta(hours=5, minutes=59))
     assert not asks_to(harness, "dave")
     await harness.advance(timedelta(minutes=2))  # carol's six hours are up
-    (ask_dave,) = asks_to(harness, "dave")
+    assert len(asks_to(harness, "dave")) == 1
     late = await harness.click("carol", button(ask_carol, "Yes, I'll meet them"))
     assert late is not None and "already moved on" in late.text
     assert not asks_to(harness, "erin")

@@ -9,7 +9,8 @@ from adapters.console import run_console
 from bot.config import Settings
 
 SCRIPT = """\
-/meetup propose title:"Board games" city:Berlin when:"fri 7pm" venue:"Cafe Lux" find-us:"yellow umbrella"
+/meetup propose title:"Board games" city:Berlin when:"fri 7pm" venue:"Cafe Lux" \
+find-us:"yellow umbrella"
 /as bob
 /meetup greeter on
 /click 1

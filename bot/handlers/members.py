@@ -260,8 +260,9 @@ async def forget(ctx: Ctx, options: Mapping[str, str]) -> None:
                 Bold("Delete everything Tweetup stores about you in this community?"),
                 Text(
                     " Your home city, trips, votes, RSVPs, reminders, answers to my questions, "
-                    "greeter sign-up, first-meetup marks and door-buddy requests will be deleted. Meetups you organized stay for the others, without your "
-                    "name. This can't be undone."
+                    "greeter sign-up, first-meetup marks and door-buddy requests will be "
+                    "deleted. Meetups you organized stay for the others, without your name. "
+                    "This can't be undone."
                 ),
             ),
             buttons=(
