@@ -25,6 +25,7 @@ from bot.handlers.feature import (
     ForgetHook,
     FormHandler,
     JobKind,
+    LeftHook,
     LocationHook,
     MessageHook,
     ProposalHook,
@@ -58,6 +59,7 @@ class Routes:
     after_meetup_scheduled: ScheduledHook | None = None
     after_rsvp: RsvpHook | None = None
     before_forget: ForgetHook | None = None
+    after_member_left: LeftHook | None = None
 
 
 def _merge(what: str, tables: Iterable[tuple[str, Mapping[str, V]]]) -> dict[str, V]:
@@ -117,6 +119,7 @@ def assemble(features: Sequence[Feature], commands: Sequence[CommandSpec] = COMM
         ),
         after_rsvp=_chain([f.after_rsvp for f in features if f.after_rsvp]),
         before_forget=_chain([f.before_forget for f in features if f.before_forget]),
+        after_member_left=_chain([f.after_member_left for f in features if f.after_member_left]),
     )
 
 

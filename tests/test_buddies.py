@@ -204,3 +204,17 @@ async def test_a_forgotten_greeter_is_replaced_and_forget_and_export_cover_it_al
         assert await harness.store.open_requests(1, greeter_id=user) == []
     assert await harness.store.first_timer_ids(mid) == []
     assert await harness.store.greeter_ids(1) == {"carol"}
+
+
+async def test_a_greeter_who_leaves_the_community_is_replaced(harness: Harness) -> None:
+    mid = await meetup_with_greeters(harness, "bob", "carol")
+    await harness.click("ana", f"tw:door:{mid}")
+    (ask,) = asks_to(harness, "bob")
+    await harness.click("bob", button(ask, "Yes, I'll meet them"))
+    await harness.app.core.member_left("fake", "w1", "bob")
+    assert any("A change at the door" in t for t in dm_texts(harness, "ana"))
+    assert len(asks_to(harness, "carol")) == 1
+    assert await harness.store.greeter_ids(1) == {"carol"}
+    await harness.app.core.member_left("fake", "w1", "ana")  # the first-timer leaves
+    assert any("No need to answer" in t for t in dm_texts(harness, "carol"))
+    assert await harness.store.open_requests(1) == []

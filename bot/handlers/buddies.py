@@ -354,12 +354,25 @@ async def after_rsvp(
 async def before_forget(ctx: Ctx) -> None:
     """Before a member's rows go: greeters they had are freed, first-timers they were to
     meet get someone else."""
-    await release_greeter(ctx.services, ctx.community, ctx.user.id)
-    for request in await ctx.store.open_requests(ctx.community.id, first_timer_id=ctx.user.id):
-        m = await ctx.store.meetup(request.meetup_id)
-        ended = await ctx.store.end_buddy_request(request.id, BuddyState.CANCELLED, ctx.now())
+    await withdraw_member(ctx.services, ctx.community, ctx.user.id)
+
+
+async def member_left(services: Services, community: Community, user_id: str) -> None:
+    """A member left the community: no longer a greeter; withdrawn like a forget."""
+    await services.store.set_greeter(community.id, user_id, False, services.clock.now())
+    await withdraw_member(services, community, user_id)
+
+
+async def withdraw_member(services: Services, community: Community, user_id: str) -> None:
+    """The member can no longer meet anyone or be met: each first-timer they were to meet
+    gets the next greeter (and is told); each greeter asked for them is told."""
+    await release_greeter(services, community, user_id)
+    now = services.clock.now()
+    for request in await services.store.open_requests(community.id, first_timer_id=user_id):
+        m = await services.store.meetup(request.meetup_id)
+        ended = await services.store.end_buddy_request(request.id, BuddyState.CANCELLED, now)
         if ended is not None and m is not None:
-            await _tell_greeter_cancelled(ctx.services, ctx.community, m, ended)
+            await _tell_greeter_cancelled(services, community, m, ended)
 
 
 BUDDY = JobKind("buddy", "buddy:{meetup}:{request}:{user}", each(answer_timed_out))
@@ -372,4 +385,5 @@ FEATURE = Feature(
     jobs=(BUDDY,),
     after_rsvp=after_rsvp,
     before_forget=before_forget,
+    after_member_left=member_left,
 )

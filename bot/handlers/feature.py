@@ -38,6 +38,8 @@ ScheduledHook = Callable[[Services, Community, Meetup], Awaitable[None]]
 RsvpHook = Callable[[Ctx, Meetup, RsvpStatus | None, RsvpStatus], Awaitable[None]]
 # Just before /meetup forget deletes the member's rows: release what others count on.
 ForgetHook = Callable[[Ctx], Awaitable[None]]
+# A member left the community (the platform said so): release what others count on.
+LeftHook = Callable[[Services, Community, str], Awaitable[None]]
 # Due jobs of one kind and one meetup -> outcome per job id (a job left out is retried).
 JobRunner = Callable[[Services, Community, Meetup, Sequence[Job]], Awaitable[dict[int, str]]]
 OneJobRunner = Callable[[Services, Community, Meetup, Job], Awaitable[str]]
@@ -100,6 +102,7 @@ class Feature:
     after_meetup_scheduled: ScheduledHook | None = None
     after_rsvp: RsvpHook | None = None
     before_forget: ForgetHook | None = None
+    after_member_left: LeftHook | None = None
 
 
 async def meetup_answered(services: Services, action: Action, user_id: str) -> Community | None:

@@ -106,3 +106,27 @@ async def test_first_timer_door_buddy_and_the_next_one_on_slack(slack: CoreHarne
     assert '"initial_value": "Hike"' in view and '"initial_value": "Trailhead"' in view
     # four Fridays later, 19:00 in Portland (PST): the picker starts at that instant
     assert f'"initial_date_time": {int(datetime(2026, 12, 26, 3, tzinfo=UTC).timestamp())}' in view
+
+
+async def test_a_greeter_who_leaves_the_workspace_is_replaced(slack: CoreHarness) -> None:
+    c = slack
+    for who in (CAROL, ("U0DAVE001", "dave")):
+        await c.driver.slash("greeter on", user=who[0], user_name=who[1])
+    await c.driver.slash('propose title:Hike city:"Portland, Oregon" when:"2026-11-27 19:00"',
+                         **ALICE)
+    await c.fake.wait_for(lambda: len(c.fake.posts("C0GENERAL")) == 1)
+    await c.adapter.idle()
+    card = c.fake.posts("C0GENERAL")[0]
+    for who in (CAROL, ("U0DAVE001", "dave"), BOB):
+        await click(c, "tw:rsvp:1:going", who, channel="C0GENERAL", ts=card.ts)
+    await click(c, "tw:door:1", BOB, channel="C0GENERAL", ephemeral=True)
+    await c.fake.wait_for(lambda: len(dms_to(c.fake, CAROL[0])) == 1)
+    ask = dms_to(c.fake, CAROL[0])[0]
+    await click(c, "tw:greet:1:1:yes", CAROL, channel=ask.channel, ts=ask.ts)
+    reply = await c.driver.event({"type": "team_leave", "user": {"id": CAROL[0],
+                                                                   "name": "carol"}})
+    assert reply.status == 200
+    await c.fake.wait_for(lambda: any("A change at the door" in blocks_text(p)
+                                      for p in dms_to(c.fake, BOB[0])))
+    await c.fake.wait_for(lambda: len(dms_to(c.fake, "U0DAVE001")) == 1)
+    assert "Could you meet a first-timer" in blocks_text(dms_to(c.fake, "U0DAVE001")[0])
