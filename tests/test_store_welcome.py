@@ -43,6 +43,9 @@ async def test_a_request_moves_once_whoever_acts_first(store: Store) -> None:
     paired = await store.greeter_answered(request.id, "carol", "yes", NOW)
     assert paired is not None and paired.state is BuddyState.PAIRED
     assert [r.id for r in await store.open_requests(cid, greeter_id="carol")] == [request.id]
+    for user in ("ana", "carol"):
+        assert [r.id for r in await store.requests_involving(mid, user)] == [request.id]
+    assert await store.requests_involving(mid, "bob") == []
     ended = await store.end_buddy_request(request.id, BuddyState.CANCELLED, NOW)
     assert ended is not None and ended.greeter_id == "carol"  # as it was: whom to tell
     assert await store.end_buddy_request(request.id, BuddyState.CANCELLED, NOW) is None

@@ -342,6 +342,8 @@ async def after_rsvp(
     """Not going any more: a greeter is replaced; a first-timer's request is withdrawn."""
     if before is not RsvpStatus.GOING or after is RsvpStatus.GOING:
         return
+    if not await ctx.store.requests_involving(m.id, ctx.user.id):  # the usual case: one read
+        return
     await release_greeter(ctx.services, ctx.community, ctx.user.id, m.id)
     for request in await ctx.store.open_requests(
         ctx.community.id, first_timer_id=ctx.user.id, meetup_id=m.id

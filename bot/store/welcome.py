@@ -15,14 +15,33 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import and_, delete, select, update
+from sqlalchemy import and_, bindparam, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.welcome import OPEN_STATES, Again, BuddyState
 from bot.store import schema as t
 
+if TYPE_CHECKING:
+    from bot.store.store import _SqliteSession
+
 T = TypeVar("T")
 _OPEN = [s.value for s in OPEN_STATES]
+
+
+def _involving_statement() -> Any:
+    """Open requests of a meetup that name a member as first-timer or greeter: read on every
+    change of answer from Going, so built once with bound parameters (and, on SQLite, run on
+    the driver like the Store's other hot statements)."""
+    b = t.buddy_requests
+    user: Any = bindparam("user")
+    return select(b).where(
+        b.c.meetup_id == bindparam("meetup"),
+        or_(b.c.state == bindparam("asking"), b.c.state == bindparam("paired")),
+        or_(b.c.first_timer_id == user, b.c.greeter_id == user),
+    )
+
+
+_INVOLVING = _involving_statement()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +68,8 @@ class WelcomeQueries:
         async def _write(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T: ...
 
         def _insert(self, table: Any) -> Any: ...
+
+        _sqlite: _SqliteSession | None
 
     # --- greeters ------------------------------------------------------------------------------
 
@@ -271,6 +292,15 @@ class WelcomeQueries:
             return _request(row)
 
         return await self._write(work)
+
+    async def requests_involving(self, meetup_id: int, user_id: str) -> list[BuddyRequest]:
+        """Open requests of this meetup where the member is the first-timer or the greeter."""
+        if self._sqlite is not None and id(_INVOLVING) not in self._sqlite.prepared:
+            self._sqlite.prepare((_INVOLVING,))
+        names = {"meetup": meetup_id, "user": user_id, "asking": BuddyState.ASKING.value,
+                 "paired": BuddyState.PAIRED.value}
+        async with self._read() as conn:
+            return [_request(r) for r in (await conn.execute(_INVOLVING, names)).all()]
 
     async def open_requests(
         self, community_id: int, *, greeter_id: str | None = None,
