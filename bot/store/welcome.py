@@ -9,22 +9,18 @@ timeout and a cancel racing each other change it once.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Collection
-from contextlib import AbstractAsyncContextManager
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.welcome import OPEN_STATES, Again, BuddyState
 from bot.store import schema as t
+from bot.store.base import Queries
 
-if TYPE_CHECKING:
-    from bot.store.store import _SqliteSession
-
-T = TypeVar("T")
 _OPEN = [s.value for s in OPEN_STATES]
 
 
@@ -59,18 +55,7 @@ def _request(row: Any) -> BuddyRequest:
     )
 
 
-class WelcomeQueries:
-    if TYPE_CHECKING:
-        dialect: str
-
-        def _read(self) -> AbstractAsyncContextManager[AsyncConnection]: ...
-
-        async def _write(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T: ...
-
-        def _insert(self, table: Any) -> Any: ...
-
-        _sqlite: _SqliteSession | None
-
+class WelcomeQueries(Queries):
     # --- greeters ------------------------------------------------------------------------------
 
     async def set_greeter(self, community_id: int, user_id: str, on: bool, now: datetime) -> bool:
