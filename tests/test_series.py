@@ -367,3 +367,10 @@ async def test_a_weekly_series_never_has_two_open_dates(harness: Harness) -> Non
         assert len(open_dates) <= 1, [m.id for m in open_dates]
     # Jan 10, 17, 24 and 31: each card came as the date before it ended (Jan 24 21:00 last)
     assert len(_open_dates(harness)) == 4
+
+
+async def test_find_us_is_on_every_date(harness: Harness) -> None:
+    await _create(harness, repeat="weekly", **{"find-us": "yellow umbrella at the back"})
+    await harness.advance(timedelta(days=4))
+    dates = [await harness.store.meetup(i) for i in (1, 2)]
+    assert [m.find_us for m in dates if m] == ["yellow umbrella at the back"] * 2

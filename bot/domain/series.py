@@ -298,6 +298,7 @@ class Series:
     venue: str = ""
     description: str = ""
     capacity: int | None = None
+    find_us: str = ""  # how to spot the group, on every date
     latitude: float = 0.0
     longitude: float = 0.0
     post_next: PostNext = PostNext()

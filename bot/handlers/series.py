@@ -137,6 +137,7 @@ async def _propose_series(ctx: Ctx, options: Mapping[str, str]) -> None:
         title=proposal.title,
         description=proposal.description,
         venue=proposal.venue,
+        find_us=proposal.find_us,
         city_id=city.id if city else rules.ONLINE_CITY_ID,
         city_label=city.label if city else rules.ONLINE_LABEL,
         latitude=city.latitude if city else 0.0,
@@ -257,6 +258,8 @@ async def confirm(ctx: Ctx, action: Action) -> None:
     if m is None:
         await ctx.say("The first date of that series is already posted.")
         return
+    if ctx.services.after_meetup_proposed is not None:  # as for any new meetup
+        await ctx.services.after_meetup_proposed(ctx, m)
     await ctx.reply(
         Outgoing(
             body=(
@@ -307,6 +310,7 @@ async def open_date(
         deadline=None,
         now=now,
         timezone=s.timezone,
+        find_us=s.find_us,
     )
     await store.link_series_date(s.id, starts_at, m.id)
     always = await _rsvp_always(services, community, m, s)

@@ -34,6 +34,7 @@ def _series(row: Any) -> Series:
         first_wall=datetime.fromisoformat(row.first_wall),
         status=SeriesStatus(row.status),
         venue=row.venue,
+        find_us=row.find_us,
         description=row.description,
         capacity=row.capacity,
         latitude=row.latitude,

@@ -1,7 +1,7 @@
 """series of meetups: the series, its dates, members who always come (issue 16)
 
 Revision ID: 0013
-Revises: 0012
+Revises: 0016
 Create Date: 2026-12-07 15:00:00.000000
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import bot.store.schema
 
 revision = "0013"
-down_revision = "0012"
+down_revision = "0016"  # the lead re-chains migrations at merge
 branch_labels = None
 depends_on = None
 
@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column("title", sa.String(length=200), nullable=False),
         sa.Column("description", sa.Text(), server_default="", nullable=False),
         sa.Column("venue", sa.String(length=300), server_default="", nullable=False),
+        sa.Column("find_us", sa.String(length=300), server_default="", nullable=False),
         sa.Column("city_id", sa.Integer(), nullable=False),
         sa.Column("city_label", sa.String(length=200), nullable=False),
         sa.Column("latitude", sa.Float(), server_default="0", nullable=False),
