@@ -177,6 +177,8 @@ meetups = Table(
     Column("created_at", UTC, nullable=False),
     Column("updated_at", UTC, nullable=False),
     Index(None, "community_id", "status", "starts_at"),
+    # a calendar feed's version, read from the index alone: max(updated_at), sum(sequence)
+    Index(None, "community_id", "updated_at", "sequence"),
 )
 
 cards = Table(
@@ -326,6 +328,20 @@ suggestion_interest = Table(
     Column("created_at", UTC, nullable=False),
 )
 
+# Secret calendar feed addresses (bot/web/feeds.py): one per member who asked for theirs, and
+# one per community (user_id ""). The token is random and is the whole key of the feed's URL,
+# so the URL says nothing about whose it is; a reset deletes the row, and the old URL answers
+# 404 from then on.
+calendar_feeds = Table(
+    "calendar_feeds",
+    metadata,
+    Column("token", String(64), primary_key=True),
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), nullable=False),
+    Column("user_id", String(64), nullable=False),  # "": the community's feed
+    Column("created_at", UTC, nullable=False),
+    UniqueConstraint("community_id", "user_id"),
+)
+
 # Tables holding rows about one member, with the column naming them (for /meetup forget).
 MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (members, "user_id"),
@@ -335,4 +351,5 @@ MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (jobs, "user_id"),
     (place_questions, "user_id"),
     (suggestion_interest, "user_id"),
+    (calendar_feeds, "user_id"),
 )

@@ -51,6 +51,7 @@ from bot.domain.meetups import Meetup, Status
 from bot.domain.polls import Answer, PollOption, Tally, Vote
 from bot.domain.rsvps import HOLDS_SEAT, Rsvp, RsvpStatus, offer_deadline, transition
 from bot.store import schema as t
+from bot.store.feeds import FeedQueries
 from bot.store.prepared import Prepared
 from bot.store.watcher import WatcherQueries
 
@@ -257,7 +258,7 @@ def _unavailable(exc: BaseException) -> StoreUnavailable:
     return StoreUnavailable(str(getattr(exc, "orig", None) or exc)[:200])
 
 
-class Store(WatcherQueries):
+class Store(WatcherQueries, FeedQueries):
     def __init__(self, engine: AsyncEngine, sqlite_engine: Engine | None = None) -> None:
         self.engine = engine  # async: migrations, `db copy`, tests; the hot path on PostgreSQL
         self.dialect = engine.dialect.name
