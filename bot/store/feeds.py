@@ -4,9 +4,9 @@ shows.
 A mixin of the one Store (bot/store/store.py), like watcher.py: it uses the Store's `_read`,
 `_write` and `_insert` helpers, so it shares the engine, transactions and retry rules.
 
-A feed request costs one indexed read (`feed_state`): the address, its community, and the
-feed's version (max(updated_at) and the number of rows it depends on). The feed itself is
-read (`feed_meetups`) only when that version is not the one rendered last.
+A feed request costs two or three indexed reads (`feed_state`): the address and its community,
+then the feed's version (the community's latest change; a member's answers). The feed itself
+is read (`feed_meetups`) only when that version is not the one rendered last.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Select, and_, bindparam, delete, func, select
+from sqlalchemy import BindParameter, Select, and_, bindparam, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.meetups import Meetup, Status
@@ -46,11 +46,11 @@ class FeedState:
     platform: str
     timezone: str
     meetups_changed: datetime | None  # max(meetups.updated_at) in the community
-    meetup_count: int
-    meetup_edits: int  # sum of the community's meetups' SEQUENCE
+    meetups_latest: tuple[int, int, int]  # of the meetups changed then: count, sum(sequence),
+    # how many have a date
     answers_changed: datetime | None  # max(rsvps.updated_at) of the member there (member feeds)
     answer_count: int
-    answer_turns: int = 0  # sum of rsvp_counter of the meetups the member answered
+    answer_turns: int  # sum of rsvp_counter of the meetups the member answered
 
     @property
     def is_community(self) -> bool:
@@ -65,7 +65,9 @@ class FeedState:
 
 @dataclass(frozen=True, slots=True)
 class _Queries:
-    state: Select[Any]
+    feed: Select[Any]
+    meetups: Select[Any]
+    answers: Select[Any]
     token: Select[Any]
 
 
@@ -74,46 +76,43 @@ _QUERIES: list[_Queries] = []
 
 def _queries() -> _Queries:
     """The per-request reads, built once with bound parameters (building a statement costs
-    SQLAlchemy more than running it)."""
+    SQLAlchemy more than running it). Each version is one pass over an index: the community's
+    meetups (community_id, updated_at, sequence), a member's answers (user_id)."""
     if _QUERIES:
         return _QUERIES[0]
     f, c, mt, r = t.calendar_feeds, t.communities, t.meetups, t.rsvps
-    community_meetups = mt.c.community_id == f.c.community_id
-    answers = (
-        select(func.max(r.c.updated_at), func.count())
-        .select_from(r.join(mt, mt.c.id == r.c.meetup_id))
-        .where(r.c.user_id == f.c.user_id, community_meetups)
-    )
-    state = (
-        select(
-            f.c.community_id,
-            f.c.user_id,
-            c.c.platform,
-            c.c.timezone,
-            select(func.max(mt.c.updated_at)).where(community_meetups)
-            .scalar_subquery().label("meetups_changed"),
-            select(func.count()).select_from(mt).where(community_meetups)
-            .scalar_subquery().label("meetup_count"),
-            # every edit bumps a meetup's sequence: two edits in the same instant still give
-            # another version (an index-only sum, see schema.meetups)
-            select(func.coalesce(func.sum(mt.c.sequence), 0)).where(community_meetups)
-            .scalar_subquery().label("meetup_edits"),
-            answers.with_only_columns(func.max(r.c.updated_at))
-            .scalar_subquery().label("answers_changed"),
-            answers.with_only_columns(func.count())
-            .scalar_subquery().label("answer_count"),
-            # every RSVP change bumps its meetup's rsvp_counter: two changes of the member's
-            # answers in the same instant still give another version
-            answers.with_only_columns(func.coalesce(func.sum(mt.c.rsvp_counter), 0))
-            .scalar_subquery().label("answer_turns"),
-        )
+    feed = (
+        select(f.c.community_id, f.c.user_id, c.c.platform, c.c.timezone)
         .select_from(f.join(c, c.c.id == f.c.community_id))
         .where(f.c.token == bindparam("token"), c.c.removed_at.is_(None))
+    )
+    # The community's version: its latest change (max(updated_at), from the index alone) and
+    # what the meetups changed at that instant hold (usually one row), so two changes in the
+    # same instant still give another version: an edit bumps sequence, a closed poll gets
+    # starts_at. Meetups are deleted only with their community (and its feeds).
+    community: BindParameter[int] = bindparam("community")
+    latest = select(func.max(mt.c.updated_at)).where(mt.c.community_id == community)
+    meetups = select(
+        func.max(mt.c.updated_at),
+        func.count(),
+        func.coalesce(func.sum(mt.c.sequence), 0),
+        func.count(mt.c.starts_at),
+    ).where(mt.c.community_id == community, mt.c.updated_at == latest.scalar_subquery())
+    # every RSVP change bumps its meetup's rsvp_counter: two changes of the member's answers
+    # in the same instant still give another version
+    answers = (
+        select(
+            func.max(r.c.updated_at),
+            func.count(),
+            func.coalesce(func.sum(mt.c.rsvp_counter), 0),
+        )
+        .select_from(r.join(mt, mt.c.id == r.c.meetup_id))
+        .where(r.c.user_id == bindparam("user"), mt.c.community_id == bindparam("community"))
     )
     token = select(f.c.token).where(
         f.c.community_id == bindparam("community"), f.c.user_id == bindparam("user")
     )
-    _QUERIES.append(_Queries(state=state, token=token))
+    _QUERIES.append(_Queries(feed=feed, meetups=meetups, answers=answers, token=token))
     return _QUERIES[0]
 
 
@@ -135,7 +134,7 @@ class FeedQueries:
             # On SQLite: compiled once and run on the driver, like the store's hot statements.
             session = getattr(self, "_sqlite", None)
             if session is not None:
-                session.prepare([queries.state, queries.token])
+                session.prepare([queries.feed, queries.meetups, queries.answers, queries.token])
             self._feeds_prepared = True
         return queries
 
@@ -183,21 +182,26 @@ class FeedQueries:
     async def feed_state(self, token: str) -> FeedState | None:
         """The feed a token opens, with its version; None for an unknown or revoked token,
         or a community that removed the bot."""
+        queries = self._feed_queries()
         async with self._read() as conn:
-            row = (await conn.execute(self._feed_queries().state, {"token": token})).first()
-        if row is None:
-            return None
+            found = (await conn.execute(queries.feed, {"token": token})).first()
+            if found is None:
+                return None
+            names = {"community": found.community_id, "user": found.user_id}
+            latest = tuple((await conn.execute(queries.meetups, names)).one())
+            answers: tuple[Any, ...] = (None, 0, 0)
+            if found.user_id != COMMUNITY_FEED:
+                answers = tuple((await conn.execute(queries.answers, names)).one())
         return FeedState(
-            community_id=row.community_id,
-            user_id=row.user_id,
-            platform=row.platform,
-            timezone=row.timezone,
-            meetups_changed=row.meetups_changed,
-            meetup_count=row.meetup_count,
-            meetup_edits=int(row.meetup_edits or 0),
-            answers_changed=row.answers_changed if row.user_id else None,
-            answer_count=row.answer_count if row.user_id else 0,
-            answer_turns=int(row.answer_turns or 0) if row.user_id else 0,
+            community_id=found.community_id,
+            user_id=found.user_id,
+            platform=found.platform,
+            timezone=found.timezone,
+            meetups_changed=latest[0],
+            meetups_latest=(int(latest[1]), int(latest[2]), int(latest[3])),
+            answers_changed=answers[0],
+            answer_count=int(answers[1]),
+            answer_turns=int(answers[2]),
         )
 
     async def feed_meetups(self, state: FeedState, since: datetime) -> list[Meetup]:

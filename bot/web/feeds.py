@@ -59,8 +59,7 @@ def version_of(state: FeedState, since: datetime) -> Version:
     """Everything a feed's content depends on: any change of it is another version."""
     return (
         state.meetups_changed,
-        state.meetup_count,
-        state.meetup_edits,
+        state.meetups_latest,
         state.answers_changed,
         state.answer_count,
         state.answer_turns,

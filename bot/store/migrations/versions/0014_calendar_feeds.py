@@ -37,13 +37,12 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("meetups", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_meetups_community_id_updated_at_sequence"),
-            ["community_id", "updated_at", "sequence"],
+            batch_op.f("ix_meetups_community_id_updated_at"), ["community_id", "updated_at"],
             unique=False,
         )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("meetups", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_meetups_community_id_updated_at_sequence"))
+        batch_op.drop_index(batch_op.f("ix_meetups_community_id_updated_at"))
     op.drop_table("calendar_feeds")
