@@ -4,6 +4,7 @@ parsed back with icalendar."""
 
 from __future__ import annotations
 
+import asyncio
 import doctest
 import re
 from collections.abc import AsyncIterator
@@ -291,3 +292,12 @@ def test_a_path_served_twice_is_refused() -> None:
 def test_rule_examples() -> None:
     for module in (bot.domain.feeds, bot.web.feeds):
         assert doctest.testmod(module).failed == 0
+
+
+async def test_a_burst_of_polls_after_a_change_renders_once(web: WebHarness) -> None:
+    await web.propose(title="Coffee")
+    _, shared = await web.links()
+    results = await asyncio.gather(*(web.get(shared) for _ in range(8)))
+    assert {status for status, _, _ in results} == {200}
+    assert len({headers["ETag"] for _, headers, _ in results}) == 1
+    assert _feed_service(web).cache.renders == 1

@@ -74,13 +74,12 @@ def feed_name(state: FeedState) -> str:
 
 
 class FeedCache:
-    """Rendered feeds by (community, member), each valid for one version. Renders of one
-    feed wait for each other, so a burst of polls after a change renders it once."""
+    """Rendered feeds by (community, member), each valid for one version, least recently used
+    dropped past `limit_bytes`."""
 
     def __init__(self, limit_bytes: int = CACHE_BYTES) -> None:
         self.limit_bytes = limit_bytes
         self._entries: OrderedDict[tuple[int, str], Rendered] = OrderedDict()
-        self._locks: dict[tuple[int, str], asyncio.Lock] = {}
         self._bytes = 0
         self.renders = 0  # how many times a feed was rendered (tests, the benchmark)
 
@@ -90,9 +89,6 @@ class FeedCache:
             return None
         self._entries.move_to_end(key)
         return entry
-
-    def lock(self, key: tuple[int, str]) -> asyncio.Lock:
-        return self._locks.setdefault(key, asyncio.Lock())
 
     def put(self, key: tuple[int, str], entry: Rendered) -> None:
         old = self._entries.pop(key, None)
@@ -112,6 +108,9 @@ class FeedService:
     def __init__(self, store: Store, clock: Clock, cache: FeedCache | None = None) -> None:
         self.store, self.clock = store, clock
         self.cache = cache or FeedCache()
+        # Renders under way, by feed and version: a burst of polls right after a change
+        # waits for one render instead of starting one each.
+        self._rendering: dict[tuple[tuple[int, str], Version], asyncio.Task[Rendered]] = {}
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         token = request.match_info.get("token", "")
@@ -142,12 +141,12 @@ class FeedService:
         entry = self.cache.get(key, version)
         if entry is not None:
             return entry
-        async with self.cache.lock(key):
-            entry = self.cache.get(key, version)  # rendered while this request waited
-            if entry is None:
-                entry = await self._render(state, since, version)
-                self.cache.put(key, entry)
-        return entry
+        task = self._rendering.get((key, version))
+        if task is None:
+            task = asyncio.ensure_future(self._render(state, since, version))
+            self._rendering[(key, version)] = task
+            task.add_done_callback(lambda _: self._rendering.pop((key, version), None))
+        return await asyncio.shield(task)  # a client that hangs up does not cancel it
 
     async def _render(self, state: FeedState, since: datetime, version: Version) -> Rendered:
         meetups = await self.store.feed_meetups(state, since)
@@ -161,7 +160,9 @@ class FeedService:
             feed, meetups, state.platform, stamp, state.timezone, feed_name(state)
         )
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        return Rendered(version, body, gzip.compress(body, 6, mtime=0), etag, stamp)
+        entry = Rendered(version, body, gzip.compress(body, 6, mtime=0), etag, stamp)
+        self.cache.put((state.community_id, state.user_id), entry)
+        return entry
 
 
 def _validators(entry: Rendered) -> dict[str, str]:
