@@ -170,6 +170,9 @@ async def test_conditional_requests_get_304_until_the_feed_changes(web: WebHarne
     assert status == 200 and headers["Cache-Control"] == "private, no-cache"
     assert (await web.get(shared, **{"If-None-Match": etag}))[0] == 304
     assert (await web.get(shared, **{"If-None-Match": f'"x", W/{etag}'}))[0] == 304
+    assert web.session is not None
+    async with web.session.head(web.server.url + shared) as head:  # HEAD: validators only
+        assert head.status == 200 and head.headers["ETag"] == etag
     assert (await web.get(shared, **{"If-Modified-Since": modified}))[0] == 304
     assert (await web.get(shared, **{"If-None-Match": '"stale"'}))[0] == 200
     # If-None-Match decides when both are sent (RFC 9110)

@@ -78,3 +78,39 @@ async def test_calendar_dms_the_links_and_reset_revokes_the_old_one(c: CoreHarne
 async def test_health_is_served_by_the_shared_server(c: CoreHarness) -> None:
     status, body = await fetch(c, "/healthz")
     assert status == 200 and json.loads(body)["ok"] is True
+
+
+async def test_slack_requests_before_the_adapter_is_ready_get_503(tmp_path: Path) -> None:
+    """The shared server starts before the adapter connects: Slack is told to retry."""
+    from slack_harness import settings_for
+
+    from adapters.slack import SlackAdapter
+    from bot.config import WebSettings
+    from bot.web.server import WebServer
+
+    fake = FakeSlackAPI()
+    adapter = SlackAdapter(settings_for(fake))
+    server = WebServer(WebSettings("127.0.0.1", 0), adapter.web_routes())
+    await server.start()
+    try:
+        async with aiohttp.ClientSession() as session, \
+                session.post(f"{server.url}/slack/events", data=b"{}") as resp:
+            assert resp.status == 503 and resp.headers["Retry-After"] == "1"
+    finally:
+        await server.stop()
+
+
+async def test_an_adapter_serving_http_needs_a_web_server(tmp_path: Path) -> None:
+    from slack_harness import settings_for
+
+    from adapters.slack import SlackAdapter
+    from bot.app import build_app
+    from bot.config import Settings
+
+    app = build_app(Settings(database_url=f"sqlite+aiosqlite:///{tmp_path}/x.db"),
+                    adapters=[SlackAdapter(settings_for(FakeSlackAPI()))])
+    try:
+        with pytest.raises(RuntimeError, match=r"no \[web\] server"):
+            await app.start(warm_up="skip")
+    finally:
+        await app.stop()
