@@ -12,11 +12,9 @@ is read (`feed_meetups`) only when that version is not the one rendered last.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Awaitable, Callable
-from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import BindParameter, Select, and_, bindparam, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -24,6 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.meetups import Meetup, Status
 from bot.domain.rsvps import RsvpStatus
 from bot.store import schema as t
+from bot.store.base import Queries
+from bot.store.rows import meetup_row
 
 T = TypeVar("T")
 
@@ -116,25 +116,17 @@ def _queries() -> _Queries:
     return _QUERIES[0]
 
 
-class FeedQueries:
-    if TYPE_CHECKING:
-        dialect: str
-
-        def _read(self) -> AbstractAsyncContextManager[AsyncConnection]: ...
-
-        async def _write(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T: ...
-
-        def _insert(self, table: Any) -> Any: ...
-
+class FeedQueries(Queries):
     _feeds_prepared: bool = False
 
     def _feed_queries(self) -> _Queries:
         queries = _queries()
         if not self._feeds_prepared:
             # On SQLite: compiled once and run on the driver, like the store's hot statements.
-            session = getattr(self, "_sqlite", None)
-            if session is not None:
-                session.prepare([queries.feed, queries.meetups, queries.answers, queries.token])
+            if self._sqlite is not None:
+                self._sqlite.prepare(
+                    [queries.feed, queries.meetups, queries.answers, queries.token]
+                )
             self._feeds_prepared = True
         return queries
 
@@ -208,7 +200,6 @@ class FeedQueries:
         """What the feed shows: the community's dated meetups (scheduled or cancelled)
         starting from `since`, or, for a member's feed, those of them the member is going
         to; soonest first."""
-        from bot.store.store import _meetup  # the Store's row converter (store imports us)
 
         mt, r = t.meetups, t.rsvps
         query = (
@@ -231,7 +222,7 @@ class FeedQueries:
                 ),
             )
         async with self._read() as conn:
-            return [_meetup(row) for row in (await conn.execute(query)).all()]
+            return [meetup_row(row) for row in (await conn.execute(query)).all()]
 
 
 def _row(community_id: int, user_id: str, now: datetime) -> dict[str, Any]:
