@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 FEED_PREFIX = "/calendar/"
 FEED_SUFFIX = ".ics"
 FEED_HISTORY = timedelta(days=30)  # past meetups stay this long in subscribed calendars
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+_TOKEN = re.compile(r"[A-Za-z0-9]{16,64}")
 
 
 def feed_url(base_url: str, token: str) -> str:
@@ -41,8 +41,8 @@ def is_token(text: str) -> bool:
 
     >>> is_token("x4Qz0Jq2V1yR8kLmN3bT7cD5fG9hA6sE")
     True
-    >>> is_token("../../etc/passwd"), is_token("short")
-    (False, False)
+    >>> is_token("../../etc/passwd"), is_token("short"), is_token("x4Qz0Jq2V1yR8kLm_3bT7cD5")
+    (False, False, False)
     """
     return _TOKEN.fullmatch(text) is not None
 

@@ -12,6 +12,7 @@ is read (`feed_meetups`) only when that version is not the one rendered last.
 from __future__ import annotations
 
 import secrets
+import string
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -28,12 +29,14 @@ from bot.store.rows import meetup_row
 T = TypeVar("T")
 
 COMMUNITY_FEED = ""  # the user_id of a community's own feed
-TOKEN_BYTES = 24  # 32 URL-safe characters: 192 random bits
+TOKEN_ALPHABET = string.ascii_letters + string.digits
+TOKEN_LENGTH = 32  # 62**32: 190 random bits
 
 
 def new_token() -> str:
-    """A fresh feed token: random, URL-safe, and nothing in it names a member or community."""
-    return secrets.token_urlsafe(TOKEN_BYTES)
+    """A fresh feed token: random, and nothing in it names a member or community. Letters and
+    digits only, so no platform's markup (Discord's and Slack's `_`, `-`) touches a link."""
+    return "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(TOKEN_LENGTH))
 
 
 @dataclass(frozen=True, slots=True)
