@@ -24,6 +24,7 @@ from bot.config import Settings, enabled_platforms
 from bot.core import REMOVAL_GRACE, Core
 from bot.handlers import (
     admin,
+    buddies,
     cities,
     feeds,
     help,
@@ -33,6 +34,7 @@ from bot.handlers import (
     reminders,
     rsvps,
     watcher,
+    welcome,
 )
 from bot.handlers.context import Services
 from bot.handlers.feature import Feature
@@ -70,6 +72,8 @@ FEATURES: tuple[Feature, ...] = (
     admin.FEATURE,
     help.FEATURE,
     watcher.FEATURE,
+    welcome.FEATURE,
+    buddies.FEATURE,
     feeds.FEATURE,
 )
 # What the web server ([web]) serves besides adapters' routes: "module:function" names of
@@ -244,6 +248,9 @@ def build_app(
         web_base_url=settings.web.base_url if settings.web else None,
         after_location_change=routes.after_location_change,
         after_meetup_proposed=routes.after_meetup_proposed,
+        after_meetup_scheduled=routes.after_meetup_scheduled,
+        after_rsvp=routes.after_rsvp,
+        before_forget=routes.before_forget,
     )
     core = Core(services, routes, timer)
     jobs.bind(JobDelivery(services, routes.jobs))
