@@ -44,6 +44,7 @@ VERBS: dict[str, int] = {
     "skip": 2,  # meetup_id, ask|yes: skip this date of the series
     "endseries": 2,  # meetup_id, ask|yes: end the series
     "seriescal": 1,  # meetup_id: the series as a recurring calendar event
+    "calreset": 1,  # community_id: revoke my calendar feed link and send a new one
     # welcoming newcomers (bot/handlers/welcome.py, buddies.py)
     "first": 1,  # meetup_id: "It's my first one"
     "late": 1,  # meetup_id: a first-timer tells the host they're running late
