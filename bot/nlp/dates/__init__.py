@@ -27,7 +27,14 @@ Every rule's docstring ends with its examples; ``tests/nlp/test_nlp_date_rules.p
 them through the grammar.
 """
 
-from bot.nlp.dates.scan import Work, find_times, find_times_work, parse_when, suggest_times
+from bot.nlp.dates.scan import (
+    Work,
+    find_times,
+    find_times_work,
+    names_no_time,
+    parse_when,
+    suggest_times,
+)
 from bot.nlp.dates.values import Grain, TimeMention
 from bot.nlp.dates.vocabulary import uses_us_dates
 
@@ -37,6 +44,7 @@ __all__ = [
     "Work",
     "find_times",
     "find_times_work",
+    "names_no_time",
     "parse_when",
     "suggest_times",
     "uses_us_dates",

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
 
 from bot.nlp.dates.cursor import Cursor
 from bot.nlp.dates.values import ClockTime, Grain, PartOfDay
-from bot.nlp.dates.vocabulary import _AMPM_WORDS, _PARTS, _TZ_OFFSETS
+from bot.nlp.dates.vocabulary import (
+    _AMPM_WORDS,
+    _BARE_ZONES,
+    _LATE_PART_HOURS,
+    _PART_PHRASES,
+    _PARTS,
+    _TZ_OFFSETS,
+    _ZONE_NAMES,
+    _ZONE_TIME_WORDS,
+)
 
 # Day words before a part of the day ("last" only before "night").
 _PART_DAY_OFFSETS = {
@@ -76,7 +87,42 @@ class ClockRules(Cursor):
             return _AMPM_WORDS[self.s(j + 1)], j + 2
         return None, j
 
-    def _tz(self, j: int) -> tuple[float | None, int]:
+    def _tz(self, j: int) -> tuple[tzinfo | None, int]:
+        """A zone after a clock time: an abbreviation or a place's name.
+
+        Examples: "EST", "(UTC)", "UK time", "German time", "Eastern", "Sydney time"."""
+        tz, k = self._tz_abbreviation(j)
+        return (tz, k) if tz is not None else self._tz_named(j)
+
+    def _tz_named(self, j: int) -> tuple[tzinfo | None, int]:
+        """A zone named after a country, region or city: by itself for the US regions and
+        "UK" / "NZ", else with "time" after it; "(...)" around it is read too.
+
+        Examples: "7pm UK time", "19:00 German time", "8pm Eastern", "noon Pacific Time",
+        "7pm Sydney time", "7pm (London time)", "8pm Central European time", "6pm ET"."""
+        k = j + 1 if self.word(j, "(") else j
+        for size in (2, 1):
+            words = tuple(self.s(x) for x in range(k, k + size))
+            zone = _ZONE_NAMES.get(words)
+            if zone is None:
+                continue
+            e = k + size
+            said_time = self.word(e, *_ZONE_TIME_WORDS)
+            while self.word(e, *_ZONE_TIME_WORDS):
+                e += 1
+            if not said_time and (words not in _BARE_ZONES or (e < self.n and self.t[e].cap)):
+                return None, j  # "7pm London" is where; "8pm Central Park" is a place
+            if k != j:  # "(London time)"; a `when` loses its closing ")" to the edge strip
+                if e < self.n and not self.word(e, ")"):
+                    return None, j
+                e = self.skip(e, ")")
+            return ZoneInfo(zone), e
+        return None, j
+
+    def _tz_abbreviation(self, j: int) -> tuple[tzinfo | None, int]:
+        """A zone's abbreviation ("IST" and "EST" in capitals), "Z" touching the time.
+
+        Examples: "7pm EST", "noon UTC", "9:30 (CET)", "6pm IST", "10:00Z"."""
         k = j
         paren = False
         if self.word(k, "("):
@@ -92,7 +138,7 @@ class ClockRules(Cursor):
                 if not self.word(k, ")"):
                     return None, j
                 k += 1
-            return _TZ_OFFSETS[s], k
+            return timezone(timedelta(hours=_TZ_OFFSETS[s])), k
         return None, j
 
     def _p_tod_impl(self, i: int) -> tuple[ClockTime, int] | None:
@@ -428,7 +474,7 @@ class ClockRules(Cursor):
         s = self.s(j)
         if s.endswith("ish") and s[:-3] in _PARTS:
             s = s[:-3]
-        fixed = self._fixed_part(s, j, day_offset, late)
+        fixed = self._fixed_part(s, j, day_offset, late) or self._part_phrase(j, day_offset)
         if fixed is not None:
             return fixed
         if s not in _PARTS or s == "noon" or self._meal_alone(s, i, j, day_offset):
@@ -461,14 +507,11 @@ class ClockRules(Cursor):
             if self.word(j, "last"):
                 day_offset = -1
                 j += 1
-        if self.word(j, "early"):
-            early = True
+        if self.word(j, "early", "late"):
+            early, late = self.s(j) == "early", self.s(j) == "late"
             j += 1
             if self.word(j, "in") and self.word(j + 1, "the"):
-                j += 2
-        elif self.word(j, "late"):
-            late = True
-            j += 1
+                j += 2  # "early in the morning", "late in the afternoon"
         return day_offset, early, late, j
 
     def _fixed_part(
@@ -489,6 +532,17 @@ class ClockRules(Cursor):
             if self.word(k, "of") and self.word(k + 1, "the") and self.word(k + 2, "morning"):
                 k += 3
             return PartOfDay(0, 9, day_offset, early=True), k
+        return None
+
+    def _part_phrase(self, j: int, day_offset: int | None) -> tuple[PartOfDay, int] | None:
+        """Parts of the day said in two words, regional or finer than morning/afternoon.
+
+        Examples: "tea time", "first thing", "happy hour", "before work", "mid-morning",
+        "mid afternoon", "midmorning"."""
+        for size in (3, 2, 1):
+            hours = _PART_PHRASES.get(tuple(self.s(x) for x in range(j, j + size)))
+            if hours is not None:
+                return PartOfDay(hours[0], hours[1], day_offset), j + size
         return None
 
     def _meal_alone(self, s: str, i: int, j: int, day_offset: int | None) -> bool:
@@ -515,6 +569,8 @@ class ClockRules(Cursor):
         a, b = _PARTS[s]
         if early:
             a, b = (0, 9) if s.startswith("morning") else (a, a + 3)
+        elif late and s in _LATE_PART_HOURS:
+            a, b = _LATE_PART_HOURS[s]
         elif late:
             a = 21 if s.startswith(("night", "evening")) else max(a, b - 3)
         if self.word(k, "ish"):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from bot.nlp.dates.cursor import Cursor
 from bot.nlp.dates.values import ClockTime, DaySpan, Grain, Interval, PartOfDay, Value, _valid
 from bot.nlp.dates.vocabulary import (
     _CONNECT,
     _NOW_STARTS,
+    _PART_PHRASES,
     _PART_STARTS,
     _PARTS,
     _RANGE_SEP,
@@ -49,6 +50,10 @@ def _next_year(d: date) -> date:
     )
 
 
+# Words a part of the day can start with ("tonight", "in the evening", "tea time").
+_PART_FIRST_WORDS = _PART_STARTS | set(_PARTS) | {words[0] for words in _PART_PHRASES}
+
+
 class CombinationRules(Cursor):
     """Rules that combine components: a day with a time, ranges, intervals."""
 
@@ -62,7 +67,7 @@ class CombinationRules(Cursor):
         tok = self.t[i]
         first = tok.s
         cands: list[tuple[Value, int] | None] = [self.p_date(i), self.p_tod(i)]
-        if tok.kind == "w" and (first in _PART_STARTS or first in _PARTS):
+        if tok.kind == "w" and first in _PART_FIRST_WORDS:
             cands.append(self.p_part(i))
         if tok.kind == "n" or tok.num is not None or first in _RELATIVE_STARTS:
             cands.append(self.p_relative(i))
@@ -78,6 +83,17 @@ class CombinationRules(Cursor):
 
         Examples: "friday at 7pm", "tomorrow evening", "next monday morning at 9", "7pm on
         friday", "March 3 at noon"."""
+        read = self._read_point(i)
+        if read is None:
+            return None
+        pt, j = read
+        val = self.resolve(pt.day, pt.tod, pt.part, pt.absv)
+        return (val, j) if val is not None else None
+
+    def _read_point(self, i: int) -> tuple[_Point, int] | None:
+        """The components of the point at token i, unresolved, and where it ends.
+
+        Examples: "friday at 7pm" (a day and a clock time), "tomorrow evening"."""
         pt = _Point()
         j = i
         first = True
@@ -87,10 +103,7 @@ class CombinationRules(Cursor):
                 break
             j = r[2]
             first = False
-        if first:
-            return None
-        val = self.resolve(pt.day, pt.tod, pt.part, pt.absv)
-        return (val, j) if val is not None else None
+        return None if first else (pt, j)
 
     def _next_component(self, j: int, first: bool) -> tuple[Value, int, int] | None:
         """The component at j, or after up to three connectors ("at", "on"...; "from" only
@@ -253,7 +266,7 @@ class CombinationRules(Cursor):
         """A clock time on its day, or its next occurrence; read in its zone when named.
 
         Examples: "friday 7pm", "7pm", "7pm EST", "friday at 7pm EST"."""
-        tzinfo = timezone(timedelta(hours=tod.tz)) if tod.tz is not None else None
+        tzinfo = tod.tz
         if base_day is None:
             return self._next_occurrence(tod, part, tzinfo)
         h = self._hour(tod, part, base_day)
@@ -433,10 +446,26 @@ class CombinationRules(Cursor):
             ):
                 return self._for_span(v, u[0], q[0]), u[1]
         if self.word(end, "or"):
-            p2 = self.p_point(end + 1)
-            if p2 is not None:
-                end = p2[1]
+            return self._first_alternative(i, v, end)
         return v, end
+
+    def _first_alternative(self, i: int, v: Interval, end: int) -> tuple[Interval, int]:
+        """ "X or Y" is X; when only Y says its time of day, X shares it.
+
+        Examples: "friday or saturday" (Friday), "Friday or Saturday evening" (Friday
+        evening), "tue or wed at 7pm" (Tuesday 7pm), "7pm friday or 8pm saturday"."""
+        second = self._read_point(end + 1)
+        if second is None:
+            return v, end
+        later, end2 = second
+        first = self._read_point(i)
+        if first is None or later.day is None or (later.tod is None and later.part is None):
+            return v, end2
+        alone = first[0]
+        if alone.day is None or alone.tod or alone.part or alone.absv:
+            return v, end2
+        shared = self.resolve(alone.day, later.tod, later.part, None)
+        return (shared, end2) if shared is not None else (v, end2)
 
     def _for_span(self, v: Interval, unit: str, qty: float) -> Interval:
         """A point and a duration: the interval from the point.
@@ -646,9 +675,10 @@ class CombinationRules(Cursor):
             later = [t for t in (c.at(s.date(), h, rtod.minute) for h in cands) if t > s]
             return later[0] if later else c.at(s.date(), rh, rtod.minute) + timedelta(days=1)
         h = self._hour(rtod, part, s.date())
-        if rtod.tz is not None:
-            zone = timezone(timedelta(hours=rtod.tz))
-            e = datetime.combine(s.date(), time(h % 24, rtod.minute), tzinfo=zone).astimezone(c.tz)
+        if rtod.tz is not None:  # "7-9pm EST": 21:00 on the start's day in that zone
+            day = s.astimezone(rtod.tz).date()
+            e = datetime.combine(day, time(h % 24, rtod.minute), tzinfo=rtod.tz)
+            e = e.astimezone(c.tz)
         else:
             e = c.at(s.date(), h, rtod.minute)
         return e if e > s else e + timedelta(days=1)

@@ -228,6 +228,8 @@ class Cursor:
                     or self._numeric_near(i)
                     or self.n <= 2
                     or self.word(i - 1, "next", "this", "on", "last", "coming")
+                    or (self.word(i + 1, "or", "and", "to", "-") and self.s(i + 2) in _WEEKDAYS)
+                    or (self.word(i - 1, "or", "and", "to", "-") and self.s(i - 2) in _WEEKDAYS)
                 ):
                     return None
             return _WEEKDAYS[tok.s]

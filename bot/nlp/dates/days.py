@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from bot.nlp.dates.cursor import Cursor
+from bot.nlp.dates.holiday_dates import holiday_weekend, next_holiday
 from bot.nlp.dates.values import (
     DaySpan,
     _monday,
@@ -16,7 +17,15 @@ from bot.nlp.dates.values import (
     _valid,
     _year2,
 )
-from bot.nlp.dates.vocabulary import _DAY_FOLLOWERS, _DAY_WORDS, _MONTHS, _SEASONS, _UNITS
+from bot.nlp.dates.vocabulary import (
+    _DAY_FOLLOWERS,
+    _DAY_WORDS,
+    _HOLIDAY_FIRST_WORDS,
+    _HOLIDAY_NAMES,
+    _MONTHS,
+    _SEASONS,
+    _UNITS,
+)
 
 # Modifiers of a period and how many periods from the current one they move.
 _PERIOD_OFFSETS = {
@@ -63,6 +72,28 @@ def _part_of(span: tuple[date, date], which: str) -> DaySpan:
     if which == "middle":
         return DaySpan(s + timedelta(days=10), s + timedelta(days=20), "day")
     return DaySpan(s + timedelta(days=20), e, "day")
+
+
+# Words before a season that make it this one: "in the summer", "over winter".
+_SEASON_CUES = ("the", "in", "over", "during", "until", "till", "by")
+
+
+def _northern_seasons(y: int) -> list[tuple[str, date, date]]:
+    return [
+        ("spring", date(y, 3, 20), date(y, 6, 21)),
+        ("summer", date(y, 6, 21), date(y, 9, 23)),
+        ("fall", date(y, 9, 23), date(y, 12, 21)),
+        ("winter", date(y, 12, 21), date(y + 1, 3, 20)),
+    ]
+
+
+def _southern_seasons(y: int) -> list[tuple[str, date, date]]:
+    return [
+        ("fall", date(y, 3, 1), date(y, 6, 1)),
+        ("winter", date(y, 6, 1), date(y, 9, 1)),
+        ("spring", date(y, 9, 1), date(y, 12, 1)),
+        ("summer", date(y, 12, 1), date(y + 1, 3, 1)),
+    ]
 
 
 _WEEKEND_WORDS = ("weekend", "week-end", "wkend")
@@ -132,6 +163,7 @@ class DayRules(Cursor):
             self._d_year_alone,
             self._d_boundary,
             self._d_rel_weekday,
+            self._d_holiday,
         ):
             r = f(i)
             if r is not None and (best is None or r[1] > best[1]):
@@ -475,13 +507,15 @@ class DayRules(Cursor):
             and self.adjacent(i + 3)
             and i + 4 < self.n
             and self.t[i + 4].kind == "n"
+            and self.adjacent(i + 4)  # "14.3. 19:00": 19 is the hour, not the year
             and len(self.t[i + 4].s) in (2, 4)
         ):
             return _year2(self.t[i + 4].num or 0), i + 5
         if self.word(i + 3, ":", "/", "-", ".") and self.adjacent(i + 3):
             closing_dot = sep == "." and self.s(i + 3) == "."
-            if not closing_dot or (i + 4 < self.n and self.t[i + 4].kind == "n"):
+            if not closing_dot or (self.adjacent(i + 4) and self.t[i + 4].kind == "n"):
                 return None  # 10.31.40.2, times etc.; "24.12." is a date
+            return None, i + 4  # the closing dot belongs to the date: "am 24.12. um 19 Uhr"
         return None, i + 3
 
     def _numeric_order(
@@ -496,6 +530,7 @@ class DayRules(Cursor):
                 (self.allow_latent and self.n <= 4)  # a `when` that is just "24.12"
                 or (self.word(i + 3, ".") and self.adjacent(i + 3))  # "am 24.12."
                 or self.word(i - 1, "on", "am", "by", "until", "till", "from", "since")
+                or self._clock_after_dotted(i)
             )
             if year is None and not hint:
                 return None  # "3.5" / "Python 3.11" are numbers, not dates
@@ -505,6 +540,18 @@ class DayRules(Cursor):
         if b > 12 or self.ctx.us:
             return b, a
         return a, b
+
+    def _clock_after_dotted(self, i: int) -> bool:
+        """A clock time after "a.b" makes it a date in a `when`, or after a weekday: "3.10"
+        alone is a number, "3.10 at 7pm" the 3rd of October.
+
+        Examples: "14.3 19:00", "3.10 at 7pm", "Sat 14.3 7pm", "14.3, 19:00"."""
+        if not (self.allow_latent or self.p_weekday(i - 1) is not None):
+            return False
+        k = i + 4 if self.word(i + 3, ".") and self.adjacent(i + 3) else i + 3
+        k = self.skip(k, ",", "at", "@", "um", "from")
+        tod = self.p_tod(k)
+        return tod is not None and not tod[0].latent
 
     def _date_context(self, i: int) -> bool:
         """Is there a hint before token i that a date follows ("on", "until")? A dashed
@@ -666,8 +713,8 @@ class DayRules(Cursor):
         mod, j = self._period_mod(j)
         if self._weekend_word(j, mod):
             return self._weekend(j, mod) if mod is not None else None
-        if self.s(j) in _SEASONS and mod is not None and mod != "the":
-            return self._season(self.s(j), mod), j + 1
+        if self.s(j) in _SEASONS and (mod is not None or self.word(j - 1, *_SEASON_CUES)):
+            return self._season(self.s(j), "this" if mod in (None, "the") else mod), j + 1
         return self._unit_period(j, mod)
 
     def _period_mod(self, j: int) -> tuple[str | None, int]:
@@ -776,18 +823,18 @@ class DayRules(Cursor):
         return DaySpan(s, date(s.year + 1, 1, 1), "year"), k
 
     def _season(self, name: str, mod: str) -> DaySpan:
-        """Northern-hemisphere seasons (solstices and equinoxes, approximately).
+        """A season in the community's hemisphere: north of the equator from solstice to
+        equinox (approximately), south of it by months as Australia's Bureau of Meteorology
+        counts them (summer is December to February).
 
-        Examples: "this summer", "next summer", "last winter", "this fall"."""
+        Examples: "this summer", "next summer", "last winter", "this fall", "in the summer",
+        "during the winter", "in summer" (in Melbourne: December)."""
         today = self.ctx.today
-        spans: list[tuple[str, date, date]] = []
-        for y in range(today.year - 2, today.year + 3):
-            spans += [
-                ("spring", date(y, 3, 20), date(y, 6, 21)),
-                ("summer", date(y, 6, 21), date(y, 9, 23)),
-                ("fall", date(y, 9, 23), date(y, 12, 21)),
-                ("winter", date(y, 12, 21), date(y + 1, 3, 20)),
-            ]
+        spans = [
+            sp
+            for y in range(today.year - 2, today.year + 3)
+            for sp in (_southern_seasons(y) if self.ctx.region.south else _northern_seasons(y))
+        ]
         cur = next(k for k, (_, a, b) in enumerate(spans) if a <= today < b)
         if name in ("season", "seasons"):
             off = _PERIOD_OFFSETS.get(mod, 0)
@@ -803,6 +850,42 @@ class DayRules(Cursor):
             k = min(k for k in idx if k >= cur)
         _, a, b = spans[k]
         return DaySpan(a, b, "day")
+
+    def _d_holiday(self, i: int) -> tuple[DaySpan, int] | None:
+        """A holiday, its eve, its long weekend, or the day after it; read for the
+        community's country where countries differ (Canadian Thanksgiving in October).
+
+        Examples: "Christmas", "Christmas Eve", "Boxing Day", "New Year's Eve", "Thanksgiving
+        weekend", "Easter Monday", "Diwali", "after Christmas", "the bank holiday weekend"."""
+        after = self.word(i, "after")
+        j = self.skip_the(i + 1 if after else i)
+        if self.s(j) not in _HOLIDAY_FIRST_WORDS:
+            return None
+        found = self._holiday_name(j)
+        if found is None:
+            return None
+        key, j = found
+        day = next_holiday(key, self.ctx.region.country, self.ctx.today)
+        if day is None:
+            return None
+        start, end = day, day + timedelta(days=1)
+        if self.word(j, "eve") and key not in ("christmas_eve", "new_years_eve"):
+            start, end, j = day - timedelta(days=1), day, j + 1
+        elif self.word(j, "weekend", "wkend"):
+            (start, end), j = holiday_weekend(day), j + 1
+        if after:  # "after Christmas": the day after it
+            start, end = end, end + timedelta(days=1)
+        return DaySpan(start, end, "day"), j
+
+    def _holiday_name(self, j: int) -> tuple[str, int] | None:
+        """The longest holiday name at token j.
+
+        Examples: "new year's eve" (not "new year's"), "easter monday" (not "easter")."""
+        for size in (4, 3, 2, 1):
+            key = _HOLIDAY_NAMES.get(tuple(self.s(x) for x in range(j, j + size)))
+            if key is not None:
+                return key, j + size
+        return None
 
     def _d_nth_of(self, i: int) -> tuple[DaySpan, int] | None:
         """ "first tuesday of october", "last friday in october", "third day of october",
