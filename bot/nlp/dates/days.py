@@ -164,6 +164,7 @@ class DayRules(Cursor):
             self._d_boundary,
             self._d_rel_weekday,
             self._d_holiday,
+            self._d_week_on,
         ):
             r = f(i)
             if r is not None and (best is None or r[1] > best[1]):
@@ -850,6 +851,22 @@ class DayRules(Cursor):
             k = min(k for k in idx if k >= cur)
         _, a, b = spans[k]
         return DaySpan(a, b, "day")
+
+    def _d_week_on(self, i: int) -> tuple[DaySpan, int] | None:
+        """A weekday a week after the next one, as British English says it.
+
+        Examples: "friday week", "a week on friday", "a week from tuesday", "Saturday week"."""
+        if self.word(i, "a") and self.word(i + 1, "week") and self.word(i + 2, "on", "from"):
+            r, end = self._d_weekday(i + 3), None
+        else:
+            r = self._d_weekday(i)
+            end = r[1] + 1 if r is not None and self.word(r[1], "week") else None
+            if end is None or self.t[i].s in ("this", "next", "last"):
+                return None
+        if r is None or r[0].grain != "day":
+            return None
+        d = r[0].start + timedelta(days=7)
+        return DaySpan(d, d + timedelta(days=1), "day"), end or r[1]
 
     def _d_holiday(self, i: int) -> tuple[DaySpan, int] | None:
         """A holiday, its eve, its long weekend, or the day after it; read for the

@@ -270,6 +270,7 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("christmas",): "christmas",
     ("xmas",): "christmas",
     ("christmas", "day"): "christmas",
+    ("xmas", "day"): "christmas",
     ("christmas", "eve"): "christmas_eve",
     ("xmas", "eve"): "christmas_eve",
     ("boxing", "day"): "boxing_day",
