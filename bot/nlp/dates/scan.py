@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 
 from dateutil.parser import isoparse
 
-from bot.nlp.dates.parser import Parser
+from bot.nlp.dates.parser import Cursor, p_expr
 from bot.nlp.dates.tokens import Token, _tokenize
 from bot.nlp.dates.values import Context, Interval, TimeMention
 from bot.nlp.dates.vocabulary import (
@@ -236,10 +236,10 @@ def _trim(toks: list[Token], s_i: int, e_i: int) -> tuple[int, int]:
     return s_i, e_i
 
 
-def _read_at(p: Parser, i: int) -> tuple[Interval, int, int] | None:
+def _read_at(p: Cursor, i: int) -> tuple[Interval, int, int] | None:
     """The expression starting at token i (a rule's arithmetic error reads as nothing)."""
     try:
-        return p.p_expr(i)
+        return p_expr(p, i)
     except (ValueError, OverflowError, KeyError, IndexError):
         return None
 
@@ -256,7 +256,7 @@ def _parse_all(
     text: str, toks: list[Token], now: datetime, meetup: bool, allow_latent: bool, work: Work
 ) -> list[TimeMention]:
     """Every expression in ``toks``, left to right, at most ``MAX_ATTEMPTS`` starts tried."""
-    p = Parser(text, toks, Context(now, meetup))
+    p = Cursor(text, toks, Context(now, meetup))
     p.allow_latent = allow_latent
     out: list[TimeMention] = []
     starts = _starts(toks)
