@@ -36,6 +36,8 @@ _PART_DAY_OFFSETS = {
 _AFTER_PARTS = {"work": (17, 21), "lunch": (13, 17), "school": (15, 21)}
 
 
+_ZONE_FIRST_WORDS = frozenset(words[0] for words in _ZONE_NAMES)
+
 # Words before a number that make it a clock time ("at 7.30", "by 1030").
 _CLOCK_CUES = ("at", "@", "around", "from", "until", "till", "by")
 
@@ -103,6 +105,8 @@ def _tz_named(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
     Examples: "7pm UK time", "19:00 German time", "8pm Eastern", "noon Pacific Time",
     "7pm Sydney time", "7pm (London time)", "8pm Central European time", "6pm ET"."""
     k = j + 1 if cur.word(j, "(") else j
+    if cur.s(k) not in _ZONE_FIRST_WORDS:
+        return None, j
     for size in (2, 1):
         words = tuple(cur.s(x) for x in range(k, k + size))
         zone = _ZONE_NAMES.get(words)

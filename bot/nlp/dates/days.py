@@ -99,6 +99,8 @@ def _southern_seasons(y: int) -> list[tuple[str, date, date]]:
     ]
 
 
+_HOLIDAY_STARTS = _HOLIDAY_FIRST_WORDS | {"after", "the"}
+
 _WEEKEND_WORDS = ("weekend", "week-end", "wkend")
 
 
@@ -869,9 +871,11 @@ def _d_week_on(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     """A weekday a week after the next one, as British English says it.
 
     Examples: "friday week", "a week on friday", "a week from tuesday", "Saturday week"."""
-    if cur.word(i, "a") and cur.word(i + 1, "week") and cur.word(i + 2, "on", "from"):
+    if cur.s(i + 1) != "week" and cur.s(i + 2) != "week":
+        return None  # the cheap test first: this rule is tried at every date-like token
+    if cur.word(i, "a") and cur.word(i + 2, "on", "from"):
         r, end = _d_weekday(cur, i + 3), None
-    else:
+    else:  # "friday week", "fri. week"
         r = _d_weekday(cur, i)
         end = r[1] + 1 if r is not None and cur.word(r[1], "week") else None
         if end is None or cur.t[i].s in ("this", "next", "last"):
@@ -888,6 +892,8 @@ def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
 
     Examples: "Christmas", "Christmas Eve", "Boxing Day", "New Year's Eve", "Thanksgiving
     weekend", "Easter Monday", "Diwali", "after Christmas", "the bank holiday weekend"."""
+    if cur.s(i) not in _HOLIDAY_STARTS:
+        return None  # the cheap test first: this rule is tried at every date-like token
     after = cur.word(i, "after")
     j = cur.skip_the(i + 1 if after else i)
     if cur.s(j) not in _HOLIDAY_FIRST_WORDS:
