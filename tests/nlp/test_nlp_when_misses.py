@@ -185,6 +185,10 @@ HOLIDAYS = [
     ("America/Chicago", "NYE", date(2026, 12, 31), date(2027, 1, 1)),
     ("America/Chicago", "memorial day", date(2027, 5, 31), date(2027, 6, 1)),
     ("America/Chicago", "labor day weekend", date(2027, 9, 4), date(2027, 9, 7)),
+    ("America/Chicago", "thanksgiving 2027", date(2027, 11, 25), date(2027, 11, 26)),
+    ("America/Chicago", "next thanksgiving", date(2026, 11, 26), date(2026, 11, 27)),
+    ("America/Chicago", "last halloween", date(2025, 10, 31), date(2025, 11, 1)),
+    ("America/Chicago", "easter mon", date(2027, 3, 29), date(2027, 3, 30)),
 ]
 
 

@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
-from bot.nlp.dates.holiday_dates import holiday_weekend, next_holiday
+from bot.nlp.dates.holiday_dates import (
+    holiday_days,
+    holiday_weekend,
+    last_holiday,
+    next_holiday,
+)
 from bot.nlp.dates.values import (
     DaySpan,
     _monday,
@@ -99,7 +104,15 @@ def _southern_seasons(y: int) -> list[tuple[str, date, date]]:
     ]
 
 
-_HOLIDAY_STARTS = _HOLIDAY_FIRST_WORDS | {"after", "the"}
+_HOLIDAY_STARTS = _HOLIDAY_FIRST_WORDS | {
+    "after",
+    "the",
+    "this",
+    "next",
+    "last",
+    "previous",
+    "coming",
+}
 
 _WEEKEND_WORDS = ("weekend", "week-end", "wkend")
 
@@ -896,13 +909,15 @@ def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         return None  # the cheap test first: this rule is tried at every date-like token
     after = cur.word(i, "after")
     j = cur.skip_the(i + 1 if after else i)
+    last = cur.word(j, "last", "previous")
+    j = j + 1 if cur.word(j, "this", "next", "last", "previous", "coming") else j
     if cur.s(j) not in _HOLIDAY_FIRST_WORDS:
         return None
     found = _holiday_name(cur, j)
     if found is None:
         return None
     key, j = found
-    day = next_holiday(key, cur.ctx.region.country, cur.ctx.today)
+    day, j = _holiday_day(cur, key, j, last)
     if day is None:
         return None
     start, end = day, day + timedelta(days=1)
@@ -913,6 +928,21 @@ def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     if after:  # "after Christmas": the day after it
         start, end = end, end + timedelta(days=1)
     return DaySpan(start, end, "day"), j
+
+
+def _holiday_day(cur: Cursor, key: str, j: int, last: bool) -> tuple[date | None, int]:
+    """The holiday's day: in the year written after it, the last one before today, or
+    the next one (today counts); "this" and "next" both mean the coming one.
+
+    Examples: "thanksgiving 2027", "last halloween", "next thanksgiving", "diwali 2027"."""
+    country = cur.ctx.region.country
+    y = cur.p_year(j)
+    if y is not None:
+        days = holiday_days(key, country, y[0])
+        return (days[0] if days else None), y[1]
+    if last:
+        return last_holiday(key, country, cur.ctx.today), j
+    return next_holiday(key, country, cur.ctx.today), j
 
 
 def _holiday_name(cur: Cursor, j: int) -> tuple[str, int] | None:

@@ -104,20 +104,32 @@ HOLIDAYS: dict[str, DayOf] = {
 }
 
 
+def holiday_days(key: str, country: str | None, year: int) -> list[date]:
+    """The holiday's days in a year (a country has several bank holidays)."""
+    if key == "bank_holiday":
+        return bank_holidays(country, year)
+    day = HOLIDAYS[key](country, year)
+    return [] if day is None else [day]
+
+
 def next_holiday(key: str, country: str | None, today: date) -> date | None:
     """The holiday's next day from today (today counts), this year or the next ones.
 
     Examples: "christmas" on 2026-03-04 -> 2026-12-25; "thanksgiving" in CA -> the
     second Monday of October; "bank_holiday" in GB -> the next Monday public holiday."""
     for year in range(today.year, today.year + 3):
-        if key == "bank_holiday":
-            ahead = [d for d in bank_holidays(country, year) if d >= today]
-            if ahead:
-                return ahead[0]
-            continue
-        d = HOLIDAYS[key](country, year)
-        if d is not None and d >= today:
-            return d
+        ahead = [d for d in holiday_days(key, country, year) if d >= today]
+        if ahead:
+            return ahead[0]
+    return None
+
+
+def last_holiday(key: str, country: str | None, today: date) -> date | None:
+    """The holiday's last day before today ("last Thanksgiving")."""
+    for year in range(today.year, today.year - 3, -1):
+        before = [d for d in holiday_days(key, country, year) if d < today]
+        if before:
+            return before[-1]
     return None
 
 
