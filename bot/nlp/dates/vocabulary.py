@@ -300,7 +300,6 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("valentines", "day"): "valentines",
     ("valentine's",): "valentines",
     ("st", "patrick's", "day"): "st_patricks",
-    ("st", ".", "patrick's", "day"): "st_patricks",
     ("saint", "patrick's", "day"): "st_patricks",
     ("paddy's", "day"): "st_patricks",
     ("fourth", "of", "july"): "july_fourth",
@@ -316,6 +315,12 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("chinese", "new", "year"): "lunar_new_year",
 }
 _HOLIDAY_FIRST_WORDS = frozenset(words[0] for words in _HOLIDAY_NAMES)
+# The holiday words that alone make a message worth reading (not "new", "good", "bank": the
+# other names end in "day", "friday" or "year's", which pass by themselves).
+_HOLIDAY_TRIGGERS = frozenset(
+    "christmas xmas nye thanksgiving easter diwali deepavali halloween year's holiday "
+    "valentine's valentines".split()
+)
 
 # Words that name no time: a `when` made of them is refused with an example, never read as
 # now ("asap" is "now" in chat, as in Duckling, but a meetup cannot start as soon as possible).
@@ -393,7 +398,7 @@ _TRIGGERS = frozenset(
         "secs",
         "sec",
         "seconds",
-        *_HOLIDAY_FIRST_WORDS,
+        *_HOLIDAY_TRIGGERS,
         "midmorning",
         "midafternoon",
         "teatime",
@@ -571,12 +576,20 @@ _DAY_FOLLOWERS = frozenset(
     "should then i we it that this next after before around about evening morning "
     "afternoon night lunch dinner".split()
 )
+# The words of holiday names before their last word: a holiday is read from its first word,
+# found by looking back from the last ("day", "friday", "year's", "holiday", "eve"...).
+_HOLIDAY_PREFIX_WORDS = frozenset(
+    w for words in _HOLIDAY_NAMES for w in words[:-1] if w not in _HOLIDAY_TRIGGERS and w != "."
+)
 # Words that can open a time expression before its number or time word.
-_PREFIX_WORDS = frozenset(
-    "at on the in from between by this next last coming upcoming past previous a an half "
-    "quarter early late mid end beginning start around about approximately approx for "
-    "until till til since after before during within later right just as day all rest "
-    "current following @ than of to few couple several three-quarters".split()
+_PREFIX_WORDS = (
+    frozenset(
+        "at on the in from between by this next last coming upcoming past previous a an half "
+        "quarter early late mid end beginning start around about approximately approx for "
+        "until till til since after before during within later right just as day all rest "
+        "current following @ than of to few couple several three-quarters".split()
+    )
+    | _HOLIDAY_PREFIX_WORDS
 )
 _ANCHORS = frozenset(
     [
@@ -632,7 +645,7 @@ _ANCHORS = frozenset(
         "fall",
         "spring",
         "season",
-        *_HOLIDAY_FIRST_WORDS,
+        *_HOLIDAY_TRIGGERS,
         "midmorning",
         "midafternoon",
         "tea",
