@@ -147,6 +147,23 @@ def test_stubbing_a_rule_out_changes_the_reading_of_an_example(
     assert any(changed), f"every example of {name} is read the same without it"
 
 
+ALL_EXAMPLES = sorted({ex for module, name in RULES for ex in _examples(getattr(module, name))})
+
+
+@pytest.mark.parametrize("name", sorted(HELPERS))
+def test_stubbing_a_helper_out_changes_the_reading_of_some_example(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The helpers have no examples of their own; stubbing one out must change how some
+    rule's example is read (else it is dead and goes)."""
+    (module,) = [m for m in GROUPS if name in vars(m)]
+    helper = getattr(module, name)
+    before = [_reading(example) for example in ALL_EXAMPLES]
+    stub = (lambda *args: True) if inspect.signature(helper).return_annotation == "bool" else None
+    monkeypatch.setattr(module, name, stub or (lambda *args: None))
+    assert [_reading(example) for example in ALL_EXAMPLES] != before
+
+
 def _when(text: str) -> tuple[datetime, datetime | None, str]:
     m = parse_when(text, now=NOW, meetup=False)
     assert m is not None, text
