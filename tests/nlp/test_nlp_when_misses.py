@@ -130,6 +130,7 @@ ALTERNATIVES = [
     ("fri or sat after work", _at(LONDON, 2026, 10, 2, 17), _at(LONDON, 2026, 10, 2, 21)),
     ("7pm friday or 8pm saturday", _at(LONDON, 2026, 10, 2, 19), None),
     ("saturday or sunday", _at(LONDON, 2026, 10, 3), None),
+    ("sat/sun evening", _at(LONDON, 2026, 10, 3, 18), _at(LONDON, 2026, 10, 4)),
 ]
 
 
@@ -189,6 +190,9 @@ HOLIDAYS = [
     ("America/Chicago", "next thanksgiving", date(2026, 11, 26), date(2026, 11, 27)),
     ("America/Chicago", "last halloween", date(2025, 10, 31), date(2025, 11, 1)),
     ("America/Chicago", "easter mon", date(2027, 3, 29), date(2027, 3, 30)),
+    ("America/Chicago", "thanksgiving weekend sunday", date(2026, 11, 29), date(2026, 11, 30)),
+    (LONDON, "the day after boxing day", date(2026, 12, 27), date(2026, 12, 28)),
+    (LONDON, "the day before new year's eve", date(2026, 12, 30), date(2026, 12, 31)),
 ]
 
 
@@ -206,7 +210,8 @@ def test_holidays(zone: str, text: str, first: date, end: date) -> None:
     ("text", "start"),
     [("Boxing Day 2pm", _at(LONDON, 2026, 12, 26, 14)),
      ("new year's eve at 9pm", _at(LONDON, 2026, 12, 31, 21)),
-     ("halloween 8pm", _at(LONDON, 2026, 10, 31, 20))],
+     ("halloween 8pm", _at(LONDON, 2026, 10, 31, 20)),
+     ("new year's day brunch", _at(LONDON, 2027, 1, 1, 10))],
 )  # fmt: skip
 def test_a_holiday_with_a_clock_time_is_a_meetup_time(text: str, start: datetime) -> None:
     assert _read(text, _now(LONDON))[0] == start

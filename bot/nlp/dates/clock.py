@@ -576,7 +576,7 @@ def _meal_alone(cur: Cursor, s: str, i: int, j: int, day_offset: int | None) -> 
         return False
     return not (
         cur.p_weekday(i - 1) is not None
-        or cur.word(i - 1, "tomorrow", "today", "tonight", "at", "for", "over")
+        or cur.word(i - 1, "tomorrow", "today", "tonight", "at", "for", "over", "day", "eve")
     )
 
 

@@ -471,7 +471,7 @@ def _e_point(cur: Cursor, i: int) -> tuple[Interval, int] | None:
         u = relative._unit_after(cur, q[1]) if q is not None else None
         if q is not None and u is not None and u[0] in ("minute", "hour", "day", "week", "month"):
             return _for_span(cur, v, u[0], q[0]), u[1]
-    if cur.word(end, "or"):
+    if cur.word(end, "or") or (cur.word(end, "/") and cur.p_weekday(end + 1) is not None):
         return _first_alternative(cur, i, v, end)
     return v, end
 

@@ -9,6 +9,9 @@ from bot.nlp.dates.tokens import Token
 from bot.nlp.dates.values import ClockTime, Context, DaySpan, Interval, PartOfDay, Value
 from bot.nlp.dates.vocabulary import _MONTHS, _WEEKDAYS
 
+# Between two weekdays that make each other weekdays: "tue or wed", "sat/sun", "mon-fri".
+_DAY_JOINERS = ("or", "and", "to", "-", "/")
+
 
 class Cursor:
     """The tokens of one message, a position in them, and readable helpers; the memoised
@@ -228,8 +231,8 @@ class Cursor:
                     or self._numeric_near(i)
                     or self.n <= 2
                     or self.word(i - 1, "next", "this", "on", "last", "coming")
-                    or (self.word(i + 1, "or", "and", "to", "-") and self.s(i + 2) in _WEEKDAYS)
-                    or (self.word(i - 1, "or", "and", "to", "-") and self.s(i - 2) in _WEEKDAYS)
+                    or (self.word(i + 1, *_DAY_JOINERS) and self.s(i + 2) in _WEEKDAYS)
+                    or (self.word(i - 1, *_DAY_JOINERS) and self.s(i - 2) in _WEEKDAYS)
                 ):
                     return None
             return _WEEKDAYS[tok.s]

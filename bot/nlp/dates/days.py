@@ -180,6 +180,7 @@ def _p_date_impl(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         _d_rel_weekday,
         _d_holiday,
         _d_week_on,
+        _d_day_next_to,
     ):
         r = f(cur, i)
         if r is not None and (best is None or r[1] > best[1]):
@@ -200,11 +201,18 @@ def _p_date_impl(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     elif d.grain == "day" and not d.latent:
         wd = cur.p_weekday(k)
         if wd is not None and k + 1 <= cur.n:
+            day = _weekday_in(d, wd) if d.end - d.start > timedelta(days=1) else None
             return (
-                _match_weekday(cur, d, wd, k, k),
+                day or _match_weekday(cur, d, wd, k, k),
                 k + 1 + (1 if cur.word(k + 1, ".") else 0),
             )
     return best
+
+
+def _weekday_in(span: DaySpan, wd: int) -> DaySpan | None:
+    """The day of a span of days that is that weekday ("Thanksgiving weekend saturday")."""
+    d = span.start + timedelta(days=(wd - span.start.weekday()) % 7)
+    return DaySpan(d, d + timedelta(days=1), "day") if d < span.end else None
 
 
 def _match_weekday(cur: Cursor, d: DaySpan, wd: int, i: int, k: int) -> DaySpan:
@@ -878,6 +886,21 @@ def _season(cur: Cursor, name: str, mod: str) -> DaySpan:
         k = min(k for k in idx if k >= current)
     _, a, b = spans[k]
     return DaySpan(a, b, "day")
+
+
+def _d_day_next_to(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """The day after or before a day.
+
+    Examples: "the day after boxing day", "the day before christmas", "day after new year's
+    day", "the day before March 3"."""
+    j = cur.skip_the(i)
+    if not (cur.word(j, "day") and cur.word(j + 1, "after", "before")):
+        return None
+    r = cur.p_date(j + 2)
+    if r is None or r[0].grain != "day" or r[0].end - r[0].start != timedelta(days=1):
+        return None
+    d = r[0].start + timedelta(days=1 if cur.s(j + 1) == "after" else -1)
+    return DaySpan(d, d + timedelta(days=1), "day"), r[1]
 
 
 def _d_week_on(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
