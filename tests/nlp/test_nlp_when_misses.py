@@ -104,6 +104,7 @@ PARTS = [
     ("monday first thing", (2026, 10, 5), 8, 10),
     ("after work on wednesday", (2026, 10, 7), 17, 21),
     ("lunchtime tomorrow", (2026, 10, 2), 12, 14),
+    ("lunch time on monday", (2026, 10, 5), 12, 14),
     ("happy hour thursday", (2026, 10, 8), 17, 19),
     ("mid-morning on sunday", (2026, 10, 4), 10, 12),
     ("sunday midmorning", (2026, 10, 4), 10, 12),
@@ -192,6 +193,8 @@ HOLIDAYS = [
     ("America/Chicago", "easter mon", date(2027, 3, 29), date(2027, 3, 30)),
     ("America/Chicago", "thanksgiving weekend sunday", date(2026, 11, 29), date(2026, 11, 30)),
     (LONDON, "the day after boxing day", date(2026, 12, 27), date(2026, 12, 28)),
+    ("America/New_York", "the saturday after thanksgiving", date(2026, 11, 28), date(2026, 11, 29)),
+    (LONDON, "the friday before christmas", date(2026, 12, 18), date(2026, 12, 19)),
     (LONDON, "the day before new year's eve", date(2026, 12, 30), date(2026, 12, 31)),
 ]
 

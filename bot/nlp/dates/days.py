@@ -889,17 +889,24 @@ def _season(cur: Cursor, name: str, mod: str) -> DaySpan:
 
 
 def _d_day_next_to(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
-    """The day after or before a day.
+    """The day, or the first such weekday, after or before a day.
 
     Examples: "the day after boxing day", "the day before christmas", "day after new year's
-    day", "the day before March 3"."""
+    day", "the day before March 3", "the saturday after thanksgiving", "the friday before
+    christmas"."""
     j = cur.skip_the(i)
-    if not (cur.word(j, "day") and cur.word(j + 1, "after", "before")):
+    wd = cur.p_weekday(j)
+    if not ((wd is not None or cur.word(j, "day")) and cur.word(j + 1, "after", "before")):
         return None
+    if cur.word(j + 2, "next"):
+        return None  # "friday after next": a weekday rule
     r = cur.p_date(j + 2)
     if r is None or r[0].grain != "day" or r[0].end - r[0].start != timedelta(days=1):
         return None
-    d = r[0].start + timedelta(days=1 if cur.s(j + 1) == "after" else -1)
+    step = timedelta(days=1 if cur.s(j + 1) == "after" else -1)
+    d = r[0].start + step
+    while wd is not None and d.weekday() != wd:
+        d += step
     return DaySpan(d, d + timedelta(days=1), "day"), r[1]
 
 

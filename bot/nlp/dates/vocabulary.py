@@ -250,6 +250,7 @@ _ZONE_TIME_WORDS = frozenset({"time", "standard", "daylight"})
 # Two-word parts: the words -> hours.
 _PART_PHRASES: dict[tuple[str, ...], tuple[int, int]] = {
     ("tea", "time"): (16, 18),
+    ("lunch", "time"): (12, 14),
     ("first", "thing"): (8, 10),
     ("happy", "hour"): (17, 19),
     ("before", "work"): (7, 9),
