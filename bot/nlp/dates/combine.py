@@ -109,6 +109,18 @@ def _read_point(cur: Cursor, i: int) -> tuple[_Point, int] | None:
     return None if first else (pt, j)
 
 
+def _narrower_part(pt: _Point, v: PartOfDay) -> bool:
+    """A second part of the day joins the point when one holds the other; the narrower
+    stays ("first thing tuesday morning" is first thing)."""
+    old = pt.part
+    if old is None or old.day_offset is not None or v.day_offset is not None:
+        return False
+    if old.start_h <= v.start_h and v.end_h <= old.end_h:
+        pt.part = v
+        return True
+    return v.start_h <= old.start_h and old.end_h <= v.end_h
+
+
 def _next_component(cur: Cursor, j: int, first: bool) -> tuple[Value, int, int] | None:
     """The component at j, or after up to three connectors ("at", "on"...; "from" only
     first), whichever reads further. Returns (value, start, end).
@@ -145,6 +157,8 @@ def _take(cur: Cursor, pt: _Point, r: tuple[Value, int, int], first: bool) -> bo
     elif isinstance(v, PartOfDay):
         # "friday last night" is two days
         shifted = pt.day is not None and v.day_offset not in (None, 0)
+        if pt.part is not None and pt.absv is None and not shifted:
+            return _narrower_part(pt, v)
         if pt.part is not None or pt.absv is not None or shifted:
             return False
         pt.part = v

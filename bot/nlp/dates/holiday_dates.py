@@ -97,6 +97,7 @@ HOLIDAYS: dict[str, DayOf] = {
     "easter": _easter_plus(0),
     "good_friday": _easter_plus(-2),
     "easter_monday": _easter_plus(1),
+    "easter_saturday": _easter_plus(-1),
     "memorial_day": _memorial_day,
     "labour_day": _labour_day,
     "diwali": _named_in("IN", "diwali"),

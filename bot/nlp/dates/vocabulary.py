@@ -114,6 +114,7 @@ for _u, _names in {
 _MORE_PARTS: dict[str, tuple[int, int]] = {
     "arvo": (12, 19),
     "arvos": (12, 19),
+    "evo": (18, 24),
     "teatime": (16, 18),
 }
 # Parts of the day: (start hour, end hour) on the day, end may be 24.
@@ -250,6 +251,7 @@ _ZONE_TIME_WORDS = frozenset({"time", "standard", "daylight"})
 # Two-word parts: the words -> hours.
 _PART_PHRASES: dict[tuple[str, ...], tuple[int, int]] = {
     ("tea", "time"): (16, 18),
+    ("afternoon", "tea"): (15, 17),
     ("lunch", "time"): (12, 14),
     ("first", "thing"): (8, 10),
     ("happy", "hour"): (17, 19),
@@ -287,6 +289,8 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("easter",): "easter",
     ("easter", "sunday"): "easter",
     ("easter", "monday"): "easter_monday",
+    ("easter", "saturday"): "easter_saturday",
+    ("holy", "saturday"): "easter_saturday",
     ("easter", "mon"): "easter_monday",
     ("valentine", "day"): "valentines",
     ("st", "paddy's", "day"): "st_patricks",
