@@ -45,6 +45,7 @@ DOTTED = [
     ("17.10. at 18:30", _at(BERLIN, 2026, 10, 17, 18, 30)),
     ("9.10 19:00-22:00", _at(BERLIN, 2026, 10, 9, 19)),
     ("17.10.2026 18:30", _at(BERLIN, 2026, 10, 17, 18, 30)),
+    ("on the 17.10 at 7", _at(BERLIN, 2026, 10, 17, 19)),
 ]
 
 
@@ -115,6 +116,8 @@ PARTS = [
     ("friday, late in the afternoon", (2026, 10, 2), 16, 19),
     ("thursday before work", (2026, 10, 8), 7, 9),
     ("first thing tuesday morning", (2026, 10, 6), 8, 10),
+    ("wednesday, straight after work", (2026, 10, 7), 17, 21),
+    ("later in the evening on saturday", (2026, 10, 3), 21, 24),
     ("saturday afternoon tea", (2026, 10, 3), 15, 17),
     ("friday evo", (2026, 10, 2), 18, 24),
 ]
@@ -138,6 +141,7 @@ ALTERNATIVES = [
     ("fri or sat after work", _at(LONDON, 2026, 10, 2, 17), _at(LONDON, 2026, 10, 2, 21)),
     ("7pm friday or 8pm saturday", _at(LONDON, 2026, 10, 2, 19), None),
     ("saturday or sunday", _at(LONDON, 2026, 10, 3), None),
+    ("this saturday or next", _at(LONDON, 2026, 10, 3), None),
     ("sat/sun evening", _at(LONDON, 2026, 10, 3, 18), _at(LONDON, 2026, 10, 4)),
 ]
 
@@ -191,6 +195,7 @@ HOLIDAYS = [
     (LONDON, "easter weekend", date(2027, 3, 26), date(2027, 3, 30)),
     (LONDON, "good friday", date(2027, 3, 26), date(2027, 3, 27)),
     (LONDON, "easter saturday", date(2027, 3, 27), date(2027, 3, 28)),
+    (LONDON, "christmas week", date(2026, 12, 21), date(2026, 12, 28)),
     ("Asia/Kolkata", "Diwali", date(2026, 11, 8), date(2026, 11, 9)),
     ("America/Chicago", "NYE", date(2026, 12, 31), date(2027, 1, 1)),
     ("America/Chicago", "memorial day", date(2027, 5, 31), date(2027, 6, 1)),

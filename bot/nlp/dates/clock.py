@@ -507,7 +507,7 @@ def _part_modifiers(cur: Cursor, i: int) -> tuple[int | None, bool, bool, int] |
     "night"), "in the", "early", "late". Returns (day offset, early, late, next).
 
     Examples: "tomorrow night", "in the evening", "early morning", "late last night",
-    "early in the morning"."""
+    "early in the morning", "later in the evening"."""
     j = i
     day_offset: int | None = None
     early = late = False
@@ -524,8 +524,8 @@ def _part_modifiers(cur: Cursor, i: int) -> tuple[int | None, bool, bool, int] |
         if cur.word(j, "last"):
             day_offset = -1
             j += 1
-    if cur.word(j, "early", "late"):
-        early, late = cur.s(j) == "early", cur.s(j) == "late"
+    if cur.word(j, "early", "late", "later"):
+        early, late = cur.s(j) == "early", cur.s(j) != "early"
         j += 1
         if cur.word(j, "in") and cur.word(j + 1, "the"):
             j += 2  # "early in the morning", "late in the afternoon"

@@ -494,10 +494,11 @@ def _first_alternative(cur: Cursor, i: int, v: Interval, end: int) -> tuple[Inte
     """ "X or Y" is X; when only Y says its time of day, X shares it.
 
     Examples: "friday or saturday" (Friday), "Friday or Saturday evening" (Friday
-    evening), "tue or wed at 7pm" (Tuesday 7pm), "7pm friday or 8pm saturday"."""
+    evening), "tue or wed at 7pm" (Tuesday 7pm), "7pm friday or 8pm saturday", "this friday
+    or next" (this Friday)."""
     second = _read_point(cur, end + 1)
-    if second is None:
-        return v, end
+    if second is None:  # "this friday or next": the first
+        return (v, end + 2) if cur.word(end + 1, "next") else (v, end)
     later, end2 = second
     first = _read_point(cur, i)
     if first is None or later.day is None or (later.tod is None and later.part is None):

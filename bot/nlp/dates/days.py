@@ -553,6 +553,7 @@ def _numeric_order(
             (cur.allow_latent and cur.n <= 4)  # a `when` that is just "24.12"
             or (cur.word(i + 3, ".") and cur.adjacent(i + 3))  # "am 24.12."
             or cur.word(i - 1, "on", "am", "by", "until", "till", "from", "since")
+            or (cur.word(i - 1, "the") and cur.word(i - 2, "on"))  # "on the 19.3"
             or _clock_after_dotted(cur, i)
         )
         if year is None and not hint:
@@ -934,7 +935,8 @@ def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     community's country where countries differ (Canadian Thanksgiving in October).
 
     Examples: "Christmas", "Christmas Eve", "Boxing Day", "New Year's Eve", "Thanksgiving
-    weekend", "Easter Monday", "Diwali", "after Christmas", "the bank holiday weekend"."""
+    weekend", "Easter Monday", "Diwali", "after Christmas", "the bank holiday weekend",
+    "christmas week"."""
     if cur.s(i) not in _HOLIDAY_STARTS:
         return None  # the cheap test first: this rule is tried at every date-like token
     after = cur.word(i, "after")
@@ -955,6 +957,9 @@ def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         start, end, j = day - timedelta(days=1), day, j + 1
     elif cur.word(j, "weekend", "wkend"):
         (start, end), j = holiday_weekend(day), j + 1
+    elif cur.word(j, "week"):  # "christmas week": its week, Monday to Sunday
+        start, j = _monday(day), j + 1
+        end = start + timedelta(days=7)
     if after:  # "after Christmas": the day after it
         start, end = end, end + timedelta(days=1)
     return DaySpan(start, end, "day"), j

@@ -256,6 +256,8 @@ _PART_PHRASES: dict[tuple[str, ...], tuple[int, int]] = {
     ("first", "thing"): (8, 10),
     ("happy", "hour"): (17, 19),
     ("before", "work"): (7, 9),
+    ("straight", "after", "work"): (17, 21),
+    ("right", "after", "work"): (17, 21),
     ("mid", "-", "morning"): (10, 12),
     ("mid", "morning"): (10, 12),
     ("midmorning",): (10, 12),
@@ -567,7 +569,7 @@ _AMPM_WORDS = {
 
 # First words of the parts of the grammar (a cheap dispatch before trying them).
 _PART_STARTS = frozenset(
-    "in during this today tomorrow yesterday tmrw tomorrows last early late tonight tonite "
+    "in during this today tomorrow yesterday tmrw tomorrows last early late later tonight tonite "
     "after the".split()
 )
 _RELATIVE_STARTS = frozenset(
@@ -592,7 +594,7 @@ _PREFIX_WORDS = (
         "at on the in from between by this next last coming upcoming past previous a an half "
         "quarter early late mid end beginning start around about approximately approx for "
         "until till til since after before during within later right just as day all rest "
-        "current following @ than of to few couple several three-quarters".split()
+        "current following @ than of to few couple several three-quarters straight".split()
     )
     | _HOLIDAY_PREFIX_WORDS
 )
