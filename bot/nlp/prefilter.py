@@ -44,7 +44,7 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     # Each gate's cheapest necessary word test first: the intent gate needs an intent word,
     # the statement gate a city's name (``may_mention_city(clean(text))`` implies it).
     may_intend = not en.INTENT_WORDS.isdisjoint(words)
-    city_word = has_a_city_word(text, low)
+    city_word = has_a_city_word(text, low, words)
     if not (may_intend or city_word):
         return None
     gate = en.Gate(low, frozenset(words))

@@ -137,18 +137,20 @@ def may_mention_city(text: str) -> bool:
     return bool(_candidates(g, text, g.city_anchors, g.city_single_anchors))
 
 
-def has_a_city_word(text: str, low: str | None = None) -> bool:
+def has_a_city_word(text: str, low: str | None = None, words: list[str] | None = None) -> bool:
     """Cheaper necessary check, before cleaning: False means that among the a-z words of
     ``text`` no city's name is a word, and no word of a city's longer name ("great") meets
     another word of such a name ("falls"). ASCII text only; other text is always True.
     ``cues.clean`` masks spans whose edges are not letters, so the cleaned text's words are
     among these: where this is False, ``may_mention_city(clean(text))`` is False too.
-    ``low``: ``text.lower()``, where the caller has it."""
+    ``low``: ``text.lower()``, and ``words``: its runs of a-z and apostrophes (the gates'
+    words, ``en.gate_words``), where the caller has them."""
     if not text.isascii():
         return True
-    words = (
-        (text.lower() if low is None else low).encode().translate(_NON_AZ_TO_SPACE).decode().split()
-    )
+    if low is None:
+        low = text.lower()
+    if words is None or "'" in low:  # "paris's": the a-z runs are the words
+        words = low.encode().translate(_NON_AZ_TO_SPACE).decode().split()
     g = _load()
     hits = g.city_anchors.intersection(words)
     if not hits or not hits <= g.city_single_anchors:
@@ -314,6 +316,11 @@ _ASCII_LOWER = bytes(range(97, 123))
 _ASCII_UPPER = bytes(range(65, 91))
 
 
+def _may_score(text: str) -> bool:
+    """A dash, which every score ("2-1", "3 – 0") holds: the search only where one is."""
+    return "-" in text or "–" in text
+
+
 def _features(text: str, keys: list[str], caps: list[bool]) -> tuple[bool, bool, bool]:
     """(no case information, title case, talks sports) for a whole message."""
     n_upper, n_alpha = _letter_counts(text[:2000])
@@ -324,7 +331,7 @@ def _features(text: str, keys: list[str], caps: list[bool]) -> tuple[bool, bool,
     has_sports = (
         not _SPORTS.isdisjoint(keys)
         or (not _VERSUS.isdisjoint(keys) and _PLACE_TALK.isdisjoint(keys))
-        or (_SCORE.search(text) is not None and _CALENDAR.isdisjoint(keys))
+        or (_CALENDAR.isdisjoint(keys) and _may_score(text) and _SCORE.search(text) is not None)
     )
     return no_case, title_case, has_sports
 
