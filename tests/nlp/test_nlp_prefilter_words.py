@@ -42,3 +42,12 @@ def test_a_city_glued_to_digits_is_still_a_city_word() -> None:
         low = text.lower()
         assert "denver" in en.gate_words(low)
         assert has_a_city_word(text, low, en.gate_words(low))
+
+
+def test_non_ascii_messages_get_the_city_test_too() -> None:
+    # an emoji or an accent no longer lets a message past the city test by itself
+    assert not has_a_city_word("Café opens today 🙂")
+    assert not has_a_city_word("naïve question, anyone?")
+    assert has_a_city_word("São Paulo today 🙂")
+    assert has_a_city_word("back in Zürich")
+    assert has_a_city_word("back in zurich 🙂")

@@ -140,17 +140,15 @@ def may_mention_city(text: str) -> bool:
 def has_a_city_word(text: str, low: str | None = None, words: list[str] | None = None) -> bool:
     """Cheaper necessary check, before cleaning: False means that among the a-z words of
     ``text`` no city's name is a word, and no word of a city's longer name ("great") meets
-    another word of such a name ("falls"). ASCII text only; other text is always True.
+    another word of such a name ("falls"). The words are those ``_candidates`` reads.
     ``cues.clean`` masks spans whose edges are not letters, so the cleaned text's words are
     among these: where this is False, ``may_mention_city(clean(text))`` is False too.
-    ``low``: ``text.lower()``, and ``words``: its runs of a-z and apostrophes (the gates'
-    words, ``en.gate_words``), where the caller has them."""
-    if not text.isascii():
-        return True
+    ``low``: ``text.lower()``, and ``words``: for ASCII text its runs of a-z and apostrophes
+    (the gates' words, ``en.gate_words``), where the caller has them."""
     if low is None:
         low = text.lower()
-    if words is None or "'" in low:  # "paris's": the a-z runs are the words
-        words = low.encode().translate(_NON_AZ_TO_SPACE).decode().split()
+    if words is None or "'" in low or not low.isascii():  # "paris's": a-z runs are words
+        words = _words_of(low)
     g = _load()
     hits = g.city_anchors.intersection(words)
     if not hits or not hits <= g.city_single_anchors:
@@ -189,11 +187,7 @@ def _candidates(
     """Anchor words of place names present in the text (empty: no place here). ``anchors``
     and ``single`` (the anchors that are a whole name) narrow it to some names."""
     low = text.lower()
-    if low.isascii():
-        # the runs of a-z, as re.findall("[a-z]+", low) gives them (translate is faster)
-        words = low.encode().translate(_NON_AZ_TO_SPACE).decode().split()
-    else:
-        words = [w if w.isascii() else fold(w) for w in _WORD_RE.findall(low)]
+    words = _words_of(low)
     hits = (g.anchors if anchors is None else anchors).intersection(words)
     if not hits:
         return hits
@@ -228,6 +222,15 @@ def _candidates(
     if hits <= g.needs_ctx and not any(_in_context(g, text, words, h) for h in hits):
         return frozenset()
     return hits
+
+
+def _words_of(low: str) -> list[str]:
+    """The words of a lower-case text as names are looked up: its runs of letters, folded
+    ("São" -> "sao")."""
+    if low.isascii():
+        # the runs of a-z, as re.findall("[a-z]+", low) gives them (translate is faster)
+        return low.encode().translate(_NON_AZ_TO_SPACE).decode().split()
+    return [w if w.isascii() else fold(w) for w in _WORD_RE.findall(low)]
 
 
 def _followed_by(words: list[str], w: str, after: frozenset[str]) -> bool:
