@@ -12,7 +12,9 @@ Why it is sound, by construction rather than by analysis of the cue patterns:
   the very same cues in the very same text.
 
 Both gates need one of their words or date digits (``en.may_pass_a_gate``): most messages
-cost one split into words and one set test.
+cost one split into words and one set test. The city test before cleaning
+(``places.has_a_city_word``) reads the same words: ASCII gate words are the runs of letters
+and apostrophes (tests/nlp/test_nlp_prefilter_words.py holds both to that).
 """
 
 from __future__ import annotations

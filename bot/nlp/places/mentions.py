@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -553,21 +554,30 @@ def _qualifier_at(
 ) -> tuple[str, int] | None:
     """A region named at token i: ("US-OR", end) for "Oregon" / "OR", ("CA-08", end) for
     "Ontario" / "ON", ("FR", end) for "France"."""
-    for length in (3, 2, 1):
-        if i + length > len(keys):
-            continue
-        key = " ".join(keys[i : i + length])
-        code = g.region_index.get(key) or g.admin1_names.get(key)
-        if code is not None:
-            return code, i + length
-        if length == 1 and toks[i][0].isupper() and 2 <= len(key) <= 3:
-            if len(key) == 2 and f"US.{key.upper()}" in g.admin1:
-                return f"US-{key.upper()}", i + 1
-            for cc in ("CA", "AU"):
-                full = g.admin1_abbr.get(f"{cc}.{key}")
-                if full is not None:
-                    return full.replace(".", "-"), i + 1
+    if keys[i] in _region_heads():
+        for length in (3, 2, 1):
+            if i + length > len(keys):
+                continue
+            key = " ".join(keys[i : i + length])
+            code = g.region_index.get(key) or g.admin1_names.get(key)
+            if code is not None:
+                return code, i + length
+    key = keys[i]
+    if toks[i][0].isupper() and 2 <= len(key) <= 3:
+        if len(key) == 2 and f"US.{key.upper()}" in g.admin1:
+            return f"US-{key.upper()}", i + 1
+        for cc in ("CA", "AU"):
+            full = g.admin1_abbr.get(f"{cc}.{key}")
+            if full is not None:
+                return full.replace(".", "-"), i + 1
     return None
+
+
+@functools.cache
+def _region_heads() -> frozenset[str]:
+    """First words of every region's name (built once): most words start none."""
+    g = _load()
+    return frozenset(k.split(" ", 1)[0] for k in (*g.region_index, *g.admin1_names))
 
 
 def _skip_qualifier(
