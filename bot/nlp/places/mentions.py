@@ -148,8 +148,10 @@ def has_a_city_word(text: str, low: str | None = None, words: list[str] | None =
     (the gates' words, ``en.gate_words``), where the caller has them."""
     if low is None:
         low = text.lower()
-    if words is None or "'" in low or not low.isascii():  # "paris's": a-z runs are words
+    if words is None or not low.isascii():
         words = _words_of(low)
+    elif "'" in low:  # "paris's" holds the word "paris"
+        words = " ".join(words).replace("'", " ").split()
     g = _load()
     hits = g.city_anchors.intersection(words)
     if not hits or not hits <= g.city_single_anchors:
