@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from discord_harness import fake_discord, running
-from fakediscord import EPHEMERAL, FakeDiscord, FakeGuild, FakeUser, Recorded
 
 from adapters.discord import DiscordAdapter
 from bot.app import App, build_app
 from bot.clock import SimulatedClock
 from bot.config import Settings
 from bot.scheduling import ManualTimer
+from tests.discord.discord_harness import fake_discord, running
+from tests.discord.fakediscord import EPHEMERAL, FakeDiscord, FakeGuild, FakeUser, Recorded
 
 START = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)  # a Monday
 FRIDAY = "2030-01-11 19:00"
