@@ -142,7 +142,8 @@ class SlackApp(SlackWire):
 
 
 @contextlib.asynccontextmanager
-async def running_slack_app(tmp_path: Path, **overrides: Any) -> AsyncIterator[SlackApp]:
+async def running_slack_app(tmp_path: Path, start: datetime = FLOW_START,
+                            **overrides: Any) -> AsyncIterator[SlackApp]:
     """The real core (bot.app.build_app) on a temporary SQLite file, a simulated clock and a
     manual timer, served by the real SlackAdapter in HTTP mode against the fake Slack API."""
     from bot.app import build_app
@@ -156,7 +157,7 @@ async def running_slack_app(tmp_path: Path, **overrides: Any) -> AsyncIterator[S
         fake.add_user(user_id, name)
     fake.add_user("U0ADMIN01", "ada", admin=True)
     await fake.start()
-    clock = SimulatedClock(FLOW_START)
+    clock = SimulatedClock(start)
     timer = ManualTimer(clock)
     adapter = SlackAdapter(settings_for(fake, **overrides))
     app = build_app(Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'slack.db'}"),
