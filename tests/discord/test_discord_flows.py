@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,7 @@ from tests.discord.discord_flow import (
     text,
 )
 from tests.discord.fakediscord import EPHEMERAL
+from tests.support import seed_meetups
 
 
 async def test_propose_with_autocomplete_then_rsvp_to_capacity_and_waitlist(
@@ -223,25 +224,14 @@ async def test_fifty_members_click_going_at_once_on_ten_seats(tmp_path: Path) ->
 
 
 async def test_meetup_list_next_button_shows_page_two(tmp_path: Path) -> None:
-    from datetime import timedelta
-
-    from sqlalchemy import insert
-
-    from bot.store import schema as t
-
     async with flow(tmp_path) as f:
         first_id = await propose(f, title="Meetup 0")
         meetup = await f.app.store.meetup(first_id)
         assert meetup is not None and meetup.starts_at is not None
-        async with f.app.store.engine.begin() as conn:  # 24 more, straight into the store
-            await conn.execute(insert(t.meetups), [
-                {"community_id": meetup.community_id, "channel_id": f.general,
-                 "title": f"Meetup {i}", "city_id": meetup.city_id, "city_label": "Berlin, DE",
-                 "organizer_id": str(f.alice.id), "status": "scheduled",
-                 "starts_at": meetup.starts_at + timedelta(days=i),
-                 "created_at": START, "updated_at": START}
-                for i in range(1, 25)
-            ])
+        starts_at = meetup.starts_at
+        await seed_meetups(f.app.store, meetup.community_id, 24, first=1, now=START,
+                           starts=lambda i: starts_at + timedelta(days=i), channel=f.general,
+                           organizer=str(f.alice.id), city=(meetup.city_id, "Berlin, DE"))
         listed = await f.command(f.bob, "list")
         assert "Showing 1–10 of 25 (page 1 of 3)" in said(listed[-1])
         page_one = next(m for m in f.fake.messages.values() if "Showing 1–10" in text(m))

@@ -13,7 +13,7 @@ import pytest
 
 from tests.slack.slack_fake_api import FakeSlackAPI, Posted
 from tests.slack.slack_harness import SlackApp, running_slack_app
-from tests.support import eventually
+from tests.support import eventually, seed_meetups
 
 ORGANIZER = {"user": "U0ALICE01", "user_name": "alice"}
 FRIDAY_7PM = datetime(2026, 11, 27, 19, 0, tzinfo=UTC)
@@ -213,20 +213,11 @@ def ephemeral_action_ids(ephemeral: dict[str, Any]) -> list[str]:
 
 
 async def test_meetup_list_next_button_shows_page_two(slack_app: SlackApp) -> None:
-    from sqlalchemy import insert
-
-    from bot.store import schema as t
-
     await propose(slack_app, 'propose title:"Meetup 0" city:Berlin when:"2026-11-25 19:00"')
     community_id = (await slack_app.app.store.meetup(1)).community_id
-    async with slack_app.app.store.engine.begin() as conn:  # 24 more, straight into the store
-        await conn.execute(insert(t.meetups), [
-            {"community_id": community_id, "channel_id": "C0GENERAL", "title": f"Meetup {i}",
-             "city_id": 2950159, "city_label": "Berlin, DE", "organizer_id": "U0ALICE01",
-             "status": "scheduled", "starts_at": FRIDAY_7PM + timedelta(days=i),
-             "created_at": FRIDAY_7PM, "updated_at": FRIDAY_7PM}
-            for i in range(1, 25)
-        ])
+    await seed_meetups(slack_app.app.store, community_id, 24, first=1, now=FRIDAY_7PM,
+                       starts=lambda i: FRIDAY_7PM + timedelta(days=i), channel="C0GENERAL",
+                       organizer="U0ALICE01", city=(2950159, "Berlin, DE"))
     await slack_app.driver.slash("list", user="U0BOB0001", user_name="bob")
     await eventually(lambda: bool(ephemerals_for(slack_app.fake, "U0BOB0001")))
     first = slack_app.fake.ephemerals[-1]

@@ -35,18 +35,20 @@ async def seed_meetups(
     reminder_leads: Sequence[int] = (),
     reminder_due: Callable[[datetime, int], datetime] | None = None,
     title: str = "Meetup {i}",
+    first: int = 0,
     city: tuple[int, str] = (2950159, "Berlin, Germany"),
 ) -> list[int]:
-    """`count` scheduled meetups ("Meetup 0", ...; the i-th starting at `starts(i)`) with the
-    members `going` going to each, and for each of them a pending reminder per lead in
-    `reminder_leads`, due at `reminder_due(starts_at, lead)` (default: the lead before the
-    start). Returns the new meetups' ids in order."""
+    """`count` scheduled meetups numbered i = first, first + 1, ... (titled `title` with {i},
+    "Meetup 0" ...; starting at `starts(i)`) with the members `going` going to each, and for
+    each of them a pending reminder per lead in `reminder_leads`, due at
+    `reminder_due(starts_at, lead)` (default: the lead before the start). Returns the new
+    meetups' ids in order."""
     due = reminder_due or (lambda starts_at, lead: starts_at - timedelta(minutes=lead))
     rows = [
         {"community_id": community_id, "channel_id": channel, "title": title.format(i=i),
          "city_id": city[0], "city_label": city[1], "organizer_id": organizer,
          "status": "scheduled", "starts_at": starts(i), "created_at": now, "updated_at": now}
-        for i in range(count)
+        for i in range(first, first + count)
     ]
     m = t.meetups
     async with store.engine.begin() as conn:
