@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.scenarios.drivers.base import ChatDriver
-from tests.scenarios.drivers.console import console_driver
-from tests.scenarios.drivers.core import core_driver
-from tests.scenarios.drivers.discord_wire import discord_driver
-from tests.scenarios.drivers.slack_wire import slack_driver
 from tests.support import START
+from tests.support.drivers.base import ChatDriver
+from tests.support.drivers.console import console_driver
+from tests.support.drivers.core import core_driver
+from tests.support.drivers.discord_wire import discord_driver
+from tests.support.drivers.slack_wire import slack_driver
 
 Driver = Callable[[Path, datetime], AbstractAsyncContextManager[ChatDriver]]
 

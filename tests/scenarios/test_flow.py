@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from tests.scenarios.drivers.base import ChatDriver, has, last_with
+from tests.support.drivers.base import ChatDriver, has, last_with
 
 
 async def until(driver: ChatDriver, instant: datetime) -> None:

@@ -7,11 +7,13 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
 from bot.store.store import Store
-from tests.support.harness import Harness
+from tests.support.drivers.console import ConsoleDriver, console_driver
+from tests.support.harness import START, Harness
 
 POSTGRES_URL = os.environ.get("TWEETUP_TEST_POSTGRES_URL", "")
 NO_POSTGRES = "TWEETUP_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against"
@@ -70,3 +72,11 @@ async def harness(sqlite_url: str) -> AsyncIterator[Harness]:
         yield started
     finally:
         await started.stop()
+
+
+@pytest.fixture
+async def console(tmp_path: Path) -> AsyncIterator[ConsoleDriver]:
+    """The real console adapter in front of the real app on a simulated clock from START,
+    driven by typed lines (`console.command("bob", "list")`, `console.click(...)`)."""
+    async with console_driver(tmp_path, START) as driver:
+        yield driver

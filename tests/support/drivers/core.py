@@ -8,8 +8,8 @@ from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from tests.scenarios.drivers.base import ADMIN, Target, has
 from tests.support import Harness, Sent, text_of
+from tests.support.drivers.base import ADMIN, Target, has
 
 
 class CoreDriver:

@@ -13,7 +13,7 @@ from typing import Any
 
 from tests.discord.discord_flow import DONE, Flow, buttons, dms, flow, text
 from tests.discord.fakediscord import EPHEMERAL
-from tests.scenarios.drivers.base import ADMIN, MEMBERS, Target, has, is_card_title
+from tests.support.drivers.base import ADMIN, MEMBERS, Target, has, is_card_title
 
 Message = dict[str, Any]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from adapters.console import build_console
 from adapters.console.adapter import DM, ConsoleAdapter
 from bot.config import Settings
-from tests.scenarios.drivers.base import Target, has, is_card_title
+from tests.support.drivers.base import Target, has, is_card_title
 
 CHANNEL = "general"
 

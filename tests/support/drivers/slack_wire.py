@@ -12,8 +12,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.scenarios.drivers.base import ADMIN, Target, has, is_card_title
 from tests.slack.slack_harness import SlackApp, running_slack_app
+from tests.support.drivers.base import ADMIN, Target, has, is_card_title
 
 GENERAL = "C0GENERAL"
 USERS = {"alice": "U0ALICE01", "bob": "U0BOB0001", "carol": "U0CAROL01", "dave": "U0DAVE001"}
