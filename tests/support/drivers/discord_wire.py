@@ -4,6 +4,7 @@ from the messages the fake stores (tests/discord/discord_flow.py)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
@@ -26,6 +27,7 @@ class DiscordDriver:
         self.fake = flow.fake
         self._seen: dict[str, str] = {}  # message id -> its JSON when last looked at
         self._touched: dict[str, int] = {}  # message id -> when it last changed (a counter)
+        self._clock = itertools.count(1)  # orders changes as the driver sees them
         self._private_to: dict[str, str] = {}  # ephemeral message id -> the member it is for
         self._modals: dict[str, str] = {}  # member -> the interaction a modal answered
 
@@ -52,7 +54,7 @@ class DiscordDriver:
                 if mid not in self._seen and message["flags"] & EPHEMERAL and user:
                     self._private_to[mid] = user
                 self._seen[mid] = now
-                self._touched[mid] = len(self._touched) + len(self._seen)
+                self._touched[mid] = next(self._clock)
 
     async def command(self, user: str, name: str, **options: str) -> None:
         member = self.flow.members[user]

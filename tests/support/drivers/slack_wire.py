@@ -4,6 +4,7 @@ what members see is read from the Web API calls the fake Slack recorded."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
@@ -60,6 +61,7 @@ class SlackDriver:
         self.app, self.fake, self.start = app, app.fake, start
         self._snapshot: dict[tuple[Any, ...], str] = {}
         self._touched: dict[tuple[Any, ...], int] = {}
+        self._clock = itertools.count(1)  # orders changes as the driver sees them
         self._responders: list[str | None] = []  # who each response_url answer was for
 
     # --- acting -----------------------------------------------------------------------------
@@ -73,7 +75,7 @@ class SlackDriver:
             now = json.dumps(seen.blocks, sort_keys=True) + seen.fallback
             if self._snapshot.get(key) != now:
                 self._snapshot[key] = now
-                self._touched[key] = len(self._touched) + len(self._snapshot)
+                self._touched[key] = next(self._clock)
 
     async def command(self, user: str, name: str, **options: str) -> None:
         typed = " ".join(f'{k.replace("_", "-")}:"{v}"' for k, v in options.items())
