@@ -22,7 +22,19 @@ from typing import Literal
 from bot.clock import SystemClock
 from bot.config import Settings, enabled_platforms
 from bot.core import REMOVAL_GRACE, Core
-from bot.handlers import admin, cities, help, meetups, members, polls, reminders, rsvps, watcher
+from bot.handlers import (
+    admin,
+    buddies,
+    cities,
+    help,
+    meetups,
+    members,
+    polls,
+    reminders,
+    rsvps,
+    watcher,
+    welcome,
+)
 from bot.handlers.context import Services
 from bot.handlers.feature import Feature
 from bot.jobs import Backoff, JobEngine, log_failure
@@ -56,6 +68,8 @@ FEATURES: tuple[Feature, ...] = (
     admin.FEATURE,
     help.FEATURE,
     watcher.FEATURE,
+    welcome.FEATURE,
+    buddies.FEATURE,
 )
 
 
@@ -199,6 +213,9 @@ def build_app(
         default_timezone=settings.default_timezone,
         after_location_change=routes.after_location_change,
         after_meetup_proposed=routes.after_meetup_proposed,
+        after_meetup_scheduled=routes.after_meetup_scheduled,
+        after_rsvp=routes.after_rsvp,
+        before_forget=routes.before_forget,
     )
     core = Core(services, routes, timer)
     jobs.bind(JobDelivery(services, routes.jobs))
