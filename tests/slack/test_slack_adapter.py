@@ -83,7 +83,7 @@ async def test_signed_but_unparseable_bodies_get_400_and_service_continues(
 
 async def test_health_endpoint(slack: SlackWire) -> None:
     assert slack.driver.session is not None
-    url = f"http://127.0.0.1:{slack.adapter.bound_port}/healthz"
+    url = f"http://127.0.0.1:{slack.port}/healthz"
     async with slack.driver.session.get(url) as resp:
         assert resp.status == 200
         assert (await resp.json())["ok"] is True
