@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from bot import actions
 from bot.types import Outgoing
-from tests.fakes import Harness, Sent, plain
+from tests.support import Harness, Sent, plain
 
 MONTHLY = {
     "title": "Pub night",

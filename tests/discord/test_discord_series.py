@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from fakediscord import EPHEMERAL
 from icalendar import Calendar
-from test_discord_flows import Flow, buttons, card, cards, dms, flow, said, text
+
+from tests.discord.discord_flow import Flow, buttons, card, cards, dms, flow, said, text
+from tests.discord.fakediscord import EPHEMERAL
 
 
 def _ephemeral_with(f: Flow, prefix: str) -> dict[str, Any]:
