@@ -33,6 +33,7 @@ from bot.handlers import (
     polls,
     reminders,
     rsvps,
+    series,
     watcher,
     welcome,
 )
@@ -65,6 +66,7 @@ WarmUp = Literal["now", "background", "skip"]
 FEATURES: tuple[Feature, ...] = (
     reminders.FEATURE,
     meetups.FEATURE,
+    series.FEATURE,  # after reminders: a date's follow-up is posted before the next date
     polls.FEATURE,
     rsvps.FEATURE,
     members.FEATURE,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot import actions
@@ -351,3 +351,12 @@ def reminder(m: Meetup, zone: str, going: Segments, lead_text: str) -> Outgoing:
             Button("Add to calendar", actions.encode("cal", m.id)),
         ),
     )
+
+
+def with_series(card: Outgoing, meetup_id: int, repeats: Segments) -> Outgoing:
+    """A series date's card: what repeats, and a Series button (its dates, always come,
+    and the organizer's skip / end)."""
+    buttons = card.buttons
+    if buttons and buttons[0].label == "Going":  # an open date: the series can be acted on
+        buttons = (*buttons, Button("Series", actions.encode("series", meetup_id)))
+    return replace(card, fields=(*card.fields, Field("Repeats", repeats, False)), buttons=buttons)

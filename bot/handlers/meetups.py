@@ -80,7 +80,7 @@ def meetup_now(ctx: Ctx, m: Meetup) -> datetime:
     return ctx.now().astimezone(ZoneInfo(m.zone(ctx.community.timezone)))
 
 
-def _check_propose_permission(ctx: Ctx) -> None:
+def check_propose_permission(ctx: Ctx) -> None:
     if ctx.community.who_proposes == "admins" and not ctx.is_admin:
         raise Refusal(
             "In this community only admins can propose meetups. Ask an admin, or ask "
@@ -164,7 +164,7 @@ def _read_times(raw: str, local: datetime, now: datetime, place: str = "") -> li
 
 
 async def propose(ctx: Ctx, options: Mapping[str, str]) -> None:
-    _check_propose_permission(ctx)
+    check_propose_permission(ctx)
     if not any(v.strip() for v in options.values()):
         await ctx.services.outbox.open_form(ctx.event, propose_form())
         ctx.outcome = "form"
@@ -174,7 +174,7 @@ async def propose(ctx: Ctx, options: Mapping[str, str]) -> None:
 
 
 async def propose_submitted(ctx: Ctx, values: Mapping[str, str]) -> None:
-    _check_propose_permission(ctx)
+    check_propose_permission(ctx)
     try:
         hints = await city_hints(ctx.store, ctx.community, values.get("city", ""))
         proposal = read_proposal(ctx, values, hints)
@@ -595,7 +595,7 @@ async def cancel(ctx: Ctx, options: Mapping[str, str]) -> None:
 
 
 async def propose_from_button(ctx: Ctx, action: Action) -> None:
-    _check_propose_permission(ctx)
+    check_propose_permission(ctx)
     form = propose_form()
     if action.verb == "next":  # the same title, city and venue, a few weeks later
         m = await ctx.meetup(action.int_arg(0))
@@ -620,8 +620,8 @@ def status_label(status: RsvpStatus) -> str:
 
 FEATURE = Feature(
     "meetups",
+    # "propose" is routed by the series feature: with repeat: it makes a series, else `propose`
     commands={
-        "propose": propose,
         "edit": edit,
         "cancel": cancel,
         "list": list_upcoming,

@@ -329,6 +329,57 @@ suggestion_interest = Table(
     Column("created_at", UTC, nullable=False),
 )
 
+# Series (bot/domain/series.py): the template of a repeating meetup, its RRULE and first
+# wall time in its city's zone; each date that got a meetup (or was skipped) has a row in
+# series_dates; members who always come are in series_always.
+series = Table(
+    "series",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), nullable=False),
+    Column("channel_id", String(64), nullable=False),
+    Column("thread_id", String(64)),
+    Column("organizer_id", String(64), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("description", Text, nullable=False, server_default=""),
+    Column("venue", String(300), nullable=False, server_default=""),
+    Column("find_us", String(300), nullable=False, server_default=""),
+    Column("city_id", Integer, nullable=False),
+    Column("city_label", String(200), nullable=False),
+    Column("latitude", Float, nullable=False, server_default="0"),
+    Column("longitude", Float, nullable=False, server_default="0"),
+    Column("timezone", String(64), nullable=False),
+    Column("capacity", Integer),
+    Column("rrule", String(300), nullable=False),  # RFC 5545 RRULE value, UNTIL in UTC
+    Column("first_wall", String(19), nullable=False),  # DTSTART: naive ISO wall time
+    Column("post_next", String(32), nullable=False, server_default=""),  # PostNext.text()
+    Column("status", String(8), nullable=False),  # draft | active | ended
+    Column("sequence", Integer, nullable=False, server_default="0"),
+    Column("created_at", UTC, nullable=False),
+    Column("updated_at", UTC, nullable=False),
+    Index(None, "community_id", "status"),
+)
+
+series_dates = Table(
+    "series_dates",
+    metadata,
+    Column("series_id", ID, ForeignKey("series.id", ondelete="CASCADE"), primary_key=True),
+    Column("starts_at", UTC, primary_key=True),  # the rule's date (RECURRENCE-ID, EXDATE)
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE")),
+    Column("skipped", Boolean, nullable=False, server_default="0"),
+    Index(None, "meetup_id"),
+)
+
+series_always = Table(
+    "series_always",
+    metadata,
+    Column("series_id", ID, ForeignKey("series.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("community_id", ID, nullable=False),  # for /meetup forget
+    Column("user_name", String(100), nullable=False, server_default=""),
+    Column("since", UTC, nullable=False),
+)
+
 # Welcoming newcomers (bot/handlers/welcome.py, buddies.py): greeters who volunteer per
 # community, members on their first meetup, door-buddy requests and who was asked, the
 # "would you come again?" answers, and "tell me about the next meetup in <city>" opt-ins.
@@ -414,6 +465,7 @@ MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (jobs, "user_id"),
     (place_questions, "user_id"),
     (suggestion_interest, "user_id"),
+    (series_always, "user_id"),
     (calendar_feeds, "user_id"),
     (greeters, "user_id"),
     (first_timers, "user_id"),
