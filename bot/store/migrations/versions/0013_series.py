@@ -1,7 +1,7 @@
 """series of meetups: the series, its dates, members who always come (issue 16)
 
 Revision ID: 0013
-Revises: 0016
+Revises: 0012
 Create Date: 2026-12-07 15:00:00.000000
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import bot.store.schema
 
 revision = "0013"
-down_revision = "0016"  # the lead re-chains migrations at merge
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
