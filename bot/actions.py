@@ -46,6 +46,7 @@ VERBS: dict[str, int] = {
     "door": 1,  # meetup_id: "Meet me at the door"
     "nodoor": 1,  # meetup_id: cancel my door-buddy request
     "greet": 3,  # meetup_id, request_id, yes|no: a greeter's answer
+    "calreset": 1,  # community_id: revoke my calendar feed link and send a new one
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from bot.types import (
     Choice,
@@ -109,6 +109,16 @@ class ChatAdapter(Protocol):
     async def reject_form(self, to: FormSubmitted, errors: Mapping[str, str]) -> None:
         """Tell the member which fields of a submitted form are wrong (field name -> message).
         Slack shows them inline; others reply privately."""
+
+
+@runtime_checkable
+class ServesHttp(Protocol):
+    """An adapter that receives the platform's requests over HTTP (Slack's HTTP mode). The
+    composition root mounts its routes on the bot's one web server (bot/web, `[web]`)."""
+
+    def web_routes(self) -> Sequence[Any]:
+        """aiohttp route definitions (`aiohttp.web.post(path, handler)`); empty when this
+        adapter receives nothing over HTTP (Slack in Socket Mode)."""
 
 
 class Clock(Protocol):
