@@ -36,6 +36,7 @@ from bot.store.feeds import FeedQueries
 from bot.store.jobs import JobQueries, ReminderPlan
 from bot.store.meetups import CardRef, MeetupQueries
 from bot.store.members import Forgotten, MemberQueries
+from bot.store.pages import PageQueries
 from bot.store.polls import PollQueries
 from bot.store.rsvps import RsvpOutcome, RsvpQueries
 from bot.store.session import SqliteSession, configure_sqlite
@@ -75,6 +76,7 @@ class Store(
     WatcherQueries,
     WelcomeQueries,
     FeedQueries,
+    PageQueries,
 ):
     """The one store: the engine (below) and every aggregate's queries (the mixins)."""
 
