@@ -27,7 +27,7 @@ from aiohttp import web
 from bot import calendar
 from bot.domain.geo import osm_link, osm_search_link
 from bot.domain.meetups import Meetup, Status, is_link
-from bot.domain.pages import PAGE_PREFIX, ics_url, join_label, page_url
+from bot.domain.pages import PAGE_PREFIX, join_label, page_url
 from bot.ports import Clock
 from bot.store.pages import PageState, is_page_token
 from bot.store.store import Store, StoreUnavailable
@@ -51,6 +51,7 @@ _SECURITY = {
 _STATIC_TYPES = {
     "page.css": "text/css; charset=utf-8",
     "localtime.js": "text/javascript; charset=utf-8",
+    "icon.svg": "image/svg+xml",
 }
 
 Version = tuple[object, ...]
@@ -282,7 +283,7 @@ class PageService:
             "names": names,
             "unnamed": going - len(names),
             "description": m.description,
-            "ics_url": ics_url(self.base_url, state.token),
+            "ics_url": PAGE_PREFIX + state.token + ".ics",  # same origin as the page
             "google_url": calendar.google_link(m) if m.starts_at and live else "",
             "invite_url": state.invite_url,
             "join_label": join_label(state.platform),
