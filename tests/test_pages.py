@@ -290,7 +290,7 @@ async def test_a_page_is_rendered_once_per_version(web: PageHarness) -> None:
     path = web.page_path(coffee)
     service = _service(web)
     first = service.renders
-    status, headers, _ = await web.get(path)
+    _, headers, _ = await web.get(path)
     await web.get(path)
     assert service.renders == first + 1
     assert (await web.get(path, **{"If-None-Match": headers["ETag"]}))[0] == 304

@@ -133,7 +133,8 @@ async def test_the_ics_downloads_and_parses(browser: Browser, page_url: str) -> 
         await page.get_by_role("link", name="Add to calendar (.ics)").click()
     download = await info.value
     path = await download.path()
-    (event,) = Calendar.from_ical(Path(path).read_bytes()).walk("VEVENT")
+    data = await asyncio.to_thread(Path(path).read_bytes)
+    (event,) = Calendar.from_ical(data).walk("VEVENT")
     assert str(event["SUMMARY"]) == "Coffee & code"
     assert event.decoded("DTSTART").isoformat() == "2030-01-11T19:00:00+01:00"
     assert problems == []

@@ -9,6 +9,7 @@ version is not the one rendered last.
 
 from __future__ import annotations
 
+import re
 import secrets
 import string
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, func, select
+from sqlalchemy import Select, and_, bindparam, case, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.meetups import Meetup, Status
@@ -27,6 +28,7 @@ from bot.store.rows import meetup_row
 
 TOKEN_ALPHABET = string.ascii_letters + string.digits
 TOKEN_LENGTH = 22  # 62**22: 130 random bits
+_TOKEN = re.compile(f"[A-Za-z0-9]{{{TOKEN_LENGTH}}}")
 
 
 def new_page_token() -> str:
@@ -41,15 +43,20 @@ def is_page_token(text: str) -> bool:
     >>> is_page_token("a" * 22), is_page_token("a" * 21), is_page_token("../" + "a" * 19)
     (True, False, False)
     """
-    return len(text) == TOKEN_LENGTH and all(ch in TOKEN_ALPHABET for ch in text)
+    return _TOKEN.fullmatch(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
 class PageState:
-    """What a page request needs before deciding whether to render: the meetup, the
-    community's settings the page shows, and counts that change with every answer."""
+    """What a page request needs before deciding whether to render: which meetup, the
+    community's settings the page shows, and what changes with every edit or answer (the
+    meetup itself is read only to render)."""
 
-    meetup: Meetup
+    meetup_id: int
+    community_id: int
+    status: str
+    starts_at: datetime | None
+    sequence: int
     token: str
     platform: str
     community_zone: str
@@ -75,32 +82,39 @@ def _state_query() -> Select[Any]:
     if _STATE:
         return _STATE[0]
     p, m, c, r, mb = t.meetup_pages, t.meetups, t.communities, t.rsvps, t.members
+    # One pass over the meetup's Going answers (index meetup_id, status) and their members.
     going = and_(r.c.meetup_id == m.c.id, r.c.status == RsvpStatus.GOING.value)
-    shown = (
-        select(func.count())
-        .select_from(r.join(mb, and_(mb.c.user_id == r.c.user_id,
-                                     mb.c.community_id == m.c.community_id)))
-        .where(going, mb.c.show_name.is_(True))
-        .scalar_subquery()
-    )
+    member = and_(mb.c.community_id == m.c.community_id, mb.c.user_id == r.c.user_id)
     query = (
         select(
-            m,
+            m.c.id,
+            m.c.community_id,
+            m.c.status,
+            m.c.starts_at,
+            m.c.sequence,
+            m.c.updated_at,
+            m.c.rsvp_counter,
             p.c.token,
             c.c.platform,
             c.c.timezone.label("community_zone"),
             c.c.invite_url,
-            select(func.count()).select_from(r).where(going).scalar_subquery().label("going"),
-            shown.label("shown"),
-            select(func.max(r.c.updated_at)).where(r.c.meetup_id == m.c.id)
-            .scalar_subquery().label("answers_changed"),
+            func.count(r.c.user_id).label("going"),
+            func.coalesce(func.sum(case((mb.c.show_name.is_(True), 1), else_=0)), 0)
+            .label("shown"),
+            func.max(r.c.updated_at).label("answers_changed"),
         )
-        .select_from(p.join(m, m.c.id == p.c.meetup_id).join(c, c.c.id == m.c.community_id))
+        .select_from(
+            p.join(m, m.c.id == p.c.meetup_id)
+            .join(c, c.c.id == m.c.community_id)
+            .outerjoin(r, going)
+            .outerjoin(mb, member)
+        )
         .where(
             p.c.token == bindparam("token"),
             c.c.public_pages.is_(True),
             c.c.removed_at.is_(None),
         )
+        .group_by(m.c.id, c.c.id, p.c.meetup_id)  # primary keys: every column is determined
     )
     _STATE.append(query)
     return query
@@ -153,7 +167,11 @@ class PageQueries(Queries):
         if row is None:
             return None
         return PageState(
-            meetup=meetup_row(row),
+            meetup_id=row.id,
+            community_id=row.community_id,
+            status=row.status,
+            starts_at=row.starts_at,
+            sequence=int(row.sequence),
             token=row.token,
             platform=row.platform,
             community_zone=row.community_zone,

@@ -26,7 +26,7 @@ from aiohttp import web
 
 from bot import calendar
 from bot.domain.geo import osm_link, osm_search_link
-from bot.domain.meetups import Meetup, Status, is_link
+from bot.domain.meetups import DEFAULT_DURATION, Meetup, Status, is_link
 from bot.domain.pages import PAGE_PREFIX, join_label, page_url
 from bot.ports import Clock
 from bot.store.pages import PageState, is_page_token
@@ -163,7 +163,7 @@ class PageService:
             if state is None:
                 return self.not_found()
             if wants_ics:
-                return self._ics(state)
+                return await self._ics(state)
             entry = await self.rendered(state)
         except StoreUnavailable:
             return web.Response(status=503, text="Try again shortly.\n",
@@ -189,9 +189,9 @@ class PageService:
                      "Cache-Control": "public, max-age=86400"},
         )
 
-    def _ics(self, state: PageState) -> web.Response:
-        m = state.meetup
-        if m.starts_at is None:
+    async def _ics(self, state: PageState) -> web.Response:
+        m = await self.store.meetup(state.meetup_id)
+        if m is None or m.starts_at is None:
             return self.not_found()
         body = calendar.ics(m, state.platform, self.clock.now(), state.community_zone)
         return web.Response(
@@ -203,11 +203,12 @@ class PageService:
     def version_of(self, state: PageState) -> Version:
         """Everything a page depends on: an edit, an answer, a forgotten member, a setting,
         the meetup passing."""
-        m = state.meetup
+        ends = state.starts_at + DEFAULT_DURATION if state.starts_at else None
+        over = ends is not None and self.clock.now() >= ends
         return (
-            state.updated_at, state.rsvp_counter, m.sequence, m.status, state.going,
+            state.updated_at, state.rsvp_counter, state.sequence, state.status, state.going,
             state.shown, state.answers_changed, state.community_zone, state.invite_url,
-            state.platform, m.is_over(self.clock.now()),
+            state.platform, over,
         )
 
     async def rendered(self, state: PageState) -> Rendered:
@@ -231,10 +232,11 @@ class PageService:
         return entry
 
     async def _render(self, state: PageState) -> str:
-        m = state.meetup
+        m = await self.store.meetup(state.meetup_id)
+        assert m is not None  # deleted only with its page (ON DELETE CASCADE)
         now = self.clock.now()
         going, names = await self.store.page_going(m.id, m.community_id)
-        page = self._facts(state, going, names)
+        page = self._facts(m, state, going, names)
         upcoming: list[dict[str, str]] = []
         if page["over"] or page["cancelled"]:
             for item in await self.store.upcoming_pages(m.community_id, now):
@@ -249,8 +251,9 @@ class PageService:
         template = self.templates.get_template("meetup.html")
         return template.render(page=page, upcoming=upcoming, static=STATIC_PREFIX)
 
-    def _facts(self, state: PageState, going: int, names: list[str]) -> dict[str, Any]:
-        m = state.meetup
+    def _facts(
+        self, m: Meetup, state: PageState, going: int, names: list[str]
+    ) -> dict[str, Any]:
         when, zone = ("", "")
         if m.starts_at is not None:
             when, zone = wall_time(m.starts_at, m.zone(state.community_zone))
