@@ -428,11 +428,11 @@ MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (jobs, "user_id"),
     (place_questions, "user_id"),
     (suggestion_interest, "user_id"),
+    (calendar_feeds, "user_id"),
     (greeters, "user_id"),
     (first_timers, "user_id"),
     (buddy_requests, "first_timer_id"),
     (buddy_asks, "greeter_id"),
     (come_again, "user_id"),
     (area_follows, "user_id"),
-    (calendar_feeds, "user_id"),
 )

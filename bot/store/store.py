@@ -74,8 +74,8 @@ class Store(
     JobQueries,
     ExportQueries,
     WatcherQueries,
-    WelcomeQueries,
     FeedQueries,
+    WelcomeQueries,
     PageQueries,
 ):
     """The one store: the engine (below) and every aggregate's queries (the mixins)."""

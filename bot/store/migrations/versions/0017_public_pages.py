@@ -4,7 +4,7 @@ A community's switch for public meetup pages and its invite link; each meetup's 
 (random, made when the page is first linked).
 
 Revision ID: 0017
-Revises: 0014
+Revises: 0016
 """
 
 import sqlalchemy as sa
@@ -13,7 +13,7 @@ from alembic import op
 import bot.store.schema
 
 revision = "0017"
-down_revision = "0014"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
