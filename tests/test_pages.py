@@ -24,7 +24,7 @@ from bot.app import build_app
 from bot.config import Settings, WebSettings
 from bot.web.pages import CSP
 from bot.web.server import WebServer
-from tests.fakes import Harness, text_of
+from tests.support import Harness, text_of
 
 BASE = "https://meet.example.org"
 PAGE = re.compile(r"https://meet\.example\.org(/m/[A-Za-z0-9]{22})")

@@ -8,8 +8,9 @@ import re
 from pathlib import Path
 
 import aiohttp
-from test_discord_calendar import web_flow
-from test_discord_flows import Flow, card, propose, said, text
+
+from tests.discord.discord_flow import Flow, card, propose, said, text
+from tests.discord.test_discord_calendar import web_flow
 
 PAGE = re.compile(r"https://cal\.example\.org(/m/[A-Za-z0-9]{22})")
 
