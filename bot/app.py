@@ -81,7 +81,7 @@ FEATURES: tuple[Feature, ...] = (
 # What the web server ([web]) serves besides adapters' routes: "module:function" names of
 # functions (bot.web.server.WebContext) -> aiohttp routes, imported only when the server is on
 # (a console run never loads aiohttp). A feature with pages adds one line here.
-WEB_ROUTES: tuple[str, ...] = ("bot.web.feeds:routes",)
+WEB_ROUTES: tuple[str, ...] = ("bot.web.feeds:routes", "bot.web.pages:routes")
 
 
 class AdapterFailed(Exception):

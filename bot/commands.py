@@ -243,6 +243,16 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 min_value=1,
                 max_value=168,
             ),
+            OptionSpec(
+                "public-pages",
+                "A public web page for each meetup, to share outside the chat",
+                "choice",
+                choices=("on", "off"),
+            ),
+            OptionSpec(
+                "invite", "Invite link the public pages offer (https://...; off: none)", "text",
+                max_length=300,
+            ),
         ),
     ),
     CommandSpec(

@@ -39,6 +39,7 @@ class MeetupView:
     rsvps: Sequence[Rsvp]
     shown: Collection[str]  # ids of the answering members who allow their name
     platform: str
+    page_url: str | None = None  # the public page (bot/web/pages.py), when pages are on
 
 
 def when(instant: datetime, zone: str) -> Segments:
@@ -146,6 +147,8 @@ def meetup_card(view: MeetupView, now: datetime) -> Outgoing:
         fields.append(Field("Find us", (Text(m.find_us),), False))
     if going:
         fields.append(Field("Who's going", names(going, view.shown, view.platform), False))
+    if view.page_url:
+        fields.append(Field("Share", (Link(view.page_url, "public page"),), False))
     body: list[Segment] = []
     if cancelled:
         body.append(Bold("This meetup was cancelled."))

@@ -36,7 +36,9 @@ def help_message() -> Outgoing:
             "community's time zone (/meetup settings timezone:). A repeating meetup: add "
             'repeat:"every first thursday" (or "weekly", "every 2 weeks", "monthly on the '
             '15th", "every last friday") to /meetup propose; /meetup series id: skips, edits '
-            "or ends it."
+            "or ends it. Admins can give every meetup a public page to share outside the "
+            "chat: /meetup settings public-pages:on invite:https://... (the link the page "
+            "offers to join)."
         )
     )
     return Outgoing(

@@ -24,7 +24,7 @@ from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS, default_deadline
 from bot.domain.refusal import Refusal
 from bot.domain.rsvps import RsvpStatus
 from bot.domain.welcome import check_find_us, suggest_next_date, when_text
-from bot.handlers.cards import refresh_cards, render_meetup
+from bot.handlers.cards import public_page, refresh_cards, render_meetup
 from bot.handlers.cities import namesake_buttons, namesake_note
 from bot.handlers.context import Ctx, parse_id
 from bot.handlers.feature import Feature
@@ -46,7 +46,7 @@ from bot.handlers.reminders import FOLLOW_UP, REMIND, reschedule_meetup
 from bot.handlers.rsvps import OFFER, ask_lower_capacity, over_capacity, send_offers
 from bot.nlp.places import City, CityLookup, city_by_id
 from bot.ports import ChannelUnavailable
-from bot.types import Bold, Button, Form, FormField, FormSubmitted, Outgoing, Segment, Text
+from bot.types import Bold, Button, Form, FormField, FormSubmitted, Link, Outgoing, Segment, Text
 
 log = logging.getLogger(__name__)
 
@@ -263,6 +263,9 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
             render.at(m, p.times[0], zone),
             Text(". Click Going on the card to count yourself in."),
         ]
+    link = await public_page(ctx.services, ctx.community, m.id)
+    if link:
+        echo += [Text("\nIts public page, to share anywhere: "), Link(link, link)]
     echo += await _zone_notice(ctx)
     if p.city is not None:
         echo += namesake_note(p.city, p.namesakes)

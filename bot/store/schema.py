@@ -117,6 +117,10 @@ communities = Table(
     Column("offer_hours", Integer, nullable=False, server_default="12"),
     Column("created_at", UTC, nullable=False),
     Column("removed_at", UTC),
+    # public meetup pages (bot/web/pages.py): off until an admin turns them on; the invite
+    # link the pages offer ("" : none)
+    Column("public_pages", Boolean, nullable=False, server_default="0"),
+    Column("invite_url", String(300), nullable=False, server_default=""),
     UniqueConstraint("platform", "workspace_id"),
 )
 
@@ -454,6 +458,16 @@ calendar_feeds = Table(
     Column("user_id", String(64), nullable=False),  # "": the community's feed
     Column("created_at", UTC, nullable=False),
     UniqueConstraint("community_id", "user_id"),
+)
+
+# Public meetup pages (bot/web/pages.py): each meetup's page address is a random token, made
+# the first time the page is linked, so a URL says nothing about the meetup id.
+meetup_pages = Table(
+    "meetup_pages",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("token", String(32), nullable=False, unique=True),
+    Column("created_at", UTC, nullable=False),
 )
 
 # Tables holding rows about one member, with the column naming them (for /meetup forget).

@@ -36,6 +36,7 @@ from bot.store.feeds import FeedQueries
 from bot.store.jobs import JobQueries, ReminderPlan
 from bot.store.meetups import CardRef, MeetupQueries
 from bot.store.members import Forgotten, MemberQueries
+from bot.store.pages import PageQueries
 from bot.store.polls import PollQueries
 from bot.store.rsvps import RsvpOutcome, RsvpQueries
 from bot.store.series import SeriesQueries, series_lookups
@@ -77,6 +78,7 @@ class Store(
     SeriesQueries,
     FeedQueries,
     WelcomeQueries,
+    PageQueries,
 ):
     """The one store: the engine (below) and every aggregate's queries (the mixins)."""
 
