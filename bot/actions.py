@@ -37,6 +37,9 @@ VERBS: dict[str, int] = {
     "rehome": 1,  # city_id: the member meant this namesake of their home city
     "redate": 2,  # meetup_id, minutes since 1970 (UTC): the other day/month reading
     "list": 3,  # page, city_id (0: any), all|mine: a page of /meetup list
+    "interested": 1,  # native event id: a member clicked Interested on the platform's event
+    "gonative": 1,  # meetup_id: RSVP Going from the DM offered after Interested
+    "unfollow": 1,  # city_id: stop following an area (under /meetup following)
 }
 
 

@@ -22,7 +22,20 @@ from typing import Literal
 from bot.clock import SystemClock
 from bot.config import Settings, enabled_platforms
 from bot.core import REMOVAL_GRACE, Core
-from bot.handlers import admin, cities, help, meetups, members, polls, reminders, rsvps, watcher
+from bot.handlers import (
+    admin,
+    area_roles,
+    cities,
+    follows,
+    help,
+    meetups,
+    members,
+    native_events,
+    polls,
+    reminders,
+    rsvps,
+    watcher,
+)
 from bot.handlers.context import Services
 from bot.handlers.feature import Feature
 from bot.jobs import Backoff, JobEngine, log_failure
@@ -56,6 +69,9 @@ FEATURES: tuple[Feature, ...] = (
     admin.FEATURE,
     help.FEATURE,
     watcher.FEATURE,
+    follows.FEATURE,
+    area_roles.FEATURE,
+    native_events.FEATURE,
 )
 
 
@@ -199,6 +215,7 @@ def build_app(
         default_timezone=settings.default_timezone,
         after_location_change=routes.after_location_change,
         after_meetup_proposed=routes.after_meetup_proposed,
+        after_meetup_changed=routes.after_meetup_changed,
     )
     core = Core(services, routes, timer)
     jobs.bind(JobDelivery(services, routes.jobs))

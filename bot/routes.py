@@ -19,6 +19,7 @@ from bot.domain.jobs import Job
 from bot.handlers.context import Services
 from bot.handlers.feature import (
     ActionHandler,
+    ChangeHook,
     CommandHandler,
     DirectFinder,
     Feature,
@@ -52,6 +53,7 @@ class Routes:
     on_message: MessageHook | None
     after_location_change: LocationHook | None
     after_meetup_proposed: ProposalHook | None
+    after_meetup_changed: ChangeHook | None = None
 
 
 def _merge(what: str, tables: Iterable[tuple[str, Mapping[str, V]]]) -> dict[str, V]:
@@ -105,6 +107,9 @@ def assemble(features: Sequence[Feature], commands: Sequence[CommandSpec] = COMM
         ),
         after_meetup_proposed=_chain(
             [f.after_meetup_proposed for f in features if f.after_meetup_proposed]
+        ),
+        after_meetup_changed=_chain(
+            [f.after_meetup_changed for f in features if f.after_meetup_changed]
         ),
     )
 

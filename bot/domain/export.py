@@ -3,7 +3,8 @@
 A member's home and trips appear per member only when they chose to show their name
 (`/meetup privacy show-name:yes`); everyone else's are counted per city. Inferred places (the
 watcher's questions) never appear with their city, for anyone: a question is not a consent.
-"I'm in" on a meetup idea tells where someone wants to meet, so it follows the same rule.
+"I'm in" on a meetup idea tells where someone wants to meet, so it follows the same rule, and
+so do the areas a member follows (`/meetup follow`).
 docs/privacy.md lists what the export contains; keep the two in step.
 """
 
@@ -45,8 +46,13 @@ def redact(tables: Tables, label: Callable[[int], str]) -> dict[str, Any]:
     hidden_interest = Counter(r["suggestion_id"] for r in interest if r["user_id"] not in shown)
     if "suggestion_interest" in out:
         out["suggestion_interest"] = [r for r in interest if r["user_id"] in shown]
+    follows = out.get("area_follows", [])
+    hidden_follows = Counter(r["city_id"] for r in follows if r["user_id"] not in shown)
+    if "area_follows" in out:
+        out["area_follows"] = [r for r in follows if r["user_id"] in shown]
     return {
         "tables": out,
+        "follows_by_area": _areas(hidden_follows.items(), "members", label),
         "homes_by_area": _areas(hidden_homes.items(), "members", label),
         "trips_by_area": _areas(hidden_trips.items(), "trips", label),
         "suggestion_interest_counts": [

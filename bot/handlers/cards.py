@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from bot import render
 from bot.domain.community import Community
 from bot.domain.meetups import Meetup, Status
+from bot.handlers.area_roles import card_groups
 from bot.handlers.context import Services
 from bot.ports import ChatError, MessageGone
 from bot.types import MessageRef, Outgoing, Place
@@ -20,10 +22,16 @@ async def render_meetup(
     store = services.store
     if m.status in (Status.POLL, Status.EXPIRED):
         tallies, voters = await store.poll_tally(m.id)
-        return render.poll_card(m, community, tallies, voters, platform, services.clock.now())
+        card = render.poll_card(m, community, tallies, voters, platform, services.clock.now())
+        if m.status is Status.POLL:
+            card = replace(card, announce=await card_groups(services, community, m))
+        return card
     rsvps, shown = await store.rsvps_and_consent(m.id, community.id)
     view = render.MeetupView(m, community, rsvps, shown, platform)
-    return render.meetup_card(view, services.clock.now())
+    card = render.meetup_card(view, services.clock.now())
+    if m.status is Status.SCHEDULED:  # an area's role is mentioned above the card
+        card = replace(card, announce=await card_groups(services, community, m))
+    return card
 
 
 async def refresh_cards(
@@ -34,6 +42,8 @@ async def refresh_cards(
     m = meetup or await services.store.meetup(meetup_id)
     if m is None:
         return
+    if meetup is None and services.after_meetup_changed is not None:
+        await services.after_meetup_changed(services, community, m)
     cards = await services.store.cards(meetup_id)
     if not cards:
         return

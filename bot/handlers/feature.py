@@ -31,6 +31,9 @@ DirectFinder = Callable[[Services, Action, str], Awaitable[Community | None]]
 MessageHook = Callable[[Ctx], Awaitable[None]]
 LocationHook = Callable[[Ctx], Awaitable[None]]
 ProposalHook = Callable[[Ctx, Meetup], Awaitable[None]]
+# After a meetup itself may have changed (edited, cancelled, a poll closed): its cards were
+# just refreshed from the store.
+ChangeHook = Callable[[Services, Community, Meetup], Awaitable[None]]
 # Due jobs of one kind and one meetup -> outcome per job id (a job left out is retried).
 JobRunner = Callable[[Services, Community, Meetup, Sequence[Job]], Awaitable[dict[int, str]]]
 OneJobRunner = Callable[[Services, Community, Meetup, Job], Awaitable[str]]
@@ -90,6 +93,7 @@ class Feature:
     on_message: MessageHook | None = None
     after_location_change: LocationHook | None = None
     after_meetup_proposed: ProposalHook | None = None
+    after_meetup_changed: ChangeHook | None = None
 
 
 async def meetup_answered(services: Services, action: Action, user_id: str) -> Community | None:

@@ -326,6 +326,62 @@ suggestion_interest = Table(
     Column("created_at", UTC, nullable=False),
 )
 
+# Areas members follow (/meetup follow): told by DM when a meetup is proposed within the
+# radius of the city's centre. source: "command", or "interest" (an "I'm in" click).
+area_follows = Table(
+    "area_follows",
+    metadata,
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("city_id", Integer, primary_key=True),
+    Column("radius_km", Integer, nullable=False),
+    Column("source", String(8), nullable=False, server_default="command"),
+    Column("created_at", UTC, nullable=False),
+)
+
+# A Discord role / Slack user group an admin attached to an area (/meetup area-role):
+# mentioned on the card of a meetup proposed there.
+area_roles = Table(
+    "area_roles",
+    metadata,
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+    Column("city_id", Integer, primary_key=True),
+    Column("group_id", String(64), nullable=False),
+    Column("group_label", String(100), nullable=False, server_default=""),
+    Column("radius_km", Integer, nullable=False),
+    Column("created_at", UTC, nullable=False),
+)
+
+# The platform's own event of a meetup (a Discord Guild Scheduled Event), by its id.
+native_events = Table(
+    "native_events",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", String(64), nullable=False),
+    Column("cancelled", Boolean, nullable=False, server_default="0"),
+    # a hash of what was last sent, so a card refresh that changed nothing calls nothing
+    Column("fingerprint", String(32), nullable=False, server_default=""),
+    Index(None, "event_id"),
+)
+
+# Members who clicked Interested on a native event and were offered to RSVP Going by DM.
+native_interest = Table(
+    "native_interest",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("created_at", UTC, nullable=False),
+)
+
+# One-time notices to a community's admins (e.g. "give me Manage Events"), by name.
+community_notices = Table(
+    "community_notices",
+    metadata,
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+    Column("notice", String(32), primary_key=True),
+    Column("given_at", UTC, nullable=False),
+)
+
 # Tables holding rows about one member, with the column naming them (for /meetup forget).
 MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (members, "user_id"),
@@ -335,4 +391,6 @@ MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (jobs, "user_id"),
     (place_questions, "user_id"),
     (suggestion_interest, "user_id"),
+    (area_follows, "user_id"),
+    (native_interest, "user_id"),
 )
