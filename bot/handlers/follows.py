@@ -88,7 +88,9 @@ async def unfollow_clicked(ctx: Ctx, action: Action) -> None:
 
 async def following(ctx: Ctx, options: Mapping[str, str]) -> None:
     """`/meetup following`: the member's areas, each with an Unfollow button."""
-    rows = await ctx.store.follows_of(ctx.community.id, ctx.user.id)
+    rows = sorted(
+        await ctx.store.follows_of(ctx.community.id, ctx.user.id), key=lambda r: _label(r.city_id)
+    )
     if not rows:
         await ctx.say(
             "You follow no areas. Follow one to hear of meetups there: "

@@ -126,11 +126,13 @@ class AreaQueries(Queries):
     async def follow_count(self, community_id: int, user_id: str) -> int:
         f = t.area_follows
         async with self._read() as conn:
-            n = await conn.scalar(
-                select(func.count()).where(
-                    f.c.community_id == community_id, f.c.user_id == user_id
+            n = (
+                await conn.execute(
+                    select(func.count()).where(
+                        f.c.community_id == community_id, f.c.user_id == user_id
+                    )
                 )
-            )
+            ).scalar()
         return int(n or 0)
 
     # --- area groups --------------------------------------------------------------------------
@@ -230,11 +232,13 @@ class AreaQueries(Queries):
         """The meetup of this community whose native event has that id."""
         n, m = t.native_events, t.meetups
         async with self._read() as conn:
-            found = await conn.scalar(
-                select(n.c.meetup_id)
-                .join(m, m.c.id == n.c.meetup_id)
-                .where(n.c.event_id == event_id, m.c.community_id == community_id)
-            )
+            found = (
+                await conn.execute(
+                    select(n.c.meetup_id)
+                    .join(m, m.c.id == n.c.meetup_id)
+                    .where(n.c.event_id == event_id, m.c.community_id == community_id)
+                )
+            ).scalar()
         return int(found) if found is not None else None
 
     async def note_native_interest(self, meetup_id: int, user_id: str, now: datetime) -> bool:
