@@ -26,7 +26,8 @@ async def test_followers_get_a_dm_when_a_meetup_is_proposed_in_their_area(
     await harness.command("carol", "follow", city="Chicago")
     await harness.command("alice", "follow", city=PORTLAND)
     harness.adapter.clear()
-    mid = await harness.propose("alice", title="Pints", city="Beaverton, Oregon, US", when="2030-01-20 19:00")
+    mid = await harness.propose("alice", title="Pints", city="Beaverton, Oregon, US",
+                                when="2030-01-20 19:00")
     [dm] = proposal_dms(harness, "bob")
     assert f"#{mid} Pints" in dm.text and "Beaverton" in dm.text, dm.text
     assert "2030-01-21T03:00Z" in dm.text  # 19:00 in Beaverton, shown as a time

@@ -58,7 +58,8 @@ class ScheduledEventsMixin:
         if m == "POST" and eid is None:
             event = {
                 "id": snowflake(), "guild_id": gid, "channel_id": body.get("channel_id"),
-                "creator_id": self.bot.id, "creator": self.bot.to_json() | {"flags": 0, "primary_guild": None},
+                "creator_id": self.bot.id,
+                "creator": self.bot.to_json() | {"flags": 0, "primary_guild": None},
                 "name": body["name"], "description": body.get("description"), "image": None,
                 "scheduled_start_time": body["scheduled_start_time"],
                 "scheduled_end_time": body.get("scheduled_end_time"), "status": SCHEDULED,
