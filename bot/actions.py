@@ -40,6 +40,15 @@ VERBS: dict[str, int] = {
     "interested": 1,  # native event id: a member clicked Interested on the platform's event
     "gonative": 1,  # meetup_id: RSVP Going from the DM offered after Interested
     "unfollow": 1,  # city_id: stop following an area (under /meetup following)
+    # welcoming newcomers (bot/handlers/welcome.py, buddies.py)
+    "first": 1,  # meetup_id: "It's my first one"
+    "late": 1,  # meetup_id: a first-timer tells the host they're running late
+    "again": 2,  # meetup_id, yes|maybe|no: "Would you come again?"
+    "tally": 1,  # meetup_id: the organizer sees the answers
+    "follow": 2,  # meetup_id, yes|no: hear about the next meetup in that city
+    "door": 1,  # meetup_id: "Meet me at the door"
+    "nodoor": 1,  # meetup_id: cancel my door-buddy request
+    "greet": 3,  # meetup_id, request_id, yes|no: a greeter's answer
 }
 
 

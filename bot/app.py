@@ -25,6 +25,7 @@ from bot.core import REMOVAL_GRACE, Core
 from bot.handlers import (
     admin,
     area_roles,
+    buddies,
     cities,
     follows,
     help,
@@ -35,6 +36,7 @@ from bot.handlers import (
     reminders,
     rsvps,
     watcher,
+    welcome,
 )
 from bot.handlers.context import Services
 from bot.handlers.feature import Feature
@@ -72,6 +74,8 @@ FEATURES: tuple[Feature, ...] = (
     follows.FEATURE,
     area_roles.FEATURE,
     native_events.FEATURE,
+    welcome.FEATURE,
+    buddies.FEATURE,
 )
 
 
@@ -216,6 +220,9 @@ def build_app(
         after_location_change=routes.after_location_change,
         after_meetup_proposed=routes.after_meetup_proposed,
         after_meetup_changed=routes.after_meetup_changed,
+        after_meetup_scheduled=routes.after_meetup_scheduled,
+        after_rsvp=routes.after_rsvp,
+        before_forget=routes.before_forget,
     )
     core = Core(services, routes, timer)
     jobs.bind(JobDelivery(services, routes.jobs))

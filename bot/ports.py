@@ -76,6 +76,10 @@ class Inbox(Protocol):
         Slack app_uninstalled / tokens_revoked). Its data is deleted after a grace period
         unless the bot comes back."""
 
+    async def member_left(self, platform: str, workspace_id: str, user_id: str) -> None:
+        """A member left the community (Slack team_leave): whoever counted on them (a
+        first-timer they were to meet at the door) is looked after."""
+
 
 class ChatAdapter(Protocol):
     """A chat platform. Adapters acknowledge or defer inbound events first, then translate and

@@ -141,8 +141,8 @@ async def test_forget_deletes_follows_and_export_counts_private_ones(harness: Ha
     reply = await harness.command("alice", "export", admin=True)
     assert reply is not None and reply.msg is not None
     data = json.loads(reply.msg.attachments[0].content)
-    assert [r["user_id"] for r in data["tables"]["area_follows"]] == ["dave"]
-    assert [(a["city"], a["members"]) for a in data["follows_by_area"]] == [
+    assert [r["user_id"] for r in data["tables"]["followed_areas"]] == ["dave"]
+    assert [(a["city"], a["members"]) for a in data["followed_areas_by_area"]] == [
         ("Portland, Oregon, US", 2)]
     await harness.command("bob", "forget")
     await harness.click("bob", actions.encode("forget", "yes"))

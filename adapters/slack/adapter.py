@@ -372,6 +372,7 @@ class SlackAdapter:
         app.options(re.compile(r".*"))(self._on_options)
         app.shortcut(re.compile(r".*"))(self._ack_only)
         app.event("message")(self._on_message)
+        app.event("team_leave")(self._on_team_leave)
         # Every event Slack sends is answered 2xx, even those the bot does not use: an
         # unanswered event is retried and eventually disables the subscription.
         app.event(re.compile(r".*"))(self._ignore_event)
@@ -446,6 +447,12 @@ class SlackAdapter:
         event = inbound.message(body, self._team_id, self._bot_user_id or "")
         if event is not None:
             self._spawn(self._dispatch(event))
+
+    async def _on_team_leave(self, body: dict[str, Any]) -> None:
+        """A member left (or was removed from) the workspace."""
+        left = inbound.left_member(body, self._team_id)
+        if left is not None and self._inbox is not None:
+            self._spawn(self._inbox.member_left(PLATFORM, *left))
 
     def _place(self, handle: SlackHandle) -> Place:
         return handle.place

@@ -14,6 +14,7 @@ from bot.domain.community import Community, Member
 from bot.domain.limits import Limits
 from bot.domain.meetups import Meetup
 from bot.domain.refusal import Refusal
+from bot.domain.rsvps import RsvpStatus
 from bot.outbox import Outbox
 from bot.ports import Clock
 from bot.store.store import Store
@@ -38,6 +39,14 @@ class Services:
     """Offered by a feature (the watcher): tell members who are in for a meetup idea nearby."""
     after_meetup_changed: Callable[[Services, Community, Meetup], Awaitable[None]] | None = None
     """Offered by a feature (native events): a meetup may have changed (cards refreshed)."""
+    after_meetup_scheduled: Callable[[Services, Community, Meetup], Awaitable[None]] | None = None
+    """Offered by a feature (welcome): a meetup's time was set or moved."""
+    after_rsvp: (
+        Callable[[Ctx, Meetup, RsvpStatus | None, RsvpStatus], Awaitable[None]] | None
+    ) = None
+    """Offered by a feature (buddies): a member's answer changed."""
+    before_forget: Callable[[Ctx], Awaitable[None]] | None = None
+    """Offered by a feature (buddies): the member is about to be forgotten."""
 
 
 @dataclass

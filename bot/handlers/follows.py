@@ -53,7 +53,7 @@ async def follow(ctx: Ctx, options: Mapping[str, str]) -> None:
     mine = await ctx.store.follows_of(ctx.community.id, ctx.user.id)
     rules.check_follow_count(len(mine), any(f.city_id == city.id for f in mine))
     await ctx.member()
-    new = await ctx.store.follow_area(ctx.community.id, ctx.user.id, city.id, radius, ctx.now())
+    new = await ctx.store.add_follow(ctx.community.id, ctx.user.id, city.id, radius, ctx.now())
     verb = "You follow" if new else "You still follow"
     body: list[Segment] = [
         Text(f"{verb} {city.label} (within {radius} km). "),
@@ -74,7 +74,7 @@ async def unfollow(ctx: Ctx, options: Mapping[str, str]) -> None:
 
 
 async def _unfollow(ctx: Ctx, city_id: int) -> None:
-    if await ctx.store.unfollow_area(ctx.community.id, ctx.user.id, city_id):
+    if await ctx.store.drop_follow(ctx.community.id, ctx.user.id, city_id):
         await ctx.say(f"You no longer follow {_label(city_id)}.")
         return
     raise Refusal(

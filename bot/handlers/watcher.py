@@ -528,7 +528,7 @@ async def interest(ctx: Ctx, action: Action) -> None:
         return
     await _update_idea_card(ctx, s, count)
     # "I'm in" there follows the area (bot/handlers/follows.py); a follow made by hand stays
-    await ctx.store.follow_area(
+    await ctx.store.add_follow(
         ctx.community.id, ctx.user.id, s.city_id, ctx.community.suggest_radius_km, ctx.now(),
         source="interest",
     )

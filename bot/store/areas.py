@@ -39,7 +39,7 @@ class NativeEventRow:
 class AreaQueries(Queries):
     # --- follows ------------------------------------------------------------------------------
 
-    async def follow_area(
+    async def add_follow(
         self,
         community_id: int,
         user_id: str,
@@ -50,7 +50,7 @@ class AreaQueries(Queries):
     ) -> bool:
         """Follow (or re-follow with a new radius). An automatic follow ("interest") never
         changes one the member made. True if the row is new."""
-        f = t.area_follows
+        f = t.followed_areas
         values = {
             "community_id": community_id,
             "user_id": user_id,
@@ -83,8 +83,8 @@ class AreaQueries(Queries):
 
         return await self._write(work)
 
-    async def unfollow_area(self, community_id: int, user_id: str, city_id: int) -> bool:
-        f = t.area_follows
+    async def drop_follow(self, community_id: int, user_id: str, city_id: int) -> bool:
+        f = t.followed_areas
 
         async def work(conn: AsyncConnection) -> bool:
             result = await conn.execute(
@@ -99,7 +99,7 @@ class AreaQueries(Queries):
         return await self._write(work)
 
     async def follows_of(self, community_id: int, user_id: str) -> list[FollowRow]:
-        f = t.area_follows
+        f = t.followed_areas
         async with self._read() as conn:
             rows = (
                 await conn.execute(
@@ -112,7 +112,7 @@ class AreaQueries(Queries):
 
     async def follows_in(self, community_id: int) -> list[FollowRow]:
         """Every follow of the community (a few per member who follows at all)."""
-        f = t.area_follows
+        f = t.followed_areas
         async with self._read() as conn:
             rows = (
                 await conn.execute(
@@ -124,7 +124,7 @@ class AreaQueries(Queries):
         return [FollowRow(r.user_id, r.city_id, r.radius_km, r.source) for r in rows]
 
     async def follow_count(self, community_id: int, user_id: str) -> int:
-        f = t.area_follows
+        f = t.followed_areas
         async with self._read() as conn:
             n = (
                 await conn.execute(

@@ -176,6 +176,8 @@ meetups = Table(
     Column("cancel_reason", String(300), nullable=False, server_default=""),
     Column("created_at", UTC, nullable=False),
     Column("updated_at", UTC, nullable=False),
+    # how to spot the group ("look for the yellow umbrella"), on the card and in reminders
+    Column("find_us", String(300), nullable=False, server_default=""),
     Index(None, "community_id", "status", "starts_at"),
 )
 
@@ -326,10 +328,73 @@ suggestion_interest = Table(
     Column("created_at", UTC, nullable=False),
 )
 
-# Areas members follow (/meetup follow): told by DM when a meetup is proposed within the
-# radius of the city's centre. source: "command", or "interest" (an "I'm in" click).
+# Welcoming newcomers (bot/handlers/welcome.py, buddies.py): greeters who volunteer per
+# community, members on their first meetup, door-buddy requests and who was asked, the
+# "would you come again?" answers, and "tell me about the next meetup in <city>" opt-ins.
+greeters = Table(
+    "greeters",
+    metadata,
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("created_at", UTC, nullable=False),
+)
+
+first_timers = Table(
+    "first_timers",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("created_at", UTC, nullable=False),
+)
+
+buddy_requests = Table(
+    "buddy_requests",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), nullable=False),
+    Column("first_timer_id", String(64), nullable=False),
+    Column("greeter_id", String(64)),  # the one asked, or paired; NULL when none
+    Column("state", String(12), nullable=False),  # asking | paired | unmatched | cancelled
+    Column("created_at", UTC, nullable=False),
+    Column("updated_at", UTC, nullable=False),
+    UniqueConstraint("meetup_id", "first_timer_id"),
+)
+
+buddy_asks = Table(
+    "buddy_asks",
+    metadata,
+    Column("request_id", ID, ForeignKey("buddy_requests.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("greeter_id", String(64), primary_key=True),
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), nullable=False),
+    Column("asked_at", UTC, nullable=False),
+    Column("answer", String(8)),  # NULL while asked | yes | no | timeout | gone
+)
+
+come_again = Table(
+    "come_again",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("answer", String(8), nullable=False),  # yes | maybe | no
+    Column("answered_at", UTC, nullable=False),
+)
+
 area_follows = Table(
     "area_follows",
+    metadata,
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("city_id", Integer, primary_key=True),
+    Column("created_at", UTC, nullable=False),
+    Index(None, "community_id", "city_id"),
+)
+
+# Areas members follow (/meetup follow, bot/handlers/follows.py): told by DM of every meetup
+# proposed within the radius of the city's centre, until they unfollow. source: "command", or
+# "interest" (an "I'm in" click). (area_follows above is the welcome's one-shot wish.)
+followed_areas = Table(
+    "followed_areas",
     metadata,
     Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
     Column("user_id", String(64), primary_key=True),
@@ -391,6 +456,12 @@ MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (jobs, "user_id"),
     (place_questions, "user_id"),
     (suggestion_interest, "user_id"),
+    (greeters, "user_id"),
+    (first_timers, "user_id"),
+    (buddy_requests, "first_timer_id"),
+    (buddy_asks, "greeter_id"),
+    (come_again, "user_id"),
     (area_follows, "user_id"),
+    (followed_areas, "user_id"),
     (native_interest, "user_id"),
 )

@@ -41,6 +41,7 @@ from bot.store.rsvps import RsvpOutcome, RsvpQueries
 from bot.store.session import SqliteSession, configure_sqlite
 from bot.store.statements import build_statements
 from bot.store.watcher import WatcherQueries
+from bot.store.welcome import WelcomeQueries
 
 # The value types callers import from here, with the Store.
 __all__ = [
@@ -73,6 +74,7 @@ class Store(
     ExportQueries,
     WatcherQueries,
     AreaQueries,
+    WelcomeQueries,
 ):
     """The one store: the engine (below) and every aggregate's queries (the mixins)."""
 

@@ -1,4 +1,4 @@
-"""area follows, area roles, native (Discord) events, one-time community notices
+"""followed areas, area roles, native (Discord) events, one-time community notices
 
 Revision ID: 0015
 Revises: 0012
@@ -20,7 +20,7 @@ ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 def upgrade() -> None:
     op.create_table(
-        "area_follows",
+        "followed_areas",
         sa.Column("community_id", ID, nullable=False),
         sa.Column("user_id", sa.String(64), nullable=False),
         sa.Column("city_id", sa.Integer(), nullable=False),
@@ -29,9 +29,9 @@ def upgrade() -> None:
         sa.Column("created_at", UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["community_id"], ["communities.id"], ondelete="CASCADE",
-            name="fk_area_follows_community_id_communities",
+            name="fk_followed_areas_community_id_communities",
         ),
-        sa.PrimaryKeyConstraint("community_id", "user_id", "city_id", name="pk_area_follows"),
+        sa.PrimaryKeyConstraint("community_id", "user_id", "city_id", name="pk_followed_areas"),
     )
     op.create_table(
         "area_roles",
@@ -90,4 +90,4 @@ def downgrade() -> None:
     op.drop_index("ix_native_events_event_id", table_name="native_events")
     op.drop_table("native_events")
     op.drop_table("area_roles")
-    op.drop_table("area_follows")
+    op.drop_table("followed_areas")
