@@ -123,7 +123,10 @@ async def tell_followers(ctx: Ctx, m: Meetup) -> None:
     """DM the members who follow an area around the new meetup (not the proposer). Through
     the outbox's fan-out: its concurrency and the adapter's DM pacing keep within the
     platform's limits; closed DMs are skipped (a courtesy, not a channel post)."""
-    told = await interested_near(ctx, m)  # the watcher tells them, about their idea
+    # told by others, about what they asked for: the watcher (their meetup idea) and the
+    # welcome feature (the next meetup in a city they went to)
+    told = set(await interested_near(ctx, m))
+    told |= await ctx.store.next_meetup_wishes(ctx.community.id, m.city_id)
     users = [u for u in await followers_here(ctx, m) if u not in told]
     if not users:
         return

@@ -1,7 +1,7 @@
 """followed areas, area roles, native (Discord) events, one-time community notices
 
 Revision ID: 0015
-Revises: 0012
+Revises: 0016
 Create Date: 2026-12-07 15:20:00.000000
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 from bot.store.schema import UTCDateTime
 
 revision = "0015"
-down_revision = "0012"
+down_revision = "0016"  # re-chained after merging main (welcome, 0016)
 branch_labels = None
 depends_on = None
 
