@@ -187,14 +187,10 @@ class AreaQueries(Queries):
         return await self._write(work)
 
     async def area_groups(self, community_id: int) -> list[AreaGroupRow]:
-        g = t.area_roles
+        """Read whenever a card is rendered: a prebuilt statement (statements.py)."""
         async with self._read() as conn:
             rows = (
-                await conn.execute(
-                    select(g.c.city_id, g.c.group_id, g.c.group_label, g.c.radius_km)
-                    .where(g.c.community_id == community_id)
-                    .order_by(g.c.city_id)
-                )
+                await conn.execute(self._sql.area_groups, {"community": community_id})
             ).all()
         return [AreaGroupRow(r.city_id, r.group_id, r.group_label, r.radius_km) for r in rows]
 
