@@ -246,6 +246,19 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "/meetup export",
         admin_only=True,
     ),
+    CommandSpec(
+        "calendar",
+        "Your calendar feed links by DM (meetups you're going to, and all of them here)",
+        "/meetup calendar",
+        (
+            OptionSpec(
+                "reset",
+                "Revoke a link and make a new one (community: admins)",
+                "choice",
+                choices=("mine", "community"),
+            ),
+        ),
+    ),
     CommandSpec("help", "Every command with an example", "/meetup help"),
 )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from bot.types import (
     Choice,
@@ -132,6 +132,16 @@ class NativeEvents(Protocol):
 
     async def cancel_native_event(self, workspace_id: str, event_id: str) -> None:
         """Cancel it (or delete it, where the platform cannot cancel an event of that state)."""
+
+
+@runtime_checkable
+class ServesHttp(Protocol):
+    """An adapter that receives the platform's requests over HTTP (Slack's HTTP mode). The
+    composition root mounts its routes on the bot's one web server (bot/web, `[web]`)."""
+
+    def web_routes(self) -> Sequence[Any]:
+        """aiohttp route definitions (`aiohttp.web.post(path, handler)`); empty when this
+        adapter receives nothing over HTTP (Slack in Socket Mode)."""
 
 
 class Clock(Protocol):

@@ -19,6 +19,8 @@ Tables = Mapping[str, list[Row]]
 
 # Columns of the watcher's questions that say where: dropped from every exported question.
 QUESTION_PLACE_COLUMNS = ("city_id", "first_day", "last_day")
+# Secrets: a calendar feed's token opens that member's feed, so no admin sees it.
+SECRET_COLUMNS = {"calendar_feeds": ("token",)}
 
 
 def redact(tables: Tables, label: Callable[[int], str]) -> dict[str, Any]:
@@ -42,6 +44,10 @@ def redact(tables: Tables, label: Callable[[int], str]) -> dict[str, Any]:
     for q in out.get("place_questions", []):
         for column in QUESTION_PLACE_COLUMNS:
             q.pop(column, None)
+    for table, columns in SECRET_COLUMNS.items():
+        for row in out.get(table, []):
+            for column in columns:
+                row.pop(column, None)
     interest = out.get("suggestion_interest", [])
     hidden_interest = Counter(r["suggestion_id"] for r in interest if r["user_id"] not in shown)
     if "suggestion_interest" in out:

@@ -33,6 +33,8 @@ class Services:
     jobs: JobEngine
     default_timezone: str = "UTC"
     rate_limits: Limits = field(default_factory=Limits)
+    web_base_url: str | None = None
+    """The web server's public address ([web] base_url): None when it is off (no feeds)."""
     after_location_change: Callable[[Ctx], Awaitable[None]] | None = None
     """Offered by a feature (the watcher): is a suggestion due after a home or trip change?"""
     after_meetup_proposed: Callable[[Ctx, Meetup], Awaitable[None]] | None = None

@@ -33,6 +33,7 @@ from bot.store.communities import CommunityQueries
 from bot.store.events import EVENT_LEASE, EventMark, EventQueries
 from bot.store.export import ExportQueries
 from bot.store.faults import DB_ERRORS, StoreUnavailable, is_transient, unavailable
+from bot.store.feeds import FeedQueries
 from bot.store.jobs import JobQueries, ReminderPlan
 from bot.store.meetups import CardRef, MeetupQueries
 from bot.store.members import Forgotten, MemberQueries
@@ -74,6 +75,7 @@ class Store(
     ExportQueries,
     WatcherQueries,
     AreaQueries,
+    FeedQueries,
     WelcomeQueries,
 ):
     """The one store: the engine (below) and every aggregate's queries (the mixins)."""
