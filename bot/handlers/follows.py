@@ -123,11 +123,14 @@ async def tell_followers(ctx: Ctx, m: Meetup) -> None:
     """DM the members who follow an area around the new meetup (not the proposer). Through
     the outbox's fan-out: its concurrency and the adapter's DM pacing keep within the
     platform's limits; closed DMs are skipped (a courtesy, not a channel post)."""
+    users = await followers_here(ctx, m)
+    if not users:  # most proposals: nobody follows the area, so nothing else is read
+        return
     # told by others, about what they asked for: the watcher (their meetup idea) and the
     # welcome feature (the next meetup in a city they went to)
     told = set(await interested_near(ctx, m))
     told |= await ctx.store.next_meetup_wishes(ctx.community.id, m.city_id)
-    users = [u for u in await followers_here(ctx, m) if u not in told]
+    users = [u for u in users if u not in told]
     if not users:
         return
     known = await ctx.store.members(ctx.community.id, users)
