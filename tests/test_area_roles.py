@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot import actions
 from bot.types import GroupRef
-from tests.fakes import Harness
+from tests.support import Harness
 
 PORTLAND = "Portland, Oregon"
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from bot import actions
 from bot.domain.suggestions import INTEREST_DAYS
-from tests.fakes import Harness, Sent
+from tests.support import Harness, Sent
 from tests.test_suggestion_interest import portland_idea
 
 PORTLAND = "Portland, Oregon"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 if TYPE_CHECKING:
-    from fakediscord import FakeGuild, FakeUser, Recorded
+    from tests.discord.fakediscord import FakeGuild, FakeUser, Recorded
 
 SCHEDULED = 1
 CANCELED = 4
@@ -47,7 +47,7 @@ class ScheduledEventsMixin:
         found = _ROUTE.fullmatch(p)
         if found is None:
             return None
-        from fakediscord import jresp, snowflake
+        from tests.discord.fakediscord import jresp, snowflake
 
         gid, eid = found.group(1), found.group(2)
         if gid not in self.guilds:

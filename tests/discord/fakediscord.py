@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from aiohttp import WSMsgType, web
-from fake_scheduled_events import ScheduledEventsMixin
+
+from tests.discord.fake_scheduled_events import ScheduledEventsMixin
 
 DISCORD_EPOCH_MS = 1420070400000
 EPHEMERAL = 1 << 6

@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from discord_harness import load_spec
-from fake_scheduled_events import CANCELED, EXTERNAL
-from fakediscord import Recorded
-from test_discord_flows import Flow, buttons, card, dms, flow, propose, text
+from tests.discord.discord_flow import Flow, buttons, card, dms, flow, propose, text
+from tests.discord.discord_harness import load_spec
+from tests.discord.fake_scheduled_events import CANCELED, EXTERNAL
+from tests.discord.fakediscord import Recorded
 
 EVENTS = r"/guilds/\d+/scheduled-events"
 
