@@ -258,6 +258,7 @@ def build_app(
         after_meetup_proposed=routes.after_meetup_proposed,
         after_meetup_changed=routes.after_meetup_changed,
         after_meetup_scheduled=routes.after_meetup_scheduled,
+        after_date_opened=routes.after_date_opened,
         after_rsvp=routes.after_rsvp,
         before_forget=routes.before_forget,
     )

@@ -421,7 +421,11 @@ async def post_next_date(services: Services, community: Community, m: Meetup, jo
             await services.jobs.add([_spec(community, m, due)])
             return "later"
     opened = await open_date(services, community, s, upcoming[0])
-    return "posted" if opened else "posted-earlier"
+    if opened is None:  # a retried job: that date (and its news) went out before
+        return "posted-earlier"
+    if services.after_date_opened is not None:  # area followers hear of each date, once
+        await services.after_date_opened(services, community, opened)
+    return "posted"
 
 
 SERIES_NEXT = JobKind("series", "series:{meetup}:{at}", each(post_next_date))
@@ -483,7 +487,7 @@ async def _show(ctx: Ctx, meetup_id: int) -> None:
     taken = await ctx.store.series_dates(s.id)
     after = max(ctx.now(), m.starts_at or ctx.now())
     upcoming = (
-        s.dates(after=after, skipped=[d.starts_at for d in taken], limit=3)
+        s.dates(after=after, skipped=[d.starts_at for d in taken if d.skipped], limit=3)
         if s.status is SeriesStatus.ACTIVE
         else []
     )

@@ -236,8 +236,15 @@ async def running_late(ctx: Ctx, action: Action) -> None:
 # --- after the meetup ------------------------------------------------------------------------
 
 
-def follow_up_card(m: Meetup, went: int) -> Outgoing:
-    """The follow-up in the channel: the one question with buttons, and the next meetup."""
+def follow_up_card(m: Meetup, went: int, in_series: bool = False) -> Outgoing:
+    """The follow-up in the channel: the one question with buttons, and the next meetup: a
+    one-off offers to propose it; a series date points to the series, whose next date comes
+    by itself."""
+    what_next = (
+        Button("See the series", actions.encode("series", m.id), "primary")
+        if in_series
+        else Button("Propose the next one", actions.encode("next", m.id), "primary")
+    )
     return Outgoing(
         title=f"How was {m.title}?",
         body=(
@@ -254,7 +261,7 @@ def follow_up_card(m: Meetup, went: int) -> Outgoing:
                        "success" if a is Again.YES else "secondary")
                 for a in Again
             ),
-            Button("Propose the next one", actions.encode("next", m.id), "primary"),
+            what_next,
             Button("See the answers (organizer)", actions.encode("tally", m.id)),
         ),
     )
@@ -265,7 +272,9 @@ async def post_follow_up(services: Services, community: Community, m: Meetup, jo
     if m.status is not Status.SCHEDULED:
         return "not-scheduled"
     going = await _going(services, m.id)
-    await services.outbox.post(meetup_place(community, m), follow_up_card(m, len(going)))
+    in_series = await services.store.series_of_meetup(m.id) is not None
+    card = follow_up_card(m, len(going), in_series)
+    await services.outbox.post(meetup_place(community, m), card)
     went = {r.user_id for r in going}
     newcomers = [u for u in await services.store.first_timer_ids(m.id) if u in went]
     if newcomers:

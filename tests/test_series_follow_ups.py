@@ -1,0 +1,64 @@
+"""Series dates and what follows them (issue #16 polish): the follow-up of a series date
+points to the series instead of "Propose the next one", area followers hear of each new
+date (once), and unconfirmed drafts are purged."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.support import Harness, Sent
+from tests.test_series import _buttons, _create, _open_dates
+
+WEEKLY = {"repeat": "weekly", "when": "2030-01-10 19:00"}
+
+
+def _follow_up(h: Harness) -> Sent:
+    (card,) = [p for p in h.adapter.of("post") if "How was" in p.text]
+    return card
+
+
+def _area_dms(h: Harness, user: str) -> list[Sent]:
+    return [s for s in h.adapter.dms_to(user) if "area you follow" in s.text]
+
+
+async def test_a_series_dates_follow_up_points_to_the_series(harness: Harness) -> None:
+    first = await _create(harness, **WEEKLY)
+    await harness.advance(timedelta(days=3, hours=13))  # Thu 22:00: the follow-up
+    labels = _buttons(_follow_up(harness))
+    assert "Propose the next one" not in labels  # the next date comes by itself
+    panel = await harness.click("bob", labels["See the series"])
+    assert panel is not None and "Repeats every week" in panel.text
+    assert f"This date: #{first}" in panel.text
+    # the date already posted after it is among the dates after it (only skipped ones are not)
+    assert "The dates after it: 2030-01-17T19:00Z" in panel.text, panel.text
+
+
+async def test_a_one_off_meetups_follow_up_still_offers_the_next_one(harness: Harness) -> None:
+    await harness.propose(when="2030-01-10 19:00")
+    await harness.advance(timedelta(days=3, hours=13))
+    labels = _buttons(_follow_up(harness))
+    assert "Propose the next one" in labels and "See the series" not in labels
+
+
+async def test_area_followers_hear_of_each_new_date_once(harness: Harness) -> None:
+    await harness.command("bob", "follow", city="London")
+    await harness.command("alice", "follow", city="London")
+    await _create(harness, **WEEKLY)
+    assert len(_area_dms(harness, "bob")) == 1  # the first date, as any proposal
+    await harness.advance(timedelta(days=3, hours=13))  # the second date's card is posted
+    assert _open_dates(harness) == ["#1 · Pub night", "#2 · Pub night"]
+    told = _area_dms(harness, "bob")
+    assert len(told) == 2 and "#2 Pub night" in told[1].text, [t.text for t in told]
+    assert "2030-01-17T19:00Z" in told[1].text
+    assert _area_dms(harness, "alice") == []  # the organizer is not told of her own series
+    await harness.advance(timedelta(hours=6))  # nothing more until the next date is over
+    assert len(_area_dms(harness, "bob")) == 2
+
+
+async def test_an_area_role_is_mentioned_on_each_new_dates_card(harness: Harness) -> None:
+    await harness.command("alice", "area-role", admin=True, city="London", role="<@&42>")
+    await _create(harness, **WEEKLY)
+    await harness.advance(timedelta(days=3, hours=13))
+    cards = [p for p in harness.adapter.of("post") if p.msg and (p.msg.title or "").startswith("#")]
+    assert len(cards) == 2
+    assert all(c.msg is not None and [g.id for g in c.msg.announce] == ["42"] for c in cards)
