@@ -57,6 +57,8 @@ log = logging.getLogger("tweetup")
 EVENT_KEY_RETENTION = timedelta(days=7)
 EXIT_ADAPTER_FAILED = 3  # documented in docs/operations.md: a supervisor restarts us
 PURGE_EVERY = timedelta(hours=6)
+# A series echoed back but never confirmed (or cancelled) is kept this long, then deleted.
+SERIES_DRAFT_TTL = timedelta(days=1)
 HOUSEKEEPING_ID = "housekeeping"
 RETRY_LATER = timedelta(minutes=5)  # housekeeping is not urgent
 
@@ -171,6 +173,7 @@ class App:
         try:
             await self.store.prune_events(self.clock.now() - EVENT_KEY_RETENTION)
             purged = await self.store.purge_removed(self.clock.now() - REMOVAL_GRACE)
+            await self.store.purge_series_drafts(self.clock.now() - SERIES_DRAFT_TTL)
         except Exception as exc:
             delay = self._housekeeping_backoff.next()
             log_failure("housekeeping", delay, exc)

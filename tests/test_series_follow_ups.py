@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
+from bot.store import schema as t
 from tests.support import Harness, Sent
-from tests.test_series import _buttons, _create, _open_dates
+from tests.test_series import MONTHLY, _buttons, _create, _open_dates
 
 WEEKLY = {"repeat": "weekly", "when": "2030-01-10 19:00"}
 
@@ -62,3 +65,23 @@ async def test_an_area_role_is_mentioned_on_each_new_dates_card(harness: Harness
     cards = [p for p in harness.adapter.of("post") if p.msg and (p.msg.title or "").startswith("#")]
     assert len(cards) == 2
     assert all(c.msg is not None and [g.id for g in c.msg.announce] == ["42"] for c in cards)
+
+
+async def test_drafts_never_confirmed_are_purged_after_a_day(harness: Harness) -> None:
+    kept = await _create(harness, **WEEKLY)  # confirmed: stays
+    echo = await harness.command("alice", "propose", **{**MONTHLY, "title": "Left alone"})
+    cancelled = await harness.command("alice", "propose", **{**MONTHLY, "title": "Cancelled"})
+    await harness.click("alice", _buttons(cancelled)["Cancel"])
+    assert await _series_titles(harness) == ["Cancelled", "Left alone", "Pub night"]
+    await harness.advance(timedelta(hours=12))  # housekeeping ran: not a day old yet
+    assert len(await _series_titles(harness)) == 3
+    await harness.advance(timedelta(days=1))
+    assert await _series_titles(harness) == ["Pub night"]
+    late = await harness.click("alice", _buttons(echo)["Create the series"])
+    assert late is not None and "has expired" in late.text and "Propose it again" in late.text
+    assert (await harness.store.meetup(kept)) is not None
+
+
+async def _series_titles(h: Harness) -> list[str]:
+    async with h.store.engine.connect() as conn:
+        return sorted((await conn.execute(select(t.series.c.title))).scalars().all())

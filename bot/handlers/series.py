@@ -230,7 +230,13 @@ async def confirm(ctx: Ctx, action: Action) -> None:
     """Create the series echoed back (yes), or drop it (no)."""
     if action.args[1] not in ("yes", "no"):
         raise BadAction("seriesok: yes or no")
-    s = await _series(ctx, action.int_arg(0))
+    found = await ctx.store.series(action.int_arg(0))
+    if found is None or found.community_id != ctx.community.id:  # purged after a day
+        raise Refusal(
+            "That series was never created and has expired (a proposal waits a day for "
+            "Create). Propose it again with /meetup propose ... repeat:."
+        )
+    s = found
     if ctx.user.id != s.organizer_id:
         raise Refusal("Only the member who proposed this series can create it.")
     if action.args[1] == "no":
