@@ -25,6 +25,11 @@ from bot.types import Bold, Button, Outgoing, Segment, Text, UserRef
 log = logging.getLogger(__name__)
 
 FOLLOW_BUTTONS_MAX = 10
+# How a follow not made with /meetup follow came about, as the list shows it.
+_SOURCES = {
+    "interest": " (you said I'm in there)",
+    "welcome": " (you asked after your first meetup)",
+}
 
 
 def _namesakes_hint(command: str, namesakes: tuple[City, ...]) -> Sequence[Segment]:
@@ -99,7 +104,7 @@ async def following(ctx: Ctx, options: Mapping[str, str]) -> None:
         return
     lines: list[Segment] = [Bold("Areas you follow")]
     for row in rows:
-        how = " (you said I'm in there)" if row.source == "interest" else ""
+        how = _SOURCES.get(row.source, "")
         lines.append(Text(f"\n• {_label(row.city_id)}, within {row.radius_km} km{how}"))
     buttons = tuple(
         Button(f"Unfollow {_label(r.city_id)}"[:80], actions.encode("unfollow", r.city_id))
@@ -128,10 +133,8 @@ async def tell_followers(ctx: Ctx, m: Meetup) -> None:
     users = await followers_here(ctx.services, ctx.community, m, ctx.user.id)
     if not users:  # most proposals: nobody follows the area, so nothing else is read
         return
-    # told by others, about what they asked for: the watcher (their meetup idea) and the
-    # welcome feature (the next meetup in a city they went to)
+    # told by the watcher, about what they asked for (their meetup idea)
     told = set(await interested_near(ctx, m))
-    told |= await ctx.store.next_meetup_wishes(ctx.community.id, m.city_id)
     await _tell(ctx.services, ctx.community, m, [u for u in users if u not in told])
 
 
