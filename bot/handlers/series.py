@@ -52,7 +52,16 @@ from bot.nlp import dates
 from bot.nlp.repeat import EXAMPLES, describe, parse_repeat
 from bot.outbox import Delivery
 from bot.ports import ChatError
-from bot.types import Attachment, Bold, Button, Outgoing, Segment, Text, UserRef
+from bot.types import (
+    Attachment,
+    Bold,
+    Button,
+    FormSubmitted,
+    Outgoing,
+    Segment,
+    Text,
+    UserRef,
+)
 
 log = logging.getLogger(__name__)
 
@@ -78,12 +87,37 @@ async def propose(ctx: Ctx, options: Mapping[str, str]) -> None:
     await _propose_series(ctx, options)
 
 
+async def propose_submitted(ctx: Ctx, values: Mapping[str, str]) -> None:
+    """The propose form: with a Repeat, a series (echoed back first, as with repeat:), else
+    one meetup. A wrong field is shown next to it."""
+    if not values.get("repeat", "").strip():
+        await meetups.propose_submitted(ctx, values)
+        return
+    try:
+        read_recurrence(values, ctx.now().astimezone(ctx.zone))  # the rule alone, first
+        await _propose_series(ctx, values)
+    except meetups.FieldErrors as exc:
+        await _reject(ctx, exc.errors)
+    except UnreadableRule as exc:
+        await _reject(ctx, {"repeat": str(exc)})
+
+
+async def _reject(ctx: Ctx, errors: dict[str, str]) -> None:
+    assert isinstance(ctx.event, FormSubmitted)
+    await ctx.services.outbox.reject_form(ctx.event, errors)
+    ctx.outcome = "refused"
+
+
+class UnreadableRule(Refusal):
+    """repeat:, until: or count: could not be read (a form shows it next to Repeat)."""
+
+
 def read_recurrence(options: Mapping[str, str], local_now: datetime) -> Recurrence:
     """repeat:, until: and count: as one recurrence; a refusal with an example otherwise."""
     raw = options.get("repeat", "").strip()
     rule = parse_repeat(raw[:200])
     if rule is None:
-        raise Refusal(f"I couldn't read {raw[:60]!r} as a repeat rule. Try {EXAMPLES}.")
+        raise UnreadableRule(f"I couldn't read {raw[:60]!r} as a repeat rule. Try {EXAMPLES}.")
     until_text, count_text = options.get("until", "").strip(), options.get("count", "").strip()
     if until_text and count_text:
         raise Refusal("Give until: or count:, not both (count:6 is six meetups).")
@@ -808,5 +842,6 @@ FEATURE = Feature(
         "endseries": end_clicked,
         "seriescal": calendar_clicked,
     },
+    forms={meetups.PROPOSE_FORM: propose_submitted},
     jobs=(SERIES_NEXT,),
 )
