@@ -1,13 +1,16 @@
 """Series dates and what follows them (issue #16 polish): the follow-up of a series date
 points to the series instead of "Propose the next one", area followers hear of each new
-date (once), and unconfirmed drafts are purged."""
+date (once), unconfirmed drafts are purged, and a date's .ics is that date of the series."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from icalendar import Calendar
 from sqlalchemy import select
 
+from bot import actions
 from bot.store import schema as t
 from tests.support import Harness, Sent
 from tests.test_series import MONTHLY, _buttons, _create, _open_dates
@@ -85,3 +88,28 @@ async def test_drafts_never_confirmed_are_purged_after_a_day(harness: Harness) -
 async def _series_titles(h: Harness) -> list[str]:
     async with h.store.engine.connect() as conn:
         return sorted((await conn.execute(select(t.series.c.title))).scalars().all())
+
+
+def _vevents(sent: Sent | None) -> list[Any]:
+    assert sent is not None and sent.msg is not None and sent.msg.attachments
+    return list(Calendar.from_ical(sent.msg.attachments[0].content).walk("VEVENT"))
+
+
+async def test_a_dates_calendar_file_is_that_date_of_the_series_event(harness: Harness) -> None:
+    """Adding one date and the whole series gives one event: the date's file carries the
+    series' UID and the date as RECURRENCE-ID, like the series file's overrides."""
+    first = await _create(harness, **WEEKLY)
+    (date,) = _vevents(await harness.click("bob", actions.encode("cal", first)))
+    (master,) = _vevents(await harness.click("bob", actions.encode("seriescal", first)))
+    assert str(date["uid"]) == str(master["uid"]) and str(date["uid"]).startswith("series-")
+    assert date["recurrence-id"].dt.astimezone(UTC) == datetime(2030, 1, 10, 19, tzinfo=UTC)
+    assert date["dtstart"].dt.astimezone(UTC) == datetime(2030, 1, 10, 19, tzinfo=UTC)
+    await harness.command("alice", "edit", id=str(first), when="2030-01-10 19:30")
+    (moved,) = _vevents(await harness.click("bob", actions.encode("cal", first)))
+    assert moved["recurrence-id"].dt == date["recurrence-id"].dt  # the rule's date stays
+    assert moved["dtstart"].dt.astimezone(UTC) == datetime(2030, 1, 10, 19, 30, tzinfo=UTC)
+    assert int(moved["sequence"]) > int(date["sequence"])
+    one_off = await harness.propose(when="2030-01-12 19:00", title="Picnic")
+    (plain_event,) = _vevents(await harness.click("bob", actions.encode("cal", one_off)))
+    assert str(plain_event["uid"]).startswith(f"meetup-{one_off}-")
+    assert "recurrence-id" not in plain_event
