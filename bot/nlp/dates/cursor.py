@@ -221,19 +221,20 @@ class Cursor:
         return None
 
     def p_weekday(self, i: int) -> int | None:
-        if i < self.n and self.t[i].s in _WEEKDAYS:
-            tok = self.t[i]
-            if tok.s in ("sun", "sat", "wed", "mon", "fri", "thu", "tue") and not tok.cap:
-                # "sun" / "sat" / "wed" are words; lowercase short forms only with a dot or
-                # something time-like around.
-                if not (
-                    self.word(i + 1, ".")
-                    or self._numeric_near(i)
-                    or self.n <= 2
-                    or self.word(i - 1, "next", "this", "on", "last", "coming")
-                    or (self.word(i + 1, *_DAY_JOINERS) and self.s(i + 2) in _WEEKDAYS)
-                    or (self.word(i - 1, *_DAY_JOINERS) and self.s(i - 2) in _WEEKDAYS)
-                ):
-                    return None
-            return _WEEKDAYS[tok.s]
-        return None
+        if i >= self.n or self.t[i].s not in _WEEKDAYS:
+            return None
+        tok = self.t[i]
+        if tok.s in ("sun", "sat", "wed", "mon", "fri", "thu", "tue") and not tok.cap:
+            # "sun" / "sat" / "wed" are words; lowercase short forms only with a dot or
+            # something time-like around.
+            timely = (
+                self.word(i + 1, ".")
+                or self._numeric_near(i)
+                or self.n <= 2
+                or self.word(i - 1, "next", "this", "on", "last", "coming")
+                or (self.word(i + 1, *_DAY_JOINERS) and self.s(i + 2) in _WEEKDAYS)
+                or (self.word(i - 1, *_DAY_JOINERS) and self.s(i - 2) in _WEEKDAYS)
+            )
+            if not timely:
+                return None
+        return _WEEKDAYS[tok.s]

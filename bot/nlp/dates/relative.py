@@ -86,9 +86,8 @@ def _unit_after(cur: Cursor, j: int) -> tuple[str, int] | None:
     u = _UNITS.get(s)
     if u is None:
         return None
-    if s in ("h", "m", "s") and not cur.adjacent(j):
-        if s != "h":
-            return None
+    if s in ("m", "s") and not cur.adjacent(j):
+        return None
     if s == "m" and not cur.adjacent(j):
         return None
     return u, j + 1
