@@ -109,9 +109,42 @@ HEDGED = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "start"), SLIPS + SHORTHAND + ISH + OPEN_STARTS + WEEKS_ON + HOLIDAY_SPANS + HEDGED
-)
+SLANG = [
+    ("2nite 8pm", "2026-03-04 20:00"),
+    ("fri nite", "2026-03-06 18:00"),
+    ("sat nite, 9ish", "2026-03-07 21:00"),
+]
+SHORT_DAY_THEN_PART = [
+    ("sat evening, 8-ish", "2026-03-07 20:00"),
+    ("wed after work, 5:30", "2026-03-11 17:30"),
+    ("sun morning, 10", "2026-03-08 10:00"),
+]
+MEAL_FIRST = [
+    ("dinner friday 8pm", "2026-03-06 20:00"),
+    ("brunch sat 11", "2026-03-07 11:00"),
+    ("lunch thursday 1pm", "2026-03-05 13:00"),
+]
+RELATIVE_TO_NOW = [
+    ("the following friday", "2026-03-13 00:00"),
+    ("same time next week", "2026-03-11 10:00"),
+    ("this time tomorrow", "2026-03-05 10:00"),
+]
+DOTTED_CLOCK = [
+    ("7.30 friday", "2026-03-06 19:30"),
+    ("friday 7.45", "2026-03-06 19:45"),
+    ("tomorrow 6.15", "2026-03-05 18:15"),
+]
+HOLIDAY_WEEKDAY = [
+    ("christmas eve saturday", "2026-12-26 00:00"),
+    ("boxing day, monday", "2026-12-28 00:00"),
+]
+CASUAL = (
+    SLIPS + SHORTHAND + ISH + OPEN_STARTS + WEEKS_ON + HOLIDAY_SPANS + HEDGED + SLANG
+    + SHORT_DAY_THEN_PART + MEAL_FIRST + RELATIVE_TO_NOW + DOTTED_CLOCK + HOLIDAY_WEEKDAY
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "start"), CASUAL)
 def test_a_casual_when_is_read(text: str, start: str) -> None:
     assert _start(text) == start
 
@@ -158,6 +191,8 @@ def test_words_that_name_no_time_are_refused(text: str) -> None:
 def test_real_words_near_a_day_name_stay_out_of_chat() -> None:
     assert find_times("the frida kahlo exhibit was in mourning colours", now=NOW) == []
     assert find_times("a sundae at the sundry shop", now=NOW) == []
+    assert find_times("the cat sat evening and morning by the fire", now=NOW) == []
+    assert [m.text for m in find_times("python 3.10 ships tomorrow", now=NOW)] == ["tomorrow"]
 
 
 @pytest.mark.parametrize(
@@ -168,9 +203,11 @@ def test_real_words_near_a_day_name_stay_out_of_chat() -> None:
         ("3.14 at 7pm", "America/New_York", "2026-03-14 19:00"),
         ("sat arvo", "Australia/Melbourne", "2026-03-07 12:00"),
         ("Friday 19h", "Europe/Paris", "2026-03-06 19:00"),
+        ("thanksgiving friday", "America/New_York", "2026-11-27 00:00"),
+        ("9pm NZT", "Pacific/Auckland", "2026-03-05 21:00"),  # 23:00 there now
+        ("8pm NZT", "Europe/London", "2026-03-05 07:00"),  # NZ summer time: UTC+13
+        ("6pm AWST friday", "Europe/London", "2026-03-06 10:00"),
     ],
 )
-def test_numeric_dates_and_regional_words_follow_the_city(
-    text: str, zone: str, start: str
-) -> None:
+def test_numeric_dates_and_regional_words_follow_the_city(text: str, zone: str, start: str) -> None:
     assert _start(text, ZoneInfo(zone)) == start

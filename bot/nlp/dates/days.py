@@ -200,6 +200,9 @@ def _p_date_impl(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
             return _match_weekday(cur, r2[0], d.start.weekday(), i, k), r2[1]
     elif d.grain == "day" and not d.latent:
         wd = cur.p_weekday(k)
+        after = _d_weekday_after_holiday(cur, i)
+        if after is not None:
+            return after
         if wd is not None and k + 1 <= cur.n:
             day = _weekday_in(d, wd) if d.end - d.start > timedelta(days=1) else None
             return (
@@ -207,6 +210,21 @@ def _p_date_impl(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
                 k + 1 + (1 if cur.word(k + 1, ".") else 0),
             )
     return best
+
+
+def _d_weekday_after_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """A holiday and a weekday: that weekday in the days after it (Black Friday).
+
+    Examples: "thanksgiving friday", "christmas eve saturday", "diwali sunday"."""
+    h = _d_holiday(cur, i)
+    if h is None or h[0].end - h[0].start != timedelta(days=1):
+        return None
+    k = cur.skip(h[1], ",")
+    wd = cur.p_weekday(k)
+    if wd is None:
+        return None
+    d = h[0].start + timedelta(days=(wd - h[0].start.weekday()) % 7)
+    return DaySpan(d, d + timedelta(days=1), "day"), k + 1
 
 
 def _weekday_in(span: DaySpan, wd: int) -> DaySpan | None:
@@ -277,11 +295,13 @@ def _d_weekday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     """A weekday, alone or with this/next/last, or with its date.
 
     Examples: "friday", "Fri", "next friday", "this friday", "last monday", "Friday,
-    March 6", "fri the 13th"."""
+    March 6", "fri the 13th", "the following friday"."""
     c = cur.ctx
     j = i
     mod = None
-    if cur.word(j, "this", "next", "last", "coming", "upcoming", "past", "previous"):
+    if cur.word(j, "the") and cur.word(j + 1, "following"):
+        mod, j = "next", j + 2  # "the following friday": the one after the coming one
+    elif cur.word(j, "this", "next", "last", "coming", "upcoming", "past", "previous"):
         mod = cur.s(j)
         j += 1
         if mod == "this" and cur.word(j, "coming", "upcoming"):

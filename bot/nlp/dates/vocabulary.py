@@ -175,6 +175,17 @@ _TZ_OFFSETS: dict[str, float] = {
     "ist": 5.5,
     "jst": 9,
     "aest": 10,
+    "acst": 9.5,
+    "acdt": 10.5,
+    "awst": 8,
+    "nzst": 12,
+    "nzdt": 13,
+    "sgt": 8,
+    "hkt": 8,
+    "kst": 9,
+    "akdt": -8,
+    "ast": -4,
+    "adt": -3,
     "aedt": 11,
     "msk": 3,
 }
@@ -229,6 +240,8 @@ _ZONE_NAMES: dict[tuple[str, ...], str] = {
     ("sf",): "America/Los_Angeles",
     ("vancouver",): "America/Vancouver",
     ("sydney",): "Australia/Sydney",
+    ("aet",): "Australia/Sydney",
+    ("nzt",): "Pacific/Auckland",
     ("melbourne",): "Australia/Melbourne",
     ("brisbane",): "Australia/Brisbane",
     ("perth",): "Australia/Perth",
@@ -245,7 +258,7 @@ _ZONE_NAMES: dict[tuple[str, ...], str] = {
 }
 _BARE_ZONES = frozenset(
     {("uk",), ("eastern",), ("et",), ("central",), ("ct",), ("mountain",), ("mt",)}
-    | {("pacific",), ("pt",), ("nz",)}
+    | {("pacific",), ("pt",), ("nz",), ("nzt",), ("aet",)}
 )
 _ZONE_TIME_WORDS = frozenset({"time", "standard", "daylight"})
 
@@ -685,6 +698,8 @@ _RELATIVE_STARTS = frozenset(
         "half",
         "three",
         "one",
+        "this",  # "this time tomorrow"
+        "same",  # "same time next week"
     ]
 )
 _NOW_STARTS = frozenset(["right", "just", "now", "atm", "at", "asap", "as", "eod", "end"])
@@ -793,6 +808,8 @@ _PREFIX_WORDS = (
             "several",
             "three-quarters",
             "straight",
+            "same",
+            "time",
         ]
     )
     | _HOLIDAY_PREFIX_WORDS
@@ -892,6 +909,8 @@ _MEANT = {"tomorow": "tomorrow"}
 _NOT_SLIPS = frozenset(["sundae", "sundry", "frida", "mourning", "moaning", "augusta"])
 _SHORTHAND = {
     "nxt": "next",
+    "nite": "night",
+    "nites": "nights",
     "wk": "week",
     "thurz": "thursday",
     "tmrow": "tomorrow",
