@@ -412,7 +412,6 @@ _FILLER = frozenset(
         "tba",
         "probably",
         "prob",
-        "maybe",
         "likely",
         "tentatively",
         "provisionally",
