@@ -869,14 +869,6 @@ def _the_common_word(s: _Site) -> _Verdict:
     return NO_PLACE if s.common and s.prev == "the" and s.j - s.i == 1 else None
 
 
-def _acronym(s: _Site) -> _Verdict:
-    """Short capitals that are no curated short form: acronyms "OF", "VAN", "MAN"."""
-    word = s.toks[s.i][0]
-    return (
-        NO_PLACE if word.isupper() and len(s.key) <= 3 and s.key not in s.g.aliases.abbr else None
-    )
-
-
 def _sports_talk(s: _Site) -> _Verdict:
     """In sports talk a city is its team unless a strong place word says otherwise
     ("Leeds beat Hull 2-1"; not "flying to Leeds for the match")."""
@@ -923,8 +915,9 @@ def _name_came_before(s: _Site) -> _Verdict:
 
 
 def _too_short(s: _Site) -> _Verdict:
-    """ "To", "Of", "Say", "Van": three letters or fewer are a city only as a curated short
-    form, or with a region after them (``_qualified_city``)."""
+    """Three letters or fewer are a city only as a curated short form ("BCN", "NYC"), or
+    with a region after them (``_qualified_city``): not "#ufa", acronyms "OF", "VAN",
+    "MAN"."""
     return NO_PLACE if len(s.key) <= 3 and s.key not in s.g.aliases.abbr else None
 
 
@@ -967,7 +960,6 @@ _VERDICT_RULES: tuple[Callable[[_Site], _Verdict], ...] = (
     _never_a_city,
     _common_word_alone,
     _the_common_word,
-    _acronym,
     _sports_talk,
     _name_goes_on,
     _name_came_before,
