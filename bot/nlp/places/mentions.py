@@ -792,6 +792,7 @@ class _Site:
         return self.cities[0].id in self.g.common
 
     def mention(self, city: City | None = None, region: str | None = None) -> PlaceMention:
+        """This name as a mention of ``city`` or of ``region``."""
         return PlaceMention(self.surface, self.start, self.end, city, region)
 
 
