@@ -24,15 +24,19 @@ from bot.config import Settings, enabled_platforms
 from bot.core import REMOVAL_GRACE, Core
 from bot.handlers import (
     admin,
+    area_roles,
     buddies,
     cities,
     feeds,
+    follows,
     help,
     meetups,
     members,
+    native_events,
     polls,
     reminders,
     rsvps,
+    series,
     watcher,
     welcome,
 )
@@ -65,6 +69,7 @@ WarmUp = Literal["now", "background", "skip"]
 FEATURES: tuple[Feature, ...] = (
     reminders.FEATURE,
     meetups.FEATURE,
+    series.FEATURE,  # after reminders: a date's follow-up is posted before the next date
     polls.FEATURE,
     rsvps.FEATURE,
     members.FEATURE,
@@ -72,6 +77,9 @@ FEATURES: tuple[Feature, ...] = (
     admin.FEATURE,
     help.FEATURE,
     watcher.FEATURE,
+    follows.FEATURE,
+    area_roles.FEATURE,
+    native_events.FEATURE,
     welcome.FEATURE,
     buddies.FEATURE,
     feeds.FEATURE,
@@ -79,7 +87,7 @@ FEATURES: tuple[Feature, ...] = (
 # What the web server ([web]) serves besides adapters' routes: "module:function" names of
 # functions (bot.web.server.WebContext) -> aiohttp routes, imported only when the server is on
 # (a console run never loads aiohttp). A feature with pages adds one line here.
-WEB_ROUTES: tuple[str, ...] = ("bot.web.feeds:routes",)
+WEB_ROUTES: tuple[str, ...] = ("bot.web.feeds:routes", "bot.web.pages:routes")
 
 
 class AdapterFailed(Exception):
@@ -248,6 +256,7 @@ def build_app(
         web_base_url=settings.web.base_url if settings.web else None,
         after_location_change=routes.after_location_change,
         after_meetup_proposed=routes.after_meetup_proposed,
+        after_meetup_changed=routes.after_meetup_changed,
         after_meetup_scheduled=routes.after_meetup_scheduled,
         after_rsvp=routes.after_rsvp,
         before_forget=routes.before_forget,

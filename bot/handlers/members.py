@@ -316,6 +316,11 @@ _FORGOTTEN: dict[str, tuple[str, str] | None] = {
         "meetup you organized (it stays, without your name)",
         "meetups you organized (they stay, without your name)",
     ),
+    "series_always": ("series you always came to", "series you always came to"),
+    "series_anonymised": (
+        "series you organized (it stays, for the admins to run)",
+        "series you organized (they stay, for the admins to run)",
+    ),
     "processed_events": None,
     "greeters": ("greeter sign-up", "greeter sign-ups"),
     "first_timers": ("first-meetup mark", "first-meetup marks"),
@@ -323,6 +328,10 @@ _FORGOTTEN: dict[str, tuple[str, str] | None] = {
     "buddy_asks": ("door-buddy ask you answered", "door-buddy asks you answered"),
     "come_again": ('"come again?" answer', '"come again?" answers'),
     "area_follows": ("city you asked to hear about", "cities you asked to hear about"),
+    "followed_areas": ("area you followed", "areas you followed"),
+    "native_interest": (
+        "Interested click on a Discord event", "Interested clicks on Discord events"
+    ),
 }
 
 

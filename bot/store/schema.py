@@ -117,6 +117,10 @@ communities = Table(
     Column("offer_hours", Integer, nullable=False, server_default="12"),
     Column("created_at", UTC, nullable=False),
     Column("removed_at", UTC),
+    # public meetup pages (bot/web/pages.py): off until an admin turns them on; the invite
+    # link the pages offer ("" : none)
+    Column("public_pages", Boolean, nullable=False, server_default="0"),
+    Column("invite_url", String(300), nullable=False, server_default=""),
     UniqueConstraint("platform", "workspace_id"),
 )
 
@@ -329,6 +333,57 @@ suggestion_interest = Table(
     Column("created_at", UTC, nullable=False),
 )
 
+# Series (bot/domain/series.py): the template of a repeating meetup, its RRULE and first
+# wall time in its city's zone; each date that got a meetup (or was skipped) has a row in
+# series_dates; members who always come are in series_always.
+series = Table(
+    "series",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), nullable=False),
+    Column("channel_id", String(64), nullable=False),
+    Column("thread_id", String(64)),
+    Column("organizer_id", String(64), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("description", Text, nullable=False, server_default=""),
+    Column("venue", String(300), nullable=False, server_default=""),
+    Column("find_us", String(300), nullable=False, server_default=""),
+    Column("city_id", Integer, nullable=False),
+    Column("city_label", String(200), nullable=False),
+    Column("latitude", Float, nullable=False, server_default="0"),
+    Column("longitude", Float, nullable=False, server_default="0"),
+    Column("timezone", String(64), nullable=False),
+    Column("capacity", Integer),
+    Column("rrule", String(300), nullable=False),  # RFC 5545 RRULE value, UNTIL in UTC
+    Column("first_wall", String(19), nullable=False),  # DTSTART: naive ISO wall time
+    Column("post_next", String(32), nullable=False, server_default=""),  # PostNext.text()
+    Column("status", String(8), nullable=False),  # draft | active | ended
+    Column("sequence", Integer, nullable=False, server_default="0"),
+    Column("created_at", UTC, nullable=False),
+    Column("updated_at", UTC, nullable=False),
+    Index(None, "community_id", "status"),
+)
+
+series_dates = Table(
+    "series_dates",
+    metadata,
+    Column("series_id", ID, ForeignKey("series.id", ondelete="CASCADE"), primary_key=True),
+    Column("starts_at", UTC, primary_key=True),  # the rule's date (RECURRENCE-ID, EXDATE)
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE")),
+    Column("skipped", Boolean, nullable=False, server_default="0"),
+    Index(None, "meetup_id"),
+)
+
+series_always = Table(
+    "series_always",
+    metadata,
+    Column("series_id", ID, ForeignKey("series.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("community_id", ID, nullable=False),  # for /meetup forget
+    Column("user_name", String(100), nullable=False, server_default=""),
+    Column("since", UTC, nullable=False),
+)
+
 # Welcoming newcomers (bot/handlers/welcome.py, buddies.py): greeters who volunteer per
 # community, members on their first meetup, door-buddy requests and who was asked, the
 # "would you come again?" answers, and "tell me about the next meetup in <city>" opt-ins.
@@ -391,6 +446,63 @@ area_follows = Table(
     Index(None, "community_id", "city_id"),
 )
 
+# Areas members follow (/meetup follow, bot/handlers/follows.py): told by DM of every meetup
+# proposed within the radius of the city's centre, until they unfollow. source: "command", or
+# "interest" (an "I'm in" click). (area_follows above is the welcome's one-shot wish.)
+followed_areas = Table(
+    "followed_areas",
+    metadata,
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("city_id", Integer, primary_key=True),
+    Column("radius_km", Integer, nullable=False),
+    Column("source", String(8), nullable=False, server_default="command"),
+    Column("created_at", UTC, nullable=False),
+)
+
+# A Discord role / Slack user group an admin attached to an area (/meetup area-role):
+# mentioned on the card of a meetup proposed there.
+area_roles = Table(
+    "area_roles",
+    metadata,
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+    Column("city_id", Integer, primary_key=True),
+    Column("group_id", String(64), nullable=False),
+    Column("group_label", String(100), nullable=False, server_default=""),
+    Column("radius_km", Integer, nullable=False),
+    Column("created_at", UTC, nullable=False),
+)
+
+# The platform's own event of a meetup (a Discord Guild Scheduled Event), by its id.
+native_events = Table(
+    "native_events",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", String(64), nullable=False),
+    Column("cancelled", Boolean, nullable=False, server_default="0"),
+    # a hash of what was last sent, so a card refresh that changed nothing calls nothing
+    Column("fingerprint", String(32), nullable=False, server_default=""),
+    Index(None, "event_id"),
+)
+
+# Members who clicked Interested on a native event and were offered to RSVP Going by DM.
+native_interest = Table(
+    "native_interest",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("created_at", UTC, nullable=False),
+)
+
+# One-time notices to a community's admins (e.g. "give me Manage Events"), by name.
+community_notices = Table(
+    "community_notices",
+    metadata,
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+    Column("notice", String(32), primary_key=True),
+    Column("given_at", UTC, nullable=False),
+)
+
 # Secret calendar feed addresses (bot/web/feeds.py): one per member who asked for theirs, and
 # one per community (user_id ""). The token is random and is the whole key of the feed's URL,
 # so the URL says nothing about whose it is; a reset deletes the row, and the old URL answers
@@ -405,6 +517,16 @@ calendar_feeds = Table(
     UniqueConstraint("community_id", "user_id"),
 )
 
+# Public meetup pages (bot/web/pages.py): each meetup's page address is a random token, made
+# the first time the page is linked, so a URL says nothing about the meetup id.
+meetup_pages = Table(
+    "meetup_pages",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("token", String(32), nullable=False, unique=True),
+    Column("created_at", UTC, nullable=False),
+)
+
 # Tables holding rows about one member, with the column naming them (for /meetup forget).
 MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (members, "user_id"),
@@ -414,6 +536,7 @@ MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (jobs, "user_id"),
     (place_questions, "user_id"),
     (suggestion_interest, "user_id"),
+    (series_always, "user_id"),
     (calendar_feeds, "user_id"),
     (greeters, "user_id"),
     (first_timers, "user_id"),
@@ -421,4 +544,6 @@ MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (buddy_asks, "greeter_id"),
     (come_again, "user_id"),
     (area_follows, "user_id"),
+    (followed_areas, "user_id"),
+    (native_interest, "user_id"),
 )
