@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import contextvars
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Mapping
@@ -162,12 +161,6 @@ class MessageHandle:
     """The `handle` of a `MessageSeen` that came from the gateway."""
 
     message: discord.Message
-
-
-_current: contextvars.ContextVar[InteractionHandle | None] = contextvars.ContextVar(
-    "tweetup_discord_interaction", default=None
-)
-"""The interaction whose event the core is handling in this task (for `update`)."""
 
 
 class _FormModal(discord.ui.Modal):
@@ -425,8 +418,6 @@ class DiscordAdapter:
     async def _deliver(self, event: Inbound) -> None:
         """Hand an event to the core; turn what escapes into a private message and a log line."""
         assert self._inbox is not None
-        if isinstance(event.handle, InteractionHandle):
-            _current.set(event.handle)
         try:
             await self._inbox.handle(event)
         except ChannelUnavailable as exc:
@@ -660,7 +651,9 @@ class DiscordAdapter:
         guild_id = int(place.workspace_id) if place.workspace_id.isdigit() else None
         return client.get_partial_messageable(int(target), guild_id=guild_id)
 
-    async def post(self, place: Place, msg: Outgoing) -> MessageRef:
+    async def post(
+        self, place: Place, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         channel = self._channel(place)
         try:
             sent = await _call(channel.send(**render.send_kwargs(msg), **render.nonce_kwargs(msg)))
@@ -675,15 +668,17 @@ class DiscordAdapter:
             raise
         return MessageRef(place, str(sent.id))
 
-    async def update(self, ref: MessageRef, msg: Outgoing) -> None:
+    async def update(
+        self, ref: MessageRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> None:
         if not ref.message_id.isdigit():
             raise MessageGone(f"discord: not a message id: {ref.message_id!r}")
         message_id = int(ref.message_id)
         # A click on this very message is being answered: edit through its interaction (faster,
         # needs no channel permission, works for ephemeral messages too).
         handles = list(self._clicks.get(message_id, ()))
-        mine = _current.get()
-        if mine in handles:  # prefer the click being handled: its answer is the card itself
+        mine = answering.handle if answering is not None else None
+        if mine in handles:  # prefer the click being answered: its answer is the card itself
             handles.remove(mine)
             handles.insert(0, mine)
         for handle in handles:
@@ -717,7 +712,9 @@ class DiscordAdapter:
             self._dm_channels.popitem(last=False)
         return channel.id
 
-    async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
+    async def send_dm(
+        self, user: UserRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         channel_id = await self._dm_channel(user)
         place = Place(PLATFORM, DM_WORKSPACE, str(channel_id))
         channel = self._channel(place)

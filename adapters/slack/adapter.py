@@ -6,7 +6,9 @@ as the ack function returns, with no polling; the task is ours, tracked for a cl
 one exception is a modal submission: Slack only shows inline field errors if they are in the
 ack itself, so the ack waits (at most `FORM_VERDICT_SECONDS`, well inside Slack's 3 s) for the
 core's verdict: `reject_form` -> `response_action: errors`; any other output of the core for
-that event, or its end -> the modal closes.
+that event (`reply`/`open_form` to it, or a post, card update or DM sent `answering` it), or
+the end of its handling -> the modal closes. The state is the event's own `SlackHandle.modal`
+(`ModalVerdict`), reached only through the event the core passes.
 
 Outbound, posts and card updates are paced per channel (FIFO, ~1/s) and slack_sdk's retry
 handlers deal with 429 (Retry-After), connection errors and 5xx. Platform errors become the
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import contextvars
 import logging
 import re
 import time
@@ -123,12 +124,11 @@ class _CardState:
     waiters: int = 0
 
 
-_CURRENT: contextvars.ContextVar[SlackHandle | None] = contextvars.ContextVar(
-    "tweetup_slack_handle", default=None
-)
-"""The event the core is handling in this task. The port's post/update/send_dm do not name
-the event they answer, so this is how any output of the core for a submitted modal accepts it
-(ModalVerdict WAITING -> CLOSED) and the ack closes the modal at once."""
+def _settle(answering: Inbound | None) -> None:
+    """The core sent something while handling `answering`: if that was a submitted modal, it
+    was not rejected, so its ack closes it now (ModalVerdict WAITING -> CLOSED)."""
+    if answering is not None and isinstance(answering.handle, SlackHandle):
+        answering.handle.accept()
 
 
 def _error_code(exc: SlackApiError) -> str:
@@ -451,7 +451,6 @@ class SlackAdapter:
     async def _dispatch(self, event: Inbound) -> None:
         """Hand a translated event to the core with what users.info says of the member."""
         handle = _handle(event)
-        token = _CURRENT.set(handle)
         try:
             info = await self._user_info(handle.user_id)
             event = replace(event, is_admin=info.admin)
@@ -463,8 +462,7 @@ class SlackAdapter:
         except Exception:
             log.exception("slack: the core failed on a %s event", handle.kind)
         finally:
-            handle.accept()
-            _CURRENT.reset(token)
+            handle.accept()  # the core is done: a modal it did not reject closes now
 
     async def is_admin(self, user_id: str) -> bool:
         """Workspace admin or owner (users.info, cached for a few minutes)."""
@@ -509,12 +507,6 @@ class SlackAdapter:
         except (SlackApiError, ClientError, TimeoutError, SlackRequestError) as exc:
             raise translate(exc, dm=dm) from exc
 
-    def _accept_current(self) -> SlackHandle | None:
-        handle = _CURRENT.get()
-        if handle is not None:
-            handle.accept()
-        return handle
-
     async def _deduped(self, key: str | None,
                        send: Callable[[], Awaitable[MessageRef]]) -> MessageRef:
         """Slack has no idempotency key for chat.postMessage, so `Outgoing.dedupe_key` is
@@ -539,11 +531,13 @@ class SlackAdapter:
         future.set_result(ref)
         return ref
 
-    async def post(self, place: Place, msg: Outgoing) -> MessageRef:
+    async def post(
+        self, place: Place, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         """chat.postMessage, paced per channel. Not in the channel -> ChannelUnavailable (the
         core answers the member with an ephemeral "invite me" reply, which `reply` delivers
         through the request's response_url since the bot cannot post there)."""
-        self._accept_current()
+        _settle(answering)
         return await self._deduped(msg.dedupe_key, lambda: self._post(place, msg))
 
     async def _post(self, place: Place, msg: Outgoing) -> MessageRef:
@@ -558,8 +552,10 @@ class SlackAdapter:
             await self._upload(place.channel_id, msg.attachments, thread_ts=place.thread_id)
         return ref
 
-    async def update(self, ref: MessageRef, msg: Outgoing) -> None:
-        self._accept_current()
+    async def update(
+        self, ref: MessageRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> None:
+        _settle(answering)
         if ref.message_id.startswith(EPHEMERAL_PREFIX):
             await self._update_ephemeral(ref, msg)
             return
@@ -594,8 +590,10 @@ class SlackAdapter:
         payload = render.message_payload(msg)
         await self._respond(url, replace_original=True, response_type="ephemeral", **payload)
 
-    async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
-        self._accept_current()
+    async def send_dm(
+        self, user: UserRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
+        _settle(answering)
         return await self._deduped(msg.dedupe_key, lambda: self._send_dm(user, msg))
 
     async def _send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
