@@ -216,6 +216,11 @@ class _ClientMixin:
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
         await self.adapter._on_interaction(interaction)
 
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """GUILD_DELETE without `unavailable`: kicked, banned or left (an outage is
+        `on_guild_unavailable` in discord.py, and the data stays)."""
+        await self.adapter._on_guild_remove(guild.id)
+
     async def on_tw_action(
         self, interaction: discord.Interaction[Any], custom_id: str, values: tuple[str, ...]
     ) -> None:
@@ -414,6 +419,16 @@ class DiscordAdapter:
         return self.client
 
     # --- inbound --------------------------------------------------------------------------------
+
+    async def _on_guild_remove(self, guild_id: int) -> None:
+        """The bot was removed from a guild: the core deletes its data after a grace period
+        unless the bot comes back."""
+        if self._inbox is None:
+            return
+        try:
+            await self._inbox.community_removed(PLATFORM, str(guild_id))
+        except Exception:
+            log.exception("discord: could not record the removal from guild %s", guild_id)
 
     async def _deliver(self, event: Inbound) -> None:
         """Hand an event to the core; turn what escapes into a private message and a log line."""

@@ -364,6 +364,8 @@ class SlackAdapter:
         app.shortcut(re.compile(r".*"))(self._ack_only)
         app.event("message")(self._on_message)
         app.event("team_leave")(self._on_team_leave)
+        app.event("app_uninstalled")(self._on_removed)
+        app.event("tokens_revoked")(self._on_removed)
         # Every event Slack sends is answered 2xx, even those the bot does not use: an
         # unanswered event is retried and eventually disables the subscription.
         app.event(re.compile(r".*"))(self._ignore_event)
@@ -444,6 +446,13 @@ class SlackAdapter:
         left = inbound.left_member(body, self._team_id)
         if left is not None and self._inbox is not None:
             self._spawn(self._inbox.member_left(PLATFORM, *left))
+
+    async def _on_removed(self, body: dict[str, Any]) -> None:
+        """The app was uninstalled (or its bot token revoked): the core keeps the workspace's
+        data for a grace period, then deletes it unless the bot comes back."""
+        team = inbound.removed_from(body, self._team_id)
+        if team is not None and self._inbox is not None:
+            self._spawn(self._inbox.community_removed(PLATFORM, team))
 
     def _place(self, handle: SlackHandle) -> Place:
         return handle.place
