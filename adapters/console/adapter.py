@@ -20,8 +20,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from adapters.commandline import CommandLineError, by_name, parse_command_line
 from adapters.console import render
-from bot.commandline import CommandLineError, parse_command_line
 from bot.ports import Inbox
 from bot.types import (
     ActionClicked,
@@ -286,7 +286,7 @@ class ConsoleAdapter:
 
     async def _command(self, inbox: Inbox, text: str) -> None:
         try:
-            parsed = parse_command_line(text)
+            parsed = parse_command_line(text, by_name(inbox.commands))
         except CommandLineError as exc:
             self.write(f"(only {self.speaker.name} sees this) Tweetup: {exc}")
             return

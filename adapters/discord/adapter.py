@@ -23,14 +23,13 @@ import discord
 import yarl
 from discord import app_commands
 
-from bot.config import DiscordSettings
 from bot.ports import ChannelUnavailable, ChatError, DMClosed, Inbox, MessageGone, PlatformBusy
-from bot.render import prose
 from bot.types import (
     ActionClicked,
     Button,
     CommandInvoked,
     CommandSpec,
+    DiscordSettings,
     Form,
     FormSubmitted,
     Inbound,
@@ -41,6 +40,7 @@ from bot.types import (
     SuggestionsRequested,
     Text,
     UserRef,
+    prose,
 )
 
 from . import inbound, render

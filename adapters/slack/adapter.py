@@ -38,8 +38,7 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.commandline import CommandLineError
-from bot.config import SlackSettings
+from adapters.commandline import CommandLineError, by_name
 from bot.ports import (
     ChannelUnavailable,
     ChatError,
@@ -51,12 +50,14 @@ from bot.ports import (
 )
 from bot.types import (
     Attachment,
+    CommandSpec,
     Form,
     FormSubmitted,
     Inbound,
     MessageRef,
     Outgoing,
     Place,
+    SlackSettings,
     Text,
     UserRef,
 )
@@ -376,15 +377,12 @@ class SlackAdapter:
     async def _ignore_event(self, body: dict[str, Any]) -> None:
         return None
 
-    def _commands(self) -> dict[str, Any]:
-        inbox = self._inbox
-        if inbox is None:
-            return {}
-        return {c.name: c for c in inbox.commands}
+    def _commands(self) -> dict[str, CommandSpec]:
+        return by_name(self._inbox.commands) if self._inbox is not None else {}
 
     async def _on_command(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         try:
-            event = inbound.command(body, self._team_id, self._commands() or None)
+            event = inbound.command(body, self._team_id, self._commands())
         except CommandLineError as exc:
             await ack(response_type="ephemeral", text=render.escape(str(exc)))
             return

@@ -12,12 +12,12 @@ import asyncio
 import contextlib
 import json
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from bot.commandline import parse_command_line
+from adapters.commandline import parse_command_line
 from bot.types import (
     ActionClicked,
     CommandInvoked,
@@ -109,7 +109,7 @@ class SlackHandle:
 
 
 def command(
-    body: Mapping[str, Any], default_team: str, commands: dict[str, CommandSpec] | None
+    body: Mapping[str, Any], default_team: str, commands: Mapping[str, CommandSpec]
 ) -> CommandInvoked:
     """A slash command. Raises CommandLineError (its message says what to type) when the text
     does not parse."""
@@ -286,11 +286,6 @@ def action_values(action: Mapping[str, Any]) -> tuple[str, ...]:
         if action.get(key):
             return (str(action[key]),)
     return ()
-
-
-def command_specs(specs: Sequence[CommandSpec]) -> dict[str, CommandSpec] | None:
-    """The core's commands by name, for the command-line parser (None: none known yet)."""
-    return {c.name: c for c in specs} or None
 
 
 def removed_from(body: Mapping[str, Any], default_team: str) -> str | None:
