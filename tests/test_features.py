@@ -20,7 +20,7 @@ from bot.handlers.context import Ctx
 from bot.handlers.feature import Feature, JobKind
 from bot.routes import WiringError, assemble
 from bot.types import CommandSpec, OptionSpec
-from tests.fakes import Harness
+from tests.support import Harness
 
 # --- the hypothetical fifth command: its feature module -----------------------------------------
 

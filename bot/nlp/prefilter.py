@@ -12,7 +12,9 @@ Why it is sound, by construction rather than by analysis of the cue patterns:
   the very same cues in the very same text.
 
 Both gates need one of their words or date digits (``en.may_pass_a_gate``): most messages
-cost one split into words and one set test.
+cost one split into words and one set test. The city test before cleaning
+(``places.has_a_city_word``) reads the same words: ASCII gate words are the runs of letters
+and apostrophes (tests/nlp/test_nlp_prefilter_words.py holds both to that).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     # Each gate's cheapest necessary word test first: the intent gate needs an intent word,
     # the statement gate a city's name (``may_mention_city(clean(text))`` implies it).
     may_intend = not en.INTENT_WORDS.isdisjoint(words)
-    city_word = has_a_city_word(text, low)
+    city_word = has_a_city_word(text, low, words)
     if not (may_intend or city_word):
         return None
     gate = en.Gate(low, frozenset(words))
