@@ -9,6 +9,7 @@ slack-bolt.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import importlib
 import logging
@@ -196,10 +197,8 @@ class App:
         loop = asyncio.get_running_loop()
         stopping = asyncio.Event()
         for sig in (signal.SIGINT, signal.SIGTERM):
-            try:
+            with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, stopping.set)
-            except (NotImplementedError, RuntimeError):
-                pass
         tasks = [asyncio.create_task(a.run(self.core), name=a.platform) for a in self.adapters]
         waiter = asyncio.create_task(stopping.wait())
         try:

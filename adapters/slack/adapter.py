@@ -755,9 +755,9 @@ class SlackAdapter:
     async def reject_form(self, to: FormSubmitted, errors: Mapping[str, str]) -> None:
         handle = to.handle if isinstance(to.handle, SlackHandle) else None
         clean = {str(k): str(v) for k, v in errors.items()}
-        if handle is not None and handle.modal is not None:
-            if handle.modal.reject(clean or {"": "Please check the form."}):
-                return
+        modal = handle.modal if handle is not None else None
+        if modal is not None and modal.reject(clean or {"": "Please check the form."}):
+            return
         # The modal already closed (the core answered after the ack deadline): say it privately.
         await self.reply(to, _errors_message(clean))
 

@@ -446,19 +446,19 @@ class WatcherQueries(Queries):
                         set_={"home_city_id": question.city_id},
                     )
                 )
-            elif answer == "yes" and question.first_day and question.last_day:
-                if question.last_day >= today:
-                    await conn.execute(
-                        insert(t.trips).values(
-                            community_id=community_id,
-                            user_id=user_id,
-                            city_id=question.city_id,
-                            first_day=max(question.first_day, today),
-                            last_day=question.last_day,
-                            created_at=now,
-                        )
+            elif (answer == "yes" and question.first_day and question.last_day
+                  and question.last_day >= today):
+                await conn.execute(
+                    insert(t.trips).values(
+                        community_id=community_id,
+                        user_id=user_id,
+                        city_id=question.city_id,
+                        first_day=max(question.first_day, today),
+                        last_day=question.last_day,
+                        created_at=now,
                     )
-                    trip_added = True
+                )
+                trip_added = True
             return AnswerOutcome(question, applied=True, trip_added=trip_added)
 
         return await self._write(work)

@@ -4,15 +4,16 @@ that is only unavailable (an outage) does not (issue #15)."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass, field
 
-from discord_harness import RecordingInbox, fake_discord, running
+from tests.discord.discord_harness import fake_discord, running
+from tests.support import RecordingInbox
 
 
+@dataclass
 class RemovalInbox(RecordingInbox):
-    def __init__(self) -> None:
-        super().__init__()
-        self.removed: list[tuple[str, str]] = []
-        self.removal = asyncio.Event()
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    removal: asyncio.Event = field(default_factory=asyncio.Event)
 
     async def community_removed(self, platform: str, workspace_id: str) -> None:
         self.removed.append((platform, workspace_id))

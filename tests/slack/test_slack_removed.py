@@ -4,14 +4,16 @@ bot's token) reaches `Inbox.community_removed`; a revoked user token alone does 
 
 from __future__ import annotations
 
-from slack_driver import TEAM_ID
-from slack_harness import RecordingInbox, eventually, harness
+from dataclasses import dataclass, field
+
+from tests.slack.slack_fake_api import TEAM_ID
+from tests.slack.slack_harness import slack_wire
+from tests.support import RecordingInbox, eventually
 
 
+@dataclass
 class RemovalInbox(RecordingInbox):
-    def __init__(self) -> None:
-        super().__init__()
-        self.removed: list[tuple[str, str]] = []
+    removed: list[tuple[str, str]] = field(default_factory=list)
 
     async def community_removed(self, platform: str, workspace_id: str) -> None:
         self.removed.append((platform, workspace_id))
@@ -19,8 +21,8 @@ class RemovalInbox(RecordingInbox):
 
 async def test_app_uninstalled_marks_the_workspace_removed() -> None:
     inbox = RemovalInbox()
-    async with harness(inbox) as h:
-        reply = await h.driver.event({"type": "app_uninstalled"})
+    async with slack_wire(inbox) as slack:
+        reply = await slack.driver.event({"type": "app_uninstalled"})
         assert reply.status == 200
         await eventually(lambda: bool(inbox.removed))
     assert inbox.removed == [("slack", TEAM_ID)]
@@ -28,11 +30,11 @@ async def test_app_uninstalled_marks_the_workspace_removed() -> None:
 
 async def test_only_a_revoked_bot_token_counts_as_removal() -> None:
     inbox = RemovalInbox()
-    async with harness(inbox) as h:
+    async with slack_wire(inbox) as slack:
         user_only = {"type": "tokens_revoked", "tokens": {"oauth": ["U0ALICE01"]}}
-        assert (await h.driver.event(user_only)).status == 200
+        assert (await slack.driver.event(user_only)).status == 200
         bot = {"type": "tokens_revoked", "tokens": {"oauth": [], "bot": ["U0TWEETUP"]}}
-        assert (await h.driver.event(bot)).status == 200
+        assert (await slack.driver.event(bot)).status == 200
         await eventually(lambda: bool(inbox.removed))
-        await h.adapter.idle()
+        await slack.adapter.idle()
     assert inbox.removed == [("slack", TEAM_ID)]
