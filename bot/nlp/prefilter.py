@@ -7,21 +7,43 @@ Why it is sound, by construction rather than by analysis of the cue patterns:
   (a home word, a date word or a digit), and only about a city that ``places.find_places``
   finds in the cleaned text; ``places.may_mention_city`` is False only where
   ``find_places`` finds no city (its own contract, tested in tests/nlp);
+* a misspelt big city ("in Edinbrugh") is read only where ``typos.may_be_misspelt`` is
+  True, and the pre-filter asks it too;
 * ``read`` states an intent without a home or trip beside it only where one of
   ``en.fitting_intent_cues`` matches the cleaned lower-case text; the pre-filter searches
   the very same cues in the very same text.
 
-Both gates need one of their words or date digits (``en.may_pass_a_gate``): most messages
-cost one split into words and one set test.
+Both gates need one of their words or date digits (``en.may_pass_a_gate``), or a city's
+people named ("as a Glaswegian": a demonym is its own home cue, ``states_something``): most
+messages cost one split into words and two set tests.
 """
 
 from __future__ import annotations
 
 from bot.nlp.cues import clean
 from bot.nlp.lang import en
-from bot.nlp.places import has_a_city_word, may_mention_city
+from bot.nlp.places import _load, has_a_city_word, may_mention_city
+from bot.nlp.typos import may_be_misspelt
 
-__all__ = ["gate_of", "lower", "might_matter", "prepare"]
+__all__ = ["gate_of", "lower", "might_matter", "prepare", "states_something"]
+
+_DEMONYM_WORDS: list[frozenset[str]] = []
+
+
+def _demonym_words() -> frozenset[str]:
+    """The last word of every curated demonym ("glaswegian", "yorkers"), built once."""
+    if not _DEMONYM_WORDS:
+        kinds = _load().aliases.kind
+        _DEMONYM_WORDS.append(
+            frozenset(k.split(" ")[-1] for k, kind in kinds.items() if kind == "demonym")
+        )
+    return _DEMONYM_WORDS[0]
+
+
+def states_something(gate: en.Gate) -> bool:
+    """Whether a message may state a home or a trip: ``en.statement_gate``, or a demonym
+    among its words ("as a Glaswegian, ...": no other home word needed)."""
+    return en.statement_gate(gate) or not _demonym_words().isdisjoint(gate.words)
 
 
 def prepare() -> None:
@@ -39,12 +61,12 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     both rather than cleaning twice), or None where it surely does not matter."""
     low = text.lower()
     words = en.gate_words(low)
-    if not en.may_pass_a_gate(low, words):
+    if not (en.may_pass_a_gate(low, words) or not _demonym_words().isdisjoint(words)):
         return None
     # Each gate's cheapest necessary word test first: the intent gate needs an intent word,
     # the statement gate a city's name (``may_mention_city(clean(text))`` implies it).
     may_intend = not en.INTENT_WORDS.isdisjoint(words)
-    city_word = has_a_city_word(text, low)
+    city_word = has_a_city_word(text, low) or may_be_misspelt(low)
     if not (may_intend or city_word):
         return None
     gate = en.Gate(low, frozenset(words))
@@ -54,9 +76,9 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
         low_cleaned = lower(cleaned)
         if any(cue.pattern.search(low_cleaned) for cue in en.fitting_intent_cues(gate)):
             return gate, cleaned
-    if city_word and en.statement_gate(gate):
+    if city_word and states_something(gate):
         cleaned = cleaned or clean(text)
-        if may_mention_city(cleaned):
+        if may_mention_city(cleaned) or may_be_misspelt(lower(cleaned)):
             return gate, cleaned
     return None
 

@@ -28,8 +28,10 @@ from bot.nlp import trip_dates
 from bot.nlp.cues import clean
 from bot.nlp.dates import TimeMention, find_times
 from bot.nlp.lang import en
-from bot.nlp.places import City, find_places, parent_city
-from bot.nlp.prefilter import gate_of, lower, might_matter
+from bot.nlp.places import City, PlaceMention, find_places, parent_city
+from bot.nlp.prefilter import gate_of, lower, might_matter, states_something
+from bot.nlp.typos import misspelt_cities
+from bot.nlp.which_city import by_context
 
 __all__ = ["Statement", "StatementKind", "might_matter", "read"]
 
@@ -95,7 +97,7 @@ def _read(
         return []
     text = text[:_MAX_TEXT]
     gate = gate or en.Gate.of(text)
-    stating, proposing = en.statement_gate(gate), en.intent_gate(gate)
+    stating, proposing = states_something(gate), en.intent_gate(gate)
     if not (stating or proposing):
         return []
     cleaned = clean(text) if cleaned is None else cleaned
@@ -133,7 +135,8 @@ def _mentions(
     text: str, cleaned: str, low: str, sentences: list[tuple[int, int]], prefer_country: str | None
 ) -> list[_Mention]:
     raw_low = lower(text)
-    found = [p for p in find_places(cleaned, prefer_country=prefer_country) if p.city][:_MAX_PLACES]
+    found = [p for p in find_places(cleaned, prefer_country=prefer_country) if p.city]
+    found = _with_misspelt(cleaned, low, found)[:_MAX_PLACES]
     out: list[_Mention] = []
     for k, p in enumerate(found):
         assert p.city is not None
@@ -145,7 +148,7 @@ def _mentions(
         after = low[p.end : max(p.end, stop)]
         joined = prev_end >= sent[0] and _only_list_words(low[prev_end : p.start])
         prefix = low[sent[0] : p.start]
-        city = parent_city(p.city)
+        city = by_context(parent_city(p.city), text[p.end :], nxt - p.end)
         answer = _answers_where(raw_low, p.start)
         tail = low[p.end : p.end + 80]
         demonym = "" if p.alias != "demonym" else "many" if p.text.endswith("s") else "one"
@@ -155,6 +158,17 @@ def _mentions(
             )
         )
     return out
+
+
+def _with_misspelt(cleaned: str, low: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions, with misspelt big cities in a statement frame ("in Edinbrugh")."""
+    taken = [(p.start, p.end) for p in found]
+    extra = [
+        PlaceMention(cleaned[s:e], s, e, city, alias="typo")
+        for s, e, city in misspelt_cities(low)
+        if not any(a < e and s < b for a, b in taken)
+    ]
+    return sorted([*found, *extra], key=lambda p: p.start) if extra else found
 
 
 def _after_stop(low: str, sentences: list[tuple[int, int]], sent: tuple[int, int], nxt: int) -> int:
@@ -215,7 +229,7 @@ def _bare(before: str) -> bool:
 def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
     """Home, trip, or nothing, from the words around one city."""
     b = m.before
-    if en.HOME_QUESTION.search(b) or en.HOME_PERFECT.search(b) or m.answer:
+    if en.HOME_QUESTION.search(b) or en.HOME_PERFECT.search(b) or m.answer or _introduced(m):
         return "home"
     if m.demonym:
         return "home" if _one_of_its_people(m) else None
@@ -230,6 +244,18 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
     if en.TRIP_BEFORE.search(b) or en.VISIT_SOMEONE.search(b):
         return "trip"
     return _kind_from_after(m, has_dates)
+
+
+def _introduced(m: _Mention) -> bool:
+    """An intro names the city as a field or as the last item of its list: "**Location:**
+    Lyon", "quick intro: Priya, data eng, Pune.", "I'm Ana — backend — Porto"."""
+    if en.FIELD_LABEL.search(m.prefix):
+        return True
+    return (
+        en.INTRO_LIST.search(m.prefix) is not None
+        and en.INTRO_ITEM_END.match(m.after) is not None
+        and not en.may_date(m.after[:30])
+    )
 
 
 def _one_of_its_people(m: _Mention) -> bool:

@@ -70,9 +70,12 @@ def days_after(
     stop = m.end + len(m.after)
     mine = [t for t in times if m.end <= t.start_index < stop]
     own = _own_forms(m.after, today)
+    leg = _bare_range(m.after, stated, times, m.end) if _a_trip_before(stated) else None
     days: Days | None
-    if own is not None and (not mine or own[1] <= mine[0].start_index - m.end):
-        days = own[0]
+    if leg is not None:
+        days = leg  # "..., then Wellington 9-11": the month of the leg before
+    elif own is not None and (not mine or own[1] <= mine[0].start_index - m.end):
+        days = _after_the_leg_before(own[0], m.after, stated)
     elif mine:
         days = _compose(low, mine, today)
     else:
@@ -86,6 +89,22 @@ def days_after(
         start = first_last(before[-1])[0]
         days = (start, days[1]) if start <= days[1] else days
     return _with_duration(low[m.sentence[0] : m.sentence[1]], days)
+
+
+def _a_trip_before(stated: Sequence[Statement]) -> bool:
+    return any(s.kind == "trip" and s.last_day is not None for s in stated)
+
+
+def _after_the_leg_before(days: Days, after: str, stated: Sequence[Statement]) -> Days:
+    """ "Kraków this weekend, then Warsaw Mon-Wed after": weekdays of a later leg fall after
+    the leg before (a week later), not in this week."""
+    ends = [s.last_day for s in stated if s.kind == "trip" and s.last_day is not None]
+    if not ends or en.WEEKDAY_RANGE.search(after[:40]) is None:
+        return days
+    first, last = days
+    while first <= ends[-1]:
+        first, last = first + timedelta(days=7), last + timedelta(days=7)
+    return first, last
 
 
 def _own_forms(after: str, today: date) -> tuple[Days, int] | None:

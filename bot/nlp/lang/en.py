@@ -172,6 +172,7 @@ HOME_BEFORE = _cue(
     | \b(?:been\s+living|been\s+based)\s+(?:in|out\s+of)\s*$
     | \b(?:fellow|born\s+and\s+raised)\s*$
     | ^\s*(?:now|currently|these\s+days|nowadays)\s+(?:in|based\s+in|living\s+in)\s*$
+    | ^\W*(?:and\s+)?(?:now|nowadays|these\s+days)\W*$
     | \blocation\W*$
     | \b(?:heading|headed|going|flying|driving|back|coming)\s+(?:back\s+)?home\s+(?:to|in)\s*$
     | \b(?:moved|relocated)\s+(?:\w+\s+)?from\s+[\w\s.,'-]{{1,40}}?\s+to\s*$
@@ -203,8 +204,10 @@ HOME_AFTER = _cue(
     | \W*(?:represent|reporting\s+in|in\s+the\s+house|checking\s+in)\b
     | \s*\([^)]{0,40}\)\s*here\b
     | \W*(?:aqu[ií]|ici)\b
+    | \W*(?:any(?:one|body)\s+else|any\s+others?)\s+(?:(?:down|up|out|over|living|based)\s+)?
+          (?:here|around\s+here)\b
     )""",
-    ("-based", " here", " checking in", " native", " represent"),
+    ("-based", " here", " checking in", " native", " represent", " 🎺 anybody else down here"),
 )
 # "jersey city now", "Nice these days": a bare city as the clause, with a word for now.
 HOME_NOW_AFTER = _cue(
@@ -344,7 +347,7 @@ _HOME_WORDS = frozenset(
     """here live lives living lived based moved relocated settled fellow proud home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
     resident represent checking location aquí aqui ici i'm im we're i've ive we've born
-    landed arrived touched""".split()
+    landed arrived touched intro introduction""".split()
 )
 # The words of dates: every trip but an arrival needs its days.
 DATE_WORDS = frozenset(
@@ -565,7 +568,8 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "who's up for",
-        rf"\b{_WHO}\b[^.!?\x00]{{0,30}}?\b(?:want|wanna|wants|keen|up|down|free|around|in|"
+        rf"\b(?:{_WHO}|any\s+[\w-]+s)\b[^.!?\x00]{{0,30}}?\b(?:want|wanna|wants|keen|up|down|free|"
+        r"around|in|"
         r"interested|fancy|fancies|game|able)\b[^.!?\x00]{0,30}?"
         rf"\b(?:grab|get|meet|meetup|hang|{_FOOD})\b",
         (
@@ -573,8 +577,9 @@ INTENT_CUES: tuple[Cue, ...] = (
             "anyone up for coffee this week?",
             "any oslo people up for a meetup?",
             "anyone fancies a coffee",
+            "any sydneysiders up for a run + coffee?",
         ),
-        needs=(frozenset({*_FOOD_WORDS, "meet", "meetup", "hang"}), _needs(_ASK_WORDS)),
+        needs=(frozenset({*_FOOD_WORDS, "meet", "meetup", "hang"}), _needs(_ASK_WORDS + " any")),
     ),
     _cue(
         "up for anything",
@@ -746,7 +751,7 @@ NOT_AFTER = re.compile(
 # The clause before a demonym that makes the speaker one: "I'm a Londoner", "proud
 # Sydneysider", "born and raised Dubliner", "we're Glaswegians" (nothing but these words).
 DEMONYM_SELF = re.compile(
-    r"(?:^|\b(?:i'm|im|i\s+am|we're|we\s+are)\s+)(?:(?:also|too|a|an|proud|fellow|lifelong|"
+    r"(?:^|\b(?:i'm|im|i\s+am|we're|we\s+are|as|speaking\s+as)\s+)(?:(?:also|too|a|an|proud|fellow|lifelong|"
     r"true|real|proper|born\s+and\s+(?:raised|bred)|native|another|just|one)\b|\W)*$"
 )
 HOME_QUESTION = re.compile(
@@ -839,3 +844,32 @@ MONTH_DAY_RANGE = re.compile(
 THIS_WEEK = re.compile(r"^(?:all|this|the\s+whole|whole|the\s+rest\s+of\s+the)\s+week$")
 # A clock time alone ("at 11pm") says nothing about a trip's days.
 CLOCK_ONLY = re.compile(r"^(?:at\s+|@\s*)?\d{1,2}(?::\d{2})?\s*(?:am|pm|h)?$")
+
+# ---------------------------------------------------------------------------------------
+# Which namesake: words after a city that name its country ("Valencia (the Spanish one)")
+
+# Country adjectives and native names, by ISO code (a region name is read from the gazetteer).
+COUNTRY_WORDS = {
+    "spanish": "es", "españa": "es", "espana": "es", "indian": "in", "british": "gb",
+    "english": "gb", "scottish": "gb", "welsh": "gb", "american": "us", "canadian": "ca",
+    "australian": "au", "aussie": "au", "kiwi": "nz", "irish": "ie", "german": "de",
+    "deutschland": "de", "french": "fr", "italian": "it", "italia": "it", "mexican": "mx",
+    "venezuelan": "ve", "argentinian": "ar", "argentine": "ar", "pakistani": "pk",
+    "brazilian": "br", "brasil": "br", "dutch": "nl", "colombian": "co", "chilean": "cl",
+    "filipino": "ph", "south african": "za", "portuguese": "pt", "swiss": "ch",
+}  # fmt: skip
+# Before a region word: the namesake the speaker does NOT mean ("not Oregon", "not the UK one").
+NOT_THIS_ONE = re.compile(r"\b(?:not|nor|no|isn't|never)\s+(?:in\s+)?(?:the\s+)?$")
+
+# Intro formats: a field label before the city ("**Location:** Lyon", "city = Oslo") ...
+FIELD_LABEL = re.compile(
+    r"^\W*(?:location|city|based|based\s+in|home|home\s+base|where|lives?\s+in|from)\W*[:=]\W*$"
+)
+# ... or the last item of a "name, role, city" intro ("quick intro: Priya, data eng, Pune",
+# "hi all! I'm Ana — backend — Porto"); the city ends the item (``INTRO_ITEM_END`` after it).
+INTRO_LIST = re.compile(
+    r"(?:^|\b(?:intro|introduction|about\s+me|hi\s+all|hi\s+everyone|hey\s+all|hello\s+all|"
+    r"hello\s+everyone)\b)\W*(?:(?:i'm|im|i\s+am|me|name)\s*[:=]?\s+)?[a-z][\w'.-]*"
+    r"(?:\s+[a-z][\w'.-]*)?\s*(?:,|\||\s[—–-]|—|–)\s*[^,|—–\n]{2,40}?\s*(?:,|\||\s[—–-]|—|–)\s*$"
+)
+INTRO_ITEM_END = re.compile(r"^\s*(?:[.!|,;—–-]|\(|$|\n|\W*$)")

@@ -245,6 +245,17 @@ class _Gazetteer:
                 if top_pop >= _MIN_POP_BIG_COMMON and k not in _PERSON_NAMES:
                     strong = [k]  # "Phoenix", "Shanghai"
             anchor: str | None = None
+            if not strong and k in aliases.mention and len(toks) > 1:
+                # a curated name of short or common words ("Chi-Town", "the Bay"): its rarest
+                # word; after "the", as weak as a common-word name ("the bay was calm")
+                short = [t for t in toks if t not in _SMALL_WORDS] or toks
+                anchor = min(short, key=lambda t: (freq[t], -len(t)))
+                anchors.add(anchor)
+                if toks[0] == "the":
+                    weak.add(anchor)
+                city_anchors.add(anchor)
+                anchor_names.setdefault(anchor, []).append(k)
+                continue
             if strong or k in aliases.abbr:
                 # the rarest strong word: "clara" for "santa clara", "york" for "new york"
                 anchor = min(strong, key=lambda t: (freq[t], -len(t))) if strong else k

@@ -1,0 +1,94 @@
+"""City names misspelt by one letter, read only where a statement frame expects a city.
+
+"I'm in Edinbrugh", "living in philadelpia", "Barcleona next week": a word of 7 or more
+letters, right after "in", "to", "from", "visiting" or "near", that is no name the gazetteer
+knows and is one edit (a letter missing, added, changed, or two letters swapped) from the
+single-word name of exactly one city of 100,000 people or more. Short names and small towns
+are never guessed: "in Bath" or "in Reno" need no help, and the edits of short words hit
+common English words. ``statements`` then reads the city like any other mention, so the
+frame must still make it a home or trip.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.nlp.places import City, _load, all_cities, fold
+
+__all__ = ["may_be_misspelt", "misspelt_cities"]
+
+MIN_LETTERS = 7
+MIN_POPULATION = 100_000
+
+# A word where a city would be: after a place preposition or a trip verb (lower-case text).
+FRAME = re.compile(r"\b(?:in|to|from|visiting|near)\s+#?([a-z\u00c0-\u024f]{7,})\b")
+
+_INDEX: list[dict[str, tuple[int, ...]]] = []
+
+
+def _deletes(word: str) -> Iterator[str]:
+    return (word[:i] + word[i + 1 :] for i in range(len(word)))
+
+
+def _index() -> dict[str, tuple[int, ...]]:
+    """Each big single-word name and its one-letter deletions -> the cities (built once)."""
+    if not _INDEX:
+        found: dict[str, set[int]] = {}
+        for city in all_cities():
+            if city.population < MIN_POPULATION:
+                break  # biggest first
+            key = fold(city.name)
+            if len(key) < MIN_LETTERS or not key.isalpha():
+                continue
+            for variant in (key, *_deletes(key)):
+                found.setdefault(variant, set()).add(city.id)
+        _INDEX.append({k: tuple(v) for k, v in found.items()})
+    return _INDEX[0]
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter missing, added or changed, or two neighbours
+    swapped ("edinbrugh"/"edinburgh", "philadelpia"/"philadelphia")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    if a[i + 1 :] == b[i + 1 :]:
+        return True
+    return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+
+
+def _misspelt(word: str) -> City | None:
+    """The one big city ``word`` misspells, or None (a known name, or no or several cities)."""
+    g = _load()
+    key = fold(word)
+    if key in g.name_index or key in g.region_index or key in g.aliases.typed:
+        return None
+    index = _index()
+    ids = {i for v in (key, *_deletes(key)) for i in index.get(v, ())}
+    near = {i for i in ids if one_edit_apart(key, fold(g.by_id[i].name))}
+    names = {fold(g.by_id[i].name) for i in near}
+    if len(names) != 1:
+        return None
+    return max((g.by_id[i] for i in near), key=lambda c: c.population)
+
+
+def may_be_misspelt(low: str) -> bool:
+    """Cheap check for the pre-filter: False means ``misspelt_cities`` finds nothing."""
+    return any(_misspelt(m.group(1)) is not None for m in FRAME.finditer(low))
+
+
+def misspelt_cities(low: str) -> list[tuple[int, int, City]]:
+    """(start, end, city) of each misspelt city name in a statement frame, in text order."""
+    out: list[tuple[int, int, City]] = []
+    for m in FRAME.finditer(low):
+        city = _misspelt(m.group(1))
+        if city is not None:
+            out.append((m.start(1), m.end(1), city))
+    return out
