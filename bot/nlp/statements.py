@@ -30,8 +30,9 @@ from bot.nlp.dates import TimeMention, find_times
 from bot.nlp.lang import en
 from bot.nlp.places import City, PlaceMention, find_places, parent_city
 from bot.nlp.prefilter import gate_of, lower, might_matter, states_something
+from bot.nlp.replies import answered_trip
 from bot.nlp.typos import misspelt_cities
-from bot.nlp.which_city import by_context
+from bot.nlp.which_city import by_context, near
 
 __all__ = ["Statement", "StatementKind", "might_matter", "read"]
 
@@ -114,8 +115,24 @@ def _read(
     if stating and any(_kind(m, en.may_date(low[slice(*m.sentence)])) for m in mentions()):
         times = [t for t in find_times(cleaned, now=now) if _a_day(t)]
         places = _place_statements(text, low, mentions(), times, now.date())
+    if not places and ">" in text:
+        places = _reply_trips(text, now, prefer_country)
     intent = _intent(text, low, mentions, places, sentences, gate if proposing else None)
     return sorted([*places, *intent], key=lambda s: s.start)
+
+
+def _reply_trips(text: str, now: datetime, prefer_country: str | None) -> list[Statement]:
+    """ "> who's going to be in Chicago?" then "me! 19th-21st": the reply's trip."""
+    answer = answered_trip(text)
+    if answer is None:
+        return []
+    said = f"I'll be in {answer.city} {answer.rest} {answer.asked}"
+    reply = text[answer.start : answer.end]
+    return [
+        replace(s, start=answer.start, end=answer.end, text=reply)
+        for s in _read(said, now, prefer_country)
+        if s.kind == "trip"
+    ]
 
 
 def _a_day(t: TimeMention) -> bool:
@@ -136,7 +153,7 @@ def _mentions(
 ) -> list[_Mention]:
     raw_low = lower(text)
     found = [p for p in find_places(cleaned, prefer_country=prefer_country) if p.city]
-    found = _with_misspelt(cleaned, low, found)[:_MAX_PLACES]
+    found = _with_corrections(cleaned, low, _with_misspelt(cleaned, low, found))[:_MAX_PLACES]
     out: list[_Mention] = []
     for k, p in enumerate(found):
         assert p.city is not None
@@ -168,6 +185,24 @@ def _with_misspelt(cleaned: str, low: str, found: list[PlaceMention]) -> list[Pl
         for s, e, city in misspelt_cities(low)
         if not any(a < e and s < b for a, b in taken)
     ]
+    return sorted([*found, *extra], key=lambda p: p.start) if extra else found
+
+
+def _with_corrections(
+    cleaned: str, low: str, found: list[PlaceMention]
+) -> list[PlaceMention]:
+    """The mentions, with the city a self-correction names ("Leeds — sorry, Bradford"): a
+    correction is a place's context, as "in" is (a small town needs one to be found)."""
+    extra: list[PlaceMention] = []
+    for p in found[:_MAX_PLACES]:
+        lead = en.CORRECTION_AHEAD.match(low, p.end)
+        if lead is None or any(lead.end() <= q.start < lead.end() + 3 for q in found):
+            continue
+        at = lead.end()
+        named = find_places("in " + cleaned[at : at + 40])
+        if named and named[0].city is not None and named[0].start == 3:
+            q = named[0]
+            extra.append(replace(q, start=at, end=at + len(q.text)))
     return sorted([*found, *extra], key=lambda p: p.start) if extra else found
 
 
@@ -312,7 +347,7 @@ def _place_statements(
         prev = mentions[k - 1] if k else None
         corrects = prev is not None and en.CORRECTION.search(low[prev.end : m.start]) is not None
         if corrects and prev is not None:
-            m = replace(m, before=prev.before, prefix=prev.prefix)
+            m = replace(m, before=prev.before, prefix=prev.prefix, city=near(m.city, prev.city))
             out = [s for s in out if s.city != prev.city]
         days = listed.get(k) or trip_dates.days_after(low, m, times, today, prev, out)
         kind = _final_kind(m, prev_kind, days, today)

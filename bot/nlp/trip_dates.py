@@ -68,7 +68,12 @@ def days_after(
     """The days of a trip to the city ``m``: the time mentions after it (up to the next
     city), else those before it in its sentence since the city before."""
     stop = m.end + len(m.after)
-    mine = [t for t in times if m.end <= t.start_index < stop]
+    mine = [
+        t
+        for t in times
+        if m.end <= t.start_index < stop
+        and not _in_the_past(low[m.end : t.start_index], t)
+    ]
     own = _own_forms(m.after, today)
     leg = _bare_range(m.after, stated, times, m.end) if _a_trip_before(stated) else None
     days: Days | None
@@ -89,6 +94,12 @@ def days_after(
         start = first_last(before[-1])[0]
         days = (start, days[1]) if start <= days[1] else days
     return _with_duration(low[m.sentence[0] : m.sentence[1]], days)
+
+
+def _in_the_past(between: str, t: TimeMention) -> bool:
+    """A date after a city that a past word leads: "..., moved in June", "here since March"."""
+    lead = t.text.lower().split(" ", 1)[0]
+    return en.PAST_BEFORE_DATE.search(between + lead) is not None
 
 
 def _a_trip_before(stated: Sequence[Statement]) -> bool:

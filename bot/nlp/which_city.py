@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.geo import distance_km
 from bot.nlp.lang import en
-from bot.nlp.places import City, fold, namesakes, namesakes_in
+from bot.nlp.places import NEAR_HOME_KM, City, fold, namesakes, namesakes_in
 
-__all__ = ["by_context"]
+__all__ = ["by_context", "near"]
 
 _WINDOW = 90
 _WORD = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?")
@@ -34,6 +35,8 @@ def by_context(city: City, after: str, next_city: int | None = None) -> City:
         if next_city is not None and m.start() > next_city:
             break
         if en.NOT_THIS_ONE.search(window[: m.start()].lower()):
+            if m.start() == next_city:
+                next_city = None  # "not the Virginia one, the BC one": read on
             continue
         kept = _kept_by(city, window, m)
         if kept:
@@ -60,3 +63,14 @@ def _kept_by(city: City, window: str, m: re.Match[str]) -> list[City] | None:
     if 2 <= len(word) <= 3 and word.isupper():
         return namesakes_in(city, low)
     return None
+
+
+def near(city: City, other: City) -> City:
+    """The namesake of ``city`` near ``other`` (within ``NEAR_HOME_KM``), else ``city``: "I'm
+    in Boston — sorry, Cambridge" is Cambridge, Massachusetts."""
+    close = [
+        c
+        for c in namesakes(city)
+        if distance_km(c.latitude, c.longitude, other.latitude, other.longitude) <= NEAR_HOME_KM
+    ]
+    return close[0] if close else city

@@ -867,9 +867,30 @@ FIELD_LABEL = re.compile(
 )
 # ... or the last item of a "name, role, city" intro ("quick intro: Priya, data eng, Pune",
 # "hi all! I'm Ana — backend — Porto"); the city ends the item (``INTRO_ITEM_END`` after it).
+_INTRO_SEP = r"(?:,|\||\s[—–-]|—|–)"
 INTRO_LIST = re.compile(
     r"(?:^|\b(?:intro|introduction|about\s+me|hi\s+all|hi\s+everyone|hey\s+all|hello\s+all|"
-    r"hello\s+everyone)\b)\W*(?:(?:i'm|im|i\s+am|me|name)\s*[:=]?\s+)?[a-z][\w'.-]*"
-    r"(?:\s+[a-z][\w'.-]*)?\s*(?:,|\||\s[—–-]|—|–)\s*[^,|—–\n]{2,40}?\s*(?:,|\||\s[—–-]|—|–)\s*$"
+    r"hello\s+everyone)\b)(?:\s+time)?\W*(?:(?:i'm|im|i\s+am|me|name)\s*[:=]?\s+)?[a-z][\w'.-]*"
+    rf"(?:\s+[a-z][\w'.-]*)?\s*{_INTRO_SEP}(?:\s*[^,|—–\n]{{2,40}}?\s*{_INTRO_SEP}){{1,3}}\s*$"
 )
 INTRO_ITEM_END = re.compile(r"^\s*(?:[.!|,;—–-]|\(|$|\n|\W*$)")
+# Before a date in the words after a city: the date is of the past, no trip's ("in Atlanta now,
+# moved in June", "here since March").
+PAST_BEFORE_DATE = re.compile(
+    r"\b(?:moved|relocated|arrived|got\s+here|came|left|was|were|since|been|ago)\b[^,;.!?]*$"
+)
+# After a city, the words that lead its correction ("Denver... sorry, ", "Leeds — I mean ").
+CORRECTION_AHEAD = re.compile(
+    r"[^.!?\n]{0,30}?(?:\.\.+|…|\W)\s*(?:sorry|i\s+mean|i\s+meant|wait\s+no|no\s+wait|"
+    r"correction|make\s+that|or\s+rather|scratch\s+that)\W+"
+)
+# A quoted question about who will be somewhere ("> who's going to be in Chicago for the
+# summit?"), and a reply that says "me" to it ("me! 19th-21st", "yep, I'll be there 3-5").
+TRIP_QUESTION = re.compile(
+    r"\b(?:who'?s|who\s+is|who\s+else|who\s+will|anyone|anybody|any\s+of\s+you)\b[^\n]{0,60}?"
+    r"\b(?:be|going|heading|headed|flying|coming|in\s+town)\b[^\n]{0,20}?\b(?:in|to|at)\b"
+)
+YES_ME = re.compile(
+    r"^\W*(?:me|me\s+too|i\s+am|i'm|im|i\s+will|i'll|yes|yep|yeah|yup|same|count\s+me\s+in|"
+    r"🙋\S*)(?=\W|$)[\s!,.:—–-]*"
+)

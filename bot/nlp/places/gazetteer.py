@@ -248,8 +248,8 @@ class _Gazetteer:
             if not strong and k in aliases.mention and len(toks) > 1:
                 # a curated name of short or common words ("Chi-Town", "the Bay"): its rarest
                 # word; after "the", as weak as a common-word name ("the bay was calm")
-                short = [t for t in toks if t not in _SMALL_WORDS] or toks
-                anchor = min(short, key=lambda t: (freq[t], -len(t)))
+                words = [t for t in toks if t not in _SMALL_WORDS] or toks
+                anchor = min(words, key=lambda t: (freq[t], -len(t)))
                 anchors.add(anchor)
                 if toks[0] == "the":
                     weak.add(anchor)
