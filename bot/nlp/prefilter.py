@@ -9,6 +9,8 @@ Why it is sound, by construction rather than by analysis of the cue patterns:
   ``find_places`` finds no city (its own contract, tested in tests/nlp);
 * a misspelt big city ("in Edinbrugh") is read only where ``typos.may_be_misspelt`` is
   True, and the pre-filter asks it too;
+* a name a frame marks as a place ("Austin-based") only where ``framed.framed_places``
+  finds it, and the pre-filter asks it too;
 * a trip in a reply to a quoted "who's going to be in X?" only where
   ``replies.answered_trip`` finds one, and the pre-filter asks it too;
 * ``read`` states an intent without a home or trip beside it only where one of
@@ -23,6 +25,7 @@ messages cost one split into words and two set tests.
 from __future__ import annotations
 
 from bot.nlp.cues import clean
+from bot.nlp.framed import framed_places
 from bot.nlp.lang import en
 from bot.nlp.places import _load, has_a_city_word, may_mention_city
 from bot.nlp.replies import answered_trip
@@ -83,6 +86,8 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
         cleaned = cleaned or clean(text)
         if may_mention_city(cleaned) or may_be_misspelt(lower(cleaned)):
             return gate, cleaned
+        if framed_places(cleaned):
+            return gate, cleaned  # "Austin-based", "Location: Santiago"
         if answered_trip(text) is not None:
             return gate, cleaned  # "> who's going to be in Chicago?" / "me! 19th-21st"
     return None

@@ -27,6 +27,7 @@ from typing import Literal
 from bot.nlp import trip_dates
 from bot.nlp.cues import clean
 from bot.nlp.dates import TimeMention, find_times
+from bot.nlp.framed import framed_places
 from bot.nlp.lang import en
 from bot.nlp.places import City, PlaceMention, find_places, parent_city
 from bot.nlp.prefilter import gate_of, lower, might_matter, states_something
@@ -178,13 +179,13 @@ def _mentions(
 
 
 def _with_misspelt(cleaned: str, low: str, found: list[PlaceMention]) -> list[PlaceMention]:
-    """The mentions, with misspelt big cities in a statement frame ("in Edinbrugh")."""
-    taken = [(p.start, p.end) for p in found]
-    extra = [
-        PlaceMention(cleaned[s:e], s, e, city, alias="typo")
-        for s, e, city in misspelt_cities(low)
-        if not any(a < e and s < b for a, b in taken)
-    ]
+    """The mentions, with misspelt big cities in a statement frame ("in Edinbrugh") and
+    names a frame marks as a place ("Austin-based", "**Location:** Santiago")."""
+    typos = [PlaceMention(cleaned[s:e], s, e, c, alias="typo") for s, e, c in misspelt_cities(low)]
+    extra: list[PlaceMention] = []
+    for p in [*typos, *framed_places(cleaned)]:
+        if not any(q.start < p.end and p.start < q.end for q in [*found, *extra]):
+            extra.append(p)
     return sorted([*found, *extra], key=lambda p: p.start) if extra else found
 
 
@@ -345,7 +346,7 @@ def _place_statements(
     listed = trip_dates.itinerary(low, mentions, times)
     for k, m in enumerate(mentions):
         prev = mentions[k - 1] if k else None
-        corrects = prev is not None and en.CORRECTION.search(low[prev.end : m.start]) is not None
+        corrects = _corrects(low, prev, m)
         if corrects and prev is not None:
             m = replace(m, before=prev.before, prefix=prev.prefix, city=near(m.city, prev.city))
             out = [s for s in out if s.city != prev.city]
@@ -361,6 +362,14 @@ def _place_statements(
             continue
         out.append(_statement(text, m, kind, days if kind == "trip" else None))
     return _one_home(out)
+
+
+def _corrects(low: str, prev: _Mention | None, m: _Mention) -> bool:
+    """The city replaces the one before it in its sentence ("Leeds — sorry, Bradford"); not
+    across sentences ("... Petaling Jaya technically. KL folks, ...")."""
+    if prev is None or (prev.sentence != m.sentence and "..." not in low[prev.end : m.start]):
+        return False
+    return en.CORRECTION.search(low[prev.end : m.start]) is not None
 
 
 def _final_kind(

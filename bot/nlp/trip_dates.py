@@ -122,7 +122,15 @@ def _own_forms(after: str, today: date) -> tuple[Days, int] | None:
     """Forms ``dates`` does not read as one range, and where they start in ``after``:
     "21.-24.5.", "6/29-7/2", "March 20-22", "til wed", "fri-sun" (a note for ``dates``:
     these could move there)."""
-    for form in (_dotted, _numeric_range, _month_day_range, _until_weekday, _weekday_range):
+    forms = (
+        _dotted,
+        _numeric_range,
+        _month_day_range,
+        _next_week_then_days,
+        _until_weekday,
+        _weekday_range,
+    )
+    for form in forms:
         found = form(after[:40], today)
         if found is not None:
             return found
@@ -289,6 +297,16 @@ def _dotted(after: str, today: date) -> tuple[Days, int] | None:
     a, b, month = (int(g) for g in m.groups())
     days = _dated(today, month, a, month, b)
     return (days, m.start()) if days else None
+
+
+def _next_week_then_days(after: str, today: date) -> tuple[Days, int] | None:
+    """ "next week (Tue-Thu)": those days of next week."""
+    m = en.NEXT_WEEK_THEN_DAYS.search(after)
+    if m is None:
+        return None
+    a, b = en.WEEKDAY_NAMES[m.group(1)], en.WEEKDAY_NAMES[m.group(2)]
+    monday = _monday(today) + timedelta(days=7)
+    return (monday + timedelta(days=a), monday + timedelta(days=max(a, b))), m.start()
 
 
 def _until_weekday(after: str, today: date) -> tuple[Days, int] | None:

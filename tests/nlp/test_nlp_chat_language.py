@@ -395,3 +395,92 @@ def test_a_correction_near_the_first_city_picks_that_namesake() -> None:
 def test_a_past_date_after_the_city_is_no_trip() -> None:
     assert rows(read("I'm in Denver now, moved in July", now=NOW)) == [home("Denver")]
     assert read("in Paris since March", now=NOW) == []
+
+
+# ---------------------------------------------------------------------------------------
+# Frames that make a name a place ("Austin-based", "Location: Santiago")
+
+FRAMED = [
+    (
+        "Austin-based, but in Denver this weekend",
+        [home("Austin"), trip("Denver", (9, 11), (9, 13))],
+    ),
+    ("Nice-based and loving the sea", [home("Nice")]),
+    ("kreuzberg based designer here 👋", [home("Berlin")]),
+    ("I'm Frankfurt-based, say hi", [home("Frankfurt am Main")]),
+    ("**Location:** Santiago\n**Role:** data", [home("Santiago")]),
+    ("home: Porto", [home("Porto")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRAMED)
+def test_a_frame_makes_a_name_a_place(text: str, expected: list[Row]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our Berlin-based team is hiring",
+        "a Paris-based design studio just launched",
+        "mobile-based apps are the future",
+        "evidence based medicine, next week's topic",
+        "cloud based tools are fine",
+    ],
+)
+def test_based_that_is_not_the_speakers_home(text: str) -> None:
+    assert read(text, now=NOW) == []
+
+
+# ---------------------------------------------------------------------------------------
+# English names GeoNames spells otherwise (curated rows)
+
+EXONYMS = [
+    ("living in Ghent now", "Gent"),
+    ("in Bruges next week", "Brugge"),
+    ("I live in Frankfurt", "Frankfurt am Main"),
+    ("heading to Oporto on friday", "Porto"),
+    ("Marrakech next week for a wedding", "Marrakesh"),
+    ("based in Capetown", "Cape Town"),
+    ("visiting Lucerne this weekend", "Luzern"),
+]
+
+
+@pytest.mark.parametrize(("text", "city"), EXONYMS)
+def test_english_names_are_their_city(text: str, city: str) -> None:
+    assert [s.city.name for s in read(text, now=NOW) if s.city] == [city]
+
+
+# ---------------------------------------------------------------------------------------
+# Trip dates: weekdays that qualify "next week"; intents without a comma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm in Oslo next week (Tue–Thu) for a workshop",
+        "Oslo next week, Tue to Thu",
+        "in Oslo Tue-Thu next week",
+    ],
+)
+def test_weekdays_of_next_week(text: str) -> None:
+    assert rows(read(text, now=NOW)) == [trip("Oslo", (9, 15), (9, 17))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leeds here, tacos this friday anyone?", [home("Leeds"), intent()]),
+        ("dumplings after work anybody?", [intent()]),
+        ("coffee recs anyone?", []),
+        ("does the coffee machine work for anyone?", []),
+        ("good ramen places anyone?", []),
+    ],
+)
+def test_food_then_anyone(text: str, expected: list[Row]) -> None:
+    check(text, expected)
+
+
+def test_a_correction_does_not_reach_into_the_next_sentence() -> None:
+    text = "I'm in Leeds, well, Bradford technically. Leeds folks, pint soon?"
+    assert rows(read(text, now=NOW)) == [home("Bradford"), intent("Leeds")]

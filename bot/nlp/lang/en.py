@@ -319,6 +319,11 @@ WEEKDAY_RANGE = re.compile(
     r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s*(?:-|–|—|to|through|thru|till|until)"
     r"\s*(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\b"
 )
+# "next week (Tue-Thu)", "next week, Wed to Fri": a weekday range qualifying next week.
+NEXT_WEEK_THEN_DAYS = re.compile(
+    r"\bnext\s+week\W{0,4}(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s*"
+    r"(?:-|–|—|to|through|thru|till|until)\s*(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\b"
+)
 # "the 9th-11th" after a month's trip: a bare day range.
 DAY_RANGE = re.compile(
     r"^\W*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|thru|till|until)"
@@ -601,6 +606,15 @@ INTENT_CUES: tuple[Cue, ...] = (
         needs=(frozenset(_FOOD_WORDS), _needs("anyone anybody who y'all yall takers")),
     ),
     _cue(
+        "food ... anyone?",
+        rf"\b{_FOOD}\b(?:(?!\b(?:recs?|recommend\w*|suggestions?|tips|know|seen|tried|ideas?|"
+        r"opinions?|thoughts|favou?rite|best|good|place|places|spot|spots)\b)[^.!?\x00]){0,30}?"
+        r"(?<!for\s)(?<!to\s)(?<!with\s)(?<!from\s)\b(?:anyone|anybody|takers)\s*\?",
+        ("filter coffee this saturday anyone?", "tacos after work anybody?"),
+        needs=(frozenset(_FOOD_WORDS), _needs("anyone anybody takers")),
+        mark="?",
+    ),
+    _cue(
         "food at a time?",
         rf"(?:^|(?<=[.!?\n:—,-]))\W*(?:usual\s+spot\W+)?{_FOOD}?\s*\W*"
         rf"(?:{_DAYISH}[^?\x00]{{0,30}})?\?",
@@ -759,7 +773,13 @@ HOME_QUESTION = re.compile(
     r"(?:\s+(?:here|around|living|based|lurking|out|from|in|of|people|folks|devs))*\s*$"
 )
 # After a city: someone else's home ("Denver here is cold" is not the speaker).
-NOT_SPEAKER_AFTER = re.compile(r"^\W*here\s+(?:is|are|was|has|have|gets|got)\b")
+# "Berlin-based team": the city's "-based" describes a company or group, not the speaker.
+NOT_SPEAKER_AFTER = re.compile(
+    r"^\W*here\s+(?:is|are|was|has|have|gets|got)\b|^\s*-?\s*based\s+(?:[\w-]+\s+)?(?:team|teams|"
+    r"company|companies|startup|startups|firm|agency|office|client|clients|customer|customers|org|"
+    r"organi[sz]ation|band|brand|group|studio|shop|business|employer|colleagues?|friends?|family|"
+    r"folks|people|devs|engineers|members|members'|recruiters?|restaurant|bakery|publication)\b"
+)
 # "moved to X": a move, so dates after it tell whether it happened yet.
 MOVED = re.compile(r"\b(?:moved|relocated|moving|relocating|move|relocate)\b[\w\s]*$")
 # "I'm in X" with no dates is a home.
@@ -882,7 +902,7 @@ PAST_BEFORE_DATE = re.compile(
 # After a city, the words that lead its correction ("Denver... sorry, ", "Leeds — I mean ").
 CORRECTION_AHEAD = re.compile(
     r"[^.!?\n]{0,30}?(?:\.\.+|…|\W)\s*(?:sorry|i\s+mean|i\s+meant|wait\s+no|no\s+wait|"
-    r"correction|make\s+that|or\s+rather|scratch\s+that)\W+"
+    r"correction|make\s+that|or\s+rather|scratch\s+that|well|actually)\W+"
 )
 # A quoted question about who will be somewhere ("> who's going to be in Chicago for the
 # summit?"), and a reply that says "me" to it ("me! 19th-21st", "yep, I'll be there 3-5").
@@ -893,4 +913,15 @@ TRIP_QUESTION = re.compile(
 YES_ME = re.compile(
     r"^\W*(?:me|me\s+too|i\s+am|i'm|im|i\s+will|i'll|yes|yep|yeah|yup|same|count\s+me\s+in|"
     r"🙋\S*)(?=\W|$)[\s!,.:—–-]*"
+)
+# Frames that mark the words next to them as a place, where a bare name would need more:
+# "Austin-based", "shibuya based", "**Location:** Santiago", "city: Lyon".
+BASED_AFTER_NAME = re.compile(
+    r"(?<![\w'])([^\W\d_][\w'.]*(?:\s[^\W\d_][\w'.]*)?)(?:-|\s)based\b"
+    r"(?P<end>\W*(?:$|\W\s|\s(?:but|and|here|in)\b))?"
+)
+FIELD_LABEL_LINE = re.compile(
+    r"^\W*(?i:location|city|based\s+in|home\s+base|home)\W*[:=]\W*"
+    r"([^\W\d_][\w'.-]*(?:\s[^\W\d_][\w'.-]*)?)",
+    re.MULTILINE,
 )
