@@ -33,17 +33,23 @@ from bot.nlp.typos import may_be_misspelt
 
 __all__ = ["gate_of", "lower", "might_matter", "prepare", "states_something"]
 
-_DEMONYM_WORDS: list[frozenset[str]] = []
+_WORDS: dict[str, frozenset[str]] = {}
 
 
 def _demonym_words() -> frozenset[str]:
     """The last word of every curated demonym ("glaswegian", "yorkers"), built once."""
-    if not _DEMONYM_WORDS:
+    if not _WORDS:
         kinds = _load().aliases.kind
-        _DEMONYM_WORDS.append(
-            frozenset(k.split(" ")[-1] for k, kind in kinds.items() if kind == "demonym")
-        )
-    return _DEMONYM_WORDS[0]
+        demonyms = frozenset(k.split(" ")[-1] for k, kind in kinds.items() if kind == "demonym")
+        _WORDS["demonyms"] = demonyms
+        _WORDS["first"] = en.GATE_WORDS | demonyms
+    return _WORDS["demonyms"]
+
+
+def _first_words() -> frozenset[str]:
+    """Every word one of the gates looks for, with the demonyms."""
+    _demonym_words()
+    return _WORDS["first"]
 
 
 def states_something(gate: en.Gate) -> bool:
@@ -67,14 +73,17 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     both rather than cleaning twice), or None where it surely does not matter."""
     low = text.lower()
     words = en.gate_words(low)
-    if not (en.may_pass_a_gate(low, words) or not _demonym_words().isdisjoint(words)):
-        return None
+    if _first_words().isdisjoint(words) and not en.has_date_digits(low):
+        return None  # (``en.may_pass_a_gate``, with the demonyms)
     # Each gate's cheapest necessary word test first: the intent gate needs an intent word,
-    # the statement gate a city's name (``may_mention_city(clean(text))`` implies it).
+    # the statement gate a city's name (``may_mention_city(clean(text))`` implies it) or a
+    # misspelt one.
     may_intend = not en.INTENT_WORDS.isdisjoint(words)
-    city_word = has_a_city_word(text, low) or may_be_misspelt(low)
+    city_word = has_a_city_word(text, low)
     if not (may_intend or city_word):
-        return None
+        city_word = may_be_misspelt(text)
+        if not city_word:
+            return None
     gate = en.Gate(low, frozenset(words))
     cleaned = ""
     if may_intend and en.intent_gate(gate):
@@ -84,7 +93,7 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
             return gate, cleaned
     if city_word and states_something(gate):
         cleaned = cleaned or clean(text)
-        if may_mention_city(cleaned) or may_be_misspelt(lower(cleaned)):
+        if may_mention_city(cleaned) or may_be_misspelt(text):
             return gate, cleaned
         if framed_places(cleaned):
             return gate, cleaned  # "Austin-based", "Location: Santiago"

@@ -154,7 +154,8 @@ def _mentions(
 ) -> list[_Mention]:
     raw_low = lower(text)
     found = [p for p in find_places(cleaned, prefer_country=prefer_country) if p.city]
-    found = _with_corrections(cleaned, low, _with_misspelt(cleaned, low, found))[:_MAX_PLACES]
+    found = _with_misspelt(cleaned, text.islower(), found)
+    found = _with_corrections(cleaned, low, found)[:_MAX_PLACES]
     out: list[_Mention] = []
     for k, p in enumerate(found):
         assert p.city is not None
@@ -178,10 +179,13 @@ def _mentions(
     return out
 
 
-def _with_misspelt(cleaned: str, low: str, found: list[PlaceMention]) -> list[PlaceMention]:
+def _with_misspelt(cleaned: str, all_lower: bool, found: list[PlaceMention]) -> list[PlaceMention]:
     """The mentions, with misspelt big cities in a statement frame ("in Edinbrugh") and
     names a frame marks as a place ("Austin-based", "**Location:** Santiago")."""
-    typos = [PlaceMention(cleaned[s:e], s, e, c, alias="typo") for s, e, c in misspelt_cities(low)]
+    typos = [
+        PlaceMention(cleaned[s:e], s, e, c, alias="typo")
+        for s, e, c in misspelt_cities(cleaned, all_lower=all_lower)
+    ]
     extra: list[PlaceMention] = []
     for p in [*typos, *framed_places(cleaned)]:
         if not any(q.start < p.end and p.start < q.end for q in [*found, *extra]):
@@ -189,9 +193,7 @@ def _with_misspelt(cleaned: str, low: str, found: list[PlaceMention]) -> list[Pl
     return sorted([*found, *extra], key=lambda p: p.start) if extra else found
 
 
-def _with_corrections(
-    cleaned: str, low: str, found: list[PlaceMention]
-) -> list[PlaceMention]:
+def _with_corrections(cleaned: str, low: str, found: list[PlaceMention]) -> list[PlaceMention]:
     """The mentions, with the city a self-correction names ("Leeds — sorry, Bradford"): a
     correction is a place's context, as "in" is (a small town needs one to be found)."""
     extra: list[PlaceMention] = []

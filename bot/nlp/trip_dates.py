@@ -89,11 +89,24 @@ def days_after(
     before = [t for t in times if since <= t.start_index and t.end_index <= m.start]
     if days is None:
         days = _compose(low, before, today) if before else None
-    elif days[0] == today and before:
-        # "landing sat morning, in london til wed": the start is the day before the city
-        start = first_last(before[-1])[0]
-        days = (start, days[1]) if start <= days[1] else days
+    elif before and (days[0] == today or _an_end_after(low, m, mine)):
+        days = _from_the_start_before(first_last(before[-1])[0], days, today)
     return _with_duration(low[m.sentence[0] : m.sentence[1]], days)
+
+
+def _an_end_after(low: str, m: _Span, mine: Sequence[TimeMention]) -> bool:
+    """The first date after the city is an end: "..., flying home Saturday"."""
+    return bool(mine) and en.SECOND_CLAUSE.search(low[m.end : mine[0].start_index]) is not None
+
+
+def _from_the_start_before(start: date, days: Days, today: date) -> Days:
+    """ "landing sat morning, in london til wed", "landing Wednesday in Oslo, flying home
+    Saturday": the start is the day named before the city; an end weekday before it is
+    that weekday after the start."""
+    end = days[1]
+    if end < start and end - today < timedelta(days=7):
+        end = _next_weekday(start, end.weekday())
+    return (start, end) if start <= end else days
 
 
 def _in_the_past(between: str, t: TimeMention) -> bool:
@@ -157,6 +170,8 @@ def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
     for a, b in (_after_first(span, first) for span in spans[1:]):
         if first <= a and b <= last:
             first, last = a, b  # "next week (3rd-7th)": the days inside
+        elif a <= first and last <= b and a.weekday() == 0 and (b - a).days == 6:
+            continue  # "Wed-Fri the week after next": the week qualifies the days
         elif b >= first:
             last = max(last, b)
     return first, last
@@ -200,8 +215,9 @@ def _one(low: str, t: TimeMention, today: date) -> Days:
     first, last = first_last(t)
     lead = low[max(0, t.start_index - 16) : t.start_index]
     wd = en.WEEKDAY_RANGE.search(text)
-    if wd and ("next week" in text or en.NEXT_WEEK_AFTER.match(low[t.end_index :])):
-        monday = _monday(today) + timedelta(days=7)
+    ahead = _weeks_ahead(low[t.end_index :])
+    if wd and ("next week" in text or ahead):
+        monday = _monday(today) + timedelta(days=7 * (ahead or 1))
         a, b = (en.WEEKDAY_NAMES[g] for g in wd.groups())
         return monday + timedelta(days=a), monday + timedelta(days=max(a, b))
     if en.THIS_WEEK.match(text):
@@ -213,6 +229,14 @@ def _one(low: str, t: TimeMention, today: date) -> Days:
     if text.split()[0] in en.END_WORDS or re.search(r"\b(?:until|till|til|through)\s*$", lead):
         return today, max(today, last)
     return first, last
+
+
+def _weeks_ahead(following: str) -> int:
+    """Weeks from this one that the words after a weekday range name: "next week" or "the
+    week after" 1, "the week after next" 2, else 0."""
+    if en.WEEK_AFTER_NEXT.match(following):
+        return 2
+    return 1 if en.NEXT_WEEK_AFTER.match(following) else 0
 
 
 def _with_duration(sentence: str, days: Days | None) -> Days | None:
@@ -324,8 +348,9 @@ def _weekday_range(after: str, today: date) -> tuple[Days, int] | None:
     if m is None or "next" in after[: m.start()].split()[-1:]:
         return None
     a, b = en.WEEKDAY_NAMES[m.group(1)], en.WEEKDAY_NAMES[m.group(2)]
-    if en.NEXT_WEEK_AFTER.match(after[m.end() :]):
-        monday = _monday(today) + timedelta(days=7)
+    ahead = _weeks_ahead(after[m.end() :])
+    if ahead:
+        monday = _monday(today) + timedelta(days=7 * ahead)
         return (monday + timedelta(days=a), monday + timedelta(days=max(a, b))), m.start()
     first = _next_weekday(today, a)
     return (first, _next_weekday(first, b)), m.start()

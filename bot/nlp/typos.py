@@ -1,7 +1,8 @@
 """City names misspelt by one letter, read only where a statement frame expects a city.
 
-"I'm in Edinbrugh", "living in philadelpia", "Barcleona next week": a word of 7 or more
-letters, right after "in", "to", "from", "visiting" or "near", that is no name the gazetteer
+"I'm in Edinbrugh", "living in philadelpia": a capitalised word of 7 or more letters (any
+word, in a message all in lower case), right after "in", "to", "from", "visiting" or "near",
+that is no name the gazetteer
 knows and is one edit (a letter missing, added, changed, or two letters swapped) from the
 single-word name of exactly one city of 100,000 people or more. Short names and small towns
 are never guessed: "in Bath" or "in Reno" need no help, and the edits of short words hit
@@ -21,8 +22,10 @@ __all__ = ["may_be_misspelt", "misspelt_cities"]
 MIN_LETTERS = 7
 MIN_POPULATION = 100_000
 
-# A word where a city would be: after a place preposition or a trip verb (lower-case text).
-FRAME = re.compile(r"\b(?:in|to|from|visiting|near)\s+#?([a-z\u00c0-\u024f]{7,})\b")
+# A word where a city would be: after a place preposition or a trip verb, capitalised (or
+# anyhow in a message written all in lower case).
+FRAME = re.compile(r"\b(?i:in|to|from|visiting|near)\s+#?([A-ZÀ-Þ][a-zß-ÿ\u0100-\u024f]{6,})\b")
+FRAME_LOWER = re.compile(r"\b(?:in|to|from|visiting|near)\s+#?([a-zß-ÿ\u0100-\u024f]{7,})\b")
 
 _INDEX: list[dict[str, tuple[int, ...]]] = []
 
@@ -79,15 +82,21 @@ def _misspelt(word: str) -> City | None:
     return max((g.by_id[i] for i in near), key=lambda c: c.population)
 
 
-def may_be_misspelt(low: str) -> bool:
-    """Cheap check for the pre-filter: False means ``misspelt_cities`` finds nothing."""
-    return any(_misspelt(m.group(1)) is not None for m in FRAME.finditer(low))
+def _frames(text: str, all_lower: bool) -> Iterator[re.Match[str]]:
+    return (FRAME_LOWER if all_lower else FRAME).finditer(text)
 
 
-def misspelt_cities(low: str) -> list[tuple[int, int, City]]:
-    """(start, end, city) of each misspelt city name in a statement frame, in text order."""
+def may_be_misspelt(text: str) -> bool:
+    """Cheap check for the pre-filter: False means ``misspelt_cities(clean(text), all_lower=
+    text.islower())`` finds nothing (cleaning only masks words, never makes new ones)."""
+    return any(_misspelt(m.group(1)) is not None for m in _frames(text, text.islower()))
+
+
+def misspelt_cities(text: str, *, all_lower: bool) -> list[tuple[int, int, City]]:
+    """(start, end, city) of each misspelt city name in a statement frame, in text order.
+    ``all_lower``: the message as written has no capital letter (then any word counts)."""
     out: list[tuple[int, int, City]] = []
-    for m in FRAME.finditer(low):
+    for m in _frames(text, all_lower):
         city = _misspelt(m.group(1))
         if city is not None:
             out.append((m.start(1), m.end(1), city))

@@ -10,6 +10,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.nlp.places import find_places
 from bot.nlp.statements import Statement, _read, might_matter, read
@@ -147,8 +149,15 @@ def test_one_edit_apart(a: str, b: str, near: bool) -> None:
 
 
 def test_a_typo_is_found_only_after_a_frame_word() -> None:
-    assert [c.name for _, _, c in misspelt_cities("visiting edinbrugh soon")] == ["Edinburgh"]
-    assert misspelt_cities("edinbrugh is lovely") == []
+    found = misspelt_cities("visiting edinbrugh soon", all_lower=True)
+    assert [c.name for _, _, c in found] == ["Edinburgh"]
+    assert misspelt_cities("edinbrugh is lovely", all_lower=True) == []
+
+
+def test_in_a_message_with_capitals_a_typo_must_be_capitalised() -> None:
+    assert misspelt_cities("Ok so visiting edinbrugh soon", all_lower=False) == []
+    found = misspelt_cities("Ok so visiting Edinbrugh soon", all_lower=False)
+    assert [c.name for _, _, c in found] == ["Edinburgh"]
 
 
 # ---------------------------------------------------------------------------------------
@@ -297,6 +306,16 @@ OTHER_NAMES = [
 ]
 TRIP_DATES = [
     ("landing in Rome Thursday, flying home Sunday", [trip("Rome", (9, 10), (9, 13))]),
+    ("landing Wednesday in Oslo, flying home Saturday", [trip("Oslo", (9, 9), (9, 12))]),
+    ("arriving Thursday evening in Rome, leaving Monday", [trip("Rome", (9, 10), (9, 14))]),
+    ("Madrid Wed through Fri the week after next", [trip("Madrid", (9, 23), (9, 25))]),
+    ("in Madrid Tue to Thu the week after", [trip("Madrid", (9, 15), (9, 17))]),
+    ("in Lisbon on the 14th and 15th", [trip("Lisbon", (9, 14), (9, 15))]),
+    ("Porto the weekend of the 3rd", [trip("Porto", (10, 2), (10, 4))]),
+    ("Vienna early next month", [trip("Vienna", (10, 1), (10, 31))]),
+    ("greetings from Tokyo, here till the 20th", [trip("Tokyo", (9, 8), (9, 20))]),
+    ("NYC from Dec 29 to Jan 3", [("trip", "New York City", date(2026, 12, 29), date(2027, 1, 3))]),
+    ("heading to Krakow 21.-24.9.", [trip("Kraków", (9, 21), (9, 24))]),
     ("in Cork right now until friday", [trip("Cork", (9, 8), (9, 11))]),
     ("Oslo the weekend of the 19th", [trip("Oslo", (9, 18), (9, 20))]),
     ("in Madrid 28/9 - 2/10", [trip("Madrid", (9, 28), (10, 2))]),
@@ -365,6 +384,8 @@ REPLIES = [
     ("> who's going to be in Berlin?\nnot me, sadly", []),
     ("> who's going to be in Berlin on friday?\nmy boss is", []),
     ("> I'll be in Rome 12-14 Sept\nme too!", []),  # the quote is someone else's statement
+    ("> who's going to be in Berlin on friday?\nme neither lol", []),
+    ("> who's going to be in Berlin on friday?\nnope, not this time", []),
 ]
 
 
@@ -426,6 +447,9 @@ def test_a_frame_makes_a_name_a_place(text: str, expected: list[Row]) -> None:
         "mobile-based apps are the future",
         "evidence based medicine, next week's topic",
         "cloud based tools are fine",
+        "Reading-based learning works, see you next week",
+        "Location: TBD, date: next week",
+        "City: not sure yet, maybe next month",
     ],
 )
 def test_based_that_is_not_the_speakers_home(text: str) -> None:
@@ -484,3 +508,49 @@ def test_food_then_anyone(text: str, expected: list[Row]) -> None:
 def test_a_correction_does_not_reach_into_the_next_sentence() -> None:
     text = "I'm in Leeds, well, Bradford technically. Leeds folks, pint soon?"
     assert rows(read(text, now=NOW)) == [home("Bradford"), intent("Leeds")]
+
+
+_ALL_TEXTS = sorted(
+    {
+        t
+        for table in (
+            NICKNAMES,
+            TYPOS,
+            INTROS,
+            DEMONYMS,
+            MOVES,
+            LEGS,
+            NO_SUBJECT,
+            MODIFIERS,
+            OTHER_NAMES,
+            TRIP_DATES,
+            QUESTIONS,
+            INTENTS,
+            NOT_THE_SPEAKER,
+            REPLIES,
+            CORRECTIONS,
+            FRAMED,
+        )
+        for t, _ in table
+    }
+    | {t for t, _ in CONTEXT}
+    | {t for t, _ in EXONYMS}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["", "ok so ", "Hey all! ", "(", "**", "`x` ", "lol "]),
+    st.sampled_from(_ALL_TEXTS),
+    st.sampled_from(["", "!", " 🙂", ")", "\nthanks", " — @sam", " https://example.com/x"]),
+    st.sampled_from([str, str.upper, str.lower]),
+)
+def test_the_prefilter_never_hides_these_statements(
+    head: str, text: str, tail: str, case: object
+) -> None:
+    """Typos, frames, replies, demonyms and corrections pass the pre-filter whatever the
+    marks, case and chatter around them (it asks the same functions)."""
+    assert callable(case)
+    message = case(f"{head}{text}{tail}")
+    if _read(message, NOW):
+        assert might_matter(message), message

@@ -247,6 +247,8 @@ TRIP_BEFORE = _cue(
           back\s+in|over\s+in|out\s+in|up\s+in|down\s+in|stuck\s+in|stopping\s+in|
           passing\s+through|touring|exploring|staying\s+in|staying\s+at|spending\s+\w+(?:\s+\w+)?\s+in)\s*$
     | \b(?:just\s+)?(?:landed|arrived|touched\s+down)\s+(?:in|at)\s*$
+    | \b(?:landing|arriving|getting\s+in|flying\s+in)\s+(?:on\s+)?(?:the\s+)?[\w]+
+          (?:\s+(?:morning|afternoon|evening|night))?\s+(?:in|at|into)\s*$
     | \bvisiting\s+(?:my\s+|our\s+|the\s+|some\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+in\s*$
     | \bsee(?:ing)?\s+(?:my\s+|our\s+)[\w'-]+(?:\s+[\w'-]+)?\s+in\s*$
     | \b{_SUBJ}\s+(?:in|at)\s*$
@@ -315,6 +317,7 @@ WEEKDAY_NAMES = {
 WEEK_OF = re.compile(r"\bweek\s+of\s*$")
 WEEKEND_OF = re.compile(r"\bweekend\s+of\s*$")
 NEXT_WEEK_AFTER = re.compile(r"^\s*(?:next\s+week|the\s+week\s+after)\b")
+WEEK_AFTER_NEXT = re.compile(r"^\s*(?:the\s+)?week\s+after\s+next\b")
 WEEKDAY_RANGE = re.compile(
     r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s*(?:-|–|—|to|through|thru|till|until)"
     r"\s*(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\b"
@@ -406,6 +409,11 @@ def gate_words(low: str) -> list[str]:
         return low.encode().translate(_SPLIT_ASCII).decode().split()
     # One regex split is far cheaper than str.translate's dict lookups (the same words).
     return [w for w in _SPLIT_RE.split(low.replace("’", "'")) if w]
+
+
+def has_date_digits(low: str) -> bool:
+    """Digits as trip dates are written ("the 20th", "5/27", "3-8")."""
+    return _DATE_DIGITS.search(low) is not None
 
 
 def may_pass_a_gate(low: str, words: list[str]) -> bool:
@@ -721,6 +729,7 @@ INTENT_CUES: tuple[Cue, ...] = (
 INTENT_WORDS = frozenset(w for cue in INTENT_CUES if cue.needs for w in cue.needs[0])
 # Every word one of the gates looks for (statement_gate's "where" is its quoted question's).
 _GATE_WORDS = STATEMENT_WORDS | INTENT_WORDS | _PAIR_WORDS | {"where"}
+GATE_WORDS = _GATE_WORDS
 _CUES_BY_WORD = {
     w: tuple(c for c in INTENT_CUES if c.needs and w in c.needs[0] and not c.beside_a_stay)
     for w in INTENT_WORDS
@@ -912,7 +921,7 @@ TRIP_QUESTION = re.compile(
 )
 YES_ME = re.compile(
     r"^\W*(?:me|me\s+too|i\s+am|i'm|im|i\s+will|i'll|yes|yep|yeah|yup|same|count\s+me\s+in|"
-    r"🙋\S*)(?=\W|$)[\s!,.:—–-]*"
+    r"🙋\S*)(?=\W|$)(?![\s!,.]*(?:neither|either|not|no|nope|sadly\s+not)\b)[\s!,.:—–-]*"
 )
 # Frames that mark the words next to them as a place, where a bare name would need more:
 # "Austin-based", "shibuya based", "**Location:** Santiago", "city: Lyon".
