@@ -113,7 +113,7 @@ async def test_a_driver_error_is_raised_as_sqlalchemy_raises_it(sqlite_url: str)
     await store.upgrade()
     try:
         async def work(conn: Any) -> None:
-            await conn.execute(store._q["save_rsvp"], {
+            await conn.execute(store._sql.save_rsvp, {
                 "meetup": 404, "user": "bob", "status": "going", "name": "Bob",
                 "position": 1, "now": NOW})  # no such meetup: a foreign key fails
 
