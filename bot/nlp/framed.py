@@ -27,13 +27,22 @@ def may_be_framed(low: str) -> bool:
 
 def framed_places(text: str) -> list[PlaceMention]:
     """The places the frames mark in ``text`` (a cleaned message), in text order."""
-    if not may_be_framed(text.lower()):
+    low = text.lower()
+    if not may_be_framed(low):
         return []
-    found = [p for p in _candidates(text) if p is not None]
+    found = [p for p in _candidates(text, low) if p is not None]
     return sorted(found, key=lambda p: p.start)
 
 
-def _candidates(text: str) -> Iterator[PlaceMention | None]:
+def _candidates(text: str, low: str) -> Iterator[PlaceMention | None]:
+    if "based" in low:
+        yield from _based(text)
+    if ":" in low or "=" in low:
+        for m in en.FIELD_LABEL_LINE.finditer(text):
+            yield _as_place(text, m.start(1), m.end(1), common_ok=True)
+
+
+def _based(text: str) -> Iterator[PlaceMention | None]:
     for m in en.BASED_AFTER_NAME.finditer(text):
         ends = m.group("end") is not None
         name = m.group(1)
@@ -42,8 +51,6 @@ def _candidates(text: str) -> Iterator[PlaceMention | None]:
         for n in (2, 1) if len(words) == 2 else (1,):
             start = m.start(1) + (len(name) - len(" ".join(words[-n:])))
             yield _as_place(text, start, m.end(1), common_ok=ends)
-    for m in en.FIELD_LABEL_LINE.finditer(text):
-        yield _as_place(text, m.start(1), m.end(1), common_ok=True)
 
 
 def _as_place(text: str, start: int, end: int, *, common_ok: bool) -> PlaceMention | None:

@@ -167,7 +167,7 @@ def _mentions(
         after = low[p.end : max(p.end, stop)]
         joined = prev_end >= sent[0] and _only_list_words(low[prev_end : p.start])
         prefix = low[sent[0] : p.start]
-        city = by_context(parent_city(p.city), text[p.end :], nxt - p.end)
+        city = by_context(_its_city(p.city), text[p.end :], nxt - p.end)
         answer = _answers_where(raw_low, p.start)
         tail = low[p.end : p.end + 80]
         demonym = "" if p.alias != "demonym" else "many" if p.text.endswith("s") else "one"
@@ -207,6 +207,13 @@ def _with_corrections(cleaned: str, low: str, found: list[PlaceMention]) -> list
             q = named[0]
             extra.append(replace(q, start=at, end=at + len(q.text)))
     return sorted([*found, *extra], key=lambda p: p.start) if extra else found
+
+
+def _its_city(city: City) -> City:
+    """The city a district belongs to (Brooklyn, Shibuya), but a town across a state line
+    is a municipality of its own (Jersey City and Hoboken, NJ, are not New York City)."""
+    parent = parent_city(city)
+    return parent if parent.admin1_code == city.admin1_code else city
 
 
 def _after_stop(low: str, sentences: list[tuple[int, int]], sent: tuple[int, int], nxt: int) -> int:

@@ -86,7 +86,11 @@ def days_after(
     else:
         days = _bare_range(m.after, stated, times, m.end)
     since = max(m.sentence[0], prev.end if prev else 0)
-    before = [t for t in times if since <= t.start_index and t.end_index <= m.start]
+    before = [
+        t
+        for t in times
+        if since <= t.start_index and t.end_index <= m.start and first_last(t)[1] >= today
+    ]  # not a past date ("left Boston last year, Denver now")
     if days is None:
         days = _compose(low, before, today) if before else None
     elif before and (days[0] == today or _an_end_after(low, m, mine)):

@@ -13,7 +13,7 @@ import re
 
 from bot.domain.geo import distance_km
 from bot.nlp.lang import en
-from bot.nlp.places import NEAR_HOME_KM, City, fold, namesakes, namesakes_in
+from bot.nlp.places import NEAR_HOME_KM, City, _load, fold, namesakes, namesakes_in
 
 __all__ = ["by_context", "near"]
 
@@ -28,41 +28,75 @@ def by_context(city: City, after: str, next_city: int | None = None) -> City:
     Portland (Oregon) with ". Maine, not Oregon" is Portland, Maine. ``next_city``: where in
     ``after`` another city is named; the words end there, but for a name that is itself the
     qualifier ("Arlington — Virginia side": Virginia is a town too)."""
-    if len(namesakes(city)) < 2:
-        return city
+    words = _region_words(city)
+    if not words:
+        return city  # no namesakes
     window = after[:_WINDOW].split("\n", 1)[0]
     for m in _TOKEN.finditer(window):
         if next_city is not None and m.start() > next_city:
             break
+        key = _key_at(window, m, words)
+        if key is None:
+            continue
         if en.NOT_THIS_ONE.search(window[: m.start()].lower()):
             if m.start() == next_city:
                 next_city = None  # "not the Virginia one, the BC one": read on
             continue
-        kept = _kept_by(city, window, m)
+        kept = namesakes_in(city, en.COUNTRY_WORDS.get(key, key))
         if kept:
             return city if city in kept else kept[0]
     return city
 
 
-def _kept_by(city: City, window: str, m: re.Match[str]) -> list[City] | None:
-    """The namesakes a word (or it and the next word) at ``m`` names the region of: a region
-    name of 4+ letters in any case, a code only in capitals ("NZ", "BC"), or a country
-    adjective ("Spanish")."""
+def _key_at(window: str, m: re.Match[str], words: frozenset[str]) -> str | None:
+    """The region word at ``m`` (it, or it and the next word: "new zealand"), or None: a
+    region name in any case, a code only in capitals ("NZ", "BC")."""
     word = m.group()
     low = fold(word)
     two = _WORD.match(window, m.start())
     pair = fold(two.group()) if two else low
-    for key in (pair, low) if pair != low else (low,):
-        code = en.COUNTRY_WORDS.get(key)
-        if code is not None:
-            return namesakes_in(city, code)
-        if len(key) >= 4:
-            kept = namesakes_in(city, key)
-            if kept:
-                return kept
+    if pair != low and pair in words:
+        return pair
+    if low in words and (len(low) >= 4 or low in en.COUNTRY_WORDS or word.isupper()):
+        return low
     if 2 <= len(word) <= 3 and word.isupper():
-        return namesakes_in(city, low)
+        return low  # an admin1 abbreviation ("BC", "NSW"): namesakes_in reads it
     return None
+
+
+_REGION_WORDS: dict[int, frozenset[str]] = {}
+_BY_CODE: dict[str, set[str]] = {}
+
+
+def _region_words(city: City) -> frozenset[str]:
+    """The words that may name the region or country of one of ``city``'s namesakes (empty
+    when it has none), built once per city."""
+    found = _REGION_WORDS.get(city.id)
+    if found is None:
+        same = namesakes(city)
+        found = frozenset()
+        if len(same) > 1:
+            by_code = _names_by_code()
+            words: set[str] = set()
+            for c in same:
+                cc = c.country_code
+                words.add(cc.lower())
+                if c.admin1_name:
+                    words.add(fold(c.admin1_name))
+                words |= by_code.get(cc, set()) | by_code.get(f"{cc}-{c.admin1_code}", set())
+            found = frozenset(words)
+        _REGION_WORDS[city.id] = found
+    return found
+
+
+def _names_by_code() -> dict[str, set[str]]:
+    """Region and country names by code ("US-ME": {"maine"}, "ES": {"spain", "spanish"})."""
+    if not _BY_CODE:
+        for name, code in _load().region_index.items():
+            _BY_CODE.setdefault(code, set()).add(name)
+        for word, cc in en.COUNTRY_WORDS.items():
+            _BY_CODE.setdefault(cc.upper(), set()).add(fold(word))
+    return _BY_CODE
 
 
 def near(city: City, other: City) -> City:

@@ -554,3 +554,26 @@ def test_the_prefilter_never_hides_these_statements(
     message = case(f"{head}{text}{tail}")
     if _read(message, NOW):
         assert might_matter(message), message
+
+
+# ---------------------------------------------------------------------------------------
+# Separate municipalities next to a big city, and a past date before the city
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I work in Manhattan but I live in Hoboken", [home("Hoboken")]),
+        ("moved to Jersey City in the spring", [home("Jersey City")]),
+        ("living in Brooklyn", [home("New York City")]),  # a borough is its city
+        ("left Boston last year, Denver now", [home("Denver")]),
+    ],
+)
+def test_municipalities_and_boroughs(text: str, expected: list[Row]) -> None:
+    check(text, expected)
+
+
+def test_a_typo_after_a_capitalised_frame_word() -> None:
+    assert rows(read("In Edinbrugh next week, any tips?", now=NOW)) == [
+        trip("Edinburgh", (9, 14), (9, 20))
+    ]
