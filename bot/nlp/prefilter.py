@@ -46,10 +46,14 @@ def _demonym_words() -> frozenset[str]:
     return _WORDS["demonyms"]
 
 
+_FIRST: list[frozenset[str]] = []
+
+
 def _first_words() -> frozenset[str]:
-    """Every word one of the gates looks for, with the demonyms."""
+    """Every word one of the gates looks for, with the demonyms (kept in ``_FIRST``)."""
     _demonym_words()
-    return _WORDS["first"]
+    _FIRST.append(_WORDS["first"])
+    return _FIRST[0]
 
 
 def states_something(gate: en.Gate) -> bool:
@@ -73,7 +77,8 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     both rather than cleaning twice), or None where it surely does not matter."""
     low = text.lower()
     words = en.gate_words(low)
-    if _first_words().isdisjoint(words) and not en.has_date_digits(low):
+    first = _FIRST[0] if _FIRST else _first_words()
+    if first.isdisjoint(words) and not en.has_date_digits(low):
         return None  # (``en.may_pass_a_gate``, with the demonyms)
     # Each gate's cheapest necessary word test first: the intent gate needs an intent word,
     # the statement gate a city's name (``may_mention_city(clean(text))`` implies it) or a

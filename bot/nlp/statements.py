@@ -198,6 +198,9 @@ def _with_corrections(cleaned: str, low: str, found: list[PlaceMention]) -> list
     correction is a place's context, as "in" is (a small town needs one to be found)."""
     extra: list[PlaceMention] = []
     for p in found[:_MAX_PLACES]:
+        ahead = low[p.end : p.end + 50]
+        if not any(w in ahead for w in en.CORRECTION_WORDS):
+            continue
         lead = en.CORRECTION_AHEAD.match(low, p.end)
         if lead is None or any(lead.end() <= q.start < lead.end() + 3 for q in found):
             continue

@@ -53,6 +53,16 @@ def _index() -> dict[str, tuple[int, ...]]:
     return _INDEX[0]
 
 
+_HEADS: list[frozenset[str]] = []
+
+
+def _heads() -> frozenset[str]:
+    """The first two letters of every big single-word name (a cheap first test)."""
+    if not _HEADS:
+        _HEADS.append(frozenset(k[:2] for k in _index() if len(k) >= MIN_LETTERS))
+    return _HEADS[0]
+
+
 def one_edit_apart(a: str, b: str) -> bool:
     """Whether ``b`` is ``a`` with one letter missing, added or changed, or two neighbours
     swapped ("edinbrugh"/"edinburgh", "philadelpia"/"philadelphia")."""
@@ -91,6 +101,8 @@ def _frames(text: str, all_lower: bool) -> Iterator[re.Match[str]]:
         start, end = m.start(), m.end()
         if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
             continue
+        if m.group()[:2].lower() not in _heads():
+            continue  # no big city's name starts so (a typo in the first two letters is left)
         lead = _BEFORE.search(text, max(0, start - 12), start)
         if lead is not None and lead.group(1).lower() in FRAME_WORDS:
             yield m

@@ -32,6 +32,9 @@ def by_context(city: City, after: str, next_city: int | None = None) -> City:
     if not words:
         return city  # no namesakes
     window = after[:_WINDOW].split("\n", 1)[0]
+    tokens = _TOKEN.findall(fold(window))
+    if _REGION_TOKENS[city.id].isdisjoint(tokens) and not _CODE.search(window):
+        return city  # no word of a region or country, no code: the most likely namesake
     for m in _TOKEN.finditer(window):
         if next_city is not None and m.start() > next_city:
             break
@@ -65,6 +68,8 @@ def _key_at(window: str, m: re.Match[str], words: frozenset[str]) -> str | None:
 
 
 _REGION_WORDS: dict[int, frozenset[str]] = {}
+_REGION_TOKENS: dict[int, frozenset[str]] = {}
+_CODE = re.compile(r"\b[A-Z]{2,3}\b")
 _BY_CODE: dict[str, set[str]] = {}
 
 
@@ -86,6 +91,7 @@ def _region_words(city: City) -> frozenset[str]:
                 words |= by_code.get(cc, set()) | by_code.get(f"{cc}-{c.admin1_code}", set())
             found = frozenset(words)
         _REGION_WORDS[city.id] = found
+        _REGION_TOKENS[city.id] = frozenset(w.strip(".,;:()") for k in found for w in k.split())
     return found
 
 

@@ -908,7 +908,12 @@ INTRO_ITEM_END = re.compile(r"^\s*(?:[.!|,;—–-]|\(|$|\n|\W*$)")
 PAST_BEFORE_DATE = re.compile(
     r"\b(?:moved|relocated|arrived|got\s+here|came|left|was|were|since|been|ago)\b[^,;.!?]*$"
 )
-# After a city, the words that lead its correction ("Denver... sorry, ", "Leeds — I mean ").
+# After a city, the words that lead its correction ("Denver... sorry, ", "Leeds — I mean ");
+# ``CORRECTION_WORDS``: one of them is in every match (a cheap first test).
+CORRECTION_WORDS = (
+    *("sorry", "mean", "wait", "correction", "make that", "rather", "scratch", "well"),
+    "actually",
+)
 CORRECTION_AHEAD = re.compile(
     r"[^.!?\n]{0,30}?(?:\.\.+|…|\W)\s*(?:sorry|i\s+mean|i\s+meant|wait\s+no|no\s+wait|"
     r"correction|make\s+that|or\s+rather|scratch\s+that|well|actually)\W+"
