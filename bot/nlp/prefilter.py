@@ -29,7 +29,7 @@ from bot.nlp.framed import framed_places
 from bot.nlp.lang import en
 from bot.nlp.places import _load, has_a_city_word, may_mention_city
 from bot.nlp.replies import answered_trip
-from bot.nlp.typos import may_be_misspelt
+from bot.nlp.typos import may_be_misspelt, may_have_a_frame
 
 __all__ = ["gate_of", "lower", "might_matter", "prepare", "states_something"]
 
@@ -86,7 +86,7 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     may_intend = not en.INTENT_WORDS.isdisjoint(words)
     city_word = has_a_city_word(text, low)
     if not (may_intend or city_word):
-        city_word = may_be_misspelt(text)
+        city_word = may_have_a_frame(words) and may_be_misspelt(text)
         if not city_word:
             return None
     gate = en.Gate(low, frozenset(words))

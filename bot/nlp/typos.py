@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from bot.nlp.places import City, _load, all_cities, fold
 
-__all__ = ["may_be_misspelt", "misspelt_cities"]
+__all__ = ["may_be_misspelt", "may_have_a_frame", "misspelt_cities"]
 
 MIN_LETTERS = 7
 MIN_POPULATION = 100_000
@@ -28,7 +28,7 @@ MIN_POPULATION = 100_000
 CANDIDATE = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ\u0100-\u024f]{6,}")
 CANDIDATE_LOWER = re.compile(r"[a-zß-ÿ\u0100-\u024f]{7,}")
 FRAME_WORDS = frozenset({"in", "to", "from", "visiting", "near"})
-_BEFORE = re.compile(r"(?:^|[^\w#])([A-Za-z]+)\s+#?$")
+_BEFORE = re.compile(r"(?:^|[^\w#'’])([A-Za-z]+)\s+#?$")
 
 _INDEX: list[dict[str, tuple[int, ...]]] = []
 
@@ -106,6 +106,19 @@ def _frames(text: str, all_lower: bool) -> Iterator[re.Match[str]]:
         lead = _BEFORE.search(text, max(0, start - 12), start)
         if lead is not None and lead.group(1).lower() in FRAME_WORDS:
             yield m
+
+
+def may_have_a_frame(words: list[str]) -> bool:
+    """Cheapest first test, on the message's lower-case words split at marks (as the gates
+    split them): a frame word right before a long word that starts as a big city's name.
+    ``may_be_misspelt`` is False where this is."""
+    heads = _heads()
+    return any(
+        len(w) >= MIN_LETTERS
+        and (w[:2] if w.isascii() else fold(w[:2])) in heads
+        and words[i] in FRAME_WORDS
+        for i, w in enumerate(words[1:])
+    )
 
 
 def may_be_misspelt(text: str) -> bool:
