@@ -39,8 +39,9 @@ from slack_fake_api import FakeSlackAPI  # noqa: E402
 
 from adapters.slack import SlackAdapter  # noqa: E402
 from bot.commands import COMMANDS  # noqa: E402
-from bot.config import Secret, SlackSettings  # noqa: E402
+from bot.config import Secret, SlackSettings, WebSettings  # noqa: E402
 from bot.types import Choice, CommandSpec, Inbound, Outgoing, Place, SuggestionsRequested, Text  # noqa: E402
+from bot.web.server import WebServer  # noqa: E402
 
 SECRET = "bench-signing-secret"
 
@@ -152,17 +153,22 @@ async def main(argv: list[str] | None = None) -> dict[str, Any]:
     inbox: Any = CountingInbox()
     app: Any = None
     tmp = tempfile.TemporaryDirectory()
-    if args.core:
+    web_settings = WebSettings("127.0.0.1", 0)
+    if args.core:  # the app serves Slack's route on its web server
         from bot.app import build_app
         from bot.config import Settings
 
-        app = build_app(Settings(database_url=f"sqlite+aiosqlite:///{tmp.name}/bench.db"),
-                        adapters=[adapter])
+        app = build_app(Settings(database_url=f"sqlite+aiosqlite:///{tmp.name}/bench.db",
+                                 web=web_settings), adapters=[adapter])
         await app.start()
         inbox = app.core
+        server = app.web
+    else:
+        server = WebServer(web_settings, adapter.web_routes())
+        await server.start()
     task = asyncio.create_task(adapter.run(inbox))
     await asyncio.wait_for(adapter.ready.wait(), 30)
-    url = f"http://127.0.0.1:{adapter.bound_port}/slack/events"
+    url = f"http://127.0.0.1:{server.port}/slack/events"
     driver = SlackDriver(url, SECRET, f"http://127.0.0.1:{fake.port}")
     results: dict[str, Any] = {
         "date": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
@@ -209,6 +215,8 @@ async def main(argv: list[str] | None = None) -> dict[str, Any]:
         await task
         if app is not None:
             await app.stop()
+        else:
+            await server.stop()
         await fake.stop()
         tmp.cleanup()
 

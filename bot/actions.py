@@ -37,6 +37,16 @@ VERBS: dict[str, int] = {
     "rehome": 1,  # city_id: the member meant this namesake of their home city
     "redate": 2,  # meetup_id, minutes since 1970 (UTC): the other day/month reading
     "list": 3,  # page, city_id (0: any), all|mine: a page of /meetup list
+    "calreset": 1,  # community_id: revoke my calendar feed link and send a new one
+    # welcoming newcomers (bot/handlers/welcome.py, buddies.py)
+    "first": 1,  # meetup_id: "It's my first one"
+    "late": 1,  # meetup_id: a first-timer tells the host they're running late
+    "again": 2,  # meetup_id, yes|maybe|no: "Would you come again?"
+    "tally": 1,  # meetup_id: the organizer sees the answers
+    "follow": 2,  # meetup_id, yes|no: hear about the next meetup in that city
+    "door": 1,  # meetup_id: "Meet me at the door"
+    "nodoor": 1,  # meetup_id: cancel my door-buddy request
+    "greet": 3,  # meetup_id, request_id, yes|no: a greeter's answer
 }
 
 

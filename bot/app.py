@@ -17,20 +17,36 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bot.clock import SystemClock
 from bot.config import Settings, enabled_platforms
 from bot.core import REMOVAL_GRACE, Core
-from bot.handlers import admin, cities, help, meetups, members, polls, reminders, rsvps, watcher
+from bot.handlers import (
+    admin,
+    buddies,
+    cities,
+    feeds,
+    help,
+    meetups,
+    members,
+    polls,
+    reminders,
+    rsvps,
+    watcher,
+    welcome,
+)
 from bot.handlers.context import Services
 from bot.handlers.feature import Feature
 from bot.jobs import Backoff, JobEngine, log_failure
 from bot.outbox import Outbox
-from bot.ports import ChatAdapter, Clock, Timer
+from bot.ports import ChatAdapter, Clock, ServesHttp, Timer
 from bot.routes import JobDelivery, assemble
 from bot.scheduling import ApsTimer
 from bot.store.store import Store
+
+if TYPE_CHECKING:
+    from bot.web.server import WebServer
 
 log = logging.getLogger("tweetup")
 
@@ -56,7 +72,14 @@ FEATURES: tuple[Feature, ...] = (
     admin.FEATURE,
     help.FEATURE,
     watcher.FEATURE,
+    welcome.FEATURE,
+    buddies.FEATURE,
+    feeds.FEATURE,
 )
+# What the web server ([web]) serves besides adapters' routes: "module:function" names of
+# functions (bot.web.server.WebContext) -> aiohttp routes, imported only when the server is on
+# (a console run never loads aiohttp). A feature with pages adds one line here.
+WEB_ROUTES: tuple[str, ...] = ("bot.web.feeds:routes",)
 
 
 class AdapterFailed(Exception):
@@ -82,6 +105,7 @@ class App:
     jobs: JobEngine
     core: Core
     adapters: list[ChatAdapter] = field(default_factory=list)
+    web: WebServer | None = None  # the HTTP server, once started ([web] configured)
     _housekeeping_backoff: Backoff = field(default_factory=lambda: Backoff(cap=RETRY_LATER))
 
     @property
@@ -104,11 +128,32 @@ class App:
             threading.Thread(target=_warm_up, name="tweetup-warm-up", daemon=True).start()
         armed = await self.jobs.start()
         await self.housekeeping()
+        await self._start_web()
         log.info(
             "started: %d wake-ups armed, adapters: %s",
             armed,
             ", ".join(a.platform for a in self.adapters) or "none",
         )
+
+    async def _start_web(self) -> None:
+        """Serve WEB_ROUTES and the adapters' routes on one server, when [web] is set (or
+        Slack's HTTP mode asks for it: bot.config)."""
+        adapter_routes = [
+            route
+            for adapter in self.adapters
+            if isinstance(adapter, ServesHttp)
+            for route in adapter.web_routes()
+        ]
+        if self.settings.web is None:
+            if adapter_routes:
+                raise RuntimeError("an adapter serves HTTP, but no [web] server is configured")
+            return
+        from bot.web.server import WebContext, WebServer, contributors
+
+        context = WebContext(self.services, self.settings.web)
+        routes = [route for make in contributors(WEB_ROUTES) for route in make(context)]
+        self.web = WebServer(self.settings.web, [*routes, *adapter_routes])
+        await self.web.start()
 
     async def housekeeping(self) -> None:
         """Forget old event keys and rate windows, and delete communities that removed the bot
@@ -154,6 +199,9 @@ class App:
             await asyncio.gather(*tasks, waiter, return_exceptions=True)
 
     async def stop(self) -> None:
+        if self.web is not None:  # no new requests while the rest stops
+            await self.web.stop()
+            self.web = None
         for adapter in self.adapters:
             try:
                 await adapter.stop()
@@ -197,8 +245,12 @@ def build_app(
         outbox=outbox,
         jobs=jobs,
         default_timezone=settings.default_timezone,
+        web_base_url=settings.web.base_url if settings.web else None,
         after_location_change=routes.after_location_change,
         after_meetup_proposed=routes.after_meetup_proposed,
+        after_meetup_scheduled=routes.after_meetup_scheduled,
+        after_rsvp=routes.after_rsvp,
+        before_forget=routes.before_forget,
     )
     core = Core(services, routes, timer)
     jobs.bind(JobDelivery(services, routes.jobs))

@@ -2,17 +2,24 @@
 
 The UID is stable per meetup, SEQUENCE follows every edit, and a cancelled meetup gives a
 METHOD:CANCEL file, so calendar apps update the event they already have instead of adding one.
+A feed (`feed`) holds the same events, so a meetup added from a file and from a feed is one.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.meetups import Meetup, Status, is_link
 
+if TYPE_CHECKING:
+    from icalendar import Event
+
 PRODID = "-//Tweetup//Tweetup meetup bot//EN"
+FEED_REFRESH = timedelta(hours=1)  # how often a subscribed calendar should look again
 
 
 def uid(m: Meetup, platform: str) -> str:
@@ -28,34 +35,71 @@ def _location(m: Meetup) -> str:
 def ics(m: Meetup, platform: str, now: datetime, community_zone: str = "UTC") -> bytes:
     """The event at its wall time in the meetup's zone (TZID + VTIMEZONE), so calendar
     apps show "19:00 PST" where the meetup is and convert for their own zone."""
-    if m.starts_at is None:
-        raise ValueError("a meetup without a date has no calendar entry yet")
-    from icalendar import Calendar, Event  # here: the console's start-up does not need it
+    from icalendar import Calendar  # here: the console's start-up does not need it
 
     cancelled = m.status is Status.CANCELLED
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("method", "CANCEL" if cancelled else "PUBLISH")
-    event = Event()
-    event.add("uid", uid(m, platform))
-    event.add("dtstamp", now.astimezone(UTC))
+    cal.add_component(event(m, platform, now, community_zone))
+    cal.add_missing_timezones()
+    return bytes(cal.to_ical())
+
+
+def event(m: Meetup, platform: str, now: datetime, community_zone: str = "UTC") -> Event:
+    """The meetup's VEVENT: the same UID in a file and in every feed, SEQUENCE from its
+    edits, STATUS:CANCELLED once cancelled."""
+    if m.starts_at is None:
+        raise ValueError("a meetup without a date has no calendar entry yet")
+    from icalendar import Event
+
+    cancelled = m.status is Status.CANCELLED
+    vevent = Event()
+    vevent.add("uid", uid(m, platform))
+    vevent.add("dtstamp", now.astimezone(UTC))
     zone = _zone(m.zone(community_zone))
-    event.add("dtstart", m.starts_at.astimezone(zone))
+    vevent.add("dtstart", m.starts_at.astimezone(zone))
     end = m.ends_at()
     assert end is not None
-    event.add("dtend", end.astimezone(zone))
-    event.add("summary", m.title)
-    event.add("location", _location(m))
+    vevent.add("dtend", end.astimezone(zone))
+    vevent.add("summary", m.title)
+    vevent.add("location", _location(m))
     if m.description:
-        event.add("description", m.description)
+        vevent.add("description", m.description)
     if not m.is_online:
-        event.add("geo", (m.latitude, m.longitude))
+        vevent.add("geo", (m.latitude, m.longitude))
     if is_link(m.venue):
-        event.add("url", m.venue)
-    event.add("sequence", m.sequence)
-    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    cal.add_component(event)
+        vevent.add("url", m.venue)
+    vevent.add("sequence", m.sequence)
+    vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    return vevent
+
+
+def feed(
+    meetups: Iterable[Meetup],
+    platform: str,
+    now: datetime,
+    community_zone: str,
+    name: str,
+    refresh: timedelta = FEED_REFRESH,
+) -> bytes:
+    """A subscribable calendar (RFC 5545 with the RFC 7986 name and refresh interval) of
+    these meetups; cancelled ones stay in it with STATUS:CANCELLED, so subscribed calendars
+    mark the event cancelled instead of silently losing it."""
+    from icalendar import Calendar, vDuration
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(refresh))
+    for m in meetups:
+        if m.starts_at is not None:
+            cal.add_component(event(m, platform, now, community_zone))
     cal.add_missing_timezones()
     return bytes(cal.to_ical())
 

@@ -7,6 +7,7 @@ command's parser, the console), and `/meetup help` prints it, so the three never
 from __future__ import annotations
 
 from bot.domain.meetups import CAPACITY_MAX, DESCRIPTION_MAX, TITLE_MAX, VENUE_MAX
+from bot.domain.welcome import FIND_US_MAX
 from bot.types import CommandSpec, OptionSpec
 
 _ID = OptionSpec("id", "The meetup's number, as shown on its card", "integer", True, min_value=1)
@@ -29,6 +30,10 @@ _CAPACITY = OptionSpec(
     max_value=CAPACITY_MAX,
 )
 _DESCRIPTION = OptionSpec("description", "More details", "text", max_length=DESCRIPTION_MAX)
+_FIND_US = OptionSpec(
+    "find-us", 'How to spot the group, e.g. "yellow umbrella at the back"', "text",
+    max_length=FIND_US_MAX,
+)
 
 
 def _required(spec: OptionSpec) -> OptionSpec:
@@ -59,6 +64,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
             OptionSpec(
                 "deadline", "When the poll closes (default: 24 h before the first date)", "when"
             ),
+            _FIND_US,
         ),
     ),
     CommandSpec(
@@ -74,7 +80,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "edit",
         "Change a meetup you organize; everyone who answered is told",
         '/meetup edit id:3 when:"saturday 6pm" venue:"Bar Cafe"',
-        (_ID, _TITLE, _WHEN, _VENUE, _CAPACITY, _DESCRIPTION),
+        (_ID, _TITLE, _WHEN, _VENUE, _CAPACITY, _DESCRIPTION, _FIND_US),
     ),
     CommandSpec(
         "cancel",
@@ -152,6 +158,13 @@ COMMANDS: tuple[CommandSpec, ...] = (
             ),
         ),
     ),
+    CommandSpec(
+        "greeter",
+        "Volunteer to meet first-timers at the door of meetups you go to (on), or stop (off)",
+        "/meetup greeter on",
+        (OptionSpec("status", "on or off; leave out to see yours", "choice",
+                    choices=("on", "off")),),
+    ),
     CommandSpec("forget", "Delete everything Tweetup stores about you here", "/meetup forget"),
     CommandSpec(
         "settings",
@@ -196,6 +209,19 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "Everything Tweetup stores about this community, as a JSON file (admins)",
         "/meetup export",
         admin_only=True,
+    ),
+    CommandSpec(
+        "calendar",
+        "Your calendar feed links by DM (meetups you're going to, and all of them here)",
+        "/meetup calendar",
+        (
+            OptionSpec(
+                "reset",
+                "Revoke a link and make a new one (community: admins)",
+                "choice",
+                choices=("mine", "community"),
+            ),
+        ),
     ),
     CommandSpec("help", "Every command with an example", "/meetup help"),
 )

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///tweetup.db"
@@ -23,6 +24,7 @@ SLACK_HOST, SLACK_PORT, SLACK_PATH = "0.0.0.0", 3000, "/slack/events"
 SLACK_API = "https://slack.com/api/"
 CONSOLE_MEMBERS = ("alice", "bob", "carol", "dave", "erin")
 CONSOLE_CHANNELS = ("general", "random")
+WEB_HOST, WEB_PORT = "127.0.0.1", 8080  # behind a reverse proxy (docs/operations.md)
 
 
 # The sections every run may have; each platform's section comes from its row in PLATFORMS
@@ -31,6 +33,7 @@ CORE_KEYS: Mapping[str, frozenset[str]] = {
     "database": frozenset({"url"}),
     "bot": frozenset({"default_timezone", "log_level"}),
     "console": frozenset({"members", "channels"}),
+    "web": frozenset({"host", "port", "base_url"}),
 }
 DISCORD_KEYS = frozenset(
     {
@@ -97,6 +100,16 @@ class SlackSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class WebSettings:
+    """The bot's one HTTP server (bot/web): calendar feeds, Slack's HTTP mode. `base_url` is
+    the public address members reach it at (links in DMs); None when only Slack uses it."""
+
+    host: str = WEB_HOST
+    port: int = WEB_PORT
+    base_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     source: str = "defaults"
     database_url: str = DEFAULT_DATABASE_URL
@@ -106,6 +119,7 @@ class Settings:
     slack: SlackSettings | None = None
     console_members: tuple[str, ...] = CONSOLE_MEMBERS
     console_channels: tuple[str, ...] = CONSOLE_CHANNELS
+    web: WebSettings | None = None  # off unless configured
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -114,6 +128,9 @@ ENV_DISCORD_TOKEN = "TWEETUP_DISCORD_TOKEN"
 ENV_SLACK_BOT_TOKEN = "TWEETUP_SLACK_BOT_TOKEN"
 ENV_SLACK_APP_TOKEN = "TWEETUP_SLACK_APP_TOKEN"
 ENV_SLACK_SIGNING_SECRET = "TWEETUP_SLACK_SIGNING_SECRET"
+ENV_WEB_HOST = "TWEETUP_WEB_HOST"
+ENV_WEB_PORT = "TWEETUP_WEB_PORT"
+ENV_WEB_BASE_URL = "TWEETUP_WEB_BASE_URL"
 
 
 class _Reader:
@@ -147,8 +164,15 @@ class _Reader:
             raise self._fail(key, "one of " + ", ".join(repr(c) for c in choices))
         return value.strip()
 
-    def number(self, key: str, default: int | None, *, low: int, high: int) -> int | None:
+    def number(
+        self, key: str, default: int | None, *, low: int, high: int, env: str | None = None
+    ) -> int | None:
         value = self.data.get(key, default)
+        if env and os.environ.get(env):
+            raw = os.environ[env].strip()
+            if not raw.isdigit() or not low <= int(raw) <= high:
+                raise ConfigError(f"{env} must be a whole number from {low} to {high}")
+            return int(raw)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
@@ -239,6 +263,46 @@ def _slack(root: _Reader, source: str) -> SlackSettings | None:
         api_url=r.text("api_url", SLACK_API) or "",
         posts_per_second_per_channel=r.rate("posts_per_second_per_channel", 1.0, high=10.0),
     )
+
+
+def _web(root: _Reader, source: str, slack: SlackSettings | None) -> WebSettings | None:
+    """[web], or the address of Slack's HTTP mode when only that needs the server."""
+    table = root.table("web")
+    from_env = any(os.environ.get(v) for v in (ENV_WEB_HOST, ENV_WEB_PORT, ENV_WEB_BASE_URL))
+    slack_table = root.data.get("slack")
+    if table is None and not from_env:
+        if slack is not None and slack.mode == "http":
+            return WebSettings(slack.http_host, slack.http_port, None)
+        return None
+    if isinstance(slack_table, dict):
+        for key in ("http_host", "http_port"):
+            if key in slack_table:
+                raise ConfigError(
+                    f"{source}: [slack.{key}] is not used when [web] is set: Slack's HTTP mode "
+                    f"is served by [web]; set host and port there"
+                )
+    r = _Reader(table or {}, "web", source)
+    base = r.text("base_url", env=ENV_WEB_BASE_URL, required=True)
+    return WebSettings(
+        host=r.text("host", WEB_HOST, env=ENV_WEB_HOST) or WEB_HOST,
+        port=r.number("port", WEB_PORT, low=1, high=65535, env=ENV_WEB_PORT) or WEB_PORT,
+        base_url=public_base_url(base or "", r),
+    )
+
+
+def public_base_url(raw: str, r: _Reader) -> str:
+    """The public address, checked and without a trailing slash: links are built on it.
+
+    >>> public_base_url("https://tweetup.example.org/", _Reader({}, "web", "x"))
+    'https://tweetup.example.org'
+    """
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise r._fail(
+            "base_url",
+            'the public http(s) address of the bot, e.g. "https://tweetup.example.org"',
+        )
+    return raw.rstrip("/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,12 +405,15 @@ def load_settings(path: str | Path | None = None) -> Settings:
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise bot._fail("log_level", "one of DEBUG, INFO, WARNING, ERROR")
     console = _Reader(root.table("console") or {}, "console", source)
+    platforms = {p.name: p.read(root, source) for p in PLATFORMS}
+    slack = platforms.get("slack")
     return Settings(
         source=source,
         database_url=url,
         log_level=level,
         default_timezone=tz,
-        **{p.name: p.read(root, source) for p in PLATFORMS},  # type: ignore[arg-type]
+        **platforms,  # type: ignore[arg-type]
         console_members=console.strs("members", CONSOLE_MEMBERS),
         console_channels=console.strs("channels", CONSOLE_CHANNELS),
+        web=_web(root, source, slack if isinstance(slack, SlackSettings) else None),
     )

@@ -363,6 +363,22 @@ class Core:
                 REMOVAL_GRACE.days,
             )
 
+    async def member_left(self, platform: str, workspace_id: str, user_id: str) -> None:
+        """A member left the community: the features that count on members are told. Never
+        raises (the adapter has nobody to answer)."""
+        hook = self.routes.after_member_left
+        if hook is None:
+            return
+        try:
+            community = await self.services.store.community(
+                platform, workspace_id, timezone=self.services.default_timezone,
+                now=self.services.clock.now(),
+            )
+            await hook(self.services, community, user_id[:64])
+            log.info("platform=%s community=%s member-left outcome=ok", platform, community.id)
+        except Exception:
+            log.exception("platform=%s handling a member who left failed", platform)
+
     async def suggest(self, event: SuggestionsRequested) -> list[Choice]:
         """Autocomplete for city and time options. Never raises: an empty list at worst."""
         try:

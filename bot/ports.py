@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from bot.types import (
     Choice,
@@ -71,6 +71,10 @@ class Inbox(Protocol):
         Slack app_uninstalled / tokens_revoked). Its data is deleted after a grace period
         unless the bot comes back."""
 
+    async def member_left(self, platform: str, workspace_id: str, user_id: str) -> None:
+        """A member left the community (Slack team_leave): whoever counted on them (a
+        first-timer they were to meet at the door) is looked after."""
+
 
 class ChatAdapter(Protocol):
     """A chat platform. Adapters acknowledge or defer inbound events first, then translate and
@@ -105,6 +109,16 @@ class ChatAdapter(Protocol):
     async def reject_form(self, to: FormSubmitted, errors: Mapping[str, str]) -> None:
         """Tell the member which fields of a submitted form are wrong (field name -> message).
         Slack shows them inline; others reply privately."""
+
+
+@runtime_checkable
+class ServesHttp(Protocol):
+    """An adapter that receives the platform's requests over HTTP (Slack's HTTP mode). The
+    composition root mounts its routes on the bot's one web server (bot/web, `[web]`)."""
+
+    def web_routes(self) -> Sequence[Any]:
+        """aiohttp route definitions (`aiohttp.web.post(path, handler)`); empty when this
+        adapter receives nothing over HTTP (Slack in Socket Mode)."""
 
 
 class Clock(Protocol):

@@ -142,6 +142,8 @@ def meetup_card(view: MeetupView, now: datetime) -> Outgoing:
         fields.append(Field("Waitlist", (Text(str(len(waiting))),)))
     if maybe:
         fields.append(Field("Maybe", (Text(str(len(maybe))),)))
+    if m.find_us:
+        fields.append(Field("Find us", (Text(m.find_us),), False))
     if going:
         fields.append(Field("Who's going", names(going, view.shown, view.platform), False))
     body: list[Segment] = []
@@ -341,6 +343,7 @@ def reminder(m: Meetup, zone: str, going: Segments, lead_text: str) -> Outgoing:
         fields=(
             Field("When", when(m.starts_at, zone) if m.starts_at else (Text("?"),), False),
             Field("Where", where(m), False),
+            *((Field("Find us", (Text(m.find_us),), False),) if m.find_us else ()),
             Field("Who's going", going, False),
         ),
         buttons=(

@@ -22,11 +22,15 @@ from bot.handlers.feature import (
     CommandHandler,
     DirectFinder,
     Feature,
+    ForgetHook,
     FormHandler,
     JobKind,
+    LeftHook,
     LocationHook,
     MessageHook,
     ProposalHook,
+    RsvpHook,
+    ScheduledHook,
 )
 from bot.store.store import StoreUnavailable
 from bot.types import CommandSpec
@@ -52,6 +56,10 @@ class Routes:
     on_message: MessageHook | None
     after_location_change: LocationHook | None
     after_meetup_proposed: ProposalHook | None
+    after_meetup_scheduled: ScheduledHook | None = None
+    after_rsvp: RsvpHook | None = None
+    before_forget: ForgetHook | None = None
+    after_member_left: LeftHook | None = None
 
 
 def _merge(what: str, tables: Iterable[tuple[str, Mapping[str, V]]]) -> dict[str, V]:
@@ -106,6 +114,12 @@ def assemble(features: Sequence[Feature], commands: Sequence[CommandSpec] = COMM
         after_meetup_proposed=_chain(
             [f.after_meetup_proposed for f in features if f.after_meetup_proposed]
         ),
+        after_meetup_scheduled=_chain(
+            [f.after_meetup_scheduled for f in features if f.after_meetup_scheduled]
+        ),
+        after_rsvp=_chain([f.after_rsvp for f in features if f.after_rsvp]),
+        before_forget=_chain([f.before_forget for f in features if f.before_forget]),
+        after_member_left=_chain([f.after_member_left for f in features if f.after_member_left]),
     )
 
 

@@ -133,3 +133,22 @@ def test_no_handler_module_writes_another_modules_globals() -> None:
                 if target is not base and isinstance(base, ast.Name) and base.id in imported:
                     offenders.append(f"{path.name}:{node.lineno}")
     assert offenders == []
+
+
+def test_the_web_server_sits_at_the_handlers_level() -> None:
+    """bot/web serves what features contribute; like a handler it never reaches up (issue 16)."""
+    assert _offenders("bot/web", ("bot.core", "bot.routes", "bot.app")) == []
+
+
+def test_importing_the_core_loads_no_web_server() -> None:
+    """aiohttp is loaded only when [web] is on (bot.app.WEB_ROUTES are names, not imports)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, bot.app, bot.core; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'aiohttp' "
+            "or m.startswith('bot.web')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, cwd=BOT.parent)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

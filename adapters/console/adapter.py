@@ -393,6 +393,8 @@ class ConsoleAdapter:
         f = self._form.next_field()
         if f is not None:
             hint = f" (e.g. {f.placeholder})" if f.placeholder else ""
+            if f.default:  # prefilled (the next meetup): an empty line keeps it
+                hint = f" [Enter keeps: {f.default}]"
             optional = "" if f.required else " [optional]"
             self.write(f"  {f.label}{optional}{hint}:")
 

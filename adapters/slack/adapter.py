@@ -213,10 +213,8 @@ class SlackAdapter:
         self._sent: OrderedDict[str, asyncio.Future[MessageRef | None]] = OrderedDict()
         self._bot_user_id: str | None = None
         self._team_id: str = ""
-        self._runner: web.AppRunner | None = None
         self._socket: Any = None
         self._session: ClientSession | None = None
-        self.bound_port: int | None = None
         self.ready = asyncio.Event()
         self._register()
 
@@ -232,7 +230,7 @@ class SlackAdapter:
         try:
             await self._identify()
             if self.settings.mode == "http":
-                await self._start_http()
+                self._check_http()
             else:
                 await self._start_socket()
             self.ready.set()
@@ -255,23 +253,18 @@ class SlackAdapter:
         self._bot_user_id = auth.get("user_id")
         self._team_id = auth.get("team_id") or ""
 
-    async def _start_http(self) -> None:
+    def web_routes(self) -> list[web.RouteDef]:
+        """HTTP mode: Slack's requests arrive on the bot's one web server (bot/web), which the
+        composition root builds from these routes; Socket Mode needs none."""
+        if self.settings.mode != "http":
+            return []
+        return [web.post(self.settings.http_path, self._http_events)]
+
+    def _check_http(self) -> None:
         if not self.settings.signing_secret.reveal():
             raise ChatError("HTTP mode needs [slack] signing_secret (or "
                             "TWEETUP_SLACK_SIGNING_SECRET) to verify Slack's requests")
-        web_app = web.Application()
-        web_app.router.add_post(self.settings.http_path, self._http_events)
-        web_app.router.add_get("/healthz", self._http_health)
-        self._runner = web.AppRunner(web_app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, self.settings.http_host, self.settings.http_port)
-        await site.start()
-        for address in self._runner.addresses:
-            if isinstance(address, tuple) and len(address) >= 2:
-                self.bound_port = int(address[1])
-                break
-        log.info("slack: HTTP mode on %s:%s%s", self.settings.http_host, self.bound_port,
-                 self.settings.http_path)
+        log.info("slack: HTTP mode, requests at %s on the web server", self.settings.http_path)
 
     async def _start_socket(self) -> None:
         from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
@@ -296,9 +289,6 @@ class SlackAdapter:
             with contextlib.suppress(Exception):
                 await self._socket.close_async()
             self._socket = None
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
         if self._tasks:
             _done, pending = await asyncio.wait(set(self._tasks), timeout=5)
             for task in pending:
@@ -306,6 +296,10 @@ class SlackAdapter:
         self.ready.clear()
 
     async def _http_events(self, request: web.Request) -> web.StreamResponse:
+        if not self.ready.is_set():
+            # The web server starts before the adapter has connected; Slack retries events.
+            return web.json_response({"ok": False, "error": "starting"}, status=503,
+                                     headers={"Retry-After": "1"})
         refusal = self._refusal(request.headers, await request.read())
         if refusal is not None:
             # One line per rejection: never the body (it may hold a response_url), and never
@@ -342,9 +336,6 @@ class SlackAdapter:
             valid = False
         return None if valid else "bad signature"
 
-    async def _http_health(self, _request: web.Request) -> web.StreamResponse:
-        return web.json_response({"ok": True, "platform": PLATFORM, "mode": self.settings.mode})
-
     async def idle(self, within: float = 10.0) -> None:
         """Wait until every background task (events handed to the core) is done. For tests."""
         deadline = time.monotonic() + within
@@ -372,6 +363,7 @@ class SlackAdapter:
         app.options(re.compile(r".*"))(self._on_options)
         app.shortcut(re.compile(r".*"))(self._ack_only)
         app.event("message")(self._on_message)
+        app.event("team_leave")(self._on_team_leave)
         # Every event Slack sends is answered 2xx, even those the bot does not use: an
         # unanswered event is retried and eventually disables the subscription.
         app.event(re.compile(r".*"))(self._ignore_event)
@@ -446,6 +438,12 @@ class SlackAdapter:
         event = inbound.message(body, self._team_id, self._bot_user_id or "")
         if event is not None:
             self._spawn(self._dispatch(event))
+
+    async def _on_team_leave(self, body: dict[str, Any]) -> None:
+        """A member left (or was removed from) the workspace."""
+        left = inbound.left_member(body, self._team_id)
+        if left is not None and self._inbox is not None:
+            self._spawn(self._inbox.member_left(PLATFORM, *left))
 
     def _place(self, handle: SlackHandle) -> Place:
         return handle.place

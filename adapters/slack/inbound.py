@@ -291,3 +291,14 @@ def action_values(action: Mapping[str, Any]) -> tuple[str, ...]:
 def command_specs(specs: Sequence[CommandSpec]) -> dict[str, CommandSpec] | None:
     """The core's commands by name, for the command-line parser (None: none known yet)."""
     return {c.name: c for c in specs} or None
+
+
+def left_member(body: Mapping[str, Any], default_team: str) -> tuple[str, str] | None:
+    """(team id, user id) of a `team_leave` event: the member left or was removed from the
+    workspace. None when the payload names nobody."""
+    event = body.get("event") or {}
+    user = event.get("user")
+    user_id = user.get("id") if isinstance(user, Mapping) else user
+    if not isinstance(user_id, str) or not user_id:
+        return None
+    return str(body.get("team_id") or default_team), user_id

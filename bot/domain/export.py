@@ -18,6 +18,8 @@ Tables = Mapping[str, list[Row]]
 
 # Columns of the watcher's questions that say where: dropped from every exported question.
 QUESTION_PLACE_COLUMNS = ("city_id", "first_day", "last_day")
+# Secrets: a calendar feed's token opens that member's feed, so no admin sees it.
+SECRET_COLUMNS = {"calendar_feeds": ("token",)}
 
 
 def redact(tables: Tables, label: Callable[[int], str]) -> dict[str, Any]:
@@ -41,12 +43,18 @@ def redact(tables: Tables, label: Callable[[int], str]) -> dict[str, Any]:
     for q in out.get("place_questions", []):
         for column in QUESTION_PLACE_COLUMNS:
             q.pop(column, None)
+    for table, columns in SECRET_COLUMNS.items():
+        for row in out.get(table, []):
+            for column in columns:
+                row.pop(column, None)
     interest = out.get("suggestion_interest", [])
     hidden_interest = Counter(r["suggestion_id"] for r in interest if r["user_id"] not in shown)
     if "suggestion_interest" in out:
         out["suggestion_interest"] = [r for r in interest if r["user_id"] in shown]
+    welcome = redact_welcome(out, shown, label)
     return {
         "tables": out,
+        **welcome,
         "homes_by_area": _areas(hidden_homes.items(), "members", label),
         "trips_by_area": _areas(hidden_trips.items(), "trips", label),
         "suggestion_interest_counts": [
@@ -57,3 +65,46 @@ def redact(tables: Tables, label: Callable[[int], str]) -> dict[str, Any]:
 
 def _areas(counts: Iterable[tuple[int, int]], what: str, label: Callable[[int], str]) -> list[Row]:
     return [{"city_id": c, "city": label(c), what: n} for c, n in sorted(counts)]
+
+
+def redact_welcome(
+    out: dict[str, list[Row]], shown: set[str], label: Callable[[int], str]
+) -> dict[str, list[Row]]:
+    """The welcome tables, in place: who is a greeter, a first-timer, who asked or met whom,
+    and who wants to hear about a city appear by member id only for members who show their
+    name; the others are counted. "Would you come again?" answers are only ever counted
+    (the organizer sees a tally, never who answered what). Returns the counts, for the
+    tables present."""
+    extra: dict[str, list[Row]] = {}
+    if "greeters" in out:
+        greeters = out["greeters"]
+        out["greeters"] = [r for r in greeters if r["user_id"] in shown]
+        extra["greeters_not_named"] = [{"members": len(greeters) - len(out["greeters"])}]
+    if "first_timers" in out:
+        firsts = out["first_timers"]
+        out["first_timers"] = [r for r in firsts if r["user_id"] in shown]
+        hidden = Counter(r["meetup_id"] for r in firsts if r["user_id"] not in shown)
+        extra["first_timer_counts"] = [
+            {"meetup_id": mid, "members": n} for mid, n in sorted(hidden.items())
+        ]
+    for r in out.get("buddy_requests", []):
+        for column in ("first_timer_id", "greeter_id"):
+            if r.get(column) not in shown:
+                r[column] = None
+    for r in out.get("buddy_asks", []):
+        if r.get("greeter_id") not in shown:
+            r["greeter_id"] = None
+    if "come_again" in out:
+        answers: dict[int, Counter[str]] = {}
+        for r in out.pop("come_again"):
+            answers.setdefault(r["meetup_id"], Counter())[r["answer"]] += 1
+        extra["come_again_counts"] = [
+            {"meetup_id": mid, **{a: c[a] for a in ("yes", "maybe", "no")}}
+            for mid, c in sorted(answers.items())
+        ]
+    if "area_follows" in out:
+        follows = out["area_follows"]
+        out["area_follows"] = [r for r in follows if r["user_id"] in shown]
+        hidden_follows = Counter(r["city_id"] for r in follows if r["user_id"] not in shown)
+        extra["area_follows_by_area"] = _areas(hidden_follows.items(), "members", label)
+    return extra

@@ -51,6 +51,7 @@ class Meetup:
     latitude: float = 0.0
     longitude: float = 0.0
     timezone: str = ""  # the city's IANA zone; "" for meetups made before zones were stored
+    find_us: str = ""  # how to spot the group there ("look for the yellow umbrella")
 
     @property
     def is_online(self) -> bool:

@@ -14,6 +14,7 @@ from bot.domain.community import Community, Member
 from bot.domain.limits import Limits
 from bot.domain.meetups import Meetup
 from bot.domain.refusal import Refusal
+from bot.domain.rsvps import RsvpStatus
 from bot.outbox import Outbox
 from bot.ports import Clock
 from bot.store.store import Store
@@ -32,10 +33,20 @@ class Services:
     jobs: JobEngine
     default_timezone: str = "UTC"
     rate_limits: Limits = field(default_factory=Limits)
+    web_base_url: str | None = None
+    """The web server's public address ([web] base_url): None when it is off (no feeds)."""
     after_location_change: Callable[[Ctx], Awaitable[None]] | None = None
     """Offered by a feature (the watcher): is a suggestion due after a home or trip change?"""
     after_meetup_proposed: Callable[[Ctx, Meetup], Awaitable[None]] | None = None
     """Offered by a feature (the watcher): tell members who are in for a meetup idea nearby."""
+    after_meetup_scheduled: Callable[[Services, Community, Meetup], Awaitable[None]] | None = None
+    """Offered by a feature (welcome): a meetup's time was set or moved."""
+    after_rsvp: (
+        Callable[[Ctx, Meetup, RsvpStatus | None, RsvpStatus], Awaitable[None]] | None
+    ) = None
+    """Offered by a feature (buddies): a member's answer changed."""
+    before_forget: Callable[[Ctx], Awaitable[None]] | None = None
+    """Offered by a feature (buddies): the member is about to be forgotten."""
 
 
 @dataclass

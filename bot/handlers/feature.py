@@ -17,6 +17,7 @@ from bot.actions import Action
 from bot.domain.community import Community
 from bot.domain.jobs import Job, JobSpec
 from bot.domain.meetups import Meetup
+from bot.domain.rsvps import RsvpStatus
 from bot.handlers.context import Ctx, Services
 from bot.ports import ChatError
 
@@ -31,6 +32,14 @@ DirectFinder = Callable[[Services, Action, str], Awaitable[Community | None]]
 MessageHook = Callable[[Ctx], Awaitable[None]]
 LocationHook = Callable[[Ctx], Awaitable[None]]
 ProposalHook = Callable[[Ctx, Meetup], Awaitable[None]]
+# A meetup's time was set or moved (proposed, poll closed, edited): its timed jobs anew.
+ScheduledHook = Callable[[Services, Community, Meetup], Awaitable[None]]
+# A member's answer to a meetup changed (before, after): e.g. a door buddy no longer going.
+RsvpHook = Callable[[Ctx, Meetup, RsvpStatus | None, RsvpStatus], Awaitable[None]]
+# Just before /meetup forget deletes the member's rows: release what others count on.
+ForgetHook = Callable[[Ctx], Awaitable[None]]
+# A member left the community (the platform said so): release what others count on.
+LeftHook = Callable[[Services, Community, str], Awaitable[None]]
 # Due jobs of one kind and one meetup -> outcome per job id (a job left out is retried).
 JobRunner = Callable[[Services, Community, Meetup, Sequence[Job]], Awaitable[dict[int, str]]]
 OneJobRunner = Callable[[Services, Community, Meetup, Job], Awaitable[str]]
@@ -90,6 +99,10 @@ class Feature:
     on_message: MessageHook | None = None
     after_location_change: LocationHook | None = None
     after_meetup_proposed: ProposalHook | None = None
+    after_meetup_scheduled: ScheduledHook | None = None
+    after_rsvp: RsvpHook | None = None
+    before_forget: ForgetHook | None = None
+    after_member_left: LeftHook | None = None
 
 
 async def meetup_answered(services: Services, action: Action, user_id: str) -> Community | None:

@@ -16,7 +16,8 @@ def help_message() -> Outgoing:
         Text(
             "Tweetup turns this community into meetups: propose one (or a date poll), RSVP "
             "with the buttons, and get a reminder before it starts. Your location is never "
-            "shown without your consent.\n"
+            "shown without your consent. First meetup? Click It's my first one after Going: "
+            "you'll hear what to expect, and can ask for someone to meet you at the door.\n"
         ),
     ]
     for spec in COMMANDS:

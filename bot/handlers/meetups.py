@@ -23,6 +23,7 @@ from bot.domain.meetups import (
 from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS, default_deadline
 from bot.domain.refusal import Refusal
 from bot.domain.rsvps import RsvpStatus
+from bot.domain.welcome import check_find_us, suggest_next_date, when_text
 from bot.handlers.cards import refresh_cards, render_meetup
 from bot.handlers.cities import namesake_buttons, namesake_note
 from bot.handlers.context import Ctx, parse_id
@@ -71,6 +72,7 @@ class Proposal:
     deadline: datetime | None
     namesakes: tuple[City, ...] = ()  # other cities of that name, offered on the confirmation
     other_reading: datetime | None = None  # "12/01": the other day/month order, if valid
+    find_us: str = ""  # how to spot the group
 
 
 def meetup_now(ctx: Ctx, m: Meetup) -> datetime:
@@ -115,6 +117,7 @@ def read_proposal(
     description = field(
         "description", lambda: rules.check_description(values.get("description", ""))
     )
+    find_us = field("find-us", lambda: check_find_us(values.get("find-us", "")))
     deadline = None
     if values.get("deadline", "").strip():
         deadline = field(
@@ -131,6 +134,7 @@ def read_proposal(
     assert isinstance(title, str) and (online or city is not None)
     assert isinstance(times, list)
     assert isinstance(venue, str) and isinstance(description, str)
+    assert isinstance(find_us, str)
     assert capacity is None or isinstance(capacity, int)
     assert deadline is None or isinstance(deadline, datetime)
     other = None
@@ -138,7 +142,7 @@ def read_proposal(
         other = other_reading(values.get("when", ""), times[0].astimezone(local.tzinfo), local)
     namesakes = place.alternatives if isinstance(place, CityLookup) else ()
     return Proposal(
-        title, city, times, venue, capacity, description, deadline, namesakes, other
+        title, city, times, venue, capacity, description, deadline, namesakes, other, find_us
     )
 
 
@@ -182,7 +186,7 @@ async def propose_submitted(ctx: Ctx, values: Mapping[str, str]) -> None:
     await _create(ctx, proposal)
 
 
-def propose_form(city: str = "", when: str = "", title: str = "") -> Form:
+def propose_form(city: str = "", when: str = "", title: str = "", venue: str = "") -> Form:
     return Form(
         PROPOSE_FORM,
         "Propose a meetup",
@@ -199,7 +203,7 @@ def propose_form(city: str = "", when: str = "", title: str = "") -> Form:
                 300,
                 multiple=True,
             ),
-            FormField("venue", "Venue", "text", False, "", "Bar, park or address", 200),
+            FormField("venue", "Venue", "text", False, venue, "Bar, park or address", 200),
             FormField("capacity", "Capacity (empty: no limit)", "number", False, "", "12", 6),
         ),
         "Propose",
@@ -237,6 +241,7 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
         deadline=deadline,
         now=ctx.now(),
         timezone=city_zone(p.city, ctx.community).key,
+        find_us=p.find_us,
     )
     if poll and deadline:
         await ctx.services.jobs.add(
@@ -485,6 +490,8 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
         changes["venue"] = check_venue(options["venue"])
     if "description" in options:
         changes["description"] = rules.check_description(options["description"])
+    if "find-us" in options:
+        changes["find_us"] = check_find_us(options["find-us"])
     lowered = None  # a capacity below the seats taken: the organizer chooses who stays
     if "capacity" in options:
         capacity = rules.parse_capacity(options["capacity"])
@@ -553,7 +560,9 @@ def change_notes(before: Meetup, after: Meetup, zone: str) -> list[Segment]:
             render.at(after, after.starts_at, zone),
             Text(". "),
         ]
-    for key, label in (("title", "Title"), ("venue", "Venue"), ("description", "Details")):
+    for key, label in (
+        ("title", "Title"), ("venue", "Venue"), ("description", "Details"), ("find_us", "Find us")
+    ):
         old, new = getattr(before, key), getattr(after, key)
         if old != new:
             notes.append(Text(f"{label}: {old or '(none)'} → {new or '(none)'}. "))
@@ -587,11 +596,15 @@ async def cancel(ctx: Ctx, options: Mapping[str, str]) -> None:
 
 async def propose_from_button(ctx: Ctx, action: Action) -> None:
     _check_propose_permission(ctx)
-    city = ""
-    if action.verb == "next":
+    form = propose_form()
+    if action.verb == "next":  # the same title, city and venue, a few weeks later
         m = await ctx.meetup(action.int_arg(0))
-        city = m.city_label
-    await ctx.services.outbox.open_form(ctx.event, propose_form(city=city))
+        when = ""
+        if m.starts_at is not None:
+            zone = m.zone(ctx.community.timezone)
+            when = when_text(suggest_next_date(m.starts_at, zone, ctx.now()))
+        form = propose_form(city=m.city_label, when=when, title=m.title, venue=m.venue)
+    await ctx.services.outbox.open_form(ctx.event, form)
     ctx.outcome = "form"
 
 

@@ -259,9 +259,10 @@ async def forget(ctx: Ctx, options: Mapping[str, str]) -> None:
             body=(
                 Bold("Delete everything Tweetup stores about you in this community?"),
                 Text(
-                    " Your home city, trips, votes, RSVPs, reminders and answers to my questions "
-                    "will be deleted. Meetups you organized stay for the others, without your "
-                    "name. This can't be undone."
+                    " Your home city, trips, votes, RSVPs, reminders, answers to my questions, "
+                    "greeter sign-up, first-meetup marks and door-buddy requests will be "
+                    "deleted. Meetups you organized stay for the others, without your name. "
+                    "This can't be undone."
                 ),
             ),
             buttons=(
@@ -279,6 +280,8 @@ async def forget_confirmed(ctx: Ctx, action: Action) -> None:
         return
     # every card that shows this member (not only the first page of `/meetup mine`)
     touched = await ctx.store.meetups_of(ctx.community.id, ctx.user.id, ctx.now(), limit=10_000)
+    if ctx.services.before_forget is not None:  # e.g. a door buddy replaced, a first-timer told
+        await ctx.services.before_forget(ctx)
     # Seats held are passed to the waitlist inside the deletion's transaction (a seat offered
     # a moment ago is not lost); then the members offered them are told.
     forgotten = await ctx.store.forget_member(
@@ -314,6 +317,12 @@ _FORGOTTEN: dict[str, tuple[str, str] | None] = {
         "meetups you organized (they stay, without your name)",
     ),
     "processed_events": None,
+    "greeters": ("greeter sign-up", "greeter sign-ups"),
+    "first_timers": ("first-meetup mark", "first-meetup marks"),
+    "buddy_requests": ("door-buddy request", "door-buddy requests"),
+    "buddy_asks": ("door-buddy ask you answered", "door-buddy asks you answered"),
+    "come_again": ('"come again?" answer', '"come again?" answers'),
+    "area_follows": ("city you asked to hear about", "cities you asked to hear about"),
 }
 
 

@@ -177,6 +177,11 @@ def parse_one_time(
         raise Refusal('When? e.g. when:"next friday 7pm" or when:"2026-12-05 19:00".')
     if len(text) > 200:
         raise Refusal('That time is too long to read. Try e.g. when:"next friday 7pm".')
+    if dates.names_no_time(text):
+        raise Refusal(
+            f"{text[:40]!r} doesn't name a time, and a meetup needs one so that I can remind "
+            'people. Pick a day and a time, e.g. when:"next friday 7pm".'
+        )
     found = dates.parse_when(text, now=local_now, meetup=True)
     if found is None:
         raise Refusal(

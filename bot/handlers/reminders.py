@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from bot import actions, render
+from bot import render
 from bot.domain.community import Community, Member
 from bot.domain.jobs import Job, JobSpec
 from bot.domain.meetups import Meetup, Status
@@ -19,9 +19,10 @@ from bot.domain.rsvps import Rsvp, RsvpStatus
 from bot.handlers.context import Services
 from bot.handlers.feature import Feature, JobKind, each
 from bot.handlers.notify import meetup_place
+from bot.handlers.welcome import post_follow_up
 from bot.outbox import FAN_OUT_CONCURRENCY, Delivery
 from bot.ports import ChatError
-from bot.types import Bold, Button, Outgoing, Text, UserRef
+from bot.types import Bold, Text, UserRef
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,8 @@ async def reschedule_meetup(services: Services, community: Community, m: Meetup)
             if wants_reminders(community, r.status):
                 specs += reminder_specs(community, m, r.user_id, members.get(r.user_id), now)
     await services.jobs.replace(m.id, (REMIND.name, FOLLOW_UP.name), None, specs)
+    if services.after_meetup_scheduled is not None:
+        await services.after_meetup_scheduled(services, community, m)
 
 
 def plan_reminders(
@@ -236,29 +239,8 @@ async def _sent_earlier(
     return found
 
 
-async def post_follow_up(services: Services, community: Community, m: Meetup, job: Job) -> str:
-    if m.status is not Status.SCHEDULED:
-        return "not-scheduled"
-    going = sum(
-        1 for r in await services.store.rsvps(m.id) if r.status is RsvpStatus.GOING
-    )
-    await services.outbox.post(
-        meetup_place(community, m),
-        Outgoing(
-            title=f"How was {m.title}?",
-            body=(
-                Text(
-                    f"#{m.id} in {m.city_label} is over ({going} went). Share photos and "
-                    "stories here, and when you're ready, set up the next one."
-                ),
-            ),
-            buttons=(Button("Propose the next one", actions.encode("next", m.id), "primary"),),
-        ),
-    )
-    return "posted"
-
-
 REMIND = JobKind("remind", "remind:{meetup}:{user}:{lead}:{sequence}", deliver_reminders)
+# The follow-up asks "Would you come again?" and thanks first-timers (bot/handlers/welcome.py).
 FOLLOW_UP = JobKind("followup", "followup:{meetup}:{sequence}", each(post_follow_up))
 
 FEATURE = Feature("reminders", jobs=(REMIND, FOLLOW_UP))

@@ -95,11 +95,20 @@ async def answer(ctx: Ctx, m: Meetup, requested: RsvpStatus) -> None:
     after = outcome.after
     if outcome.before != after.status:
         await reschedule_member(ctx.services, ctx.community, m, ctx.user.id, after.status)
+        if ctx.services.after_rsvp is not None:
+            await ctx.services.after_rsvp(ctx, m, outcome.before, after.status)
     if outcome.offered is not None:
         await send_offers(ctx.services, ctx.community, m, [outcome.offered])
     await refresh_cards(ctx.services, ctx.community, m.id, m)
+    buttons: tuple[Button, ...] = ()
+    if after.status is RsvpStatus.GOING:  # private: only this member sees it
+        buttons = (Button("It's my first one", actions.encode("first", m.id)),)
     await ctx.reply(
-        Outgoing(body=await _confirmation(ctx, m, member, outcome.before, after), ephemeral=True)
+        Outgoing(
+            body=await _confirmation(ctx, m, member, outcome.before, after),
+            buttons=buttons,
+            ephemeral=True,
+        )
     )
 
 

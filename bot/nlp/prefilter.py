@@ -19,7 +19,9 @@ Why it is sound, by construction rather than by analysis of the cue patterns:
 
 Both gates need one of their words or date digits (``en.may_pass_a_gate``), or a city's
 people named ("as a Glaswegian": a demonym is its own home cue, ``states_something``): most
-messages cost one split into words and two set tests.
+messages cost one split into words and two set tests. The city test before cleaning
+(``places.has_a_city_word``) reads the same words: ASCII gate words are the runs of letters
+and apostrophes (tests/nlp/test_nlp_prefilter_words.py holds both to that).
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     # the statement gate a city's name (``may_mention_city(clean(text))`` implies it) or a
     # misspelt one.
     may_intend = not en.INTENT_WORDS.isdisjoint(words)
-    city_word = has_a_city_word(text, low)
+    city_word = has_a_city_word(text, low, words)
     if not (may_intend or city_word):
         city_word = may_have_a_frame(words) and may_be_misspelt(text)
         if not city_word:

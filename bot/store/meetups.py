@@ -58,6 +58,7 @@ class MeetupQueries(Queries):
         deadline: datetime | None,
         now: datetime,
         timezone: str = "",
+        find_us: str = "",
     ) -> Meetup:
         status = Status.POLL if options else Status.SCHEDULED
 
@@ -83,6 +84,7 @@ class MeetupQueries(Queries):
                         capacity=capacity,
                         deadline=deadline,
                         timezone=timezone,
+                        find_us=find_us,
                         created_at=now,
                         updated_at=now,
                     )

@@ -80,6 +80,7 @@ def meetup_row(row: Row[Any]) -> Meetup:
         latitude=row.latitude,
         longitude=row.longitude,
         timezone=row.timezone,
+        find_us=row.find_us,
     )
 
 

@@ -176,7 +176,10 @@ meetups = Table(
     Column("cancel_reason", String(300), nullable=False, server_default=""),
     Column("created_at", UTC, nullable=False),
     Column("updated_at", UTC, nullable=False),
+    # how to spot the group ("look for the yellow umbrella"), on the card and in reminders
+    Column("find_us", String(300), nullable=False, server_default=""),
     Index(None, "community_id", "status", "starts_at"),
+    Index(None, "community_id", "updated_at"),  # a calendar feed's version: max(updated_at)
 )
 
 cards = Table(
@@ -326,6 +329,82 @@ suggestion_interest = Table(
     Column("created_at", UTC, nullable=False),
 )
 
+# Welcoming newcomers (bot/handlers/welcome.py, buddies.py): greeters who volunteer per
+# community, members on their first meetup, door-buddy requests and who was asked, the
+# "would you come again?" answers, and "tell me about the next meetup in <city>" opt-ins.
+greeters = Table(
+    "greeters",
+    metadata,
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("created_at", UTC, nullable=False),
+)
+
+first_timers = Table(
+    "first_timers",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("created_at", UTC, nullable=False),
+)
+
+buddy_requests = Table(
+    "buddy_requests",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), nullable=False),
+    Column("first_timer_id", String(64), nullable=False),
+    Column("greeter_id", String(64)),  # the one asked, or paired; NULL when none
+    Column("state", String(12), nullable=False),  # asking | paired | unmatched | cancelled
+    Column("created_at", UTC, nullable=False),
+    Column("updated_at", UTC, nullable=False),
+    UniqueConstraint("meetup_id", "first_timer_id"),
+)
+
+buddy_asks = Table(
+    "buddy_asks",
+    metadata,
+    Column("request_id", ID, ForeignKey("buddy_requests.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("greeter_id", String(64), primary_key=True),
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), nullable=False),
+    Column("asked_at", UTC, nullable=False),
+    Column("answer", String(8)),  # NULL while asked | yes | no | timeout | gone
+)
+
+come_again = Table(
+    "come_again",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("answer", String(8), nullable=False),  # yes | maybe | no
+    Column("answered_at", UTC, nullable=False),
+)
+
+area_follows = Table(
+    "area_follows",
+    metadata,
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("city_id", Integer, primary_key=True),
+    Column("created_at", UTC, nullable=False),
+    Index(None, "community_id", "city_id"),
+)
+
+# Secret calendar feed addresses (bot/web/feeds.py): one per member who asked for theirs, and
+# one per community (user_id ""). The token is random and is the whole key of the feed's URL,
+# so the URL says nothing about whose it is; a reset deletes the row, and the old URL answers
+# 404 from then on.
+calendar_feeds = Table(
+    "calendar_feeds",
+    metadata,
+    Column("token", String(64), primary_key=True),
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), nullable=False),
+    Column("user_id", String(64), nullable=False),  # "": the community's feed
+    Column("created_at", UTC, nullable=False),
+    UniqueConstraint("community_id", "user_id"),
+)
+
 # Tables holding rows about one member, with the column naming them (for /meetup forget).
 MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (members, "user_id"),
@@ -335,4 +414,11 @@ MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (jobs, "user_id"),
     (place_questions, "user_id"),
     (suggestion_interest, "user_id"),
+    (calendar_feeds, "user_id"),
+    (greeters, "user_id"),
+    (first_timers, "user_id"),
+    (buddy_requests, "first_timer_id"),
+    (buddy_asks, "greeter_id"),
+    (come_again, "user_id"),
+    (area_follows, "user_id"),
 )

@@ -32,6 +32,7 @@ from bot.store.communities import CommunityQueries
 from bot.store.events import EVENT_LEASE, EventMark, EventQueries
 from bot.store.export import ExportQueries
 from bot.store.faults import DB_ERRORS, StoreUnavailable, is_transient, unavailable
+from bot.store.feeds import FeedQueries
 from bot.store.jobs import JobQueries, ReminderPlan
 from bot.store.meetups import CardRef, MeetupQueries
 from bot.store.members import Forgotten, MemberQueries
@@ -40,6 +41,7 @@ from bot.store.rsvps import RsvpOutcome, RsvpQueries
 from bot.store.session import SqliteSession, configure_sqlite
 from bot.store.statements import build_statements
 from bot.store.watcher import WatcherQueries
+from bot.store.welcome import WelcomeQueries
 
 # The value types callers import from here, with the Store.
 __all__ = [
@@ -71,6 +73,8 @@ class Store(
     JobQueries,
     ExportQueries,
     WatcherQueries,
+    FeedQueries,
+    WelcomeQueries,
 ):
     """The one store: the engine (below) and every aggregate's queries (the mixins)."""
 

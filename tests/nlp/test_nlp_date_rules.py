@@ -1,10 +1,12 @@
 """Every rule of the date grammar reads the examples in its docstring (issue 14).
 
-A rule's docstring ends with ``Examples: "...", "..."``. For each example, the whole grammar
-(``Parser.p_expr``) must read the whole example, and the rule itself must take part: it is
-watched on the parser instance and must return a reading while the example is read. So a
-rule that is stubbed out, or that the grammar never reaches, fails here. The value tables
-below pin what some rules mean, through ``parse_when`` (the path the bot uses)."""
+A rule is a free function over the cursor (``rule(cur, i, ...)``) in one of the rule
+modules; its docstring ends with ``Examples: "...", "..."``. For each example, the whole
+grammar (``parser.p_expr``) must read the whole example, and the rule itself must take
+part: it is watched (replaced in its module for the test) and must return a reading while
+the example is read. So a rule that is stubbed out, or that the grammar never reaches,
+fails here. The value tables below pin what some rules mean, through ``parse_when`` (the
+path the bot uses)."""
 
 from __future__ import annotations
 
@@ -12,22 +14,19 @@ import inspect
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from types import ModuleType
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.nlp.dates import find_times, parse_when
-from bot.nlp.dates.clock import ClockRules
-from bot.nlp.dates.combine import CombinationRules
-from bot.nlp.dates.days import DayRules
-from bot.nlp.dates.parser import Parser
-from bot.nlp.dates.relative import RelativeRules
+from bot.nlp.dates import clock, combine, days, find_times, parse_when, relative
+from bot.nlp.dates.cursor import Cursor
 from bot.nlp.dates.tokens import _tokenize
 from bot.nlp.dates.values import Context
 
 # Wednesday 4 March 2026, 10:00 in a US zone (numeric dates are month/day).
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("America/Chicago"))
-GROUPS = (DayRules, ClockRules, RelativeRules, CombinationRules)
+GROUPS: tuple[ModuleType, ...] = (days, clock, relative, combine)
 # Helpers the rules call with values rather than a position; the rules that use them are
 # the ones with examples.
 HELPERS = {
@@ -61,35 +60,50 @@ def _examples(fn: Callable[..., object]) -> list[str]:
     return re.findall(r'"([^"]+)"', m.group(1)) if m else []
 
 
-def _rules() -> list[tuple[str, str]]:
-    out = []
-    for group in GROUPS:
-        for name, fn in vars(group).items():
-            if inspect.isfunction(fn) and name not in HELPERS:
-                out.append((group.__name__, name))
-    return out
+def _is_rule(module: ModuleType, fn: object) -> bool:
+    """A function of the module whose first parameter is the cursor."""
+    if not inspect.isfunction(fn) or fn.__module__ != module.__name__:
+        return False
+    params = list(inspect.signature(fn).parameters)
+    return bool(params) and params[0] == "cur"
+
+
+def _rules() -> list[tuple[ModuleType, str]]:
+    return [
+        (module, name)
+        for module in GROUPS
+        for name, fn in vars(module).items()
+        if _is_rule(module, fn) and name not in HELPERS
+    ]
 
 
 RULES = _rules()
 CASES = [
-    pytest.param(name, ex, id=f"{name}:{ex}")
-    for group, name in RULES
-    for ex in _examples(getattr(Parser, name))
+    pytest.param(module, name, ex, id=f"{name}:{ex}")
+    for module, name in RULES
+    for ex in _examples(getattr(module, name))
 ]
 
 
-@pytest.mark.parametrize(("group", "name"), RULES, ids=[n for _, n in RULES])
-def test_every_rule_has_examples(group: str, name: str) -> None:
-    assert _examples(getattr(Parser, name)), f"{group}.{name} has no Examples: line"
+def test_the_rules_are_free_functions_over_the_cursor() -> None:
+    assert len(RULES) > 90
+    assert not [n for n, v in vars(Cursor).items() if n.startswith(("_d_", "_t_", "_e_", "_r_"))]
 
 
-@pytest.mark.parametrize(("name", "example"), CASES)
-def test_the_rule_reads_its_examples(name: str, example: str) -> None:
+@pytest.mark.parametrize(("module", "name"), RULES, ids=[n for _, n in RULES])
+def test_every_rule_has_examples(module: ModuleType, name: str) -> None:
+    assert _examples(getattr(module, name)), f"{module.__name__}.{name} has no Examples: line"
+
+
+@pytest.mark.parametrize(("module", "name", "example"), CASES)
+def test_the_rule_reads_its_examples(
+    module: ModuleType, name: str, example: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     toks = _tokenize(example)
-    p = Parser(example, toks, Context(NOW, meetup=False))
-    p.allow_latent = True
+    cur = Cursor(example, toks, Context(NOW, meetup=False))
+    cur.allow_latent = True
     readings: list[object] = []
-    rule = getattr(p, name)
+    rule = getattr(module, name)
 
     def watched(*args: object) -> object:
         r = rule(*args)
@@ -97,11 +111,57 @@ def test_the_rule_reads_its_examples(name: str, example: str) -> None:
             readings.append(r)
         return r
 
-    setattr(p, name, watched)
-    r = p.p_expr(0)
+    monkeypatch.setattr(module, name, watched)
+    r = combine.p_expr(cur, 0)  # through the module, so that a watched p_expr counts
     assert r is not None, f"{example!r} is not read at all"
     assert (r[1], r[2]) == (0, len(toks)), f"{example!r} is read only in part"
     assert readings, f"{name} takes no part in reading {example!r}"
+
+
+def _reading(example: str) -> object:
+    """How the grammar reads an example; a rule that breaks its caller reads as the error."""
+    toks = _tokenize(example)
+    cur = Cursor(example, toks, Context(NOW, meetup=False))
+    cur.allow_latent = True
+    try:
+        return combine.p_expr(cur, 0)
+    except (TypeError, AttributeError, ValueError, AssertionError) as e:
+        return type(e)
+
+
+@pytest.mark.parametrize(("module", "name"), RULES, ids=[n for _, n in RULES])
+def test_stubbing_a_rule_out_changes_the_reading_of_an_example(
+    module: ModuleType, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule that read nothing (a test that says yes or no: that said the opposite) would
+    change how at least one of its examples is read; a rule the others already cover is
+    dead and goes."""
+    rule = getattr(module, name)
+    examples = _examples(rule)
+    before = [_reading(example) for example in examples]
+    stubs = (True, False) if inspect.signature(rule).return_annotation == "bool" else (None,)
+    changed = []
+    for stub in stubs:
+        monkeypatch.setattr(module, name, lambda *args, stub=stub: stub)
+        changed.append([_reading(example) for example in examples] != before)
+    assert any(changed), f"every example of {name} is read the same without it"
+
+
+ALL_EXAMPLES = sorted({ex for module, name in RULES for ex in _examples(getattr(module, name))})
+
+
+@pytest.mark.parametrize("name", sorted(HELPERS))
+def test_stubbing_a_helper_out_changes_the_reading_of_some_example(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The helpers have no examples of their own; stubbing one out must change how some
+    rule's example is read (else it is dead and goes)."""
+    (module,) = [m for m in GROUPS if name in vars(m)]
+    helper = getattr(module, name)
+    before = [_reading(example) for example in ALL_EXAMPLES]
+    stub = (lambda *args: True) if inspect.signature(helper).return_annotation == "bool" else None
+    monkeypatch.setattr(module, name, stub or (lambda *args: None))
+    assert [_reading(example) for example in ALL_EXAMPLES] != before
 
 
 def _when(text: str) -> tuple[datetime, datetime | None, str]:

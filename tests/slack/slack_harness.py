@@ -89,6 +89,7 @@ class Harness:
     adapter: SlackAdapter
     inbox: Any
     driver: SlackDriver
+    port: int | None = None  # the web server serving the adapter's HTTP mode
 
 
 def settings_for(fake: FakeSlackAPI, **overrides: Any) -> SlackSettings:
@@ -101,11 +102,30 @@ def settings_for(fake: FakeSlackAPI, **overrides: Any) -> SlackSettings:
     return SlackSettings(**values)
 
 
+@dataclass
+class Running:
+    adapter: SlackAdapter
+    port: int | None  # the web server's (None in Socket Mode, or when the app serves it)
+
+    @property
+    def events_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/slack/events"
+
+
 @contextlib.asynccontextmanager
 async def running_adapter(fake: FakeSlackAPI, inbox: Any, *, adapter: SlackAdapter | None = None,
-                          **overrides: Any) -> AsyncIterator[SlackAdapter]:
-    """The real SlackAdapter serving HTTP on an ephemeral port until the block ends."""
+                          serve: bool = True, **overrides: Any) -> AsyncIterator[Running]:
+    """The real SlackAdapter, its HTTP mode routes on the bot's web server (bot/web) on an
+    ephemeral port (`serve`: False when the app under test serves them), until the block
+    ends."""
+    from bot.config import WebSettings
+    from bot.web.server import WebServer
+
     adapter = adapter or SlackAdapter(settings_for(fake, **overrides))
+    server = None
+    if serve and adapter.web_routes():
+        server = WebServer(WebSettings("127.0.0.1", 0), adapter.web_routes())
+        await server.start()
     task = asyncio.create_task(adapter.run(inbox))
     ready = asyncio.create_task(adapter.ready.wait())
     await asyncio.wait({task, ready}, timeout=15, return_when=asyncio.FIRST_COMPLETED)
@@ -114,8 +134,10 @@ async def running_adapter(fake: FakeSlackAPI, inbox: Any, *, adapter: SlackAdapt
         task.result()
     assert adapter.ready.is_set(), "the adapter did not start"
     try:
-        yield adapter
+        yield Running(adapter, server.port if server else None)
     finally:
+        if server is not None:
+            await server.stop()
         await adapter.stop()
         await asyncio.wait_for(task, 15)
 
@@ -130,11 +152,11 @@ async def harness(inbox: Any | None = None, **overrides: Any) -> AsyncIterator[H
     await fake.start()
     inbox = inbox if inbox is not None else RecordingInbox()
     try:
-        async with running_adapter(fake, inbox, **overrides) as adapter:
-            url = f"http://127.0.0.1:{adapter.bound_port}/slack/events"
+        async with running_adapter(fake, inbox, **overrides) as running:
+            url = running.events_url
             async with SlackDriver(url, SIGNING_SECRET, f"http://127.0.0.1:{fake.port}") as d:
-                yield Harness(fake, adapter, inbox, d)
-                await adapter.idle()
+                yield Harness(fake, running.adapter, inbox, d, running.port)
+                await running.adapter.idle()
         problems = spec_problems(fake)
         assert not problems, problems
     finally:
@@ -202,12 +224,15 @@ class CoreHarness(Harness):
 
 
 @contextlib.asynccontextmanager
-async def core_harness(tmp_path: Path, **overrides: Any) -> AsyncIterator[CoreHarness]:
+async def core_harness(tmp_path: Path, *, base_url: str | None = None,
+                       **overrides: Any) -> AsyncIterator[CoreHarness]:
     """The real core (bot.app.build_app) on a temporary SQLite file, a simulated clock and a
-    manual timer, served by the real SlackAdapter in HTTP mode against the fake Slack API."""
+    manual timer, served by the real SlackAdapter in HTTP mode against the fake Slack API,
+    its route on the app's web server (`base_url`: its public address, which turns calendar
+    feeds on)."""
     from bot.app import build_app
     from bot.clock import SimulatedClock
-    from bot.config import Settings
+    from bot.config import Settings, WebSettings
     from bot.scheduling import ManualTimer
 
     fake = FakeSlackAPI()
@@ -219,15 +244,18 @@ async def core_harness(tmp_path: Path, **overrides: Any) -> AsyncIterator[CoreHa
     clock = SimulatedClock(FLOW_START)
     timer = ManualTimer(clock)
     adapter = SlackAdapter(settings_for(fake, **overrides))
-    app = build_app(Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'slack.db'}"),
-                    clock=clock, timer=timer, adapters=[adapter])
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'slack.db'}",
+                        web=WebSettings("127.0.0.1", 0, base_url))
+    app = build_app(settings, clock=clock, timer=timer, adapters=[adapter])
     try:
         await app.start()
-        async with running_adapter(fake, app.core, adapter=adapter) as running:
-            url = f"http://127.0.0.1:{running.bound_port}/slack/events"
+        assert app.web is not None and app.web.port is not None
+        async with running_adapter(fake, app.core, adapter=adapter, serve=False):
+            url = f"http://127.0.0.1:{app.web.port}/slack/events"
             async with SlackDriver(url, SIGNING_SECRET, f"http://127.0.0.1:{fake.port}") as d:
-                yield CoreHarness(fake, running, app.core, d, app=app, clock=clock, timer=timer)
-                await running.idle()
+                yield CoreHarness(fake, adapter, app.core, d, app.web.port, app=app,
+                                  clock=clock, timer=timer)
+                await adapter.idle()
         problems = spec_problems(fake)
         assert not problems, problems
     finally:

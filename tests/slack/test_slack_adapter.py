@@ -87,7 +87,7 @@ async def test_signed_but_unparseable_bodies_get_400_and_service_continues(h: Ha
 
 async def test_health_endpoint(h: Harness) -> None:
     assert h.driver.session is not None
-    url = f"http://127.0.0.1:{h.adapter.bound_port}/healthz"
+    url = f"http://127.0.0.1:{h.port}/healthz"
     async with h.driver.session.get(url) as resp:
         assert resp.status == 200
         assert (await resp.json())["ok"] is True

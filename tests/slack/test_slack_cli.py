@@ -64,7 +64,8 @@ async def test_tweetup_run_serves_slack_in_http_mode(tmp_path: Path) -> None:
         _, stderr = await asyncio.wait_for(proc.communicate(), 30)
         assert proc.returncode == 0, stderr.decode()[-2000:]
         log = stderr.decode()
-        assert "HTTP mode on 127.0.0.1" in log
+        # [slack] http_host/http_port without [web]: the one web server listens there
+        assert f"web: serving on 127.0.0.1:{port}" in log and "slack: HTTP mode" in log
         assert BOT_TOKEN not in log and SIGNING_SECRET not in log
     finally:
         if proc.returncode is None:

@@ -27,8 +27,9 @@ async def test_socket_mode_acks_envelopes_and_dedupes_redelivery() -> None:
     driver = SlackDriver("http://unused", "unused", f"http://127.0.0.1:{fake.port}")
     try:
         async with running_adapter(fake, inbox, mode="socket", signing_secret=Secret(""),
-                                   app_token=Secret("xapp-1-A0TWEETUP-test")) as adapter:
-            assert adapter.bound_port is None  # no HTTP server in Socket Mode
+                                   app_token=Secret("xapp-1-A0TWEETUP-test")) as running:
+            adapter = running.adapter
+            assert running.port is None and adapter.web_routes() == []  # no HTTP in Socket Mode
             await fake.wait_for(lambda: len(fake.sockets) == 1)
             assert fake.calls_to("apps.connections.open")
 

@@ -13,21 +13,36 @@ the project's conventions (issue 5):
 * "the 29th" skips months without one; a month and day without a year is the next occurrence;
 * numeric a/b is month/day in US zones and day/month elsewhere (a first number over 12 forces
   day/month; dotted dates are always day.month);
-* "X or Y" is X; a range starts at its first bound and ends, exclusive, at its stated end
+* "X or Y" is X, sharing Y's time of day when only Y says it ("Friday or Saturday evening"
+  is Friday evening); a range starts at its first bound and ends, exclusive, at its stated end
   ("7-9pm" ends at 21:00; "March 3-5" ends at March 6 00:00);
 * grain: minute when minutes are written, hour for whole hours and parts of day, day for
-  dates and weekdays, then week, month, year.
+  dates and weekdays, then week, month, year;
+* a zone named after a place ("7pm UK time", "8pm Eastern") is that place's IANA zone, with
+  its summer time; an abbreviation ("EST") is a fixed offset;
+* holidays are the next one (or the year's, "last ..."), read for the country of the zone
+  (Canadian Thanksgiving in Toronto); seasons follow the zone's hemisphere;
+* words that name no time ("asap", "tbd", "whenever") are refused in a meetup ``when``
+  (``names_no_time``); in chat "asap" stays "now", as in Duckling.
 
 Layout: ``values`` (what a rule reads a message into: DaySpan, ClockTime, PartOfDay,
 Interval), ``vocabulary`` (the English words), ``tokens``, ``cursor`` (token helpers and the
-memoised entry points), the rule groups by what they read (``days``, ``clock``,
-``relative``, ``combine``; mixins of ``parser.Parser``), and ``scan`` (the pre-filter, the
+memoised entry points), the rules by what they read (``days``, ``clock``, ``relative``,
+``combine``: free functions over the cursor; ``parser.p_expr`` is the entry), ``region``
+(country and hemisphere of the zone), ``holiday_dates``, and ``scan`` (the pre-filter, the
 windows around numbers and time words, the work caps of issue 13, and the entry points).
 Every rule's docstring ends with its examples; ``tests/nlp/test_nlp_date_rules.py`` reads
 them through the grammar.
 """
 
-from bot.nlp.dates.scan import Work, find_times, find_times_work, parse_when, suggest_times
+from bot.nlp.dates.scan import (
+    Work,
+    find_times,
+    find_times_work,
+    names_no_time,
+    parse_when,
+    suggest_times,
+)
 from bot.nlp.dates.values import Grain, TimeMention
 from bot.nlp.dates.vocabulary import uses_us_dates
 
@@ -37,6 +52,7 @@ __all__ = [
     "Work",
     "find_times",
     "find_times_work",
+    "names_no_time",
     "parse_when",
     "suggest_times",
     "uses_us_dates",

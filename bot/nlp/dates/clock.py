@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import timedelta, timezone, tzinfo
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
-from bot.nlp.dates.cursor import Cursor
 from bot.nlp.dates.values import ClockTime, Grain, PartOfDay
-from bot.nlp.dates.vocabulary import _AMPM_WORDS, _PARTS, _TZ_OFFSETS
+from bot.nlp.dates.vocabulary import (
+    _AMPM_WORDS,
+    _BARE_ZONES,
+    _LATE_PART_HOURS,
+    _PART_PHRASES,
+    _PARTS,
+    _TZ_OFFSETS,
+    _ZONE_NAMES,
+    _ZONE_TIME_WORDS,
+)
+
+if TYPE_CHECKING:
+    from bot.nlp.dates.cursor import Cursor
 
 # Day words before a part of the day ("last" only before "night").
 _PART_DAY_OFFSETS = {
@@ -21,6 +35,8 @@ _PART_DAY_OFFSETS = {
 # "after work" and the like: their hours.
 _AFTER_PARTS = {"work": (17, 21), "lunch": (13, 17), "school": (15, 21)}
 
+
+_ZONE_FIRST_WORDS = frozenset(words[0] for words in _ZONE_NAMES)
 
 # Words before a number that make it a clock time ("at 7.30", "by 1030").
 _CLOCK_CUES = ("at", "@", "around", "from", "until", "till", "by")
@@ -39,488 +55,549 @@ class _ClockDigits:
     end: int
 
 
-class ClockRules(Cursor):
-    """Rules that read clock times and parts of the day."""
-
-    def _ampm(self, j: int) -> tuple[str | None, int]:
-        """am / pm / a.m. / p m / a / p / "in the morning" after a time."""
-        s = self.s(j)
-        if s in ("am", "pm"):
-            k = j + 1
-            if self.word(k, ".") and self.adjacent(k):
-                k += 1
-            return s, k
-        if s in ("a", "p") and j < self.n:
-            k = j + 1
-            if self.word(k, ".") and self.adjacent(k):
-                k += 1
-            if self.word(k, "m"):
-                k += 1
-                if self.word(k, ".") and self.adjacent(k):
-                    k += 1
-                return ("am" if s == "a" else "pm"), k
-            # "7a", "3p": glued, or "at 3p"
-            if self.adjacent(j) or self.word(k, ".", ",") or k >= self.n:
-                return ("am" if s == "a" else "pm"), k
-            return None, j
-        if s in ("in", "of") and self.word(j + 1, "the"):
-            k = j + 2
-            if self.word(k, "early", "late"):
-                k += 1
-            w = self.s(k)
-            if w in ("am", "pm"):
-                return w, k + 1
-            if w in ("morning", "afternoon", "evening", "night"):
-                return _AMPM_WORDS[w], k + 1
-        if s == "in" and self.word(j + 1, "afternoon", "evening", "morning"):
-            return _AMPM_WORDS[self.s(j + 1)], j + 2
-        return None, j
-
-    def _tz(self, j: int) -> tuple[float | None, int]:
-        k = j
-        paren = False
-        if self.word(k, "("):
-            paren = True
+def _ampm(cur: Cursor, j: int) -> tuple[str | None, int]:
+    """am / pm / a.m. / p m / a / p / "in the morning" after a time."""
+    s = cur.s(j)
+    if s in ("am", "pm"):
+        k = j + 1
+        if cur.word(k, ".") and cur.adjacent(k):
             k += 1
-        s = self.s(k)
-        if (s in _TZ_OFFSETS and (s != "z" or self.adjacent(k)) and s not in ("est", "ist")) or (
-            (s in ("est", "ist") and k < self.n and self._raw(k).isupper())
-            or (s in ("ist",) and self.word(k - 1, "pm", "am"))
-        ):
+        return s, k
+    if s in ("a", "p") and j < cur.n:
+        k = j + 1
+        if cur.word(k, ".") and cur.adjacent(k):
             k += 1
-            if paren:
-                if not self.word(k, ")"):
-                    return None, j
+        if cur.word(k, "m"):
+            k += 1
+            if cur.word(k, ".") and cur.adjacent(k):
                 k += 1
-            return _TZ_OFFSETS[s], k
+            return ("am" if s == "a" else "pm"), k
+        # "7a", "3p": glued, or "at 3p"
+        if cur.adjacent(j) or cur.word(k, ".", ",") or k >= cur.n:
+            return ("am" if s == "a" else "pm"), k
         return None, j
+    if s in ("in", "of") and cur.word(j + 1, "the"):
+        k = j + 2
+        if cur.word(k, "early", "late"):
+            k += 1
+        w = cur.s(k)
+        if w in ("am", "pm"):
+            return w, k + 1
+        if w in ("morning", "afternoon", "evening", "night"):
+            return _AMPM_WORDS[w], k + 1
+    if s == "in" and cur.word(j + 1, "afternoon", "evening", "morning"):
+        return _AMPM_WORDS[cur.s(j + 1)], j + 2
+    return None, j
 
-    def _p_tod_impl(self, i: int) -> tuple[ClockTime, int] | None:
-        """Any clock time; the longest reading wins.
 
-        Examples: "7pm", "noon", "half past three", "ten thirty"."""
-        best: tuple[ClockTime, int] | None = None
-        for f in (self._t_clock, self._t_words, self._t_relative_to_hour, self._t_named):
-            r = f(i)
-            if r is not None and (best is None or r[1] > best[1]):
-                best = r
-        if best is None:
-            return None
-        tod, j = best
-        # "3ish", "ish"
-        if self.word(j, "ish") or (self.word(j, "-") and self.word(j + 1, "ish")):
-            j += 1 if self.word(j, "ish") else 2
-        if self.word(j, "approximately", "sharp"):
-            j += 1
-        tz, j2 = self._tz(j)
-        if tz is not None:
-            tod = replace(tod, tz=tz)
-            j = j2
-        return tod, j
+def _tz(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
+    """A zone after a clock time: an abbreviation or a place's name.
 
-    def _t_named(self, i: int) -> tuple[ClockTime, int] | None:
-        """Clock times with a name.
+    Examples: "EST", "(UTC)", "UK time", "German time", "Eastern", "Sydney time"."""
+    tz, k = _tz_abbreviation(cur, j)
+    return (tz, k) if tz is not None else _tz_named(cur, j)
 
-        Examples: "noon", "midnight", "midday"."""
-        j = self.skip_the(i)
-        s = self.s(j)
-        if s in ("noon", "midday") or (s == "mid" and self.word(j + 1, "day")):
-            return ClockTime(12, 0, grain="hour", flexible=False), j + (2 if s == "mid" else 1)
-        if s == "midnight":
-            return ClockTime(0, 0, grain="hour", flexible=False, ampm="am"), j + 1
+
+def _tz_named(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
+    """A zone named after a country, region or city: by itself for the US regions and
+    "UK" / "NZ", else with "time" after it; "(...)" around it is read too.
+
+    Examples: "7pm UK time", "19:00 German time", "8pm Eastern", "noon Pacific Time",
+    "7pm Sydney time", "7pm (London time)", "8pm Central European time", "6pm ET"."""
+    k = j + 1 if cur.word(j, "(") else j
+    if cur.s(k) not in _ZONE_FIRST_WORDS:
+        return None, j
+    for size in (2, 1):
+        words = tuple(cur.s(x) for x in range(k, k + size))
+        zone = _ZONE_NAMES.get(words)
+        if zone is None:
+            continue
+        e = k + size
+        said_time = cur.word(e, *_ZONE_TIME_WORDS)
+        while cur.word(e, *_ZONE_TIME_WORDS):
+            e += 1
+        if not said_time and (words not in _BARE_ZONES or (e < cur.n and cur.t[e].cap)):
+            return None, j  # "7pm London" is where; "8pm Central Park" is a place
+        if k != j:  # "(London time)"; a `when` loses its closing ")" to the edge strip
+            if e < cur.n and not cur.word(e, ")"):
+                return None, j
+            e = cur.skip(e, ")")
+        return ZoneInfo(zone), e
+    return None, j
+
+
+def _tz_abbreviation(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
+    """A zone's abbreviation ("IST" and "EST" in capitals), "Z" touching the time.
+
+    Examples: "7pm EST", "noon UTC", "9:30 (CET)", "6pm IST", "10:00Z"."""
+    k = j
+    paren = False
+    if cur.word(k, "("):
+        paren = True
+        k += 1
+    s = cur.s(k)
+    if (s in _TZ_OFFSETS and (s != "z" or cur.adjacent(k)) and s not in ("est", "ist")) or (
+        (s in ("est", "ist") and k < cur.n and cur._raw(k).isupper())
+        or (s in ("ist",) and cur.word(k - 1, "pm", "am"))
+    ):
+        k += 1
+        if paren:
+            if not cur.word(k, ")"):
+                return None, j
+            k += 1
+        return timezone(timedelta(hours=_TZ_OFFSETS[s])), k
+    return None, j
+
+
+def _p_tod_impl(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
+    """Any clock time; the longest reading wins.
+
+    Examples: "7pm", "noon", "half past three", "ten thirty"."""
+    best: tuple[ClockTime, int] | None = None
+    for f in (_t_clock, _t_words, _t_relative_to_hour, _t_named):
+        r = f(cur, i)
+        if r is not None and (best is None or r[1] > best[1]):
+            best = r
+    if best is None:
         return None
-
-    def _t_clock(self, i: int) -> tuple[ClockTime, int] | None:
-        """A clock time in digits: hours, minutes, seconds, am/pm, a zone.
-
-        Examples: "7pm", "7 pm", "7:30", "19:30", "7.30pm", "7 o'clock", "7:30 p.m.",
-        "12:45:30", "7pm EST"."""
-        if i >= self.n or self.t[i].kind != "n" or self.t[i].ordinal or self.t[i].num is None:
-            return None
-        d = (
-            self._digits_dotted(i)
-            or self._digits_colon(i)
-            or self._digits_h(i)
-            or self._digits_compact(i)
-            or self._digits_plain(i)
-        )
-        if d is None or not (0 <= d.hour <= 24 and 0 <= d.minute <= 59 and 0 <= d.second <= 59):
-            return None
-        return self._clock_suffix(i, d)
-
-    def _two_digits_after(self, j: int, sep: str) -> bool:
-        """``sep`` then two digits, all touching.
-
-        Examples: "7:30", "7.30pm"."""
-        return (
-            self.word(j, sep)
-            and self.adjacent(j)
-            and j + 1 < self.n
-            and self.t[j + 1].kind == "n"
-            and len(self.t[j + 1].s) == 2
-            and self.adjacent(j + 1)
-        )
-
-    def _digits_dotted(self, i: int) -> _ClockDigits | None:
-        """Hours.minutes, only with am/pm, an hour over 12 or a word like "at" before it
-        (else "3.14" is a number).
-
-        Examples: "7.30pm", "at 7.30", "19.30"."""
-        v, digits, j = self.t[i].num or 0, self.t[i].s, i + 1
-        if not (self._two_digits_after(j, ".") and len(digits) <= 2 and v <= 23):
-            return None
-        if self.word(j + 2, ".") and self.adjacent(j + 2):
-            return None  # "5.12.2026"
-        context = self._ampm(j + 2)[0] is not None or v > 12 or self.word(i - 1, *_CLOCK_CUES)
-        minute = self.t[j + 1].num or 0
-        if not context or minute >= 60:
-            return None
-        flexible = not (digits.startswith("0") or v > 12 or v == 0)
-        return _ClockDigits(v, minute, 0, "minute", flexible, True, j + 2)
-
-    def _digits_colon(self, i: int) -> _ClockDigits | None:
-        """Examples: "7:30", "07:30:15", "19:30"."""
-        v, digits, j = self.t[i].num or 0, self.t[i].s, i + 1
-        if not self._two_digits_after(j, ":"):
-            return None
-        minute, second, j = self.t[j + 1].num or 0, 0, j + 2
-        if (
-            self.word(j, ":")
-            and self.adjacent(j)
-            and j + 1 < self.n
-            and self.t[j + 1].kind == "n"
-            and len(self.t[j + 1].s) == 2
-        ):
-            second = self.t[j + 1].num or 0
-            j += 2
-        flexible = not (digits.startswith("0") or v > 12 or v == 0)
-        return _ClockDigits(v, minute, second, "minute", flexible, True, j)
-
-    def _digits_h(self, i: int) -> _ClockDigits | None:
-        """Examples: "16h", "16h00", "3h18"."""
-        v, digits, j = self.t[i].num or 0, self.t[i].s, i + 1
-        if not (self.word(j, "h") and self.adjacent(j) and len(digits) <= 2):
-            return None
+    tod, j = best
+    # "3ish", "ish"
+    if cur.word(j, "ish") or (cur.word(j, "-") and cur.word(j + 1, "ish")):
+        j += 1 if cur.word(j, "ish") else 2
+    if cur.word(j, "approximately", "sharp"):
         j += 1
-        if j < self.n and self.t[j].kind == "n" and len(self.t[j].s) == 2 and self.adjacent(j):
-            return _ClockDigits(v, self.t[j].num or 0, 0, "minute", False, True, j + 1)
-        return _ClockDigits(v, 0, 0, "hour", False, True, j)
+    tz, j2 = _tz(cur, j)
+    if tz is not None:
+        tod = replace(tod, tz=tz)
+        j = j2
+    return tod, j
 
-    def _digits_compact(self, i: int) -> _ClockDigits | None:
-        """730 / 1030 / 0815: only with am/pm, "at" or the like before it, or "ish".
 
-        Examples: "730pm", "at 1030", "0815 am"."""
-        v, digits, j = self.t[i].num or 0, self.t[i].s, i + 1
-        if len(digits) not in (3, 4) or self.word(j, "/", "-", ".", ","):
-            return None
-        hour, minute = divmod(v, 100)
-        if minute >= 60:
-            return None
-        context = (
-            self._ampm(j)[0] is not None
-            or self.word(
-                i - 1, "at", "@", "around", "approximately", "tonight", "by", "till", "until"
-            )
-            or self.word(j, "ish")
-        )
-        if not context:
-            return None
-        flexible = not (digits.startswith("0") or hour > 12)
-        return _ClockDigits(hour, minute, 0, "minute", flexible, False, j)
+def _t_named(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
+    """Clock times with a name.
 
-    def _digits_plain(self, i: int) -> _ClockDigits | None:
-        """An hour alone, or "at" hour minute.
+    Examples: "noon", "midnight", "midday"."""
+    j = cur.skip_the(i)
+    s = cur.s(j)
+    if s in ("noon", "midday") or (s == "mid" and cur.word(j + 1, "day")):
+        return ClockTime(12, 0, grain="hour", flexible=False), j + (2 if s == "mid" else 1)
+    if s == "midnight":
+        return ClockTime(0, 0, grain="hour", flexible=False, ampm="am"), j + 1
+    return None
 
-        Examples: "7", "at 3 15", "at 12 15", "07 pm"."""
-        v, digits, j = self.t[i].num or 0, self.t[i].s, i + 1
-        if len(digits) > 2:
-            return None
-        flexible = not (digits.startswith("0") and len(digits) == 2)
-        if (
-            j < self.n
-            and self.t[j].kind == "n"
-            and len(self.t[j].s) == 2
-            and not self.t[j].ordinal
-            and self.word(i - 1, "at")
-            and (self.t[j].num or 0) < 60
-            and not self.word(j + 1, "/", ":", "-", ".")
-        ):
-            return _ClockDigits(v, self.t[j].num or 0, 0, "minute", flexible, True, j + 1)
-        return _ClockDigits(v, 0, 0, "hour", flexible, False, j)
 
-    def _clock_suffix(self, i: int, d: _ClockDigits) -> tuple[ClockTime, int] | None:
-        """am/pm or o'clock after the digits ("15:00 pm" is 15:00; "0 pm" is nothing).
+def _t_clock(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
+    """A clock time in digits: hours, minutes, seconds, am/pm, a zone.
 
-        Examples: "7pm", "7 o'clock", "7 o'clock pm", "15:00 pm", "7a"."""
-        hour, j, explicit = d.hour, d.end, d.explicit
-        ampm, j2 = self._ampm(j)
-        # "7a" / "4a" alone: a code as often as a time
-        latent_letter = (
-            ampm is not None
-            and self.s(j) in ("a", "p")
-            and j2 == j + 1
-            and d.grain == "hour"
-            and not self.word(i - 1, "at", "@", "around", "by", "until", "till")
-        )
-        if ampm is not None:
-            if hour > 12 and ampm == "pm":
-                ampm = None  # "15:00 pm"
-            elif hour > 12 or (hour == 0 and ampm == "pm"):
-                return None
-            j = j2
-            explicit = True
-        elif self.word(j, "o'clock", "oclock") or (
-            self.word(j, "o") and self.word(j + 1, "'") and self.word(j + 2, "clock")
-        ):
-            j += 1 if self.s(j) != "o" else 3
-            explicit = True
-            ampm2, j3 = self._ampm(j)
-            if ampm2 is not None:
-                ampm, j = ampm2, j3
-        flexible = d.flexible
-        if hour == 24:
-            hour = 0
-            flexible = False
-        return ClockTime(
-            hour,
-            d.minute,
-            d.second,
-            ampm,
-            d.grain,
-            latent=not explicit or latent_letter,
-            flexible=flexible and ampm is None and 1 <= hour <= 12,
-        ), j
-
-    def _t_words(self, i: int) -> tuple[ClockTime, int] | None:
-        """ "ten thirty", "twelve oh three", "seven thirty p.m.", "three twenty", "eight".
-
-        Examples: "ten thirty", "twelve oh three", "seven thirty p.m.", "three twenty",
-        "eight", "seven pm"."""
-        if i >= self.n or self.t[i].kind != "w" or self.t[i].ordinal:
-            return None
-        h = self.t[i].num
-        if h is None or not 1 <= h <= 12:
-            return None
-        j = i + 1
-        minute = 0
-        grain: Grain = "hour"
-        if self.word(j, "-") and self.adjacent(j):
-            j += 1
-        if self.word(j, "oh", "o", "zero", "ou"):
-            k = j + 1
-            if self.word(k, "-"):
-                k += 1
-            u = self.number(k, 1, 9)
-            if u is not None and self.t[k].kind == "w":
-                minute, j, grain = u, k + 1, "minute"
-        else:
-            cn = self.compound_number(j) if j < self.n and self.t[j].kind == "w" else None
-            if cn is not None and 10 <= cn[0] <= 59:
-                minute, j, grain = cn[0], cn[1], "minute"
-            elif j > i + 1:
-                j = i + 1
-        ampm, j2 = self._ampm(j)
-        # "three twenty" alone is a number; "at three twenty" is a time
-        explicit = self.word(
-            i - 1, "at", "@", "around", "by", "until", "till", "before", "after", "from"
-        )
-        if ampm is not None:
-            j = j2
-            explicit = True
-        elif self.word(j, "o'clock", "oclock"):
-            j += 1
-            explicit = True
-            ampm2, j3 = self._ampm(j)
-            if ampm2 is not None:
-                ampm, j = ampm2, j3
-        return ClockTime(h, minute, 0, ampm, grain, latent=not explicit, flexible=ampm is None), j
-
-    def _t_relative_to_hour(self, i: int) -> tuple[ClockTime, int] | None:
-        """ "a quarter past 3pm", "half past three", "20 to noon", "twenty after 3pm",
-        "15 minutes past 15h", "half three".
-
-        Examples: "a quarter past 3pm", "half past three", "20 to noon", "twenty after 3pm",
-        "quarter to 8"."""
-        j = i
-        minutes: int | None = None
-        if self.word(j, "a") and self.word(j + 1, "quarter"):
-            minutes, j = 15, j + 2
-        elif self.word(j, "quarter"):
-            minutes, j = 15, j + 1
-        elif self.word(j, "half"):
-            minutes, j = 30, j + 1
-            if not self.word(j, "past", "after"):
-                # "half three" (British) = 3:30
-                k = j
-                r = self._hour_ref(k)
-                if r is not None and (self.t[k].kind == "w" or self.allow_latent):
-                    tod, k2 = r
-                    return replace(tod, minute=30, grain="minute", latent=False), k2
-                return None
-        else:
-            cn = self.compound_number(j)
-            if cn is None:
-                return None
-            minutes, j = cn
-            if not 1 <= minutes <= 59:
-                return None
-            if self.word(j, "minutes", "minute", "mins", "min"):
-                j += 1
-            elif self.word(i - 1, "from", "between") or (
-                self.word(j, "to", "till", "til", "before", "of")
-                and (
-                    minutes not in (5, 10, 15, 20, 25)
-                    or (self.t[i].kind == "n" and not self.word(j + 1, "noon", "midnight"))
-                )
-            ):
-                return None  # "5 to 7" is a range; "twenty to eight", "5 minutes to 7" are not
-        if not self.word(j, "past", "after", "to", "before", "till", "til", "of", "from"):
-            return None
-        rel = self.s(j)
-        if rel in ("to", "before", "till", "til", "of"):
-            minutes = -minutes
-        r = self._hour_ref(j + 1)
-        if r is None:
-            return None
-        tod, k = r
-        total = tod.hour * 60 + tod.minute + minutes
-        h, m = divmod(total % (24 * 60), 60)
-        flexible = tod.flexible
-        ampm = tod.ampm
-        if tod.ampm is not None:
-            # keep the meaning of the reference hour
-            base = tod.hour % 12 + (12 if tod.ampm == "pm" else 0)
-            total = base * 60 + tod.minute + minutes
-            h, m = divmod(total % (24 * 60), 60)
-            ampm = None
-            flexible = False
-        return ClockTime(h, m, 0, ampm, "minute", latent=False, flexible=flexible), k
-
-    def _hour_ref(self, i: int) -> tuple[ClockTime, int] | None:
-        r = self._t_named(i)
-        if r is not None:
-            return r
-        r = self._t_clock(i)
-        if r is not None:
-            tod, j = r
-            return replace(tod, latent=False), j
-        if i < self.n and self.t[i].kind == "w":
-            h = self.t[i].num
-            if h is not None and 1 <= h <= 12 and not self.t[i].ordinal:
-                j = i + 1
-                ampm, j2 = self._ampm(j)
-                if ampm is not None:
-                    j = j2
-                return ClockTime(h, 0, 0, ampm, "hour", flexible=ampm is None), j
+    Examples: "7pm", "7 pm", "7:30", "19:30", "7.30pm", "7 o'clock", "7:30 p.m.",
+    "12:45:30", "7pm EST"."""
+    if i >= cur.n or cur.t[i].kind != "n" or cur.t[i].ordinal or cur.t[i].num is None:
         return None
-
-    # -- parts of day ---------------------------------------------------------------------
-
-    def _p_part_impl(self, i: int) -> tuple[PartOfDay, int] | None:
-        """A part of the day, maybe with its day word or early/late.
-
-        Examples: "tonight", "this morning", "in the afternoon", "evening", "late tonight",
-        "early morning", "after work", "last night", "tomorrow night", "lunch"."""
-        mods = self._part_modifiers(i)
-        if mods is None:
-            return None
-        day_offset, early, late, j = mods
-        s = self.s(j)
-        if s.endswith("ish") and s[:-3] in _PARTS:
-            s = s[:-3]
-        fixed = self._fixed_part(s, j, day_offset, late)
-        if fixed is not None:
-            return fixed
-        if s not in _PARTS or s == "noon" or self._meal_alone(s, i, j, day_offset):
-            return None
-        return self._part_span(s, j + 1, day_offset, early, late)
-
-    def _part_modifiers(self, i: int) -> tuple[int | None, bool, bool, int] | None:
-        """What comes before a part of the day: its day ("tomorrow", "last" only before
-        "night"), "in the", "early", "late". Returns (day offset, early, late, next).
-
-        Examples: "tomorrow night", "in the evening", "early morning", "late last night",
-        "early in the morning"."""
-        j = i
-        day_offset: int | None = None
-        early = late = False
-        if self.word(j, "in", "during") and self.word(j + 1, "the"):
-            j += 2
-        elif self.word(j, *_PART_DAY_OFFSETS):
-            if self.s(j) == "last" and not self.word(j + 1, "night"):
-                return None
-            day_offset = _PART_DAY_OFFSETS[self.s(j)]
-            j += 1
-        if (
-            self.word(j, "late")
-            and self.word(j + 1, "last", "tonight", "tonite")
-            and day_offset is None
-        ):
-            late = True
-            j += 1
-            if self.word(j, "last"):
-                day_offset = -1
-                j += 1
-        if self.word(j, "early"):
-            early = True
-            j += 1
-            if self.word(j, "in") and self.word(j + 1, "the"):
-                j += 2
-        elif self.word(j, "late"):
-            late = True
-            j += 1
-        return day_offset, early, late, j
-
-    def _fixed_part(
-        self, s: str, j: int, day_offset: int | None, late: bool
-    ) -> tuple[PartOfDay, int] | None:
-        """Parts of the day with their own hours.
-
-        Examples: "tonight", "late tonight", "after work", "after lunch", "after school",
-        "the early hours", "the early hours of the morning"."""
-        if s in ("tonight", "tonite"):
-            p = PartOfDay(21 if late else 18, 24, 0 if day_offset is None else day_offset, late)
-            return p, j + 1
-        if s == "after" and self.word(j + 1, *_AFTER_PARTS):
-            a, b = _AFTER_PARTS[self.s(j + 1)]
-            return PartOfDay(a, b, day_offset), j + 2
-        if s == "the" and self.word(j + 1, "early") and self.word(j + 2, "hours"):
-            k = j + 3
-            if self.word(k, "of") and self.word(k + 1, "the") and self.word(k + 2, "morning"):
-                k += 3
-            return PartOfDay(0, 9, day_offset, early=True), k
+    d = (
+        _digits_dotted(cur, i)
+        or _digits_colon(cur, i)
+        or _digits_h(cur, i)
+        or _digits_compact(cur, i)
+        or _digits_plain(cur, i)
+    )
+    if d is None or not (0 <= d.hour <= 24 and 0 <= d.minute <= 59 and 0 <= d.second <= 59):
         return None
+    return _clock_suffix(cur, i, d)
 
-    def _meal_alone(self, s: str, i: int, j: int, day_offset: int | None) -> bool:
-        """A meal word with nothing that makes it a time ("lunch was great"): not a part of
-        the day. A day, "at", "for", "over" before it, or a text of a word or two, do.
 
-        Examples: "friday lunch", "at dinner", "tomorrow breakfast"."""
-        if s not in ("breakfast", "dinner", "supper", "brunch", "lunch", "lunchtime"):
-            return False
-        if day_offset is not None or j != i or self.n <= 2:
-            return False
-        return not (
-            self.p_weekday(i - 1) is not None
-            or self.word(i - 1, "tomorrow", "today", "tonight", "at", "for", "over")
-        )
+def _two_digits_after(cur: Cursor, j: int, sep: str) -> bool:
+    """``sep`` then two digits, all touching.
 
-    def _part_span(
-        self, s: str, k: int, day_offset: int | None, early: bool, late: bool
-    ) -> tuple[PartOfDay, int]:
-        """The hours of a part of the day; early: its first three (a morning: 0-9), late:
-        its last three (an evening or a night: from 21).
+    Examples: "7:30", "7.30pm"."""
+    return (
+        cur.word(j, sep)
+        and cur.adjacent(j)
+        and j + 1 < cur.n
+        and cur.t[j + 1].kind == "n"
+        and len(cur.t[j + 1].s) == 2
+        and cur.adjacent(j + 1)
+    )
 
-        Examples: "morning", "early afternoon", "late evening", "evening-ish", "morning ish"."""
-        a, b = _PARTS[s]
-        if early:
-            a, b = (0, 9) if s.startswith("morning") else (a, a + 3)
-        elif late:
-            a = 21 if s.startswith(("night", "evening")) else max(a, b - 3)
-        if self.word(k, "ish"):
+
+def _digits_dotted(cur: Cursor, i: int) -> _ClockDigits | None:
+    """Hours.minutes, only with am/pm, an hour over 12 or a word like "at" before it
+    (else "3.14" is a number).
+
+    Examples: "7.30pm", "at 7.30", "19.30"."""
+    v, digits, j = cur.t[i].num or 0, cur.t[i].s, i + 1
+    if not (_two_digits_after(cur, j, ".") and len(digits) <= 2 and v <= 23):
+        return None
+    if cur.word(j + 2, ".") and cur.adjacent(j + 2):
+        return None  # "5.12.2026"
+    context = _ampm(cur, j + 2)[0] is not None or v > 12 or cur.word(i - 1, *_CLOCK_CUES)
+    minute = cur.t[j + 1].num or 0
+    if not context or minute >= 60:
+        return None
+    flexible = not (digits.startswith("0") or v > 12 or v == 0)
+    return _ClockDigits(v, minute, 0, "minute", flexible, True, j + 2)
+
+
+def _digits_colon(cur: Cursor, i: int) -> _ClockDigits | None:
+    """Examples: "7:30", "07:30:15", "19:30"."""
+    v, digits, j = cur.t[i].num or 0, cur.t[i].s, i + 1
+    if not _two_digits_after(cur, j, ":"):
+        return None
+    minute, second, j = cur.t[j + 1].num or 0, 0, j + 2
+    if (
+        cur.word(j, ":")
+        and cur.adjacent(j)
+        and j + 1 < cur.n
+        and cur.t[j + 1].kind == "n"
+        and len(cur.t[j + 1].s) == 2
+    ):
+        second = cur.t[j + 1].num or 0
+        j += 2
+    flexible = not (digits.startswith("0") or v > 12 or v == 0)
+    return _ClockDigits(v, minute, second, "minute", flexible, True, j)
+
+
+def _digits_h(cur: Cursor, i: int) -> _ClockDigits | None:
+    """Examples: "16h", "16h00", "3h18"."""
+    v, digits, j = cur.t[i].num or 0, cur.t[i].s, i + 1
+    if not (cur.word(j, "h") and cur.adjacent(j) and len(digits) <= 2):
+        return None
+    j += 1
+    if j < cur.n and cur.t[j].kind == "n" and len(cur.t[j].s) == 2 and cur.adjacent(j):
+        return _ClockDigits(v, cur.t[j].num or 0, 0, "minute", False, True, j + 1)
+    return _ClockDigits(v, 0, 0, "hour", False, True, j)
+
+
+def _digits_compact(cur: Cursor, i: int) -> _ClockDigits | None:
+    """730 / 1030 / 0815: only with am/pm, "at" or the like before it, or "ish".
+
+    Examples: "730pm", "at 1030", "0815 am"."""
+    v, digits, j = cur.t[i].num or 0, cur.t[i].s, i + 1
+    if len(digits) not in (3, 4) or cur.word(j, "/", "-", ".", ","):
+        return None
+    hour, minute = divmod(v, 100)
+    if minute >= 60:
+        return None
+    context = (
+        _ampm(cur, j)[0] is not None
+        or cur.word(i - 1, "at", "@", "around", "approximately", "tonight", "by", "till", "until")
+        or cur.word(j, "ish")
+    )
+    if not context:
+        return None
+    flexible = not (digits.startswith("0") or hour > 12)
+    return _ClockDigits(hour, minute, 0, "minute", flexible, False, j)
+
+
+def _digits_plain(cur: Cursor, i: int) -> _ClockDigits | None:
+    """An hour alone, or "at" hour minute.
+
+    Examples: "7", "at 3 15", "at 12 15", "07 pm"."""
+    v, digits, j = cur.t[i].num or 0, cur.t[i].s, i + 1
+    if len(digits) > 2:
+        return None
+    flexible = not (digits.startswith("0") and len(digits) == 2)
+    if (
+        j < cur.n
+        and cur.t[j].kind == "n"
+        and len(cur.t[j].s) == 2
+        and not cur.t[j].ordinal
+        and cur.word(i - 1, "at")
+        and (cur.t[j].num or 0) < 60
+        and not cur.word(j + 1, "/", ":", "-", ".")
+    ):
+        return _ClockDigits(v, cur.t[j].num or 0, 0, "minute", flexible, True, j + 1)
+    return _ClockDigits(v, 0, 0, "hour", flexible, False, j)
+
+
+def _clock_suffix(cur: Cursor, i: int, d: _ClockDigits) -> tuple[ClockTime, int] | None:
+    """am/pm or o'clock after the digits ("15:00 pm" is 15:00; "0 pm" is nothing).
+
+    Examples: "7pm", "7 o'clock", "7 o'clock pm", "15:00 pm", "7a"."""
+    hour, j, explicit = d.hour, d.end, d.explicit
+    ampm, j2 = _ampm(cur, j)
+    # "7a" / "4a" alone: a code as often as a time
+    latent_letter = (
+        ampm is not None
+        and cur.s(j) in ("a", "p")
+        and j2 == j + 1
+        and d.grain == "hour"
+        and not cur.word(i - 1, "at", "@", "around", "by", "until", "till")
+    )
+    if ampm is not None:
+        if hour > 12 and ampm == "pm":
+            ampm = None  # "15:00 pm"
+        elif hour > 12 or (hour == 0 and ampm == "pm"):
+            return None
+        j = j2
+        explicit = True
+    elif cur.word(j, "o'clock", "oclock") or (
+        cur.word(j, "o") and cur.word(j + 1, "'") and cur.word(j + 2, "clock")
+    ):
+        j += 1 if cur.s(j) != "o" else 3
+        explicit = True
+        ampm2, j3 = _ampm(cur, j)
+        if ampm2 is not None:
+            ampm, j = ampm2, j3
+    flexible = d.flexible
+    if hour == 24:
+        hour = 0
+        flexible = False
+    return ClockTime(
+        hour,
+        d.minute,
+        d.second,
+        ampm,
+        d.grain,
+        latent=not explicit or latent_letter,
+        flexible=flexible and ampm is None and 1 <= hour <= 12,
+    ), j
+
+
+def _t_words(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
+    """ "ten thirty", "twelve oh three", "seven thirty p.m.", "three twenty", "eight".
+
+    Examples: "ten thirty", "twelve oh three", "seven thirty p.m.", "three twenty",
+    "eight", "seven pm"."""
+    if i >= cur.n or cur.t[i].kind != "w" or cur.t[i].ordinal:
+        return None
+    h = cur.t[i].num
+    if h is None or not 1 <= h <= 12:
+        return None
+    j = i + 1
+    minute = 0
+    grain: Grain = "hour"
+    if cur.word(j, "-") and cur.adjacent(j):
+        j += 1
+    if cur.word(j, "oh", "o", "zero", "ou"):
+        k = j + 1
+        if cur.word(k, "-"):
             k += 1
-        if self.word(k, "-") and self.word(k + 1, "ish"):
-            k += 2
-        return PartOfDay(a, b, day_offset, late, early), k
+        u = cur.number(k, 1, 9)
+        if u is not None and cur.t[k].kind == "w":
+            minute, j, grain = u, k + 1, "minute"
+    else:
+        cn = cur.compound_number(j) if j < cur.n and cur.t[j].kind == "w" else None
+        if cn is not None and 10 <= cn[0] <= 59:
+            minute, j, grain = cn[0], cn[1], "minute"
+        elif j > i + 1:
+            j = i + 1
+    ampm, j2 = _ampm(cur, j)
+    # "three twenty" alone is a number; "at three twenty" is a time
+    explicit = cur.word(
+        i - 1, "at", "@", "around", "by", "until", "till", "before", "after", "from"
+    )
+    if ampm is not None:
+        j = j2
+        explicit = True
+    elif cur.word(j, "o'clock", "oclock"):
+        j += 1
+        explicit = True
+        ampm2, j3 = _ampm(cur, j)
+        if ampm2 is not None:
+            ampm, j = ampm2, j3
+    return ClockTime(h, minute, 0, ampm, grain, latent=not explicit, flexible=ampm is None), j
+
+
+def _t_relative_to_hour(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
+    """ "a quarter past 3pm", "half past three", "20 to noon", "twenty after 3pm",
+    "15 minutes past 15h", "half three".
+
+    Examples: "a quarter past 3pm", "half past three", "20 to noon", "twenty after 3pm",
+    "quarter to 8"."""
+    j = i
+    minutes: int | None = None
+    if cur.word(j, "a") and cur.word(j + 1, "quarter"):
+        minutes, j = 15, j + 2
+    elif cur.word(j, "quarter"):
+        minutes, j = 15, j + 1
+    elif cur.word(j, "half"):
+        minutes, j = 30, j + 1
+        if not cur.word(j, "past", "after"):
+            # "half three" (British) = 3:30
+            k = j
+            r = _hour_ref(cur, k)
+            if r is not None and (cur.t[k].kind == "w" or cur.allow_latent):
+                tod, k2 = r
+                return replace(tod, minute=30, grain="minute", latent=False), k2
+            return None
+    else:
+        cn = cur.compound_number(j)
+        if cn is None:
+            return None
+        minutes, j = cn
+        if not 1 <= minutes <= 59:
+            return None
+        if cur.word(j, "minutes", "minute", "mins", "min"):
+            j += 1
+        elif cur.word(i - 1, "from", "between") or (
+            cur.word(j, "to", "till", "til", "before", "of")
+            and (
+                minutes not in (5, 10, 15, 20, 25)
+                or (cur.t[i].kind == "n" and not cur.word(j + 1, "noon", "midnight"))
+            )
+        ):
+            return None  # "5 to 7" is a range; "twenty to eight", "5 minutes to 7" are not
+    if not cur.word(j, "past", "after", "to", "before", "till", "til", "of", "from"):
+        return None
+    rel = cur.s(j)
+    if rel in ("to", "before", "till", "til", "of"):
+        minutes = -minutes
+    r = _hour_ref(cur, j + 1)
+    if r is None:
+        return None
+    tod, k = r
+    total = tod.hour * 60 + tod.minute + minutes
+    h, m = divmod(total % (24 * 60), 60)
+    flexible = tod.flexible
+    ampm = tod.ampm
+    if tod.ampm is not None:
+        # keep the meaning of the reference hour
+        base = tod.hour % 12 + (12 if tod.ampm == "pm" else 0)
+        total = base * 60 + tod.minute + minutes
+        h, m = divmod(total % (24 * 60), 60)
+        ampm = None
+        flexible = False
+    return ClockTime(h, m, 0, ampm, "minute", latent=False, flexible=flexible), k
+
+
+def _hour_ref(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
+    r = _t_named(cur, i)
+    if r is not None:
+        return r
+    r = _t_clock(cur, i)
+    if r is not None:
+        tod, j = r
+        return replace(tod, latent=False), j
+    if i < cur.n and cur.t[i].kind == "w":
+        h = cur.t[i].num
+        if h is not None and 1 <= h <= 12 and not cur.t[i].ordinal:
+            j = i + 1
+            ampm, j2 = _ampm(cur, j)
+            if ampm is not None:
+                j = j2
+            return ClockTime(h, 0, 0, ampm, "hour", flexible=ampm is None), j
+    return None
+
+
+# -- parts of day ---------------------------------------------------------------------
+
+
+def _p_part_impl(cur: Cursor, i: int) -> tuple[PartOfDay, int] | None:
+    """A part of the day, maybe with its day word or early/late.
+
+    Examples: "tonight", "this morning", "in the afternoon", "evening", "late tonight",
+    "early morning", "after work", "last night", "tomorrow night", "lunch"."""
+    mods = _part_modifiers(cur, i)
+    if mods is None:
+        return None
+    day_offset, early, late, j = mods
+    s = cur.s(j)
+    if s.endswith("ish") and s[:-3] in _PARTS:
+        s = s[:-3]
+    fixed = _fixed_part(cur, s, j, day_offset, late) or _part_phrase(cur, j, day_offset)
+    if fixed is not None:
+        return fixed
+    if s not in _PARTS or s == "noon" or _meal_alone(cur, s, i, j, day_offset):
+        return None
+    return _part_span(cur, s, j + 1, day_offset, early, late)
+
+
+def _part_modifiers(cur: Cursor, i: int) -> tuple[int | None, bool, bool, int] | None:
+    """What comes before a part of the day: its day ("tomorrow", "last" only before
+    "night"), "in the", "early", "late". Returns (day offset, early, late, next).
+
+    Examples: "tomorrow night", "in the evening", "early morning", "late last night",
+    "early in the morning", "later in the evening"."""
+    j = i
+    day_offset: int | None = None
+    early = late = False
+    if cur.word(j, "in", "during") and cur.word(j + 1, "the"):
+        j += 2
+    elif cur.word(j, *_PART_DAY_OFFSETS):
+        if cur.s(j) == "last" and not cur.word(j + 1, "night"):
+            return None
+        day_offset = _PART_DAY_OFFSETS[cur.s(j)]
+        j += 1
+    if cur.word(j, "late") and cur.word(j + 1, "last", "tonight", "tonite") and day_offset is None:
+        late = True
+        j += 1
+        if cur.word(j, "last"):
+            day_offset = -1
+            j += 1
+    if cur.word(j, "early", "late", "later"):
+        early, late = cur.s(j) == "early", cur.s(j) != "early"
+        j += 1
+        if cur.word(j, "in") and cur.word(j + 1, "the"):
+            j += 2  # "early in the morning", "late in the afternoon"
+    return day_offset, early, late, j
+
+
+def _fixed_part(
+    cur: Cursor, s: str, j: int, day_offset: int | None, late: bool
+) -> tuple[PartOfDay, int] | None:
+    """Parts of the day with their own hours.
+
+    Examples: "tonight", "late tonight", "after work", "after lunch", "after school",
+    "the early hours", "the early hours of the morning"."""
+    if s in ("tonight", "tonite"):
+        p = PartOfDay(21 if late else 18, 24, 0 if day_offset is None else day_offset, late)
+        return p, j + 1
+    if s == "after" and cur.word(j + 1, *_AFTER_PARTS):
+        a, b = _AFTER_PARTS[cur.s(j + 1)]
+        return PartOfDay(a, b, day_offset), j + 2
+    if s == "the" and cur.word(j + 1, "early") and cur.word(j + 2, "hours"):
+        k = j + 3
+        if cur.word(k, "of") and cur.word(k + 1, "the") and cur.word(k + 2, "morning"):
+            k += 3
+        return PartOfDay(0, 9, day_offset, early=True), k
+    return None
+
+
+def _part_phrase(cur: Cursor, j: int, day_offset: int | None) -> tuple[PartOfDay, int] | None:
+    """Parts of the day said in two words, regional or finer than morning/afternoon.
+
+    Examples: "tea time", "first thing", "happy hour", "before work", "mid-morning",
+    "mid afternoon", "midmorning"."""
+    for size in (3, 2, 1):
+        hours = _PART_PHRASES.get(tuple(cur.s(x) for x in range(j, j + size)))
+        if hours is not None:
+            return PartOfDay(hours[0], hours[1], day_offset), j + size
+    return None
+
+
+def _meal_alone(cur: Cursor, s: str, i: int, j: int, day_offset: int | None) -> bool:
+    """A meal word with nothing that makes it a time ("lunch was great"): not a part of
+    the day. A day, "at", "for", "over" before it, or a text of a word or two, do.
+
+    Examples: "friday lunch", "at dinner", "tomorrow breakfast"."""
+    if s not in ("breakfast", "dinner", "supper", "brunch", "lunch", "lunchtime"):
+        return False
+    if day_offset is not None or j != i or cur.n <= 2:
+        return False
+    return not (
+        cur.p_weekday(i - 1) is not None
+        or cur.word(i - 1, "tomorrow", "today", "tonight", "at", "for", "over", "day", "eve")
+    )
+
+
+def _part_span(
+    cur: Cursor, s: str, k: int, day_offset: int | None, early: bool, late: bool
+) -> tuple[PartOfDay, int]:
+    """The hours of a part of the day; early: its first three (a morning: 0-9), late:
+    its last three (an evening or a night: from 21).
+
+    Examples: "morning", "early afternoon", "late evening", "evening-ish", "morning ish"."""
+    a, b = _PARTS[s]
+    if early:
+        a, b = (0, 9) if s.startswith("morning") else (a, a + 3)
+    elif late and s in _LATE_PART_HOURS:
+        a, b = _LATE_PART_HOURS[s]
+    elif late:
+        a = 21 if s.startswith(("night", "evening")) else max(a, b - 3)
+    if cur.word(k, "ish"):
+        k += 1
+    if cur.word(k, "-") and cur.word(k + 1, "ish"):
+        k += 2
+    return PartOfDay(a, b, day_offset, late, early), k
 
     # -- relative expressions -------------------------------------------------------------

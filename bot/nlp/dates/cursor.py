@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
-from typing import TYPE_CHECKING
 
+from bot.nlp.dates import clock, combine, days, relative
 from bot.nlp.dates.tokens import Token
 from bot.nlp.dates.values import ClockTime, Context, DaySpan, Interval, PartOfDay, Value
 from bot.nlp.dates.vocabulary import _MONTHS, _WEEKDAYS
 
+# Between two weekdays that make each other weekdays: "tue or wed", "sat/sun", "mon-fri".
+_DAY_JOINERS = ("or", "and", "to", "-", "/")
+
 
 class Cursor:
     """The tokens of one message, a position in them, and readable helpers; the memoised
-    entry points of the rule groups (each group is a mixin of ``Parser``)."""
+    entry points of the rule groups (free functions over the cursor in ``days``,
+    ``clock``, ``relative`` and ``combine``)."""
 
     def __init__(self, text: str, toks: list[Token], ctx: Context) -> None:
         self.text = text
@@ -26,30 +29,30 @@ class Cursor:
 
     # Memoised entry points: the grammar re-reads the same positions many times.
 
-    def _memoized(self, tag: str, parse: Callable[[int], object], i: int) -> object:
+    def _memoized(self, tag: str, parse: Callable[[Cursor, int], object], i: int) -> object:
         key = (tag, i)
         if key not in self._memo:
             self.rule_calls += 1
-            self._memo[key] = parse(i)
+            self._memo[key] = parse(self, i)
         return self._memo[key]
 
     def p_date(self, i: int) -> tuple[DaySpan, int] | None:
-        return self._memoized("d", self._p_date_impl, i)  # type: ignore[return-value]
+        return self._memoized("d", days._p_date_impl, i)  # type: ignore[return-value]
 
     def p_tod(self, i: int) -> tuple[ClockTime, int] | None:
-        return self._memoized("t", self._p_tod_impl, i)  # type: ignore[return-value]
+        return self._memoized("t", clock._p_tod_impl, i)  # type: ignore[return-value]
 
     def p_part(self, i: int) -> tuple[PartOfDay, int] | None:
-        return self._memoized("p", self._p_part_impl, i)  # type: ignore[return-value]
+        return self._memoized("p", clock._p_part_impl, i)  # type: ignore[return-value]
 
     def p_relative(self, i: int) -> tuple[Interval | DaySpan, int] | None:
-        return self._memoized("r", self._p_relative_impl, i)  # type: ignore[return-value]
+        return self._memoized("r", relative._p_relative_impl, i)  # type: ignore[return-value]
 
     def component(self, i: int) -> tuple[Value, int] | None:
-        return self._memoized("c", self._component_impl, i)  # type: ignore[return-value]
+        return self._memoized("c", combine._component_impl, i)  # type: ignore[return-value]
 
     def p_point(self, i: int) -> tuple[Interval, int] | None:
-        return self._memoized("x", self._p_point_impl, i)  # type: ignore[return-value]
+        return self._memoized("x", combine._p_point_impl, i)  # type: ignore[return-value]
 
     # -- token helpers ------------------------------------------------------------------
 
@@ -228,34 +231,9 @@ class Cursor:
                     or self._numeric_near(i)
                     or self.n <= 2
                     or self.word(i - 1, "next", "this", "on", "last", "coming")
+                    or (self.word(i + 1, *_DAY_JOINERS) and self.s(i + 2) in _WEEKDAYS)
+                    or (self.word(i - 1, *_DAY_JOINERS) and self.s(i - 2) in _WEEKDAYS)
                 ):
                     return None
             return _WEEKDAYS[tok.s]
         return None
-
-    if TYPE_CHECKING:
-        # Rules of the groups (days, clock, relative, combine), which call each other.
-
-        def _add(self, base: datetime, unit: str, q: float) -> datetime: ...
-
-        def _ampm(self, j: int) -> tuple[str | None, int]: ...
-
-        def _component_impl(self, i: int) -> tuple[Value, int] | None: ...
-
-        def _mk_monthday(self, month: int, day: int, year: int | None) -> DaySpan | None: ...
-
-        def _p_date_impl(self, i: int) -> tuple[DaySpan, int] | None: ...
-
-        def _p_part_impl(self, i: int) -> tuple[PartOfDay, int] | None: ...
-
-        def _p_point_impl(self, i: int) -> tuple[Interval, int] | None: ...
-
-        def _p_relative_impl(self, i: int) -> tuple[Interval | DaySpan, int] | None: ...
-
-        def _p_tod_impl(self, i: int) -> tuple[ClockTime, int] | None: ...
-
-        def _unit_after(self, j: int) -> tuple[str, int] | None: ...
-
-        def _year_after(self, j: int) -> tuple[int | None, int]: ...
-
-        def p_now(self, i: int) -> tuple[Interval, int] | None: ...

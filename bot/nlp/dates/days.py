@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
-from bot.nlp.dates.cursor import Cursor
+from bot.nlp.dates.holiday_dates import (
+    holiday_days,
+    holiday_weekend,
+    last_holiday,
+    next_holiday,
+)
 from bot.nlp.dates.values import (
     DaySpan,
     _monday,
@@ -16,7 +22,18 @@ from bot.nlp.dates.values import (
     _valid,
     _year2,
 )
-from bot.nlp.dates.vocabulary import _DAY_FOLLOWERS, _DAY_WORDS, _MONTHS, _SEASONS, _UNITS
+from bot.nlp.dates.vocabulary import (
+    _DAY_FOLLOWERS,
+    _DAY_WORDS,
+    _HOLIDAY_FIRST_WORDS,
+    _HOLIDAY_NAMES,
+    _MONTHS,
+    _SEASONS,
+    _UNITS,
+)
+
+if TYPE_CHECKING:
+    from bot.nlp.dates.cursor import Cursor
 
 # Modifiers of a period and how many periods from the current one they move.
 _PERIOD_OFFSETS = {
@@ -65,6 +82,38 @@ def _part_of(span: tuple[date, date], which: str) -> DaySpan:
     return DaySpan(s + timedelta(days=20), e, "day")
 
 
+# Words before a season that make it this one: "in the summer", "over winter".
+_SEASON_CUES = ("the", "in", "over", "during", "until", "till", "by")
+
+
+def _northern_seasons(y: int) -> list[tuple[str, date, date]]:
+    return [
+        ("spring", date(y, 3, 20), date(y, 6, 21)),
+        ("summer", date(y, 6, 21), date(y, 9, 23)),
+        ("fall", date(y, 9, 23), date(y, 12, 21)),
+        ("winter", date(y, 12, 21), date(y + 1, 3, 20)),
+    ]
+
+
+def _southern_seasons(y: int) -> list[tuple[str, date, date]]:
+    return [
+        ("fall", date(y, 3, 1), date(y, 6, 1)),
+        ("winter", date(y, 6, 1), date(y, 9, 1)),
+        ("spring", date(y, 9, 1), date(y, 12, 1)),
+        ("summer", date(y, 12, 1), date(y + 1, 3, 1)),
+    ]
+
+
+_HOLIDAY_STARTS = _HOLIDAY_FIRST_WORDS | {
+    "after",
+    "the",
+    "this",
+    "next",
+    "last",
+    "previous",
+    "coming",
+}
+
 _WEEKEND_WORDS = ("weekend", "week-end", "wkend")
 
 
@@ -112,866 +161,1010 @@ def _nth_in(cs: date, ce: date, nth: int, wd: int | None, unit: str | None) -> D
     return DaySpan(s, s + timedelta(days=7), "week")
 
 
-class DayRules(Cursor):
-    """Rules that read days: dates, weekdays, months, years, periods, seasons."""
+def _p_date_impl(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """Any date-like component; the longest wins.
 
-    def _p_date_impl(self, i: int) -> tuple[DaySpan, int] | None:
-        """Any date-like component; the longest wins.
+    Examples: "friday", "March 3", "3/14", "the 21st", "next week", "tomorrow"."""
+    best: tuple[DaySpan, int] | None = None
+    for f in (
+        _d_words,
+        _d_weekday,
+        _d_monthday,
+        _d_numeric,
+        _d_the_nth,
+        _d_period,
+        _d_month_alone,
+        _d_nth_of,
+        _d_year_alone,
+        _d_boundary,
+        _d_rel_weekday,
+        _d_holiday,
+        _d_week_on,
+        _d_day_next_to,
+    ):
+        r = f(cur, i)
+        if r is not None and (best is None or r[1] > best[1]):
+            best = r
+    if best is None:
+        return None
+    # "Monday, Feb 18" / "Tuesday the 19th" / "Jul 18, Fri"
+    d, j = best
+    k = j + 1 if cur.word(j, ",") else j
+    if d.weekday_only:
+        r2 = None
+        for f in (_d_monthday, _d_numeric, _d_the_nth):
+            r = f(cur, k)
+            if r is not None and not r[0].weekday_only and (r2 is None or r[1] > r2[1]):
+                r2 = r
+        if r2 is not None and r2[0].grain == "day":
+            return _match_weekday(cur, r2[0], d.start.weekday(), i, k), r2[1]
+    elif d.grain == "day" and not d.latent:
+        wd = cur.p_weekday(k)
+        if wd is not None and k + 1 <= cur.n:
+            day = _weekday_in(d, wd) if d.end - d.start > timedelta(days=1) else None
+            return (
+                day or _match_weekday(cur, d, wd, k, k),
+                k + 1 + (1 if cur.word(k + 1, ".") else 0),
+            )
+    return best
 
-        Examples: "friday", "March 3", "3/14", "the 21st", "next week", "tomorrow"."""
-        best: tuple[DaySpan, int] | None = None
-        for f in (
-            self._d_words,
-            self._d_weekday,
-            self._d_monthday,
-            self._d_numeric,
-            self._d_the_nth,
-            self._d_period,
-            self._d_month_alone,
-            self._d_nth_of,
-            self._d_year_alone,
-            self._d_boundary,
-            self._d_rel_weekday,
-        ):
-            r = f(i)
-            if r is not None and (best is None or r[1] > best[1]):
-                best = r
-        if best is None:
-            return None
-        # "Monday, Feb 18" / "Tuesday the 19th" / "Jul 18, Fri"
-        d, j = best
-        k = j + 1 if self.word(j, ",") else j
-        if d.weekday_only:
-            r2 = None
-            for f in (self._d_monthday, self._d_numeric, self._d_the_nth):
-                r = f(k)
-                if r is not None and not r[0].weekday_only and (r2 is None or r[1] > r2[1]):
-                    r2 = r
-            if r2 is not None and r2[0].grain == "day":
-                return self._match_weekday(r2[0], d.start.weekday(), i, k), r2[1]
-        elif d.grain == "day" and not d.latent:
-            wd = self.p_weekday(k)
-            if wd is not None and k + 1 <= self.n:
-                return (
-                    self._match_weekday(d, wd, k, k),
-                    k + 1 + (1 if self.word(k + 1, ".") else 0),
-                )
-        return best
 
-    def _match_weekday(self, d: DaySpan, wd: int, i: int, k: int) -> DaySpan:
-        """ "Fri, Jul 18" / "Thu 15th": the nearest such date that is that weekday."""
-        if d.start.weekday() == wd or d.explicit_year:
-            return d
-        today = self.ctx.today
-        day = d.start.day
-        by_month = self.t[k].ordinal or (k < self.n and self.t[k].s == "the")
-        if self.p_monthname(k) is not None or self.p_monthname(k + 1) is not None or (not by_month):
-            # a month and a day: this year's or a later year's
-            for y in range(today.year, today.year + 12):
-                c = _valid(y, d.start.month, day)
-                if c is not None and c.weekday() == wd and c >= today - timedelta(days=7):
-                    return DaySpan(c, c + timedelta(days=1), "day")
-            return d
-        first = today.replace(day=1)
-        for m in range(0, 24):
-            mm = first + relativedelta(months=m)
-            c = _valid(mm.year, mm.month, day)
-            if c is not None and c >= today and c.weekday() == wd:
+def _weekday_in(span: DaySpan, wd: int) -> DaySpan | None:
+    """The day of a span of days that is that weekday ("Thanksgiving weekend saturday")."""
+    d = span.start + timedelta(days=(wd - span.start.weekday()) % 7)
+    return DaySpan(d, d + timedelta(days=1), "day") if d < span.end else None
+
+
+def _match_weekday(cur: Cursor, d: DaySpan, wd: int, i: int, k: int) -> DaySpan:
+    """ "Fri, Jul 18" / "Thu 15th": the nearest such date that is that weekday."""
+    if d.start.weekday() == wd or d.explicit_year:
+        return d
+    today = cur.ctx.today
+    day = d.start.day
+    by_month = cur.t[k].ordinal or (k < cur.n and cur.t[k].s == "the")
+    if cur.p_monthname(k) is not None or cur.p_monthname(k + 1) is not None or (not by_month):
+        # a month and a day: this year's or a later year's
+        for y in range(today.year, today.year + 12):
+            c = _valid(y, d.start.month, day)
+            if c is not None and c.weekday() == wd and c >= today - timedelta(days=7):
                 return DaySpan(c, c + timedelta(days=1), "day")
         return d
+    first = today.replace(day=1)
+    for m in range(0, 24):
+        mm = first + relativedelta(months=m)
+        c = _valid(mm.year, mm.month, day)
+        if c is not None and c >= today and c.weekday() == wd:
+            return DaySpan(c, c + timedelta(days=1), "day")
+    return d
 
-    def _d_words(self, i: int) -> tuple[DaySpan, int] | None:
-        """Day words: today, tomorrow (and chat spellings), yesterday, the day after.
 
-        Examples: "today", "tomorrow", "tmrw", "2moro", "yesterday", "the day after
-        tomorrow", "day before yesterday"."""
-        c = self.ctx
-        j = i
-        if self.word(j, "the"):
-            j += 1
-        if self.word(j, "day") and self.word(j + 1, "after") and self.word(j + 2, "tomorrow"):
-            d = c.today + timedelta(days=2)
-            return DaySpan(d, d + timedelta(days=1), "day"), j + 3
-        if self.word(j, "day") and self.word(j + 1, "before") and self.word(j + 2, "yesterday"):
-            d = c.today - timedelta(days=2)
-            return DaySpan(d, d + timedelta(days=1), "day"), j + 3
-        if j != i:
-            return None
-        s = self.s(i)
-        if s in (
-            "today",
-            "tomorrow",
-            "tmrw",
-            "tmr",
-            "tmw",
-            "tomorrows",
-            "tommorow",
-            "tomorow",
-            "2moro",
-            "yesterday",
-        ):
-            d = c.today + timedelta(days=_DAY_WORDS[s])
-            return DaySpan(d, d + timedelta(days=1), "day"), i + 1
-        return None
+def _d_words(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """Day words: today, tomorrow (and chat spellings), yesterday, the day after.
 
-    def _d_weekday(self, i: int) -> tuple[DaySpan, int] | None:
-        """A weekday, alone or with this/next/last, or with its date.
-
-        Examples: "friday", "Fri", "next friday", "this friday", "last monday", "Friday,
-        March 6", "fri the 13th"."""
-        c = self.ctx
-        j = i
-        mod = None
-        if self.word(j, "this", "next", "last", "coming", "upcoming", "past", "previous"):
-            mod = self.s(j)
-            j += 1
-            if mod == "this" and self.word(j, "coming", "upcoming"):
-                j += 1  # "this coming friday": the next one
-            if mod in ("this", "coming", "upcoming") and self.word(j - 1, "coming", "upcoming"):
-                mod = None
-        wd = self.p_weekday(j)
-        if wd is None:
-            return None
+    Examples: "today", "tomorrow", "tmrw", "2moro", "yesterday", "the day after
+    tomorrow", "day before yesterday"."""
+    c = cur.ctx
+    j = i
+    if cur.word(j, "the"):
         j += 1
-        if self.word(j, ".") and self.adjacent(j):
-            j += 1
-        today = c.today
-        monday = _monday(today)
-        if mod == "this":
-            d = monday + timedelta(days=wd)
-        elif mod == "next":
-            d = monday + timedelta(days=7 + wd)
-        elif mod in ("last", "past", "previous"):
-            delta = (today.weekday() - wd) % 7 or 7
-            d = today - timedelta(days=delta)
-        else:
-            delta = (wd - today.weekday()) % 7 or 7
-            d = today + timedelta(days=delta)
-        # "friday after next", "wednesday of next week", "wednesday next week",
-        # "sunday from last week", "monday of this week"
-        if mod is None:
-            if self.word(j, "after") and self.word(j + 1, "next"):
-                d = d + timedelta(days=7)
-                j += 2
-            else:
-                k = j
-                if self.word(k, "of", "from", "in"):
-                    k += 1
-                k = self.skip_the(k)
-                if self.word(
-                    k, "next", "this", "last", "coming", "previous", "past", "following"
-                ) and self.word(k + 1, "week"):
-                    m = self.s(k)
-                    off = {
-                        "next": 7,
-                        "following": 7,
-                        "coming": 7,
-                        "this": 0,
-                        "last": -7,
-                        "previous": -7,
-                        "past": -7,
-                    }[m]
-                    d = monday + timedelta(days=off + wd)
-                    j = k + 2
-        return DaySpan(d, d + timedelta(days=1), "day", weekday_only=mod is None), j
-
-    def _d_rel_weekday(self, i: int) -> tuple[DaySpan, int] | None:
-        """ "last week's sunday".
-
-        Examples: "last week's sunday", "next week's friday"."""
-        if self.word(i, "last", "next", "this") and self.word(i + 1, "week's", "weeks"):
-            wd = self.p_weekday(i + 2)
-            if wd is not None:
-                off = {"last": -7, "next": 7, "this": 0}[self.s(i)]
-                d = _monday(self.ctx.today) + timedelta(days=off + wd)
-                return DaySpan(d, d + timedelta(days=1), "day"), i + 3
+    if cur.word(j, "day") and cur.word(j + 1, "after") and cur.word(j + 2, "tomorrow"):
+        d = c.today + timedelta(days=2)
+        return DaySpan(d, d + timedelta(days=1), "day"), j + 3
+    if cur.word(j, "day") and cur.word(j + 1, "before") and cur.word(j + 2, "yesterday"):
+        d = c.today - timedelta(days=2)
+        return DaySpan(d, d + timedelta(days=1), "day"), j + 3
+    if j != i:
         return None
+    s = cur.s(i)
+    if s in (
+        "today",
+        "tomorrow",
+        "tmrw",
+        "tmr",
+        "tmw",
+        "tomorrows",
+        "tommorow",
+        "tomorow",
+        "2moro",
+        "yesterday",
+    ):
+        d = c.today + timedelta(days=_DAY_WORDS[s])
+        return DaySpan(d, d + timedelta(days=1), "day"), i + 1
+    return None
 
-    def _year_after(self, j: int) -> tuple[int | None, int]:
-        k = j + 1 if self.word(j, ",") else j
-        y = self.p_year(k)
-        if y is not None:
-            return y[0], y[1]
-        # "'15" or two-digit year after a comma / day
-        if (
-            self.word(k, "'")
-            and k + 1 < self.n
-            and self.t[k + 1].kind == "n"
-            and len(self.t[k + 1].s) == 2
-        ):
-            return _year2(self.t[k + 1].num or 0), k + 2
-        return None, j
 
-    def _mk_monthday(self, month: int, day: int, year: int | None) -> DaySpan | None:
-        if year is not None:
-            d = _valid(year, month, day)
-        else:
-            d = _next_month_day(self.ctx.today, month, day)
-        if d is None:
-            return None
-        return DaySpan(d, d + timedelta(days=1), "day", explicit_year=year is not None)
+def _d_weekday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """A weekday, alone or with this/next/last, or with its date.
 
-    def _d_monthday(self, i: int) -> tuple[DaySpan, int] | None:
-        """A month and a day, either order, with an optional year.
-
-        Examples: "March 3", "march 3rd", "3 March", "15th of february", "the 15th of
-        February 2015", "Mar 3, 2027", "14april 2015", "february the 15th", "March first"."""
-        if self.p_monthname(i) is not None:
-            return self._month_day(i)
-        return self._day_month(i)
-
-    def _month_day(self, i: int) -> tuple[DaySpan, int] | None:
-        """The month first ("Mar 10:30" is a clock time, not March 10).
-
-        Examples: "March 3", "Mar. 3rd, 2015", "february the 15th", "March first"."""
-        m = self.p_monthname(i)
-        assert m is not None
-        j = i + 2 if self.word(i + 1, ".") and self.adjacent(i + 1) else i + 1
-        k = self.skip_the(j)
-        dd = self.p_dayord(k)
-        if dd is None or (
-            self.t[k].kind == "n" and len(self.t[k].s) == 4 and not self.t[k].ordinal
-        ):
-            return None
-        day, j2 = dd
-        if self.word(j2, ":"):
-            return None
-        year, j3 = self._year_after(j2)
-        v = self._mk_monthday(m, day, year)
-        return (v, j3) if v is not None else None
-
-    def _day_month(self, i: int) -> tuple[DaySpan, int] | None:
-        """The day first.
-
-        Examples: "15th february", "15 of february", "the 15th of February 2015", "14april
-        2015", "3rd of next month", "15th day of this month", "5-Mar-15"."""
-        dd = self.p_dayord(self.skip_the(i))
-        if dd is None:
-            return None
-        day, j = dd
-        if self.word(j, "of"):
-            j += 1
-            r = self._day_of_month_span(day, j)
-            if r is not None:
-                return r
-        elif self.word(j, "day") and self.word(j + 1, "of"):
-            return self._day_of_month_span(day, j + 2)
-        if self.word(j, "-", "/") and self.adjacent(j):
-            j += 1
-        m = self.p_monthname(j)
-        if m is None:
-            return None
-        return self._month_then_year(m, day, j + 1, self.t[i].ordinal)
-
-    def _day_of_month_span(self, day: int, k: int) -> tuple[DaySpan, int] | None:
-        """A day of a month read as a period ("next month", "this month"), not by name.
-
-        Examples: "3rd of next month", "the 15th of this month", "15th day of this month"."""
-        k2 = self.skip_the(k)
-        cont = self._container(k2) if self.p_monthname(k2) is None else None
-        if cont is None or (cont[0][1] - cont[0][0]).days not in range(28, 32):
-            return None
-        d = _valid(cont[0][0].year, cont[0][0].month, day)
-        return (DaySpan(d, d + timedelta(days=1), "day"), cont[1]) if d is not None else None
-
-    def _month_then_year(
-        self, m: int, day: int, j: int, ordinal: bool
-    ) -> tuple[DaySpan, int] | None:
-        """After "<day> <month>": an optional year ("-15" and "/2015" touching the month; a
-        two-digit year only after an ordinal day).
-
-        Examples: "15th february", "5-Mar-15", "14april 2015", "15th Feb 15"."""
-        if self.word(j, ".") and self.adjacent(j):
-            j += 1
-        if (
-            self.word(j, "-", "/")
-            and self.adjacent(j)
-            and j + 1 < self.n
-            and self.t[j + 1].kind == "n"
-        ):
-            v = self._mk_monthday(m, day, _year2(self.t[j + 1].num or 0))
-            return (v, j + 2) if v else None
-        year, j3 = self._year_after(j)
-        if (
-            year is None
-            and ordinal
-            and j < self.n
-            and self.t[j].kind == "n"
-            and not self.t[j].ordinal
-            and len(self.t[j].s) == 2
-        ):
-            year, j3 = _year2(self.t[j].num or 0), j + 1
-        v = self._mk_monthday(m, day, year)
-        return (v, j3) if v is not None else None
-
-    def _d_numeric(self, i: int) -> tuple[DaySpan, int] | None:
-        """3/14, 14/3, 3/14/2026, 2026-12-05, 5.12.2026, 2/2013, 2014-10.
-
-        Examples: "3/14", "3/14/2026", "2026-12-05", "5.12.2026", "2/2013", "2014-10"."""
-        parts = self._numeric_parts(i)
-        if parts is None:
-            return None
-        a, sep, b = parts
-        la, lb = len(self.t[i].s), len(self.t[i + 2].s)
-        if la == 4:
-            return self._year_first(i, a, b, sep)
-        ty = self._numeric_year(i, sep)
-        if ty is None or la > 2 or lb > 4:
-            return None
-        year, j = ty
-        if year is None and lb == 4 and 1 <= a <= 12 and sep == "/":
-            s, e = _month_span(b, a)  # "2/2013": month/year
-            return DaySpan(s, e, "month", explicit_year=True), i + 3
-        order = self._numeric_order(i, a, b, sep, year) if lb <= 2 else None
-        if order is None:
-            return None
-        if sep == "-" and year is None and not self._date_context(i):
-            return None  # "7-9" is a range of numbers far more often than July 9th
-        v = self._mk_monthday(order[1], order[0], year)
-        return (v, j) if v is not None else None
-
-    def _numeric_parts(self, i: int) -> tuple[int, str, int] | None:
-        """Two numbers and the separator between them ("/", "-" or, touching, ".").
-
-        Examples: "3/14", "3 / 14", "5.12.2026"."""
-        if i + 2 >= self.n or self.t[i].kind != "n" or self.t[i].ordinal:
-            return None
-        a, sep, b = self.t[i].num, self.s(i + 1), self.t[i + 2].num
-        if sep not in ("/", "-", ".") or self.t[i + 2].kind != "n":
-            return None
-        spaced = not self.adjacent(i + 1) or not self.adjacent(i + 2)
-        if spaced and sep == ".":
-            return None
-        if self.word(i + 3, "th", "st", "nd", "rd", "%"):
-            return None  # "1/6 th of the price"
-        if a is None or b is None or self.t[i + 2].ordinal:
-            return None
-        return a, sep, b
-
-    def _year_first(self, i: int, y: int, m: int, sep: str) -> tuple[DaySpan, int] | None:
-        """Examples: "2026-12-05", "2026/12/05", "2014-10"."""
-        if (
-            self.word(i + 3, sep)
-            and self.adjacent(i + 3)
-            and i + 4 < self.n
-            and self.t[i + 4].kind == "n"
-        ):
-            d = _valid(y, m, self.t[i + 4].num or 0)
-            if d is None:
-                return None
-            return DaySpan(d, d + timedelta(days=1), "day", explicit_year=True), i + 5
-        if 1 <= m <= 12 and sep in ("-", "/"):
-            s, e = _month_span(y, m)
-            return DaySpan(s, e, "month", explicit_year=True), i + 3
-        return None
-
-    def _numeric_year(self, i: int, sep: str) -> tuple[int | None, int] | None:
-        """The year after "a/b" (two or four digits, same separator), or none; None when
-        more numbers follow (an IP address, a version, a time).
-
-        Examples: "3/14/2026", "3/14/26", "3/14"."""
-        if (
-            self.word(i + 3, sep)
-            and self.adjacent(i + 3)
-            and i + 4 < self.n
-            and self.t[i + 4].kind == "n"
-            and len(self.t[i + 4].s) in (2, 4)
-        ):
-            return _year2(self.t[i + 4].num or 0), i + 5
-        if self.word(i + 3, ":", "/", "-", ".") and self.adjacent(i + 3):
-            closing_dot = sep == "." and self.s(i + 3) == "."
-            if not closing_dot or (i + 4 < self.n and self.t[i + 4].kind == "n"):
-                return None  # 10.31.40.2, times etc.; "24.12." is a date
-        return None, i + 3
-
-    def _numeric_order(
-        self, i: int, a: int, b: int, sep: str, year: int | None
-    ) -> tuple[int, int] | None:
-        """(day, month) of "a/b": dotted dates are day.month (and need a hint without a
-        year: "3.5" is a number); a number over 12 is the day; else the zone decides.
-
-        Examples: "3/14", "14/3", "on 24.12", "24.12.2026"."""
-        if sep == ".":
-            hint = (
-                (self.allow_latent and self.n <= 4)  # a `when` that is just "24.12"
-                or (self.word(i + 3, ".") and self.adjacent(i + 3))  # "am 24.12."
-                or self.word(i - 1, "on", "am", "by", "until", "till", "from", "since")
-            )
-            if year is None and not hint:
-                return None  # "3.5" / "Python 3.11" are numbers, not dates
-            return (a, b) if b <= 12 else (b, a)
-        if a > 12:
-            return a, b
-        if b > 12 or self.ctx.us:
-            return b, a
-        return a, b
-
-    def _date_context(self, i: int) -> bool:
-        """Is there a hint before token i that a date follows ("on", "until")? A dashed
-        month-day needs one: "7-9" alone is a range of numbers far more often.
-
-        Examples: "on 3-14", "until 3-20"."""
-        return self.word(
-            i - 1, "on", "by", "from", "until", "till", "since", "before", "after", "date", "dated"
-        )
-
-    def _d_the_nth(self, i: int) -> tuple[DaySpan, int] | None:
-        """ "the 21st", "on the 15th", "the 24", "on 24th".
-
-        Examples: "the 21st", "the 24", "on the 15th"."""
-        j = i
-        had_the = False
-        if self.word(j, "the"):
-            j += 1
-            had_the = True
-        if j >= self.n:
-            return None
-        tok = self.t[j]
-        if not (tok.ordinal or (had_the and tok.kind == "n")):
-            return None
-        if not had_the and not (tok.ordinal and (tok.kind == "n" or self.word(i - 1, "on"))):
-            return None
-        if tok.kind == "w" and not had_the and not self.word(i - 1, "on"):
-            return None
-        dd = self.p_dayord(j)
-        if dd is None:
-            return None
-        day, k = dd
-        # "the 4th of July" etc. are handled by _d_monthday; "the 3rd qtr" is not a day
-        if self.word(
-            k,
-            "quarter",
-            "qtr",
-            "week",
-            "day",
-            "of",
-            "last",
-            "time",
-            "floor",
-            "place",
-            "one",
-            "row",
-            "item",
-            "option",
-            "person",
-            "try",
-            "round",
-            "grade",
-            "century",
-            "edition",
-            "anniversary",
-            "birthday",
-            "street",
-            "st",
-            "avenue",
-            "ave",
-        ):
-            return None
-        if self.word(k, "-") and self.adjacent(k):
-            return None
-        nxt = self.t[k] if k < self.n else None
-        if nxt is not None and nxt.kind == "w" and nxt.s not in _DAY_FOLLOWERS:
-            # "the first phrase", "the 3 rd game", "the second one": not days. A digit
-            # ordinal ("the 21st works") still is one.
-            if tok.kind == "w" or not tok.ordinal:
-                return None
-        if (
-            tok.kind == "w"
-            and not self.word(i - 1, "on", "by", "until", "till", "from")
-            and (nxt is not None and nxt.kind == "w")
-        ):
-            return None
-        d = _next_day_of_month(self.ctx.today, day)
-        if d is None:
-            return None
-        return DaySpan(d, d + timedelta(days=1), "day"), k
-
-    def _d_month_alone(self, i: int) -> tuple[DaySpan, int] | None:
-        """ "March", "next March", "March 2015", "October 2014", "in March".
-
-        Examples: "March", "next March", "March 2015", "October 2014"."""
-        c = self.ctx
-        j = i
-        mod = None
-        if self.word(j, "next", "this", "last", "coming"):
-            mod = self.s(j)
-            j += 1
-        m = self.p_monthname(j)
-        if m is None:
-            return None
-        tok = self.t[j]
-        if mod is None and not tok.cap and tok.s in ("march", "may") and not self._numeric_near(j):
-            return None
+    Examples: "friday", "Fri", "next friday", "this friday", "last monday", "Friday,
+    March 6", "fri the 13th"."""
+    c = cur.ctx
+    j = i
+    mod = None
+    if cur.word(j, "this", "next", "last", "coming", "upcoming", "past", "previous"):
+        mod = cur.s(j)
         j += 1
-        if self.word(j, ".") and self.adjacent(j):
-            j += 1
-        year, j2 = self._year_after(j)
-        if year is not None:
-            s, e = _month_span(year, m)
-            return DaySpan(s, e, "month", explicit_year=True), j2
-        y = c.today.year
-        if mod == "last":
-            y = y if m < c.today.month else y - 1
-        elif mod == "next" and m == c.today.month:
-            y += 1
-        elif mod is None or mod in ("this", "coming", "next"):
-            if m < c.today.month:
-                y += 1
-        # "March after next"
-        if self.word(j, "after") and self.word(j + 1, "next"):
-            y += 1
+        if mod == "this" and cur.word(j, "coming", "upcoming"):
+            j += 1  # "this coming friday": the next one
+        if mod in ("this", "coming", "upcoming") and cur.word(j - 1, "coming", "upcoming"):
+            mod = None
+    wd = cur.p_weekday(j)
+    if wd is None:
+        return None
+    j += 1
+    if cur.word(j, ".") and cur.adjacent(j):
+        j += 1
+    today = c.today
+    monday = _monday(today)
+    if mod == "this":
+        d = monday + timedelta(days=wd)
+    elif mod == "next":
+        d = monday + timedelta(days=7 + wd)
+    elif mod in ("last", "past", "previous"):
+        delta = (today.weekday() - wd) % 7 or 7
+        d = today - timedelta(days=delta)
+    else:
+        delta = (wd - today.weekday()) % 7 or 7
+        d = today + timedelta(days=delta)
+    # "friday after next", "wednesday of next week", "wednesday next week",
+    # "sunday from last week", "monday of this week"
+    if mod is None:
+        if cur.word(j, "after") and cur.word(j + 1, "next"):
+            d = d + timedelta(days=7)
             j += 2
-        s, e = _month_span(y, m)
-        return DaySpan(s, e, "month"), j
+        else:
+            k = j
+            if cur.word(k, "of", "from", "in"):
+                k += 1
+            k = cur.skip_the(k)
+            if cur.word(
+                k, "next", "this", "last", "coming", "previous", "past", "following"
+            ) and cur.word(k + 1, "week"):
+                m = cur.s(k)
+                off = {
+                    "next": 7,
+                    "following": 7,
+                    "coming": 7,
+                    "this": 0,
+                    "last": -7,
+                    "previous": -7,
+                    "past": -7,
+                }[m]
+                d = monday + timedelta(days=off + wd)
+                j = k + 2
+    return DaySpan(d, d + timedelta(days=1), "day", weekday_only=mod is None), j
 
-    def _d_year_alone(self, i: int) -> tuple[DaySpan, int] | None:
-        """A year alone: latent (a bare number), unless a word makes it a year.
 
-        Examples: "2027", "in 2027"."""
-        y = self.p_year(i)
-        if y is None:
-            return None
-        year, j = y
-        if self.word(j, "a") and self.word(j + 1, ".") and self.word(j + 2, "d"):
-            j += 3
-            if self.word(j, "."):
-                j += 1
-        # a lone four-digit number is a year only near a date word
-        latent = not self.word(
-            i - 1,
-            "in",
-            "of",
-            "since",
-            "after",
-            "before",
-            "through",
-            "during",
-            "until",
-            "till",
-            "from",
-            "by",
-        )
-        s = date(year, 1, 1)
-        return DaySpan(s, date(year + 1, 1, 1), "year", explicit_year=True, latent=latent), j
+def _d_rel_weekday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """ "last week's sunday".
 
-    def _d_period(self, i: int) -> tuple[DaySpan, int] | None:
-        """A named period: a week, month, quarter, year, weekend or season, with its modifier.
+    Examples: "last week's sunday", "next week's friday"."""
+    if cur.word(i, "last", "next", "this") and cur.word(i + 1, "week's", "weeks"):
+        wd = cur.p_weekday(i + 2)
+        if wd is not None:
+            off = {"last": -7, "next": 7, "this": 0}[cur.s(i)]
+            d = _monday(cur.ctx.today) + timedelta(days=off + wd)
+            return DaySpan(d, d + timedelta(days=1), "day"), i + 3
+    return None
 
-        Examples: "this week", "next month", "last year", "this weekend", "the week", "next
-        qtr", "this past weekend", "around next week"."""
-        j = i + 1 if self.word(i, "this", "the") and self.word(i + 1, "past") else i
-        r = self._d_week_of(j) or self._d_rest_of(j)
+
+def _year_after(cur: Cursor, j: int) -> tuple[int | None, int]:
+    k = j + 1 if cur.word(j, ",") else j
+    y = cur.p_year(k)
+    if y is not None:
+        return y[0], y[1]
+    # "'15" or two-digit year after a comma / day
+    if cur.word(k, "'") and k + 1 < cur.n and cur.t[k + 1].kind == "n" and len(cur.t[k + 1].s) == 2:
+        return _year2(cur.t[k + 1].num or 0), k + 2
+    return None, j
+
+
+def _mk_monthday(cur: Cursor, month: int, day: int, year: int | None) -> DaySpan | None:
+    if year is not None:
+        d = _valid(year, month, day)
+    else:
+        d = _next_month_day(cur.ctx.today, month, day)
+    if d is None:
+        return None
+    return DaySpan(d, d + timedelta(days=1), "day", explicit_year=year is not None)
+
+
+def _d_monthday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """A month and a day, either order, with an optional year.
+
+    Examples: "March 3", "march 3rd", "3 March", "15th of february", "the 15th of
+    February 2015", "Mar 3, 2027", "14april 2015", "february the 15th", "March first"."""
+    if cur.p_monthname(i) is not None:
+        return _month_day(cur, i)
+    return _day_month(cur, i)
+
+
+def _month_day(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """The month first ("Mar 10:30" is a clock time, not March 10).
+
+    Examples: "March 3", "Mar. 3rd, 2015", "february the 15th", "March first"."""
+    m = cur.p_monthname(i)
+    assert m is not None
+    j = i + 2 if cur.word(i + 1, ".") and cur.adjacent(i + 1) else i + 1
+    k = cur.skip_the(j)
+    dd = cur.p_dayord(k)
+    if dd is None or (cur.t[k].kind == "n" and len(cur.t[k].s) == 4 and not cur.t[k].ordinal):
+        return None
+    day, j2 = dd
+    if cur.word(j2, ":"):
+        return None
+    year, j3 = _year_after(cur, j2)
+    v = _mk_monthday(cur, m, day, year)
+    return (v, j3) if v is not None else None
+
+
+def _day_month(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """The day first.
+
+    Examples: "15th february", "15 of february", "the 15th of February 2015", "14april
+    2015", "3rd of next month", "15th day of this month", "5-Mar-15"."""
+    dd = cur.p_dayord(cur.skip_the(i))
+    if dd is None:
+        return None
+    day, j = dd
+    if cur.word(j, "of"):
+        j += 1
+        r = _day_of_month_span(cur, day, j)
         if r is not None:
             return r
-        mod, j = self._period_mod(j)
-        if self._weekend_word(j, mod):
-            return self._weekend(j, mod) if mod is not None else None
-        if self.s(j) in _SEASONS and mod is not None and mod != "the":
-            return self._season(self.s(j), mod), j + 1
-        return self._unit_period(j, mod)
-
-    def _period_mod(self, j: int) -> tuple[str | None, int]:
-        """The modifier before a period ("this", "next", "the following"...) and where the
-        period word is.
-
-        Examples: "the following week", "around next week", "this past weekend"."""
-        if self.word(j, *_PERIOD_MODS):
-            mod = self.s(j)
-            j += 1
-            if mod == "the" and self.word(j, "following", "coming", "next", "previous", "current"):
-                mod = "next" if self.s(j) in ("following", "coming", "next") else self.s(j)
-                j += 1
-            return mod, j
-        if self.word(j, "around") and self.word(j + 1, "next"):
-            return "next", j + 2
-        return None, j
-
-    def _d_week_of(self, j: int) -> tuple[DaySpan, int] | None:
-        """Examples: "the week after next", "the week of March 9"."""
-        if not (self.word(j, "the") and self.word(j + 1, "week")):
-            return None
-        if self.word(j + 2, "after") and self.word(j + 3, "next"):
-            mon = _monday(self.ctx.today) + timedelta(days=14)
-            return DaySpan(mon, mon + timedelta(days=7), "week"), j + 4
-        if self.word(j + 2, "of"):
-            r = self._d_monthday(j + 3)
-            if r is not None:
-                mon = _monday(r[0].start)
-                return DaySpan(mon, mon + timedelta(days=7), "week"), r[1]
+    elif cur.word(j, "day") and cur.word(j + 1, "of"):
+        return _day_of_month_span(cur, day, j + 2)
+    if cur.word(j, "-", "/") and cur.adjacent(j):
+        j += 1
+    m = cur.p_monthname(j)
+    if m is None:
         return None
+    return _month_then_year(cur, m, day, j + 1, cur.t[i].ordinal)
 
-    def _d_rest_of(self, j: int) -> tuple[DaySpan, int] | None:
-        """From today to the end of a period.
 
-        Examples: "all week", "rest of the week", "rest of the month", "rest of the year"."""
-        today = self.ctx.today
-        if self.word(j, "all") and self.word(j + 1, "week"):
-            s = _monday(today)
-            return DaySpan(s, s + timedelta(days=6), "day"), j + 2
-        if not (self.word(j, "rest") and self.word(j + 1, "of")):
-            return None
-        k = self.skip_the(j + 2)
-        if self.word(k, "week"):
-            end = max(today + timedelta(days=1), _monday(today) + timedelta(days=6))
-            return DaySpan(today, end, "day"), k + 1
-        if self.word(k, "month"):
-            return DaySpan(today, _month_span(today.year, today.month)[1], "day"), k + 1
-        if self.word(k, "year"):
-            return DaySpan(today, date(today.year + 1, 1, 1), "day"), k + 1
+def _day_of_month_span(cur: Cursor, day: int, k: int) -> tuple[DaySpan, int] | None:
+    """A day of a month read as a period ("next month", "this month"), not by name.
+
+    Examples: "3rd of next month", "the 15th of this month", "15th day of this month"."""
+    k2 = cur.skip_the(k)
+    cont = _container(cur, k2) if cur.p_monthname(k2) is None else None
+    if cont is None or (cont[0][1] - cont[0][0]).days not in range(28, 32):
         return None
+    d = _valid(cont[0][0].year, cont[0][0].month, day)
+    return (DaySpan(d, d + timedelta(days=1), "day"), cont[1]) if d is not None else None
 
-    def _weekend_word(self, j: int, mod: str | None) -> bool:
-        """Examples: "this weekend", "next week-end", "this week end", "last wkend"."""
-        s = self.s(j)
-        return (
-            s in ("weekend", "week-end", "wkend", "weekends")
-            or (s == "week" and self.word(j + 1, "-") and self.word(j + 2, "end"))
-            or (s == "week" and self.word(j + 1, "end") and mod in ("this", "next", "last"))
+
+def _month_then_year(
+    cur: Cursor, m: int, day: int, j: int, ordinal: bool
+) -> tuple[DaySpan, int] | None:
+    """After "<day> <month>": an optional year ("-15" and "/2015" touching the month; a
+    two-digit year only after an ordinal day).
+
+    Examples: "15th february", "5-Mar-15", "14april 2015", "15th Feb 15"."""
+    if cur.word(j, ".") and cur.adjacent(j):
+        j += 1
+    if cur.word(j, "-", "/") and cur.adjacent(j) and j + 1 < cur.n and cur.t[j + 1].kind == "n":
+        v = _mk_monthday(cur, m, day, _year2(cur.t[j + 1].num or 0))
+        return (v, j + 2) if v else None
+    year, j3 = _year_after(cur, j)
+    if (
+        year is None
+        and ordinal
+        and j < cur.n
+        and cur.t[j].kind == "n"
+        and not cur.t[j].ordinal
+        and len(cur.t[j].s) == 2
+    ):
+        year, j3 = _year2(cur.t[j].num or 0), j + 1
+    v = _mk_monthday(cur, m, day, year)
+    return (v, j3) if v is not None else None
+
+
+def _d_numeric(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """3/14, 14/3, 3/14/2026, 2026-12-05, 5.12.2026, 2/2013, 2014-10.
+
+    Examples: "3/14", "3/14/2026", "2026-12-05", "5.12.2026", "2/2013", "2014-10"."""
+    parts = _numeric_parts(cur, i)
+    if parts is None:
+        return None
+    a, sep, b = parts
+    la, lb = len(cur.t[i].s), len(cur.t[i + 2].s)
+    if la == 4:
+        return _year_first(cur, i, a, b, sep)
+    ty = _numeric_year(cur, i, sep)
+    if ty is None or la > 2 or lb > 4:
+        return None
+    year, j = ty
+    if year is None and lb == 4 and 1 <= a <= 12 and sep == "/":
+        s, e = _month_span(b, a)  # "2/2013": month/year
+        return DaySpan(s, e, "month", explicit_year=True), i + 3
+    order = _numeric_order(cur, i, a, b, sep, year) if lb <= 2 else None
+    if order is None:
+        return None
+    if sep == "-" and year is None and not _date_context(cur, i):
+        return None  # "7-9" is a range of numbers far more often than July 9th
+    v = _mk_monthday(cur, order[1], order[0], year)
+    return (v, j) if v is not None else None
+
+
+def _numeric_parts(cur: Cursor, i: int) -> tuple[int, str, int] | None:
+    """Two numbers and the separator between them ("/", "-" or, touching, ".").
+
+    Examples: "3/14", "3 / 14", "5.12.2026"."""
+    if i + 2 >= cur.n or cur.t[i].kind != "n" or cur.t[i].ordinal:
+        return None
+    a, sep, b = cur.t[i].num, cur.s(i + 1), cur.t[i + 2].num
+    if sep not in ("/", "-", ".") or cur.t[i + 2].kind != "n":
+        return None
+    spaced = not cur.adjacent(i + 1) or not cur.adjacent(i + 2)
+    if spaced and sep == ".":
+        return None
+    if cur.word(i + 3, "th", "st", "nd", "rd", "%"):
+        return None  # "1/6 th of the price"
+    if a is None or b is None or cur.t[i + 2].ordinal:
+        return None
+    return a, sep, b
+
+
+def _year_first(cur: Cursor, i: int, y: int, m: int, sep: str) -> tuple[DaySpan, int] | None:
+    """Examples: "2026-12-05", "2026/12/05", "2014-10"."""
+    if cur.word(i + 3, sep) and cur.adjacent(i + 3) and i + 4 < cur.n and cur.t[i + 4].kind == "n":
+        d = _valid(y, m, cur.t[i + 4].num or 0)
+        if d is None:
+            return None
+        return DaySpan(d, d + timedelta(days=1), "day", explicit_year=True), i + 5
+    if 1 <= m <= 12 and sep in ("-", "/"):
+        s, e = _month_span(y, m)
+        return DaySpan(s, e, "month", explicit_year=True), i + 3
+    return None
+
+
+def _numeric_year(cur: Cursor, i: int, sep: str) -> tuple[int | None, int] | None:
+    """The year after "a/b" (two or four digits, same separator), or none; None when
+    more numbers follow (an IP address, a version, a time).
+
+    Examples: "3/14/2026", "3/14/26", "3/14"."""
+    if (
+        cur.word(i + 3, sep)
+        and cur.adjacent(i + 3)
+        and i + 4 < cur.n
+        and cur.t[i + 4].kind == "n"
+        and cur.adjacent(i + 4)  # "14.3. 19:00": 19 is the hour, not the year
+        and len(cur.t[i + 4].s) in (2, 4)
+    ):
+        return _year2(cur.t[i + 4].num or 0), i + 5
+    if cur.word(i + 3, ":", "/", "-", ".") and cur.adjacent(i + 3):
+        closing_dot = sep == "." and cur.s(i + 3) == "."
+        if not closing_dot or (cur.adjacent(i + 4) and cur.t[i + 4].kind == "n"):
+            return None  # 10.31.40.2, times etc.; "24.12." is a date
+        return None, i + 4  # the closing dot belongs to the date: "am 24.12. um 19 Uhr"
+    return None, i + 3
+
+
+def _numeric_order(
+    cur: Cursor, i: int, a: int, b: int, sep: str, year: int | None
+) -> tuple[int, int] | None:
+    """(day, month) of "a/b": dotted dates are day.month (and need a hint without a
+    year: "3.5" is a number); a number over 12 is the day; else the zone decides.
+
+    Examples: "3/14", "14/3", "on 24.12", "24.12.2026"."""
+    if sep == ".":
+        hint = (
+            (cur.allow_latent and cur.n <= 4)  # a `when` that is just "24.12"
+            or (cur.word(i + 3, ".") and cur.adjacent(i + 3))  # "am 24.12."
+            or cur.word(i - 1, "on", "am", "by", "until", "till", "from", "since")
+            or (cur.word(i - 1, "the") and cur.word(i - 2, "on"))  # "on the 19.3"
+            or _clock_after_dotted(cur, i)
         )
+        if year is None and not hint:
+            return None  # "3.5" / "Python 3.11" are numbers, not dates
+        return (a, b) if b <= 12 else (b, a)
+    if a > 12:
+        return a, b
+    if b > 12 or cur.ctx.us:
+        return b, a
+    return a, b
 
-    def _weekend(self, j: int, mod: str) -> tuple[DaySpan, int]:
-        """Friday 18:00 to Monday 00:00 of the week in question (the span is in days; the
-        resolver starts it at 18:00).
 
-        Examples: "this weekend", "next weekend", "last weekend", "this week-end"."""
-        today = self.ctx.today
-        k = j + 1 if self.s(j) != "week" else (j + 3 if self.word(j + 1, "-") else j + 2)
-        fri = _monday(today) + timedelta(days=4)
-        if mod in ("next", "following", "coming", "upcoming") and today.weekday() < 4:
-            fri += timedelta(days=7) if mod == "next" else timedelta(0)
-        elif mod == "next":
-            fri += timedelta(days=7)
-        elif mod in ("last", "past", "previous"):
-            fri -= timedelta(days=7)
-        return DaySpan(fri, fri + timedelta(days=3), "hour"), k
+def _clock_after_dotted(cur: Cursor, i: int) -> bool:
+    """A clock time after "a.b" makes it a date in a `when`, or after a weekday: "3.10"
+    alone is a number, "3.10 at 7pm" the 3rd of October.
 
-    def _unit_period(self, j: int, mod: str | None) -> tuple[DaySpan, int] | None:
-        """Examples: "this week", "next month", "last year", "next qtr", "the week"."""
-        unit_tok = self.s(j)
-        unit = _UNITS.get(unit_tok)
-        if unit not in ("week", "month", "year", "quarter") or mod is None:
+    Examples: "14.3 19:00", "3.10 at 7pm", "Sat 14.3 7pm", "14.3, 19:00"."""
+    if not (cur.allow_latent or cur.p_weekday(i - 1) is not None):
+        return False
+    k = i + 4 if cur.word(i + 3, ".") and cur.adjacent(i + 3) else i + 3
+    k = cur.skip(k, ",", "at", "@", "um", "from")
+    tod = cur.p_tod(k)
+    return tod is not None and not tod[0].latent
+
+
+def _date_context(cur: Cursor, i: int) -> bool:
+    """Is there a hint before token i that a date follows ("on", "until")? A dashed
+    month-day needs one: "7-9" alone is a range of numbers far more often.
+
+    Examples: "on 3-14", "until 3-20"."""
+    return cur.word(
+        i - 1, "on", "by", "from", "until", "till", "since", "before", "after", "date", "dated"
+    )
+
+
+def _d_the_nth(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """ "the 21st", "on the 15th", "the 24", "on 24th".
+
+    Examples: "the 21st", "the 24", "on the 15th"."""
+    j = i
+    had_the = False
+    if cur.word(j, "the"):
+        j += 1
+        had_the = True
+    if j >= cur.n:
+        return None
+    tok = cur.t[j]
+    if not (tok.ordinal or (had_the and tok.kind == "n")):
+        return None
+    if not had_the and not (tok.ordinal and (tok.kind == "n" or cur.word(i - 1, "on"))):
+        return None
+    if tok.kind == "w" and not had_the and not cur.word(i - 1, "on"):
+        return None
+    dd = cur.p_dayord(j)
+    if dd is None:
+        return None
+    day, k = dd
+    # "the 4th of July" etc. are handled by _d_monthday; "the 3rd qtr" is not a day
+    if cur.word(
+        k,
+        "quarter",
+        "qtr",
+        "week",
+        "day",
+        "of",
+        "last",
+        "time",
+        "floor",
+        "place",
+        "one",
+        "row",
+        "item",
+        "option",
+        "person",
+        "try",
+        "round",
+        "grade",
+        "century",
+        "edition",
+        "anniversary",
+        "birthday",
+        "street",
+        "st",
+        "avenue",
+        "ave",
+    ):
+        return None
+    if cur.word(k, "-") and cur.adjacent(k):
+        return None
+    nxt = cur.t[k] if k < cur.n else None
+    if nxt is not None and nxt.kind == "w" and nxt.s not in _DAY_FOLLOWERS:
+        # "the first phrase", "the 3 rd game", "the second one": not days. A digit
+        # ordinal ("the 21st works") still is one.
+        if tok.kind == "w" or not tok.ordinal:
             return None
-        if unit_tok in ("m", "h", "s", "mo", "mos", "min", "mins"):
+    if (
+        tok.kind == "w"
+        and not cur.word(i - 1, "on", "by", "until", "till", "from")
+        and (nxt is not None and nxt.kind == "w")
+    ):
+        return None
+    d = _next_day_of_month(cur.ctx.today, day)
+    if d is None:
+        return None
+    return DaySpan(d, d + timedelta(days=1), "day"), k
+
+
+def _d_month_alone(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """ "March", "next March", "March 2015", "October 2014", "in March".
+
+    Examples: "March", "next March", "March 2015", "October 2014"."""
+    c = cur.ctx
+    j = i
+    mod = None
+    if cur.word(j, "next", "this", "last", "coming"):
+        mod = cur.s(j)
+        j += 1
+    m = cur.p_monthname(j)
+    if m is None:
+        return None
+    tok = cur.t[j]
+    if mod is None and not tok.cap and tok.s in ("march", "may") and not cur._numeric_near(j):
+        return None
+    j += 1
+    if cur.word(j, ".") and cur.adjacent(j):
+        j += 1
+    year, j2 = _year_after(cur, j)
+    if year is not None:
+        s, e = _month_span(year, m)
+        return DaySpan(s, e, "month", explicit_year=True), j2
+    y = c.today.year
+    if mod == "last":
+        y = y if m < c.today.month else y - 1
+    elif mod == "next" and m == c.today.month:
+        y += 1
+    elif mod is None or mod in ("this", "coming", "next"):
+        if m < c.today.month:
+            y += 1
+    # "March after next"
+    if cur.word(j, "after") and cur.word(j + 1, "next"):
+        y += 1
+        j += 2
+    s, e = _month_span(y, m)
+    return DaySpan(s, e, "month"), j
+
+
+def _d_year_alone(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """A year alone: latent (a bare number), unless a word makes it a year.
+
+    Examples: "2027", "in 2027"."""
+    y = cur.p_year(i)
+    if y is None:
+        return None
+    year, j = y
+    if cur.word(j, "a") and cur.word(j + 1, ".") and cur.word(j + 2, "d"):
+        j += 3
+        if cur.word(j, "."):
+            j += 1
+    # a lone four-digit number is a year only near a date word
+    latent = not cur.word(
+        i - 1,
+        "in",
+        "of",
+        "since",
+        "after",
+        "before",
+        "through",
+        "during",
+        "until",
+        "till",
+        "from",
+        "by",
+    )
+    s = date(year, 1, 1)
+    return DaySpan(s, date(year + 1, 1, 1), "year", explicit_year=True, latent=latent), j
+
+
+def _d_period(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """A named period: a week, month, quarter, year, weekend or season, with its modifier.
+
+    Examples: "this week", "next month", "last year", "this weekend", "the week", "next
+    qtr", "this past weekend", "around next week"."""
+    j = i + 1 if cur.word(i, "this", "the") and cur.word(i + 1, "past") else i
+    r = _d_week_of(cur, j) or _d_rest_of(cur, j)
+    if r is not None:
+        return r
+    mod, j = _period_mod(cur, j)
+    if _weekend_word(cur, j, mod):
+        return _weekend(cur, j, mod) if mod is not None else None
+    if cur.s(j) in _SEASONS and (mod is not None or cur.word(j - 1, *_SEASON_CUES)):
+        return _season(cur, cur.s(j), "this" if mod in (None, "the") else mod), j + 1
+    return _unit_period(cur, j, mod)
+
+
+def _period_mod(cur: Cursor, j: int) -> tuple[str | None, int]:
+    """The modifier before a period ("this", "next", "the following"...) and where the
+    period word is.
+
+    Examples: "the following week", "around next week", "this past weekend"."""
+    if cur.word(j, *_PERIOD_MODS):
+        mod = cur.s(j)
+        j += 1
+        if mod == "the" and cur.word(j, "following", "coming", "next", "previous", "current"):
+            mod = "next" if cur.s(j) in ("following", "coming", "next") else cur.s(j)
+            j += 1
+        return mod, j
+    if cur.word(j, "around") and cur.word(j + 1, "next"):
+        return "next", j + 2
+    return None, j
+
+
+def _d_week_of(cur: Cursor, j: int) -> tuple[DaySpan, int] | None:
+    """Examples: "the week after next", "the week of March 9"."""
+    if not (cur.word(j, "the") and cur.word(j + 1, "week")):
+        return None
+    if cur.word(j + 2, "after") and cur.word(j + 3, "next"):
+        mon = _monday(cur.ctx.today) + timedelta(days=14)
+        return DaySpan(mon, mon + timedelta(days=7), "week"), j + 4
+    if cur.word(j + 2, "of"):
+        r = _d_monthday(cur, j + 3)
+        if r is not None:
+            mon = _monday(r[0].start)
+            return DaySpan(mon, mon + timedelta(days=7), "week"), r[1]
+    return None
+
+
+def _d_rest_of(cur: Cursor, j: int) -> tuple[DaySpan, int] | None:
+    """From today to the end of a period.
+
+    Examples: "all week", "rest of the week", "rest of the month", "rest of the year"."""
+    today = cur.ctx.today
+    if cur.word(j, "all") and cur.word(j + 1, "week"):
+        s = _monday(today)
+        return DaySpan(s, s + timedelta(days=6), "day"), j + 2
+    if not (cur.word(j, "rest") and cur.word(j + 1, "of")):
+        return None
+    k = cur.skip_the(j + 2)
+    if cur.word(k, "week"):
+        end = max(today + timedelta(days=1), _monday(today) + timedelta(days=6))
+        return DaySpan(today, end, "day"), k + 1
+    if cur.word(k, "month"):
+        return DaySpan(today, _month_span(today.year, today.month)[1], "day"), k + 1
+    if cur.word(k, "year"):
+        return DaySpan(today, date(today.year + 1, 1, 1), "day"), k + 1
+    return None
+
+
+def _weekend_word(cur: Cursor, j: int, mod: str | None) -> bool:
+    """Examples: "this weekend", "next week-end", "this week end", "last wkend"."""
+    s = cur.s(j)
+    return (
+        s in ("weekend", "week-end", "wkend", "weekends")
+        or (s == "week" and cur.word(j + 1, "-") and cur.word(j + 2, "end"))
+        or (s == "week" and cur.word(j + 1, "end") and mod in ("this", "next", "last"))
+    )
+
+
+def _weekend(cur: Cursor, j: int, mod: str) -> tuple[DaySpan, int]:
+    """Friday 18:00 to Monday 00:00 of the week in question (the span is in days; the
+    resolver starts it at 18:00).
+
+    Examples: "this weekend", "next weekend", "last weekend", "this week-end"."""
+    today = cur.ctx.today
+    k = j + 1 if cur.s(j) != "week" else (j + 3 if cur.word(j + 1, "-") else j + 2)
+    fri = _monday(today) + timedelta(days=4)
+    if mod in ("next", "following", "coming", "upcoming") and today.weekday() < 4:
+        fri += timedelta(days=7) if mod == "next" else timedelta(0)
+    elif mod == "next":
+        fri += timedelta(days=7)
+    elif mod in ("last", "past", "previous"):
+        fri -= timedelta(days=7)
+    return DaySpan(fri, fri + timedelta(days=3), "hour"), k
+
+
+def _unit_period(cur: Cursor, j: int, mod: str | None) -> tuple[DaySpan, int] | None:
+    """Examples: "this week", "next month", "last year", "next qtr", "the week"."""
+    unit_tok = cur.s(j)
+    unit = _UNITS.get(unit_tok)
+    if unit not in ("week", "month", "year", "quarter") or mod is None:
+        return None
+    if unit_tok in ("m", "h", "s", "mo", "mos", "min", "mins"):
+        return None
+    today = cur.ctx.today
+    k = j + 1
+    if mod == "the":
+        if unit != "week":
             return None
-        today = self.ctx.today
-        k = j + 1
-        if mod == "the":
-            if unit != "week":
-                return None
-            # "the week": the rest of this week
-            end = max(today + timedelta(days=1), _monday(today) + timedelta(days=5))
-            return DaySpan(today, end, "day"), k
-        off = _PERIOD_OFFSETS[mod]
-        if unit == "week":
-            s = _monday(today) + timedelta(days=7 * off)
-            return DaySpan(s, s + timedelta(days=7), "week"), k
+        # "the week": the rest of this week
+        end = max(today + timedelta(days=1), _monday(today) + timedelta(days=5))
+        return DaySpan(today, end, "day"), k
+    off = _PERIOD_OFFSETS[mod]
+    if unit == "week":
+        s = _monday(today) + timedelta(days=7 * off)
+        return DaySpan(s, s + timedelta(days=7), "week"), k
+    if unit == "month":
+        s = today.replace(day=1) + relativedelta(months=off)
+        return DaySpan(s, s + relativedelta(months=1), "month"), k
+    if unit == "quarter":
+        q0 = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+        s = q0 + relativedelta(months=3 * off)
+        return DaySpan(s, s + relativedelta(months=3), "month"), k
+    s = date(today.year + off, 1, 1)
+    return DaySpan(s, date(s.year + 1, 1, 1), "year"), k
+
+
+def _season(cur: Cursor, name: str, mod: str) -> DaySpan:
+    """A season in the community's hemisphere: north of the equator from solstice to
+    equinox (approximately), south of it by months as Australia's Bureau of Meteorology
+    counts them (summer is December to February).
+
+    Examples: "this summer", "next summer", "last winter", "this fall", "in the summer",
+    "during the winter", "in summer" (in Melbourne: December)."""
+    today = cur.ctx.today
+    spans = [
+        sp
+        for y in range(today.year - 2, today.year + 3)
+        for sp in (_southern_seasons(y) if cur.ctx.region.south else _northern_seasons(y))
+    ]
+    current = next(k for k, (_, a, b) in enumerate(spans) if a <= today < b)
+    if name in ("season", "seasons"):
+        off = _PERIOD_OFFSETS.get(mod, 0)
+        _, a, b = spans[current + off]
+        return DaySpan(a, b, "day")
+    want = "fall" if name == "autumn" else name
+    idx = [k for k, sp in enumerate(spans) if sp[0] == want]
+    if mod in ("last", "past", "previous"):
+        k = max(k for k in idx if k < current)
+    elif mod in ("next", "coming", "upcoming", "following"):
+        k = min(k for k in idx if k > current)
+    else:  # this / current: the current one, else the next one
+        k = min(k for k in idx if k >= current)
+    _, a, b = spans[k]
+    return DaySpan(a, b, "day")
+
+
+def _d_day_next_to(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """The day, or the first such weekday, after or before a day.
+
+    Examples: "the day after boxing day", "the day before christmas", "day after new year's
+    day", "the day before March 3", "the saturday after thanksgiving", "the friday before
+    christmas"."""
+    j = cur.skip_the(i)
+    wd = cur.p_weekday(j)
+    if not ((wd is not None or cur.word(j, "day")) and cur.word(j + 1, "after", "before")):
+        return None
+    if cur.word(j + 2, "next"):
+        return None  # "friday after next": a weekday rule
+    r = cur.p_date(j + 2)
+    if r is None or r[0].grain != "day" or r[0].end - r[0].start != timedelta(days=1):
+        return None
+    step = timedelta(days=1 if cur.s(j + 1) == "after" else -1)
+    d = r[0].start + step
+    while wd is not None and d.weekday() != wd:
+        d += step
+    return DaySpan(d, d + timedelta(days=1), "day"), r[1]
+
+
+def _d_week_on(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """A weekday a week after the next one, as British English says it.
+
+    Examples: "friday week", "a week on friday", "a week from tuesday", "Saturday week"."""
+    if cur.s(i + 1) != "week" and cur.s(i + 2) != "week":
+        return None  # the cheap test first: this rule is tried at every date-like token
+    if cur.word(i, "a") and cur.word(i + 2, "on", "from"):
+        r, end = _d_weekday(cur, i + 3), None
+    else:  # "friday week", "fri. week"
+        r = _d_weekday(cur, i)
+        end = r[1] + 1 if r is not None and cur.word(r[1], "week") else None
+        if end is None or cur.t[i].s in ("this", "next", "last"):
+            return None
+    if r is None or r[0].grain != "day":
+        return None
+    d = r[0].start + timedelta(days=7)
+    return DaySpan(d, d + timedelta(days=1), "day"), end or r[1]
+
+
+def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """A holiday, its eve, its long weekend, or the day after it; read for the
+    community's country where countries differ (Canadian Thanksgiving in October).
+
+    Examples: "Christmas", "Christmas Eve", "Boxing Day", "New Year's Eve", "Thanksgiving
+    weekend", "Easter Monday", "Diwali", "after Christmas", "the bank holiday weekend",
+    "christmas week"."""
+    if cur.s(i) not in _HOLIDAY_STARTS:
+        return None  # the cheap test first: this rule is tried at every date-like token
+    after = cur.word(i, "after")
+    j = cur.skip_the(i + 1 if after else i)
+    last = cur.word(j, "last", "previous")
+    j = j + 1 if cur.word(j, "this", "next", "last", "previous", "coming") else j
+    if cur.s(j) not in _HOLIDAY_FIRST_WORDS:
+        return None
+    found = _holiday_name(cur, j)
+    if found is None:
+        return None
+    key, j = found
+    day, j = _holiday_day(cur, key, j, last)
+    if day is None:
+        return None
+    start, end = day, day + timedelta(days=1)
+    if cur.word(j, "eve") and key not in ("christmas_eve", "new_years_eve"):
+        start, end, j = day - timedelta(days=1), day, j + 1
+    elif cur.word(j, "weekend", "wkend"):
+        (start, end), j = holiday_weekend(day), j + 1
+    elif cur.word(j, "week"):  # "christmas week": its week, Monday to Sunday
+        start, j = _monday(day), j + 1
+        end = start + timedelta(days=7)
+    if after:  # "after Christmas": the day after it
+        start, end = end, end + timedelta(days=1)
+    return DaySpan(start, end, "day"), j
+
+
+def _holiday_day(cur: Cursor, key: str, j: int, last: bool) -> tuple[date | None, int]:
+    """The holiday's day: in the year written after it, the last one before today, or
+    the next one (today counts); "this" and "next" both mean the coming one.
+
+    Examples: "thanksgiving 2027", "last halloween", "next thanksgiving", "diwali 2027"."""
+    country = cur.ctx.region.country
+    y = cur.p_year(j)
+    if y is not None:
+        days = holiday_days(key, country, y[0])
+        return (days[0] if days else None), y[1]
+    if last:
+        return last_holiday(key, country, cur.ctx.today), j
+    return next_holiday(key, country, cur.ctx.today), j
+
+
+def _holiday_name(cur: Cursor, j: int) -> tuple[str, int] | None:
+    """The longest holiday name at token j.
+
+    Examples: "new year's eve" (not "new year's"), "easter monday" (not "easter")."""
+    for size in (4, 3, 2, 1):
+        key = _HOLIDAY_NAMES.get(tuple(cur.s(x) for x in range(j, j + size)))
+        if key is not None:
+            return key, j + size
+    return None
+
+
+def _d_nth_of(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """ "first tuesday of october", "last friday in october", "third day of october",
+    "the first Monday of this month", "last day of october 2015", "first week of
+    october 2014", "third quarter", "4th quarter 2018", "the 2nd last week of ...".
+
+    Examples: "first tuesday of october", "last friday in october", "third day of
+    october", "the first monday of next month", "last day of october 2015", "first week
+    of october 2014", "third quarter", "4th quarter 2018", "the last weekend of March",
+    "the second week-end of march", "the 2nd last week of october"."""
+    o = _ordinal_at(cur, cur.skip_the(i))
+    if o is None:
+        return None
+    nth, j = o
+    what = cur.s(j)
+    wd = cur.p_weekday(j) if what not in _MONTHS else None
+    unit = _UNITS.get(what)
+    if wd is None and unit not in ("day", "week", "quarter") and what not in _WEEKEND_WORDS:
+        return None
+    if what == "week" and cur.word(j + 1, "end"):
+        what, j = "weekend", j + 1
+    if what == "week" and cur.word(j + 1, "-") and cur.word(j + 2, "end"):
+        what, j = "weekend", j + 2
+    j += 1
+    if unit == "quarter" and not cur.word(j, "of", "in"):
+        year, j2 = _year_after(cur, j)
+        q = _quarter(year if year is not None else cur.ctx.today.year, nth)
+        return (q, j2) if q is not None else None
+    if not cur.word(j, "of", "in"):
+        return None
+    span = _container(cur, cur.skip_the(j + 1))
+    if span is None:
+        return None
+    (cs, ce), k2 = span
+    if unit == "quarter":
+        d = _quarter(cs.year, nth)
+    else:
+        d = _nth_in(cs, ce, nth, wd, "weekend" if what in _WEEKEND_WORDS else unit)
+    return (d, k2) if d is not None else None
+
+
+def _ordinal_at(cur: Cursor, j: int) -> tuple[int, int] | None:
+    """A rank: "first" is 1, "last" -1, "2nd last" -2; and the token after it.
+
+    Examples: "first tuesday of october", "last friday in october", "the 2nd last week
+    of october"."""
+    if j >= cur.n:
+        return None
+    if cur.word(j, "last"):
+        return -1, j + 1
+    nth = cur.t[j].num
+    if not cur.t[j].ordinal or nth is None:
+        return None
+    if cur.word(j + 1, "last"):
+        return -(nth or 1), j + 2
+    return nth, j + 1
+
+
+def _container(cur: Cursor, k: int) -> tuple[tuple[date, date], int] | None:
+    c = cur.ctx
+    today = c.today
+    m = cur.p_monthname(k)
+    if m is not None:
+        j = k + 1
+        year, j2 = _year_after(cur, j)
+        if year is None:
+            y = today.year if m >= today.month else today.year + 1
+            return _month_span(y, m), j
+        return _month_span(year, m), j2
+    yy = cur.p_year(k)
+    if yy is not None:
+        return (date(yy[0], 1, 1), date(yy[0] + 1, 1, 1)), yy[1]
+    if cur.word(k, "month", "year", "week"):
+        k -= 1  # "the month": read as "this month"
+        if k < 0 or not cur.word(k, "the"):
+            return None
+    mod = cur.s(k)
+    if mod in ("this", "next", "last", "the", "current", "previous", "coming", "following"):
+        unit = _UNITS.get(cur.s(k + 1))
+        off = {
+            "this": 0,
+            "the": 0,
+            "current": 0,
+            "next": 1,
+            "coming": 1,
+            "last": -1,
+            "previous": -1,
+            "following": 1,
+        }[mod]
         if unit == "month":
             s = today.replace(day=1) + relativedelta(months=off)
-            return DaySpan(s, s + relativedelta(months=1), "month"), k
-        if unit == "quarter":
-            q0 = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-            s = q0 + relativedelta(months=3 * off)
-            return DaySpan(s, s + relativedelta(months=3), "month"), k
-        s = date(today.year + off, 1, 1)
-        return DaySpan(s, date(s.year + 1, 1, 1), "year"), k
+            return (s, s + relativedelta(months=1)), k + 2
+        if unit == "year":
+            s = date(today.year + off, 1, 1)
+            return (s, date(s.year + 1, 1, 1)), k + 2
+        if unit == "week":
+            s = _monday(today) + timedelta(days=7 * off)
+            return (s, s + timedelta(days=7)), k + 2
+    return None
 
-    def _season(self, name: str, mod: str) -> DaySpan:
-        """Northern-hemisphere seasons (solstices and equinoxes, approximately).
 
-        Examples: "this summer", "next summer", "last winter", "this fall"."""
-        today = self.ctx.today
-        spans: list[tuple[str, date, date]] = []
-        for y in range(today.year - 2, today.year + 3):
-            spans += [
-                ("spring", date(y, 3, 20), date(y, 6, 21)),
-                ("summer", date(y, 6, 21), date(y, 9, 23)),
-                ("fall", date(y, 9, 23), date(y, 12, 21)),
-                ("winter", date(y, 12, 21), date(y + 1, 3, 20)),
-            ]
-        cur = next(k for k, (_, a, b) in enumerate(spans) if a <= today < b)
-        if name in ("season", "seasons"):
-            off = _PERIOD_OFFSETS.get(mod, 0)
-            _, a, b = spans[cur + off]
-            return DaySpan(a, b, "day")
-        want = "fall" if name == "autumn" else name
-        idx = [k for k, sp in enumerate(spans) if sp[0] == want]
-        if mod in ("last", "past", "previous"):
-            k = max(k for k in idx if k < cur)
-        elif mod in ("next", "coming", "upcoming", "following"):
-            k = min(k for k in idx if k > cur)
-        else:  # this / current: the current one, else the next one
-            k = min(k for k in idx if k >= cur)
-        _, a, b = spans[k]
-        return DaySpan(a, b, "day")
+def _d_boundary(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """ "end of the month", "beginning of next week", "early March", "mid March",
+    "late March", "EOM", "BOY", "end of 2012", "at the end of April".
 
-    def _d_nth_of(self, i: int) -> tuple[DaySpan, int] | None:
-        """ "first tuesday of october", "last friday in october", "third day of october",
-        "the first Monday of this month", "last day of october 2015", "first week of
-        october 2014", "third quarter", "4th quarter 2018", "the 2nd last week of ...".
-
-        Examples: "first tuesday of october", "last friday in october", "third day of
-        october", "the first monday of next month", "last day of october 2015", "first week
-        of october 2014", "third quarter", "4th quarter 2018", "the last weekend of March",
-        "the second week-end of march", "the 2nd last week of october"."""
-        o = self._ordinal_at(self.skip_the(i))
-        if o is None:
-            return None
-        nth, j = o
-        what = self.s(j)
-        wd = self.p_weekday(j) if what not in _MONTHS else None
-        unit = _UNITS.get(what)
-        if wd is None and unit not in ("day", "week", "quarter") and what not in _WEEKEND_WORDS:
-            return None
-        if what == "week" and self.word(j + 1, "end"):
-            what, j = "weekend", j + 1
-        if what == "week" and self.word(j + 1, "-") and self.word(j + 2, "end"):
-            what, j = "weekend", j + 2
-        j += 1
-        if unit == "quarter" and not self.word(j, "of", "in"):
-            year, j2 = self._year_after(j)
-            q = _quarter(year if year is not None else self.ctx.today.year, nth)
-            return (q, j2) if q is not None else None
-        if not self.word(j, "of", "in"):
-            return None
-        span = self._container(self.skip_the(j + 1))
-        if span is None:
-            return None
-        (cs, ce), k2 = span
-        if unit == "quarter":
-            d = _quarter(cs.year, nth)
-        else:
-            d = _nth_in(cs, ce, nth, wd, "weekend" if what in _WEEKEND_WORDS else unit)
-        return (d, k2) if d is not None else None
-
-    def _ordinal_at(self, j: int) -> tuple[int, int] | None:
-        """A rank: "first" is 1, "last" -1, "2nd last" -2; and the token after it.
-
-        Examples: "first tuesday of october", "last friday in october", "the 2nd last week
-        of october"."""
-        if j >= self.n:
-            return None
-        if self.word(j, "last"):
-            return -1, j + 1
-        nth = self.t[j].num
-        if not self.t[j].ordinal or nth is None:
-            return None
-        if self.word(j + 1, "last"):
-            return -(nth or 1), j + 2
-        return nth, j + 1
-
-    def _container(self, k: int) -> tuple[tuple[date, date], int] | None:
-        c = self.ctx
-        today = c.today
-        m = self.p_monthname(k)
-        if m is not None:
-            j = k + 1
-            year, j2 = self._year_after(j)
-            if year is None:
-                y = today.year if m >= today.month else today.year + 1
-                return _month_span(y, m), j
-            return _month_span(year, m), j2
-        yy = self.p_year(k)
-        if yy is not None:
-            return (date(yy[0], 1, 1), date(yy[0] + 1, 1, 1)), yy[1]
-        if self.word(k, "month", "year", "week"):
-            k -= 1  # "the month": read as "this month"
-            if k < 0 or not self.word(k, "the"):
-                return None
-        mod = self.s(k)
-        if mod in ("this", "next", "last", "the", "current", "previous", "coming", "following"):
-            unit = _UNITS.get(self.s(k + 1))
-            off = {
-                "this": 0,
-                "the": 0,
-                "current": 0,
-                "next": 1,
-                "coming": 1,
-                "last": -1,
-                "previous": -1,
-                "following": 1,
-            }[mod]
-            if unit == "month":
-                s = today.replace(day=1) + relativedelta(months=off)
-                return (s, s + relativedelta(months=1)), k + 2
-            if unit == "year":
-                s = date(today.year + off, 1, 1)
-                return (s, date(s.year + 1, 1, 1)), k + 2
-            if unit == "week":
-                s = _monday(today) + timedelta(days=7 * off)
-                return (s, s + timedelta(days=7)), k + 2
+    Examples: "end of the month", "beginning of next week", "early March", "mid March",
+    "end of the year", "the end of march", "start of 2027", "EOM", "by EOY"."""
+    j = cur.skip_the(i + 1 if cur.word(i, "at", "by") else i)
+    r = _boundary_abbrev(cur, j)
+    if r is not None:
+        which, span, j = r
+        return _part_of(span, which), j
+    w = _boundary_word(cur, j)
+    sp = _boundary_span(cur, w[1]) if w is not None else None
+    if w is None or sp is None:
         return None
+    return _part_of(sp[0], w[0]), sp[1]
 
-    def _d_boundary(self, i: int) -> tuple[DaySpan, int] | None:
-        """ "end of the month", "beginning of next week", "early March", "mid March",
-        "late March", "EOM", "BOY", "end of 2012", "at the end of April".
 
-        Examples: "end of the month", "beginning of next week", "early March", "mid March",
-        "end of the year", "the end of march", "start of 2027", "EOM", "by EOY"."""
-        j = self.skip_the(i + 1 if self.word(i, "at", "by") else i)
-        r = self._boundary_abbrev(j)
-        if r is not None:
-            which, span, j = r
-            return _part_of(span, which), j
-        w = self._boundary_word(j)
-        sp = self._boundary_span(w[1]) if w is not None else None
-        if w is None or sp is None:
-            return None
-        return _part_of(sp[0], w[0]), sp[1]
+def _boundary_abbrev(cur: Cursor, j: int) -> tuple[str, tuple[date, date], int] | None:
+    """EOM, BOM, EOY, BOY: in capitals, or after "the", "by", "at" ("muito bom" is not).
 
-    def _boundary_abbrev(self, j: int) -> tuple[str, tuple[date, date], int] | None:
-        """EOM, BOM, EOY, BOY: in capitals, or after "the", "by", "at" ("muito bom" is not).
-
-        Examples: "EOM", "by eoy", "BOY"."""
-        abbrev = _BOUNDARY_ABBREVIATIONS.get(self.s(j))
-        if abbrev is None:
-            return None
-        if not self._raw(j).isupper() and not self.word(j - 1, "the", "by", "at"):
-            return None
-        which, unit = abbrev
-        today = self.ctx.today
-        if unit == "month":
-            return which, _month_span(today.year, today.month), j + 1
-        return which, (date(today.year, 1, 1), date(today.year + 1, 1, 1)), j + 1
-
-    def _boundary_word(self, j: int) -> tuple[str, int] | None:
-        """Which part ("beginning", "middle", "end") and where its period starts.
-
-        Examples: "end of the month", "start of 2027", "early March", "mid-March", "the end of
-        around March"."""
-        s0 = self.s(j)
-        if s0 in ("end", "beginning", "start"):
-            if not self.word(j + 1, "of"):
-                return None
-            k = j + 2
-            if self.word(k, "around"):
-                k += 1
-            return ("end" if s0 == "end" else "beginning"), self.skip_the(k)
-        if s0 in _EDGE_WORDS and self.p_monthname(j + 1) is not None:
-            return _EDGE_WORDS[s0], j + 1
-        if s0 == "mid" and self.word(j + 1, "-") and self.p_monthname(j + 2) is not None:
-            return "middle", j + 2
+    Examples: "EOM", "by eoy", "BOY"."""
+    abbrev = _BOUNDARY_ABBREVIATIONS.get(cur.s(j))
+    if abbrev is None:
         return None
+    if not cur._raw(j).isupper() and not cur.word(j - 1, "the", "by", "at"):
+        return None
+    which, unit = abbrev
+    today = cur.ctx.today
+    if unit == "month":
+        return which, _month_span(today.year, today.month), j + 1
+    return which, (date(today.year, 1, 1), date(today.year + 1, 1, 1)), j + 1
 
-    def _boundary_span(self, j: int) -> tuple[tuple[date, date], int] | None:
-        """The period a boundary is a part of: the current month, year or week, a month or
-        year named, or a period ("next week").
 
-        Examples: "end of month", "end of year", "end of week", "end of March", "end of 2012",
-        "beginning of next week"."""
-        today = self.ctx.today
-        if self.word(j, "month"):
-            return _month_span(today.year, today.month), j + 1
-        if self.word(j, "year"):
-            return (date(today.year, 1, 1), date(today.year + 1, 1, 1)), j + 1
-        if self.word(j, "week"):
-            mon = _monday(today)
-            return (mon, mon + timedelta(days=7)), j + 1
-        cont = self._container(j)
-        if cont is not None:
-            return cont
-        p = self._d_period(j)
-        if p is None:
+def _boundary_word(cur: Cursor, j: int) -> tuple[str, int] | None:
+    """Which part ("beginning", "middle", "end") and where its period starts.
+
+    Examples: "end of the month", "start of 2027", "early March", "mid-March", "the end of
+    around March"."""
+    s0 = cur.s(j)
+    if s0 in ("end", "beginning", "start"):
+        if not cur.word(j + 1, "of"):
             return None
-        return (p[0].start, p[0].end), p[1]
+        k = j + 2
+        if cur.word(k, "around"):
+            k += 1
+        return ("end" if s0 == "end" else "beginning"), cur.skip_the(k)
+    if s0 in _EDGE_WORDS and cur.p_monthname(j + 1) is not None:
+        return _EDGE_WORDS[s0], j + 1
+    if s0 == "mid" and cur.word(j + 1, "-") and cur.p_monthname(j + 2) is not None:
+        return "middle", j + 2
+    return None
+
+
+def _boundary_span(cur: Cursor, j: int) -> tuple[tuple[date, date], int] | None:
+    """The period a boundary is a part of: the current month, year or week, a month or
+    year named, or a period ("next week").
+
+    Examples: "end of month", "end of year", "end of week", "end of March", "end of 2012",
+    "beginning of next week"."""
+    today = cur.ctx.today
+    if cur.word(j, "month"):
+        return _month_span(today.year, today.month), j + 1
+    if cur.word(j, "year"):
+        return (date(today.year, 1, 1), date(today.year + 1, 1, 1)), j + 1
+    if cur.word(j, "week"):
+        mon = _monday(today)
+        return (mon, mon + timedelta(days=7)), j + 1
+    cont = _container(cur, j)
+    if cont is not None:
+        return cont
+    p = _d_period(cur, j)
+    if p is None:
+        return None
+    return (p[0].start, p[0].end), p[1]
 
     # -- clock times ------------------------------------------------------------------------

@@ -1,12 +1,8 @@
-"""The grammar: the rule groups combined."""
+"""The grammar's entry point: the expression at a token, read by the rule groups."""
 
 from __future__ import annotations
 
-from bot.nlp.dates.clock import ClockRules
-from bot.nlp.dates.combine import CombinationRules
-from bot.nlp.dates.days import DayRules
-from bot.nlp.dates.relative import RelativeRules
+from bot.nlp.dates.combine import p_expr
+from bot.nlp.dates.cursor import Cursor
 
-
-class Parser(CombinationRules, RelativeRules, ClockRules, DayRules):
-    """The whole grammar: every rule group over one message's tokens."""
+__all__ = ["Cursor", "p_expr"]

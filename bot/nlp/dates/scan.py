@@ -10,12 +10,14 @@ from datetime import datetime, time, timedelta
 
 from dateutil.parser import isoparse
 
-from bot.nlp.dates.parser import Parser
+from bot.nlp.dates.parser import Cursor, p_expr
 from bot.nlp.dates.tokens import Token, _tokenize
 from bot.nlp.dates.values import Context, Interval, TimeMention
 from bot.nlp.dates.vocabulary import (
     _ANCHORS,
     _MONTHS,
+    _NO_TIME_PHRASES,
+    _NO_TIME_WORDS,
     _PAIR_TRIGGERS,
     _PREFIX_WORDS,
     _TRIGGERS,
@@ -234,10 +236,10 @@ def _trim(toks: list[Token], s_i: int, e_i: int) -> tuple[int, int]:
     return s_i, e_i
 
 
-def _read_at(p: Parser, i: int) -> tuple[Interval, int, int] | None:
+def _read_at(p: Cursor, i: int) -> tuple[Interval, int, int] | None:
     """The expression starting at token i (a rule's arithmetic error reads as nothing)."""
     try:
-        return p.p_expr(i)
+        return p_expr(p, i)
     except (ValueError, OverflowError, KeyError, IndexError):
         return None
 
@@ -254,7 +256,7 @@ def _parse_all(
     text: str, toks: list[Token], now: datetime, meetup: bool, allow_latent: bool, work: Work
 ) -> list[TimeMention]:
     """Every expression in ``toks``, left to right, at most ``MAX_ATTEMPTS`` starts tried."""
-    p = Parser(text, toks, Context(now, meetup))
+    p = Cursor(text, toks, Context(now, meetup))
     p.allow_latent = allow_latent
     out: list[TimeMention] = []
     starts = _starts(toks)
@@ -319,6 +321,8 @@ def parse_when(text: str, *, now: datetime, meetup: bool = True) -> TimeMention 
         if dt is not None:
             dt = dt.replace(tzinfo=now.tzinfo) if dt.tzinfo is None else dt.astimezone(now.tzinfo)
             return TimeMention(s, offset, offset + len(s), dt, None, "minute")
+    if meetup and names_no_time(s):
+        return None  # "asap" is now in chat, but no time for a meetup
     found = _run(s, now, meetup=meetup, allow_latent=True)
     if len(found) != 1:
         return None
@@ -329,6 +333,26 @@ def parse_when(text: str, *, now: datetime, meetup: bool = True) -> TimeMention 
     if any(w not in _FILLER for w in rest_words):
         return None
     return replace(m, start_index=m.start_index + offset, end_index=m.end_index + offset)
+
+
+def names_no_time(text: str) -> bool:
+    """The text is only words that name no time ("whenever", "asap", "tbd", "some day"):
+    a `when` made of them is refused with an example rather than read as now.
+
+    Examples: "whenever", "ASAP!", "tbd", "sometime soon", "as soon as possible", "any time"."""
+    words = re.findall(r"[a-z']+", text.lower())
+    rest: list[str] = []
+    k = 0
+    while k < len(words):
+        phrase = next((p for p in _NO_TIME_PHRASES if tuple(words[k : k + len(p)]) == p), None)
+        if phrase is not None:
+            rest.append("soon")
+            k += len(phrase)
+            continue
+        rest.append(words[k])
+        k += 1
+    named = [w for w in rest if w not in _FILLER or w in _NO_TIME_WORDS]
+    return bool(named) and all(w in _NO_TIME_WORDS for w in named)
 
 
 _ISO_RE = re.compile(
@@ -365,6 +389,7 @@ _FILLER = frozenset(
         "ish",
         "sharp",
         "between",
+        "over",
     }
 )
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from bot.nlp.dates.region import Region, region_of
 from bot.nlp.dates.vocabulary import uses_us_dates
 
 Grain = Literal["minute", "hour", "day", "week", "month", "year"]
@@ -51,7 +52,7 @@ class ClockTime:
     ampm: str | None = None  # "am" / "pm" / None
     grain: Grain = "hour"
     latent: bool = False  # a bare number ("at 7" is not latent, "7" is)
-    tz: float | None = None  # hours offset when a zone was named
+    tz: tzinfo | None = None  # the zone named after it ("7pm EST", "7pm UK time")
     flexible: bool = True  # hour 1-12 written without am/pm or 24h form
 
 
@@ -78,7 +79,7 @@ Value = DaySpan | ClockTime | PartOfDay | Interval
 
 
 class Context:
-    __slots__ = ("meetup", "now", "today", "tz", "us")
+    __slots__ = ("_region", "meetup", "now", "today", "tz", "us")
 
     def __init__(self, now: datetime, meetup: bool) -> None:
         self.now = now
@@ -86,6 +87,14 @@ class Context:
         self.today = now.date()
         self.meetup = meetup
         self.us = uses_us_dates(now.tzinfo)
+        self._region: Region | None = None
+
+    @property
+    def region(self) -> Region:
+        """The country and hemisphere of the zone (read on first use: holidays, seasons)."""
+        if self._region is None:
+            self._region = region_of(self.tz)
+        return self._region
 
     def at(self, d: date, h: int = 0, m: int = 0, s: int = 0) -> datetime:
         extra = 0

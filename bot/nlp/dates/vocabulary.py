@@ -108,6 +108,15 @@ for _u, _names in {
     for _n in _names:
         _UNITS[_n] = _u
 
+# Regional and finer parts of the day: (start hour, end hour). "arvo" is Australian for the
+# afternoon; "tea time" the British late afternoon; "first thing" the start of the working
+# day; "mid-morning" sits between breakfast and noon, "mid-afternoon" around three.
+_MORE_PARTS: dict[str, tuple[int, int]] = {
+    "arvo": (12, 19),
+    "arvos": (12, 19),
+    "evo": (18, 24),
+    "teatime": (16, 18),
+}
 # Parts of the day: (start hour, end hour) on the day, end may be 24.
 _PARTS: dict[str, tuple[int, int]] = {
     "morning": (0, 12),
@@ -125,6 +134,7 @@ _PARTS: dict[str, tuple[int, int]] = {
     "breakfast": (7, 10),
     "dinner": (18, 22),
     "supper": (18, 22),
+    **_MORE_PARTS,
 }
 _SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter", "season", "seasons"})
 _DAY_WORDS = {
@@ -167,6 +177,179 @@ _TZ_OFFSETS: dict[str, float] = {
     "aedt": 11,
     "msk": 3,
 }
+
+# ---------------------------------------------------------------------------------------
+# Words added for the last `when` misses (issue 14): zones named after a place, regional
+# and finer parts of the day, holidays, and words that name no time.
+
+# Zones named after a country, region or city, after a clock time ("7pm UK time", "8pm
+# Eastern"): the words -> an IANA zone (summer time follows the zone). Names in
+# ``_BARE_ZONES`` are zones by themselves; the others need "time" after them ("7pm Sydney
+# time"), since a city after a time is usually where, not which clock.
+_ZONE_NAMES: dict[tuple[str, ...], str] = {
+    ("uk",): "Europe/London",
+    ("british",): "Europe/London",
+    ("london",): "Europe/London",
+    ("irish",): "Europe/Dublin",
+    ("dublin",): "Europe/Dublin",
+    ("german",): "Europe/Berlin",
+    ("germany",): "Europe/Berlin",
+    ("berlin",): "Europe/Berlin",
+    ("french",): "Europe/Paris",
+    ("france",): "Europe/Paris",
+    ("paris",): "Europe/Paris",
+    ("spanish",): "Europe/Madrid",
+    ("madrid",): "Europe/Madrid",
+    ("dutch",): "Europe/Amsterdam",
+    ("amsterdam",): "Europe/Amsterdam",
+    ("italian",): "Europe/Rome",
+    ("rome",): "Europe/Rome",
+    ("swedish",): "Europe/Stockholm",
+    ("stockholm",): "Europe/Stockholm",
+    ("central", "european"): "Europe/Berlin",
+    ("european",): "Europe/Berlin",
+    ("eastern",): "America/New_York",
+    ("et",): "America/New_York",
+    ("east", "coast"): "America/New_York",
+    ("new", "york"): "America/New_York",
+    ("nyc",): "America/New_York",
+    ("ny",): "America/New_York",
+    ("toronto",): "America/Toronto",
+    ("central",): "America/Chicago",
+    ("ct",): "America/Chicago",
+    ("chicago",): "America/Chicago",
+    ("mountain",): "America/Denver",
+    ("mt",): "America/Denver",
+    ("denver",): "America/Denver",
+    ("pacific",): "America/Los_Angeles",
+    ("pt",): "America/Los_Angeles",
+    ("west", "coast"): "America/Los_Angeles",
+    ("la",): "America/Los_Angeles",
+    ("sf",): "America/Los_Angeles",
+    ("vancouver",): "America/Vancouver",
+    ("sydney",): "Australia/Sydney",
+    ("melbourne",): "Australia/Melbourne",
+    ("brisbane",): "Australia/Brisbane",
+    ("perth",): "Australia/Perth",
+    ("aussie",): "Australia/Sydney",
+    ("nz",): "Pacific/Auckland",
+    ("auckland",): "Pacific/Auckland",
+    ("india",): "Asia/Kolkata",
+    ("indian",): "Asia/Kolkata",
+    ("japan",): "Asia/Tokyo",
+    ("japanese",): "Asia/Tokyo",
+    ("tokyo",): "Asia/Tokyo",
+    ("singapore",): "Asia/Singapore",
+    ("hong", "kong"): "Asia/Hong_Kong",
+}
+_BARE_ZONES = frozenset(
+    {("uk",), ("eastern",), ("et",), ("central",), ("ct",), ("mountain",), ("mt",)}
+    | {("pacific",), ("pt",), ("nz",)}
+)
+_ZONE_TIME_WORDS = frozenset({"time", "standard", "daylight"})
+
+# Two-word parts: the words -> hours.
+_PART_PHRASES: dict[tuple[str, ...], tuple[int, int]] = {
+    ("tea", "time"): (16, 18),
+    ("afternoon", "tea"): (15, 17),
+    ("lunch", "time"): (12, 14),
+    ("first", "thing"): (8, 10),
+    ("happy", "hour"): (17, 19),
+    ("before", "work"): (7, 9),
+    ("straight", "after", "work"): (17, 21),
+    ("right", "after", "work"): (17, 21),
+    ("mid", "-", "morning"): (10, 12),
+    ("mid", "morning"): (10, 12),
+    ("midmorning",): (10, 12),
+    ("mid", "-", "afternoon"): (14, 17),
+    ("mid", "afternoon"): (14, 17),
+    ("midafternoon",): (14, 17),
+    ("mid", "-", "evening"): (19, 22),
+    ("mid", "evening"): (19, 22),
+}
+# "late morning" is its last two hours (the grammar's "late" is the last three otherwise).
+_LATE_PART_HOURS: dict[str, tuple[int, int]] = {"morning": (10, 12), "mornings": (10, 12)}
+
+# Holidays people plan around: the words -> the key of ``holiday_dates``.
+_HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
+    ("christmas",): "christmas",
+    ("xmas",): "christmas",
+    ("christmas", "day"): "christmas",
+    ("xmas", "day"): "christmas",
+    ("christmas", "eve"): "christmas_eve",
+    ("xmas", "eve"): "christmas_eve",
+    ("boxing", "day"): "boxing_day",
+    ("new", "year's", "eve"): "new_years_eve",
+    ("new", "years", "eve"): "new_years_eve",
+    ("new", "year", "eve"): "new_years_eve",
+    ("nye",): "new_years_eve",
+    ("new", "year's", "day"): "new_years_day",
+    ("new", "years", "day"): "new_years_day",
+    ("new", "year's"): "new_years_day",
+    ("thanksgiving",): "thanksgiving",
+    ("thanksgiving", "day"): "thanksgiving",
+    ("easter",): "easter",
+    ("easter", "sunday"): "easter",
+    ("easter", "monday"): "easter_monday",
+    ("easter", "saturday"): "easter_saturday",
+    ("holy", "saturday"): "easter_saturday",
+    ("easter", "mon"): "easter_monday",
+    ("valentine", "day"): "valentines",
+    ("st", "paddy's", "day"): "st_patricks",
+    ("saint", "paddy's", "day"): "st_patricks",
+    ("saint", "patricks", "day"): "st_patricks",
+    ("st", "patricks", "day"): "st_patricks",
+    ("good", "friday"): "good_friday",
+    ("diwali",): "diwali",
+    ("deepavali",): "diwali",
+    ("halloween",): "halloween",
+    ("valentine's", "day"): "valentines",
+    ("valentines", "day"): "valentines",
+    ("valentine's",): "valentines",
+    ("st", "patrick's", "day"): "st_patricks",
+    ("saint", "patrick's", "day"): "st_patricks",
+    ("paddy's", "day"): "st_patricks",
+    ("fourth", "of", "july"): "july_fourth",
+    ("independence", "day"): "july_fourth",
+    ("canada", "day"): "canada_day",
+    ("australia", "day"): "australia_day",
+    ("memorial", "day"): "memorial_day",
+    ("labor", "day"): "labour_day",
+    ("labour", "day"): "labour_day",
+    ("bank", "holiday"): "bank_holiday",
+    ("bank", "holiday", "monday"): "bank_holiday",
+    ("lunar", "new", "year"): "lunar_new_year",
+    ("chinese", "new", "year"): "lunar_new_year",
+}
+_HOLIDAY_FIRST_WORDS = frozenset(words[0] for words in _HOLIDAY_NAMES)
+# The holiday words that alone make a message worth reading (not "new", "good", "bank": the
+# other names end in "day", "friday" or "year's", which pass by themselves).
+_HOLIDAY_TRIGGERS = frozenset(
+    "christmas xmas nye thanksgiving easter diwali deepavali halloween year's holiday "
+    "valentine's valentines".split()
+)
+
+# Words that name no time: a `when` made of them is refused with an example, never read as
+# now ("asap" is "now" in chat, as in Duckling, but a meetup cannot start as soon as possible).
+_NO_TIME_WORDS = frozenset(
+    "whenever soon soonish asap tbd tba tbc someday sometime anytime eventually later "
+    "flexible undecided unknown idk dunno".split()
+)
+_NO_TIME_PHRASES = (
+    ("as", "soon", "as", "possible"),
+    ("any", "time"),
+    ("some", "day"),
+    ("one", "day"),
+    ("at", "some", "point"),
+    ("not", "sure"),
+    ("to", "be", "decided"),
+    ("to", "be", "announced"),
+    ("to", "be", "confirmed"),
+    ("one", "of", "these", "days"),
+    ("when", "we", "can"),
+    ("whenever", "works"),
+)
+
 
 # Words that can start or sit inside a time expression; a message with none of these and no
 # digit has no time in it (the fast path of find_times).
@@ -222,6 +405,10 @@ _TRIGGERS = frozenset(
         "secs",
         "sec",
         "seconds",
+        *_HOLIDAY_TRIGGERS,
+        "midmorning",
+        "midafternoon",
+        "teatime",
     ]
 ) - {
     "may",
@@ -382,7 +569,7 @@ _AMPM_WORDS = {
 
 # First words of the parts of the grammar (a cheap dispatch before trying them).
 _PART_STARTS = frozenset(
-    "in during this today tomorrow yesterday tmrw tomorrows last early late tonight tonite "
+    "in during this today tomorrow yesterday tmrw tomorrows last early late later tonight tonite "
     "after the".split()
 )
 _RELATIVE_STARTS = frozenset(
@@ -396,12 +583,20 @@ _DAY_FOLLOWERS = frozenset(
     "should then i we it that this next after before around about evening morning "
     "afternoon night lunch dinner".split()
 )
+# The words of holiday names before their last word: a holiday is read from its first word,
+# found by looking back from the last ("day", "friday", "year's", "holiday", "eve"...).
+_HOLIDAY_PREFIX_WORDS = frozenset(
+    w for words in _HOLIDAY_NAMES for w in words[:-1] if w not in _HOLIDAY_TRIGGERS and w != "."
+)
 # Words that can open a time expression before its number or time word.
-_PREFIX_WORDS = frozenset(
-    "at on the in from between by this next last coming upcoming past previous a an half "
-    "quarter early late mid end beginning start around about approximately approx for "
-    "until till til since after before during within later right just as day all rest "
-    "current following @ than of to few couple several three-quarters".split()
+_PREFIX_WORDS = (
+    frozenset(
+        "at on the in from between by this next last coming upcoming past previous a an half "
+        "quarter early late mid end beginning start around about approximately approx for "
+        "until till til since after before during within later right just as day all rest "
+        "current following @ than of to few couple several three-quarters straight".split()
+    )
+    | _HOLIDAY_PREFIX_WORDS
 )
 _ANCHORS = frozenset(
     [
@@ -457,5 +652,10 @@ _ANCHORS = frozenset(
         "fall",
         "spring",
         "season",
+        *_HOLIDAY_TRIGGERS,
+        "midmorning",
+        "midafternoon",
+        "tea",
+        "happy",
     ]
 )

@@ -369,7 +369,11 @@ DATE_WORDS = frozenset(
 STATEMENT_WORDS = _HOME_WORDS | DATE_WORDS
 _MARKS = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~\n\t\r-'
 _SPLIT = str.maketrans({**{c: " " for c in _MARKS + "–—…“”"}, "’": "'"})
-_SPLIT_ASCII = bytes(32 if chr(c) in _MARKS else c for c in range(256))
+# ASCII words are runs of letters and apostrophes (every word the gates look for is one), so
+# the pre-filter's city test reuses them (``places.has_a_city_word``).
+_SPLIT_ASCII = bytes(
+    c if 97 <= c <= 122 or c == 39 else c + 32 if 65 <= c <= 90 else 32 for c in range(256)
+)
 _SPLIT_RE = re.compile("[\\s" + re.escape(_MARKS + "–—…“”") + "]+")
 # Digits as trip dates are written: "the 20th", "5/27", "14.6", "3-8", "3–8 March".
 _DATE_DIGITS = re.compile(r"\d(?:st|nd|rd|th|\s*[/.–—-]\s*\d)")
@@ -404,7 +408,8 @@ class Gate:
 
 
 def gate_words(low: str) -> list[str]:
-    """The words of a lower-case message as the gates read them (split at marks)."""
+    """The words of a lower-case message as the gates read them: in ASCII, the runs of
+    letters and apostrophes; in other text, split at marks."""
     if low.isascii():
         return low.encode().translate(_SPLIT_ASCII).decode().split()
     # One regex split is far cheaper than str.translate's dict lookups (the same words).

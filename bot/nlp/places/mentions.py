@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -63,7 +64,7 @@ _GREETINGS = frozenset("hello hi hey hiya bye goodbye farewell greetings welcome
 # "Council": with them the city names an institution ("Maynooth University").
 _PLACE_NOUNS_AFTER = frozenset(
     "office offices police treaty mayor embassy consulate meetup chapter branch hq "
-    "headquarters".split()
+    "headquarters club clubs".split()
 )
 # Chat words after a city that make it a place ("Hamilton here", "any Leeds folks?").
 _CHAT_AFTER = frozenset("here folks peeps crew locals".split())
@@ -137,26 +138,28 @@ def may_mention_city(text: str) -> bool:
     return bool(_candidates(g, text, g.city_anchors, g.city_single_anchors))
 
 
-def has_a_city_word(text: str, low: str | None = None) -> bool:
+def has_a_city_word(text: str, low: str | None = None, words: list[str] | None = None) -> bool:
     """Cheaper necessary check, before cleaning: False means that among the a-z words of
     ``text`` no city's name is a word, and no word of a city's longer name ("great") meets
-    another word of such a name ("falls"). ASCII text only; other text is always True.
+    another word of such a name ("falls"). The words are those ``_candidates`` reads.
     ``cues.clean`` masks spans whose edges are not letters, so the cleaned text's words are
     among these: where this is False, ``may_mention_city(clean(text))`` is False too.
-    ``low``: ``text.lower()``, where the caller has it."""
-    if not text.isascii():
-        return True
-    words = (
-        (text.lower() if low is None else low).encode().translate(_NON_AZ_TO_SPACE).decode().split()
-    )
+    ``low``: ``text.lower()``, and ``words``: for ASCII text its runs of a-z and apostrophes
+    (the gates' words, ``en.gate_words``), where the caller has them."""
+    if low is None:
+        low = text.lower()
+    if words is None or not low.isascii():
+        words = _words_of(low)
+    elif "'" in low:  # "paris's" holds the word "paris"
+        words = " ".join(words).replace("'", " ").split()
     g = _load()
     hits = g.city_anchors.intersection(words)
     if not hits or not hits <= g.city_single_anchors:
-        return bool(hits) and _a_whole_name_may_be_there(g, hits, frozenset(words))
+        return bool(hits) and _a_whole_name_may_be_there(g, hits, words)
     return True
 
 
-def _a_whole_name_may_be_there(g: _Gazetteer, hits: frozenset[str], words: frozenset[str]) -> bool:
+def _a_whole_name_may_be_there(g: _Gazetteer, hits: frozenset[str], words: list[str]) -> bool:
     """Some hit is a whole name, or another word of one of its names is among ``words`` (in
     any order: cleaning may bring words together, never makes new ones)."""
     return any(h in g.city_single_anchors or not _partners(g, h).isdisjoint(words) for h in hits)
@@ -187,11 +190,7 @@ def _candidates(
     """Anchor words of place names present in the text (empty: no place here). ``anchors``
     and ``single`` (the anchors that are a whole name) narrow it to some names."""
     low = text.lower()
-    if low.isascii():
-        # the runs of a-z, as re.findall("[a-z]+", low) gives them (translate is faster)
-        words = low.encode().translate(_NON_AZ_TO_SPACE).decode().split()
-    else:
-        words = [w if w.isascii() else fold(w) for w in _WORD_RE.findall(low)]
+    words = _words_of(low)
     hits = (g.anchors if anchors is None else anchors).intersection(words)
     if not hits:
         return hits
@@ -209,8 +208,11 @@ def _candidates(
     if hits <= g.weak_anchors:
         # Only common-word names ("Nice", "Long Beach"): they need a capital letter inside a
         # sentence (or upper case); in an all-lower-case message, a place word before them.
-        if any(_followed_by(words, w, _WORDS_AFTER) for w in hits) or _FOR_AN_EVENT.search(text):
-            pass  # "Hamilton here", "Leeds folks", "Leeds for the derby": a place after all
+        if (
+            any(_followed_by(words, w, _WORDS_AFTER) or "#" + w in low for w in hits)
+            or _FOR_AN_EVENT.search(text) is not None
+        ):
+            pass  # "Hamilton here", "Leeds folks", "#darwin", "Leeds for the derby"
         elif text.islower():
             if _STRONG_PREP.isdisjoint(words):
                 return frozenset()
@@ -223,6 +225,15 @@ def _candidates(
     if hits <= g.needs_ctx and not any(_in_context(g, text, words, h) for h in hits):
         return frozenset()
     return hits
+
+
+def _words_of(low: str) -> list[str]:
+    """The words of a lower-case text as names are looked up: its runs of letters, folded
+    ("São" -> "sao")."""
+    if low.isascii():
+        # the runs of a-z, as re.findall("[a-z]+", low) gives them (translate is faster)
+        return low.encode().translate(_NON_AZ_TO_SPACE).decode().split()
+    return [w if w.isascii() else fold(w) for w in _WORD_RE.findall(low)]
 
 
 def _followed_by(words: list[str], w: str, after: frozenset[str]) -> bool:
@@ -243,12 +254,14 @@ def _in_context(g: _Gazetteer, text: str, words: list[str], h: str) -> bool:
         ):
             return True
     cap = h.capitalize()
-    if "#" + cap in text or "@ " + cap in text:
-        return True  # "#Wellington": a capitalised tag names the place; "@ Taupo": at it
+    if "#" + cap in text or "#" + h in text or "@ " + cap in text:
+        return True  # "#Wellington", "#darwin": a tag names the place; "@ Taupo": at it
     k = text.find(cap)
     return k >= 0 and (
         _QUALIFIED_AFTER.match(text, k + len(cap)) is not None
         or _FOR_AN_EVENT.match(text, k + len(cap)) is not None
+        or _dateline(text, k + len(cap))
+        or _checked_in(text, k)
     )
 
 
@@ -269,6 +282,22 @@ def _capital_inside(text: str, word: str) -> bool:
 
 
 _QUALIFIED_AFTER = re.compile(r",?\s*[A-Z]{2,3}\b")
+# A dateline: a name opening a headline, a dash after it ("Northcote - Police are at ...").
+_DATELINE_AFTER = re.compile(r"\s+[-–—]\s")
+# A check-in: a venue after "@", then a dash and its town ("@ Amnesia - Ibiza").
+_CHECK_IN_BEFORE = re.compile(r"@\s*[^@\s][^@\n]{0,40}\s[-–—]\s*$")
+_CHECK_IN_REACH = 60
+
+
+def _checked_in(text: str, start: int) -> bool:
+    """The name ends a check-in: "@ Amnesia - Ibiza", "@ The Blue Note – Tokyo"."""
+    return _CHECK_IN_BEFORE.search(text, max(0, start - _CHECK_IN_REACH), start) is not None
+
+
+def _dateline(text: str, end: int) -> bool:
+    """A dash right after the name ("Ashburton - Police say"): with the name opening its
+    sentence, a headline's dateline."""
+    return _DATELINE_AFTER.match(text, end) is not None
 
 
 _MAX_CHARS = 50_000
@@ -277,11 +306,30 @@ _LOWER_RE = re.compile(r"[a-zß-ÿ]")
 _ANCHOR_BACK = 3
 
 
+def _letter_counts(sample: str) -> tuple[int, int]:
+    """(capital letters, letters) in a sample: ASCII by two byte-table deletions (no list of
+    every letter is built), other text by the regexes."""
+    if sample.isascii():
+        raw = sample.encode()
+        n_lower = len(raw) - len(raw.translate(None, _ASCII_LOWER))
+        n_upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        return n_upper, n_upper + n_lower
+    n_upper = len(_UPPER_RE.findall(sample))
+    return n_upper, n_upper + len(_LOWER_RE.findall(sample))
+
+
+_ASCII_LOWER = bytes(range(97, 123))
+_ASCII_UPPER = bytes(range(65, 91))
+
+
+def _may_score(text: str) -> bool:
+    """A dash, which every score ("2-1", "3 – 0") holds: the search only where one is."""
+    return "-" in text or "–" in text
+
+
 def _features(text: str, keys: list[str], caps: list[bool]) -> tuple[bool, bool, bool]:
     """(no case information, title case, talks sports) for a whole message."""
-    sample = text[:2000]
-    n_upper = len(_UPPER_RE.findall(sample))
-    n_alpha = n_upper + len(_LOWER_RE.findall(sample))
+    n_upper, n_alpha = _letter_counts(text[:2000])
     upper_ratio = n_upper / n_alpha if n_alpha else 0.0
     no_case = upper_ratio == 0.0 or upper_ratio > 0.6
     n = len(caps)
@@ -289,7 +337,7 @@ def _features(text: str, keys: list[str], caps: list[bool]) -> tuple[bool, bool,
     has_sports = (
         not _SPORTS.isdisjoint(keys)
         or (not _VERSUS.isdisjoint(keys) and _PLACE_TALK.isdisjoint(keys))
-        or (_SCORE.search(text) is not None and _CALENDAR.isdisjoint(keys))
+        or (_CALENDAR.isdisjoint(keys) and _may_score(text) and _SCORE.search(text) is not None)
     )
     return no_case, title_case, has_sports
 
@@ -297,24 +345,24 @@ def _features(text: str, keys: list[str], caps: list[bool]) -> tuple[bool, bool,
 def _find_slow(
     g: _Gazetteer, text: str, hits: frozenset[str], prefer_country: str | None
 ) -> list[PlaceMention]:
-    toks = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    toks = [(m[0], m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     n = len(toks)
     keys = [t[0].lower() for t in toks]
-    for k, key in enumerate(keys):
-        if not key.isascii():
-            keys[k] = fold(key)
+    if not text.isascii():
+        keys = [key if key.isascii() else fold(key) for key in keys]
     # Where a name may start -> the shortest it can be: every name that can be a mention
     # holds an anchor word, so one starting there reaches the next anchor found.
     starts: dict[int, int] = {}
-    for k, key in enumerate(keys):
-        if key in hits:
-            for i in range(max(0, k - _ANCHOR_BACK), k + 1):
-                starts.setdefault(i, k - i + 1)
+    for k in [k for k, key in enumerate(keys) if key in hits]:
+        for i in range(max(0, k - _ANCHOR_BACK), k + 1):
+            starts.setdefault(i, k - i + 1)
     caps = [t[0][:1].isupper() for t in toks]
     all_lower = text.islower()
     # Message-level features, computed when the first candidate name is found.
     features: tuple[bool, bool, bool] | None = None
     out: list[PlaceMention] = []
+    doubted: list[tuple[int, int, str, tuple[int, ...], bool]] = []  # names judged no place
+    known: dict[str, City] = {}  # names judged a city: key -> the city
     pos = 0
     first_max = g.first_max
     for i in sorted(starts):
@@ -406,9 +454,61 @@ def _find_slow(
         if mention is not None:
             out.append(_as_named(g, text, mention, key, hashtag))
             pos = j
-            if mention.city is not None and pos < n:
-                pos = _skip_own_region(g, text, toks, keys, pos, mention.city)
+            if mention.city is not None:
+                known[key] = mention.city
+                if pos < n:
+                    pos = _skip_own_region(g, text, toks, keys, pos, mention.city)
+        elif ids is not None and region is None:
+            doubted.append((i, j, key, ids, hashtag))
+    if doubted and known:
+        out = _named_again(g, text, toks, keys, caps, out, known, doubted, prefer_country, features)
     return out
+
+
+def _named_again(
+    g: _Gazetteer,
+    text: str,
+    toks: list[tuple[str, int, int]],
+    keys: list[str],
+    caps: list[bool],
+    out: list[PlaceMention],
+    known: dict[str, City],
+    doubted: list[tuple[int, int, str, tuple[int, ...], bool]],
+    prefer_country: str | None,
+    features: tuple[bool, bool, bool] | None,
+) -> list[PlaceMention]:
+    """A name judged no place where it stood is one where the message names that place
+    elsewhere ("Ashburton search moves underwater - police investigating the shooting in
+    Ashburton ..."): judged again as a known place (teams, people and titles still no)."""
+    added = False
+    for i, j, key, ids, hashtag in doubted:
+        city = known.get(key)
+        start, end = toks[i][1], toks[j - 1][2]
+        if city is None or any(m.start < end and start < m.end for m in out):
+            continue
+        assert features is not None
+        no_case, title_case, has_sports = features
+        mention = _judge(
+            g,
+            text,
+            toks,
+            keys,
+            caps,
+            i,
+            j,
+            key,
+            ids,
+            None,
+            prefer_country,
+            no_case,
+            title_case,
+            has_sports,
+            known=True,
+        )
+        if mention is not None:
+            out.append(_as_named(g, text, replace(mention, city=city), key, hashtag))
+            added = True
+    return sorted(out, key=lambda m: m.start) if added else out
 
 
 def _skip_own_region(
@@ -456,21 +556,30 @@ def _qualifier_at(
 ) -> tuple[str, int] | None:
     """A region named at token i: ("US-OR", end) for "Oregon" / "OR", ("CA-08", end) for
     "Ontario" / "ON", ("FR", end) for "France"."""
-    for length in (3, 2, 1):
-        if i + length > len(keys):
-            continue
-        key = " ".join(keys[i : i + length])
-        code = g.region_index.get(key) or g.admin1_names.get(key)
-        if code is not None:
-            return code, i + length
-        if length == 1 and toks[i][0].isupper() and 2 <= len(key) <= 3:
-            if len(key) == 2 and f"US.{key.upper()}" in g.admin1:
-                return f"US-{key.upper()}", i + 1
-            for cc in ("CA", "AU"):
-                full = g.admin1_abbr.get(f"{cc}.{key}")
-                if full is not None:
-                    return full.replace(".", "-"), i + 1
+    if keys[i] in _region_heads():
+        for length in (3, 2, 1):
+            if i + length > len(keys):
+                continue
+            key = " ".join(keys[i : i + length])
+            code = g.region_index.get(key) or g.admin1_names.get(key)
+            if code is not None:
+                return code, i + length
+    key = keys[i]
+    if toks[i][0].isupper() and 2 <= len(key) <= 3:
+        if len(key) == 2 and f"US.{key.upper()}" in g.admin1:
+            return f"US-{key.upper()}", i + 1
+        for cc in ("CA", "AU"):
+            full = g.admin1_abbr.get(f"{cc}.{key}")
+            if full is not None:
+                return full.replace(".", "-"), i + 1
     return None
+
+
+@functools.cache
+def _region_heads() -> frozenset[str]:
+    """First words of every region's name (built once): most words start none."""
+    g = _load()
+    return frozenset(k.split(" ", 1)[0] for k in (*g.region_index, *g.admin1_names))
 
 
 def _skip_qualifier(
@@ -500,8 +609,10 @@ def _judge(
     title_case: bool,
     has_sports: bool,
     chained: bool = False,
+    known: bool = False,
 ) -> PlaceMention | None:
-    """Decide whether tokens i..j that spell a place name are a place mention here."""
+    """Decide whether tokens i..j that spell a place name are a place mention here.
+    ``known``: the message names the same place elsewhere, where it was judged one."""
     start, end = toks[i][1], toks[j - 1][2]
     surface = text[start:end]
     all_cap = all(c for c, k in zip(caps[i:j], keys[i:j], strict=True) if k not in _SMALL_WORDS)
@@ -517,9 +628,12 @@ def _judge(
     )
     if prev == "of" and i > 1 and keys[i - 2] == "out" and prev_gap.strip() == "":
         loc_ctx = strong_ctx = True  # "based out of Austin", "working out of Hamilton"
-    if _FOR_AN_EVENT.match(text, end):
+    if _FOR_AN_EVENT.match(text, end) or known:
         loc_ctx = strong_ctx = True  # "Liverpool for the match": a place one goes to
-    next_cap = j < len(toks) and caps[j] and next_gap.strip() == ""
+    elif (sentence_start and _dateline(text, end)) or _checked_in(text, start):
+        loc_ctx = True  # "Northcote - Police are at the scene", "@ Amnesia - Ibiza"
+    tagged = prev_gap.endswith("#")  # a hashtag is one word: "#darwin Dry Season weather"
+    next_cap = j < len(toks) and caps[j] and next_gap.strip() == "" and not tagged
     qualified = False
     if ids is not None and j < len(toks) and _skip_qualifier(g, text, toks, keys, j) > j:
         rcode0 = _region_code(g, toks, keys, j)
@@ -539,10 +653,7 @@ def _judge(
         # lower case in a message that uses capitals: only big, unambiguous names in context
         if region is not None or ids is None:
             return None
-        top0 = g.by_id[ids[0]]
-        if key in _PERSON_NAMES or ids[0] in g.common or len(key) < 4:
-            return None
-        if not (loc_ctx and top0.population >= 100_000) and top0.population < 1_000_000:
+        if not _lower_case_place(g, keys, i, key, ids, loc_ctx, strong_ctx, tagged):
             return None
     if region is not None:
         if ids is None and not (all_cap or no_case):
@@ -589,7 +700,7 @@ def _judge(
         and not (
             next_acronym
             and nxt not in _TEAM_AFTER
-            and (j - i > 1 or cities[0].population >= 1_000_000)
+            and (j - i > 1 or cities[0].population >= 1_000_000 or loc_ctx)
         )
     ):
         return None  # "Paris Hilton", "Chicago Bulls", "London Bridge"
@@ -602,8 +713,9 @@ def _judge(
         and prev not in _GREETINGS
         and prev not in _LOC_PREP
         and prev_gap.strip() == ""
+        and not (nxt in _PLACE_NOUNS_AFTER and next_gap.strip() == "")
     ):
-        return None  # "Kim Paris", "Downton Abbey"
+        return None  # "Kim Paris", "Downton Abbey"; not "Riot Games Sydney Office"
     if len(key) <= 3 and key not in g.aliases.abbr:
         return None  # "To", "Of", "Say", "Van": only with a region after them
     if top.id in g.common and nxt == "of":
@@ -613,6 +725,48 @@ def _judge(
     if small and not loc_ctx:
         return None
     return PlaceMention(surface, start, end, top)
+
+
+def _lower_case_place(
+    g: _Gazetteer,
+    keys: list[str],
+    i: int,
+    key: str,
+    ids: tuple[int, ...],
+    loc_ctx: bool,
+    strong_ctx: bool,
+    tagged: bool,
+) -> bool:
+    """A lower-case name in a message that uses capitals is a place only as a big name that
+    is no common word or first name, or in a place's context: "#darwin", "moving to
+    seattle", "on my way to ibiza", "a motherwell man"; not "talked to barry", "a nice day",
+    "austin said"."""
+    top = g.by_id[ids[0]]
+    if top.id in g.common or len(key) < 4:
+        return False
+    if tagged:
+        return top.population >= _MIN_POP_LOWER_TAG
+    if key in _PERSON_NAMES:
+        return False
+    if top.population >= 1_000_000 or (loc_ctx and top.population >= 100_000):
+        return True
+    return strong_ctx and top.population >= _MIN_POP_LOWER_STRONG and _gone_to(keys, i)
+
+
+# Words before "to" or "from" that make it a journey's ("way to ibiza", not "talk to barry").
+_TRAVEL_BEFORE = frozenset(
+    "way trip trips flight flights road drive train bus going go goes went heading headed "
+    "moving moved move flying fly flew travel travelling traveling returning return back "
+    "welcome greetings hello home ticket tickets".split()
+)
+
+
+def _gone_to(keys: list[str], i: int) -> bool:
+    """The name at ``i`` is not the end of "to" or "from", or of a journey's: "way to",
+    "greetings from" (the person one talks to or hears from is no place)."""
+    if i == 0 or keys[i - 1] not in ("to", "from"):
+        return True
+    return i >= 2 and keys[i - 2] in _TRAVEL_BEFORE
 
 
 def _place_context(
@@ -645,14 +799,18 @@ def _place_context(
 
 def _tag_names_place(g: _Gazetteer, ids: tuple[int, ...] | None, capital: bool) -> bool:
     """A capitalised hashtag of a city name is a place, unless the name is a common word
-    and the city not a big one ("#Wedding", "#Boom" are no places; "#Wellington" is)."""
-    if not capital or ids is None:
+    and the city not a big one ("#Wedding", "#Boom" are no places; "#Wellington" is); a
+    lower-case one only as a big city's name that is no common word ("#darwin")."""
+    if ids is None:
         return False
     top = g.by_id[ids[0]]
+    if not capital:
+        return top.id not in g.common and top.population >= _MIN_POP_LOWER_TAG
     return top.id not in g.common or top.population >= _MIN_POP_COMMON_TAG
 
 
 _MIN_POP_COMMON_TAG = 300_000
+_MIN_POP_LOWER_TAG = 100_000
 
 
 def _region_code(g: _Gazetteer, toks: list[tuple[str, int, int]], keys: list[str], j: int) -> str:
@@ -661,6 +819,8 @@ def _region_code(g: _Gazetteer, toks: list[tuple[str, int, int]], keys: list[str
 
 
 _MIN_POP_MULTI = 15_000
+# A lower-case name in a message that uses capitals, with a strong place word ("to ibiza").
+_MIN_POP_LOWER_STRONG = 20_000
 _TEAM_AFTER = frozenset(
     "fan fans supporters supporter fc united city rovers wanderers athletic hotspur "
     "county albion dodgers lakers bulls bears cubs sox giants jets knicks nets mets "
