@@ -100,7 +100,7 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
             return gate, cleaned
     if city_word and states_something(gate):
         cleaned = cleaned or clean(text)
-        if may_mention_city(cleaned) or may_be_misspelt(text):
+        if may_mention_city(cleaned) or (may_have_a_frame(words) and may_be_misspelt(text)):
             return gate, cleaned
         if framed_places(cleaned):
             return gate, cleaned  # "Austin-based", "Location: Santiago"

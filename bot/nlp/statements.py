@@ -32,7 +32,7 @@ from bot.nlp.lang import en
 from bot.nlp.places import City, PlaceMention, find_places, parent_city
 from bot.nlp.prefilter import gate_of, lower, might_matter, states_something
 from bot.nlp.replies import answered_trip
-from bot.nlp.typos import misspelt_cities
+from bot.nlp.typos import may_have_a_frame, misspelt_cities
 from bot.nlp.which_city import by_context, near
 
 __all__ = ["Statement", "StatementKind", "might_matter", "read"]
@@ -182,10 +182,14 @@ def _mentions(
 def _with_misspelt(cleaned: str, all_lower: bool, found: list[PlaceMention]) -> list[PlaceMention]:
     """The mentions, with misspelt big cities in a statement frame ("in Edinbrugh") and
     names a frame marks as a place ("Austin-based", "**Location:** Santiago")."""
-    typos = [
-        PlaceMention(cleaned[s:e], s, e, c, alias="typo")
-        for s, e, c in misspelt_cities(cleaned, all_lower=all_lower)
-    ]
+    typos = (
+        [
+            PlaceMention(cleaned[s:e], s, e, c, alias="typo")
+            for s, e, c in misspelt_cities(cleaned, all_lower=all_lower)
+        ]
+        if may_have_a_frame(en.gate_words(cleaned.lower()))
+        else []
+    )
     extra: list[PlaceMention] = []
     for p in [*typos, *framed_places(cleaned)]:
         if not any(q.start < p.end and p.start < q.end for q in [*found, *extra]):

@@ -112,6 +112,8 @@ def may_have_a_frame(words: list[str]) -> bool:
     """Cheapest first test, on the message's lower-case words split at marks (as the gates
     split them): a frame word right before a long word that starts as a big city's name.
     ``may_be_misspelt`` is False where this is."""
+    if FRAME_WORDS.isdisjoint(words):
+        return False
     heads = _heads()
     return any(
         len(w) >= MIN_LETTERS
