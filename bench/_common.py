@@ -1,4 +1,5 @@
-"""Shared bits for the benchmarks: a recording adapter and percentile helpers."""
+"""Shared bits for the benchmarks: a recording adapter and percentile helpers. Seeding is the
+test kit's (tests/support/seed.py), re-exported here."""
 
 from __future__ import annotations
 
@@ -8,17 +9,17 @@ import platform
 import resource
 import statistics
 import time
-from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from collections.abc import Mapping
+from datetime import datetime, timedelta
 from typing import Any
-
-from sqlalchemy import insert
 
 from bot.clock import SimulatedClock
 from bot.ports import Inbox
-from bot.store import schema as t
-from bot.store.store import Store
 from bot.types import Form, FormSubmitted, Inbound, MessageRef, Outgoing, Place, UserRef
+from tests.support.seed import empty, seed_reminders
+
+__all__ = ["RealTimeClock", "RecordingAdapter", "empty", "machine", "percentiles", "rss_mb",
+           "seed_reminders"]
 
 
 class RecordingAdapter:
@@ -72,86 +73,6 @@ class RealTimeClock(SimulatedClock):
 
     def now(self) -> datetime:
         return self._start + timedelta(seconds=time.monotonic() - self._origin)
-
-
-async def seed_reminders(
-    store: Store,
-    *,
-    title: str,
-    starts_at: datetime,
-    jobs: int,
-    due: Callable[[int], datetime],
-    going: int = 0,
-    prefix: str = "u",
-    platform: str = "bench",
-    user_ids: Sequence[str] = (),
-) -> int:
-    """A meetup in community `platform`/w1 with `going` members going (u0, u1, ...) and `jobs`
-    pending reminders for members `prefix`0, 1, ... due at `due(i)`, written in bulk.
-    `user_ids` names the members instead (the i-th is both). Returns the meetup id."""
-    now = datetime.now(UTC)
-
-    def member(i: int, start: str) -> str:
-        return user_ids[i] if user_ids else f"{start}{i}"
-
-    c = await store.community(platform, "w1", timezone="UTC", now=now)
-    m = await store.create_meetup(
-        community_id=c.id,
-        channel_id="general",
-        thread_id=None,
-        title=title,
-        city_id=1,
-        city_label="Berlin",
-        latitude=52.5,
-        longitude=13.4,
-        organizer_id="o",
-        organizer_name="O",
-        starts_at=starts_at,
-        options=(),
-        venue="",
-        description="",
-        capacity=None,
-        deadline=None,
-        now=now,
-    )
-    async with store.engine.begin() as conn:
-        if going:
-            await conn.execute(
-                insert(t.rsvps),
-                [
-                    {
-                        "meetup_id": m.id,
-                        "user_id": member(i, "u"),
-                        "user_name": f"U{i}",
-                        "status": "going",
-                        "position": i,
-                        "updated_at": now,
-                    }
-                    for i in range(going)
-                ],
-            )
-        rows = [
-            {
-                "job_key": f"{title}-{i}",
-                "kind": "remind",
-                "meetup_id": m.id,
-                "community_id": c.id,
-                "user_id": member(i, prefix),
-                "lead_minutes": 120,
-                "due_at": due(i),
-            }
-            for i in range(jobs)
-        ]
-        for start in range(0, len(rows), 5000):
-            await conn.execute(insert(t.jobs), rows[start : start + 5000])
-    return m.id
-
-
-async def empty(store: Store) -> None:
-    """Delete every row (benchmarks reuse one PostgreSQL database)."""
-    async with store.engine.begin() as conn:
-        for table in reversed(t.metadata.sorted_tables):
-            await conn.execute(table.delete())
 
 
 def percentiles(samples_ms: list[float]) -> dict[str, float]:

@@ -35,9 +35,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "discord")]
-
-from fakediscord import FakeDiscord, FakeGuild, FakeUser  # noqa: E402
+sys.path.insert(0, str(ROOT))
 
 from adapters.discord import DiscordAdapter  # noqa: E402
 from bot.commands import COMMANDS  # noqa: E402
@@ -56,6 +54,7 @@ from bot.types import (  # noqa: E402
     Text,
     UserRef,
 )
+from tests.discord.fakediscord import FakeDiscord, FakeGuild, FakeUser  # noqa: E402
 
 GLOBAL_LIMIT = 50
 

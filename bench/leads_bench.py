@@ -29,7 +29,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from bench._common import RealTimeClock, RecordingAdapter, empty, machine
 from bot.app import App, build_app
@@ -39,6 +39,7 @@ from bot.scheduling import ManualTimer
 from bot.store import schema as t
 from bot.store.store import Store
 from bot.types import CommandInvoked, Place, UserRef
+from tests.support.seed import seed_meetups
 
 START = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
 PLACE = Place("bench", "w1", "general")
@@ -53,38 +54,9 @@ async def reset(url: str) -> None:
 
 async def seed(store: Store, meetups: int, going: int) -> None:
     c = await store.community("bench", "w1", timezone="UTC", now=START)
-    rows = [
-        {
-            "community_id": c.id,
-            "channel_id": "general",
-            "title": f"Meetup {i}",
-            "city_id": 2950159,
-            "city_label": "Berlin, Germany",
-            "organizer_id": "o",
-            "status": "scheduled",
-            "starts_at": START + timedelta(days=2, minutes=10 * i),
-            "created_at": START,
-            "updated_at": START,
-        }
-        for i in range(meetups)
-    ]
-    async with store.engine.begin() as conn:
-        for start in range(0, len(rows), 2000):
-            await conn.execute(insert(t.meetups), rows[start : start + 2000])
-        found = (await conn.execute(select(t.meetups.c.id, t.meetups.c.starts_at))).all()
-        rsvps, jobs = [], []
-        for mid, starts_at in found:
-            for u in range(going):
-                rsvps.append({"meetup_id": mid, "user_id": f"u{u}", "user_name": f"U{u}",
-                              "status": "going", "position": u + 1, "updated_at": START})
-                jobs += [{"job_key": f"remind:{mid}:u{u}:{lead}:0", "kind": "remind",
-                          "meetup_id": mid, "community_id": c.id, "user_id": f"u{u}",
-                          "lead_minutes": lead, "due_at": starts_at - timedelta(minutes=lead)}
-                         for lead in c.reminder_leads]
-        for start in range(0, len(rsvps), 5000):
-            await conn.execute(insert(t.rsvps), rsvps[start : start + 5000])
-        for start in range(0, len(jobs), 5000):
-            await conn.execute(insert(t.jobs), jobs[start : start + 5000])
+    await seed_meetups(store, c.id, meetups, now=START,
+                       starts=lambda i: START + timedelta(days=2, minutes=10 * i),
+                       going=[f"u{u}" for u in range(going)], reminder_leads=c.reminder_leads)
 
 
 async def meetups_with_leads(store: Store, user: str, leads: set[int]) -> int:

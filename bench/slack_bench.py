@@ -31,17 +31,17 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "slack")]
+sys.path.insert(0, str(ROOT))
 
 import aiohttp  # noqa: E402
-from slack_driver import SlackDriver, sign  # noqa: E402
-from slack_fake_api import FakeSlackAPI  # noqa: E402
 
 from adapters.slack import SlackAdapter  # noqa: E402
 from bot.commands import COMMANDS  # noqa: E402
 from bot.config import Secret, SlackSettings, WebSettings  # noqa: E402
 from bot.types import Choice, CommandSpec, Inbound, Outgoing, Place, SuggestionsRequested, Text  # noqa: E402
 from bot.web.server import WebServer  # noqa: E402
+from tests.slack.slack_driver import SlackDriver, sign  # noqa: E402
+from tests.slack.slack_fake_api import FakeSlackAPI  # noqa: E402
 
 SECRET = "bench-signing-secret"
 

@@ -37,6 +37,13 @@ VERBS: dict[str, int] = {
     "rehome": 1,  # city_id: the member meant this namesake of their home city
     "redate": 2,  # meetup_id, minutes since 1970 (UTC): the other day/month reading
     "list": 3,  # page, city_id (0: any), all|mine: a page of /meetup list
+    # series (issue 16)
+    "series": 1,  # meetup_id: the series panel of a date
+    "seriesok": 2,  # series_id, yes|no: create the series echoed back (or not)
+    "always": 2,  # meetup_id, on|off: always come to the series (auto-Going)
+    "skip": 2,  # meetup_id, ask|yes: skip this date of the series
+    "endseries": 2,  # meetup_id, ask|yes: end the series
+    "seriescal": 1,  # meetup_id: the series as a recurring calendar event
     "calreset": 1,  # community_id: revoke my calendar feed link and send a new one
     # welcoming newcomers (bot/handlers/welcome.py, buddies.py)
     "first": 1,  # meetup_id: "It's my first one"

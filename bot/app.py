@@ -33,6 +33,7 @@ from bot.handlers import (
     polls,
     reminders,
     rsvps,
+    series,
     watcher,
     welcome,
 )
@@ -65,6 +66,7 @@ WarmUp = Literal["now", "background", "skip"]
 FEATURES: tuple[Feature, ...] = (
     reminders.FEATURE,
     meetups.FEATURE,
+    series.FEATURE,  # after reminders: a date's follow-up is posted before the next date
     polls.FEATURE,
     rsvps.FEATURE,
     members.FEATURE,
@@ -79,7 +81,7 @@ FEATURES: tuple[Feature, ...] = (
 # What the web server ([web]) serves besides adapters' routes: "module:function" names of
 # functions (bot.web.server.WebContext) -> aiohttp routes, imported only when the server is on
 # (a console run never loads aiohttp). A feature with pages adds one line here.
-WEB_ROUTES: tuple[str, ...] = ("bot.web.feeds:routes",)
+WEB_ROUTES: tuple[str, ...] = ("bot.web.feeds:routes", "bot.web.pages:routes")
 
 
 class AdapterFailed(Exception):

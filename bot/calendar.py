@@ -7,13 +7,14 @@ A feed (`feed`) holds the same events, so a meetup added from a file and from a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.domain.meetups import Meetup, Status, is_link
+from bot.domain.meetups import DEFAULT_DURATION, Meetup, Status, is_link
+from bot.domain.series import Recurrence, Series, SeriesDate, SeriesStatus
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -125,3 +126,90 @@ def google_link(m: Meetup) -> str:
         "location": _location(m),
     }
     return "https://calendar.google.com/calendar/render?" + urlencode(query)
+
+
+# --- series (issue 16) -------------------------------------------------------------------------
+
+
+def series_uid(s: Series, platform: str) -> str:
+    """Stable per series: every date of it is one recurring event in calendar apps."""
+    return f"series-{s.id}-{platform}-{s.community_id}@tweetup"
+
+
+def series_ics(
+    s: Series,
+    dates: Sequence[SeriesDate],
+    meetups: Mapping[int, Meetup],
+    platform: str,
+    now: datetime,
+) -> bytes:
+    """The series as one recurring event: its RRULE from its first wall time (TZID), an
+    EXDATE for every skipped date, and an override (RECURRENCE-ID) for each date whose
+    meetup was moved, changed or cancelled on its own. SEQUENCE is the series' (edits of
+    this and following dates raise it), and the meetup's on an override."""
+    from icalendar import Calendar, Event, vRecur
+
+    zone = _zone(s.timezone)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
+    master = Event()
+    master.add("uid", series_uid(s, platform))
+    master.add("dtstamp", now.astimezone(UTC))
+    first = s.first_wall.replace(tzinfo=zone)
+    master.add("dtstart", first)
+    master.add("dtend", first + DEFAULT_DURATION)
+    master.add("rrule", vRecur.from_ical(_bounded_rule(s, dates)))
+    skipped = [d.starts_at.astimezone(zone) for d in dates if d.skipped]
+    if skipped:
+        master.add("exdate", skipped)
+    master.add("summary", s.title)
+    master.add("location", f"{s.venue}, {s.city_label}" if s.venue else s.city_label)
+    if s.description:
+        master.add("description", s.description)
+    master.add("sequence", s.sequence)
+    master.add("status", "CONFIRMED")
+    cal.add_component(master)
+    for d in dates:
+        m = meetups.get(d.meetup_id or 0)
+        if m is None or d.skipped or m.starts_at is None or d.starts_at < first:
+            continue  # (dates before DTSTART belong to the rule before an edit)
+        if not _differs(s, d, m):
+            continue
+        override = Event()
+        override.add("uid", series_uid(s, platform))
+        override.add("dtstamp", now.astimezone(UTC))
+        override.add("recurrence-id", d.starts_at.astimezone(zone))
+        override.add("dtstart", m.starts_at.astimezone(zone))
+        end = m.ends_at()
+        assert end is not None
+        override.add("dtend", end.astimezone(zone))
+        override.add("summary", m.title)
+        override.add("location", _location(m))
+        override.add("sequence", s.sequence + m.sequence)
+        cancelled = m.status is Status.CANCELLED
+        override.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+        cal.add_component(override)
+    cal.add_missing_timezones()
+    return bytes(cal.to_ical())
+
+
+def _bounded_rule(s: Series, dates: Sequence[SeriesDate]) -> str:
+    """An ended series stops at its last date; an active one is its rule."""
+    if s.status is not SeriesStatus.ENDED:
+        return s.rrule
+    held = [d.starts_at for d in dates if not d.skipped]
+    last = max(held) if held else s.first_wall.replace(tzinfo=_zone(s.timezone))
+    recurrence = Recurrence.parse(s.rrule)
+    return Recurrence(recurrence.rule, None, last.astimezone(UTC)).text()
+
+
+def _differs(s: Series, d: SeriesDate, m: Meetup) -> bool:
+    """Whether a date's meetup is no longer what the rule and template say."""
+    return (
+        m.starts_at != d.starts_at
+        or m.status is Status.CANCELLED
+        or m.venue != s.venue
+        or m.title != s.title
+    )

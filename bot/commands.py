@@ -7,6 +7,7 @@ command's parser, the console), and `/meetup help` prints it, so the three never
 from __future__ import annotations
 
 from bot.domain.meetups import CAPACITY_MAX, DESCRIPTION_MAX, TITLE_MAX, VENUE_MAX
+from bot.domain.series import MAX_COUNT as SERIES_MAX
 from bot.domain.welcome import FIND_US_MAX
 from bot.types import CommandSpec, OptionSpec
 
@@ -33,6 +34,44 @@ _DESCRIPTION = OptionSpec("description", "More details", "text", max_length=DESC
 _FIND_US = OptionSpec(
     "find-us", 'How to spot the group, e.g. "yellow umbrella at the back"', "text",
     max_length=FIND_US_MAX,
+)
+
+
+# A series (issue 16): propose's repeat options, and /meetup series.
+_REPEAT_OPTIONS = (
+    OptionSpec(
+        "repeat",
+        'Make a series: "every first thursday", "weekly", "monthly on the 15th"...',
+        "text",
+        max_length=100,
+    ),
+    OptionSpec("until", 'A series\' last day, e.g. "2030-12-31"', "text", max_length=60),
+    OptionSpec(
+        "count", "How many dates the series has", "integer", min_value=1, max_value=SERIES_MAX
+    ),
+    OptionSpec(
+        "post-next",
+        'When the next date\'s card is posted: "after" (default), "2h after", "3d before"',
+        "text",
+        max_length=30,
+    ),
+)
+_SERIES = CommandSpec(
+    "series",
+    "A series' dates; skip one, edit this and following, end it, or always come",
+    '/meetup series id:3 do:skip   or   /meetup series id:3 do:edit venue:"The Crown"',
+    (
+        _ID,
+        OptionSpec(
+            "do",
+            "show (default), skip, edit (this and following), end, always, never",
+            "choice",
+            choices=("show", "skip", "edit", "end", "always", "never"),
+        ),
+        OptionSpec("when", 'do:edit: a new time of day, e.g. "19:30"', "text", max_length=60),
+        _VENUE,
+        _CAPACITY,
+    ),
 )
 
 
@@ -65,6 +104,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 "deadline", "When the poll closes (default: 24 h before the first date)", "when"
             ),
             _FIND_US,
+            *_REPEAT_OPTIONS,
         ),
     ),
     CommandSpec(
@@ -102,6 +142,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         ),
     ),
     CommandSpec("show", "Show a meetup's card", "/meetup show id:3", (_ID,)),
+    _SERIES,
     CommandSpec(
         "mine", "Meetups and polls you organize, answered or voted in, 10 a page", "/meetup mine"
     ),
@@ -201,6 +242,16 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 "integer",
                 min_value=1,
                 max_value=168,
+            ),
+            OptionSpec(
+                "public-pages",
+                "A public web page for each meetup, to share outside the chat",
+                "choice",
+                choices=("on", "off"),
+            ),
+            OptionSpec(
+                "invite", "Invite link the public pages offer (https://...; off: none)", "text",
+                max_length=300,
             ),
         ),
     ),

@@ -33,7 +33,7 @@ CORE_KEYS: Mapping[str, frozenset[str]] = {
     "database": frozenset({"url"}),
     "bot": frozenset({"default_timezone", "log_level"}),
     "console": frozenset({"members", "channels"}),
-    "web": frozenset({"host", "port", "base_url"}),
+    "web": frozenset({"host", "port", "base_url", "page_rate"}),
 }
 DISCORD_KEYS = frozenset(
     {
@@ -107,6 +107,7 @@ class WebSettings:
     host: str = WEB_HOST
     port: int = WEB_PORT
     base_url: str | None = None
+    page_rate: int = 60  # public pages (bot/web/pages.py): requests per minute per IP
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +288,7 @@ def _web(root: _Reader, source: str, slack: SlackSettings | None) -> WebSettings
         host=r.text("host", WEB_HOST, env=ENV_WEB_HOST) or WEB_HOST,
         port=r.number("port", WEB_PORT, low=1, high=65535, env=ENV_WEB_PORT) or WEB_PORT,
         base_url=public_base_url(base or "", r),
+        page_rate=r.number("page_rate", 60, low=1, high=1_000_000) or 60,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot import actions
@@ -39,6 +39,7 @@ class MeetupView:
     rsvps: Sequence[Rsvp]
     shown: Collection[str]  # ids of the answering members who allow their name
     platform: str
+    page_url: str | None = None  # the public page (bot/web/pages.py), when pages are on
 
 
 def when(instant: datetime, zone: str) -> Segments:
@@ -146,6 +147,8 @@ def meetup_card(view: MeetupView, now: datetime) -> Outgoing:
         fields.append(Field("Find us", (Text(m.find_us),), False))
     if going:
         fields.append(Field("Who's going", names(going, view.shown, view.platform), False))
+    if view.page_url:
+        fields.append(Field("Share", (Link(view.page_url, "public page"),), False))
     body: list[Segment] = []
     if cancelled:
         body.append(Bold("This meetup was cancelled."))
@@ -351,3 +354,12 @@ def reminder(m: Meetup, zone: str, going: Segments, lead_text: str) -> Outgoing:
             Button("Add to calendar", actions.encode("cal", m.id)),
         ),
     )
+
+
+def with_series(card: Outgoing, meetup_id: int, repeats: Segments) -> Outgoing:
+    """A series date's card: what repeats, and a Series button (its dates, always come,
+    and the organizer's skip / end)."""
+    buttons = card.buttons
+    if buttons and buttons[0].label == "Going":  # an open date: the series can be acted on
+        buttons = (*buttons, Button("Series", actions.encode("series", meetup_id)))
+    return replace(card, fields=(*card.fields, Field("Repeats", repeats, False)), buttons=buttons)

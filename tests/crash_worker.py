@@ -16,19 +16,19 @@ import signal
 import sys
 from typing import Any
 
-from tests.fakes import Harness
+from tests.support import Harness
 
 PROPOSAL = {"title": "Coffee", "city": "London", "when": "2030-01-11 19:00"}
 
 
 async def main(url: str, key: str) -> None:
-    h = await Harness(url).start()
+    harness = await Harness(url).start()
 
     async def die(*args: Any, **kwargs: Any) -> Any:
         os.kill(os.getpid(), signal.SIGKILL)
 
-    h.store.community = die  # type: ignore[method-assign]
-    await h.command("alice", "propose", key=key, **PROPOSAL)
+    harness.store.community = die  # type: ignore[method-assign]
+    await harness.command("alice", "propose", key=key, **PROPOSAL)
     raise AssertionError("still alive after the crash point")
 
 

@@ -1,5 +1,5 @@
 """The ChatAdapter contract (bot/ports.py), run against every adapter: the in-memory
-FakeAdapter (tests/fakes.py), the console, Discord through its wire fake and Slack through its
+FakeAdapter (tests/support), the console, Discord through its wire fake and Slack through its
 wire fake. A new platform adds a driver here (docs/adding-a-platform.md).
 
 A driver yields a `Rig`: the adapter and what its platform can be made to do. The error cases
@@ -8,7 +8,6 @@ run on the drivers whose platform can produce that error (the terminal never ref
 
 from __future__ import annotations
 
-import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -39,12 +38,7 @@ from bot.types import (
     Text,
     UserRef,
 )
-from tests.fakes import FakeAdapter, text_of
-
-for _dir in ("discord", "slack"):  # the wire fakes import their siblings by module name
-    _path = str(Path(__file__).parent / _dir)
-    if _path not in sys.path:
-        sys.path.insert(0, _path)
+from tests.support import FakeAdapter, text_of
 
 SINCE = datetime(2020, 1, 1, tzinfo=UTC)
 
@@ -115,7 +109,8 @@ async def console_rig() -> AsyncIterator[Rig]:
 
 @asynccontextmanager
 async def discord_rig() -> AsyncIterator[Rig]:
-    from discord_harness import RecordingInbox, fake_discord, running
+    from tests.discord.discord_harness import fake_discord, running
+    from tests.support import RecordingInbox
 
     async with fake_discord() as fake:
         guild = fake.add_guild(channels=("general", "locked"), members=("alice", "bob"))
@@ -135,20 +130,20 @@ async def discord_rig() -> AsyncIterator[Rig]:
 
 @asynccontextmanager
 async def slack_rig() -> AsyncIterator[Rig]:
-    from slack_fake_api import TEAM_ID
-    from slack_harness import harness
+    from tests.slack.slack_fake_api import TEAM_ID
+    from tests.slack.slack_harness import slack_wire
 
-    async with harness() as h:
-        h.fake.dm_closed.add("U0BOB0001")
+    async with slack_wire() as slack:
+        slack.fake.dm_closed.add("U0BOB0001")
         place = Place("slack", TEAM_ID, "C0GENERAL")
         yield Rig(
-            h.adapter, place, UserRef("slack", "U0ALICE01"),
-            lambda ref: h.fake.messages[(ref.place.channel_id, ref.message_id)].text,
+            slack.adapter, place, UserRef("slack", "U0ALICE01"),
+            lambda ref: slack.fake.messages[(ref.place.channel_id, ref.message_id)].text,
             closed_dm=UserRef("slack", "U0BOB0001"),
             locked=Place("slack", TEAM_ID, "C0NOSUCH1"),
             missing=MessageRef(place, "1700000000.000001"),
-            make_busy=lambda: h.fake.rate_limit("chat.postMessage", times=10, retry_after=0),
-            make_lost=lambda: h.fake.server_error("chat.postMessage", 500),
+            make_busy=lambda: slack.fake.rate_limit("chat.postMessage", times=10, retry_after=0),
+            make_lost=lambda: slack.fake.server_error("chat.postMessage", 500),
         )
 
 

@@ -10,13 +10,13 @@ from datetime import timedelta
 
 from bot import actions
 from bot.types import Outgoing
-from tests.fakes import Harness, text_of
+from tests.support import Harness, text_of
 
 FRIDAY = "2030-01-11 19:00"
 
 
-def asks_to(h: Harness, user: str) -> list[Outgoing]:
-    return [d.msg for d in h.adapter.dms_to(user)
+def asks_to(harness: Harness, user: str) -> list[Outgoing]:
+    return [d.msg for d in harness.adapter.dms_to(user)
             if d.msg and "Could you meet a first-timer" in (d.msg.title or "")]
 
 
@@ -24,18 +24,18 @@ def button(msg: Outgoing, label: str) -> str:
     return next(b.action_id for b in msg.buttons if b.label == label)
 
 
-def dm_texts(h: Harness, user: str) -> list[str]:
-    return [d.text for d in h.adapter.dms_to(user)]
+def dm_texts(harness: Harness, user: str) -> list[str]:
+    return [d.text for d in harness.adapter.dms_to(user)]
 
 
-async def meetup_with_greeters(h: Harness, *greeters: str, **options: str) -> int:
+async def meetup_with_greeters(harness: Harness, *greeters: str, **options: str) -> int:
     """A meetup on Friday with these greeters going (in this order) and ana, a first-timer."""
-    mid = await h.propose(when=FRIDAY, **options)
+    mid = await harness.propose(when=FRIDAY, **options)
     for g in greeters:
-        await h.command(g, "greeter", status="on")
-        await h.click(g, actions.encode("rsvp", mid, "going"))
-    await h.click("ana", actions.encode("rsvp", mid, "going"))
-    await h.click("ana", f"tw:first:{mid}")
+        await harness.command(g, "greeter", status="on")
+        await harness.click(g, actions.encode("rsvp", mid, "going"))
+    await harness.click("ana", actions.encode("rsvp", mid, "going"))
+    await harness.click("ana", f"tw:first:{mid}")
     return mid
 
 

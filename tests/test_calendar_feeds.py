@@ -25,7 +25,7 @@ from bot.config import Settings, WebSettings
 from bot.types import NO_COMMUNITY, ActionClicked, Place
 from bot.web.feeds import FeedService
 from bot.web.server import WebServer, WiringError, build_application
-from tests.fakes import PLATFORM, Harness, Sent
+from tests.support import PLATFORM, Harness, Sent
 
 BASE = "https://cal.example.org"
 URL = re.compile(r"https://cal\.example\.org(/calendar/[A-Za-z0-9_-]+\.ics)")
@@ -81,12 +81,12 @@ def events(body: bytes) -> dict[str, Any]:
 
 @pytest.fixture
 async def web(sqlite_url: str) -> AsyncIterator[WebHarness]:
-    h = WebHarness(sqlite_url)
-    await h.start()
+    harness = WebHarness(sqlite_url)
+    await harness.start()
     try:
-        yield h
+        yield harness
     finally:
-        await h.stop()
+        await harness.stop()
 
 
 async def test_calendar_dms_both_feeds_as_https_and_webcal_with_a_reset_button(

@@ -9,6 +9,8 @@ from pathlib import Path
 from adapters.console import run_console
 from adapters.console.adapter import HELP, parse_duration
 from bot.config import Settings
+from tests.support.drivers.base import has
+from tests.support.drivers.console import ConsoleDriver
 
 SEAT_OFFER = """\
 /meetup propose title:"Board games" city:Berlin when:"wed 7pm" capacity:1
@@ -153,3 +155,10 @@ async def test_the_console_finds_a_keyed_dm_it_printed_this_run() -> None:
     assert await console.find_sent(alice, "remind:7", since)
     assert not await console.find_sent(bob, "remind:7", since)
     assert not await console.find_sent(alice, "remind:8", since)
+
+
+async def test_a_private_answer_is_printed_for_the_member_who_asked(
+        console: ConsoleDriver) -> None:
+    await console.command("bob", "list")
+    assert has(console.private("bob")[-1], "No upcoming meetups")
+    assert console.private("alice") == [] and console.posts() == []

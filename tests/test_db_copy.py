@@ -6,24 +6,24 @@ from typing import Any
 
 from bot import actions
 from bot.store.copy import CopyError, copy_database
-from tests.fakes import Harness
+from tests.support import Harness
 
 
 async def test_copy_moves_everything_and_the_bot_carries_on(tmp_path: Any,
                                                             database_url: str) -> None:
     source = f"sqlite+aiosqlite:///{tmp_path}/source.db"
-    h = await Harness(source).start()
-    mid = await h.propose(capacity="1")
-    await h.click("bob", actions.encode("rsvp", mid, "going"))
-    await h.click("carol", actions.encode("rsvp", mid, "going"))
-    await h.command("bob", "home", city="Berlin")
-    before = await h.store.export_community(1)
-    await h.stop()
+    harness = await Harness(source).start()
+    mid = await harness.propose(capacity="1")
+    await harness.click("bob", actions.encode("rsvp", mid, "going"))
+    await harness.click("carol", actions.encode("rsvp", mid, "going"))
+    await harness.command("bob", "home", city="Berlin")
+    before = await harness.store.export_community(1)
+    await harness.stop()
 
     copied = await copy_database(source, database_url)
     assert copied["meetups"] == 1 and copied["rsvps"] == 2 and copied["jobs"] >= 1
 
-    moved = await Harness(database_url, start=h.clock.now()).start()
+    moved = await Harness(database_url, start=harness.clock.now()).start()
     try:
         assert await moved.store.export_community(1) == before
         new = await moved.propose(title="After the move")  # ids continue after the copied ones

@@ -13,21 +13,21 @@ from bot.app import FEATURES
 from bot.ports import ChatError
 from bot.routes import JobDelivery, assemble
 from bot.store.store import StoreUnavailable
-from tests.fakes import Harness
+from tests.support import Harness
 
 FRIDAY = "2030-01-11 19:00"
 DUE_24H = timedelta(days=3, hours=10)  # Monday 09:00 -> Thursday 19:00
 
 
-def reminders_to(h: Harness, user: str) -> list[str]:
-    return [d.msg.title or "" for d in h.adapter.dms_to(user)
+def reminders_to(harness: Harness, user: str) -> list[str]:
+    return [d.msg.title or "" for d in harness.adapter.dms_to(user)
             if d.msg and (d.msg.title or "").startswith("Reminder")]
 
 
-async def _going(h: Harness, *users: str, when: str = FRIDAY, title: str = "Coffee") -> int:
-    mid = await h.propose(when=when, title=title)
+async def _going(harness: Harness, *users: str, when: str = FRIDAY, title: str = "Coffee") -> int:
+    mid = await harness.propose(when=when, title=title)
     for user in users:
-        await h.click(user, actions.encode("rsvp", mid, "going"))
+        await harness.click(user, actions.encode("rsvp", mid, "going"))
     return mid
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from bot.store.store import EVENT_LEASE
 from tests.crash_worker import PROPOSAL
-from tests.fakes import Harness
+from tests.support import Harness
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,8 +28,8 @@ def _outcomes(caplog: pytest.LogCaptureFixture) -> list[str]:
             if r.name == "tweetup.core" and "outcome=" in r.getMessage()]
 
 
-def _cards(h: Harness) -> list[str]:
-    return [s.msg.title or "" for s in h.adapter.of("post") if s.msg]
+def _cards(harness: Harness) -> list[str]:
+    return [s.msg.title or "" for s in harness.adapter.of("post") if s.msg]
 
 
 class _Gate:
@@ -49,8 +49,8 @@ class _Gate:
         return await self.wrapped(*args, **kwargs)
 
 
-def _propose(h: Harness, key: str) -> Awaitable[object]:
-    return h.command("alice", "propose", key=key, **PROPOSAL)
+def _propose(harness: Harness, key: str) -> Awaitable[object]:
+    return harness.command("alice", "propose", key=key, **PROPOSAL)
 
 
 async def test_a_process_killed_after_recording_the_key_leaves_the_event_to_its_redelivery(
@@ -59,20 +59,20 @@ async def test_a_process_killed_after_recording_the_key_leaves_the_event_to_its_
         subprocess.run, [sys.executable, "-m", "tests.crash_worker", database_url, "ev-1"],
         cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert crashed.returncode == -9, crashed.stderr  # SIGKILLed at the crash point
-    h = await Harness(database_url).start()  # the same instant the dead process recorded
+    harness = await Harness(database_url).start()  # the same instant the dead process recorded
     try:
         with caplog.at_level(logging.INFO, logger="tweetup.core"):
-            await _propose(h, "ev-1")  # a redelivery at once: the lease still holds
-            assert _cards(h) == []
-            await h.advance(EVENT_LEASE + timedelta(seconds=1))
-            await _propose(h, "ev-1")  # the platform redelivers after the lease
-            await _propose(h, "ev-1")  # and once more: now it is done
-        assert len(_cards(h)) == 1 and _cards(h)[0].startswith("#1 ")
-        assert "#1" in h.adapter.last_reply("alice").text
-        assert len(await h.store.upcoming(1, h.clock.now(), limit=10)) == 1
+            await _propose(harness, "ev-1")  # a redelivery at once: the lease still holds
+            assert _cards(harness) == []
+            await harness.advance(EVENT_LEASE + timedelta(seconds=1))
+            await _propose(harness, "ev-1")  # the platform redelivers after the lease
+            await _propose(harness, "ev-1")  # and once more: now it is done
+        assert len(_cards(harness)) == 1 and _cards(harness)[0].startswith("#1 ")
+        assert "#1" in harness.adapter.last_reply("alice").text
+        assert len(await harness.store.upcoming(1, harness.clock.now(), limit=10)) == 1
         assert _outcomes(caplog) == ["in-progress", "ok", "duplicate"]
     finally:
-        await h.stop()
+        await harness.stop()
 
 
 async def test_a_handler_cancelled_after_recording_the_key_is_applied_on_redelivery(
@@ -117,7 +117,8 @@ async def test_the_same_event_on_two_instances_at_once_is_applied_once(
     await one.start()
     await two.start()
     try:
-        await asyncio.gather(*(_propose(h, "ev-4") for h in (one, two) for _ in range(3)))
+        await asyncio.gather(*(_propose(harness, "ev-4")
+                               for harness in (one, two) for _ in range(3)))
         assert len(_cards(one)) + len(_cards(two)) == 1
     finally:
         await one.stop()

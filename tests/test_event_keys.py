@@ -14,7 +14,7 @@ import pytest
 
 from bot.core import fingerprint
 from bot.types import CommandInvoked
-from tests.fakes import Harness
+from tests.support import Harness
 
 
 def _core_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -48,10 +48,10 @@ async def test_a_reused_key_with_other_content_is_handled_and_warned(
 
 
 def test_the_fingerprint_follows_the_content_not_the_key() -> None:
-    h = Harness("sqlite+aiosqlite:///:memory:")
-    one = CommandInvoked(h.user("alice"), h.place(), "list", {}, "k1")
-    again = CommandInvoked(h.user("alice"), h.place(), "list", {}, "k2")
-    other = CommandInvoked(h.user("alice"), h.place(), "mine", {}, "k1")
+    harness = Harness("sqlite+aiosqlite:///:memory:")
+    one = CommandInvoked(harness.user("alice"), harness.place(), "list", {}, "k1")
+    again = CommandInvoked(harness.user("alice"), harness.place(), "list", {}, "k2")
+    other = CommandInvoked(harness.user("alice"), harness.place(), "mine", {}, "k1")
     assert fingerprint(one) == fingerprint(again) != fingerprint(other)
 
 

@@ -19,13 +19,13 @@ from bot import actions
 from bot.ports import DeliveryUnknown, PlatformBusy
 from bot.store import schema as t
 from bot.types import ActionClicked, CommandInvoked, FormSubmitted, Inbound, MessageSeen
-from tests.fakes import Harness
+from tests.support import Harness
 
 
-def _story(h: Harness) -> list[Inbound]:
+def _story(harness: Harness) -> list[Inbound]:
     """Every inbound event type, in an order that exercises polls, RSVPs and forms."""
-    place = h.place()
-    u = h.user
+    place = harness.place()
+    u = harness.user
 
     def cmd(user: str, name: str, key: str, **options: str) -> CommandInvoked:
         return CommandInvoked(u(user), place, name, options, key, user == "alice")
@@ -44,7 +44,7 @@ def _story(h: Harness) -> list[Inbound]:
         click("bob", actions.encode("vote", 2, 1, "yes"), "e6"),
         click("carol", actions.encode("vote", 2, 2, "yes"), "e7"),
         click("carol", actions.encode("vote", 2, 1, "maybe"), "e8"),
-        MessageSeen(u("erin"), place, h.card_ref_or_none(), "I'm in Berlin now", "e9"),
+        MessageSeen(u("erin"), place, harness.card_ref_or_none(), "I'm in Berlin now", "e9"),
         cmd("bob", "propose", "e10"),
         FormSubmitted(u("bob"), place, "propose", {"title": "Games", "city": "Berlin",
                                                    "when": "saturday 3pm"}, "e11"),
@@ -55,12 +55,12 @@ def _story(h: Harness) -> list[Inbound]:
     ]
 
 
-def _sent(h: Harness) -> list[tuple[str, str]]:
-    return [(s.kind, s.text) for s in h.adapter.sent]
+def _sent(harness: Harness) -> list[tuple[str, str]]:
+    return [(s.kind, s.text) for s in harness.adapter.sent]
 
 
-async def _state(h: Harness) -> dict[str, Any]:
-    exported = await h.store.export_community(1)
+async def _state(harness: Harness) -> dict[str, Any]:
+    exported = await harness.store.export_community(1)
     for rows in exported.values():
         for row in rows:
             for key in ("updated_at", "created_at", "rsvp_counter", "position"):
@@ -126,18 +126,18 @@ def _hold_write_lock(path: str, seconds: float, locked: threading.Event) -> None
 
 async def test_a_briefly_locked_sqlite_file_only_delays_the_command(tmp_path: Any) -> None:
     path = f"{tmp_path}/locked.db"
-    h = await Harness(f"sqlite+aiosqlite:///{path}").start()
+    harness = await Harness(f"sqlite+aiosqlite:///{path}").start()
     try:
         locked = threading.Event()
         holder = threading.Thread(target=_hold_write_lock, args=(path, 1.5, locked))
         holder.start()
         await asyncio.to_thread(locked.wait)
-        reply = await h.command("alice", "propose", title="Patience", city="Berlin",
+        reply = await harness.command("alice", "propose", title="Patience", city="Berlin",
                                 when="2030-01-11 19:00")
         holder.join()
         assert reply is not None and "Proposed" in reply.text
     finally:
-        await h.stop()
+        await harness.stop()
 
 
 async def test_a_long_lock_gets_try_again_and_leaves_nothing_behind(tmp_path: Any,
@@ -146,21 +146,21 @@ async def test_a_long_lock_gets_try_again_and_leaves_nothing_behind(tmp_path: An
 
     monkeypatch.setattr(store_module, "SQLITE_BUSY_TIMEOUT_MS", 200)
     path = f"{tmp_path}/locked.db"
-    h = await Harness(f"sqlite+aiosqlite:///{path}").start()
+    harness = await Harness(f"sqlite+aiosqlite:///{path}").start()
     try:
-        mid = await h.propose()
+        mid = await harness.propose()
         locked = threading.Event()
         holder = threading.Thread(target=_hold_write_lock, args=(path, 6, locked))
         holder.start()
         await asyncio.to_thread(locked.wait)
-        reply = await h.click("bob", actions.encode("rsvp", mid, "going"))
+        reply = await harness.click("bob", actions.encode("rsvp", mid, "going"))
         holder.join()
         assert reply is not None and "try again" in reply.text
-        assert await h.store.rsvps(mid) == []
-        retry = await h.click("bob", actions.encode("rsvp", mid, "going"))
+        assert await harness.store.rsvps(mid) == []
+        retry = await harness.click("bob", actions.encode("rsvp", mid, "going"))
         assert retry is not None and "You're going" in retry.text
     finally:
-        await h.stop()
+        await harness.stop()
 
 
 @pytest.mark.postgres
@@ -168,22 +168,22 @@ async def test_postgres_connections_dropped_between_commands_are_replaced(
         database_url: str) -> None:
     if not database_url.startswith("postgresql"):
         pytest.skip("PostgreSQL only")
-    h = await Harness(database_url).start()
+    harness = await Harness(database_url).start()
     try:
-        mid = await h.propose()
-        await h.click("bob", actions.encode("rsvp", mid, "going"))
+        mid = await harness.propose()
+        await harness.click("bob", actions.encode("rsvp", mid, "going"))
         name = database_url.rsplit("/", 1)[1]
-        async with h.store.engine.connect() as conn:  # a server restart, as seen by the pool
+        async with harness.store.engine.connect() as conn:  # a server restart, as seen by the pool
             await conn.execute(text(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE datname = :db AND pid <> pg_backend_pid()"), {"db": name})
-        reply = await h.click("carol", actions.encode("rsvp", mid, "going"))
+        reply = await harness.click("carol", actions.encode("rsvp", mid, "going"))
         assert reply is not None and "You're going" in reply.text
-        async with h.store.engine.connect() as conn:
+        async with harness.store.engine.connect() as conn:
             n = (await conn.execute(select(func.count()).select_from(t.rsvps))).scalar()
         assert n == 2
     finally:
-        await h.stop()
+        await harness.stop()
 
 
 async def test_clock_jump_skips_started_reminders_with_a_log_line(

@@ -20,7 +20,7 @@ from bot.handlers.context import Ctx
 from bot.handlers.feature import Feature, JobKind
 from bot.routes import WiringError, assemble
 from bot.types import CommandSpec, OptionSpec
-from tests.fakes import Harness
+from tests.support import Harness
 
 # --- the hypothetical fifth command: its feature module -----------------------------------------
 
@@ -78,7 +78,7 @@ def test_two_features_claiming_one_name_is_a_wiring_error(clash: Feature) -> Non
 
 def test_job_kinds_have_one_owner_each_and_build_their_keys() -> None:
     kinds = assemble(FEATURES).jobs
-    assert set(kinds) == {"remind", "followup", "offer", "poll", "eve", "buddy"}
+    assert set(kinds) == {"remind", "followup", "offer", "poll", "eve", "buddy", "series"}
     twin = JobKind("poll", "poll:{meetup}", kinds["poll"].run)
     with pytest.raises(WiringError, match="job kind 'poll'"):
         assemble((*FEATURES, replace(ECHO, commands={}, jobs=(twin,))))

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot import actions
 from bot.domain.rsvps import RsvpStatus
-from tests.fakes import Harness
+from tests.support import Harness
 
 
 async def test_a_seat_offered_to_a_member_while_they_forget_passes_to_the_next(

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from bot.commands import COMMANDS
 from bot.core import SORRY
 from bot.domain.limits import Limits
-from tests.fakes import Harness
+from tests.support import Harness
 
 ANSWERED = ("reply", "form", "reject")
 
@@ -43,8 +43,8 @@ values = st.one_of(
 )
 
 
-def _answered(h: Harness, before: int) -> list[str]:
-    new = h.adapter.sent[before:]
+def _answered(harness: Harness, before: int) -> list[str]:
+    new = harness.adapter.sent[before:]
     assert any(s.kind in ANSWERED for s in new), "the event got no answer"
     return [s.text for s in new]
 
@@ -53,16 +53,16 @@ def _answered(h: Harness, before: int) -> list[str]:
 @given(command=st.sampled_from(COMMANDS), data=st.data())
 def test_every_command_answers_any_options(running: tuple[asyncio.Runner, Harness],
                                            command: object, data: st.DataObject) -> None:
-    runner, h = running
+    runner, harness = running
     spec = command  # a CommandSpec
     names = [o.name for o in spec.options]  # type: ignore[attr-defined]
     chosen = data.draw(st.lists(st.sampled_from(names), unique=True) if names else st.just([]))
     options = {n: data.draw(values) for n in chosen}
     admin = data.draw(st.booleans())
-    before = len(h.adapter.sent)
-    runner.run(h.command("fuzzer", spec.name, admin=admin,  # type: ignore[attr-defined]
+    before = len(harness.adapter.sent)
+    runner.run(harness.command("fuzzer", spec.name, admin=admin,  # type: ignore[attr-defined]
                          **{k.replace("-", "_"): v for k, v in options.items()}))
-    texts = _answered(h, before)
+    texts = _answered(harness, before)
     assert SORRY not in texts
 
 
@@ -77,10 +77,10 @@ def test_every_command_answers_any_options(running: tuple[asyncio.Runner, Harnes
 ))
 def test_every_button_id_is_answered(running: tuple[asyncio.Runner, Harness],
                                      action: str) -> None:
-    runner, h = running
-    before = len(h.adapter.sent)
-    runner.run(h.click("fuzzer", action))
-    assert SORRY not in _answered(h, before)
+    runner, harness = running
+    before = len(harness.adapter.sent)
+    runner.run(harness.click("fuzzer", action))
+    assert SORRY not in _answered(harness, before)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
@@ -88,7 +88,7 @@ def test_every_button_id_is_answered(running: tuple[asyncio.Runner, Harness],
                                                "junk"]), values, max_size=6))
 def test_form_submissions_are_answered(running: tuple[asyncio.Runner, Harness],
                                        values: dict[str, str]) -> None:
-    runner, h = running
-    before = len(h.adapter.sent)
-    runner.run(h.submit("fuzzer", "propose", values))
-    assert SORRY not in _answered(h, before)
+    runner, harness = running
+    before = len(harness.adapter.sent)
+    runner.run(harness.submit("fuzzer", "propose", values))
+    assert SORRY not in _answered(harness, before)

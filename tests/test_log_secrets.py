@@ -17,15 +17,10 @@ from urllib.parse import parse_qs
 
 import aiohttp
 
-HERE = Path(__file__).resolve().parent
-for _helpers in (HERE / "discord", HERE / "slack"):
-    if str(_helpers) not in sys.path:
-        sys.path.insert(0, str(_helpers))
-
-from fakediscord import FakeDiscord  # noqa: E402
-from slack_driver import SlackDriver, sign  # noqa: E402
-from slack_fake_api import FakeSlackAPI  # noqa: E402
-from slack_harness import REPO_ROOT, SIGNING_SECRET  # noqa: E402
+from tests.discord.fakediscord import FakeDiscord
+from tests.slack.slack_driver import SlackDriver, sign
+from tests.slack.slack_fake_api import FakeSlackAPI
+from tests.slack.slack_harness import REPO_ROOT, SIGNING_SECRET
 
 DISCORD_TOKEN = "discord-bot-token-SECRET-7f3a"
 SLACK_TOKEN = "xoxb-1111-2222-log-secret-token"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot import actions
-from tests.fakes import Harness, plain, text_of
+from tests.support import Harness, plain, text_of
 
 
 async def test_propose_posts_a_card_and_echoes_the_absolute_time(harness: Harness) -> None:
@@ -28,14 +28,14 @@ async def test_propose_posts_a_card_and_echoes_the_absolute_time(harness: Harnes
 
 
 async def test_when_is_read_in_the_community_time_zone(sqlite_url: str) -> None:
-    h = await Harness(sqlite_url, timezone="America/Los_Angeles").start()
+    harness = await Harness(sqlite_url, timezone="America/Los_Angeles").start()
     try:
-        mid = await h.propose(when="friday 7pm", city="Portland, Oregon")
-        m = await h.store.meetup(mid)
+        mid = await harness.propose(when="friday 7pm", city="Portland, Oregon")
+        m = await harness.store.meetup(mid)
         # Monday 2030-01-07 01:00 in Los Angeles; "friday 7pm" is Jan 11 19:00 PST = 03:00 UTC.
         assert m is not None and m.starts_at == datetime(2030, 1, 12, 3, 0, tzinfo=UTC)
     finally:
-        await h.stop()
+        await harness.stop()
 
 
 async def test_two_to_ten_times_make_a_date_poll(harness: Harness) -> None:
@@ -47,15 +47,15 @@ async def test_two_to_ten_times_make_a_date_poll(harness: Harness) -> None:
     assert [o.index for o in options] == [1, 2, 3] and votes == []
 
 
-async def _assert_refused_and_nothing_stored(h: Harness, user: str, expect: str,
+async def _assert_refused_and_nothing_stored(harness: Harness, user: str, expect: str,
                                              **options: str) -> None:
-    posts_before = len(h.adapter.of("post"))
-    reply = await h.command(user, "propose", **options)
+    posts_before = len(harness.adapter.of("post"))
+    reply = await harness.command(user, "propose", **options)
     assert reply is not None and reply.msg is not None and reply.msg.ephemeral
     assert expect.lower() in reply.text.lower(), reply.text
-    assert len(h.adapter.of("post")) == posts_before
-    assert await h.store.upcoming((await h.store.community(
-        "fake", "w1", timezone="UTC", now=h.clock.now())).id, h.clock.now()) == []
+    assert len(harness.adapter.of("post")) == posts_before
+    assert await harness.store.upcoming((await harness.store.community(
+        "fake", "w1", timezone="UTC", now=harness.clock.now())).id, harness.clock.now()) == []
 
 
 async def test_bad_proposals_are_refused_with_what_to_type_instead(harness: Harness) -> None:
@@ -64,7 +64,6 @@ async def test_bad_proposals_are_refused_with_what_to_type_instead(harness: Harn
         ({"when": "yesterday 7pm"}, "in the past"),
         ({"when": "blorp o'clock"}, "couldn't read"),
         ({"when": "2030-01-11"}, "needs a time of day"),
-        ({"when": "2030-01-10 19:00"}, ""),  # placeholder replaced below
         ({"city": "Xqzzyville"}, "don't know a city"),
         ({"city": "Portland"}, "which one"),
         ({"capacity": "0"}, "at least 1"),
@@ -73,7 +72,6 @@ async def test_bad_proposals_are_refused_with_what_to_type_instead(harness: Harn
         ({"capacity": "999999"}, "at most"),
         ({"title": "x" * 101}, "keep it to 100"),
         ({"title": "   "}, "title is empty"),
-        ({"when": "2030-01-10 19:00"}, ""),
         ({"when": "2030-01-10 19:00 | " + " | ".join(f"2030-02-{d:02d} 19:00"
                                                      for d in range(1, 11))}, "at most 10"),
         ({"when": "2030-01-10 19:00 | 2030-01-10 19:00"}, "same time"),
@@ -82,8 +80,6 @@ async def test_bad_proposals_are_refused_with_what_to_type_instead(harness: Harn
         ({"when": "2040-01-11 19:00"}, "two years"),
     ]
     for change, expect in cases:
-        if not expect:
-            continue
         await _assert_refused_and_nothing_stored(harness, "alice", expect, **{**base, **change})
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fakes import Harness
+from tests.support import Harness
 
 INVISIBLE_TITLES = [
     "\u200b\u200b\u200b",  # zero-width spaces

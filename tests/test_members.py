@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from bot import actions
 from bot.store import schema as t
-from tests.fakes import Harness, Sent
+from tests.support import Harness, Sent
 
 
 async def test_home_nearby_and_name_consent(harness: Harness) -> None:

@@ -19,8 +19,8 @@ from typing import Any, Protocol
 
 import pytest
 
-from bench._common import seed_reminders
 from bot.store.store import Store
+from tests.support.seed import seed_reminders
 
 ROOT = Path(__file__).resolve().parents[1]
 REMINDERS = 5000
@@ -204,14 +204,12 @@ class SlackWire:
 
 async def _wire(platform: str) -> WirePlatform:
     if platform == "discord":
-        sys.path.insert(0, str(ROOT / "tests" / "discord"))
-        from fakediscord import FakeDiscord
+        from tests.discord.fakediscord import FakeDiscord
 
         discord_fake = FakeDiscord(nonce_window=0.5, message_latency=LATENCY)
         await discord_fake.start()
         return DiscordWire(discord_fake)
-    sys.path.insert(0, str(ROOT / "tests" / "slack"))
-    from slack_fake_api import FakeSlackAPI
+    from tests.slack.slack_fake_api import FakeSlackAPI
 
     slack_fake = FakeSlackAPI(post_latency=LATENCY)
     await slack_fake.start()

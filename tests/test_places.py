@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot.nlp.places import resolve_city
 from bot.store import schema as t
-from tests.fakes import Harness, Sent
+from tests.support import Harness, Sent
 
 
 def city_id(name: str) -> int:
@@ -52,37 +52,37 @@ async def test_where_members_live_tells_namesakes_apart(harness: Harness) -> Non
 
 
 async def test_the_community_country_makes_its_small_towns_normal(sqlite_url: str) -> None:
-    h = await Harness(sqlite_url, timezone="America/Los_Angeles").start()
+    harness = await Harness(sqlite_url, timezone="America/Los_Angeles").start()
     try:
-        mid = await h.propose(city="Palo Alto")
-        m = await h.store.meetup(mid)
+        mid = await harness.propose(city="Palo Alto")
+        m = await harness.store.meetup(mid)
         assert m is not None and m.city_label == "Palo Alto, California, US"
         # Birmingham, GB alone elsewhere; for an American community Alabama is a real doubt
-        reply = await h.command("bob", "home", city="Birmingham")
+        reply = await harness.command("bob", "home", city="Birmingham")
         assert reply is not None and "which one" in reply.text.lower(), reply.text
         assert 'city:"Birmingham, Alabama, US"' in reply.text
     finally:
-        await h.stop()
+        await harness.stop()
 
 
 # --- the watcher ------------------------------------------------------------------------------
 
 
-async def _watch(h: Harness) -> None:
-    await h.command("admin", "settings", admin=True, channel="general", watch="on")
-    h.adapter.clear()
+async def _watch(harness: Harness) -> None:
+    await harness.command("admin", "settings", admin=True, channel="general", watch="on")
+    harness.adapter.clear()
 
 
-def _question(h: Harness, user: str) -> Sent:
-    found = [s for s in h.adapter.replies_to(user)
+def _question(harness: Harness, user: str) -> Sent:
+    found = [s for s in harness.adapter.replies_to(user)
              if s.msg and any(b.action_id.startswith("tw:place:") for b in s.msg.buttons)]
-    assert found, [s.text for s in h.adapter.replies_to(user)]
+    assert found, [s.text for s in harness.adapter.replies_to(user)]
     return found[-1]
 
 
-async def _home_of(h: Harness, user: str) -> int | None:
+async def _home_of(harness: Harness, user: str) -> int | None:
     m = t.members
-    async with h.store.engine.connect() as conn:
+    async with harness.store.engine.connect() as conn:
         row = (await conn.execute(select(m.c.home_city_id).where(m.c.user_id == user))).first()
     return row.home_city_id if row else None
 

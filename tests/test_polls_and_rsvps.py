@@ -7,17 +7,17 @@ from datetime import UTC, datetime, timedelta
 
 from bot import actions
 from bot.domain.rsvps import RsvpStatus
-from tests.fakes import Harness, plain
+from tests.support import Harness, plain
 
 POLL = "2030-01-10 19:00 | 2030-01-11 19:00 | 2030-01-12 12:00"
 
 
-async def _vote(h: Harness, user: str, mid: int, option: int, answer: str) -> None:
-    reply = await h.click(user, actions.encode("ballot", mid, option))
+async def _vote(harness: Harness, user: str, mid: int, option: int, answer: str) -> None:
+    reply = await harness.click(user, actions.encode("ballot", mid, option))
     assert reply is not None and reply.msg is not None and reply.msg.ephemeral
     by_label = {b.label: b.action_id for b in reply.msg.buttons}
     label = {"yes": "Yes", "maybe": "If need be", "no": "No"}[answer]
-    await h.click(user, by_label[label])
+    await harness.click(user, by_label[label])
 
 
 async def test_votes_update_the_tally_and_can_be_changed(harness: Harness) -> None:
@@ -188,8 +188,9 @@ async def test_buttons_in_a_dm_outside_any_community_work_for_the_member_they_we
 # --- polls that end, and end fairly (issue 12) -----------------------------------------------
 
 
-def _posts_titled(h: Harness, start: str) -> list[str]:
-    return [s.text for s in h.adapter.of("post") if s.msg and (s.msg.title or "").startswith(start)]
+def _posts_titled(harness: Harness, start: str) -> list[str]:
+    return [s.text for s in harness.adapter.of("post")
+            if s.msg and (s.msg.title or "").startswith(start)]
 
 
 async def test_the_winner_is_the_option_most_members_can_make_not_the_one_they_said_no_to(
@@ -307,10 +308,10 @@ async def test_mine_lists_the_polls_you_voted_in_and_the_ones_you_organize(
 START_11 = datetime(2030, 1, 11, 19, 0, tzinfo=UTC)  # harness.propose's default time
 
 
-async def _full_with_waitlist(h: Harness) -> int:
-    mid = await h.propose(capacity="1")
+async def _full_with_waitlist(harness: Harness) -> int:
+    mid = await harness.propose(capacity="1")
     for user in ("bob", "carol", "dave"):
-        await h.click(user, actions.encode("rsvp", mid, "going"))
+        await harness.click(user, actions.encode("rsvp", mid, "going"))
     return mid
 
 
@@ -375,12 +376,12 @@ async def test_maybe_from_the_waitlist_asks_before_giving_up_the_place(harness: 
 # --- lowering the capacity below the number going (issue 12) ----------------------------------
 
 
-async def _three_going_of_four(h: Harness) -> int:
-    mid = await h.propose(capacity="4")
-    await h.command("dave", "privacy", show_name="yes")
+async def _three_going_of_four(harness: Harness) -> int:
+    mid = await harness.propose(capacity="4")
+    await harness.command("dave", "privacy", show_name="yes")
     for user in ("bob", "carol", "dave"):
-        await h.click(user, actions.encode("rsvp", mid, "going"))
-    await h.click("erin", actions.encode("rsvp", mid, "maybe"))
+        await harness.click(user, actions.encode("rsvp", mid, "going"))
+    await harness.click("erin", actions.encode("rsvp", mid, "maybe"))
     return mid
 
 
@@ -449,13 +450,13 @@ async def test_polls_made_before_default_deadlines_get_one_on_upgrade(tmp_path: 
             "INSERT INTO poll_options (meetup_id, idx, starts_at) VALUES "
             "(1, 1, '2030-01-10 19:00:00'), (1, 2, '2030-01-11 19:00:00')"))
     engine.dispose()
-    h = await Harness(url).start()  # upgrades to head
+    harness = await Harness(url).start()  # upgrades to head
     try:
-        m = await h.store.meetup(1)
+        m = await harness.store.meetup(1)
         assert m is not None and m.deadline == datetime(2030, 1, 9, 19, 0, tzinfo=UTC)
-        await h.click("bob", actions.encode("vote", 1, 2, "yes"))
-        await h.advance(timedelta(days=2, hours=10, minutes=1))
-        m = await h.store.meetup(1)
+        await harness.click("bob", actions.encode("vote", 1, 2, "yes"))
+        await harness.advance(timedelta(days=2, hours=10, minutes=1))
+        m = await harness.store.meetup(1)
         assert m is not None and m.starts_at == datetime(2030, 1, 11, 19, 0, tzinfo=UTC)
     finally:
-        await h.stop()
+        await harness.stop()

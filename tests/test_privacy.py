@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot import actions
-from tests.fakes import Harness
+from tests.support import Harness
 
 
 async def test_admins_export_the_community_as_json(harness: Harness) -> None:

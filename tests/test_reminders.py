@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot import actions
-from tests.fakes import Harness, plain
+from tests.support import Harness, plain
 
 # Meetups below start Friday 2030-01-11 19:00 UTC; the clock starts Monday 09:00 UTC.
 FRIDAY = "2030-01-11 19:00"
 
 
-def reminders_to(h: Harness, user: str) -> list[str]:
-    return [d.msg.title or "" for d in h.adapter.dms_to(user)
+def reminders_to(harness: Harness, user: str) -> list[str]:
+    return [d.msg.title or "" for d in harness.adapter.dms_to(user)
             if d.msg and (d.msg.title or "").startswith("Reminder")]
 
 
@@ -117,11 +117,11 @@ async def test_time_edit_moves_reminders(harness: Harness) -> None:
 
 
 async def test_restart_while_due_sends_once_after_start(sqlite_url: str) -> None:
-    h = await Harness(sqlite_url).start()
-    mid = await h.propose(when=FRIDAY)
-    await h.click("bob", actions.encode("rsvp", mid, "going"))
-    await h.stop()  # the bot is down while the 24 h reminder comes due
-    h2 = Harness(sqlite_url, start=h.clock.now() + timedelta(days=3, hours=12))  # Thu 21:00
+    harness = await Harness(sqlite_url).start()
+    mid = await harness.propose(when=FRIDAY)
+    await harness.click("bob", actions.encode("rsvp", mid, "going"))
+    await harness.stop()  # the bot is down while the 24 h reminder comes due
+    h2 = Harness(sqlite_url, start=harness.clock.now() + timedelta(days=3, hours=12))  # Thu 21:00
     await h2.start()
     try:
         await h2.advance(timedelta(0))  # the restarted timer fires what is past due
@@ -139,14 +139,14 @@ async def test_restart_while_due_sends_once_after_start(sqlite_url: str) -> None
 
 
 async def test_a_claim_by_a_dead_process_is_retried_after_the_lease(sqlite_url: str) -> None:
-    h = await Harness(sqlite_url).start()
-    mid = await h.propose(when=FRIDAY)
-    await h.click("bob", actions.encode("rsvp", mid, "going"))
-    due = h.clock.now() + timedelta(days=3, hours=10)
+    harness = await Harness(sqlite_url).start()
+    mid = await harness.propose(when=FRIDAY)
+    await harness.click("bob", actions.encode("rsvp", mid, "going"))
+    due = harness.clock.now() + timedelta(days=3, hours=10)
     # Another process claims the due reminder and dies before sending it.
-    claimed = await h.store.claim_due(due, h.app.jobs.lease)
+    claimed = await harness.store.claim_due(due, harness.app.jobs.lease)
     assert len(claimed) == 1
-    await h.stop()
+    await harness.stop()
     h2 = Harness(sqlite_url, start=due + timedelta(minutes=1))
     await h2.start()
     try:
@@ -162,12 +162,12 @@ async def test_a_claim_by_a_dead_process_is_retried_after_the_lease(sqlite_url: 
 
 async def test_reminders_due_after_the_start_are_skipped_but_follow_up_happens(
         sqlite_url: str) -> None:
-    h = await Harness(sqlite_url).start()
-    mid = await h.propose(when=FRIDAY)
-    await h.click("bob", actions.encode("rsvp", mid, "going"))
-    await h.stop()
+    harness = await Harness(sqlite_url).start()
+    mid = await harness.propose(when=FRIDAY)
+    await harness.click("bob", actions.encode("rsvp", mid, "going"))
+    await harness.stop()
     # The process was paused until after the start: both reminders came due meanwhile.
-    h2 = Harness(sqlite_url, start=h.clock.now() + timedelta(days=4, hours=10, minutes=30))
+    h2 = Harness(sqlite_url, start=harness.clock.now() + timedelta(days=4, hours=10, minutes=30))
     await h2.start()
     try:
         await h2.advance(timedelta(0))

@@ -20,7 +20,7 @@ from bot.domain.jobs import JobSpec
 from bot.domain.rsvps import RsvpStatus
 from bot.store import schema as t
 from bot.store.store import Store
-from tests.fakes import Harness
+from tests.support import Harness
 
 NOW = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
 
@@ -54,20 +54,20 @@ def sqlalchemy_statements() -> Iterator[list[str]]:
 async def test_clicks_and_lists_run_their_statements_on_the_driver(
     sqlite_url: str, sqlalchemy_statements: list[str]
 ) -> None:
-    h = await Harness(sqlite_url).start()
+    harness = await Harness(sqlite_url).start()
     try:
-        mid = await h.propose()
-        poll = await h.propose(when="2030-01-12 19:00 | 2030-01-13 19:00")
-        await h.click("bob", actions.encode("rsvp", mid, "going"))  # bob's first event
-        await h.click("carol", actions.encode("rsvp", mid, "going"))
+        mid = await harness.propose()
+        poll = await harness.propose(when="2030-01-12 19:00 | 2030-01-13 19:00")
+        await harness.click("bob", actions.encode("rsvp", mid, "going"))  # bob's first event
+        await harness.click("carol", actions.encode("rsvp", mid, "going"))
         sqlalchemy_statements.clear()
-        await h.click("bob", actions.encode("rsvp", mid, "no"))
-        await h.click("bob", actions.encode("rsvp", mid, "going"))
-        await h.click("bob", actions.encode("vote", poll, 1, "yes"))
-        await h.command("bob", "list")
-        await h.command("bob", "show", id=str(mid))
+        await harness.click("bob", actions.encode("rsvp", mid, "no"))
+        await harness.click("bob", actions.encode("rsvp", mid, "going"))
+        await harness.click("bob", actions.encode("vote", poll, 1, "yes"))
+        await harness.command("bob", "list")
+        await harness.command("bob", "show", id=str(mid))
     finally:
-        await h.stop()
+        await harness.stop()
     # Leaving and taking a seat, reminders, a vote, a list, a card: none through SQLAlchemy.
     assert [" ".join(s.split())[:150] for s in sqlalchemy_statements] == []
 

@@ -22,8 +22,8 @@ from sqlalchemy.engine import Engine, make_url
 from bot import actions
 from bot.app import EVENT_KEY_RETENTION, PURGE_EVERY
 from bot.store import schema as t
-from tests.conftest import NO_POSTGRES, POSTGRES_URL
-from tests.fakes import Harness
+from tests.support import Harness
+from tests.support.plugin import NO_POSTGRES, POSTGRES_URL
 
 DISK_FULL = "database or disk is full"
 
@@ -64,27 +64,28 @@ def faulty_sqlite() -> Iterator[type[_Faults]]:
 async def test_a_commit_failed_on_a_full_disk_is_answered_and_the_next_event_works(
     tmp_path: Any, faulty_sqlite: type[_Faults]
 ) -> None:
-    h = await Harness(f"sqlite+aiosqlite:///{tmp_path}/full.db").start()
+    harness = await Harness(f"sqlite+aiosqlite:///{tmp_path}/full.db").start()
     try:
-        mid = await h.propose()
+        mid = await harness.propose()
         faulty_sqlite.disk_full = True
-        reply = await h.click("bob", actions.encode("rsvp", mid, "going"))
+        reply = await harness.click("bob", actions.encode("rsvp", mid, "going"))
         assert reply is not None and "nothing was changed" in reply.text
         assert "couldn't save" in reply.text and "overloaded" not in reply.text  # disk full
         faulty_sqlite.disk_full = False  # space freed
-        assert await h.store.rsvps(mid) == []
-        again = await h.click("bob", actions.encode("rsvp", mid, "going"))
+        assert await harness.store.rsvps(mid) == []
+        again = await harness.click("bob", actions.encode("rsvp", mid, "going"))
         assert again is not None and "You're going" in again.text
-        assert [r.user_id for r in await h.store.rsvps(mid)] == ["bob"]
+        assert [r.user_id for r in await harness.store.rsvps(mid)] == ["bob"]
     finally:
-        await h.stop()
+        await harness.stop()
 
 
 REMINDER_DUE = datetime(2030, 1, 10, 19, 0, tzinfo=UTC)  # 1 day before the default meetup
 
 
-def _reminders_to(h: Harness, user: str) -> list[str]:
-    return [d.text for d in h.adapter.dms_to(user) if d.msg and "Reminder" in (d.msg.title or "")]
+def _reminders_to(harness: Harness, user: str) -> list[str]:
+    return [d.text for d in harness.adapter.dms_to(user)
+            if d.msg and "Reminder" in (d.msg.title or "")]
 
 
 class _WriteLock:
@@ -115,35 +116,35 @@ async def test_a_reminder_due_while_the_database_cannot_be_written_goes_out_afte
     tmp_path: Any, short_busy_timeout: None
 ) -> None:
     path = f"{tmp_path}/outage.db"
-    h = await Harness(f"sqlite+aiosqlite:///{path}").start()
+    harness = await Harness(f"sqlite+aiosqlite:///{path}").start()
     try:
-        mid = await h.propose()
-        await h.click("bob", actions.encode("rsvp", mid, "going"))
-        await h.advance(REMINDER_DUE - h.clock.now() - timedelta(seconds=5))
+        mid = await harness.propose()
+        await harness.click("bob", actions.encode("rsvp", mid, "going"))
+        await harness.advance(REMINDER_DUE - harness.clock.now() - timedelta(seconds=5))
         with _WriteLock(path):  # the outage: the wake-up at the due instant cannot claim
-            await h.advance(timedelta(seconds=10))
-            assert _reminders_to(h, "bob") == []
-        await h.advance(timedelta(minutes=1))  # far less than the sweep's half hour
-        assert len(_reminders_to(h, "bob")) == 1
+            await harness.advance(timedelta(seconds=10))
+            assert _reminders_to(harness, "bob") == []
+        await harness.advance(timedelta(minutes=1))  # far less than the sweep's half hour
+        assert len(_reminders_to(harness, "bob")) == 1
     finally:
-        await h.stop()
+        await harness.stop()
 
 
 async def test_housekeeping_that_meets_an_outage_runs_again_later(
     tmp_path: Any, short_busy_timeout: None
 ) -> None:
     path = f"{tmp_path}/outage.db"
-    h = await Harness(f"sqlite+aiosqlite:///{path}").start()
+    harness = await Harness(f"sqlite+aiosqlite:///{path}").start()
     try:
-        await h.propose()  # an event key, kept for EVENT_KEY_RETENTION
+        await harness.propose()  # an event key, kept for EVENT_KEY_RETENTION
         with _WriteLock(path):  # every write during the first housekeeping run fails
-            await h.advance(PURGE_EVERY)
-        await h.advance(EVENT_KEY_RETENTION + timedelta(days=1))
-        async with h.store.engine.connect() as conn:
+            await harness.advance(PURGE_EVERY)
+        await harness.advance(EVENT_KEY_RETENTION + timedelta(days=1))
+        async with harness.store.engine.connect() as conn:
             keys = (await conn.execute(select(func.count()).select_from(t.processed_events)))
             assert keys.scalar() == 0
     finally:
-        await h.stop()
+        await harness.stop()
 
 
 # --- PostgreSQL behind a TCP proxy that can be taken down ------------------------------------
@@ -224,19 +225,19 @@ async def test_postgres_refusing_connections_gets_nothing_changed_then_works_aga
     proxied_postgres: tuple[str, _Proxy], caplog: pytest.LogCaptureFixture
 ) -> None:
     url, proxy = proxied_postgres
-    h = await Harness(url).start()
+    harness = await Harness(url).start()
     try:
-        mid = await h.propose()
+        mid = await harness.propose()
         await proxy.down()
         with caplog.at_level("WARNING"):
-            reply = await h.click("bob", actions.encode("rsvp", mid, "going"))
+            reply = await harness.click("bob", actions.encode("rsvp", mid, "going"))
         assert reply is not None and "nothing was changed" in reply.text
         assert [r.message for r in caplog.records if r.levelname == "ERROR"] == []
         await proxy.up()
-        again = await h.click("bob", actions.encode("rsvp", mid, "going"))
+        again = await harness.click("bob", actions.encode("rsvp", mid, "going"))
         assert again is not None and "You're going" in again.text
     finally:
-        await h.stop()
+        await harness.stop()
 
 
 @pytest.mark.postgres
@@ -244,22 +245,22 @@ async def test_postgres_reminder_due_during_a_10_s_outage_goes_out_after(
     proxied_postgres: tuple[str, _Proxy],
 ) -> None:
     url, proxy = proxied_postgres
-    h = await Harness(url).start()
+    harness = await Harness(url).start()
     try:
-        mid = await h.propose()
-        await h.click("bob", actions.encode("rsvp", mid, "going"))
-        await h.advance(REMINDER_DUE - h.clock.now() - timedelta(seconds=2))
+        mid = await harness.propose()
+        await harness.click("bob", actions.encode("rsvp", mid, "going"))
+        await harness.advance(REMINDER_DUE - harness.clock.now() - timedelta(seconds=2))
         await proxy.down()
         outage_ends = asyncio.get_running_loop().time() + 10
         while asyncio.get_running_loop().time() < outage_ends:  # time passes on both clocks
-            await h.advance(timedelta(seconds=1))
+            await harness.advance(timedelta(seconds=1))
             await asyncio.sleep(0.5)
-        assert _reminders_to(h, "bob") == []
+        assert _reminders_to(harness, "bob") == []
         await proxy.up()
-        await h.advance(timedelta(seconds=10))
-        assert len(_reminders_to(h, "bob")) == 1
+        await harness.advance(timedelta(seconds=10))
+        assert len(_reminders_to(harness, "bob")) == 1
     finally:
-        await h.stop()
+        await harness.stop()
 
 
 def test_db_upgrade_on_a_read_only_database_says_so_in_one_line(tmp_path: Any) -> None:

@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 from bot.types import MessageRef
-from tests.fakes import Harness, Sent, plain
+from tests.support import Harness, Sent, plain
 
 
-def idea_cards(h: Harness) -> list[Sent]:
-    return [s for s in h.adapter.of("post") if s.msg and s.msg.title == "Meetup idea"]
+def idea_cards(harness: Harness) -> list[Sent]:
+    return [s for s in harness.adapter.of("post") if s.msg and s.msg.title == "Meetup idea"]
 
 
-async def portland_idea(h: Harness) -> tuple[MessageRef, str]:
+async def portland_idea(harness: Harness) -> tuple[MessageRef, str]:
     """Three homes around Portland bring a suggestion card: its ref and its I'm in id."""
     for user in ("bob", "carol", "dave"):
-        await h.command(user, "home", city="Portland, Oregon")
-    [card] = idea_cards(h)
+        await harness.command(user, "home", city="Portland, Oregon")
+    [card] = idea_cards(harness)
     assert card.ref is not None and card.msg is not None
     [im_in] = [b.action_id for b in card.msg.buttons if b.label == "I'm in"]
     return card.ref, im_in
 
 
-def im_in_field(h: Harness, ref: MessageRef) -> str:
-    card = h.adapter.card(ref.message_id)
+def im_in_field(harness: Harness, ref: MessageRef) -> str:
+    card = harness.adapter.card(ref.message_id)
     [field] = [f for f in card.fields if f.name == "I'm in"]
     return plain(field.value)
 

@@ -15,7 +15,7 @@ from bot import actions
 from bot.config import Settings
 from bot.store.migrate import alembic_config
 from bot.types import SuggestionsRequested
-from tests.fakes import Harness, plain
+from tests.support import Harness, plain
 
 
 async def test_seattle_tomorrow_6pm_is_6pm_in_seattle_not_utc(harness: Harness) -> None:

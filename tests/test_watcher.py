@@ -16,33 +16,33 @@ from sqlalchemy import select
 
 from bot import actions
 from bot.store import schema as t
-from tests.fakes import Harness, Sent
+from tests.support import Harness, Sent
 
 # The clock starts Monday 2030-01-07 09:00 UTC.
 PORTLAND = 5746545
 CHICAGO = 4887398
 
 
-async def watch(h: Harness, channel: str = "general") -> None:
-    await h.command("admin", "settings", admin=True, channel=channel, watch="on")
-    h.adapter.clear()
+async def watch(harness: Harness, channel: str = "general") -> None:
+    await harness.command("admin", "settings", admin=True, channel=channel, watch="on")
+    harness.adapter.clear()
 
 
-async def questions(h: Harness) -> list[tuple[str, int, str, str | None]]:
+async def questions(harness: Harness) -> list[tuple[str, int, str, str | None]]:
     q = t.place_questions
-    async with h.store.engine.connect() as conn:
+    async with harness.store.engine.connect() as conn:
         rows = (await conn.execute(select(q.c.user_id, q.c.city_id, q.c.kind, q.c.answer)
                                    .order_by(q.c.id))).all()
     return [(r.user_id, r.city_id, r.kind, r.answer) for r in rows]
 
 
-async def suggestion_count(h: Harness) -> int:
-    async with h.store.engine.connect() as conn:
+async def suggestion_count(harness: Harness) -> int:
+    async with harness.store.engine.connect() as conn:
         return len((await conn.execute(select(t.suggestions.c.id))).all())
 
 
-def asked(h: Harness, user: str) -> list[Sent]:
-    return [s for s in h.adapter.replies_to(user)
+def asked(harness: Harness, user: str) -> list[Sent]:
+    return [s for s in harness.adapter.replies_to(user)
             if s.msg and any(b.action_id.startswith("tw:place:") for b in s.msg.buttons)]
 
 
@@ -54,45 +54,46 @@ def button(sent: Sent, label: str) -> str:
     raise AssertionError(f"no {label!r} button in {sent.text!r}")
 
 
-def cards(h: Harness) -> list[Sent]:
-    return [s for s in h.adapter.of("post") if s.msg and s.msg.title == "Meetup idea"]
+def cards(harness: Harness) -> list[Sent]:
+    return [s for s in harness.adapter.of("post") if s.msg and s.msg.title == "Meetup idea"]
 
 
 @pytest.fixture
 async def each_engine(database_url: str) -> AsyncIterator[Harness]:
     """The harness on SQLite, and on PostgreSQL when TWEETUP_TEST_POSTGRES_URL is set."""
-    h = await Harness(database_url).start()
+    harness = await Harness(database_url).start()
     try:
-        yield h
+        yield harness
     finally:
-        await h.stop()
+        await harness.stop()
 
 
 async def test_question_answer_suggestion_and_interest_on_every_engine(
         each_engine: Harness) -> None:
-    h = each_engine
-    await watch(h)
-    await h.command("bob", "home", city="Portland, Oregon")
-    await h.command("carol", "travel", city="Portland, Oregon", when="2030-02-03 to 2030-02-05")
-    await h.say("dave", "I live in Beaverton and love it")
-    await h.say("dave", "I'll be in Chicago March 3-5")  # the same day: not asked
-    [question] = asked(h, "dave")
-    assert await questions(h) == [("dave", 5713376, "home", None)]
-    await h.click("dave", button(question, "Yes"))
-    await h.click("dave", button(question, "Yes"))  # a second click changes nothing
-    [card] = cards(h)
+    harness = each_engine
+    await watch(harness)
+    await harness.command("bob", "home", city="Portland, Oregon")
+    await harness.command("carol", "travel", city="Portland, Oregon",
+                          when="2030-02-03 to 2030-02-05")
+    await harness.say("dave", "I live in Beaverton and love it")
+    await harness.say("dave", "I'll be in Chicago March 3-5")  # the same day: not asked
+    [question] = asked(harness, "dave")
+    assert await questions(harness) == [("dave", 5713376, "home", None)]
+    await harness.click("dave", button(question, "Yes"))
+    await harness.click("dave", button(question, "Yes"))  # a second click changes nothing
+    [card] = cards(harness)
     assert "3 members are around Portland, Oregon, US on Feb 3–5" in card.text
     for user in ("bob", "carol", "dave", "dave"):
-        await h.click(user, button(card, "I'm in"))
-    assert sorted(await h.store.interested(1)) == ["bob", "carol", "dave"]
-    assert [s.text for s in h.adapter.of("post")][-1].startswith("3 members are in")
-    h.clock.advance(timedelta(days=1))
-    await h.say("dave", "I'll be in Chicago March 3-5")
-    assert len(asked(h, "dave")) == 2
-    await h.click("dave", button(asked(h, "dave")[1], "No"))
-    assert await questions(h) == [("dave", 5713376, "home", "yes"),
+        await harness.click(user, button(card, "I'm in"))
+    assert sorted(await harness.store.interested(1)) == ["bob", "carol", "dave"]
+    assert [s.text for s in harness.adapter.of("post")][-1].startswith("3 members are in")
+    harness.clock.advance(timedelta(days=1))
+    await harness.say("dave", "I'll be in Chicago March 3-5")
+    assert len(asked(harness, "dave")) == 2
+    await harness.click("dave", button(asked(harness, "dave")[1], "No"))
+    assert await questions(harness) == [("dave", 5713376, "home", "yes"),
                                   ("dave", CHICAGO, "trip", "no")]
-    assert await h.store.trips(1, date(2030, 1, 1)) == [
+    assert await harness.store.trips(1, date(2030, 1, 1)) == [
         ("carol", PORTLAND, date(2030, 2, 3), date(2030, 2, 5))]
 
 
@@ -434,12 +435,12 @@ def test_any_text_goes_through_the_watcher(chat: tuple[asyncio.Runner, Harness],
 
 
 async def test_concurrent_changes_post_one_card(each_engine: Harness) -> None:
-    h = each_engine
-    await h.command("bob", "home", city="Portland, Oregon")
-    await h.command("carol", "home", city="Portland, Oregon")
-    await asyncio.gather(*(h.command(u, "home", city="Portland, Oregon")
+    harness = each_engine
+    await harness.command("bob", "home", city="Portland, Oregon")
+    await harness.command("carol", "home", city="Portland, Oregon")
+    await asyncio.gather(*(harness.command(u, "home", city="Portland, Oregon")
                            for u in ("dave", "erin", "frank")))
-    assert len(cards(h)) == 1 and await suggestion_count(h) == 1
+    assert len(cards(harness)) == 1 and await suggestion_count(harness) == 1
 
 
 async def test_yes_clicked_in_a_dm_posts_the_card_where_the_member_spoke(

@@ -3,7 +3,7 @@ namesakes (the speaker's own home)."""
 
 from __future__ import annotations
 
-from tests.fakes import Harness
+from tests.support import Harness
 from tests.test_watcher import asked, questions, watch
 
 RICHMOND_BC = 6122085

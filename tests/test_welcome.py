@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from bot import actions
 from bot.types import Outgoing
-from tests.fakes import Harness, Sent, text_of
+from tests.support import Harness, Sent, text_of
 
 FRIDAY = "2030-01-11 19:00"  # London: its winter wall time is UTC
 
@@ -19,18 +19,18 @@ def buttons(sent: Sent | None) -> dict[str, str]:
     return {b.label: b.action_id for b in sent.msg.buttons}
 
 
-def dm_texts(h: Harness, user: str) -> list[str]:
-    return [d.text for d in h.adapter.dms_to(user)]
+def dm_texts(harness: Harness, user: str) -> list[str]:
+    return [d.text for d in harness.adapter.dms_to(user)]
 
 
-def dm_titled(h: Harness, user: str, title: str) -> Outgoing:
-    found = [d.msg for d in h.adapter.dms_to(user) if d.msg and title in (d.msg.title or "")]
-    assert found, f"no DM titled {title!r} to {user}: {dm_texts(h, user)}"
+def dm_titled(harness: Harness, user: str, title: str) -> Outgoing:
+    found = [d.msg for d in harness.adapter.dms_to(user) if d.msg and title in (d.msg.title or "")]
+    assert found, f"no DM titled {title!r} to {user}: {dm_texts(harness, user)}"
     return found[-1]
 
 
-async def going(h: Harness, user: str, mid: int) -> Sent | None:
-    return await h.click(user, actions.encode("rsvp", mid, "going"))
+async def going(harness: Harness, user: str, mid: int) -> Sent | None:
+    return await harness.click(user, actions.encode("rsvp", mid, "going"))
 
 
 async def test_going_offers_a_private_first_one_button(harness: Harness) -> None:

@@ -1,5 +1,7 @@
 """`tweetup demo`: a scripted story of the whole flow on a simulated clock. The community runs
-on New York time (`timezone:EST`); its Portland meetup is shown in Portland's time (PST)."""
+on New York time (`timezone:EST`); its Portland meetup is shown in Portland's time (PST).
+It ends with a monthly series (every first Thursday): bob always comes, so the next date's
+card counts him Going."""
 
 from __future__ import annotations
 
@@ -59,6 +61,15 @@ Just moved, I live in Portland now! Anyone want to meet up?
 /click 1
 /as dave
 /click 1
+/as alice
+/meetup propose title:"Pub night" city:"Portland, Oregon" when:"thu 7pm" repeat:"every first thursday" venue:"Bailey's Taproom" count:6
+/click 1
+/as bob
+/click 5
+/click 1
+/clock +29d
+/as alice
+/meetup series id:3
 """
 
 

@@ -19,6 +19,8 @@ class Community:
     suggest_radius_km: int = 50
     suggest_cooldown_days: int = 30
     offer_hours: int = 12
+    public_pages: bool = False  # each meetup has a public web page (bot/web/pages.py)
+    invite_url: str = ""  # "Join us" on those pages; "" : none
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.domain.export import redact
+from bot.domain.pages import parse_invite
 from bot.domain.refusal import Refusal
 from bot.domain.reminders import format_leads, parse_leads
 from bot.handlers.context import Ctx
@@ -64,6 +65,10 @@ def read_settings(options: Mapping[str, str]) -> tuple[dict[str, Any], bool | No
         changes["offer_hours"] = _int(options, "offer-hours", 1, 168)
     if "watch" in options:
         watch = _YES_NO[_choice(options, "watch", ("on", "off"))]
+    if "public-pages" in options:
+        changes["public_pages"] = _YES_NO[_choice(options, "public-pages", ("on", "off"))]
+    if "invite" in options:
+        changes["invite_url"] = parse_invite(options["invite"])
     return changes, watch
 
 
@@ -128,8 +133,21 @@ async def settings(ctx: Ctx, options: Mapping[str, str]) -> None:
         f"before; remind Maybe: {'yes' if c.remind_maybe else 'no'}; who proposes: "
         f"{c.who_proposes}; suggestions at {c.suggest_threshold} members within "
         f"{c.suggest_radius_km} km; seat offers held {c.offer_hours} h; watching this channel: "
-        f"{'on' if watching else 'off'}."
+        f"{'on' if watching else 'off'}; {pages_summary(ctx)}"
     )
+
+
+def pages_summary(ctx: Ctx) -> str:
+    """The public pages part of the settings, with what is missing for them to be seen."""
+    c = ctx.community
+    invite = f"invite link {c.invite_url}" if c.invite_url else "no invite link"
+    if not c.public_pages:
+        return f"public pages: off; {invite}."
+    served = "" if ctx.services.web_base_url else (
+        " (but this bot has no web address yet: whoever runs it sets [web] base_url, "
+        "docs/operations.md)"
+    )
+    return f"public pages: on{served}, linked on each meetup's card; {invite}."
 
 
 FEATURE = Feature("admin", commands={"settings": settings, "export": export})

@@ -7,9 +7,12 @@ import logging
 from bot import render
 from bot.domain.community import Community
 from bot.domain.meetups import Meetup, Status
+from bot.domain.pages import page_url
+from bot.domain.series import Series, SeriesStatus
 from bot.handlers.context import Services
+from bot.nlp.repeat import describe
 from bot.ports import ChatError, MessageGone
-from bot.types import MessageRef, Outgoing, Place
+from bot.types import MessageRef, Outgoing, Place, Segment, Text
 
 log = logging.getLogger(__name__)
 
@@ -22,8 +25,30 @@ async def render_meetup(
         tallies, voters = await store.poll_tally(m.id)
         return render.poll_card(m, community, tallies, voters, platform, services.clock.now())
     rsvps, shown = await store.rsvps_and_consent(m.id, community.id)
-    view = render.MeetupView(m, community, rsvps, shown, platform)
-    return render.meetup_card(view, services.clock.now())
+    link = await public_page(services, community, m.id)
+    view = render.MeetupView(m, community, rsvps, shown, platform, link)
+    card = render.meetup_card(view, services.clock.now())
+    in_series = await store.series_of_meetup(m.id)
+    if in_series is not None:  # a date of a series (issue 16)
+        card = render.with_series(card, m.id, repeats_text(in_series[0]))
+    return card
+
+
+def repeats_text(s: Series) -> tuple[Segment, ...]:
+    """"every first Thursday of the month", or that the series ended."""
+    words = describe(s.recurrence.rule)
+    if s.status is SeriesStatus.ENDED:
+        return (Text(f"{words} (the series has ended)"),)
+    return (Text(words),)
+
+
+async def public_page(services: Services, community: Community, meetup_id: int) -> str | None:
+    """The meetup's public page address, when the community turned pages on and the bot has
+    a web address (bot/web/pages.py); its token is made on first use."""
+    base = services.web_base_url
+    if not community.public_pages or base is None:
+        return None
+    return page_url(base, await services.store.page_token(meetup_id, services.clock.now()))
 
 
 async def refresh_cards(

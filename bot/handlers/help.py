@@ -33,7 +33,12 @@ def help_message() -> Outgoing:
             'Times like "next friday 7pm", "Dec 5 19:00" or "tomorrow noon" are read '
             'in the meetup city\'s time zone and shown with it ("Fri 11 Jan 19:00 PST"); '
             "online meetups (city:online, venue: a link) and commands without a city use the "
-            "community's time zone (/meetup settings timezone:)."
+            "community's time zone (/meetup settings timezone:). A repeating meetup: add "
+            'repeat:"every first thursday" (or "weekly", "every 2 weeks", "monthly on the '
+            '15th", "every last friday") to /meetup propose; /meetup series id: skips, edits '
+            "or ends it. Admins can give every meetup a public page to share outside the "
+            "chat: /meetup settings public-pages:on invite:https://... (the link the page "
+            "offers to join)."
         )
     )
     return Outgoing(

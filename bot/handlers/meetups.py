@@ -24,7 +24,7 @@ from bot.domain.polls import MAX_OPTIONS, MIN_OPTIONS, default_deadline
 from bot.domain.refusal import Refusal
 from bot.domain.rsvps import RsvpStatus
 from bot.domain.welcome import check_find_us, suggest_next_date, when_text
-from bot.handlers.cards import refresh_cards, render_meetup
+from bot.handlers.cards import public_page, refresh_cards, render_meetup
 from bot.handlers.cities import namesake_buttons, namesake_note
 from bot.handlers.context import Ctx, parse_id
 from bot.handlers.feature import Feature
@@ -46,7 +46,7 @@ from bot.handlers.reminders import FOLLOW_UP, REMIND, reschedule_meetup
 from bot.handlers.rsvps import OFFER, ask_lower_capacity, over_capacity, send_offers
 from bot.nlp.places import City, CityLookup, city_by_id
 from bot.ports import ChannelUnavailable
-from bot.types import Bold, Button, Form, FormField, FormSubmitted, Outgoing, Segment, Text
+from bot.types import Bold, Button, Form, FormField, FormSubmitted, Link, Outgoing, Segment, Text
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def meetup_now(ctx: Ctx, m: Meetup) -> datetime:
     return ctx.now().astimezone(ZoneInfo(m.zone(ctx.community.timezone)))
 
 
-def _check_propose_permission(ctx: Ctx) -> None:
+def check_propose_permission(ctx: Ctx) -> None:
     if ctx.community.who_proposes == "admins" and not ctx.is_admin:
         raise Refusal(
             "In this community only admins can propose meetups. Ask an admin, or ask "
@@ -164,7 +164,7 @@ def _read_times(raw: str, local: datetime, now: datetime, place: str = "") -> li
 
 
 async def propose(ctx: Ctx, options: Mapping[str, str]) -> None:
-    _check_propose_permission(ctx)
+    check_propose_permission(ctx)
     if not any(v.strip() for v in options.values()):
         await ctx.services.outbox.open_form(ctx.event, propose_form())
         ctx.outcome = "form"
@@ -174,7 +174,7 @@ async def propose(ctx: Ctx, options: Mapping[str, str]) -> None:
 
 
 async def propose_submitted(ctx: Ctx, values: Mapping[str, str]) -> None:
-    _check_propose_permission(ctx)
+    check_propose_permission(ctx)
     try:
         hints = await city_hints(ctx.store, ctx.community, values.get("city", ""))
         proposal = read_proposal(ctx, values, hints)
@@ -263,6 +263,9 @@ async def _create(ctx: Ctx, p: Proposal) -> None:
             render.at(m, p.times[0], zone),
             Text(". Click Going on the card to count yourself in."),
         ]
+    link = await public_page(ctx.services, ctx.community, m.id)
+    if link:
+        echo += [Text("\nIts public page, to share anywhere: "), Link(link, link)]
     echo += await _zone_notice(ctx)
     if p.city is not None:
         echo += namesake_note(p.city, p.namesakes)
@@ -595,7 +598,7 @@ async def cancel(ctx: Ctx, options: Mapping[str, str]) -> None:
 
 
 async def propose_from_button(ctx: Ctx, action: Action) -> None:
-    _check_propose_permission(ctx)
+    check_propose_permission(ctx)
     form = propose_form()
     if action.verb == "next":  # the same title, city and venue, a few weeks later
         m = await ctx.meetup(action.int_arg(0))
@@ -620,8 +623,8 @@ def status_label(status: RsvpStatus) -> str:
 
 FEATURE = Feature(
     "meetups",
+    # "propose" is routed by the series feature: with repeat: it makes a series, else `propose`
     commands={
-        "propose": propose,
         "edit": edit,
         "cancel": cancel,
         "list": list_upcoming,

@@ -316,6 +316,11 @@ _FORGOTTEN: dict[str, tuple[str, str] | None] = {
         "meetup you organized (it stays, without your name)",
         "meetups you organized (they stay, without your name)",
     ),
+    "series_always": ("series you always came to", "series you always came to"),
+    "series_anonymised": (
+        "series you organized (it stays, for the admins to run)",
+        "series you organized (they stay, for the admins to run)",
+    ),
     "processed_events": None,
     "greeters": ("greeter sign-up", "greeter sign-ups"),
     "first_timers": ("first-meetup mark", "first-meetup marks"),

@@ -17,6 +17,7 @@ from bot.store import schema as t
 from bot.store.base import Queries
 from bot.store.rows import leads_text, member_row
 from bot.store.rsvps import pass_seat_on
+from bot.store.series import forget_series_organizer
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +248,7 @@ class MemberQueries(Queries):
             .values(organizer_id="", organizer_name="a former member")
         )
         counts["meetups_anonymised"] = int(result.rowcount)
+        counts["series_anonymised"] = await forget_series_organizer(conn, community_id, user_id)
         c = t.communities
         scope = (
             await conn.execute(

@@ -38,6 +38,8 @@ def community_row(row: Row[Any]) -> Community:
         suggest_radius_km=row.suggest_radius_km,
         suggest_cooldown_days=row.suggest_cooldown_days,
         offer_hours=row.offer_hours,
+        public_pages=bool(row.public_pages),
+        invite_url=row.invite_url,
     )
 
 

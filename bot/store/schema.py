@@ -117,6 +117,10 @@ communities = Table(
     Column("offer_hours", Integer, nullable=False, server_default="12"),
     Column("created_at", UTC, nullable=False),
     Column("removed_at", UTC),
+    # public meetup pages (bot/web/pages.py): off until an admin turns them on; the invite
+    # link the pages offer ("" : none)
+    Column("public_pages", Boolean, nullable=False, server_default="0"),
+    Column("invite_url", String(300), nullable=False, server_default=""),
     UniqueConstraint("platform", "workspace_id"),
 )
 
@@ -329,6 +333,57 @@ suggestion_interest = Table(
     Column("created_at", UTC, nullable=False),
 )
 
+# Series (bot/domain/series.py): the template of a repeating meetup, its RRULE and first
+# wall time in its city's zone; each date that got a meetup (or was skipped) has a row in
+# series_dates; members who always come are in series_always.
+series = Table(
+    "series",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), nullable=False),
+    Column("channel_id", String(64), nullable=False),
+    Column("thread_id", String(64)),
+    Column("organizer_id", String(64), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("description", Text, nullable=False, server_default=""),
+    Column("venue", String(300), nullable=False, server_default=""),
+    Column("find_us", String(300), nullable=False, server_default=""),
+    Column("city_id", Integer, nullable=False),
+    Column("city_label", String(200), nullable=False),
+    Column("latitude", Float, nullable=False, server_default="0"),
+    Column("longitude", Float, nullable=False, server_default="0"),
+    Column("timezone", String(64), nullable=False),
+    Column("capacity", Integer),
+    Column("rrule", String(300), nullable=False),  # RFC 5545 RRULE value, UNTIL in UTC
+    Column("first_wall", String(19), nullable=False),  # DTSTART: naive ISO wall time
+    Column("post_next", String(32), nullable=False, server_default=""),  # PostNext.text()
+    Column("status", String(8), nullable=False),  # draft | active | ended
+    Column("sequence", Integer, nullable=False, server_default="0"),
+    Column("created_at", UTC, nullable=False),
+    Column("updated_at", UTC, nullable=False),
+    Index(None, "community_id", "status"),
+)
+
+series_dates = Table(
+    "series_dates",
+    metadata,
+    Column("series_id", ID, ForeignKey("series.id", ondelete="CASCADE"), primary_key=True),
+    Column("starts_at", UTC, primary_key=True),  # the rule's date (RECURRENCE-ID, EXDATE)
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE")),
+    Column("skipped", Boolean, nullable=False, server_default="0"),
+    Index(None, "meetup_id"),
+)
+
+series_always = Table(
+    "series_always",
+    metadata,
+    Column("series_id", ID, ForeignKey("series.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("community_id", ID, nullable=False),  # for /meetup forget
+    Column("user_name", String(100), nullable=False, server_default=""),
+    Column("since", UTC, nullable=False),
+)
+
 # Welcoming newcomers (bot/handlers/welcome.py, buddies.py): greeters who volunteer per
 # community, members on their first meetup, door-buddy requests and who was asked, the
 # "would you come again?" answers, and "tell me about the next meetup in <city>" opt-ins.
@@ -405,6 +460,16 @@ calendar_feeds = Table(
     UniqueConstraint("community_id", "user_id"),
 )
 
+# Public meetup pages (bot/web/pages.py): each meetup's page address is a random token, made
+# the first time the page is linked, so a URL says nothing about the meetup id.
+meetup_pages = Table(
+    "meetup_pages",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("token", String(32), nullable=False, unique=True),
+    Column("created_at", UTC, nullable=False),
+)
+
 # Tables holding rows about one member, with the column naming them (for /meetup forget).
 MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (members, "user_id"),
@@ -414,6 +479,7 @@ MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (jobs, "user_id"),
     (place_questions, "user_id"),
     (suggestion_interest, "user_id"),
+    (series_always, "user_id"),
     (calendar_feeds, "user_id"),
     (greeters, "user_id"),
     (first_timers, "user_id"),

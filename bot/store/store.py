@@ -9,7 +9,7 @@ timeout instead of failing on a lock upgrade.
 
 This module holds the engine side: connecting, read connections, retried write
 transactions. The queries live in one mixin per aggregate (events, communities, members,
-meetups, polls, rsvps, jobs, export, watcher), the SQLite session engine in session.py, the
+meetups, polls, rsvps, jobs, export, watcher, series), the SQLite session engine in session.py, the
 prebuilt statements in statements.py. A new query goes in the mixin of the aggregate whose
 table it mainly reads or writes (a new aggregate gets a new mixin module, added to the bases
 of `Store`); a statement run on every event goes in statements.py.
@@ -36,8 +36,10 @@ from bot.store.feeds import FeedQueries
 from bot.store.jobs import JobQueries, ReminderPlan
 from bot.store.meetups import CardRef, MeetupQueries
 from bot.store.members import Forgotten, MemberQueries
+from bot.store.pages import PageQueries
 from bot.store.polls import PollQueries
 from bot.store.rsvps import RsvpOutcome, RsvpQueries
+from bot.store.series import SeriesQueries, series_lookups
 from bot.store.session import SqliteSession, configure_sqlite
 from bot.store.statements import build_statements
 from bot.store.watcher import WatcherQueries
@@ -73,8 +75,10 @@ class Store(
     JobQueries,
     ExportQueries,
     WatcherQueries,
+    SeriesQueries,
     FeedQueries,
     WelcomeQueries,
+    PageQueries,
 ):
     """The one store: the engine (below) and every aggregate's queries (the mixins)."""
 
@@ -93,6 +97,7 @@ class Store(
         self._sql = build_statements(self._insert)
         if self._sqlite is not None:
             self._sqlite.prepare(self._sql.all())
+            self._sqlite.prepare(series_lookups())  # each card render asks (issue 16)
 
     @classmethod
     def from_url(cls, url: str, **engine_options: Any) -> Store:

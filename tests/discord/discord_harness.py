@@ -1,7 +1,8 @@
-"""Helpers for the Discord adapter tests: a recording Inbox and a bot running against the fake.
+"""Helpers for the Discord adapter tests: the fake Discord (REST + gateway) and the real
+DiscordAdapter running against it.
 
-(No conftest.py and no __init__.py here on purpose: a package named `discord` under tests/
-could shadow discord.py itself.)
+This package is `tests.discord`: it never shadows discord.py because tests/ itself is never
+put on sys.path (pytest puts the repository root there; see `pythonpath` in pyproject.toml).
 """
 
 from __future__ import annotations
@@ -9,18 +10,16 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import discord
-from fakediscord import FakeDiscord
 
 from adapters.discord import DiscordAdapter
-from bot.commands import COMMANDS
 from bot.config import DiscordSettings, Secret
-from bot.types import Choice, CommandSpec, Inbound, SuggestionsRequested
+from tests.discord.fakediscord import FakeDiscord
 
 REPO = Path(__file__).resolve().parents[2]
 SPEC_ENV = "TWEETUP_DISCORD_SPEC"
@@ -53,44 +52,6 @@ def load_spec() -> dict[str, Any] | None:
     if _SPEC is None and path.is_file():
         _SPEC = json.loads(path.read_text(encoding="utf-8"))
     return _SPEC
-
-
-Handler = Callable[[Inbound], Awaitable[None]]
-
-
-class RecordingInbox:
-    """An Inbox that records events and runs a per-test reaction (through the adapter)."""
-
-    def __init__(self, react: Handler | None = None,
-                 suggestions: Sequence[Choice] = ()) -> None:
-        self.events: list[Inbound] = []
-        self.suggest_requests: list[SuggestionsRequested] = []
-        self.react = react
-        self.suggestions = list(suggestions)
-        self.changed = asyncio.Event()
-
-    @property
-    def commands(self) -> Sequence[CommandSpec]:
-        return COMMANDS
-
-    async def handle(self, event: Inbound) -> None:
-        self.events.append(event)
-        self.changed.set()
-        if self.react is not None:
-            await self.react(event)
-
-    async def suggest(self, event: SuggestionsRequested) -> list[Choice]:
-        self.suggest_requests.append(event)
-        return self.suggestions
-
-    async def wait_events(self, count: int, within: float = 20.0) -> list[Inbound]:
-        async def until() -> None:
-            while len(self.events) < count:
-                self.changed.clear()
-                await self.changed.wait()
-
-        await asyncio.wait_for(until(), within)
-        return self.events
 
 
 def settings_for(fake: FakeDiscord, **overrides: Any) -> DiscordSettings:

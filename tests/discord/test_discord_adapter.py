@@ -13,15 +13,6 @@ from datetime import UTC, datetime
 
 import discord
 import pytest
-from discord_harness import (
-    RecordingInbox,
-    fake_discord,
-    load_spec,
-    running,
-    settings_for,
-    spec_missing_reason,
-)
-from fakediscord import EPHEMERAL, FakeDiscord
 
 from adapters.discord import DiscordAdapter
 from bot.commands import COMMANDS
@@ -49,6 +40,15 @@ from bot.types import (
     Time,
     UserRef,
 )
+from tests.discord.discord_harness import (
+    fake_discord,
+    load_spec,
+    running,
+    settings_for,
+    spec_missing_reason,
+)
+from tests.discord.fakediscord import EPHEMERAL, FakeDiscord
+from tests.support import RecordingInbox
 
 WHEN = datetime(2030, 1, 11, 18, 0, tzinfo=UTC)
 UNIX = int(WHEN.timestamp())
@@ -323,7 +323,7 @@ async def test_autocomplete_asks_the_core_and_answers_within_discord_limits() ->
     async with fake_discord() as fake:
         guild = fake.add_guild(members=("alice",))
         alice = next(iter(guild.members.values())).user
-        inbox = RecordingInbox(suggestions=[Choice("Portland, Oregon, US", "Portland, Oregon, US"),
+        inbox = RecordingInbox(choices=[Choice("Portland, Oregon, US", "Portland, Oregon, US"),
                                             Choice("Portland, Maine, US", "Portland, Maine, US")]
                                + [Choice(f"c{i}", f"c{i}") for i in range(30)])
         async with running(fake, inbox):

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-from discord_harness import fake_discord, running
-from test_discord_flows import START, Flow, _track_done, buttons, dms
 
 from bot.app import build_app
 from bot.clock import SimulatedClock
 from bot.config import Settings, WebSettings
 from bot.scheduling import ManualTimer
+from tests.discord.discord_flow import START, Flow, _track_done, buttons, dms
+from tests.discord.discord_harness import fake_discord, running
 
 BASE = "https://cal.example.org"
 FEED = re.compile(r"https://cal\.example\.org(/calendar/[A-Za-z0-9_-]+\.ics)")
@@ -26,11 +26,12 @@ FEED = re.compile(r"https://cal\.example\.org(/calendar/[A-Za-z0-9_-]+\.ics)")
 
 @asynccontextmanager
 async def web_flow(tmp_path: Path, **fake_options: Any) -> AsyncIterator[Flow]:
-    """The Discord flow of test_discord_flows with [web] on: feeds served on a free port."""
+    """The Discord flow of tests/discord/discord_flow.py with [web] on: feeds served on a free
+    port."""
     async with fake_discord(**fake_options) as fake:
-        guild = fake.add_guild(channels=("general",), members=("alice", "bob"))
-        alice, bob = (m.user for m in guild.members.values())
-        carol = fake.add_member(guild, "carol", admin=True)
+        guild = fake.add_guild(channels=("general",), members=())
+        members = {name: fake.add_member(guild, name, admin=name == "carol")
+                   for name in ("alice", "bob", "carol")}
         clock = SimulatedClock(START)
         timer = ManualTimer(clock)
         settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path}/discord.db",
@@ -42,7 +43,7 @@ async def web_flow(tmp_path: Path, **fake_options: Any) -> AsyncIterator[Flow]:
                 adapter._fake = fake  # type: ignore[attr-defined,unused-ignore]
                 _track_done(adapter)
                 app.add_adapter(adapter)
-                yield Flow(fake, app, adapter, clock, timer, guild, alice, bob, carol)
+                yield Flow(fake, app, adapter, clock, timer, guild, members)
         finally:
             await app.stop()
 

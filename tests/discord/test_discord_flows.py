@@ -6,157 +6,25 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
-from discord_harness import fake_discord, running
-from fakediscord import EPHEMERAL, FakeDiscord, FakeGuild, FakeUser, Recorded
 
-from adapters.discord import DiscordAdapter
-from bot.app import App, build_app
-from bot.clock import SimulatedClock
-from bot.config import Settings
-from bot.scheduling import ManualTimer
-
-START = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)  # a Monday
-FRIDAY = "2030-01-11 19:00"
-SATURDAY = "2030-01-12 19:00"
-
-
-@dataclass
-class Flow:
-    fake: FakeDiscord
-    app: App
-    adapter: DiscordAdapter
-    clock: SimulatedClock
-    timer: ManualTimer
-    guild: FakeGuild
-    alice: FakeUser
-    bob: FakeUser
-    carol: FakeUser
-
-    @property
-    def general(self) -> str:
-        return str(self.guild.channels["general"])
-
-    async def command(self, user: FakeUser, sub: str, guild: FakeGuild | None = None,
-                      channel: str = "general", **options: Any) -> list[Recorded]:
-        """Run a slash command; returns its interaction's responses once it is answered."""
-        guild = guild or self.guild
-        iid = await self.fake.slash(user, guild, channel, sub, options)
-        return await self.answered(iid, 2)
-
-    async def click(self, user: FakeUser, message_id: str, custom_id: str,
-                    count: int = 1) -> list[Recorded]:
-        iid = await self.fake.click(user, message_id, custom_id)
-        return await self.answered(iid, count)
-
-    async def answered(self, iid: str, count: int = 1) -> list[Recorded]:
-        """Wait until the core is done with the interaction (its INFO line is written)."""
-        it = self.fake.interactions[iid]
-        await self.fake.wait_until(lambda: len(it.responses) >= count)
-        await self.fake.wait_until(lambda: iid in self.adapter_done)
-        return list(it.responses)
-
-    @property
-    def adapter_done(self) -> set[str]:
-        return DONE
-
-
-DONE: set[str] = set()
-
-
-def _track_done(adapter: DiscordAdapter) -> None:
-    """Record when the adapter has finished with an interaction (the core returned)."""
-    original = adapter._deliver
-
-    async def deliver(event: Any) -> None:
-        try:
-            await original(event)
-        finally:
-            DONE.add(event.key)
-            fake = getattr(adapter, "_fake", None)
-            if fake is not None:
-                await fake._notify()
-
-    adapter._deliver = deliver  # type: ignore[method-assign]
-
-
-@asynccontextmanager
-async def flow(tmp_path: Path, **fake_options: Any) -> AsyncIterator[Flow]:
-    async with fake_discord(**fake_options) as fake:
-        guild = fake.add_guild(channels=("general", "locked"), members=("alice", "bob"))
-        alice, bob = (m.user for m in guild.members.values())
-        carol = fake.add_member(guild, "carol", admin=True)
-        clock = SimulatedClock(START)
-        timer = ManualTimer(clock)
-        settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path}/discord.db")
-        app = build_app(settings, clock=clock, timer=timer)
-        await app.start()
-        try:
-            async with running(fake, app.core) as adapter:
-                adapter._fake = fake  # type: ignore[attr-defined,unused-ignore]
-                _track_done(adapter)
-                app.add_adapter(adapter)
-                yield Flow(fake, app, adapter, clock, timer, guild, alice, bob, carol)
-        finally:
-            await app.timer.shutdown()
-            await app.store.close()
-
-
-def cards(fake: FakeDiscord, channel_id: str) -> list[dict[str, Any]]:
-    """Current state of the bot's card messages in a channel (titles start with #n)."""
-    return [m for m in fake.messages.values()
-            if m["channel_id"] == channel_id and m["embeds"]
-            and str(m["embeds"][0].get("title", "")).startswith("#")
-            and not m["flags"] & EPHEMERAL and m["id"] not in fake.deleted]
-
-
-def card(fake: FakeDiscord, channel_id: str, meetup_id: int) -> dict[str, Any]:
-    found = [m for m in cards(fake, channel_id)
-             if m["embeds"][0]["title"].startswith(f"#{meetup_id} ")]
-    assert found, f"no card for #{meetup_id} in {channel_id}"
-    return found[-1]
-
-
-def buttons(message: dict[str, Any]) -> dict[str, str]:
-    return {c.get("label", ""): c.get("custom_id", "") for row in message["components"]
-            for c in row["components"] if c["type"] == 2}
-
-
-def text(message: dict[str, Any]) -> str:
-    parts = [message.get("content") or ""]
-    for e in message.get("embeds") or []:
-        parts += [e.get("title") or "", e.get("description") or ""]
-        parts += [f"{f['name']}: {f['value']}" for f in e.get("fields") or []]
-    return "\n".join(parts)
-
-
-def said(rec: Recorded) -> str:
-    """What a member reads in a request: a message body, or an interaction callback's data."""
-    body = rec.json or {}
-    if rec.path.endswith("/callback"):
-        body = body.get("data") or {}
-    return text(body)
-
-
-def dms(fake: FakeDiscord, user: FakeUser) -> list[dict[str, Any]]:
-    channels = {c for c, u in fake.dm_channels.items() if u == user.id}
-    return [m for m in fake.messages.values() if m["channel_id"] in channels]
-
-
-async def propose(f: Flow, user: FakeUser | None = None, **options: Any) -> int:
-    values = {"title": "Coffee & code", "city": "Berlin", "when": FRIDAY} | options
-    before = len(cards(f.fake, f.general))
-    responses = await f.command(user or f.alice, "propose", **values)
-    assert len(cards(f.fake, f.general)) == before + 1, said(responses[-1])
-    title = cards(f.fake, f.general)[-1]["embeds"][0]["title"]
-    return int(title[1:].split(" ")[0])
+from tests.discord.discord_flow import (
+    FRIDAY,
+    START,
+    buttons,
+    card,
+    cards,
+    dms,
+    flow,
+    propose,
+    said,
+    text,
+)
+from tests.discord.fakediscord import EPHEMERAL
+from tests.support import seed_meetups
 
 
 async def test_propose_with_autocomplete_then_rsvp_to_capacity_and_waitlist(
@@ -188,28 +56,6 @@ async def test_propose_with_autocomplete_then_rsvp_to_capacity_and_waitlist(
         assert "1/1" in final or "1 / 1" in final, final
         # every card edit went through the click's interaction, not the channel edit endpoint
         assert not f.fake.find("PATCH", rf"/channels/{f.general}/messages/\d+")
-        assert f.fake.spec_errors == []
-
-
-async def test_date_poll_votes_and_close_then_invitations_by_dm(tmp_path: Path) -> None:
-    async with flow(tmp_path) as f:
-        meetup = await propose(f, when=f"{FRIDAY} | {SATURDAY}")
-        poll = card(f.fake, f.general, meetup)
-        ballot = await f.click(f.bob, poll["id"], buttons(poll)["Vote 2"])
-        eph = [r for r in ballot if (r.json or {}).get("type") == 4 or r.method == "POST"]
-        assert eph, [r.json for r in ballot]
-        ballot_msg = next(m for m in f.fake.messages.values()
-                          if m["flags"] & EPHEMERAL and any(
-                              k.startswith("tw:vote:") for k in buttons(m).values()))
-        yes = next(v for v in buttons(ballot_msg).values() if v.endswith(":yes"))
-        await f.click(f.bob, ballot_msg["id"], yes)
-        poll = card(f.fake, f.general, meetup)
-        close = buttons(poll)["Close poll"]
-        await f.click(f.alice, poll["id"], close)
-        closed = card(f.fake, f.general, meetup)
-        assert "Going" in buttons(closed), text(closed)
-        assert "<t:" in text(closed)
-        assert dms(f.fake, f.bob), "bob voted yes and gets an invitation by DM"
         assert f.fake.spec_errors == []
 
 
@@ -359,24 +205,6 @@ async def test_channel_without_send_messages_gets_a_private_card_and_a_log_line(
             text(m) for m in cards(f.fake, f.general))
 
 
-async def test_waitlist_offer_by_dm_and_claim_from_the_dm(tmp_path: Path) -> None:
-    async with flow(tmp_path) as f:
-        meetup = await propose(f, capacity=1)
-        c = card(f.fake, f.general, meetup)
-        await f.click(f.alice, c["id"], buttons(c)["Going"])
-        await f.click(f.bob, c["id"], buttons(c)["Going"])
-        await f.click(f.alice, c["id"], buttons(c)["Can't go"])
-        offer = next(m for m in dms(f.fake, f.bob) if "claim" in json_text(m))
-        claim = next(v for v in buttons(offer).values() if v.startswith("tw:claim:"))
-        responses = await f.click(f.bob, offer["id"], claim)
-        assert "going" in " ".join(said(r) for r in responses).lower()
-        assert "1/1" in text(card(f.fake, f.general, meetup)).replace(" ", "")
-
-
-def json_text(message: dict[str, Any]) -> str:
-    return json.dumps(message)
-
-
 async def test_fifty_members_click_going_at_once_on_ten_seats(tmp_path: Path) -> None:
     async with flow(tmp_path) as f:
         crowd = [f.fake.add_member(f.guild, f"m{i}") for i in range(50)]
@@ -396,25 +224,14 @@ async def test_fifty_members_click_going_at_once_on_ten_seats(tmp_path: Path) ->
 
 
 async def test_meetup_list_next_button_shows_page_two(tmp_path: Path) -> None:
-    from datetime import timedelta
-
-    from sqlalchemy import insert
-
-    from bot.store import schema as t
-
     async with flow(tmp_path) as f:
         first_id = await propose(f, title="Meetup 0")
         meetup = await f.app.store.meetup(first_id)
         assert meetup is not None and meetup.starts_at is not None
-        async with f.app.store.engine.begin() as conn:  # 24 more, straight into the store
-            await conn.execute(insert(t.meetups), [
-                {"community_id": meetup.community_id, "channel_id": f.general,
-                 "title": f"Meetup {i}", "city_id": meetup.city_id, "city_label": "Berlin, DE",
-                 "organizer_id": str(f.alice.id), "status": "scheduled",
-                 "starts_at": meetup.starts_at + timedelta(days=i),
-                 "created_at": START, "updated_at": START}
-                for i in range(1, 25)
-            ])
+        starts_at = meetup.starts_at
+        await seed_meetups(f.app.store, meetup.community_id, 24, first=1, now=START,
+                           starts=lambda i: starts_at + timedelta(days=i), channel=f.general,
+                           organizer=str(f.alice.id), city=(meetup.city_id, "Berlin, DE"))
         listed = await f.command(f.bob, "list")
         assert "Showing 1–10 of 25 (page 1 of 3)" in said(listed[-1])
         page_one = next(m for m in f.fake.messages.values() if "Showing 1–10" in text(m))

@@ -14,19 +14,19 @@ def handle() -> InteractionHandle:
 
 
 def test_a_new_interaction_is_pending_and_not_responded() -> None:
-    h = handle()
-    assert h.state is Response.PENDING and not h.responded
+    interaction = handle()
+    assert interaction.state is Response.PENDING and not interaction.responded
 
 
 def test_deferring_with_thinking_waits_for_the_first_private_reply() -> None:
-    h = handle()
-    h.deferred_thinking()
-    assert h.state is Response.THINKING and h.responded
-    h.answered()  # the "thinking…" message was replaced: later replies are follow-ups
-    assert h.state is Response.ANSWERED and h.responded
+    interaction = handle()
+    interaction.deferred_thinking()
+    assert interaction.state is Response.THINKING and interaction.responded
+    interaction.answered()  # the "thinking…" message was replaced: later replies are follow-ups
+    assert interaction.state is Response.ANSWERED and interaction.responded
 
 
 def test_a_deferred_update_makes_the_original_the_clicked_card() -> None:
-    h = handle()
-    h.on_source()
-    assert h.state is Response.ON_SOURCE and h.responded
+    interaction = handle()
+    interaction.on_source()
+    assert interaction.state is Response.ON_SOURCE and interaction.responded

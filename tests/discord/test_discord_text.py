@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_discord_flows import buttons, card, dms, flow, propose, said
+from tests.discord.discord_flow import buttons, card, dms, flow, propose, said
 
 
 async def test_a_command_named_in_a_reply_is_inline_code(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from fakediscord import EPHEMERAL
-from test_discord_flows import buttons, card, dms, flow, propose, said, text
+from tests.discord.discord_flow import buttons, card, dms, flow, propose, said, text
+from tests.discord.fakediscord import EPHEMERAL
 
 # Berlin: Friday 2030-01-11 19:00 CET is 18:00 UTC
 DAY_BEFORE = datetime(2030, 1, 10, 18, 1, tzinfo=UTC)

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.nlp.dates import find_times, names_no_time, parse_when
-from tests.fakes import Harness
+from tests.support import Harness
 
 Reading = tuple[datetime, datetime | None]
 

@@ -1,10 +1,16 @@
-"""Fixtures for the Slack adapter tests (the harness itself is in slack_harness.py)."""
+"""Fixtures for the Slack adapter tests (the wire fake and its driver are in slack_harness.py)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from collections.abc import AsyncIterator
 
-sys.path.insert(0, str(Path(__file__).parent))
+import pytest
 
-from slack_harness import h  # noqa: F401  (the `h` fixture)
+from tests.slack.slack_harness import SlackWire, slack_wire
+
+
+@pytest.fixture
+async def slack() -> AsyncIterator[SlackWire]:
+    """The real SlackAdapter against the fake Slack API, a RecordingInbox behind it."""
+    async with slack_wire() as value:
+        yield value

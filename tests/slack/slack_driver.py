@@ -15,7 +15,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 import aiohttp
-from slack_fake_api import TEAM_ID
+
+from tests.slack.slack_fake_api import TEAM_ID
 
 
 @dataclass(slots=True)

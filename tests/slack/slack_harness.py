@@ -9,82 +9,29 @@ import contextlib
 import functools
 import json
 import os
-import sys
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
-if str(Path(__file__).resolve().parents[2]) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from slack_driver import SlackDriver
-from slack_fake_api import FakeSlackAPI
-
 from adapters.slack import SlackAdapter
-from bot.commands import COMMANDS
 from bot.config import Secret, SlackSettings
-from bot.types import Choice, CommandSpec, Inbound, SuggestionsRequested
+from tests.slack.slack_driver import SlackDriver
+from tests.slack.slack_fake_api import FakeSlackAPI
+from tests.support import RecordingInbox
 
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SPEC_ENV = "TWEETUP_SLACK_SPEC"
 SPEC_DEFAULT = REPO_ROOT.parent / "shared" / "specs" / "slack_web_openapi_v2_without_examples.json"
 
-Behaviour = Callable[[Inbound], Awaitable[None]]
-
 
 @dataclass
-class RecordingInbox:
-    """Stands in for the core: records neutral events, dedupes on `key` like the core does
-    (so `acted` is what the core would act on), and runs an optional behaviour per event."""
+class SlackWire:
+    """The fake Slack API, the real SlackAdapter serving it, what stands behind the adapter
+    (a RecordingInbox or the real core) and a driver sending signed requests."""
 
-    behaviour: Behaviour | None = None
-    events: list[Inbound] = field(default_factory=list)
-    acted: list[Inbound] = field(default_factory=list)
-    suggestions: list[SuggestionsRequested] = field(default_factory=list)
-    choices: list[Choice] = field(default_factory=list)
-    errors: list[BaseException] = field(default_factory=list)
-    _keys: set[str] = field(default_factory=set)
-
-    @property
-    def commands(self) -> Sequence[CommandSpec]:
-        return COMMANDS
-
-    async def handle(self, event: Inbound) -> None:
-        self.events.append(event)
-        if event.key in self._keys:
-            return
-        self._keys.add(event.key)
-        self.acted.append(event)
-        if self.behaviour is not None:
-            try:
-                await self.behaviour(event)
-            except BaseException as exc:  # recorded for the test to see, then re-raised
-                self.errors.append(exc)
-                raise
-
-    async def suggest(self, event: SuggestionsRequested) -> list[Choice]:
-        self.suggestions.append(event)
-        return list(self.choices)
-
-
-async def eventually(predicate: Callable[[], bool], within: float = 15.0) -> None:
-    """Await a condition (generous timeout for loaded machines); never a fixed sleep."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while not predicate():
-        if loop.time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.01)
-
-
-@dataclass
-class Harness:
     fake: FakeSlackAPI
     adapter: SlackAdapter
     inbox: Any
@@ -143,7 +90,7 @@ async def running_adapter(fake: FakeSlackAPI, inbox: Any, *, adapter: SlackAdapt
 
 
 @contextlib.asynccontextmanager
-async def harness(inbox: Any | None = None, **overrides: Any) -> AsyncIterator[Harness]:
+async def slack_wire(inbox: Any | None = None, **overrides: Any) -> AsyncIterator[SlackWire]:
     fake = FakeSlackAPI()
     fake.add_user("U0ALICE01", "alice")
     fake.add_user("U0BOB0001", "bob")
@@ -155,18 +102,12 @@ async def harness(inbox: Any | None = None, **overrides: Any) -> AsyncIterator[H
         async with running_adapter(fake, inbox, **overrides) as running:
             url = running.events_url
             async with SlackDriver(url, SIGNING_SECRET, f"http://127.0.0.1:{fake.port}") as d:
-                yield Harness(fake, running.adapter, inbox, d, running.port)
+                yield SlackWire(fake, running.adapter, inbox, d, running.port)
                 await running.adapter.idle()
         problems = spec_problems(fake)
         assert not problems, problems
     finally:
         await fake.stop()
-
-
-@pytest.fixture
-async def h() -> AsyncIterator[Harness]:
-    async with harness() as value:
-        yield value
 
 
 @functools.lru_cache(maxsize=1)
@@ -217,15 +158,16 @@ FLOW_START = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)  # a Monday
 
 
 @dataclass
-class CoreHarness(Harness):
+class SlackApp(SlackWire):
     app: Any = None
     clock: Any = None
     timer: Any = None
 
 
 @contextlib.asynccontextmanager
-async def core_harness(tmp_path: Path, *, base_url: str | None = None,
-                       **overrides: Any) -> AsyncIterator[CoreHarness]:
+async def running_slack_app(tmp_path: Path, start: datetime = FLOW_START, *,
+                            base_url: str | None = None,
+                            **overrides: Any) -> AsyncIterator[SlackApp]:
     """The real core (bot.app.build_app) on a temporary SQLite file, a simulated clock and a
     manual timer, served by the real SlackAdapter in HTTP mode against the fake Slack API,
     its route on the app's web server (`base_url`: its public address, which turns calendar
@@ -241,7 +183,7 @@ async def core_harness(tmp_path: Path, *, base_url: str | None = None,
         fake.add_user(user_id, name)
     fake.add_user("U0ADMIN01", "ada", admin=True)
     await fake.start()
-    clock = SimulatedClock(FLOW_START)
+    clock = SimulatedClock(start)
     timer = ManualTimer(clock)
     adapter = SlackAdapter(settings_for(fake, **overrides))
     settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'slack.db'}",
@@ -253,8 +195,8 @@ async def core_harness(tmp_path: Path, *, base_url: str | None = None,
         async with running_adapter(fake, app.core, adapter=adapter, serve=False):
             url = f"http://127.0.0.1:{app.web.port}/slack/events"
             async with SlackDriver(url, SIGNING_SECRET, f"http://127.0.0.1:{fake.port}") as d:
-                yield CoreHarness(fake, adapter, app.core, d, app.web.port, app=app,
-                                  clock=clock, timer=timer)
+                yield SlackApp(fake, adapter, app.core, d, app.web.port, app=app,
+                               clock=clock, timer=timer)
                 await adapter.idle()
         problems = spec_problems(fake)
         assert not problems, problems

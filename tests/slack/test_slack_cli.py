@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 import aiohttp
-from slack_driver import SlackDriver
-from slack_fake_api import FakeSlackAPI
-from slack_harness import REPO_ROOT, SIGNING_SECRET
+
+from tests.slack.slack_driver import SlackDriver
+from tests.slack.slack_fake_api import FakeSlackAPI
+from tests.slack.slack_harness import REPO_ROOT, SIGNING_SECRET
 
 BOT_TOKEN = "xoxb-1111-2222-cli-secret-token"
 

@@ -7,12 +7,12 @@ import json
 from typing import Any
 from urllib.parse import parse_qsl
 
-from slack_driver import SlackDriver
-from slack_fake_api import FakeSlackAPI
-from slack_harness import RecordingInbox, eventually, running_adapter
-
 from bot.config import Secret
 from bot.types import ActionClicked, CommandInvoked, Inbound, MessageSeen
+from tests.slack.slack_driver import SlackDriver
+from tests.slack.slack_fake_api import FakeSlackAPI
+from tests.slack.slack_harness import running_adapter
+from tests.support import RecordingInbox, eventually
 
 
 def _form(body: str) -> dict[str, Any]:

@@ -9,7 +9,9 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from slack_harness import CoreHarness, core_harness, eventually
+
+from tests.slack.slack_harness import SlackApp, running_slack_app
+from tests.support import eventually
 
 ORGANIZER = {"user": "U0ALICE01", "user_name": "alice"}
 
@@ -18,8 +20,8 @@ GLUED_BOLD = re.compile(r"\*[^*\n]+\*[\w*`]|[\w*`]\*[^*\n]+\*")
 
 
 @pytest.fixture
-async def c(tmp_path: Path) -> AsyncIterator[CoreHarness]:
-    async with core_harness(tmp_path) as value:
+async def slack_app(tmp_path: Path) -> AsyncIterator[SlackApp]:
+    async with running_slack_app(tmp_path) as value:
         yield value
 
 
@@ -32,26 +34,26 @@ def mrkdwn_texts(blocks: list[dict[str, object]]) -> list[str]:
     return out
 
 
-async def test_a_cancellation_dm_shows_bold_then_the_reason(c: CoreHarness) -> None:
-    await c.driver.slash('propose title:"Cap One" city:"Portland, Oregon" '
+async def test_a_cancellation_dm_shows_bold_then_the_reason(slack_app: SlackApp) -> None:
+    await slack_app.driver.slash('propose title:"Cap One" city:"Portland, Oregon" '
                          'when:"2026-11-27 19:00"', **ORGANIZER)
-    await c.fake.wait_for(lambda: len(c.fake.posts("C0GENERAL")) == 1)
-    card = c.fake.posts("C0GENERAL")[0]
-    await c.driver.click("tw:rsvp:1:going", user="U0BOB0001", user_name="bob",
+    await slack_app.fake.wait_for(lambda: len(slack_app.fake.posts("C0GENERAL")) == 1)
+    card = slack_app.fake.posts("C0GENERAL")[0]
+    await slack_app.driver.click("tw:rsvp:1:going", user="U0BOB0001", user_name="bob",
                          channel=card.channel, message_ts=card.ts)
-    await c.adapter.idle()
-    await c.driver.slash("cancel id:1 reason:rain", **ORGANIZER)
-    await c.fake.wait_for(lambda: len(c.fake.posts("D0BOB0001")) == 1)
-    dm = c.fake.posts("D0BOB0001")[0]
+    await slack_app.adapter.idle()
+    await slack_app.driver.slash("cancel id:1 reason:rain", **ORGANIZER)
+    await slack_app.fake.wait_for(lambda: len(slack_app.fake.posts("D0BOB0001")) == 1)
+    dm = slack_app.fake.posts("D0BOB0001")[0]
     texts = mrkdwn_texts(dm.blocks)
     assert any("*#1 Cap One is cancelled.* Reason: rain." in t for t in texts), texts
     assert not any(GLUED_BOLD.search(t) for t in texts), texts
 
 
-async def test_commands_in_core_text_are_inline_code(c: CoreHarness) -> None:
-    await c.driver.slash("show id:999", **ORGANIZER)
-    await eventually(lambda: len(c.fake.ephemerals) == 1)
-    blocks = c.fake.ephemerals[0]["blocks"]
+async def test_commands_in_core_text_are_inline_code(slack_app: SlackApp) -> None:
+    await slack_app.driver.slash("show id:999", **ORGANIZER)
+    await eventually(lambda: len(slack_app.fake.ephemerals) == 1)
+    blocks = slack_app.fake.ephemerals[0]["blocks"]
     if isinstance(blocks, str):
         blocks = json.loads(blocks)
     texts = mrkdwn_texts(blocks)

@@ -944,3 +944,45 @@ FIELD_LABEL_LINE = re.compile(
     r"([^\W\d_][\w'.-]*(?:\s[^\W\d_][\w'.-]*)?)",
     re.MULTILINE,
 )
+
+# ---------------------------------------------------------------------------------------
+# Repeat rules of a series (bot.nlp.repeat): "every first thursday", "monthly on the 15th"
+
+# Which weekday of the month: "first" ... "fifth", "last", "second to last" (read as -2).
+REPEAT_ORDINALS = {
+    **dict.fromkeys(("first", "1st"), 1), **dict.fromkeys(("second", "2nd"), 2),
+    **dict.fromkeys(("third", "3rd"), 3), **dict.fromkeys(("fourth", "4th"), 4),
+    **dict.fromkeys(("fifth", "5th"), 5), "last": -1, "second to last": -2,
+    "next to last": -2, "penultimate": -2,
+}  # fmt: skip
+# "every 2 weeks": the unit words, singular and plural, by the rule's frequency.
+REPEAT_UNITS = {
+    **dict.fromkeys(("minute", "minutes", "min", "mins"), "minutely"),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs"), "hourly"),
+    **dict.fromkeys(("day", "days", "night", "nights"), "daily"),
+    **dict.fromkeys(("week", "weeks"), "weekly"),
+    **dict.fromkeys(("month", "months"), "monthly"),
+    **dict.fromkeys(("year", "years"), "yearly"),
+}  # fmt: skip
+# "weekly", "fortnightly": a frequency and its interval in one word.
+REPEAT_ADVERBS = {
+    "hourly": ("hourly", 1), "daily": ("daily", 1), "nightly": ("daily", 1),
+    "weekly": ("weekly", 1), "biweekly": ("weekly", 2), "fortnightly": ("weekly", 2),
+    "monthly": ("monthly", 1), "bimonthly": ("monthly", 2), "quarterly": ("monthly", 3),
+    "yearly": ("yearly", 1), "annually": ("yearly", 1),
+}  # fmt: skip
+# Words that say "every": "every", "each", "on every"; "other" after them doubles the interval.
+REPEAT_EVERY = frozenset({"every", "each", "on every", "on each"})
+REPEAT_OTHER = "other"
+# More than once a day, in words: refused like "every hour".
+REPEAT_MANY_A_DAY = re.compile(r"\b(?:twice|thrice|\d+\s+times)\s+(?:a|per|each)\s+day\b")
+# Weekday groups: "every weekday" is Monday to Friday.
+REPEAT_DAY_GROUPS = {"weekday": (0, 1, 2, 3, 4), "weekdays": (0, 1, 2, 3, 4),
+                     "weekend": (5, 6), "weekends": (5, 6)}  # fmt: skip
+# "mondays", "thursdays": plural weekday names (the singular ones are WEEKDAY_NAMES).
+REPEAT_WEEKDAYS = {
+    **WEEKDAY_NAMES,
+    **{name + "s": day for name, day in WEEKDAY_NAMES.items() if name.endswith("day")},
+}
+# Filler words a rule may hold without changing it ("every month on the 15th").
+REPEAT_FILLER = frozenset({"on", "the", "of", "a", "at", "in", "and", "month", "day"})

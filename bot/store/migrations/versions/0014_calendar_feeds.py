@@ -4,7 +4,7 @@ Secret, revocable calendar feed addresses (one per member who asked, one per com
 an index that makes a feed's version, max(meetups.updated_at) of a community, one lookup.
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 """
 
 import sqlalchemy as sa
@@ -13,7 +13,7 @@ from alembic import op
 import bot.store.schema
 
 revision = "0014"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
