@@ -44,6 +44,9 @@ VERBS: dict[str, int] = {
     "skip": 2,  # meetup_id, ask|yes: skip this date of the series
     "endseries": 2,  # meetup_id, ask|yes: end the series
     "seriescal": 1,  # meetup_id: the series as a recurring calendar event
+    "interested": 1,  # native event id: a member clicked Interested on the platform's event
+    "gonative": 1,  # meetup_id: RSVP Going from the DM offered after Interested
+    "unfollow": 1,  # city_id: stop following an area (under /meetup following)
     "calreset": 1,  # community_id: revoke my calendar feed link and send a new one
     # welcoming newcomers (bot/handlers/welcome.py, buddies.py)
     "first": 1,  # meetup_id: "It's my first one"

@@ -200,6 +200,42 @@ COMMANDS: tuple[CommandSpec, ...] = (
         ),
     ),
     CommandSpec(
+        "follow",
+        "Get a DM when a meetup is proposed in an area (not yours)",
+        '/meetup follow city:"Portland, Oregon" radius:50',
+        (
+            _required(_CITY),
+            OptionSpec(
+                "radius", "Distance in km around the city (default 50)", "integer",
+                min_value=1, max_value=500,
+            ),
+        ),
+    ),
+    CommandSpec(
+        "unfollow",
+        "Stop the DMs about an area you follow",
+        '/meetup unfollow city:"Portland, Oregon"',
+        (_required(_CITY),),
+    ),
+    CommandSpec("following", "The areas you follow, with Unfollow buttons", "/meetup following"),
+    CommandSpec(
+        "area-role",
+        "Mention a role (Slack: user group) on the cards of meetups proposed in an area (admins)",
+        '/meetup area-role city:"Portland, Oregon" role:@portland',
+        (
+            _required(_CITY),
+            OptionSpec(
+                "role", "The role or user group to mention, or none to remove it", "text",
+                True, max_length=120,
+            ),
+            OptionSpec(
+                "radius", "Distance in km around the city (default 50)", "integer",
+                min_value=1, max_value=500,
+            ),
+        ),
+        admin_only=True,
+    ),
+    CommandSpec(
         "greeter",
         "Volunteer to meet first-timers at the door of meetups you go to (on), or stop (off)",
         "/meetup greeter on",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
-from bot.ports import ChatAdapter, ChatError, DeliveryUnknown, DMClosed
+from bot.ports import ChatAdapter, ChatError, DeliveryUnknown, DMClosed, NativeEvents
 from bot.types import (
     Form,
     FormSubmitted,
@@ -74,6 +74,11 @@ class Outbox:
                 await asyncio.sleep(delay)
                 delay *= 2
         raise AssertionError("unreachable")
+
+    def native_events(self, platform: str) -> NativeEvents | None:
+        """The platform's own events, if its adapter offers them (Discord's do)."""
+        adapter = self.adapters.get(platform)
+        return adapter if isinstance(adapter, NativeEvents) else None
 
     async def post(self, place: Place, msg: Outgoing) -> MessageRef:
         adapter = self._adapter(place.platform)

@@ -17,6 +17,7 @@ from bot.types import (
     FormSubmitted,
     Inbound,
     MessageRef,
+    NativeEvent,
     Outgoing,
     Place,
     SuggestionsRequested,
@@ -54,6 +55,10 @@ class DeliveryUnknown(ChatError):
     """A timeout or server error after the request went out: it may have been delivered.
     Only idempotent calls (updates) are retried; a post or DM is not, so nothing is sent
     twice (unless the platform honours `Outgoing.dedupe_key`)."""
+
+
+class MissingPermission(ChatError):
+    """The bot lacks a permission the call needs (Discord 403 / 50013 on Manage Events)."""
 
 
 class Inbox(Protocol):
@@ -109,6 +114,24 @@ class ChatAdapter(Protocol):
     async def reject_form(self, to: FormSubmitted, errors: Mapping[str, str]) -> None:
         """Tell the member which fields of a submitted form are wrong (field name -> message).
         Slack shows them inline; others reply privately."""
+
+
+@runtime_checkable
+class NativeEvents(Protocol):
+    """An optional capability of a chat adapter: the platform's own events (Discord's Guild
+    Scheduled Events). The core keeps each meetup's event in step with it; adapters of
+    platforms without events simply do not have these methods. Each raises
+    MissingPermission when the bot may not manage events there."""
+
+    async def create_native_event(self, workspace_id: str, event: NativeEvent) -> str:
+        """Create the event; returns its id."""
+
+    async def update_native_event(
+        self, workspace_id: str, event_id: str, event: NativeEvent
+    ) -> None: ...
+
+    async def cancel_native_event(self, workspace_id: str, event_id: str) -> None:
+        """Cancel it (or delete it, where the platform cannot cancel an event of that state)."""
 
 
 @runtime_checkable

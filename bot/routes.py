@@ -19,6 +19,7 @@ from bot.domain.jobs import Job
 from bot.handlers.context import Services
 from bot.handlers.feature import (
     ActionHandler,
+    ChangeHook,
     CommandHandler,
     DirectFinder,
     Feature,
@@ -56,6 +57,7 @@ class Routes:
     on_message: MessageHook | None
     after_location_change: LocationHook | None
     after_meetup_proposed: ProposalHook | None
+    after_meetup_changed: ChangeHook | None = None
     after_meetup_scheduled: ScheduledHook | None = None
     after_rsvp: RsvpHook | None = None
     before_forget: ForgetHook | None = None
@@ -113,6 +115,9 @@ def assemble(features: Sequence[Feature], commands: Sequence[CommandSpec] = COMM
         ),
         after_meetup_proposed=_chain(
             [f.after_meetup_proposed for f in features if f.after_meetup_proposed]
+        ),
+        after_meetup_changed=_chain(
+            [f.after_meetup_changed for f in features if f.after_meetup_changed]
         ),
         after_meetup_scheduled=_chain(
             [f.after_meetup_scheduled for f in features if f.after_meetup_scheduled]

@@ -113,6 +113,15 @@ class Link:
     label: str
 
 
+@dataclass(frozen=True, slots=True)
+class GroupRef:
+    """A group of members an admin attached to an area: a Discord role, a Slack user group
+    (a plain label on the console). Only the core names one, never member text."""
+
+    id: str
+    label: str = ""
+
+
 Segment = Text | Bold | Code | Time | Mention | Link
 Segments = tuple[Segment, ...]
 
@@ -178,10 +187,27 @@ class Outgoing:
     ephemeral: bool = False
     ping: tuple[UserRef, ...] = ()
     """Users this message may notify. Everyone else, @everyone, @here and roles never ping."""
+    announce: tuple[GroupRef, ...] = ()
+    """Groups mentioned above the message, which notify their members (a meetup's card in an
+    area with a role). Adapters allow exactly these mentions and never @everyone or @here."""
     dedupe_key: str | None = None
     """Set on sends that may be retried after a crash (reminders): the same key means the
     same message. Adapters pass it where the platform deduplicates (Discord: nonce with
     enforce_nonce)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NativeEvent:
+    """A meetup as the platform's own event (a Discord Guild Scheduled Event): shown in the
+    platform's events list. `location` is the venue and city; `channel_id` a voice or stage
+    channel an online meetup takes place in (the adapter decides whether it can use it)."""
+
+    title: str
+    description: str
+    starts_at: datetime
+    ends_at: datetime
+    location: str
+    channel_id: str | None = None
 
 
 # --- forms ---------------------------------------------------------------------------------------

@@ -85,5 +85,5 @@ def test_other_tables_pass_through_and_the_input_is_not_changed() -> None:
 
 def test_a_community_with_only_some_tables() -> None:
     out = redact({"meetups": []}, lambda c: "?")
-    assert out == {"tables": {"meetups": []}, "homes_by_area": [], "trips_by_area": [],
-                   "suggestion_interest_counts": []}
+    assert out == {"tables": {"meetups": []}, "followed_areas_by_area": [],
+                   "homes_by_area": [], "trips_by_area": [], "suggestion_interest_counts": []}

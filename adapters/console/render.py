@@ -55,6 +55,8 @@ def segments(parts: Sequence[Segment], now: datetime) -> str:
 def message(msg: Outgoing, now: datetime, indent: str = "  ") -> list[str]:
     """Lines of a message; buttons as [n] label, numbered from 1 per card."""
     lines: list[str] = []
+    if msg.announce:  # an area's group: a plain label here, nothing notifies
+        lines.append(" ".join(f"@{g.label or g.id}" for g in msg.announce))
     if msg.title:
         lines.append(f"== {msg.title} ==")
     body = segments(msg.body, now)

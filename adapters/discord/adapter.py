@@ -36,6 +36,7 @@ from bot.types import (
     FormSubmitted,
     Inbound,
     MessageRef,
+    NativeEvent,
     OptionSpec,
     Outgoing,
     Place,
@@ -44,7 +45,7 @@ from bot.types import (
     UserRef,
 )
 
-from . import inbound, render
+from . import events, inbound, render
 from .commands import SUGGEST_MENU_NAME, build_group, choices
 from .inbound import (
     DM_WORKSPACE,
@@ -108,6 +109,16 @@ async def _call(aw: Awaitable[T]) -> T:
     try:
         return await aw
     except (TimeoutError, discord.HTTPException, aiohttp.ClientError, OSError) as exc:
+        raise translate_error(exc) from exc
+
+
+async def _native(aw: Awaitable[T]) -> T:
+    """A scheduled-event call: a refusal for lack of Manage Events is MissingPermission."""
+    try:
+        return await aw
+    except discord.HTTPException as exc:
+        raise (events.native_error(exc) or translate_error(exc)) from exc
+    except (TimeoutError, aiohttp.ClientError, OSError) as exc:
         raise translate_error(exc) from exc
 
 
@@ -285,6 +296,7 @@ class DiscordAdapter:
         self._dm_pacer = RateLimiter(settings.dm_rate_per_second)
         self._clicks: dict[int, list[InteractionHandle]] = {}
         self._forms: OrderedDict[str, Form] = OrderedDict()
+        self._tasks: set[asyncio.Task[None]] = set()
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -297,6 +309,8 @@ class DiscordAdapter:
         intents.guilds = True
         intents.guild_messages = True
         intents.message_content = watching
+        # Scheduled events: the meetups' copies in the Events tab, and "Interested" clicks.
+        intents.guild_scheduled_events = True
         options: dict[str, Any] = {
             "intents": intents,
             "max_messages": None,
@@ -371,6 +385,7 @@ class DiscordAdapter:
             # The gateway would close with 4014; the application's flags already say so.
             raise discord.PrivilegedIntentsRequired(None)
         client.add_dynamic_items(render.TwAction)
+        self._read_interest(client)
         client.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
         client.tree.add_command(
             build_group(self._inbox.commands, self._on_command, self._on_autocomplete)
@@ -647,6 +662,66 @@ class DiscordAdapter:
             await self._inbox.handle(event)
         except Exception:
             log.exception("discord: error while handling message %s", message.id)
+
+    def _read_interest(self, client: _Client | _ShardedClient) -> None:
+        """Read GUILD_SCHEDULED_EVENT_USER_ADD from its raw payload: discord.py dispatches
+        `on_scheduled_event_user_add` only for users in its cache, which holds no members
+        (Tweetup asks for no members intent). discord.py keeps its gateway parsers in
+        `ConnectionState.parsers`; ours runs after its own."""
+        parsers = client._connection.parsers
+        original = parsers.get("GUILD_SCHEDULED_EVENT_USER_ADD")
+
+        def parse(data: Any) -> None:
+            if original is not None:
+                original(data)
+            event = events.interest_event(data)
+            if event is not None and self._inbox is not None:
+                task = asyncio.create_task(self._on_interest(event))
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+
+        parsers["GUILD_SCHEDULED_EVENT_USER_ADD"] = parse
+
+    async def _on_interest(self, event: ActionClicked) -> None:
+        assert self._inbox is not None
+        try:
+            await self._inbox.handle(event)
+        except Exception:
+            log.exception("discord: error while handling interest %s", event.key)
+
+    # --- scheduled events (bot.ports.NativeEvents) ---------------------------------------------
+
+    def _guild(self, workspace_id: str) -> discord.Guild:
+        client = self._require_client()
+        guild = client.get_guild(int(workspace_id)) if workspace_id.isdigit() else None
+        if guild is None:
+            raise ChatError(f"discord: guild {workspace_id!r} is not available")
+        return guild
+
+    async def _scheduled(self, guild: discord.Guild, event_id: str) -> discord.ScheduledEvent:
+        cached = guild.get_scheduled_event(int(event_id)) if event_id.isdigit() else None
+        if cached is not None:
+            return cached
+        if not event_id.isdigit():
+            raise ChatError(f"discord: not an event id: {event_id!r}")
+        return await _native(guild.fetch_scheduled_event(int(event_id), with_counts=False))
+
+    async def create_native_event(self, workspace_id: str, event: NativeEvent) -> str:
+        guild = self._guild(workspace_id)
+        created = await _native(guild.create_scheduled_event(**events.event_kwargs(guild, event)))
+        return str(created.id)
+
+    async def update_native_event(
+        self, workspace_id: str, event_id: str, event: NativeEvent
+    ) -> None:
+        guild = self._guild(workspace_id)
+        scheduled = await self._scheduled(guild, event_id)
+        await _native(scheduled.edit(**events.event_kwargs(guild, event)))
+
+    async def cancel_native_event(self, workspace_id: str, event_id: str) -> None:
+        guild = self._guild(workspace_id)
+        scheduled = await self._scheduled(guild, event_id)
+        await _native(scheduled.cancel())
 
     # --- outbound -------------------------------------------------------------------------------
 

@@ -131,11 +131,26 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def announced_roles(msg: Outgoing) -> list[int]:
+    """The role ids of `msg.announce` (an area's role, chosen by an admin); ids only."""
+    return [int(g.id) for g in msg.announce if g.id.isdigit()]
+
+
+def announce_line(msg: Outgoing) -> str:
+    """The role mentions above a card: `<@&id>` each (mentions in an embed never notify)."""
+    return " ".join(f"<@&{role}>" for role in announced_roles(msg))
+
+
 def allowed_mentions(msg: Outgoing) -> discord.AllowedMentions:
-    """Users listed in `msg.ping` only; never @everyone, @here, roles or the replied-to user."""
+    """Users listed in `msg.ping` and roles in `msg.announce` only; never @everyone, @here,
+    any other role or the replied-to user."""
     users = [discord.Object(int(u.id)) for u in msg.ping if u.id.isdigit()]
+    roles = [discord.Object(r) for r in announced_roles(msg)]
     return discord.AllowedMentions(
-        everyone=False, roles=False, users=users if users else False, replied_user=False
+        everyone=False,
+        roles=roles if roles else False,
+        users=users if users else False,
+        replied_user=False,
     )
 
 
@@ -316,10 +331,14 @@ def is_card(msg: Outgoing) -> bool:
 def send_kwargs(msg: Outgoing) -> dict[str, Any]:
     """Arguments for `Messageable.send`, `Webhook.send` and `InteractionResponse.send_message`."""
     kwargs: dict[str, Any] = {"allowed_mentions": allowed_mentions(msg)}
+    announce = announce_line(msg)
     if is_card(msg):
         kwargs["embed"] = embed(msg)
+        if announce:
+            kwargs["content"] = announce
     else:
-        kwargs["content"] = clip(segments(msg.body), CONTENT_MAX) or "\u200b"
+        body = clip(segments(msg.body), CONTENT_MAX - len(announce) - 1)
+        kwargs["content"] = "\n".join(p for p in (announce, body) if p) or "\u200b"
     v = view(msg)
     if v is not None:
         kwargs["view"] = v
@@ -351,7 +370,7 @@ def edit_kwargs(msg: Outgoing) -> dict[str, Any]:
     kwargs: dict[str, Any] = {"allowed_mentions": allowed_mentions(msg)}
     if is_card(msg):
         kwargs["embed"] = embed(msg)
-        kwargs["content"] = None
+        kwargs["content"] = announce_line(msg) or None
     else:
         kwargs["content"] = clip(segments(msg.body), CONTENT_MAX) or "\u200b"
         kwargs["embed"] = None

@@ -269,9 +269,28 @@ def _action_blocks(msg: Outgoing) -> list[Block]:
     return blocks
 
 
+_SUBTEAM_ID = re.compile(r"^S[A-Z0-9]{2,20}$")
+
+
+def announce_text(msg: Outgoing) -> str:
+    """`msg.announce` as user group mentions (`<!subteam^ID>`, which notify the group); a
+    group that is not a Slack user group id shows as its escaped label and notifies nobody."""
+    parts = []
+    for g in msg.announce:
+        if _SUBTEAM_ID.match(g.id):
+            parts.append(f"<!subteam^{g.id}>")
+        elif g.label:
+            parts.append(escape(f"@{g.label}"))
+    return " ".join(parts)
+
+
 def blocks_for(msg: Outgoing, *, extra_note: str | None = None) -> list[Block]:
-    """Block Kit blocks for a message or card: header, body sections, fields, actions."""
+    """Block Kit blocks for a message or card: the groups it announces, header, body
+    sections, fields, actions."""
     blocks: list[Block] = []
+    announce = announce_text(msg)
+    if announce:
+        blocks.append({"type": "section", "text": _md(announce)})
     if msg.title:
         blocks.append({"type": "header", "text": _pt(msg.title, HEADER_MAX)})
     body = mrkdwn(msg.body, msg.ping)
@@ -319,6 +338,9 @@ def with_zone(msg: Outgoing, zone: str | None) -> Outgoing:
 def fallback_text(msg: Outgoing) -> str:
     """Top-level `text`: what notifications and screen readers show."""
     parts = [escape(msg.title)] if msg.title else []
+    announce = announce_text(msg)
+    if announce:
+        parts.insert(0, announce)
     body = plain(msg.body)
     if body:
         parts.append(body)

@@ -3,7 +3,8 @@
 A member's home and trips appear per member only when they chose to show their name
 (`/meetup privacy show-name:yes`); everyone else's are counted per city. Inferred places (the
 watcher's questions) never appear with their city, for anyone: a question is not a consent.
-"I'm in" on a meetup idea tells where someone wants to meet, so it follows the same rule.
+"I'm in" on a meetup idea tells where someone wants to meet, so it follows the same rule, and
+so do the areas a member follows (`/meetup follow`, `followed_areas`).
 docs/privacy.md lists what the export contains; keep the two in step.
 """
 
@@ -52,9 +53,14 @@ def redact(tables: Tables, label: Callable[[int], str]) -> dict[str, Any]:
     if "suggestion_interest" in out:
         out["suggestion_interest"] = [r for r in interest if r["user_id"] in shown]
     welcome = redact_welcome(out, shown, label)
+    follows = out.get("followed_areas", [])
+    hidden_follows = Counter(r["city_id"] for r in follows if r["user_id"] not in shown)
+    if "followed_areas" in out:
+        out["followed_areas"] = [r for r in follows if r["user_id"] in shown]
     return {
         "tables": out,
         **welcome,
+        "followed_areas_by_area": _areas(hidden_follows.items(), "members", label),
         "homes_by_area": _areas(hidden_homes.items(), "members", label),
         "trips_by_area": _areas(hidden_trips.items(), "trips", label),
         "suggestion_interest_counts": [

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from bot import render
 from bot.domain.community import Community
 from bot.domain.meetups import Meetup, Status
 from bot.domain.pages import page_url
 from bot.domain.series import Series, SeriesStatus
+from bot.handlers.area_roles import card_groups
 from bot.handlers.context import Services
 from bot.nlp.repeat import describe
 from bot.ports import ChatError, MessageGone
@@ -23,11 +25,16 @@ async def render_meetup(
     store = services.store
     if m.status in (Status.POLL, Status.EXPIRED):
         tallies, voters = await store.poll_tally(m.id)
-        return render.poll_card(m, community, tallies, voters, platform, services.clock.now())
+        card = render.poll_card(m, community, tallies, voters, platform, services.clock.now())
+        if m.status is Status.POLL:
+            card = replace(card, announce=await card_groups(services, community, m))
+        return card
     rsvps, shown = await store.rsvps_and_consent(m.id, community.id)
     link = await public_page(services, community, m.id)
     view = render.MeetupView(m, community, rsvps, shown, platform, link)
     card = render.meetup_card(view, services.clock.now())
+    if m.status is Status.SCHEDULED:  # an area's role is mentioned above the card
+        card = replace(card, announce=await card_groups(services, community, m))
     in_series = await store.series_of_meetup(m.id)
     if in_series is not None:  # a date of a series (issue 16)
         card = render.with_series(card, m.id, repeats_text(in_series[0]))
@@ -59,6 +66,8 @@ async def refresh_cards(
     m = meetup or await services.store.meetup(meetup_id)
     if m is None:
         return
+    if meetup is None and services.after_meetup_changed is not None:
+        await services.after_meetup_changed(services, community, m)
     cards = await services.store.cards(meetup_id)
     if not cards:
         return

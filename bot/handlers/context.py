@@ -39,6 +39,8 @@ class Services:
     """Offered by a feature (the watcher): is a suggestion due after a home or trip change?"""
     after_meetup_proposed: Callable[[Ctx, Meetup], Awaitable[None]] | None = None
     """Offered by a feature (the watcher): tell members who are in for a meetup idea nearby."""
+    after_meetup_changed: Callable[[Services, Community, Meetup], Awaitable[None]] | None = None
+    """Offered by a feature (native events): a meetup may have changed (cards refreshed)."""
     after_meetup_scheduled: Callable[[Services, Community, Meetup], Awaitable[None]] | None = None
     """Offered by a feature (welcome): a meetup's time was set or moved."""
     after_rsvp: (

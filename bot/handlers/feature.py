@@ -32,6 +32,9 @@ DirectFinder = Callable[[Services, Action, str], Awaitable[Community | None]]
 MessageHook = Callable[[Ctx], Awaitable[None]]
 LocationHook = Callable[[Ctx], Awaitable[None]]
 ProposalHook = Callable[[Ctx, Meetup], Awaitable[None]]
+# After a meetup itself may have changed (edited, cancelled, a poll closed): its cards were
+# just refreshed from the store.
+ChangeHook = Callable[[Services, Community, Meetup], Awaitable[None]]
 # A meetup's time was set or moved (proposed, poll closed, edited): its timed jobs anew.
 ScheduledHook = Callable[[Services, Community, Meetup], Awaitable[None]]
 # A member's answer to a meetup changed (before, after): e.g. a door buddy no longer going.
@@ -99,6 +102,7 @@ class Feature:
     on_message: MessageHook | None = None
     after_location_change: LocationHook | None = None
     after_meetup_proposed: ProposalHook | None = None
+    after_meetup_changed: ChangeHook | None = None
     after_meetup_scheduled: ScheduledHook | None = None
     after_rsvp: RsvpHook | None = None
     before_forget: ForgetHook | None = None

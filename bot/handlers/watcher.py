@@ -527,6 +527,11 @@ async def interest(ctx: Ctx, action: Action) -> None:
         ctx.outcome = "already"
         return
     await _update_idea_card(ctx, s, count)
+    # "I'm in" there follows the area (bot/handlers/follows.py); a follow made by hand stays
+    await ctx.store.add_follow(
+        ctx.community.id, ctx.user.id, s.city_id, ctx.community.suggest_radius_km, ctx.now(),
+        source="interest",
+    )
     if count < threshold:
         await ctx.say(f"You're in for a meetup around {where}: {count} of {threshold} so far.")
         return
@@ -606,9 +611,9 @@ async def _enough_in(
 # --- a meetup proposed where members said I'm in ------------------------------------------------
 
 
-async def tell_interested(ctx: Ctx, m: Meetup) -> None:
-    """DM the members who clicked I'm in on a meetup idea around the new meetup's place
-    (not the proposer). Closed DMs are skipped: this is a courtesy, not a channel post."""
+async def interested_near(ctx: Ctx, m: Meetup) -> dict[str, rules.Interest]:
+    """The members (not the proposer) who clicked I'm in on a meetup idea around the new
+    meetup's place and days, with that idea."""
     store, community = ctx.store, ctx.community
     since = ctx.now() - timedelta(days=rules.INTEREST_DAYS)
     ideas = [
@@ -617,15 +622,24 @@ async def tell_interested(ctx: Ctx, m: Meetup) -> None:
         if (city := city_by_id(row.city_id)) is not None
     ]
     if not ideas:
-        return
+        return {}
     times = [m.starts_at] if m.starts_at else [o.starts_at for o in await store.poll_options(m.id)]
     days = [t.astimezone(ctx.zone).date() for t in times]
     here = Spot(m.city_id, m.latitude, m.longitude)
     radius = float(community.suggest_radius_km)
     found = rules.interested_in(here, days, ideas, radius)
     found.pop(ctx.user.id, None)
+    return found
+
+
+async def tell_interested(ctx: Ctx, m: Meetup) -> None:
+    """DM the members who clicked I'm in on a meetup idea around the new meetup's place
+    (not the proposer). Closed DMs are skipped: this is a courtesy, not a channel post."""
+    store, community = ctx.store, ctx.community
+    found = await interested_near(ctx, m)
     if not found:
         return
+    times = [m.starts_at] if m.starts_at else [o.starts_at for o in await store.poll_options(m.id)]
     known = await store.members(community.id, found)
     deliveries = [
         Delivery(

@@ -446,6 +446,63 @@ area_follows = Table(
     Index(None, "community_id", "city_id"),
 )
 
+# Areas members follow (/meetup follow, bot/handlers/follows.py): told by DM of every meetup
+# proposed within the radius of the city's centre, until they unfollow. source: "command", or
+# "interest" (an "I'm in" click). (area_follows above is the welcome's one-shot wish.)
+followed_areas = Table(
+    "followed_areas",
+    metadata,
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("city_id", Integer, primary_key=True),
+    Column("radius_km", Integer, nullable=False),
+    Column("source", String(8), nullable=False, server_default="command"),
+    Column("created_at", UTC, nullable=False),
+)
+
+# A Discord role / Slack user group an admin attached to an area (/meetup area-role):
+# mentioned on the card of a meetup proposed there.
+area_roles = Table(
+    "area_roles",
+    metadata,
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+    Column("city_id", Integer, primary_key=True),
+    Column("group_id", String(64), nullable=False),
+    Column("group_label", String(100), nullable=False, server_default=""),
+    Column("radius_km", Integer, nullable=False),
+    Column("created_at", UTC, nullable=False),
+)
+
+# The platform's own event of a meetup (a Discord Guild Scheduled Event), by its id.
+native_events = Table(
+    "native_events",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", String(64), nullable=False),
+    Column("cancelled", Boolean, nullable=False, server_default="0"),
+    # a hash of what was last sent, so a card refresh that changed nothing calls nothing
+    Column("fingerprint", String(32), nullable=False, server_default=""),
+    Index(None, "event_id"),
+)
+
+# Members who clicked Interested on a native event and were offered to RSVP Going by DM.
+native_interest = Table(
+    "native_interest",
+    metadata,
+    Column("meetup_id", ID, ForeignKey("meetups.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("created_at", UTC, nullable=False),
+)
+
+# One-time notices to a community's admins (e.g. "give me Manage Events"), by name.
+community_notices = Table(
+    "community_notices",
+    metadata,
+    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+    Column("notice", String(32), primary_key=True),
+    Column("given_at", UTC, nullable=False),
+)
+
 # Secret calendar feed addresses (bot/web/feeds.py): one per member who asked for theirs, and
 # one per community (user_id ""). The token is random and is the whole key of the feed's URL,
 # so the URL says nothing about whose it is; a reset deletes the row, and the old URL answers
@@ -487,4 +544,6 @@ MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (buddy_asks, "greeter_id"),
     (come_again, "user_id"),
     (area_follows, "user_id"),
+    (followed_areas, "user_id"),
+    (native_interest, "user_id"),
 )

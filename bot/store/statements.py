@@ -69,6 +69,8 @@ class Statements:
     finish_event: Executable  # event
     finish_events: Executable  # events (a list)
     bump_rate: Executable  # scope, who, start
+    # areas: the groups an area's card announces (read whenever a card is rendered)
+    area_groups: Executable  # community
 
     def all(self) -> list[Executable]:
         return [getattr(self, field.name) for field in fields(self)]
@@ -252,4 +254,12 @@ def build_statements(insert_for: Callable[[Any], Any]) -> Statements:
             index_elements=[v.c.meetup_id, v.c.idx, v.c.user_id],
             set_={"answer": p("answer"), "updated_at": p("now"), "user_name": p("name")},
         ),
+        area_groups=select(
+            t.area_roles.c.city_id,
+            t.area_roles.c.group_id,
+            t.area_roles.c.group_label,
+            t.area_roles.c.radius_km,
+        )
+        .where(t.area_roles.c.community_id == p("community"))
+        .order_by(t.area_roles.c.city_id),
     )

@@ -28,6 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
+from bot.store.areas import AreaQueries
 from bot.store.communities import CommunityQueries
 from bot.store.events import EVENT_LEASE, EventMark, EventQueries
 from bot.store.export import ExportQueries
@@ -76,6 +77,7 @@ class Store(
     ExportQueries,
     WatcherQueries,
     SeriesQueries,
+    AreaQueries,
     FeedQueries,
     WelcomeQueries,
     PageQueries,

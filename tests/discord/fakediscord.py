@@ -21,6 +21,8 @@ from typing import Any, ClassVar
 
 from aiohttp import WSMsgType, web
 
+from tests.discord.fake_scheduled_events import ScheduledEventsMixin
+
 DISCORD_EPOCH_MS = 1420070400000
 EPHEMERAL = 1 << 6
 LOADING = 1 << 7
@@ -120,7 +122,7 @@ def _snowflakes_as_strings(value: Any, key: str = "") -> Any:
     return value
 
 
-class FakeDiscord:
+class FakeDiscord(ScheduledEventsMixin):
     def __init__(
         self,
         *,
@@ -173,6 +175,7 @@ class FakeDiscord:
         self._runner: web.AppRunner | None = None
         self._ws_tasks: set[asyncio.Task[Any]] = set()
         self.port = 0
+        self._init_scheduled_events()
 
     # --- set-up ---------------------------------------------------------------------------------
 
@@ -692,6 +695,8 @@ class FakeDiscord:
                                       "recipients": [self.users[uid].to_json()]})
         if (mt := re.fullmatch(r"/channels/(\d+)/messages(?:/(\d+))?", p)):
             return self._channel_message(m, mt.group(1), mt.group(2), rec)
+        if (scheduled := self._scheduled_event_route(m, p, rec)) is not None:
+            return scheduled
         return self._error(404, 0, f"404: Not Found ({m} {p})")
 
     def _stored(self, mid: str, channel_id: str, body: dict[str, Any], flags: int = 0,

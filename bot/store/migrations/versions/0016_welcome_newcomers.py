@@ -1,7 +1,7 @@
 """welcoming newcomers: find us, greeters, first-timers, door buddies, come again, area follows
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0015
 Create Date: 2026-12-07 14:40:00.000000
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 from bot.store.schema import UTCDateTime
 
 revision = "0016"
-down_revision = "0014"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
