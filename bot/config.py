@@ -44,6 +44,7 @@ DISCORD_KEYS = frozenset(
         "shard_ids",
         "shard_count",
         "dm_rate_per_second",
+        "members_intent",
     }
 )
 SLACK_KEYS = frozenset(
@@ -84,6 +85,9 @@ class DiscordSettings:
     shard_ids: tuple[int, ...] | None = None
     shard_count: int | None = None
     dm_rate_per_second: float = 47.0  # Discord's global limit is 50 requests/s
+    # The privileged Server Members intent: only with it does Discord say when a member
+    # leaves a server (a greeter who left is then replaced). Needs the portal's toggle.
+    members_intent: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +190,12 @@ class _Reader:
             raise self._fail(key, f"a number of requests per second above 0, at most {high:g}")
         return float(value)
 
+    def flag(self, key: str, default: bool) -> bool:
+        value = self.data.get(key, default)
+        if not isinstance(value, bool):
+            raise self._fail(key, "true or false")
+        return value
+
     def ints(self, key: str) -> tuple[int, ...] | None:
         value = self.data.get(key)
         if value is None:
@@ -239,6 +249,7 @@ def _discord(root: _Reader, source: str) -> DiscordSettings | None:
         shard_ids=shard_ids,
         shard_count=shard_count,
         dm_rate_per_second=r.rate("dm_rate_per_second", 47.0, high=50.0),
+        members_intent=r.flag("members_intent", False),
     )
 
 

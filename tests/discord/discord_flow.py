@@ -111,7 +111,9 @@ MEMBERS = {"alice": False, "bob": False, "carol": True}
 
 @asynccontextmanager
 async def flow(tmp_path: Path, members: Mapping[str, bool] = MEMBERS, start: datetime = START,
-               **fake_options: Any) -> AsyncIterator[Flow]:
+               discord_settings: Mapping[str, Any] | None = None, **fake_options: Any
+               ) -> AsyncIterator[Flow]:
+    """`discord_settings`: DiscordSettings fields to override (e.g. members_intent=True)."""
     async with fake_discord(**fake_options) as fake:
         guild = fake.add_guild(channels=("general", "locked"), members=())
         users = {name: fake.add_member(guild, name, admin=admin)
@@ -122,7 +124,7 @@ async def flow(tmp_path: Path, members: Mapping[str, bool] = MEMBERS, start: dat
         app = build_app(settings, clock=clock, timer=timer)
         await app.start()
         try:
-            async with running(fake, app.core) as adapter:
+            async with running(fake, app.core, **(discord_settings or {})) as adapter:
                 adapter._fake = fake  # type: ignore[attr-defined,unused-ignore]
                 _track_done(adapter)
                 app.add_adapter(adapter)
