@@ -72,9 +72,10 @@ class ScheduledEventsMixin:
                 event.pop("entity_metadata")
             self.scheduled_events[event["id"]] = event
             return jresp(self.checked_event(event))
-        event = self.scheduled_events.get(eid or "")
-        if event is None:
+        stored = self.scheduled_events.get(eid or "")
+        if stored is None:
             return self._error(404, 10070, "Unknown Guild Scheduled Event")
+        event = stored
         if m == "GET":
             return jresp(self.checked_event(event))
         if m == "PATCH":

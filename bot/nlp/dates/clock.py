@@ -223,18 +223,34 @@ def _digits_dotted(cur: Cursor, i: int) -> _ClockDigits | None:
     """Hours.minutes, only with am/pm, an hour over 12 or a word like "at" before it
     (else "3.14" is a number).
 
-    Examples: "7.30pm", "at 7.30", "19.30"."""
+    Examples: "7.30pm", "at 7.30", "19.30", "7.30 friday", "tomorrow 6.45"."""
     v, digits, j = cur.t[i].num or 0, cur.t[i].s, i + 1
     if not (_two_digits_after(cur, j, ".") and len(digits) <= 2 and v <= 23):
         return None
     if cur.word(j + 2, ".") and cur.adjacent(j + 2):
         return None  # "5.12.2026"
-    context = _ampm(cur, j + 2)[0] is not None or v > 12 or cur.word(i - 1, *_CLOCK_CUES)
     minute = cur.t[j + 1].num or 0
+    context = (
+        _ampm(cur, j + 2)[0] is not None
+        or v > 12
+        or cur.word(i - 1, *_CLOCK_CUES)
+        or (v >= 1 and minute % 15 == 0 and _day_beside(cur, i - 1, j + 2))
+    )
     if not context or minute >= 60:
         return None
     flexible = not (digits.startswith("0") or v > 12 or v == 0)
     return _ClockDigits(v, minute, 0, "minute", flexible, True, j + 2)
+
+
+def _day_beside(cur: Cursor, before: int, after: int) -> bool:
+    """A weekday or a day word at either side of a dotted time ("7.30 friday": a clock
+    time, as the British write it, not a decimal).
+
+    Examples: "7.30 friday", "tomorrow 6.45"."""
+    return any(
+        cur.p_weekday(k) is not None or cur.word(k, "tomorrow", "tonight", "today")
+        for k in (before, after)
+    )
 
 
 def _digits_colon(cur: Cursor, i: int) -> _ClockDigits | None:
@@ -577,6 +593,7 @@ def _meal_alone(cur: Cursor, s: str, i: int, j: int, day_offset: int | None) -> 
     return not (
         cur.p_weekday(i - 1) is not None
         or cur.word(i - 1, "tomorrow", "today", "tonight", "at", "for", "over", "day", "eve")
+        or (cur.ctx.meetup and cur.p_weekday(j + 1) is not None)  # `when`: "dinner friday 8pm"
     )
 
 

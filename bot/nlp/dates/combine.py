@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from bot.nlp.dates import clock, relative
+from bot.nlp.dates import clock, days, relative
 from bot.nlp.dates.values import ClockTime, DaySpan, Grain, Interval, PartOfDay, Value, _valid
 from bot.nlp.dates.vocabulary import (
     _CONNECT,
@@ -129,7 +129,7 @@ def _next_component(cur: Cursor, j: int, first: bool) -> tuple[Value, int, int] 
     k = j
     steps = 0
     while k < cur.n and cur.t[k].s in _CONNECT and steps < 3:
-        if cur.t[k].s == "from" and not first:
+        if cur.t[k].s == "from" and not first and _from_clock(cur, k) is None:
             break
         k += 1
         steps += 1
@@ -139,6 +139,15 @@ def _next_component(cur: Cursor, j: int, first: bool) -> tuple[Value, int, int] 
         if r0 is not None and (r is None or r0[1] >= r[1]):
             r, k = r0, j
     return (r[0], k, r[1]) if r is not None else None
+
+
+def _from_clock(cur: Cursor, k: int) -> ClockTime | None:
+    """The clock time that "from" at k opens after a day: the start of an open-ended
+    meetup ("from" before a day is a range's start, read by the range rules).
+
+    Examples: "sat from 2", "friday from 6pm", "tomorrow from 7:30"."""
+    r = cur.component(k + 1)
+    return r[0] if r is not None and isinstance(r[0], ClockTime) else None
 
 
 def _take(cur: Cursor, pt: _Point, r: tuple[Value, int, int], first: bool) -> bool:
@@ -199,12 +208,32 @@ def _instant_fits(cur: Cursor, pt: _Point, v: Interval, first: bool) -> bool:
 def _latent_ok(cur: Cursor, k: int, k2: int) -> bool:
     """A bare number after a day ("friday 7", "tomorrow at 5") is a time unless more
     words follow it ("today after 4 long years")."""
-    if cur.word(k - 1, "at", "@", "around", "by") or cur.word(k, "at", "@"):
+    if cur.word(k - 1, "at", "@", "around", "by", "from") or cur.word(k, "at", "@"):
         return True
     nxt = cur.t[k2] if k2 < cur.n else None
     if nxt is None or nxt.kind == "p":
         return True
-    return nxt.s in _PARTS or nxt.s in ("tonight", "ish", "o'clock", "oclock", "or", "and")
+    return nxt.s in _PARTS or nxt.s in _AFTER_LATENT_HOUR
+
+
+# What "till" leaves open after a start ("friday 6 till late").
+_OPEN_ENDS = frozenset(["late", "close", "closing", "whenever"])
+# Words after a bare number that keep it an hour ("friday 6 till late", "sat 7ish").
+_AFTER_LATENT_HOUR = frozenset(
+    [
+        "tonight",
+        "ish",
+        "o'clock",
+        "oclock",
+        "or",
+        "and",
+        "till",
+        "til",
+        "until",
+        "onwards",
+        "onward",
+    ]
+)
 
 
 def resolve(
@@ -397,11 +426,26 @@ def p_expr(cur: Cursor, i: int) -> tuple[Interval, int, int] | None:
 
     Examples: "friday 6pm to sunday noon", "7-9pm", "March 3-5", "between 2 and 4pm",
     "monday through wednesday"."""
-    for rule in (_e_range, _e_by, _e_led_range, _e_for_from, _e_point):
+    for rule in (_e_between_holidays, _e_range, _e_by, _e_led_range, _e_for_from, _e_point):
         r = rule(cur, i)
         if r is not None:
             return r[0], i, r[1]
     return None
+
+
+def _e_between_holidays(cur: Cursor, i: int) -> tuple[Interval, int] | None:
+    """The days between two holidays, both left out (the quiet week people plan around).
+
+    Examples: "between christmas and new year", "between xmas and NYE"."""
+    if not cur.word(i, "between"):
+        return None
+    first = days._d_holiday(cur, i + 1)
+    if first is None or not cur.word(first[1], "and", "&"):
+        return None
+    second = days._d_holiday(cur, first[1] + 1)
+    if second is None or second[0].start <= first[0].end:
+        return None
+    return Interval(cur.ctx.at(first[0].end), cur.ctx.at(second[0].start), "day"), second[1]
 
 
 def _e_range(cur: Cursor, i: int) -> tuple[Interval, int] | None:
@@ -487,7 +531,18 @@ def _e_point(cur: Cursor, i: int) -> tuple[Interval, int] | None:
             return _for_span(cur, v, u[0], q[0]), u[1]
     if cur.word(end, "or") or (cur.word(end, "/") and cur.p_weekday(end + 1) is not None):
         return _first_alternative(cur, i, v, end)
-    return v, end
+    return v, _open_end(cur, end) or end
+
+
+def _open_end(cur: Cursor, end: int) -> int | None:
+    """Where the words that leave a start open ("till late", "onwards") end, or None.
+
+    Examples: "friday 6 till late", "sat 2pm onwards", "8pm until close"."""
+    if cur.word(end, "onwards", "onward"):
+        return end + 1
+    if cur.word(end, "till", "til", "until", "to") and cur.word(end + 1, *_OPEN_ENDS):
+        return end + 2
+    return None
 
 
 def _first_alternative(cur: Cursor, i: int, v: Interval, end: int) -> tuple[Interval, int]:
@@ -548,9 +603,8 @@ def p_range(
         if sep_i >= cur.n:
             continue
         sep = cur.s(sep_i)
-        if kw == "between" and sep != "and":
-            if sep not in ("-",):
-                continue
+        if kw == "between" and sep not in ("and", "-"):
+            continue
         if kw == "later" and sep != "but":
             continue
         if kw == "later":
@@ -745,9 +799,9 @@ def _day_range(cur: Cursor, i: int, lend: int, r_i: int) -> tuple[Interval, int]
     lnum = cur.p_dayord(cur.skip_the(i))
     rd = cur.p_date(r_i)
     rnum = cur.p_dayord(cur.skip_the(r_i))
-    if lnum is not None and lnum[1] == lend:
-        if rd is not None and rd[0].grain == "day" and not rd[0].weekday_only:
-            return _number_to_day(cur, lnum[0], rd[0], rd[1])
+    right_day = rd is not None and rd[0].grain == "day" and not rd[0].weekday_only
+    if lnum is not None and lnum[1] == lend and rd is not None and right_day:
+        return _number_to_day(cur, lnum[0], rd[0], rd[1])
     if ld is None or ld[1] != lend or ld[0].grain not in ("day", "month", "year"):
         return None
     lday = ld[0]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from bot.nlp.dates import clock, combine, days, relative
 from bot.nlp.dates.tokens import Token
 from bot.nlp.dates.values import ClockTime, Context, DaySpan, Interval, PartOfDay, Value
-from bot.nlp.dates.vocabulary import _MONTHS, _WEEKDAYS
+from bot.nlp.dates.vocabulary import _MONTHS, _PARTS, _WEEKDAYS
 
 # Between two weekdays that make each other weekdays: "tue or wed", "sat/sun", "mon-fri".
 _DAY_JOINERS = ("or", "and", "to", "-", "/")
@@ -189,6 +189,11 @@ class Cursor:
             return _MONTHS[s]
         return None
 
+    def _part_after(self, i: int) -> bool:
+        """A part of the day after a short weekday in a `when`: "sat evening", "wed
+        after work" (in chat "the cat sat evening..." stays a verb)."""
+        return self.s(i + 1) in _PARTS or (self.word(i + 1, "after") and self.word(i + 2, "work"))
+
     def _numeric_near(self, i: int) -> bool:
         for k in (i - 2, i - 1, i + 1, i + 2):
             if 0 <= k < self.n and self.t[k].kind == "n":
@@ -221,19 +226,21 @@ class Cursor:
         return None
 
     def p_weekday(self, i: int) -> int | None:
-        if i < self.n and self.t[i].s in _WEEKDAYS:
-            tok = self.t[i]
-            if tok.s in ("sun", "sat", "wed", "mon", "fri", "thu", "tue") and not tok.cap:
-                # "sun" / "sat" / "wed" are words; lowercase short forms only with a dot or
-                # something time-like around.
-                if not (
-                    self.word(i + 1, ".")
-                    or self._numeric_near(i)
-                    or self.n <= 2
-                    or self.word(i - 1, "next", "this", "on", "last", "coming")
-                    or (self.word(i + 1, *_DAY_JOINERS) and self.s(i + 2) in _WEEKDAYS)
-                    or (self.word(i - 1, *_DAY_JOINERS) and self.s(i - 2) in _WEEKDAYS)
-                ):
-                    return None
-            return _WEEKDAYS[tok.s]
-        return None
+        if i >= self.n or self.t[i].s not in _WEEKDAYS:
+            return None
+        tok = self.t[i]
+        if tok.s in ("sun", "sat", "wed", "mon", "fri", "thu", "tue") and not tok.cap:
+            # "sun" / "sat" / "wed" are words; lowercase short forms only with a dot or
+            # something time-like around.
+            timely = (
+                self.word(i + 1, ".")
+                or self._numeric_near(i)
+                or self.n <= 2
+                or self.word(i - 1, "next", "this", "on", "last", "coming")
+                or (self.ctx.meetup and self._part_after(i))
+                or (self.word(i + 1, *_DAY_JOINERS) and self.s(i + 2) in _WEEKDAYS)
+                or (self.word(i - 1, *_DAY_JOINERS) and self.s(i - 2) in _WEEKDAYS)
+            )
+            if not timely:
+                return None
+        return _WEEKDAYS[tok.s]

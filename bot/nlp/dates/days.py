@@ -200,6 +200,9 @@ def _p_date_impl(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
             return _match_weekday(cur, r2[0], d.start.weekday(), i, k), r2[1]
     elif d.grain == "day" and not d.latent:
         wd = cur.p_weekday(k)
+        after = _d_weekday_after_holiday(cur, i)
+        if after is not None:
+            return after
         if wd is not None and k + 1 <= cur.n:
             day = _weekday_in(d, wd) if d.end - d.start > timedelta(days=1) else None
             return (
@@ -207,6 +210,21 @@ def _p_date_impl(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
                 k + 1 + (1 if cur.word(k + 1, ".") else 0),
             )
     return best
+
+
+def _d_weekday_after_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """A holiday and a weekday: that weekday in the days after it (Black Friday).
+
+    Examples: "thanksgiving friday", "christmas eve saturday", "diwali sunday"."""
+    h = _d_holiday(cur, i)
+    if h is None or h[0].end - h[0].start != timedelta(days=1):
+        return None
+    k = cur.skip(h[1], ",")
+    wd = cur.p_weekday(k)
+    if wd is None:
+        return None
+    d = h[0].start + timedelta(days=(wd - h[0].start.weekday()) % 7)
+    return DaySpan(d, d + timedelta(days=1), "day"), k + 1
 
 
 def _weekday_in(span: DaySpan, wd: int) -> DaySpan | None:
@@ -277,11 +295,13 @@ def _d_weekday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     """A weekday, alone or with this/next/last, or with its date.
 
     Examples: "friday", "Fri", "next friday", "this friday", "last monday", "Friday,
-    March 6", "fri the 13th"."""
+    March 6", "fri the 13th", "the following friday"."""
     c = cur.ctx
     j = i
     mod = None
-    if cur.word(j, "this", "next", "last", "coming", "upcoming", "past", "previous"):
+    if cur.word(j, "the") and cur.word(j + 1, "following"):
+        mod, j = "next", j + 2  # "the following friday": the one after the coming one
+    elif cur.word(j, "this", "next", "last", "coming", "upcoming", "past", "previous"):
         mod = cur.s(j)
         j += 1
         if mod == "this" and cur.word(j, "coming", "upcoming"):
@@ -336,16 +356,22 @@ def _d_weekday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
 
 
 def _d_rel_weekday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
-    """ "last week's sunday".
+    """A weekday of a week said first: "last week's sunday", "next week tuesday".
 
-    Examples: "last week's sunday", "next week's friday"."""
-    if cur.word(i, "last", "next", "this") and cur.word(i + 1, "week's", "weeks"):
-        wd = cur.p_weekday(i + 2)
-        if wd is not None:
-            off = {"last": -7, "next": 7, "this": 0}[cur.s(i)]
-            d = _monday(cur.ctx.today) + timedelta(days=off + wd)
-            return DaySpan(d, d + timedelta(days=1), "day"), i + 3
-    return None
+    Examples: "last week's sunday", "next week's friday", "next week tuesday", "next wk,
+    tues", "this week on thursday"."""
+    if not (cur.word(i, "last", "next", "this") and cur.word(i + 1, "week's", "weeks", "week")):
+        return None
+    k = i + 2
+    if cur.s(i + 1) == "week":
+        k = cur.skip(k, ",")
+        k += 1 if cur.word(k, "on") else 0
+    wd = cur.p_weekday(k)
+    if wd is None:
+        return None
+    off = {"last": -7, "next": 7, "this": 0}[cur.s(i)]
+    d = _monday(cur.ctx.today) + timedelta(days=off + wd)
+    return DaySpan(d, d + timedelta(days=1), "day"), k + 1
 
 
 def _year_after(cur: Cursor, j: int) -> tuple[int | None, int]:
@@ -558,6 +584,8 @@ def _numeric_order(
         )
         if year is None and not hint:
             return None  # "3.5" / "Python 3.11" are numbers, not dates
+        if b > 12 and year is None and not cur.ctx.us:
+            return None  # "7.30 friday" in London: a clock time ("3.14" is March in the US)
         return (a, b) if b <= 12 else (b, a)
     if a > 12:
         return a, b
@@ -644,11 +672,11 @@ def _d_the_nth(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     if cur.word(k, "-") and cur.adjacent(k):
         return None
     nxt = cur.t[k] if k < cur.n else None
-    if nxt is not None and nxt.kind == "w" and nxt.s not in _DAY_FOLLOWERS:
-        # "the first phrase", "the 3 rd game", "the second one": not days. A digit
-        # ordinal ("the 21st works") still is one.
-        if tok.kind == "w" or not tok.ordinal:
-            return None
+    # "the first phrase", "the 3 rd game", "the second one": not days. A digit ordinal
+    # ("the 21st works") still is one.
+    word_after = nxt is not None and nxt.kind == "w" and nxt.s not in _DAY_FOLLOWERS
+    if word_after and (tok.kind == "w" or not tok.ordinal):
+        return None
     if (
         tok.kind == "w"
         and not cur.word(i - 1, "on", "by", "until", "till", "from")
@@ -687,11 +715,10 @@ def _d_month_alone(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     y = c.today.year
     if mod == "last":
         y = y if m < c.today.month else y - 1
-    elif mod == "next" and m == c.today.month:
+    elif (mod == "next" and m == c.today.month) or (
+        mod in (None, "this", "coming", "next") and m < c.today.month
+    ):
         y += 1
-    elif mod is None or mod in ("this", "coming", "next"):
-        if m < c.today.month:
-            y += 1
     # "March after next"
     if cur.word(j, "after") and cur.word(j + 1, "next"):
         y += 1
@@ -914,9 +941,23 @@ def _d_day_next_to(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
 def _d_week_on(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     """A weekday a week after the next one, as British English says it.
 
-    Examples: "friday week", "a week on friday", "a week from tuesday", "Saturday week"."""
-    if cur.s(i + 1) != "week" and cur.s(i + 2) != "week":
+    Examples: "friday week", "a week on friday", "a week from tuesday", "Saturday week",
+    "a week tomorrow", "2 weeks today", "two weeks on sunday"."""
+    if cur.s(i + 1) not in ("week", "weeks") and cur.s(i + 2) != "week":
         return None  # the cheap test first: this rule is tried at every date-like token
+    weeks = 1 if cur.word(i, "a") else cur.t[i].num
+    if (
+        weeks is not None
+        and cur.word(i + 1, "week", "weeks")
+        and cur.word(i + 2, "today", "tomorrow")
+    ):
+        d = cur.ctx.today + timedelta(days=7 * weeks + (cur.s(i + 2) == "tomorrow"))
+        return DaySpan(d, d + timedelta(days=1), "day"), i + 3
+    if weeks is not None and cur.word(i + 1, "week", "weeks") and cur.word(i + 2, "on", "from"):
+        r, end = _d_weekday(cur, i + 3), None
+        if r is not None and r[0].grain == "day":
+            d = r[0].start + timedelta(days=7 * weeks)
+            return DaySpan(d, d + timedelta(days=1), "day"), r[1]
     if cur.word(i, "a") and cur.word(i + 2, "on", "from"):
         r, end = _d_weekday(cur, i + 3), None
     else:  # "friday week", "fri. week"

@@ -86,9 +86,8 @@ def _unit_after(cur: Cursor, j: int) -> tuple[str, int] | None:
     u = _UNITS.get(s)
     if u is None:
         return None
-    if s in ("h", "m", "s") and not cur.adjacent(j):
-        if s != "h":
-            return None
+    if s in ("m", "s") and not cur.adjacent(j):
+        return None
     if s == "m" and not cur.adjacent(j):
         return None
     return u, j + 1
@@ -146,7 +145,25 @@ def _p_relative_impl(cur: Cursor, i: int) -> tuple[Interval | DaySpan, int] | No
     "in half an hour", "a fortnight ago"."""
     if cur.word(i, "in", "within"):
         return _r_in(cur, i)
+    if cur.word(i, "this", "same") and cur.word(i + 1, "time"):
+        return _r_same_time(cur, i)
     return _r_next_n(cur, i) or _r_counted(cur, i)
+
+
+_SAME_TIME_SHIFTS = {"tomorrow": ("day", 1), "week": ("week", 1), "month": ("month", 1)}
+
+
+def _r_same_time(cur: Cursor, i: int) -> tuple[Interval, int] | None:
+    """Now's clock time on a later day: "same time next week" is a week from now.
+
+    Examples: "same time next week", "this time tomorrow", "same time next month"."""
+    j = i + 2
+    if cur.word(j, "next"):
+        j += 1
+    shift = _SAME_TIME_SHIFTS.get(cur.s(j))
+    if shift is None or (cur.s(j) == "tomorrow") == (j > i + 2):
+        return None  # "next tomorrow" / "same time week"
+    return Interval(_add(cur, cur.ctx.now, shift[0], shift[1]), None, "minute"), j + 1
 
 
 def _r_in(cur: Cursor, i: int) -> tuple[Interval, int] | None:

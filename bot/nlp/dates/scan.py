@@ -206,12 +206,30 @@ def _starts(toks: list[Token]) -> set[int]:
 
 # Connectors left out of a mention's text when they open it ("at 7pm" -> "7pm")...
 _LEADING_CONNECTORS = frozenset(
-    "at on @ for by in of , from around about between approximately during this".split()
+    [
+        "at",
+        "on",
+        "@",
+        "for",
+        "by",
+        "in",
+        "of",
+        ",",
+        "from",
+        "around",
+        "about",
+        "between",
+        "approximately",
+        "during",
+        "this",
+    ]
 )
 # ...and when they close it ("friday at" -> "friday").
-_TRAILING_CONNECTORS = frozenset(", at on - the".split())
-_PART_WORDS_AFTER_IN = frozenset("morning afternoon evening day week end beginning".split())
-_AMOUNTS_AFTER_IN = frozenset("a an half few couple".split())
+_TRAILING_CONNECTORS = frozenset([",", "at", "on", "-", "the"])
+_PART_WORDS_AFTER_IN = frozenset(
+    ["morning", "afternoon", "evening", "day", "week", "end", "beginning"]
+)
+_AMOUNTS_AFTER_IN = frozenset(["a", "an", "half", "few", "couple"])
 
 
 def _keeps_leading(toks: list[Token], s_i: int, e_i: int) -> bool:
@@ -388,6 +406,15 @@ _FILLER = frozenset(
         "approx",
         "ish",
         "sharp",
+        # hedges beside a time ("tbd next week", "probably friday"): the time is the reading
+        "tbd",
+        "tbc",
+        "tba",
+        "probably",
+        "prob",
+        "likely",
+        "tentatively",
+        "provisionally",
         "between",
         "over",
     }

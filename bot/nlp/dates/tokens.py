@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.nlp.dates.vocabulary import _NUMBERS, _ORDINALS
+from bot.nlp.dates.vocabulary import _NUMBERS, _ORDINALS, RESPELLINGS
 
 # ---------------------------------------------------------------------------------------
 # Tokens
 
 _TOKEN_RE = re.compile(
-    r"(?P<w2>2mor+o+w?\b)|(?P<n>\d+(?:st|nd|rd|th)?)|(?P<w>[a-z]+(?:'[a-z]+)?)|(?P<p>[^\sa-z\d])",
+    r"(?P<w2>2mor+o+w?\b|2ni(?:te|ght)\b)|(?P<n>\d+(?:st|nd|rd|th)?)|(?P<w>[a-z]+(?:'[a-z]+|-ish\b)?)|(?P<p>[^\sa-z\d])",
     re.IGNORECASE,
 )
 
@@ -48,11 +48,14 @@ def _tokenize(text: str, limit: int = 1 << 30) -> list[Token]:
         c0 = s[0]
         if s.startswith("2mor"):
             append(Token("2moro", a, b, "w", False, None, False))
+        elif s.startswith("2ni"):
+            append(Token("tonight", a, b, "w", False, None, False))
         elif "0" <= c0 <= "9":
             ordinal = s[-2:] in ("st", "nd", "rd", "th")
             digits = s[:-2] if ordinal else s
             append(Token(s, a, b, "n", False, int(digits) if len(digits) <= 9 else None, ordinal))
         elif "a" <= c0 <= "z":
+            s = respelled(s)
             wn = word_num.get(s)
             cap = text[a].isupper()
             if wn is None:
@@ -62,3 +65,13 @@ def _tokenize(text: str, limit: int = 1 << 30) -> list[Token]:
         else:
             append(Token(s, a, b, "p", False, None, False))
     return out
+
+
+def respelled(word: str) -> str:
+    """The word meant by a lower-case word typed in a hurry: one slip from a weekday, a
+    month or a day word, shorthand, or a time word with "ish"; other words as they are.
+
+    Examples: "wedensday" -> "wednesday", "thrusday" -> "thursday", "saturaday" ->
+    "saturday", "tommorrow" -> "tomorrow", "nxt" -> "next", "noonish" -> "noon",
+    "late-ish" -> "late"; "sundae" and "frida" stay."""
+    return RESPELLINGS.get(word, word)

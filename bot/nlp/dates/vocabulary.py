@@ -115,6 +115,7 @@ _MORE_PARTS: dict[str, tuple[int, int]] = {
     "arvo": (12, 19),
     "arvos": (12, 19),
     "evo": (18, 24),
+    "eve": (18, 24),
     "teatime": (16, 18),
 }
 # Parts of the day: (start hour, end hour) on the day, end may be 24.
@@ -174,6 +175,17 @@ _TZ_OFFSETS: dict[str, float] = {
     "ist": 5.5,
     "jst": 9,
     "aest": 10,
+    "acst": 9.5,
+    "acdt": 10.5,
+    "awst": 8,
+    "nzst": 12,
+    "nzdt": 13,
+    "sgt": 8,
+    "hkt": 8,
+    "kst": 9,
+    "akdt": -8,
+    "ast": -4,
+    "adt": -3,
     "aedt": 11,
     "msk": 3,
 }
@@ -228,6 +240,8 @@ _ZONE_NAMES: dict[tuple[str, ...], str] = {
     ("sf",): "America/Los_Angeles",
     ("vancouver",): "America/Vancouver",
     ("sydney",): "Australia/Sydney",
+    ("aet",): "Australia/Sydney",
+    ("nzt",): "Pacific/Auckland",
     ("melbourne",): "Australia/Melbourne",
     ("brisbane",): "Australia/Brisbane",
     ("perth",): "Australia/Perth",
@@ -244,7 +258,7 @@ _ZONE_NAMES: dict[tuple[str, ...], str] = {
 }
 _BARE_ZONES = frozenset(
     {("uk",), ("eastern",), ("et",), ("central",), ("ct",), ("mountain",), ("mt",)}
-    | {("pacific",), ("pt",), ("nz",)}
+    | {("pacific",), ("pt",), ("nz",), ("nzt",), ("aet",)}
 )
 _ZONE_TIME_WORDS = frozenset({"time", "standard", "daylight"})
 
@@ -286,6 +300,8 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("new", "year's", "day"): "new_years_day",
     ("new", "years", "day"): "new_years_day",
     ("new", "year's"): "new_years_day",
+    ("new", "year"): "new_years_day",
+    ("new", "years"): "new_years_day",
     ("thanksgiving",): "thanksgiving",
     ("thanksgiving", "day"): "thanksgiving",
     ("easter",): "easter",
@@ -325,15 +341,44 @@ _HOLIDAY_FIRST_WORDS = frozenset(words[0] for words in _HOLIDAY_NAMES)
 # The holiday words that alone make a message worth reading (not "new", "good", "bank": the
 # other names end in "day", "friday" or "year's", which pass by themselves).
 _HOLIDAY_TRIGGERS = frozenset(
-    "christmas xmas nye thanksgiving easter diwali deepavali halloween year's holiday "
-    "valentine's valentines".split()
+    [
+        "christmas",
+        "xmas",
+        "nye",
+        "thanksgiving",
+        "easter",
+        "diwali",
+        "deepavali",
+        "halloween",
+        "year's",
+        "holiday",
+        "valentine's",
+        "valentines",
+    ]
 )
 
 # Words that name no time: a `when` made of them is refused with an example, never read as
 # now ("asap" is "now" in chat, as in Duckling, but a meetup cannot start as soon as possible).
 _NO_TIME_WORDS = frozenset(
-    "whenever soon soonish asap tbd tba tbc someday sometime anytime eventually later "
-    "flexible undecided unknown idk dunno".split()
+    [
+        "whenever",
+        "soon",
+        "soonish",
+        "asap",
+        "tbd",
+        "tba",
+        "tbc",
+        "someday",
+        "sometime",
+        "anytime",
+        "eventually",
+        "later",
+        "flexible",
+        "undecided",
+        "unknown",
+        "idk",
+        "dunno",
+    ]
 )
 _NO_TIME_PHRASES = (
     ("as", "soon", "as", "possible"),
@@ -498,19 +543,66 @@ _PAIR_TRIGGERS = frozenset(
 
 # US time-zone keys: numeric dates there are month/day.
 _US_ZONES = frozenset(
-    """America/New_York America/Chicago America/Denver America/Los_Angeles America/Phoenix
-    America/Anchorage America/Adak America/Boise America/Detroit America/Juneau
-    America/Metlakatla America/Nome America/Sitka America/Yakutat America/Menominee
-    America/Indiana/Indianapolis America/Indiana/Knox America/Indiana/Marengo
-    America/Indiana/Petersburg America/Indiana/Tell_City America/Indiana/Vevay
-    America/Indiana/Vincennes America/Indiana/Winamac America/Kentucky/Louisville
-    America/Kentucky/Monticello America/North_Dakota/Beulah America/North_Dakota/Center
-    America/North_Dakota/New_Salem America/Puerto_Rico America/Indianapolis
-    America/Louisville America/Shiprock America/Fort_Wayne America/Knox_IN Navajo
-    Pacific/Honolulu Pacific/Guam Pacific/Saipan Pacific/Pago_Pago US/Alaska US/Aleutian
-    US/Arizona US/Central US/East-Indiana US/Eastern US/Hawaii US/Indiana-Starke
-    US/Michigan US/Mountain US/Pacific US/Samoa EST5EDT CST6CDT MST7MDT PST8PDT EST MST HST
-    """.split()
+    [
+        "America/New_York",
+        "America/Chicago",
+        "America/Denver",
+        "America/Los_Angeles",
+        "America/Phoenix",
+        "America/Anchorage",
+        "America/Adak",
+        "America/Boise",
+        "America/Detroit",
+        "America/Juneau",
+        "America/Metlakatla",
+        "America/Nome",
+        "America/Sitka",
+        "America/Yakutat",
+        "America/Menominee",
+        "America/Indiana/Indianapolis",
+        "America/Indiana/Knox",
+        "America/Indiana/Marengo",
+        "America/Indiana/Petersburg",
+        "America/Indiana/Tell_City",
+        "America/Indiana/Vevay",
+        "America/Indiana/Vincennes",
+        "America/Indiana/Winamac",
+        "America/Kentucky/Louisville",
+        "America/Kentucky/Monticello",
+        "America/North_Dakota/Beulah",
+        "America/North_Dakota/Center",
+        "America/North_Dakota/New_Salem",
+        "America/Puerto_Rico",
+        "America/Indianapolis",
+        "America/Louisville",
+        "America/Shiprock",
+        "America/Fort_Wayne",
+        "America/Knox_IN",
+        "Navajo",
+        "Pacific/Honolulu",
+        "Pacific/Guam",
+        "Pacific/Saipan",
+        "Pacific/Pago_Pago",
+        "US/Alaska",
+        "US/Aleutian",
+        "US/Arizona",
+        "US/Central",
+        "US/East-Indiana",
+        "US/Eastern",
+        "US/Hawaii",
+        "US/Indiana-Starke",
+        "US/Michigan",
+        "US/Mountain",
+        "US/Pacific",
+        "US/Samoa",
+        "EST5EDT",
+        "CST6CDT",
+        "MST7MDT",
+        "PST8PDT",
+        "EST",
+        "MST",
+        "HST",
+    ]
 )
 
 
@@ -569,19 +661,88 @@ _AMPM_WORDS = {
 
 # First words of the parts of the grammar (a cheap dispatch before trying them).
 _PART_STARTS = frozenset(
-    "in during this today tomorrow yesterday tmrw tomorrows last early late later tonight tonite "
-    "after the".split()
+    [
+        "in",
+        "during",
+        "this",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "tmrw",
+        "tomorrows",
+        "last",
+        "early",
+        "late",
+        "later",
+        "tonight",
+        "tonite",
+        "after",
+        "the",
+    ]
 )
 _RELATIVE_STARTS = frozenset(
-    "in within next last past previous upcoming coming a an couple few several half three "
-    "one".split()
+    [
+        "in",
+        "within",
+        "next",
+        "last",
+        "past",
+        "previous",
+        "upcoming",
+        "coming",
+        "a",
+        "an",
+        "couple",
+        "few",
+        "several",
+        "half",
+        "three",
+        "one",
+        "this",  # "this time tomorrow"
+        "same",  # "same time next week"
+    ]
 )
-_NOW_STARTS = frozenset("right just now atm at asap as eod end".split())
+_NOW_STARTS = frozenset(["right", "just", "now", "atm", "at", "asap", "as", "eod", "end"])
 # Words after "the 21st" that keep it a day.
 _DAY_FOLLOWERS = frozenset(
-    "at on in of and or to for from through thru till until works work is would could "
-    "should then i we it that this next after before around about evening morning "
-    "afternoon night lunch dinner".split()
+    [
+        "at",
+        "on",
+        "in",
+        "of",
+        "and",
+        "or",
+        "to",
+        "for",
+        "from",
+        "through",
+        "thru",
+        "till",
+        "until",
+        "works",
+        "work",
+        "is",
+        "would",
+        "could",
+        "should",
+        "then",
+        "i",
+        "we",
+        "it",
+        "that",
+        "this",
+        "next",
+        "after",
+        "before",
+        "around",
+        "about",
+        "evening",
+        "morning",
+        "afternoon",
+        "night",
+        "lunch",
+        "dinner",
+    ]
 )
 # The words of holiday names before their last word: a holiday is read from its first word,
 # found by looking back from the last ("day", "friday", "year's", "holiday", "eve"...).
@@ -591,10 +752,65 @@ _HOLIDAY_PREFIX_WORDS = frozenset(
 # Words that can open a time expression before its number or time word.
 _PREFIX_WORDS = (
     frozenset(
-        "at on the in from between by this next last coming upcoming past previous a an half "
-        "quarter early late mid end beginning start around about approximately approx for "
-        "until till til since after before during within later right just as day all rest "
-        "current following @ than of to few couple several three-quarters straight".split()
+        [
+            "at",
+            "on",
+            "the",
+            "in",
+            "from",
+            "between",
+            "by",
+            "this",
+            "next",
+            "last",
+            "coming",
+            "upcoming",
+            "past",
+            "previous",
+            "a",
+            "an",
+            "half",
+            "quarter",
+            "early",
+            "late",
+            "mid",
+            "end",
+            "beginning",
+            "start",
+            "around",
+            "about",
+            "approximately",
+            "approx",
+            "for",
+            "until",
+            "till",
+            "til",
+            "since",
+            "after",
+            "before",
+            "during",
+            "within",
+            "later",
+            "right",
+            "just",
+            "as",
+            "day",
+            "all",
+            "rest",
+            "current",
+            "following",
+            "@",
+            "than",
+            "of",
+            "to",
+            "few",
+            "couple",
+            "several",
+            "three-quarters",
+            "straight",
+            "same",
+            "time",
+        ]
     )
     | _HOLIDAY_PREFIX_WORDS
 )
@@ -659,3 +875,92 @@ _ANCHORS = frozenset(
         "happy",
     ]
 )
+
+
+# ---------------------------------------------------------------------------------------
+# Spellings people type in a hurry: a word one slip away from a weekday, a month or a day
+# word ("wedensday", "thrusday", "saturaday", "tommorrow"), shorthand ("nxt"), and a time
+# word with "ish" ("noonish", "late-ish"). The tokenizer reads them as the word meant.
+_SLIP_TARGETS = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "tomorrow",
+    "tomorow",
+    "tonight",
+    "morning",
+    "evening",
+    "afternoon",
+]
+# A common misspelling is a target too: "tomoro" is one slip from "tomorow".
+_MEANT = {"tomorow": "tomorrow"}
+# Real words one slip from a target, which stay themselves.
+_NOT_SLIPS = frozenset(["sundae", "sundry", "frida", "mourning", "moaning", "augusta"])
+_SHORTHAND = {
+    "nxt": "next",
+    "nite": "night",
+    "nites": "nights",
+    "wk": "week",
+    "thurz": "thursday",
+    "tmrow": "tomorrow",
+    "tmoz": "tomorrow",
+}
+_ISH_STEMS = frozenset(
+    [
+        *_PARTS,
+        "noon",
+        "midday",
+        "midnight",
+        "tonight",
+        "tonite",
+        "late",
+        "early",
+        "am",
+        "pm",
+        "work",
+        "lunch",
+        "school",
+    ]
+)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _slips(word: str) -> set[str]:
+    """Every spelling one slip from ``word`` (a letter dropped, added, changed, or two
+    swapped) that keeps its first letter and at least five letters."""
+    out: set[str] = set()
+    for k in range(1, len(word) + 1):
+        head, tail = word[:k], word[k:]
+        out.add(head[:-1] + tail)  # dropped
+        out.update(head + c + tail for c in _LETTERS)  # added
+        out.update(head[:-1] + c + tail for c in _LETTERS if k > 1)  # changed
+        if tail:
+            out.add(head[:-1] + tail[0] + head[-1] + tail[1:] if k > 1 else word)  # swapped
+    return {s for s in out if len(s) >= 5 and s[0] == word[0]}
+
+
+def _build_respellings() -> dict[str, str]:
+    known = set(_WEEKDAYS) | set(_MONTHS) | set(_DAY_WORDS) | set(_PARTS) | set(_NUMBERS)
+    out: dict[str, str] = {}
+    for target in _SLIP_TARGETS:
+        for s in _slips(target):
+            if s not in known and s not in _NOT_SLIPS:
+                out.setdefault(s, _MEANT.get(target, target))
+    out.update(_SHORTHAND)
+    for stem in _ISH_STEMS:
+        out[stem + "ish"] = out[stem + "-ish"] = stem
+    return out
+
+
+RESPELLINGS: dict[str, str] = _build_respellings()
