@@ -149,7 +149,7 @@ async def console_driver(tmp_path: Path, start: datetime,
     keyboard = _Keyboard()
     settings = replace(Settings(), database_url=f"sqlite+aiosqlite:///{tmp_path}/console.db",
                        web=WebSettings("127.0.0.1", 0, base_url) if base_url else None)
-    app, console, _timer = build_console(settings, keyboard, transcript.append, start)
+    app, console = build_console(settings, keyboard, transcript.append, start)
     await app.start(warm_up="skip")
     keyboard.console = asyncio.create_task(console.run(app.core))
     try:
