@@ -180,6 +180,8 @@ def _p_date_impl(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         _d_rel_weekday,
         _d_holiday,
         _d_week_on,
+        _d_fortnight_on,
+        _d_weekday_next,
         _d_day_next_to,
     ):
         r = f(cur, i)
@@ -971,6 +973,42 @@ def _d_week_on(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     return DaySpan(d, d + timedelta(days=1), "day"), end or r[1]
 
 
+def _d_fortnight_on(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """A day two weeks after the coming one, as British and Australian English say it.
+
+    Examples: "saturday fortnight", "a fortnight on saturday", "a fortnight from friday",
+    "a fortnight today", "a fortnight tomorrow"."""
+    if "fortnight" not in (cur.s(i + 1), cur.s(i + 2)):
+        return None  # the cheap test first: this rule is tried at every date-like token
+    if cur.word(i, "a") and cur.word(i + 1, "fortnight"):
+        if cur.word(i + 2, "today", "tomorrow"):
+            d = cur.ctx.today + timedelta(days=14 + (cur.s(i + 2) == "tomorrow"))
+            return DaySpan(d, d + timedelta(days=1), "day"), i + 3
+        r = _d_weekday(cur, i + 3) if cur.word(i + 2, "on", "from") else None
+    elif cur.word(i, "this", "next", "last"):
+        return None  # "next friday fortnight": too rare to guess
+    else:
+        r = _d_weekday(cur, i)
+        r = (r[0], r[1] + 1) if r is not None and cur.word(r[1], "fortnight") else None
+    if r is None or r[0].grain != "day":
+        return None
+    d = r[0].start + timedelta(days=14)
+    return DaySpan(d, d + timedelta(days=1), "day"), r[1]
+
+
+def _d_weekday_next(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """A weekday, then "next": the same day as "next monday", in older British word order.
+
+    Examples: "monday next", "friday next", "tues next"."""
+    if not cur.word(i + 1, "next"):
+        return None
+    wd = cur.p_weekday(i)
+    if wd is None:
+        return None
+    d = _monday(cur.ctx.today) + timedelta(days=7 + wd)
+    return DaySpan(d, d + timedelta(days=1), "day"), i + 2
+
+
 def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     """A holiday, its eve, its long weekend, or the day after it; read for the
     community's country where countries differ (Canadian Thanksgiving in October).
@@ -1179,11 +1217,19 @@ def _boundary_word(cur: Cursor, j: int) -> tuple[str, int] | None:
         if cur.word(k, "around"):
             k += 1
         return ("end" if s0 == "end" else "beginning"), cur.skip_the(k)
-    if s0 in _EDGE_WORDS and cur.p_monthname(j + 1) is not None:
+    if s0 in _EDGE_WORDS and (cur.p_monthname(j + 1) is not None or _near_period(cur, j + 1)):
         return _EDGE_WORDS[s0], j + 1
     if s0 == "mid" and cur.word(j + 1, "-") and cur.p_monthname(j + 2) is not None:
         return "middle", j + 2
     return None
+
+
+def _near_period(cur: Cursor, j: int) -> bool:
+    """A week, month or year said with this/next, whose early, middle or late part is
+    meant.
+
+    Examples: "early next week", "late this week", "mid next month", "early next year"."""
+    return cur.word(j, "this", "next") and cur.word(j + 1, "week", "month", "year")
 
 
 def _boundary_span(cur: Cursor, j: int) -> tuple[tuple[date, date], int] | None:
