@@ -71,9 +71,17 @@ EDGES = [
 ]
 
 
+# "all day" beside a day: the whole day, from its start
+ALL_DAY = [
+    ("all day saturday", "2026-03-07 00:00"),
+    ("saturday, all day", "2026-03-07 00:00"),
+    ("all day tomorrow", "2026-03-05 00:00"),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    FORTNIGHTS + WEEKDAY_NEXT + MILITARY + TIME_AFTER_AMOUNT + AFTER_OFFICE + EDGES,
+    FORTNIGHTS + WEEKDAY_NEXT + MILITARY + TIME_AFTER_AMOUNT + AFTER_OFFICE + EDGES + ALL_DAY,
 )
 def test_round3_forms_are_read(text: str, expected: str) -> None:
     assert _start(text) == expected
@@ -89,6 +97,7 @@ def test_round3_forms_are_read(text: str, expected: str) -> None:
         "TBD pending venue",
         "after the conference",
         "date to follow",
+        "we worked all day",
     ],
 )
 def test_round3_lookalikes_are_not_read_as_those_forms(text: str) -> None:

@@ -280,6 +280,7 @@ _PART_PHRASES: dict[tuple[str, ...], tuple[int, int]] = {
     ("midafternoon",): (14, 17),
     ("mid", "-", "evening"): (19, 22),
     ("mid", "evening"): (19, 22),
+    ("all", "day"): (0, 24),  # "all day saturday": the whole day, from its start
 }
 # "late morning" is its last two hours (the grammar's "late" is the last three otherwise).
 _LATE_PART_HOURS: dict[str, tuple[int, int]] = {"morning": (10, 12), "mornings": (10, 12)}
