@@ -282,7 +282,7 @@ PHRASES: list[tuple[str, str, str | None]] = [
     ("this friday or next", L, "2026-03-06 00:00"),
     ("thursday or friday lunchtime", L, "2026-03-05 12:00"),
     ("good friday morning", L, "2026-04-03 00:00"),
-    ("bank holiday monday afternoon", L, "2026-05-04 12:00"),
+    ("bank holiday monday afternoon", L, "2026-04-06 12:00"),  # Easter Monday (England)
     ("christmas week", L, "2026-12-21 00:00"),
     ("between christmas and new year", L, "2026-12-26 00:00"),
     ("thanksgiving morning", NY, "2026-11-26 00:00"),

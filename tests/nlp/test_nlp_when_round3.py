@@ -79,9 +79,55 @@ ALL_DAY = [
 ]
 
 
+# "either" before alternatives, "preferably"/"ideally" after a time: filler in a `when`
+HEDGED = [
+    ("either thurs or fri after 6", "2026-03-05 18:00"),
+    ("ideally saturday 2pm", "2026-03-07 14:00"),
+    ("sunday preferably", "2026-03-08 00:00"),
+]
+
+# the weekend a week after next weekend (a weekend starts Friday 18:00)
+WEEKEND_AFTER_NEXT = [
+    ("the weekend after next", "2026-03-20 18:00"),
+    ("weekend after next", "2026-03-20 18:00"),
+]
+
+# US federal Mondays and Cinco de Mayo, read in New York
+NEW_YORK = ZoneInfo("America/New_York")
+US_HOLIDAYS = [
+    ("Presidents Day", "2027-02-15 00:00"),
+    ("presidents' day weekend", "2027-02-13 00:00"),
+    ("MLK day", "2027-01-18 00:00"),
+    ("Martin Luther King Day", "2027-01-18 00:00"),
+    ("cinco de mayo 6pm", "2026-05-05 18:00"),
+]
+
+# a bank holiday named by its month (England's calendar in London; the UK's elsewhere)
+MONTH_BANK_HOLIDAYS = [
+    ("the August bank holiday", "2026-08-31 00:00"),
+    ("the august bank holiday weekend", "2026-08-29 00:00"),
+    ("May bank holiday", "2026-05-04 00:00"),
+    ("the bank holiday", "2026-04-06 00:00"),  # Easter Monday is one in England
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), US_HOLIDAYS)
+def test_us_holidays(text: str, expected: str) -> None:
+    assert _start(text, NEW_YORK) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    FORTNIGHTS + WEEKDAY_NEXT + MILITARY + TIME_AFTER_AMOUNT + AFTER_OFFICE + EDGES + ALL_DAY,
+    HEDGED
+    + WEEKEND_AFTER_NEXT
+    + MONTH_BANK_HOLIDAYS
+    + FORTNIGHTS
+    + WEEKDAY_NEXT
+    + MILITARY
+    + TIME_AFTER_AMOUNT
+    + AFTER_OFFICE
+    + EDGES
+    + ALL_DAY,
 )
 def test_round3_forms_are_read(text: str, expected: str) -> None:
     assert _start(text) == expected
@@ -98,6 +144,8 @@ def test_round3_forms_are_read(text: str, expected: str) -> None:
         "after the conference",
         "date to follow",
         "we worked all day",
+        "either way works",
+        "pass the mayo",
     ],
 )
 def test_round3_lookalikes_are_not_read_as_those_forms(text: str) -> None:

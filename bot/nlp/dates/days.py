@@ -182,6 +182,8 @@ def _p_date_impl(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         _d_week_on,
         _d_fortnight_on,
         _d_weekday_next,
+        _d_month_bank_holiday,
+        _d_weekend_after_next,
         _d_day_next_to,
     ):
         r = f(cur, i)
@@ -1007,6 +1009,44 @@ def _d_weekday_next(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         return None
     d = _monday(cur.ctx.today) + timedelta(days=7 + wd)
     return DaySpan(d, d + timedelta(days=1), "day"), i + 2
+
+
+def _d_month_bank_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """A bank holiday named by its month, as the UK names them: the next one in that
+    month (for May, the early one), or its long weekend; in a country without one that
+    month, the UK's (whose term it is).
+
+    Examples: "the August bank holiday", "May bank holiday", "the August bank holiday
+    weekend"."""
+    j = cur.skip_the(i)
+    month = cur.p_monthname(j) if cur.word(j + 1, "bank") else None
+    if month is None or not cur.word(j + 2, "holiday"):
+        return None
+    today = cur.ctx.today
+    ahead = [
+        d
+        for country in (cur.ctx.region.country, "GB")  # the term is British: else the UK's
+        for y in (today.year, today.year + 1)
+        for d in holiday_days("bank_holiday", country, y)
+        if d.month == month and d >= today
+    ]
+    if not ahead:
+        return None
+    start, end, k = ahead[0], ahead[0] + timedelta(days=1), j + 3
+    if cur.word(k, "weekend", "wkend"):
+        (start, end), k = holiday_weekend(ahead[0]), k + 1
+    return DaySpan(start, end, "day"), k
+
+
+def _d_weekend_after_next(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """The weekend a week after next weekend.
+
+    Examples: "the weekend after next", "weekend after next", "the wkend after next"."""
+    j = cur.skip_the(i)
+    if not (_weekend_word(cur, j, None) and cur.word(j + 1, "after") and cur.word(j + 2, "next")):
+        return None
+    d, _ = _weekend(cur, j, "next")
+    return DaySpan(d.start + timedelta(days=7), d.end + timedelta(days=7), d.grain), j + 3
 
 
 def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:

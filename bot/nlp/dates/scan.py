@@ -417,6 +417,10 @@ _FILLER = frozenset(
         "provisionally",
         "between",
         "over",
+        # "either thurs or fri", "saturday ideally": the alternatives or the time are the reading
+        "either",
+        "preferably",
+        "ideally",
     }
 )
 

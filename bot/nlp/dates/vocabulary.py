@@ -335,6 +335,12 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("labour", "day"): "labour_day",
     ("bank", "holiday"): "bank_holiday",
     ("bank", "holiday", "monday"): "bank_holiday",
+    ("presidents", "day"): "presidents_day",
+    ("president's", "day"): "presidents_day",
+    ("presidents", "'", "day"): "presidents_day",
+    ("mlk", "day"): "mlk_day",
+    ("martin", "luther", "king", "day"): "mlk_day",
+    ("cinco", "de", "mayo"): "cinco_de_mayo",
     ("lunar", "new", "year"): "lunar_new_year",
     ("chinese", "new", "year"): "lunar_new_year",
 }
@@ -355,6 +361,7 @@ _HOLIDAY_TRIGGERS = frozenset(
         "holiday",
         "valentine's",
         "valentines",
+        "cinco",
     ]
 )
 
