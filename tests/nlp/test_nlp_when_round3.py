@@ -111,6 +111,19 @@ MONTH_BANK_HOLIDAYS = [
 ]
 
 
+# zone abbreviations of South Africa, West Africa, Pakistan and the Philippines, read from
+# London; "brekkie" is breakfast; "start" after a time is filler
+ZONES_AND_WORDS = [
+    ("Saturday 1pm SAST", "2026-03-07 11:00"),
+    ("saturday 4pm WAT", "2026-03-07 15:00"),
+    ("7pm PKT", "2026-03-04 14:00"),
+    ("9pm PHT", "2026-03-04 13:00"),
+    ("sunday brekkie 9am", "2026-03-08 09:00"),
+    ("Sat 21st, 2pm start", "2026-03-21 14:00"),
+    ("7.30pm start on friday", "2026-03-06 19:30"),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), US_HOLIDAYS)
 def test_us_holidays(text: str, expected: str) -> None:
     assert _start(text, NEW_YORK) == expected
@@ -146,6 +159,8 @@ def test_round3_forms_are_read(text: str, expected: str) -> None:
         "we worked all day",
         "either way works",
         "pass the mayo",
+        "start",
+        "what's the start time",
     ],
 )
 def test_round3_lookalikes_are_not_read_as_those_forms(text: str) -> None:

@@ -421,6 +421,7 @@ _FILLER = frozenset(
         "either",
         "preferably",
         "ideally",
+        "start",  # "2pm start": the time given is the start
     }
 )
 

@@ -188,6 +188,11 @@ _TZ_OFFSETS: dict[str, float] = {
     "adt": -3,
     "aedt": 11,
     "msk": 3,
+    # South Africa, West Africa, Pakistan, the Philippines ("CAT"/"EAT" are words: left out)
+    "sast": 2,
+    "wat": 1,
+    "pkt": 5,
+    "pht": 8,
 }
 
 # ---------------------------------------------------------------------------------------
@@ -925,6 +930,8 @@ _SHORTHAND = {
     "thurz": "thursday",
     "tmrow": "tomorrow",
     "tmoz": "tomorrow",
+    "brekkie": "breakfast",  # Australian and British
+    "brekky": "breakfast",
 }
 _ISH_STEMS = frozenset(
     [
