@@ -47,6 +47,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
@@ -390,6 +391,33 @@ def bench_speed(root: Path, rounds: int, passes: int = 3) -> dict[str, Any]:
     # way, as the bot does at start: a full collection costs with the heap, not the work.
     gc.collect()
     gc.freeze()
+    funcs = _speed_workloads(msgs, now)
+    cold, warm, per_round = _time_rounds(funcs, rounds, passes)
+    out: dict[str, Any] = {"messages": len(msgs), "rounds": rounds, "passes": passes}
+    for k in funcs:
+        out[f"{k}_msgs_per_s"] = round(len(msgs) / warm[k])
+        out[f"{k}_cold_msgs_per_s"] = round(len(msgs) / cold[k])
+    n_mm = sum(1 for m in msgs if statements.might_matter(m))
+    n_pl = sum(1 for m in msgs if places.find_places(m))
+    n_tm = sum(1 for m in msgs if dates.find_times(m, now=now))
+    out["share_might_matter"] = round(n_mm / len(msgs), 3)
+    out["share_with_place"] = round(n_pl / len(msgs), 3)
+    out["share_with_time"] = round(n_tm / len(msgs), 3)
+    if "geotext" in funcs:
+        out.update(_ratios_to_geotext(cold, warm, per_round))
+    else:
+        out["geotext_msgs_per_s"] = "geotext not installed"
+    for name in ("dateparser",):
+        try:
+            __import__(name)
+            out[f"{name}_available"] = True
+        except ImportError:
+            pass
+    return out
+
+
+def _speed_workloads(msgs: list[str], now: datetime) -> dict[str, Callable[[], None]]:
+    """The timed passes over ``msgs``, by name; geotext's where it is installed."""
 
     def ours() -> None:
         mm = statements.might_matter
@@ -409,17 +437,6 @@ def bench_speed(root: Path, rounds: int, passes: int = 3) -> dict[str, Any]:
                 fp(m)
                 ft(m, now=now)
 
-    try:
-        from geotext import GeoText
-
-        GeoText("warm up Paris")
-
-        def geo() -> None:
-            for m in msgs:
-                GeoText(m)
-    except ImportError:
-        geo = None  # type: ignore[assignment]
-
     def watcher() -> None:
         rd = statements.read
         for m in msgs:
@@ -430,19 +447,37 @@ def bench_speed(root: Path, rounds: int, passes: int = 3) -> dict[str, Any]:
         for m in msgs:
             fp(m)
 
-    # Rounds interleave the functions, so that each meets the same phases of a shared
-    # machine. In each round a function runs one cold pass (right after the others have
-    # filled the caches with their own data) and then ``passes`` back-to-back passes, as
-    # ``timeit`` measures (the steady state of a watcher reading a stream of messages).
-    # Best of each kind; the ratios to geotext are also taken round by round (median).
-    funcs: dict[str, Any] = {
+    funcs: dict[str, Callable[[], None]] = {
         "tweetup_all_three": ours,
         "tweetup_gated": gated,
         "tweetup_watcher_read": watcher,
         "tweetup_find_places_only": only_places,
     }
-    if geo is not None:
-        funcs["geotext"] = geo
+    try:
+        from geotext import GeoText
+    except ImportError:
+        return funcs
+    GeoText("warm up Paris")
+
+    def geo() -> None:
+        for m in msgs:
+            GeoText(m)
+
+    funcs["geotext"] = geo
+    return funcs
+
+
+def _time_rounds(
+    funcs: dict[str, Callable[[], None]], rounds: int, passes: int
+) -> tuple[dict[str, float], dict[str, float], dict[str, list[float]]]:
+    """(best cold pass, best warm pass, each round's best warm pass) of each function, in
+    seconds.
+
+    Rounds interleave the functions, so that each meets the same phases of a shared
+    machine. In each round a function runs one cold pass (right after the others have
+    filled the caches with their own data) and then ``passes`` back-to-back passes, as
+    ``timeit`` measures (the steady state of a watcher reading a stream of messages).
+    Best of each kind; the ratios to geotext are also taken round by round (median)."""
     cold = {k: float("inf") for k in funcs}
     warm = {k: float("inf") for k in funcs}
     per_round: dict[str, list[float]] = {k: [] for k in funcs}
@@ -458,35 +493,25 @@ def bench_speed(root: Path, rounds: int, passes: int = 3) -> dict[str, Any]:
                 best = min(best, time.perf_counter() - t)
             warm[k] = min(warm[k], best)
             per_round[k].append(best)
-    out: dict[str, Any] = {"messages": len(msgs), "rounds": rounds, "passes": passes}
-    for k in funcs:
-        out[f"{k}_msgs_per_s"] = round(len(msgs) / warm[k])
-        out[f"{k}_cold_msgs_per_s"] = round(len(msgs) / cold[k])
-    n_mm = sum(1 for m in msgs if statements.might_matter(m))
-    n_pl = sum(1 for m in msgs if places.find_places(m))
-    n_tm = sum(1 for m in msgs if dates.find_times(m, now=now))
-    out["share_might_matter"] = round(n_mm / len(msgs), 3)
-    out["share_with_place"] = round(n_pl / len(msgs), 3)
-    out["share_with_time"] = round(n_tm / len(msgs), 3)
-    if geo is not None:
-        for name in ("gated", "watcher_read", "all_three", "find_places"):
-            key = f"tweetup_{name}" if name != "find_places" else "tweetup_find_places_only"
-            out[f"ratio_{name}_vs_geotext"] = round(warm["geotext"] / warm[key], 2)
-            out[f"ratio_{name}_vs_geotext_cold"] = round(cold["geotext"] / cold[key], 2)
-            out[f"ratio_{name}_vs_geotext_median_round"] = round(
-                statistics.median(
-                    g / t for g, t in zip(per_round["geotext"], per_round[key], strict=True)
-                ),
-                2,
-            )
-    else:
-        out["geotext_msgs_per_s"] = "geotext not installed"
-    for name in ("dateparser",):
-        try:
-            __import__(name)
-            out[f"{name}_available"] = True
-        except ImportError:
-            pass
+    return cold, warm, per_round
+
+
+def _ratios_to_geotext(
+    cold: dict[str, float], warm: dict[str, float], per_round: dict[str, list[float]]
+) -> dict[str, float]:
+    """Geotext's time over ours (above 1: we are faster): best warm, best cold, and the
+    median of the rounds."""
+    out: dict[str, float] = {}
+    for name in ("gated", "watcher_read", "all_three", "find_places"):
+        key = f"tweetup_{name}" if name != "find_places" else "tweetup_find_places_only"
+        out[f"ratio_{name}_vs_geotext"] = round(warm["geotext"] / warm[key], 2)
+        out[f"ratio_{name}_vs_geotext_cold"] = round(cold["geotext"] / cold[key], 2)
+        out[f"ratio_{name}_vs_geotext_median_round"] = round(
+            statistics.median(
+                g / t for g, t in zip(per_round["geotext"], per_round[key], strict=True)
+            ),
+            2,
+        )
     return out
 
 

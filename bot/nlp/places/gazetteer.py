@@ -93,7 +93,7 @@ def _variants(key: str) -> list[str]:
         out.append(" ".join(["saint", *words[1:]]))
     if words[0] in ("the", "la", "le") and len(words) > 1 and words[0] == "the":
         out.append(" ".join(words[1:]))
-    if "fort" == words[0]:
+    if words[0] == "fort":
         out.append(" ".join(["ft", *words[1:]]))
     return out
 
@@ -136,50 +136,33 @@ class _Gazetteer:
 
     def __init__(self, text: str, aliases: Aliases) -> None:
         self.aliases = aliases
-        tzs: dict[str, str] = {}
         self.admin1: dict[str, str] = {}  # "US.OR" -> "Oregon"
         self.admin1_abbr: dict[str, str] = {}  # "CA.ON" short -> code
         self.region_index: dict[str, str] = {}  # "texas" -> "US-TX"
         self.region_names: dict[str, str] = {}  # "US-TX" -> "Texas"
         self.cities: list[City] = []
         self.by_id: dict[int, City] = {}
-        self.name_index: dict[str, tuple[int, ...]] = {}
-        self.alt_index: dict[str, tuple[int, ...]] | None = None
-        self.abbr_index: dict[str, tuple[int, ...]] = {}
+        self.alt_index: dict[str, tuple[int, ...]] | None = None  # built on first need
         self.common: set[int] = set()
         self.parents: dict[int, int] = {}
         self.all: tuple[City, ...] | None = None
         self.big_keys: list[str] | None = None
-        self.admin1_names: dict[str, str] = {}  # "ontario" -> "CA-08" (not US: regions)
         self.common_words: frozenset[str] = frozenset()
+        names = self._read_rows(text)
+        self._index_names(names)
+        self._index_anchors()
+
+    # Building, step by step (each step reads what the steps before it built).
+
+    def _read_rows(self, text: str) -> dict[str, list[int]]:
+        """Read data/gazetteer.tsv's rows (kind first: T zone, A admin1, B admin1 short
+        form, R region, C city, W common words); return each city name's key -> ids."""
+        tzs: dict[str, str] = {}
         names: dict[str, list[int]] = {}
         for line in text.split("\n"):
-            if not line:
-                continue
-            kind = line[0]
+            kind = line[:1]
             if kind == "C":
-                r = line.split("\t", 12)
-                cid = int(r[1])
-                cc, a1 = r[3], r[4]
-                city = City(
-                    id=cid,
-                    name=r[2],
-                    country_code=cc,
-                    admin1_code=a1,
-                    admin1_name=self.admin1.get(f"{cc}.{a1}", ""),
-                    latitude=float(r[5]),
-                    longitude=float(r[6]),
-                    timezone=tzs.get(r[7], "UTC"),
-                    population=int(r[8]),
-                )
-                self.cities.append(city)
-                self.by_id[cid] = city
-                if "w" in r[9]:
-                    self.common.add(cid)
-                for v in _variants(_norm(city.name)):
-                    names.setdefault(v, []).append(cid)
-                if len(r) > 11 and r[11]:
-                    self.parents[cid] = int(r[11])
+                self._add_city(line.split("\t", 12), tzs, names)
             elif kind == "W":
                 self.common_words = frozenset(line.split("\t", 1)[1].split())
             elif kind == "T":
@@ -193,112 +176,172 @@ class _Gazetteer:
                 cc = code.split(".")[0]
                 self.admin1_abbr[f"{cc}.{short.lower()}"] = code
             elif kind == "R":
-                _, code, namelist = line.split("\t")
-                for pos, n in enumerate(namelist.split("|")):
-                    if pos == 0:
-                        self.region_names[code] = n
-                    self.region_index.setdefault(_norm(n), code)
+                self._add_region(line)
+        return names
+
+    def _add_city(self, r: list[str], tzs: dict[str, str], names: dict[str, list[int]]) -> None:
+        """A "C" row: id, name, country, admin1, lat, lon, zone index, population, flags
+        ("w": the name is a common word), ..., parent city id."""
+        cid = int(r[1])
+        cc, a1 = r[3], r[4]
+        city = City(
+            id=cid,
+            name=r[2],
+            country_code=cc,
+            admin1_code=a1,
+            admin1_name=self.admin1.get(f"{cc}.{a1}", ""),
+            latitude=float(r[5]),
+            longitude=float(r[6]),
+            timezone=tzs.get(r[7], "UTC"),
+            population=int(r[8]),
+        )
+        self.cities.append(city)
+        self.by_id[cid] = city
+        if "w" in r[9]:
+            self.common.add(cid)
+        for v in _variants(_norm(city.name)):
+            names.setdefault(v, []).append(cid)
+        if len(r) > 11 and r[11]:
+            self.parents[cid] = int(r[11])
+
+    def _add_region(self, line: str) -> None:
+        """An "R" row: code, then its names separated by "|", the official one first."""
+        _, code, namelist = line.split("\t")
+        for pos, n in enumerate(namelist.split("|")):
+            if pos == 0:
+                self.region_names[code] = n
+            self.region_index.setdefault(_norm(n), code)
+
+    def _index_names(self, names: dict[str, list[int]]) -> None:
+        """The lookup indexes: names, curated names, admin1 names, sorted prefixes."""
+        self.admin1_names: dict[str, str] = {}  # "ontario" -> "CA-08" (not US: regions)
         for code, name in self.admin1.items():
             if not code.startswith("US."):
                 self.admin1_names.setdefault(_norm(name), code.replace(".", "-"))
         # Rows come sorted by population, so each list is biggest first.
-        self.name_index = {k: tuple(dict.fromkeys(v)) for k, v in names.items()}
-        self.alt_index = None  # built on the first lookup that needs it
-        self.abbr_index = {
-            k: tuple(i for i in ids if i in self.by_id) for k, ids in aliases.typed.items()
+        self.name_index: dict[str, tuple[int, ...]] = {
+            k: tuple(dict.fromkeys(v)) for k, v in names.items()
+        }
+        self.abbr_index: dict[str, tuple[int, ...]] = {
+            k: tuple(i for i in ids if i in self.by_id) for k, ids in self.aliases.typed.items()
         }
         keys = sorted(self.name_index)
         self.prefix_keys = keys
         self.prefix_ids = [self.name_index[k] for k in keys]
         self.max_tokens = max(k.count(" ") + 1 for k in keys)
-        # The fast "no place here" check: every mentionable name has an anchor word; names
-        # made only of common words ("Nice", "Salt Lake City") have weak anchors, which need
-        # a capital letter or a place word ("in", "to"...) before the slow path runs.
-        first: set[str] = set()
+
+    def _index_anchors(self) -> None:
+        """The fast "no place here" check: every mentionable name has an anchor word; names
+        made only of common words ("Nice", "Salt Lake City") have weak anchors, which need
+        a capital letter or a place word ("in", "to"...) before the slow path runs."""
+        aliases = self.aliases
         first_max: dict[str, int] = {}
         anchors: set[str] = set()
         weak: set[str] = set()
         mention_keys = [*self.name_index, *aliases.mention, *self.region_index, *aliases.abbr]
-        freq: dict[str, int] = {}
-        for k in mention_keys:
-            for t in k.split(" "):
-                freq[t] = freq.get(t, 0) + 1
+        freq = _word_counts(mention_keys)
         anchor_names: dict[str, list[str]] = {}
         single: set[str] = set()
         city_anchors: set[str] = set()
         city_single: set[str] = set()
         for k in mention_keys:
             toks = k.split(" ")
-            first.add(toks[0])
             if first_max.get(toks[0], 0) < len(toks):
                 first_max[toks[0]] = len(toks)
-            strong = [
-                t
-                for t in toks
-                if len(t) > 3
-                and t not in self.common_words
-                and t not in _SMALL_WORDS
-                and t not in _PERSON_NAMES
-            ]
-            if not strong and len(toks) == 1 and k in self.name_index:
-                top_pop = self.by_id[self.name_index[k][0]].population
-                if top_pop >= _MIN_POP_BIG_COMMON and k not in _PERSON_NAMES:
-                    strong = [k]  # "Phoenix", "Shanghai"
-            anchor: str | None = None
-            if strong or k in aliases.abbr:
-                # the rarest strong word: "clara" for "santa clara", "york" for "new york"
-                anchor = min(strong, key=lambda t: (freq[t], -len(t))) if strong else k
-                anchors.add(anchor)
-            else:
-                cands = [t for t in toks if len(t) > 3 and t not in _SMALL_WORDS]
-                if cands:  # else unreachable in running text ("The Gap", "Co Do")
-                    anchor = max(cands, key=len)
-                    anchors.add(anchor)
-                    weak.add(anchor)
-            if anchor is not None:
-                if k in self.name_index or k in aliases.mention or k in aliases.abbr:
-                    city_anchors.add(anchor)
-                    if len(toks) == 1:
-                        city_single.add(anchor)
+            anchor, is_weak = self._anchor_of(k, toks, freq)
+            if anchor is None:
+                continue  # unreachable in running text ("The Gap", "Co Do")
+            anchors.add(anchor)
+            if is_weak:
+                weak.add(anchor)
+            if k in self.name_index or k in aliases.mention or k in aliases.abbr:
+                city_anchors.add(anchor)
                 if len(toks) == 1:
-                    single.add(anchor)
-                else:
-                    anchor_names.setdefault(anchor, []).append(k)
-        self.first_tokens = frozenset(first)
+                    city_single.add(anchor)
+            if len(toks) == 1:
+                single.add(anchor)
+            else:
+                anchor_names.setdefault(anchor, []).append(k)
+        self.first_tokens = frozenset(first_max)
         self.first_max = first_max
         self.anchors = frozenset(anchors)
         weak.update(k for k in aliases.abbr if k not in aliases.any_case)
         self.weak_anchors = frozenset(weak - (anchors - weak))
         self.single_anchors = frozenset(single)
         self.anchor_names = {a: tuple(ks) for a, ks in anchor_names.items()}
-        # Single names that can never be a mention ("Police", "March", "Of") are no anchors;
-        # small towns and first names ("Davis", "Austin") need a place word before them.
-        dead: set[str] = set()
-        needs_ctx: set[str] = set()
-        for a in self.anchors:
-            if a in self.anchor_names or a in aliases.abbr or a in aliases.mention:
-                continue
-            if a in self.region_index:
-                continue
-            ids = self.name_index.get(a)
-            if not ids:
-                continue
-            top = self.by_id[ids[0]]
-            common = top.id in self.common
-            if a in _NEVER_CITIES or len(a) <= 3 or (common and top.population < _MIN_POP_COMMON):
-                dead.add(a)
-            elif (
-                top.population < _MIN_POP_BARE
-                or a in _PERSON_NAMES
-                or (common and top.population < _MIN_POP_BIG_COMMON)
-            ):
-                needs_ctx.add(a)
+        dead, needs_ctx = self._dead_anchors()
         self.anchors = self.anchors - dead
         # Anchors of city names only: a message naming just a country or state ("I live in
         # Canada") has no city to cluster on.
         self.city_anchors = frozenset(city_anchors) - dead
         self.city_single_anchors = frozenset(city_single)
         self.needs_ctx = frozenset(needs_ctx)
+
+    def _anchor_of(self, k: str, toks: list[str], freq: dict[str, int]) -> tuple[str | None, bool]:
+        """(anchor word, whether it is weak) of the name ``k``: its rarest strong word
+        ("clara" for "santa clara", "york" for "new york"); a big city's common-word name
+        alone ("Phoenix"); a curated short form itself ("bcn"); else its longest word, weak
+        ("nice", "long beach"); None where no word is longer than three letters."""
+        strong = [
+            t
+            for t in toks
+            if len(t) > 3
+            and t not in self.common_words
+            and t not in _SMALL_WORDS
+            and t not in _PERSON_NAMES
+        ]
+        if not strong and len(toks) == 1 and k in self.name_index:
+            top_pop = self.by_id[self.name_index[k][0]].population
+            if top_pop >= _MIN_POP_BIG_COMMON and k not in _PERSON_NAMES:
+                strong = [k]  # "Phoenix", "Shanghai"
+        if strong or k in self.aliases.abbr:
+            return (min(strong, key=lambda t: (freq[t], -len(t))) if strong else k), False
+        cands = [t for t in toks if len(t) > 3 and t not in _SMALL_WORDS]
+        return (max(cands, key=len) if cands else None), True
+
+    def _dead_anchors(self) -> tuple[set[str], set[str]]:
+        """(dead, needs context): single names that can never be a mention ("Police",
+        "March", "Of") are no anchors; small towns and first names ("Davis", "Austin")
+        need a place word before them."""
+        dead: set[str] = set()
+        needs_ctx: set[str] = set()
+        for a in self.anchors:
+            fate = self._single_name_fate(a)
+            if fate == "dead":
+                dead.add(a)
+            elif fate == "needs context":
+                needs_ctx.add(a)
+        return dead, needs_ctx
+
+    def _single_name_fate(self, a: str) -> str:
+        """ "dead", "needs context" or "" (an anchor as any other) for the anchor ``a``;
+        only a city's one-word name can be dead or need context."""
+        aliases = self.aliases
+        if a in self.anchor_names or a in aliases.abbr or a in aliases.mention:
+            return ""
+        ids = None if a in self.region_index else self.name_index.get(a)
+        if not ids:
+            return ""
+        top = self.by_id[ids[0]]
+        common = top.id in self.common
+        if a in _NEVER_CITIES or len(a) <= 3 or (common and top.population < _MIN_POP_COMMON):
+            return "dead"
+        if (
+            top.population < _MIN_POP_BARE
+            or a in _PERSON_NAMES
+            or (common and top.population < _MIN_POP_BIG_COMMON)
+        ):
+            return "needs context"
+        return ""
+
+
+def _word_counts(keys: list[str]) -> dict[str, int]:
+    """How many of ``keys`` hold each word (a word's rarity among names)."""
+    freq: dict[str, int] = {}
+    for k in keys:
+        for t in k.split(" "):
+            freq[t] = freq.get(t, 0) + 1
+    return freq
 
 
 # Kinds of curated names (data/city_aliases.tsv) that count as a mention in running text.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.nlp.places.gazetteer import (
@@ -342,6 +343,15 @@ def _features(text: str, keys: list[str], caps: list[bool]) -> tuple[bool, bool,
     return no_case, title_case, has_sports
 
 
+_Tok = tuple[str, int, int]  # a word, its start and its end in the text
+# A name found at a start: (end token, key, city ids, region code); ids or region is set.
+_Found = tuple[int, str, tuple[int, ...] | None, str | None]
+# A name judged no place where it stood: (start token, end token, key, city ids, hashtag).
+_Doubted = tuple[int, int, str, tuple[int, ...], bool]
+# Gaps that continue a list of places ("Paris / Lyon", "Leeds and York").
+_LIST_GAPS = frozenset({"/", ",", "and", "or", "&", "-", "+"})
+
+
 def _find_slow(
     g: _Gazetteer, text: str, hits: frozenset[str], prefer_country: str | None
 ) -> list[PlaceMention]:
@@ -350,18 +360,13 @@ def _find_slow(
     keys = [t[0].lower() for t in toks]
     if not text.isascii():
         keys = [key if key.isascii() else fold(key) for key in keys]
-    # Where a name may start -> the shortest it can be: every name that can be a mention
-    # holds an anchor word, so one starting there reaches the next anchor found.
-    starts: dict[int, int] = {}
-    for k in [k for k, key in enumerate(keys) if key in hits]:
-        for i in range(max(0, k - _ANCHOR_BACK), k + 1):
-            starts.setdefault(i, k - i + 1)
+    starts = _name_starts(keys, hits)
     caps = [t[0][:1].isupper() for t in toks]
     all_lower = text.islower()
     # Message-level features, computed when the first candidate name is found.
     features: tuple[bool, bool, bool] | None = None
     out: list[PlaceMention] = []
-    doubted: list[tuple[int, int, str, tuple[int, ...], bool]] = []  # names judged no place
+    doubted: list[_Doubted] = []  # names judged no place
     known: dict[str, City] = {}  # names judged a city: key -> the city
     pos = 0
     first_max = g.first_max
@@ -371,55 +376,13 @@ def _find_slow(
         maxlen = first_max.get(keys[i])
         if maxlen is None:
             continue
-        # Skip @handles and words glued into URLs / paths / e-mail addresses.
-        s0 = toks[i][1]
-        before = text[s0 - 1] if s0 > 0 else " "
-        hashtag = before == "#" and (s0 < 2 or not _glued(text[s0 - 2]))
-        if not hashtag and (
-            before in "@/_\\#"
-            or before.isalnum()
-            or (before in ".'’" and s0 > 1 and text[s0 - 2].isalnum())
-        ):
+        hashtag = _is_hashtag(text, toks[i][1])
+        if not hashtag and _inside_a_token(text, toks, keys, i):
             continue
-        if i >= 2 and keys[i - 2] == "r" and text[toks[i - 2][2] : s0].strip() == "/":
-            continue  # "r / Calgary": a subreddit
-        found = None
         shortest = starts[i]
         if hashtag:
             maxlen = shortest = 1  # "#Wellington": the tag is one word
-        for length in range(min(maxlen, n - i), shortest - 1, -1):
-            j = i + length
-            # Names span one line and no punctuation other than '-', '.', "'", space.
-            if length > 1:
-                gap_ok = True
-                for k in range(i + 1, j):
-                    gap = text[toks[k - 1][2] : toks[k][1]]
-                    if len(gap) > 3 or gap.strip(" -.'’"):
-                        gap_ok = False
-                        break
-                if not gap_ok:
-                    continue
-                key = " ".join(keys[i:j])
-            else:
-                key = keys[i]
-            ids = g.aliases.mention.get(key) or g.name_index.get(key)
-            region = None
-            if key == "washington" and ids:
-                ids = None  # the state, unless "Washington DC" matched above
-            if ids is None:
-                region = g.region_index.get(key)
-                if region is None:
-                    if length == 1:
-                        raw = toks[i][0]
-                        cid = g.aliases.abbr.get(key)
-                        if cid is not None and (
-                            raw.isupper() or (key in g.aliases.any_case and (caps[i] or all_lower))
-                        ):
-                            ids = (cid,)
-                    if ids is None:
-                        continue
-            found = (j, key, ids, region)
-            break
+        found = _longest_name(g, text, toks, keys, caps, i, maxlen, shortest, all_lower)
         if found is None:
             continue
         j, key, ids, region = found
@@ -432,7 +395,7 @@ def _find_slow(
         chained = (
             bool(out)
             and out[-1].city is not None
-            and text[out[-1].end : toks[i][1]].strip() in ("/", ",", "and", "or", "&", "-", "+")
+            and text[out[-1].end : toks[i][1]].strip() in _LIST_GAPS
         )
         mention = _judge(
             g,
@@ -463,6 +426,91 @@ def _find_slow(
     if doubted and known:
         out = _named_again(g, text, toks, keys, caps, out, known, doubted, prefer_country, features)
     return out
+
+
+def _name_starts(keys: list[str], hits: frozenset[str]) -> dict[int, int]:
+    """Where a name may start -> the fewest words it can have: every name that can be a
+    mention holds an anchor word, so one starting there reaches the next anchor found
+    ("new york": "york" at 1 gives {0: 2, 1: 1})."""
+    starts: dict[int, int] = {}
+    for k in [k for k, key in enumerate(keys) if key in hits]:
+        for i in range(max(0, k - _ANCHOR_BACK), k + 1):
+            starts.setdefault(i, k - i + 1)
+    return starts
+
+
+def _is_hashtag(text: str, s0: int) -> bool:
+    """A "#" opens the word at ``s0`` as a tag ("#Wellington"), not glued to one ("C#")."""
+    return s0 > 0 and text[s0 - 1] == "#" and (s0 < 2 or not _glued(text[s0 - 2]))
+
+
+def _inside_a_token(text: str, toks: list[_Tok], keys: list[str], i: int) -> bool:
+    """The word at ``i`` is part of an @handle, a URL, a path, an e-mail address or a
+    subreddit ("@paris", "example.com/paris", "r / Calgary"): no name starts there."""
+    s0 = toks[i][1]
+    before = text[s0 - 1] if s0 > 0 else " "
+    if (
+        before in "@/_\\#"
+        or before.isalnum()
+        or (before in ".'’" and s0 > 1 and text[s0 - 2].isalnum())
+    ):
+        return True
+    return i >= 2 and keys[i - 2] == "r" and text[toks[i - 2][2] : s0].strip() == "/"
+
+
+def _longest_name(
+    g: _Gazetteer,
+    text: str,
+    toks: list[_Tok],
+    keys: list[str],
+    caps: list[bool],
+    i: int,
+    maxlen: int,
+    shortest: int,
+    all_lower: bool,
+) -> _Found | None:
+    """The longest place name starting at token ``i`` ("New York City" before "New
+    York"), of ``shortest`` to ``maxlen`` words."""
+    for length in range(min(maxlen, len(toks) - i), shortest - 1, -1):
+        j = i + length
+        if length > 1:
+            if not _one_name_gaps(text, toks, i, j):
+                continue
+            key = " ".join(keys[i:j])
+        else:
+            key = keys[i]
+        ids = g.aliases.mention.get(key) or g.name_index.get(key)
+        if key == "washington" and ids:
+            ids = None  # the state, unless "Washington DC" matched above
+        if ids is not None:
+            return j, key, ids, None
+        region = g.region_index.get(key)
+        if region is not None:
+            return j, key, None, region
+        if length == 1:
+            cid = _short_form(g, key, toks[i][0], caps[i] or all_lower)
+            if cid is not None:
+                return j, key, (cid,), None
+    return None
+
+
+def _one_name_gaps(text: str, toks: list[_Tok], i: int, j: int) -> bool:
+    """Tokens i..j may be one name: it spans one line and no punctuation other than '-',
+    '.', "'", space ("Stoke-on-Trent", "St. Louis"; not "Paris. York")."""
+    for k in range(i + 1, j):
+        gap = text[toks[k - 1][2] : toks[k][1]]
+        if len(gap) > 3 or gap.strip(" -.'’"):
+            return False
+    return True
+
+
+def _short_form(g: _Gazetteer, key: str, raw: str, cased_ok: bool) -> int | None:
+    """The city of a curated short form: in capitals ("BCN", "HCMC"), or in any case for
+    the ones written so ("Philly", "vegas" where capitals are used for it or nowhere)."""
+    cid = g.aliases.abbr.get(key)
+    if cid is not None and (raw.isupper() or (key in g.aliases.any_case and cased_ok)):
+        return cid
+    return None
 
 
 def _named_again(
@@ -596,7 +644,7 @@ def _skip_qualifier(
 def _judge(
     g: _Gazetteer,
     text: str,
-    toks: list[tuple[str, int, int]],
+    toks: list[_Tok],
     keys: list[str],
     caps: list[bool],
     i: int,
@@ -611,120 +659,317 @@ def _judge(
     chained: bool = False,
     known: bool = False,
 ) -> PlaceMention | None:
-    """Decide whether tokens i..j that spell a place name are a place mention here.
+    """Decide whether tokens i..j that spell a place name are a place mention here: the
+    first of ``_VERDICT_RULES`` with a verdict decides (the last always has one).
     ``known``: the message names the same place elsewhere, where it was judged one."""
-    start, end = toks[i][1], toks[j - 1][2]
-    surface = text[start:end]
-    all_cap = all(c for c, k in zip(caps[i:j], keys[i:j], strict=True) if k not in _SMALL_WORDS)
-    if not caps[i] and j - i == 1:
-        all_cap = False
-    prev = keys[i - 1] if i > 0 else ""
-    prev_gap = text[toks[i - 1][2] : start] if i > 0 else ""
-    sentence_start = i == 0 or any(c in prev_gap for c in '.!?\n:;"“(')
-    nxt = keys[j] if j < len(keys) else ""
-    next_gap = text[end : toks[j][1]] if j < len(toks) else ""
-    loc_ctx, strong_ctx = _place_context(
-        g, text, prev, prev_gap, nxt, next_gap, ids, capital=caps[i], chained=chained
+    site = _Site(g, text, toks, keys, caps, i, j, key, ids, region, prefer_country)
+    site.read_context(no_case, title_case, has_sports, chained, known)
+    for rule in _VERDICT_RULES:
+        verdict = rule(site)
+        if verdict is not None:
+            return verdict if isinstance(verdict, PlaceMention) else None
+    raise AssertionError("the last verdict rule always decides")
+
+
+class _NoPlace:
+    """The verdict "no place here"."""
+
+    __slots__ = ()
+
+
+NO_PLACE = _NoPlace()
+# A rule's verdict: a mention, NO_PLACE, or None ("not mine to say": the next rule judges).
+_Verdict = PlaceMention | _NoPlace | None
+
+
+class _Site:
+    """A place name found at tokens i..j, with what is around it: what the verdict rules
+    read."""
+
+    __slots__ = (
+        "_cities",
+        "all_cap",
+        "caps",
+        "end",
+        "g",
+        "has_sports",
+        "i",
+        "ids",
+        "j",
+        "key",
+        "keys",
+        "loc_ctx",
+        "next_cap",
+        "next_gap",
+        "no_case",
+        "nxt",
+        "prefer_country",
+        "prev",
+        "prev_gap",
+        "region",
+        "sentence_start",
+        "start",
+        "strong_ctx",
+        "surface",
+        "tagged",
+        "text",
+        "title_case",
+        "toks",
     )
-    if prev == "of" and i > 1 and keys[i - 2] == "out" and prev_gap.strip() == "":
-        loc_ctx = strong_ctx = True  # "based out of Austin", "working out of Hamilton"
-    if _FOR_AN_EVENT.match(text, end) or known:
-        loc_ctx = strong_ctx = True  # "Liverpool for the match": a place one goes to
-    elif (sentence_start and _dateline(text, end)) or _checked_in(text, start):
-        loc_ctx = True  # "Northcote - Police are at the scene", "@ Amnesia - Ibiza"
-    tagged = prev_gap.endswith("#")  # a hashtag is one word: "#darwin Dry Season weather"
-    next_cap = j < len(toks) and caps[j] and next_gap.strip() == "" and not tagged
-    qualified = False
-    if ids is not None and j < len(toks) and _skip_qualifier(g, text, toks, keys, j) > j:
-        rcode0 = _region_code(g, toks, keys, j)
-        qualified = any(
-            rcode0 in (c.country_code, f"{c.country_code}-{c.admin1_code}")
-            for c in (g.by_id[x] for x in ids)
+
+    def __init__(
+        self,
+        g: _Gazetteer,
+        text: str,
+        toks: list[_Tok],
+        keys: list[str],
+        caps: list[bool],
+        i: int,
+        j: int,
+        key: str,
+        ids: tuple[int, ...] | None,
+        region: str | None,
+        prefer_country: str | None,
+    ) -> None:
+        self.g, self.text, self.toks, self.keys, self.caps = g, text, toks, keys, caps
+        self.i, self.j, self.key, self.ids, self.region = i, j, key, ids, region
+        self.prefer_country = prefer_country
+        self._cities: list[City] | None = None
+        self.start, self.end = start, end = toks[i][1], toks[j - 1][2]
+        self.surface = text[start:end]
+        self.all_cap = (caps[i] or j - i > 1) and all(
+            c for c, k in zip(caps[i:j], keys[i:j], strict=True) if k not in _SMALL_WORDS
         )
-    if nxt in _TEAM_AFTER and next_gap.strip() in ("", "'", "’"):
-        return None  # "Leeds fan", "Chicago fans"
-    if prev in _TEAM_BEFORE and prev_gap.strip() == "":
-        return None  # "Real Madrid", "Inter Milan"
-    if prev == "the" and g.aliases.kind.get(key) == "demonym":
-        return None  # "The New Yorker", "the Berliner" (a magazine, a doughnut)
-    if prev in _PERSON_TITLES and i > 0 and prev_gap.strip(". ") == "":
-        return None  # "Mr Lincoln"
-    if not (all_cap or no_case):
-        # lower case in a message that uses capitals: only big, unambiguous names in context
-        if region is not None or ids is None:
-            return None
-        if not _lower_case_place(g, keys, i, key, ids, loc_ctx, strong_ctx, tagged):
-            return None
-    if region is not None:
-        if ids is None and not (all_cap or no_case):
-            return None
-        if len(key) <= 2 or (no_case and not loc_ctx and key in _WEAK_REGIONS):
-            return None
-        if key in _WEAK_REGIONS and not loc_ctx:
-            return None
-        return PlaceMention(surface, start, end, None, region)
-    assert ids is not None
-    # In running text the community's own country is a strong prior (Birmingham, AL for an
-    # American community), stronger than for a typed city where we can ask.
-    cities = _rank(g, ids, prefer_country, _MENTION_BOOST)
-    top = cities[0]
-    if qualified:
-        # "Portland, Maine", "Austin TX": the city in that region
-        rcode = _region_code(g, toks, keys, j)
-        for c in cities:
-            if rcode in (c.country_code, f"{c.country_code}-{c.admin1_code}"):
-                return PlaceMention(surface, start, end, c)
-        return PlaceMention(surface, start, end, top)
-    multi = j - i > 1
-    if key in _NEVER_CITIES:
+        self.prev = keys[i - 1] if i > 0 else ""
+        self.prev_gap = prev_gap = text[toks[i - 1][2] : start] if i > 0 else ""
+        self.sentence_start = i == 0 or any(c in prev_gap for c in '.!?\n:;"“(')
+        self.nxt = keys[j] if j < len(keys) else ""
+        self.next_gap = text[end : toks[j][1]] if j < len(toks) else ""
+        self.tagged = prev_gap.endswith("#")  # a hashtag is one word: "#darwin Dry Season"
+        self.next_cap = (
+            j < len(toks) and caps[j] and self.next_gap.strip() == "" and not self.tagged
+        )
+
+    def read_context(
+        self, no_case: bool, title_case: bool, has_sports: bool, chained: bool, known: bool
+    ) -> None:
+        """The message's features, and the place words around the name."""
+        self.no_case, self.title_case, self.has_sports = no_case, title_case, has_sports
+        self.loc_ctx, self.strong_ctx = _place_context(
+            self.g,
+            self.text,
+            self.prev,
+            self.prev_gap,
+            self.nxt,
+            self.next_gap,
+            self.ids,
+            capital=self.caps[self.i],
+            chained=chained,
+        )
+        i, end = self.i, self.end
+        if self.prev == "of" and i > 1 and self.keys[i - 2] == "out" and not self.prev_gap.strip():
+            self.loc_ctx = self.strong_ctx = True  # "based out of Austin"
+        if _FOR_AN_EVENT.match(self.text, end) or known:
+            self.loc_ctx = self.strong_ctx = True  # "Liverpool for the match": one goes there
+        elif (self.sentence_start and _dateline(self.text, end)) or _checked_in(
+            self.text, self.start
+        ):
+            self.loc_ctx = True  # "Northcote - Police are at the scene", "@ Amnesia - Ibiza"
+
+    @property
+    def cities(self) -> list[City]:
+        """The cities of the name, likeliest first. In running text the community's own
+        country is a strong prior (Birmingham, AL for an American community), stronger
+        than for a typed city where we can ask."""
+        if self._cities is None:
+            assert self.ids is not None
+            self._cities = _rank(self.g, self.ids, self.prefer_country, _MENTION_BOOST)
+        return self._cities
+
+    @property
+    def common(self) -> bool:
+        """The likeliest city's name is a common word ("Nice", "Mobile", "Reading")."""
+        return self.cities[0].id in self.g.common
+
+    def mention(self, city: City | None = None, region: str | None = None) -> PlaceMention:
+        """This name as a mention of ``city`` or of ``region``."""
+        return PlaceMention(self.surface, self.start, self.end, city, region)
+
+
+# The verdict rules, in order. Rejections common to cities and regions first, then a
+# region's verdict, then a city's.
+
+
+def _team_after(s: _Site) -> _Verdict:
+    """ "Leeds fan", "Chicago fans", "Leeds United": a team or its fans."""
+    return NO_PLACE if s.nxt in _TEAM_AFTER and s.next_gap.strip() in ("", "'", "’") else None
+
+
+def _team_before(s: _Site) -> _Verdict:
+    """ "Real Madrid", "Inter Milan": a team."""
+    return NO_PLACE if s.prev in _TEAM_BEFORE and not s.prev_gap.strip() else None
+
+
+def _the_demonym(s: _Site) -> _Verdict:
+    """ "The New Yorker", "the Berliner": a magazine, a doughnut."""
+    return NO_PLACE if s.prev == "the" and s.g.aliases.kind.get(s.key) == "demonym" else None
+
+
+def _person_title(s: _Site) -> _Verdict:
+    """ "Mr Lincoln", "Dr. Austin", "coach Dallas": a person."""
+    return NO_PLACE if s.prev in _PERSON_TITLES and s.i > 0 and not s.prev_gap.strip(". ") else None
+
+
+def _lower_case_in_cased_text(s: _Site) -> _Verdict:
+    """Lower case in a message that uses capitals: only a city's big, unambiguous name, or
+    one in a place's context ("moving to seattle", "#darwin"; not "a nice day", "austin
+    said", "texas" as a region)."""
+    if s.all_cap or s.no_case:
         return None
-    if top.id in g.common and top.population < _MIN_POP_COMMON and not multi:
-        return None  # "in Police custody", "Best of luck"
-    weak = (top.id in g.common and top.population < _MIN_POP_BIG_COMMON) or key in _PERSON_NAMES
-    if top.id in g.common and prev == "the" and not multi:
-        return None  # "the Phoenix project", "the Mobile app"
-    small = top.population < (_MIN_POP_MULTI if multi else _MIN_POP_BARE)
-    if key in g.aliases.abbr:
-        small = weak = False
-    if toks[i][0].isupper() and len(key) <= 3 and key not in g.aliases.abbr:
-        return None  # acronyms: "OF", "VAN", "MAN"
-    if has_sports and not strong_ctx:
+    if s.region is not None or s.ids is None:
+        return NO_PLACE
+    ok = _lower_case_place(s.g, s.keys, s.i, s.key, s.ids, s.loc_ctx, s.strong_ctx, s.tagged)
+    return None if ok else NO_PLACE
+
+
+def _region_name(s: _Site) -> _Verdict:
+    """A region: not two letters alone ("OR", "IN"); one that is also a common word or name
+    ("Georgia", "Jordan", "Turkey") only after a place word ("in Georgia")."""
+    if s.region is None:
         return None
-    next_acronym = j < len(toks) and toks[j][0].isupper() and len(toks[j][0]) <= 4
+    if len(s.key) <= 2 or (s.key in _WEAK_REGIONS and not s.loc_ctx):
+        return NO_PLACE
+    return s.mention(region=s.region)
+
+
+def _qualified_city(s: _Site) -> _Verdict:
+    """ "Portland, Maine", "Austin TX", "Reading, UK": the city in the region named after
+    it."""
+    j = s.j
+    if j >= len(s.toks) or _skip_qualifier(s.g, s.text, s.toks, s.keys, j) <= j:
+        return None
+    rcode = _region_code(s.g, s.toks, s.keys, j)
+    matches = [c for c in s.cities if rcode in _regions_of(c)]
+    return s.mention(matches[0]) if matches else None
+
+
+def _never_a_city(s: _Site) -> _Verdict:
+    """Names in ``_NEVER_CITIES`` ("March", "Police") are never a city in running text."""
+    return NO_PLACE if s.key in _NEVER_CITIES else None
+
+
+def _common_word_alone(s: _Site) -> _Verdict:
+    """A one-word name that is a common word, of no big city: "in Police custody", "Best
+    of luck"."""
+    multi = s.j - s.i > 1
+    return NO_PLACE if s.common and s.cities[0].population < _MIN_POP_COMMON and not multi else None
+
+
+def _the_common_word(s: _Site) -> _Verdict:
+    """A common word after "the": "the Phoenix project", "the Mobile app"."""
+    return NO_PLACE if s.common and s.prev == "the" and s.j - s.i == 1 else None
+
+
+def _sports_talk(s: _Site) -> _Verdict:
+    """In sports talk a city is its team unless a strong place word says otherwise
+    ("Leeds beat Hull 2-1"; not "flying to Leeds for the match")."""
+    return NO_PLACE if s.has_sports and not s.strong_ctx else None
+
+
+def _name_goes_on(s: _Site) -> _Verdict:
+    """A capitalised word right after: "Paris Hilton", "Chicago Bulls", "London Bridge";
+    not "Paris Tuesday", "Hamilton Police", "LONDON", "Portland OR", a title-case
+    headline."""
+    j = s.j
+    if not s.next_cap or s.title_case or s.nxt in _OK_FOLLOWERS or s.nxt in _PLACE_NOUNS_AFTER:
+        return None
+    if s.surface.isupper() and len(s.surface) > 3:
+        return None
+    next_word = s.toks[j][0]
+    next_acronym = next_word.isupper() and len(next_word) <= 4
     if (
-        next_cap
-        and not title_case
-        and nxt not in _OK_FOLLOWERS
-        and nxt not in _PLACE_NOUNS_AFTER
-        and not (surface.isupper() and len(surface) > 3)
-        and not (
-            next_acronym
-            and nxt not in _TEAM_AFTER
-            and (j - i > 1 or cities[0].population >= 1_000_000 or loc_ctx)
-        )
+        next_acronym
+        and s.nxt not in _TEAM_AFTER
+        and (j - s.i > 1 or s.cities[0].population >= 1_000_000 or s.loc_ctx)
     ):
-        return None  # "Paris Hilton", "Chicago Bulls", "London Bridge"
+        return None
+    return NO_PLACE
+
+
+def _name_came_before(s: _Site) -> _Verdict:
+    """A capitalised word right before, inside a sentence: "Kim Paris", "Downton Abbey";
+    not "Hello Melbourne", "In Paris", "Riot Games Sydney Office"."""
+    i = s.i
     if (
         i > 0
-        and caps[i - 1]
-        and not sentence_start
-        and not title_case
-        and prev not in _OK_FOLLOWERS
-        and prev not in _GREETINGS
-        and prev not in _LOC_PREP
-        and prev_gap.strip() == ""
-        and not (nxt in _PLACE_NOUNS_AFTER and next_gap.strip() == "")
+        and s.caps[i - 1]
+        and not s.sentence_start
+        and not s.title_case
+        and s.prev not in _OK_FOLLOWERS
+        and s.prev not in _GREETINGS
+        and s.prev not in _LOC_PREP
+        and not s.prev_gap.strip()
+        and not (s.nxt in _PLACE_NOUNS_AFTER and not s.next_gap.strip())
     ):
-        return None  # "Kim Paris", "Downton Abbey"; not "Riot Games Sydney Office"
-    if len(key) <= 3 and key not in g.aliases.abbr:
-        return None  # "To", "Of", "Say", "Van": only with a region after them
-    if top.id in g.common and nxt == "of":
-        return None  # "Fate of the Furious"
-    if weak and not strong_ctx:
+        return NO_PLACE
+    return None
+
+
+def _too_short(s: _Site) -> _Verdict:
+    """Three letters or fewer are a city only as a curated short form ("BCN", "NYC"), or
+    with a region after them (``_qualified_city``): not "#ufa", acronyms "OF", "VAN",
+    "MAN"."""
+    return NO_PLACE if len(s.key) <= 3 and s.key not in s.g.aliases.abbr else None
+
+
+def _common_word_of(s: _Site) -> _Verdict:
+    """A common word before "of": "Fate of the Furious"."""
+    return NO_PLACE if s.common and s.nxt == "of" else None
+
+
+def _weak_name_bare(s: _Site) -> _Verdict:
+    """A common word's city that is not big, or a first name, needs a strong place word:
+    "Davis said" is a person, "moving to Davis" a place."""
+    if s.key in s.g.aliases.abbr or s.strong_ctx:
         return None
-    if small and not loc_ctx:
+    weak = (s.common and s.cities[0].population < _MIN_POP_BIG_COMMON) or s.key in _PERSON_NAMES
+    return NO_PLACE if weak else None
+
+
+def _small_town_bare(s: _Site) -> _Verdict:
+    """A small town needs a place word: "near Ashby", not "Ashby" alone (a multi-word name
+    may be smaller: "Bury St Edmunds")."""
+    if s.key in s.g.aliases.abbr or s.loc_ctx:
         return None
-    return PlaceMention(surface, start, end, top)
+    floor = _MIN_POP_MULTI if s.j - s.i > 1 else _MIN_POP_BARE
+    return NO_PLACE if s.cities[0].population < floor else None
+
+
+def _a_city(s: _Site) -> _Verdict:
+    """No rule objects: the likeliest city of the name."""
+    return s.mention(s.cities[0])
+
+
+_VERDICT_RULES: tuple[Callable[[_Site], _Verdict], ...] = (
+    _team_after,
+    _team_before,
+    _the_demonym,
+    _person_title,
+    _lower_case_in_cased_text,
+    _region_name,
+    _qualified_city,
+    _never_a_city,
+    _common_word_alone,
+    _the_common_word,
+    _sports_talk,
+    _name_goes_on,
+    _name_came_before,
+    _too_short,
+    _common_word_of,
+    _weak_name_bare,
+    _small_town_bare,
+    _a_city,
+)
 
 
 def _lower_case_place(
