@@ -635,8 +635,8 @@ PHRASES: list[tuple[str, str, str | None]] = [
     # 50 / 60 raw (0.83); 53 / 60 (0.88) after three expectations were set right ("tuesday
     # week" is the 17th, the house's "friday week" rule; a Wednesday holiday's weekend is
     # the Saturday after; "in the new year" names January). Fixed: SAST/WAT/PKT/PHT,
-    # "brekkie", "2pm start". Still missed: "7 for 7.30", "a week on thursday, 6.30", "the
-    # weekend of the 21st".
+    # "brekkie", "2pm start", "the weekend of the 21st". Still missed: "7 for 7.30", "a week
+    # on thursday, 6.30".
     ("Thurs 12th from half 6", DUB, "2026-03-12 18:30"),
     ("friday evening, 7 for 7.30", L, "2026-03-06 19:00"),
     ("Sat 21st, 2pm start", L, "2026-03-21 14:00"),

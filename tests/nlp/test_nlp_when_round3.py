@@ -92,6 +92,14 @@ WEEKEND_AFTER_NEXT = [
     ("weekend after next", "2026-03-20 18:00"),
 ]
 
+# the weekend a day belongs to (Friday 18:00 of it); a Monday's is the one before
+WEEKEND_OF = [
+    ("the weekend of the 21st", "2026-03-20 18:00"),  # a Saturday
+    ("weekend of March 22", "2026-03-20 18:00"),  # a Sunday
+    ("the weekend of the 23rd", "2026-03-20 18:00"),  # a Monday
+    ("the weekend of the 10th", "2026-03-13 18:00"),  # a Tuesday: the one after
+]
+
 # US federal Mondays and Cinco de Mayo, read in New York
 NEW_YORK = ZoneInfo("America/New_York")
 US_HOLIDAYS = [

@@ -184,6 +184,7 @@ def _p_date_impl(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         _d_weekday_next,
         _d_month_bank_holiday,
         _d_weekend_after_next,
+        _d_weekend_of,
         _d_day_next_to,
     ):
         r = f(cur, i)
@@ -1047,6 +1048,23 @@ def _d_weekend_after_next(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         return None
     d, _ = _weekend(cur, j, "next")
     return DaySpan(d.start + timedelta(days=7), d.end + timedelta(days=7), d.grain), j + 3
+
+
+def _d_weekend_of(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """The weekend a day belongs to: a Friday, Saturday or Sunday's own, a Monday's the
+    one before it, another weekday's the one after it.
+
+    Examples: "the weekend of the 21st", "weekend of March 21", "the weekend of the 3rd"."""
+    j = cur.skip_the(i)
+    if not (_weekend_word(cur, j, None) and cur.word(j + 1, "of")):
+        return None
+    r = cur.p_date(j + 2)
+    if r is None or r[0].end - r[0].start != timedelta(days=1):
+        return None
+    day = r[0].start
+    back = {4: 0, 5: 1, 6: 2, 0: 3}.get(day.weekday())
+    fri = day - timedelta(days=back) if back is not None else day + timedelta(4 - day.weekday())
+    return DaySpan(fri, fri + timedelta(days=3), "hour"), r[1]
 
 
 def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
