@@ -38,14 +38,20 @@ class RecordingAdapter:
     async def stop(self) -> None:
         return None
 
-    async def post(self, place: Place, msg: Outgoing) -> MessageRef:
+    async def post(
+        self, place: Place, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         self.posts += 1
         return MessageRef(place, str(next(self._ids)))
 
-    async def update(self, ref: MessageRef, msg: Outgoing) -> None:
+    async def update(
+        self, ref: MessageRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> None:
         self.updates += 1
 
-    async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
+    async def send_dm(
+        self, user: UserRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         self.dm_times.append((user.id, time.time()))
         return MessageRef(Place("bench", "dm", user.id), str(next(self._ids)))
 

@@ -34,13 +34,19 @@ class PacedPlatform:
         if self.session is not None:
             await self.session.close()
 
-    async def post(self, place: Place, msg: Outgoing) -> MessageRef:
+    async def post(
+        self, place: Place, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         return MessageRef(place, str(next(self._ids)))
 
-    async def update(self, ref: MessageRef, msg: Outgoing) -> None:
+    async def update(
+        self, ref: MessageRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> None:
         return None
 
-    async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
+    async def send_dm(
+        self, user: UserRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         self.session = self.session or aiohttp.ClientSession()
         await self.limiter.acquire()
         async with self.session.post(self.url, json={"user": user.id,

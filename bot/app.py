@@ -9,6 +9,7 @@ slack-bolt.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import importlib
 import logging
@@ -16,11 +17,12 @@ import signal
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from bot.clock import SystemClock
-from bot.config import Settings, enabled_platforms
+from bot.clock import SimulatedClock, SystemClock
+from bot.config import Settings as Settings  # re-exported: the root's input, for runners
+from bot.config import enabled_platforms
 from bot.core import REMOVAL_GRACE, Core
 from bot.handlers import (
     admin,
@@ -46,7 +48,7 @@ from bot.jobs import Backoff, JobEngine, log_failure
 from bot.outbox import Outbox
 from bot.ports import ChatAdapter, Clock, ServesHttp, Timer
 from bot.routes import JobDelivery, assemble
-from bot.scheduling import ApsTimer
+from bot.scheduling import ApsTimer, ManualTimer
 from bot.store.store import Store
 
 if TYPE_CHECKING:
@@ -124,6 +126,22 @@ class App:
         self.adapters.append(adapter)
         self.outbox.add(adapter)
 
+    @property
+    def simulated(self) -> bool:
+        """Time moves only when told to (`build_app(start=...)`: the console, the demo)."""
+        return isinstance(self.timer, ManualTimer)
+
+    async def advance_clock(self, delta: timedelta) -> int:
+        """Move the simulated clock by `delta`, firing each wake-up at its own instant (the
+        console's `/clock`); the number fired."""
+        if not isinstance(self.timer, ManualTimer):
+            raise RuntimeError("the clock is real: only a simulated clock can be moved")
+        return await self.timer.advance_to(self.clock.now() + delta)
+
+    async def fire_due(self) -> int:
+        """Run every wake-up due by the simulated clock's now (none on the real clock)."""
+        return await self.timer.fire_due() if isinstance(self.timer, ManualTimer) else 0
+
     async def start(self, *, migrate: bool = True, warm_up: WarmUp = "now") -> None:
         """Migrate the database, then arm the timer from the store (the truth)."""
         if migrate:
@@ -187,10 +205,9 @@ class App:
         loop = asyncio.get_running_loop()
         stopping = asyncio.Event()
         for sig in (signal.SIGINT, signal.SIGTERM):
-            try:
+            # Windows and threads other than the main one have no signal handlers.
+            with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, stopping.set)
-            except (NotImplementedError, RuntimeError):
-                pass
         tasks = [asyncio.create_task(a.run(self.core), name=a.platform) for a in self.adapters]
         waiter = asyncio.create_task(stopping.wait())
         try:
@@ -240,7 +257,13 @@ def build_app(
     timer: Timer | None = None,
     adapters: Sequence[ChatAdapter] = (),
     store: Store | None = None,
+    start: datetime | None = None,
 ) -> App:
+    """The app from the settings. `start`: a simulated clock from that instant and a timer it
+    drives (`App.advance_clock`), unless `clock`/`timer` are given; else the real ones."""
+    if start is not None and clock is None:
+        clock = SimulatedClock(start)
+        timer = timer or ManualTimer(clock)
     clock = clock or SystemClock()
     timer = timer or ApsTimer()
     store = store or Store.from_url(settings.database_url)

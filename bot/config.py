@@ -2,7 +2,7 @@
 
 Secrets and the database URL may come from the environment (which wins over the file). A bad or
 missing value raises ConfigError with one line that names the key, the file and what is
-expected. Secrets are kept in `Secret` so that printing settings never shows them.
+expected. Secrets are kept in `Secret` (bot.types) so that printing settings never shows them.
 """
 
 from __future__ import annotations
@@ -17,11 +17,21 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+# The values an adapter is built with live with the neutral types (adapters import them from
+# there); this module reads them from the config.
+from bot.types import (
+    DISCORD_API,
+    DISCORD_GATEWAY,
+    SLACK_API,
+    SLACK_HOST,
+    SLACK_PATH,
+    SLACK_PORT,
+    DiscordSettings,
+    Secret,
+    SlackSettings,
+)
+
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///tweetup.db"
-DISCORD_API = "https://discord.com/api/v10"
-DISCORD_GATEWAY = "wss://gateway.discord.gg/"
-SLACK_HOST, SLACK_PORT, SLACK_PATH = "0.0.0.0", 3000, "/slack/events"
-SLACK_API = "https://slack.com/api/"
 CONSOLE_MEMBERS = ("alice", "bob", "carol", "dave", "erin")
 CONSOLE_CHANNELS = ("general", "random")
 WEB_HOST, WEB_PORT = "127.0.0.1", 8080  # behind a reverse proxy (docs/operations.md)
@@ -63,40 +73,6 @@ SLACK_KEYS = frozenset(
 
 class ConfigError(ValueError):
     """A setting is wrong; the message is one line for the person starting the bot."""
-
-
-class Secret(str):
-    """A string that hides itself from repr and logs."""
-
-    def __repr__(self) -> str:
-        return "Secret('***')"
-
-    def reveal(self) -> str:
-        return str.__str__(self)
-
-
-@dataclass(frozen=True, slots=True)
-class DiscordSettings:
-    token: Secret
-    guild_ids: tuple[int, ...] = ()
-    api_base_url: str = DISCORD_API
-    gateway_url: str = DISCORD_GATEWAY
-    shard_ids: tuple[int, ...] | None = None
-    shard_count: int | None = None
-    dm_rate_per_second: float = 47.0  # Discord's global limit is 50 requests/s
-
-
-@dataclass(frozen=True, slots=True)
-class SlackSettings:
-    bot_token: Secret
-    signing_secret: Secret
-    app_token: Secret | None = None
-    mode: str = "socket"  # "socket" | "http"
-    http_host: str = SLACK_HOST
-    http_port: int = SLACK_PORT
-    http_path: str = SLACK_PATH
-    api_url: str = SLACK_API
-    posts_per_second_per_channel: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

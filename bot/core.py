@@ -18,7 +18,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -191,7 +191,9 @@ class Core:
                 return seen, community_id
             community = await self._community(event)
             community_id = str(community.id)
-            ctx = Ctx(self.services, event, community)
+            # The handlers' outbox names this event, so an adapter can settle its response.
+            services = replace(self.services, outbox=self.services.outbox.for_event(event))
+            ctx = Ctx(services, event, community)
             await self._route(ctx)
             return ctx.outcome, community_id
         except Refusal as refusal:

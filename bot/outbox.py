@@ -5,6 +5,8 @@
   honour Retry-After for single requests.
 - DM fan-out: members whose DMs are closed are collected into one channel message that mentions
   them, instead of failing.
+- Names the event it answers: `for_event(event)` is the outbox a handler of that event uses
+  (`Ctx.services.outbox`); its posts, updates and DMs pass `answering=event` to the adapter.
 """
 
 from __future__ import annotations
@@ -49,6 +51,14 @@ class Outbox:
     ) -> None:
         self.adapters: dict[str, ChatAdapter] = dict(adapters or {})
         self.retry_delay = retry_delay
+        self.answering: Inbound | None = None  # the event this outbox answers, if any
+
+    def for_event(self, event: Inbound) -> Outbox:
+        """This outbox (same adapters, shared) answering `event`."""
+        bound = Outbox(retry_delay=self.retry_delay)
+        bound.adapters = self.adapters  # shared: an adapter added later serves both
+        bound.answering = event
+        return bound
 
     def add(self, adapter: ChatAdapter) -> None:
         self.adapters[adapter.platform] = adapter
@@ -82,16 +92,22 @@ class Outbox:
 
     async def post(self, place: Place, msg: Outgoing) -> MessageRef:
         adapter = self._adapter(place.platform)
-        return await self._retrying("post", lambda: adapter.post(place, msg))
+        return await self._retrying(
+            "post", lambda: adapter.post(place, msg, answering=self.answering)
+        )
 
     async def update(self, ref: MessageRef, msg: Outgoing) -> None:
         adapter = self._adapter(ref.place.platform)
-        await self._retrying("update", lambda: adapter.update(ref, msg), idempotent=True)
+        await self._retrying(
+            "update", lambda: adapter.update(ref, msg, answering=self.answering), idempotent=True
+        )
 
     async def dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
         """Raises DMClosed when the member does not accept DMs."""
         adapter = self._adapter(user.platform)
-        return await self._retrying("dm", lambda: adapter.send_dm(user, msg))
+        return await self._retrying(
+            "dm", lambda: adapter.send_dm(user, msg, answering=self.answering)
+        )
 
     async def find_sent(self, user: UserRef, dedupe_key: str, since: datetime) -> bool:
         """Whether a DM with `dedupe_key` already reached `user` (read back from the platform,

@@ -92,11 +92,21 @@ class ChatAdapter(Protocol):
 
     async def stop(self) -> None: ...
 
-    async def post(self, place: Place, msg: Outgoing) -> MessageRef: ...
+    # `answering`: the inbound event whose handling sends this (None from a job). Adapters
+    # that must settle that event's own response use it (Slack closes a submitted modal,
+    # Discord edits a clicked card through that click's interaction); others ignore it.
 
-    async def update(self, ref: MessageRef, msg: Outgoing) -> None: ...
+    async def post(
+        self, place: Place, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef: ...
 
-    async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
+    async def update(
+        self, ref: MessageRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> None: ...
+
+    async def send_dm(
+        self, user: UserRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         """Raises DMClosed when the member does not accept DMs. A message with a
         `dedupe_key` carries it in a form `find_sent` can read back from the platform."""
 

@@ -15,7 +15,6 @@ from bot.domain.rsvps import Rsvp, RsvpStatus
 from bot.types import (
     Bold,
     Button,
-    Code,
     Field,
     Link,
     Mention,
@@ -26,6 +25,10 @@ from bot.types import (
     Time,
     UserRef,
 )
+
+# Core text names commands through `render.prose` (tests/test_core_text.py); it is defined with
+# the segments in bot.types so adapters that show core text use the same rule.
+from bot.types import prose as prose
 
 MAX_NAMES = 15
 
@@ -275,21 +278,6 @@ def lines(title: str, rows: Sequence[Segments], empty: str) -> Outgoing:
     for i, row in enumerate(rows):
         body += ([Text("\n")] if i else []) + [Text("• "), *row]
     return Outgoing(title=title, body=tuple(body), ephemeral=True)
-
-
-def prose(message: str) -> Segments:
-    """Core-written text -> segments: each `...` span (a command to type) becomes `Code`, so
-    every platform shows it as code instead of literal backticks. A lone backtick stays text."""
-    pieces = message.split("`")
-    if len(pieces) % 2 == 0:  # an unpaired backtick: the last one is literal
-        pieces[-2:] = [pieces[-2] + "`" + pieces[-1]]
-    parts: list[Segment] = []
-    for i, piece in enumerate(pieces):
-        if i % 2:
-            parts.append(Code(piece) if piece else Text("``"))
-        elif piece:
-            parts.append(Text(piece))
-    return tuple(parts) or (Text(message),)
 
 
 @dataclass(frozen=True, slots=True)

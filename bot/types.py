@@ -126,6 +126,21 @@ Segment = Text | Bold | Code | Time | Mention | Link
 Segments = tuple[Segment, ...]
 
 
+def prose(message: str) -> Segments:
+    """Core-written text -> segments: each `...` span (a command to type) becomes `Code`, so
+    every platform shows it as code instead of literal backticks. A lone backtick stays text."""
+    pieces = message.split("`")
+    if len(pieces) % 2 == 0:  # an unpaired backtick: the last one is literal
+        pieces[-2:] = [pieces[-2] + "`" + pieces[-1]]
+    parts: list[Segment] = []
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            parts.append(Code(piece) if piece else Text("``"))
+        elif piece:
+            parts.append(Text(piece))
+    return tuple(parts) or (Text(message),)
+
+
 # --- message parts -------------------------------------------------------------------------------
 
 ButtonStyle = Literal["primary", "secondary", "success", "danger"]
@@ -333,3 +348,47 @@ class SuggestionsRequested:
 
 
 Inbound = CommandInvoked | ActionClicked | FormSubmitted | MessageSeen
+
+
+# --- what the composition root hands an adapter at construction ----------------------------
+# Plain values read from the config by bot.config (its PLATFORMS registry); an adapter's
+# `create(settings)` receives its platform's row.
+
+DISCORD_API = "https://discord.com/api/v10"
+DISCORD_GATEWAY = "wss://gateway.discord.gg/"
+SLACK_HOST, SLACK_PORT, SLACK_PATH = "0.0.0.0", 3000, "/slack/events"
+SLACK_API = "https://slack.com/api/"
+
+
+class Secret(str):
+    """A string that hides itself from repr and logs."""
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+    def reveal(self) -> str:
+        return str.__str__(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DiscordSettings:
+    token: Secret
+    guild_ids: tuple[int, ...] = ()
+    api_base_url: str = DISCORD_API
+    gateway_url: str = DISCORD_GATEWAY
+    shard_ids: tuple[int, ...] | None = None
+    shard_count: int | None = None
+    dm_rate_per_second: float = 47.0  # Discord's global limit is 50 requests/s
+
+
+@dataclass(frozen=True, slots=True)
+class SlackSettings:
+    bot_token: Secret
+    signing_secret: Secret
+    app_token: Secret | None = None
+    mode: str = "socket"  # "socket" | "http"
+    http_host: str = SLACK_HOST
+    http_port: int = SLACK_PORT
+    http_path: str = SLACK_PATH
+    api_url: str = SLACK_API
+    posts_per_second_per_channel: float = 1.0

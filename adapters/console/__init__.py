@@ -15,15 +15,11 @@ import sys
 import tempfile
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from adapters.console.adapter import ConsoleAdapter
-from bot.app import App, WarmUp, build_app
-from bot.clock import SimulatedClock, SystemClock
-from bot.config import Settings
-from bot.ports import Clock
-from bot.scheduling import ManualTimer
+from bot.app import App, Settings, WarmUp, build_app
 
 # Scripts run on a fixed simulated start (a Monday morning) so the same script always gives the
 # same transcript; the interactive console starts at the real time.
@@ -60,39 +56,29 @@ def build_console(
     write: Callable[[str], None],
     start: datetime | None,
     echo: bool = True,
-) -> tuple[App, ConsoleAdapter, ManualTimer | None]:
-    """The app with a console adapter, built by the composition root (bot.app.build_app) with
-    the console's clock and timer: a simulated clock from `start` and a manual timer, or the
-    real clock and timer when `start` is None."""
-    clock: Clock = SimulatedClock(start) if start is not None else SystemClock()
-    timer = ManualTimer(clock) if isinstance(clock, SimulatedClock) else None
-
-    async def advance(delta: timedelta) -> int:
-        assert timer is not None
-        return await timer.advance_to(clock.now() + delta)
-
+) -> tuple[App, ConsoleAdapter]:
+    """The app, built by the composition root (bot.app.build_app: a simulated clock from
+    `start`, or the real one when it is None), with a console adapter added."""
+    app = build_app(settings, start=start)
     console = ConsoleAdapter(
         settings.console_members,
         settings.console_channels,
         lines,
         write,
-        clock.now,
-        advance if timer is not None else None,
+        app.clock.now,
+        app.advance_clock if app.simulated else None,
         zone=settings.default_timezone,
         echo=echo,
     )
-    app = build_app(settings, clock=clock, timer=timer, adapters=[console])
-    return app, console, timer
+    app.add_adapter(console)
+    return app, console
 
 
-async def _serve(
-    app: App, console: ConsoleAdapter, timer: ManualTimer | None, warm_up: WarmUp = "background"
-) -> int:
+async def _serve(app: App, console: ConsoleAdapter, warm_up: WarmUp = "background") -> int:
     await app.start(warm_up=warm_up)
     try:
         await console.run(app.core)
-        if timer is not None:
-            await timer.fire_due()  # deliver whatever is pending at the end of input
+        await app.fire_due()  # deliver whatever is pending at the end of input
     finally:
         await app.stop()
     return 0
@@ -108,14 +94,14 @@ async def run_console(
         if script is not None:
             db = Path(tmp) / "script.db"
             settings = replace(settings, database_url=f"sqlite+aiosqlite:///{db}")
-            app, console, timer = build_console(settings, _iterate(script), write, SCRIPT_START)
+            app, console = build_console(settings, _iterate(script), write, SCRIPT_START)
             # A script is short-lived: load the gazetteer only if one of its lines needs it.
-            return await _serve(app, console, timer, warm_up="skip")
+            return await _serve(app, console, warm_up="skip")
         holder: list[ConsoleAdapter] = []
         lines = _stdin_lines(lambda: holder[0].prompt() if holder else "> ")
-        app, console, timer = build_console(settings, lines, write, datetime.now(UTC), echo=False)
+        app, console = build_console(settings, lines, write, datetime.now(UTC), echo=False)
         holder.append(console)
-        return await _serve(app, console, timer)
+        return await _serve(app, console)
 
 
 async def run_live(settings: Settings, *, write: Callable[[str], None] = print) -> int:
@@ -127,9 +113,9 @@ async def run_live(settings: Settings, *, write: Callable[[str], None] = print) 
         lines = _stdin_lines(lambda: holder[0].prompt() if holder else "> ")
     else:
         lines = _piped_lines()
-    app, console, timer = build_console(settings, lines, write, None, echo=not terminal)
+    app, console = build_console(settings, lines, write, None, echo=not terminal)
     holder.append(console)
-    return await _serve(app, console, timer)
+    return await _serve(app, console)
 
 
 def stdin_script() -> list[str] | None:

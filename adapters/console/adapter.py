@@ -20,8 +20,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from adapters.commandline import CommandLineError, by_name, parse_command_line
 from adapters.console import render
-from bot.commandline import CommandLineError, parse_command_line
 from bot.ports import Inbox
 from bot.types import (
     ActionClicked,
@@ -144,13 +144,17 @@ class ConsoleAdapter:
     async def stop(self) -> None:
         self._stopped = True
 
-    async def post(self, place: Place, msg: Outgoing) -> MessageRef:
+    async def post(
+        self, place: Place, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         ref = self._new_ref(place)
         self._remember(ref, msg, None, place.channel_id)
         self._print(f"[#{place.channel_id}] Tweetup:", msg)
         return ref
 
-    async def update(self, ref: MessageRef, msg: Outgoing) -> None:
+    async def update(
+        self, ref: MessageRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> None:
         card = self._messages.get(ref.message_id)
         if card is not None:  # the fresh card is the latest in its conversation
             self._remember(ref, msg, card.audience, card.conversation)
@@ -158,7 +162,9 @@ class ConsoleAdapter:
             self._remember(ref, msg, None, ref.place.channel_id)
         self._print(f"[#{ref.place.channel_id}] (card updated) Tweetup:", msg)
 
-    async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
+    async def send_dm(
+        self, user: UserRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         ref = self._new_ref(Place(PLATFORM, WORKSPACE, f"dm-{user.id}"))
         self._remember(ref, msg, user.id, DM)
         if msg.dedupe_key:
@@ -280,7 +286,7 @@ class ConsoleAdapter:
 
     async def _command(self, inbox: Inbox, text: str) -> None:
         try:
-            parsed = parse_command_line(text)
+            parsed = parse_command_line(text, by_name(inbox.commands))
         except CommandLineError as exc:
             self.write(f"(only {self.speaker.name} sees this) Tweetup: {exc}")
             return

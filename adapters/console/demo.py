@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from adapters.console import run_console
-from bot.config import Settings
+from bot.app import Settings
 
 STORY = """\
 /meetup help

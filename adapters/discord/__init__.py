@@ -1,6 +1,6 @@
 """Discord adapter (discord.py 2.x): see adapters/discord/adapter.py and docs/discord-setup.md."""
 
-from bot.config import DiscordSettings
+from bot.types import DiscordSettings
 
 from .adapter import DiscordAdapter, point_discord_py_at, translate_error
 

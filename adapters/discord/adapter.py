@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import contextvars
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Mapping
@@ -24,14 +23,13 @@ import discord
 import yarl
 from discord import app_commands
 
-from bot.config import DiscordSettings
 from bot.ports import ChannelUnavailable, ChatError, DMClosed, Inbox, MessageGone, PlatformBusy
-from bot.render import prose
 from bot.types import (
     ActionClicked,
     Button,
     CommandInvoked,
     CommandSpec,
+    DiscordSettings,
     Form,
     FormSubmitted,
     Inbound,
@@ -43,6 +41,7 @@ from bot.types import (
     SuggestionsRequested,
     Text,
     UserRef,
+    prose,
 )
 
 from . import events, inbound, render
@@ -175,12 +174,6 @@ class MessageHandle:
     message: discord.Message
 
 
-_current: contextvars.ContextVar[InteractionHandle | None] = contextvars.ContextVar(
-    "tweetup_discord_interaction", default=None
-)
-"""The interaction whose event the core is handling in this task (for `update`)."""
-
-
 class _FormModal(discord.ui.Modal):
     """A form as a Discord modal. Its submission is handled by the adapter's `on_interaction`
     (from the custom_id), not here, so it also works when the modal outlived the process."""
@@ -233,6 +226,11 @@ class _ClientMixin:
 
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
         await self.adapter._on_interaction(interaction)
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """GUILD_DELETE without `unavailable`: kicked, banned or left (an outage is
+        `on_guild_unavailable` in discord.py, and the data stays)."""
+        await self.adapter._on_guild_remove(guild.id)
 
     async def on_tw_action(
         self, interaction: discord.Interaction[Any], custom_id: str, values: tuple[str, ...]
@@ -437,11 +435,19 @@ class DiscordAdapter:
 
     # --- inbound --------------------------------------------------------------------------------
 
+    async def _on_guild_remove(self, guild_id: int) -> None:
+        """The bot was removed from a guild: the core deletes its data after a grace period
+        unless the bot comes back."""
+        if self._inbox is None:
+            return
+        try:
+            await self._inbox.community_removed(PLATFORM, str(guild_id))
+        except Exception:
+            log.exception("discord: could not record the removal from guild %s", guild_id)
+
     async def _deliver(self, event: Inbound) -> None:
         """Hand an event to the core; turn what escapes into a private message and a log line."""
         assert self._inbox is not None
-        if isinstance(event.handle, InteractionHandle):
-            _current.set(event.handle)
         try:
             await self._inbox.handle(event)
         except ChannelUnavailable as exc:
@@ -735,7 +741,9 @@ class DiscordAdapter:
         guild_id = int(place.workspace_id) if place.workspace_id.isdigit() else None
         return client.get_partial_messageable(int(target), guild_id=guild_id)
 
-    async def post(self, place: Place, msg: Outgoing) -> MessageRef:
+    async def post(
+        self, place: Place, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         channel = self._channel(place)
         try:
             sent = await _call(channel.send(**render.send_kwargs(msg), **render.nonce_kwargs(msg)))
@@ -750,15 +758,17 @@ class DiscordAdapter:
             raise
         return MessageRef(place, str(sent.id))
 
-    async def update(self, ref: MessageRef, msg: Outgoing) -> None:
+    async def update(
+        self, ref: MessageRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> None:
         if not ref.message_id.isdigit():
             raise MessageGone(f"discord: not a message id: {ref.message_id!r}")
         message_id = int(ref.message_id)
         # A click on this very message is being answered: edit through its interaction (faster,
         # needs no channel permission, works for ephemeral messages too).
         handles = list(self._clicks.get(message_id, ()))
-        mine = _current.get()
-        if mine in handles:  # prefer the click being handled: its answer is the card itself
+        mine = answering.handle if answering is not None else None
+        if mine in handles:  # prefer the click being answered: its answer is the card itself
             handles.remove(mine)
             handles.insert(0, mine)
         for handle in handles:
@@ -792,7 +802,9 @@ class DiscordAdapter:
             self._dm_channels.popitem(last=False)
         return channel.id
 
-    async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
+    async def send_dm(
+        self, user: UserRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         channel_id = await self._dm_channel(user)
         place = Place(PLATFORM, DM_WORKSPACE, str(channel_id))
         channel = self._channel(place)

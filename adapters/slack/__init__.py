@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from adapters.slack.adapter import SlackAdapter
 from adapters.slack.inbound import SlackHandle
-from bot.config import SlackSettings
+from bot.types import SlackSettings
 
 
 def create(settings: SlackSettings) -> SlackAdapter:

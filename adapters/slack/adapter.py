@@ -6,7 +6,9 @@ as the ack function returns, with no polling; the task is ours, tracked for a cl
 one exception is a modal submission: Slack only shows inline field errors if they are in the
 ack itself, so the ack waits (at most `FORM_VERDICT_SECONDS`, well inside Slack's 3 s) for the
 core's verdict: `reject_form` -> `response_action: errors`; any other output of the core for
-that event, or its end -> the modal closes.
+that event (`reply`/`open_form` to it, or a post, card update or DM sent `answering` it), or
+the end of its handling -> the modal closes. The state is the event's own `SlackHandle.modal`
+(`ModalVerdict`), reached only through the event the core passes.
 
 Outbound, posts and card updates are paced per channel (FIFO, ~1/s) and slack_sdk's retry
 handlers deal with 429 (Retry-After), connection errors and 5xx. Platform errors become the
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import contextvars
 import logging
 import re
 import time
@@ -37,8 +38,7 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.commandline import CommandLineError
-from bot.config import SlackSettings
+from adapters.commandline import CommandLineError, by_name
 from bot.ports import (
     ChannelUnavailable,
     ChatError,
@@ -50,12 +50,14 @@ from bot.ports import (
 )
 from bot.types import (
     Attachment,
+    CommandSpec,
     Form,
     FormSubmitted,
     Inbound,
     MessageRef,
     Outgoing,
     Place,
+    SlackSettings,
     Text,
     UserRef,
 )
@@ -123,12 +125,11 @@ class _CardState:
     waiters: int = 0
 
 
-_CURRENT: contextvars.ContextVar[SlackHandle | None] = contextvars.ContextVar(
-    "tweetup_slack_handle", default=None
-)
-"""The event the core is handling in this task. The port's post/update/send_dm do not name
-the event they answer, so this is how any output of the core for a submitted modal accepts it
-(ModalVerdict WAITING -> CLOSED) and the ack closes the modal at once."""
+def _settle(answering: Inbound | None) -> None:
+    """The core sent something while handling `answering`: if that was a submitted modal, it
+    was not rejected, so its ack closes it now (ModalVerdict WAITING -> CLOSED)."""
+    if answering is not None and isinstance(answering.handle, SlackHandle):
+        answering.handle.accept()
 
 
 def _error_code(exc: SlackApiError) -> str:
@@ -364,6 +365,8 @@ class SlackAdapter:
         app.shortcut(re.compile(r".*"))(self._ack_only)
         app.event("message")(self._on_message)
         app.event("team_leave")(self._on_team_leave)
+        app.event("app_uninstalled")(self._on_removed)
+        app.event("tokens_revoked")(self._on_removed)
         # Every event Slack sends is answered 2xx, even those the bot does not use: an
         # unanswered event is retried and eventually disables the subscription.
         app.event(re.compile(r".*"))(self._ignore_event)
@@ -374,15 +377,12 @@ class SlackAdapter:
     async def _ignore_event(self, body: dict[str, Any]) -> None:
         return None
 
-    def _commands(self) -> dict[str, Any]:
-        inbox = self._inbox
-        if inbox is None:
-            return {}
-        return {c.name: c for c in inbox.commands}
+    def _commands(self) -> dict[str, CommandSpec]:
+        return by_name(self._inbox.commands) if self._inbox is not None else {}
 
     async def _on_command(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         try:
-            event = inbound.command(body, self._team_id, self._commands() or None)
+            event = inbound.command(body, self._team_id, self._commands())
         except CommandLineError as exc:
             await ack(response_type="ephemeral", text=render.escape(str(exc)))
             return
@@ -445,13 +445,19 @@ class SlackAdapter:
         if left is not None and self._inbox is not None:
             self._spawn(self._inbox.member_left(PLATFORM, *left))
 
+    async def _on_removed(self, body: dict[str, Any]) -> None:
+        """The app was uninstalled (or its bot token revoked): the core keeps the workspace's
+        data for a grace period, then deletes it unless the bot comes back."""
+        team = inbound.removed_from(body, self._team_id)
+        if team is not None and self._inbox is not None:
+            self._spawn(self._inbox.community_removed(PLATFORM, team))
+
     def _place(self, handle: SlackHandle) -> Place:
         return handle.place
 
     async def _dispatch(self, event: Inbound) -> None:
         """Hand a translated event to the core with what users.info says of the member."""
         handle = _handle(event)
-        token = _CURRENT.set(handle)
         try:
             info = await self._user_info(handle.user_id)
             event = replace(event, is_admin=info.admin)
@@ -463,8 +469,7 @@ class SlackAdapter:
         except Exception:
             log.exception("slack: the core failed on a %s event", handle.kind)
         finally:
-            handle.accept()
-            _CURRENT.reset(token)
+            handle.accept()  # the core is done: a modal it did not reject closes now
 
     async def is_admin(self, user_id: str) -> bool:
         """Workspace admin or owner (users.info, cached for a few minutes)."""
@@ -509,12 +514,6 @@ class SlackAdapter:
         except (SlackApiError, ClientError, TimeoutError, SlackRequestError) as exc:
             raise translate(exc, dm=dm) from exc
 
-    def _accept_current(self) -> SlackHandle | None:
-        handle = _CURRENT.get()
-        if handle is not None:
-            handle.accept()
-        return handle
-
     async def _deduped(self, key: str | None,
                        send: Callable[[], Awaitable[MessageRef]]) -> MessageRef:
         """Slack has no idempotency key for chat.postMessage, so `Outgoing.dedupe_key` is
@@ -539,11 +538,13 @@ class SlackAdapter:
         future.set_result(ref)
         return ref
 
-    async def post(self, place: Place, msg: Outgoing) -> MessageRef:
+    async def post(
+        self, place: Place, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         """chat.postMessage, paced per channel. Not in the channel -> ChannelUnavailable (the
         core answers the member with an ephemeral "invite me" reply, which `reply` delivers
         through the request's response_url since the bot cannot post there)."""
-        self._accept_current()
+        _settle(answering)
         return await self._deduped(msg.dedupe_key, lambda: self._post(place, msg))
 
     async def _post(self, place: Place, msg: Outgoing) -> MessageRef:
@@ -558,8 +559,10 @@ class SlackAdapter:
             await self._upload(place.channel_id, msg.attachments, thread_ts=place.thread_id)
         return ref
 
-    async def update(self, ref: MessageRef, msg: Outgoing) -> None:
-        self._accept_current()
+    async def update(
+        self, ref: MessageRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> None:
+        _settle(answering)
         if ref.message_id.startswith(EPHEMERAL_PREFIX):
             await self._update_ephemeral(ref, msg)
             return
@@ -594,8 +597,10 @@ class SlackAdapter:
         payload = render.message_payload(msg)
         await self._respond(url, replace_original=True, response_type="ephemeral", **payload)
 
-    async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
-        self._accept_current()
+    async def send_dm(
+        self, user: UserRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
+        _settle(answering)
         return await self._deduped(msg.dedupe_key, lambda: self._send_dm(user, msg))
 
     async def _send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
@@ -750,9 +755,9 @@ class SlackAdapter:
     async def reject_form(self, to: FormSubmitted, errors: Mapping[str, str]) -> None:
         handle = to.handle if isinstance(to.handle, SlackHandle) else None
         clean = {str(k): str(v) for k, v in errors.items()}
-        if handle is not None and handle.modal is not None:
-            if handle.modal.reject(clean or {"": "Please check the form."}):
-                return
+        modal = handle.modal if handle is not None else None
+        if modal is not None and modal.reject(clean or {"": "Please check the form."}):
+            return
         # The modal already closed (the core answered after the ack deadline): say it privately.
         await self.reply(to, _errors_message(clean))
 

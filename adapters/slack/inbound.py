@@ -12,12 +12,12 @@ import asyncio
 import contextlib
 import json
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from bot.commandline import parse_command_line
+from adapters.commandline import parse_command_line
 from bot.types import (
     ActionClicked,
     CommandInvoked,
@@ -109,7 +109,7 @@ class SlackHandle:
 
 
 def command(
-    body: Mapping[str, Any], default_team: str, commands: dict[str, CommandSpec] | None
+    body: Mapping[str, Any], default_team: str, commands: Mapping[str, CommandSpec]
 ) -> CommandInvoked:
     """A slash command. Raises CommandLineError (its message says what to type) when the text
     does not parse."""
@@ -288,9 +288,25 @@ def action_values(action: Mapping[str, Any]) -> tuple[str, ...]:
     return ()
 
 
-def command_specs(specs: Sequence[CommandSpec]) -> dict[str, CommandSpec] | None:
-    """The core's commands by name, for the command-line parser (None: none known yet)."""
-    return {c.name: c for c in specs} or None
+def removed_from(body: Mapping[str, Any], default_team: str) -> str | None:
+    """The team id when an event says the bot was removed from the workspace, else None.
+
+    `app_uninstalled` always does. `tokens_revoked` does only when it lists bot tokens (the
+    bot's token went, e.g. the app was removed); user tokens alone leave the bot in place.
+
+    >>> removed_from({"team_id": "T1", "event": {"type": "app_uninstalled"}}, "T0")
+    'T1'
+    >>> removed_from({"event": {"type": "tokens_revoked", "tokens": {"bot": ["U0BOT"]}}}, "T0")
+    'T0'
+    >>> removed_from({"event": {"type": "tokens_revoked", "tokens": {"oauth": ["U1"]}}}, "T0")
+    """
+    event = body.get("event") or {}
+    kind = event.get("type")
+    if kind == "tokens_revoked" and not (event.get("tokens") or {}).get("bot"):
+        return None
+    if kind not in ("app_uninstalled", "tokens_revoked"):
+        return None
+    return str(body.get("team_id") or default_team)
 
 
 def left_member(body: Mapping[str, Any], default_team: str) -> tuple[str, str] | None:

@@ -272,9 +272,13 @@ def _anchors(center: Spot, near: Nearby, rules: Rules, populous: Sequence[Spot])
     busy: list[tuple[int, Spot]] = []
     for city_id, n in near.homes.items():
         spot = near.cities.get(city_id)
-        if n > 0 and spot is not None and city_id not in chosen:
-            if within(center, spot, rules.radius_km):
-                busy.append((n, spot))
+        if (
+            n > 0
+            and spot is not None
+            and city_id not in chosen
+            and within(center, spot, rules.radius_km)
+        ):
+            busy.append((n, spot))
     busy.sort(key=lambda x: (-x[0], -x[1].population, x[1].city_id))
     for _, s in busy[:BUSY_ANCHORS]:
         chosen[s.city_id] = s

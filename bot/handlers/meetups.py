@@ -485,16 +485,7 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
     m = await ctx.meetup(parse_id(options.get("id")))
     rules.check_manage(m, ctx.user.id, ctx.is_admin, "edit")
     rules.check_active(m, ctx.now(), "edit")
-    changes: dict[str, Any] = {}
-    if "title" in options:
-        changes["title"] = rules.check_title(options["title"])
-    if "venue" in options:
-        check_venue = rules.check_online_venue if m.is_online else rules.check_venue
-        changes["venue"] = check_venue(options["venue"])
-    if "description" in options:
-        changes["description"] = rules.check_description(options["description"])
-    if "find-us" in options:
-        changes["find_us"] = check_find_us(options["find-us"])
+    changes = _edited_texts(m, options)
     lowered = None  # a capacity below the seats taken: the organizer chooses who stays
     if "capacity" in options:
         capacity = rules.parse_capacity(options["capacity"])
@@ -503,14 +494,7 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
         else:
             changes["capacity"] = capacity
     if "when" in options:
-        if m.is_poll:
-            raise Refusal(
-                f"#{m.id} is still a date poll. Close it first with "
-                f"`/meetup close id:{m.id}`, then edit the time."
-            )
-        if "|" in options["when"]:
-            raise Refusal("A meetup has one time; give one time in when:.")
-        new_time = parse_one_time(options["when"], meetup_now(ctx, m), ctx.now())
+        new_time = _edited_time(ctx, m, options["when"])
         if new_time != m.starts_at:
             changes["starts_at"] = new_time
     if not changes and lowered is None:
@@ -546,6 +530,33 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
     )
     if lowered is not None:
         await ask_lower_capacity(ctx, updated, lowered)
+
+
+def _edited_texts(m: Meetup, options: Mapping[str, str]) -> dict[str, Any]:
+    """The text fields an edit sets, each checked as on propose."""
+    changes: dict[str, Any] = {}
+    if "title" in options:
+        changes["title"] = rules.check_title(options["title"])
+    if "venue" in options:
+        check_venue = rules.check_online_venue if m.is_online else rules.check_venue
+        changes["venue"] = check_venue(options["venue"])
+    if "description" in options:
+        changes["description"] = rules.check_description(options["description"])
+    if "find-us" in options:
+        changes["find_us"] = check_find_us(options["find-us"])
+    return changes
+
+
+def _edited_time(ctx: Ctx, m: Meetup, when: str) -> datetime:
+    """The one new time of a scheduled meetup (a poll's times change by closing it)."""
+    if m.is_poll:
+        raise Refusal(
+            f"#{m.id} is still a date poll. Close it first with "
+            f"`/meetup close id:{m.id}`, then edit the time."
+        )
+    if "|" in when:
+        raise Refusal("A meetup has one time; give one time in when:.")
+    return parse_one_time(when, meetup_now(ctx, m), ctx.now())
 
 
 async def _declined(ctx: Ctx, meetup_id: int) -> set[str]:

@@ -7,12 +7,19 @@ Why it is sound, by construction rather than by analysis of the cue patterns:
   (a home word, a date word or a digit), and only about a city that ``places.find_places``
   finds in the cleaned text; ``places.may_mention_city`` is False only where
   ``find_places`` finds no city (its own contract, tested in tests/nlp);
+* a misspelt big city ("in Edinbrugh") is read only where ``typos.may_be_misspelt`` is
+  True, and the pre-filter asks it too;
+* a name a frame marks as a place ("Austin-based") only where ``framed.framed_places``
+  finds it, and the pre-filter asks it too;
+* a trip in a reply to a quoted "who's going to be in X?" only where
+  ``replies.answered_trip`` finds one, and the pre-filter asks it too;
 * ``read`` states an intent without a home or trip beside it only where one of
   ``en.fitting_intent_cues`` matches the cleaned lower-case text; the pre-filter searches
   the very same cues in the very same text.
 
-Both gates need one of their words or date digits (``en.may_pass_a_gate``): most messages
-cost one split into words and one set test. The city test before cleaning
+Both gates need one of their words or date digits (``en.may_pass_a_gate``), or a city's
+people named ("as a Glaswegian": a demonym is its own home cue, ``states_something``): most
+messages cost one split into words and two set tests. The city test before cleaning
 (``places.has_a_city_word``) reads the same words: ASCII gate words are the runs of letters
 and apostrophes (tests/nlp/test_nlp_prefilter_words.py holds both to that).
 """
@@ -20,10 +27,41 @@ and apostrophes (tests/nlp/test_nlp_prefilter_words.py holds both to that).
 from __future__ import annotations
 
 from bot.nlp.cues import clean
+from bot.nlp.framed import framed_places
 from bot.nlp.lang import en
-from bot.nlp.places import has_a_city_word, may_mention_city
+from bot.nlp.places import _load, has_a_city_word, may_mention_city
+from bot.nlp.replies import answered_trip
+from bot.nlp.typos import may_be_misspelt, may_have_a_frame
 
-__all__ = ["gate_of", "lower", "might_matter", "prepare"]
+__all__ = ["gate_of", "lower", "might_matter", "prepare", "states_something"]
+
+_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _demonym_words() -> frozenset[str]:
+    """The last word of every curated demonym ("glaswegian", "yorkers"), built once."""
+    if not _WORDS:
+        kinds = _load().aliases.kind
+        demonyms = frozenset(k.split(" ")[-1] for k, kind in kinds.items() if kind == "demonym")
+        _WORDS["demonyms"] = demonyms
+        _WORDS["first"] = en.GATE_WORDS | demonyms
+    return _WORDS["demonyms"]
+
+
+_FIRST: list[frozenset[str]] = []
+
+
+def _first_words() -> frozenset[str]:
+    """Every word one of the gates looks for, with the demonyms (kept in ``_FIRST``)."""
+    _demonym_words()
+    _FIRST.append(_WORDS["first"])
+    return _FIRST[0]
+
+
+def states_something(gate: en.Gate) -> bool:
+    """Whether a message may state a home or a trip: ``en.statement_gate``, or a demonym
+    among its words ("as a Glaswegian, ...": no other home word needed)."""
+    return en.statement_gate(gate) or not _demonym_words().isdisjoint(gate.words)
 
 
 def prepare() -> None:
@@ -41,14 +79,18 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     both rather than cleaning twice), or None where it surely does not matter."""
     low = text.lower()
     words = en.gate_words(low)
-    if not en.may_pass_a_gate(low, words):
-        return None
+    first = _FIRST[0] if _FIRST else _first_words()
+    if first.isdisjoint(words) and not en.has_date_digits(low):
+        return None  # (``en.may_pass_a_gate``, with the demonyms)
     # Each gate's cheapest necessary word test first: the intent gate needs an intent word,
-    # the statement gate a city's name (``may_mention_city(clean(text))`` implies it).
+    # the statement gate a city's name (``may_mention_city(clean(text))`` implies it) or a
+    # misspelt one.
     may_intend = not en.INTENT_WORDS.isdisjoint(words)
     city_word = has_a_city_word(text, low, words)
     if not (may_intend or city_word):
-        return None
+        city_word = may_have_a_frame(words) and may_be_misspelt(text)
+        if not city_word:
+            return None
     gate = en.Gate(low, frozenset(words))
     cleaned = ""
     if may_intend and en.intent_gate(gate):
@@ -56,10 +98,14 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
         low_cleaned = lower(cleaned)
         if any(cue.pattern.search(low_cleaned) for cue in en.fitting_intent_cues(gate)):
             return gate, cleaned
-    if city_word and en.statement_gate(gate):
+    if city_word and states_something(gate):
         cleaned = cleaned or clean(text)
-        if may_mention_city(cleaned):
+        if may_mention_city(cleaned) or (may_have_a_frame(words) and may_be_misspelt(text)):
             return gate, cleaned
+        if framed_places(cleaned):
+            return gate, cleaned  # "Austin-based", "Location: Santiago"
+        if answered_trip(text) is not None:
+            return gate, cleaned  # "> who's going to be in Chicago?" / "me! 19th-21st"
     return None
 
 

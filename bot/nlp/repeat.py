@@ -84,55 +84,121 @@ def parse_repeat(text: str) -> RepeatRule | None:
 
 
 def _read_one(tokens: list[str], i: int, parts: _Parts) -> int:
-    """Read the words at `i` into `parts`; how many were read (0: not a word of a rule)."""
+    """Read the words at `i` into `parts`; how many were read (0: not a word of a rule).
+
+    The readers below are tried in order; each returns how many words it read, 0 to stop
+    the whole rule ("every weeks"), or None when the word is not its kind."""
     word = tokens[i]
     following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    for reader in _READERS:
+        used = reader(tokens, i, word, following, parts)
+        if used is not None:
+            return used
+    return 0
+
+
+def _every(tokens: list[str], i: int, word: str, following: str, parts: _Parts) -> int | None:
+    """"every", "each"."""
     if word in en.REPEAT_EVERY:
         parts.every = True
         return 1
+    return None
+
+
+def _other(tokens: list[str], i: int, word: str, following: str, parts: _Parts) -> int | None:
+    """"every other tuesday": an interval of 2."""
     if word == en.REPEAT_OTHER and parts.every and parts.interval is None:
         parts.interval = 2
         return 1
+    return None
+
+
+def _adverb(tokens: list[str], i: int, word: str, following: str, parts: _Parts) -> int | None:
+    """"weekly", "fortnightly", "monthly"."""
     if word in en.REPEAT_ADVERBS:
         parts.freq, interval = en.REPEAT_ADVERBS[word]
         parts.interval = parts.interval or interval
         return 1
-    if word in en.REPEAT_ORDINALS and following in en.REPEAT_WEEKDAYS:
+    return None
+
+
+def _nth_weekday(
+    tokens: list[str], i: int, word: str, following: str, parts: _Parts
+) -> int | None:
+    """"first thursday", "last friday", and "the 2nd and 4th tuesday" (its first half)."""
+    if word not in en.REPEAT_ORDINALS:
+        return None
+    if following in en.REPEAT_WEEKDAYS:
         parts.weekdays.append((en.REPEAT_WEEKDAYS[following], en.REPEAT_ORDINALS[word]))
         return 2
-    if word in en.REPEAT_ORDINALS and following == "and":  # "the 2nd and 4th tuesday"
+    if following == "and":
         rest = tokens[i + 2 : i + 5]
         days = [t for t in rest if t in en.REPEAT_WEEKDAYS]
         if days and all(t in en.REPEAT_ORDINALS or t in en.REPEAT_WEEKDAYS for t in rest[:2]):
             parts.weekdays.append((en.REPEAT_WEEKDAYS[days[0]], en.REPEAT_ORDINALS[word]))
             return 2
+    return None
+
+
+def _weekday(tokens: list[str], i: int, word: str, following: str, parts: _Parts) -> int | None:
+    """"tuesday", "tues"."""
     if word in en.REPEAT_WEEKDAYS:
         parts.weekdays.append((en.REPEAT_WEEKDAYS[word], None))
         return 1
+    return None
+
+
+def _day_group(
+    tokens: list[str], i: int, word: str, following: str, parts: _Parts
+) -> int | None:
+    """"weekday", "weekend": several days, daily."""
     if word in en.REPEAT_DAY_GROUPS:
         parts.weekdays += [(d, None) for d in en.REPEAT_DAY_GROUPS[word]]
         parts.freq = parts.freq or "daily"
         return 1
+    return None
+
+
+def _month(tokens: list[str], i: int, word: str, following: str, parts: _Parts) -> int | None:
+    """"march": a yearly rule's month."""
     if word in en.MONTH_NAMES:
         parts.months.append(en.MONTH_NAMES[word])
         return 1
+    return None
+
+
+def _count(tokens: list[str], i: int, word: str, following: str, parts: _Parts) -> int | None:
+    """"every 2 weeks" (an interval) or "on the 15th" (a day of the month)."""
     number = _number(word)
-    if number is not None:
-        if following in en.REPEAT_UNITS and parts.every and parts.interval is None:
-            parts.freq, parts.interval = en.REPEAT_UNITS[following], number
-            return 2
-        if 1 <= number <= 31 and (not word.isdigit() or parts.months or _after_the(tokens, i)):
-            parts.month_days.append(number)
-            return 1
-        return 0
-    if word in en.REPEAT_UNITS and (parts.every or parts.freq is None) and parts.freq is None:
-        if word.endswith("s"):
-            return 0  # "every weeks"
-        parts.freq, parts.interval = en.REPEAT_UNITS[word], parts.interval or 1
-        return 1
-    if word in en.REPEAT_FILLER:
+    if number is None:
+        return None
+    if following in en.REPEAT_UNITS and parts.every and parts.interval is None:
+        parts.freq, parts.interval = en.REPEAT_UNITS[following], number
+        return 2
+    if 1 <= number <= 31 and (not word.isdigit() or parts.months or _after_the(tokens, i)):
+        parts.month_days.append(number)
         return 1
     return 0
+
+
+def _unit(tokens: list[str], i: int, word: str, following: str, parts: _Parts) -> int | None:
+    """"every week", "each month"; a plural without a number ("every weeks") stops."""
+    if word in en.REPEAT_UNITS and parts.freq is None:
+        if word.endswith("s"):
+            return 0
+        parts.freq, parts.interval = en.REPEAT_UNITS[word], parts.interval or 1
+        return 1
+    return None
+
+
+def _filler(tokens: list[str], i: int, word: str, following: str, parts: _Parts) -> int | None:
+    """"on", "the", "of": words a rule may carry."""
+    return 1 if word in en.REPEAT_FILLER else None
+
+
+_READERS = (
+    _every, _other, _adverb, _nth_weekday, _weekday, _day_group, _month, _count, _unit, _filler
+)
 
 
 def _after_the(tokens: list[str], i: int) -> bool:

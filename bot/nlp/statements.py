@@ -27,9 +27,13 @@ from typing import Literal
 from bot.nlp import trip_dates
 from bot.nlp.cues import clean
 from bot.nlp.dates import TimeMention, find_times
+from bot.nlp.framed import framed_places
 from bot.nlp.lang import en
-from bot.nlp.places import City, find_places, parent_city
-from bot.nlp.prefilter import gate_of, lower, might_matter
+from bot.nlp.places import City, PlaceMention, find_places, parent_city
+from bot.nlp.prefilter import gate_of, lower, might_matter, states_something
+from bot.nlp.replies import answered_trip
+from bot.nlp.typos import may_have_a_frame, misspelt_cities
+from bot.nlp.which_city import by_context, near
 
 __all__ = ["Statement", "StatementKind", "might_matter", "read"]
 
@@ -95,7 +99,7 @@ def _read(
         return []
     text = text[:_MAX_TEXT]
     gate = gate or en.Gate.of(text)
-    stating, proposing = en.statement_gate(gate), en.intent_gate(gate)
+    stating, proposing = states_something(gate), en.intent_gate(gate)
     if not (stating or proposing):
         return []
     cleaned = clean(text) if cleaned is None else cleaned
@@ -112,8 +116,24 @@ def _read(
     if stating and any(_kind(m, en.may_date(low[slice(*m.sentence)])) for m in mentions()):
         times = [t for t in find_times(cleaned, now=now) if _a_day(t)]
         places = _place_statements(text, low, mentions(), times, now.date())
+    if not places and ">" in text:
+        places = _reply_trips(text, now, prefer_country)
     intent = _intent(text, low, mentions, places, sentences, gate if proposing else None)
     return sorted([*places, *intent], key=lambda s: s.start)
+
+
+def _reply_trips(text: str, now: datetime, prefer_country: str | None) -> list[Statement]:
+    """ "> who's going to be in Chicago?" then "me! 19th-21st": the reply's trip."""
+    answer = answered_trip(text)
+    if answer is None:
+        return []
+    said = f"I'll be in {answer.city} {answer.rest} {answer.asked}"
+    reply = text[answer.start : answer.end]
+    return [
+        replace(s, start=answer.start, end=answer.end, text=reply)
+        for s in _read(said, now, prefer_country)
+        if s.kind == "trip"
+    ]
 
 
 def _a_day(t: TimeMention) -> bool:
@@ -133,7 +153,9 @@ def _mentions(
     text: str, cleaned: str, low: str, sentences: list[tuple[int, int]], prefer_country: str | None
 ) -> list[_Mention]:
     raw_low = lower(text)
-    found = [p for p in find_places(cleaned, prefer_country=prefer_country) if p.city][:_MAX_PLACES]
+    found = [p for p in find_places(cleaned, prefer_country=prefer_country) if p.city]
+    found = _with_misspelt(cleaned, text.islower(), found)
+    found = _with_corrections(cleaned, low, found)[:_MAX_PLACES]
     out: list[_Mention] = []
     for k, p in enumerate(found):
         assert p.city is not None
@@ -145,7 +167,7 @@ def _mentions(
         after = low[p.end : max(p.end, stop)]
         joined = prev_end >= sent[0] and _only_list_words(low[prev_end : p.start])
         prefix = low[sent[0] : p.start]
-        city = parent_city(p.city)
+        city = by_context(_its_city(p.city), text[p.end :], nxt - p.end)
         answer = _answers_where(raw_low, p.start)
         tail = low[p.end : p.end + 80]
         demonym = "" if p.alias != "demonym" else "many" if p.text.endswith("s") else "one"
@@ -155,6 +177,50 @@ def _mentions(
             )
         )
     return out
+
+
+def _with_misspelt(cleaned: str, all_lower: bool, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions, with misspelt big cities in a statement frame ("in Edinbrugh") and
+    names a frame marks as a place ("Austin-based", "**Location:** Santiago")."""
+    typos = (
+        [
+            PlaceMention(cleaned[s:e], s, e, c, alias="typo")
+            for s, e, c in misspelt_cities(cleaned, all_lower=all_lower)
+        ]
+        if may_have_a_frame(en.gate_words(cleaned.lower()))
+        else []
+    )
+    extra: list[PlaceMention] = []
+    for p in [*typos, *framed_places(cleaned)]:
+        if not any(q.start < p.end and p.start < q.end for q in [*found, *extra]):
+            extra.append(p)
+    return sorted([*found, *extra], key=lambda p: p.start) if extra else found
+
+
+def _with_corrections(cleaned: str, low: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions, with the city a self-correction names ("Leeds — sorry, Bradford"): a
+    correction is a place's context, as "in" is (a small town needs one to be found)."""
+    extra: list[PlaceMention] = []
+    for p in found[:_MAX_PLACES]:
+        ahead = low[p.end : p.end + 50]
+        if not any(w in ahead for w in en.CORRECTION_WORDS):
+            continue
+        lead = en.CORRECTION_AHEAD.match(low, p.end)
+        if lead is None or any(lead.end() <= q.start < lead.end() + 3 for q in found):
+            continue
+        at = lead.end()
+        named = find_places("in " + cleaned[at : at + 40])
+        if named and named[0].city is not None and named[0].start == 3:
+            q = named[0]
+            extra.append(replace(q, start=at, end=at + len(q.text)))
+    return sorted([*found, *extra], key=lambda p: p.start) if extra else found
+
+
+def _its_city(city: City) -> City:
+    """The city a district belongs to (Brooklyn, Shibuya), but a town across a state line
+    is a municipality of its own (Jersey City and Hoboken, NJ, are not New York City)."""
+    parent = parent_city(city)
+    return parent if parent.admin1_code == city.admin1_code else city
 
 
 def _after_stop(low: str, sentences: list[tuple[int, int]], sent: tuple[int, int], nxt: int) -> int:
@@ -215,7 +281,7 @@ def _bare(before: str) -> bool:
 def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
     """Home, trip, or nothing, from the words around one city."""
     b = m.before
-    if en.HOME_QUESTION.search(b) or en.HOME_PERFECT.search(b) or m.answer:
+    if en.HOME_QUESTION.search(b) or en.HOME_PERFECT.search(b) or m.answer or _introduced(m):
         return "home"
     if m.demonym:
         return "home" if _one_of_its_people(m) else None
@@ -230,6 +296,18 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
     if en.TRIP_BEFORE.search(b) or en.VISIT_SOMEONE.search(b):
         return "trip"
     return _kind_from_after(m, has_dates)
+
+
+def _introduced(m: _Mention) -> bool:
+    """An intro names the city as a field or as the last item of its list: "**Location:**
+    Lyon", "quick intro: Priya, data eng, Pune.", "I'm Ana — backend — Porto"."""
+    if en.FIELD_LABEL.search(m.prefix):
+        return True
+    return (
+        en.INTRO_LIST.search(m.prefix) is not None
+        and en.INTRO_ITEM_END.match(m.after) is not None
+        and not en.may_date(m.after[:30])
+    )
 
 
 def _one_of_its_people(m: _Mention) -> bool:
@@ -284,9 +362,9 @@ def _place_statements(
     listed = trip_dates.itinerary(low, mentions, times)
     for k, m in enumerate(mentions):
         prev = mentions[k - 1] if k else None
-        corrects = prev is not None and en.CORRECTION.search(low[prev.end : m.start]) is not None
+        corrects = _corrects(low, prev, m)
         if corrects and prev is not None:
-            m = replace(m, before=prev.before, prefix=prev.prefix)
+            m = replace(m, before=prev.before, prefix=prev.prefix, city=near(m.city, prev.city))
             out = [s for s in out if s.city != prev.city]
         days = listed.get(k) or trip_dates.days_after(low, m, times, today, prev, out)
         kind = _final_kind(m, prev_kind, days, today)
@@ -300,6 +378,14 @@ def _place_statements(
             continue
         out.append(_statement(text, m, kind, days if kind == "trip" else None))
     return _one_home(out)
+
+
+def _corrects(low: str, prev: _Mention | None, m: _Mention) -> bool:
+    """The city replaces the one before it in its sentence ("Leeds — sorry, Bradford"); not
+    across sentences ("... Petaling Jaya technically. KL folks, ...")."""
+    if prev is None or (prev.sentence != m.sentence and "..." not in low[prev.end : m.start]):
+        return False
+    return en.CORRECTION.search(low[prev.end : m.start]) is not None
 
 
 def _final_kind(

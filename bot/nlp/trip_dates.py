@@ -68,31 +68,86 @@ def days_after(
     """The days of a trip to the city ``m``: the time mentions after it (up to the next
     city), else those before it in its sentence since the city before."""
     stop = m.end + len(m.after)
-    mine = [t for t in times if m.end <= t.start_index < stop]
+    mine = [
+        t
+        for t in times
+        if m.end <= t.start_index < stop
+        and not _in_the_past(low[m.end : t.start_index], t)
+    ]
     own = _own_forms(m.after, today)
+    leg = _bare_range(m.after, stated, times, m.end) if _a_trip_before(stated) else None
     days: Days | None
-    if own is not None and (not mine or own[1] <= mine[0].start_index - m.end):
-        days = own[0]
+    if leg is not None:
+        days = leg  # "..., then Wellington 9-11": the month of the leg before
+    elif own is not None and (not mine or own[1] <= mine[0].start_index - m.end):
+        days = _after_the_leg_before(own[0], m.after, stated)
     elif mine:
         days = _compose(low, mine, today)
     else:
         days = _bare_range(m.after, stated, times, m.end)
     since = max(m.sentence[0], prev.end if prev else 0)
-    before = [t for t in times if since <= t.start_index and t.end_index <= m.start]
+    before = [
+        t
+        for t in times
+        if since <= t.start_index and t.end_index <= m.start and first_last(t)[1] >= today
+    ]  # not a past date ("left Boston last year, Denver now")
     if days is None:
         days = _compose(low, before, today) if before else None
-    elif days[0] == today and before:
-        # "landing sat morning, in london til wed": the start is the day before the city
-        start = first_last(before[-1])[0]
-        days = (start, days[1]) if start <= days[1] else days
+    elif before and (days[0] == today or _an_end_after(low, m, mine)):
+        days = _from_the_start_before(first_last(before[-1])[0], days, today)
     return _with_duration(low[m.sentence[0] : m.sentence[1]], days)
+
+
+def _an_end_after(low: str, m: _Span, mine: Sequence[TimeMention]) -> bool:
+    """The first date after the city is an end: "..., flying home Saturday"."""
+    return bool(mine) and en.SECOND_CLAUSE.search(low[m.end : mine[0].start_index]) is not None
+
+
+def _from_the_start_before(start: date, days: Days, today: date) -> Days:
+    """ "landing sat morning, in london til wed", "landing Wednesday in Oslo, flying home
+    Saturday": the start is the day named before the city; an end weekday before it is
+    that weekday after the start."""
+    end = days[1]
+    if end < start and end - today < timedelta(days=7):
+        end = _next_weekday(start, end.weekday())
+    return (start, end) if start <= end else days
+
+
+def _in_the_past(between: str, t: TimeMention) -> bool:
+    """A date after a city that a past word leads: "..., moved in June", "here since March"."""
+    lead = t.text.lower().split(" ", 1)[0]
+    return en.PAST_BEFORE_DATE.search(between + lead) is not None
+
+
+def _a_trip_before(stated: Sequence[Statement]) -> bool:
+    return any(s.kind == "trip" and s.last_day is not None for s in stated)
+
+
+def _after_the_leg_before(days: Days, after: str, stated: Sequence[Statement]) -> Days:
+    """ "Kraków this weekend, then Warsaw Mon-Wed after": weekdays of a later leg fall after
+    the leg before (a week later), not in this week."""
+    ends = [s.last_day for s in stated if s.kind == "trip" and s.last_day is not None]
+    if not ends or en.WEEKDAY_RANGE.search(after[:40]) is None:
+        return days
+    first, last = days
+    while first <= ends[-1]:
+        first, last = first + timedelta(days=7), last + timedelta(days=7)
+    return first, last
 
 
 def _own_forms(after: str, today: date) -> tuple[Days, int] | None:
     """Forms ``dates`` does not read as one range, and where they start in ``after``:
     "21.-24.5.", "6/29-7/2", "March 20-22", "til wed", "fri-sun" (a note for ``dates``:
     these could move there)."""
-    for form in (_dotted, _numeric_range, _month_day_range, _until_weekday, _weekday_range):
+    forms = (
+        _dotted,
+        _numeric_range,
+        _month_day_range,
+        _next_week_then_days,
+        _until_weekday,
+        _weekday_range,
+    )
+    for form in forms:
         found = form(after[:40], today)
         if found is not None:
             return found
@@ -119,6 +174,8 @@ def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
     for a, b in (_after_first(span, first) for span in spans[1:]):
         if first <= a and b <= last:
             first, last = a, b  # "next week (3rd-7th)": the days inside
+        elif a <= first and last <= b and a.weekday() == 0 and (b - a).days == 6:
+            continue  # "Wed-Fri the week after next": the week qualifies the days
         elif b >= first:
             last = max(last, b)
     return first, last
@@ -162,8 +219,9 @@ def _one(low: str, t: TimeMention, today: date) -> Days:
     first, last = first_last(t)
     lead = low[max(0, t.start_index - 16) : t.start_index]
     wd = en.WEEKDAY_RANGE.search(text)
-    if wd and ("next week" in text or en.NEXT_WEEK_AFTER.match(low[t.end_index :])):
-        monday = _monday(today) + timedelta(days=7)
+    ahead = _weeks_ahead(low[t.end_index :])
+    if wd and ("next week" in text or ahead):
+        monday = _monday(today) + timedelta(days=7 * (ahead or 1))
         a, b = (en.WEEKDAY_NAMES[g] for g in wd.groups())
         return monday + timedelta(days=a), monday + timedelta(days=max(a, b))
     if en.THIS_WEEK.match(text):
@@ -175,6 +233,14 @@ def _one(low: str, t: TimeMention, today: date) -> Days:
     if text.split()[0] in en.END_WORDS or re.search(r"\b(?:until|till|til|through)\s*$", lead):
         return today, max(today, last)
     return first, last
+
+
+def _weeks_ahead(following: str) -> int:
+    """Weeks from this one that the words after a weekday range name: "next week" or "the
+    week after" 1, "the week after next" 2, else 0."""
+    if en.WEEK_AFTER_NEXT.match(following):
+        return 2
+    return 1 if en.NEXT_WEEK_AFTER.match(following) else 0
 
 
 def _with_duration(sentence: str, days: Days | None) -> Days | None:
@@ -261,6 +327,16 @@ def _dotted(after: str, today: date) -> tuple[Days, int] | None:
     return (days, m.start()) if days else None
 
 
+def _next_week_then_days(after: str, today: date) -> tuple[Days, int] | None:
+    """ "next week (Tue-Thu)": those days of next week."""
+    m = en.NEXT_WEEK_THEN_DAYS.search(after)
+    if m is None:
+        return None
+    a, b = en.WEEKDAY_NAMES[m.group(1)], en.WEEKDAY_NAMES[m.group(2)]
+    monday = _monday(today) + timedelta(days=7)
+    return (monday + timedelta(days=a), monday + timedelta(days=max(a, b))), m.start()
+
+
 def _until_weekday(after: str, today: date) -> tuple[Days, int] | None:
     """ "til wed": from today to the next such day."""
     m = en.UNTIL_WEEKDAY.search(after)
@@ -276,8 +352,9 @@ def _weekday_range(after: str, today: date) -> tuple[Days, int] | None:
     if m is None or "next" in after[: m.start()].split()[-1:]:
         return None
     a, b = en.WEEKDAY_NAMES[m.group(1)], en.WEEKDAY_NAMES[m.group(2)]
-    if en.NEXT_WEEK_AFTER.match(after[m.end() :]):
-        monday = _monday(today) + timedelta(days=7)
+    ahead = _weeks_ahead(after[m.end() :])
+    if ahead:
+        monday = _monday(today) + timedelta(days=7 * ahead)
         return (monday + timedelta(days=a), monday + timedelta(days=max(a, b))), m.start()
     first = _next_weekday(today, a)
     return (first, _next_weekday(first, b)), m.start()

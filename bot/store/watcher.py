@@ -1,7 +1,8 @@
 """Store queries of the discussion watcher (questions, answers, suggestions).
 
-A mixin of the one Store (bot/store/store.py): it uses the Store's `_read`, `_write` and
-`_insert` helpers, so it shares the engine, transactions and retry rules.
+A mixin of the one Store (bot/store/store.py), a `bot.store.base.Queries` like the others: it
+uses the Store's `_read`, `_write` and `_insert` helpers, so it shares the engine, transactions
+and retry rules.
 
 Decisions read only the rows around one place: homes are counted per city in SQL for the
 few hundred gazetteer cities near the change, so a decision costs the same in a community of
@@ -13,11 +14,10 @@ processes can never both ask the same question or both post a suggestion for the
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Collection, Sequence
-from contextlib import AbstractAsyncContextManager
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from sqlalchemy import (
     BindParameter,
@@ -35,8 +35,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.suggestions import Asked, PastSuggestion, PlannedMeetup, TripStay
 from bot.store import schema as t
-
-T = TypeVar("T")
+from bot.store.base import Queries
 
 IN_LIMIT = 900  # longer city lists count every home of the community instead
 MEETUP_ONGOING = timedelta(hours=2)
@@ -204,16 +203,7 @@ async def _asked_history(
     return last, [Asked(r.city_id, r.kind, r.answer) for r in rows]
 
 
-class WatcherQueries:
-    if TYPE_CHECKING:
-        dialect: str
-
-        def _read(self) -> AbstractAsyncContextManager[AsyncConnection]: ...
-
-        async def _write(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T: ...
-
-        def _insert(self, table: Any) -> Any: ...
-
+class WatcherQueries(Queries):
     # --- who is where, around one place ---------------------------------------------------
 
     async def surroundings(
@@ -456,19 +446,19 @@ class WatcherQueries:
                         set_={"home_city_id": question.city_id},
                     )
                 )
-            elif answer == "yes" and question.first_day and question.last_day:
-                if question.last_day >= today:
-                    await conn.execute(
-                        insert(t.trips).values(
-                            community_id=community_id,
-                            user_id=user_id,
-                            city_id=question.city_id,
-                            first_day=max(question.first_day, today),
-                            last_day=question.last_day,
-                            created_at=now,
-                        )
+            elif (answer == "yes" and question.first_day and question.last_day
+                  and question.last_day >= today):
+                await conn.execute(
+                    insert(t.trips).values(
+                        community_id=community_id,
+                        user_id=user_id,
+                        city_id=question.city_id,
+                        first_day=max(question.first_day, today),
+                        last_day=question.last_day,
+                        created_at=now,
                     )
-                    trip_added = True
+                )
+                trip_added = True
             return AnswerOutcome(question, applied=True, trip_added=trip_added)
 
         return await self._write(work)

@@ -18,7 +18,7 @@ from typing import Any
 import discord
 
 from adapters.discord import DiscordAdapter
-from bot.config import DiscordSettings, Secret
+from bot.types import DiscordSettings, Secret
 from tests.discord.fakediscord import FakeDiscord
 
 REPO = Path(__file__).resolve().parents[2]

@@ -10,6 +10,7 @@ next call(s), `rate_limit(method, times, retry_after)` for HTTP 429 with Retry-A
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
@@ -158,10 +159,8 @@ class FakeSlackAPI:
                 args["_multipart"] = True
         for key in ("blocks", "view", "files"):
             if isinstance(args.get(key), str):
-                try:
+                with contextlib.suppress(ValueError):  # a value that is not JSON stays text
                     args[key] = json.loads(args[key])
-                except ValueError:
-                    pass
         return args
 
     async def _api(self, request: web.Request) -> web.StreamResponse:

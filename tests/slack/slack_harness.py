@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from adapters.slack import SlackAdapter
-from bot.config import Secret, SlackSettings
+from bot.types import Secret, SlackSettings
 from tests.slack.slack_driver import SlackDriver
 from tests.slack.slack_fake_api import FakeSlackAPI
 from tests.support import RecordingInbox

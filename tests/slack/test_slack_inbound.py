@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from adapters.commandline import CommandLineError
 from adapters.slack import inbound
 from adapters.slack.inbound import SlackHandle
-from bot.commandline import CommandLineError
+from bot.commands import COMMANDS_BY_NAME
 from bot.types import MessageRef, Place
 
 PAYLOADS = Path(__file__).parent / "payloads"
@@ -24,7 +25,7 @@ def payload(name: str) -> dict[str, Any]:
 
 
 def test_a_slash_command_becomes_a_command_with_its_response_url() -> None:
-    event = inbound.command(payload("slash_command"), "TDEFAULT", None)
+    event = inbound.command(payload("slash_command"), "TDEFAULT", COMMANDS_BY_NAME)
     assert (event.name, event.place, event.key) == ("list", GENERAL, "1337.42.trig1")
     assert (event.user.id, event.user.name, event.is_admin) == ("U0ALICE01", "alice", False)
     assert isinstance(event.handle, SlackHandle)
@@ -34,7 +35,7 @@ def test_a_slash_command_becomes_a_command_with_its_response_url() -> None:
 def test_a_slash_command_that_does_not_parse_says_what_to_type() -> None:
     body = {**payload("slash_command"), "text": "frobnicate now"}
     with pytest.raises(CommandLineError) as err:
-        inbound.command(body, "TDEFAULT", None)
+        inbound.command(body, "TDEFAULT", COMMANDS_BY_NAME)
     assert "/meetup" in str(err.value)
 
 

@@ -62,7 +62,8 @@ def test_manifest_grants_every_scope_the_adapter_needs() -> None:
 def test_manifest_declares_command_events_interactivity_and_socket_mode() -> None:
     text = "\n".join(_live_lines())
     assert f"command: {COMMAND}" in text
-    assert set(_list_under("bot_events")) == {"message.channels", "message.groups", "team_leave"}
+    assert set(_list_under("bot_events")) == {
+        "message.channels", "message.groups", "team_leave", "app_uninstalled", "tokens_revoked"}
     assert re.search(r"interactivity:\n\s+is_enabled: true", text)
     assert "socket_mode_enabled: true" in text
     assert "should_escape: false" in text

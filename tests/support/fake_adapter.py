@@ -94,7 +94,9 @@ class FakeAdapter:
     async def stop(self) -> None:
         return None
 
-    async def post(self, place: Place, msg: Outgoing) -> MessageRef:
+    async def post(
+        self, place: Place, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         if place.channel_id in self.closed_channels:
             raise ChannelUnavailable(f"cannot post in {place.channel_id}")
         self._maybe_fail("post")
@@ -102,13 +104,17 @@ class FakeAdapter:
         self.sent.append(Sent("post", msg, place, ref))
         return ref
 
-    async def update(self, ref: MessageRef, msg: Outgoing) -> None:
+    async def update(
+        self, ref: MessageRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> None:
         if ref.message_id in self.deleted_messages:
             raise MessageGone(ref.message_id)
         self._maybe_fail("update")
         self.sent.append(Sent("update", msg, ref, ref))
 
-    async def send_dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
+    async def send_dm(
+        self, user: UserRef, msg: Outgoing, *, answering: Inbound | None = None
+    ) -> MessageRef:
         if user.id in self.closed_dms:
             raise DMClosed(user.id)
         self._maybe_fail("dm")

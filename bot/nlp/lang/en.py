@@ -172,6 +172,7 @@ HOME_BEFORE = _cue(
     | \b(?:been\s+living|been\s+based)\s+(?:in|out\s+of)\s*$
     | \b(?:fellow|born\s+and\s+raised)\s*$
     | ^\s*(?:now|currently|these\s+days|nowadays)\s+(?:in|based\s+in|living\s+in)\s*$
+    | ^\W*(?:and\s+)?(?:now|nowadays|these\s+days)\W*$
     | \blocation\W*$
     | \b(?:heading|headed|going|flying|driving|back|coming)\s+(?:back\s+)?home\s+(?:to|in)\s*$
     | \b(?:moved|relocated)\s+(?:\w+\s+)?from\s+[\w\s.,'-]{{1,40}}?\s+to\s*$
@@ -203,8 +204,10 @@ HOME_AFTER = _cue(
     | \W*(?:represent|reporting\s+in|in\s+the\s+house|checking\s+in)\b
     | \s*\([^)]{0,40}\)\s*here\b
     | \W*(?:aqu[ií]|ici)\b
+    | \W*(?:any(?:one|body)\s+else|any\s+others?)\s+(?:(?:down|up|out|over|living|based)\s+)?
+          (?:here|around\s+here)\b
     )""",
-    ("-based", " here", " checking in", " native", " represent"),
+    ("-based", " here", " checking in", " native", " represent", " 🎺 anybody else down here"),
 )
 # "jersey city now", "Nice these days": a bare city as the clause, with a word for now.
 HOME_NOW_AFTER = _cue(
@@ -244,6 +247,8 @@ TRIP_BEFORE = _cue(
           back\s+in|over\s+in|out\s+in|up\s+in|down\s+in|stuck\s+in|stopping\s+in|
           passing\s+through|touring|exploring|staying\s+in|staying\s+at|spending\s+\w+(?:\s+\w+)?\s+in)\s*$
     | \b(?:just\s+)?(?:landed|arrived|touched\s+down)\s+(?:in|at)\s*$
+    | \b(?:landing|arriving|getting\s+in|flying\s+in)\s+(?:on\s+)?(?:the\s+)?[\w]+
+          (?:\s+(?:morning|afternoon|evening|night))?\s+(?:in|at|into)\s*$
     | \bvisiting\s+(?:my\s+|our\s+|the\s+|some\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+in\s*$
     | \bsee(?:ing)?\s+(?:my\s+|our\s+)[\w'-]+(?:\s+[\w'-]+)?\s+in\s*$
     | \b{_SUBJ}\s+(?:in|at)\s*$
@@ -312,9 +317,15 @@ WEEKDAY_NAMES = {
 WEEK_OF = re.compile(r"\bweek\s+of\s*$")
 WEEKEND_OF = re.compile(r"\bweekend\s+of\s*$")
 NEXT_WEEK_AFTER = re.compile(r"^\s*(?:next\s+week|the\s+week\s+after)\b")
+WEEK_AFTER_NEXT = re.compile(r"^\s*(?:the\s+)?week\s+after\s+next\b")
 WEEKDAY_RANGE = re.compile(
     r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s*(?:-|–|—|to|through|thru|till|until)"
     r"\s*(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\b"
+)
+# "next week (Tue-Thu)", "next week, Wed to Fri": a weekday range qualifying next week.
+NEXT_WEEK_THEN_DAYS = re.compile(
+    r"\bnext\s+week\W{0,4}(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s*"
+    r"(?:-|–|—|to|through|thru|till|until)\s*(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\b"
 )
 # "the 9th-11th" after a month's trip: a bare day range.
 DAY_RANGE = re.compile(
@@ -344,7 +355,7 @@ _HOME_WORDS = frozenset(
     """here live lives living lived based moved relocated settled fellow proud home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
     resident represent checking location aquí aqui ici i'm im we're i've ive we've born
-    landed arrived touched""".split()
+    landed arrived touched intro introduction""".split()
 )
 # The words of dates: every trip but an arrival needs its days.
 DATE_WORDS = frozenset(
@@ -403,6 +414,11 @@ def gate_words(low: str) -> list[str]:
         return low.encode().translate(_SPLIT_ASCII).decode().split()
     # One regex split is far cheaper than str.translate's dict lookups (the same words).
     return [w for w in _SPLIT_RE.split(low.replace("’", "'")) if w]
+
+
+def has_date_digits(low: str) -> bool:
+    """Digits as trip dates are written ("the 20th", "5/27", "3-8")."""
+    return _DATE_DIGITS.search(low) is not None
 
 
 def may_pass_a_gate(low: str, words: list[str]) -> bool:
@@ -570,7 +586,8 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "who's up for",
-        rf"\b{_WHO}\b[^.!?\x00]{{0,30}}?\b(?:want|wanna|wants|keen|up|down|free|around|in|"
+        rf"\b(?:{_WHO}|any\s+[\w-]+s)\b[^.!?\x00]{{0,30}}?\b(?:want|wanna|wants|keen|up|down|free|"
+        r"around|in|"
         r"interested|fancy|fancies|game|able)\b[^.!?\x00]{0,30}?"
         rf"\b(?:grab|get|meet|meetup|hang|{_FOOD})\b",
         (
@@ -578,8 +595,9 @@ INTENT_CUES: tuple[Cue, ...] = (
             "anyone up for coffee this week?",
             "any oslo people up for a meetup?",
             "anyone fancies a coffee",
+            "any sydneysiders up for a run + coffee?",
         ),
-        needs=(frozenset({*_FOOD_WORDS, "meet", "meetup", "hang"}), _needs(_ASK_WORDS)),
+        needs=(frozenset({*_FOOD_WORDS, "meet", "meetup", "hang"}), _needs(_ASK_WORDS + " any")),
     ),
     _cue(
         "up for anything",
@@ -599,6 +617,15 @@ INTENT_CUES: tuple[Cue, ...] = (
             "food trucks wednesday? 🌮 anyone?",
         ),
         needs=(frozenset(_FOOD_WORDS), _needs("anyone anybody who y'all yall takers")),
+    ),
+    _cue(
+        "food ... anyone?",
+        rf"\b{_FOOD}\b(?:(?!\b(?:recs?|recommend\w*|suggestions?|tips|know|seen|tried|ideas?|"
+        r"opinions?|thoughts|favou?rite|best|good|place|places|spot|spots)\b)[^.!?\x00]){0,30}?"
+        r"(?<!for\s)(?<!to\s)(?<!with\s)(?<!from\s)\b(?:anyone|anybody|takers)\s*\?",
+        ("filter coffee this saturday anyone?", "tacos after work anybody?"),
+        needs=(frozenset(_FOOD_WORDS), _needs("anyone anybody takers")),
+        mark="?",
     ),
     _cue(
         "food at a time?",
@@ -707,6 +734,7 @@ INTENT_CUES: tuple[Cue, ...] = (
 INTENT_WORDS = frozenset(w for cue in INTENT_CUES if cue.needs for w in cue.needs[0])
 # Every word one of the gates looks for (statement_gate's "where" is its quoted question's).
 _GATE_WORDS = STATEMENT_WORDS | INTENT_WORDS | _PAIR_WORDS | {"where"}
+GATE_WORDS = _GATE_WORDS
 _CUES_BY_WORD = {
     w: tuple(c for c in INTENT_CUES if c.needs and w in c.needs[0] and not c.beside_a_stay)
     for w in INTENT_WORDS
@@ -751,7 +779,7 @@ NOT_AFTER = re.compile(
 # The clause before a demonym that makes the speaker one: "I'm a Londoner", "proud
 # Sydneysider", "born and raised Dubliner", "we're Glaswegians" (nothing but these words).
 DEMONYM_SELF = re.compile(
-    r"(?:^|\b(?:i'm|im|i\s+am|we're|we\s+are)\s+)(?:(?:also|too|a|an|proud|fellow|lifelong|"
+    r"(?:^|\b(?:i'm|im|i\s+am|we're|we\s+are|as|speaking\s+as)\s+)(?:(?:also|too|a|an|proud|fellow|lifelong|"
     r"true|real|proper|born\s+and\s+(?:raised|bred)|native|another|just|one)\b|\W)*$"
 )
 HOME_QUESTION = re.compile(
@@ -759,7 +787,13 @@ HOME_QUESTION = re.compile(
     r"(?:\s+(?:here|around|living|based|lurking|out|from|in|of|people|folks|devs))*\s*$"
 )
 # After a city: someone else's home ("Denver here is cold" is not the speaker).
-NOT_SPEAKER_AFTER = re.compile(r"^\W*here\s+(?:is|are|was|has|have|gets|got)\b")
+# "Berlin-based team": the city's "-based" describes a company or group, not the speaker.
+NOT_SPEAKER_AFTER = re.compile(
+    r"^\W*here\s+(?:is|are|was|has|have|gets|got)\b|^\s*-?\s*based\s+(?:[\w-]+\s+)?(?:team|teams|"
+    r"company|companies|startup|startups|firm|agency|office|client|clients|customer|customers|org|"
+    r"organi[sz]ation|band|brand|group|studio|shop|business|employer|colleagues?|friends?|family|"
+    r"folks|people|devs|engineers|members|members'|recruiters?|restaurant|bakery|publication)\b"
+)
 # "moved to X": a move, so dates after it tell whether it happened yet.
 MOVED = re.compile(r"\b(?:moved|relocated|moving|relocating|move|relocate)\b[\w\s]*$")
 # "I'm in X" with no dates is a home.
@@ -844,6 +878,72 @@ MONTH_DAY_RANGE = re.compile(
 THIS_WEEK = re.compile(r"^(?:all|this|the\s+whole|whole|the\s+rest\s+of\s+the)\s+week$")
 # A clock time alone ("at 11pm") says nothing about a trip's days.
 CLOCK_ONLY = re.compile(r"^(?:at\s+|@\s*)?\d{1,2}(?::\d{2})?\s*(?:am|pm|h)?$")
+
+# ---------------------------------------------------------------------------------------
+# Which namesake: words after a city that name its country ("Valencia (the Spanish one)")
+
+# Country adjectives and native names, by ISO code (a region name is read from the gazetteer).
+COUNTRY_WORDS = {
+    "spanish": "es", "españa": "es", "espana": "es", "indian": "in", "british": "gb",
+    "english": "gb", "scottish": "gb", "welsh": "gb", "american": "us", "canadian": "ca",
+    "australian": "au", "aussie": "au", "kiwi": "nz", "irish": "ie", "german": "de",
+    "deutschland": "de", "french": "fr", "italian": "it", "italia": "it", "mexican": "mx",
+    "venezuelan": "ve", "argentinian": "ar", "argentine": "ar", "pakistani": "pk",
+    "brazilian": "br", "brasil": "br", "dutch": "nl", "colombian": "co", "chilean": "cl",
+    "filipino": "ph", "south african": "za", "portuguese": "pt", "swiss": "ch",
+}  # fmt: skip
+# Before a region word: the namesake the speaker does NOT mean ("not Oregon", "not the UK one").
+NOT_THIS_ONE = re.compile(r"\b(?:not|nor|no|isn't|never)\s+(?:in\s+)?(?:the\s+)?$")
+
+# Intro formats: a field label before the city ("**Location:** Lyon", "city = Oslo") ...
+FIELD_LABEL = re.compile(
+    r"^\W*(?:location|city|based|based\s+in|home|home\s+base|where|lives?\s+in|from)\W*[:=]\W*$"
+)
+# ... or the last item of a "name, role, city" intro ("quick intro: Priya, data eng, Pune",
+# "hi all! I'm Ana — backend — Porto"); the city ends the item (``INTRO_ITEM_END`` after it).
+_INTRO_SEP = r"(?:,|\||\s[—–-]|—|–)"
+INTRO_LIST = re.compile(
+    r"(?:^|\b(?:intro|introduction|about\s+me|hi\s+all|hi\s+everyone|hey\s+all|hello\s+all|"
+    r"hello\s+everyone)\b)(?:\s+time)?\W*(?:(?:i'm|im|i\s+am|me|name)\s*[:=]?\s+)?[a-z][\w'.-]*"
+    rf"(?:\s+[a-z][\w'.-]*)?\s*{_INTRO_SEP}(?:\s*[^,|—–\n]{{2,40}}?\s*{_INTRO_SEP}){{1,3}}\s*$"
+)
+INTRO_ITEM_END = re.compile(r"^\s*(?:[.!|,;—–-]|\(|$|\n|\W*$)")
+# Before a date in the words after a city: the date is of the past, no trip's ("in Atlanta now,
+# moved in June", "here since March").
+PAST_BEFORE_DATE = re.compile(
+    r"\b(?:moved|relocated|arrived|got\s+here|came|left|was|were|since|been|ago)\b[^,;.!?]*$"
+)
+# After a city, the words that lead its correction ("Denver... sorry, ", "Leeds — I mean ");
+# ``CORRECTION_WORDS``: one of them is in every match (a cheap first test).
+CORRECTION_WORDS = (
+    *("sorry", "mean", "wait", "correction", "make that", "rather", "scratch", "well"),
+    "actually",
+)
+CORRECTION_AHEAD = re.compile(
+    r"[^.!?\n]{0,30}?(?:\.\.+|…|\W)\s*(?:sorry|i\s+mean|i\s+meant|wait\s+no|no\s+wait|"
+    r"correction|make\s+that|or\s+rather|scratch\s+that|well|actually)\W+"
+)
+# A quoted question about who will be somewhere ("> who's going to be in Chicago for the
+# summit?"), and a reply that says "me" to it ("me! 19th-21st", "yep, I'll be there 3-5").
+TRIP_QUESTION = re.compile(
+    r"\b(?:who'?s|who\s+is|who\s+else|who\s+will|anyone|anybody|any\s+of\s+you)\b[^\n]{0,60}?"
+    r"\b(?:be|going|heading|headed|flying|coming|in\s+town)\b[^\n]{0,20}?\b(?:in|to|at)\b"
+)
+YES_ME = re.compile(
+    r"^\W*(?:me|me\s+too|i\s+am|i'm|im|i\s+will|i'll|yes|yep|yeah|yup|same|count\s+me\s+in|"
+    r"🙋\S*)(?=\W|$)(?![\s!,.]*(?:neither|either|not|no|nope|sadly\s+not)\b)[\s!,.:—–-]*"
+)
+# Frames that mark the words next to them as a place, where a bare name would need more:
+# "Austin-based", "shibuya based", "**Location:** Santiago", "city: Lyon".
+BASED_AFTER_NAME = re.compile(
+    r"(?<![\w'])([^\W\d_][\w'.]*(?:\s[^\W\d_][\w'.]*)?)(?:-|\s)based\b"
+    r"(?P<end>\W*(?:$|\W\s|\s(?:but|and|here|in)\b))?"
+)
+FIELD_LABEL_LINE = re.compile(
+    r"^\W*(?i:location|city|based\s+in|home\s+base|home)\W*[:=]\W*"
+    r"([^\W\d_][\w'.-]*(?:\s[^\W\d_][\w'.-]*)?)",
+    re.MULTILINE,
+)
 
 # ---------------------------------------------------------------------------------------
 # Repeat rules of a series (bot.nlp.repeat): "every first thursday", "monthly on the 15th"

@@ -44,6 +44,7 @@ from bot.nlp.places.resolve import (
     dominant,
     meant_cities,
     namesakes,
+    namesakes_in,
     resolve_city,
     search_cities,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "may_mention_place",
     "meant_cities",
     "namesakes",
+    "namesakes_in",
     "parent_city",
     "region_name",
     "resolve_city",

@@ -294,6 +294,11 @@ class _Gazetteer:
             top_pop = self.by_id[self.name_index[k][0]].population
             if top_pop >= _MIN_POP_BIG_COMMON and k not in _PERSON_NAMES:
                 strong = [k]  # "Phoenix", "Shanghai"
+        if not strong and k in self.aliases.mention and len(toks) > 1:
+            # a curated name of short or common words ("Chi-Town", "the Bay"): its rarest
+            # word; after "the", as weak as a common-word name ("the bay was calm")
+            words = [t for t in toks if t not in _SMALL_WORDS] or toks
+            return min(words, key=lambda t: (freq[t], -len(t))), toks[0] == "the"
         if strong or k in self.aliases.abbr:
             return (min(strong, key=lambda t: (freq[t], -len(t))) if strong else k), False
         cands = [t for t in toks if len(t) > 3 and t not in _SMALL_WORDS]

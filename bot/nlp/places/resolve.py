@@ -218,6 +218,12 @@ def namesakes(city: City) -> tuple[City, ...]:
     return tuple(sorted(found, key=lambda c: -c.population))
 
 
+def namesakes_in(city: City, qualifier: str) -> list[City] | None:
+    """The namesakes of ``city`` in a region or country ("maine", "nz", "waikato", "es"),
+    biggest first, or None when the qualifier names none of them."""
+    return _qualifier_filter(_load(), list(namesakes(city)), qualifier)
+
+
 _QUALIFIER_WORDS = 3
 
 

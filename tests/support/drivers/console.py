@@ -146,7 +146,7 @@ async def console_driver(tmp_path: Path, start: datetime) -> AsyncIterator[Conso
     transcript: list[str] = []
     keyboard = _Keyboard()
     settings = replace(Settings(), database_url=f"sqlite+aiosqlite:///{tmp_path}/console.db")
-    app, console, _timer = build_console(settings, keyboard, transcript.append, start)
+    app, console = build_console(settings, keyboard, transcript.append, start)
     await app.start(warm_up="skip")
     keyboard.console = asyncio.create_task(console.run(app.core))
     try:

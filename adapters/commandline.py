@@ -1,7 +1,8 @@
 """Parse typed command text: `propose title:"Coffee & code" city:Portland when:friday 7pm`.
 
-Used by the console and by Slack, whose slash command arrives as one string. Rules, chosen to
-be forgiving to people typing in a chat box:
+Translation shared by the adapters whose commands arrive as one string (the console, Slack's
+slash command), against the command table the core gives them (`Inbox.commands`). Rules,
+chosen to be forgiving to people typing in a chat box:
 - `name:value`; values with spaces go in double quotes (smart quotes count as quotes);
 - an unquoted value runs on over following words until the next `name:` (so
   `title:Coffee and code city:Portland` works); apostrophes are ordinary letters;
@@ -14,9 +15,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.commands import COMMANDS_BY_NAME
 from bot.types import CommandSpec
 
 _SMART_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "＂": '"'})
@@ -59,9 +60,14 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     return tokens
 
 
-def parse_command_line(text: str, commands: dict[str, CommandSpec] | None = None) -> ParsedCommand:
-    """Parse the text after `/meetup`. An empty text is the `help` command."""
-    commands = commands or COMMANDS_BY_NAME
+def by_name(specs: Sequence[CommandSpec]) -> dict[str, CommandSpec]:
+    """The command table by command name, as `parse_command_line` takes it."""
+    return {spec.name: spec for spec in specs}
+
+
+def parse_command_line(text: str, commands: Mapping[str, CommandSpec]) -> ParsedCommand:
+    """Parse the text after `/meetup` against `commands` (by name). An empty text is the
+    `help` command."""
     if len(text) > MAX_TEXT:
         raise CommandLineError(f"That command is too long (over {MAX_TEXT} characters).")
     tokens = _tokens(text.translate(_SMART_QUOTES).strip())

@@ -1,0 +1,67 @@
+"""Names that a frame marks as a place where, bare, they would need more context.
+
+``find_places`` asks a small town or a first name ("Austin", "Santiago") for a place word
+before it ("in Austin"). Some frames are place words too: "Austin-based", "shibuya based",
+"**Location:** Santiago". Here each such name is read as if "in" stood before it. A name
+that is also a common word ("Nice", "Mobile") counts before "-based" only where the frame
+ends there ("Nice-based 🇫🇷", not "mobile-based apps"); a name written in lower case only
+when its city is big (100,000 people) or a curated name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.nlp.lang import en
+from bot.nlp.places import PlaceMention, _load, find_places
+
+__all__ = ["framed_places", "may_be_framed"]
+
+_MIN_POP_LOWER = 100_000
+
+
+def may_be_framed(low: str) -> bool:
+    """Cheap check: False means ``framed_places`` finds nothing."""
+    return "based" in low or ":" in low or "=" in low
+
+
+def framed_places(text: str) -> list[PlaceMention]:
+    """The places the frames mark in ``text`` (a cleaned message), in text order."""
+    low = text.lower()
+    if not may_be_framed(low):
+        return []
+    found = [p for p in _candidates(text, low) if p is not None]
+    return sorted(found, key=lambda p: p.start)
+
+
+def _candidates(text: str, low: str) -> Iterator[PlaceMention | None]:
+    if "based" in low:
+        yield from _based(text)
+    if ":" in low or "=" in low:
+        for m in en.FIELD_LABEL_LINE.finditer(text):
+            yield _as_place(text, m.start(1), m.end(1), common_ok=True)
+
+
+def _based(text: str) -> Iterator[PlaceMention | None]:
+    for m in en.BASED_AFTER_NAME.finditer(text):
+        ends = m.group("end") is not None
+        name = m.group(1)
+        # "I'm Frankfurt-based": the last word, or the last two ("Salt Lake-based")
+        words = name.split()
+        for n in (2, 1) if len(words) == 2 else (1,):
+            start = m.start(1) + (len(name) - len(" ".join(words[-n:])))
+            yield _as_place(text, start, m.end(1), common_ok=ends)
+
+
+def _as_place(text: str, start: int, end: int, *, common_ok: bool) -> PlaceMention | None:
+    """The city the words ``text[start:end]`` name after "in", or None."""
+    name = text[start:end]
+    named = find_places("in " + name)
+    if not named or named[0].city is None or named[0].start != 3 or named[0].end != 3 + len(name):
+        return None
+    city = named[0].city
+    if not name[:1].isupper() and city.population < _MIN_POP_LOWER and not named[0].alias:
+        return None
+    if city.id in _load().common and not (common_ok and name[:1].isupper()):
+        return None
+    return PlaceMention(name, start, end, city, alias=named[0].alias)
