@@ -1275,7 +1275,9 @@ def _boundary_word(cur: Cursor, j: int) -> tuple[str, int] | None:
         if cur.word(k, "around"):
             k += 1
         return ("end" if s0 == "end" else "beginning"), cur.skip_the(k)
-    if s0 in _EDGE_WORDS and (cur.p_monthname(j + 1) is not None or _near_period(cur, j + 1)):
+    if s0 in _EDGE_WORDS and (
+        cur.p_monthname(j + 1) is not None or (s0 != "mid" and _near_period(cur, j + 1))
+    ):
         return _EDGE_WORDS[s0], j + 1
     if s0 == "mid" and cur.word(j + 1, "-") and cur.p_monthname(j + 2) is not None:
         return "middle", j + 2
@@ -1283,11 +1285,11 @@ def _boundary_word(cur: Cursor, j: int) -> tuple[str, int] | None:
 
 
 def _near_period(cur: Cursor, j: int) -> bool:
-    """A week, month or year said with this/next, whose early, middle or late part is
-    meant.
+    """A week said with this/next, whose early or late part is meant ("early next month"
+    stays the whole month, as the watcher's trips read it; "mid" a week is not read).
 
-    Examples: "early next week", "late this week", "mid next month", "early next year"."""
-    return cur.word(j, "this", "next") and cur.word(j + 1, "week", "month", "year")
+    Examples: "early next week", "late this week", "late next week"."""
+    return cur.word(j, "this", "next") and cur.word(j + 1, "week")
 
 
 def _boundary_span(cur: Cursor, j: int) -> tuple[tuple[date, date], int] | None:
