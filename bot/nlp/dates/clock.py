@@ -33,12 +33,14 @@ _PART_DAY_OFFSETS = {
     "last": -1,
 }
 # "after work" and the like: their hours.
-_AFTER_PARTS = {"work": (17, 21), "lunch": (13, 17), "school": (15, 21)}
+_AFTER_PARTS = {"work": (17, 21), "office": (17, 21), "lunch": (13, 17), "school": (15, 21)}
 
 
 _ZONE_FIRST_WORDS = frozenset(words[0] for words in _ZONE_NAMES)
 
 # Words before a number that make it a clock time ("at 7.30", "by 1030").
+# after a 24-hour time: "hrs" first (the only one read after bare digits), then the rest
+_MILITARY_SUFFIXES = ("hrs", "hours", "hr")
 _CLOCK_CUES = ("at", "@", "around", "from", "until", "till", "by")
 
 
@@ -297,6 +299,7 @@ def _digits_compact(cur: Cursor, i: int) -> _ClockDigits | None:
         _ampm(cur, j)[0] is not None
         or cur.word(i - 1, "at", "@", "around", "approximately", "tonight", "by", "till", "until")
         or cur.word(j, "ish")
+        or cur.word(j, _MILITARY_SUFFIXES[0])  # "1900hrs"; "1900 hours" may be a count
     )
     if not context:
         return None
@@ -329,7 +332,7 @@ def _clock_suffix(cur: Cursor, i: int, d: _ClockDigits) -> tuple[ClockTime, int]
     """am/pm or o'clock after the digits ("15:00 pm" is 15:00; "0 pm" is nothing).
 
     Examples: "7pm", "7 o'clock", "7 o'clock pm", "15:00 pm", "7a"."""
-    hour, j, explicit = d.hour, d.end, d.explicit
+    hour, j, explicit, flexible = d.hour, d.end, d.explicit, d.flexible
     ampm, j2 = _ampm(cur, j)
     # "7a" / "4a" alone: a code as often as a time
     latent_letter = (
@@ -354,7 +357,8 @@ def _clock_suffix(cur: Cursor, i: int, d: _ClockDigits) -> tuple[ClockTime, int]
         ampm2, j3 = _ampm(cur, j)
         if ampm2 is not None:
             ampm, j = ampm2, j3
-    flexible = d.flexible
+    elif d.grain == "minute" and (k := _military_hours(cur, j)) is not None:
+        j, explicit, flexible = k, True, False
     if hour == 24:
         hour = 0
         flexible = False
@@ -367,6 +371,16 @@ def _clock_suffix(cur: Cursor, i: int, d: _ClockDigits) -> tuple[ClockTime, int]
         latent=not explicit or latent_letter,
         flexible=flexible and ampm is None and 1 <= hour <= 12,
     ), j
+
+
+def _military_hours(cur: Cursor, j: int) -> int | None:
+    """ "hrs" or "hours" after a clock time in minutes, as British and Indian notices
+    write it: the time is on the 24-hour clock (after bare digits, only "hrs").
+
+    Examples: "19:00hrs", "1900hrs", "19:00 hours", "7:00 hrs saturday"."""
+    if cur.word(j, *_MILITARY_SUFFIXES):
+        return j + 1
+    return None
 
 
 def _t_words(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:

@@ -180,6 +180,11 @@ def _p_date_impl(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         _d_rel_weekday,
         _d_holiday,
         _d_week_on,
+        _d_fortnight_on,
+        _d_weekday_next,
+        _d_month_bank_holiday,
+        _d_weekend_after_next,
+        _d_weekend_of,
         _d_day_next_to,
     ):
         r = f(cur, i)
@@ -971,6 +976,97 @@ def _d_week_on(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     return DaySpan(d, d + timedelta(days=1), "day"), end or r[1]
 
 
+def _d_fortnight_on(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """A day two weeks after the coming one, as British and Australian English say it.
+
+    Examples: "saturday fortnight", "a fortnight on saturday", "a fortnight from friday",
+    "a fortnight today", "a fortnight tomorrow"."""
+    if "fortnight" not in (cur.s(i + 1), cur.s(i + 2)):
+        return None  # the cheap test first: this rule is tried at every date-like token
+    if cur.word(i, "a") and cur.word(i + 1, "fortnight"):
+        if cur.word(i + 2, "today", "tomorrow"):
+            d = cur.ctx.today + timedelta(days=14 + (cur.s(i + 2) == "tomorrow"))
+            return DaySpan(d, d + timedelta(days=1), "day"), i + 3
+        r = _d_weekday(cur, i + 3) if cur.word(i + 2, "on", "from") else None
+    elif cur.word(i, "this", "next", "last"):
+        return None  # "next friday fortnight": too rare to guess
+    else:
+        r = _d_weekday(cur, i)
+        r = (r[0], r[1] + 1) if r is not None and cur.word(r[1], "fortnight") else None
+    if r is None or r[0].grain != "day":
+        return None
+    d = r[0].start + timedelta(days=14)
+    return DaySpan(d, d + timedelta(days=1), "day"), r[1]
+
+
+def _d_weekday_next(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """A weekday, then "next": the same day as "next monday", in older British word order.
+
+    Examples: "monday next", "friday next", "tues next"."""
+    if not cur.word(i + 1, "next"):
+        return None
+    wd = cur.p_weekday(i)
+    if wd is None:
+        return None
+    d = _monday(cur.ctx.today) + timedelta(days=7 + wd)
+    return DaySpan(d, d + timedelta(days=1), "day"), i + 2
+
+
+def _d_month_bank_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """A bank holiday named by its month, as the UK names them: the next one in that
+    month (for May, the early one), or its long weekend; in a country without one that
+    month, the UK's (whose term it is).
+
+    Examples: "the August bank holiday", "May bank holiday", "the August bank holiday
+    weekend"."""
+    j = cur.skip_the(i)
+    month = cur.p_monthname(j) if cur.word(j + 1, "bank") else None
+    if month is None or not cur.word(j + 2, "holiday"):
+        return None
+    today = cur.ctx.today
+    ahead = [
+        d
+        for country in (cur.ctx.region.country, "GB")  # the term is British: else the UK's
+        for y in (today.year, today.year + 1)
+        for d in holiday_days("bank_holiday", country, y)
+        if d.month == month and d >= today
+    ]
+    if not ahead:
+        return None
+    start, end, k = ahead[0], ahead[0] + timedelta(days=1), j + 3
+    if cur.word(k, "weekend", "wkend"):
+        (start, end), k = holiday_weekend(ahead[0]), k + 1
+    return DaySpan(start, end, "day"), k
+
+
+def _d_weekend_after_next(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """The weekend a week after next weekend.
+
+    Examples: "the weekend after next", "weekend after next", "the wkend after next"."""
+    j = cur.skip_the(i)
+    if not (_weekend_word(cur, j, None) and cur.word(j + 1, "after") and cur.word(j + 2, "next")):
+        return None
+    d, _ = _weekend(cur, j, "next")
+    return DaySpan(d.start + timedelta(days=7), d.end + timedelta(days=7), d.grain), j + 3
+
+
+def _d_weekend_of(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """The weekend a day belongs to: a Friday, Saturday or Sunday's own, a Monday's the
+    one before it, another weekday's the one after it.
+
+    Examples: "the weekend of the 21st", "weekend of March 21", "the weekend of the 3rd"."""
+    j = cur.skip_the(i)
+    if not (_weekend_word(cur, j, None) and cur.word(j + 1, "of")):
+        return None
+    r = cur.p_date(j + 2)
+    if r is None or r[0].end - r[0].start != timedelta(days=1):
+        return None
+    day = r[0].start
+    back = {4: 0, 5: 1, 6: 2, 0: 3}.get(day.weekday())
+    fri = day - timedelta(days=back) if back is not None else day + timedelta(4 - day.weekday())
+    return DaySpan(fri, fri + timedelta(days=3), "hour"), r[1]
+
+
 def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     """A holiday, its eve, its long weekend, or the day after it; read for the
     community's country where countries differ (Canadian Thanksgiving in October).
@@ -1179,11 +1275,21 @@ def _boundary_word(cur: Cursor, j: int) -> tuple[str, int] | None:
         if cur.word(k, "around"):
             k += 1
         return ("end" if s0 == "end" else "beginning"), cur.skip_the(k)
-    if s0 in _EDGE_WORDS and cur.p_monthname(j + 1) is not None:
+    if s0 in _EDGE_WORDS and (
+        cur.p_monthname(j + 1) is not None or (s0 != "mid" and _near_period(cur, j + 1))
+    ):
         return _EDGE_WORDS[s0], j + 1
     if s0 == "mid" and cur.word(j + 1, "-") and cur.p_monthname(j + 2) is not None:
         return "middle", j + 2
     return None
+
+
+def _near_period(cur: Cursor, j: int) -> bool:
+    """A week said with this/next, whose early or late part is meant ("early next month"
+    stays the whole month, as the watcher's trips read it; "mid" a week is not read).
+
+    Examples: "early next week", "late this week", "late next week"."""
+    return cur.word(j, "this", "next") and cur.word(j + 1, "week")
 
 
 def _boundary_span(cur: Cursor, j: int) -> tuple[tuple[date, date], int] | None:

@@ -4,10 +4,12 @@ Sources: fixed dates are the calendar's (Christmas Eve 24 Dec, Boxing Day 26 Dec
 Western Easter is python-dateutil's ``easter`` (Good Friday two days before, Easter Monday
 the day after); US Thanksgiving is the fourth Thursday of November (5 U.S.C. 6103) and
 Canadian Thanksgiving the second Monday of October (Holidays Act, R.S.C. 1985, c. H-5);
-Memorial Day the last Monday of May and Labor Day the first Monday of September (5 U.S.C.
-6103; Canada's Labour Day is the same Monday); Diwali, the lunar new year and each country's
-bank holidays come from the ``holidays`` package (India's and China's calendars, the
-country's public holidays), loaded only when such a word is read.
+Memorial Day the last Monday of May, Labor Day the first Monday of September, Martin
+Luther King Jr. Day and Washington's Birthday ("Presidents' Day") the third Monday of
+January and February (5 U.S.C. 6103; Canada's Labour Day is the same Monday); Cinco de
+Mayo 5 May; Diwali, the lunar new year and each country's bank holidays come from the
+``holidays`` package (India's and China's calendars, the country's public holidays; the
+UK's are England's), loaded only when such a word is read.
 """
 
 from __future__ import annotations
@@ -53,6 +55,16 @@ def _labour_day(_country: str | None, year: int) -> date:
     return _nth_weekday(date(year, 9, 1), MO(1))
 
 
+def _nth_monday(month: int, nth: int) -> DayOf:
+    return lambda _country, year: _nth_weekday(date(year, month, 1), MO(nth))
+
+
+# A country whose bank holidays differ by part: the part most members live in (the UK's
+# national list holds only the days all four nations share, without Easter Monday or the
+# August bank holiday of England and Wales).
+_SUBDIVISIONS = {"GB": "ENG"}
+
+
 @functools.cache
 def _public_holidays(country: str, year: int) -> tuple[tuple[date, str], ...]:
     """A country's public holidays in a year, from the ``holidays`` package (imported on
@@ -60,7 +72,7 @@ def _public_holidays(country: str, year: int) -> tuple[tuple[date, str], ...]:
     import holidays
 
     try:
-        days = holidays.country_holidays(country, years=year)
+        days = holidays.country_holidays(country, subdiv=_SUBDIVISIONS.get(country), years=year)
     except NotImplementedError:  # a country the package does not know
         return ()
     return tuple(sorted(days.items()))
@@ -100,6 +112,9 @@ HOLIDAYS: dict[str, DayOf] = {
     "easter_saturday": _easter_plus(-1),
     "memorial_day": _memorial_day,
     "labour_day": _labour_day,
+    "mlk_day": _nth_monday(1, 3),
+    "presidents_day": _nth_monday(2, 3),
+    "cinco_de_mayo": _fixed(5, 5),
     "diwali": _named_in("IN", "diwali"),
     "lunar_new_year": _named_in("CN", "spring festival"),
 }

@@ -83,7 +83,7 @@ def _unit_after(cur: Cursor, j: int) -> tuple[str, int] | None:
     s = cur.s(j)
     if s in ("'", '"') and cur.adjacent(j):
         return ("minute" if s == "'" else "second"), j + 1
-    u = _UNITS.get(s)
+    u = _UNITS.get(s.removesuffix("'s"))
     if u is None:
         return None
     if s in ("m", "s") and not cur.adjacent(j):
@@ -91,6 +91,17 @@ def _unit_after(cur: Cursor, j: int) -> tuple[str, int] | None:
     if s == "m" and not cur.adjacent(j):
         return None
     return u, j + 1
+
+
+def _s_time(cur: Cursor, k: int) -> int:
+    """ "time" after an amount of time, as British English says "in": past it.
+
+    Examples: "in a week's time", "in 3 weeks' time", "in two days time"."""
+    if cur.word(k, "time"):
+        return k + 1
+    if cur.word(k, "'") and cur.word(k + 1, "time"):
+        return k + 2
+    return k
 
 
 def _add(cur: Cursor, base: datetime, unit: str, q: float) -> datetime:
@@ -191,6 +202,7 @@ def _r_in(cur: Cursor, i: int) -> tuple[Interval, int] | None:
             return Interval(c.now + timedelta(minutes=qty), None, "minute"), k
         return None
     unit, k = u
+    k = _s_time(cur, k)
     if within:
         end = _add(cur, c.now, unit, qty)
         grain: Grain = "minute" if unit in ("minute", "hour", "second") else "day"

@@ -417,6 +417,11 @@ _FILLER = frozenset(
         "provisionally",
         "between",
         "over",
+        # "either thurs or fri", "saturday ideally": the alternatives or the time are the reading
+        "either",
+        "preferably",
+        "ideally",
+        "start",  # "2pm start": the time given is the start
     }
 )
 

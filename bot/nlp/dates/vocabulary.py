@@ -188,6 +188,11 @@ _TZ_OFFSETS: dict[str, float] = {
     "adt": -3,
     "aedt": 11,
     "msk": 3,
+    # South Africa, West Africa, Pakistan, the Philippines ("CAT"/"EAT" are words: left out)
+    "sast": 2,
+    "wat": 1,
+    "pkt": 5,
+    "pht": 8,
 }
 
 # ---------------------------------------------------------------------------------------
@@ -280,6 +285,7 @@ _PART_PHRASES: dict[tuple[str, ...], tuple[int, int]] = {
     ("midafternoon",): (14, 17),
     ("mid", "-", "evening"): (19, 22),
     ("mid", "evening"): (19, 22),
+    ("all", "day"): (0, 24),  # "all day saturday": the whole day, from its start
 }
 # "late morning" is its last two hours (the grammar's "late" is the last three otherwise).
 _LATE_PART_HOURS: dict[str, tuple[int, int]] = {"morning": (10, 12), "mornings": (10, 12)}
@@ -334,6 +340,12 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("labour", "day"): "labour_day",
     ("bank", "holiday"): "bank_holiday",
     ("bank", "holiday", "monday"): "bank_holiday",
+    ("presidents", "day"): "presidents_day",
+    ("president's", "day"): "presidents_day",
+    ("presidents", "'", "day"): "presidents_day",
+    ("mlk", "day"): "mlk_day",
+    ("martin", "luther", "king", "day"): "mlk_day",
+    ("cinco", "de", "mayo"): "cinco_de_mayo",
     ("lunar", "new", "year"): "lunar_new_year",
     ("chinese", "new", "year"): "lunar_new_year",
 }
@@ -354,6 +366,7 @@ _HOLIDAY_TRIGGERS = frozenset(
         "holiday",
         "valentine's",
         "valentines",
+        "cinco",
     ]
 )
 
@@ -721,6 +734,7 @@ _DAY_FOLLOWERS = frozenset(
         "until",
         "works",
         "work",
+        "office",
         "is",
         "would",
         "could",
@@ -841,6 +855,7 @@ _ANCHORS = frozenset(
         "lunch",
         "lunchtime",
         "work",
+        "office",
         "school",
         "early",
         "late",
@@ -915,6 +930,8 @@ _SHORTHAND = {
     "thurz": "thursday",
     "tmrow": "tomorrow",
     "tmoz": "tomorrow",
+    "brekkie": "breakfast",  # Australian and British
+    "brekky": "breakfast",
 }
 _ISH_STEMS = frozenset(
     [
