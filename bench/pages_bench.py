@@ -7,8 +7,8 @@ it with a small asyncio HTTP/1.1 load generator (keep-alive connections, one req
 flight each; cheaper per request than an HTTP client library, so the server is measured).
 Requests spread over all 200 pages. Scenarios, each for --seconds:
 
-- page 200: the whole page each time, from the cache of rendered pages (one indexed read of
-  the page's version per request);
+- page 200: the whole page each time, from the cache of rendered pages (its version read
+  at most once a second per page while nothing is written: bot/web/pages.py FRESH_SECONDS);
 - page 304: a browser revalidating with If-None-Match;
 - peer static: a plain aiohttp handler answering the same page's bytes from memory, in the
   same child process (aiohttp's ceiling here: no token lookup, no database);

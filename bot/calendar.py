@@ -112,6 +112,18 @@ def _zone(name: str) -> tzinfo:
         return UTC
 
 
+def calendar_details(m: Meetup) -> str:
+    """The details of a calendar entry: the description, else a line naming no id (the link
+    is on public pages, where a meetup id would tell how many meetups exist).
+
+    >>> from bot.domain.meetups import Status
+    >>> m = Meetup(7, 1, "c", None, "Coffee", 1, "Berlin", "u", "Ana", Status.SCHEDULED, None)
+    >>> calendar_details(m)
+    'Organized with Tweetup'
+    """
+    return m.description or "Organized with Tweetup"
+
+
 def google_link(m: Meetup) -> str:
     if m.starts_at is None:
         raise ValueError("a meetup without a date has no calendar entry yet")
@@ -122,7 +134,7 @@ def google_link(m: Meetup) -> str:
         "action": "TEMPLATE",
         "text": m.title,
         "dates": f"{m.starts_at.astimezone(UTC):{fmt}}/{end.astimezone(UTC):{fmt}}",
-        "details": m.description or f"Meetup #{m.id}, organized with Tweetup",
+        "details": calendar_details(m),
         "location": _location(m),
     }
     return "https://calendar.google.com/calendar/render?" + urlencode(query)

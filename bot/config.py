@@ -54,6 +54,7 @@ DISCORD_KEYS = frozenset(
         "shard_ids",
         "shard_count",
         "dm_rate_per_second",
+        "members_intent",
     }
 )
 SLACK_KEYS = frozenset(
@@ -162,6 +163,12 @@ class _Reader:
             raise self._fail(key, f"a number of requests per second above 0, at most {high:g}")
         return float(value)
 
+    def flag(self, key: str, default: bool) -> bool:
+        value = self.data.get(key, default)
+        if not isinstance(value, bool):
+            raise self._fail(key, "true or false")
+        return value
+
     def ints(self, key: str) -> tuple[int, ...] | None:
         value = self.data.get(key)
         if value is None:
@@ -215,6 +222,7 @@ def _discord(root: _Reader, source: str) -> DiscordSettings | None:
         shard_ids=shard_ids,
         shard_count=shard_count,
         dm_rate_per_second=r.rate("dm_rate_per_second", 47.0, high=50.0),
+        members_intent=r.flag("members_intent", False),
     )
 
 

@@ -379,6 +379,9 @@ class DiscordSettings:
     shard_ids: tuple[int, ...] | None = None
     shard_count: int | None = None
     dm_rate_per_second: float = 47.0  # Discord's global limit is 50 requests/s
+    # The privileged Server Members intent: only with it does Discord say when a member
+    # leaves a server (a greeter who left is then replaced). Needs the portal's toggle.
+    members_intent: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -224,6 +224,10 @@ class _ClientMixin:
     async def on_message(self, message: discord.Message) -> None:
         await self.adapter._on_message(message)
 
+    async def on_raw_member_remove(self, payload: discord.RawMemberRemoveEvent) -> None:
+        # GUILD_MEMBER_REMOVE: sent only with the members intent ([discord] members_intent).
+        await self.adapter._on_member_remove(payload.guild_id, payload.user.id)
+
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
         await self.adapter._on_interaction(interaction)
 
@@ -309,6 +313,8 @@ class DiscordAdapter:
         intents.message_content = watching
         # Scheduled events: the meetups' copies in the Events tab, and "Interested" clicks.
         intents.guild_scheduled_events = True
+        # Privileged, off unless configured: a member leaving the server (GUILD_MEMBER_REMOVE).
+        intents.members = self.settings.members_intent
         options: dict[str, Any] = {
             "intents": intents,
             "max_messages": None,
@@ -338,7 +344,13 @@ class DiscordAdapter:
             self.client = client
             try:
                 await client.start(token)
-            except discord.PrivilegedIntentsRequired:
+            except discord.PrivilegedIntentsRequired as exc:
+                if not watching and self.settings.members_intent:
+                    raise ChatError(
+                        "Discord refused the Server Members intent: turn on \"Server Members "
+                        "Intent\" in the Developer Portal (Bot, Privileged Gateway Intents) "
+                        "or set [discord] members_intent = false"
+                    ) from exc
                 if not watching:
                     raise
                 log.warning(
@@ -668,6 +680,15 @@ class DiscordAdapter:
             await self._inbox.handle(event)
         except Exception:
             log.exception("discord: error while handling message %s", message.id)
+
+    async def _on_member_remove(self, guild_id: int, user_id: int) -> None:
+        """A member left (or was removed from) a server: whoever counted on them is told."""
+        if self._inbox is None:
+            return
+        try:
+            await self._inbox.member_left(PLATFORM, str(guild_id), str(user_id))
+        except Exception:
+            log.exception("discord: error while handling a member leaving guild %s", guild_id)
 
     def _read_interest(self, client: _Client | _ShardedClient) -> None:
         """Read GUILD_SCHEDULED_EVENT_USER_ADD from its raw payload: discord.py dispatches

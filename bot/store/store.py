@@ -89,6 +89,10 @@ class Store(
         self.dialect = engine.dialect.name
         # Same pool; the option tells the "begin" hook to take SQLite's write lock up front.
         self._writer = engine.execution_options(tweetup_write=True)
+        # Moves with every write transaction this process runs: a reader that cached
+        # something at generation g knows nothing here changed while it still reads g
+        # (the page server's cached path, bot/web/pages.py).
+        self.write_generation = 0
         # SQLite's hot path: whole operations on a sync connection (see bot/store/session.py).
         self._sqlite = (
             SqliteSession(sqlite_engine, SQLITE_BUSY_TIMEOUT_MS)
@@ -156,10 +160,13 @@ class Store(
         retry never leaves half an effect behind."""
 
         async def once() -> T:
-            if self._sqlite is not None:
-                return await self._sqlite.write(work)  # type: ignore[arg-type]
-            async with self._writer.begin() as conn:
-                return await work(conn)
+            try:
+                if self._sqlite is not None:
+                    return await self._sqlite.write(work)  # type: ignore[arg-type]
+                async with self._writer.begin() as conn:
+                    return await work(conn)
+            finally:  # after the commit (or rollback): a reader then sees the new rows
+                self.write_generation += 1
 
         return await self._retried(once)
 

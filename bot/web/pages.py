@@ -2,10 +2,13 @@
 
 A community turns them on (`/meetup settings public-pages:on`); a meetup's address is a
 random token (bot/store/pages.py), so it names no meetup. An unknown token and the page of a
-community with pages off get the same 404. Each request reads the page's version (one
+community with pages off get the same 404. A request reads the page's version (one
 indexed query) and answers from the cache of rendered pages when that version was rendered
-already. HTML comes from Jinja2 templates with autoescape on; the Content-Security-Policy
-allows only this server's own CSS and script, and the page loads nothing from elsewhere.
+already; a page checked less than FRESH_SECONDS ago is answered without that read while no
+write transaction of this process has run since (`Store.write_generation`), so a change made
+here shows on the very next request, and one made by another process within FRESH_SECONDS.
+HTML comes from Jinja2 templates with autoescape on; the Content-Security-Policy allows only
+this server's own CSS and script, and the page loads nothing from elsewhere.
 Requests are rate limited per client address (bot/web/ratelimit.py).
 """
 
@@ -38,6 +41,7 @@ STATIC_PREFIX = "/static/pages"
 CACHE_ENTRIES = 10_000  # rendered pages kept, least recently used dropped
 CACHE_SECONDS = 60.0  # a rendered page is reused this long at most (the "upcoming" list of
 # a past meetup's page, and a name-for-name swap of privacy choices, change no version)
+FRESH_SECONDS = 1.0  # a page checked this recently, with no write here since, skips the read
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -108,12 +112,35 @@ def summary(m: Meetup, when: str) -> str:
     return " · ".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Rendered:
     version: Version
     made: float
     body: bytes
     etag: str
+    # When the version was last read, at which `Store.write_generation`, and when the page
+    # changes with no write at all (the meetup passes): what lets a request skip the read.
+    checked_at: float = 0.0
+    generation: int = -1
+    turns_over: datetime | None = None
+
+
+def turns_over(state: PageState, now: datetime) -> datetime | None:
+    """When the page starts saying "this meetup has happened" (None: it says so already, or
+    never will, or has no date).
+
+    >>> from datetime import UTC
+    >>> s = PageState(1, 1, "scheduled", datetime(2030, 1, 8, 18, tzinfo=UTC), 0, "t",
+    ...               "console", "UTC", "", datetime(2030, 1, 1, tzinfo=UTC), 0, 0, 0, None)
+    >>> turns_over(s, datetime(2030, 1, 8, tzinfo=UTC))
+    datetime.datetime(2030, 1, 8, 20, 0, tzinfo=datetime.timezone.utc)
+    >>> turns_over(s, datetime(2030, 1, 9, tzinfo=UTC)) is None
+    True
+    """
+    if state.starts_at is None:
+        return None
+    ends = state.starts_at + DEFAULT_DURATION
+    return ends if now < ends else None
 
 
 class PageService:
@@ -131,6 +158,7 @@ class PageService:
         self.limiter, self.monotonic = limiter, monotonic
         self.templates = environment()
         self.renders = 0  # how many pages were rendered (tests, the benchmark)
+        self.reads = 0  # how many page versions were read from the store (tests, the benchmark)
         self._cache: OrderedDict[str, Rendered] = OrderedDict()
         self._missing = self.templates.get_template("missing.html").render(
             static=STATIC_PREFIX
@@ -158,21 +186,44 @@ class PageService:
     async def page(self, request: web.Request) -> web.StreamResponse:
         name = request.match_info.get("name", "")
         token, wants_ics = (name[:-4], True) if name.endswith(".ics") else (name, False)
-        try:
-            state = await self.store.page_state(token) if is_page_token(token) else None
-            if state is None:
-                return self.not_found()
-            if wants_ics:
-                return await self._ics(state)
-            entry = await self.rendered(state)
-        except StoreUnavailable:
-            return web.Response(status=503, text="Try again shortly.\n",
-                                headers={**_SECURITY, "Retry-After": "30"})
+        if not is_page_token(token):
+            return self.not_found()
+        entry = None if wants_ics else self.unchanged(token)
+        if entry is None:
+            try:
+                generation = self.store.write_generation  # before the read: see `unchanged`
+                state = await self.store.page_state(token)
+                self.reads += 1
+                if state is None:
+                    return self.not_found()
+                if wants_ics:
+                    return await self._ics(state)
+                entry = await self.rendered(state)
+            except StoreUnavailable:
+                return web.Response(status=503, text="Try again shortly.\n",
+                                    headers={**_SECURITY, "Retry-After": "30"})
+            entry.checked_at, entry.generation = self.monotonic(), generation
+            entry.turns_over = turns_over(state, self.clock.now())
         headers = {**_SECURITY, "ETag": entry.etag, "Cache-Control": "public, max-age=60"}
         if request.headers.get("If-None-Match") == entry.etag:
             return web.Response(status=304, headers=headers)
         return web.Response(body=entry.body, content_type="text/html", charset="utf-8",
                             headers=headers)
+
+    def unchanged(self, token: str) -> Rendered | None:
+        """The cached page, when it cannot have changed since its version was last read: read
+        less than FRESH_SECONDS ago, no write transaction of this process since (the
+        generation was taken before that read, so a write that raced it counts as after), and
+        the meetup has not passed since. None: read the version."""
+        entry = self._cache.get(token)
+        if (
+            entry is None
+            or entry.generation != self.store.write_generation
+            or self.monotonic() - entry.checked_at >= FRESH_SECONDS
+            or (entry.turns_over is not None and self.clock.now() >= entry.turns_over)
+        ):
+            return None
+        return entry
 
     def not_found(self) -> web.Response:
         """The one 404: an unknown token and a private community's page look the same."""

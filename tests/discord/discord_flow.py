@@ -15,7 +15,7 @@ from typing import Any
 from adapters.discord import DiscordAdapter
 from bot.app import App, build_app
 from bot.clock import SimulatedClock
-from bot.config import Settings
+from bot.config import Settings, WebSettings
 from bot.scheduling import ManualTimer
 from tests.discord.discord_harness import fake_discord, running
 from tests.discord.fakediscord import EPHEMERAL, FakeDiscord, FakeGuild, FakeUser, Recorded
@@ -111,23 +111,29 @@ MEMBERS = {"alice": False, "bob": False, "carol": True}
 
 @asynccontextmanager
 async def flow(tmp_path: Path, members: Mapping[str, bool] = MEMBERS, start: datetime = START,
-               **fake_options: Any) -> AsyncIterator[Flow]:
+               discord_settings: Mapping[str, Any] | None = None,
+               base_url: str | None = None, **fake_options: Any) -> AsyncIterator[Flow]:
+    """`discord_settings`: DiscordSettings fields to override (e.g. members_intent=True);
+    `base_url`: serve the web server ([web]) on a free local port with that public address."""
     async with fake_discord(**fake_options) as fake:
         guild = fake.add_guild(channels=("general", "locked"), members=())
         users = {name: fake.add_member(guild, name, admin=admin)
                  for name, admin in members.items()}
         clock = SimulatedClock(start)
         timer = ManualTimer(clock)
-        settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path}/discord.db")
+        web = WebSettings("127.0.0.1", 0, base_url) if base_url else None
+        settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path}/discord.db", web=web)
         app = build_app(settings, clock=clock, timer=timer)
         await app.start()
         try:
-            async with running(fake, app.core) as adapter:
+            async with running(fake, app.core, **(discord_settings or {})) as adapter:
                 adapter._fake = fake  # type: ignore[attr-defined,unused-ignore]
                 _track_done(adapter)
                 app.add_adapter(adapter)
                 yield Flow(fake, app, adapter, clock, timer, guild, users)
         finally:
+            if app.web is not None:
+                await app.web.stop()
             await app.timer.shutdown()
             await app.store.close()
 

@@ -10,6 +10,7 @@ DMs (50007), answer 429 once, deny a channel (50013), drop the gateway, enforce 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import re
@@ -27,6 +28,7 @@ DISCORD_EPOCH_MS = 1420070400000
 EPHEMERAL = 1 << 6
 LOADING = 1 << 7
 MESSAGE_CONTENT_INTENT = 1 << 15
+GUILD_MEMBERS_INTENT = 1 << 1  # privileged: GUILD_MEMBER_ADD/UPDATE/REMOVE
 GATEWAY_MESSAGE_CONTENT = 1 << 18
 ALL_PERMISSIONS = (1 << 50) - 1
 MEMBER_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 31)
@@ -132,7 +134,9 @@ class FakeDiscord(ScheduledEventsMixin):
         flags_say_message_content: bool | None = None,
         nonce_window: float = NONCE_WINDOW,
         message_latency: float = 0.0,
+        server_members: bool = True,
     ) -> None:
+        self.server_members = server_members  # the portal's "Server Members Intent" toggle
         self.message_latency = message_latency  # seconds each message create takes
         self.nonce_window = nonce_window
         """Seconds a nonce sent with enforce_nonce is remembered (Discord: "the past few
@@ -219,6 +223,15 @@ class FakeDiscord(ScheduledEventsMixin):
         guild.members[user.id] = FakeMember(user, perms, [guild.admin_role] if admin else [])
         return user
 
+    async def remove_member(self, guild: FakeGuild, user: FakeUser) -> bool:
+        """The member leaves the server. Discord sends GUILD_MEMBER_REMOVE ({guild_id, user})
+        only to a session identified with the members intent; returns whether it was sent."""
+        guild.members.pop(user.id, None)
+        if not self.identifies or not self.identifies[-1].get("intents", 0) & GUILD_MEMBERS_INTENT:
+            return False
+        await self.dispatch("GUILD_MEMBER_REMOVE", {"guild_id": guild.id, "user": user.to_json()})
+        return True
+
     @property
     def api_base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/api/v10"
@@ -263,10 +276,8 @@ class FakeDiscord(ScheduledEventsMixin):
                 remaining = deadline - asyncio.get_running_loop().time()
                 if remaining <= 0:
                     raise AssertionError(f"timed out waiting for {predicate}")
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._changed.wait(), min(remaining, 0.5))
-                except TimeoutError:
-                    pass
 
     def find(self, method: str, pattern: str) -> list[Recorded]:
         rx = re.compile(pattern)
@@ -314,6 +325,9 @@ class FakeDiscord(ScheduledEventsMixin):
         if d.get("intents", 0) & MESSAGE_CONTENT_INTENT and not self.message_content:
             await ws.close(code=4014, message=b"Disallowed intent(s).")
             return
+        if d.get("intents", 0) & GUILD_MEMBERS_INTENT and not self.server_members:
+            await ws.close(code=4014, message=b"Disallowed intent(s).")
+            return
         self._session_id = snowflake()
         self._seq = 0
         self._buffer = []
@@ -355,10 +369,8 @@ class FakeDiscord(ScheduledEventsMixin):
         self._buffer.append(event)
         ws = self._ws
         if ws is not None and not ws.closed:
-            try:
+            with contextlib.suppress(ConnectionError):
                 await ws.send_json(event)
-            except ConnectionError:
-                pass
 
     async def dispatch(self, t: str, d: dict[str, Any]) -> None:
         """Send an event to the bot, or keep it for the replay after RESUME when disconnected."""

@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.app import App, build_app
 from bot.clock import SimulatedClock
-from bot.config import Settings
+from bot.config import Settings, WebSettings
 from bot.domain.limits import Limits
 from bot.scheduling import ManualTimer
 from bot.store.store import Store
@@ -34,11 +34,12 @@ class Harness:
     """The real app with a fake platform, a simulated clock and a manual timer."""
 
     def __init__(self, database_url: str, *, start: datetime = START,
-                 timezone: str = "UTC", limits: Limits | None = None) -> None:
+                 timezone: str = "UTC", limits: Limits | None = None,
+                 web: WebSettings | None = None) -> None:
         self.clock = SimulatedClock(start)
         self.timer = ManualTimer(self.clock)
         self.adapter = FakeAdapter()
-        self.settings = Settings(database_url=database_url, default_timezone=timezone)
+        self.settings = Settings(database_url=database_url, default_timezone=timezone, web=web)
         self.app: App = build_app(self.settings, clock=self.clock, timer=self.timer,
                                   adapters=[self.adapter])
         if limits is not None:

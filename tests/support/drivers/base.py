@@ -29,6 +29,9 @@ class ChatDriver(Protocol):
     """The platform (a test id)."""
     start: datetime
     """The simulated clock's start."""
+    web_url: str | None
+    """The bot's web server on 127.0.0.1 (its public address is `base_url` given to the
+    driver's factory); None without one."""
 
     async def command(self, user: str, name: str, **options: str) -> None:
         """`/meetup <name> key:value ...` typed by `user` in the channel."""

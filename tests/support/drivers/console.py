@@ -12,7 +12,7 @@ from pathlib import Path
 
 from adapters.console import build_console
 from adapters.console.adapter import DM, ConsoleAdapter
-from bot.config import Settings
+from bot.config import Settings, WebSettings
 from tests.support.drivers.base import Target, has, is_card_title
 
 CHANNEL = "general"
@@ -73,6 +73,7 @@ class ConsoleDriver:
                  start: datetime) -> None:
         self.console, self.keyboard, self.transcript = console, keyboard, transcript
         self.start = start
+        self.web_url: str | None = None
 
     async def _as(self, user: str, where: str = CHANNEL) -> None:
         await self.keyboard.type(f"/as {user}")
@@ -142,15 +143,19 @@ class ConsoleDriver:
 
 
 @asynccontextmanager
-async def console_driver(tmp_path: Path, start: datetime) -> AsyncIterator[ConsoleDriver]:
+async def console_driver(tmp_path: Path, start: datetime,
+                         base_url: str | None = None) -> AsyncIterator[ConsoleDriver]:
     transcript: list[str] = []
     keyboard = _Keyboard()
-    settings = replace(Settings(), database_url=f"sqlite+aiosqlite:///{tmp_path}/console.db")
+    settings = replace(Settings(), database_url=f"sqlite+aiosqlite:///{tmp_path}/console.db",
+                       web=WebSettings("127.0.0.1", 0, base_url) if base_url else None)
     app, console = build_console(settings, keyboard, transcript.append, start)
     await app.start(warm_up="skip")
     keyboard.console = asyncio.create_task(console.run(app.core))
     try:
-        yield ConsoleDriver(console, keyboard, transcript, start)
+        driver = ConsoleDriver(console, keyboard, transcript, start)
+        driver.web_url = app.web.url if app.web is not None else None
+        yield driver
     finally:
         await keyboard.type(None)
         await app.stop()

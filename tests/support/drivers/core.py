@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from bot.config import WebSettings
 from tests.support import Harness, Sent, text_of
 from tests.support.drivers.base import ADMIN, Target, has
 
@@ -18,6 +19,8 @@ class CoreDriver:
     def __init__(self, harness: Harness) -> None:
         self.harness = harness
         self.start = harness.clock.now()
+        web = harness.app.web
+        self.web_url = web.url if web is not None else None
 
     async def command(self, user: str, name: str, **options: str) -> None:
         await self.harness.command(user, name, admin=user == ADMIN, **options)
@@ -82,8 +85,11 @@ class CoreDriver:
 
 
 @asynccontextmanager
-async def core_driver(tmp_path: Path, start: datetime) -> AsyncIterator[CoreDriver]:
-    harness = await Harness(f"sqlite+aiosqlite:///{tmp_path}/core.db", start=start).start()
+async def core_driver(tmp_path: Path, start: datetime,
+                      base_url: str | None = None) -> AsyncIterator[CoreDriver]:
+    web = WebSettings("127.0.0.1", 0, base_url) if base_url else None
+    harness = await Harness(f"sqlite+aiosqlite:///{tmp_path}/core.db", start=start,
+                            web=web).start()
     try:
         yield CoreDriver(harness)
     finally:

@@ -24,6 +24,8 @@ class DiscordDriver:
 
     def __init__(self, flow: Flow, start: datetime) -> None:
         self.flow, self.start = flow, start
+        web = flow.app.web
+        self.web_url = web.url if web is not None else None
         self.fake = flow.fake
         self._seen: dict[str, str] = {}  # message id -> its JSON when last looked at
         self._touched: dict[str, int] = {}  # message id -> when it last changed (a counter)
@@ -129,7 +131,9 @@ class DiscordDriver:
 
 
 @asynccontextmanager
-async def discord_driver(tmp_path: Path, start: datetime) -> AsyncIterator[DiscordDriver]:
-    async with flow(tmp_path, {name: name == ADMIN for name in MEMBERS}, start) as running:
+async def discord_driver(tmp_path: Path, start: datetime,
+                         base_url: str | None = None) -> AsyncIterator[DiscordDriver]:
+    async with flow(tmp_path, {name: name == ADMIN for name in MEMBERS}, start,
+                    base_url=base_url) as running:
         yield DiscordDriver(running, start)
         assert running.fake.spec_errors == []

@@ -59,6 +59,8 @@ class SlackDriver:
 
     def __init__(self, app: SlackApp, start: datetime) -> None:
         self.app, self.fake, self.start = app, app.fake, start
+        web = app.app.web
+        self.web_url: str | None = web.url if web is not None else None
         self._snapshot: dict[tuple[Any, ...], str] = {}
         self._touched: dict[tuple[Any, ...], int] = {}
         self._clock = itertools.count(1)  # orders changes as the driver sees them
@@ -193,7 +195,8 @@ def _blocks(blocks: Any) -> list[Any]:
 
 
 @asynccontextmanager
-async def slack_driver(tmp_path: Path, start: datetime) -> AsyncIterator[SlackDriver]:
-    async with running_slack_app(tmp_path, start=start) as app:
+async def slack_driver(tmp_path: Path, start: datetime,
+                       base_url: str | None = None) -> AsyncIterator[SlackDriver]:
+    async with running_slack_app(tmp_path, start=start, base_url=base_url) as app:
         app.fake.users[USERS[ADMIN]].is_admin = True  # a workspace admin
         yield SlackDriver(app, start)
