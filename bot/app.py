@@ -59,6 +59,8 @@ log = logging.getLogger("tweetup")
 EVENT_KEY_RETENTION = timedelta(days=7)
 EXIT_ADAPTER_FAILED = 3  # documented in docs/operations.md: a supervisor restarts us
 PURGE_EVERY = timedelta(hours=6)
+# A series echoed back but never confirmed (or cancelled) is kept this long, then deleted.
+SERIES_DRAFT_TTL = timedelta(days=1)
 HOUSEKEEPING_ID = "housekeeping"
 RETRY_LATER = timedelta(minutes=5)  # housekeeping is not urgent
 
@@ -189,6 +191,7 @@ class App:
         try:
             await self.store.prune_events(self.clock.now() - EVENT_KEY_RETENTION)
             purged = await self.store.purge_removed(self.clock.now() - REMOVAL_GRACE)
+            await self.store.purge_series_drafts(self.clock.now() - SERIES_DRAFT_TTL)
         except Exception as exc:
             delay = self._housekeeping_backoff.next()
             log_failure("housekeeping", delay, exc)
@@ -281,6 +284,7 @@ def build_app(
         after_meetup_proposed=routes.after_meetup_proposed,
         after_meetup_changed=routes.after_meetup_changed,
         after_meetup_scheduled=routes.after_meetup_scheduled,
+        after_date_opened=routes.after_date_opened,
         after_rsvp=routes.after_rsvp,
         before_forget=routes.before_forget,
     )

@@ -33,9 +33,16 @@ def _location(m: Meetup) -> str:
     return f"{m.venue}, {m.city_label}" if m.venue else m.city_label
 
 
-def ics(m: Meetup, platform: str, now: datetime, community_zone: str = "UTC") -> bytes:
+def ics(
+    m: Meetup,
+    platform: str,
+    now: datetime,
+    community_zone: str = "UTC",
+    series: tuple[Series, SeriesDate] | None = None,
+) -> bytes:
     """The event at its wall time in the meetup's zone (TZID + VTIMEZONE), so calendar
-    apps show "19:00 PST" where the meetup is and convert for their own zone."""
+    apps show "19:00 PST" where the meetup is and convert for their own zone. A date of a
+    series is that date of the series' recurring event (`series`: see `event`)."""
     from icalendar import Calendar  # here: the console's start-up does not need it
 
     cancelled = m.status is Status.CANCELLED
@@ -43,21 +50,36 @@ def ics(m: Meetup, platform: str, now: datetime, community_zone: str = "UTC") ->
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("method", "CANCEL" if cancelled else "PUBLISH")
-    cal.add_component(event(m, platform, now, community_zone))
+    cal.add_component(event(m, platform, now, community_zone, series))
     cal.add_missing_timezones()
     return bytes(cal.to_ical())
 
 
-def event(m: Meetup, platform: str, now: datetime, community_zone: str = "UTC") -> Event:
+def event(
+    m: Meetup,
+    platform: str,
+    now: datetime,
+    community_zone: str = "UTC",
+    series: tuple[Series, SeriesDate] | None = None,
+) -> Event:
     """The meetup's VEVENT: the same UID in a file and in every feed, SEQUENCE from its
-    edits, STATUS:CANCELLED once cancelled."""
+    edits, STATUS:CANCELLED once cancelled. With `series` (the date's series and its rule
+    date), the series' UID and a RECURRENCE-ID, as `series_ics` writes an override (RFC 5545
+    3.8.4.4): adding a date and the whole series to a calendar gives one event, not two."""
     if m.starts_at is None:
         raise ValueError("a meetup without a date has no calendar entry yet")
     from icalendar import Event
 
     cancelled = m.status is Status.CANCELLED
     vevent = Event()
-    vevent.add("uid", uid(m, platform))
+    sequence = m.sequence
+    if series is None:
+        vevent.add("uid", uid(m, platform))
+    else:
+        s, date = series
+        vevent.add("uid", series_uid(s, platform))
+        vevent.add("recurrence-id", date.starts_at.astimezone(_zone(s.timezone)))
+        sequence += s.sequence
     vevent.add("dtstamp", now.astimezone(UTC))
     zone = _zone(m.zone(community_zone))
     vevent.add("dtstart", m.starts_at.astimezone(zone))
@@ -72,7 +94,7 @@ def event(m: Meetup, platform: str, now: datetime, community_zone: str = "UTC") 
         vevent.add("geo", (m.latitude, m.longitude))
     if is_link(m.venue):
         vevent.add("url", m.venue)
-    vevent.add("sequence", m.sequence)
+    vevent.add("sequence", sequence)
     vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return vevent
 

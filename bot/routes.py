@@ -21,6 +21,7 @@ from bot.handlers.feature import (
     ActionHandler,
     ChangeHook,
     CommandHandler,
+    DateHook,
     DirectFinder,
     Feature,
     ForgetHook,
@@ -59,6 +60,7 @@ class Routes:
     after_meetup_proposed: ProposalHook | None
     after_meetup_changed: ChangeHook | None = None
     after_meetup_scheduled: ScheduledHook | None = None
+    after_date_opened: DateHook | None = None
     after_rsvp: RsvpHook | None = None
     before_forget: ForgetHook | None = None
     after_member_left: LeftHook | None = None
@@ -122,6 +124,7 @@ def assemble(features: Sequence[Feature], commands: Sequence[CommandSpec] = COMM
         after_meetup_scheduled=_chain(
             [f.after_meetup_scheduled for f in features if f.after_meetup_scheduled]
         ),
+        after_date_opened=_chain([f.after_date_opened for f in features if f.after_date_opened]),
         after_rsvp=_chain([f.after_rsvp for f in features if f.after_rsvp]),
         before_forget=_chain([f.before_forget for f in features if f.before_forget]),
         after_member_left=_chain([f.after_member_left for f in features if f.after_member_left]),

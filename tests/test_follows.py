@@ -150,15 +150,3 @@ async def test_forget_deletes_follows_and_export_counts_private_ones(harness: Ha
     assert len(await harness.store.follows_of(1, "carol")) == 1
     await harness.propose("alice", city=PORTLAND)
     assert proposal_dms(harness, "bob") == []
-
-
-async def test_a_next_meetup_wish_and_a_follow_give_one_dm(harness: Harness) -> None:
-    """The welcome feature tells who asked about the next meetup in a city; a member who
-    also follows the area gets that one DM, not two."""
-    await harness.command("bob", "follow", city=PORTLAND)
-    portland = (await harness.store.follows_of(1, "bob"))[0].city_id
-    await harness.store.follow_area(1, "bob", portland, harness.clock.now())  # the wish
-    harness.adapter.clear()
-    await harness.propose("alice", city=PORTLAND)
-    assert len(harness.adapter.dms_to("bob")) == 1
-    assert proposal_dms(harness, "bob") == []

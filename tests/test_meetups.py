@@ -96,7 +96,7 @@ async def test_propose_without_options_opens_the_form_and_the_form_creates(
     forms = harness.adapter.of("form")
     assert forms and forms[-1].form is not None
     assert [f.name for f in forms[-1].form.fields] == ["title", "city", "when", "venue",
-                                                        "capacity"]
+                                                        "repeat"]
     await harness.submit("alice", "propose", {"title": "", "city": "Nowhere123",
                                               "when": "later", "capacity": "-1"})
     rejected = harness.adapter.of("reject")[-1].errors

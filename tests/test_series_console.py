@@ -49,3 +49,16 @@ async def test_the_demo_shows_a_monthly_series() -> None:
     assert "every first Thursday of the month at 19:00 (America/Los_Angeles), 6 times" in text
     assert "== #3 · Pub night ==" in text and "Who's going: @bob" in text
     assert "Thu 04 Apr 2030 19:00 PDT" in text  # the series keeps 19:00 across the change
+
+
+async def test_the_bare_propose_form_asks_how_it_repeats() -> None:
+    out = await _run(
+        "/meetup propose\nPub night\nLondon\n2030-01-10 19:00\nThe Crown\nevery blue moon\n"
+        "every first thursday\n/click 1\n"
+    )
+    assert "Repeat (empty: once)" in out
+    # an unreadable rule is asked again, with an example; the other answers are kept
+    assert "Repeat (empty: once): I couldn't read 'every blue moon' as a repeat rule" in out
+    assert "every first Thursday of the month at 19:00 (Europe/London)" in out
+    assert "Create it?" in out
+    assert "== #1 · Pub night ==" in out and "Repeats: every first Thursday of the month" in out

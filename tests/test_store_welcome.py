@@ -67,8 +67,3 @@ async def test_greeters_first_timers_answers_and_area_wishes(store: Store) -> No
     await store.answer_again(mid, "ana", Again.MAYBE, NOW)
     await store.answer_again(mid, "raj", Again.NO, NOW)
     assert sorted(await store.again_answers(mid)) == [Again.MAYBE, Again.NO]
-    assert await store.follow_area(cid, "ana", 2643743, NOW)
-    assert not await store.follow_area(cid, "ana", 2643743, NOW)
-    await store.follow_area(cid, "alice", 2643743, NOW)
-    assert await store.take_area_followers(cid, 2643743, exclude=("alice",)) == ["ana"]
-    assert await store.take_area_followers(cid, 2643743, exclude=("alice",)) == []

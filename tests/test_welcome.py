@@ -178,11 +178,9 @@ async def test_first_timers_who_went_are_thanked_and_hear_about_the_next_one_the
     assert not [d for d in harness.adapter.dms_to("bob") if "Thank you for coming" in d.text]
     yes = buttons(thanks[0])["Yes, tell me about London, GB"]
     noted = await harness.click("ana", yes)
-    assert noted is not None and "I'll DM you when the next meetup in London, GB" in noted.text
+    assert noted is not None and "you now follow London, GB" in noted.text  # an area follow
     await harness.propose(when="2030-02-08 19:00", title="Brunch", city="Berlin")
     assert not [t for t in dm_texts(harness, "ana") if "Brunch" in t]  # another city
     await harness.propose(when="2030-02-08 19:00", title="Pub night")
-    told = [t for t in dm_texts(harness, "ana") if "A new meetup in London, GB" in t]
-    assert len(told) == 1 and "Pub night" in told[0]
-    await harness.propose(when="2030-02-15 19:00", title="Quiz")  # once, then the wish is used
-    assert len([t for t in dm_texts(harness, "ana") if "A new meetup in" in t]) == 1
+    told = [t for t in dm_texts(harness, "ana") if "in an area you follow" in t]
+    assert len(told) == 1 and "Pub night" in told[0] and "London, GB" in told[0]

@@ -76,9 +76,9 @@ def _areas(counts: Iterable[tuple[int, int]], what: str, label: Callable[[int], 
 def redact_welcome(
     out: dict[str, list[Row]], shown: set[str], label: Callable[[int], str]
 ) -> dict[str, list[Row]]:
-    """The welcome tables, in place: who is a greeter, a first-timer, who asked or met whom,
-    and who wants to hear about a city appear by member id only for members who show their
-    name; the others are counted. "Would you come again?" answers are only ever counted
+    """The welcome tables, in place: who is a greeter, a first-timer, who asked or met whom
+    appear by member id only for members who show their name; the others are counted.
+    "Would you come again?" answers are only ever counted
     (the organizer sees a tally, never who answered what). Returns the counts, for the
     tables present."""
     extra: dict[str, list[Row]] = {}
@@ -108,9 +108,4 @@ def redact_welcome(
             {"meetup_id": mid, **{a: c[a] for a in ("yes", "maybe", "no")}}
             for mid, c in sorted(answers.items())
         ]
-    if "area_follows" in out:
-        follows = out["area_follows"]
-        out["area_follows"] = [r for r in follows if r["user_id"] in shown]
-        hidden_follows = Counter(r["city_id"] for r in follows if r["user_id"] not in shown)
-        extra["area_follows_by_area"] = _areas(hidden_follows.items(), "members", label)
     return extra

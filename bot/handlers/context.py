@@ -43,6 +43,8 @@ class Services:
     """Offered by a feature (native events): a meetup may have changed (cards refreshed)."""
     after_meetup_scheduled: Callable[[Services, Community, Meetup], Awaitable[None]] | None = None
     """Offered by a feature (welcome): a meetup's time was set or moved."""
+    after_date_opened: Callable[[Services, Community, Meetup], Awaitable[None]] | None = None
+    """Offered by a feature (follows): a series' job opened a later date and posted its card."""
     after_rsvp: (
         Callable[[Ctx, Meetup, RsvpStatus | None, RsvpStatus], Awaitable[None]] | None
     ) = None

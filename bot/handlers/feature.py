@@ -35,6 +35,9 @@ ProposalHook = Callable[[Ctx, Meetup], Awaitable[None]]
 # After a meetup itself may have changed (edited, cancelled, a poll closed): its cards were
 # just refreshed from the store.
 ChangeHook = Callable[[Services, Community, Meetup], Awaitable[None]]
+# A later date of a series was opened by its job and its card posted (the first date, like
+# any proposal, goes through ProposalHook): tell who hears of new meetups there.
+DateHook = Callable[[Services, Community, Meetup], Awaitable[None]]
 # A meetup's time was set or moved (proposed, poll closed, edited): its timed jobs anew.
 ScheduledHook = Callable[[Services, Community, Meetup], Awaitable[None]]
 # A member's answer to a meetup changed (before, after): e.g. a door buddy no longer going.
@@ -104,6 +107,7 @@ class Feature:
     after_meetup_proposed: ProposalHook | None = None
     after_meetup_changed: ChangeHook | None = None
     after_meetup_scheduled: ScheduledHook | None = None
+    after_date_opened: DateHook | None = None
     after_rsvp: RsvpHook | None = None
     before_forget: ForgetHook | None = None
     after_member_left: LeftHook | None = None

@@ -14,7 +14,7 @@ from bot.domain.community import Community
 from bot.domain.meetups import Meetup
 from bot.domain.refusal import Refusal
 from bot.handlers.area_roles import area_city
-from bot.handlers.context import Ctx
+from bot.handlers.context import Ctx, Services
 from bot.handlers.feature import Feature
 from bot.handlers.watcher import interested_near
 from bot.nlp.places import City, city_by_id
@@ -25,6 +25,11 @@ from bot.types import Bold, Button, Outgoing, Segment, Text, UserRef
 log = logging.getLogger(__name__)
 
 FOLLOW_BUTTONS_MAX = 10
+# How a follow not made with /meetup follow came about, as the list shows it.
+_SOURCES = {
+    "interest": " (you said I'm in there)",
+    "welcome": " (you asked after your first meetup)",
+}
 
 
 def _namesakes_hint(command: str, namesakes: tuple[City, ...]) -> Sequence[Segment]:
@@ -99,7 +104,7 @@ async def following(ctx: Ctx, options: Mapping[str, str]) -> None:
         return
     lines: list[Segment] = [Bold("Areas you follow")]
     for row in rows:
-        how = " (you said I'm in there)" if row.source == "interest" else ""
+        how = _SOURCES.get(row.source, "")
         lines.append(Text(f"\n• {_label(row.city_id)}, within {row.radius_km} km{how}"))
     buttons = tuple(
         Button(f"Unfollow {_label(r.city_id)}"[:80], actions.encode("unfollow", r.city_id))
@@ -107,39 +112,49 @@ async def following(ctx: Ctx, options: Mapping[str, str]) -> None:
     )
     await ctx.reply(Outgoing(body=tuple(lines), buttons=buttons, ephemeral=True))
 
-async def followers_here(ctx: Ctx, m: Meetup) -> list[str]:
+async def followers_here(
+    services: Services, community: Community, m: Meetup, proposer: str
+) -> list[str]:
     """Members (not the proposer) following an area around the meetup."""
     if m.is_online:
         return []
     follows = [
         Follow(row.user_id, area)
-        for row in await ctx.store.follows_in(ctx.community.id)
+        for row in await services.store.follows_in(community.id)
         if (area := _area(row)) is not None
     ]
-    return rules.followers_at(follows, m.latitude, m.longitude, exclude=ctx.user.id)
+    return rules.followers_at(follows, m.latitude, m.longitude, exclude=proposer)
 
 
 async def tell_followers(ctx: Ctx, m: Meetup) -> None:
     """DM the members who follow an area around the new meetup (not the proposer). Through
     the outbox's fan-out: its concurrency and the adapter's DM pacing keep within the
     platform's limits; closed DMs are skipped (a courtesy, not a channel post)."""
-    users = await followers_here(ctx, m)
+    users = await followers_here(ctx.services, ctx.community, m, ctx.user.id)
     if not users:  # most proposals: nobody follows the area, so nothing else is read
         return
-    # told by others, about what they asked for: the watcher (their meetup idea) and the
-    # welcome feature (the next meetup in a city they went to)
+    # told by the watcher, about what they asked for (their meetup idea)
     told = set(await interested_near(ctx, m))
-    told |= await ctx.store.next_meetup_wishes(ctx.community.id, m.city_id)
-    users = [u for u in users if u not in told]
+    await _tell(ctx.services, ctx.community, m, [u for u in users if u not in told])
+
+
+async def tell_followers_of_date(services: Services, community: Community, m: Meetup) -> None:
+    """A series' job opened its next date: its area's followers hear of it as of a new
+    meetup (the job opens each date once, so each follower hears of it once)."""
+    users = await followers_here(services, community, m, m.organizer_id)
+    await _tell(services, community, m, users)
+
+
+async def _tell(services: Services, community: Community, m: Meetup, users: list[str]) -> None:
     if not users:
         return
-    known = await ctx.store.members(ctx.community.id, users)
-    msg = _proposed_message(m, ctx.community)
+    known = await services.store.members(community.id, users)
+    msg = _proposed_message(m, community)
     deliveries = [
-        Delivery(UserRef(ctx.community.platform, u, known[u].name if u in known else u), msg)
+        Delivery(UserRef(community.platform, u, known[u].name if u in known else u), msg)
         for u in users
     ]
-    await ctx.services.outbox.dm_many(deliveries, None, ())
+    await services.outbox.dm_many(deliveries, None, ())
 
 
 def _proposed_message(m: Meetup, community: Community) -> Outgoing:
@@ -164,4 +179,5 @@ FEATURE = Feature(
     commands={"follow": follow, "unfollow": unfollow, "following": following},
     actions={"unfollow": unfollow_clicked},
     after_meetup_proposed=tell_followers,
+    after_date_opened=tell_followers_of_date,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -166,7 +166,7 @@ def _read_times(raw: str, local: datetime, now: datetime, place: str = "") -> li
 async def propose(ctx: Ctx, options: Mapping[str, str]) -> None:
     check_propose_permission(ctx)
     if not any(v.strip() for v in options.values()):
-        await ctx.services.outbox.open_form(ctx.event, propose_form())
+        await ctx.services.outbox.open_form(ctx.event, bare_propose_form())
         ctx.outcome = "form"
         return
     hints = await city_hints(ctx.store, ctx.community, options.get("city", ""))
@@ -184,6 +184,20 @@ async def propose_submitted(ctx: Ctx, values: Mapping[str, str]) -> None:
         ctx.outcome = "refused"
         return
     await _create(ctx, proposal)
+
+
+REPEAT_FIELD = FormField(
+    "repeat", "Repeat (empty: once)", "text", False, "", "every first thursday", 200
+)
+
+
+def bare_propose_form() -> Form:
+    """The form of a bare `/meetup propose` (and the help's button): a Repeat field in the
+    place of Capacity, as a form has at most 5 fields (Discord's modal limit). Capacity is
+    one `/meetup edit` away; the prefilled forms (the next one, a meetup idea) are one-offs
+    and keep it."""
+    form = propose_form()
+    return replace(form, fields=(*form.fields[:4], REPEAT_FIELD))
 
 
 def propose_form(city: str = "", when: str = "", title: str = "", venue: str = "") -> Form:
@@ -610,7 +624,7 @@ async def cancel(ctx: Ctx, options: Mapping[str, str]) -> None:
 
 async def propose_from_button(ctx: Ctx, action: Action) -> None:
     check_propose_permission(ctx)
-    form = propose_form()
+    form = bare_propose_form()
     if action.verb == "next":  # the same title, city and venue, a few weeks later
         m = await ctx.meetup(action.int_arg(0))
         when = ""
@@ -648,5 +662,5 @@ FEATURE = Feature(
         "redate": redate,
         "list": list_page_clicked,
     },
-    forms={PROPOSE_FORM: propose_submitted},
+    # the propose form is routed by the series feature too: a Repeat makes a series
 )

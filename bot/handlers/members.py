@@ -327,7 +327,6 @@ _FORGOTTEN: dict[str, tuple[str, str] | None] = {
     "buddy_requests": ("door-buddy request", "door-buddy requests"),
     "buddy_asks": ("door-buddy ask you answered", "door-buddy asks you answered"),
     "come_again": ('"come again?" answer', '"come again?" answers'),
-    "area_follows": ("city you asked to hear about", "cities you asked to hear about"),
     "followed_areas": ("area you followed", "areas you followed"),
     "native_interest": (
         "Interested click on a Discord event", "Interested clicks on Discord events"

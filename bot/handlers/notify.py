@@ -17,6 +17,12 @@ def meetup_place(community: Community, m: Meetup) -> Place:
     return Place(community.platform, community.workspace_id, m.channel_id, m.thread_id)
 
 
+
+async def meetup_ics(services: Services, community: Community, m: Meetup) -> bytes:
+    """A meetup's .ics: a series date's carries its series' UID and RECURRENCE-ID."""
+    in_series = await services.store.series_of_meetup(m.id)
+    return ics(m, community.platform, services.clock.now(), community.timezone, in_series)
+
 async def answered(services: Services, community: Community, m: Meetup) -> list[UserRef]:
     """Everyone who answered the meetup: RSVPs of any kind, and poll voters."""
     users: dict[str, UserRef] = {}
@@ -48,7 +54,7 @@ async def notify_answered(
         attachments = (
             Attachment(
                 f"meetup-{m.id}.ics",
-                ics(m, community.platform, services.clock.now(), community.timezone),
+                await meetup_ics(services, community, m),
                 "text/calendar",
             ),
         )

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from bot import actions, render
 from bot.actions import Action
-from bot.calendar import google_link, ics
+from bot.calendar import google_link
 from bot.domain import meetups as rules
 from bot.domain.community import Community, Member
 from bot.domain.jobs import Job
@@ -18,7 +18,7 @@ from bot.domain.rsvps import HOLDS_SEAT, Rsvp, RsvpStatus
 from bot.handlers.cards import refresh_cards
 from bot.handlers.context import Ctx, Services
 from bot.handlers.feature import Feature, JobKind, each, meetup_answered
-from bot.handlers.notify import meetup_place
+from bot.handlers.notify import meetup_ics, meetup_place
 from bot.handlers.reminders import effective_leads, reschedule_member
 from bot.outbox import Delivery
 from bot.render import prose
@@ -260,7 +260,7 @@ async def calendar(ctx: Ctx, action: Action) -> None:
     m = await ctx.meetup(action.int_arg(0))
     if m.starts_at is None:
         raise Refusal(f"#{m.id} has no date yet; the poll is still open.")
-    data = ics(m, ctx.community.platform, ctx.now(), ctx.community.timezone)
+    data = await meetup_ics(ctx.services, ctx.community, m)
     if m.status is Status.CANCELLED:
         # The file is a METHOD:CANCEL: opening it removes the event; no link to add it again.
         body: tuple[Segment, ...] = (

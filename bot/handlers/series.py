@@ -52,7 +52,16 @@ from bot.nlp import dates
 from bot.nlp.repeat import EXAMPLES, describe, parse_repeat
 from bot.outbox import Delivery
 from bot.ports import ChatError
-from bot.types import Attachment, Bold, Button, Outgoing, Segment, Text, UserRef
+from bot.types import (
+    Attachment,
+    Bold,
+    Button,
+    FormSubmitted,
+    Outgoing,
+    Segment,
+    Text,
+    UserRef,
+)
 
 log = logging.getLogger(__name__)
 
@@ -78,12 +87,37 @@ async def propose(ctx: Ctx, options: Mapping[str, str]) -> None:
     await _propose_series(ctx, options)
 
 
+async def propose_submitted(ctx: Ctx, values: Mapping[str, str]) -> None:
+    """The propose form: with a Repeat, a series (echoed back first, as with repeat:), else
+    one meetup. A wrong field is shown next to it."""
+    if not values.get("repeat", "").strip():
+        await meetups.propose_submitted(ctx, values)
+        return
+    try:
+        read_recurrence(values, ctx.now().astimezone(ctx.zone))  # the rule alone, first
+        await _propose_series(ctx, values)
+    except meetups.FieldErrors as exc:
+        await _reject(ctx, exc.errors)
+    except UnreadableRule as exc:
+        await _reject(ctx, {"repeat": str(exc)})
+
+
+async def _reject(ctx: Ctx, errors: dict[str, str]) -> None:
+    assert isinstance(ctx.event, FormSubmitted)
+    await ctx.services.outbox.reject_form(ctx.event, errors)
+    ctx.outcome = "refused"
+
+
+class UnreadableRule(Refusal):
+    """repeat:, until: or count: could not be read (a form shows it next to Repeat)."""
+
+
 def read_recurrence(options: Mapping[str, str], local_now: datetime) -> Recurrence:
     """repeat:, until: and count: as one recurrence; a refusal with an example otherwise."""
     raw = options.get("repeat", "").strip()
     rule = parse_repeat(raw[:200])
     if rule is None:
-        raise Refusal(f"I couldn't read {raw[:60]!r} as a repeat rule. Try {EXAMPLES}.")
+        raise UnreadableRule(f"I couldn't read {raw[:60]!r} as a repeat rule. Try {EXAMPLES}.")
     until_text, count_text = options.get("until", "").strip(), options.get("count", "").strip()
     if until_text and count_text:
         raise Refusal("Give until: or count:, not both (count:6 is six meetups).")
@@ -230,7 +264,13 @@ async def confirm(ctx: Ctx, action: Action) -> None:
     """Create the series echoed back (yes), or drop it (no)."""
     if action.args[1] not in ("yes", "no"):
         raise BadAction("seriesok: yes or no")
-    s = await _series(ctx, action.int_arg(0))
+    found = await ctx.store.series(action.int_arg(0))
+    if found is None or found.community_id != ctx.community.id:  # purged after a day
+        raise Refusal(
+            "That series was never created and has expired (a proposal waits a day for "
+            "Create). Propose it again with /meetup propose ... repeat:."
+        )
+    s = found
     if ctx.user.id != s.organizer_id:
         raise Refusal("Only the member who proposed this series can create it.")
     if action.args[1] == "no":
@@ -421,7 +461,11 @@ async def post_next_date(services: Services, community: Community, m: Meetup, jo
             await services.jobs.add([_spec(community, m, due)])
             return "later"
     opened = await open_date(services, community, s, upcoming[0])
-    return "posted" if opened else "posted-earlier"
+    if opened is None:  # a retried job: that date (and its news) went out before
+        return "posted-earlier"
+    if services.after_date_opened is not None:  # area followers hear of each date, once
+        await services.after_date_opened(services, community, opened)
+    return "posted"
 
 
 SERIES_NEXT = JobKind("series", "series:{meetup}:{at}", each(post_next_date))
@@ -483,7 +527,7 @@ async def _show(ctx: Ctx, meetup_id: int) -> None:
     taken = await ctx.store.series_dates(s.id)
     after = max(ctx.now(), m.starts_at or ctx.now())
     upcoming = (
-        s.dates(after=after, skipped=[d.starts_at for d in taken], limit=3)
+        s.dates(after=after, skipped=[d.starts_at for d in taken if d.skipped], limit=3)
         if s.status is SeriesStatus.ACTIVE
         else []
     )
@@ -798,5 +842,6 @@ FEATURE = Feature(
         "endseries": end_clicked,
         "seriescal": calendar_clicked,
     },
+    forms={meetups.PROPOSE_FORM: propose_submitted},
     jobs=(SERIES_NEXT,),
 )

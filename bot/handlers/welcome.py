@@ -1,7 +1,8 @@
 """First-timers and after the meetup: "It's my first one", the day-before briefing (the
 organizer hears who is new, first-timers hear what to expect and can say they are running
 late), the follow-up's "Would you come again?" with the organizer's tally, and a first-timer's
-wish to hear about the next meetup in that city (the `eve` and `followup` job kinds' content).
+wish to hear about the next meetups in that city, an area follow (bot/handlers/follows.py) (the
+`eve` and `followup` job kinds' content).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import datetime
 
 from bot import actions, render
 from bot.actions import Action
+from bot.domain import areas
 from bot.domain import meetups as rules
 from bot.domain.community import Community
 from bot.domain.jobs import Job, JobSpec
@@ -32,6 +34,7 @@ from bot.handlers.notify import meetup_place
 from bot.outbox import Delivery
 from bot.types import Bold, Button, Field, Mention, Outgoing, Segment, Segments, Text, UserRef
 
+WELCOME_SOURCE = "welcome"  # an area follow made from the first-timer's thank-you
 COMING_ALONE = (
     "Coming alone is completely normal: most people do the first time, and everyone there "
     "was new once."
@@ -236,8 +239,15 @@ async def running_late(ctx: Ctx, action: Action) -> None:
 # --- after the meetup ------------------------------------------------------------------------
 
 
-def follow_up_card(m: Meetup, went: int) -> Outgoing:
-    """The follow-up in the channel: the one question with buttons, and the next meetup."""
+def follow_up_card(m: Meetup, went: int, in_series: bool = False) -> Outgoing:
+    """The follow-up in the channel: the one question with buttons, and the next meetup: a
+    one-off offers to propose it; a series date points to the series, whose next date comes
+    by itself."""
+    what_next = (
+        Button("See the series", actions.encode("series", m.id), "primary")
+        if in_series
+        else Button("Propose the next one", actions.encode("next", m.id), "primary")
+    )
     return Outgoing(
         title=f"How was {m.title}?",
         body=(
@@ -254,7 +264,7 @@ def follow_up_card(m: Meetup, went: int) -> Outgoing:
                        "success" if a is Again.YES else "secondary")
                 for a in Again
             ),
-            Button("Propose the next one", actions.encode("next", m.id), "primary"),
+            what_next,
             Button("See the answers (organizer)", actions.encode("tally", m.id)),
         ),
     )
@@ -265,7 +275,9 @@ async def post_follow_up(services: Services, community: Community, m: Meetup, jo
     if m.status is not Status.SCHEDULED:
         return "not-scheduled"
     going = await _going(services, m.id)
-    await services.outbox.post(meetup_place(community, m), follow_up_card(m, len(going)))
+    in_series = await services.store.series_of_meetup(m.id) is not None
+    card = follow_up_card(m, len(going), in_series)
+    await services.outbox.post(meetup_place(community, m), card)
     went = {r.user_id for r in going}
     newcomers = [u for u in await services.store.first_timer_ids(m.id) if u in went]
     if newcomers:
@@ -315,41 +327,26 @@ async def show_tally(ctx: Ctx, action: Action) -> None:
 
 
 async def follow_area(ctx: Ctx, action: Action) -> None:
+    """"Yes, tell me about <city>": an ordinary area follow (the default radius), the same as
+    `/meetup follow` made; it never changes a follow the member made themselves."""
     m = await ctx.meetup(action.int_arg(0))
     if action.args[1] != "yes":
         await ctx.say("No problem. `/meetup list` shows what's on whenever you like.")
         return
     if m.is_online:
         raise Refusal("That meetup was online; `/meetup list` shows the next ones.")
-    await ctx.store.follow_area(ctx.community.id, ctx.user.id, m.city_id, ctx.now())
+    mine = await ctx.store.follows_of(ctx.community.id, ctx.user.id)
+    if not any(f.city_id == m.city_id for f in mine):
+        areas.check_follow_count(len(mine), False)
+    await ctx.member()
+    radius = areas.DEFAULT_FOLLOW_RADIUS_KM
+    await ctx.store.add_follow(
+        ctx.community.id, ctx.user.id, m.city_id, radius, ctx.now(), source=WELCOME_SOURCE
+    )
     await ctx.say(
-        f"Will do: I'll DM you when the next meetup in {m.city_label} is proposed "
-        "(once; `/meetup forget` removes it)."
-    )
-
-
-async def tell_area_followers(ctx: Ctx, m: Meetup) -> None:
-    """A meetup was proposed: tell those who asked to hear about the next one in its city."""
-    if m.is_online:
-        return
-    followers = await ctx.store.take_area_followers(
-        ctx.community.id, m.city_id, exclude=(m.organizer_id,)
-    )
-    if not followers:
-        return
-    zone = m.zone(ctx.community.timezone)
-    when: Segments = (render.at(m, m.starts_at, zone),) if m.starts_at else (
-        Text("a date poll is open"),)
-    body = (
-        Bold(f"A new meetup in {m.city_label}: #{m.id} {m.title}"),
-        Text(", "),
-        *when,
-        *render.prose(
-            f". Its card is in the community's channel (or `/meetup show id:{m.id}`)."
-        ),
-    )
-    await ctx.services.outbox.dm_many(
-        [Delivery(_user(ctx.community, u), Outgoing(body=body)) for u in followers], None, ()
+        f"Will do: you now follow {m.city_label}, and I'll DM you when a meetup is proposed "
+        f"within {radius} km. `/meetup following` lists your areas; "
+        f'`/meetup unfollow city:"{m.city_label}"` stops it.'
     )
 
 
@@ -366,6 +363,5 @@ FEATURE = Feature(
     },
     direct_actions={verb: meetup_answered for verb in ("first", "late", "again", "follow")},
     jobs=(EVE,),
-    after_meetup_proposed=tell_area_followers,
     after_meetup_scheduled=schedule_eve,
 )

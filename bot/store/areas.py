@@ -123,16 +123,6 @@ class AreaQueries(Queries):
             ).all()
         return [FollowRow(r.user_id, r.city_id, r.radius_km, r.source) for r in rows]
 
-    async def next_meetup_wishes(self, community_id: int, city_id: int) -> set[str]:
-        """Members who asked the welcome feature to hear about the next meetup in this city
-        (its one-shot `area_follows`, read only: that feature tells and clears them)."""
-        w = t.area_follows
-        async with self._read() as conn:
-            rows = await conn.execute(
-                select(w.c.user_id).where(w.c.community_id == community_id, w.c.city_id == city_id)
-            )
-            return set(rows.scalars().all())
-
     async def follow_count(self, community_id: int, user_id: str) -> int:
         f = t.followed_areas
         async with self._read() as conn:

@@ -436,19 +436,9 @@ come_again = Table(
     Column("answered_at", UTC, nullable=False),
 )
 
-area_follows = Table(
-    "area_follows",
-    metadata,
-    Column("community_id", ID, ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
-    Column("user_id", String(64), primary_key=True),
-    Column("city_id", Integer, primary_key=True),
-    Column("created_at", UTC, nullable=False),
-    Index(None, "community_id", "city_id"),
-)
-
 # Areas members follow (/meetup follow, bot/handlers/follows.py): told by DM of every meetup
 # proposed within the radius of the city's centre, until they unfollow. source: "command", or
-# "interest" (an "I'm in" click). (area_follows above is the welcome's one-shot wish.)
+# "interest" (an "I'm in" click), or "welcome" (a first-timer's "tell me about <city>").
 followed_areas = Table(
     "followed_areas",
     metadata,
@@ -543,7 +533,6 @@ MEMBER_TABLES: tuple[tuple[Table, str], ...] = (
     (buddy_requests, "first_timer_id"),
     (buddy_asks, "greeter_id"),
     (come_again, "user_id"),
-    (area_follows, "user_id"),
     (followed_areas, "user_id"),
     (native_interest, "user_id"),
 )

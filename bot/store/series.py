@@ -108,6 +108,19 @@ class SeriesQueries(Queries):
 
         return await self._write(work)
 
+    async def purge_series_drafts(self, before: datetime) -> int:
+        """Delete series proposed before `before` that never got a date: drafts never
+        confirmed, and drafts cancelled (ended without a date). Housekeeping runs it."""
+        s, d = t.series, t.series_dates
+        dated = select(d.c.series_id).where(d.c.series_id == s.c.id).exists()
+        never_dated = s.c.status.in_([SeriesStatus.DRAFT.value, SeriesStatus.ENDED.value]) & ~dated
+
+        async def work(conn: AsyncConnection) -> int:
+            result = await conn.execute(delete(s).where(s.c.created_at < before, never_dated))
+            return int(result.rowcount)
+
+        return await self._write(work)
+
     async def series(self, series_id: int) -> Series | None:
         async with self._read() as conn:
             row = (await conn.execute(select(t.series).where(t.series.c.id == series_id))).first()

@@ -9,7 +9,6 @@ timeout and a cancel racing each other change it once.
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -333,41 +332,3 @@ class WelcomeQueries(Queries):
         async with self._read() as conn:
             rows = await conn.execute(select(c.c.answer).where(c.c.meetup_id == meetup_id))
             return [Again(a) for a in rows.scalars().all()]
-
-    # --- area follows --------------------------------------------------------------------------
-
-    async def follow_area(
-        self, community_id: int, user_id: str, city_id: int, now: datetime
-    ) -> bool:
-        f = t.area_follows
-
-        async def work(conn: AsyncConnection) -> bool:
-            result = await conn.execute(
-                self._insert(f)
-                .values(community_id=community_id, user_id=user_id, city_id=city_id,
-                        created_at=now)
-                .on_conflict_do_nothing()
-            )
-            return bool(result.rowcount)
-
-        return await self._write(work)
-
-    async def take_area_followers(
-        self, community_id: int, city_id: int, exclude: Collection[str] = ()
-    ) -> list[str]:
-        """Who asked to hear about the next meetup in this city; their wish is used up
-        (deleted) in the same transaction, so each is told once."""
-        f = t.area_follows
-
-        async def work(conn: AsyncConnection) -> list[str]:
-            where = and_(f.c.community_id == community_id, f.c.city_id == city_id)
-            users = [
-                u for u in (await conn.execute(select(f.c.user_id).where(where)
-                                               .order_by(f.c.created_at))).scalars().all()
-                if u not in exclude
-            ]
-            if users:
-                await conn.execute(delete(f).where(where, f.c.user_id.in_(users)))
-            return users
-
-        return await self._write(work)

@@ -69,24 +69,44 @@ async def test_modal_from_a_button_proposes_a_meetup(tmp_path: Path) -> None:
         (modal,) = await f.fake.wait_response(opener)
         assert modal.json["type"] == 9
         bad = await f.fake.submit_modal(f.alice, opener, {"title": "Picnic", "city": "Berlin",
-                                                          "when": "blorp", "capacity": "x"})
+                                                          "when": "blorp", "repeat": ""})
         rejected = await f.answered(bad, 2)
         assert "When" in said(rejected[-1]) or "when" in said(rejected[-1]).lower()
         assert not cards(f.fake, f.general)
         opener = await f.fake.click(f.alice, ref.message_id, "tw:propose")
         await f.fake.wait_response(opener)
         forged = await f.fake.submit_modal(f.alice, opener, {  # over the modal's own limits
-            "title": "P" * 101, "city": "Berlin", "when": FRIDAY, "capacity": "1234567"})
+            "title": "P" * 101, "city": "Berlin", "when": FRIDAY, "repeat": "r" * 201})
         limits = await f.fake.wait_response(forged, 2)  # refused by the adapter itself
         assert "Title: at most 100 characters" in said(limits[-1])
-        assert "at most 6 characters" in said(limits[-1])
+        assert "at most 200 characters" in said(limits[-1])
         assert not cards(f.fake, f.general)
         opener = await f.fake.click(f.alice, ref.message_id, "tw:propose")
         await f.fake.wait_response(opener)
         good = await f.fake.submit_modal(f.alice, opener, {"title": "Picnic", "city": "Berlin",
-                                                           "when": FRIDAY, "capacity": "5"})
+                                                           "when": FRIDAY, "repeat": ""})
         await f.answered(good, 2)
         assert "Picnic" in text(cards(f.fake, f.general)[-1])
+        assert f.fake.spec_errors == []
+
+
+async def test_the_bare_modal_has_a_repeat_that_makes_a_series(tmp_path: Path) -> None:
+    async with flow(tmp_path) as f:
+        from bot.types import Button, Outgoing, Place, Text
+
+        ref = await f.adapter.post(Place("discord", f.guild.id, f.general), Outgoing(
+            body=(Text("Plan something"),), buttons=(Button("Propose a meetup", "tw:propose"),)))
+        opener = await f.fake.click(f.alice, ref.message_id, "tw:propose")
+        (modal,) = await f.fake.wait_response(opener)
+        inputs = [c for row in modal.json["data"]["components"] for c in row["components"]]
+        assert [c["custom_id"] for c in inputs] == ["title", "city", "when", "venue", "repeat"]
+        assert inputs[-1]["label"] == "Repeat (empty: once)" and not inputs[-1]["required"]
+        sent = await f.fake.submit_modal(f.alice, opener, {
+            "title": "Pub night", "city": "Berlin", "when": FRIDAY, "venue": "",
+            "repeat": "every first friday"})
+        echoed = await f.answered(sent, 2)
+        assert "every first Friday of the month" in said(echoed[-1])
+        assert "Create it?" in said(echoed[-1]) and not cards(f.fake, f.general)
         assert f.fake.spec_errors == []
 
 

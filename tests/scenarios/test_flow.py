@@ -70,9 +70,21 @@ async def test_a_proposal_through_the_form(driver: ChatDriver) -> None:
     await driver.command("bob", "help")
     await driver.click("bob", "Propose a meetup")
     await driver.submit("bob", {"title": "Picnic", "city": "Berlin",
-                                "when": "2030-01-12 12:00 UTC", "capacity": "12"})
-    assert has(driver.card(1), "#1", "Picnic", "Going 0 / 12")
+                                "when": "2030-01-12 12:00 UTC", "venue": "Tiergarten",
+                                "repeat": ""})
+    assert has(driver.card(1), "#1", "Picnic", "Tiergarten")
     assert has(driver.private("bob")[-1], "Proposed #1 Picnic")
+
+
+async def test_a_series_through_the_forms_repeat(driver: ChatDriver) -> None:
+    await driver.command("bob", "help")
+    await driver.click("bob", "Propose a meetup")
+    await driver.submit("bob", {"title": "Pub night", "city": "Berlin",
+                                "when": "2030-01-10 19:00", "venue": "",
+                                "repeat": "every first thursday"})
+    assert has(driver.private("bob")[-1], "every first Thursday of the month", "Create it?")
+    await driver.click("bob", "Create the series")
+    assert has(driver.card(1), "#1", "Pub night", "every first Thursday of the month")
 
 
 async def test_the_watcher_asks_first_then_suggests_a_meetup(driver: ChatDriver) -> None:

@@ -76,19 +76,25 @@ async def test_propose_via_modal_with_city_search(slack_app: SlackApp) -> None:
     labels = [o["value"] for o in suggestions]
     oregon = next(label for label in labels if "Oregon" in label)
 
-    # Invalid first: a past time and a bad capacity are shown inline, nothing is posted.
+    # Invalid first: a past time, then an unreadable repeat, are shown inline; nothing posted.
     reply = await slack_app.driver.submit(view, {"title": "Coffee & code", "city": oregon,
                                          "when": int(datetime(2020, 1, 1, tzinfo=UTC)
                                                      .timestamp()),
-                                         "capacity": "lots"})
+                                         "repeat": ""})
     body = reply.json()
     assert body["response_action"] == "errors"
-    assert set(body["errors"]) >= {"when", "capacity"}
+    assert set(body["errors"]) == {"when"}
+    reply = await slack_app.driver.submit(view, {"title": "Coffee & code", "city": oregon,
+                                         "when": int(FRIDAY_7PM.timestamp()),
+                                         "repeat": "every blue moon"})
+    body = reply.json()
+    assert body["response_action"] == "errors" and set(body["errors"]) == {"repeat"}
+    assert "every first thursday" in body["errors"]["repeat"]
     assert slack_app.fake.posts("C0GENERAL") == []
 
     reply = await slack_app.driver.submit(view, {"title": "Coffee & code", "city": oregon,
                                          "when": int(FRIDAY_7PM.timestamp()),
-                                         "capacity": "12"})
+                                         "repeat": ""})
     assert (reply.status, reply.text) == (200, "")
     await slack_app.fake.wait_for(lambda: len(slack_app.fake.posts("C0GENERAL")) == 1)
     card = slack_app.fake.posts("C0GENERAL")[0]
