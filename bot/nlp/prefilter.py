@@ -17,7 +17,8 @@ Why it is sound, by construction rather than by analysis of the cue patterns:
   ``en.fitting_intent_cues`` matches the cleaned lower-case text; the pre-filter searches
   the very same cues in the very same text.
 
-Both gates need one of their words or date digits (``en.may_pass_a_gate``), or a city's
+Both gates need one of their words, a two-word subject ("we are", "hi from": their common
+words alone open no gate) or date digits (``en.may_pass_a_gate``), or a city's
 people named ("as a Glaswegian": a demonym is its own home cue, ``states_something``): most
 messages cost one split into words and two set tests. The city test before cleaning
 (``places.has_a_city_word``) reads the same words: ASCII gate words are the runs of letters
@@ -44,7 +45,7 @@ def _demonym_words() -> frozenset[str]:
         kinds = _load().aliases.kind
         demonyms = frozenset(k.split(" ")[-1] for k, kind in kinds.items() if kind == "demonym")
         _WORDS["demonyms"] = demonyms
-        _WORDS["first"] = en.GATE_WORDS | demonyms
+        _WORDS["first"] = en.LONE_GATE_WORDS | demonyms
     return _WORDS["demonyms"]
 
 
@@ -52,7 +53,8 @@ _FIRST: list[frozenset[str]] = []
 
 
 def _first_words() -> frozenset[str]:
-    """Every word one of the gates looks for, with the demonyms (kept in ``_FIRST``)."""
+    """Every word that opens one of the gates by itself, with the demonyms (kept in
+    ``_FIRST``)."""
     _demonym_words()
     _FIRST.append(_WORDS["first"])
     return _FIRST[0]
@@ -80,7 +82,7 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     low = text.lower()
     words = en.gate_words(low)
     first = _FIRST[0] if _FIRST else _first_words()
-    if first.isdisjoint(words) and not en.has_date_digits(low):
+    if first.isdisjoint(words) and not en.has_date_digits(low) and not en.names_a_pair(low, words):
         return None  # (``en.may_pass_a_gate``, with the demonyms)
     # Each gate's cheapest necessary word test first: the intent gate needs an intent word,
     # the statement gate a city's name (``may_mention_city(clean(text))`` implies it) or a

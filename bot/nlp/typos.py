@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from bot.nlp.places import City, _load, all_cities, fold
 
@@ -116,10 +117,10 @@ def may_have_a_frame(words: list[str]) -> bool:
         return False
     heads = _heads()
     return any(
-        len(w) >= MIN_LETTERS
+        before in FRAME_WORDS  # the rarest condition first: most words follow no frame word
+        and len(w) >= MIN_LETTERS
         and (w[:2] if w.isascii() else fold(w[:2])) in heads
-        and words[i] in FRAME_WORDS
-        for i, w in enumerate(words[1:])
+        for before, w in pairwise(words)
     )
 
 

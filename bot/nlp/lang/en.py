@@ -13,7 +13,7 @@ test) can see which words a pattern needs; ``examples`` are phrases it must matc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "gate_words",
     "intent_gate",
     "may_pass_a_gate",
+    "names_a_pair",
     "statement_gate",
     "words_of",
 ]
@@ -422,9 +423,22 @@ def has_date_digits(low: str) -> bool:
 
 
 def may_pass_a_gate(low: str, words: list[str]) -> bool:
-    """False when neither gate can be True: no word either looks for, no date digits. Most
-    messages stop here, before any set is built."""
-    return not _GATE_WORDS.isdisjoint(words) or _DATE_DIGITS.search(low) is not None
+    """False when neither gate can be True: no word either looks for by itself, no
+    two-word subject ("we are": "are" alone opens no gate), no date digits. Most messages
+    stop here, before any set is built."""
+    return (
+        not LONE_GATE_WORDS.isdisjoint(words)
+        or names_a_pair(low, words)
+        or _DATE_DIGITS.search(low) is not None
+    )
+
+
+def names_a_pair(low: str, words: Iterable[str]) -> bool:
+    """Whether a two-word subject is in the message: "we are here" yes, "you are" no (a
+    set lookup of the word it needs, then a substring test)."""
+    if _PAIR_WORDS.isdisjoint(words):
+        return False
+    return any(p in low for w in _PAIR_WORDS.intersection(words) for p in _PAIRS[w])
 
 
 def cue_may_fit(cue: Cue, gate: Gate) -> bool:
@@ -470,9 +484,8 @@ def statement_gate(gate: Gate) -> bool:
     if not STATEMENT_WORDS.isdisjoint(gate.words):
         return True
     low = gate.low
-    for w in _PAIR_WORDS.intersection(gate.words):
-        if any(p in low for p in _PAIRS[w]):
-            return True
+    if names_a_pair(low, gate.words):
+        return True
     if ">" in low and "where" in gate.words:
         return True  # a reply to a quoted "where's everyone based?"
     return _DATE_DIGITS.search(low) is not None
@@ -735,6 +748,9 @@ INTENT_WORDS = frozenset(w for cue in INTENT_CUES if cue.needs for w in cue.need
 # Every word one of the gates looks for (statement_gate's "where" is its quoted question's).
 _GATE_WORDS = STATEMENT_WORDS | INTENT_WORDS | _PAIR_WORDS | {"where"}
 GATE_WORDS = _GATE_WORDS
+# The gate words that open a gate by themselves: not "are" or "from", which count only in
+# their two-word subjects (``names_a_pair``). On tweets they are among the commonest words.
+LONE_GATE_WORDS = _GATE_WORDS - (_PAIR_WORDS - STATEMENT_WORDS - INTENT_WORDS - {"where"})
 _CUES_BY_WORD = {
     w: tuple(c for c in INTENT_CUES if c.needs and w in c.needs[0] and not c.beside_a_stay)
     for w in INTENT_WORDS
