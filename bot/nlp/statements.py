@@ -392,24 +392,25 @@ def _final_kind(
     m: _Mention, prev_kind: StatementKind | None, days: tuple[date, date] | None, today: date
 ) -> StatementKind | None:
     kind = prev_kind if m.joined and prev_kind == "trip" else _kind(m, days is not None)
-    if kind == "home" and days is not None and en.MOVED.search(m.before):
-        if not en.MOVED_PAST.search(m.before) and days[0] > today:
-            return None  # "moving to X next month" is no home yet
+    moving_later = (
+        days is not None
+        and days[0] > today
+        and en.MOVED.search(m.before)
+        and not en.MOVED_PAST.search(m.before)
+    )
+    if kind == "home" and moving_later:
+        return None  # "moving to X next month" is no home yet
     if kind == "trip" and days is None and not en.ARRIVAL.search(m.before):
         return "home" if en.IM_IN.search(m.before) else None
-    if kind == "trip" and days is not None:
-        if days[1] < today or en.HEDGE.search(m.prefix):
-            return None  # a past or hedged trip
+    if kind == "trip" and days is not None and (days[1] < today or en.HEDGE.search(m.prefix)):
+        return None  # a past or hedged trip
     return kind
 
 
 def _one_home(stmts: list[Statement]) -> list[Statement]:
     """At most one home (the last one stated: "originally X, now Y"), trips not at home."""
     homes = [s for s in stmts if s.kind == "home"]
-    if len(homes) <= 1:
-        home = homes[0] if homes else None
-    else:
-        home = homes[-1]
+    home = homes[-1] if homes else None
     return [
         s
         for s in stmts

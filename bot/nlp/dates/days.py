@@ -391,10 +391,7 @@ def _year_after(cur: Cursor, j: int) -> tuple[int | None, int]:
 
 
 def _mk_monthday(cur: Cursor, month: int, day: int, year: int | None) -> DaySpan | None:
-    if year is not None:
-        d = _valid(year, month, day)
-    else:
-        d = _next_month_day(cur.ctx.today, month, day)
+    d = _valid(year, month, day) if year is not None else _next_month_day(cur.ctx.today, month, day)
     if d is None:
         return None
     return DaySpan(d, d + timedelta(days=1), "day", explicit_year=year is not None)
