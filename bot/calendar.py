@@ -2,7 +2,8 @@
 
 The UID is stable per meetup, SEQUENCE follows every edit, and a cancelled meetup gives a
 METHOD:CANCEL file, so calendar apps update the event they already have instead of adding one.
-A feed (`feed`) holds the same events, so a meetup added from a file and from a feed is one.
+A feed (`feed`) holds the same events (a series date as that date of the series' event), so a
+meetup added from a file and from a feed is one.
 """
 
 from __future__ import annotations
@@ -106,10 +107,13 @@ def feed(
     community_zone: str,
     name: str,
     refresh: timedelta = FEED_REFRESH,
+    series: Mapping[int, tuple[Series, SeriesDate]] | None = None,
 ) -> bytes:
     """A subscribable calendar (RFC 5545 with the RFC 7986 name and refresh interval) of
     these meetups; cancelled ones stay in it with STATUS:CANCELLED, so subscribed calendars
-    mark the event cancelled instead of silently losing it."""
+    mark the event cancelled instead of silently losing it. `series` (by meetup id) makes a
+    series date the same VEVENT as its own file (`event`): the series' UID, a RECURRENCE-ID."""
+    in_series = series or {}
     from icalendar import Calendar, vDuration
 
     cal = Calendar()
@@ -122,7 +126,7 @@ def feed(
     cal.add("x-published-ttl", vDuration(refresh))
     for m in meetups:
         if m.starts_at is not None:
-            cal.add_component(event(m, platform, now, community_zone))
+            cal.add_component(event(m, platform, now, community_zone, in_series.get(m.id)))
     cal.add_missing_timezones()
     return bytes(cal.to_ical())
 

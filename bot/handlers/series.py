@@ -752,10 +752,11 @@ async def _edit_following(ctx: Ctx, meetup_id: int, options: Mapping[str, str]) 
         )
     if len(one) > 1 and any(_differs(m, k, v) for k, v in template.items()):
         await meetups.edit(ctx, one)  # this date: tells everyone who answered
-    updated = await ctx.store.update_series(s.id, ctx.now(), **template)
     if "first_wall" in template:  # this date is the rule's first under its new time
         new_date = localize(template["first_wall"], s.timezone)
         await ctx.store.move_series_date(s.id, date.starts_at, new_date)
+    # last: the series' SEQUENCE bump moves the feeds' version after the whole edit
+    updated = await ctx.store.update_series(s.id, ctx.now(), **template)
     await refresh_cards(ctx.services, ctx.community, m.id)
     upcoming = updated.dates(after=_day_end(date.starts_at, s.timezone), limit=3)
     await ctx.reply(

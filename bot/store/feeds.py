@@ -5,7 +5,8 @@ A mixin of the one Store (bot/store/store.py), like watcher.py: it uses the Stor
 `_write` and `_insert` helpers, so it shares the engine, transactions and retry rules.
 
 A feed request costs two or three indexed reads (`feed_state`): the address and its community,
-then the feed's version (the community's latest change; a member's answers). The feed itself
+then the feed's version (the community's latest change, of its meetups and of its series; a
+member's answers). The feed itself
 is read (`feed_meetups`) only when that version is not the one rendered last.
 """
 
@@ -22,9 +23,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.meetups import Meetup, Status
 from bot.domain.rsvps import RsvpStatus
+from bot.domain.series import Series, SeriesDate
 from bot.store import schema as t
 from bot.store.base import Queries
 from bot.store.rows import meetup_row
+from bot.store.series import series_row
 
 T = TypeVar("T")
 
@@ -54,6 +57,9 @@ class FeedState:
     answers_changed: datetime | None  # max(rsvps.updated_at) of the member there (member feeds)
     answer_count: int
     answer_turns: int  # sum of rsvp_counter of the meetups the member answered
+    series_changed: datetime | None  # max(series.updated_at) in the community
+    series_latest: tuple[int, int, int]  # its series: count, sum(sequence),
+    # how many dates have a meetup (a date's UID, RECURRENCE-ID and SEQUENCE come from them)
 
     @property
     def is_community(self) -> bool:
@@ -62,7 +68,8 @@ class FeedState:
     @property
     def changed(self) -> datetime | None:
         """The last change the feed can show (its Last-Modified)."""
-        instants = [i for i in (self.meetups_changed, self.answers_changed) if i is not None]
+        changes = (self.meetups_changed, self.answers_changed, self.series_changed)
+        instants = [i for i in changes if i is not None]
         return max(instants) if instants else None
 
 
@@ -71,6 +78,7 @@ class _Queries:
     feed: Select[Any]
     meetups: Select[Any]
     answers: Select[Any]
+    series: Select[Any]
     token: Select[Any]
 
 
@@ -112,10 +120,26 @@ def _queries() -> _Queries:
         .select_from(r.join(mt, mt.c.id == r.c.meetup_id))
         .where(r.c.user_id == bindparam("user"), mt.c.community_id == bindparam("community"))
     )
+    # a series edit (SEQUENCE) or a date linked to its meetup changes how the feed shows
+    # that series' dates
+    s, d = t.series, t.series_dates
+    linked = (
+        select(func.count(d.c.meetup_id))
+        .select_from(d.join(s, s.c.id == d.c.series_id))
+        .where(s.c.community_id == community)
+    )
+    series = select(
+        func.max(s.c.updated_at),
+        func.count(),
+        func.coalesce(func.sum(s.c.sequence), 0),
+        linked.scalar_subquery(),
+    ).where(s.c.community_id == community)
     token = select(f.c.token).where(
         f.c.community_id == bindparam("community"), f.c.user_id == bindparam("user")
     )
-    _QUERIES.append(_Queries(feed=feed, meetups=meetups, answers=answers, token=token))
+    _QUERIES.append(
+        _Queries(feed=feed, meetups=meetups, answers=answers, series=series, token=token)
+    )
     return _QUERIES[0]
 
 
@@ -128,7 +152,8 @@ class FeedQueries(Queries):
             # On SQLite: compiled once and run on the driver, like the store's hot statements.
             if self._sqlite is not None:
                 self._sqlite.prepare(
-                    [queries.feed, queries.meetups, queries.answers, queries.token]
+                    [queries.feed, queries.meetups, queries.answers, queries.series,
+                     queries.token]
                 )
             self._feeds_prepared = True
         return queries
@@ -184,6 +209,7 @@ class FeedQueries(Queries):
                 return None
             names = {"community": found.community_id, "user": found.user_id}
             latest = tuple((await conn.execute(queries.meetups, names)).one())
+            series = tuple((await conn.execute(queries.series, names)).one())
             answers: tuple[Any, ...] = (None, 0, 0)
             if found.user_id != COMMUNITY_FEED:
                 answers = tuple((await conn.execute(queries.answers, names)).one())
@@ -197,6 +223,8 @@ class FeedQueries(Queries):
             answers_changed=answers[0],
             answer_count=int(answers[1]),
             answer_turns=int(answers[2]),
+            series_changed=series[0],
+            series_latest=(int(series[1]), int(series[2]), int(series[3])),
         )
 
     async def feed_meetups(self, state: FeedState, since: datetime) -> list[Meetup]:
@@ -226,6 +254,24 @@ class FeedQueries(Queries):
             )
         async with self._read() as conn:
             return [meetup_row(row) for row in (await conn.execute(query)).all()]
+
+    async def feed_series(
+        self, state: FeedState, since: datetime
+    ) -> dict[int, tuple[Series, SeriesDate]]:
+        """The series and date of the feed's meetups that are dates of a series, by meetup
+        id (`series_of_meetup` for a whole feed, in one read)."""
+        s, d, mt = t.series, t.series_dates, t.meetups
+        query = (
+            select(s, d.c.starts_at.label("date"), d.c.meetup_id, d.c.skipped)
+            .select_from(d.join(s, s.c.id == d.c.series_id).join(mt, mt.c.id == d.c.meetup_id))
+            .where(mt.c.community_id == state.community_id, mt.c.starts_at >= since)
+        )
+        async with self._read() as conn:
+            rows = (await conn.execute(query)).all()
+        return {
+            r.meetup_id: (series_row(r), SeriesDate(r.date, r.meetup_id, bool(r.skipped)))
+            for r in rows
+        }
 
 
 def _row(community_id: int, user_id: str, now: datetime) -> dict[str, Any]:

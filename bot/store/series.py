@@ -19,7 +19,7 @@ from bot.store import schema as t
 from bot.store.base import Queries
 
 
-def _series(row: Any) -> Series:
+def series_row(row: Any) -> Series:
     return Series(
         id=row.id,
         community_id=row.community_id,
@@ -104,7 +104,7 @@ class SeriesQueries(Queries):
                     .returning(t.series)
                 )
             ).one()
-            return _series(row)
+            return series_row(row)
 
         return await self._write(work)
 
@@ -124,7 +124,7 @@ class SeriesQueries(Queries):
     async def series(self, series_id: int) -> Series | None:
         async with self._read() as conn:
             row = (await conn.execute(select(t.series).where(t.series.c.id == series_id))).first()
-        return _series(row) if row else None
+        return series_row(row) if row else None
 
     async def change_series_status(
         self, series_id: int, before: SeriesStatus, after: SeriesStatus, now: datetime
@@ -156,7 +156,7 @@ class SeriesQueries(Queries):
                     .returning(s)
                 )
             ).one()
-            return _series(row)
+            return series_row(row)
 
         return await self._write(work)
 
@@ -255,7 +255,7 @@ class SeriesQueries(Queries):
             if row is None:
                 return None
             found = (await conn.execute(series_query, {"series": row.series_id})).one()
-        return _series(found), SeriesDate(row.starts_at, meetup_id, bool(row.skipped))
+        return series_row(found), SeriesDate(row.starts_at, meetup_id, bool(row.skipped))
 
     async def set_always(
         self, series_id: int, community_id: int, user_id: str, name: str, on: bool, now: datetime

@@ -1,11 +1,11 @@
 """Calendar feeds over HTTP: `GET /calendar/<token>.ics`, a community's meetups or a member's.
 
-Cheap under polling: each request reads the feed's version (one indexed query: the token, its
-community, max(updated_at) and counts of what the feed shows); the rendered feed is cached per
-feed under that version and the day its window starts, so an unchanged feed is answered from
-memory, and 304 when the client already has it (ETag / If-None-Match, Last-Modified /
-If-Modified-Since). The token is checked on every request, so a reset takes effect at once,
-in every process. An unknown token is a 404 that looks like any other.
+Cheap under polling: each request reads the feed's version (indexed queries: the token, its
+community, max(updated_at) and counts of what the feed shows, its meetups' and its series');
+the rendered feed is cached per feed under that version and the day its window starts, so an
+unchanged feed is answered from memory, and 304 when the client already has it (ETag /
+If-None-Match, Last-Modified / If-Modified-Since). The token is checked on every request, so a
+reset takes effect at once, in every process. An unknown token is a 404 that looks like any other.
 """
 
 from __future__ import annotations
@@ -65,6 +65,8 @@ def version_of(state: FeedState, since: datetime) -> Version:
         state.answer_turns,
         state.timezone,
         state.platform,
+        state.series_changed,
+        state.series_latest,
         since,
     )
 
@@ -150,6 +152,7 @@ class FeedService:
 
     async def _render(self, state: FeedState, since: datetime, version: Version) -> Rendered:
         meetups = await self.store.feed_meetups(state, since)
+        in_series = await self.store.feed_series(state, since)
         # DTSTAMP and Last-Modified: the feed's last change (an edit, or its window moving at
         # midnight), not the time of rendering, so the same version renders to the same bytes
         # (and ETag) in every process.
@@ -157,7 +160,13 @@ class FeedService:
         stamp = max(changed, since + FEED_HISTORY)
         # icalendar is pure Python: a big feed renders off the event loop.
         body = await asyncio.to_thread(
-            feed, meetups, state.platform, stamp, state.timezone, feed_name(state)
+            feed,
+            meetups,
+            state.platform,
+            stamp,
+            state.timezone,
+            feed_name(state),
+            series=in_series,
         )
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         entry = Rendered(version, body, gzip.compress(body, 6, mtime=0), etag, stamp)
