@@ -14,6 +14,7 @@ from icalendar import Calendar
 from bot import actions
 from tests.support import Harness, Sent
 from tests.test_calendar_feeds import WebHarness
+from tests.test_pages import PageHarness
 
 WEEKLY = {
     "title": "Pub night",
@@ -125,3 +126,20 @@ async def test_a_series_edit_alone_moves_the_feed(feeds: WebHarness) -> None:
     (after,) = [e for e in _vevents(body) if e.decoded("DTSTART").day == 17]
     assert int(after["SEQUENCE"]) == int(before["SEQUENCE"]) + 1
     assert _identity(after) == _identity(await _file(feeds, second))
+
+
+async def test_a_series_dates_public_page_ics_is_its_file(sqlite_url: str) -> None:
+    """The public page's .ics of a series date is the same event as the chat's file and
+    the feeds: the series' UID and the date's RECURRENCE-ID (not the meetup's own UID)."""
+    web = PageHarness(sqlite_url)
+    await web.start()
+    try:
+        await web.pages_on()
+        first, _ = await _series_with_two_dates(web)
+        status, _, body = await web.get(web.page_path(first) + ".ics")
+        assert status == 200
+        (page_event,) = _vevents(body.encode())
+        assert _identity(page_event) == _identity(await _file(web, first))
+        assert page_event.get("RECURRENCE-ID") is not None
+    finally:
+        await web.stop()

@@ -244,7 +244,8 @@ class PageService:
         m = await self.store.meetup(state.meetup_id)
         if m is None or m.starts_at is None:
             return self.not_found()
-        body = calendar.ics(m, state.platform, self.clock.now(), state.community_zone)
+        in_series = await self.store.series_of_meetup(m.id)  # one event with the series
+        body = calendar.ics(m, state.platform, self.clock.now(), state.community_zone, in_series)
         return web.Response(
             body=body,
             headers={**_SECURITY, "Content-Type": "text/calendar; charset=utf-8",
