@@ -12,7 +12,7 @@ series; members may always come (Going on each new date, one click to decline on
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -603,19 +603,10 @@ async def _always(ctx: Ctx, meetup_id: int, on: bool) -> None:
 
 
 async def skip_clicked(ctx: Ctx, action: Action) -> None:
-    if action.args[1] not in ("ask", "yes"):
-        raise BadAction("skip: ask or yes")
-    if action.args[1] == "ask":
-        m, s, _ = await _date_of(ctx, action.int_arg(0))
-        check_manage_series(s, ctx.user.id, ctx.is_admin)
-        await _ask(
-            ctx,
-            m,
-            f"Skip #{m.id} of {s.title}? Everyone who answered is told.",
-            Button("Yes, skip it", actions.encode("skip", m.id, "yes"), "danger"),
-        )
-        return
-    await _skip(ctx, action.int_arg(0))
+    await _after_asking(
+        ctx, action, "skip", "Yes, skip it", _skip,
+        lambda m, s: f"Skip #{m.id} of {s.title}? Everyone who answered is told.",
+    )
 
 
 async def _ask(ctx: Ctx, m: Meetup, question: str, yes: Button) -> None:
@@ -681,19 +672,30 @@ async def _skip(ctx: Ctx, meetup_id: int) -> None:
 
 
 async def end_clicked(ctx: Ctx, action: Action) -> None:
+    await _after_asking(
+        ctx, action, "endseries", "Yes, end it", _end,
+        lambda m, s: f"End the series {s.title}? No more dates are posted after #{m.id}.",
+    )
+
+
+async def _after_asking(
+    ctx: Ctx,
+    action: Action,
+    verb: str,
+    yes: str,
+    act: Callable[[Ctx, int], Awaitable[None]],
+    question: Callable[[Meetup, Series], str],
+) -> None:
+    """A destructive series button: "ask" shows the question with a Yes button (organizer
+    only), "yes" does it."""
     if action.args[1] not in ("ask", "yes"):
-        raise BadAction("endseries: ask or yes")
-    if action.args[1] == "ask":
-        m, s, _ = await _date_of(ctx, action.int_arg(0))
-        check_manage_series(s, ctx.user.id, ctx.is_admin)
-        await _ask(
-            ctx,
-            m,
-            f"End the series {s.title}? No more dates are posted after #{m.id}.",
-            Button("Yes, end it", actions.encode("endseries", m.id, "yes"), "danger"),
-        )
+        raise BadAction(f"{verb}: ask or yes")
+    if action.args[1] == "yes":
+        await act(ctx, action.int_arg(0))
         return
-    await _end(ctx, action.int_arg(0))
+    m, s, _ = await _date_of(ctx, action.int_arg(0))
+    check_manage_series(s, ctx.user.id, ctx.is_admin)
+    await _ask(ctx, m, question(m, s), Button(yes, actions.encode(verb, m.id, "yes"), "danger"))
 
 
 async def _end(ctx: Ctx, meetup_id: int) -> None:
