@@ -33,6 +33,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._common import machine
+from bench._http_load import etag, load
 
 MEETUPS = 500
 START = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
@@ -101,43 +102,6 @@ async def serve(db: str) -> None:
     await app.stop()
 
 
-# --- the load generator ------------------------------------------------------------------------
-
-
-async def _one_connection(port: int, request: bytes, until: float, counts: dict[int, int],
-                          limit: int | None) -> None:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    try:
-        while time.perf_counter() < until and (limit is None or sum(counts.values()) < limit):
-            writer.write(request)
-            head = await reader.readuntil(b"\r\n\r\n")
-            status = int(head[9:12])
-            length = 0
-            for line in head.split(b"\r\n"):
-                if line[:15].lower() == b"content-length:":
-                    length = int(line[15:])
-            if length:
-                await reader.readexactly(length)
-            counts[status] = counts.get(status, 0) + 1
-    finally:
-        writer.close()
-
-
-async def load(port: int, path: str, headers: dict[str, str], seconds: float,
-               connections: int, limit: int | None = None) -> dict[str, Any]:
-    lines = [f"GET {path} HTTP/1.1", "Host: 127.0.0.1", *(f"{k}: {v}" for k, v in
-                                                         headers.items())]
-    request = ("\r\n".join(lines) + "\r\n\r\n").encode()
-    counts: dict[int, int] = {}
-    started = time.perf_counter()
-    await asyncio.gather(*(_one_connection(port, request, started + seconds, counts, limit)
-                           for _ in range(connections)))
-    elapsed = time.perf_counter() - started
-    total = sum(counts.values())
-    return {"requests": total, "seconds": round(elapsed, 2),
-            "per_second": round(total / elapsed), "statuses": counts}
-
-
 async def drive(args: argparse.Namespace) -> dict[str, Any]:
     tmp = tempfile.TemporaryDirectory(prefix="feed-bench-")
     child = subprocess.Popen(
@@ -148,8 +112,8 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
         info = json.loads(await asyncio.to_thread(child.stdout.readline))
         port, peer, path = info["port"], info["peer"], f"/calendar/{info['token']}.ics"
         gz = {"Accept-Encoding": "gzip"}
-        first = await load(port, path, gz, 0.5, 1)  # warm: renders and caches the feed
-        etag = await _etag(port, path)
+        first = await load(port, [(path, gz)], 0.5, 1)  # warm: renders and caches the feed
+        tag = await etag(port, path, gz)
         results: dict[str, Any] = {
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "machine": machine(), "load_average": os.getloadavg(),
@@ -158,27 +122,19 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
             "warm_up": first,
         }
         results["feed 304 (If-None-Match)"] = await load(
-            port, path, {**gz, "If-None-Match": etag}, args.seconds, args.connections)
-        results["feed 200 (gzip)"] = await load(port, path, gz, args.seconds, args.connections)
+            port, [(path, {**gz, "If-None-Match": tag})], args.seconds, args.connections)
+        results["feed 200 (gzip)"] = await load(port, [(path, gz)], args.seconds,
+                                                args.connections)
         results["peer static (aiohttp, bytes in memory)"] = await load(
-            peer, "/static.ics", gz, args.seconds, args.connections)
+            peer, [("/static.ics", gz)], args.seconds, args.connections)
         results["peer uncached (render per request)"] = await load(
-            peer, "/uncached.ics", gz, args.seconds, 4, limit=20)
+            peer, [("/uncached.ics", gz)], args.seconds, 4, limit=20)
         return results
     finally:
         if child.stdin is not None:
             child.stdin.close()
         child.wait(30)
         tmp.cleanup()
-
-
-async def _etag(port: int, path: str) -> str:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    writer.write(f"GET {path} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n".encode())
-    head = (await reader.readuntil(b"\r\n\r\n")).decode()
-    writer.close()
-    return next(line.split(":", 1)[1].strip() for line in head.split("\r\n")
-                if line.lower().startswith("etag:"))
 
 
 def main() -> None:

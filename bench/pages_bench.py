@@ -36,6 +36,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._common import machine
+from bench._http_load import etag, load
 
 MEETUPS = 200
 GOING = 30
@@ -112,70 +113,6 @@ async def serve(db: str) -> None:
     await app.stop()
 
 
-# --- the load generator ------------------------------------------------------------------------
-
-
-async def _one_connection(port: int, requests: list[bytes], until: float,
-                          counts: dict[int, int], latencies: list[float]) -> None:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    i = 0
-    try:
-        while time.perf_counter() < until:
-            sent = time.perf_counter()
-            writer.write(requests[i % len(requests)])
-            i += 1
-            head = await reader.readuntil(b"\r\n\r\n")
-            status = int(head[9:12])
-            length = 0
-            for line in head.split(b"\r\n"):
-                if line[:15].lower() == b"content-length:":
-                    length = int(line[15:])
-            if length:
-                await reader.readexactly(length)
-            latencies.append(time.perf_counter() - sent)
-            counts[status] = counts.get(status, 0) + 1
-    finally:
-        writer.close()
-
-
-async def load(port: int, paths: list[tuple[str, dict[str, str]]], seconds: float,
-               connections: int) -> dict[str, Any]:
-    requests = []
-    for path, headers in paths:
-        lines = [f"GET {path} HTTP/1.1", "Host: 127.0.0.1",
-                 *(f"{k}: {v}" for k, v in headers.items())]
-        requests.append(("\r\n".join(lines) + "\r\n\r\n").encode())
-    counts: dict[int, int] = {}
-    latencies: list[float] = []
-    started = time.perf_counter()
-    await asyncio.gather(*(
-        _one_connection(port, requests[n:] + requests[:n], started + seconds, counts, latencies)
-        for n in range(connections)))
-    elapsed = time.perf_counter() - started
-    latencies.sort()
-    total = sum(counts.values())
-    return {"requests": total, "seconds": round(elapsed, 2),
-            "per_second": round(total / elapsed), "p50_ms": _quantile(latencies, 0.50),
-            "p99_ms": _quantile(latencies, 0.99),
-            "statuses": counts}
-
-
-def _quantile(ordered: list[float], q: float) -> float | None:
-    """The q-quantile of sorted seconds, in milliseconds."""
-    if not ordered:
-        return None
-    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000, 2)
-
-
-async def _etag(port: int, path: str) -> str:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    writer.write(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
-    head = (await reader.readuntil(b"\r\n\r\n")).decode()
-    writer.close()
-    return next(line.split(":", 1)[1].strip() for line in head.split("\r\n")
-                if line.lower().startswith("etag:"))
-
-
 async def drive(args: argparse.Namespace) -> dict[str, Any]:
     tmp = tempfile.TemporaryDirectory(prefix="pages-bench-")
     child = subprocess.Popen(
@@ -187,7 +124,7 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
         port, peer = info["port"], info["peer"]
         pages = [(f"/m/{token}", {}) for token in info["tokens"]]
         warm = await load(port, pages, 1.0, 4)  # renders and caches every page
-        etags = [(path, {"If-None-Match": await _etag(port, path)}) for path, _ in pages]
+        etags = [(path, {"If-None-Match": await etag(port, path)}) for path, _ in pages]
         results: dict[str, Any] = {
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "machine": machine(), "load_average": os.getloadavg(),

@@ -39,6 +39,10 @@ _counter = itertools.count(1)
 NONCE_WINDOW = 180.0
 
 
+VOICE_CHANNEL = 2  # GUILD_VOICE
+STAGE_CHANNEL = 13  # GUILD_STAGE_VOICE
+
+
 def snowflake() -> str:
     """A real-looking snowflake (discord.py derives created_at and expiry from it)."""
     ms = int(time.time() * 1000) - DISCORD_EPOCH_MS
@@ -94,6 +98,7 @@ class FakeGuild:
     members: dict[str, FakeMember]  # user id -> member
     admin_role: str = ""
     threads: dict[str, str] = field(default_factory=dict)  # thread id -> parent channel id
+    kinds: dict[str, int] = field(default_factory=dict)  # channel id -> type, if not 0 (text)
 
 
 @dataclass
@@ -203,8 +208,27 @@ class FakeDiscord(ScheduledEventsMixin):
         self.channel_guild[tid] = guild.id
         return tid
 
+    async def add_channel(self, guild: FakeGuild, name: str, kind: int) -> str:
+        """A new channel of that type (2 GUILD_VOICE, 13 GUILD_STAGE_VOICE, 0 text), sent to a
+        connected client as CHANNEL_CREATE (its payload checked as GuildChannelResponse)."""
+        cid = snowflake()
+        guild.channels[name] = cid
+        guild.kinds[cid] = kind
+        self.channel_guild[cid] = guild.id
+        payload = self._channel_json(guild, cid)
+        self.check_payload("GuildChannelResponse", payload)
+        if self.connected:
+            await self.dispatch("CHANNEL_CREATE", payload)
+        return cid
+
     def _channel_json(self, guild: FakeGuild, cid: str) -> dict[str, Any]:
         name = next(n for n, c in guild.channels.items() if c == cid)
+        kind = guild.kinds.get(cid, 0)
+        if kind in (VOICE_CHANNEL, STAGE_CHANNEL):
+            return {"id": cid, "type": kind, "guild_id": guild.id, "name": name, "position": 0,
+                    "permission_overwrites": [], "nsfw": False, "parent_id": None, "flags": 0,
+                    "last_message_id": None, "rate_limit_per_user": 0, "bitrate": 64000,
+                    "user_limit": 0, "rtc_region": None}
         if cid in guild.threads:
             return {"id": cid, "type": 11, "guild_id": guild.id, "name": name,
                     "parent_id": guild.threads[cid], "owner_id": self.bot.id, "flags": 0,
