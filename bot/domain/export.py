@@ -52,7 +52,7 @@ def redact(tables: Tables, label: Callable[[int], str]) -> dict[str, Any]:
     hidden_interest = Counter(r["suggestion_id"] for r in interest if r["user_id"] not in shown)
     if "suggestion_interest" in out:
         out["suggestion_interest"] = [r for r in interest if r["user_id"] in shown]
-    welcome = redact_welcome(out, shown, label)
+    welcome = redact_welcome(out, shown)
     follows = out.get("followed_areas", [])
     hidden_follows = Counter(r["city_id"] for r in follows if r["user_id"] not in shown)
     if "followed_areas" in out:
@@ -73,9 +73,7 @@ def _areas(counts: Iterable[tuple[int, int]], what: str, label: Callable[[int], 
     return [{"city_id": c, "city": label(c), what: n} for c, n in sorted(counts)]
 
 
-def redact_welcome(
-    out: dict[str, list[Row]], shown: set[str], label: Callable[[int], str]
-) -> dict[str, list[Row]]:
+def redact_welcome(out: dict[str, list[Row]], shown: set[str]) -> dict[str, list[Row]]:
     """The welcome tables, in place: who is a greeter, a first-timer, who asked or met whom
     appear by member id only for members who show their name; the others are counted.
     "Would you come again?" answers are only ever counted

@@ -183,23 +183,22 @@ def check_yields(recurrence: Recurrence, start: datetime, zone: str, now: dateti
     Traceback (most recent call last):
     bot.domain.refusal.Refusal: A series meets at most once a day; that rule repeats ...
     """
-    many = Refusal(
-        "A series meets at most once a day; that rule repeats within a day. "
-        'Try repeat:"daily" or repeat:"every weekday".'
-    )
+    # Only the frequency can repeat within a day: RepeatRule writes no BYHOUR or BYMINUTE,
+    # so a daily or coarser rule has one wall time a day.
     if recurrence.rule.freq in ("hourly", "minutely"):
-        raise many
+        raise Refusal(
+            "A series meets at most once a day; that rule repeats within a day. "
+            'Try repeat:"daily" or repeat:"every weekday".'
+        )
     if recurrence.count is not None and not 1 <= recurrence.count <= MAX_COUNT:
         raise Refusal(f"count: takes a number of meetups from 1 to {MAX_COUNT}.")
-    first = occurrences(recurrence, start, zone, after=now - timedelta(seconds=1), limit=2)
+    first = occurrences(recurrence, start, zone, after=now - timedelta(seconds=1), limit=1)
     if not first:
         raise Refusal(
             "That rule gives no date from now on (within five years"
             + (", before until:" if recurrence.until else "")
             + '). Check the dates, e.g. repeat:"monthly on the 15th".'
         )
-    if len(first) == 2 and wall_time(first[0], zone).date() == wall_time(first[1], zone).date():
-        raise many
     return first[0]
 
 
