@@ -23,6 +23,7 @@ import discord
 import yarl
 from discord import app_commands
 
+from adapters.groups import split_groups
 from bot.ports import ChannelUnavailable, ChatError, DMClosed, Inbox, MessageGone, PlatformBusy
 from bot.types import (
     ActionClicked,
@@ -57,6 +58,7 @@ from .inbound import (
     interaction_place,
     message_seen,
     modal_values,
+    role_of,
     user_ref,
 )
 from .ratelimit import RateLimiter
@@ -529,14 +531,18 @@ class DiscordAdapter:
         handle = InteractionHandle(interaction, "command")
         if not await self._acknowledge(handle, thinking=True):
             return
+        texts, groups = split_groups(
+            spec, options, lambda text: role_of(text, interaction.guild_id)
+        )
         event = CommandInvoked(
             user=user_ref(interaction.user),
             place=interaction_place(interaction),
             name=spec.name,
-            options=options,
+            options=texts,
             key=str(interaction.id),
             is_admin=interaction_is_admin(interaction),
             handle=handle,
+            groups=groups,
         )
         await self._deliver(event)
         await self._finish(handle)
