@@ -845,16 +845,32 @@ class DiscordAdapter:
         is not returned when reading messages back."""
         channel_id = await self._dm_channel(user)
         channel = self._channel(Place(PLATFORM, DM_WORKSPACE, str(channel_id)))
-        me = self._require_client().user
         await self._dm_pacer.acquire()
+        return await self._keyed(channel, dedupe_key, since) is not None
 
-        async def scan() -> bool:
+    async def find_posted(
+        self, place: Place, dedupe_key: str, since: datetime
+    ) -> MessageRef | None:
+        """Reads the channel's (or thread's) history from `since` like `find_sent` (needs
+        Read Message History). A message without an action button carries no key: only its
+        nonce, enforced for a few minutes, keeps it from being posted twice."""
+        found = await self._keyed(self._channel(place), dedupe_key, since)
+        return MessageRef(place, str(found)) if found is not None else None
+
+    async def _keyed(
+        self, channel: discord.PartialMessageable, dedupe_key: str, since: datetime
+    ) -> int | None:
+        """The id of the bot's message in `channel` from `since` whose button carries the
+        key (`render.key_tag`)."""
+        me = self._require_client().user
+
+        async def scan() -> int | None:
             async for message in channel.history(limit=None, after=since):
                 if (me is None or message.author.id == me.id) and render.carries_key(
                     message, dedupe_key
                 ):
-                    return True
-            return False
+                    return message.id
+            return None
 
         return await _call(scan())
 
