@@ -7,17 +7,23 @@
   them, instead of failing.
 - Names the event it answers: `for_event(event)` is the outbox a handler of that event uses
   (`Ctx.services.outbox`); its posts, updates and DMs pass `answering=event` to the adapter.
+- Posts a job's channel messages once: `for_job(job)` is the outbox a job's runner uses
+  (`bot.handlers.feature.each`). Each of its posts carries a dedupe key made from the job and
+  the post's place in the run; a job claimed before (a process died between posting and
+  marking it done) first looks for that key in the channel (`ChatAdapter.find_posted`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from typing import TypeVar
 
+from bot.domain.jobs import Job
 from bot.ports import ChatAdapter, ChatError, DeliveryUnknown, DMClosed, NativeEvents
 from bot.types import (
     Form,
@@ -37,6 +43,19 @@ T = TypeVar("T")
 
 RETRIES = 3
 FAN_OUT_CONCURRENCY = 16
+CLOCK_SKEW = timedelta(minutes=5)
+"""How far the platform's clock may be behind ours when reading a history from a job's due
+instant."""
+
+
+def post_key(job: Job, ordinal: int) -> str:
+    """The dedupe key of a job's `ordinal`-th channel post (a runner posts in a fixed order).
+
+    >>> from datetime import UTC
+    >>> post_key(Job(7, "followup", 3, 1, None, None, datetime(2030, 1, 1, tzinfo=UTC), 1), 1)
+    'post:7:1'
+    """
+    return f"post:{job.id}:{ordinal}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +71,22 @@ class Outbox:
         self.adapters: dict[str, ChatAdapter] = dict(adapters or {})
         self.retry_delay = retry_delay
         self.answering: Inbound | None = None  # the event this outbox answers, if any
+        self.job: Job | None = None  # the job whose runner posts through this outbox, if any
+        self._posts = itertools.count(1)
 
     def for_event(self, event: Inbound) -> Outbox:
         """This outbox (same adapters, shared) answering `event`."""
         bound = Outbox(retry_delay=self.retry_delay)
         bound.adapters = self.adapters  # shared: an adapter added later serves both
         bound.answering = event
+        return bound
+
+    def for_job(self, job: Job) -> Outbox:
+        """This outbox (same adapters, shared) posting for `job`: its posts are keyed, and
+        looked for before posting again when the job was claimed before."""
+        bound = Outbox(retry_delay=self.retry_delay)
+        bound.adapters = self.adapters
+        bound.job = job
         return bound
 
     def add(self, adapter: ChatAdapter) -> None:
@@ -92,9 +121,35 @@ class Outbox:
 
     async def post(self, place: Place, msg: Outgoing) -> MessageRef:
         adapter = self._adapter(place.platform)
+        if self.job is not None and msg.dedupe_key is None:
+            key = post_key(self.job, next(self._posts))
+            msg = replace(msg, dedupe_key=key)
+            earlier = await self._posted_before(self.job, place, key)
+            if earlier is not None:
+                return earlier
         return await self._retrying(
             "post", lambda: adapter.post(place, msg, answering=self.answering)
         )
+
+    async def _posted_before(self, job: Job, place: Place, key: str) -> MessageRef | None:
+        """The job's post, if an earlier claim of the job made it. A first claim reads
+        nothing; a history that cannot be read posts anyway (at least once, never lost)."""
+        if job.attempts <= 1:
+            return None
+        adapter = self._adapter(place.platform)
+        since = job.due_at - CLOCK_SKEW
+        try:
+            found = await self._retrying(
+                "find_posted", lambda: adapter.find_posted(place, key, since), idempotent=True
+            )
+        except ChatError as exc:
+            log.warning("could not read channel %s for job %s's post (%s); posting it",
+                        place.channel_id, job.id, exc)
+            return None
+        if found is not None:
+            log.info("job %s (%s): its post %s went out before; not posted again",
+                     job.id, job.kind, key)
+        return found
 
     async def update(self, ref: MessageRef, msg: Outgoing) -> None:
         adapter = self._adapter(ref.place.platform)

@@ -116,6 +116,14 @@ class ChatAdapter(Protocol):
         the process that sent it may have died). Asked only before re-sending a DM whose
         outcome is unknown."""
 
+    async def find_posted(
+        self, place: Place, dedupe_key: str, since: datetime
+    ) -> MessageRef | None:
+        """The bot's message in `place` (the channel, or the thread) posted with `dedupe_key`
+        at or after `since`, as read back from the platform like `find_sent`; None if there
+        is none. Asked only before re-posting a job's channel post whose outcome is unknown.
+        `post` carries the key in a form this can read (where the platform has one)."""
+
     async def reply(self, to: Inbound, msg: Outgoing) -> None:
         """Answer the member who caused `to`: ephemeral if `msg.ephemeral`, else in the channel."""
 

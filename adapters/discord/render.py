@@ -291,7 +291,9 @@ def _keyed_button(buttons: Sequence[Button], dedupe_key: str | None) -> int | No
     for i, b in enumerate(buttons):
         if not b.url and len(b.action_id) <= room:
             return i
-    log.warning("a message with a dedupe key has no button to carry it")
+    # Expected for a job's post without buttons (a closed-DM fallback): only its nonce,
+    # enforced for a few minutes, keeps it from being sent twice.
+    log.debug("a message with a dedupe key has no button to carry it")
     return None
 
 

@@ -552,7 +552,7 @@ class SlackAdapter:
         async with self.pacer.slot(place.channel_id):
             response = await self._call(self.client.chat_postMessage(
                 channel=place.channel_id, thread_ts=place.thread_id, unfurl_links=False,
-                unfurl_media=False, **payload,
+                unfurl_media=False, **payload, **_sent_metadata(msg),
             ))
         ref = MessageRef(place, str(response.get("ts")))
         if msg.attachments:
@@ -622,17 +622,40 @@ class SlackAdapter:
         include_all_metadata; needs im:history) for a message of the bot whose metadata
         holds the key."""
         channel = await self._dm_channel(user.id)
+        return await self._keyed(channel, None, dedupe_key, since, dm=True) is not None
+
+    async def find_posted(
+        self, place: Place, dedupe_key: str, since: datetime
+    ) -> MessageRef | None:
+        """Pages through the channel's history (conversations.history; a thread's replies,
+        conversations.replies) from `since` the same way (needs channels:history, or
+        groups:history for a private channel)."""
+        ts = await self._keyed(place.channel_id, place.thread_id, dedupe_key, since)
+        return MessageRef(place, ts) if ts is not None else None
+
+    async def _keyed(self, channel: str, thread_ts: str | None, dedupe_key: str,
+                     since: datetime, *, dm: bool = False) -> str | None:
+        """The ts of the bot's message in the conversation (or thread) from `since` whose
+        metadata holds the key."""
         cursor: str | None = None
         while True:
-            page = await self._call(self.client.conversations_history(
-                channel=channel, oldest=f"{since.timestamp():.6f}", include_all_metadata=True,
-                limit=HISTORY_PAGE, cursor=cursor,
-            ), dm=True)
-            if any(self._carries(m, dedupe_key) for m in page.get("messages") or []):
-                return True
+            oldest = f"{since.timestamp():.6f}"
+            read = (
+                self.client.conversations_replies(
+                    channel=channel, ts=thread_ts, oldest=oldest, include_all_metadata=True,
+                    limit=HISTORY_PAGE, cursor=cursor,
+                ) if thread_ts else self.client.conversations_history(
+                    channel=channel, oldest=oldest, include_all_metadata=True,
+                    limit=HISTORY_PAGE, cursor=cursor,
+                )
+            )
+            page = await self._call(read, dm=dm)
+            for m in page.get("messages") or []:
+                if self._carries(m, dedupe_key):
+                    return str(m.get("ts"))
             cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
             if not page.get("has_more") or cursor is None:
-                return False
+                return None
 
     def _carries(self, message: Mapping[str, Any], dedupe_key: str) -> bool:
         metadata = message.get("metadata") or {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,11 +19,13 @@ from enum import Enum
 from typing import Any
 
 from adapters.commandline import parse_command_line
+from adapters.groups import split_groups
 from bot.types import (
     ActionClicked,
     CommandInvoked,
     CommandSpec,
     FormSubmitted,
+    GroupRef,
     MessageRef,
     MessageSeen,
     Place,
@@ -108,12 +111,36 @@ class SlackHandle:
         return Place(PLATFORM, self.team_id, self.channel_id, self.thread_ts)
 
 
+_SUBTEAM = re.compile(r"^<!subteam\^([A-Z0-9]{2,20})(?:\|@?([^<>|]{0,80}))?>$")
+_SUBTEAM_ID = re.compile(r"^S[A-Z0-9]{5,20}$")  # a user group id typed bare
+_SPECIAL = re.compile(r"^<!(here|channel|everyone)(?:\|[^<>]*)?>$")
+
+
+def user_group_of(text: str) -> GroupRef | str:
+    """What a `group` option's text names on Slack: a user group reference
+    (`<!subteam^ID|@handle>`, what Slack writes for a mentioned group) or a bare group id is
+    that group; a special mention (`<!here>`, `<!channel>`, `<!everyone>`) is its name as
+    text ("@here"); anything else stays text.
+
+    >>> user_group_of("<!subteam^S0PDX|@portland>"), user_group_of("<!here>")
+    (GroupRef(id='S0PDX', label='portland'), '@here')
+    """
+    if found := _SUBTEAM.match(text):
+        return GroupRef(found.group(1), (found.group(2) or "").strip())
+    if _SUBTEAM_ID.match(text):
+        return GroupRef(text)
+    if special := _SPECIAL.match(text):
+        return f"@{special.group(1)}"
+    return text
+
+
 def command(
     body: Mapping[str, Any], default_team: str, commands: Mapping[str, CommandSpec]
 ) -> CommandInvoked:
     """A slash command. Raises CommandLineError (its message says what to type) when the text
     does not parse."""
     parsed = parse_command_line(render.unescape(str(body.get("text") or "")), commands)
+    options, groups = split_groups(commands.get(parsed.name), parsed.options, user_group_of)
     handle = SlackHandle(
         kind="command",
         team_id=str(body.get("team_id") or default_team),
@@ -127,9 +154,10 @@ def command(
         user=UserRef(PLATFORM, handle.user_id, str(body.get("user_name") or "")),
         place=handle.place,
         name=parsed.name,
-        options=parsed.options,
+        options=options,
         key=key,
         handle=handle,
+        groups=groups,
     )
 
 

@@ -1,6 +1,7 @@
 """Area roles: admins attach a Discord role or a Slack user group to an area
 (`/meetup area-role`); it is mentioned above the card of a meetup proposed there. The group is
-an id an admin chose; member text never becomes a mention (bot/domain/areas.parse_group)."""
+one an admin chose (the adapter read the platform's reference to it, `Ctx.group`); member text
+never becomes a mention (bot/domain/areas.area_group)."""
 
 from __future__ import annotations
 
@@ -35,19 +36,15 @@ async def area_role(ctx: Ctx, options: Mapping[str, str]) -> None:
             '`/meetup follow city:"Portland, Oregon"`.'
         )
     city, _ = await area_city(ctx, options.get("city", ""))
-    raw = options.get("role", "").strip()
-    if raw.lower() in ("none", "off"):
+    ref = ctx.group("role")
+    picked = rules.Group(ref.id, ref.label) if ref is not None else None
+    group = rules.area_group(options.get("role", ""), picked, city.label)
+    if group is None:
         if await ctx.store.drop_area_group(ctx.community.id, city.id):
             await ctx.say(f"Meetups in {city.label} no longer mention a role.")
         else:
             await ctx.say(f"No role was attached to {city.label}.")
         return
-    if not raw:
-        raise Refusal(
-            f'Which role? `/meetup area-role city:"{city.label}" role:@portland`, or role:none '
-            "to remove it."
-        )
-    group = rules.parse_group(raw, ctx.community.workspace_id)
     radius = rules.follow_radius(options.get("radius", ""))
     await ctx.store.set_area_group(
         ctx.community.id, city.id, group.id, group.label, radius, ctx.now()

@@ -337,6 +337,31 @@ class FakeSlackAPI:
         return {"messages": messages, "has_more": more, "pin_count": 0,
                 "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
 
+    def m_conversations_replies(self, args: dict[str, Any]) -> dict[str, Any]:
+        """A thread's messages, oldest first, from `oldest` (exclusive); paged like history
+        (the parent, a member's message here, is not among the bot's posts)."""
+        channel, ts = str(args.get("channel", "")), str(args.get("ts", ""))
+        if channel not in self.member_of:
+            return {"ok": False, "error": "not_in_channel"}
+        oldest = float(args.get("oldest") or 0)
+        limit = max(1, min(999, int(args.get("limit") or 100)))
+        start = int(args.get("cursor") or 0)
+        with_metadata = str(args.get("include_all_metadata", "")).lower() in ("1", "true")
+        found = sorted((p for p in self.posts(channel)
+                        if p.thread_ts == ts and oldest < float(p.ts)),
+                       key=lambda p: float(p.ts))
+        messages = []
+        for p in found[start:start + limit]:
+            message: dict[str, Any] = {"type": "message", "user": BOT_USER_ID,
+                                       "bot_id": "B0BOT0001", "text": p.text, "ts": p.ts,
+                                       "thread_ts": ts}
+            if with_metadata and p.metadata is not None:
+                message["metadata"] = p.metadata
+            messages.append(message)
+        more = start + limit < len(found)
+        return {"messages": messages, "has_more": more,
+                "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
+
     def m_chat_update(self, args: dict[str, Any]) -> dict[str, Any]:
         key = (str(args.get("channel")), str(args.get("ts")))
         posted = self.messages.get(key)
