@@ -11,6 +11,9 @@
   (`bot.handlers.feature.each`). Each of its posts carries a dedupe key made from the job and
   the post's place in the run; a job claimed before (a process died between posting and
   marking it done) first looks for that key in the channel (`ChatAdapter.find_posted`).
+- DMs a job's runner sends the same way: each carries a key made from the job, the member and
+  the DM's place among that member's DMs in the run; a job claimed before first looks for it
+  in the member's DMs (`ChatAdapter.find_sent`) and does not send it again.
 """
 
 from __future__ import annotations
@@ -58,6 +61,22 @@ def post_key(job: Job, ordinal: int) -> str:
     return f"post:{job.id}:{ordinal}"
 
 
+def dm_key(job: Job, user_id: str, ordinal: int) -> str:
+    """The dedupe key of a job's `ordinal`-th DM to one member (a runner DMs in a fixed
+    order, so a retry of the job makes the same keys).
+
+    >>> from datetime import UTC
+    >>> dm_key(Job(7, "eve", 3, 1, None, None, datetime(2030, 1, 1, tzinfo=UTC), 1), "U1", 1)
+    'dm:7:U1:1'
+    """
+    return f"dm:{job.id}:{user_id}:{ordinal}"
+
+
+SENT_BEFORE = ""
+"""The message id `Outbox.dm` returns for a job's DM an earlier claim sent: the platform's
+history shows it went out, not its id (nothing in a job uses a DM's id)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Delivery:
     user: UserRef
@@ -73,6 +92,7 @@ class Outbox:
         self.answering: Inbound | None = None  # the event this outbox answers, if any
         self.job: Job | None = None  # the job whose runner posts through this outbox, if any
         self._posts = itertools.count(1)
+        self._dms: dict[str, itertools.count[int]] = {}  # per member: a job's DM ordinals
 
     def for_event(self, event: Inbound) -> Outbox:
         """This outbox (same adapters, shared) answering `event`."""
@@ -151,6 +171,22 @@ class Outbox:
                      job.id, job.kind, key)
         return found
 
+    async def _sent_before(self, job: Job, user: UserRef, key: str) -> bool:
+        """Whether an earlier claim of the job sent this DM. A first claim reads nothing; DMs
+        that cannot be read send it anyway (at least once, never lost)."""
+        if job.attempts <= 1:
+            return False
+        try:
+            found = await self.find_sent(user, key, job.due_at - CLOCK_SKEW)
+        except ChatError as exc:
+            log.warning("could not read a member's DMs for job %s's DM (%s); sending it",
+                        job.id, exc)
+            return False
+        if found:
+            log.info("job %s (%s): its DM %s went out before; not sent again",
+                     job.id, job.kind, key)
+        return found
+
     async def update(self, ref: MessageRef, msg: Outgoing) -> None:
         adapter = self._adapter(ref.place.platform)
         await self._retrying(
@@ -158,8 +194,15 @@ class Outbox:
         )
 
     async def dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
-        """Raises DMClosed when the member does not accept DMs."""
+        """Raises DMClosed when the member does not accept DMs. A job's DM is keyed, and not
+        sent again when an earlier claim of the job sent it (its ref then has the message id
+        `SENT_BEFORE`)."""
         adapter = self._adapter(user.platform)
+        if self.job is not None and msg.dedupe_key is None:
+            ordinal = next(self._dms.setdefault(user.id, itertools.count(1)))
+            msg = replace(msg, dedupe_key=dm_key(self.job, user.id, ordinal))
+            if await self._sent_before(self.job, user, msg.dedupe_key or ""):
+                return MessageRef(Place(user.platform, "", ""), SENT_BEFORE)
         return await self._retrying(
             "dm", lambda: adapter.send_dm(user, msg, answering=self.answering)
         )
