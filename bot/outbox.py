@@ -151,6 +151,11 @@ class Outbox:
             "post", lambda: adapter.post(place, msg, answering=self.answering)
         )
 
+    def skip_post(self) -> None:
+        """Pass over a post of the job's run that need not be made again (the store recorded
+        it): the posts after it keep the keys an earlier claim gave them."""
+        next(self._posts)
+
     async def _posted_before(self, job: Job, place: Place, key: str) -> MessageRef | None:
         """The job's post, if an earlier claim of the job made it. A first claim reads
         nothing; a history that cannot be read posts anyway (at least once, never lost)."""
