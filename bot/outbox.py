@@ -27,7 +27,14 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 
 from bot.domain.jobs import Job
-from bot.ports import ChatAdapter, ChatError, DeliveryUnknown, DMClosed, NativeEvents
+from bot.ports import (
+    ChatAdapter,
+    ChatError,
+    DeliveryUnknown,
+    DMClosed,
+    GroupDirectory,
+    NativeEvents,
+)
 from bot.types import (
     Form,
     FormSubmitted,
@@ -138,6 +145,11 @@ class Outbox:
         """The platform's own events, if its adapter offers them (Discord's do)."""
         adapter = self.adapters.get(platform)
         return adapter if isinstance(adapter, NativeEvents) else None
+
+    def group_directory(self, platform: str) -> GroupDirectory | None:
+        """The platform's groups, if its adapter can look them up (Discord's, Slack's)."""
+        adapter = self.adapters.get(platform)
+        return adapter if isinstance(adapter, GroupDirectory) else None
 
     async def post(self, place: Place, msg: Outgoing) -> MessageRef:
         adapter = self._adapter(place.platform)
