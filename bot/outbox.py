@@ -11,6 +11,9 @@
   (`bot.handlers.feature.each`). Each of its posts carries a dedupe key made from the job and
   the post's place in the run; a job claimed before (a process died between posting and
   marking it done) first looks for that key in the channel (`ChatAdapter.find_posted`).
+- DMs a job's runner sends the same way: each carries a key made from the job, the member and
+  the DM's place among that member's DMs in the run; a job claimed before first looks for it
+  in the member's DMs (`ChatAdapter.find_sent`) and does not send it again.
 """
 
 from __future__ import annotations
@@ -24,7 +27,14 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 
 from bot.domain.jobs import Job
-from bot.ports import ChatAdapter, ChatError, DeliveryUnknown, DMClosed, NativeEvents
+from bot.ports import (
+    ChatAdapter,
+    ChatError,
+    DeliveryUnknown,
+    DMClosed,
+    GroupDirectory,
+    NativeEvents,
+)
 from bot.types import (
     Form,
     FormSubmitted,
@@ -58,6 +68,22 @@ def post_key(job: Job, ordinal: int) -> str:
     return f"post:{job.id}:{ordinal}"
 
 
+def dm_key(job: Job, user_id: str, ordinal: int) -> str:
+    """The dedupe key of a job's `ordinal`-th DM to one member (a runner DMs in a fixed
+    order, so a retry of the job makes the same keys).
+
+    >>> from datetime import UTC
+    >>> dm_key(Job(7, "eve", 3, 1, None, None, datetime(2030, 1, 1, tzinfo=UTC), 1), "U1", 1)
+    'dm:7:U1:1'
+    """
+    return f"dm:{job.id}:{user_id}:{ordinal}"
+
+
+SENT_BEFORE = ""
+"""The message id `Outbox.dm` returns for a job's DM an earlier claim sent: the platform's
+history shows it went out, not its id (nothing in a job uses a DM's id)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Delivery:
     user: UserRef
@@ -73,6 +99,7 @@ class Outbox:
         self.answering: Inbound | None = None  # the event this outbox answers, if any
         self.job: Job | None = None  # the job whose runner posts through this outbox, if any
         self._posts = itertools.count(1)
+        self._dms: dict[str, itertools.count[int]] = {}  # per member: a job's DM ordinals
 
     def for_event(self, event: Inbound) -> Outbox:
         """This outbox (same adapters, shared) answering `event`."""
@@ -119,6 +146,11 @@ class Outbox:
         adapter = self.adapters.get(platform)
         return adapter if isinstance(adapter, NativeEvents) else None
 
+    def group_directory(self, platform: str) -> GroupDirectory | None:
+        """The platform's groups, if its adapter can look them up (Discord's, Slack's)."""
+        adapter = self.adapters.get(platform)
+        return adapter if isinstance(adapter, GroupDirectory) else None
+
     async def post(self, place: Place, msg: Outgoing) -> MessageRef:
         adapter = self._adapter(place.platform)
         if self.job is not None and msg.dedupe_key is None:
@@ -130,6 +162,11 @@ class Outbox:
         return await self._retrying(
             "post", lambda: adapter.post(place, msg, answering=self.answering)
         )
+
+    def skip_post(self) -> None:
+        """Pass over a post of the job's run that need not be made again (the store recorded
+        it): the posts after it keep the keys an earlier claim gave them."""
+        next(self._posts)
 
     async def _posted_before(self, job: Job, place: Place, key: str) -> MessageRef | None:
         """The job's post, if an earlier claim of the job made it. A first claim reads
@@ -151,6 +188,22 @@ class Outbox:
                      job.id, job.kind, key)
         return found
 
+    async def _sent_before(self, job: Job, user: UserRef, key: str) -> bool:
+        """Whether an earlier claim of the job sent this DM. A first claim reads nothing; DMs
+        that cannot be read send it anyway (at least once, never lost)."""
+        if job.attempts <= 1:
+            return False
+        try:
+            found = await self.find_sent(user, key, job.due_at - CLOCK_SKEW)
+        except ChatError as exc:
+            log.warning("could not read a member's DMs for job %s's DM (%s); sending it",
+                        job.id, exc)
+            return False
+        if found:
+            log.info("job %s (%s): its DM %s went out before; not sent again",
+                     job.id, job.kind, key)
+        return found
+
     async def update(self, ref: MessageRef, msg: Outgoing) -> None:
         adapter = self._adapter(ref.place.platform)
         await self._retrying(
@@ -158,8 +211,15 @@ class Outbox:
         )
 
     async def dm(self, user: UserRef, msg: Outgoing) -> MessageRef:
-        """Raises DMClosed when the member does not accept DMs."""
+        """Raises DMClosed when the member does not accept DMs. A job's DM is keyed, and not
+        sent again when an earlier claim of the job sent it (its ref then has the message id
+        `SENT_BEFORE`)."""
         adapter = self._adapter(user.platform)
+        if self.job is not None and msg.dedupe_key is None:
+            ordinal = next(self._dms.setdefault(user.id, itertools.count(1)))
+            msg = replace(msg, dedupe_key=dm_key(self.job, user.id, ordinal))
+            if await self._sent_before(self.job, user, msg.dedupe_key or ""):
+                return MessageRef(Place(user.platform, "", ""), SENT_BEFORE)
         return await self._retrying(
             "dm", lambda: adapter.send_dm(user, msg, answering=self.answering)
         )

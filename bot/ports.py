@@ -7,6 +7,7 @@ the URL), so it needs no Protocol: tests run the real store on a temporary SQLit
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
@@ -15,6 +16,7 @@ from bot.types import (
     CommandSpec,
     Form,
     FormSubmitted,
+    GroupRef,
     Inbound,
     MessageRef,
     NativeEvent,
@@ -150,6 +152,28 @@ class NativeEvents(Protocol):
 
     async def cancel_native_event(self, workspace_id: str, event_id: str) -> None:
         """Cancel it (or delete it, where the platform cannot cancel an event of that state)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GroupLookup:
+    """What a platform's groups hold for a name an admin typed: the one group of that name,
+    or why not (no group of that name, several, or the groups cannot be read), said to the
+    admin with how to pick the group instead (the platform's words)."""
+
+    found: GroupRef | None
+    why_not: str = ""
+
+
+@runtime_checkable
+class GroupDirectory(Protocol):
+    """An optional capability of a chat adapter whose platform has groups members can be
+    pinged through (Discord roles, Slack user groups). A typed name is no mention there:
+    only a group found here (or picked, `CommandInvoked.groups`) is ever pinged. Platforms
+    without groups (the console) do not have it, and a typed name stays a label."""
+
+    async def find_group(self, place: Place, name: str) -> GroupLookup:
+        """The group named `name` (without a leading @; case does not matter) in the
+        community of `place`. Raises ChatError when the platform could not be asked."""
 
 
 @runtime_checkable

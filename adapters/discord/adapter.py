@@ -24,7 +24,15 @@ import yarl
 from discord import app_commands
 
 from adapters.groups import split_groups
-from bot.ports import ChannelUnavailable, ChatError, DMClosed, Inbox, MessageGone, PlatformBusy
+from bot.ports import (
+    ChannelUnavailable,
+    ChatError,
+    DMClosed,
+    GroupLookup,
+    Inbox,
+    MessageGone,
+    PlatformBusy,
+)
 from bot.types import (
     ActionClicked,
     Button,
@@ -58,6 +66,7 @@ from .inbound import (
     interaction_place,
     message_seen,
     modal_values,
+    role_named,
     role_of,
     user_ref,
 )
@@ -721,6 +730,15 @@ class DiscordAdapter:
             await self._inbox.handle(event)
         except Exception:
             log.exception("discord: error while handling interest %s", event.key)
+
+    # --- groups (bot.ports.GroupDirectory) -----------------------------------------------------
+
+    async def find_group(self, place: Place, name: str) -> GroupLookup:
+        """A role of the guild by name, from discord.py's cache (the guild's roles arrive
+        with it and stay current through the gateway): no request."""
+        guild = self._guild(place.workspace_id)
+        roles = [(r.id, r.name) for r in guild.roles if not r.is_default()]
+        return role_named(roles, name)
 
     # --- scheduled events (bot.ports.NativeEvents) ---------------------------------------------
 

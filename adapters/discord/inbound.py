@@ -8,11 +8,12 @@ interaction, delivering events to the core.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import discord
 
+from bot.ports import GroupLookup
 from bot.types import NO_COMMUNITY, Form, GroupRef, MessageRef, MessageSeen, Place, UserRef
 
 PLATFORM = "discord"
@@ -59,6 +60,31 @@ def role_of(text: str, guild_id: int | None) -> GroupRef | str:
     if guild_id is not None and role_id == str(guild_id):
         return EVERYONE
     return GroupRef(role_id)
+
+
+PICK_ROLE = (
+    "Type role:@ and pick the role from the list Discord shows: a role name typed as text "
+    "pings nobody."
+)
+
+
+def role_named(roles: Iterable[tuple[int, str]], name: str) -> GroupLookup:
+    """The one role (id, name) called `name` (a leading @ and case do not matter), from the
+    guild's roles without @everyone; else why not, with how to pick it.
+
+    >>> roles = [(1, "Portland"), (2, "crew"), (3, "Crew")]
+    >>> role_named(roles, "@portland").found, role_named(roles, "Portland").found
+    (GroupRef(id='1', label='Portland'), GroupRef(id='1', label='Portland'))
+    >>> role_named(roles, "crew").why_not.split(".")[0], role_named(roles, "pdx").found
+    ('2 roles are named @crew', None)
+    """
+    shown = name.strip().removeprefix("@").strip()
+    same = [(rid, rname) for rid, rname in roles if rname.casefold() == shown.casefold()]
+    if len(same) == 1:
+        return GroupLookup(GroupRef(str(same[0][0]), same[0][1]))
+    if same:
+        return GroupLookup(None, f"{len(same)} roles are named @{shown}. {PICK_ROLE}")
+    return GroupLookup(None, f"This server has no role named @{shown}. {PICK_ROLE}")
 
 
 def place_of(guild_id: int | None, channel: Any, channel_id: int | None) -> Place:

@@ -44,6 +44,7 @@ from bot.ports import (
     ChatError,
     DeliveryUnknown,
     DMClosed,
+    GroupLookup,
     Inbox,
     MessageGone,
     PlatformBusy,
@@ -94,6 +95,10 @@ CHANNEL_ERRORS = frozenset({
     "team_access_not_granted", "ekm_access_denied", "user_not_in_channel",
 })
 GONE_ERRORS = frozenset({"message_not_found", "cant_update_message", "edit_window_closed"})
+NO_GROUPS_ERRORS = frozenset({"no_permission", "upgrade_require", "upgrade_required",
+                              "paid_teams_only", "not_allowed_token_type"})
+"""usergroups.list refusals that mean the bot cannot see user groups here (not a passing
+failure): the admin is told to pick the group instead."""
 DM_ERRORS = frozenset({
     "cannot_dm_bot", "user_not_found", "user_disabled", "user_not_visible",
     "messages_tab_disabled", "not_allowed_token_type",
@@ -783,6 +788,26 @@ class SlackAdapter:
             return
         # The modal already closed (the core answered after the ack deadline): say it privately.
         await self.reply(to, _errors_message(clean))
+
+    # --- groups (bot.ports.GroupDirectory) -----------------------------------------------------
+
+    async def find_group(self, place: Place, name: str) -> GroupLookup:
+        """A user group of the workspace by handle (usergroups.list; needs usergroups:read).
+        Without that scope, or where the plan has no user groups, the answer says so and
+        how to pick the group instead."""
+        try:
+            listed = await self.client.usergroups_list(include_disabled=False)
+        except SlackApiError as exc:
+            code = _error_code(exc)
+            if code == "missing_scope":
+                return GroupLookup(None, inbound.NO_GROUPS_SCOPE)
+            if code in NO_GROUPS_ERRORS:
+                return GroupLookup(None, f"This workspace's user groups can't be read ({code}). "
+                                         + inbound.PICK_GROUP)
+            raise translate(exc) from exc
+        except (ClientError, TimeoutError, SlackRequestError) as exc:
+            raise translate(exc) from exc
+        return inbound.user_group_named(listed.get("usergroups") or [], name)
 
     # --- files ----------------------------------------------------------------------------------
 

@@ -13,13 +13,14 @@ import contextlib
 import json
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from adapters.commandline import parse_command_line
 from adapters.groups import split_groups
+from bot.ports import GroupLookup
 from bot.types import (
     ActionClicked,
     CommandInvoked,
@@ -132,6 +133,33 @@ def user_group_of(text: str) -> GroupRef | str:
     if special := _SPECIAL.match(text):
         return f"@{special.group(1)}"
     return text
+
+
+PICK_GROUP = (
+    "Type role:@ and pick the user group from the list Slack shows: a group name typed as "
+    "text pings nobody."
+)
+NO_GROUPS_SCOPE = (
+    "I can't read this workspace's user groups: the app lacks the usergroups:read scope (an "
+    "admin can add it and reinstall the app). " + PICK_GROUP
+)
+
+
+def user_group_named(groups: Iterable[Mapping[str, Any]], name: str) -> GroupLookup:
+    """The one user group (from usergroups.list) whose handle is `name` (a leading @ and case
+    do not matter); else why not, with how to pick it.
+
+    >>> groups = [{"id": "S1", "handle": "portland", "name": "Portland crew"}]
+    >>> user_group_named(groups, "@Portland").found, user_group_named(groups, "pdx").found
+    (GroupRef(id='S1', label='portland'), None)
+    """
+    shown = name.strip().removeprefix("@").strip()
+    same = [g for g in groups if str(g.get("handle") or "").casefold() == shown.casefold()]
+    if len(same) == 1:
+        return GroupLookup(GroupRef(str(same[0].get("id") or ""), str(same[0].get("handle"))))
+    if same:
+        return GroupLookup(None, f"{len(same)} user groups are @{shown}. {PICK_GROUP}")
+    return GroupLookup(None, f"This workspace has no user group @{shown}. {PICK_GROUP}")
 
 
 def command(

@@ -5,6 +5,7 @@ never becomes a mention (bot/domain/areas.area_group)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 
 from bot.domain import areas as rules
@@ -16,7 +17,10 @@ from bot.handlers.context import Ctx, Services
 from bot.handlers.feature import Feature
 from bot.handlers.parsing import city_hints, read_city
 from bot.nlp.places import City, city_by_id
+from bot.ports import ChatError
 from bot.types import GroupRef
+
+log = logging.getLogger(__name__)
 
 
 async def area_city(ctx: Ctx, raw: str) -> tuple[City, tuple[City, ...]]:
@@ -39,6 +43,8 @@ async def area_role(ctx: Ctx, options: Mapping[str, str]) -> None:
     ref = ctx.group("role")
     picked = rules.Group(ref.id, ref.label) if ref is not None else None
     group = rules.area_group(options.get("role", ""), picked, city.label)
+    if group is not None and picked is None:
+        group = await _typed_group(ctx, group)
     if group is None:
         if await ctx.store.drop_area_group(ctx.community.id, city.id):
             await ctx.say(f"Meetups in {city.label} no longer mention a role.")
@@ -53,6 +59,27 @@ async def area_role(ctx: Ctx, options: Mapping[str, str]) -> None:
     await ctx.say(
         f"Meetups proposed within {radius} km of {city.label} will mention {shown} on their card."
     )
+
+
+async def _typed_group(ctx: Ctx, typed: rules.Group) -> rules.Group:
+    """The platform's group of the name the admin typed (a name is no mention: Discord and
+    Slack ping only a group they know by id). Refused, with how to pick the group, when the
+    platform has none or several of that name, or cannot say; a label where the platform has
+    no groups (the console)."""
+    directory = ctx.services.outbox.group_directory(ctx.user.platform)
+    if directory is None:
+        return typed
+    try:
+        found = await directory.find_group(ctx.place, typed.label)
+    except ChatError as exc:
+        log.warning("could not look up the group %r: %s", typed.label, exc)
+        raise Refusal(
+            f"I couldn't look up @{typed.label} just now. Pick it from the list that opens "
+            "as you type role:@, or try again in a minute."
+        ) from None
+    if found.found is None:
+        raise Refusal(found.why_not)
+    return rules.Group(found.found.id, found.found.label)
 
 
 async def card_groups(services: Services, community: Community, m: Meetup) -> tuple[GroupRef, ...]:

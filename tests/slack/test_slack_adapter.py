@@ -631,10 +631,11 @@ async def test_web_api_calls_match_the_slack_spec() -> None:
         await eventually(lambda: len(slack.inbox.events) == 2)
         event = slack.inbox.events[1]
         await slack.adapter.reply(event, Outgoing(title="e", ephemeral=True))
+        await slack.adapter.find_group(GENERAL, "@portland")
         methods = {c.method for c in slack.fake.calls}
         assert {"auth.test", "users.info", "views.open", "chat.postMessage", "chat.update",
                 "conversations.open", "chat.postEphemeral", "files.completeUploadExternal",
-                "files.getUploadURLExternal"} <= methods
+                "files.getUploadURLExternal", "usergroups.list"} <= methods
         assert spec_problems(slack.fake) == []
 
 

@@ -21,6 +21,7 @@ NEEDS = {
     "conversations.history (private channels)": "groups:history",
     "conversations.replies (threads)": "channels:history",
     "users.info": "users:read",
+    "usergroups.list (a typed user group handle)": "usergroups:read",
     "files.getUploadURLExternal": "files:write",
     "files.completeUploadExternal": "files:write",
     "slash command": "commands",
