@@ -391,29 +391,13 @@ def _find_slow(
             continue  # "George_Berridge", "Vegas24seven": part of a handle
         if features is None:
             features = _features(text, keys, caps)
-        no_case, title_case, has_sports = features
         chained = (
             bool(out)
             and out[-1].city is not None
             and text[out[-1].end : toks[i][1]].strip() in _LIST_GAPS
         )
-        mention = _judge(
-            g,
-            text,
-            toks,
-            keys,
-            caps,
-            i,
-            j,
-            key,
-            ids,
-            region,
-            prefer_country,
-            no_case,
-            title_case,
-            has_sports,
-            chained,
-        )
+        site = _Site(g, text, toks, keys, caps, i, j, key, ids, region, prefer_country)
+        mention = _judge(site, features, chained=chained)
         if mention is not None:
             out.append(_as_named(g, text, mention, key, hashtag))
             pos = j
@@ -535,24 +519,8 @@ def _named_again(
         if city is None or any(m.start < end and start < m.end for m in out):
             continue
         assert features is not None
-        no_case, title_case, has_sports = features
-        mention = _judge(
-            g,
-            text,
-            toks,
-            keys,
-            caps,
-            i,
-            j,
-            key,
-            ids,
-            None,
-            prefer_country,
-            no_case,
-            title_case,
-            has_sports,
-            known=True,
-        )
+        site = _Site(g, text, toks, keys, caps, i, j, key, ids, None, prefer_country)
+        mention = _judge(site, features, known=True)
         if mention is not None:
             out.append(_as_named(g, text, replace(mention, city=city), key, hashtag))
             added = True
@@ -642,27 +610,14 @@ def _skip_qualifier(
 
 
 def _judge(
-    g: _Gazetteer,
-    text: str,
-    toks: list[_Tok],
-    keys: list[str],
-    caps: list[bool],
-    i: int,
-    j: int,
-    key: str,
-    ids: tuple[int, ...] | None,
-    region: str | None,
-    prefer_country: str | None,
-    no_case: bool,
-    title_case: bool,
-    has_sports: bool,
-    chained: bool = False,
-    known: bool = False,
+    site: _Site, features: tuple[bool, bool, bool], chained: bool = False, known: bool = False
 ) -> PlaceMention | None:
-    """Decide whether tokens i..j that spell a place name are a place mention here: the
-    first of ``_VERDICT_RULES`` with a verdict decides (the last always has one).
-    ``known``: the message names the same place elsewhere, where it was judged one."""
-    site = _Site(g, text, toks, keys, caps, i, j, key, ids, region, prefer_country)
+    """Decide whether the place name at ``site`` is a place mention here: the first of
+    ``_VERDICT_RULES`` with a verdict decides (the last always has one). ``features``: the
+    message's (no case information, title case, talks sports); ``chained``: the name
+    continues a list of places; ``known``: the message names the same place elsewhere,
+    where it was judged one."""
+    no_case, title_case, has_sports = features
     site.read_context(no_case, title_case, has_sports, chained, known)
     for rule in _VERDICT_RULES:
         verdict = rule(site)
