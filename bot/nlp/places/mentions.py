@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from bot.nlp.lang import en
 from bot.nlp.places.gazetteer import (
     _MIN_POP_BARE,
     _MIN_POP_BIG_COMMON,
@@ -212,6 +213,7 @@ def _candidates(
         if (
             any(_followed_by(words, w, _WORDS_AFTER) or "#" + w in low for w in hits)
             or _FOR_AN_EVENT.search(text) is not None
+            or any(_a_name_then(g, words, w) for w in hits)
         ):
             pass  # "Hamilton here", "Leeds folks", "#darwin", "Leeds for the derby"
         elif text.islower():
@@ -226,6 +228,35 @@ def _candidates(
     if hits <= g.needs_ctx and not any(_in_context(g, text, words, h) for h in hits):
         return frozenset()
     return hits
+
+
+def _a_name_then(g: _Gazetteer, words: list[str], anchor: str) -> bool:
+    """A name holding ``anchor`` is followed by a region's name or code ("Split, Croatia",
+    "buffalo ny") or by a place noun ("jersey city here", "cape town folks")."""
+    for name in (anchor, *g.anchor_names.get(anchor, ())):
+        parts = name.split(" ")
+        size = len(parts)
+        for k in range(len(words) - size):
+            if words[k : k + size] == parts and (
+                words[k + size] in _WORDS_AFTER or _names_a_region(g, words, k + size)
+            ):
+                return True
+    return False
+
+
+def _names_a_region(g: _Gazetteer, words: list[str], k: int) -> bool:
+    """The words at ``k`` name a region or country ("croatia", "new zealand", "ny")."""
+    one = words[k]
+    if one in g.region_index or one in g.admin1_names:
+        return True
+    two = " ".join(words[k : k + 2])
+    if two in g.region_index or two in g.admin1_names:
+        return True
+    return (
+        len(one) == 2
+        and f"US.{one.upper()}" in g.admin1
+        and one not in en.REGION_CODES_THAT_ARE_WORDS
+    )
 
 
 def _words_of(low: str) -> list[str]:
@@ -394,7 +425,7 @@ def _find_slow(
         chained = (
             bool(out)
             and out[-1].city is not None
-            and text[out[-1].end : toks[i][1]].strip() in _LIST_GAPS
+            and _continues_a_list(text[out[-1].end : toks[i][1]], features[2])
         )
         site = _Site(g, text, toks, keys, caps, i, j, key, ids, region, prefer_country)
         mention = _judge(site, features, chained=chained)
@@ -410,6 +441,16 @@ def _find_slow(
     if doubted and known:
         out = _named_again(g, text, toks, keys, caps, out, known, doubted, prefer_country, features)
     return out
+
+
+def _continues_a_list(gap: str, has_sports: bool) -> bool:
+    """The words ``gap`` between a city and the next name continue a list of places:
+    "Paris / Lyon", "Leeds and York", and, outside sports talk (where "Leeds 2-1 Hull" is
+    a score), days of the city before and "then": "Lyon 1–3 July, Marseille 4–6, Nice 7–9",
+    "Auckland 3–8 March, then Wellington"."""
+    if gap.strip() in _LIST_GAPS:
+        return True
+    return not has_sports and bool(gap.strip()) and en.PLACE_LIST_GAP.match(gap) is not None
 
 
 def _name_starts(keys: list[str], hits: frozenset[str]) -> dict[int, int]:
@@ -581,6 +622,9 @@ def _qualifier_at(
             if code is not None:
                 return code, i + length
     key = keys[i]
+    if len(key) == 2 and key not in en.REGION_CODES_THAT_ARE_WORDS and toks[i][0].islower():
+        # "buffalo ny": a state's code in lower case, where it is no everyday word
+        return (f"US-{key.upper()}", i + 1) if f"US.{key.upper()}" in g.admin1 else None
     if toks[i][0].isupper() and 2 <= len(key) <= 3:
         if len(key) == 2 and f"US.{key.upper()}" in g.admin1:
             return f"US-{key.upper()}", i + 1
@@ -696,7 +740,8 @@ class _Site:
             c for c, k in zip(caps[i:j], keys[i:j], strict=True) if k not in _SMALL_WORDS
         )
         self.prev = keys[i - 1] if i > 0 else ""
-        self.prev_gap = prev_gap = text[toks[i - 1][2] : start] if i > 0 else ""
+        # the message's first name keeps what opens it: "#Wellington represent"
+        self.prev_gap = prev_gap = text[toks[i - 1][2] : start] if i > 0 else text[:start]
         self.sentence_start = i == 0 or any(c in prev_gap for c in '.!?\n:;"“(')
         self.nxt = keys[j] if j < len(keys) else ""
         self.next_gap = text[end : toks[j][1]] if j < len(toks) else ""
@@ -770,6 +815,12 @@ def _the_demonym(s: _Site) -> _Verdict:
     return NO_PLACE if s.prev == "the" and s.g.aliases.kind.get(s.key) == "demonym" else None
 
 
+def _event_tag(s: _Site) -> _Verdict:
+    """A tag of a common word's city before an event noun names the event: "#Reading
+    festival" (not "#Wellington represent", "#Lisbon festival")."""
+    return NO_PLACE if s.tagged and s.nxt in en.EVENT_NOUNS and s.common else None
+
+
 def _person_title(s: _Site) -> _Verdict:
     """ "Mr Lincoln", "Dr. Austin", "coach Dallas": a person."""
     return NO_PLACE if s.prev in _PERSON_TITLES and s.i > 0 and not s.prev_gap.strip(". ") else None
@@ -798,10 +849,10 @@ def _region_name(s: _Site) -> _Verdict:
 
 
 def _qualified_city(s: _Site) -> _Verdict:
-    """ "Portland, Maine", "Austin TX", "Reading, UK": the city in the region named after
-    it."""
+    """ "Portland, Maine", "Austin TX", "Reading, UK", "buffalo ny": the city in the region
+    named after it, in any case."""
     j = s.j
-    if j >= len(s.toks) or _skip_qualifier(s.g, s.text, s.toks, s.keys, j) <= j:
+    if s.ids is None or j >= len(s.toks) or _skip_qualifier(s.g, s.text, s.toks, s.keys, j) <= j:
         return None
     rcode = _region_code(s.g, s.toks, s.keys, j)
     matches = [c for c in s.cities if rcode in _regions_of(c)]
@@ -910,9 +961,10 @@ _VERDICT_RULES: tuple[Callable[[_Site], _Verdict], ...] = (
     _team_before,
     _the_demonym,
     _person_title,
+    _event_tag,
+    _qualified_city,
     _lower_case_in_cased_text,
     _region_name,
-    _qualified_city,
     _never_a_city,
     _common_word_alone,
     _the_common_word,
