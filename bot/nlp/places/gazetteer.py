@@ -493,10 +493,14 @@ def city_by_id(city_id: int) -> City | None:
 
 
 def parent_city(city: City) -> City:
-    """The city a neighbourhood belongs to (Brooklyn -> New York City), else the city."""
+    """The city a neighbourhood belongs to (Brooklyn -> New York City), else the city; a
+    district of a district is its city's (Park Slope -> Brooklyn -> New York City)."""
     g = _load()
-    pid = g.parents.get(city.id)
-    return g.by_id.get(pid, city) if pid is not None else city
+    seen = {city.id}
+    while (pid := g.parents.get(city.id)) is not None and pid not in seen and pid in g.by_id:
+        seen.add(pid)
+        city = g.by_id[pid]
+    return city
 
 
 def all_cities() -> tuple[City, ...]:

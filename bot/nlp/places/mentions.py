@@ -600,7 +600,7 @@ def _as_named(
     alias = ""
     if mention.city is not None:
         meant = g.aliases.mention.get(key) or (g.aliases.abbr.get(key),)
-        if meant[0] == mention.city.id:
+        if mention.city.id in meant:
             alias = g.aliases.kind[key]
     if hashtag:
         start = mention.start - 1
