@@ -907,6 +907,8 @@ COUNTRY_WORDS = {
     "venezuelan": "ve", "argentinian": "ar", "argentine": "ar", "pakistani": "pk",
     "brazilian": "br", "brasil": "br", "dutch": "nl", "colombian": "co", "chilean": "cl",
     "filipino": "ph", "south african": "za", "portuguese": "pt", "swiss": "ch",
+    # provinces that name one country, where the gazetteer has no province names
+    "sindh": "pk", "sindhi": "pk", "balochistan": "pk",
 }  # fmt: skip
 # Before a region word: the namesake the speaker does NOT mean ("not Oregon", "not the UK one").
 NOT_THIS_ONE = re.compile(r"\b(?:not|nor|no|isn't|never)\s+(?:in\s+)?(?:the\s+)?$")
@@ -1022,3 +1024,6 @@ REGION_CODES_THAT_ARE_WORDS = frozenset(
 # After a tag of a city whose name is a common word, the event it names: "#Reading festival"
 # is the festival, no statement about Reading.
 EVENT_NOUNS = frozenset("festival fest con conference expo summit marathon half carnival".split())
+# After a multi-word city's name, words of a time that make it a place in lower-case text:
+# "salt lake city next week", "new orleans june 10-13".
+TIME_AFTER_A_NAME = frozenset({"next", "this", "tomorrow", "tonight", *MONTH_NAMES, *WEEKDAY_NAMES})

@@ -232,13 +232,16 @@ def _candidates(
 
 def _a_name_then(g: _Gazetteer, words: list[str], anchor: str) -> bool:
     """A name holding ``anchor`` is followed by a region's name or code ("Split, Croatia",
-    "buffalo ny") or by a place noun ("jersey city here", "cape town folks")."""
+    "buffalo ny"), by a place noun ("jersey city here", "cape town folks"), or, a name of
+    several words, by a time ("salt lake city next week"; not "nice next week")."""
     for name in (anchor, *g.anchor_names.get(anchor, ())):
         parts = name.split(" ")
         size = len(parts)
         for k in range(len(words) - size):
             if words[k : k + size] == parts and (
-                words[k + size] in _WORDS_AFTER or _names_a_region(g, words, k + size)
+                words[k + size] in _WORDS_AFTER
+                or _names_a_region(g, words, k + size)
+                or (size > 1 and words[k + size] in en.TIME_AFTER_A_NAME)
             ):
                 return True
     return False
