@@ -81,7 +81,8 @@ def score(rows: tuple[tuple[str, tuple[str, ...]], ...], errors: int) -> dict[st
             false_alarms += bool(pred)
         if gold != pred and shown < errors:
             shown += 1
-            print(f"--- {text}\n    gold: {sorted(map(str, gold))}\n    pred: {sorted(map(str, pred))}")
+            print(f"--- {text}\n    gold: {sorted(map(str, gold))}")
+            print(f"    pred: {sorted(map(str, pred))}")
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0

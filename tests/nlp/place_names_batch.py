@@ -38,12 +38,18 @@ BATCH_1: tuple[Row, ...] = (
     ("Vizag next week (Tue-Thu) for a client", ("trip Visakhapatnam IN 05-19 05-21",)),
     # --- nicknames
     ("Beantown represent ☘️", ("home Boston US",)),
-    ("I'll be in the Big Apple next week, who's around?", (f"trip New York City US {NEXT_WEEK}", "intent")),
+    (
+        "I'll be in the Big Apple next week, who's around?",
+        (f"trip New York City US {NEXT_WEEK}", "intent"),
+    ),
     ("living in the Windy City, send help, it's May and 4 degrees", ("home Chicago US",)),
     ("Motown here 🚗", ("home Detroit US",)),
     ("the Big Easy June 5-8 for jazz fest, anyone?", ("trip New Orleans US 06-05 06-08", "intent")),
     ("Sin City this weekend for a bachelor party, pray for me", ("trip Las Vegas US 05-15 05-17",)),
-    ("Steel City born and raised, never left, go Steelers... I mean, yinz know", ("home Pittsburgh US",)),
+    (
+        "Steel City born and raised, never left, go Steelers... I mean, yinz know",
+        ("home Pittsburgh US",),
+    ),
     ("in the Mile High City till Friday for a conference", ("trip Denver US 05-11 05-15",)),
     ("Music City for a bachelorette June 12-14", ("trip Nashville US 06-12 06-14",)),
     ("just moved to the 6ix from Calgary", ("home Toronto CA",)),
@@ -59,7 +65,10 @@ BATCH_1: tuple[Row, ...] = (
     ("BCN next week, any good vermut bars?", (f"trip Barcelona ES {NEXT_WEEK}",)),
     ("in HCMC till the 20th, then Hanoi", ("trip Ho Chi Minh City VN 05-11 05-20",)),
     ("NYC based designer, hi all", ("home New York City US",)),
-    ("I live in LA but I'm in SF Tue-Thu next week", ("home Los Angeles US", "trip San Francisco US 05-19 05-21")),
+    (
+        "I live in LA but I'm in SF Tue-Thu next week",
+        ("home Los Angeles US", "trip San Francisco US 05-19 05-21"),
+    ),
     ("KL here, it's raining again", ("home Kuala Lumpur MY",)),
     ("CDMX 3-7 June 🌮 who wants tacos", ("trip Mexico City MX 06-03 06-07", "intent")),
     ("YVR based, yes it's always raining", ("home Vancouver CA",)),
@@ -69,7 +78,10 @@ BATCH_1: tuple[Row, ...] = (
     ("DXB for a conference next week", (f"trip Dubai AE {NEXT_WEEK}",)),
     ("ATX native, still here, still weird", ("home Austin US",)),
     ("PGH here 👋", ("home Pittsburgh US",)),
-    ("AKL next week, keen for a coffee with anyone around", (f"trip Auckland NZ {NEXT_WEEK}", "intent")),
+    (
+        "AKL next week, keen for a coffee with anyone around",
+        (f"trip Auckland NZ {NEXT_WEEK}", "intent"),
+    ),
     # --- demonyms
     ("as a fellow Glaswegian I can confirm it's raining", ("home Glasgow GB",)),
     ("proud Mancunian, obviously I own an umbrella", ("home Manchester GB",)),
@@ -154,8 +166,14 @@ BATCH_1: tuple[Row, ...] = (
     ("live in Hamilton NZ, not the Canadian one", ("home Hamilton NZ",)),
     ("moved to Portland last year, loving Maine so far", ("home Portland US.ME",)),
     # --- lists and "then"
-    ("Auckland 3-5 June, then Christchurch 6-8", ("trip Auckland NZ 06-03 06-05", "trip Christchurch NZ 06-06 06-08")),
-    ("Lisbon first (1-3 June), and then Porto 4-6", ("trip Lisbon PT 06-01 06-03", "trip Porto PT 06-04 06-06")),
+    (
+        "Auckland 3-5 June, then Christchurch 6-8",
+        ("trip Auckland NZ 06-03 06-05", "trip Christchurch NZ 06-06 06-08"),
+    ),
+    (
+        "Lisbon first (1-3 June), and then Porto 4-6",
+        ("trip Lisbon PT 06-01 06-03", "trip Porto PT 06-04 06-06"),
+    ),
     ("Kiev, or Kyiv as the signs say, that's home", ("home Kyiv UA",)),
     # --- hard negatives: ordinary words that are also city names, people, products
     ("let's split the bill, I'll venmo you", ()),
@@ -207,16 +225,25 @@ BATCH_2: tuple[Row, ...] = (
     ("live in Montreal, plateau side", ("home Montréal CA",)),
     ("Dusseldorf next week for a trade fair", (f"trip Düsseldorf DE {NEXT_WEEK}",)),
     ("moved to Zurich in March", ("home Zürich CH",)),
-    ("Malmo 3-5 June, then Copenhagen 6-8", ("trip Malmö SE 06-03 06-05", "trip Copenhagen DK 06-06 06-08")),
+    (
+        "Malmo 3-5 June, then Copenhagen 6-8",
+        ("trip Malmö SE 06-03 06-05", "trip Copenhagen DK 06-06 06-08"),
+    ),
     ("i live in jersey city, the path train is fine", ("home Jersey City US",)),
-    ("salt lake city next week for a ski trip, any tips?", (f"trip Salt Lake City US {NEXT_WEEK}",)),
+    (
+        "salt lake city next week for a ski trip, any tips?",
+        (f"trip Salt Lake City US {NEXT_WEEK}",),
+    ),
     ("going to new orleans june 10-13", ("trip New Orleans US 06-10 06-13",)),
     ("Springfield, Missouri here", ("home Springfield US.MO",)),
     ("portland me next week for a lobster festival", (f"trip Portland US.ME {NEXT_WEEK}",)),
     ("Hyderabad (the Sindh one) here", ("home Hyderabad PK",)),
     ("Richmond, Virginia next week for a wedding", (f"trip Richmond US.VA {NEXT_WEEK}",)),
     ("Perth, Western Australia based", ("home Perth AU",)),
-    ("Rome 1-3 June, then Florence 4-6", ("trip Rome IT 06-01 06-03", "trip Florence IT 06-04 06-06")),
+    (
+        "Rome 1-3 June, then Florence 4-6",
+        ("trip Rome IT 06-01 06-03", "trip Florence IT 06-04 06-06"),
+    ),
     ("Kyiv, or Kiev for the old maps, is home", ("home Kyiv UA",)),
     # hard negatives
     ("let's split it three ways", ()),

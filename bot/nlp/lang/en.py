@@ -1010,10 +1010,10 @@ REPEAT_FILLER = frozenset({"on", "the", "of", "a", "at", "in", "and", "month", "
 
 # "Leeds and York", "Lyon 1–3 July, Marseille 4–6, Nice 7–9", "Auckland 3–8 March, then
 # Wellington": separators, list words and the days of the city before; nothing else.
+_DAY_WORDS = "|".join(sorted([*MONTH_NAMES, *WEEKDAY_NAMES], key=len, reverse=True))
 PLACE_LIST_GAP = re.compile(
     r"^(?:[\s,;/&+()→>–—-]|\d{1,2}(?:st|nd|rd|th)?\b|(?:and|or|then|after\s+that|to|till|until"
-    r"|thru|through|the|first|" + "|".join(sorted([*MONTH_NAMES, *WEEKDAY_NAMES], key=len, reverse=True))
-    + r")\b\.?)*$",
+    r"|thru|through|the|first|" + _DAY_WORDS + r")\b\.?)*$",
     re.IGNORECASE,
 )
 # Two-letter region codes that are also everyday lower-case words: "reading in the park" is no
