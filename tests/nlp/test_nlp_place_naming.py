@@ -177,3 +177,33 @@ def test_the_batches_keep_their_score(batch: str, floor: float) -> None:
     result = score(load_batches()[batch], errors=0)
     assert result["micro_f1"] >= floor
     assert result["false_alarms"] == 0
+
+
+# The gazetteer folds a district within 10 km of a big city into it (Kreuzberg is Berlin's);
+# a town that is its own city, or across a state line, stays itself.
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I live in Niterói, ferry to Rio every day", "Niterói, BR"),
+        ("moved to Montreuil last year", "Montreuil, FR"),
+        ("I live in Frederiksberg", "Frederiksberg, DK"),
+        ("we live in Jersey City", "Jersey City, New Jersey, US"),
+        ("living in Hoboken now", "Hoboken, New Jersey, US"),
+        ("I live in Kreuzberg", "Berlin, DE"),
+        ("I live in Bushwick", "New York City, New York, US"),
+        ("moved to Södermalm", "Stockholm, SE"),
+    ],
+)
+def test_a_town_that_is_its_own_city_is_not_folded_into_the_big_one(text: str, label: str) -> None:
+    from datetime import UTC, datetime
+
+    from bot.nlp.statements import read
+
+    homes = [s.city.label for s in read(text, now=datetime(2026, 5, 11, tzinfo=UTC)) if s.city]
+    assert homes == [label]
+
+
+def test_a_district_is_folded_into_the_city_that_holds_it() -> None:
+    # nearer Guarulhos, but inside São Paulo (eight times bigger)
+    vila = next(c for c in search_cities("Vila Medeiros") if c.country_code == "BR")
+    assert parent_city(vila).name == "São Paulo"
