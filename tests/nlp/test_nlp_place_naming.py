@@ -207,3 +207,24 @@ def test_a_district_is_folded_into_the_city_that_holds_it() -> None:
     # nearer Guarulhos, but inside São Paulo (eight times bigger)
     vila = next(c for c in search_cities("Vila Medeiros") if c.country_code == "BR")
     assert parent_city(vila).name == "São Paulo"
+
+
+# A message whose only capitals are acronyms writes its names in lower case.
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("left manhattan last year, jersey city now. 10 min on the PATH", "Jersey City"),
+        ("i live in salt lake city, the UTA trains are ok", "Salt Lake City"),
+        ("moving to nice in june, the TGV is fast", "Nice"),
+    ],
+)
+def test_lower_case_names_beside_acronyms(text: str, label: str) -> None:
+    assert label in [lbl.split(",")[0] for _, lbl in cities(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the API is nice, reading the SDK docs", "split the PR into two, mobile CI is slow"],
+)
+def test_lower_case_words_beside_acronyms_stay_words(text: str) -> None:
+    assert cities(text) == []

@@ -209,15 +209,18 @@ def _candidates(
             return hits
     if hits <= g.weak_anchors:
         # Only common-word names ("Nice", "Long Beach"): they need a capital letter inside a
-        # sentence (or upper case); in an all-lower-case message, a place word before them.
+        # sentence (or upper case); in a message without capitalised words, a place word
+        # before them.
         if (
             any(_followed_by(words, w, _WORDS_AFTER) or "#" + w in low for w in hits)
             or _FOR_AN_EVENT.search(text) is not None
             or any(_a_name_then(g, words, w) for w in hits)
         ):
             pass  # "Hamilton here", "Leeds folks", "#darwin", "Leeds for the derby"
-        elif text.islower():
-            if _STRONG_PREP.isdisjoint(words):
+        elif text.islower() or _TITLE_WORD.search(text) is None:
+            # lower case, or no capitalised word ("jersey city, 10 min on the PATH"): a
+            # place word before the name, or the name in capitals ("NICE 3-5 june")
+            if _STRONG_PREP.isdisjoint(words) and not any(w.upper() in text for w in hits):
                 return frozenset()
         elif not any(
             _capital_inside(text, w)
@@ -366,7 +369,7 @@ def _features(text: str, keys: list[str], caps: list[bool]) -> tuple[bool, bool,
     """(no case information, title case, talks sports) for a whole message."""
     n_upper, n_alpha = _letter_counts(text[:2000])
     upper_ratio = n_upper / n_alpha if n_alpha else 0.0
-    no_case = upper_ratio == 0.0 or upper_ratio > 0.6
+    no_case = upper_ratio == 0.0 or upper_ratio > 0.6 or _TITLE_WORD.search(text) is None
     n = len(caps)
     title_case = n >= 4 and sum(caps) / n > 0.6
     has_sports = (
@@ -376,6 +379,10 @@ def _features(text: str, keys: list[str], caps: list[bool]) -> tuple[bool, bool,
     )
     return no_case, title_case, has_sports
 
+
+# A capitalised word ("Paris", "Monday"): a message without one ("left manhattan, jersey
+# city now, 10 min on the PATH") writes names in lower case, its capitals are acronyms.
+_TITLE_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
 
 _Tok = tuple[str, int, int]  # a word, its start and its end in the text
 # A name found at a start: (end token, key, city ids, region code); ids or region is set.
