@@ -37,6 +37,10 @@ RULE_EXAMPLES: dict[str, list[tuple[str, list[str]]]] = {
     "_name_came_before": [("Curious George really is the GOAT", [])],
     "_too_short": [("#ufa moscow", ["moscow"])],
     "_common_word_of": [("Phoenix of the year award", [])],
+    "_district_of_the_next": [
+        ("Williamsburg, Brooklyn for me", ["Williamsburg", "Brooklyn"]),
+        ("Astoria, Queens here", ["Astoria", "Queens"]),
+    ],
     "_weak_name_bare": [("ping Lincoln about the cert renewal", [])],
     "_small_town_bare": [("Felicidades a Colombia y a Uruguay .", ["Uruguay"])],
     "_a_city": [("Moving to Lisbon in May", ["Lisbon"])],

@@ -19,6 +19,7 @@ from bot.nlp.places.gazetteer import (
     _Gazetteer,
     _load,
     fold,
+    parent_city,
 )
 from bot.nlp.places.resolve import _MENTION_BOOST, _rank
 
@@ -961,6 +962,31 @@ def _small_town_bare(s: _Site) -> _Verdict:
     return NO_PLACE if s.cities[0].population < floor else None
 
 
+def _district_of_the_next(s: _Site) -> _Verdict:
+    """A district, then a comma and its city: "Williamsburg, Brooklyn", "Andheri West,
+    Mumbai" (the district's namesake in that city; not "Kent, Ohio": no city of "Ohio")."""
+    if s.next_gap.strip() != "," or s.ids is None:
+        return None
+    after = _name_at(s.g, s.keys, s.j)
+    if after is None:
+        return None
+    for c in s.cities:
+        holder = parent_city(c)
+        if holder is not c and holder.id in after:
+            return s.mention(c)
+    return None
+
+
+def _name_at(g: _Gazetteer, keys: list[str], j: int) -> tuple[int, ...] | None:
+    """The cities of the longest name (up to three words) at token ``j``, or None."""
+    for size in (3, 2, 1):
+        key = " ".join(keys[j : j + size])
+        ids = g.aliases.mention.get(key) or g.name_index.get(key)
+        if j + size <= len(keys) and ids:
+            return tuple(parent_city(g.by_id[i]).id for i in ids)
+    return None
+
+
 def _a_city(s: _Site) -> _Verdict:
     """No rule objects: the likeliest city of the name."""
     return s.mention(s.cities[0])
@@ -983,6 +1009,7 @@ _VERDICT_RULES: tuple[Callable[[_Site], _Verdict], ...] = (
     _name_came_before,
     _too_short,
     _common_word_of,
+    _district_of_the_next,
     _weak_name_bare,
     _small_town_bare,
     _a_city,
