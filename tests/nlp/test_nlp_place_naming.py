@@ -228,3 +228,12 @@ def test_lower_case_names_beside_acronyms(text: str, label: str) -> None:
 )
 def test_lower_case_words_beside_acronyms_stay_words(text: str) -> None:
     assert cities(text) == []
+
+
+def test_signs_are_no_sports_talk_but_a_striker_is() -> None:
+    # "signs" is as often a road sign or a contract as a transfer
+    assert [s for s, _ in cities("Kiev, or Kyiv as the signs say, that's home")] == [
+        "Kiev",
+        "Kyiv",
+    ]
+    assert cities("Leeds signs a striker from Hull") == []

@@ -96,7 +96,7 @@ _PERSON_TITLES = frozenset(
 # ("Hull beat Leeds 2-1" is a match by its score).
 _SPORTS = frozenset(
     "game match score scored season playoffs playoff fans league cup nba nfl nhl mlb "
-    "goal goals striker coach squad xi lineup starting transfer signs signed derby "
+    "goal goals striker coach squad xi lineup starting transfer derby "
     "kickoff kick-off fixture fixtures free-kick penalty header assist".split()
 )
 _SCORE = re.compile(r"(?<![\d/.:-])\b\d{1,2} ?[-–] ?\d{1,2}\b(?![\d/.:-]| ?(?:am|pm|[ap]\.m))")
