@@ -238,14 +238,19 @@ def _a_name_then(g: _Gazetteer, words: list[str], anchor: str) -> bool:
     """A name holding ``anchor`` is followed by a region's name or code ("Split, Croatia",
     "buffalo ny"), by a place noun ("jersey city here", "cape town folks"), or, a name of
     several words, by a time ("salt lake city next week"; not "nice next week")."""
+    spots = [k for k, w in enumerate(words) if w == anchor]
     for name in (anchor, *g.anchor_names.get(anchor, ())):
         parts = name.split(" ")
-        size = len(parts)
-        for k in range(len(words) - size):
-            if words[k : k + size] == parts and (
-                words[k + size] in _WORDS_AFTER
-                or _names_a_region(g, words, k + size)
-                or (size > 1 and words[k + size] in en.TIME_AFTER_A_NAME)
+        at = parts.index(anchor)
+        for k in spots:
+            start, end = k - at, k - at + len(parts)
+            if start < 0 or end >= len(words) or words[start:end] != parts:
+                continue
+            after = words[end]
+            if (
+                after in _WORDS_AFTER
+                or _names_a_region(g, words, end)
+                or (len(parts) > 1 and after in en.TIME_AFTER_A_NAME)
             ):
                 return True
     return False
