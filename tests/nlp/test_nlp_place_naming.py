@@ -237,3 +237,27 @@ def test_signs_are_no_sports_talk_but_a_striker_is() -> None:
         "Kyiv",
     ]
     assert cities("Leeds signs a new striker") == []
+
+
+# A curated name of several cities: the community's country, then the message's other cities
+# choose; typed alone, the member is asked.
+@pytest.mark.parametrize(
+    ("text", "country", "label"),
+    [
+        ("Steel City born and raised", None, "Pittsburgh, Pennsylvania, US"),
+        ("Steel City born and raised", "GB", "Sheffield, GB"),
+        ("Steel City this weekend, then Leeds", None, "Sheffield, GB"),
+        ("Cowtown checking in", "US", "Fort Worth, Texas, US"),
+        ("Cowtown checking in", "CA", "Calgary, Alberta, CA"),
+        ("moved to Salt Lake last year", None, "Salt Lake City, Utah, US"),
+        ("I live in Salt Lake, sector V, IT hub of Kolkata", None, "Kolkata, IN"),
+    ],
+)
+def test_a_curated_name_of_several_cities(text: str, country: str | None, label: str) -> None:
+    assert find_places(text, prefer_country=country)[0].city.label == label  # type: ignore[union-attr]
+
+
+def test_a_curated_name_of_several_cities_typed_alone_is_asked() -> None:
+    found = resolve_city("Steel City")
+    assert found.city is None
+    assert {c.name for c in found.candidates} == {"Pittsburgh", "Sheffield"}

@@ -1013,7 +1013,7 @@ REPEAT_FILLER = frozenset({"on", "the", "of", "a", "at", "in", "and", "month", "
 _DAY_WORDS = "|".join(sorted([*MONTH_NAMES, *WEEKDAY_NAMES], key=len, reverse=True))
 PLACE_LIST_GAP = re.compile(
     r"^(?:[\s,;/&+()→>–—-]|\d{1,2}(?:st|nd|rd|th)?\b|(?:and|or|then|after\s+that|to|till|until"
-    r"|thru|through|the|first|" + _DAY_WORDS + r")\b\.?)*$",
+    r"|thru|through|the|first|this|next|week|weekend|tomorrow|tonight|" + _DAY_WORDS + r")\b\.?)*$",
     re.IGNORECASE,
 )
 # Two-letter region codes that are also everyday lower-case words: "reading in the park" is no

@@ -401,8 +401,10 @@ def read_aliases(text: str) -> Aliases:
         key, cid = _norm(name), int(gid)
         typed.setdefault(key, []).append(cid)
         if k in MENTION_KINDS:
-            mention[key] = (cid,)
-            kind[key] = k
+            # a name of several cities ("Steel City": Pittsburgh, Sheffield) keeps each, the
+            # likeliest first; the community's country and the message's other cities choose
+            mention[key] = (*mention.get(key, ()), cid)
+            kind.setdefault(key, k)
         elif k in ABBREVIATION_KINDS:
             abbr[key] = cid
             kind[key] = k

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from bot.domain.geo import distance_km
 from bot.nlp.lang import en
 from bot.nlp.places.gazetteer import (
     _MIN_POP_BARE,
@@ -456,7 +457,33 @@ def _find_slow(
             doubted.append((i, j, key, ids, hashtag))
     if doubted and known:
         out = _named_again(g, text, toks, keys, caps, out, known, doubted, prefer_country, features)
-    return out
+    return _by_neighbours(g, text, out) if len(out) > 1 else out
+
+
+def _by_neighbours(g: _Gazetteer, text: str, out: list[PlaceMention]) -> list[PlaceMention]:
+    """A curated name of several cities means the one near another city the message names:
+    "Salt Lake, sector V, IT hub of Kolkata" is Kolkata's Salt Lake, not Salt Lake City."""
+    found = list(out)
+    for k, m in enumerate(out):
+        ids = g.aliases.mention.get(_key_of(text[m.start : m.end]), ())
+        if m.city is None or len(ids) < 2:
+            continue
+        others = [o.city for o in out if o is not m and o.city is not None]
+        near = [g.by_id[i] for i in ids if any(_within(g.by_id[i], o) for o in others)]
+        if near and m.city not in near:
+            found[k] = replace(m, city=near[0])
+    return found
+
+
+def _key_of(surface: str) -> str:
+    return " ".join(_words_of(surface.lower()))
+
+
+def _within(a: City, b: City) -> bool:
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= _NEIGHBOUR_KM
+
+
+_NEIGHBOUR_KM = 100
 
 
 def _continues_a_list(gap: str, has_sports: bool) -> bool:
