@@ -1,6 +1,6 @@
 """The watcher on chat messages that name cities the ways members do (issue 14).
 
-    python bench/place_names_bench.py [--batch 1|2|all] [--errors N]
+    python bench/place_names_bench.py [--batch 1|2|3|all] [--errors N]
 
 The messages are the tables of tests/nlp/place_names_batch.py (alternate names, nicknames,
 abbreviations, demonyms, neighbourhoods, hashtags, missing diacritics, lower-case names,
@@ -35,7 +35,7 @@ def load_batches() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    return {"1": mod.BATCH_1, "2": getattr(mod, "BATCH_2", ())}
+    return {"1": mod.BATCH_1, "2": mod.BATCH_2, "3": mod.BATCH_3}
 
 
 def city_of(name: str, where: str) -> City:
@@ -98,7 +98,7 @@ def score(rows: tuple[tuple[str, tuple[str, ...]], ...], errors: int) -> dict[st
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--batch", default="all", choices=["1", "2", "all"])
+    ap.add_argument("--batch", default="all", choices=["1", "2", "3", "all"])
     ap.add_argument("--errors", type=int, default=0)
     args = ap.parse_args()
     batches = load_batches()
