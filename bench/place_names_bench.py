@@ -7,7 +7,8 @@ abbreviations, demonyms, neighbourhoods, hashtags, missing diacritics, lower-cas
 namesakes picked by context, lists, hard negatives), in the chat-statements development
 set's style. Scored as that set's ``score.py`` scores strictly: a home is the same city, a
 trip the same city and both days, an intent its kind; micro-F1 over all expected
-statements, and false alarms (messages expecting none that get any).
+statements, and false alarms (messages expecting none that get any). Also the share of the
+expected cities that ``find_places`` names (places only, the grammar around them aside).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bot.nlp.places import City, all_cities  # noqa: E402
+from bot.nlp.places import City, all_cities, find_places, parent_city  # noqa: E402
 from bot.nlp.statements import Statement, read  # noqa: E402
 
 NOW = datetime(2026, 5, 11, 9, 30, tzinfo=timezone(timedelta(hours=-4)))
@@ -83,6 +84,7 @@ def score(rows: tuple[tuple[str, tuple[str, ...]], ...], errors: int) -> dict[st
             shown += 1
             print(f"--- {text}\n    gold: {sorted(map(str, gold))}")
             print(f"    pred: {sorted(map(str, pred))}")
+    cities_named, cities_found = _places_only(rows)
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -93,7 +95,21 @@ def score(rows: tuple[tuple[str, tuple[str, ...]], ...], errors: int) -> dict[st
         "micro_f1": f1,
         "false_alarms": false_alarms,
         "negatives": negatives,
+        "city_recall": cities_found / cities_named if cities_named else 1.0,
     }
+
+
+def _places_only(rows: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[int, int]:
+    """(cities expected, cities ``find_places`` names, as their city): how much of the miss
+    is the place, not the statement grammar around it."""
+    named = found = 0
+    for text, specs in rows:
+        got_ids = {parent_city(m.city).id for m in find_places(text) if m.city is not None}
+        for _, city, _, _ in map(expected, specs):
+            if city is not None:
+                named += 1
+                found += city in got_ids
+    return named, found
 
 
 def main() -> int:
@@ -108,7 +124,8 @@ def main() -> int:
         print(
             f"batch {name}: {res['messages']} messages, strict micro-F1 {res['micro_f1']:.3f} "
             f"(P {res['precision']:.3f}, R {res['recall']:.3f}), false alarms "
-            f"{res['false_alarms']}/{res['negatives']}"
+            f"{res['false_alarms']}/{res['negatives']}; cities found (places only) "
+            f"{res['city_recall']:.3f}"
         )
     return 0
 
