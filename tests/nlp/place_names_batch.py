@@ -257,7 +257,10 @@ BATCH_2: tuple[Row, ...] = (
 BATCH_3: tuple[Row, ...] = (
     ("Peking duck aside, I actually live in Beijing", ("home Beijing CN",)),
     ("flying to Bombay on the 2nd of June, back on the 9th", ("trip Mumbai IN 06-02 06-09",)),
-    ("Saigon 12-15 June, then Hanoi 16-18", ("trip Ho Chi Minh City VN 06-12 06-15", "trip Hanoi VN 06-16 06-18")),
+    (
+        "Saigon 12-15 June, then Hanoi 16-18",
+        ("trip Ho Chi Minh City VN 06-12 06-15", "trip Hanoi VN 06-16 06-18"),
+    ),
     ("I'm a Glaswegian living in Edinburgh now", ("home Edinburgh GB",)),
     ("Scouser here, obviously", ("home Liverpool GB",)),
     ("Geordie born and bred, still in the toon", ("home Newcastle upon Tyne GB",)),
@@ -287,7 +290,10 @@ BATCH_3: tuple[Row, ...] = (
     ("Newcastle, Australia based", ("home Newcastle AU",)),
     ("Victoria BC next week for a wedding", (f"trip Victoria CA {NEXT_WEEK}",)),
     ("Lyon 4-6 June, then Annecy 7-8", ("trip Lyon FR 06-04 06-06", "trip Annecy FR 06-07 06-08")),
-    ("Vienna 1-3 June and then Bratislava 4-5", ("trip Vienna AT 06-01 06-03", "trip Bratislava SK 06-04 06-05")),
+    (
+        "Vienna 1-3 June and then Bratislava 4-5",
+        ("trip Vienna AT 06-01 06-03", "trip Bratislava SK 06-04 06-05"),
+    ),
     ("Chennai, or Madras as my dad says, is home", ("home Chennai IN",)),
     # hard negatives
     ("let's not split hairs about it", ()),
