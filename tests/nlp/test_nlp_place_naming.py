@@ -264,3 +264,26 @@ def test_a_curated_name_of_several_cities_typed_alone_is_asked() -> None:
     found = resolve_city("Steel City")
     assert found.city is None
     assert {c.name for c in found.candidates} == {"Pittsburgh", "Sheffield"}
+
+
+# A lower-case name of several words in a message that uses capitals: a place after "in",
+# "to"..., or, with a word that is no English word, anywhere ("new orleans", "tel aviv").
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I moved to san diego in March", "San Diego"),
+        ("Back in jersey city now", "Jersey City"),
+        ("Going to little rock for work", "Little Rock"),
+        ("My friend from new orleans said hi", "New Orleans"),
+        ("Heard of tel aviv? Great food", "Tel Aviv"),
+    ],
+)
+def test_a_lower_case_name_of_several_words_in_cased_text(text: str, label: str) -> None:
+    assert label in [lbl.split(",")[0] for _, lbl in cities(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["We had a long beach walk", "That's a little rock, Tom", "Grand rapids ahead!"]
+)
+def test_ordinary_words_that_spell_a_city_stay_words_in_cased_text(text: str) -> None:
+    assert cities(text) == []

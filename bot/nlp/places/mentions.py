@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from bot.domain.geo import distance_km
@@ -227,6 +227,7 @@ def _candidates(
         elif not any(
             _capital_inside(text, w)
             or any(k.title() in text for k in g.anchor_names.get(w, ())[:50])
+            or _a_name_after_a_place_word(g, words, w)
             for w in hits
         ):
             return frozenset()
@@ -239,22 +240,38 @@ def _a_name_then(g: _Gazetteer, words: list[str], anchor: str) -> bool:
     """A name holding ``anchor`` is followed by a region's name or code ("Split, Croatia",
     "buffalo ny"), by a place noun ("jersey city here", "cape town folks"), or, a name of
     several words, by a time ("salt lake city next week"; not "nice next week")."""
+    for start, end in _name_spans(g, words, anchor):
+        if end >= len(words):
+            continue
+        after = words[end]
+        if (
+            after in _WORDS_AFTER
+            or _names_a_region(g, words, end)
+            or (end - start > 1 and after in en.TIME_AFTER_A_NAME)
+        ):
+            return True
+    return False
+
+
+def _a_name_after_a_place_word(g: _Gazetteer, words: list[str], anchor: str) -> bool:
+    """A name of several words holding ``anchor`` right after "in", "to", "from"...: "I
+    moved to san diego in March" (its lower case judged by ``_lower_case_place``)."""
+    return any(
+        end - start > 1 and start > 0 and words[start - 1] in _STRONG_PREP
+        for start, end in _name_spans(g, words, anchor)
+    )
+
+
+def _name_spans(g: _Gazetteer, words: list[str], anchor: str) -> Iterator[tuple[int, int]]:
+    """Where the names holding ``anchor`` stand in ``words``: (first word, past the last)."""
     spots = [k for k, w in enumerate(words) if w == anchor]
     for name in (anchor, *g.anchor_names.get(anchor, ())):
         parts = name.split(" ")
         at = parts.index(anchor)
         for k in spots:
             start, end = k - at, k - at + len(parts)
-            if start < 0 or end >= len(words) or words[start:end] != parts:
-                continue
-            after = words[end]
-            if (
-                after in _WORDS_AFTER
-                or _names_a_region(g, words, end)
-                or (len(parts) > 1 and after in en.TIME_AFTER_A_NAME)
-            ):
-                return True
-    return False
+            if start >= 0 and end <= len(words) and words[start:end] == parts:
+                yield start, end
 
 
 def _names_a_region(g: _Gazetteer, words: list[str], k: int) -> bool:
@@ -1071,7 +1088,18 @@ def _lower_case_place(
         return False
     if top.population >= 1_000_000 or (loc_ctx and top.population >= 100_000):
         return True
+    if top.population >= 100_000 and _a_proper_name_of_words(g, key):
+        return True  # "new orleans", "san diego", "tel aviv"; not "a long beach walk"
     return strong_ctx and top.population >= _MIN_POP_LOWER_STRONG and _gone_to(keys, i)
+
+
+def _a_proper_name_of_words(g: _Gazetteer, key: str) -> bool:
+    """A name of several words, one of them no English word: "new orleans", "san diego"
+    (not "long beach", "jersey city", "little rock", made of words)."""
+    words = key.split(" ")
+    return len(words) > 1 and any(
+        w not in g.common_words and w not in _SMALL_WORDS and len(w) > 2 for w in words
+    )
 
 
 # Words before "to" or "from" that make it a journey's ("way to ibiza", not "talk to barry").
