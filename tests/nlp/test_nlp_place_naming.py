@@ -287,3 +287,30 @@ def test_a_lower_case_name_of_several_words_in_cased_text(text: str, label: str)
 )
 def test_ordinary_words_that_spell_a_city_stay_words_in_cased_text(text: str) -> None:
     assert cities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I live in L.A.", "Los Angeles, California, US"),
+        ("I'm based in D.C., hi all", "Washington, District of Columbia, US"),
+        ("moved to N.Y.C. in March", "New York City, New York, US"),
+    ],
+)
+def test_initials_with_dots_are_the_short_form_they_spell(text: str, label: str) -> None:
+    from datetime import UTC, datetime
+
+    from bot.nlp.statements import read
+
+    assert [(m.text[:2], m.city.label) for m in find_places(text) if m.city][0][1] == label
+    homes = [s.city.label for s in read(text, now=datetime(2026, 5, 11, tzinfo=UTC)) if s.city]
+    assert homes == [label]
+
+
+@pytest.mark.parametrize("text", ["the U.S. is big", "P.S. the A.B.C.D. test failed"])
+def test_other_initials_with_dots_name_no_city(text: str) -> None:
+    assert cities(text) == []
+
+
+def test_montreal_is_mtl_in_any_case() -> None:
+    assert [lbl for _, lbl in cities("in Mtl next week")] == ["Montréal, Quebec, CA"]

@@ -123,15 +123,17 @@ def find_places(text: str, *, prefer_country: str | None = None) -> list[PlaceMe
     if not text:
         return []
     g = _load()
-    hits = _candidates(g, text)
+    undotted = _undot(text)
+    hits = _candidates(g, undotted)
     if not hits:
         return []
-    return _find_slow(g, text[:_MAX_CHARS], hits, prefer_country)
+    found = _find_slow(g, undotted[:_MAX_CHARS], hits, prefer_country)
+    return found if undotted is text else [_dotted_again(text, m) for m in found]
 
 
 def may_mention_place(text: str) -> bool:
     """Cheap check: False means ``find_places`` surely finds nothing."""
-    return bool(text) and bool(_candidates(_load(), text))
+    return bool(text) and bool(_candidates(_load(), _undot(text)))
 
 
 def may_mention_city(text: str) -> bool:
@@ -139,7 +141,27 @@ def may_mention_city(text: str) -> bool:
     if not text:
         return False
     g = _load()
-    return bool(_candidates(g, text, g.city_anchors, g.city_single_anchors))
+    return bool(_candidates(g, _undot(text), g.city_anchors, g.city_single_anchors))
+
+
+# Initials with dots ("D.C.", "L.A.", "N.Y.C."): read as the short form they spell.
+_DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?!\w)")
+
+
+def _undot(text: str) -> str:
+    """``text`` with dotted initials written as one word, offsets kept: "in L.A. now" ->
+    "in LA   now" (the same length, so a mention's span is the same in both)."""
+    if "." not in text or _DOTTED.search(text) is None:
+        return text
+    return _DOTTED.sub(lambda m: m[1].replace(".", "") + " " * m[1].count("."), text)
+
+
+def _dotted_again(text: str, m: PlaceMention) -> PlaceMention:
+    """A mention found in the undotted text, with its surface as written ("L.A.")."""
+    dotted = _DOTTED.match(text, m.start)
+    if dotted is None or dotted.end() < m.end:
+        return m
+    return replace(m, text=text[m.start : dotted.end()], end=dotted.end())
 
 
 def has_a_city_word(text: str, low: str | None = None, words: list[str] | None = None) -> bool:
@@ -152,6 +174,8 @@ def has_a_city_word(text: str, low: str | None = None, words: list[str] | None =
     (the gates' words, ``en.gate_words``), where the caller has them."""
     if low is None:
         low = text.lower()
+    if "." in low and (undotted := _undot(text)) is not text:
+        low, words = undotted.lower(), None  # "D.C." is the word "dc"
     if words is None or not low.isascii():
         words = _words_of(low)
     elif "'" in low:  # "paris's" holds the word "paris"
