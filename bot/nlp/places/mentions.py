@@ -123,7 +123,7 @@ def find_places(text: str, *, prefer_country: str | None = None) -> list[PlaceMe
     if not text:
         return []
     g = _load()
-    undotted = _undot(text)
+    undotted = _undot(text) if "." in text else text
     hits = _candidates(g, undotted)
     if not hits:
         return []
@@ -133,7 +133,7 @@ def find_places(text: str, *, prefer_country: str | None = None) -> list[PlaceMe
 
 def may_mention_place(text: str) -> bool:
     """Cheap check: False means ``find_places`` surely finds nothing."""
-    return bool(text) and bool(_candidates(_load(), _undot(text)))
+    return bool(text) and bool(_candidates(_load(), _undot(text) if "." in text else text))
 
 
 def may_mention_city(text: str) -> bool:
@@ -141,7 +141,8 @@ def may_mention_city(text: str) -> bool:
     if not text:
         return False
     g = _load()
-    return bool(_candidates(g, _undot(text), g.city_anchors, g.city_single_anchors))
+    undotted = _undot(text) if "." in text else text
+    return bool(_candidates(g, undotted, g.city_anchors, g.city_single_anchors))
 
 
 # Initials with dots ("D.C.", "L.A.", "N.Y.C."): read as the short form they spell.
@@ -151,9 +152,12 @@ _DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?!\w)")
 def _undot(text: str) -> str:
     """``text`` with dotted initials written as one word, offsets kept: "in L.A. now" ->
     "in LA   now" (the same length, so a mention's span is the same in both)."""
-    if "." not in text or _DOTTED.search(text) is None:
+    if _TWO_INITIALS.search(text) is None:  # callers test for a "." first
         return text
     return _DOTTED.sub(lambda m: m[1].replace(".", "") + " " * m[1].count("."), text)
+
+
+_TWO_INITIALS = re.compile(r"\.[A-Z]\.")  # the cheap test first (a literal "." leads): "D.C."
 
 
 def _dotted_again(text: str, m: PlaceMention) -> PlaceMention:
