@@ -314,3 +314,20 @@ def test_other_initials_with_dots_name_no_city(text: str) -> None:
 
 def test_montreal_is_mtl_in_any_case() -> None:
     assert [lbl for _, lbl in cities("in Mtl next week")] == ["Montréal, Quebec, CA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("flying into CDG on Friday, back Sunday", "Paris, FR"),
+        ("SYD next week for work", "Sydney, New South Wales, AU"),
+        ("ORD layover next week", "Chicago, Illinois, US"),
+    ],
+)
+def test_an_airport_code_in_capitals_is_its_city(text: str, label: str) -> None:
+    assert [lbl for _, lbl in cities(text)] == [label]
+
+
+@pytest.mark.parametrize("text", ["la vie en rose", "las tapas y los vinos", "my ord file"])
+def test_an_airport_code_in_lower_case_is_a_word(text: str) -> None:
+    assert cities(text) == []
