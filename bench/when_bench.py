@@ -699,6 +699,289 @@ PHRASES: list[tuple[str, str, str | None]] = [
     ("not sure, maybe weekend", L, None),
 ]
 
+# Round 4, batch A (helper `when`, issue 14), written before any of its fixes in many
+# regional styles; scored once before fixing: SCORE_A_BEFORE.
+JNB, SAO = "Africa/Johannesburg", "America/Sao_Paulo"
+ROUND4A: list[tuple[str, str, str | None]] = [
+    # a dotted day.month date, then a clock time
+    ("14.3 at 7pm", L, "2026-03-14 19:00"),
+    ("3.10 18:30", L, "2026-10-03 18:30"),
+    ("21.3. 19:30", BER, "2026-03-21 19:30"),
+    ("sat 21.3 @ 2pm", L, "2026-03-21 14:00"),
+    ("12.4. 11am", L, "2026-04-12 11:00"),
+    ("on 9.3 at half 7", L, "2026-03-09 19:30"),
+    ("5.3 7.30pm", L, "2026-03-05 19:30"),
+    ("25.12 at noon", L, "2026-12-25 12:00"),
+    ("thurs 12.3, 18.00", L, "2026-03-12 18:00"),
+    ("18.3.26 19:00", BER, "2026-03-18 19:00"),
+    ("7.4 - 6pm", L, "2026-04-07 18:00"),
+    ("Fri 20.3 from 7", L, "2026-03-20 19:00"),
+    ("1.5. from 18:00", BER, "2026-05-01 18:00"),
+    ("16.03. 20h", P, "2026-03-16 20:00"),
+    ("30.3 19:15", L, "2026-03-30 19:15"),
+    ("Sunday 15.3, 10am", L, "2026-03-15 10:00"),
+    ("11.3 after work", L, "2026-03-11 17:00"),
+    ("10.3 evening", L, "2026-03-10 18:00"),
+    ("13.3 7ish", L, "2026-03-13 19:00"),
+    ("6.3 @ 19:00", DUB, "2026-03-06 19:00"),
+    # zones named after a country, region or city
+    ("7pm UK", NY, "2026-03-04 14:00"),
+    ("6pm Ireland", L, "2026-03-04 18:00"),
+    ("noon Pacific time", NY, "2026-03-04 15:00"),
+    ("6:30pm India time", L, "2026-03-04 13:00"),
+    ("7pm Central European", L, "2026-03-04 18:00"),
+    ("9am Sydney time", L, "2026-03-04 22:00"),
+    ("friday 7pm Central Europe time", L, "2026-03-06 18:00"),
+    ("8pm Spain time", L, "2026-03-04 19:00"),
+    ("7pm Italy time", L, "2026-03-04 18:00"),
+    ("noon Eastern on sat", L, "2026-03-07 17:00"),
+    ("3pm Mountain", NY, "2026-03-04 17:00"),
+    ("10am Pacific, thursday", NY, "2026-03-05 13:00"),
+    ("6pm Aus time", L, "2026-03-05 07:00"),
+    ("7pm NZ", L, "2026-03-05 06:00"),
+    ("8pm Dublin time", BER, "2026-03-04 21:00"),
+    ("7pm Netherlands time", L, "2026-03-04 18:00"),
+    ("5pm Brazil time", L, "2026-03-04 20:00"),
+    ("9am Singapore", L, "2026-03-05 01:00"),
+    ("7pm Scotland time", L, "2026-03-04 19:00"),
+    ("6pm South Africa time", L, "2026-03-04 16:00"),
+    ("9pm Philippines time", L, "2026-03-04 13:00"),
+    ("7pm Mumbai time", L, "2026-03-04 13:30"),
+    ("7.30pm Delhi time", L, "2026-03-04 14:00"),
+    ("8pm Toronto time", L, "2026-03-05 01:00"),
+    ("noon Hawaii time", L, "2026-03-04 22:00"),
+    ("saturday 8pm Eastern time", TOR, "2026-03-07 20:00"),
+    ("tuesday 6pm Pacific", L, "2026-03-11 01:00"),
+    ("friday 1pm Japan time", L, "2026-03-06 04:00"),
+    ("8pm Perth time", L, "2026-03-04 12:00"),
+    ("6pm Queensland time", L, "2026-03-05 08:00"),
+    ("7pm Cape Town time", L, "2026-03-04 17:00"),
+    ("7pm Lagos time", L, "2026-03-04 18:00"),
+    ("7pm Nigeria time", L, "2026-03-04 18:00"),
+    ("6pm Kenya time", L, "2026-03-04 15:00"),
+    # regional words for a part of the day
+    ("thursday arvo", SYD, "2026-03-05 12:00"),
+    ("arvo on saturday", MEL, "2026-03-07 12:00"),
+    ("teatime tomorrow", L, "2026-03-05 16:00"),
+    ("friday after school", L, "2026-03-06 15:00"),
+    ("first thing friday", L, "2026-03-06 08:00"),
+    ("lunchtime thurs", L, "2026-03-05 12:00"),
+    ("dinnertime saturday", L, "2026-03-07 18:00"),
+    ("dinner time on sunday", L, "2026-03-08 18:00"),
+    ("sunday teatime", L, "2026-03-08 16:00"),
+    ("sat arvo 4ish", AKL, "2026-03-07 16:00"),
+    ("after work weds", L, "2026-03-11 17:00"),
+    ("thursday after office", KOL, "2026-03-05 17:00"),
+    ("brekkie on sat", SYD, "2026-03-07 07:00"),
+    ("supper friday", L, "2026-03-06 18:00"),
+    ("saturday elevenses", L, "2026-03-07 11:00"),
+    ("lunch tmrw", L, "2026-03-05 12:00"),
+    ("tomorrow evo", SYD, "2026-03-05 18:00"),
+    ("after dinner on friday", L, "2026-03-06 20:00"),
+    ("sunday brunch 11ish", L, "2026-03-08 11:00"),
+    ("morning tea tomorrow", SYD, "2026-03-05 10:00"),
+    ("sat avo", MEL, "2026-03-07 12:00"),
+    ("after school monday", L, "2026-03-09 15:00"),
+    ("late doors friday", L, "2026-03-06 21:00"),
+    ("first thing tomorrow", L, "2026-03-05 08:00"),
+    ("mon after work", L, "2026-03-09 17:00"),
+    ("lunch hour friday", L, "2026-03-06 12:00"),
+    # alternatives joined by "or" sharing a part of the day
+    ("Tue or Wed evening", L, "2026-03-10 18:00"),
+    ("thurs or fri arvo", MEL, "2026-03-05 12:00"),
+    ("saturday or sunday lunchtime", L, "2026-03-07 12:00"),
+    ("mon or tues night", L, "2026-03-09 18:00"),
+    ("wed or thu after work", L, "2026-03-11 17:00"),
+    ("tomorrow or friday evening", L, "2026-03-05 18:00"),
+    ("friday or saturday, 7ish", L, "2026-03-06 19:00"),
+    ("thursday or friday, early evening", L, "2026-03-05 18:00"),
+    ("sat or sun late afternoon", L, "2026-03-07 16:00"),
+    ("the 12th or 13th, evening", L, "2026-03-12 18:00"),
+    ("12th or 13th march at 7pm", L, "2026-03-12 19:00"),
+    ("tues/wed evening", L, "2026-03-10 18:00"),
+    ("mon, tue or wed evening", L, "2026-03-09 18:00"),
+    ("either sat or sun afternoon", L, "2026-03-07 12:00"),
+    ("thurs or fri lunch", L, "2026-03-05 12:00"),
+    ("fri or sat nite", L, "2026-03-06 18:00"),
+    ("this sat or sun, 2pm", L, "2026-03-07 14:00"),
+    ("Wednesday or Thursday next week, evening", L, "2026-03-11 18:00"),
+    ("sat or sun arvo", SYD, "2026-03-07 12:00"),
+    ("friday or saturday night around 8", L, "2026-03-06 20:00"),
+    ("tonight or tomorrow evening", L, "2026-03-04 18:00"),
+    ("tue or thu after 6", L, "2026-03-10 18:00"),
+    # finer parts of the day
+    ("late morning friday", L, "2026-03-06 10:00"),
+    ("mid-afternoon saturday", L, "2026-03-07 14:00"),
+    ("early evening on sunday", L, "2026-03-08 18:00"),
+    ("just after lunch on friday", L, "2026-03-06 13:00"),
+    ("after lunch tomorrow", L, "2026-03-05 13:00"),
+    ("late afternoon thurs", L, "2026-03-05 16:00"),
+    ("early afternoon tmrw", L, "2026-03-05 12:00"),
+    ("sunday, mid morning", L, "2026-03-08 10:00"),
+    ("mid-evening friday", L, "2026-03-06 19:00"),
+    ("late evening on saturday", L, "2026-03-07 21:00"),
+    ("early morning sunday", L, "2026-03-08 00:00"),
+    ("late in the afternoon on friday", L, "2026-03-06 16:00"),
+    ("early in the evening saturday", L, "2026-03-07 18:00"),
+    ("late-ish morning sunday", L, "2026-03-08 10:00"),
+    ("around midday thursday", L, "2026-03-05 12:00"),
+    ("mid-morning tmrw", L, "2026-03-05 10:00"),
+    ("early arvo saturday", MEL, "2026-03-07 12:00"),
+    ("late arvo friday", SYD, "2026-03-06 16:00"),
+    ("in the late afternoon on sunday", L, "2026-03-08 16:00"),
+    ("sunday first thing", L, "2026-03-08 08:00"),
+    ("tomorrow just after lunch", L, "2026-03-05 13:00"),
+    # words that name no time, and numbers that are no time: refused
+    ("asap-ish", L, None),
+    ("when the weather is good", L, None),
+    ("after the release", L, None),
+    ("whenever ppl are free", L, None),
+    ("meet the deadline", L, None),
+    ("7 people", L, None),
+    ("5 stars", L, None),
+    ("route 66", L, None),
+    ("version 2.3", L, None),
+    ("3 or 4 of us", L, None),
+    ("sometime-ish", L, None),
+    ("tbd 🤷", L, None),
+    ("soon™", L, None),
+    ("whenevs", L, None),
+    ("any day", L, None),
+    ("no rush", L, None),
+    ("after the launch", L, None),
+    ("when it stops raining", L, None),
+    ("once the new office opens", L, None),
+    ("in a bit", L, None),
+    ("not yet decided 🤔", L, None),
+    ("2-3 hours", L, None),
+    ("table for 6", L, None),
+    ("room 101", L, None),
+    ("level 3", L, None),
+    ("£20 each", L, None),
+    ("1 or 2 drinks", L, None),
+    ("top 10", L, None),
+    ("ASAP lol", L, None),
+    ("eventually 😅", L, None),
+    ("when ever", L, None),
+    ("sooner rather than later", L, None),
+    ("whenever the sun comes out", L, None),
+    ("after my exams", L, None),
+    ("once payday hits", L, None),
+    ("covid permitting", L, None),
+    ("weather permitting", L, None),
+    # holidays, read for the community's country
+    ("after Christmas", L, "2026-12-26 00:00"),
+    ("Thanksgiving weekend", NY, "2026-11-26 00:00"),
+    ("Thanksgiving weekend", TOR, "2026-10-10 00:00"),
+    ("Easter Monday 2pm", DUB, "2026-04-06 14:00"),
+    ("Diwali", KOL, "2026-11-08 00:00"),
+    ("boxing day, 3pm", AKL, "2026-12-26 15:00"),
+    ("Canada Day", TOR, "2026-07-01 00:00"),
+    ("Anzac Day", SYD, "2026-04-25 00:00"),
+    ("anzac day arvo", MEL, "2026-04-25 12:00"),
+    ("Australia Day", SYD, "2027-01-26 00:00"),
+    ("Waitangi Day", AKL, "2027-02-06 00:00"),
+    ("St Andrew's Day", L, "2026-11-30 00:00"),
+    ("Burns Night", L, "2027-01-25 18:00"),
+    ("bonfire night", L, "2026-11-05 18:00"),
+    ("Guy Fawkes night", AKL, "2026-11-05 18:00"),
+    ("the May bank holiday", L, "2026-05-04 00:00"),
+    ("spring bank holiday", L, "2026-05-25 00:00"),
+    ("the bank holiday weekend", L, "2026-04-03 00:00"),
+    ("bank holiday monday", DUB, "2026-04-06 00:00"),
+    ("the bank holiday", DUB, "2026-03-17 00:00"),
+    ("Labour Day", AKL, "2026-10-26 00:00"),
+    ("Labour Day", MEL, "2026-03-09 00:00"),
+    ("Family Day", TOR, "2027-02-15 00:00"),
+    ("Good Friday 2pm", SYD, "2026-04-03 14:00"),
+    ("the Saturday before Easter", L, "2026-04-04 00:00"),
+    ("the day before christmas eve", L, "2026-12-23 00:00"),
+    ("the week after christmas", L, "2026-12-28 00:00"),
+    ("Thanksgiving Day", NY, "2026-11-26 00:00"),
+    ("Easter Sunday", AKL, "2026-04-05 00:00"),
+    ("Independence Day", KOL, "2026-08-15 00:00"),
+    ("Republic Day", KOL, "2027-01-26 00:00"),
+    ("Heritage Day", JNB, "2026-09-24 00:00"),
+    ("Freedom Day", JNB, "2026-04-27 00:00"),
+    ("Labor Day", NY, "2026-09-07 00:00"),
+    ("Juneteenth", NY, "2026-06-19 00:00"),
+    ("Remembrance Day", TOR, "2026-11-11 00:00"),
+    ("Christmas Day lunch", AKL, "2026-12-25 12:00"),
+    ("Boxing Day", TOR, "2026-12-26 00:00"),
+    ("xmas eve arvo", SYD, "2026-12-24 12:00"),
+    # seasons, by the community's hemisphere
+    ("in the summer", SYD, "2026-12-01 00:00"),
+    ("next winter", MEL, "2026-06-01 00:00"),
+    ("in spring", AKL, "2026-09-01 00:00"),
+    ("this winter", AKL, "2026-06-01 00:00"),
+    ("in the summer", NY, "2026-06-21 00:00"),
+    ("this spring", L, "2026-03-20 00:00"),
+    ("in the autumn", L, "2026-09-23 00:00"),
+    ("next summer", JNB, "2026-12-01 00:00"),
+    ("over the summer", SYD, "2026-12-01 00:00"),
+    ("in the winter", SAO, "2026-06-01 00:00"),
+    ("in the fall", TOR, "2026-09-23 00:00"),
+    # the last misses' classes, in new wordings
+    ("a week on friday, 7.30", L, "2026-03-13 19:30"),
+    ("a week on tuesday at 6", L, "2026-03-17 18:00"),
+    ("in 3 weeks, saturday", L, "2026-03-28 00:00"),
+    ("next week, thursday 7pm", L, "2026-03-12 19:00"),
+    ("7 for 7.30 on saturday", L, "2026-03-07 19:00"),
+    ("6.30 for 7, friday", L, "2026-03-06 18:30"),
+    ("this weekend, sunday ideally", L, "2026-03-08 00:00"),
+    ("next week, ideally tuesday", L, "2026-03-10 00:00"),
+    ("12-03-2026 18:30", L, "2026-03-12 18:30"),
+    ("12-3-26 7pm", L, "2026-03-12 19:00"),
+    ("03-12-2026 7pm", NY, "2026-03-12 19:00"),
+    ("one afternoon next week", L, "2026-03-09 12:00"),
+    ("some evening next week", L, "2026-03-09 18:00"),
+    ("any weeknight next week", L, "2026-03-09 18:00"),
+    ("saturday afternoon, 1ish to 4", L, "2026-03-07 13:00"),
+    ("friday evening, 7ish till late", L, "2026-03-06 19:00"),
+    ("sunday, 3ish-6", L, "2026-03-08 15:00"),
+    ("fortnight on friday, 7pm", L, "2026-03-20 19:00"),
+    ("the weekend before easter", L, "2026-03-27 18:00"),
+    ("thursday week, half 7", L, "2026-03-12 19:30"),
+    ("a week tomorrow at 8pm", L, "2026-03-12 20:00"),
+    ("tomorrow week, 7pm", L, "2026-03-12 19:00"),
+    ("next tues, 7 for 7.15", L, "2026-03-10 19:00"),
+    # casual chat: typos, emoji, abbreviations, capitals
+    ("tmrw @ 7 🍻", L, "2026-03-05 19:00"),
+    ("thurs 7pm?", L, "2026-03-05 19:00"),
+    ("wknd?", L, "2026-03-06 18:00"),
+    ("this wknd, sat arvo", MEL, "2026-03-07 12:00"),
+    ("fri 8pm 🎉", L, "2026-03-06 20:00"),
+    ("sat 3pm!!", L, "2026-03-07 15:00"),
+    ("sun 11ish 🙂", L, "2026-03-08 11:00"),
+    ("2moro 6:30", L, "2026-03-05 18:30"),
+    ("nxt thurs 7", L, "2026-03-12 19:00"),
+    ("tues nite 8", L, "2026-03-10 20:00"),
+    ("satday 2pm", L, "2026-03-07 14:00"),
+    ("fridy evening", L, "2026-03-06 18:00"),
+    ("thursady 7pm", L, "2026-03-05 19:00"),
+    ("tmrw evng", L, "2026-03-05 18:00"),
+    ("sunday aft", L, "2026-03-08 12:00"),
+    ("sat afternoon-ish, 3?", L, "2026-03-07 15:00"),
+    ("FRIDAY 7PM", L, "2026-03-06 19:00"),
+    ("Sat. 7 Mar. 2pm", L, "2026-03-07 14:00"),
+    ("wed 11th mar @ 6.30pm", L, "2026-03-11 18:30"),
+    ("thu 19/3 7pm", L, "2026-03-19 19:00"),
+    ("3/19 at 7pm ET", NY, "2026-03-19 19:00"),
+    ("sat 14th, 12-3pm", L, "2026-03-14 12:00"),
+    ("7pm thurs 12 march", L, "2026-03-12 19:00"),
+    ("Sunday 22nd March, 2.30pm", L, "2026-03-22 14:30"),
+    ("this coming sunday, 4pm", SYD, "2026-03-08 16:00"),
+    ("next friday evening (13th)", L, "2026-03-13 18:00"),
+    ("fri 13/03 – 19:00", L, "2026-03-13 19:00"),
+    ("7 pm friday IST", KOL, "2026-03-06 19:00"),
+    ("Sat 7th at 1500", L, "2026-03-07 15:00"),
+    ("1830 tmrw", L, "2026-03-05 18:30"),
+]
+
+BATCHES: dict[str, list[tuple[str, str, str | None]]] = {"round4a": ROUND4A}
+for _batch in BATCHES.values():
+    PHRASES += _batch
+
 
 def _now(zone: str) -> datetime:
     return datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo(zone))
@@ -735,14 +1018,16 @@ def _right(found: datetime | None, zone: str, expected: str | None) -> bool:
     return local == expected
 
 
-def score(parse: Callable[[str, str], datetime | None]) -> tuple[int, list[str]]:
+def score(
+    parse: Callable[[str, str], datetime | None], phrases: list[tuple[str, str, str | None]]
+) -> tuple[int, list[str]]:
     wrong = []
-    for text, zone, expected in PHRASES:
+    for text, zone, expected in phrases:
         found = parse(text, zone)
         if not _right(found, zone, expected):
             got = None if found is None else found.astimezone(ZoneInfo(zone)).isoformat()
             wrong.append(f"{text!r} ({zone}): expected {expected}, got {got}")
-    return len(PHRASES) - len(wrong), wrong
+    return len(phrases) - len(wrong), wrong
 
 
 def speed(parse: Callable[[str, str], datetime | None], rounds: int) -> float:
@@ -760,16 +1045,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--errors", action="store_true", help="list the phrases read wrong")
+    ap.add_argument("--batch", choices=sorted(BATCHES), help="score only this batch")
     args = ap.parse_args()
+    phrases = BATCHES[args.batch] if args.batch else PHRASES
     out: dict[str, Any] = {
         "machine": {"python": platform.python_version(), "uname": " ".join(platform.uname())},
         "date": datetime.now().astimezone().isoformat(timespec="seconds"),
-        "phrases": len(PHRASES),
-        "refusals_expected": sum(1 for p in PHRASES if p[2] is None),
+        "phrases": len(phrases),
+        "refusals_expected": sum(1 for p in phrases if p[2] is None),
     }
-    right, wrong = score(_ours)
-    refused = [p for p in PHRASES if p[2] is None and _ours(p[0], p[1]) is None]
-    out["tweetup"] = {"right": right, "accuracy": round(right / len(PHRASES), 3),
+    right, wrong = score(_ours, phrases)
+    refused = [p for p in phrases if p[2] is None and _ours(p[0], p[1]) is None]
+    out["tweetup"] = {"right": right, "accuracy": round(right / len(phrases), 3),
                       "refused": len(refused)}  # fmt: skip
     if args.errors:
         out["tweetup"]["wrong"] = wrong
@@ -780,9 +1067,9 @@ def main() -> None:
     if peer is None:
         out["dateparser"] = "not installed (pip install dateparser)"
     else:
-        p_right, p_wrong = score(peer)
+        p_right, p_wrong = score(peer, phrases)
         peer_speed = speed(peer, args.rounds)
-        out["dateparser"] = {"right": p_right, "accuracy": round(p_right / len(PHRASES), 3),
+        out["dateparser"] = {"right": p_right, "accuracy": round(p_right / len(phrases), 3),
                              "phrases_per_s": round(peer_speed)}  # fmt: skip
         if args.errors:
             out["dateparser"]["wrong"] = p_wrong

@@ -7,6 +7,7 @@ from datetime import timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from bot.nlp.dates.region import place_zone
 from bot.nlp.dates.values import ClockTime, Grain, PartOfDay
 from bot.nlp.dates.vocabulary import (
     _AMPM_WORDS,
@@ -15,6 +16,7 @@ from bot.nlp.dates.vocabulary import (
     _PART_PHRASES,
     _PARTS,
     _TZ_OFFSETS,
+    _NOT_PLACE_WORDS,
     _ZONE_NAMES,
     _ZONE_TIME_WORDS,
 )
@@ -36,7 +38,6 @@ _PART_DAY_OFFSETS = {
 _AFTER_PARTS = {"work": (17, 21), "office": (17, 21), "lunch": (13, 17), "school": (15, 21)}
 
 
-_ZONE_FIRST_WORDS = frozenset(words[0] for words in _ZONE_NAMES)
 
 # Words before a number that make it a clock time ("at 7.30", "by 1030").
 # after a 24-hour time: "hrs" first (the only one read after bare digits), then the rest
@@ -107,18 +108,18 @@ def _tz_named(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
     Examples: "7pm UK time", "19:00 German time", "8pm Eastern", "noon Pacific Time",
     "7pm Sydney time", "7pm (London time)", "8pm Central European time", "6pm ET"."""
     k = j + 1 if cur.word(j, "(") else j
-    if cur.s(k) not in _ZONE_FIRST_WORDS:
+    if k >= cur.n or cur.t[k].kind != "w":
         return None, j
-    for size in (2, 1):
-        words = tuple(cur.s(x) for x in range(k, k + size))
-        zone = _ZONE_NAMES.get(words)
-        if zone is None:
-            continue
+    for size in (3, 2, 1):
+        words = tuple(cur.s(x) for x in range(k, min(k + size, cur.n)))
         e = k + size
         said_time = cur.word(e, *_ZONE_TIME_WORDS)
+        zone = _zone_of(words, said_time)
+        if zone is None or len(words) < size:
+            continue
         while cur.word(e, *_ZONE_TIME_WORDS):
             e += 1
-        if not said_time and (words not in _BARE_ZONES or (e < cur.n and cur.t[e].cap)):
+        if not said_time and not _bare_zone(words) or (not said_time and e < cur.n and cur.t[e].cap):
             return None, j  # "7pm London" is where; "8pm Central Park" is a place
         if k != j:  # "(London time)"; a `when` loses its closing ")" to the edge strip
             if e < cur.n and not cur.word(e, ")"):
@@ -126,6 +127,26 @@ def _tz_named(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
             e = cur.skip(e, ")")
         return ZoneInfo(zone), e
     return None, j
+
+
+def _zone_of(words: tuple[str, ...], said_time: bool) -> str | None:
+    """A place's zone: the curated names first, then countries and (before "time") cities.
+
+    Examples: ("uk",) -> Europe/London; ("ireland",) -> Europe/Dublin; ("cape", "town")
+    before "time" -> Africa/Johannesburg."""
+    zone = _ZONE_NAMES.get(words)
+    if zone is not None:
+        return zone
+    if any(w in _NOT_PLACE_WORDS or not w.isalpha() for w in words):
+        return None
+    return place_zone(words, with_time=said_time)
+
+
+def _bare_zone(words: tuple[str, ...]) -> bool:
+    """A zone named without "time": the US regions, "UK", "NZ", and countries."""
+    if words in _BARE_ZONES:
+        return True
+    return all(w.isalpha() for w in words) and place_zone(words, with_time=False) is not None
 
 
 def _tz_abbreviation(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
@@ -249,6 +270,8 @@ def _day_beside(cur: Cursor, before: int, after: int) -> bool:
     time, as the British write it, not a decimal).
 
     Examples: "7.30 friday", "tomorrow 6.45"."""
+    if cur.word(before, ","):
+        before -= 1  # "a week on friday, 7.30"
     return any(
         cur.p_weekday(k) is not None or cur.word(k, "tomorrow", "tonight", "today")
         for k in (before, after)

@@ -808,8 +808,19 @@ def _day_range(cur: Cursor, i: int, lend: int, r_i: int) -> tuple[Interval, int]
     if rd is not None and rd[0].grain == lday.grain:
         return _span_to_span(cur, lday, rd[0], rd[1])
     if rnum is not None and lday.grain == "day" and not lday.weekday_only:
+        if _clock_not_day(cur, cur.skip_the(r_i), rnum[1]):
+            return None
         return _day_to_number(cur, lday, rnum[0], rnum[1])
     return None
+
+
+def _clock_not_day(cur: Cursor, k: int, day_end: int) -> bool:
+    """The number after a day and a dash is a clock time when it reads further as one: a
+    day and its time, not a range of days.
+
+    Examples: "fri 13/03 – 19:00", "7.4 - 6pm" (but "July 13-15" is a range)."""
+    tod = cur.p_tod(k)
+    return tod is not None and tod[1] > day_end and not tod[0].latent
 
 
 def _number_to_day(cur: Cursor, n: int, rday: DaySpan, end: int) -> tuple[Interval, int] | None:

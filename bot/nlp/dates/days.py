@@ -23,6 +23,7 @@ from bot.nlp.dates.values import (
     _year2,
 )
 from bot.nlp.dates.vocabulary import (
+    _BEFORE_DOTTED_CLOCK,
     _DAY_FOLLOWERS,
     _DAY_WORDS,
     _HOLIDAY_FIRST_WORDS,
@@ -597,16 +598,21 @@ def _numeric_order(
 
 
 def _clock_after_dotted(cur: Cursor, i: int) -> bool:
-    """A clock time after "a.b" makes it a date in a `when`, or after a weekday: "3.10"
-    alone is a number, "3.10 at 7pm" the 3rd of October.
+    """A time of day after "a.b" makes it a date in a `when`, or after a weekday: "3.10"
+    alone is a number, "3.10 at 7pm" the 3rd of October. In a `when` the time of day may
+    be a bare or rough hour ("13.3 7ish", "20.3 from 7") or a part of the day ("10.3
+    evening", "11.3 after work").
 
-    Examples: "14.3 19:00", "3.10 at 7pm", "Sat 14.3 7pm", "14.3, 19:00"."""
+    Examples: "14.3 19:00", "3.10 at 7pm", "Sat 14.3 7pm", "14.3, 19:00", "7.4 - 6pm",
+    "13.3 7ish", "Fri 20.3 from 7", "11.3 after work", "10.3 evening"."""
     if not (cur.allow_latent or cur.p_weekday(i - 1) is not None):
         return False
     k = i + 4 if cur.word(i + 3, ".") and cur.adjacent(i + 3) else i + 3
-    k = cur.skip(k, ",", "at", "@", "um", "from")
+    k = cur.skip(k, *_BEFORE_DOTTED_CLOCK)
     tod = cur.p_tod(k)
-    return tod is not None and not tod[0].latent
+    if tod is not None:
+        return cur.allow_latent or not tod[0].latent
+    return cur.allow_latent and cur.p_part(k) is not None
 
 
 def _date_context(cur: Cursor, i: int) -> bool:
@@ -944,9 +950,12 @@ def _d_week_on(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     """A weekday a week after the next one, as British English says it.
 
     Examples: "friday week", "a week on friday", "a week from tuesday", "Saturday week",
-    "a week tomorrow", "2 weeks today", "two weeks on sunday"."""
+    "a week tomorrow", "2 weeks today", "two weeks on sunday", "tomorrow week"."""
     if cur.s(i + 1) not in ("week", "weeks") and cur.s(i + 2) != "week":
         return None  # the cheap test first: this rule is tried at every date-like token
+    if _DAY_WORDS.get(cur.s(i), -1) >= 0 and cur.word(i + 1, "week"):
+        d = cur.ctx.today + timedelta(days=7 + _DAY_WORDS[cur.s(i)])  # "tomorrow week"
+        return DaySpan(d, d + timedelta(days=1), "day"), i + 2
     weeks = 1 if cur.word(i, "a") else cur.t[i].num
     if (
         weeks is not None
@@ -978,9 +987,11 @@ def _d_fortnight_on(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
 
     Examples: "saturday fortnight", "a fortnight on saturday", "a fortnight from friday",
     "a fortnight today", "a fortnight tomorrow"."""
-    if "fortnight" not in (cur.s(i + 1), cur.s(i + 2)):
+    if cur.word(i, "fortnight") and cur.word(i + 1, "on", "from"):
+        i -= 1  # "fortnight on friday": the article left out, as chat does
+    elif "fortnight" not in (cur.s(i + 1), cur.s(i + 2)):
         return None  # the cheap test first: this rule is tried at every date-like token
-    if cur.word(i, "a") and cur.word(i + 1, "fortnight"):
+    if cur.word(i + 1, "fortnight") and (cur.word(i, "a") or cur.word(i + 2, "on", "from")):
         if cur.word(i + 2, "today", "tomorrow"):
             d = cur.ctx.today + timedelta(days=14 + (cur.s(i + 2) == "tomorrow"))
             return DaySpan(d, d + timedelta(days=1), "day"), i + 3

@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 
 from dateutil.parser import isoparse
 
+from bot.nlp.dates.compose import compose_pair, part_in_span
 from bot.nlp.dates.parser import Cursor, p_expr
 from bot.nlp.dates.tokens import Token, _tokenize
 from bot.nlp.dates.values import Context, Interval, TimeMention
@@ -342,15 +343,39 @@ def parse_when(text: str, *, now: datetime, meetup: bool = True) -> TimeMention 
     if meetup and names_no_time(s):
         return None  # "asap" is now in chat, but no time for a meetup
     found = _run(s, now, meetup=meetup, allow_latent=True)
-    if len(found) != 1:
-        return None
-    m = found[0]
-    # everything outside the mention must be filler
-    rest = (s[: m.start_index] + " " + s[m.end_index :]).lower()
-    rest_words = [w for w in re.findall(r"[\w']+", rest)]
-    if any(w not in _FILLER for w in rest_words):
+    m = _one_reading(s, found, now, meetup)
+    if m is None:
         return None
     return replace(m, start_index=m.start_index + offset, end_index=m.end_index + offset)
+
+
+def _content_words(text: str) -> list[str]:
+    """The words of ``text`` that are not filler ("at", "the", "probably"...)."""
+    return [w for w in re.findall(r"[\w']+", text.lower()) if w not in _FILLER]
+
+
+def _one_reading(s: str, found: list[TimeMention], now: datetime, meetup: bool) -> TimeMention | None:
+    """The one time the whole text names: one reading with only filler around it, or in
+    a meetup `when` two pieces that make one (``compose``)."""
+
+    def reread(piece: str, at: datetime) -> TimeMention | None:
+        return parse_when(piece, now=at, meetup=meetup)
+
+    if len(found) == 1:
+        m = found[0]
+        lead = _content_words(s[: m.start_index])
+        if _content_words(s[m.end_index :]):
+            return None
+        if not lead:
+            return m
+        return part_in_span(m, lead, now, reread) if meetup else None
+    if len(found) != 2 or not meetup:
+        return None
+    a, b = found
+    gaps = s[: a.start_index] + " " + s[a.end_index : b.start_index] + " " + s[b.end_index :]
+    if _content_words(gaps):
+        return None
+    return compose_pair(s, a, b, reread)
 
 
 def names_no_time(text: str) -> bool:

@@ -260,9 +260,24 @@ _ZONE_NAMES: dict[tuple[str, ...], str] = {
     ("tokyo",): "Asia/Tokyo",
     ("singapore",): "Asia/Singapore",
     ("hong", "kong"): "Asia/Hong_Kong",
+    # parts of countries and short names GeoNames' country list does not hold
+    ("scotland",): "Europe/London",
+    ("wales",): "Europe/London",
+    ("england",): "Europe/London",
+    ("northern", "ireland"): "Europe/London",
+    ("central", "europe"): "Europe/Berlin",
+    ("aus",): "Australia/Sydney",
+    ("queensland",): "Australia/Brisbane",
+    ("qld",): "Australia/Brisbane",
+    ("hawaii",): "Pacific/Honolulu",
+    ("alaska",): "America/Anchorage",
+    ("korea",): "Asia/Seoul",
+    ("uae",): "Asia/Dubai",
+    ("ist",): "Asia/Kolkata",
 }
 _BARE_ZONES = frozenset(
     {("uk",), ("eastern",), ("et",), ("central",), ("ct",), ("mountain",), ("mt",)}
+    | {("central", "european"), ("scotland",), ("england",), ("wales",), ("hawaii",)}
     | {("pacific",), ("pt",), ("nz",), ("nzt",), ("aet",)}
 )
 _ZONE_TIME_WORDS = frozenset({"time", "standard", "daylight"})
@@ -981,3 +996,22 @@ def _build_respellings() -> dict[str, str]:
 
 
 RESPELLINGS: dict[str, str] = _build_respellings()
+
+
+# ---------------------------------------------------------------------------------------
+# Round 4 of the `when` misses (issue 14).
+
+# Between a dotted day.month and its time of day: "14.3, 19:00", "7.4 - 6pm", "20.3 from 7".
+_BEFORE_DOTTED_CLOCK = (",", "at", "@", "um", "from", "-", "–", "—")
+# Words that are never a place's name in "7pm <place> time" (GeoNames has towns named
+# after many words): "7pm our time", "6pm same time", "8pm local time".
+_NOT_PLACE_WORDS = frozenset(
+    ["same", "this", "that", "our", "your", "my", "their", "the", "local", "usual", "normal"]
+    + ["any", "some", "next", "last", "usual", "dinner", "lunch", "party", "start", "real"]
+    + ["your", "his", "her", "summer", "winter", "standard", "daylight", "play", "game"]
+)
+
+# A window before a part of the day and a span: "one evening next week", "any afternoon
+# this week" (the part's first moment in the span); "weeknight" is an evening.
+_WINDOW_WORDS = frozenset(["one", "some", "any", "a", "an"])
+_WINDOW_PARTS = {"weeknight": "evening", "weeknights": "evening", "night": "evening"}
