@@ -16,6 +16,7 @@ from bot.nlp.dates.vocabulary import (
     _PART_PHRASES,
     _PARTS,
     _TZ_OFFSETS,
+    _MEAL_PARTS,
     _NOT_PLACE_WORDS,
     _ZONE_NAMES,
     _ZONE_TIME_WORDS,
@@ -540,6 +541,9 @@ def _p_part_impl(cur: Cursor, i: int) -> tuple[PartOfDay, int] | None:
 
     Examples: "tonight", "this morning", "in the afternoon", "evening", "late tonight",
     "early morning", "after work", "last night", "tomorrow night", "lunch"."""
+    phrase = _part_phrase(cur, i, None)  # "late doors": a phrase that opens with "late"
+    if phrase is not None and cur.word(i, "late", "early"):
+        return phrase
     mods = _part_modifiers(cur, i)
     if mods is None:
         return None
@@ -623,7 +627,7 @@ def _meal_alone(cur: Cursor, s: str, i: int, j: int, day_offset: int | None) -> 
     the day. A day, "at", "for", "over" before it, or a text of a word or two, do.
 
     Examples: "friday lunch", "at dinner", "tomorrow breakfast"."""
-    if s not in ("breakfast", "dinner", "supper", "brunch", "lunch", "lunchtime"):
+    if s not in _MEAL_PARTS:
         return False
     if day_offset is not None or j != i or cur.n <= 2:
         return False

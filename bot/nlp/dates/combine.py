@@ -815,10 +815,11 @@ def _day_range(cur: Cursor, i: int, lend: int, r_i: int) -> tuple[Interval, int]
 
 
 def _clock_not_day(cur: Cursor, k: int, day_end: int) -> bool:
-    """The number after a day and a dash is a clock time when it reads further as one: a
-    day and its time, not a range of days.
+    """The number after a day and a dash is a clock time when it reads further as one
+    ("fri 13/03 – 19:00", "7.4 - 6pm": a day and its time, which a `when` joins), not the
+    end of a range of days.
 
-    Examples: "fri 13/03 – 19:00", "7.4 - 6pm" (but "July 13-15" is a range)."""
+    Examples: "July 13-15", "March 3 - 5"."""
     tod = cur.p_tod(k)
     return tod is not None and tod[1] > day_end and not tod[0].latent
 

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from dateutil.relativedelta import relativedelta
 
 from bot.nlp.dates.holiday_dates import (
+    CALENDAR,
     holiday_days,
+    in_calendar,
     holiday_weekend,
     last_holiday,
     next_holiday,
@@ -24,11 +26,14 @@ from bot.nlp.dates.values import (
 )
 from bot.nlp.dates.vocabulary import (
     _BEFORE_DOTTED_CLOCK,
+    _CALENDAR_FIRST_WORDS,
+    _CALENDAR_LAST_WORDS,
     _DAY_FOLLOWERS,
     _DAY_WORDS,
     _HOLIDAY_FIRST_WORDS,
     _HOLIDAY_NAMES,
     _MONTHS,
+    _PART_NAMES_IN_HOLIDAYS,
     _SEASONS,
     _UNITS,
 )
@@ -105,7 +110,7 @@ def _southern_seasons(y: int) -> list[tuple[str, date, date]]:
     ]
 
 
-_HOLIDAY_STARTS = _HOLIDAY_FIRST_WORDS | {
+_HOLIDAY_STARTS = _HOLIDAY_FIRST_WORDS | _CALENDAR_FIRST_WORDS | {
     "after",
     "the",
     "this",
@@ -603,8 +608,8 @@ def _clock_after_dotted(cur: Cursor, i: int) -> bool:
     be a bare or rough hour ("13.3 7ish", "20.3 from 7") or a part of the day ("10.3
     evening", "11.3 after work").
 
-    Examples: "14.3 19:00", "3.10 at 7pm", "Sat 14.3 7pm", "14.3, 19:00", "7.4 - 6pm",
-    "13.3 7ish", "Fri 20.3 from 7", "11.3 after work", "10.3 evening"."""
+    Examples: "14.3 19:00", "3.10 at 7pm", "Sat 14.3 7pm", "14.3, 19:00",
+    "13.3 7ish", "Fri 20.3 from 7", "11.3 after work"."""
     if not (cur.allow_latent or cur.p_weekday(i - 1) is not None):
         return False
     k = i + 4 if cur.word(i + 3, ".") and cur.adjacent(i + 3) else i + 3
@@ -1088,7 +1093,7 @@ def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     j = cur.skip_the(i + 1 if after else i)
     last = cur.word(j, "last", "previous")
     j = j + 1 if cur.word(j, "this", "next", "last", "previous", "coming") else j
-    if cur.s(j) not in _HOLIDAY_FIRST_WORDS:
+    if cur.s(j) not in _HOLIDAY_FIRST_WORDS and cur.s(j) not in _CALENDAR_FIRST_WORDS:
         return None
     found = _holiday_name(cur, j)
     if found is None:
@@ -1101,7 +1106,7 @@ def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     if cur.word(j, "eve") and key not in ("christmas_eve", "new_years_eve"):
         start, end, j = day - timedelta(days=1), day, j + 1
     elif cur.word(j, "weekend", "wkend"):
-        (start, end), j = holiday_weekend(day), j + 1
+        (start, end), j = _long_weekend(cur, key, day), j + 1
     elif cur.word(j, "week"):  # "christmas week": its week, Monday to Sunday
         start, j = _monday(day), j + 1
         end = start + timedelta(days=7)
@@ -1110,29 +1115,67 @@ def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     return DaySpan(start, end, "day"), j
 
 
+def _long_weekend(cur: Cursor, key: str, day: date) -> tuple[date, date]:
+    """A holiday's weekend, through the Monday when that is a holiday of the same kind
+    too (England's bank holiday weekend at Easter: Good Friday to Easter Monday).
+
+    Examples: "Thanksgiving weekend", "Memorial Day weekend", "Labor Day weekend"."""
+    start, end = holiday_weekend(day)
+    region = cur.ctx.region
+    if end.weekday() == 0 and end in holiday_days(key, region.country, end.year, region.subdiv):
+        end += timedelta(days=1)
+    return start, end
+
+
 def _holiday_day(cur: Cursor, key: str, j: int, last: bool) -> tuple[date | None, int]:
     """The holiday's day: in the year written after it, the last one before today, or
     the next one (today counts); "this" and "next" both mean the coming one.
 
     Examples: "thanksgiving 2027", "last halloween", "next thanksgiving", "diwali 2027"."""
-    country = cur.ctx.region.country
+    country, subdiv = cur.ctx.region.country, cur.ctx.region.subdiv
     y = cur.p_year(j)
     if y is not None:
-        days = holiday_days(key, country, y[0])
+        days = holiday_days(key, country, y[0], subdiv)
         return (days[0] if days else None), y[1]
     if last:
-        return last_holiday(key, country, cur.ctx.today), j
-    return next_holiday(key, country, cur.ctx.today), j
+        return last_holiday(key, country, cur.ctx.today, subdiv), j
+    return next_holiday(key, country, cur.ctx.today, subdiv), j
 
 
 def _holiday_name(cur: Cursor, j: int) -> tuple[str, int] | None:
     """The longest holiday name at token j.
 
-    Examples: "new year's eve" (not "new year's"), "easter monday" (not "easter")."""
+    Examples: "new year's eve" (not "new year's"), "easter monday" (not "easter"),
+    "Veterans Day" (from the community's calendar)."""
+    own = _calendar_name(cur, j)
+    if own is not None:
+        return own
     for size in (4, 3, 2, 1):
-        key = _HOLIDAY_NAMES.get(tuple(cur.s(x) for x in range(j, j + size)))
+        words = tuple(cur.s(x) for x in range(j, j + size))
+        key = _HOLIDAY_NAMES.get(words)
         if key is not None:
-            return key, j + size
+            # "bonfire night": the night is left to be read as the evening of the day
+            return key, j + size - (words[-1] in _PART_NAMES_IN_HOLIDAYS)
+    return None
+
+
+def _calendar_name(cur: Cursor, j: int) -> tuple[str, int] | None:
+    """A "... Day" that the community's own calendar names: its date there, before the
+    English-wide names (Labour Day is in March in Victoria, October in New Zealand;
+    Independence Day is 15 August in India). Elsewhere: Anzac Day (AU, NZ), Waitangi Day
+    (NZ), Family Day (Ontario), Republic Day (IN), Heritage Day (ZA), the spring bank
+    holiday (England); the examples are read in a US community.
+
+    Examples: "Veterans Day", "Columbus Day", "Labor Day", "Independence Day"."""
+    region = cur.ctx.region
+    if region.country is None or cur.s(j) not in _CALENDAR_FIRST_WORDS:
+        return None
+    for size in (4, 3, 2):
+        words = tuple(cur.s(x) for x in range(j, j + size))
+        if words[-1] in _CALENDAR_LAST_WORDS and in_calendar(
+            words, region.country, region.subdiv, cur.ctx.today.year
+        ):
+            return CALENDAR + " ".join(words), j + size
     return None
 
 

@@ -20,9 +20,29 @@ from importlib import resources
 class Region:
     country: str | None  # ISO 3166 alpha-2 ("AU"), None when the zone names none
     south: bool  # southern hemisphere: seasons are turned around
+    subdiv: str | None = None  # the state or province whose holidays apply ("VIC")
 
 
 _NOWHERE = Region(None, False)
+
+# The state or province a zone's main city is in, where holidays differ by state (Labour
+# Day in Victoria is in March, in New South Wales in October; Family Day is Ontario's).
+_SUBDIVISIONS = {
+    "Australia/Melbourne": "VIC",
+    "Australia/Sydney": "NSW",
+    "Australia/Brisbane": "QLD",
+    "Australia/Perth": "WA",
+    "Australia/Adelaide": "SA",
+    "Australia/Hobart": "TAS",
+    "Australia/Darwin": "NT",
+    "America/Toronto": "ON",
+    "America/Vancouver": "BC",
+    "America/Edmonton": "AB",
+    "America/Winnipeg": "MB",
+    "America/Halifax": "NS",
+    "America/Regina": "SK",
+    "America/St_Johns": "NL",
+}
 
 
 @functools.cache
@@ -34,7 +54,7 @@ def _zone_table() -> dict[str, Region]:
         if line.startswith("#") or not line.strip():
             continue
         country, coordinates, zone = line.split("\t")[:3]
-        table[zone] = Region(country, coordinates.startswith("-"))
+        table[zone] = Region(country, coordinates.startswith("-"), _SUBDIVISIONS.get(zone))
     return table
 
 

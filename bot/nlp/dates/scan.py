@@ -447,6 +447,7 @@ _FILLER = frozenset(
         "preferably",
         "ideally",
         "start",  # "2pm start": the time given is the start
+        "just",  # "just after lunch"
     }
 )
 

@@ -117,6 +117,15 @@ _MORE_PARTS: dict[str, tuple[int, int]] = {
     "evo": (18, 24),
     "eve": (18, 24),
     "teatime": (16, 18),
+    # round 4: more regional and abbreviated parts ("avo" is Australian for arvo; "aft" and
+    # "evng" are typed in a hurry; "elevenses" is the British mid-morning break)
+    "avo": (12, 19),
+    "aft": (12, 19),
+    "evng": (18, 24),
+    "evn": (18, 24),
+    "dinnertime": (18, 22),
+    "suppertime": (18, 22),
+    "elevenses": (11, 12),
 }
 # Parts of the day: (start hour, end hour) on the day, end may be 24.
 _PARTS: dict[str, tuple[int, int]] = {
@@ -301,6 +310,13 @@ _PART_PHRASES: dict[tuple[str, ...], tuple[int, int]] = {
     ("mid", "-", "evening"): (19, 22),
     ("mid", "evening"): (19, 22),
     ("all", "day"): (0, 24),  # "all day saturday": the whole day, from its start
+    ("dinner", "time"): (18, 22),
+    ("supper", "time"): (18, 22),
+    ("morning", "tea"): (10, 11),  # Australian and New Zealand mid-morning break
+    ("lunch", "hour"): (12, 14),
+    ("late", "doors"): (21, 24),  # northern English: late in the evening
+    ("after", "dinner"): (20, 23),
+    ("after", "tea"): (18, 21),
 }
 # "late morning" is its last two hours (the grammar's "late" is the last three otherwise).
 _LATE_PART_HOURS: dict[str, tuple[int, int]] = {"morning": (10, 12), "mornings": (10, 12)}
@@ -354,7 +370,18 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("labor", "day"): "labour_day",
     ("labour", "day"): "labour_day",
     ("bank", "holiday"): "bank_holiday",
-    ("bank", "holiday", "monday"): "bank_holiday",
+    ("bank", "holiday", "monday"): "bank_holiday_monday",
+    ("bonfire", "night"): "bonfire_night",
+    ("guy", "fawkes", "night"): "bonfire_night",
+    ("guy", "fawkes"): "bonfire_night",
+    ("fireworks", "night"): "bonfire_night",
+    ("burns", "night"): "burns_night",
+    ("st", "andrew's", "day"): "st_andrews",
+    ("saint", "andrew's", "day"): "st_andrews",
+    ("st", "andrews", "day"): "st_andrews",
+    ("juneteenth",): "juneteenth",
+    ("remembrance", "day"): "remembrance_day",
+    ("armistice", "day"): "remembrance_day",
     ("presidents", "day"): "presidents_day",
     ("president's", "day"): "presidents_day",
     ("presidents", "'", "day"): "presidents_day",
@@ -382,8 +409,26 @@ _HOLIDAY_TRIGGERS = frozenset(
         "valentine's",
         "valentines",
         "cinco",
+        "juneteenth",
+        "bonfire",
+        "burns",
+        "fawkes",
     ]
 )
+
+# First words of the "... Day" holidays read from the community's own calendar (the
+# ``holidays`` package): national days, Labour Day by state, days of remembrance.
+_CALENDAR_FIRST_WORDS = frozenset(
+    ["anzac", "waitangi", "family", "republic", "heritage", "freedom", "remembrance"]
+    + ["labour", "labor", "independence", "victoria", "canada", "australia", "youth"]
+    + ["reconciliation", "workers", "workers'", "veterans", "columbus", "civic", "human"]
+    + ["national", "emancipation", "discovery", "truth", "matariki", "islander", "may"]
+    + ["st", "saint", "king's", "kings", "queen's", "queens", "constitution", "unity"]
+    + ["spring", "summer", "late", "june", "october", "august"]  # "spring bank holiday"
+)
+_CALENDAR_LAST_WORDS = frozenset(["day", "holiday"])
+# A holiday named with a part of the day ("bonfire night"): the part is read as such.
+_PART_NAMES_IN_HOLIDAYS = frozenset(["night"])
 
 # Words that name no time: a `when` made of them is refused with an example, never read as
 # now ("asap" is "now" in chat, as in Duckling, but a meetup cannot start as soon as possible).
@@ -842,6 +887,7 @@ _PREFIX_WORDS = (
         ]
     )
     | _HOLIDAY_PREFIX_WORDS
+    | _CALENDAR_FIRST_WORDS
 )
 _ANCHORS = frozenset(
     [
@@ -1015,3 +1061,10 @@ _NOT_PLACE_WORDS = frozenset(
 # this week" (the part's first moment in the span); "weeknight" is an evening.
 _WINDOW_WORDS = frozenset(["one", "some", "any", "a", "an"])
 _WINDOW_PARTS = {"weeknight": "evening", "weeknights": "evening", "night": "evening"}
+
+# Parts of the day that are also other words ("dinner was great", "avo on toast"): a
+# part only beside a day, after "at"/"for"/"over", or as a whole `when` of a word or two.
+_MEAL_PARTS = frozenset(
+    ["breakfast", "dinner", "supper", "brunch", "lunch", "lunchtime", "dinnertime"]
+    + ["suppertime", "elevenses", "avo", "aft", "evn"]
+)
