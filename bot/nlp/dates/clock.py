@@ -11,13 +11,16 @@ from bot.nlp.dates.region import place_zone
 from bot.nlp.dates.values import ClockTime, Grain, PartOfDay
 from bot.nlp.dates.vocabulary import (
     _AMPM_WORDS,
+    _ARRIVE_FOR,
     _BARE_ZONES,
+    _DAY_WORDS,
     _LATE_PART_HOURS,
+    _MEAL_PARTS,
+    _NOT_PLACE_WORDS,
     _PART_PHRASES,
     _PARTS,
     _TZ_OFFSETS,
-    _MEAL_PARTS,
-    _NOT_PLACE_WORDS,
+    _UNITS,
     _ZONE_NAMES,
     _ZONE_TIME_WORDS,
 )
@@ -37,7 +40,6 @@ _PART_DAY_OFFSETS = {
 }
 # "after work" and the like: their hours.
 _AFTER_PARTS = {"work": (17, 21), "office": (17, 21), "lunch": (13, 17), "school": (15, 21)}
-
 
 
 # Words before a number that make it a clock time ("at 7.30", "by 1030").
@@ -120,7 +122,7 @@ def _tz_named(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
             continue
         while cur.word(e, *_ZONE_TIME_WORDS):
             e += 1
-        if not said_time and not _bare_zone(words) or (not said_time and e < cur.n and cur.t[e].cap):
+        if not said_time and (not _bare_zone(words) or (e < cur.n and cur.t[e].cap)):
             return None, j  # "7pm London" is where; "8pm Central Park" is a place
         if k != j:  # "(London time)"; a `when` loses its closing ")" to the edge strip
             if e < cur.n and not cur.word(e, ")"):
@@ -190,11 +192,31 @@ def _p_tod_impl(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
         j += 1 if cur.word(j, "ish") else 2
     if cur.word(j, "approximately", "sharp"):
         j += 1
+    j = _arrive_for_start(cur, tod, j)
     tz, j2 = _tz(cur, j)
     if tz is not None:
         tod = replace(tod, tz=tz)
         j = j2
     return tod, j
+
+
+def _arrive_for_start(cur: Cursor, tod: ClockTime, j: int) -> int:
+    """ "7 for 7.30": arrive at the first time for a start at the second, as British
+    invitations put it; the meetup is at the first. Returns where the pair ends (``j``
+    when no start follows: "at 7 for 2 hours" is a duration).
+
+    Examples: "7 for 7.30", "at 6.30 for 7", "7pm for 7.15pm", "friday 7 for 7.30"."""
+    if not cur.word(j, *_ARRIVE_FOR):
+        return j
+    k = cur.skip(j + 1, "a")
+    start = cur.p_tod(k) if k < cur.n and cur.t[k].kind == "n" else None
+    if start is None or cur.word(start[1], *_UNITS):
+        return j
+    if start[0].grain != "minute" and start[0].ampm is None and tod.minute == 0:
+        return j  # "at 7 for 8 people": two bare numbers are no pair of times
+    first = (tod.hour % 12) * 60 + tod.minute
+    later = ((start[0].hour % 12) * 60 + start[0].minute - first) % 720
+    return start[1] if 0 < later <= 60 else j
 
 
 def _t_named(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
@@ -259,11 +281,19 @@ def _digits_dotted(cur: Cursor, i: int) -> _ClockDigits | None:
         or v > 12
         or cur.word(i - 1, *_CLOCK_CUES)
         or (v >= 1 and minute % 15 == 0 and _day_beside(cur, i - 1, j + 2))
+        or (minute % 15 == 0 and _after_arrive_for(cur, i))
     )
     if not context or minute >= 60:
         return None
     flexible = not (digits.startswith("0") or v > 12 or v == 0)
     return _ClockDigits(v, minute, 0, "minute", flexible, True, j + 2)
+
+
+def _after_arrive_for(cur: Cursor, i: int) -> bool:
+    """A dotted time after "<number> for" is the start of "7 for 7.30".
+
+    Examples: "7 for 7.30", "7pm for 7.45"."""
+    return cur.word(i - 1, *_ARRIVE_FOR) and i >= 2 and cur.t[i - 2].kind in ("n", "w")
 
 
 def _day_beside(cur: Cursor, before: int, after: int) -> bool:
@@ -273,10 +303,7 @@ def _day_beside(cur: Cursor, before: int, after: int) -> bool:
     Examples: "7.30 friday", "tomorrow 6.45"."""
     if cur.word(before, ","):
         before -= 1  # "a week on friday, 7.30"
-    return any(
-        cur.p_weekday(k) is not None or cur.word(k, "tomorrow", "tonight", "today")
-        for k in (before, after)
-    )
+    return any(cur.p_weekday(k) is not None or cur.s(k) in _DAY_WORDS for k in (before, after))
 
 
 def _digits_colon(cur: Cursor, i: int) -> _ClockDigits | None:
@@ -312,6 +339,8 @@ def _digits_h(cur: Cursor, i: int) -> _ClockDigits | None:
 def _digits_compact(cur: Cursor, i: int) -> _ClockDigits | None:
     """730 / 1030 / 0815: only with am/pm, "at" or the like before it, or "ish".
 
+    In a `when`, a day beside it is context too ("1830 tmrw").
+
     Examples: "730pm", "at 1030", "0815 am"."""
     v, digits, j = cur.t[i].num or 0, cur.t[i].s, i + 1
     if len(digits) not in (3, 4) or cur.word(j, "/", "-", ".", ","):
@@ -324,6 +353,7 @@ def _digits_compact(cur: Cursor, i: int) -> _ClockDigits | None:
         or cur.word(i - 1, "at", "@", "around", "approximately", "tonight", "by", "till", "until")
         or cur.word(j, "ish")
         or cur.word(j, _MILITARY_SUFFIXES[0])  # "1900hrs"; "1900 hours" may be a count
+        or (cur.ctx.meetup and _day_beside(cur, i - 1, j))  # a `when`'s "1830 tmrw"
     )
     if not context:
         return None

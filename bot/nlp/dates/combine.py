@@ -452,11 +452,22 @@ def _e_range(cur: Cursor, i: int) -> tuple[Interval, int] | None:
     """A range, maybe after "around", "at"...
 
     Examples: "around 7-9pm", "at 7-9pm", "March 3-5"."""
+    if _dashed_date(cur, i):
+        return None
     if cur.word(i, "around", "about", "approximately", "approx", "at", "@", "circa"):
         r = p_range(cur, i + 1, None, None)
         if r is not None:
             return r
     return p_range(cur, i, None, None)
+
+
+def _dashed_date(cur: Cursor, i: int) -> bool:
+    """Day, month and year joined by dashes are a date, not a range of hours ("12-03"
+    alone is noon to three).
+
+    Examples: "12-03-2026 18:30", "12-3-26 7pm", "03-12-2026"."""
+    d = cur.p_date(i)
+    return d is not None and d[0].explicit_year and cur.word(i + 1, "-")
 
 
 def _e_by(cur: Cursor, i: int) -> tuple[Interval, int] | None:

@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.nlp.dates.values import TimeMention
-from bot.nlp.dates.vocabulary import _PARTS, _UNITS, _WINDOW_WORDS, _WINDOW_PARTS
+from bot.nlp.dates.vocabulary import _PARTS, _UNITS, _WINDOW_PARTS, _WINDOW_WORDS
 
 # Reads a piece of text as one `when` from another instant (None: not one time).
 Reread = Callable[[str, datetime], TimeMention | None]
@@ -44,8 +44,9 @@ def _is_clock(m: TimeMention) -> bool:
 
 
 def _is_span(m: TimeMention) -> bool:
-    """Several days: a week, a weekend, a fortnight."""
-    return m.end is not None and m.end - m.start >= timedelta(hours=30)
+    """Several days, up to a month: a weekend, a week, a fortnight (not a year: "1830")."""
+    length = None if m.end is None else m.end - m.start
+    return length is not None and timedelta(hours=30) <= length <= timedelta(days=31)
 
 
 def time_on_day(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention | None:
@@ -70,9 +71,9 @@ def day_in_span(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention |
     week the day is in).
 
     Examples: "this weekend, saturday preferably", "next week, ideally tuesday", "sunday,
-    this weekend"."""
+    this weekend", "this wknd, sat arvo"."""
     for span, day in ((a, b), (b, a)):
-        if not (_is_span(span) and day.grain == "day" and day.end is None):
+        if not (_is_span(span) and _is_day(day)):
             continue
         assert span.end is not None
         found = reread(day.text, span.start - _MINUTE)

@@ -10,8 +10,8 @@ from dateutil.relativedelta import relativedelta
 from bot.nlp.dates.holiday_dates import (
     CALENDAR,
     holiday_days,
-    in_calendar,
     holiday_weekend,
+    in_calendar,
     last_holiday,
     next_holiday,
 )
@@ -110,15 +110,19 @@ def _southern_seasons(y: int) -> list[tuple[str, date, date]]:
     ]
 
 
-_HOLIDAY_STARTS = _HOLIDAY_FIRST_WORDS | _CALENDAR_FIRST_WORDS | {
-    "after",
-    "the",
-    "this",
-    "next",
-    "last",
-    "previous",
-    "coming",
-}
+_HOLIDAY_STARTS = (
+    _HOLIDAY_FIRST_WORDS
+    | _CALENDAR_FIRST_WORDS
+    | {
+        "after",
+        "the",
+        "this",
+        "next",
+        "last",
+        "previous",
+        "coming",
+    }
+)
 
 _WEEKEND_WORDS = ("weekend", "week-end", "wkend")
 
@@ -767,6 +771,8 @@ def _d_year_alone(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         "from",
         "by",
     )
+    if latent and cur.ctx.meetup and year < cur.ctx.today.year:
+        return None  # a meetup is never in a past year: "1830 tmrw" is half past six
     s = date(year, 1, 1)
     return DaySpan(s, date(year + 1, 1, 1), "year", explicit_year=True, latent=latent), j
 
@@ -782,6 +788,8 @@ def _d_period(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         return r
     mod, j = _period_mod(cur, j)
     if _weekend_word(cur, j, mod):
+        if mod is None and _whole_when(cur, j):
+            mod = "this"  # a `when` of just "weekend?" is the coming one
         return _weekend(cur, j, mod) if mod is not None else None
     if cur.s(j) in _SEASONS and (mod is not None or cur.word(j - 1, *_SEASON_CUES)):
         return _season(cur, cur.s(j), "this" if mod in (None, "the") else mod), j + 1
@@ -839,6 +847,13 @@ def _d_rest_of(cur: Cursor, j: int) -> tuple[DaySpan, int] | None:
     if cur.word(k, "year"):
         return DaySpan(today, date(today.year + 1, 1, 1), "day"), k + 1
     return None
+
+
+def _whole_when(cur: Cursor, j: int) -> bool:
+    """The word at j is all a `when` says (punctuation aside).
+
+    Examples: "weekend", "wknd"."""
+    return cur.allow_latent and all(t.kind == "p" for k, t in enumerate(cur.t) if k != j)
 
 
 def _weekend_word(cur: Cursor, j: int, mod: str | None) -> bool:

@@ -8,9 +8,10 @@ Memorial Day the last Monday of May, Labor Day the first Monday of September, Ma
 Luther King Jr. Day and Washington's Birthday ("Presidents' Day") the third Monday of
 January and February (5 U.S.C. 6103; Canada's Labour Day is the same Monday); Cinco de
 Mayo 5 May; Bonfire (Guy Fawkes) Night 5 November, Burns Night 25 January, St
-Andrew's Day 30 November, Juneteenth 19 June, Remembrance (Armistice) Day 11 November; Diwali, the lunar new year, each country's
-bank holidays and any other holiday of the community's calendar ("Anzac Day", "Family
-Day", "Republic Day", Labour Day by state) come from the ``holidays`` package (India's and
+Andrew's Day 30 November, Juneteenth 19 June, Remembrance (Armistice) Day 11 November;
+Diwali, the lunar new year, each country's bank holidays and any other holiday of the
+community's calendar ("Anzac Day", "Family Day", "Republic Day", Labour Day by state) come
+from the ``holidays`` package (India's and
 China's calendars, the country's or its state's public holidays; the UK's are England's),
 loaded only when such a word is read.
 """
@@ -114,7 +115,9 @@ def _name_words(name: str) -> tuple[str, ...]:
 _SPELLINGS = {"labour": "labor", "st": "saint"}
 
 
-def calendar_day(words: tuple[str, ...], country: str, year: int, subdiv: str | None) -> date | None:
+def calendar_day(
+    words: tuple[str, ...], country: str, year: int, subdiv: str | None
+) -> date | None:
     """The day of the community's calendar whose name starts with ``words``.
 
     Examples: ("anzac", "day") in AU -> 25 April; ("labour", "day") in AU-VIC -> the second

@@ -354,7 +354,9 @@ def _content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[\w']+", text.lower()) if w not in _FILLER]
 
 
-def _one_reading(s: str, found: list[TimeMention], now: datetime, meetup: bool) -> TimeMention | None:
+def _one_reading(
+    s: str, found: list[TimeMention], now: datetime, meetup: bool
+) -> TimeMention | None:
     """The one time the whole text names: one reading with only filler around it, or in
     a meetup `when` two pieces that make one (``compose``)."""
 

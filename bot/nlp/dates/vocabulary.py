@@ -282,7 +282,6 @@ _ZONE_NAMES: dict[tuple[str, ...], str] = {
     ("alaska",): "America/Anchorage",
     ("korea",): "Asia/Seoul",
     ("uae",): "Asia/Dubai",
-    ("ist",): "Asia/Kolkata",
 }
 _BARE_ZONES = frozenset(
     {("uk",), ("eastern",), ("et",), ("central",), ("ct",), ("mountain",), ("mt",)}
@@ -419,12 +418,50 @@ _HOLIDAY_TRIGGERS = frozenset(
 # First words of the "... Day" holidays read from the community's own calendar (the
 # ``holidays`` package): national days, Labour Day by state, days of remembrance.
 _CALENDAR_FIRST_WORDS = frozenset(
-    ["anzac", "waitangi", "family", "republic", "heritage", "freedom", "remembrance"]
-    + ["labour", "labor", "independence", "victoria", "canada", "australia", "youth"]
-    + ["reconciliation", "workers", "workers'", "veterans", "columbus", "civic", "human"]
-    + ["national", "emancipation", "discovery", "truth", "matariki", "islander", "may"]
-    + ["st", "saint", "king's", "kings", "queen's", "queens", "constitution", "unity"]
-    + ["spring", "summer", "late", "june", "october", "august"]  # "spring bank holiday"
+    [
+        "anzac",
+        "waitangi",
+        "family",
+        "republic",
+        "heritage",
+        "freedom",
+        "remembrance",
+        "labour",
+        "labor",
+        "independence",
+        "victoria",
+        "canada",
+        "australia",
+        "youth",
+        "reconciliation",
+        "workers",
+        "workers'",
+        "veterans",
+        "columbus",
+        "civic",
+        "human",
+        "national",
+        "emancipation",
+        "discovery",
+        "truth",
+        "matariki",
+        "islander",
+        "may",
+        "st",
+        "saint",
+        "king's",
+        "kings",
+        "queen's",
+        "queens",
+        "constitution",
+        "unity",
+        "spring",
+        "summer",
+        "late",
+        "june",
+        "october",
+        "august",
+    ]
 )
 _CALENDAR_LAST_WORDS = frozenset(["day", "holiday"])
 # A holiday named with a part of the day ("bonfire night"): the part is read as such.
@@ -993,6 +1030,11 @@ _SHORTHAND = {
     "tmoz": "tomorrow",
     "brekkie": "breakfast",  # Australian and British
     "brekky": "breakfast",
+    "wknd": "weekend",
+    "wkd": "weekend",
+    "satday": "saturday",
+    "thurday": "thursday",
+    "thursdy": "thursday",
 }
 _ISH_STEMS = frozenset(
     [
@@ -1052,9 +1094,38 @@ _BEFORE_DOTTED_CLOCK = (",", "at", "@", "um", "from", "-", "–", "—")
 # Words that are never a place's name in "7pm <place> time" (GeoNames has towns named
 # after many words): "7pm our time", "6pm same time", "8pm local time".
 _NOT_PLACE_WORDS = frozenset(
-    ["same", "this", "that", "our", "your", "my", "their", "the", "local", "usual", "normal"]
-    + ["any", "some", "next", "last", "usual", "dinner", "lunch", "party", "start", "real"]
-    + ["your", "his", "her", "summer", "winter", "standard", "daylight", "play", "game"]
+    [
+        "same",
+        "this",
+        "that",
+        "our",
+        "your",
+        "my",
+        "their",
+        "the",
+        "local",
+        "usual",
+        "normal",
+        "any",
+        "some",
+        "next",
+        "last",
+        "usual",
+        "dinner",
+        "lunch",
+        "party",
+        "start",
+        "real",
+        "your",
+        "his",
+        "her",
+        "summer",
+        "winter",
+        "standard",
+        "daylight",
+        "play",
+        "game",
+    ]
 )
 
 # A window before a part of the day and a span: "one evening next week", "any afternoon
@@ -1065,6 +1136,20 @@ _WINDOW_PARTS = {"weeknight": "evening", "weeknights": "evening", "night": "even
 # Parts of the day that are also other words ("dinner was great", "avo on toast"): a
 # part only beside a day, after "at"/"for"/"over", or as a whole `when` of a word or two.
 _MEAL_PARTS = frozenset(
-    ["breakfast", "dinner", "supper", "brunch", "lunch", "lunchtime", "dinnertime"]
-    + ["suppertime", "elevenses", "avo", "aft", "evn"]
+    [
+        "breakfast",
+        "dinner",
+        "supper",
+        "brunch",
+        "lunch",
+        "lunchtime",
+        "dinnertime",
+        "suppertime",
+        "elevenses",
+        "avo",
+        "aft",
+        "evn",
+    ]
 )
+# "7 for 7.30": arrive at seven for a half past seven start (British invitations).
+_ARRIVE_FOR = ("for",)
