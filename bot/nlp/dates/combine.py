@@ -467,7 +467,7 @@ def _dashed_date(cur: Cursor, i: int) -> bool:
 
     Examples: "12-03-2026 18:30", "12-3-26 7pm", "03-12-2026"."""
     d = cur.p_date(i)
-    return d is not None and d[0].explicit_year and cur.word(i + 1, "-")
+    return d is not None and d[0].explicit_year and d[0].grain == "day" and cur.word(i + 1, "-")
 
 
 def _e_by(cur: Cursor, i: int) -> tuple[Interval, int] | None:
