@@ -39,7 +39,14 @@ _PART_DAY_OFFSETS = {
     "last": -1,
 }
 # "after work" and the like: their hours.
-_AFTER_PARTS = {"work": (17, 21), "office": (17, 21), "lunch": (13, 17), "school": (15, 21)}
+_AFTER_PARTS = {
+    "work": (17, 21),
+    "office": (17, 21),
+    "lunch": (13, 17),
+    "school": (15, 21),
+    "uni": (17, 21),
+    "college": (17, 21),
+}
 
 
 # Words before a number that make it a clock time ("at 7.30", "by 1030").
@@ -282,6 +289,8 @@ def _digits_dotted(cur: Cursor, i: int) -> _ClockDigits | None:
         or cur.word(i - 1, *_CLOCK_CUES)
         or (v >= 1 and minute % 15 == 0 and _day_beside(cur, i - 1, j + 2))
         or (minute % 15 == 0 and _after_arrive_for(cur, i))
+        or (minute % 15 == 0 and cur.word(j + 2, "ish"))  # "6.30ish"
+        or (minute % 15 == 0 and _part_before(cur, i - 1))
     )
     if not context or minute >= 60:
         return None
@@ -294,6 +303,15 @@ def _after_arrive_for(cur: Cursor, i: int) -> bool:
 
     Examples: "7 for 7.30", "7pm for 7.45"."""
     return cur.word(i - 1, *_ARRIVE_FOR) and i >= 2 and cur.t[i - 2].kind in ("n", "w")
+
+
+def _part_before(cur: Cursor, k: int) -> bool:
+    """A part of the day just before a dotted time ("friday evening, 6.30").
+
+    Examples: "friday evening, 6.30", "sunday afternoon 2.30"."""
+    if cur.word(k, ","):
+        k -= 1
+    return cur.s(k) in _PARTS
 
 
 def _day_beside(cur: Cursor, before: int, after: int) -> bool:
@@ -645,7 +663,7 @@ def _part_phrase(cur: Cursor, j: int, day_offset: int | None) -> tuple[PartOfDay
 
     Examples: "tea time", "first thing", "happy hour", "before work", "mid-morning",
     "mid afternoon", "midmorning"."""
-    for size in (3, 2, 1):
+    for size in (4, 3, 2, 1):
         hours = _PART_PHRASES.get(tuple(cur.s(x) for x in range(j, j + size)))
         if hours is not None:
             return PartOfDay(hours[0], hours[1], day_offset), j + size
@@ -659,6 +677,8 @@ def _meal_alone(cur: Cursor, s: str, i: int, j: int, day_offset: int | None) -> 
     Examples: "friday lunch", "at dinner", "tomorrow breakfast"."""
     if s not in _MEAL_PARTS:
         return False
+    if i > 0 and cur.t[i - 1].kind == "n":
+        return False  # "27.3 lunchtime": a date before it
     if day_offset is not None or j != i or cur.n <= 2:
         return False
     return not (

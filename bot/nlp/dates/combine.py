@@ -492,7 +492,8 @@ def _e_led_range(cur: Cursor, i: int) -> tuple[Interval, int] | None:
     "between", "later than".
 
     Examples: "Thursday from 9:30 to 11:00", "this Thu 9-11am", "tomorrow in between
-    1-2:30", "thursday evening 6-9", "friday, from 6 to 8pm"."""
+    1-2:30", "thursday evening 6-9", "friday, from 6 to 8pm", "sunday afternoon, 3 til
+    6"."""
     lead_day: DaySpan | None = None
     j = i
     rd = cur.p_date(i)
@@ -500,7 +501,7 @@ def _e_led_range(cur: Cursor, i: int) -> tuple[Interval, int] | None:
         lead_day, j = rd[0], cur.skip(rd[1], ",")
         rp = cur.p_part(j)
         if rp is not None and rp[0].day_offset is None:
-            j = rp[1]  # "thursday evening 6-9": the hours are read in the meetup way
+            j = cur.skip(rp[1], ",")  # "thursday evening 6-9", "sunday arvo, 3 til 6"
     k = j + 1 if cur.word(j, "in") and cur.word(j + 1, "between") else j
     kw = None
     if cur.word(k, "from", "between"):

@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.nlp.dates.values import TimeMention
-from bot.nlp.dates.vocabulary import _PARTS, _UNITS, _WINDOW_PARTS, _WINDOW_WORDS
+from bot.nlp.dates.vocabulary import _OR, _PARTS, _UNITS, _WINDOW_PARTS, _WINDOW_WORDS
 
 # Reads a piece of text as one `when` from another instant (None: not one time).
 Reread = Callable[[str, datetime], TimeMention | None]
@@ -86,9 +86,10 @@ def weekday_in_week_of(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMe
     """A day counted in weeks from now, then a weekday: that weekday in the day's week
     (weeks start on Monday).
 
-    Examples: "in two weeks, friday", "in 3 weeks, saturday", "2 weeks from now, tues"."""
+    Examples: "in two weeks, friday", "in 3 weeks, saturday", "2 weeks from now, tues", "in
+    two weeks, thursday evening"."""
     words = a.text.lower().split()
-    if not (a.grain == "day" and a.end is None and b.grain == "day" and b.end is None):
+    if not (a.grain == "day" and a.end is None and _is_day(b)):
         return None
     if not any(_UNITS.get(w) in ("week", "fortnight") for w in words):
         return None
@@ -99,7 +100,28 @@ def weekday_in_week_of(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMe
     return None
 
 
-PAIR_RULES = (time_on_day, day_in_span, weekday_in_week_of)
+def first_of_a_list(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention | None:
+    """A day, a comma, then "Y or Z <time of day>": the first day, sharing the time of day
+    the last alternative says (as "X or Y evening" is X evening).
+
+    Examples: "tuesday, wednesday or thursday evening", "fri, sat or sun afternoon"."""
+    if not (a.grain == "day" and a.end is None):
+        return None
+    return list_head(a.text, b, a.start - _MINUTE, reread)
+
+
+def list_head(first: str, b: TimeMention, at: datetime, reread: Reread) -> TimeMention | None:
+    """The first item of "X, Y or Z <time of day>", read as "X or Z <time of day>" (a short
+    weekday the grammar does not read alone, "mon", is read so too).
+
+    Examples: "mon, tue or wed evening" (X = "mon")."""
+    head, sep, rest = b.text.partition(f" {_OR} ")
+    if not sep or not head or not rest:
+        return None
+    return reread(f"{first} {_OR} {rest}", at)
+
+
+PAIR_RULES = (time_on_day, day_in_span, weekday_in_week_of, first_of_a_list)
 
 
 def part_in_span(

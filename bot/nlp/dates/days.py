@@ -792,8 +792,17 @@ def _d_period(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
             mod = "this"  # a `when` of just "weekend?" is the coming one
         return _weekend(cur, j, mod) if mod is not None else None
     if cur.s(j) in _SEASONS and (mod is not None or cur.word(j - 1, *_SEASON_CUES)):
-        return _season(cur, cur.s(j), "this" if mod in (None, "the") else mod), j + 1
+        return _season(cur, cur.s(j), _season_mod(cur.ctx.meetup, mod)), j + 1
     return _unit_period(cur, j, mod)
+
+
+def _season_mod(meetup: bool, mod: str | None) -> str:
+    """A season without "this"/"next": the current one in chat, but in a meetup `when` the
+    coming one (a meetup "in the winter" said in March is next winter, not the weeks left;
+    tests/nlp/test_nlp_when_round4.py pins both)."""
+    if mod not in (None, "the"):
+        return mod
+    return "coming" if meetup else "this"
 
 
 def _period_mod(cur: Cursor, j: int) -> tuple[str | None, int]:
@@ -1185,11 +1194,12 @@ def _calendar_name(cur: Cursor, j: int) -> tuple[str, int] | None:
     region = cur.ctx.region
     if region.country is None or cur.s(j) not in _CALENDAR_FIRST_WORDS:
         return None
-    for size in (4, 3, 2):
+    for size in range(min(4, cur.n - j), 0, -1):
         words = tuple(cur.s(x) for x in range(j, j + size))
-        if words[-1] in _CALENDAR_LAST_WORDS and in_calendar(
-            words, region.country, region.subdiv, cur.ctx.today.year
-        ):
+        whole = words[-1] not in _CALENDAR_LAST_WORDS  # "Dussehra", "Day of Reconciliation"
+        if size == 1 and not whole:
+            continue  # "day" alone names no holiday
+        if in_calendar(words, region.country, region.subdiv, cur.ctx.today.year, whole=whole):
             return CALENDAR + " ".join(words), j + size
     return None
 

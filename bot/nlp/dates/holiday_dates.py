@@ -26,6 +26,8 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 from dateutil.relativedelta import MO, TH, relativedelta, weekday
 
+from bot.nlp.dates.vocabulary import _CALENDAR_LAST_WORDS
+
 # A holiday's first day in a year for a country (None: it has none that year).
 DayOf = Callable[[str | None, int], date | None]
 
@@ -116,23 +118,27 @@ _SPELLINGS = {"labour": "labor", "st": "saint"}
 
 
 def calendar_day(
-    words: tuple[str, ...], country: str, year: int, subdiv: str | None
+    words: tuple[str, ...], country: str, year: int, subdiv: str | None, whole: bool = False
 ) -> date | None:
-    """The day of the community's calendar whose name starts with ``words``.
+    """The day of the community's calendar whose name starts with ``words`` (is ``words``
+    when ``whole``).
 
     Examples: ("anzac", "day") in AU -> 25 April; ("labour", "day") in AU-VIC -> the second
     Monday of March, in NZ the fourth Monday of October; ("republic", "day") in IN."""
     want = _name_words(" ".join(words))
     for d, name in _public_holidays(country, year, subdiv):
-        if _name_words(name)[: len(want)] == want:
+        have = _name_words(name)
+        if (have == want) if whole else (have[: len(want)] == want):
             return d
     return None
 
 
-def in_calendar(words: tuple[str, ...], country: str | None, subdiv: str | None, year: int) -> bool:
+def in_calendar(
+    words: tuple[str, ...], country: str | None, subdiv: str | None, year: int, whole: bool
+) -> bool:
     """Whether the community's calendar names a holiday so (this year or the next)."""
     return country is not None and any(
-        calendar_day(words, country, y, subdiv) is not None for y in (year, year + 1)
+        calendar_day(words, country, y, subdiv, whole) is not None for y in (year, year + 1)
     )
 
 
@@ -180,7 +186,9 @@ def holiday_days(key: str, country: str | None, year: int, subdiv: str | None = 
     if key.startswith(CALENDAR):
         if country is None:
             return []
-        day = calendar_day(tuple(key[len(CALENDAR) :].split()), country, year, subdiv)
+        words = tuple(key[len(CALENDAR) :].split())
+        whole = words[-1] not in _CALENDAR_LAST_WORDS  # "Dussehra": the whole name
+        day = calendar_day(words, country, year, subdiv, whole)
     else:
         day = HOLIDAYS[key](country, year)
     return [] if day is None else [day]

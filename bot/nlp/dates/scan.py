@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 
 from dateutil.parser import isoparse
 
-from bot.nlp.dates.compose import compose_pair, part_in_span
+from bot.nlp.dates.compose import compose_pair, list_head, part_in_span
 from bot.nlp.dates.parser import Cursor, p_expr
 from bot.nlp.dates.tokens import Token, _tokenize
 from bot.nlp.dates.values import Context, Interval, TimeMention
@@ -370,7 +370,11 @@ def _one_reading(
             return None
         if not lead:
             return m
-        return part_in_span(m, lead, now, reread) if meetup else None
+        if not meetup:
+            return None
+        if len(lead) == 1:  # "mon, tue or wed evening"
+            return list_head(lead[0], m, now, reread)
+        return part_in_span(m, lead, now, reread)
     if len(found) != 2 or not meetup:
         return None
     a, b = found

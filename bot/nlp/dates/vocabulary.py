@@ -159,6 +159,9 @@ _DAY_WORDS = {
     "tommorow": 1,
     "tomorow": 1,
     "2moro": 1,
+    "2mrw": 1,
+    "2morrow": 1,
+    "tmrrw": 1,
     "yesterday": -1,
 }
 
@@ -269,6 +272,33 @@ _ZONE_NAMES: dict[tuple[str, ...], str] = {
     ("tokyo",): "Asia/Tokyo",
     ("singapore",): "Asia/Singapore",
     ("hong", "kong"): "Asia/Hong_Kong",
+    ("bangalore",): "Asia/Kolkata",
+    ("bombay",): "Asia/Kolkata",
+    ("calcutta",): "Asia/Kolkata",
+    # demonyms ("7.30pm South African time"): the country's capital's zone
+    ("south", "african"): "Africa/Johannesburg",
+    ("australian",): "Australia/Sydney",
+    ("canadian",): "America/Toronto",
+    ("nigerian",): "Africa/Lagos",
+    ("kenyan",): "Africa/Nairobi",
+    ("filipino",): "Asia/Manila",
+    ("singaporean",): "Asia/Singapore",
+    ("chinese",): "Asia/Shanghai",
+    ("korean",): "Asia/Seoul",
+    ("thai",): "Asia/Bangkok",
+    ("polish",): "Europe/Warsaw",
+    ("norwegian",): "Europe/Oslo",
+    ("danish",): "Europe/Copenhagen",
+    ("finnish",): "Europe/Helsinki",
+    ("portuguese",): "Europe/Lisbon",
+    ("greek",): "Europe/Athens",
+    ("turkish",): "Europe/Istanbul",
+    ("israeli",): "Asia/Jerusalem",
+    ("brazilian",): "America/Sao_Paulo",
+    ("mexican",): "America/Mexico_City",
+    ("scottish",): "Europe/London",
+    ("welsh",): "Europe/London",
+    ("kiwi",): "Pacific/Auckland",
     # parts of countries and short names GeoNames' country list does not hold
     ("scotland",): "Europe/London",
     ("wales",): "Europe/London",
@@ -286,6 +316,7 @@ _ZONE_NAMES: dict[tuple[str, ...], str] = {
 _BARE_ZONES = frozenset(
     {("uk",), ("eastern",), ("et",), ("central",), ("ct",), ("mountain",), ("mt",)}
     | {("central", "european"), ("scotland",), ("england",), ("wales",), ("hawaii",)}
+    | {("west", "coast"), ("east", "coast")}
     | {("pacific",), ("pt",), ("nz",), ("nzt",), ("aet",)}
 )
 _ZONE_TIME_WORDS = frozenset({"time", "standard", "daylight"})
@@ -316,6 +347,11 @@ _PART_PHRASES: dict[tuple[str, ...], tuple[int, int]] = {
     ("late", "doors"): (21, 24),  # northern English: late in the evening
     ("after", "dinner"): (20, 23),
     ("after", "tea"): (18, 21),
+    # Australian end of the working day
+    ("knock", "-", "off", "time"): (17, 19),
+    ("knock", "off", "time"): (17, 19),
+    ("knock", "-", "off"): (17, 19),
+    ("knockoff",): (17, 19),
 }
 # "late morning" is its last two hours (the grammar's "late" is the last three otherwise).
 _LATE_PART_HOURS: dict[str, tuple[int, int]] = {"morning": (10, 12), "mornings": (10, 12)}
@@ -461,9 +497,24 @@ _CALENDAR_FIRST_WORDS = frozenset(
         "june",
         "october",
         "august",
+        "melbourne",
+        "day",
+        "dussehra",
+        "holi",
+        "onam",
+        "pongal",
+        "navratri",
+        "janmashtami",
+        "vesak",
     ]
 )
-_CALENDAR_LAST_WORDS = frozenset(["day", "holiday"])
+_CALENDAR_LAST_WORDS = frozenset(["day", "holiday", "birthday"])
+# Festivals named in one word, and words inside a calendar's names ("Melbourne Cup Day"):
+# where reading may start, so that the name is looked up.
+_FESTIVALS = frozenset(
+    ["dussehra", "holi", "onam", "pongal", "navratri", "janmashtami", "vesak", "matariki"]
+)
+_CALENDAR_INNER_WORDS = frozenset(["cup"])
 # A holiday named with a part of the day ("bonfire night"): the part is read as such.
 _PART_NAMES_IN_HOLIDAYS = frozenset(["night"])
 
@@ -925,6 +976,7 @@ _PREFIX_WORDS = (
     )
     | _HOLIDAY_PREFIX_WORDS
     | _CALENDAR_FIRST_WORDS
+    | _CALENDAR_INNER_WORDS
 )
 _ANCHORS = frozenset(
     [
@@ -986,6 +1038,12 @@ _ANCHORS = frozenset(
         "midafternoon",
         "tea",
         "happy",
+        "knock",
+        "knockoff",
+        "uni",
+        "college",
+        "birthday",
+        *_FESTIVALS,
     ]
 )
 
@@ -1153,3 +1211,5 @@ _MEAL_PARTS = frozenset(
 )
 # "7 for 7.30": arrive at seven for a half past seven start (British invitations).
 _ARRIVE_FOR = ("for",)
+# The word that joins alternatives ("tue or wed evening").
+_OR = "or"
