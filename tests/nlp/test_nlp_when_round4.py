@@ -282,3 +282,32 @@ REFUSED = [
 @pytest.mark.parametrize("text", REFUSED)
 def test_no_time_is_refused(text: str) -> None:
     assert _read(text, L) is None
+
+
+# -- a weekend or week next to a day; a day said twice; a zone after the day ----------------
+NEXT_TO = [
+    ("the weekend after easter", L, "2026-04-10 18:00"),
+    ("the weekend before easter", L, "2026-03-27 18:00"),
+    ("the week after christmas", L, "2026-12-28 00:00"),
+    ("the week before christmas", L, "2026-12-14 00:00"),
+    ("weekend after thanksgiving", NY, "2026-11-27 18:00"),
+    ("christmas eve eve", L, "2026-12-23 00:00"),
+    ("next friday evening (13th)", L, "2026-03-13 18:00"),
+    ("sat 14th (next saturday)", L, "2026-03-14 00:00"),
+    ("7 pm friday IST", KOL, "2026-03-06 19:00"),
+    ("7pm on saturday UK time", NY, "2026-03-07 14:00"),
+    ("saturday 7pm, Sydney time", L, "2026-03-07 08:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "zone", "expected"), NEXT_TO)
+def test_periods_next_to_a_day_restated_days_and_trailing_zones(
+    text: str, zone: str, expected: str
+) -> None:
+    _check(text, zone, expected)
+
+
+def test_a_restated_day_must_be_the_same_day_and_a_trailing_word_must_be_a_zone() -> None:
+    assert _read("sat 14th (this saturday)", L) is None  # the 14th is not this Saturday
+    assert _read("7pm friday Paris", L) is None  # a city alone after the day is where
+    assert _read("friday blah", L) is None

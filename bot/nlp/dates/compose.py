@@ -16,9 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
-from bot.nlp.dates.values import TimeMention
+from bot.nlp.dates import clock
+from bot.nlp.dates.cursor import Cursor
+from bot.nlp.dates.tokens import _tokenize
+from bot.nlp.dates.values import Context, TimeMention
 from bot.nlp.dates.vocabulary import _OR, _PARTS, _UNITS, _WINDOW_PARTS, _WINDOW_WORDS
 
 # Reads a piece of text as one `when` from another instant (None: not one time).
@@ -55,12 +58,12 @@ def time_on_day(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention |
 
     Examples: "a week on thursday, 6.30", "sunday afternoon, 2ish to 5", "fri 13/03 -
     19:00", "7.4 - 6pm", "tomorrow week, 7pm"."""
-    for day, clock in ((a, b), (b, a)):
-        if not (_is_day(day) and _is_clock(clock)):
+    for day, time_of_day in ((a, b), (b, a)):
+        if not (_is_day(day) and _is_clock(time_of_day)):
             continue
         local = day.start.astimezone(day.start.tzinfo)
         start = local if day.grain != "day" else local.replace(hour=0, minute=0)
-        found = reread(clock.text, start - _MINUTE)
+        found = reread(time_of_day.text, start - _MINUTE)
         if found is not None and found.start.date() == local.date():
             return found
     return None
@@ -121,7 +124,32 @@ def list_head(first: str, b: TimeMention, at: datetime, reread: Reread) -> TimeM
     return reread(f"{first} {_OR} {rest}", at)
 
 
-PAIR_RULES = (time_on_day, day_in_span, weekday_in_week_of, first_of_a_list)
+def day_restated(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention | None:
+    """A day said again in other words (often in brackets): the finer reading, when both
+    name the same day.
+
+    Examples: "next friday evening (13th)", "sat 14th (next saturday)"."""
+    for fine, day in ((a, b), (b, a)):
+        same = fine.start.date() == day.start.date()
+        if same and day.grain == "day" and day.end is None and fine is not day:
+            return fine
+    return None
+
+
+PAIR_RULES = (time_on_day, day_in_span, weekday_in_week_of, first_of_a_list, day_restated)
+
+
+def zone_after(text: str) -> tzinfo | None:
+    """The zone that words after a reading name ("7 pm friday IST", "sat 2pm, UK time"):
+    the reading is then read again in that zone.
+
+    Examples: "IST", "UK time", "(Sydney time)", "Eastern"."""
+    toks = _tokenize(text)
+    if not toks:
+        return None
+    cur = Cursor(text, toks, Context(datetime.now(UTC), meetup=True))
+    zone, end = clock._tz(cur, cur.skip(0, ","))
+    return zone if zone is not None and end == len(toks) else None
 
 
 def part_in_span(

@@ -196,6 +196,7 @@ def _p_date_impl(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         _d_weekend_after_next,
         _d_weekend_of,
         _d_day_next_to,
+        _d_period_next_to,
     ):
         r = f(cur, i)
         if r is not None and (best is None or r[1] > best[1]):
@@ -975,6 +976,34 @@ def _d_day_next_to(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     return DaySpan(d, d + timedelta(days=1), "day"), r[1]
 
 
+def _d_period_next_to(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """The weekend or week just after or before a day: after, the first weekend whose
+    Saturday is later than the day (the week after the day's own); before, the last
+    weekend whose Sunday is earlier (the week before the day's own).
+
+    Examples: "the weekend after easter", "the weekend before easter", "the week after
+    christmas", "the week before christmas", "weekend after thanksgiving"."""
+    j = cur.skip_the(i)
+    weekend = _weekend_word(cur, j, None)
+    if not ((weekend or cur.word(j, "week")) and cur.word(j + 1, "after", "before")):
+        return None
+    if cur.word(j + 2, "next"):
+        return None  # "the weekend after next": its own rule
+    r = cur.p_date(j + 2)
+    if r is None or r[0].grain != "day" or r[0].end - r[0].start != timedelta(days=1):
+        return None
+    day, after = r[0].start, cur.s(j + 1) == "after"
+    if not weekend:
+        monday = _monday(day) + timedelta(days=7 if after else -7)
+        return DaySpan(monday, monday + timedelta(days=7), "week"), r[1]
+    if after:
+        saturday = day + timedelta(days=(5 - day.weekday()) % 7 or 7)
+    else:
+        saturday = day - timedelta(days=(day.weekday() - 6) % 7 or 7) - timedelta(days=1)
+    friday = saturday - timedelta(days=1)
+    return DaySpan(friday, friday + timedelta(days=3), "hour"), r[1]
+
+
 def _d_week_on(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     """A weekday a week after the next one, as British English says it.
 
@@ -1127,7 +1156,7 @@ def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     if day is None:
         return None
     start, end = day, day + timedelta(days=1)
-    if cur.word(j, "eve") and key not in ("christmas_eve", "new_years_eve"):
+    if cur.word(j, "eve"):  # "thanksgiving eve"; "christmas eve eve" is the 23rd
         start, end, j = day - timedelta(days=1), day, j + 1
     elif cur.word(j, "weekend", "wkend"):
         (start, end), j = _long_weekend(cur, key, day), j + 1

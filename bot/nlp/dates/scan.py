@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 
 from dateutil.parser import isoparse
 
-from bot.nlp.dates.compose import compose_pair, list_head, part_in_span
+from bot.nlp.dates.compose import compose_pair, list_head, part_in_span, zone_after
 from bot.nlp.dates.parser import Cursor, p_expr
 from bot.nlp.dates.tokens import Token, _tokenize
 from bot.nlp.dates.values import Context, Interval, TimeMention
@@ -367,7 +367,9 @@ def _one_reading(
         m = found[0]
         lead = _content_words(s[: m.start_index])
         if _content_words(s[m.end_index :]):
-            return None
+            zone = zone_after(s[m.end_index :]) if meetup and not lead else None
+            found_there = None if zone is None else reread(m.text, now.astimezone(zone))
+            return None if found_there is None else replace(found_there, end_index=len(s))
         if not lead:
             return m
         if not meetup:
