@@ -683,7 +683,7 @@ PHRASES: list[tuple[str, str, str | None]] = [
     ("the friday before easter", L, "2026-04-03 00:00"),
     ("mother's day", L, None),
     ("canada day weekend", TOR, "2026-07-04 00:00"),
-    ("victoria day", TOR, None),
+    ("victoria day", TOR, "2026-05-18 00:00"),  # round 4: read from Ontario's calendar
     ("new year's day brunch", L, "2027-01-01 10:00"),
     ("friday evening or saturday afternoon", L, "2026-03-06 18:00"),
     ("sat or sun, 11am", L, "2026-03-07 11:00"),

@@ -311,3 +311,36 @@ def test_a_restated_day_must_be_the_same_day_and_a_trailing_word_must_be_a_zone(
     assert _read("sat 14th (this saturday)", L) is None  # the 14th is not this Saturday
     assert _read("7pm friday Paris", L) is None  # a city alone after the day is where
     assert _read("friday blah", L) is None
+
+
+# -- batch C's misses, by class --------------------------------------------------------------
+BATCH_C = [
+    ("12.3 after 6", L, "2026-03-12 18:00"),
+    ("10am Texas time", L, "2026-03-04 16:00"),
+    ("7pm California time", L, "2026-03-05 03:00"),
+    ("5pm Ontario time", L, "2026-03-04 22:00"),  # the province, not Ontario, California
+    ("3pm Western Australia time", L, "2026-03-05 07:00"),
+    ("6pm British Columbia time", L, "2026-03-05 02:00"),
+    ("late-morning saturday", L, "2026-03-07 10:00"),
+    ("early-evening friday", L, "2026-03-06 18:00"),
+    ("Black Friday", NY, "2026-11-27 00:00"),
+    ("Cyber Monday", NY, "2026-11-30 00:00"),
+    ("Labor Day 2pm", NY, "2026-09-07 14:00"),
+    ("Remembrance Sunday", L, "2026-11-08 00:00"),
+    ("this weekend – sunday arvo", SYD, "2026-03-08 12:00"),
+    ("one lunchtime next week", L, "2026-03-09 12:00"),
+    ("tmoro 7", L, "2026-03-05 19:00"),
+    ("sat 28th march 10am", L, "2026-03-28 10:00"),
+    ("saturday 28th march 10am", L, "2026-03-28 10:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "zone", "expected"), BATCH_C)
+def test_batch_c_classes(text: str, zone: str, expected: str) -> None:
+    _check(text, zone, expected)
+
+
+def test_a_range_into_a_later_span_is_still_a_range_and_a_year_after_a_day_stays() -> None:
+    m = parse_when("friday 6pm to sunday noon", now=_now(L), meetup=True)
+    assert m is not None and m.end is not None and m.end.day == 8
+    assert _read("15th Feb 27", L) == "2027-02-15 00:00"  # two digits, no clock after

@@ -19,6 +19,7 @@ from bot.nlp.dates.vocabulary import (
     _NOT_PLACE_WORDS,
     _PART_PHRASES,
     _PARTS,
+    _TONIGHT_WORDS,
     _TZ_OFFSETS,
     _UNITS,
     _ZONE_NAMES,
@@ -31,12 +32,8 @@ if TYPE_CHECKING:
 # Day words before a part of the day ("last" only before "night").
 _PART_DAY_OFFSETS = {
     "this": 0,
-    "today": 0,
-    "tomorrow": 1,
-    "tmrw": 1,
-    "tomorrows": 1,
-    "yesterday": -1,
     "last": -1,
+    **{w: d for w, d in _DAY_WORDS.items() if w not in _TONIGHT_WORDS},
 }
 # "after work" and the like: their hours.
 _AFTER_PARTS = {
@@ -612,7 +609,7 @@ def _part_modifiers(cur: Cursor, i: int) -> tuple[int | None, bool, bool, int] |
     "night"), "in the", "early", "late". Returns (day offset, early, late, next).
 
     Examples: "tomorrow night", "in the evening", "early morning", "late last night",
-    "early in the morning", "later in the evening"."""
+    "early in the morning", "later in the evening", "late-morning"."""
     j = i
     day_offset: int | None = None
     early = late = False
@@ -632,6 +629,8 @@ def _part_modifiers(cur: Cursor, i: int) -> tuple[int | None, bool, bool, int] |
     if cur.word(j, "early", "late", "later"):
         early, late = cur.s(j) == "early", cur.s(j) != "early"
         j += 1
+        if cur.word(j, "-") and cur.adjacent(j) and cur.s(j + 1) in _PARTS:
+            j += 1  # "late-morning", "early-evening"
         if cur.word(j, "in") and cur.word(j + 1, "the"):
             j += 2  # "early in the morning", "late in the afternoon"
     return day_offset, early, late, j

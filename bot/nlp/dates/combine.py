@@ -687,7 +687,7 @@ def _point_range(
     if lp is None or rp is None or lp[1] != lend:
         return None
     left, right = lp[0], rp[0]
-    if left.latent or right.latent:
+    if left.latent or right.latent or _inside(right, left):
         return None
     end = right.end if right.end is not None else right.start
     if right.end is None and right.grain == "day":
@@ -696,6 +696,13 @@ def _point_range(
         return None
     grain: Grain = "minute" if "minute" in (left.grain, right.grain) else left.grain
     return Interval(left.start, end, grain), rp[1]
+
+
+def _inside(right: Interval, left: Interval) -> bool:
+    """The right point lies in the left span: a choice in it ("this weekend – sunday
+    arvo"), not the end of a range."""
+    right_end = right.end or right.start
+    return left.end is not None and left.start < right.start and right_end <= left.end
 
 
 def _clock_range(

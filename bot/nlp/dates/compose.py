@@ -152,23 +152,23 @@ def zone_after(text: str) -> tzinfo | None:
     return zone if zone is not None and end == len(toks) else None
 
 
-def part_in_span(
-    span: TimeMention, lead: list[str], now: datetime, reread: Reread
-) -> TimeMention | None:
+def part_in_span(text: str, now: datetime, reread: Reread) -> TimeMention | None:
     """A window word and a part of the day before a span: that part on the span's first
     day still ahead (a meetup starts at the window's first moment).
 
     Examples: "one evening next week", "any evening next week", "some afternoon next
-    week", "any weeknight next week"."""
-    if len(lead) != 2 or lead[0] not in _WINDOW_WORDS or not _is_span(span):
+    week", "any weeknight next week", "one lunchtime next week"."""
+    words = text.split()
+    if len(words) < 3 or words[0].lower() not in _WINDOW_WORDS:
         return None
-    part = _WINDOW_PARTS.get(lead[1], lead[1])
-    if part not in _PARTS:
+    part = _WINDOW_PARTS.get(words[1].lower(), words[1].lower())
+    span = reread(" ".join(words[2:]), now) if part in _PARTS else None
+    if span is None or not _is_span(span):
         return None
     assert span.end is not None
     found = reread(part, max(span.start, now))
     if found is not None and span.start <= found.start < span.end:
-        return found
+        return replace(found, text=text, start_index=0, end_index=len(text))
     return None
 
 

@@ -28,6 +28,7 @@ from bot.nlp.dates.vocabulary import (
     _BEFORE_DOTTED_CLOCK,
     _CALENDAR_FIRST_WORDS,
     _CALENDAR_LAST_WORDS,
+    _CLOCK_AFTER_HOUR,
     _DAY_FOLLOWERS,
     _DAY_WORDS,
     _HOLIDAY_FIRST_WORDS,
@@ -35,6 +36,7 @@ from bot.nlp.dates.vocabulary import (
     _MONTHS,
     _PART_NAMES_IN_HOLIDAYS,
     _SEASONS,
+    _TONIGHT_WORDS,
     _UNITS,
 )
 
@@ -290,18 +292,7 @@ def _d_words(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     if j != i:
         return None
     s = cur.s(i)
-    if s in (
-        "today",
-        "tomorrow",
-        "tmrw",
-        "tmr",
-        "tmw",
-        "tomorrows",
-        "tommorow",
-        "tomorow",
-        "2moro",
-        "yesterday",
-    ):
+    if s in _DAY_WORDS and s not in _TONIGHT_WORDS:
         d = c.today + timedelta(days=_DAY_WORDS[s])
         return DaySpan(d, d + timedelta(days=1), "day"), i + 1
     return None
@@ -395,7 +386,7 @@ def _year_after(cur: Cursor, j: int) -> tuple[int | None, int]:
     y = cur.p_year(k)
     if y is not None:
         return y[0], y[1]
-    # "'15" or two-digit year after a comma / day
+    # "'15" or two-digit year after a comma / day (not "28th march 10am": a clock time)
     if cur.word(k, "'") and k + 1 < cur.n and cur.t[k + 1].kind == "n" and len(cur.t[k + 1].s) == 2:
         return _year2(cur.t[k + 1].num or 0), k + 2
     return None, j
@@ -479,7 +470,8 @@ def _month_then_year(
     """After "<day> <month>": an optional year ("-15" and "/2015" touching the month; a
     two-digit year only after an ordinal day).
 
-    Examples: "15th february", "5-Mar-15", "14april 2015", "15th Feb 15"."""
+    Examples: "15th february", "5-Mar-15", "14april 2015", "15th Feb 15", "28th march
+    10am"."""
     if cur.word(j, ".") and cur.adjacent(j):
         j += 1
     if cur.word(j, "-", "/") and cur.adjacent(j) and j + 1 < cur.n and cur.t[j + 1].kind == "n":
@@ -493,6 +485,7 @@ def _month_then_year(
         and cur.t[j].kind == "n"
         and not cur.t[j].ordinal
         and len(cur.t[j].s) == 2
+        and not cur.word(j + 1, *_CLOCK_AFTER_HOUR)  # "28th march 10am": the hour
     ):
         year, j3 = _year2(cur.t[j].num or 0), j + 1
     v = _mk_monthday(cur, m, day, year)
@@ -618,6 +611,8 @@ def _clock_after_dotted(cur: Cursor, i: int) -> bool:
     if not (cur.allow_latent or cur.p_weekday(i - 1) is not None):
         return False
     k = i + 4 if cur.word(i + 3, ".") and cur.adjacent(i + 3) else i + 3
+    if cur.allow_latent and cur.p_part(k) is not None:
+        return True  # "11.3 after work"
     k = cur.skip(k, *_BEFORE_DOTTED_CLOCK)
     tod = cur.p_tod(k)
     if tod is not None:
@@ -1226,8 +1221,8 @@ def _calendar_name(cur: Cursor, j: int) -> tuple[str, int] | None:
     for size in range(min(4, cur.n - j), 0, -1):
         words = tuple(cur.s(x) for x in range(j, j + size))
         whole = words[-1] not in _CALENDAR_LAST_WORDS  # "Dussehra", "Day of Reconciliation"
-        if size == 1 and not whole:
-            continue  # "day" alone names no holiday
+        if (size == 1 and not whole) or not all(t.kind == "w" for t in cur.t[j : j + size]):
+            continue  # "day" alone names no holiday; "Labor Day 2pm" ends at "day"
         if in_calendar(words, region.country, region.subdiv, cur.ctx.today.year, whole=whole):
             return CALENDAR + " ".join(words), j + size
     return None

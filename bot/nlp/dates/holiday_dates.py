@@ -8,7 +8,9 @@ Memorial Day the last Monday of May, Labor Day the first Monday of September, Ma
 Luther King Jr. Day and Washington's Birthday ("Presidents' Day") the third Monday of
 January and February (5 U.S.C. 6103; Canada's Labour Day is the same Monday); Cinco de
 Mayo 5 May; Bonfire (Guy Fawkes) Night 5 November, Burns Night 25 January, St
-Andrew's Day 30 November, Juneteenth 19 June, Remembrance (Armistice) Day 11 November;
+Andrew's Day 30 November, Juneteenth 19 June, Remembrance (Armistice) Day 11 November and
+Remembrance Sunday the second Sunday of November, Black Friday and Cyber Monday after US
+Thanksgiving;
 Diwali, the lunar new year, each country's bank holidays and any other holiday of the
 community's calendar ("Anzac Day", "Family Day", "Republic Day", Labour Day by state) come
 from the ``holidays`` package (India's and
@@ -24,7 +26,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from dateutil.easter import easter
-from dateutil.relativedelta import MO, TH, relativedelta, weekday
+from dateutil.relativedelta import MO, SU, TH, relativedelta, weekday
 
 from bot.nlp.dates.vocabulary import _CALENDAR_LAST_WORDS
 
@@ -48,6 +50,16 @@ def _thanksgiving(country: str | None, year: int) -> date:
     if country == "CA":
         return _nth_weekday(date(year, 10, 1), MO(2))
     return _nth_weekday(date(year, 11, 1), TH(4))
+
+
+def _after_thanksgiving(days: int) -> DayOf:
+    """A day counted from US Thanksgiving ("Black Friday", "Cyber Monday")."""
+    return lambda _country, year: _thanksgiving(None, year) + timedelta(days=days)
+
+
+def _remembrance_sunday(_country: str | None, year: int) -> date:
+    """The second Sunday of November (the Sunday nearest 11 November)."""
+    return _nth_weekday(date(year, 11, 1), SU(2))
 
 
 def _easter_plus(days: int) -> DayOf:
@@ -169,6 +181,9 @@ HOLIDAYS: dict[str, DayOf] = {
     "st_andrews": _fixed(11, 30),
     "juneteenth": _fixed(6, 19),
     "remembrance_day": _fixed(11, 11),
+    "remembrance_sunday": _remembrance_sunday,
+    "black_friday": _after_thanksgiving(1),
+    "cyber_monday": _after_thanksgiving(4),
     "diwali": _named_in("IN", "diwali"),
     "lunar_new_year": _named_in("CN", "spring festival"),
 }

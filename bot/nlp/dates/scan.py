@@ -358,11 +358,15 @@ def _one_reading(
     s: str, found: list[TimeMention], now: datetime, meetup: bool
 ) -> TimeMention | None:
     """The one time the whole text names: one reading with only filler around it, or in
-    a meetup `when` two pieces that make one (``compose``)."""
+    a meetup `when` pieces that make one (``compose``)."""
 
     def reread(piece: str, at: datetime) -> TimeMention | None:
         return parse_when(piece, now=at, meetup=meetup)
 
+    if meetup:
+        window = part_in_span(s, now, reread)  # "one evening next week"
+        if window is not None:
+            return window
     if len(found) == 1:
         m = found[0]
         lead = _content_words(s[: m.start_index])
@@ -372,11 +376,9 @@ def _one_reading(
             return None if found_there is None else replace(found_there, end_index=len(s))
         if not lead:
             return m
-        if not meetup:
-            return None
-        if len(lead) == 1:  # "mon, tue or wed evening"
+        if meetup and len(lead) == 1:  # "mon, tue or wed evening"
             return list_head(lead[0], m, now, reread)
-        return part_in_span(m, lead, now, reread)
+        return None
     if len(found) != 2 or not meetup:
         return None
     a, b = found

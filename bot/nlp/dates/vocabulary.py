@@ -160,6 +160,8 @@ _DAY_WORDS = {
     "tomorow": 1,
     "2moro": 1,
     "2mrw": 1,
+    "tmoro": 1,
+    "tmorrow": 1,
     "2morrow": 1,
     "tmrrw": 1,
     "yesterday": -1,
@@ -299,6 +301,35 @@ _ZONE_NAMES: dict[tuple[str, ...], str] = {
     ("scottish",): "Europe/London",
     ("welsh",): "Europe/London",
     ("kiwi",): "Pacific/Auckland",
+    # states and provinces whose main clock is one zone (before GeoNames' towns: "Ontario"
+    # is also a town in California)
+    ("california",): "America/Los_Angeles",
+    ("oregon",): "America/Los_Angeles",
+    ("washington", "state"): "America/Los_Angeles",
+    ("nevada",): "America/Los_Angeles",
+    ("arizona",): "America/Phoenix",
+    ("colorado",): "America/Denver",
+    ("utah",): "America/Denver",
+    ("texas",): "America/Chicago",
+    ("illinois",): "America/Chicago",
+    ("minnesota",): "America/Chicago",
+    ("florida",): "America/New_York",
+    ("georgia",): "America/New_York",
+    ("massachusetts",): "America/New_York",
+    ("ontario",): "America/Toronto",
+    ("quebec",): "America/Toronto",
+    ("british", "columbia"): "America/Vancouver",
+    ("bc",): "America/Vancouver",
+    ("alberta",): "America/Edmonton",
+    ("manitoba",): "America/Winnipeg",
+    ("nova", "scotia"): "America/Halifax",
+    ("newfoundland",): "America/St_Johns",
+    ("western", "australia"): "Australia/Perth",
+    ("south", "australia"): "Australia/Adelaide",
+    ("new", "south", "wales"): "Australia/Sydney",
+    ("nsw",): "Australia/Sydney",
+    ("tasmania",): "Australia/Hobart",
+    ("northern", "territory"): "Australia/Darwin",
     # parts of countries and short names GeoNames' country list does not hold
     ("scotland",): "Europe/London",
     ("wales",): "Europe/London",
@@ -417,6 +448,9 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("juneteenth",): "juneteenth",
     ("remembrance", "day"): "remembrance_day",
     ("armistice", "day"): "remembrance_day",
+    ("remembrance", "sunday"): "remembrance_sunday",
+    ("black", "friday"): "black_friday",
+    ("cyber", "monday"): "cyber_monday",
     ("presidents", "day"): "presidents_day",
     ("president's", "day"): "presidents_day",
     ("presidents", "'", "day"): "presidents_day",
@@ -1148,7 +1182,9 @@ RESPELLINGS: dict[str, str] = _build_respellings()
 # Round 4 of the `when` misses (issue 14).
 
 # Between a dotted day.month and its time of day: "14.3, 19:00", "7.4 - 6pm", "20.3 from 7".
-_BEFORE_DOTTED_CLOCK = (",", "at", "@", "um", "from", "-", "–", "—")
+_BEFORE_DOTTED_CLOCK = (",", "at", "@", "um", "from", "after", "-", "–", "—")
+# What follows an hour and makes it one ("10am", "10:30", "10.30", "10ish"), not a year.
+_CLOCK_AFTER_HOUR = ("am", "pm", "a", "p", ":", ".", "ish", "h", "o'clock")
 # Words that are never a place's name in "7pm <place> time" (GeoNames has towns named
 # after many words): "7pm our time", "6pm same time", "8pm local time".
 _NOT_PLACE_WORDS = frozenset(
@@ -1213,3 +1249,5 @@ _MEAL_PARTS = frozenset(
 _ARRIVE_FOR = ("for",)
 # The word that joins alternatives ("tue or wed evening").
 _OR = "or"
+# Day words that are a part of the day ("tonight"), read by the part rules.
+_TONIGHT_WORDS = frozenset(["tonight", "tonite"])
