@@ -1229,7 +1229,12 @@ ROUND4C: list[tuple[str, str, str | None]] = [
     ("monday 9th, 7.15pm", L, "2026-03-09 19:15"),
 ]
 
-BATCHES: dict[str, list[tuple[str, str, str | None]]] = {"round4a": ROUND4A, "round4b": ROUND4B, "round4c": ROUND4C}
+# Fresh batches by round, so that one can be scored alone (``--batch``) before its fixes.
+BATCHES: dict[str, list[tuple[str, str, str | None]]] = {
+    "round4a": ROUND4A,
+    "round4b": ROUND4B,
+    "round4c": ROUND4C,
+}
 for _batch in BATCHES.values():
     PHRASES += _batch
 

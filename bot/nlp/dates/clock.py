@@ -49,6 +49,7 @@ _AFTER_PARTS = {
 # Words before a number that make it a clock time ("at 7.30", "by 1030").
 # after a 24-hour time: "hrs" first (the only one read after bare digits), then the rest
 _MILITARY_SUFFIXES = ("hrs", "hours", "hr")
+_PART_PHRASE_FIRST_WORDS = frozenset(words[0] for words in _PART_PHRASES)
 _CLOCK_CUES = ("at", "@", "around", "from", "until", "till", "by")
 
 
@@ -586,9 +587,9 @@ def _p_part_impl(cur: Cursor, i: int) -> tuple[PartOfDay, int] | None:
 
     Examples: "tonight", "this morning", "in the afternoon", "evening", "late tonight",
     "early morning", "after work", "last night", "tomorrow night", "lunch"."""
-    phrase = _part_phrase(cur, i, None)  # "late doors": a phrase that opens with "late"
-    if phrase is not None and cur.word(i, "late", "early"):
-        return phrase
+    phrase = _part_phrase(cur, i, None) if cur.word(i, "late", "early") else None
+    if phrase is not None:
+        return phrase  # "late doors": a phrase that opens with "late"
     mods = _part_modifiers(cur, i)
     if mods is None:
         return None
@@ -662,6 +663,8 @@ def _part_phrase(cur: Cursor, j: int, day_offset: int | None) -> tuple[PartOfDay
 
     Examples: "tea time", "first thing", "happy hour", "before work", "mid-morning",
     "mid afternoon", "midmorning"."""
+    if cur.s(j) not in _PART_PHRASE_FIRST_WORDS:
+        return None  # the cheap test first
     for size in (4, 3, 2, 1):
         hours = _PART_PHRASES.get(tuple(cur.s(x) for x in range(j, j + size)))
         if hours is not None:

@@ -466,8 +466,10 @@ def _dashed_date(cur: Cursor, i: int) -> bool:
     alone is noon to three).
 
     Examples: "12-03-2026 18:30", "12-3-26 7pm", "03-12-2026"."""
+    if not cur.word(i + 1, "-"):
+        return False  # the cheap test first: this is asked at every start
     d = cur.p_date(i)
-    return d is not None and d[0].explicit_year and d[0].grain == "day" and cur.word(i + 1, "-")
+    return d is not None and d[0].explicit_year and d[0].grain == "day"
 
 
 def _e_by(cur: Cursor, i: int) -> tuple[Interval, int] | None:

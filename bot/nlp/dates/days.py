@@ -979,8 +979,10 @@ def _d_period_next_to(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     Examples: "the weekend after easter", "the weekend before easter", "the week after
     christmas", "the week before christmas", "weekend after thanksgiving"."""
     j = cur.skip_the(i)
+    if not cur.word(j + 1, "after", "before"):
+        return None  # the cheap test first: this rule is tried at every date-like token
     weekend = _weekend_word(cur, j, None)
-    if not ((weekend or cur.word(j, "week")) and cur.word(j + 1, "after", "before")):
+    if not (weekend or cur.word(j, "week")):
         return None
     if cur.word(j + 2, "next"):
         return None  # "the weekend after next": its own rule
