@@ -344,3 +344,24 @@ def test_a_range_into_a_later_span_is_still_a_range_and_a_year_after_a_day_stays
     m = parse_when("friday 6pm to sunday noon", now=_now(L), meetup=True)
     assert m is not None and m.end is not None and m.end.day == 8
     assert _read("15th Feb 27", L) == "2027-02-15 00:00"  # two digits, no clock after
+
+
+# -- batch D's misses ------------------------------------------------------------------------
+BATCH_D = [
+    ("friday, dinnertime", L, "2026-03-06 18:00"),
+    ("sunday, lunchtime", L, "2026-03-08 12:00"),
+    ("St Stephen's Day", DUB, "2026-12-26 00:00"),
+    ("st stephens day 2pm", DUB, "2026-12-26 14:00"),
+    ("Kings Birthday", SYD, "2026-06-08 00:00"),
+    ("tomoz 8pm", L, "2026-03-05 20:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "zone", "expected"), BATCH_D)
+def test_batch_d_classes(text: str, zone: str, expected: str) -> None:
+    _check(text, zone, expected)
+
+
+def test_a_street_is_no_saint() -> None:
+    assert [m.text for m in find_times("meet on Main St at 7pm", now=_now(L))] == ["7pm"]
+    assert find_times("dinner was lovely", now=_now(L)) == []

@@ -683,6 +683,8 @@ def _meal_alone(cur: Cursor, s: str, i: int, j: int, day_offset: int | None) -> 
         return False  # "27.3 lunchtime": a date before it
     if day_offset is not None or j != i or cur.n <= 2:
         return False
+    if cur.word(i - 1, ",") and cur.ctx.meetup:
+        i -= 1  # "friday, dinnertime"
     return not (
         cur.p_weekday(i - 1) is not None
         or cur.word(i - 1, "tomorrow", "today", "tonight", "at", "for", "over", "day", "eve")

@@ -121,9 +121,11 @@ def bank_holidays(country: str | None, year: int, subdiv: str | None = None) -> 
 
 def _name_words(name: str) -> tuple[str, ...]:
     """A holiday's name as words to compare: "ANZAC Day" -> ("anzac", "day"), "Labor
-    Day" and "Labour Day" alike, "Saint Andrew's Day" -> ("saint", "andrew", "day")."""
+    Day" and "Labour Day" alike, "Saint Stephen's Day" and "st stephens day" alike (a final
+    "s" is dropped from every word, so a possessive written without its apostrophe
+    matches)."""
     words = re.findall(r"[a-z]+", name.lower().replace("'s", "").replace("'", ""))
-    return tuple(_SPELLINGS.get(w, w) for w in words)
+    return tuple(_SPELLINGS.get(w, w).removesuffix("s") for w in words)
 
 
 _SPELLINGS = {"labour": "labor", "st": "saint"}

@@ -161,6 +161,7 @@ _DAY_WORDS = {
     "2moro": 1,
     "2mrw": 1,
     "tmoro": 1,
+    "tomoz": 1,
     "tmorrow": 1,
     "2morrow": 1,
     "tmrrw": 1,
@@ -549,6 +550,9 @@ _FESTIVALS = frozenset(
     ["dussehra", "holi", "onam", "pongal", "navratri", "janmashtami", "vesak", "matariki"]
 )
 _CALENDAR_INNER_WORDS = frozenset(["cup"])
+# "St Stephen's Day", "Saint David's Day": the saint's name between is no time word, so the
+# reading starts at "St" itself.
+_SAINTS = frozenset(["st", "saint"])
 # A holiday named with a part of the day ("bonfire night"): the part is read as such.
 _PART_NAMES_IN_HOLIDAYS = frozenset(["night"])
 
@@ -1078,6 +1082,7 @@ _ANCHORS = frozenset(
         "college",
         "birthday",
         *_FESTIVALS,
+        *_SAINTS,
     ]
 )
 
