@@ -365,3 +365,25 @@ def test_batch_d_classes(text: str, zone: str, expected: str) -> None:
 def test_a_street_is_no_saint() -> None:
     assert [m.text for m in find_times("meet on Main St at 7pm", now=_now(L))] == ["7pm"]
     assert find_times("dinner was lovely", now=_now(L)) == []
+
+
+# -- batch E's misses ------------------------------------------------------------------------
+BATCH_E = [
+    ("Sat 4 Apr, 12.30", L, "2026-04-04 12:30"),
+    ("6pm Swiss time", L, "2026-03-04 17:00"),
+    ("mid-arvo saturday", SYD, "2026-03-07 14:00"),
+    ("wknd, sat ideally", L, "2026-03-07 00:00"),
+    ("Saturday (14th) 2pm", L, "2026-03-14 14:00"),
+    ("2pm on the 14th (sat)", L, "2026-03-14 14:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "zone", "expected"), BATCH_E)
+def test_batch_e_classes(text: str, zone: str, expected: str) -> None:
+    _check(text, zone, expected)
+
+
+def test_a_weekday_that_is_not_the_date_s_is_refused_and_sat_stays_a_verb() -> None:
+    assert _read("Saturday (13th)", L) is None  # the 13th is a Friday
+    assert find_times("the cat sat, then left", now=_now(L)) == []
+    assert _read("python 3.11, 12.30", L) is None

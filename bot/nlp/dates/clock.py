@@ -316,9 +316,13 @@ def _day_beside(cur: Cursor, before: int, after: int) -> bool:
     """A weekday or a day word at either side of a dotted time ("7.30 friday": a clock
     time, as the British write it, not a decimal).
 
-    Examples: "7.30 friday", "tomorrow 6.45"."""
+    Examples: "7.30 friday", "tomorrow 6.45", "Sat 4 Apr, 12.30", "the 14th 7.30"."""
     if cur.word(before, ","):
         before -= 1  # "a week on friday, 7.30"
+    if cur.p_monthname(before) is not None or (
+        before >= 0 and before < cur.n and cur.t[before].ordinal
+    ):
+        return True  # "Sat 4 Apr, 12.30", "the 14th 7.30"
     return any(cur.p_weekday(k) is not None or cur.s(k) in _DAY_WORDS for k in (before, after))
 
 

@@ -22,7 +22,14 @@ from bot.nlp.dates import clock
 from bot.nlp.dates.cursor import Cursor
 from bot.nlp.dates.tokens import _tokenize
 from bot.nlp.dates.values import Context, TimeMention
-from bot.nlp.dates.vocabulary import _OR, _PARTS, _UNITS, _WINDOW_PARTS, _WINDOW_WORDS
+from bot.nlp.dates.vocabulary import (
+    _OR,
+    _PARTS,
+    _UNITS,
+    _WEEKDAYS,
+    _WINDOW_PARTS,
+    _WINDOW_WORDS,
+)
 
 # Reads a piece of text as one `when` from another instant (None: not one time).
 Reread = Callable[[str, datetime], TimeMention | None]
@@ -128,10 +135,15 @@ def day_restated(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention 
     """A day said again in other words (often in brackets): the finer reading, when both
     name the same day.
 
-    Examples: "next friday evening (13th)", "sat 14th (next saturday)"."""
+    A weekday alone beside a date on that weekday is that date (as "Monday, Feb 18" is).
+
+    Examples: "next friday evening (13th)", "sat 14th (next saturday)", "Saturday (14th)"."""
     for fine, day in ((a, b), (b, a)):
         same = fine.start.date() == day.start.date()
         if same and day.grain == "day" and day.end is None and fine is not day:
+            return fine
+        weekday = _WEEKDAYS.get(day.text.lower().rstrip("."))
+        if weekday is not None and fine is not day and fine.start.weekday() == weekday:
             return fine
     return None
 

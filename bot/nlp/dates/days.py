@@ -855,10 +855,15 @@ def _d_rest_of(cur: Cursor, j: int) -> tuple[DaySpan, int] | None:
 
 
 def _whole_when(cur: Cursor, j: int) -> bool:
-    """The word at j is all a `when` says (punctuation aside).
+    """The word at j is all a `when` says (punctuation aside), or opens it before a comma
+    ("wknd, sat ideally": the choice inside it follows).
 
     Examples: "weekend", "wknd"."""
-    return cur.allow_latent and all(t.kind == "p" for k, t in enumerate(cur.t) if k != j)
+    if not cur.allow_latent:
+        return False
+    return (j == 0 and cur.word(1, ",")) or all(
+        t.kind == "p" for k, t in enumerate(cur.t) if k != j
+    )
 
 
 def _weekend_word(cur: Cursor, j: int, mod: str | None) -> bool:

@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
+from itertools import pairwise
 
 from dateutil.parser import isoparse
 
@@ -379,13 +380,16 @@ def _one_reading(
         if meetup and len(lead) == 1:  # "mon, tue or wed evening"
             return list_head(lead[0], m, now, reread)
         return None
-    if len(found) != 2 or not meetup:
+    if not 2 <= len(found) <= 3 or not meetup:
         return None
-    a, b = found
-    gaps = s[: a.start_index] + " " + s[a.end_index : b.start_index] + " " + s[b.end_index :]
+    gaps = s[: found[0].start_index] + " " + s[found[-1].end_index :]
+    gaps += " ".join(s[x.end_index : y.start_index] for x, y in pairwise(found))
     if _content_words(gaps):
         return None
-    return compose_pair(s, a, b, reread)
+    whole: TimeMention | None = found[0]
+    for piece in found[1:]:  # "Saturday (14th) 2pm": the first two, then the third
+        whole = None if whole is None else compose_pair(s, whole, piece, reread)
+    return whole
 
 
 def names_no_time(text: str) -> bool:

@@ -302,6 +302,30 @@ _ZONE_NAMES: dict[tuple[str, ...], str] = {
     ("scottish",): "Europe/London",
     ("welsh",): "Europe/London",
     ("kiwi",): "Pacific/Auckland",
+    ("swiss",): "Europe/Zurich",
+    ("austrian",): "Europe/Vienna",
+    ("belgian",): "Europe/Brussels",
+    ("czech",): "Europe/Prague",
+    ("hungarian",): "Europe/Budapest",
+    ("romanian",): "Europe/Bucharest",
+    ("ukrainian",): "Europe/Kyiv",
+    ("russian",): "Europe/Moscow",
+    ("icelandic",): "Atlantic/Reykjavik",
+    ("croatian",): "Europe/Zagreb",
+    ("vietnamese",): "Asia/Ho_Chi_Minh",
+    ("indonesian",): "Asia/Jakarta",
+    ("malaysian",): "Asia/Kuala_Lumpur",
+    ("pakistani",): "Asia/Karachi",
+    ("bangladeshi",): "Asia/Dhaka",
+    ("egyptian",): "Africa/Cairo",
+    ("saudi",): "Asia/Riyadh",
+    ("emirati",): "Asia/Dubai",
+    ("argentine",): "America/Argentina/Buenos_Aires",
+    ("argentinian",): "America/Argentina/Buenos_Aires",
+    ("chilean",): "America/Santiago",
+    ("colombian",): "America/Bogota",
+    ("peruvian",): "America/Lima",
+    ("jamaican",): "America/Jamaica",
     # states and provinces whose main clock is one zone (before GeoNames' towns: "Ontario"
     # is also a town in California)
     ("california",): "America/Los_Angeles",
@@ -370,6 +394,8 @@ _PART_PHRASES: dict[tuple[str, ...], tuple[int, int]] = {
     ("mid", "afternoon"): (14, 17),
     ("midafternoon",): (14, 17),
     ("mid", "-", "evening"): (19, 22),
+    ("mid", "-", "arvo"): (14, 17),
+    ("mid", "arvo"): (14, 17),
     ("mid", "evening"): (19, 22),
     ("all", "day"): (0, 24),  # "all day saturday": the whole day, from its start
     ("dinner", "time"): (18, 22),
@@ -1256,3 +1282,5 @@ _ARRIVE_FOR = ("for",)
 _OR = "or"
 # Day words that are a part of the day ("tonight"), read by the part rules.
 _TONIGHT_WORDS = frozenset(["tonight", "tonite"])
+# Hedges after a day in a `when` ("sat ideally", "sun preferably").
+_FILLER_AFTER_DAY = ("ideally", "preferably", "prob", "probably", "maybe")
