@@ -387,3 +387,13 @@ def test_a_weekday_that_is_not_the_date_s_is_refused_and_sat_stays_a_verb() -> N
     assert _read("Saturday (13th)", L) is None  # the 13th is a Friday
     assert find_times("the cat sat, then left", now=_now(L)) == []
     assert _read("python 3.11, 12.30", L) is None
+
+
+def test_ranges_of_dashed_dates_stay_ranges() -> None:
+    for text, first, last in [
+        ("2030-02-03 to 2030-02-05", "2030-02-03", "2030-02-06"),
+        ("12-03-2026 to 14-03-2026", "2026-03-12", "2026-03-15"),
+    ]:
+        m = parse_when(text, now=_now(L), meetup=False)
+        assert m is not None and m.end is not None, text
+        assert (m.start.date().isoformat(), m.end.date().isoformat()) == (first, last)

@@ -451,25 +451,24 @@ def _e_between_holidays(cur: Cursor, i: int) -> tuple[Interval, int] | None:
 def _e_range(cur: Cursor, i: int) -> tuple[Interval, int] | None:
     """A range, maybe after "around", "at"...
 
-    Examples: "around 7-9pm", "at 7-9pm", "March 3-5"."""
-    if _dashed_date(cur, i):
-        return None
+    Examples: "around 7-9pm", "at 7-9pm", "March 3-5", "2030-02-03 to 2030-02-05"."""
     if cur.word(i, "around", "about", "approximately", "approx", "at", "@", "circa"):
         r = p_range(cur, i + 1, None, None)
         if r is not None:
             return r
-    return p_range(cur, i, None, None)
+    r = p_range(cur, i, None, None)
+    return None if r is not None and _splits_a_date(cur, i, r[1]) else r
 
 
-def _dashed_date(cur: Cursor, i: int) -> bool:
-    """Day, month and year joined by dashes are a date, not a range of hours ("12-03"
-    alone is noon to three).
+def _splits_a_date(cur: Cursor, i: int, end: int) -> bool:
+    """A range that ends inside a date of day, month and year joined by dashes is no
+    range ("12-03-2026 18:30": not noon to three, then "-2026").
 
     Examples: "12-03-2026 18:30", "12-3-26 7pm", "03-12-2026"."""
     if not cur.word(i + 1, "-"):
-        return False  # the cheap test first: this is asked at every start
+        return False  # the cheap test first
     d = cur.p_date(i)
-    return d is not None and d[0].explicit_year and d[0].grain == "day"
+    return d is not None and d[0].explicit_year and d[0].grain == "day" and end < d[1]
 
 
 def _e_by(cur: Cursor, i: int) -> tuple[Interval, int] | None:
