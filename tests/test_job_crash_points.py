@@ -3,7 +3,9 @@ series' next date) are exactly-once in effect: a process killed after the change
 the post, or after the post but before the job was marked done, leaves a job that is claimed
 again once its lease runs out, and that run makes the post, or finds the one made: never
 none, never two. (A member's close removes the deadline's job, so a retried job resumes
-only a close of its own.)"""
+only a close of its own.) A seat offer's lapse is the same: the lapse, the hand-over to the
+next member and that offer's expiry job are one transaction recorded on the job, and a
+retried job resumes the DMs of its own hand-over only."""
 
 from __future__ import annotations
 
@@ -212,3 +214,124 @@ async def test_a_series_date_claimed_by_a_process_that_died_before_its_meetup_is
     assert _cards(harness) == ["#1 · Pub night", "#2 · Pub night"]
     date = await harness.store.meetup(2)
     assert date is not None and date.starts_at is not None and date.starts_at.day == 17
+
+
+# --- a seat offer that lapsed ----------------------------------------------------------------
+
+OFFER_LAPSES = timedelta(hours=2, seconds=30)  # offer_hours=2
+
+
+async def _offer(harness: Harness) -> int:
+    """Bob gives up the one seat: it is held for Carol (2 h); Dave and Erin wait."""
+    await harness.command("alice", "settings", admin=True, offer_hours="2")
+    mid = await harness.propose(capacity="1")
+    for user in ("bob", "carol", "dave", "erin"):
+        await harness.click(user, actions.encode("rsvp", mid, "going"))
+    await harness.click("bob", actions.encode("rsvp", mid, "no"))
+    assert len(_offered(harness, "carol")) == 1
+    return mid
+
+
+async def _claim_offer(harness: Harness) -> list[Job]:
+    """Another process claims the offer's job once it lapsed, and runs it then."""
+    jobs = await _claim(harness, OFFER_LAPSES, "offer")
+    harness.clock.advance(timedelta(minutes=1))  # no job runs here: to the claim's instant
+    return jobs
+
+
+def _offered(harness: Harness, user: str) -> list[str]:
+    return [d.text for d in harness.adapter.dms_to(user) if "seat opened up" in d.text]
+
+
+def _lapsed(harness: Harness, user: str) -> list[str]:
+    return [d.text for d in harness.adapter.dms_to(user) if "passed to the next" in d.text]
+
+
+async def _statuses(harness: Harness, mid: int) -> dict[str, str]:
+    return {r.user_id: r.status.value for r in await harness.store.rsvps(mid)}
+
+
+def _die_on_dm_to(harness: Harness, monkeypatch: pytest.MonkeyPatch, user: str) -> None:
+    real = harness.adapter.send_dm
+
+    async def send_dm(to: Any, msg: Any, **kw: Any) -> Any:
+        if to.id == user:
+            raise ProcessDied()
+        return await real(to, msg, **kw)
+
+    monkeypatch.setattr(harness.adapter, "send_dm", send_dm)
+
+
+async def test_an_offer_lapsed_by_a_process_that_died_before_the_dms_is_told_on_the_retry(
+    harness: Harness,
+) -> None:
+    mid = await _offer(harness)
+    jobs = await _claim_offer(harness)
+    harness.adapter.failures["dm"] = [ProcessDied()]  # the seat passed to Dave in the database
+    await _run_and_die(harness, jobs)
+    assert (await _statuses(harness, mid))["dave"] == "offered" and _lapsed(harness, "carol") == []
+    await _lease_runs_out(harness)
+    assert len(_lapsed(harness, "carol")) == 1 and len(_offered(harness, "dave")) == 1
+    # Dave's offer has its own expiry job: unclaimed, the seat passes on to Erin.
+    await harness.advance(timedelta(hours=2))
+    assert len(_lapsed(harness, "dave")) == 1 and len(_offered(harness, "erin")) == 1
+    assert (await _statuses(harness, mid))["erin"] == "offered"
+
+
+async def test_an_offer_whose_lapse_dm_went_out_before_the_process_died_is_not_told_twice(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    await _offer(harness)
+    jobs = await _claim_offer(harness)
+    with monkeypatch.context() as m:
+        _die_on_dm_to(harness, m, "dave")  # Carol was told, then killed
+        await _run_and_die(harness, jobs)
+    assert len(_lapsed(harness, "carol")) == 1 and _offered(harness, "dave") == []
+    await _lease_runs_out(harness)
+    assert len(_lapsed(harness, "carol")) == 1 and len(_offered(harness, "dave")) == 1
+
+
+async def test_an_offer_lapse_a_dead_process_fully_sent_is_not_sent_again(
+    harness: Harness,
+) -> None:
+    await _offer(harness)
+    jobs = await _claim_offer(harness)
+    await _run_and_die(harness, jobs)  # everything, but never marked done
+    await _lease_runs_out(harness)
+    assert len(_lapsed(harness, "carol")) == 1 and len(_offered(harness, "dave")) == 1
+
+
+async def test_a_resumed_lapse_does_not_offer_a_seat_the_next_member_already_took(
+    harness: Harness,
+) -> None:
+    mid = await _offer(harness)
+    jobs = await _claim_offer(harness)
+    harness.adapter.failures["dm"] = [ProcessDied()]
+    await _run_and_die(harness, jobs)
+    await harness.click("dave", actions.encode("claim", mid))  # from the card, before the retry
+    await _lease_runs_out(harness)
+    assert len(_lapsed(harness, "carol")) == 1 and _offered(harness, "dave") == []
+    assert (await _statuses(harness, mid))["dave"] == "going"
+
+
+async def test_a_resumed_lapse_of_a_meetup_cancelled_since_sends_nothing(
+    harness: Harness,
+) -> None:
+    mid = await _offer(harness)
+    jobs = await _claim_offer(harness)
+    harness.adapter.failures["dm"] = [ProcessDied()]
+    await _run_and_die(harness, jobs)
+    await harness.command("alice", "cancel", id=str(mid))
+    await _lease_runs_out(harness)
+    assert _lapsed(harness, "carol") == [] and _offered(harness, "dave") == []
+
+
+async def test_an_offer_taken_while_a_dead_process_held_its_job_is_not_lapsed_on_the_retry(
+    harness: Harness,
+) -> None:
+    mid = await _offer(harness)
+    await _claim_offer(harness)  # then died before the lapse
+    await harness.click("carol", actions.encode("claim", mid))
+    await _lease_runs_out(harness)
+    assert _lapsed(harness, "carol") == [] and _offered(harness, "dave") == []
+    assert (await _statuses(harness, mid))["carol"] == "going"

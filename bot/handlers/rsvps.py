@@ -10,7 +10,7 @@ from bot.actions import Action
 from bot.calendar import google_link
 from bot.domain import meetups as rules
 from bot.domain.community import Community, Member
-from bot.domain.jobs import Job
+from bot.domain.jobs import Job, JobSpec
 from bot.domain.meetups import Meetup, Status
 from bot.domain.refusal import Refusal
 from bot.domain.reminders import format_leads
@@ -162,25 +162,28 @@ async def _waitlist_rank(ctx: Ctx, meetup_id: int, user_id: str) -> int:
     return waiting.index(user_id) + 1 if user_id in waiting else 0
 
 
+def _offer_job(community: Community, m: Meetup, r: Rsvp) -> JobSpec | None:
+    """The job that ends a seat offer unanswered at its deadline."""
+    if r.offer_expires_at is None:
+        return None
+    until = r.offer_expires_at.isoformat()
+    return OFFER.spec(community.id, m.id, r.offer_expires_at, user_id=r.user_id, until=until)
+
+
 async def send_offers(
     services: Services, community: Community, m: Meetup, offered: Sequence[Rsvp]
 ) -> None:
     """DM each member offered a freed seat, and arm the expiry of the offer."""
     if not offered:
         return
+    await services.jobs.add([s for r in offered if (s := _offer_job(community, m, r))])
+    await _dm_offers(services, community, m, offered)
+
+
+async def _dm_offers(
+    services: Services, community: Community, m: Meetup, offered: Sequence[Rsvp]
+) -> None:
     zone = m.zone(community.timezone)
-    specs = [
-        OFFER.spec(
-            community.id,
-            m.id,
-            r.offer_expires_at,
-            user_id=r.user_id,
-            until=r.offer_expires_at.isoformat(),
-        )
-        for r in offered
-        if r.offer_expires_at is not None
-    ]
-    await services.jobs.add(specs)
     deliveries = []
     for r in offered:
         body: tuple[Segment, ...] = (
@@ -224,34 +227,27 @@ def _offer_lapsed_text(m: Meetup, now: datetime) -> str:
 
 
 async def expire_offer_job(services: Services, community: Community, m: Meetup, job: Job) -> str:
-    """The `offer` job: a seat offer ran out unanswered."""
+    """The `offer` job: a seat offer ran out unanswered. The lapse, the hand-over to the next
+    member and that offer's own expiry job are one transaction; a job claimed again after its
+    process died finds that hand-over and resumes the DMs (keyed: what went out is found)."""
     if not job.user_id:
         return "unknown-kind"  # an offer is always to someone
-    return await expire_offer(services, community, m, job.user_id)
-
-
-async def expire_offer(services: Services, community: Community, m: Meetup, user_id: str) -> str:
     expired, offered = await services.store.expire_offer(
-        m.id, user_id, services.clock.now(), community.offer_hours
+        m.id,
+        job.user_id,
+        services.clock.now(),
+        community.offer_hours,
+        job,
+        lambda r: _offer_job(community, m, r),
     )
     if not expired:
         return "claimed-or-gone"
-    member = await services.store.member(community.id, user_id)
-    user = UserRef(community.platform, user_id, member.name if member else "")
-    await services.outbox.dm_many(
-        [
-            Delivery(
-                user,
-                Outgoing(
-                    body=(Text(_offer_lapsed_text(m, services.clock.now())),)
-                ),
-            )
-        ],
-        None,
-        (),
-    )
+    member = await services.store.member(community.id, job.user_id)
+    user = UserRef(community.platform, job.user_id, member.name if member else "")
+    lapsed = Outgoing(body=(Text(_offer_lapsed_text(m, services.clock.now())),))
+    await services.outbox.dm_many([Delivery(user, lapsed)], None, ())
     if offered is not None:
-        await send_offers(services, community, m, [offered])
+        await _dm_offers(services, community, m, [offered])
     await refresh_cards(services, community, m.id)
     return "expired"
 
