@@ -216,6 +216,53 @@ async def test_a_series_date_claimed_by_a_process_that_died_before_its_meetup_is
     assert date is not None and date.starts_at is not None and date.starts_at.day == 17
 
 
+
+async def test_a_series_date_whose_meetup_a_dead_process_made_is_not_made_again(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Killed just after the date's meetup was made: the date knows its meetup (one
+    transaction), so the retry publishes that one instead of making a second."""
+    await _series(harness)
+    jobs = await _claim(harness, NEXT_DATE, "series")
+    real = harness.store.create_meetup
+
+    async def made_then_died(*args: Any, **kwargs: Any) -> None:
+        await real(*args, **kwargs)
+        raise ProcessDied()
+
+    with monkeypatch.context() as m:
+        m.setattr(harness.store, "create_meetup", made_then_died)
+        await _run_and_die(harness, jobs)
+    assert await harness.store.meetup(2) is not None
+    await _lease_runs_out(harness)
+    assert await harness.store.meetup(3) is None
+    assert _cards(harness) == ["#1 · Pub night", "#2 · Pub night"]
+    assert len(_told_bob(harness)) == 1
+
+
+async def test_a_series_date_opened_by_a_skip_is_not_published_again_by_a_dead_claim(
+    harness: Harness,
+) -> None:
+    """The date was moved later, so its job falls due before it is over; a process claims
+    the job and dies. The organizer skips the date, which opens the next one: the job it
+    held is removed with the skip, so no retry publishes that date (and its DMs) again."""
+    await _series(harness)
+    await harness.command("alice", "edit", id="1", when="2030-01-12 19:00")
+    await _claim(harness, NEXT_DATE, "series")  # then died
+    panel = await harness.command("alice", "series", id="1")
+    ask = await harness.click("alice", _button(panel, "Skip this date"))
+    done = await harness.click("alice", _button(ask, "Yes, skip it"))
+    assert done is not None and "The next date is #2" in done.text
+    assert len(_told_bob(harness)) == 1
+    await _lease_runs_out(harness)
+    assert len(_told_bob(harness)) == 1
+    assert [t for t in _cards(harness) if "#2" in t] == ["#2 · Pub night"]
+
+
+def _button(sent: Any, label: str) -> str:
+    assert sent is not None and sent.msg is not None
+    return str(next(b.action_id for b in sent.msg.buttons if b.label == label))
+
 # --- a seat offer that lapsed ----------------------------------------------------------------
 
 OFFER_LAPSES = timedelta(hours=2, seconds=30)  # offer_hours=2
