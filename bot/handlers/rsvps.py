@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from bot import actions, render
@@ -90,7 +90,13 @@ async def answer(ctx: Ctx, m: Meetup, requested: RsvpStatus) -> None:
         raise Refusal(f"#{m.id} has already started.")
     member = await ctx.member()
     outcome = await ctx.store.rsvp(
-        m.id, ctx.user.id, member.name, requested, ctx.now(), ctx.community.offer_hours
+        m.id,
+        ctx.user.id,
+        member.name,
+        requested,
+        ctx.now(),
+        ctx.community.offer_hours,
+        offer_job(ctx.community),
     )
     after = outcome.after
     if outcome.before != after.status:
@@ -162,27 +168,29 @@ async def _waitlist_rank(ctx: Ctx, meetup_id: int, user_id: str) -> int:
     return waiting.index(user_id) + 1 if user_id in waiting else 0
 
 
-def _offer_job(community: Community, m: Meetup, r: Rsvp) -> JobSpec | None:
-    """The job that ends a seat offer unanswered at its deadline."""
-    if r.offer_expires_at is None:
-        return None
-    until = r.offer_expires_at.isoformat()
-    return OFFER.spec(community.id, m.id, r.offer_expires_at, user_id=r.user_id, until=until)
+def offer_job(community: Community) -> Callable[[Rsvp], JobSpec | None]:
+    """The job that ends a seat offer unanswered at its deadline (the store adds it in the
+    transaction that makes the offer)."""
+
+    def spec(r: Rsvp) -> JobSpec | None:
+        if r.offer_expires_at is None:
+            return None
+        until = r.offer_expires_at.isoformat()
+        expires = r.offer_expires_at
+        return OFFER.spec(community.id, r.meetup_id, expires, user_id=r.user_id, until=until)
+
+    return spec
 
 
 async def send_offers(
     services: Services, community: Community, m: Meetup, offered: Sequence[Rsvp]
 ) -> None:
-    """DM each member offered a freed seat, and arm the expiry of the offer."""
+    """DM each member offered a freed seat. The store added each offer's expiry job with the
+    offer; adding it again (a no-op) arms this process's timer for it."""
     if not offered:
         return
-    await services.jobs.add([s for r in offered if (s := _offer_job(community, m, r))])
-    await _dm_offers(services, community, m, offered)
-
-
-async def _dm_offers(
-    services: Services, community: Community, m: Meetup, offered: Sequence[Rsvp]
-) -> None:
+    arm = offer_job(community)
+    await services.jobs.add([spec for r in offered if (spec := arm(r)) is not None])
     zone = m.zone(community.timezone)
     deliveries = []
     for r in offered:
@@ -238,7 +246,7 @@ async def expire_offer_job(services: Services, community: Community, m: Meetup, 
         services.clock.now(),
         community.offer_hours,
         job,
-        lambda r: _offer_job(community, m, r),
+        offer_job(community),
     )
     if not expired:
         return "claimed-or-gone"
@@ -247,7 +255,7 @@ async def expire_offer_job(services: Services, community: Community, m: Meetup, 
     lapsed = Outgoing(body=(Text(_offer_lapsed_text(m, services.clock.now())),))
     await services.outbox.dm_many([Delivery(user, lapsed)], None, ())
     if offered is not None:
-        await _dm_offers(services, community, m, [offered])
+        await send_offers(services, community, m, [offered])
     await refresh_cards(services, community, m.id)
     return "expired"
 

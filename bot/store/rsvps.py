@@ -22,6 +22,8 @@ from bot.store.statements import Statements
 
 _CLAIM = (RsvpStatus.GOING, RsvpStatus.OFFERED)
 
+Arm = Callable[[Rsvp], JobSpec | None]  # the expiry job of a seat offer just made
+
 
 @dataclass(frozen=True, slots=True)
 class RsvpOutcome:
@@ -38,9 +40,12 @@ async def pass_seat_on(
     offer_hours: int,
     starts_at: datetime | None,
     exclude: str | None = None,
+    arm: Arm | None = None,
 ) -> Rsvp | None:
     """A held seat was freed: offer it to the first on the waitlist, or free it. Runs inside
-    the caller's transaction, after it took the meetup's RSVP turn."""
+    the caller's transaction, after it took the meetup's RSVP turn. `arm`: the job that ends
+    the offer at its deadline, added in the same transaction (a crash after it cannot leave a
+    seat held with nothing to pass it on)."""
     meetup = {"meetup": meetup_id}
     expires = offer_deadline(now, offer_hours, starts_at)
     first = None
@@ -51,7 +56,28 @@ async def pass_seat_on(
         await conn.execute(sql.free_seat, meetup)
         return None
     offer = {**meetup, "user": first.user_id, "expires": expires, "now": now}
-    return rsvp_row((await conn.execute(sql.offer_seat, offer)).one())
+    offered = rsvp_row((await conn.execute(sql.offer_seat, offer)).one())
+    await add_offer_job(conn, sql, offered, arm)
+    return offered
+
+
+async def add_offer_job(
+    conn: AsyncConnection, sql: Statements, offered: Rsvp, arm: Arm | None
+) -> None:
+    spec = arm(offered) if arm is not None else None
+    if spec is not None:
+        await conn.execute(
+            sql.add_job,
+            {
+                "job_key": spec.key,
+                "kind": spec.kind,
+                "meetup_id": spec.meetup_id,
+                "community_id": spec.community_id,
+                "user_id": spec.user_id,
+                "lead_minutes": spec.lead_minutes,
+                "due_at": spec.due_at,
+            },
+        )
 
 
 HANDED_TO = ">"  # an offer job's key + this + whom its lapse passed the seat to ("" : nobody)
@@ -86,33 +112,14 @@ async def _lapse(conn: AsyncConnection, meetup_id: int, user_id: str, now: datet
 
 
 async def _record_hand_over(
-    conn: AsyncConnection,
-    sql: Statements,
-    job: Job,
-    key: str,
-    offered: Rsvp | None,
-    arm: Callable[[Rsvp], JobSpec | None] | None,
+    conn: AsyncConnection, job: Job, key: str, offered: Rsvp | None
 ) -> None:
-    """Mark the job's row with whom the seat went to, and add that offer's expiry job."""
+    """Mark the job's row with whom its lapse passed the seat to."""
     to = offered.user_id if offered is not None else ""
     j = t.jobs
     await conn.execute(
         update(j).where(j.c.id == job.id).values(job_key=f"{key}{HANDED_TO}{to}"[:200])
     )
-    spec = arm(offered) if offered is not None and arm is not None else None
-    if spec is not None:
-        await conn.execute(
-            sql.add_job,
-            {
-                "job_key": spec.key,
-                "kind": spec.kind,
-                "meetup_id": spec.meetup_id,
-                "community_id": spec.community_id,
-                "user_id": spec.user_id,
-                "lead_minutes": spec.lead_minutes,
-                "due_at": spec.due_at,
-            },
-        )
 
 
 async def _still_offered(
@@ -161,9 +168,11 @@ class RsvpQueries(Queries):
         requested: RsvpStatus,
         now: datetime,
         offer_hours: int,
+        arm: Arm | None = None,
     ) -> RsvpOutcome:
         """Apply a member's answer atomically: take a seat if one is free, else join the
-        waitlist; giving up a seat offers it to the first on the waitlist."""
+        waitlist; giving up a seat offers it to the first on the waitlist (and adds `arm`,
+        that offer's expiry job)."""
         names = {"meetup": meetup_id, "user": user_id}
 
         async def work(conn: AsyncConnection) -> RsvpOutcome:
@@ -180,7 +189,8 @@ class RsvpQueries(Queries):
             offered = None
             if step.release_seat:
                 offered = await pass_seat_on(
-                    conn, self._sql, meetup_id, now, offer_hours, head.starts_at, exclude=user_id
+                    conn, self._sql, meetup_id, now, offer_hours, head.starts_at,
+                    exclude=user_id, arm=arm,
                 )
             after = old_row
             if status is not None:
@@ -211,7 +221,7 @@ class RsvpQueries(Queries):
         now: datetime,
         offer_hours: int,
         job: Job | None = None,
-        arm: Callable[[Rsvp], JobSpec | None] | None = None,
+        arm: Arm | None = None,
     ) -> tuple[bool, Rsvp | None]:
         """If the member still has not claimed their offered seat, pass it on. Returns whether
         it expired, and who was offered the seat next.
@@ -235,16 +245,19 @@ class RsvpQueries(Queries):
             if not await _lapse(conn, meetup_id, user_id, now):
                 return False, None
             offered = await pass_seat_on(
-                conn, self._sql, meetup_id, now, offer_hours, head.starts_at
+                conn, self._sql, meetup_id, now, offer_hours, head.starts_at, arm=arm
             )
             if job is not None and key is not None:
-                await _record_hand_over(conn, self._sql, job, key, offered, arm)
+                await _record_hand_over(conn, job, key, offered)
             return True, offered
 
         return await self._write(work)
 
-    async def fill_free_seats(self, meetup_id: int, now: datetime, offer_hours: int) -> list[Rsvp]:
-        """After capacity grew: offer each free seat to the next on the waitlist."""
+    async def fill_free_seats(
+        self, meetup_id: int, now: datetime, offer_hours: int, arm: Arm | None = None
+    ) -> list[Rsvp]:
+        """After capacity grew: offer each free seat to the next on the waitlist (and add
+        `arm`, each offer's expiry job, in the same transaction)."""
         mt, r = t.meetups, t.rsvps
 
         async def work(conn: AsyncConnection) -> list[Rsvp]:
@@ -283,6 +296,7 @@ class RsvpQueries(Queries):
                     )
                 ).one()
                 offered.append(rsvp_row(row))
+                await add_offer_job(conn, self._sql, offered[-1], arm)
             if offered:
                 await conn.execute(
                     update(mt)
