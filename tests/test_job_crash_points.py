@@ -3,7 +3,9 @@ series' next date) are exactly-once in effect: a process killed after the change
 the post, or after the post but before the job was marked done, leaves a job that is claimed
 again once its lease runs out, and that run makes the post, or finds the one made: never
 none, never two. (A member's close removes the deadline's job, so a retried job resumes
-only a close of its own.)"""
+only a close of its own.) A seat offer's lapse is the same: the lapse, the hand-over to the
+next member and that offer's expiry job are one transaction recorded on the job, and a
+retried job resumes the DMs of its own hand-over only."""
 
 from __future__ import annotations
 
@@ -212,3 +214,171 @@ async def test_a_series_date_claimed_by_a_process_that_died_before_its_meetup_is
     assert _cards(harness) == ["#1 · Pub night", "#2 · Pub night"]
     date = await harness.store.meetup(2)
     assert date is not None and date.starts_at is not None and date.starts_at.day == 17
+
+
+
+async def test_a_series_date_whose_meetup_a_dead_process_made_is_not_made_again(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Killed just after the date's meetup was made: the date knows its meetup (one
+    transaction), so the retry publishes that one instead of making a second."""
+    await _series(harness)
+    jobs = await _claim(harness, NEXT_DATE, "series")
+    real = harness.store.create_meetup
+
+    async def made_then_died(*args: Any, **kwargs: Any) -> None:
+        await real(*args, **kwargs)
+        raise ProcessDied()
+
+    with monkeypatch.context() as m:
+        m.setattr(harness.store, "create_meetup", made_then_died)
+        await _run_and_die(harness, jobs)
+    assert await harness.store.meetup(2) is not None
+    await _lease_runs_out(harness)
+    assert await harness.store.meetup(3) is None
+    assert _cards(harness) == ["#1 · Pub night", "#2 · Pub night"]
+    assert len(_told_bob(harness)) == 1
+
+
+async def test_a_series_date_opened_by_a_skip_is_not_published_again_by_a_dead_claim(
+    harness: Harness,
+) -> None:
+    """The date was moved later, so its job falls due before it is over; a process claims
+    the job and dies. The organizer skips the date, which opens the next one: the job it
+    held is removed with the skip, so no retry publishes that date (and its DMs) again."""
+    await _series(harness)
+    await harness.command("alice", "edit", id="1", when="2030-01-12 19:00")
+    await _claim(harness, NEXT_DATE, "series")  # then died
+    panel = await harness.command("alice", "series", id="1")
+    ask = await harness.click("alice", _button(panel, "Skip this date"))
+    done = await harness.click("alice", _button(ask, "Yes, skip it"))
+    assert done is not None and "The next date is #2" in done.text
+    assert len(_told_bob(harness)) == 1
+    await _lease_runs_out(harness)
+    assert len(_told_bob(harness)) == 1
+    assert [t for t in _cards(harness) if "#2" in t] == ["#2 · Pub night"]
+
+
+def _button(sent: Any, label: str) -> str:
+    assert sent is not None and sent.msg is not None
+    return str(next(b.action_id for b in sent.msg.buttons if b.label == label))
+
+# --- a seat offer that lapsed ----------------------------------------------------------------
+
+OFFER_LAPSES = timedelta(hours=2, seconds=30)  # offer_hours=2
+
+
+async def _offer(harness: Harness) -> int:
+    """Bob gives up the one seat: it is held for Carol (2 h); Dave and Erin wait."""
+    await harness.command("alice", "settings", admin=True, offer_hours="2")
+    mid = await harness.propose(capacity="1")
+    for user in ("bob", "carol", "dave", "erin"):
+        await harness.click(user, actions.encode("rsvp", mid, "going"))
+    await harness.click("bob", actions.encode("rsvp", mid, "no"))
+    assert len(_offered(harness, "carol")) == 1
+    return mid
+
+
+async def _claim_offer(harness: Harness) -> list[Job]:
+    """Another process claims the offer's job once it lapsed, and runs it then."""
+    jobs = await _claim(harness, OFFER_LAPSES, "offer")
+    harness.clock.advance(timedelta(minutes=1))  # no job runs here: to the claim's instant
+    return jobs
+
+
+def _offered(harness: Harness, user: str) -> list[str]:
+    return [d.text for d in harness.adapter.dms_to(user) if "seat opened up" in d.text]
+
+
+def _lapsed(harness: Harness, user: str) -> list[str]:
+    return [d.text for d in harness.adapter.dms_to(user) if "passed to the next" in d.text]
+
+
+async def _statuses(harness: Harness, mid: int) -> dict[str, str]:
+    return {r.user_id: r.status.value for r in await harness.store.rsvps(mid)}
+
+
+def _die_on_dm_to(harness: Harness, monkeypatch: pytest.MonkeyPatch, user: str) -> None:
+    real = harness.adapter.send_dm
+
+    async def send_dm(to: Any, msg: Any, **kw: Any) -> Any:
+        if to.id == user:
+            raise ProcessDied()
+        return await real(to, msg, **kw)
+
+    monkeypatch.setattr(harness.adapter, "send_dm", send_dm)
+
+
+async def test_an_offer_lapsed_by_a_process_that_died_before_the_dms_is_told_on_the_retry(
+    harness: Harness,
+) -> None:
+    mid = await _offer(harness)
+    jobs = await _claim_offer(harness)
+    harness.adapter.failures["dm"] = [ProcessDied()]  # the seat passed to Dave in the database
+    await _run_and_die(harness, jobs)
+    assert (await _statuses(harness, mid))["dave"] == "offered" and _lapsed(harness, "carol") == []
+    await _lease_runs_out(harness)
+    assert len(_lapsed(harness, "carol")) == 1 and len(_offered(harness, "dave")) == 1
+    # Dave's offer has its own expiry job: unclaimed, the seat passes on to Erin.
+    await harness.advance(timedelta(hours=2))
+    assert len(_lapsed(harness, "dave")) == 1 and len(_offered(harness, "erin")) == 1
+    assert (await _statuses(harness, mid))["erin"] == "offered"
+
+
+async def test_an_offer_whose_lapse_dm_went_out_before_the_process_died_is_not_told_twice(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    await _offer(harness)
+    jobs = await _claim_offer(harness)
+    with monkeypatch.context() as m:
+        _die_on_dm_to(harness, m, "dave")  # Carol was told, then killed
+        await _run_and_die(harness, jobs)
+    assert len(_lapsed(harness, "carol")) == 1 and _offered(harness, "dave") == []
+    await _lease_runs_out(harness)
+    assert len(_lapsed(harness, "carol")) == 1 and len(_offered(harness, "dave")) == 1
+
+
+async def test_an_offer_lapse_a_dead_process_fully_sent_is_not_sent_again(
+    harness: Harness,
+) -> None:
+    await _offer(harness)
+    jobs = await _claim_offer(harness)
+    await _run_and_die(harness, jobs)  # everything, but never marked done
+    await _lease_runs_out(harness)
+    assert len(_lapsed(harness, "carol")) == 1 and len(_offered(harness, "dave")) == 1
+
+
+async def test_a_resumed_lapse_does_not_offer_a_seat_the_next_member_already_took(
+    harness: Harness,
+) -> None:
+    mid = await _offer(harness)
+    jobs = await _claim_offer(harness)
+    harness.adapter.failures["dm"] = [ProcessDied()]
+    await _run_and_die(harness, jobs)
+    await harness.click("dave", actions.encode("claim", mid))  # from the card, before the retry
+    await _lease_runs_out(harness)
+    assert len(_lapsed(harness, "carol")) == 1 and _offered(harness, "dave") == []
+    assert (await _statuses(harness, mid))["dave"] == "going"
+
+
+async def test_a_resumed_lapse_of_a_meetup_cancelled_since_sends_nothing(
+    harness: Harness,
+) -> None:
+    mid = await _offer(harness)
+    jobs = await _claim_offer(harness)
+    harness.adapter.failures["dm"] = [ProcessDied()]
+    await _run_and_die(harness, jobs)
+    await harness.command("alice", "cancel", id=str(mid))
+    await _lease_runs_out(harness)
+    assert _lapsed(harness, "carol") == [] and _offered(harness, "dave") == []
+
+
+async def test_an_offer_taken_while_a_dead_process_held_its_job_is_not_lapsed_on_the_retry(
+    harness: Harness,
+) -> None:
+    mid = await _offer(harness)
+    await _claim_offer(harness)  # then died before the lapse
+    await harness.click("carol", actions.encode("claim", mid))
+    await _lease_runs_out(harness)
+    assert _lapsed(harness, "carol") == [] and _offered(harness, "dave") == []
+    assert (await _statuses(harness, mid))["carol"] == "going"

@@ -3,7 +3,11 @@ seat offers and their expiry."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
 
 from bot import actions
 from bot.domain.rsvps import RsvpStatus
@@ -460,3 +464,31 @@ async def test_polls_made_before_default_deadlines_get_one_on_upgrade(tmp_path: 
         assert m is not None and m.starts_at == datetime(2030, 1, 11, 19, 0, tzinfo=UTC)
     finally:
         await harness.stop()
+
+
+class _ProcessDied(BaseException):
+    """The process is killed here: nothing after it runs, and no handler catches it."""
+
+
+async def test_a_seat_offered_by_a_process_that_died_after_the_offer_still_passes_on(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The offer's expiry job is added in the transaction that makes the offer: a crash
+    right after it (before the reminders, the job or the DM) cannot leave the seat held for
+    Carol until the meetup."""
+    await harness.command("alice", "settings", admin=True, offer_hours="2")
+    mid = await harness.propose(capacity="1")
+    for user in ("bob", "carol", "dave"):
+        await harness.click(user, actions.encode("rsvp", mid, "going"))
+    async def died(*_: Any) -> None:
+        raise _ProcessDied()
+
+    with monkeypatch.context() as m, contextlib.suppress(_ProcessDied):
+        m.setattr(harness.app.jobs, "replace", died)  # Bob's reminders, after the offer
+        await harness.click("bob", actions.encode("rsvp", mid, "no"))
+    statuses = {r.user_id: r.status for r in await harness.store.rsvps(mid)}
+    assert statuses["carol"] is RsvpStatus.OFFERED and not harness.adapter.dms_to("carol")
+    await harness.advance(timedelta(hours=2, minutes=1))
+    statuses = {r.user_id: r.status for r in await harness.store.rsvps(mid)}
+    assert statuses["carol"] is RsvpStatus.NO and statuses["dave"] is RsvpStatus.OFFERED
+    assert "seat opened up" in harness.adapter.dms_to("dave")[-1].text

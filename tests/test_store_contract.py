@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 
 from bot.domain.jobs import JobSpec
 from bot.domain.polls import Answer
-from bot.domain.rsvps import RsvpStatus
+from bot.domain.rsvps import Rsvp, RsvpStatus
 from bot.store import schema as t
 from bot.store.migrate import alembic_config
 from bot.store.store import Store
@@ -134,6 +134,43 @@ async def test_freed_seat_is_offered_to_the_first_waiting_then_passes_on(store: 
     assert claimed.before is RsvpStatus.OFFERED and claimed.after.status is RsvpStatus.GOING
     m = await store.meetup(mid)
     assert m is not None and m.seats_taken == 1
+    statuses = {r.user_id: r.status for r in await store.rsvps(mid)}
+    assert statuses == {"a": RsvpStatus.NO, "b": RsvpStatus.NO, "c": RsvpStatus.GOING,
+                        "d": RsvpStatus.WAITING}
+
+
+async def test_an_offer_jobs_lapse_records_its_hand_over_and_arms_the_next_offer(
+    store: Store,
+) -> None:
+    """With its job, a lapse records whom the seat went to and adds that offer's job in the
+    same transaction; the job run again (its process died) finds that hand-over, with the
+    next member only while their offer stands; another claim of the job changes nothing."""
+    cid, mid = await _meetup(store, capacity=1)
+    for u in "abcd":
+        await store.rsvp(mid, u, u.upper(), RsvpStatus.GOING, NOW, 12)
+    out = await store.rsvp(mid, "a", "A", RsvpStatus.NO, NOW, 12)
+    assert out.offered is not None and out.offered.offer_expires_at is not None
+    due = out.offered.offer_expires_at
+    await store.add_jobs([JobSpec("offer:b", "offer", mid, cid, due, "b")])
+    [job] = await store.claim_due(due, timedelta(minutes=5))
+
+    def arm(r: Rsvp) -> JobSpec:
+        assert r.offer_expires_at is not None
+        return JobSpec(f"offer:{r.user_id}", "offer", mid, cid, r.offer_expires_at, r.user_id)
+
+    later = due + timedelta(minutes=1)
+    expired, nxt = await store.expire_offer(mid, "b", later, 12, job, arm)
+    assert expired and nxt is not None and nxt.user_id == "c"
+    again = await store.expire_offer(mid, "b", later, 12, job, arm)
+    assert again[0] and again[1] is not None and again[1].user_id == "c"  # resumed
+    # Its lease ran out: claimed again, with the offer the lapse armed for C.
+    claimed = await store.claim_due(later + timedelta(hours=12), timedelta(minutes=5))
+    retry = next(j for j in claimed if j.id == job.id)
+    assert {(j.user_id, j.kind) for j in claimed} == {("b", "offer"), ("c", "offer")}
+    await store.rsvp(mid, "c", "C", RsvpStatus.GOING, later, 12)  # took the seat
+    assert await store.expire_offer(mid, "b", later, 12, retry, arm) == (True, None)
+    # The first claim no longer holds the job: it changes nothing.
+    assert await store.expire_offer(mid, "b", later, 12, job, arm) == (False, None)
     statuses = {r.user_id: r.status for r in await store.rsvps(mid)}
     assert statuses == {"a": RsvpStatus.NO, "b": RsvpStatus.NO, "c": RsvpStatus.GOING,
                         "d": RsvpStatus.WAITING}

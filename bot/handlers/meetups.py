@@ -43,7 +43,13 @@ from bot.handlers.parsing import (
 )
 from bot.handlers.polls import POLL
 from bot.handlers.reminders import FOLLOW_UP, REMIND, reschedule_meetup
-from bot.handlers.rsvps import OFFER, ask_lower_capacity, over_capacity, send_offers
+from bot.handlers.rsvps import (
+    OFFER,
+    ask_lower_capacity,
+    offer_job,
+    over_capacity,
+    send_offers,
+)
 from bot.nlp.places import City, CityLookup, city_by_id
 from bot.ports import ChannelUnavailable
 from bot.types import Bold, Button, Form, FormField, FormSubmitted, Link, Outgoing, Segment, Text
@@ -527,7 +533,9 @@ async def edit(ctx: Ctx, options: Mapping[str, str]) -> None:
     if "starts_at" in changes:
         await reschedule_meetup(ctx.services, ctx.community, updated)
     if "capacity" in changes:
-        offered = await ctx.store.fill_free_seats(m.id, ctx.now(), ctx.community.offer_hours)
+        offered = await ctx.store.fill_free_seats(
+            m.id, ctx.now(), ctx.community.offer_hours, offer_job(ctx.community)
+        )
         await send_offers(ctx.services, ctx.community, updated, offered)
     await refresh_cards(ctx.services, ctx.community, m.id)
     # Members who can't go only care about a new time (they may be able to come now).

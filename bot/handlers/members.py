@@ -18,7 +18,7 @@ from bot.handlers.context import Ctx
 from bot.handlers.feature import Feature
 from bot.handlers.parsing import city_hints, parse_city, read_city
 from bot.handlers.reminders import effective_leads, reschedule_all_reminders
-from bot.handlers.rsvps import send_offers
+from bot.handlers.rsvps import offer_job, send_offers
 from bot.nlp import dates
 from bot.nlp.places import city_by_id
 from bot.render import prose
@@ -285,7 +285,8 @@ async def forget_confirmed(ctx: Ctx, action: Action) -> None:
     # Seats held are passed to the waitlist inside the deletion's transaction (a seat offered
     # a moment ago is not lost); then the members offered them are told.
     forgotten = await ctx.store.forget_member(
-        ctx.community.id, ctx.user.id, ctx.now(), ctx.community.offer_hours
+        ctx.community.id, ctx.user.id, ctx.now(), ctx.community.offer_hours,
+        offer_job(ctx.community),
     )
     counts = forgotten.counts
     for offered in forgotten.offered:

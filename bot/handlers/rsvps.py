@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from bot import actions, render
@@ -10,7 +10,7 @@ from bot.actions import Action
 from bot.calendar import google_link
 from bot.domain import meetups as rules
 from bot.domain.community import Community, Member
-from bot.domain.jobs import Job
+from bot.domain.jobs import Job, JobSpec
 from bot.domain.meetups import Meetup, Status
 from bot.domain.refusal import Refusal
 from bot.domain.reminders import format_leads
@@ -90,7 +90,13 @@ async def answer(ctx: Ctx, m: Meetup, requested: RsvpStatus) -> None:
         raise Refusal(f"#{m.id} has already started.")
     member = await ctx.member()
     outcome = await ctx.store.rsvp(
-        m.id, ctx.user.id, member.name, requested, ctx.now(), ctx.community.offer_hours
+        m.id,
+        ctx.user.id,
+        member.name,
+        requested,
+        ctx.now(),
+        ctx.community.offer_hours,
+        offer_job(ctx.community),
     )
     after = outcome.after
     if outcome.before != after.status:
@@ -162,25 +168,30 @@ async def _waitlist_rank(ctx: Ctx, meetup_id: int, user_id: str) -> int:
     return waiting.index(user_id) + 1 if user_id in waiting else 0
 
 
+def offer_job(community: Community) -> Callable[[Rsvp], JobSpec | None]:
+    """The job that ends a seat offer unanswered at its deadline (the store adds it in the
+    transaction that makes the offer)."""
+
+    def spec(r: Rsvp) -> JobSpec | None:
+        if r.offer_expires_at is None:
+            return None
+        until = r.offer_expires_at.isoformat()
+        expires = r.offer_expires_at
+        return OFFER.spec(community.id, r.meetup_id, expires, user_id=r.user_id, until=until)
+
+    return spec
+
+
 async def send_offers(
     services: Services, community: Community, m: Meetup, offered: Sequence[Rsvp]
 ) -> None:
-    """DM each member offered a freed seat, and arm the expiry of the offer."""
+    """DM each member offered a freed seat. The store added each offer's expiry job with the
+    offer; adding it again (a no-op) arms this process's timer for it."""
     if not offered:
         return
+    arm = offer_job(community)
+    await services.jobs.add([spec for r in offered if (spec := arm(r)) is not None])
     zone = m.zone(community.timezone)
-    specs = [
-        OFFER.spec(
-            community.id,
-            m.id,
-            r.offer_expires_at,
-            user_id=r.user_id,
-            until=r.offer_expires_at.isoformat(),
-        )
-        for r in offered
-        if r.offer_expires_at is not None
-    ]
-    await services.jobs.add(specs)
     deliveries = []
     for r in offered:
         body: tuple[Segment, ...] = (
@@ -224,32 +235,25 @@ def _offer_lapsed_text(m: Meetup, now: datetime) -> str:
 
 
 async def expire_offer_job(services: Services, community: Community, m: Meetup, job: Job) -> str:
-    """The `offer` job: a seat offer ran out unanswered."""
+    """The `offer` job: a seat offer ran out unanswered. The lapse, the hand-over to the next
+    member and that offer's own expiry job are one transaction; a job claimed again after its
+    process died finds that hand-over and resumes the DMs (keyed: what went out is found)."""
     if not job.user_id:
         return "unknown-kind"  # an offer is always to someone
-    return await expire_offer(services, community, m, job.user_id)
-
-
-async def expire_offer(services: Services, community: Community, m: Meetup, user_id: str) -> str:
     expired, offered = await services.store.expire_offer(
-        m.id, user_id, services.clock.now(), community.offer_hours
+        m.id,
+        job.user_id,
+        services.clock.now(),
+        community.offer_hours,
+        job,
+        offer_job(community),
     )
     if not expired:
         return "claimed-or-gone"
-    member = await services.store.member(community.id, user_id)
-    user = UserRef(community.platform, user_id, member.name if member else "")
-    await services.outbox.dm_many(
-        [
-            Delivery(
-                user,
-                Outgoing(
-                    body=(Text(_offer_lapsed_text(m, services.clock.now())),)
-                ),
-            )
-        ],
-        None,
-        (),
-    )
+    member = await services.store.member(community.id, job.user_id)
+    user = UserRef(community.platform, job.user_id, member.name if member else "")
+    lapsed = Outgoing(body=(Text(_offer_lapsed_text(m, services.clock.now())),))
+    await services.outbox.dm_many([Delivery(user, lapsed)], None, ())
     if offered is not None:
         await send_offers(services, community, m, [offered])
     await refresh_cards(services, community, m.id)

@@ -52,6 +52,7 @@ from bot.nlp import dates
 from bot.nlp.repeat import EXAMPLES, describe, parse_repeat
 from bot.outbox import Delivery
 from bot.ports import ChatError
+from bot.store.meetups import DateTaken
 from bot.types import (
     Attachment,
     Bold,
@@ -331,7 +332,25 @@ async def open_date(
         known = await store.member(community.id, s.organizer_id)
         organizer = known.name if known else "a former member"
     now = services.clock.now()
-    m = await store.create_meetup(
+    try:
+        m = await _create_date(services, community, s, starts_at, organizer, now)
+    except DateTaken:  # another process opened it since our claim
+        return None
+    always = await _rsvp_always(services, community, m, s)
+    await _publish_date(services, community, s, m, starts_at, always)
+    return m
+
+
+async def _create_date(
+    services: Services,
+    community: Community,
+    s: Series,
+    starts_at: datetime,
+    organizer: str,
+    now: datetime,
+) -> Meetup:
+    """The date's meetup, linked to the date in the same transaction."""
+    return await services.store.create_meetup(
         community_id=community.id,
         channel_id=s.channel_id,
         thread_id=s.thread_id,
@@ -351,11 +370,8 @@ async def open_date(
         now=now,
         timezone=s.timezone,
         find_us=s.find_us,
+        series_date=(s.id, starts_at),
     )
-    await store.link_series_date(s.id, starts_at, m.id)
-    always = await _rsvp_always(services, community, m, s)
-    await _publish_date(services, community, s, m, starts_at, always)
-    return m
 
 
 async def _publish_date(
@@ -411,14 +427,20 @@ async def _resume_date(
 async def _always_answered(
     services: Services, community: Community, m: Meetup, s: Series
 ) -> list[tuple[UserRef, RsvpStatus]]:
-    """Who always comes, with their answer to the date as it stands (read only: a member who
-    said Can't go since is not counted in again)."""
+    """Who always comes, with their answer to the date as it stands: a member who said Can't
+    go since is not counted in again, and one with no answer at all (the process died before
+    counting them in) is counted in now."""
     status = {r.user_id: r.status for r in await services.store.rsvps(m.id)}
-    return [
-        (UserRef(community.platform, user_id, name), status[user_id])
-        for user_id, name in await services.store.always_coming(s.id)
-        if status.get(user_id) in (RsvpStatus.GOING, RsvpStatus.WAITING)
-    ]
+    answered: list[tuple[UserRef, RsvpStatus]] = []
+    for user_id, name in await services.store.always_coming(s.id):
+        now = status.get(user_id)
+        if now is None:
+            now = (await services.store.rsvp(
+                m.id, user_id, name, RsvpStatus.GOING, services.clock.now(), community.offer_hours
+            )).after.status
+        if now in (RsvpStatus.GOING, RsvpStatus.WAITING):
+            answered.append((UserRef(community.platform, user_id, name), now))
+    return answered
 
 
 async def _rsvp_always(
@@ -691,8 +713,8 @@ async def _skip(ctx: Ctx, meetup_id: int) -> None:
     rules.check_active(m, ctx.now(), "skip")
     if s.status is not SeriesStatus.ACTIVE:
         raise Refusal(f"The series has ended; cancel #{m.id} with `/meetup cancel id:{m.id}`.")
-    if not await ctx.store.skip_series_date(s.id, date.starts_at):  # a second click
-        await ctx.say(f"#{m.id} is skipped already.")
+    if not await ctx.store.skip_series_date(s.id, date.starts_at, (SERIES_NEXT.name,)):
+        await ctx.say(f"#{m.id} is skipped already.")  # a second click
         return
     updated = await ctx.store.update_meetup(
         m.id, ctx.now(), status=Status.CANCELLED.value, cancel_reason=SKIPPED_REASON

@@ -26,6 +26,17 @@ FEW_ROWS = 16  # up to this many jobs are inserted one prepared statement a row 
 ReminderPlan = Callable[[list[Meetup], list[Rsvp], Mapping[str, Member]], list[JobSpec]]
 
 
+async def delete_jobs(conn: AsyncConnection, meetup_id: int, kinds: Sequence[str]) -> bool:
+    """Delete the meetup's jobs of these kinds, pending or claimed, inside the caller's
+    transaction: a fence. A member's action that does a job's work deletes the job even
+    while a process that died holds it, so a job retried later that finds its work done
+    knows its own earlier claim did it (see Store.close_poll)."""
+    if kinds:
+        j = t.jobs
+        await conn.execute(delete(j).where(j.c.meetup_id == meetup_id, j.c.kind.in_(kinds)))
+    return True
+
+
 class JobQueries(Queries):
     async def add_jobs(self, specs: Sequence[JobSpec]) -> int:
         """Insert jobs; a job whose key exists already is left as it is."""

@@ -24,6 +24,10 @@ class CardRef:
     message_id: str
 
 
+class DateTaken(Exception):
+    """The series date a new meetup was for has one already, or was skipped: nothing made."""
+
+
 class MeetupQueries(Queries):
     async def recent_proposals(
         self, community_id: int, since: datetime, organizer_id: str | None = None
@@ -59,7 +63,11 @@ class MeetupQueries(Queries):
         now: datetime,
         timezone: str = "",
         find_us: str = "",
+        series_date: tuple[int, datetime] | None = None,
     ) -> Meetup:
+        """`series_date` (series id, rule date): the meetup of that date of the series, linked
+        to it in the same transaction (a crash cannot leave a meetup its date does not know,
+        which a retry would make again); DateTaken if the date has a meetup or was skipped."""
         status = Status.POLL if options else Status.SCHEDULED
 
         async def work(conn: AsyncConnection) -> Meetup:
@@ -99,6 +107,8 @@ class MeetupQueries(Queries):
                         for i, s in enumerate(options, start=1)
                     ],
                 )
+            if series_date is not None:
+                await _link_series_date(conn, *series_date, row.id)
             return meetup_row(row)
 
         return await self._write(work)
@@ -279,3 +289,21 @@ class MeetupQueries(Queries):
             )
 
         await self._write(work)
+
+
+async def _link_series_date(
+    conn: AsyncConnection, series_id: int, starts_at: datetime, meetup_id: int
+) -> None:
+    d = t.series_dates
+    linked = await conn.execute(
+        update(d)
+        .where(
+            d.c.series_id == series_id,
+            d.c.starts_at == starts_at,
+            d.c.meetup_id.is_(None),
+            d.c.skipped.is_(False),
+        )
+        .values(meetup_id=meetup_id)
+    )
+    if not linked.rowcount:  # raised inside the transaction: the meetup is rolled back
+        raise DateTaken(f"series {series_id} date {starts_at.isoformat()}")

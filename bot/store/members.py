@@ -16,7 +16,7 @@ from bot.domain.rsvps import Rsvp, RsvpStatus
 from bot.store import schema as t
 from bot.store.base import Queries
 from bot.store.rows import leads_text, member_row
-from bot.store.rsvps import pass_seat_on
+from bot.store.rsvps import Arm, pass_seat_on
 from bot.store.series import forget_series_organizer
 
 
@@ -166,7 +166,12 @@ class MemberQueries(Queries):
         return await self._write(work)
 
     async def forget_member(
-        self, community_id: int, user_id: str, now: datetime, offer_hours: int
+        self,
+        community_id: int,
+        user_id: str,
+        now: datetime,
+        offer_hours: int,
+        arm: Arm | None = None,
     ) -> Forgotten:
         """Delete every row about the member in this community. Meetups they organized stay
         for the others, with the organizer anonymised. A seat they hold (going, or offered)
@@ -174,7 +179,9 @@ class MemberQueries(Queries):
         ago is not lost. Returns rows deleted per kind, and who was offered a seat."""
 
         async def work(conn: AsyncConnection) -> Forgotten:
-            offered = await self._release_seats(conn, community_id, user_id, now, offer_hours)
+            offered = await self._release_seats(
+                conn, community_id, user_id, now, offer_hours, arm
+            )
             counts = await self._forget_rows(conn, community_id, user_id)
             return Forgotten(counts, offered)
 
@@ -187,8 +194,10 @@ class MemberQueries(Queries):
         user_id: str,
         now: datetime,
         offer_hours: int,
+        arm: Arm | None,
     ) -> list[Rsvp]:
-        """Give up every seat the member holds in the community; the members offered them."""
+        """Give up every seat the member holds in the community; the members offered them
+        (each offer's expiry job, `arm`, added in the same transaction)."""
         r, mt = t.rsvps, t.meetups
         meetup_ids = (
             await conn.execute(
@@ -213,7 +222,8 @@ class MemberQueries(Queries):
                 .values(status=RsvpStatus.NO.value, offer_expires_at=None, updated_at=now)
             )
             nxt = await pass_seat_on(
-                conn, self._sql, meetup_id, now, offer_hours, head.starts_at, exclude=user_id
+                conn, self._sql, meetup_id, now, offer_hours, head.starts_at,
+                exclude=user_id, arm=arm,
             )
             if nxt is not None:
                 offered.append(nxt)

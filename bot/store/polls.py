@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.meetups import Status
 from bot.domain.polls import Answer, PollOption, Tally, Vote
 from bot.store import schema as t
 from bot.store.base import Queries
+from bot.store.jobs import delete_jobs
 
 
 class PollQueries(Queries):
@@ -99,7 +100,7 @@ class PollQueries(Queries):
                     sequence=mt.c.sequence + 1,
                 )
             )
-            return await _fenced(conn, meetup_id, fence) if result.rowcount else False
+            return await delete_jobs(conn, meetup_id, fence) if result.rowcount else False
 
         return await self._write(work)
 
@@ -116,14 +117,6 @@ class PollQueries(Queries):
                 .where(mt.c.id == meetup_id, mt.c.status == Status.POLL.value)
                 .values(status=Status.EXPIRED.value, updated_at=now)
             )
-            return await _fenced(conn, meetup_id, fence) if result.rowcount else False
+            return await delete_jobs(conn, meetup_id, fence) if result.rowcount else False
 
         return await self._write(work)
-
-
-async def _fenced(conn: AsyncConnection, meetup_id: int, kinds: Sequence[str]) -> bool:
-    """Delete the meetup's jobs of these kinds, pending or claimed (see `close_poll`)."""
-    if kinds:
-        j = t.jobs
-        await conn.execute(delete(j).where(j.c.meetup_id == meetup_id, j.c.kind.in_(kinds)))
-    return True

@@ -8,6 +8,7 @@ never make two meetups for one date.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.series import PostNext, Series, SeriesDate, SeriesStatus
 from bot.store import schema as t
 from bot.store.base import Queries
+from bot.store.jobs import delete_jobs
 
 
 def series_row(row: Any) -> Series:
@@ -184,18 +186,6 @@ class SeriesQueries(Queries):
 
         return await self._write(work)
 
-    async def link_series_date(self, series_id: int, starts_at: datetime, meetup_id: int) -> None:
-        d = t.series_dates
-
-        async def work(conn: AsyncConnection) -> None:
-            await conn.execute(
-                update(d)
-                .where(d.c.series_id == series_id, d.c.starts_at == starts_at)
-                .values(meetup_id=meetup_id)
-            )
-
-        await self._write(work)
-
     async def move_series_date(self, series_id: int, before: datetime, after: datetime) -> None:
         """A this-and-following time change moves the rule's date of the edited meetup."""
         d = t.series_dates
@@ -209,8 +199,13 @@ class SeriesQueries(Queries):
 
         await self._write(work)
 
-    async def skip_series_date(self, series_id: int, starts_at: datetime) -> bool:
-        """Mark a date skipped (an EXDATE); False if it was skipped already."""
+    async def skip_series_date(
+        self, series_id: int, starts_at: datetime, fence: Sequence[str] = ()
+    ) -> bool:
+        """Mark a date skipped (an EXDATE); False if it was skipped already. `fence`: job kinds
+        of the date's meetup deleted with it whatever their state (`delete_jobs`): the skip
+        opens the next date, so a job of the skipped date that a dead process holds must not
+        be retried and publish that date again."""
         d = t.series_dates
 
         async def work(conn: AsyncConnection) -> bool:
@@ -218,8 +213,12 @@ class SeriesQueries(Queries):
                 update(d)
                 .where(d.c.series_id == series_id, d.c.starts_at == starts_at, ~d.c.skipped)
                 .values(skipped=True)
+                .returning(d.c.meetup_id)
             )
-            if result.rowcount:
+            skipped = result.first()
+            if skipped is not None:
+                if skipped.meetup_id is not None:
+                    await delete_jobs(conn, skipped.meetup_id, fence)
                 return True
             found = await conn.execute(
                 select(d.c.skipped).where(d.c.series_id == series_id, d.c.starts_at == starts_at)

@@ -193,7 +193,7 @@ def build_statements(insert_for: Callable[[Any], Any]) -> Statements:
         rsvp_turn=update(mt)
         .where(mt.c.id == p("meetup"))
         .values(rsvp_counter=mt.c.rsvp_counter + 1)
-        .returning(mt.c.rsvp_counter, mt.c.capacity, mt.c.starts_at),
+        .returning(mt.c.rsvp_counter, mt.c.capacity, mt.c.starts_at, mt.c.status),
         first_waiting=select(*r_row)
         .where(
             r.c.meetup_id == p("meetup"),
