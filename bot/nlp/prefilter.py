@@ -83,16 +83,17 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     words = en.gate_words(low)
     first = _FIRST[0] if _FIRST else _first_words()
     if first.isdisjoint(words) and not en.has_date_digits(low) and not en.names_a_pair(low, words):
-        return None  # (``en.may_pass_a_gate``, with the demonyms)
-    # Each gate's cheapest necessary word test first: the intent gate needs an intent word,
-    # the statement gate a city's name (``may_mention_city(clean(text))`` implies it) or a
+        return None  # (``en.may_pass_a_gate``, with the demonyms): most messages stop here
+    # Each path's cheapest necessary test first: an intent needs an intent word; a home or a
+    # trip a statement word, pair, date digits or demonym (``states_something``), then a
+    # city's name (``may_mention_city(clean(text))`` implies ``has_a_city_word``) or a
     # misspelt one.
     may_intend = not en.INTENT_WORDS.isdisjoint(words)
-    city_word = has_a_city_word(text, low, words)
+    city_word = _may_state(low, words) and (
+        has_a_city_word(text, low, words) or (may_have_a_frame(words) and may_be_misspelt(text))
+    )
     if not (may_intend or city_word):
-        city_word = may_have_a_frame(words) and may_be_misspelt(text)
-        if not city_word:
-            return None
+        return None
     gate = en.Gate(low, frozenset(words))
     cleaned = ""
     if may_intend and en.intent_gate(gate):
@@ -100,7 +101,7 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
         low_cleaned = lower(cleaned)
         if any(cue.pattern.search(low_cleaned) for cue in en.fitting_intent_cues(gate)):
             return gate, cleaned
-    if city_word and states_something(gate):
+    if city_word:
         cleaned = cleaned or clean(text)
         if may_mention_city(cleaned) or (may_have_a_frame(words) and may_be_misspelt(text)):
             return gate, cleaned
@@ -109,6 +110,17 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
         if answered_trip(text) is not None:
             return gate, cleaned  # "> who's going to be in Chicago?" / "me! 19th-21st"
     return None
+
+
+def _may_state(low: str, words: list[str]) -> bool:
+    """``states_something`` on a message's words, before its gate is built."""
+    return (
+        not en.STATEMENT_WORDS.isdisjoint(words)
+        or en.names_a_pair(low, words)
+        or (">" in low and "where" in words)
+        or en.has_date_digits(low)
+        or not _demonym_words().isdisjoint(words)
+    )
 
 
 def lower(text: str) -> str:

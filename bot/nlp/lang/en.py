@@ -830,6 +830,9 @@ STRONG_HOME = re.compile(
     r"\b(?:live|living|based|located|reside|residing|moved|relocated|settled|call|home|"
     r"lived|fellow|proud|location)\b"
 )
+# "I'm in Oslo next wknd", "im in Leeds nxt wk": a coming stay whose days are written past
+# reading (a misspelt or shortened week), so not a home; "next to the station" is a place.
+NEXT_AFTER = re.compile(r"^\W*(?:next|nxt)\s+(?!to\b|door\b)[a-z]")
 # A past move: a home whatever dates follow ("moved up from Seattle to Vancouver in March").
 MOVED_PAST = re.compile(r"\b(?:moved|relocated)\b")
 # "born and raised in Chicago and never left": an origin that is still home.

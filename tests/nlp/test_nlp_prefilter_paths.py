@@ -1,0 +1,46 @@
+"""The pre-filter reads a message along two paths, an intent's and a home's or trip's; it
+must stay sound on each whatever the other finds: wherever ``_read`` finds a statement,
+``might_matter`` is True (issue 14, watcher speed)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.nlp.statements import _read, might_matter
+
+NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("America/Chicago"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I live in Edinbrugh, say hi",  # "say": an intent word whose cues do not fit
+        "I live in Edinbrugh and love the people",
+        "moved to Edinbrugh last year, come say hi",
+    ],
+)
+def test_an_intent_word_does_not_hide_a_misspelt_city(text: str) -> None:
+    assert _read(text, NOW), text  # the grammar reads the misspelt city's home
+    assert might_matter(text), text
+
+
+# Intent words whose cues rarely fit, beside statement frames, misspelt and real cities.
+_PIECES = [
+    "say", "people", "up", "ever", "game", "real", "house", "meet", "drinks", "anyone",
+    "I live in", "moved to", "based in", "in", "here", "now", "today", "next week", "3-5 May",
+    "Edinbrugh", "Edinburgh", "Manchestr", "Leeds", "Paris", "Glaswegian", "hi from",
+    "we are", ",", "!", "?", "\n", "> where's everyone based?", "lol", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=9))
+def test_each_path_is_sound_beside_the_other(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    if _read(text, NOW):
+        assert might_matter(text), repr(text)
