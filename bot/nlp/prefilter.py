@@ -88,7 +88,7 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     # trip a statement word, pair, date digits or demonym (``states_something``), then a
     # city's name (``may_mention_city(clean(text))`` implies ``has_a_city_word``) or a
     # misspelt one.
-    may_intend = not en.INTENT_WORDS.isdisjoint(words)
+    may_intend = en.may_intend(low, words)
     city_word = _may_state(low, words) and (
         has_a_city_word(text, low, words) or (may_have_a_frame(words) and may_be_misspelt(text))
     )
@@ -96,7 +96,7 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
         return None
     gate = en.Gate(low, frozenset(words))
     cleaned = ""
-    if may_intend and en.intent_gate(gate):
+    if may_intend:
         cleaned = clean(text)
         low_cleaned = lower(cleaned)
         if any(cue.pattern.search(low_cleaned) for cue in en.fitting_intent_cues(gate)):
