@@ -45,7 +45,7 @@ def _demonym_words() -> frozenset[str]:
         kinds = _load().aliases.kind
         demonyms = frozenset(k.split(" ")[-1] for k, kind in kinds.items() if kind == "demonym")
         _WORDS["demonyms"] = demonyms
-        _WORDS["first"] = en.LONE_GATE_WORDS | demonyms
+        _WORDS["first"] = en.GATE_WORDS | demonyms
     return _WORDS["demonyms"]
 
 
@@ -82,8 +82,8 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     low = text.lower()
     words = en.gate_words(low)
     first = _FIRST[0] if _FIRST else _first_words()
-    if first.isdisjoint(words) and not en.has_date_digits(low) and not en.names_a_pair(low, words):
-        return None  # (``en.may_pass_a_gate``, with the demonyms): most messages stop here
+    if first.isdisjoint(words) and not en.has_date_digits(low):
+        return None  # no gate's word, no pair's, no demonym, no date digits: most messages
     # Each path's cheapest necessary test first: an intent needs an intent word; a home or a
     # trip a statement word, pair, date digits or demonym (``states_something``), then a
     # city's name (``may_mention_city(clean(text))`` implies ``has_a_city_word``) or a
