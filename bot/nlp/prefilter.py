@@ -27,6 +27,8 @@ and apostrophes (tests/nlp/test_nlp_prefilter_words.py holds both to that).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from bot.nlp.cues import clean
 from bot.nlp.framed import framed_places
 from bot.nlp.lang import en
@@ -34,7 +36,7 @@ from bot.nlp.places import _load, has_a_city_word, may_mention_city
 from bot.nlp.replies import answered_trip
 from bot.nlp.typos import may_be_misspelt, may_have_a_frame
 
-__all__ = ["gate_of", "lower", "might_matter", "prepare", "states_something"]
+__all__ = ["gate_of", "lower", "may_state", "might_matter", "prepare", "states_something"]
 
 _WORDS: dict[str, frozenset[str]] = {}
 
@@ -53,8 +55,8 @@ _FIRST: list[frozenset[str]] = []
 
 
 def _first_words() -> frozenset[str]:
-    """Every word that opens one of the gates by itself, with the demonyms (kept in
-    ``_FIRST``)."""
+    """Every word either gate reads by itself or in a pair, with the demonyms (kept in
+    ``_FIRST``): a message with none of them and no date digits opens no gate."""
     _demonym_words()
     _FIRST.append(_WORDS["first"])
     return _FIRST[0]
@@ -81,15 +83,16 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     both rather than cleaning twice), or None where it surely does not matter."""
     low = text.lower()
     words = en.gate_words(low)
-    first = _FIRST[0] if _FIRST else _first_words()
-    if first.isdisjoint(words) and not en.has_date_digits(low):
+    # The words either gate reads by themselves (the others count only with one of these).
+    hits = (_FIRST[0] if _FIRST else _first_words()).intersection(words)
+    if not hits and not en.has_date_digits(low):
         return None  # no gate's word, no pair's, no demonym, no date digits: most messages
     # Each path's cheapest necessary test first: an intent needs an intent word; a home or a
     # trip a statement word, pair, date digits or demonym (``states_something``), then a
     # city's name (``may_mention_city(clean(text))`` implies ``has_a_city_word``) or a
     # misspelt one.
-    may_intend = en.may_intend(low, words)
-    city_word = _may_state(low, words) and (
+    may_intend = not en.INTENT_WORDS.isdisjoint(hits) and en.may_intend(low, words)
+    city_word = may_state(low, hits) and (
         has_a_city_word(text, low, words) or (may_have_a_frame(words) and may_be_misspelt(text))
     )
     if not (may_intend or city_word):
@@ -112,14 +115,15 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     return None
 
 
-def _may_state(low: str, words: list[str]) -> bool:
-    """``states_something`` on a message's words, before its gate is built."""
+def may_state(low: str, hits: Iterable[str]) -> bool:
+    """``states_something`` of a message from its lower-case text and the words of it the
+    first test found (``_first_words``: every word the statement gate or a demonym reads)."""
     return (
-        not en.STATEMENT_WORDS.isdisjoint(words)
-        or en.names_a_pair(low, words)
-        or (">" in low and "where" in words)
+        not en.STATEMENT_WORDS.isdisjoint(hits)
+        or en.names_a_pair(low, hits)
+        or ("where" in hits and ">" in low)
+        or not _demonym_words().isdisjoint(hits)
         or en.has_date_digits(low)
-        or not _demonym_words().isdisjoint(words)
     )
 
 

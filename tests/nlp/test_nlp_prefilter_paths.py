@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.nlp.lang import en
+from bot.nlp.prefilter import _first_words, may_state, states_something
 from bot.nlp.statements import _read, might_matter
 
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("America/Chicago"))
@@ -84,3 +85,22 @@ def test_may_intend_is_the_intent_gate_on_any_text(text: str) -> None:
 def test_may_intend_table(text: str, fits: bool) -> None:
     low = text.lower()
     assert en.may_intend(low, en.gate_words(low)) is fits
+
+
+_GATE_PIECES = sorted(en.GATE_WORDS)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_GATE_PIECES)
+        | st.sampled_from(["we are", "hi from", "Glaswegian", "> where", "3-5", "9th", "é", "?"])
+        | st.text(max_size=6),
+        max_size=8,
+    )
+)
+def test_the_first_tests_words_decide_the_statement_gate(pieces: list[str]) -> None:
+    low = " ".join(pieces).lower()
+    words = en.gate_words(low)
+    hits = _first_words().intersection(words)
+    assert may_state(low, hits) is states_something(en.Gate(low, frozenset(words)))
