@@ -104,3 +104,10 @@ def test_the_first_tests_words_decide_the_statement_gate(pieces: list[str]) -> N
     words = en.gate_words(low)
     hits = _first_words().intersection(words)
     assert may_state(low, hits) is states_something(en.Gate(low, frozenset(words)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789 stndrh/.-–—٣x", max_size=12) | st.text(max_size=20))
+def test_has_date_digits_is_its_regex(text: str) -> None:
+    low = text.lower()
+    assert en.has_date_digits(low) is (en._DATE_DIGITS.search(low) is not None)

@@ -379,6 +379,7 @@ _SPLIT_ASCII = bytes(
 _SPLIT_RE = re.compile("[\\s" + re.escape(_MARKS + "–—…“”") + "]+")
 # Digits as trip dates are written: "the 20th", "5/27", "14.6", "3-8", "3–8 March".
 _DATE_DIGITS = re.compile(r"\d(?:st|nd|rd|th|\s*[/.–—-]\s*\d)")
+_ASCII_DIGITS = b"0123456789"
 # Two-word subjects whose words alone are too common to look for.
 # Each by the word that must be there for it to be (a set lookup before any search).
 _PAIRS = {
@@ -419,7 +420,12 @@ def gate_words(low: str) -> list[str]:
 
 
 def has_date_digits(low: str) -> bool:
-    """Digits as trip dates are written ("the 20th", "5/27", "3-8")."""
+    """Digits as trip dates are written ("the 20th", "5/27", "3-8"). An ASCII text without
+    a digit is told by a byte-table deletion, cheaper than the regex's scan."""
+    if low.isascii():
+        raw = low.encode()
+        if len(raw.translate(None, _ASCII_DIGITS)) == len(raw):
+            return False
     return _DATE_DIGITS.search(low) is not None
 
 
