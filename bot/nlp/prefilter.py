@@ -18,9 +18,14 @@ Why it is sound, by construction rather than by analysis of the cue patterns:
   the very same cues in the very same text.
 
 Both gates need one of their words, a two-word subject ("we are", "hi from": their common
-words alone open no gate) or date digits (``en.may_pass_a_gate``), or a city's
-people named ("as a Glaswegian": a demonym is its own home cue, ``states_something``): most
-messages cost one split into words and two set tests. The city test before cleaning
+words alone open no gate) or date digits, or a city's people named ("as a Glaswegian": a
+demonym is its own home cue, ``states_something``). So the first test is one set
+intersection of the message's words with all of those words (``_first_words``) and, where
+it finds none, the date-digit test: most messages cost one split into words and that.
+The later tests read the few words it found (``may_state``), and the intent gate is decided
+by the cue words present (``en.may_intend``); each path is tested on its own, so an intent
+word never keeps the home and trip path from asking about a misspelt city
+(tests/nlp/test_nlp_prefilter_paths.py). The city test before cleaning
 (``places.has_a_city_word``) reads the same words: ASCII gate words are the runs of letters
 and apostrophes (tests/nlp/test_nlp_prefilter_words.py holds both to that).
 """
