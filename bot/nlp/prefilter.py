@@ -22,9 +22,8 @@ words alone open no gate) or date digits, or a city's people named ("as a Glaswe
 demonym is its own home cue, ``states_something``). So the first test is one set
 intersection of the message's words with all of those words (``_first_words``) and, where
 it finds none, the date-digit test: most messages cost one split into words and that.
-The later tests read the few words it found (``may_state``), and the intent gate is decided
-by the cue words present (``en.may_intend``); each path is tested on its own, so an intent
-word never keeps the home and trip path from asking about a misspelt city
+The later tests read the few words it found (``may_state``); each path is tested on its
+own, so an intent word never keeps the home and trip path from asking about a misspelt city
 (tests/nlp/test_nlp_prefilter_paths.py). The city test before cleaning
 (``places.has_a_city_word``) reads the same words: ASCII gate words are the runs of letters
 and apostrophes (tests/nlp/test_nlp_prefilter_words.py holds both to that).
@@ -96,7 +95,7 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     # trip a statement word, pair, date digits or demonym (``states_something``), then a
     # city's name (``may_mention_city(clean(text))`` implies ``has_a_city_word``) or a
     # misspelt one.
-    may_intend = not en.INTENT_WORDS.isdisjoint(hits) and en.may_intend(low, words)
+    may_intend = not en.INTENT_WORDS.isdisjoint(hits)
     city_word = may_state(low, hits) and (
         has_a_city_word(text, low, words) or (may_have_a_frame(words) and may_be_misspelt(text))
     )
@@ -104,7 +103,7 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
         return None
     gate = en.Gate(low, frozenset(words))
     cleaned = ""
-    if may_intend:
+    if may_intend and en.intent_gate(gate):
         cleaned = clean(text)
         low_cleaned = lower(cleaned)
         if any(cue.pattern.search(low_cleaned) for cue in en.fitting_intent_cues(gate)):

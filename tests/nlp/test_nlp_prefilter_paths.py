@@ -48,45 +48,6 @@ def test_each_path_is_sound_beside_the_other(pieces: list[str]) -> None:
         assert might_matter(text), repr(text)
 
 
-# Words the intent cues need (drawn from ``en``, so new cues are covered), marks, others.
-_NEED_PIECES = sorted({w for c in en.INTENT_CUES for need in c.needs for w in need})
-
-
-@settings(max_examples=800, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(_NEED_PIECES) | st.sampled_from(["?", "!", ",", "the", "Paris", "é"]),
-        max_size=8,
-    )
-)
-def test_may_intend_is_the_intent_gate(pieces: list[str]) -> None:
-    low = " ".join(pieces).lower()
-    words = en.gate_words(low)
-    assert en.may_intend(low, words) is en.intent_gate(en.Gate(low, frozenset(words)))
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(max_size=60))
-def test_may_intend_is_the_intent_gate_on_any_text(text: str) -> None:
-    low = text.lower()
-    words = en.gate_words(low)
-    assert en.may_intend(low, words) is en.intent_gate(en.Gate(low, frozenset(words)))
-
-
-@pytest.mark.parametrize(
-    ("text", "fits"),
-    [
-        ("anyone up for drinks friday?", True),
-        ("who's up for a pint", True),
-        ("time to wake up", False),
-        ("people are weird", False),
-    ],
-)
-def test_may_intend_table(text: str, fits: bool) -> None:
-    low = text.lower()
-    assert en.may_intend(low, en.gate_words(low)) is fits
-
-
 _GATE_PIECES = sorted(en.GATE_WORDS)
 
 

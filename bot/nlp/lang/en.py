@@ -46,7 +46,6 @@ __all__ = [
     "fitting_intent_cues",
     "gate_words",
     "intent_gate",
-    "may_intend",
     "may_pass_a_gate",
     "names_a_pair",
     "statement_gate",
@@ -478,24 +477,6 @@ def intent_gate(gate: Gate) -> bool:
     return any(cue_may_fit(cue, gate) for w in hits for cue in _CUES_BY_WORD[w])
 
 
-def may_intend(low: str, words: Iterable[str]) -> bool:
-    """``intent_gate`` of the message with these lower-case text and words, before its
-    ``Gate`` is built: the gate reads only the cues' need words present and their marks, so
-    its answer for each such combination is kept in a table filled as combinations come
-    (``_NEEDS_SEEN``; a few hundred on a corpus, bounded)."""
-    needs = _NEED_WORDS.intersection(words)
-    if INTENT_WORDS.isdisjoint(needs):
-        return False
-    marks = "".join(m for m in _INTENT_MARKS if m in low)
-    key = (needs, marks)
-    fits = _NEEDS_SEEN.get(key)
-    if fits is None:
-        if len(_NEEDS_SEEN) >= _MAX_NEEDS_SEEN:
-            _NEEDS_SEEN.clear()
-        fits = _NEEDS_SEEN[key] = intent_gate(Gate(marks, needs))
-    return fits
-
-
 def may_date(text: str) -> bool:
     """Whether a stretch of text may hold a trip's dates (a date word or date digits)."""
     return not DATE_WORDS.isdisjoint(text.translate(_SPLIT).split()) or bool(
@@ -787,14 +768,6 @@ _CUES_BY_WORD = {
     w: tuple(c for c in INTENT_CUES if c.needs and w in c.needs[0] and not c.beside_a_stay)
     for w in INTENT_WORDS
 }
-# Every word an intent cue the gate reads needs, and their marks: ``intent_gate`` reads
-# nothing else of a message (``may_intend``).
-_NEED_WORDS = frozenset(
-    w for c in INTENT_CUES if not c.beside_a_stay for need in c.needs for w in need
-)
-_INTENT_MARKS = tuple(sorted({c.mark for c in INTENT_CUES if c.mark and not c.beside_a_stay}))
-_NEEDS_SEEN: dict[tuple[frozenset[str], str], bool] = {}
-_MAX_NEEDS_SEEN = 4096
 # "the potluck two weeks ago was a blast", "we'll never meet that SLA": not intents.
 NOT_INTENT = re.compile(
     r"\b(?:meet\s+(?:the|that|this|our|my|your|a|its|those|these|all)\s+(?:\w+\s+)?"
