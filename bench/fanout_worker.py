@@ -59,6 +59,11 @@ class PacedPlatform:
     async def find_sent(self, user: UserRef, dedupe_key: str, since: datetime) -> bool:
         return False  # no process of this bench dies, so no reminder is re-claimed
 
+    async def find_posted(
+        self, place: Place, dedupe_key: str, since: datetime
+    ) -> MessageRef | None:
+        return None  # likewise: no job is re-claimed
+
     async def reply(self, to: Inbound, msg: Outgoing) -> None:
         return None
 

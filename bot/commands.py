@@ -225,7 +225,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         (
             _required(_CITY),
             OptionSpec(
-                "role", "The role or user group to mention, or none to remove it", "text",
+                "role", "The role or user group to mention, or none to remove it", "group",
                 True, max_length=120,
             ),
             OptionSpec(

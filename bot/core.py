@@ -40,6 +40,7 @@ from bot.types import (
     CommandInvoked,
     CommandSpec,
     FormSubmitted,
+    GroupRef,
     Inbound,
     MessageSeen,
     SuggestionsRequested,
@@ -76,6 +77,8 @@ def fingerprint(event: Inbound) -> str:
     key, same content) from a different event that reuses a key."""
     if isinstance(event, CommandInvoked):
         payload: object = (event.name, sorted(event.options.items()))
+        if event.groups:
+            payload = (payload, sorted((k, g.id, g.label) for k, g in event.groups.items()))
     elif isinstance(event, ActionClicked):
         payload = (event.action_id, event.values)
     elif isinstance(event, FormSubmitted):
@@ -335,7 +338,7 @@ class Core:
                     f"There is no `/meetup {event.name[:32]}` command. "
                     "Type `/meetup help` to see them all."
                 )
-            options = _clean_options(spec, event.options)
+            options = _clean_options(spec, event.options, event.groups)
             await handler(ctx, options)
         elif isinstance(event, ActionClicked):
             action = actions.parse(event.action_id)  # BadAction: a forged or stale id
@@ -435,10 +438,19 @@ def _time_value(t: datetime) -> str:
     return f"{t:%Y-%m-%d %H:%M}"
 
 
-def _clean_options(spec: CommandSpec, options: Mapping[str, str]) -> dict[str, str]:
-    """Known options only, as stripped strings of sane length."""
+def _clean_options(
+    spec: CommandSpec, options: Mapping[str, str], groups: Mapping[str, GroupRef]
+) -> dict[str, str]:
+    """Known options only, as stripped strings of sane length. A group an adapter read from a
+    `group` option gives that option (handlers find it in `Ctx.group`)."""
     known = {o.name: o for o in spec.options}
     cleaned: dict[str, str] = {}
+    for name in groups:
+        if known.get(name) is None or known[name].kind != "group":
+            raise Refusal(
+                f"`/meetup {spec.name}` takes no group as `{str(name)[:32]}`. "
+                f"Example: `{spec.example}`"
+            )
     for name, value in options.items():
         if name not in known:
             raise Refusal(
@@ -448,7 +460,8 @@ def _clean_options(spec: CommandSpec, options: Mapping[str, str]) -> dict[str, s
         if len(text) > MAX_OPTION_LENGTH:
             raise Refusal(f"The value of {name} is far too long.")
         cleaned[name] = text
-    missing = [o.name for o in spec.options if o.required and not cleaned.get(o.name)]
+    given = {name for name, text in cleaned.items() if text} | set(groups)
+    missing = [o.name for o in spec.options if o.required and o.name not in given]
     if missing and spec.name != "propose":  # propose with no options opens the form
         raise Refusal(
             f"`/meetup {spec.name}` needs {', '.join(missing)}. Example: `{spec.example}`"

@@ -7,6 +7,7 @@ the URL), so it needs no Protocol: tests run the real store on a temporary SQLit
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
@@ -15,6 +16,7 @@ from bot.types import (
     CommandSpec,
     Form,
     FormSubmitted,
+    GroupRef,
     Inbound,
     MessageRef,
     NativeEvent,
@@ -116,6 +118,14 @@ class ChatAdapter(Protocol):
         the process that sent it may have died). Asked only before re-sending a DM whose
         outcome is unknown."""
 
+    async def find_posted(
+        self, place: Place, dedupe_key: str, since: datetime
+    ) -> MessageRef | None:
+        """The bot's message in `place` (the channel, or the thread) posted with `dedupe_key`
+        at or after `since`, as read back from the platform like `find_sent`; None if there
+        is none. Asked only before re-posting a job's channel post whose outcome is unknown.
+        `post` carries the key in a form this can read (where the platform has one)."""
+
     async def reply(self, to: Inbound, msg: Outgoing) -> None:
         """Answer the member who caused `to`: ephemeral if `msg.ephemeral`, else in the channel."""
 
@@ -142,6 +152,28 @@ class NativeEvents(Protocol):
 
     async def cancel_native_event(self, workspace_id: str, event_id: str) -> None:
         """Cancel it (or delete it, where the platform cannot cancel an event of that state)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GroupLookup:
+    """What a platform's groups hold for a name an admin typed: the one group of that name,
+    or why not (no group of that name, several, or the groups cannot be read), said to the
+    admin with how to pick the group instead (the platform's words)."""
+
+    found: GroupRef | None
+    why_not: str = ""
+
+
+@runtime_checkable
+class GroupDirectory(Protocol):
+    """An optional capability of a chat adapter whose platform has groups members can be
+    pinged through (Discord roles, Slack user groups). A typed name is no mention there:
+    only a group found here (or picked, `CommandInvoked.groups`) is ever pinged. Platforms
+    without groups (the console) do not have it, and a typed name stays a label."""
+
+    async def find_group(self, place: Place, name: str) -> GroupLookup:
+        """The group named `name` (without a leading @; case does not matter) in the
+        community of `place`. Raises ChatError when the platform could not be asked."""
 
 
 @runtime_checkable

@@ -115,8 +115,10 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class GroupRef:
-    """A group of members an admin attached to an area: a Discord role, a Slack user group
-    (a plain label on the console). Only the core names one, never member text."""
+    """A group of members: a Discord role, a Slack user group (a plain label on the console).
+    Inbound, what an admin's `group` option referred to (`CommandInvoked.groups`); outbound,
+    a group a message announces (`Outgoing.announce`), which each adapter renders as its
+    platform's group mention. Only the core announces one, never member text."""
 
     id: str
     label: str = ""
@@ -255,7 +257,9 @@ class Form:
 
 # --- commands (the neutral command table the adapters build their surfaces from) ----------------
 
-OptionKind = Literal["text", "integer", "when", "city", "choice", "boolean"]
+OptionKind = Literal["text", "integer", "when", "city", "choice", "boolean", "group"]
+"""`group`: a group of members (a Discord role, a Slack user group), typed as text; the adapter
+reads the platform's reference to one into `CommandInvoked.groups`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +295,11 @@ class CommandSpec:
 
 @dataclass(frozen=True, slots=True)
 class CommandInvoked:
+    """A `/meetup` command. `options` are the texts typed; an option of kind `group` whose
+    text referred to the platform's group (a role mention, a user group, a bare group id) is
+    in `groups` instead, as the group's id and label. The platform's everyone-group arrives
+    as the text "@everyone" (or "@here", "@channel"), which the core refuses by name."""
+
     user: UserRef
     place: Place
     name: str
@@ -298,6 +307,7 @@ class CommandInvoked:
     key: str
     is_admin: bool = False
     handle: Any = field(default=None, compare=False, repr=False)
+    groups: Mapping[str, GroupRef] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

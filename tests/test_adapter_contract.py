@@ -198,6 +198,23 @@ async def test_a_dm_with_a_dedupe_key_is_found_again_and_no_other_key_is(driver:
 
 
 @drivers()
+async def test_a_post_with_a_dedupe_key_is_found_again_and_no_other_key_is(driver: str) -> None:
+    """A job's channel post (a follow-up) is found again by its key before a retried job
+    posts it twice (`Outbox.for_job`)."""
+    async def check(rig: Rig) -> None:
+        follow_up = msg("How was it?", dedupe_key="post:1:1",
+                        buttons=(Button("Yes!", "tw:again:1:yes"),))
+        ref = await rig.adapter.post(rig.place, follow_up)
+        await rig.adapter.post(rig.place, msg("unkeyed"))
+        found = await rig.adapter.find_posted(rig.place, "post:1:1", SINCE)
+        assert found is not None and found.message_id == ref.message_id
+        assert "How was it?" in rig.shown(found)
+        assert await rig.adapter.find_posted(rig.place, "post:1:2", SINCE) is None
+
+    await with_rig(driver, check)
+
+
+@drivers()
 async def test_a_reply_to_an_event_without_a_platform_handle_still_reaches_the_member(
         driver: str) -> None:
     """Events the core makes up (replays from the store) have no handle: the adapter posts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 FORBIDDEN = {"discord", "slack_bolt", "slack_sdk", "adapters"}
@@ -140,3 +141,46 @@ def test_importing_the_core_loads_no_web_server() -> None:
                          timeout=60, cwd=BOT.parent)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+# --- platform markup stays in the adapters (issue #14) -----------------------------------------
+
+# Discord's and Slack's mention and time markup. The core writes neutral values (`Mention`,
+# `GroupRef`, `Time` segments; `CommandInvoked.groups` inbound) and each adapter renders or
+# reads its own markup, so none of these may appear in bot/, in code, comments or docstrings.
+MARKUP = ("<@&", "<@", "<#", "<!subteam", "<!here", "<!channel", "<!date", "<t:")
+# A regex lookbehind `(?<!...` is not markup.
+_MARKUP = re.compile(r"(?<!\(\?)(?:" + "|".join(re.escape(m) for m in MARKUP) + ")")
+# A line that must hold markup says why, inline: `# platform-markup: <the reason>`. None does
+# today; a bare marker without a reason does not count.
+_JUSTIFIED = re.compile(r"#\s*platform-markup:\s*\S")
+
+
+def markup_lines(source: str) -> list[tuple[int, str]]:
+    """The lines of `source` with platform markup and no inline justification."""
+    return [
+        (number, line.strip())
+        for number, line in enumerate(source.splitlines(), 1)
+        if _MARKUP.search(line) and not _JUSTIFIED.search(line)
+    ]
+
+
+def test_the_markup_detector_finds_each_kind_and_honours_only_justified_lines() -> None:
+    for markup in MARKUP:
+        assert markup_lines(f'x = "{markup}123>"') == [(1, f'x = "{markup}123>"')], markup
+    assert markup_lines('p = f"<@{user_id}>"\nq = 1') == [(1, 'p = f"<@{user_id}>"')]
+    assert markup_lines(r'w = re.compile(r"(?<!here)x")') == []  # a lookbehind
+    assert markup_lines('x = "<#1>"  # platform-markup: the wire format of a test') == []
+    assert markup_lines('x = "<#1>"  # platform-markup:') != []
+
+
+def test_bot_writes_no_platform_markup() -> None:
+    """Mentions, group pings, channel links and times are rendered by the adapters
+    (adapters/*/render.py) and read by them (adapters/*/inbound.py, adapters/groups.py)."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}: {line}"
+        for path in sorted(BOT.rglob("*"))
+        if path.suffix in (".py", ".html", ".txt", ".toml", ".tsv")
+        for number, line in markup_lines(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

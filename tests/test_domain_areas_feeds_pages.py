@@ -16,10 +16,10 @@ from bot.domain.areas import (
     Area,
     Follow,
     Group,
+    area_group,
     check_follow_count,
     follow_radius,
     followers_at,
-    parse_group,
 )
 from bot.domain.feeds import FEED_HISTORY, feed_url, is_token, webcal_url, window_start
 from bot.domain.geo import distance_km
@@ -87,45 +87,39 @@ def test_a_member_follows_at_most_max_follows_areas() -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "workspace", "group"),
+    ("typed", "picked", "group"),
     [
-        ("<@&123456>", "999", Group("123456", "")),
-        (" <@&123456> ", "999", Group("123456", "")),
-        ("<!subteam^S0PDX|@portland>", "T1", Group("S0PDX", "portland")),
-        ("<!subteam^S0PDX|portland crew>", "T1", Group("S0PDX", "portland crew")),
-        ("<!subteam^S0PDX>", "T1", Group("S0PDX", "")),
-        ("12345", "999", Group("12345", "")),
-        ("S0PDX1", "T1", Group("S0PDX1", "")),
-        ("@pdx-crew", "console", Group("pdx-crew", "pdx-crew")),
-        ("pdx crew", "console", Group("pdx crew", "pdx crew")),
+        ("", Group("123456", ""), Group("123456", "")),  # picked: the adapter read the markup
+        ("", Group("S0PDX", "portland"), Group("S0PDX", "portland")),
+        ("@pdx-crew", None, Group("pdx-crew", "pdx-crew")),
+        (" pdx crew ", None, Group("pdx crew", "pdx crew")),
+        ("@" + "x" * 80, None, Group("x" * 80, "x" * 80)),  # the longest name
+        ("12345", None, Group("12345", "12345")),  # a name where no adapter read an id
+        ("none", None, None),
+        (" OFF ", None, None),
     ],
 )
-def test_parse_group_reads_roles_user_groups_ids_and_names(
-    raw: str, workspace: str, group: Group
+def test_area_group_takes_the_picked_group_or_the_typed_name(
+    typed: str, picked: Group | None, group: Group | None
 ) -> None:
-    assert parse_group(raw, workspace) == group
+    assert area_group(typed, picked, "Portland") == group
 
 
-@pytest.mark.parametrize(
-    ("raw", "workspace"),
-    [
-        ("<@&999>", "999"),  # Discord's @everyone role has the guild's id
-        ("999999", "999999"),
-        ("@everyone", "console"),
-        ("@here", "console"),
-        ("channel", "console"),
-        ("ALL", "console"),
-    ],
-)
-def test_parse_group_never_names_everyone(raw: str, workspace: str) -> None:
-    with pytest.raises(Refusal, match="That group is everyone"):
-        parse_group(raw, workspace)
+@pytest.mark.parametrize("typed", ["@everyone", "@here", "everyone", "channel", "ALL"])
+def test_area_group_never_names_everyone(typed: str) -> None:
+    with pytest.raises(Refusal, match=r"That group is everyone.*role:@portland"):
+        area_group(typed, None, "Portland")
 
 
-@pytest.mark.parametrize("raw", ["", "<@123>", "<!subteam^s0pdx>", "@" + "x" * 81, "#pdx"])
-def test_parse_group_refuses_what_names_no_group(raw: str) -> None:
-    with pytest.raises(Refusal, match="role:@portland"):
-        parse_group(raw, "999")
+@pytest.mark.parametrize("typed", ["<@123>", "<!subteam^s0pdx>", "@" + "x" * 81, "#pdx"])
+def test_area_group_refuses_what_names_no_group(typed: str) -> None:
+    with pytest.raises(Refusal, match=r"role: takes a role or user group, e\.g\. role:@portland"):
+        area_group(typed, None, "Portland")
+
+
+def test_area_group_without_a_group_says_what_to_type() -> None:
+    with pytest.raises(Refusal, match=r'Which role\?.*city:"Portland, OR" role:@portland.*none'):
+        area_group("  ", None, "Portland, OR")
 
 
 # --- calendar feeds ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from bot import actions
 from bot.store import schema as t
+from bot.types import GroupRef
 from tests.support import Harness, Sent
 from tests.test_series import MONTHLY, _buttons, _create, _open_dates
 
@@ -62,7 +63,7 @@ async def test_area_followers_hear_of_each_new_date_once(harness: Harness) -> No
 
 
 async def test_an_area_role_is_mentioned_on_each_new_dates_card(harness: Harness) -> None:
-    await harness.command("alice", "area-role", admin=True, city="London", role="<@&42>")
+    await harness.command("alice", "area-role", admin=True, city="London", role=GroupRef("42"))
     await _create(harness, **WEEKLY)
     await harness.advance(timedelta(days=3, hours=13))
     cards = [p for p in harness.adapter.of("post") if p.msg and (p.msg.title or "").startswith("#")]

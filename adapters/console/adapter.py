@@ -117,6 +117,7 @@ class ConsoleAdapter:
         self._submitted: dict[str, _PendingForm] = {}  # event key -> the form it submitted
         self._from_dm: set[str] = set()  # keys of clicks made in the DMs
         self._dm_keys: set[tuple[str, str]] = set()  # (member, dedupe key) DMed this run
+        self._post_keys: dict[tuple[str, str], MessageRef] = {}  # (channel, key) posted
         self._stopped = False
 
     # --- the ChatAdapter port ---------------------------------------------------------------
@@ -149,6 +150,8 @@ class ConsoleAdapter:
     ) -> MessageRef:
         ref = self._new_ref(place)
         self._remember(ref, msg, None, place.channel_id)
+        if msg.dedupe_key:
+            self._post_keys[(place.channel_id, msg.dedupe_key)] = ref
         self._print(f"[#{place.channel_id}] Tweetup:", msg)
         return ref
 
@@ -177,6 +180,12 @@ class ConsoleAdapter:
     async def find_sent(self, user: UserRef, dedupe_key: str, since: datetime) -> bool:
         """The terminal keeps no history to read back: what this run printed."""
         return (user.id, dedupe_key) in self._dm_keys
+
+    async def find_posted(
+        self, place: Place, dedupe_key: str, since: datetime
+    ) -> MessageRef | None:
+        """Likewise: what this run posted in the channel."""
+        return self._post_keys.get((place.channel_id, dedupe_key))
 
     async def reply(self, to: Inbound, msg: Outgoing) -> None:
         if not msg.ephemeral:

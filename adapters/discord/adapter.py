@@ -23,7 +23,16 @@ import discord
 import yarl
 from discord import app_commands
 
-from bot.ports import ChannelUnavailable, ChatError, DMClosed, Inbox, MessageGone, PlatformBusy
+from adapters.groups import split_groups
+from bot.ports import (
+    ChannelUnavailable,
+    ChatError,
+    DMClosed,
+    GroupLookup,
+    Inbox,
+    MessageGone,
+    PlatformBusy,
+)
 from bot.types import (
     ActionClicked,
     Button,
@@ -57,6 +66,8 @@ from .inbound import (
     interaction_place,
     message_seen,
     modal_values,
+    role_named,
+    role_of,
     user_ref,
 )
 from .ratelimit import RateLimiter
@@ -529,14 +540,18 @@ class DiscordAdapter:
         handle = InteractionHandle(interaction, "command")
         if not await self._acknowledge(handle, thinking=True):
             return
+        texts, groups = split_groups(
+            spec, options, lambda text: role_of(text, interaction.guild_id)
+        )
         event = CommandInvoked(
             user=user_ref(interaction.user),
             place=interaction_place(interaction),
             name=spec.name,
-            options=options,
+            options=texts,
             key=str(interaction.id),
             is_admin=interaction_is_admin(interaction),
             handle=handle,
+            groups=groups,
         )
         await self._deliver(event)
         await self._finish(handle)
@@ -716,6 +731,15 @@ class DiscordAdapter:
         except Exception:
             log.exception("discord: error while handling interest %s", event.key)
 
+    # --- groups (bot.ports.GroupDirectory) -----------------------------------------------------
+
+    async def find_group(self, place: Place, name: str) -> GroupLookup:
+        """A role of the guild by name, from discord.py's cache (the guild's roles arrive
+        with it and stay current through the gateway): no request."""
+        guild = self._guild(place.workspace_id)
+        roles = [(r.id, r.name) for r in guild.roles if not r.is_default()]
+        return role_named(roles, name)
+
     # --- scheduled events (bot.ports.NativeEvents) ---------------------------------------------
 
     def _guild(self, workspace_id: str) -> discord.Guild:
@@ -839,16 +863,32 @@ class DiscordAdapter:
         is not returned when reading messages back."""
         channel_id = await self._dm_channel(user)
         channel = self._channel(Place(PLATFORM, DM_WORKSPACE, str(channel_id)))
-        me = self._require_client().user
         await self._dm_pacer.acquire()
+        return await self._keyed(channel, dedupe_key, since) is not None
 
-        async def scan() -> bool:
+    async def find_posted(
+        self, place: Place, dedupe_key: str, since: datetime
+    ) -> MessageRef | None:
+        """Reads the channel's (or thread's) history from `since` like `find_sent` (needs
+        Read Message History). A message without an action button carries no key: only its
+        nonce, enforced for a few minutes, keeps it from being posted twice."""
+        found = await self._keyed(self._channel(place), dedupe_key, since)
+        return MessageRef(place, str(found)) if found is not None else None
+
+    async def _keyed(
+        self, channel: discord.PartialMessageable, dedupe_key: str, since: datetime
+    ) -> int | None:
+        """The id of the bot's message in `channel` from `since` whose button carries the
+        key (`render.key_tag`)."""
+        me = self._require_client().user
+
+        async def scan() -> int | None:
             async for message in channel.history(limit=None, after=since):
                 if (me is None or message.author.id == me.id) and render.carries_key(
                     message, dedupe_key
                 ):
-                    return True
-            return False
+                    return message.id
+            return None
 
         return await _call(scan())
 

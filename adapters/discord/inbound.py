@@ -7,12 +7,14 @@ interaction, delivering events to the core.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import discord
 
-from bot.types import NO_COMMUNITY, Form, MessageRef, MessageSeen, Place, UserRef
+from bot.ports import GroupLookup
+from bot.types import NO_COMMUNITY, Form, GroupRef, MessageRef, MessageSeen, Place, UserRef
 
 PLATFORM = "discord"
 DM_WORKSPACE = NO_COMMUNITY  # a DM belongs to no guild; the core finds the community
@@ -36,6 +38,53 @@ def message_seen(message: discord.Message, guild_id: int | None, handle: object)
         is_admin=member_is_admin(message.author),
         handle=handle,
     )
+
+
+_ROLE_MENTION = re.compile(r"^<@&(\d{1,20})>$")
+_ROLE_ID = re.compile(r"^\d{5,20}$")  # a role id typed bare (Developer Mode's "Copy Role ID")
+EVERYONE = "@everyone"
+
+
+def role_of(text: str, guild_id: int | None) -> GroupRef | str:
+    """What a `group` option's text names on Discord: a role mention (`<@&id>`, what the
+    client inserts when the admin picks a role) or a bare role id is that role; the guild's
+    @everyone role (its id is the guild's) is the text "@everyone"; anything else stays text.
+
+    >>> role_of("<@&123456>", 999), role_of("<@&999>", 999), role_of("@crew", 999)
+    (GroupRef(id='123456', label=''), '@everyone', '@crew')
+    """
+    found = _ROLE_MENTION.match(text) or _ROLE_ID.match(text)
+    if found is None:
+        return text
+    role_id = found.group(1) if found.re is _ROLE_MENTION else found.group(0)
+    if guild_id is not None and role_id == str(guild_id):
+        return EVERYONE
+    return GroupRef(role_id)
+
+
+PICK_ROLE = (
+    "Type role:@ and pick the role from the list Discord shows: a role name typed as text "
+    "pings nobody."
+)
+
+
+def role_named(roles: Iterable[tuple[int, str]], name: str) -> GroupLookup:
+    """The one role (id, name) called `name` (a leading @ and case do not matter), from the
+    guild's roles without @everyone; else why not, with how to pick it.
+
+    >>> roles = [(1, "Portland"), (2, "crew"), (3, "Crew")]
+    >>> role_named(roles, "@portland").found, role_named(roles, "Portland").found
+    (GroupRef(id='1', label='Portland'), GroupRef(id='1', label='Portland'))
+    >>> role_named(roles, "crew").why_not.split(".")[0], role_named(roles, "pdx").found
+    ('2 roles are named @crew', None)
+    """
+    shown = name.strip().removeprefix("@").strip()
+    same = [(rid, rname) for rid, rname in roles if rname.casefold() == shown.casefold()]
+    if len(same) == 1:
+        return GroupLookup(GroupRef(str(same[0][0]), same[0][1]))
+    if same:
+        return GroupLookup(None, f"{len(same)} roles are named @{shown}. {PICK_ROLE}")
+    return GroupLookup(None, f"This server has no role named @{shown}. {PICK_ROLE}")
 
 
 def place_of(guild_id: int | None, channel: Any, channel_id: int | None) -> Place:

@@ -243,7 +243,29 @@ def action_of(custom_id: str) -> str:
     return custom_id.split(KEY_MARK, 1)[0]
 
 
+HIDDEN_MARK = "\u2063"  # INVISIBLE SEPARATOR: starts a key written in the text
+HIDDEN_DIGITS = ("\u200b", "\u200c", "\u200d", "\u2060")  # zero-width: 2 bits each
+HIDDEN_HEX = 16  # 64 bits of the nonce: 33 characters nobody sees
+
+
+def hidden_key(dedupe_key: str) -> str:
+    """The key of a message with no button to carry it, written in zero-width characters at
+    the end of its text: members see nothing, and the bot reads it back from the history.
+
+    >>> len(hidden_key("dm:7:U1:1")), hidden_key("dm:7:U1:1").strip("\u200b\u200c\u200d\u2060")
+    (33, '\u2063')
+    """
+    bits = int(dedupe_nonce(dedupe_key)[:HIDDEN_HEX], 16)
+    digits = [HIDDEN_DIGITS[(bits >> shift) & 3] for shift in range(0, HIDDEN_HEX * 4, 2)]
+    return HIDDEN_MARK + "".join(digits)
+
+
 def carries_key(message: discord.Message, dedupe_key: str) -> bool:
+    """Whether the bot's message was sent with the key: on a button, or hidden in its text."""
+    hidden = hidden_key(dedupe_key)
+    texts = [message.content or "", *(e.description or "" for e in message.embeds)]
+    if any(t.endswith(hidden) for t in texts):
+        return True
     tag = key_tag(dedupe_key)
     for row in message.components:
         for item in getattr(row, "children", ()):
@@ -291,8 +313,17 @@ def _keyed_button(buttons: Sequence[Button], dedupe_key: str | None) -> int | No
     for i, b in enumerate(buttons):
         if not b.url and len(b.action_id) <= room:
             return i
-    log.warning("a message with a dedupe key has no button to carry it")
+    # Expected for a job's post without buttons (a closed-DM fallback): only its nonce,
+    # enforced for a few minutes, keeps it from being sent twice.
+    log.debug("a message with a dedupe key has no button to carry it")
     return None
+
+
+def _hidden_key_of(msg: Outgoing) -> str:
+    """The key to write in the text: when the message has one and no button carries it."""
+    if not msg.dedupe_key or _keyed_button(msg.buttons[:BUTTONS_MAX], msg.dedupe_key) is not None:
+        return ""
+    return hidden_key(msg.dedupe_key)
 
 
 def view(msg: Outgoing) -> discord.ui.View | None:
@@ -332,13 +363,17 @@ def send_kwargs(msg: Outgoing) -> dict[str, Any]:
     """Arguments for `Messageable.send`, `Webhook.send` and `InteractionResponse.send_message`."""
     kwargs: dict[str, Any] = {"allowed_mentions": allowed_mentions(msg)}
     announce = announce_line(msg)
+    hidden = _hidden_key_of(msg)
     if is_card(msg):
-        kwargs["embed"] = embed(msg)
+        kwargs["embed"] = em = embed(msg)
+        if hidden:
+            em.description = clip(em.description or "", EMBED_DESCRIPTION_MAX - len(hidden))
+            em.description += hidden
         if announce:
             kwargs["content"] = announce
     else:
-        body = clip(segments(msg.body), CONTENT_MAX - len(announce) - 1)
-        kwargs["content"] = "\n".join(p for p in (announce, body) if p) or "\u200b"
+        body = clip(segments(msg.body), CONTENT_MAX - len(announce) - 1 - len(hidden))
+        kwargs["content"] = ("\n".join(p for p in (announce, body) if p) or "\u200b") + hidden
     v = view(msg)
     if v is not None:
         kwargs["view"] = v

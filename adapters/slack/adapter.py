@@ -44,6 +44,7 @@ from bot.ports import (
     ChatError,
     DeliveryUnknown,
     DMClosed,
+    GroupLookup,
     Inbox,
     MessageGone,
     PlatformBusy,
@@ -94,6 +95,10 @@ CHANNEL_ERRORS = frozenset({
     "team_access_not_granted", "ekm_access_denied", "user_not_in_channel",
 })
 GONE_ERRORS = frozenset({"message_not_found", "cant_update_message", "edit_window_closed"})
+NO_GROUPS_ERRORS = frozenset({"no_permission", "upgrade_require", "upgrade_required",
+                              "paid_teams_only", "not_allowed_token_type"})
+"""usergroups.list refusals that mean the bot cannot see user groups here (not a passing
+failure): the admin is told to pick the group instead."""
 DM_ERRORS = frozenset({
     "cannot_dm_bot", "user_not_found", "user_disabled", "user_not_visible",
     "messages_tab_disabled", "not_allowed_token_type",
@@ -552,7 +557,7 @@ class SlackAdapter:
         async with self.pacer.slot(place.channel_id):
             response = await self._call(self.client.chat_postMessage(
                 channel=place.channel_id, thread_ts=place.thread_id, unfurl_links=False,
-                unfurl_media=False, **payload,
+                unfurl_media=False, **payload, **_sent_metadata(msg),
             ))
         ref = MessageRef(place, str(response.get("ts")))
         if msg.attachments:
@@ -622,17 +627,40 @@ class SlackAdapter:
         include_all_metadata; needs im:history) for a message of the bot whose metadata
         holds the key."""
         channel = await self._dm_channel(user.id)
+        return await self._keyed(channel, None, dedupe_key, since, dm=True) is not None
+
+    async def find_posted(
+        self, place: Place, dedupe_key: str, since: datetime
+    ) -> MessageRef | None:
+        """Pages through the channel's history (conversations.history; a thread's replies,
+        conversations.replies) from `since` the same way (needs channels:history, or
+        groups:history for a private channel)."""
+        ts = await self._keyed(place.channel_id, place.thread_id, dedupe_key, since)
+        return MessageRef(place, ts) if ts is not None else None
+
+    async def _keyed(self, channel: str, thread_ts: str | None, dedupe_key: str,
+                     since: datetime, *, dm: bool = False) -> str | None:
+        """The ts of the bot's message in the conversation (or thread) from `since` whose
+        metadata holds the key."""
         cursor: str | None = None
         while True:
-            page = await self._call(self.client.conversations_history(
-                channel=channel, oldest=f"{since.timestamp():.6f}", include_all_metadata=True,
-                limit=HISTORY_PAGE, cursor=cursor,
-            ), dm=True)
-            if any(self._carries(m, dedupe_key) for m in page.get("messages") or []):
-                return True
+            oldest = f"{since.timestamp():.6f}"
+            read = (
+                self.client.conversations_replies(
+                    channel=channel, ts=thread_ts, oldest=oldest, include_all_metadata=True,
+                    limit=HISTORY_PAGE, cursor=cursor,
+                ) if thread_ts else self.client.conversations_history(
+                    channel=channel, oldest=oldest, include_all_metadata=True,
+                    limit=HISTORY_PAGE, cursor=cursor,
+                )
+            )
+            page = await self._call(read, dm=dm)
+            for m in page.get("messages") or []:
+                if self._carries(m, dedupe_key):
+                    return str(m.get("ts"))
             cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
             if not page.get("has_more") or cursor is None:
-                return False
+                return None
 
     def _carries(self, message: Mapping[str, Any], dedupe_key: str) -> bool:
         metadata = message.get("metadata") or {}
@@ -760,6 +788,26 @@ class SlackAdapter:
             return
         # The modal already closed (the core answered after the ack deadline): say it privately.
         await self.reply(to, _errors_message(clean))
+
+    # --- groups (bot.ports.GroupDirectory) -----------------------------------------------------
+
+    async def find_group(self, place: Place, name: str) -> GroupLookup:
+        """A user group of the workspace by handle (usergroups.list; needs usergroups:read).
+        Without that scope, or where the plan has no user groups, the answer says so and
+        how to pick the group instead."""
+        try:
+            listed = await self.client.usergroups_list(include_disabled=False)
+        except SlackApiError as exc:
+            code = _error_code(exc)
+            if code == "missing_scope":
+                return GroupLookup(None, inbound.NO_GROUPS_SCOPE)
+            if code in NO_GROUPS_ERRORS:
+                return GroupLookup(None, f"This workspace's user groups can't be read ({code}). "
+                                         + inbound.PICK_GROUP)
+            raise translate(exc) from exc
+        except (ClientError, TimeoutError, SlackRequestError) as exc:
+            raise translate(exc) from exc
+        return inbound.user_group_named(listed.get("usergroups") or [], name)
 
     # --- files ----------------------------------------------------------------------------------
 

@@ -11,18 +11,22 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from adapters.commandline import parse_command_line
+from adapters.groups import split_groups
+from bot.ports import GroupLookup
 from bot.types import (
     ActionClicked,
     CommandInvoked,
     CommandSpec,
     FormSubmitted,
+    GroupRef,
     MessageRef,
     MessageSeen,
     Place,
@@ -108,12 +112,63 @@ class SlackHandle:
         return Place(PLATFORM, self.team_id, self.channel_id, self.thread_ts)
 
 
+_SUBTEAM = re.compile(r"^<!subteam\^([A-Z0-9]{2,20})(?:\|@?([^<>|]{0,80}))?>$")
+_SUBTEAM_ID = re.compile(r"^S[A-Z0-9]{5,20}$")  # a user group id typed bare
+_SPECIAL = re.compile(r"^<!(here|channel|everyone)(?:\|[^<>]*)?>$")
+
+
+def user_group_of(text: str) -> GroupRef | str:
+    """What a `group` option's text names on Slack: a user group reference
+    (`<!subteam^ID|@handle>`, what Slack writes for a mentioned group) or a bare group id is
+    that group; a special mention (`<!here>`, `<!channel>`, `<!everyone>`) is its name as
+    text ("@here"); anything else stays text.
+
+    >>> user_group_of("<!subteam^S0PDX|@portland>"), user_group_of("<!here>")
+    (GroupRef(id='S0PDX', label='portland'), '@here')
+    """
+    if found := _SUBTEAM.match(text):
+        return GroupRef(found.group(1), (found.group(2) or "").strip())
+    if _SUBTEAM_ID.match(text):
+        return GroupRef(text)
+    if special := _SPECIAL.match(text):
+        return f"@{special.group(1)}"
+    return text
+
+
+PICK_GROUP = (
+    "Type role:@ and pick the user group from the list Slack shows: a group name typed as "
+    "text pings nobody."
+)
+NO_GROUPS_SCOPE = (
+    "I can't read this workspace's user groups: the app lacks the usergroups:read scope (an "
+    "admin can add it and reinstall the app). " + PICK_GROUP
+)
+
+
+def user_group_named(groups: Iterable[Mapping[str, Any]], name: str) -> GroupLookup:
+    """The one user group (from usergroups.list) whose handle is `name` (a leading @ and case
+    do not matter); else why not, with how to pick it.
+
+    >>> groups = [{"id": "S1", "handle": "portland", "name": "Portland crew"}]
+    >>> user_group_named(groups, "@Portland").found, user_group_named(groups, "pdx").found
+    (GroupRef(id='S1', label='portland'), None)
+    """
+    shown = name.strip().removeprefix("@").strip()
+    same = [g for g in groups if str(g.get("handle") or "").casefold() == shown.casefold()]
+    if len(same) == 1:
+        return GroupLookup(GroupRef(str(same[0].get("id") or ""), str(same[0].get("handle"))))
+    if same:
+        return GroupLookup(None, f"{len(same)} user groups are @{shown}. {PICK_GROUP}")
+    return GroupLookup(None, f"This workspace has no user group @{shown}. {PICK_GROUP}")
+
+
 def command(
     body: Mapping[str, Any], default_team: str, commands: Mapping[str, CommandSpec]
 ) -> CommandInvoked:
     """A slash command. Raises CommandLineError (its message says what to type) when the text
     does not parse."""
     parsed = parse_command_line(render.unescape(str(body.get("text") or "")), commands)
+    options, groups = split_groups(commands.get(parsed.name), parsed.options, user_group_of)
     handle = SlackHandle(
         kind="command",
         team_id=str(body.get("team_id") or default_team),
@@ -127,9 +182,10 @@ def command(
         user=UserRef(PLATFORM, handle.user_id, str(body.get("user_name") or "")),
         place=handle.place,
         name=parsed.name,
-        options=parsed.options,
+        options=options,
         key=key,
         handle=handle,
+        groups=groups,
     )
 
 

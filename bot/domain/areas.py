@@ -1,8 +1,9 @@
 """Areas members follow and the groups (Discord roles, Slack user groups) admins attach to them.
 
 Pure rules: who is told about a meetup proposed at a point, the radius a follow takes, and
-what a typed group reference names. Nothing here can produce @everyone or @here: a group is an
-id an admin typed, refused when it is the platform's everyone-group.
+which group an admin's `role:` option names. Platform markup is the adapters' business: they
+read a role mention or user group reference into a neutral group (id and label) before the
+core sees it. Nothing here can produce @everyone or @here: the everyone-group is refused.
 """
 
 from __future__ import annotations
@@ -91,49 +92,53 @@ def check_follow_count(current: int, already_following: bool) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """A Discord role or Slack user group, by the platform's id, and a label to show."""
+    """A Discord role or Slack user group, by the platform's id, and a label to show (on a
+    platform without groups, the console, both are the name typed)."""
 
     id: str
     label: str
 
 
-_DISCORD_ROLE = re.compile(r"^<@&(\d{1,20})>$")
-_SLACK_SUBTEAM = re.compile(r"^<!subteam\^([A-Z0-9]{2,20})(?:\|@?([^<>|]{0,80}))?>$")
-_BARE_ID = re.compile(r"^(\d{5,20}|S[A-Z0-9]{5,20})$")
 _NAME = re.compile(r"^@?([\w][\w .\-]{0,79})$")
 _EVERYONE_NAMES = frozenset({"everyone", "here", "channel", "all"})
+_REMOVE_WORDS = frozenset({"none", "off"})
 
 
-def parse_group(raw: str, workspace_id: str) -> Group:
-    """What a `role:` option names: a Discord role mention, a Slack user group reference,
-    a bare id, or (on a platform without groups, the console) a name. The platform's
-    everyone-group (Discord's @everyone role has the guild's id) and the names everyone,
-    here, channel, all are refused: an area ping is never a ping of everyone.
+def area_group(typed: str, picked: Group | None, city_label: str) -> Group | None:
+    """The group an area's cards will mention, from the `role:` option of `/meetup area-role`:
+    `picked` when the adapter recognised the platform's group in it (a role mention, a user
+    group reference, a bare id), else the name `typed` (the console has no groups; a name the
+    platform did not resolve stays a label). None: role:none or role:off removes the group.
 
-    >>> parse_group("<@&123456>", "999")
+    An area ping is never a ping of everyone: the names everyone, here, channel, all (which
+    adapters also give for the platform's own everyone-group) are refused. Every refusal says
+    what to type instead.
+
+    >>> area_group("", Group("123456", ""), "Portland")
     Group(id='123456', label='')
-    >>> parse_group("<!subteam^S0PDX|@portland>", "T1")
-    Group(id='S0PDX', label='portland')
-    >>> parse_group("@pdx-crew", "console")
+    >>> area_group("@pdx-crew", None, "Portland")
     Group(id='pdx-crew', label='pdx-crew')
+    >>> area_group("off", None, "Portland") is None
+    True
     """
-    text = raw.strip()
-    subteam = _SLACK_SUBTEAM.match(text)
-    found = _DISCORD_ROLE.match(text) or _BARE_ID.match(text)
-    if subteam:
-        group = Group(subteam.group(1), (subteam.group(2) or "").strip())
-    elif found:
-        group = Group(found.group(1), "")
-    else:
-        named = _NAME.match(text)
-        if not named:
-            raise Refusal(
-                "role: takes a role or user group, e.g. role:@portland (pick it from the list)."
-            )
-        name = named.group(1).strip()
-        group = Group(name, name)
-    if group.id == workspace_id or group.id.lower() in _EVERYONE_NAMES:
+    if picked is not None:
+        return picked
+    text = typed.strip()
+    if text.lower() in _REMOVE_WORDS:
+        return None
+    if not text:
+        raise Refusal(
+            f'Which role? `/meetup area-role city:"{city_label}" role:@portland`, or role:none '
+            "to remove it."
+        )
+    named = _NAME.match(text)
+    if not named:
+        raise Refusal(
+            "role: takes a role or user group, e.g. role:@portland (pick it from the list)."
+        )
+    name = named.group(1).strip()
+    if name.lower() in _EVERYONE_NAMES:
         raise Refusal(
             "That group is everyone. Area pings go to a group members join, like role:@portland."
         )
-    return group
+    return Group(name, name)

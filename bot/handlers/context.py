@@ -18,7 +18,7 @@ from bot.domain.rsvps import RsvpStatus
 from bot.outbox import Outbox
 from bot.ports import Clock
 from bot.store.store import Store
-from bot.types import Inbound, Outgoing, Place, UserRef
+from bot.types import CommandInvoked, GroupRef, Inbound, Outgoing, Place, UserRef
 
 if TYPE_CHECKING:
     from bot.jobs import JobEngine
@@ -79,6 +79,13 @@ class Ctx:
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.community.timezone)
+
+    def group(self, option: str) -> GroupRef | None:
+        """The platform's group a command's `group` option referred to, as the adapter read
+        it (None: the option is text, in the options, or absent)."""
+        if isinstance(self.event, CommandInvoked):
+            return self.event.groups.get(option)
+        return None
 
     def now(self) -> datetime:
         return self.services.clock.now()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from bot.actions import Action
@@ -77,15 +77,18 @@ class JobKind:
 
 
 def each(run_one: OneJobRunner) -> JobRunner:
-    """A runner that handles jobs one by one; a platform failure fails that job only."""
+    """A runner that handles jobs one by one; a platform failure fails that job only. Each
+    job posts through its own outbox (`Outbox.for_job`): a job retried after its process died
+    between posting and being marked done does not post the same message twice."""
 
     async def run(
         services: Services, community: Community, m: Meetup, jobs: Sequence[Job]
     ) -> dict[int, str]:
         outcomes: dict[int, str] = {}
         for job in jobs:
+            mine = replace(services, outbox=services.outbox.for_job(job))
             try:
-                outcomes[job.id] = await run_one(services, community, m, job)
+                outcomes[job.id] = await run_one(mine, community, m, job)
             except ChatError as exc:
                 log.warning("job %s (%s) failed on the platform: %s", job.id, job.kind, exc)
                 outcomes[job.id] = "failed"

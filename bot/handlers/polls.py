@@ -168,13 +168,27 @@ def _member_pick(
     return pick
 
 
-async def close_poll(services: Services, community: Community, m: Meetup, decided: Tally) -> bool:
+async def close_poll(
+    services: Services, community: Community, m: Meetup, decided: Tally, *, by_job: bool = False
+) -> bool:
     """Fix the date, turn the card into a meetup card, announce the result with the counts that
     decided it, and invite the yes/if-need-be voters. Only the one caller that actually closed
-    it does the rest."""
+    it does the rest. A member's close also removes the deadline's job (see `Store.close_poll`),
+    so the job, retried after its process died, resumes only a close of its own."""
     pick = decided.option
-    if not await services.store.close_poll(m.id, pick.starts_at, services.clock.now()):
+    fence = () if by_job else (POLL.name,)
+    if not await services.store.close_poll(m.id, pick.starts_at, services.clock.now(), fence):
         return False
+    await _after_close(services, community, m, decided)
+    return True
+
+
+async def _after_close(
+    services: Services, community: Community, m: Meetup, decided: Tally
+) -> None:
+    """Everything a close does after the database has it; again on a retried deadline job
+    (its posts and DMs are keyed, so what went out before is not sent twice)."""
+    pick = decided.option
     await services.store.drop_pending_jobs(m.id, (POLL.name,))
     closed = await services.store.meetup(m.id)
     assert closed is not None
@@ -202,7 +216,6 @@ async def close_poll(services: Services, community: Community, m: Meetup, decide
     await services.outbox.dm_many(
         [Delivery(u, msg) for u in people], meetup_place(community, m), body
     )
-    return True
 
 
 async def _announce(services: Services, community: Community, m: Meetup, decided: Tally) -> None:
@@ -215,12 +228,26 @@ async def _announce(services: Services, community: Community, m: Meetup, decided
 
 
 async def expire_poll(
-    services: Services, community: Community, m: Meetup, *, tell_organizer: bool = True
+    services: Services,
+    community: Community,
+    m: Meetup,
+    *,
+    tell_organizer: bool = True,
+    by_job: bool = False,
 ) -> bool:
     """Every option passed before the poll closed: end it as expired (card updated, pending
-    deadline dropped) and tell the organizer. True only for the caller that expired it."""
-    if not await services.store.expire_poll(m.id, services.clock.now()):
+    deadline dropped) and tell the organizer. True only for the caller that expired it; a
+    member's call removes the deadline's job as `close_poll` does."""
+    fence = () if by_job else (POLL.name,)
+    if not await services.store.expire_poll(m.id, services.clock.now(), fence):
         return False
+    await _after_expire(services, community, m, tell_organizer)
+    return True
+
+
+async def _after_expire(
+    services: Services, community: Community, m: Meetup, tell_organizer: bool
+) -> None:
     await services.store.drop_pending_jobs(m.id, (POLL.name,))
     await refresh_cards(services, community, m.id)
     if tell_organizer and m.organizer_id:
@@ -230,11 +257,24 @@ async def expire_poll(
             meetup_place(community, m),
             (Text(_expired_text(m)),),
         )
-    return True
 
 
 async def close_poll_job(services: Services, community: Community, m: Meetup, job: Job) -> str:
-    """The `poll` job: its deadline came."""
+    """The `poll` job: its deadline came. Claimed again after its process died, it finds the
+    poll closed (or expired) only by that earlier claim (a member's close removes the job),
+    and does again what may not have happened: every post and DM is keyed, so what went out
+    is found, not sent twice, and what did not goes out now."""
+    if job.attempts > 1 and m.status is Status.EXPIRED:
+        await _after_expire(services, community, m, tell_organizer=True)
+        return "expired-resumed"
+    if job.attempts > 1 and m.status is Status.SCHEDULED:
+        options, votes = await services.store.poll(m.id)
+        decided = next((t for t in tally(options, votes) if t.option.starts_at == m.starts_at),
+                       None)
+        if decided is None:  # moved since: the organizer took it from here
+            return "already-closed"
+        await _after_close(services, community, m, decided)
+        return "closed-resumed"
     return await close_at_deadline(services, community, m)
 
 
@@ -244,9 +284,11 @@ async def close_at_deadline(services: Services, community: Community, m: Meetup)
     options, votes = await services.store.poll(m.id)
     eligible = eligible_at_deadline(options, services.clock.now())
     if not eligible:
-        return "expired" if await expire_poll(services, community, m) else "already-closed"
+        expired = await expire_poll(services, community, m, by_job=True)
+        return "expired" if expired else "already-closed"
     decided = _decide(eligible, votes)
-    return "closed" if await close_poll(services, community, m, decided) else "already-closed"
+    closed = await close_poll(services, community, m, decided, by_job=True)
+    return "closed" if closed else "already-closed"
 
 
 def _decide(candidates: list[PollOption], votes: list[Vote]) -> Tally:

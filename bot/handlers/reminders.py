@@ -20,15 +20,12 @@ from bot.handlers.context import Services
 from bot.handlers.feature import Feature, JobKind, each
 from bot.handlers.notify import meetup_place
 from bot.handlers.welcome import post_follow_up
-from bot.outbox import FAN_OUT_CONCURRENCY, Delivery
+from bot.outbox import CLOCK_SKEW, FAN_OUT_CONCURRENCY, Delivery, Outbox
 from bot.ports import ChatError
 from bot.types import Bold, Text, UserRef
 
 log = logging.getLogger(__name__)
 
-CLOCK_SKEW = timedelta(minutes=5)
-"""How far the platform's clock may be behind ours when reading a DM history from a job's
-due instant."""
 FOLLOW_UP_DELAY = timedelta(hours=3)
 """The follow-up ("How was it?") is posted this long after the meetup starts."""
 # Meetups rescheduled per transaction when lead times change (bench/leads_bench.py). SQLite's
@@ -184,7 +181,7 @@ async def deliver_reminders(
         )
     if deliveries:
         body = (Bold(f"Reminder: #{m.id} {m.title}"), Text(" is coming up; see its card."))
-        reached, fallback = await services.outbox.dm_many(
+        reached, fallback = await _batch_outbox(services.outbox, wanted).dm_many(
             deliveries, meetup_place(community, m), body
         )
         for user in reached:
@@ -192,6 +189,14 @@ async def deliver_reminders(
         for user in fallback:
             outcomes.update({i: "channel" for i in job_of[user.id]})
     return outcomes
+
+
+def _batch_outbox(outbox: Outbox, jobs: Sequence[Job]) -> Outbox:
+    """The outbox of one meetup's batch of reminders. Its one channel post (the closed-DM
+    fallback) is keyed by the batch's first job, claimed again if any of them was: a batch
+    retried after its process died finds the fallback instead of posting it twice."""
+    first = min(jobs, key=lambda j: j.id)
+    return outbox.for_job(replace(first, attempts=max(j.attempts for j in jobs)))
 
 
 async def _sent_earlier(

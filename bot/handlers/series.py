@@ -354,16 +354,71 @@ async def open_date(
     )
     await store.link_series_date(s.id, starts_at, m.id)
     always = await _rsvp_always(services, community, m, s)
-    await reschedule_meetup(services, community, m)
-    await services.jobs.add(_next_spec(community, s, m, starts_at, now))
-    card = await render_meetup(services, community, m, community.platform)
-    try:
-        ref = await services.outbox.post(meetup_place(community, m), card)
-        await store.add_card(m.id, ref.place.channel_id, ref.place.thread_id, ref.message_id)
-    except ChatError as exc:  # the date exists; /meetup show shows it
-        log.warning("could not post the card of series %s date #%s: %s", s.id, m.id, exc)
-    await _tell_always(services, community, m, always)
+    await _publish_date(services, community, s, m, starts_at, always)
     return m
+
+
+async def _publish_date(
+    services: Services,
+    community: Community,
+    s: Series,
+    m: Meetup,
+    rule_date: datetime,
+    always: list[tuple[UserRef, RsvpStatus]],
+    *,
+    resumed: bool = False,
+) -> None:
+    """What follows once a date's meetup is in the database: its reminders, the job of the
+    date after it, its card and the DMs to those who always come. `resumed`: again, by a
+    job claimed after its process died in here: a card the store has is not posted, and
+    the outbox finds a card (or DM) that went out before it was recorded (keyed posts)."""
+    store = services.store
+    await reschedule_meetup(services, community, m)
+    await services.jobs.add(_next_spec(community, s, m, rule_date, services.clock.now()))
+    if resumed and await store.cards(m.id):
+        services.outbox.skip_post()  # posted and recorded: later posts keep their keys
+    else:
+        card = await render_meetup(services, community, m, community.platform)
+        try:
+            ref = await services.outbox.post(meetup_place(community, m), card)
+            await store.add_card(m.id, ref.place.channel_id, ref.place.thread_id, ref.message_id)
+        except ChatError as exc:  # the date exists; /meetup show shows it
+            log.warning("could not post the card of series %s date #%s: %s", s.id, m.id, exc)
+    await _tell_always(services, community, m, always)
+
+
+async def _resume_date(
+    services: Services, community: Community, s: Series, after: SeriesDate,
+    taken: list[SeriesDate], job: Job,
+) -> Meetup | None:
+    """A job claimed again after its process died between opening the next date and being
+    marked done: publish that date again (`_publish_date`), since the post and the DMs may
+    not have gone out. None when this is a first claim, or no later date has a meetup."""
+    if job.attempts <= 1:
+        return None
+    later = sorted((d for d in taken if d.starts_at > after.starts_at and d.meetup_id),
+                   key=lambda d: d.starts_at)
+    if not later or later[0].meetup_id is None:
+        return None
+    m = await services.store.meetup(later[0].meetup_id)
+    if m is None or m.status is not Status.SCHEDULED:
+        return None
+    always = await _always_answered(services, community, m, s)
+    await _publish_date(services, community, s, m, later[0].starts_at, always, resumed=True)
+    return m
+
+
+async def _always_answered(
+    services: Services, community: Community, m: Meetup, s: Series
+) -> list[tuple[UserRef, RsvpStatus]]:
+    """Who always comes, with their answer to the date as it stands (read only: a member who
+    said Can't go since is not counted in again)."""
+    status = {r.user_id: r.status for r in await services.store.rsvps(m.id)}
+    return [
+        (UserRef(community.platform, user_id, name), status[user_id])
+        for user_id, name in await services.store.always_coming(s.id)
+        if status.get(user_id) in (RsvpStatus.GOING, RsvpStatus.WAITING)
+    ]
 
 
 async def _rsvp_always(
@@ -447,10 +502,17 @@ async def post_next_date(services: Services, community: Community, m: Meetup, jo
         return "series-ended"
     now = services.clock.now()
     taken = await services.store.series_dates(s.id)
+    resumed = await _resume_date(services, community, s, date, taken, job)
+    if resumed is not None:
+        if services.after_date_opened is not None:  # keyed DMs: those told are not again
+            await services.after_date_opened(services, community, resumed)
+        return "posted-resumed"
     if any(d.starts_at > date.starts_at and d.meetup_id for d in taken):
         return "superseded"
     after = max(_day_end(date.starts_at, s.timezone), now)
-    upcoming = s.dates(after=after, skipped=[d.starts_at for d in taken], limit=1)
+    # a date claimed without a meetup (its process died in between) is opened again
+    gone = [d.starts_at for d in taken if d.skipped or d.meetup_id]
+    upcoming = s.dates(after=after, skipped=gone, limit=1)
     if not upcoming:
         await _end_series(services, s)
         await refresh_cards(services, community, m.id)

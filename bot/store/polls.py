@@ -3,9 +3,10 @@ expiring a poll (a conditional UPDATE: exactly one caller closes it)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.meetups import Status
@@ -78,8 +79,13 @@ class PollQueries(Queries):
 
         return await self._write(work)
 
-    async def close_poll(self, meetup_id: int, starts_at: datetime, now: datetime) -> bool:
-        """Turn the poll into a scheduled meetup. True only for the one caller that closed it."""
+    async def close_poll(
+        self, meetup_id: int, starts_at: datetime, now: datetime, fence: Sequence[str] = ()
+    ) -> bool:
+        """Turn the poll into a scheduled meetup. True only for the one caller that closed it.
+        `fence`: job kinds of the meetup deleted with it whatever their state: a member's
+        close removes the deadline's job even when a process that died holds it, so a job
+        retried later finds its poll closed only if its own earlier claim closed it."""
         mt = t.meetups
 
         async def work(conn: AsyncConnection) -> bool:
@@ -93,12 +99,15 @@ class PollQueries(Queries):
                     sequence=mt.c.sequence + 1,
                 )
             )
-            return bool(result.rowcount)
+            return await _fenced(conn, meetup_id, fence) if result.rowcount else False
 
         return await self._write(work)
 
-    async def expire_poll(self, meetup_id: int, now: datetime) -> bool:
-        """End a poll whose options all passed. True only for the one caller that ended it."""
+    async def expire_poll(
+        self, meetup_id: int, now: datetime, fence: Sequence[str] = ()
+    ) -> bool:
+        """End a poll whose options all passed. True only for the one caller that ended it.
+        `fence` as for `close_poll`."""
         mt = t.meetups
 
         async def work(conn: AsyncConnection) -> bool:
@@ -107,6 +116,14 @@ class PollQueries(Queries):
                 .where(mt.c.id == meetup_id, mt.c.status == Status.POLL.value)
                 .values(status=Status.EXPIRED.value, updated_at=now)
             )
-            return bool(result.rowcount)
+            return await _fenced(conn, meetup_id, fence) if result.rowcount else False
 
         return await self._write(work)
+
+
+async def _fenced(conn: AsyncConnection, meetup_id: int, kinds: Sequence[str]) -> bool:
+    """Delete the meetup's jobs of these kinds, pending or claimed (see `close_poll`)."""
+    if kinds:
+        j = t.jobs
+        await conn.execute(delete(j).where(j.c.meetup_id == meetup_id, j.c.kind.in_(kinds)))
+    return True

@@ -83,6 +83,13 @@ class FakeUser:
         }
 
 
+def _role_json(role_id: str, name: str, permissions: int, position: int) -> dict[str, Any]:
+    """A role object as Discord sends it (in a guild, or GUILD_ROLE_CREATE)."""
+    return {"id": role_id, "name": name, "permissions": str(permissions), "position": position,
+            "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0,
+            "icon": None, "unicode_emoji": None}
+
+
 @dataclass
 class FakeMember:
     user: FakeUser
@@ -98,6 +105,7 @@ class FakeGuild:
     members: dict[str, FakeMember]  # user id -> member
     admin_role: str = ""
     threads: dict[str, str] = field(default_factory=dict)  # thread id -> parent channel id
+    roles: dict[str, str] = field(default_factory=dict)  # role id -> name (not @everyone, Admins)
     kinds: dict[str, int] = field(default_factory=dict)  # channel id -> type, if not 0 (text)
 
 
@@ -246,6 +254,15 @@ class FakeDiscord(ScheduledEventsMixin):
         perms = MEMBER_PERMISSIONS | (MANAGE_GUILD if admin else 0)
         guild.members[user.id] = FakeMember(user, perms, [guild.admin_role] if admin else [])
         return user
+
+    async def add_role(self, guild: FakeGuild, name: str) -> str:
+        """A role made in the server settings: Discord sends GUILD_ROLE_CREATE ({guild_id,
+        role}) to every session (the guilds intent); returns its id."""
+        role_id = snowflake()
+        guild.roles[role_id] = name
+        await self.dispatch("GUILD_ROLE_CREATE",
+                            {"guild_id": guild.id, "role": _role_json(role_id, name, 0, 2)})
+        return role_id
 
     async def remove_member(self, guild: FakeGuild, user: FakeUser) -> bool:
         """The member leaves the server. Discord sends GUILD_MEMBER_REMOVE ({guild_id, user})
@@ -428,12 +445,9 @@ class FakeDiscord(ScheduledEventsMixin):
 
     def _guild_json(self, guild: FakeGuild) -> dict[str, Any]:
         roles = [
-            {"id": guild.id, "name": "@everyone", "permissions": str(MEMBER_PERMISSIONS),
-             "position": 0, "color": 0, "hoist": False, "managed": False, "mentionable": False,
-             "flags": 0, "icon": None, "unicode_emoji": None},
-            {"id": guild.admin_role, "name": "Admins", "permissions": str(MANAGE_GUILD),
-             "position": 1, "color": 0, "hoist": False, "managed": False, "mentionable": False,
-             "flags": 0, "icon": None, "unicode_emoji": None},
+            _role_json(guild.id, "@everyone", MEMBER_PERMISSIONS, 0),
+            _role_json(guild.admin_role, "Admins", MANAGE_GUILD, 1),
+            *(_role_json(rid, name, 0, 2 + i) for i, (rid, name) in enumerate(guild.roles.items())),
         ]
         channels = [self._channel_json(guild, cid) | {"position": i}
                     for i, cid in enumerate(guild.channels.values())

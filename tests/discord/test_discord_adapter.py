@@ -741,6 +741,29 @@ async def test_find_sent_reads_the_key_back_from_the_dm_history() -> None:
         no_spec_errors(fake)
 
 
+async def test_find_posted_reads_the_key_back_from_the_channel_or_thread_history() -> None:
+    """A job's channel post (a follow-up) carries its key on a button like a reminder DM;
+    a fresh process finds it in the channel, or the thread, it was posted in."""
+    async with fake_discord() as fake:
+        guild = fake.add_guild(members=("alice",))
+        thread = fake.add_thread(guild, "general", "pub-night")
+        general = place_of(guild.id, guild.channels["general"])
+        in_thread = Place("discord", guild.id, guild.channels["general"], thread)
+        since = datetime.now(UTC)
+        async with running(fake, RecordingInbox()) as adapter:
+            ref = await adapter.post(general, keyed_reminder("post:7:1"))
+            await adapter.post(general, Outgoing(body=(Text("unkeyed"),)))
+            in_ref = await adapter.post(in_thread, keyed_reminder("post:8:1"))
+        async with running(fake, RecordingInbox()) as fresh:
+            assert await fresh.find_posted(general, "post:7:1", since) == ref
+            assert await fresh.find_posted(general, "post:7:2", since) is None
+            assert await fresh.find_posted(in_thread, "post:8:1", since) == in_ref
+            assert await fresh.find_posted(general, "post:8:1", since) is None  # elsewhere
+            later = datetime.now(UTC).replace(year=since.year + 1)
+            assert await fresh.find_posted(general, "post:7:1", later) is None
+        no_spec_errors(fake)
+
+
 async def test_a_click_on_the_button_carrying_the_key_gives_the_plain_action() -> None:
     async with fake_discord() as fake:
         guild = fake.add_guild(members=("alice",))

@@ -7,8 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from adapters.discord import inbound
-from bot.types import Form, FormField
+from bot.types import Form, FormField, GroupRef
 
 PAYLOADS = Path(__file__).parent / "payloads"
 FORM = Form("propose", "Propose", (
@@ -50,3 +52,27 @@ def test_a_forged_value_longer_than_the_field_allows_is_refused_with_the_limit()
     values, errors = inbound.form_submission(FORM, {"title": "x" * 21, "when": "fri"})
     assert errors == {"title": "at most 20 characters, please (you sent 21)"}
     assert values["options"] == ""  # a field left out of the submission reads as empty
+
+
+GUILD = 111122223333
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("<@&123456>", GroupRef("123456")),  # what the client inserts for a picked role
+        ("123456", GroupRef("123456")),  # a role id typed bare
+        (f"<@&{GUILD}>", "@everyone"),  # the @everyone role has the guild's id
+        (str(GUILD), "@everyone"),
+        ("@everyone", "@everyone"),
+        ("@pdx-crew", "@pdx-crew"),  # a name: text (the core keeps it as a label)
+        ("<@123456>", "<@123456>"),  # a member, not a role: text, which the core refuses
+        ("<@&12345678901234567890123>", "<@&12345678901234567890123>"),  # too long for an id
+        ("1234", "1234"),
+        ("none", "none"),
+    ],
+)
+def test_a_role_option_is_read_into_a_neutral_group_or_left_as_text(
+    typed: str, read: GroupRef | str
+) -> None:
+    assert inbound.role_of(typed, GUILD) == read

@@ -99,7 +99,14 @@ async def test_an_area_role_is_mentioned_and_only_it(tmp_path: Path) -> None:
         everyone = await f.command(f.carol, "area-role", city="Berlin",
                                    role=f"<@&{f.guild.id}>")
         assert "everyone" in text(everyone[-1].json.get("data") or everyone[-1].json)
+        typed = await f.command(f.carol, "area-role", city="Berlin", role="@everyone")
+        assert "everyone" in text(typed[-1].json.get("data") or typed[-1].json)
+        member = await f.command(f.carol, "area-role", city="Berlin", role=f"<@{f.bob.id}>")
+        assert "role:@portland" in text(member[-1].json.get("data") or member[-1].json)
+        assert await f.app.store.area_groups(1) == []
         await f.command(f.carol, "area-role", city="Berlin", role=f"<@&{role}>")
+        [row] = await f.app.store.area_groups(1)
+        assert (row.group_id, row.group_label) == (role, "")
         meetup = await propose(f, title="@everyone @here <@&999> party",
                                description="@everyone come")
         posted = [r for r in f.fake.find("POST", rf"/channels/{f.general}/messages")

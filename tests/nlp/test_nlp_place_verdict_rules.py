@@ -17,11 +17,14 @@ RULE_EXAMPLES: dict[str, list[tuple[str, list[str]]]] = {
     "_team_before": [("I support Inter Milan", []), ("he is the star of real madrid", [])],
     "_the_demonym": [("I read The New Yorker on the train", [])],
     "_person_title": [("I met Mayor Chicago", [])],
+    "_event_tag": [("#Reading festival this weekend", []), ("#Nice festival lineup is out", [])],
     "_lower_case_in_cased_text": [("Heading to texas Monday", [])],
     "_region_name": [("Georgia is my friend", []), ("Moving to Georgia soon", ["Georgia"])],
     "_qualified_city": [
         ("Victoria BC here, tiny but mighty", ["Victoria"]),
         ("I'm in Birmingham, Alabama, not the UK one!", ["Birmingham"]),
+        # in lower case too, with a state's code that is no everyday word
+        ("buffalo ny checking in, snow is over (I think)", ["buffalo"]),
     ],
     "_never_a_city": [("heading to Bali next week", [])],
     "_common_word_alone": [("Protest Planned in Central London Today", ["London"])],
@@ -34,6 +37,10 @@ RULE_EXAMPLES: dict[str, list[tuple[str, list[str]]]] = {
     "_name_came_before": [("Curious George really is the GOAT", [])],
     "_too_short": [("#ufa moscow", ["moscow"])],
     "_common_word_of": [("Phoenix of the year award", [])],
+    "_district_of_the_next": [
+        ("Williamsburg, Brooklyn for me", ["Williamsburg", "Brooklyn"]),
+        ("Astoria, Queens here", ["Astoria", "Queens"]),
+    ],
     "_weak_name_bare": [("ping Lincoln about the cert renewal", [])],
     "_small_town_bare": [("Felicidades a Colombia y a Uruguay .", ["Uruguay"])],
     "_a_city": [("Moving to Lisbon in May", ["Lisbon"])],

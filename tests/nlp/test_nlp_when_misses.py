@@ -233,13 +233,17 @@ def test_a_holiday_with_a_clock_time_is_a_meetup_time(text: str, start: datetime
     assert _read(text, _now(LONDON))[0] == start
 
 
-def test_the_bank_holiday_is_the_next_monday_public_holiday_of_the_country() -> None:
+def test_the_bank_holiday_is_the_next_public_holiday_of_the_country() -> None:
     spring = _now(LONDON, date(2026, 3, 4))
-    # England's calendar (the UK's national list lacks Easter Monday): Easter Monday first
+    # England's calendar (the UK's national list lacks Easter Monday): "bank holiday
+    # monday" is Easter Monday; "the bank holiday" (round 4, issue 14) the next public
+    # holiday, Good Friday, and its weekend runs through Easter Monday
     m = parse_when("bank holiday monday", now=spring, meetup=False)
     assert m is not None and m.start == _at(LONDON, 2026, 4, 6)
+    m = parse_when("the bank holiday", now=spring, meetup=False)
+    assert m is not None and m.start == _at(LONDON, 2026, 4, 3)
     m = parse_when("the bank holiday weekend", now=spring, meetup=False)
-    assert m is not None and (m.start, m.end) == (_at(LONDON, 2026, 4, 4), _at(LONDON, 2026, 4, 7))
+    assert m is not None and (m.start, m.end) == (_at(LONDON, 2026, 4, 3), _at(LONDON, 2026, 4, 7))
     after_easter = _now(LONDON, date(2026, 4, 10))
     m = parse_when("bank holiday monday", now=after_easter, meetup=False)
     assert m is not None and m.start == _at(LONDON, 2026, 5, 4)  # early May bank holiday

@@ -114,7 +114,7 @@ MONTH_BANK_HOLIDAYS = [
     ("the August bank holiday", "2026-08-31 00:00"),
     ("the august bank holiday weekend", "2026-08-29 00:00"),
     ("May bank holiday", "2026-05-04 00:00"),
-    ("the bank holiday", "2026-04-06 00:00"),  # Easter Monday is one in England
+    ("the bank holiday", "2026-04-03 00:00"),  # Good Friday, England's next (round 4)
 ]
 
 

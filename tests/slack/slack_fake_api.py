@@ -64,6 +64,7 @@ class FakeSlackAPI:
         self.uploads: dict[str, bytes] = {}
         self.files: list[dict[str, Any]] = []
         self.users: dict[str, FakeUser] = {}
+        self.user_groups: list[dict[str, Any]] = []  # usergroups.list, as Slack returns them
         self.member_of: set[str] = {"C0GENERAL", "C0RANDOM"}
         self.known_channels: set[str] = {"C0GENERAL", "C0RANDOM", "C0PRIVATE", "C0ARCHIVED"}
         self.archived: set[str] = {"C0ARCHIVED"}
@@ -87,6 +88,18 @@ class FakeSlackAPI:
         user = FakeUser(user_id, name, admin, owner)
         self.users[user_id] = user
         return user
+
+    def add_user_group(self, group_id: str, handle: str, name: str = "") -> None:
+        """A user group (the objs_subteam fields usergroups.list returns; all required)."""
+        now = int(time.time())
+        self.user_groups.append({
+            "id": group_id, "team_id": TEAM_ID, "is_usergroup": True, "is_subteam": True,
+            "name": name or handle.title(), "description": "", "handle": handle,
+            "is_external": False, "date_create": now, "date_update": now, "date_delete": 0,
+            "auto_type": None, "auto_provision": False, "enterprise_subteam_id": "",
+            "created_by": "U0ADMIN01", "updated_by": "U0ADMIN01", "deleted_by": None,
+            "prefs": {"channels": [], "groups": []}, "user_count": 0,
+        })
 
     def fail(self, method: str, error: str, times: int = 1) -> None:
         self._failures.setdefault(method, []).extend([error] * times)
@@ -282,6 +295,11 @@ class FakeSlackAPI:
                          "is_bot": False, "is_admin": user.is_admin, "is_owner": user.is_owner,
                          "is_primary_owner": False}}
 
+    def m_usergroups_list(self, args: dict[str, Any]) -> dict[str, Any]:
+        """The workspace's enabled user groups (`fail("usergroups.list", "missing_scope")`:
+        an app installed without usergroups:read)."""
+        return {"usergroups": [g for g in self.user_groups if not g["date_delete"]]}
+
     def m_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
         channel = str(args.get("channel", ""))
         problem = self._can_post(channel)
@@ -335,6 +353,31 @@ class FakeSlackAPI:
             messages.append(message)
         more = start + limit < len(found)
         return {"messages": messages, "has_more": more, "pin_count": 0,
+                "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
+
+    def m_conversations_replies(self, args: dict[str, Any]) -> dict[str, Any]:
+        """A thread's messages, oldest first, from `oldest` (exclusive); paged like history
+        (the parent, a member's message here, is not among the bot's posts)."""
+        channel, ts = str(args.get("channel", "")), str(args.get("ts", ""))
+        if channel not in self.member_of:
+            return {"ok": False, "error": "not_in_channel"}
+        oldest = float(args.get("oldest") or 0)
+        limit = max(1, min(999, int(args.get("limit") or 100)))
+        start = int(args.get("cursor") or 0)
+        with_metadata = str(args.get("include_all_metadata", "")).lower() in ("1", "true")
+        found = sorted((p for p in self.posts(channel)
+                        if p.thread_ts == ts and oldest < float(p.ts)),
+                       key=lambda p: float(p.ts))
+        messages = []
+        for p in found[start:start + limit]:
+            message: dict[str, Any] = {"type": "message", "user": BOT_USER_ID,
+                                       "bot_id": "B0BOT0001", "text": p.text, "ts": p.ts,
+                                       "thread_ts": ts}
+            if with_metadata and p.metadata is not None:
+                message["metadata"] = p.metadata
+            messages.append(message)
+        more = start + limit < len(found)
+        return {"messages": messages, "has_more": more,
                 "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
 
     def m_chat_update(self, args: dict[str, Any]) -> dict[str, Any]:

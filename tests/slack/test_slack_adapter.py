@@ -631,10 +631,11 @@ async def test_web_api_calls_match_the_slack_spec() -> None:
         await eventually(lambda: len(slack.inbox.events) == 2)
         event = slack.inbox.events[1]
         await slack.adapter.reply(event, Outgoing(title="e", ephemeral=True))
+        await slack.adapter.find_group(GENERAL, "@portland")
         methods = {c.method for c in slack.fake.calls}
         assert {"auth.test", "users.info", "views.open", "chat.postMessage", "chat.update",
                 "conversations.open", "chat.postEphemeral", "files.completeUploadExternal",
-                "files.getUploadURLExternal"} <= methods
+                "files.getUploadURLExternal", "usergroups.list"} <= methods
         assert spec_problems(slack.fake) == []
 
 
@@ -673,3 +674,23 @@ async def test_find_sent_reads_the_key_back_from_the_dm_metadata(slack: SlackWir
     # Slack itself never merges a repeat: a second process sending the same key posts twice.
     await SlackAdapter(slack.adapter.settings).send_dm(ALICE, msg)
     assert sum(1 for p in slack.fake.dms_to(ALICE.id) if p.metadata) == 2
+
+
+async def test_find_posted_reads_the_key_back_from_the_channel_or_thread(slack: SlackWire) -> None:
+    """A job's channel post carries its key as metadata too; a fresh process finds it with
+    conversations.history, or conversations.replies in a thread."""
+    since = datetime.now(UTC)
+    ref = await slack.adapter.post(GENERAL, Outgoing(title="How was it?", dedupe_key="post:7:1"))
+    await slack.adapter.post(GENERAL, Outgoing(body=(Text("unkeyed"),)))
+    thread = Place("slack", TEAM_ID, "C0GENERAL", ref.message_id)
+    in_ref = await slack.adapter.post(thread, Outgoing(title="#2", dedupe_key="post:8:1"))
+    posted = next(p for p in slack.fake.posts("C0GENERAL") if p.ts == ref.message_id)
+    assert posted.metadata == {"event_type": "tweetup_sent",
+                               "event_payload": {"key": "post:7:1"}}
+    fresh = SlackAdapter(slack.adapter.settings)
+    assert await fresh.find_posted(GENERAL, "post:7:1", since) == ref
+    assert await fresh.find_posted(GENERAL, "post:7:2", since) is None
+    assert await fresh.find_posted(thread, "post:8:1", since) == in_ref
+    assert await fresh.find_posted(GENERAL, "post:8:1", since) is None  # in the thread only
+    assert await fresh.find_posted(GENERAL, "post:7:1", datetime.now(UTC)) is None
+    assert slack.fake.calls_to("conversations.replies")

@@ -57,11 +57,23 @@ async def test_a_user_group_is_mentioned_above_the_card(slack_app: SlackApp) -> 
 async def test_only_admins_attach_groups_and_here_is_refused(slack_app: SlackApp) -> None:
     await slash(slack_app, 'area-role city:"Portland, Oregon" role:<!subteam^S0PDX|@portland>', BOB)
     assert "Only admins" in said_to(slack_app, BOB)
-    await slash(slack_app, 'area-role city:"Portland, Oregon" role:@here', ADA)
-    assert "That group is everyone" in said_to(slack_app, ADA)
+    for everyone in ("@here", "<!here>", "<!channel>", "<!everyone>"):  # typed, or as markup
+        await slash(slack_app, f'area-role city:"Portland, Oregon" role:{everyone}', ADA)
+        assert "That group is everyone" in said_to(slack_app, ADA), everyone
+    await slash(slack_app, 'area-role city:"Portland, Oregon" role:<@U0BOB0001>', ADA)
+    assert "role: takes a role or user group, e.g. role:@portland" in said_to(slack_app, ADA)
     card = await propose(slack_app, 'propose title:Picnic city:"Portland, Oregon" '
                             'when:"2026-11-27 19:00"')
     assert "subteam" not in json.dumps(card.blocks)
+
+
+async def test_a_user_group_id_typed_bare_is_that_group(slack_app: SlackApp) -> None:
+    await slash(slack_app, 'area-role city:"Portland, Oregon" role:S0PDX1 radius:80', ADA)
+    assert "within 80 km of Portland, Oregon, US will mention that role" in said_to(
+        slack_app, ADA)
+    card = await propose(slack_app, 'propose title:Picnic city:"Portland, Oregon" '
+                            'when:"2026-11-27 19:00"')
+    assert card.text.startswith("<!subteam^S0PDX1> ")
 
 
 async def test_followers_get_a_dm(slack_app: SlackApp) -> None:

@@ -13,7 +13,7 @@ from adapters.commandline import CommandLineError
 from adapters.slack import inbound
 from adapters.slack.inbound import SlackHandle
 from bot.commands import COMMANDS_BY_NAME
-from bot.types import MessageRef, Place
+from bot.types import GroupRef, MessageRef, Place
 
 PAYLOADS = Path(__file__).parent / "payloads"
 GENERAL = Place("slack", "T0TEAM001", "C0GENERAL")
@@ -37,6 +37,39 @@ def test_a_slash_command_that_does_not_parse_says_what_to_type() -> None:
     with pytest.raises(CommandLineError) as err:
         inbound.command(body, "TDEFAULT", COMMANDS_BY_NAME)
     assert "/meetup" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "groups", "role"),
+    [
+        ("<!subteam^S0PDX|@portland>", {"role": GroupRef("S0PDX", "portland")}, None),
+        ("&lt;!subteam^S0PDX|@portland&gt;", {"role": GroupRef("S0PDX", "portland")}, None),
+        ('"<!subteam^S0PDX|portland crew>"', {"role": GroupRef("S0PDX", "portland crew")}, None),
+        ("<!subteam^S0PDX>", {"role": GroupRef("S0PDX")}, None),
+        ("S0PDX1", {"role": GroupRef("S0PDX1")}, None),  # a group id typed bare
+        ("<!here>", {}, "@here"),  # Slack's special mentions: their names, refused by the core
+        ("<!channel>", {}, "@channel"),
+        ("<!everyone|everyone>", {}, "@everyone"),
+        ("@portland", {}, "@portland"),  # a name Slack did not turn into a group: text
+        ("<!subteam^s0pdx>", {}, "<!subteam^s0pdx>"),  # not a group id: text, which the core
+        ("<@U0BOB0001>", {}, "<@U0BOB0001>"),  # refuses saying what to type
+        ("none", {}, "none"),
+    ],
+)
+def test_a_group_option_is_read_into_a_neutral_group_or_left_as_text(
+    typed: str, groups: dict[str, GroupRef], role: str | None
+) -> None:
+    body = {**payload("slash_command"), "text": f'area-role city:"Portland, Oregon" role:{typed}'}
+    event = inbound.command(body, "TDEFAULT", COMMANDS_BY_NAME)
+    assert event.groups == groups
+    assert event.options.get("role") == role
+    assert event.options["city"] == "Portland, Oregon"
+
+
+def test_a_text_option_is_never_read_as_a_group() -> None:
+    body = {**payload("slash_command"), "text": "propose title:<!subteam^S0PDX> city:Berlin"}
+    event = inbound.command(body, "TDEFAULT", COMMANDS_BY_NAME)
+    assert event.groups == {} and event.options["title"] == "<!subteam^S0PDX>"
 
 
 def test_block_actions_give_one_click_per_action_of_ours_on_the_card() -> None:

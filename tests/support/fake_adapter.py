@@ -131,6 +131,18 @@ class FakeAdapter:
             for s in self.sent
         )
 
+    async def find_posted(
+        self, place: Place, dedupe_key: str, since: datetime
+    ) -> MessageRef | None:
+        """Like a channel's history: every post this fake delivered there, keyed or not."""
+        self._maybe_fail("find_posted")
+        return next(
+            (s.ref for s in self.sent
+             if s.kind == "post" and s.to == place and s.msg is not None
+             and s.msg.dedupe_key == dedupe_key),
+            None,
+        )
+
     async def reply(self, to: Inbound, msg: Outgoing) -> None:
         self.sent.append(Sent("reply", msg, to))
 

@@ -19,6 +19,7 @@ from bot.types import (
     ActionClicked,
     CommandInvoked,
     FormSubmitted,
+    GroupRef,
     MessageRef,
     MessageSeen,
     Outgoing,
@@ -72,9 +73,13 @@ class Harness:
     async def command(self, user: str, name: str, *, admin: bool = False,
                       workspace: str | None = None, channel: str | None = None,
                       key: str | None = None, **options: Any) -> Sent | None:
-        opts = {k.replace("_", "-"): str(v) for k, v in options.items()}
+        """A command; an option given as a `GroupRef` is a group the adapter recognised
+        (`CommandInvoked.groups`), every other option is text."""
+        opts = {k.replace("_", "-"): str(v) for k, v in options.items()
+                if not isinstance(v, GroupRef)}
+        groups = {k.replace("_", "-"): v for k, v in options.items() if isinstance(v, GroupRef)}
         event = CommandInvoked(self.user(user), self.place(channel, workspace), name, opts,
-                               key or self.key(), admin)
+                               key or self.key(), admin, groups=groups)
         await self.app.core.handle(event)
         replies = self.adapter.replies_to(user)
         return replies[-1] if replies else None

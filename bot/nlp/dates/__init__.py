@@ -20,16 +20,21 @@ the project's conventions (issue 5):
   dates and weekdays, then week, month, year;
 * a zone named after a place ("7pm UK time", "8pm Eastern") is that place's IANA zone, with
   its summer time; an abbreviation ("EST") is a fixed offset;
-* holidays are the next one (or the year's, "last ..."), read for the country of the zone
-  (Canadian Thanksgiving in Toronto); seasons follow the zone's hemisphere;
+* holidays are the next one (or the year's, "last ..."), read for the country (and state) of
+  the zone (Canadian Thanksgiving in Toronto, Labour Day in March in Melbourne); "the bank
+  holiday" is the next public holiday; seasons follow the zone's hemisphere, and in a
+  meetup `when` a season without "this" is the coming one;
+* a meetup `when` may be two pieces that make one time ("a week on thursday, 6.30", "this
+  weekend, saturday preferably"): ``compose``;
 * words that name no time ("asap", "tbd", "whenever") are refused in a meetup ``when``
   (``names_no_time``); in chat "asap" stays "now", as in Duckling.
 
 Layout: ``values`` (what a rule reads a message into: DaySpan, ClockTime, PartOfDay,
 Interval), ``vocabulary`` (the English words), ``tokens``, ``cursor`` (token helpers and the
 memoised entry points), the rules by what they read (``days``, ``clock``, ``relative``,
-``combine``: free functions over the cursor; ``parser.p_expr`` is the entry), ``region``
-(country and hemisphere of the zone), ``holiday_dates``, and ``scan`` (the pre-filter, the
+``combine``: free functions over the cursor; ``parser.p_expr`` is the entry), ``compose``
+(two pieces of a `when` that make one time), ``region`` (country, state and hemisphere of
+the zone; zones of named places), ``holiday_dates``, and ``scan`` (the pre-filter, the
 windows around numbers and time words, the work caps of issue 13, and the entry points).
 Every rule's docstring ends with its examples; ``tests/nlp/test_nlp_date_rules.py`` reads
 them through the grammar.

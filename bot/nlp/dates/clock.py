@@ -7,14 +7,21 @@ from datetime import timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from bot.nlp.dates.region import place_zone
 from bot.nlp.dates.values import ClockTime, Grain, PartOfDay
 from bot.nlp.dates.vocabulary import (
     _AMPM_WORDS,
+    _ARRIVE_FOR,
     _BARE_ZONES,
+    _DAY_WORDS,
     _LATE_PART_HOURS,
+    _MEAL_PARTS,
+    _NOT_PLACE_WORDS,
     _PART_PHRASES,
     _PARTS,
+    _TONIGHT_WORDS,
     _TZ_OFFSETS,
+    _UNITS,
     _ZONE_NAMES,
     _ZONE_TIME_WORDS,
 )
@@ -25,22 +32,24 @@ if TYPE_CHECKING:
 # Day words before a part of the day ("last" only before "night").
 _PART_DAY_OFFSETS = {
     "this": 0,
-    "today": 0,
-    "tomorrow": 1,
-    "tmrw": 1,
-    "tomorrows": 1,
-    "yesterday": -1,
     "last": -1,
+    **{w: d for w, d in _DAY_WORDS.items() if w not in _TONIGHT_WORDS},
 }
 # "after work" and the like: their hours.
-_AFTER_PARTS = {"work": (17, 21), "office": (17, 21), "lunch": (13, 17), "school": (15, 21)}
+_AFTER_PARTS = {
+    "work": (17, 21),
+    "office": (17, 21),
+    "lunch": (13, 17),
+    "school": (15, 21),
+    "uni": (17, 21),
+    "college": (17, 21),
+}
 
-
-_ZONE_FIRST_WORDS = frozenset(words[0] for words in _ZONE_NAMES)
 
 # Words before a number that make it a clock time ("at 7.30", "by 1030").
 # after a 24-hour time: "hrs" first (the only one read after bare digits), then the rest
 _MILITARY_SUFFIXES = ("hrs", "hours", "hr")
+_PART_PHRASE_FIRST_WORDS = frozenset(words[0] for words in _PART_PHRASES)
 _CLOCK_CUES = ("at", "@", "around", "from", "until", "till", "by")
 
 
@@ -107,18 +116,18 @@ def _tz_named(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
     Examples: "7pm UK time", "19:00 German time", "8pm Eastern", "noon Pacific Time",
     "7pm Sydney time", "7pm (London time)", "8pm Central European time", "6pm ET"."""
     k = j + 1 if cur.word(j, "(") else j
-    if cur.s(k) not in _ZONE_FIRST_WORDS:
+    if k >= cur.n or cur.t[k].kind != "w":
         return None, j
-    for size in (2, 1):
-        words = tuple(cur.s(x) for x in range(k, k + size))
-        zone = _ZONE_NAMES.get(words)
-        if zone is None:
-            continue
+    for size in (3, 2, 1):
+        words = tuple(cur.s(x) for x in range(k, min(k + size, cur.n)))
         e = k + size
         said_time = cur.word(e, *_ZONE_TIME_WORDS)
+        zone = _zone_of(words, said_time)
+        if zone is None or len(words) < size:
+            continue
         while cur.word(e, *_ZONE_TIME_WORDS):
             e += 1
-        if not said_time and (words not in _BARE_ZONES or (e < cur.n and cur.t[e].cap)):
+        if not said_time and (not _bare_zone(words) or (e < cur.n and cur.t[e].cap)):
             return None, j  # "7pm London" is where; "8pm Central Park" is a place
         if k != j:  # "(London time)"; a `when` loses its closing ")" to the edge strip
             if e < cur.n and not cur.word(e, ")"):
@@ -126,6 +135,26 @@ def _tz_named(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
             e = cur.skip(e, ")")
         return ZoneInfo(zone), e
     return None, j
+
+
+def _zone_of(words: tuple[str, ...], said_time: bool) -> str | None:
+    """A place's zone: the curated names first, then countries and (before "time") cities.
+
+    Examples: ("uk",) -> Europe/London; ("ireland",) -> Europe/Dublin; ("cape", "town")
+    before "time" -> Africa/Johannesburg."""
+    zone = _ZONE_NAMES.get(words)
+    if zone is not None:
+        return zone
+    if any(w in _NOT_PLACE_WORDS or not w.isalpha() for w in words):
+        return None
+    return place_zone(words, with_time=said_time)
+
+
+def _bare_zone(words: tuple[str, ...]) -> bool:
+    """A zone named without "time": the US regions, "UK", "NZ", and countries."""
+    if words in _BARE_ZONES:
+        return True
+    return all(w.isalpha() for w in words) and place_zone(words, with_time=False) is not None
 
 
 def _tz_abbreviation(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
@@ -168,11 +197,31 @@ def _p_tod_impl(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
         j += 1 if cur.word(j, "ish") else 2
     if cur.word(j, "approximately", "sharp"):
         j += 1
+    j = _arrive_for_start(cur, tod, j)
     tz, j2 = _tz(cur, j)
     if tz is not None:
         tod = replace(tod, tz=tz)
         j = j2
     return tod, j
+
+
+def _arrive_for_start(cur: Cursor, tod: ClockTime, j: int) -> int:
+    """ "7 for 7.30": arrive at the first time for a start at the second, as British
+    invitations put it; the meetup is at the first. Returns where the pair ends (``j``
+    when no start follows: "at 7 for 2 hours" is a duration).
+
+    Examples: "7 for 7.30", "at 6.30 for 7", "7pm for 7.15pm", "friday 7 for 7.30"."""
+    if not cur.word(j, *_ARRIVE_FOR):
+        return j
+    k = cur.skip(j + 1, "a")
+    start = cur.p_tod(k) if k < cur.n and cur.t[k].kind == "n" else None
+    if start is None or cur.word(start[1], *_UNITS):
+        return j
+    if start[0].grain != "minute" and start[0].ampm is None and tod.minute == 0:
+        return j  # "at 7 for 8 people": two bare numbers are no pair of times
+    first = (tod.hour % 12) * 60 + tod.minute
+    later = ((start[0].hour % 12) * 60 + start[0].minute - first) % 720
+    return start[1] if 0 < later <= 60 else j
 
 
 def _t_named(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
@@ -237,6 +286,9 @@ def _digits_dotted(cur: Cursor, i: int) -> _ClockDigits | None:
         or v > 12
         or cur.word(i - 1, *_CLOCK_CUES)
         or (v >= 1 and minute % 15 == 0 and _day_beside(cur, i - 1, j + 2))
+        or (minute % 15 == 0 and _after_arrive_for(cur, i))
+        or (minute % 15 == 0 and cur.word(j + 2, "ish"))  # "6.30ish"
+        or (minute % 15 == 0 and _part_before(cur, i - 1))
     )
     if not context or minute >= 60:
         return None
@@ -244,15 +296,34 @@ def _digits_dotted(cur: Cursor, i: int) -> _ClockDigits | None:
     return _ClockDigits(v, minute, 0, "minute", flexible, True, j + 2)
 
 
+def _after_arrive_for(cur: Cursor, i: int) -> bool:
+    """A dotted time after "<number> for" is the start of "7 for 7.30".
+
+    Examples: "7 for 7.30", "7pm for 7.45"."""
+    return cur.word(i - 1, *_ARRIVE_FOR) and i >= 2 and cur.t[i - 2].kind in ("n", "w")
+
+
+def _part_before(cur: Cursor, k: int) -> bool:
+    """A part of the day just before a dotted time ("friday evening, 6.30").
+
+    Examples: "friday evening, 6.30", "sunday afternoon 2.30"."""
+    if cur.word(k, ","):
+        k -= 1
+    return cur.s(k) in _PARTS
+
+
 def _day_beside(cur: Cursor, before: int, after: int) -> bool:
     """A weekday or a day word at either side of a dotted time ("7.30 friday": a clock
     time, as the British write it, not a decimal).
 
-    Examples: "7.30 friday", "tomorrow 6.45"."""
-    return any(
-        cur.p_weekday(k) is not None or cur.word(k, "tomorrow", "tonight", "today")
-        for k in (before, after)
-    )
+    Examples: "7.30 friday", "tomorrow 6.45", "Sat 4 Apr, 12.30", "the 14th 7.30"."""
+    if cur.word(before, ","):
+        before -= 1  # "a week on friday, 7.30"
+    if cur.p_monthname(before) is not None or (
+        before >= 0 and before < cur.n and cur.t[before].ordinal
+    ):
+        return True  # "Sat 4 Apr, 12.30", "the 14th 7.30"
+    return any(cur.p_weekday(k) is not None or cur.s(k) in _DAY_WORDS for k in (before, after))
 
 
 def _digits_colon(cur: Cursor, i: int) -> _ClockDigits | None:
@@ -288,6 +359,8 @@ def _digits_h(cur: Cursor, i: int) -> _ClockDigits | None:
 def _digits_compact(cur: Cursor, i: int) -> _ClockDigits | None:
     """730 / 1030 / 0815: only with am/pm, "at" or the like before it, or "ish".
 
+    In a `when`, a day beside it is context too ("1830 tmrw").
+
     Examples: "730pm", "at 1030", "0815 am"."""
     v, digits, j = cur.t[i].num or 0, cur.t[i].s, i + 1
     if len(digits) not in (3, 4) or cur.word(j, "/", "-", ".", ","):
@@ -300,6 +373,7 @@ def _digits_compact(cur: Cursor, i: int) -> _ClockDigits | None:
         or cur.word(i - 1, "at", "@", "around", "approximately", "tonight", "by", "till", "until")
         or cur.word(j, "ish")
         or cur.word(j, _MILITARY_SUFFIXES[0])  # "1900hrs"; "1900 hours" may be a count
+        or (cur.ctx.meetup and _day_beside(cur, i - 1, j))  # a `when`'s "1830 tmrw"
     )
     if not context:
         return None
@@ -517,6 +591,9 @@ def _p_part_impl(cur: Cursor, i: int) -> tuple[PartOfDay, int] | None:
 
     Examples: "tonight", "this morning", "in the afternoon", "evening", "late tonight",
     "early morning", "after work", "last night", "tomorrow night", "lunch"."""
+    phrase = _part_phrase(cur, i, None) if cur.word(i, "late", "early") else None
+    if phrase is not None:
+        return phrase  # "late doors": a phrase that opens with "late"
     mods = _part_modifiers(cur, i)
     if mods is None:
         return None
@@ -537,7 +614,7 @@ def _part_modifiers(cur: Cursor, i: int) -> tuple[int | None, bool, bool, int] |
     "night"), "in the", "early", "late". Returns (day offset, early, late, next).
 
     Examples: "tomorrow night", "in the evening", "early morning", "late last night",
-    "early in the morning", "later in the evening"."""
+    "early in the morning", "later in the evening", "late-morning"."""
     j = i
     day_offset: int | None = None
     early = late = False
@@ -557,6 +634,8 @@ def _part_modifiers(cur: Cursor, i: int) -> tuple[int | None, bool, bool, int] |
     if cur.word(j, "early", "late", "later"):
         early, late = cur.s(j) == "early", cur.s(j) != "early"
         j += 1
+        if cur.word(j, "-") and cur.adjacent(j) and cur.s(j + 1) in _PARTS:
+            j += 1  # "late-morning", "early-evening"
         if cur.word(j, "in") and cur.word(j + 1, "the"):
             j += 2  # "early in the morning", "late in the afternoon"
     return day_offset, early, late, j
@@ -588,7 +667,9 @@ def _part_phrase(cur: Cursor, j: int, day_offset: int | None) -> tuple[PartOfDay
 
     Examples: "tea time", "first thing", "happy hour", "before work", "mid-morning",
     "mid afternoon", "midmorning"."""
-    for size in (3, 2, 1):
+    if cur.s(j) not in _PART_PHRASE_FIRST_WORDS:
+        return None  # the cheap test first
+    for size in (4, 3, 2, 1):
         hours = _PART_PHRASES.get(tuple(cur.s(x) for x in range(j, j + size)))
         if hours is not None:
             return PartOfDay(hours[0], hours[1], day_offset), j + size
@@ -600,10 +681,14 @@ def _meal_alone(cur: Cursor, s: str, i: int, j: int, day_offset: int | None) -> 
     the day. A day, "at", "for", "over" before it, or a text of a word or two, do.
 
     Examples: "friday lunch", "at dinner", "tomorrow breakfast"."""
-    if s not in ("breakfast", "dinner", "supper", "brunch", "lunch", "lunchtime"):
+    if s not in _MEAL_PARTS:
         return False
+    if i > 0 and cur.t[i - 1].kind == "n":
+        return False  # "27.3 lunchtime": a date before it
     if day_offset is not None or j != i or cur.n <= 2:
         return False
+    if cur.word(i - 1, ",") and cur.ctx.meetup:
+        i -= 1  # "friday, dinnertime"
     return not (
         cur.p_weekday(i - 1) is not None
         or cur.word(i - 1, "tomorrow", "today", "tonight", "at", "for", "over", "day", "eve")

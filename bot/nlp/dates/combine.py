@@ -451,12 +451,24 @@ def _e_between_holidays(cur: Cursor, i: int) -> tuple[Interval, int] | None:
 def _e_range(cur: Cursor, i: int) -> tuple[Interval, int] | None:
     """A range, maybe after "around", "at"...
 
-    Examples: "around 7-9pm", "at 7-9pm", "March 3-5"."""
+    Examples: "around 7-9pm", "at 7-9pm", "March 3-5", "2030-02-03 to 2030-02-05"."""
     if cur.word(i, "around", "about", "approximately", "approx", "at", "@", "circa"):
         r = p_range(cur, i + 1, None, None)
         if r is not None:
             return r
-    return p_range(cur, i, None, None)
+    r = p_range(cur, i, None, None)
+    return None if r is not None and _splits_a_date(cur, i, r[1]) else r
+
+
+def _splits_a_date(cur: Cursor, i: int, end: int) -> bool:
+    """A range that ends inside a date of day, month and year joined by dashes is no
+    range ("12-03-2026 18:30": not noon to three, then "-2026").
+
+    Examples: "12-03-2026 18:30", "12-3-26 7pm", "03-12-2026"."""
+    if not cur.word(i + 1, "-"):
+        return False  # the cheap test first
+    d = cur.p_date(i)
+    return d is not None and d[0].explicit_year and d[0].grain == "day" and end < d[1]
 
 
 def _e_by(cur: Cursor, i: int) -> tuple[Interval, int] | None:
@@ -481,7 +493,8 @@ def _e_led_range(cur: Cursor, i: int) -> tuple[Interval, int] | None:
     "between", "later than".
 
     Examples: "Thursday from 9:30 to 11:00", "this Thu 9-11am", "tomorrow in between
-    1-2:30", "thursday evening 6-9", "friday, from 6 to 8pm"."""
+    1-2:30", "thursday evening 6-9", "friday, from 6 to 8pm", "sunday afternoon, 3 til
+    6"."""
     lead_day: DaySpan | None = None
     j = i
     rd = cur.p_date(i)
@@ -489,7 +502,7 @@ def _e_led_range(cur: Cursor, i: int) -> tuple[Interval, int] | None:
         lead_day, j = rd[0], cur.skip(rd[1], ",")
         rp = cur.p_part(j)
         if rp is not None and rp[0].day_offset is None:
-            j = rp[1]  # "thursday evening 6-9": the hours are read in the meetup way
+            j = cur.skip(rp[1], ",")  # "thursday evening 6-9", "sunday arvo, 3 til 6"
     k = j + 1 if cur.word(j, "in") and cur.word(j + 1, "between") else j
     kw = None
     if cur.word(k, "from", "between"):
@@ -675,7 +688,7 @@ def _point_range(
     if lp is None or rp is None or lp[1] != lend:
         return None
     left, right = lp[0], rp[0]
-    if left.latent or right.latent:
+    if left.latent or right.latent or _inside(right, left):
         return None
     end = right.end if right.end is not None else right.start
     if right.end is None and right.grain == "day":
@@ -684,6 +697,13 @@ def _point_range(
         return None
     grain: Grain = "minute" if "minute" in (left.grain, right.grain) else left.grain
     return Interval(left.start, end, grain), rp[1]
+
+
+def _inside(right: Interval, left: Interval) -> bool:
+    """The right point lies in the left span: a choice in it ("this weekend – sunday
+    arvo"), not the end of a range."""
+    right_end = right.end or right.start
+    return left.end is not None and left.start < right.start and right_end <= left.end
 
 
 def _clock_range(
@@ -808,8 +828,20 @@ def _day_range(cur: Cursor, i: int, lend: int, r_i: int) -> tuple[Interval, int]
     if rd is not None and rd[0].grain == lday.grain:
         return _span_to_span(cur, lday, rd[0], rd[1])
     if rnum is not None and lday.grain == "day" and not lday.weekday_only:
+        if _clock_not_day(cur, cur.skip_the(r_i), rnum[1]):
+            return None
         return _day_to_number(cur, lday, rnum[0], rnum[1])
     return None
+
+
+def _clock_not_day(cur: Cursor, k: int, day_end: int) -> bool:
+    """The number after a day and a dash is a clock time when it reads further as one
+    ("fri 13/03 – 19:00", "7.4 - 6pm": a day and its time, which a `when` joins), not the
+    end of a range of days.
+
+    Examples: "July 13-15", "March 3 - 5"."""
+    tod = cur.p_tod(k)
+    return tod is not None and tod[1] > day_end and not tod[0].latent
 
 
 def _number_to_day(cur: Cursor, n: int, rday: DaySpan, end: int) -> tuple[Interval, int] | None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from bot.nlp.dates import clock, combine, days, relative
 from bot.nlp.dates.tokens import Token
 from bot.nlp.dates.values import ClockTime, Context, DaySpan, Interval, PartOfDay, Value
-from bot.nlp.dates.vocabulary import _MONTHS, _PARTS, _WEEKDAYS
+from bot.nlp.dates.vocabulary import _FILLER_AFTER_DAY, _MONTHS, _PARTS, _WEEKDAYS
 
 # Between two weekdays that make each other weekdays: "tue or wed", "sat/sun", "mon-fri".
 _DAY_JOINERS = ("or", "and", "to", "-", "/")
@@ -225,6 +225,13 @@ class Cursor:
                 return v, i + 1
         return None
 
+    def _set_apart(self, i: int) -> bool:
+        """A word with punctuation (or the text's edge) on both sides: a `when`'s list
+        item or aside ("wknd, sat ideally" has a comma before it; "the 14th (sat)")."""
+        before = i == 0 or self.t[i - 1].kind == "p"
+        after = i + 1 >= self.n or self.t[i + 1].kind == "p"
+        return before and (after or self.word(i + 1, *_FILLER_AFTER_DAY))
+
     def p_weekday(self, i: int) -> int | None:
         if i >= self.n or self.t[i].s not in _WEEKDAYS:
             return None
@@ -238,6 +245,7 @@ class Cursor:
                 or self.n <= 2
                 or self.word(i - 1, "next", "this", "on", "last", "coming")
                 or (self.ctx.meetup and self._part_after(i))
+                or (self.ctx.meetup and self._set_apart(i))
                 or (self.word(i + 1, *_DAY_JOINERS) and self.s(i + 2) in _WEEKDAYS)
                 or (self.word(i - 1, *_DAY_JOINERS) and self.s(i - 2) in _WEEKDAYS)
             )

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 from dateutil.relativedelta import relativedelta
 
 from bot.nlp.dates.holiday_dates import (
+    CALENDAR,
     holiday_days,
     holiday_weekend,
+    in_calendar,
     last_holiday,
     next_holiday,
 )
@@ -23,12 +25,18 @@ from bot.nlp.dates.values import (
     _year2,
 )
 from bot.nlp.dates.vocabulary import (
+    _BEFORE_DOTTED_CLOCK,
+    _CALENDAR_FIRST_WORDS,
+    _CALENDAR_LAST_WORDS,
+    _CLOCK_AFTER_HOUR,
     _DAY_FOLLOWERS,
     _DAY_WORDS,
     _HOLIDAY_FIRST_WORDS,
     _HOLIDAY_NAMES,
     _MONTHS,
+    _PART_NAMES_IN_HOLIDAYS,
     _SEASONS,
+    _TONIGHT_WORDS,
     _UNITS,
 )
 
@@ -104,15 +112,19 @@ def _southern_seasons(y: int) -> list[tuple[str, date, date]]:
     ]
 
 
-_HOLIDAY_STARTS = _HOLIDAY_FIRST_WORDS | {
-    "after",
-    "the",
-    "this",
-    "next",
-    "last",
-    "previous",
-    "coming",
-}
+_HOLIDAY_STARTS = (
+    _HOLIDAY_FIRST_WORDS
+    | _CALENDAR_FIRST_WORDS
+    | {
+        "after",
+        "the",
+        "this",
+        "next",
+        "last",
+        "previous",
+        "coming",
+    }
+)
 
 _WEEKEND_WORDS = ("weekend", "week-end", "wkend")
 
@@ -186,6 +198,7 @@ def _p_date_impl(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         _d_weekend_after_next,
         _d_weekend_of,
         _d_day_next_to,
+        _d_period_next_to,
     ):
         r = f(cur, i)
         if r is not None and (best is None or r[1] > best[1]):
@@ -279,18 +292,7 @@ def _d_words(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     if j != i:
         return None
     s = cur.s(i)
-    if s in (
-        "today",
-        "tomorrow",
-        "tmrw",
-        "tmr",
-        "tmw",
-        "tomorrows",
-        "tommorow",
-        "tomorow",
-        "2moro",
-        "yesterday",
-    ):
+    if s in _DAY_WORDS and s not in _TONIGHT_WORDS:
         d = c.today + timedelta(days=_DAY_WORDS[s])
         return DaySpan(d, d + timedelta(days=1), "day"), i + 1
     return None
@@ -384,7 +386,7 @@ def _year_after(cur: Cursor, j: int) -> tuple[int | None, int]:
     y = cur.p_year(k)
     if y is not None:
         return y[0], y[1]
-    # "'15" or two-digit year after a comma / day
+    # "'15" or two-digit year after a comma / day (not "28th march 10am": a clock time)
     if cur.word(k, "'") and k + 1 < cur.n and cur.t[k + 1].kind == "n" and len(cur.t[k + 1].s) == 2:
         return _year2(cur.t[k + 1].num or 0), k + 2
     return None, j
@@ -468,7 +470,8 @@ def _month_then_year(
     """After "<day> <month>": an optional year ("-15" and "/2015" touching the month; a
     two-digit year only after an ordinal day).
 
-    Examples: "15th february", "5-Mar-15", "14april 2015", "15th Feb 15"."""
+    Examples: "15th february", "5-Mar-15", "14april 2015", "15th Feb 15", "28th march
+    10am"."""
     if cur.word(j, ".") and cur.adjacent(j):
         j += 1
     if cur.word(j, "-", "/") and cur.adjacent(j) and j + 1 < cur.n and cur.t[j + 1].kind == "n":
@@ -482,6 +485,7 @@ def _month_then_year(
         and cur.t[j].kind == "n"
         and not cur.t[j].ordinal
         and len(cur.t[j].s) == 2
+        and not cur.word(j + 1, *_CLOCK_AFTER_HOUR)  # "28th march 10am": the hour
     ):
         year, j3 = _year2(cur.t[j].num or 0), j + 1
     v = _mk_monthday(cur, m, day, year)
@@ -597,16 +601,23 @@ def _numeric_order(
 
 
 def _clock_after_dotted(cur: Cursor, i: int) -> bool:
-    """A clock time after "a.b" makes it a date in a `when`, or after a weekday: "3.10"
-    alone is a number, "3.10 at 7pm" the 3rd of October.
+    """A time of day after "a.b" makes it a date in a `when`, or after a weekday: "3.10"
+    alone is a number, "3.10 at 7pm" the 3rd of October. In a `when` the time of day may
+    be a bare or rough hour ("13.3 7ish", "20.3 from 7") or a part of the day ("10.3
+    evening", "11.3 after work").
 
-    Examples: "14.3 19:00", "3.10 at 7pm", "Sat 14.3 7pm", "14.3, 19:00"."""
+    Examples: "14.3 19:00", "3.10 at 7pm", "Sat 14.3 7pm", "14.3, 19:00",
+    "13.3 7ish", "Fri 20.3 from 7", "11.3 after work"."""
     if not (cur.allow_latent or cur.p_weekday(i - 1) is not None):
         return False
     k = i + 4 if cur.word(i + 3, ".") and cur.adjacent(i + 3) else i + 3
-    k = cur.skip(k, ",", "at", "@", "um", "from")
+    if cur.allow_latent and cur.p_part(k) is not None:
+        return True  # "11.3 after work"
+    k = cur.skip(k, *_BEFORE_DOTTED_CLOCK)
     tod = cur.p_tod(k)
-    return tod is not None and not tod[0].latent
+    if tod is not None:
+        return cur.allow_latent or not tod[0].latent
+    return cur.allow_latent and cur.p_part(k) is not None
 
 
 def _date_context(cur: Cursor, i: int) -> bool:
@@ -756,6 +767,8 @@ def _d_year_alone(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         "from",
         "by",
     )
+    if latent and cur.ctx.meetup and year < cur.ctx.today.year:
+        return None  # a meetup is never in a past year: "1830 tmrw" is half past six
     s = date(year, 1, 1)
     return DaySpan(s, date(year + 1, 1, 1), "year", explicit_year=True, latent=latent), j
 
@@ -771,10 +784,21 @@ def _d_period(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         return r
     mod, j = _period_mod(cur, j)
     if _weekend_word(cur, j, mod):
+        if mod is None and _whole_when(cur, j):
+            mod = "this"  # a `when` of just "weekend?" is the coming one
         return _weekend(cur, j, mod) if mod is not None else None
     if cur.s(j) in _SEASONS and (mod is not None or cur.word(j - 1, *_SEASON_CUES)):
-        return _season(cur, cur.s(j), "this" if mod in (None, "the") else mod), j + 1
+        return _season(cur, cur.s(j), _season_mod(cur.ctx.meetup, mod)), j + 1
     return _unit_period(cur, j, mod)
+
+
+def _season_mod(meetup: bool, mod: str | None) -> str:
+    """A season without "this"/"next": the current one in chat, but in a meetup `when` the
+    coming one (a meetup "in the winter" said in March is next winter, not the weeks left;
+    tests/nlp/test_nlp_when_round4.py pins both)."""
+    if mod not in (None, "the"):
+        return mod
+    return "coming" if meetup else "this"
 
 
 def _period_mod(cur: Cursor, j: int) -> tuple[str | None, int]:
@@ -828,6 +852,18 @@ def _d_rest_of(cur: Cursor, j: int) -> tuple[DaySpan, int] | None:
     if cur.word(k, "year"):
         return DaySpan(today, date(today.year + 1, 1, 1), "day"), k + 1
     return None
+
+
+def _whole_when(cur: Cursor, j: int) -> bool:
+    """The word at j is all a `when` says (punctuation aside), or opens it before a comma
+    ("wknd, sat ideally": the choice inside it follows).
+
+    Examples: "weekend", "wknd"."""
+    if not cur.allow_latent:
+        return False
+    return (j == 0 and cur.word(1, ",")) or all(
+        t.kind == "p" for k, t in enumerate(cur.t) if k != j
+    )
 
 
 def _weekend_word(cur: Cursor, j: int, mod: str | None) -> bool:
@@ -940,13 +976,46 @@ def _d_day_next_to(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     return DaySpan(d, d + timedelta(days=1), "day"), r[1]
 
 
+def _d_period_next_to(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
+    """The weekend or week just after or before a day: after, the first weekend whose
+    Saturday is later than the day (the week after the day's own); before, the last
+    weekend whose Sunday is earlier (the week before the day's own).
+
+    Examples: "the weekend after easter", "the weekend before easter", "the week after
+    christmas", "the week before christmas", "weekend after thanksgiving"."""
+    j = cur.skip_the(i)
+    if not cur.word(j + 1, "after", "before"):
+        return None  # the cheap test first: this rule is tried at every date-like token
+    weekend = _weekend_word(cur, j, None)
+    if not (weekend or cur.word(j, "week")):
+        return None
+    if cur.word(j + 2, "next"):
+        return None  # "the weekend after next": its own rule
+    r = cur.p_date(j + 2)
+    if r is None or r[0].grain != "day" or r[0].end - r[0].start != timedelta(days=1):
+        return None
+    day, after = r[0].start, cur.s(j + 1) == "after"
+    if not weekend:
+        monday = _monday(day) + timedelta(days=7 if after else -7)
+        return DaySpan(monday, monday + timedelta(days=7), "week"), r[1]
+    if after:
+        saturday = day + timedelta(days=(5 - day.weekday()) % 7 or 7)
+    else:
+        saturday = day - timedelta(days=(day.weekday() - 6) % 7 or 7) - timedelta(days=1)
+    friday = saturday - timedelta(days=1)
+    return DaySpan(friday, friday + timedelta(days=3), "hour"), r[1]
+
+
 def _d_week_on(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     """A weekday a week after the next one, as British English says it.
 
     Examples: "friday week", "a week on friday", "a week from tuesday", "Saturday week",
-    "a week tomorrow", "2 weeks today", "two weeks on sunday"."""
+    "a week tomorrow", "2 weeks today", "two weeks on sunday", "tomorrow week"."""
     if cur.s(i + 1) not in ("week", "weeks") and cur.s(i + 2) != "week":
         return None  # the cheap test first: this rule is tried at every date-like token
+    if _DAY_WORDS.get(cur.s(i), -1) >= 0 and cur.word(i + 1, "week"):
+        d = cur.ctx.today + timedelta(days=7 + _DAY_WORDS[cur.s(i)])  # "tomorrow week"
+        return DaySpan(d, d + timedelta(days=1), "day"), i + 2
     weeks = 1 if cur.word(i, "a") else cur.t[i].num
     if (
         weeks is not None
@@ -978,9 +1047,11 @@ def _d_fortnight_on(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
 
     Examples: "saturday fortnight", "a fortnight on saturday", "a fortnight from friday",
     "a fortnight today", "a fortnight tomorrow"."""
-    if "fortnight" not in (cur.s(i + 1), cur.s(i + 2)):
+    if cur.word(i, "fortnight") and cur.word(i + 1, "on", "from"):
+        i -= 1  # "fortnight on friday": the article left out, as chat does
+    elif "fortnight" not in (cur.s(i + 1), cur.s(i + 2)):
         return None  # the cheap test first: this rule is tried at every date-like token
-    if cur.word(i, "a") and cur.word(i + 1, "fortnight"):
+    if cur.word(i + 1, "fortnight") and (cur.word(i, "a") or cur.word(i + 2, "on", "from")):
         if cur.word(i + 2, "today", "tomorrow"):
             d = cur.ctx.today + timedelta(days=14 + (cur.s(i + 2) == "tomorrow"))
             return DaySpan(d, d + timedelta(days=1), "day"), i + 3
@@ -1077,7 +1148,7 @@ def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     j = cur.skip_the(i + 1 if after else i)
     last = cur.word(j, "last", "previous")
     j = j + 1 if cur.word(j, "this", "next", "last", "previous", "coming") else j
-    if cur.s(j) not in _HOLIDAY_FIRST_WORDS:
+    if cur.s(j) not in _HOLIDAY_FIRST_WORDS and cur.s(j) not in _CALENDAR_FIRST_WORDS:
         return None
     found = _holiday_name(cur, j)
     if found is None:
@@ -1087,10 +1158,10 @@ def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     if day is None:
         return None
     start, end = day, day + timedelta(days=1)
-    if cur.word(j, "eve") and key not in ("christmas_eve", "new_years_eve"):
+    if cur.word(j, "eve"):  # "thanksgiving eve"; "christmas eve eve" is the 23rd
         start, end, j = day - timedelta(days=1), day, j + 1
     elif cur.word(j, "weekend", "wkend"):
-        (start, end), j = holiday_weekend(day), j + 1
+        (start, end), j = _long_weekend(cur, key, day), j + 1
     elif cur.word(j, "week"):  # "christmas week": its week, Monday to Sunday
         start, j = _monday(day), j + 1
         end = start + timedelta(days=7)
@@ -1099,29 +1170,68 @@ def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     return DaySpan(start, end, "day"), j
 
 
+def _long_weekend(cur: Cursor, key: str, day: date) -> tuple[date, date]:
+    """A holiday's weekend, through the Monday when that is a holiday of the same kind
+    too (England's bank holiday weekend at Easter: Good Friday to Easter Monday).
+
+    Examples: "Thanksgiving weekend", "Memorial Day weekend", "Labor Day weekend"."""
+    start, end = holiday_weekend(day)
+    region = cur.ctx.region
+    if end.weekday() == 0 and end in holiday_days(key, region.country, end.year, region.subdiv):
+        end += timedelta(days=1)
+    return start, end
+
+
 def _holiday_day(cur: Cursor, key: str, j: int, last: bool) -> tuple[date | None, int]:
     """The holiday's day: in the year written after it, the last one before today, or
     the next one (today counts); "this" and "next" both mean the coming one.
 
     Examples: "thanksgiving 2027", "last halloween", "next thanksgiving", "diwali 2027"."""
-    country = cur.ctx.region.country
+    country, subdiv = cur.ctx.region.country, cur.ctx.region.subdiv
     y = cur.p_year(j)
     if y is not None:
-        days = holiday_days(key, country, y[0])
+        days = holiday_days(key, country, y[0], subdiv)
         return (days[0] if days else None), y[1]
     if last:
-        return last_holiday(key, country, cur.ctx.today), j
-    return next_holiday(key, country, cur.ctx.today), j
+        return last_holiday(key, country, cur.ctx.today, subdiv), j
+    return next_holiday(key, country, cur.ctx.today, subdiv), j
 
 
 def _holiday_name(cur: Cursor, j: int) -> tuple[str, int] | None:
     """The longest holiday name at token j.
 
-    Examples: "new year's eve" (not "new year's"), "easter monday" (not "easter")."""
+    Examples: "new year's eve" (not "new year's"), "easter monday" (not "easter"),
+    "Veterans Day" (from the community's calendar)."""
+    own = _calendar_name(cur, j)
+    if own is not None:
+        return own
     for size in (4, 3, 2, 1):
-        key = _HOLIDAY_NAMES.get(tuple(cur.s(x) for x in range(j, j + size)))
+        words = tuple(cur.s(x) for x in range(j, j + size))
+        key = _HOLIDAY_NAMES.get(words)
         if key is not None:
-            return key, j + size
+            # "bonfire night": the night is left to be read as the evening of the day
+            return key, j + size - (words[-1] in _PART_NAMES_IN_HOLIDAYS)
+    return None
+
+
+def _calendar_name(cur: Cursor, j: int) -> tuple[str, int] | None:
+    """A "... Day" that the community's own calendar names: its date there, before the
+    English-wide names (Labour Day is in March in Victoria, October in New Zealand;
+    Independence Day is 15 August in India). Elsewhere: Anzac Day (AU, NZ), Waitangi Day
+    (NZ), Family Day (Ontario), Republic Day (IN), Heritage Day (ZA), the spring bank
+    holiday (England); the examples are read in a US community.
+
+    Examples: "Veterans Day", "Columbus Day", "Labor Day", "Independence Day"."""
+    region = cur.ctx.region
+    if region.country is None or cur.s(j) not in _CALENDAR_FIRST_WORDS:
+        return None
+    for size in range(min(4, cur.n - j), 0, -1):
+        words = tuple(cur.s(x) for x in range(j, j + size))
+        whole = words[-1] not in _CALENDAR_LAST_WORDS  # "Dussehra", "Day of Reconciliation"
+        if (size == 1 and not whole) or not all(t.kind == "w" for t in cur.t[j : j + size]):
+            continue  # "day" alone names no holiday; "Labor Day 2pm" ends at "day"
+        if in_calendar(words, region.country, region.subdiv, cur.ctx.today.year, whole=whole):
+            return CALENDAR + " ".join(words), j + size
     return None
 
 

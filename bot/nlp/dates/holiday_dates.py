@@ -7,19 +7,28 @@ Canadian Thanksgiving the second Monday of October (Holidays Act, R.S.C. 1985, c
 Memorial Day the last Monday of May, Labor Day the first Monday of September, Martin
 Luther King Jr. Day and Washington's Birthday ("Presidents' Day") the third Monday of
 January and February (5 U.S.C. 6103; Canada's Labour Day is the same Monday); Cinco de
-Mayo 5 May; Diwali, the lunar new year and each country's bank holidays come from the
-``holidays`` package (India's and China's calendars, the country's public holidays; the
-UK's are England's), loaded only when such a word is read.
+Mayo 5 May; Bonfire (Guy Fawkes) Night 5 November, Burns Night 25 January, St
+Andrew's Day 30 November, Juneteenth 19 June, Remembrance (Armistice) Day 11 November and
+Remembrance Sunday the second Sunday of November, Black Friday and Cyber Monday after US
+Thanksgiving;
+Diwali, the lunar new year, each country's bank holidays and any other holiday of the
+community's calendar ("Anzac Day", "Family Day", "Republic Day", Labour Day by state) come
+from the ``holidays`` package (India's and
+China's calendars, the country's or its state's public holidays; the UK's are England's),
+loaded only when such a word is read.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
 from dateutil.easter import easter
-from dateutil.relativedelta import MO, TH, relativedelta, weekday
+from dateutil.relativedelta import MO, SU, TH, relativedelta, weekday
+
+from bot.nlp.dates.vocabulary import _CALENDAR_LAST_WORDS
 
 # A holiday's first day in a year for a country (None: it has none that year).
 DayOf = Callable[[str | None, int], date | None]
@@ -43,6 +52,16 @@ def _thanksgiving(country: str | None, year: int) -> date:
     return _nth_weekday(date(year, 11, 1), TH(4))
 
 
+def _after_thanksgiving(days: int) -> DayOf:
+    """A day counted from US Thanksgiving ("Black Friday", "Cyber Monday")."""
+    return lambda _country, year: _thanksgiving(None, year) + timedelta(days=days)
+
+
+def _remembrance_sunday(_country: str | None, year: int) -> date:
+    """The second Sunday of November (the Sunday nearest 11 November)."""
+    return _nth_weekday(date(year, 11, 1), SU(2))
+
+
 def _easter_plus(days: int) -> DayOf:
     return lambda _country, year: easter(year) + timedelta(days=days)
 
@@ -59,23 +78,28 @@ def _nth_monday(month: int, nth: int) -> DayOf:
     return lambda _country, year: _nth_weekday(date(year, month, 1), MO(nth))
 
 
-# A country whose bank holidays differ by part: the part most members live in (the UK's
-# national list holds only the days all four nations share, without Easter Monday or the
-# August bank holiday of England and Wales).
+# A country whose bank holidays differ by part: the part most members live in when the
+# zone does not say (the UK's national list holds only the days all four nations share,
+# without Easter Monday or the August bank holiday of England and Wales).
 _SUBDIVISIONS = {"GB": "ENG"}
 
 
 @functools.cache
-def _public_holidays(country: str, year: int) -> tuple[tuple[date, str], ...]:
-    """A country's public holidays in a year, from the ``holidays`` package (imported on
-    first use: it is large and most messages name no holiday)."""
+def _public_holidays(
+    country: str, year: int, subdiv: str | None = None
+) -> tuple[tuple[date, str], ...]:
+    """A country's (or its part's) public holidays in a year, from the ``holidays``
+    package (imported on first use: it is large and most messages name no holiday);
+    "(observed)" days that move a weekend holiday are left out."""
     import holidays
 
     try:
-        days = holidays.country_holidays(country, subdiv=_SUBDIVISIONS.get(country), years=year)
-    except NotImplementedError:  # a country the package does not know
-        return ()
-    return tuple(sorted(days.items()))
+        days = holidays.country_holidays(
+            country, subdiv=subdiv or _SUBDIVISIONS.get(country), years=year
+        )
+    except NotImplementedError:  # a country or part the package does not know
+        return () if subdiv is None else _public_holidays(country, year)
+    return tuple(sorted((d, n) for d, n in days.items() if "observed" not in n.lower()))
 
 
 def _named_in(country: str, name: str) -> DayOf:
@@ -88,9 +112,48 @@ def _named_in(country: str, name: str) -> DayOf:
     return day
 
 
-def bank_holidays(country: str | None, year: int) -> list[date]:
-    """The Monday public holidays of a year (the UK's without a known country)."""
-    return [d for d, _ in _public_holidays(country or "GB", year) if d.weekday() == 0]
+def bank_holidays(country: str | None, year: int, subdiv: str | None = None) -> list[date]:
+    """The public holidays of a year (the UK's without a known country): a "bank
+    holiday" is any of them (England's next after 4 March 2026 is Good Friday, Ireland's
+    St Patrick's Day)."""
+    return [d for d, _ in _public_holidays(country or "GB", year, subdiv)]
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """A holiday's name as words to compare: "ANZAC Day" -> ("anzac", "day"), "Labor
+    Day" and "Labour Day" alike, "Saint Stephen's Day" and "st stephens day" alike (a final
+    "s" is dropped from every word, so a possessive written without its apostrophe
+    matches)."""
+    words = re.findall(r"[a-z]+", name.lower().replace("'s", "").replace("'", ""))
+    return tuple(_SPELLINGS.get(w, w).removesuffix("s") for w in words)
+
+
+_SPELLINGS = {"labour": "labor", "st": "saint"}
+
+
+def calendar_day(
+    words: tuple[str, ...], country: str, year: int, subdiv: str | None, whole: bool = False
+) -> date | None:
+    """The day of the community's calendar whose name starts with ``words`` (is ``words``
+    when ``whole``).
+
+    Examples: ("anzac", "day") in AU -> 25 April; ("labour", "day") in AU-VIC -> the second
+    Monday of March, in NZ the fourth Monday of October; ("republic", "day") in IN."""
+    want = _name_words(" ".join(words))
+    for d, name in _public_holidays(country, year, subdiv):
+        have = _name_words(name)
+        if (have == want) if whole else (have[: len(want)] == want):
+            return d
+    return None
+
+
+def in_calendar(
+    words: tuple[str, ...], country: str | None, subdiv: str | None, year: int, whole: bool
+) -> bool:
+    """Whether the community's calendar names a holiday so (this year or the next)."""
+    return country is not None and any(
+        calendar_day(words, country, y, subdiv, whole) is not None for y in (year, year + 1)
+    )
 
 
 HOLIDAYS: dict[str, DayOf] = {
@@ -115,35 +178,59 @@ HOLIDAYS: dict[str, DayOf] = {
     "mlk_day": _nth_monday(1, 3),
     "presidents_day": _nth_monday(2, 3),
     "cinco_de_mayo": _fixed(5, 5),
+    "bonfire_night": _fixed(11, 5),
+    "burns_night": _fixed(1, 25),
+    "st_andrews": _fixed(11, 30),
+    "juneteenth": _fixed(6, 19),
+    "remembrance_day": _fixed(11, 11),
+    "remembrance_sunday": _remembrance_sunday,
+    "black_friday": _after_thanksgiving(1),
+    "cyber_monday": _after_thanksgiving(4),
     "diwali": _named_in("IN", "diwali"),
     "lunar_new_year": _named_in("CN", "spring festival"),
 }
 
 
-def holiday_days(key: str, country: str | None, year: int) -> list[date]:
+CALENDAR = "calendar:"  # a key read from the community's own calendar: "calendar:anzac day"
+
+
+def holiday_days(key: str, country: str | None, year: int, subdiv: str | None = None) -> list[date]:
     """The holiday's days in a year (a country has several bank holidays)."""
     if key == "bank_holiday":
-        return bank_holidays(country, year)
-    day = HOLIDAYS[key](country, year)
+        return bank_holidays(country, year, subdiv)
+    if key == "bank_holiday_monday":
+        return [d for d in bank_holidays(country, year, subdiv) if d.weekday() == 0]
+    if key.startswith(CALENDAR):
+        if country is None:
+            return []
+        words = tuple(key[len(CALENDAR) :].split())
+        whole = words[-1] not in _CALENDAR_LAST_WORDS  # "Dussehra": the whole name
+        day = calendar_day(words, country, year, subdiv, whole)
+    else:
+        day = HOLIDAYS[key](country, year)
     return [] if day is None else [day]
 
 
-def next_holiday(key: str, country: str | None, today: date) -> date | None:
+def next_holiday(
+    key: str, country: str | None, today: date, subdiv: str | None = None
+) -> date | None:
     """The holiday's next day from today (today counts), this year or the next ones.
 
     Examples: "christmas" on 2026-03-04 -> 2026-12-25; "thanksgiving" in CA -> the
-    second Monday of October; "bank_holiday" in GB -> the next Monday public holiday."""
+    second Monday of October; "bank_holiday" in GB -> the next public holiday."""
     for year in range(today.year, today.year + 3):
-        ahead = [d for d in holiday_days(key, country, year) if d >= today]
+        ahead = [d for d in holiday_days(key, country, year, subdiv) if d >= today]
         if ahead:
             return ahead[0]
     return None
 
 
-def last_holiday(key: str, country: str | None, today: date) -> date | None:
+def last_holiday(
+    key: str, country: str | None, today: date, subdiv: str | None = None
+) -> date | None:
     """The holiday's last day before today ("last Thanksgiving")."""
     for year in range(today.year, today.year - 3, -1):
-        before = [d for d in holiday_days(key, country, year) if d < today]
+        before = [d for d in holiday_days(key, country, year, subdiv) if d < today]
         if before:
             return before[-1]
     return None

@@ -7,9 +7,11 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
+from itertools import pairwise
 
 from dateutil.parser import isoparse
 
+from bot.nlp.dates.compose import compose_pair, list_head, part_in_span, zone_after
 from bot.nlp.dates.parser import Cursor, p_expr
 from bot.nlp.dates.tokens import Token, _tokenize
 from bot.nlp.dates.values import Context, Interval, TimeMention
@@ -342,15 +344,52 @@ def parse_when(text: str, *, now: datetime, meetup: bool = True) -> TimeMention 
     if meetup and names_no_time(s):
         return None  # "asap" is now in chat, but no time for a meetup
     found = _run(s, now, meetup=meetup, allow_latent=True)
-    if len(found) != 1:
-        return None
-    m = found[0]
-    # everything outside the mention must be filler
-    rest = (s[: m.start_index] + " " + s[m.end_index :]).lower()
-    rest_words = [w for w in re.findall(r"[\w']+", rest)]
-    if any(w not in _FILLER for w in rest_words):
+    m = _one_reading(s, found, now, meetup)
+    if m is None:
         return None
     return replace(m, start_index=m.start_index + offset, end_index=m.end_index + offset)
+
+
+def _content_words(text: str) -> list[str]:
+    """The words of ``text`` that are not filler ("at", "the", "probably"...)."""
+    return [w for w in re.findall(r"[\w']+", text.lower()) if w not in _FILLER]
+
+
+def _one_reading(
+    s: str, found: list[TimeMention], now: datetime, meetup: bool
+) -> TimeMention | None:
+    """The one time the whole text names: one reading with only filler around it, or in
+    a meetup `when` pieces that make one (``compose``)."""
+
+    def reread(piece: str, at: datetime) -> TimeMention | None:
+        return parse_when(piece, now=at, meetup=meetup)
+
+    if meetup:
+        window = part_in_span(s, now, reread)  # "one evening next week"
+        if window is not None:
+            return window
+    if len(found) == 1:
+        m = found[0]
+        lead = _content_words(s[: m.start_index])
+        if _content_words(s[m.end_index :]):
+            zone = zone_after(s[m.end_index :]) if meetup and not lead else None
+            found_there = None if zone is None else reread(m.text, now.astimezone(zone))
+            return None if found_there is None else replace(found_there, end_index=len(s))
+        if not lead:
+            return m
+        if meetup and len(lead) == 1:  # "mon, tue or wed evening"
+            return list_head(lead[0], m, now, reread)
+        return None
+    if not 2 <= len(found) <= 3 or not meetup:
+        return None
+    gaps = s[: found[0].start_index] + " " + s[found[-1].end_index :]
+    gaps += " ".join(s[x.end_index : y.start_index] for x, y in pairwise(found))
+    if _content_words(gaps):
+        return None
+    whole: TimeMention | None = found[0]
+    for piece in found[1:]:  # "Saturday (14th) 2pm": the first two, then the third
+        whole = None if whole is None else compose_pair(s, whole, piece, reread)
+    return whole
 
 
 def names_no_time(text: str) -> bool:
@@ -422,6 +461,7 @@ _FILLER = frozenset(
         "preferably",
         "ideally",
         "start",  # "2pm start": the time given is the start
+        "just",  # "just after lunch"
     }
 )
 

@@ -11,7 +11,7 @@ from bot.nlp.dates.vocabulary import _NUMBERS, _ORDINALS, RESPELLINGS
 # Tokens
 
 _TOKEN_RE = re.compile(
-    r"(?P<w2>2mor+o+w?\b|2ni(?:te|ght)\b)|(?P<n>\d+(?:st|nd|rd|th)?)|(?P<w>[a-z]+(?:'[a-z]+|-ish\b)?)|(?P<p>[^\sa-z\d])",
+    r"(?P<w2>2mor+o+w?\b|2mr+w\b|2ni(?:te|ght)\b)|(?P<n>\d+(?:st|nd|rd|th)?)|(?P<w>[a-z]+(?:'[a-z]+|-ish\b)?)|(?P<p>[^\sa-z\d])",
     re.IGNORECASE,
 )
 
@@ -46,7 +46,7 @@ def _tokenize(text: str, limit: int = 1 << 30) -> list[Token]:
         a, b = m.span()
         s = low[a:b] if same else m.group().lower()
         c0 = s[0]
-        if s.startswith("2mor"):
+        if s.startswith("2m"):
             append(Token("2moro", a, b, "w", False, None, False))
         elif s.startswith("2ni"):
             append(Token("tonight", a, b, "w", False, None, False))

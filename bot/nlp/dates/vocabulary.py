@@ -117,6 +117,15 @@ _MORE_PARTS: dict[str, tuple[int, int]] = {
     "evo": (18, 24),
     "eve": (18, 24),
     "teatime": (16, 18),
+    # round 4: more regional and abbreviated parts ("avo" is Australian for arvo; "aft" and
+    # "evng" are typed in a hurry; "elevenses" is the British mid-morning break)
+    "avo": (12, 19),
+    "aft": (12, 19),
+    "evng": (18, 24),
+    "evn": (18, 24),
+    "dinnertime": (18, 22),
+    "suppertime": (18, 22),
+    "elevenses": (11, 12),
 }
 # Parts of the day: (start hour, end hour) on the day, end may be 24.
 _PARTS: dict[str, tuple[int, int]] = {
@@ -150,6 +159,12 @@ _DAY_WORDS = {
     "tommorow": 1,
     "tomorow": 1,
     "2moro": 1,
+    "2mrw": 1,
+    "tmoro": 1,
+    "tomoz": 1,
+    "tmorrow": 1,
+    "2morrow": 1,
+    "tmrrw": 1,
     "yesterday": -1,
 }
 
@@ -260,9 +275,104 @@ _ZONE_NAMES: dict[tuple[str, ...], str] = {
     ("tokyo",): "Asia/Tokyo",
     ("singapore",): "Asia/Singapore",
     ("hong", "kong"): "Asia/Hong_Kong",
+    ("bangalore",): "Asia/Kolkata",
+    ("bombay",): "Asia/Kolkata",
+    ("calcutta",): "Asia/Kolkata",
+    # demonyms ("7.30pm South African time"): the country's capital's zone
+    ("south", "african"): "Africa/Johannesburg",
+    ("australian",): "Australia/Sydney",
+    ("canadian",): "America/Toronto",
+    ("nigerian",): "Africa/Lagos",
+    ("kenyan",): "Africa/Nairobi",
+    ("filipino",): "Asia/Manila",
+    ("singaporean",): "Asia/Singapore",
+    ("chinese",): "Asia/Shanghai",
+    ("korean",): "Asia/Seoul",
+    ("thai",): "Asia/Bangkok",
+    ("polish",): "Europe/Warsaw",
+    ("norwegian",): "Europe/Oslo",
+    ("danish",): "Europe/Copenhagen",
+    ("finnish",): "Europe/Helsinki",
+    ("portuguese",): "Europe/Lisbon",
+    ("greek",): "Europe/Athens",
+    ("turkish",): "Europe/Istanbul",
+    ("israeli",): "Asia/Jerusalem",
+    ("brazilian",): "America/Sao_Paulo",
+    ("mexican",): "America/Mexico_City",
+    ("scottish",): "Europe/London",
+    ("welsh",): "Europe/London",
+    ("kiwi",): "Pacific/Auckland",
+    ("swiss",): "Europe/Zurich",
+    ("austrian",): "Europe/Vienna",
+    ("belgian",): "Europe/Brussels",
+    ("czech",): "Europe/Prague",
+    ("hungarian",): "Europe/Budapest",
+    ("romanian",): "Europe/Bucharest",
+    ("ukrainian",): "Europe/Kyiv",
+    ("russian",): "Europe/Moscow",
+    ("icelandic",): "Atlantic/Reykjavik",
+    ("croatian",): "Europe/Zagreb",
+    ("vietnamese",): "Asia/Ho_Chi_Minh",
+    ("indonesian",): "Asia/Jakarta",
+    ("malaysian",): "Asia/Kuala_Lumpur",
+    ("pakistani",): "Asia/Karachi",
+    ("bangladeshi",): "Asia/Dhaka",
+    ("egyptian",): "Africa/Cairo",
+    ("saudi",): "Asia/Riyadh",
+    ("emirati",): "Asia/Dubai",
+    ("argentine",): "America/Argentina/Buenos_Aires",
+    ("argentinian",): "America/Argentina/Buenos_Aires",
+    ("chilean",): "America/Santiago",
+    ("colombian",): "America/Bogota",
+    ("peruvian",): "America/Lima",
+    ("jamaican",): "America/Jamaica",
+    # states and provinces whose main clock is one zone (before GeoNames' towns: "Ontario"
+    # is also a town in California)
+    ("california",): "America/Los_Angeles",
+    ("oregon",): "America/Los_Angeles",
+    ("washington", "state"): "America/Los_Angeles",
+    ("nevada",): "America/Los_Angeles",
+    ("arizona",): "America/Phoenix",
+    ("colorado",): "America/Denver",
+    ("utah",): "America/Denver",
+    ("texas",): "America/Chicago",
+    ("illinois",): "America/Chicago",
+    ("minnesota",): "America/Chicago",
+    ("florida",): "America/New_York",
+    ("georgia",): "America/New_York",
+    ("massachusetts",): "America/New_York",
+    ("ontario",): "America/Toronto",
+    ("quebec",): "America/Toronto",
+    ("british", "columbia"): "America/Vancouver",
+    ("bc",): "America/Vancouver",
+    ("alberta",): "America/Edmonton",
+    ("manitoba",): "America/Winnipeg",
+    ("nova", "scotia"): "America/Halifax",
+    ("newfoundland",): "America/St_Johns",
+    ("western", "australia"): "Australia/Perth",
+    ("south", "australia"): "Australia/Adelaide",
+    ("new", "south", "wales"): "Australia/Sydney",
+    ("nsw",): "Australia/Sydney",
+    ("tasmania",): "Australia/Hobart",
+    ("northern", "territory"): "Australia/Darwin",
+    # parts of countries and short names GeoNames' country list does not hold
+    ("scotland",): "Europe/London",
+    ("wales",): "Europe/London",
+    ("england",): "Europe/London",
+    ("northern", "ireland"): "Europe/London",
+    ("central", "europe"): "Europe/Berlin",
+    ("aus",): "Australia/Sydney",
+    ("queensland",): "Australia/Brisbane",
+    ("qld",): "Australia/Brisbane",
+    ("hawaii",): "Pacific/Honolulu",
+    ("alaska",): "America/Anchorage",
+    ("korea",): "Asia/Seoul",
+    ("uae",): "Asia/Dubai",
 }
 _BARE_ZONES = frozenset(
     {("uk",), ("eastern",), ("et",), ("central",), ("ct",), ("mountain",), ("mt",)}
+    | {("central", "european"), ("scotland",), ("england",), ("wales",), ("hawaii",)}
+    | {("west", "coast"), ("east", "coast")}
     | {("pacific",), ("pt",), ("nz",), ("nzt",), ("aet",)}
 )
 _ZONE_TIME_WORDS = frozenset({"time", "standard", "daylight"})
@@ -284,8 +394,22 @@ _PART_PHRASES: dict[tuple[str, ...], tuple[int, int]] = {
     ("mid", "afternoon"): (14, 17),
     ("midafternoon",): (14, 17),
     ("mid", "-", "evening"): (19, 22),
+    ("mid", "-", "arvo"): (14, 17),
+    ("mid", "arvo"): (14, 17),
     ("mid", "evening"): (19, 22),
     ("all", "day"): (0, 24),  # "all day saturday": the whole day, from its start
+    ("dinner", "time"): (18, 22),
+    ("supper", "time"): (18, 22),
+    ("morning", "tea"): (10, 11),  # Australian and New Zealand mid-morning break
+    ("lunch", "hour"): (12, 14),
+    ("late", "doors"): (21, 24),  # northern English: late in the evening
+    ("after", "dinner"): (20, 23),
+    ("after", "tea"): (18, 21),
+    # Australian end of the working day
+    ("knock", "-", "off", "time"): (17, 19),
+    ("knock", "off", "time"): (17, 19),
+    ("knock", "-", "off"): (17, 19),
+    ("knockoff",): (17, 19),
 }
 # "late morning" is its last two hours (the grammar's "late" is the last three otherwise).
 _LATE_PART_HOURS: dict[str, tuple[int, int]] = {"morning": (10, 12), "mornings": (10, 12)}
@@ -339,7 +463,21 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("labor", "day"): "labour_day",
     ("labour", "day"): "labour_day",
     ("bank", "holiday"): "bank_holiday",
-    ("bank", "holiday", "monday"): "bank_holiday",
+    ("bank", "holiday", "monday"): "bank_holiday_monday",
+    ("bonfire", "night"): "bonfire_night",
+    ("guy", "fawkes", "night"): "bonfire_night",
+    ("guy", "fawkes"): "bonfire_night",
+    ("fireworks", "night"): "bonfire_night",
+    ("burns", "night"): "burns_night",
+    ("st", "andrew's", "day"): "st_andrews",
+    ("saint", "andrew's", "day"): "st_andrews",
+    ("st", "andrews", "day"): "st_andrews",
+    ("juneteenth",): "juneteenth",
+    ("remembrance", "day"): "remembrance_day",
+    ("armistice", "day"): "remembrance_day",
+    ("remembrance", "sunday"): "remembrance_sunday",
+    ("black", "friday"): "black_friday",
+    ("cyber", "monday"): "cyber_monday",
     ("presidents", "day"): "presidents_day",
     ("president's", "day"): "presidents_day",
     ("presidents", "'", "day"): "presidents_day",
@@ -367,8 +505,82 @@ _HOLIDAY_TRIGGERS = frozenset(
         "valentine's",
         "valentines",
         "cinco",
+        "juneteenth",
+        "bonfire",
+        "burns",
+        "fawkes",
     ]
 )
+
+# First words of the "... Day" holidays read from the community's own calendar (the
+# ``holidays`` package): national days, Labour Day by state, days of remembrance.
+_CALENDAR_FIRST_WORDS = frozenset(
+    [
+        "anzac",
+        "waitangi",
+        "family",
+        "republic",
+        "heritage",
+        "freedom",
+        "remembrance",
+        "labour",
+        "labor",
+        "independence",
+        "victoria",
+        "canada",
+        "australia",
+        "youth",
+        "reconciliation",
+        "workers",
+        "workers'",
+        "veterans",
+        "columbus",
+        "civic",
+        "human",
+        "national",
+        "emancipation",
+        "discovery",
+        "truth",
+        "matariki",
+        "islander",
+        "may",
+        "st",
+        "saint",
+        "king's",
+        "kings",
+        "queen's",
+        "queens",
+        "constitution",
+        "unity",
+        "spring",
+        "summer",
+        "late",
+        "june",
+        "october",
+        "august",
+        "melbourne",
+        "day",
+        "dussehra",
+        "holi",
+        "onam",
+        "pongal",
+        "navratri",
+        "janmashtami",
+        "vesak",
+    ]
+)
+_CALENDAR_LAST_WORDS = frozenset(["day", "holiday", "birthday"])
+# Festivals named in one word, and words inside a calendar's names ("Melbourne Cup Day"):
+# where reading may start, so that the name is looked up.
+_FESTIVALS = frozenset(
+    ["dussehra", "holi", "onam", "pongal", "navratri", "janmashtami", "vesak", "matariki"]
+)
+_CALENDAR_INNER_WORDS = frozenset(["cup"])
+# "St Stephen's Day", "Saint David's Day": the saint's name between is no time word, so the
+# reading starts at "St" itself.
+_SAINTS = frozenset(["st", "saint"])
+# A holiday named with a part of the day ("bonfire night"): the part is read as such.
+_PART_NAMES_IN_HOLIDAYS = frozenset(["night"])
 
 # Words that name no time: a `when` made of them is refused with an example, never read as
 # now ("asap" is "now" in chat, as in Duckling, but a meetup cannot start as soon as possible).
@@ -827,6 +1039,8 @@ _PREFIX_WORDS = (
         ]
     )
     | _HOLIDAY_PREFIX_WORDS
+    | _CALENDAR_FIRST_WORDS
+    | _CALENDAR_INNER_WORDS
 )
 _ANCHORS = frozenset(
     [
@@ -888,6 +1102,13 @@ _ANCHORS = frozenset(
         "midafternoon",
         "tea",
         "happy",
+        "knock",
+        "knockoff",
+        "uni",
+        "college",
+        "birthday",
+        *_FESTIVALS,
+        *_SAINTS,
     ]
 )
 
@@ -932,6 +1153,11 @@ _SHORTHAND = {
     "tmoz": "tomorrow",
     "brekkie": "breakfast",  # Australian and British
     "brekky": "breakfast",
+    "wknd": "weekend",
+    "wkd": "weekend",
+    "satday": "saturday",
+    "thurday": "thursday",
+    "thursdy": "thursday",
 }
 _ISH_STEMS = frozenset(
     [
@@ -981,3 +1207,80 @@ def _build_respellings() -> dict[str, str]:
 
 
 RESPELLINGS: dict[str, str] = _build_respellings()
+
+
+# ---------------------------------------------------------------------------------------
+# Round 4 of the `when` misses (issue 14).
+
+# Between a dotted day.month and its time of day: "14.3, 19:00", "7.4 - 6pm", "20.3 from 7".
+_BEFORE_DOTTED_CLOCK = (",", "at", "@", "um", "from", "after", "-", "–", "—")
+# What follows an hour and makes it one ("10am", "10:30", "10.30", "10ish"), not a year.
+_CLOCK_AFTER_HOUR = ("am", "pm", "a", "p", ":", ".", "ish", "h", "o'clock")
+# Words that are never a place's name in "7pm <place> time" (GeoNames has towns named
+# after many words): "7pm our time", "6pm same time", "8pm local time".
+_NOT_PLACE_WORDS = frozenset(
+    [
+        "same",
+        "this",
+        "that",
+        "our",
+        "your",
+        "my",
+        "their",
+        "the",
+        "local",
+        "usual",
+        "normal",
+        "any",
+        "some",
+        "next",
+        "last",
+        "usual",
+        "dinner",
+        "lunch",
+        "party",
+        "start",
+        "real",
+        "your",
+        "his",
+        "her",
+        "summer",
+        "winter",
+        "standard",
+        "daylight",
+        "play",
+        "game",
+    ]
+)
+
+# A window before a part of the day and a span: "one evening next week", "any afternoon
+# this week" (the part's first moment in the span); "weeknight" is an evening.
+_WINDOW_WORDS = frozenset(["one", "some", "any", "a", "an"])
+_WINDOW_PARTS = {"weeknight": "evening", "weeknights": "evening", "night": "evening"}
+
+# Parts of the day that are also other words ("dinner was great", "avo on toast"): a
+# part only beside a day, after "at"/"for"/"over", or as a whole `when` of a word or two.
+_MEAL_PARTS = frozenset(
+    [
+        "breakfast",
+        "dinner",
+        "supper",
+        "brunch",
+        "lunch",
+        "lunchtime",
+        "dinnertime",
+        "suppertime",
+        "elevenses",
+        "avo",
+        "aft",
+        "evn",
+    ]
+)
+# "7 for 7.30": arrive at seven for a half past seven start (British invitations).
+_ARRIVE_FOR = ("for",)
+# The word that joins alternatives ("tue or wed evening").
+_OR = "or"
+# Day words that are a part of the day ("tonight"), read by the part rules.
+_TONIGHT_WORDS = frozenset(["tonight", "tonite"])
+# Hedges after a day in a `when` ("sat ideally", "sun preferably").
+_FILLER_AFTER_DAY = ("ideally", "preferably", "prob", "probably", "maybe")

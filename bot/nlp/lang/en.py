@@ -923,6 +923,8 @@ COUNTRY_WORDS = {
     "venezuelan": "ve", "argentinian": "ar", "argentine": "ar", "pakistani": "pk",
     "brazilian": "br", "brasil": "br", "dutch": "nl", "colombian": "co", "chilean": "cl",
     "filipino": "ph", "south african": "za", "portuguese": "pt", "swiss": "ch",
+    # provinces that name one country, where the gazetteer has no province names
+    "sindh": "pk", "sindhi": "pk", "balochistan": "pk",
 }  # fmt: skip
 # Before a region word: the namesake the speaker does NOT mean ("not Oregon", "not the UK one").
 NOT_THIS_ONE = re.compile(r"\b(?:not|nor|no|isn't|never)\s+(?:in\s+)?(?:the\s+)?$")
@@ -1018,3 +1020,26 @@ REPEAT_WEEKDAYS = {
 }
 # Filler words a rule may hold without changing it ("every month on the 15th").
 REPEAT_FILLER = frozenset({"on", "the", "of", "a", "at", "in", "and", "month", "day"})
+
+# ---------------------------------------------------------------------------------------
+# Places (bot.nlp.places): the words between two cities of one list or itinerary
+
+# "Leeds and York", "Lyon 1–3 July, Marseille 4–6, Nice 7–9", "Auckland 3–8 March, then
+# Wellington": separators, list words and the days of the city before; nothing else.
+_DAY_WORDS = "|".join(sorted([*MONTH_NAMES, *WEEKDAY_NAMES], key=len, reverse=True))
+PLACE_LIST_GAP = re.compile(
+    r"^(?:[\s,;/&+()→>–—-]|\d{1,2}(?:st|nd|rd|th)?\b|(?:and|or|then|after\s+that|to|till|until"
+    r"|thru|through|the|first|this|next|week|weekend|tomorrow|tonight|" + _DAY_WORDS + r")\b\.?)*$",
+    re.IGNORECASE,
+)
+# Two-letter region codes that are also everyday lower-case words: "reading in the park" is no
+# Reading, Indiana, though "buffalo ny" is Buffalo, New York.
+REGION_CODES_THAT_ARE_WORDS = frozenset(
+    "in or me hi ok oh pa de la ma co id al ne mo ga wa va sc md nd sd mt ct ut ks ar".split()
+)
+# After a tag of a city whose name is a common word, the event it names: "#Reading festival"
+# is the festival, no statement about Reading.
+EVENT_NOUNS = frozenset("festival fest con conference expo summit marathon half carnival".split())
+# After a multi-word city's name, words of a time that make it a place in lower-case text:
+# "salt lake city next week", "new orleans june 10-13".
+TIME_AFTER_A_NAME = frozenset({"next", "this", "tomorrow", "tonight", *MONTH_NAMES, *WEEKDAY_NAMES})

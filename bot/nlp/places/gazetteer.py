@@ -84,14 +84,22 @@ def _norm(name: str) -> str:
     return _NORM_SEP.sub(" ", s).strip()
 
 
+# Articles a name may be typed without ("Hague", "Havre", "Paz"); in running text only "the"
+# is dropped ("mans", "paz" alone are words, not Le Mans or La Paz).
+_ARTICLES = ("the", "la", "le")
+_TYPED_ONLY_ARTICLES = ("la", "le")
+
+
 def _variants(key: str) -> list[str]:
+    """The keys a name is looked up by: itself, "St"/"Saint", "Ft"/"Fort", and without its
+    article ("the hague" -> "hague", "le havre" -> "havre", "la paz" -> "paz")."""
     out = [key]
     words = key.split(" ")
     if words[0] in ("saint", "sainte"):
         out.append(" ".join(["st", *words[1:]]))
     elif words[0] == "st":
         out.append(" ".join(["saint", *words[1:]]))
-    if words[0] in ("the", "la", "le") and len(words) > 1 and words[0] == "the":
+    if words[0] in _ARTICLES and len(words) > 1:
         out.append(" ".join(words[1:]))
     if words[0] == "fort":
         out.append(" ".join(["ft", *words[1:]]))
@@ -131,6 +139,7 @@ class _Gazetteer:
         "region_index",
         "region_names",
         "single_anchors",
+        "typed_names",
         "weak_anchors",
     )
 
@@ -148,6 +157,7 @@ class _Gazetteer:
         self.all: tuple[City, ...] | None = None
         self.big_keys: list[str] | None = None
         self.common_words: frozenset[str] = frozenset()
+        self.typed_names: dict[str, list[int]] = {}  # "havre" -> Le Havre (resolve_city only)
         names = self._read_rows(text)
         self._index_names(names)
         self._index_anchors()
@@ -199,8 +209,12 @@ class _Gazetteer:
         self.by_id[cid] = city
         if "w" in r[9]:
             self.common.add(cid)
-        for v in _variants(_norm(city.name)):
-            names.setdefault(v, []).append(cid)
+        key = _norm(city.name)
+        for v in _variants(key):
+            if key.startswith(_TYPED_ONLY_ARTICLES) and key.endswith(" " + v):
+                self.typed_names.setdefault(v, []).append(cid)  # "havre": typed, not said
+            else:
+                names.setdefault(v, []).append(cid)
         if len(r) > 11 and r[11]:
             self.parents[cid] = int(r[11])
 
@@ -387,8 +401,10 @@ def read_aliases(text: str) -> Aliases:
         key, cid = _norm(name), int(gid)
         typed.setdefault(key, []).append(cid)
         if k in MENTION_KINDS:
-            mention[key] = (cid,)
-            kind[key] = k
+            # a name of several cities ("Steel City": Pittsburgh, Sheffield) keeps each, the
+            # likeliest first; the community's country and the message's other cities choose
+            mention[key] = (*mention.get(key, ()), cid)
+            kind.setdefault(key, k)
         elif k in ABBREVIATION_KINDS:
             abbr[key] = cid
             kind[key] = k
@@ -493,10 +509,14 @@ def city_by_id(city_id: int) -> City | None:
 
 
 def parent_city(city: City) -> City:
-    """The city a neighbourhood belongs to (Brooklyn -> New York City), else the city."""
+    """The city a neighbourhood belongs to (Brooklyn -> New York City), else the city; a
+    district of a district is its city's (Park Slope -> Brooklyn -> New York City)."""
     g = _load()
-    pid = g.parents.get(city.id)
-    return g.by_id.get(pid, city) if pid is not None else city
+    seen = {city.id}
+    while (pid := g.parents.get(city.id)) is not None and pid not in seen and pid in g.by_id:
+        seen.add(pid)
+        city = g.by_id[pid]
+    return city
 
 
 def all_cities() -> tuple[City, ...]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from bot.domain.geo import distance_km
+from bot.nlp.lang import en
 from bot.nlp.places.gazetteer import (
     _MIN_POP_BARE,
     _MIN_POP_BIG_COMMON,
@@ -18,6 +20,7 @@ from bot.nlp.places.gazetteer import (
     _Gazetteer,
     _load,
     fold,
+    parent_city,
 )
 from bot.nlp.places.resolve import _MENTION_BOOST, _rank
 
@@ -94,7 +97,7 @@ _PERSON_TITLES = frozenset(
 # ("Hull beat Leeds 2-1" is a match by its score).
 _SPORTS = frozenset(
     "game match score scored season playoffs playoff fans league cup nba nfl nhl mlb "
-    "goal goals striker coach squad xi lineup starting transfer signs signed derby "
+    "goal goals striker coach squad xi lineup starting transfer derby "
     "kickoff kick-off fixture fixtures free-kick penalty header assist".split()
 )
 _SCORE = re.compile(r"(?<![\d/.:-])\b\d{1,2} ?[-–] ?\d{1,2}\b(?![\d/.:-]| ?(?:am|pm|[ap]\.m))")
@@ -120,15 +123,17 @@ def find_places(text: str, *, prefer_country: str | None = None) -> list[PlaceMe
     if not text:
         return []
     g = _load()
-    hits = _candidates(g, text)
+    undotted = _undot(text) if "." in text else text
+    hits = _candidates(g, undotted)
     if not hits:
         return []
-    return _find_slow(g, text[:_MAX_CHARS], hits, prefer_country)
+    found = _find_slow(g, undotted[:_MAX_CHARS], hits, prefer_country)
+    return found if undotted is text else [_dotted_again(text, m) for m in found]
 
 
 def may_mention_place(text: str) -> bool:
     """Cheap check: False means ``find_places`` surely finds nothing."""
-    return bool(text) and bool(_candidates(_load(), text))
+    return bool(text) and bool(_candidates(_load(), _undot(text) if "." in text else text))
 
 
 def may_mention_city(text: str) -> bool:
@@ -136,7 +141,31 @@ def may_mention_city(text: str) -> bool:
     if not text:
         return False
     g = _load()
-    return bool(_candidates(g, text, g.city_anchors, g.city_single_anchors))
+    undotted = _undot(text) if "." in text else text
+    return bool(_candidates(g, undotted, g.city_anchors, g.city_single_anchors))
+
+
+# Initials with dots ("D.C.", "L.A.", "N.Y.C."): read as the short form they spell.
+_DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?!\w)")
+
+
+def _undot(text: str) -> str:
+    """``text`` with dotted initials written as one word, offsets kept: "in L.A. now" ->
+    "in LA   now" (the same length, so a mention's span is the same in both)."""
+    if _TWO_INITIALS.search(text) is None:  # callers test for a "." first
+        return text
+    return _DOTTED.sub(lambda m: m[1].replace(".", "") + " " * m[1].count("."), text)
+
+
+_TWO_INITIALS = re.compile(r"\.[A-Z]\.")  # the cheap test first (a literal "." leads): "D.C."
+
+
+def _dotted_again(text: str, m: PlaceMention) -> PlaceMention:
+    """A mention found in the undotted text, with its surface as written ("L.A.")."""
+    dotted = _DOTTED.match(text, m.start)
+    if dotted is None or dotted.end() < m.end:
+        return m
+    return replace(m, text=text[m.start : dotted.end()], end=dotted.end())
 
 
 def has_a_city_word(text: str, low: str | None = None, words: list[str] | None = None) -> bool:
@@ -149,6 +178,8 @@ def has_a_city_word(text: str, low: str | None = None, words: list[str] | None =
     (the gates' words, ``en.gate_words``), where the caller has them."""
     if low is None:
         low = text.lower()
+    if "." in low and (undotted := _undot(text)) is not text:
+        low, words = undotted.lower(), None  # "D.C." is the word "dc"
     if words is None or not low.isascii():
         words = _words_of(low)
     elif "'" in low:  # "paris's" holds the word "paris"
@@ -208,24 +239,82 @@ def _candidates(
             return hits
     if hits <= g.weak_anchors:
         # Only common-word names ("Nice", "Long Beach"): they need a capital letter inside a
-        # sentence (or upper case); in an all-lower-case message, a place word before them.
+        # sentence (or upper case); in a message without capitalised words, a place word
+        # before them.
         if (
             any(_followed_by(words, w, _WORDS_AFTER) or "#" + w in low for w in hits)
             or _FOR_AN_EVENT.search(text) is not None
+            or any(_a_name_then(g, words, w) for w in hits)
         ):
             pass  # "Hamilton here", "Leeds folks", "#darwin", "Leeds for the derby"
-        elif text.islower():
-            if _STRONG_PREP.isdisjoint(words):
+        elif text.islower() or _TITLE_WORD.search(text) is None:
+            # lower case, or no capitalised word ("jersey city, 10 min on the PATH"): a
+            # place word before the name, or the name in capitals ("NICE 3-5 june")
+            if _STRONG_PREP.isdisjoint(words) and not any(w.upper() in text for w in hits):
                 return frozenset()
         elif not any(
             _capital_inside(text, w)
             or any(k.title() in text for k in g.anchor_names.get(w, ())[:50])
+            or _a_name_after_a_place_word(g, words, w)
             for w in hits
         ):
             return frozenset()
     if hits <= g.needs_ctx and not any(_in_context(g, text, words, h) for h in hits):
         return frozenset()
     return hits
+
+
+def _a_name_then(g: _Gazetteer, words: list[str], anchor: str) -> bool:
+    """A name holding ``anchor`` is followed by a region's name or code ("Split, Croatia",
+    "buffalo ny"), by a place noun ("jersey city here", "cape town folks"), or, a name of
+    several words, by a time ("salt lake city next week"; not "nice next week")."""
+    for start, end in _name_spans(g, words, anchor):
+        if end >= len(words):
+            continue
+        after = words[end]
+        if (
+            after in _WORDS_AFTER
+            or _names_a_region(g, words, end)
+            or (end - start > 1 and after in en.TIME_AFTER_A_NAME)
+        ):
+            return True
+    return False
+
+
+def _a_name_after_a_place_word(g: _Gazetteer, words: list[str], anchor: str) -> bool:
+    """A name of several words holding ``anchor`` right after "in", "to", "from"...: "I
+    moved to san diego in March" (its lower case judged by ``_lower_case_place``)."""
+    return any(
+        end - start > 1 and start > 0 and words[start - 1] in _STRONG_PREP
+        for start, end in _name_spans(g, words, anchor)
+    )
+
+
+def _name_spans(g: _Gazetteer, words: list[str], anchor: str) -> Iterator[tuple[int, int]]:
+    """Where the names holding ``anchor`` stand in ``words``: (first word, past the last)."""
+    spots = [k for k, w in enumerate(words) if w == anchor]
+    for name in (anchor, *g.anchor_names.get(anchor, ())):
+        parts = name.split(" ")
+        at = parts.index(anchor)
+        for k in spots:
+            start, end = k - at, k - at + len(parts)
+            if start >= 0 and end <= len(words) and words[start:end] == parts:
+                yield start, end
+
+
+def _names_a_region(g: _Gazetteer, words: list[str], k: int) -> bool:
+    """The words at ``k`` name a region or country ("croatia", "new zealand", "ny")."""
+    one = words[k]
+    if one in g.region_index or one in g.admin1_names:
+        return True
+    two = " ".join(words[k : k + 2])
+    if two in g.region_index or two in g.admin1_names:
+        return True
+    return (
+        len(one) == 2
+        and f"US.{one.upper()}" in g.admin1
+        and one not in en.REGION_CODES_THAT_ARE_WORDS
+    )
 
 
 def _words_of(low: str) -> list[str]:
@@ -332,7 +421,7 @@ def _features(text: str, keys: list[str], caps: list[bool]) -> tuple[bool, bool,
     """(no case information, title case, talks sports) for a whole message."""
     n_upper, n_alpha = _letter_counts(text[:2000])
     upper_ratio = n_upper / n_alpha if n_alpha else 0.0
-    no_case = upper_ratio == 0.0 or upper_ratio > 0.6
+    no_case = upper_ratio == 0.0 or upper_ratio > 0.6 or _TITLE_WORD.search(text) is None
     n = len(caps)
     title_case = n >= 4 and sum(caps) / n > 0.6
     has_sports = (
@@ -342,6 +431,10 @@ def _features(text: str, keys: list[str], caps: list[bool]) -> tuple[bool, bool,
     )
     return no_case, title_case, has_sports
 
+
+# A capitalised word ("Paris", "Monday"): a message without one ("left manhattan, jersey
+# city now, 10 min on the PATH") writes names in lower case, its capitals are acronyms.
+_TITLE_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
 
 _Tok = tuple[str, int, int]  # a word, its start and its end in the text
 # A name found at a start: (end token, key, city ids, region code); ids or region is set.
@@ -391,29 +484,13 @@ def _find_slow(
             continue  # "George_Berridge", "Vegas24seven": part of a handle
         if features is None:
             features = _features(text, keys, caps)
-        no_case, title_case, has_sports = features
         chained = (
             bool(out)
             and out[-1].city is not None
-            and text[out[-1].end : toks[i][1]].strip() in _LIST_GAPS
+            and _continues_a_list(text[out[-1].end : toks[i][1]], features[2])
         )
-        mention = _judge(
-            g,
-            text,
-            toks,
-            keys,
-            caps,
-            i,
-            j,
-            key,
-            ids,
-            region,
-            prefer_country,
-            no_case,
-            title_case,
-            has_sports,
-            chained,
-        )
+        site = _Site(g, text, toks, keys, caps, i, j, key, ids, region, prefer_country)
+        mention = _judge(site, features, chained=chained)
         if mention is not None:
             out.append(_as_named(g, text, mention, key, hashtag))
             pos = j
@@ -425,7 +502,43 @@ def _find_slow(
             doubted.append((i, j, key, ids, hashtag))
     if doubted and known:
         out = _named_again(g, text, toks, keys, caps, out, known, doubted, prefer_country, features)
-    return out
+    return _by_neighbours(g, text, out) if len(out) > 1 else out
+
+
+def _by_neighbours(g: _Gazetteer, text: str, out: list[PlaceMention]) -> list[PlaceMention]:
+    """A curated name of several cities means the one near another city the message names:
+    "Salt Lake, sector V, IT hub of Kolkata" is Kolkata's Salt Lake, not Salt Lake City."""
+    found = list(out)
+    for k, m in enumerate(out):
+        ids = g.aliases.mention.get(_key_of(text[m.start : m.end]), ())
+        if m.city is None or len(ids) < 2:
+            continue
+        others = [o.city for o in out if o is not m and o.city is not None]
+        near = [g.by_id[i] for i in ids if any(_within(g.by_id[i], o) for o in others)]
+        if near and m.city not in near:
+            found[k] = replace(m, city=near[0])
+    return found
+
+
+def _key_of(surface: str) -> str:
+    return " ".join(_words_of(surface.lower()))
+
+
+def _within(a: City, b: City) -> bool:
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= _NEIGHBOUR_KM
+
+
+_NEIGHBOUR_KM = 100
+
+
+def _continues_a_list(gap: str, has_sports: bool) -> bool:
+    """The words ``gap`` between a city and the next name continue a list of places:
+    "Paris / Lyon", "Leeds and York", and, outside sports talk (where "Leeds 2-1 Hull" is
+    a score), days of the city before and "then": "Lyon 1–3 July, Marseille 4–6, Nice 7–9",
+    "Auckland 3–8 March, then Wellington"."""
+    if gap.strip() in _LIST_GAPS:
+        return True
+    return not has_sports and bool(gap.strip()) and en.PLACE_LIST_GAP.match(gap) is not None
 
 
 def _name_starts(keys: list[str], hits: frozenset[str]) -> dict[int, int]:
@@ -535,24 +648,8 @@ def _named_again(
         if city is None or any(m.start < end and start < m.end for m in out):
             continue
         assert features is not None
-        no_case, title_case, has_sports = features
-        mention = _judge(
-            g,
-            text,
-            toks,
-            keys,
-            caps,
-            i,
-            j,
-            key,
-            ids,
-            None,
-            prefer_country,
-            no_case,
-            title_case,
-            has_sports,
-            known=True,
-        )
+        site = _Site(g, text, toks, keys, caps, i, j, key, ids, None, prefer_country)
+        mention = _judge(site, features, known=True)
         if mention is not None:
             out.append(_as_named(g, text, replace(mention, city=city), key, hashtag))
             added = True
@@ -591,7 +688,7 @@ def _as_named(
     alias = ""
     if mention.city is not None:
         meant = g.aliases.mention.get(key) or (g.aliases.abbr.get(key),)
-        if meant[0] == mention.city.id:
+        if mention.city.id in meant:
             alias = g.aliases.kind[key]
     if hashtag:
         start = mention.start - 1
@@ -613,6 +710,9 @@ def _qualifier_at(
             if code is not None:
                 return code, i + length
     key = keys[i]
+    if len(key) == 2 and key not in en.REGION_CODES_THAT_ARE_WORDS and toks[i][0].islower():
+        # "buffalo ny": a state's code in lower case, where it is no everyday word
+        return (f"US-{key.upper()}", i + 1) if f"US.{key.upper()}" in g.admin1 else None
     if toks[i][0].isupper() and 2 <= len(key) <= 3:
         if len(key) == 2 and f"US.{key.upper()}" in g.admin1:
             return f"US-{key.upper()}", i + 1
@@ -642,27 +742,14 @@ def _skip_qualifier(
 
 
 def _judge(
-    g: _Gazetteer,
-    text: str,
-    toks: list[_Tok],
-    keys: list[str],
-    caps: list[bool],
-    i: int,
-    j: int,
-    key: str,
-    ids: tuple[int, ...] | None,
-    region: str | None,
-    prefer_country: str | None,
-    no_case: bool,
-    title_case: bool,
-    has_sports: bool,
-    chained: bool = False,
-    known: bool = False,
+    site: _Site, features: tuple[bool, bool, bool], chained: bool = False, known: bool = False
 ) -> PlaceMention | None:
-    """Decide whether tokens i..j that spell a place name are a place mention here: the
-    first of ``_VERDICT_RULES`` with a verdict decides (the last always has one).
-    ``known``: the message names the same place elsewhere, where it was judged one."""
-    site = _Site(g, text, toks, keys, caps, i, j, key, ids, region, prefer_country)
+    """Decide whether the place name at ``site`` is a place mention here: the first of
+    ``_VERDICT_RULES`` with a verdict decides (the last always has one). ``features``: the
+    message's (no case information, title case, talks sports); ``chained``: the name
+    continues a list of places; ``known``: the message names the same place elsewhere,
+    where it was judged one."""
+    no_case, title_case, has_sports = features
     site.read_context(no_case, title_case, has_sports, chained, known)
     for rule in _VERDICT_RULES:
         verdict = rule(site)
@@ -741,7 +828,8 @@ class _Site:
             c for c, k in zip(caps[i:j], keys[i:j], strict=True) if k not in _SMALL_WORDS
         )
         self.prev = keys[i - 1] if i > 0 else ""
-        self.prev_gap = prev_gap = text[toks[i - 1][2] : start] if i > 0 else ""
+        # the message's first name keeps what opens it: "#Wellington represent"
+        self.prev_gap = prev_gap = text[toks[i - 1][2] : start] if i > 0 else text[:start]
         self.sentence_start = i == 0 or any(c in prev_gap for c in '.!?\n:;"“(')
         self.nxt = keys[j] if j < len(keys) else ""
         self.next_gap = text[end : toks[j][1]] if j < len(toks) else ""
@@ -815,6 +903,12 @@ def _the_demonym(s: _Site) -> _Verdict:
     return NO_PLACE if s.prev == "the" and s.g.aliases.kind.get(s.key) == "demonym" else None
 
 
+def _event_tag(s: _Site) -> _Verdict:
+    """A tag of a common word's city before an event noun names the event: "#Reading
+    festival" (not "#Wellington represent", "#Lisbon festival")."""
+    return NO_PLACE if s.tagged and s.nxt in en.EVENT_NOUNS and s.common else None
+
+
 def _person_title(s: _Site) -> _Verdict:
     """ "Mr Lincoln", "Dr. Austin", "coach Dallas": a person."""
     return NO_PLACE if s.prev in _PERSON_TITLES and s.i > 0 and not s.prev_gap.strip(". ") else None
@@ -843,10 +937,10 @@ def _region_name(s: _Site) -> _Verdict:
 
 
 def _qualified_city(s: _Site) -> _Verdict:
-    """ "Portland, Maine", "Austin TX", "Reading, UK": the city in the region named after
-    it."""
+    """ "Portland, Maine", "Austin TX", "Reading, UK", "buffalo ny": the city in the region
+    named after it, in any case."""
     j = s.j
-    if j >= len(s.toks) or _skip_qualifier(s.g, s.text, s.toks, s.keys, j) <= j:
+    if s.ids is None or j >= len(s.toks) or _skip_qualifier(s.g, s.text, s.toks, s.keys, j) <= j:
         return None
     rcode = _region_code(s.g, s.toks, s.keys, j)
     matches = [c for c in s.cities if rcode in _regions_of(c)]
@@ -945,6 +1039,31 @@ def _small_town_bare(s: _Site) -> _Verdict:
     return NO_PLACE if s.cities[0].population < floor else None
 
 
+def _district_of_the_next(s: _Site) -> _Verdict:
+    """A district, then a comma and its city: "Williamsburg, Brooklyn", "Andheri West,
+    Mumbai" (the district's namesake in that city; not "Kent, Ohio": no city of "Ohio")."""
+    if s.next_gap.strip() != "," or s.ids is None:
+        return None
+    after = _name_at(s.g, s.keys, s.j)
+    if after is None:
+        return None
+    for c in s.cities:
+        holder = parent_city(c)
+        if holder is not c and holder.id in after:
+            return s.mention(c)
+    return None
+
+
+def _name_at(g: _Gazetteer, keys: list[str], j: int) -> tuple[int, ...] | None:
+    """The cities of the longest name (up to three words) at token ``j``, or None."""
+    for size in (3, 2, 1):
+        key = " ".join(keys[j : j + size])
+        ids = g.aliases.mention.get(key) or g.name_index.get(key)
+        if j + size <= len(keys) and ids:
+            return tuple(parent_city(g.by_id[i]).id for i in ids)
+    return None
+
+
 def _a_city(s: _Site) -> _Verdict:
     """No rule objects: the likeliest city of the name."""
     return s.mention(s.cities[0])
@@ -955,9 +1074,10 @@ _VERDICT_RULES: tuple[Callable[[_Site], _Verdict], ...] = (
     _team_before,
     _the_demonym,
     _person_title,
+    _event_tag,
+    _qualified_city,
     _lower_case_in_cased_text,
     _region_name,
-    _qualified_city,
     _never_a_city,
     _common_word_alone,
     _the_common_word,
@@ -966,6 +1086,7 @@ _VERDICT_RULES: tuple[Callable[[_Site], _Verdict], ...] = (
     _name_came_before,
     _too_short,
     _common_word_of,
+    _district_of_the_next,
     _weak_name_bare,
     _small_town_bare,
     _a_city,
@@ -995,7 +1116,18 @@ def _lower_case_place(
         return False
     if top.population >= 1_000_000 or (loc_ctx and top.population >= 100_000):
         return True
+    if top.population >= 100_000 and _a_proper_name_of_words(g, key):
+        return True  # "new orleans", "san diego", "tel aviv"; not "a long beach walk"
     return strong_ctx and top.population >= _MIN_POP_LOWER_STRONG and _gone_to(keys, i)
+
+
+def _a_proper_name_of_words(g: _Gazetteer, key: str) -> bool:
+    """A name of several words, one of them no English word: "new orleans", "san diego"
+    (not "long beach", "jersey city", "little rock", made of words)."""
+    words = key.split(" ")
+    return len(words) > 1 and any(
+        w not in g.common_words and w not in _SMALL_WORDS and len(w) > 2 for w in words
+    )
 
 
 # Words before "to" or "from" that make it a journey's ("way to ibiza", not "talk to barry").

@@ -147,7 +147,13 @@ def _qualifier_filter(g: _Gazetteer, cities: list[City], qual: str) -> list[City
 
 
 def _lookup_name(g: _Gazetteer, key: str, exact: bool = True) -> tuple[int, ...]:
-    ids = g.abbr_index.get(key) or g.name_index.get(key) or _alternates(g).get(key) or ()
+    ids = (
+        g.abbr_index.get(key)
+        or g.name_index.get(key)
+        or tuple(g.typed_names.get(key, ()))
+        or _alternates(g).get(key)
+        or ()
+    )
     if exact and len(ids) > 1:
         # Names written exactly as the query beat "St." / "Saint" variants.
         same = tuple(i for i in ids if _norm(g.by_id[i].name) == key)
