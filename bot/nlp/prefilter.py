@@ -18,14 +18,20 @@ Why it is sound, by construction rather than by analysis of the cue patterns:
   the very same cues in the very same text.
 
 Both gates need one of their words, a two-word subject ("we are", "hi from": their common
-words alone open no gate) or date digits (``en.may_pass_a_gate``), or a city's
-people named ("as a Glaswegian": a demonym is its own home cue, ``states_something``): most
-messages cost one split into words and two set tests. The city test before cleaning
+words alone open no gate) or date digits, or a city's people named ("as a Glaswegian": a
+demonym is its own home cue, ``states_something``). So the first test is one set
+intersection of the message's words with all of those words (``_first_words``) and, where
+it finds none, the date-digit test: most messages cost one split into words and that.
+The later tests read the few words it found (``may_state``); each path is tested on its
+own, so an intent word never keeps the home and trip path from asking about a misspelt city
+(tests/nlp/test_nlp_prefilter_paths.py). The city test before cleaning
 (``places.has_a_city_word``) reads the same words: ASCII gate words are the runs of letters
 and apostrophes (tests/nlp/test_nlp_prefilter_words.py holds both to that).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from bot.nlp.cues import clean
 from bot.nlp.framed import framed_places
@@ -34,7 +40,7 @@ from bot.nlp.places import _load, has_a_city_word, may_mention_city
 from bot.nlp.replies import answered_trip
 from bot.nlp.typos import may_be_misspelt, may_have_a_frame
 
-__all__ = ["gate_of", "lower", "might_matter", "prepare", "states_something"]
+__all__ = ["gate_of", "lower", "may_state", "might_matter", "prepare", "states_something"]
 
 _WORDS: dict[str, frozenset[str]] = {}
 
@@ -45,7 +51,7 @@ def _demonym_words() -> frozenset[str]:
         kinds = _load().aliases.kind
         demonyms = frozenset(k.split(" ")[-1] for k, kind in kinds.items() if kind == "demonym")
         _WORDS["demonyms"] = demonyms
-        _WORDS["first"] = en.LONE_GATE_WORDS | demonyms
+        _WORDS["first"] = en.GATE_WORDS | demonyms
     return _WORDS["demonyms"]
 
 
@@ -53,8 +59,8 @@ _FIRST: list[frozenset[str]] = []
 
 
 def _first_words() -> frozenset[str]:
-    """Every word that opens one of the gates by itself, with the demonyms (kept in
-    ``_FIRST``)."""
+    """Every word either gate reads by itself or in a pair, with the demonyms (kept in
+    ``_FIRST``): a message with none of them and no date digits opens no gate."""
     _demonym_words()
     _FIRST.append(_WORDS["first"])
     return _FIRST[0]
@@ -81,18 +87,20 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     both rather than cleaning twice), or None where it surely does not matter."""
     low = text.lower()
     words = en.gate_words(low)
-    first = _FIRST[0] if _FIRST else _first_words()
-    if first.isdisjoint(words) and not en.has_date_digits(low) and not en.names_a_pair(low, words):
-        return None  # (``en.may_pass_a_gate``, with the demonyms)
-    # Each gate's cheapest necessary word test first: the intent gate needs an intent word,
-    # the statement gate a city's name (``may_mention_city(clean(text))`` implies it) or a
+    # The words either gate reads by themselves (the others count only with one of these).
+    hits = (_FIRST[0] if _FIRST else _first_words()).intersection(words)
+    if not hits and not en.has_date_digits(low):
+        return None  # no gate's word, no pair's, no demonym, no date digits: most messages
+    # Each path's cheapest necessary test first: an intent needs an intent word; a home or a
+    # trip a statement word, pair, date digits or demonym (``states_something``), then a
+    # city's name (``may_mention_city(clean(text))`` implies ``has_a_city_word``) or a
     # misspelt one.
-    may_intend = not en.INTENT_WORDS.isdisjoint(words)
-    city_word = has_a_city_word(text, low, words)
+    may_intend = not en.INTENT_WORDS.isdisjoint(hits)
+    city_word = may_state(low, hits) and (
+        has_a_city_word(text, low, words) or (may_have_a_frame(words) and may_be_misspelt(text))
+    )
     if not (may_intend or city_word):
-        city_word = may_have_a_frame(words) and may_be_misspelt(text)
-        if not city_word:
-            return None
+        return None
     gate = en.Gate(low, frozenset(words))
     cleaned = ""
     if may_intend and en.intent_gate(gate):
@@ -100,7 +108,7 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
         low_cleaned = lower(cleaned)
         if any(cue.pattern.search(low_cleaned) for cue in en.fitting_intent_cues(gate)):
             return gate, cleaned
-    if city_word and states_something(gate):
+    if city_word:
         cleaned = cleaned or clean(text)
         if may_mention_city(cleaned) or (may_have_a_frame(words) and may_be_misspelt(text)):
             return gate, cleaned
@@ -109,6 +117,18 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
         if answered_trip(text) is not None:
             return gate, cleaned  # "> who's going to be in Chicago?" / "me! 19th-21st"
     return None
+
+
+def may_state(low: str, hits: Iterable[str]) -> bool:
+    """``states_something`` of a message from its lower-case text and the words of it the
+    first test found (``_first_words``: every word the statement gate or a demonym reads)."""
+    return (
+        not en.STATEMENT_WORDS.isdisjoint(hits)
+        or en.names_a_pair(low, hits)
+        or ("where" in hits and ">" in low)
+        or not _demonym_words().isdisjoint(hits)
+        or en.has_date_digits(low)
+    )
 
 
 def lower(text: str) -> str:

@@ -292,7 +292,9 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
     if not en.VISIT_SOMEONE.search(b) and _not_the_speaker_now(m):
         return None
     if en.HOME_BEFORE.search(b):
-        return "trip" if has_dates and not en.STRONG_HOME.search(b) else "home"
+        if not en.STRONG_HOME.search(b):
+            return "trip" if has_dates else None if en.NEXT_AFTER.match(m.after) else "home"
+        return "home"
     if en.TRIP_BEFORE.search(b) or en.VISIT_SOMEONE.search(b):
         return "trip"
     return _kind_from_after(m, has_dates)
