@@ -40,6 +40,8 @@ class PlaceMention:
 # find_places
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# A character ``_WORD_RE`` reads in a word, other than a-z ("é", "²"; in lower-case text).
+_NON_AZ_WORD_CHAR = re.compile(r"[^\W\d_a-z]")
 # Bytes, as bytes.translate is a plain table lookup (str.translate looks up a dict).
 _NON_AZ_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
@@ -182,13 +184,16 @@ def has_a_city_word(text: str, low: str | None = None, words: list[str] | None =
         low, words = undotted.lower(), None  # "D.C." is the word "dc"
     if words is None or not low.isascii():
         words = _words_of(low)
-    elif "'" in low:  # "paris's" holds the word "paris"
+    elif "'" in low:
+        # "paris's" holds the word "paris". Splitting all words again costs no more than
+        # testing the words as they are and then the letters each apostrophe touches:
+        # most messages with one hold several ("i'm", "don't").
         words = " ".join(words).replace("'", " ").split()
     g = _load()
-    hits = g.city_anchors.intersection(words)
-    if not hits or not hits <= g.city_single_anchors:
-        return bool(hits) and _a_whole_name_may_be_there(g, hits, words)
-    return True
+    hits = g.city_anchors.intersection(words)  # one set test; the rest only on a hit
+    if not hits:
+        return False
+    return hits <= g.city_single_anchors or _a_whole_name_may_be_there(g, hits, words)
 
 
 def _a_whole_name_may_be_there(g: _Gazetteer, hits: frozenset[str], words: list[str]) -> bool:
@@ -323,6 +328,10 @@ def _words_of(low: str) -> list[str]:
     if low.isascii():
         # the runs of a-z, as re.findall("[a-z]+", low) gives them (translate is faster)
         return low.encode().translate(_NON_AZ_TO_SPACE).decode().split()
+    if _NON_AZ_WORD_CHAR.search(low) is None:
+        # no letter but a-z (an emoji, "’", "—"): the runs of a-z of its UTF-8 bytes (a
+        # lone surrogate, as a broken emoji may leave, is bytes too)
+        return low.encode("utf-8", "surrogatepass").translate(_NON_AZ_TO_SPACE).decode().split()
     return [w if w.isascii() else fold(w) for w in _WORD_RE.findall(low)]
 
 

@@ -1,0 +1,105 @@
+"""``_words_of`` splits a text whose only non-ASCII characters are no letters (emoji, "’",
+"—") as bytes, and the pre-filter's city test (``places.has_a_city_word``) reads its
+words so (issue 14, watcher speed). Both must answer as the first-written versions, kept
+here as the oracle, on any text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.nlp.lang import en
+from bot.nlp.places import _load, fold, has_a_city_word
+from bot.nlp.places.mentions import (
+    _WORD_RE,
+    _a_whole_name_may_be_there,
+    _undot,
+    _words_of,
+)
+
+
+def _old_words_of(low: str) -> list[str]:
+    if low.isascii():
+        return __import__("re").findall("[a-z]+", low)
+    return [w if w.isascii() else fold(w) for w in _WORD_RE.findall(low)]
+
+
+def _old_has_a_city_word(text: str, low: str | None = None, words: list[str] | None = None) -> bool:
+    if low is None:
+        low = text.lower()
+    if "." in low and (undotted := _undot(text)) is not text:
+        low, words = undotted.lower(), None
+    if words is None or not low.isascii():
+        words = _old_words_of(low)
+    elif "'" in low:
+        words = " ".join(words).replace("'", " ").split()
+    g = _load()
+    hits = g.city_anchors.intersection(words)
+    if not hits or not hits <= g.city_single_anchors:
+        return bool(hits) and _a_whole_name_may_be_there(g, hits, words)
+    return True
+
+
+# Pieces that meet in every way a word can: city names' words (single and of longer names),
+# apostrophes, dotted initials, accents, non-ASCII letters and non-letters, digits, marks.
+_PIECES = [
+    "paris", "Paris", "york", "New", "new", "salt", "lake", "city", "great", "falls",
+    "hare", "o'", "'s", "'", "’", "D.C.", "L.A.", ".", "dc", "zürich", "São", "sao", "paulo",
+    "é", "e\u0301", "ß", "²", "½", "٣", "™", "🙂", "—", "“", "5", "_", "#", "-", " ", "\t",
+    "in", "I'm", "don't", "rock'n'roll", "Ä", "İ", "ø", "京都",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_the_city_test_answers_as_before(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    low = text.lower()
+    expected = _old_has_a_city_word(text)
+    assert has_a_city_word(text) == expected, repr(text)
+    assert has_a_city_word(text, low, en.gate_words(low)) == expected, repr(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(blacklist_categories=()), max_size=40))
+def test_the_city_test_answers_as_before_on_any_text(text: str) -> None:
+    low = text.lower()
+    expected = _old_has_a_city_word(text)
+    assert has_a_city_word(text) == expected, repr(text)
+    assert has_a_city_word(text, low, en.gate_words(low)) == expected, repr(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.lists(st.sampled_from(_PIECES)).map("".join)))
+def test_the_words_of_a_text_are_as_before(text: str) -> None:
+    low = text.lower()
+    assert _words_of(low) == _old_words_of(low), repr(text)
+
+
+# (message, whether a city's word is there), through the gates' words as the pre-filter
+# hands them over.
+_TABLE = [
+    ("I love Paris's food", True),
+    ("moving to Coeur d'Alene", True),
+    ("off to x'Boston tomorrow", True),
+    ("don't know, rock'n'roll tonight", False),
+    ("Great Falls's diner", True),
+    ("great weather, the falls were nice", True),  # both words of "Great Falls", any order
+    ("great weather today", False),
+    ("back in D.C. next week", True),
+    ("São Paulo today 🙂", True),
+    ("see you in Zürich — soon", True),
+    ("Café opens today 🙂", False),
+    ("“Denver” ’round the corner", True),
+    ("nothing here but emoji 🙂🙂 — really", False),
+    ("a broken emoji \ud83d in Denver", True),  # a lone surrogate
+]
+
+
+def test_a_table_of_messages() -> None:
+    for text, expected in _TABLE:
+        low = text.lower()
+        assert _old_has_a_city_word(text) is expected, text
+        assert has_a_city_word(text) is expected, text
+        assert has_a_city_word(text, low, en.gate_words(low)) is expected, text
+
