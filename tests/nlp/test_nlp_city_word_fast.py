@@ -102,4 +102,3 @@ def test_a_table_of_messages() -> None:
         assert _old_has_a_city_word(text) is expected, text
         assert has_a_city_word(text) is expected, text
         assert has_a_city_word(text, low, en.gate_words(low)) is expected, text
-
