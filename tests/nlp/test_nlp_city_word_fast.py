@@ -1,6 +1,7 @@
 """``_words_of`` splits a text whose only non-ASCII characters are no letters (emoji, "’",
 "—") as bytes, and the pre-filter's city test (``places.has_a_city_word``) reads its
-words so (issue 14, watcher speed). Both must answer as the first-written versions, kept
+words so; the pre-filter's first test splits an ASCII message and tests its digits on one
+byte string (issue 14, watcher speed). Each must answer as the first-written version, kept
 here as the oracle, on any text."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from bot.nlp.places.mentions import (
     _undot,
     _words_of,
 )
+from bot.nlp.prefilter import _FIRST, _first_test, _first_words
 
 
 def _old_words_of(low: str) -> list[str]:
@@ -102,3 +104,24 @@ def test_a_table_of_messages() -> None:
         assert _old_has_a_city_word(text) is expected, text
         assert has_a_city_word(text) is expected, text
         assert has_a_city_word(text, low, en.gate_words(low)) is expected, text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=40),
+        st.text(alphabet=st.characters(max_codepoint=127), max_size=40),
+        st.lists(st.sampled_from([*_PIECES, "we", "are", "live", "3/5", "20th", "x9"])).map(
+            " ".join
+        ),
+    )
+)
+def test_the_pre_filters_first_test_is_the_gates_words_and_date_digits(text: str) -> None:
+    # The pre-filter's first test splits and tests digits on one byte string (ASCII): the
+    # same words, hits and answer as en.gate_words and en.has_date_digits give.
+    low = text.lower()
+    _first_words()
+    words = en.gate_words(low)
+    hits = _FIRST[0].intersection(words)
+    expected = (words, hits) if hits or en.has_date_digits(low) else None
+    assert _first_test(low) == expected, repr(text)
