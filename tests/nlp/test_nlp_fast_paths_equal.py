@@ -1,10 +1,13 @@
 """``_words_of`` splits a text whose only non-ASCII characters are no letters (emoji, "’",
 "—") as bytes, and the pre-filter's city test (``places.has_a_city_word``) reads its
 words so; the pre-filter's first test splits an ASCII message and tests its digits on one
-byte string (issue 14, watcher speed). Each must answer as the first-written version, kept
-here as the oracle, on any text."""
+byte string; the misspelt-city frame test (``typos.may_have_a_frame``) reads only the
+words after a frame word (issue 14, watcher speed). Each must answer as the first-written
+version, kept here as the oracle, on any text."""
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,6 +21,7 @@ from bot.nlp.places.mentions import (
     _words_of,
 )
 from bot.nlp.prefilter import _FIRST, _first_test, _first_words
+from bot.nlp.typos import FRAME_WORDS, MIN_LETTERS, _heads, may_have_a_frame
 
 
 def _old_words_of(low: str) -> list[str]:
@@ -125,3 +129,35 @@ def test_the_pre_filters_first_test_is_the_gates_words_and_date_digits(text: str
     hits = _FIRST[0].intersection(words)
     expected = (words, hits) if hits or en.has_date_digits(low) else None
     assert _first_test(low) == expected, repr(text)
+
+
+def _old_may_have_a_frame(words: list[str]) -> bool:
+    if FRAME_WORDS.isdisjoint(words):
+        return False
+    heads = _heads()
+    return any(
+        before in FRAME_WORDS
+        and len(w) >= MIN_LETTERS
+        and (w[:2] if w.isascii() else fold(w[:2])) in heads
+        for before, w in pairwise(words)
+    )
+
+
+_FRAME_PIECES = [
+    "in", "to", "from", "near", "visiting", "edinbrugh", "philadelpia", "barcleona",
+    "edinburgh", "ed", "somewhere", "qxqxqxqx", "zürichh", "élodie", "i'm", "live", "in'", "to",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_FRAME_PIECES), max_size=12))
+def test_the_frame_test_answers_as_before(words: list[str]) -> None:
+    assert may_have_a_frame(words) == _old_may_have_a_frame(words), words
+
+
+def test_the_frame_test_reads_every_frame_word() -> None:
+    # the second "in" is the one before a long word: each occurrence is read
+    assert may_have_a_frame(["in", "a", "bit", "i'm", "in", "edinbrugh"])
+    assert may_have_a_frame(["to", "to", "philadelpia"])
+    assert not may_have_a_frame(["edinbrugh", "in"])  # a frame word last leads nothing
+    assert not may_have_a_frame(["in", "qxqxqxqx"])  # no big city starts "qx"
