@@ -778,6 +778,10 @@ NO_PLACE = _NoPlace()
 _Verdict = PlaceMention | _NoPlace | None
 
 
+# What in the gap before a name makes it open a sentence (or a quote, a list's item).
+_SENTENCE_MARK = re.compile('[.!?\n:;"“(]')
+
+
 class _Site:
     """A place name found at tokens i..j, with what is around it: what the verdict rules
     read."""
@@ -833,13 +837,18 @@ class _Site:
         self._cities: list[City] | None = None
         self.start, self.end = start, end = toks[i][1], toks[j - 1][2]
         self.surface = text[start:end]
-        self.all_cap = (caps[i] or j - i > 1) and all(
-            c for c, k in zip(caps[i:j], keys[i:j], strict=True) if k not in _SMALL_WORDS
+        # a one-word name is all capitalised where its word is (most names here)
+        self.all_cap = (
+            caps[i]
+            if j - i == 1
+            else all(c for c, k in zip(caps[i:j], keys[i:j], strict=True) if k not in _SMALL_WORDS)
         )
         self.prev = keys[i - 1] if i > 0 else ""
         # the message's first name keeps what opens it: "#Wellington represent"
         self.prev_gap = prev_gap = text[toks[i - 1][2] : start] if i > 0 else text[:start]
-        self.sentence_start = i == 0 or any(c in prev_gap for c in '.!?\n:;"“(')
+        self.sentence_start = i == 0 or (
+            prev_gap != " " and _SENTENCE_MARK.search(prev_gap) is not None
+        )
         self.nxt = keys[j] if j < len(keys) else ""
         self.next_gap = text[end : toks[j][1]] if j < len(toks) else ""
         self.tagged = prev_gap.endswith("#")  # a hashtag is one word: "#darwin Dry Season"
