@@ -2,8 +2,7 @@
 "—") as bytes, and the pre-filter's city test (``places.has_a_city_word``) reads its
 words so; the pre-filter's first test splits an ASCII message and tests its digits on one
 byte string; the misspelt-city frame test (``typos.may_have_a_frame``) reads only the
-words after a frame word; the check-in test (``mentions._checked_in``) looks for an "@"
-before its search (issue 14, watcher speed). Each must answer as the first-written
+words after a frame word (issue 14, watcher speed). Each must answer as the first-written
 version, kept here as the oracle, on any text."""
 
 from __future__ import annotations
@@ -16,11 +15,8 @@ from hypothesis import strategies as st
 from bot.nlp.lang import en
 from bot.nlp.places import _load, fold, has_a_city_word
 from bot.nlp.places.mentions import (
-    _CHECK_IN_BEFORE,
-    _CHECK_IN_REACH,
     _WORD_RE,
     _a_whole_name_may_be_there,
-    _checked_in,
     _undot,
     _words_of,
 )
@@ -165,18 +161,3 @@ def test_the_frame_test_reads_every_frame_word() -> None:
     assert may_have_a_frame(["to", "to", "philadelpia"])
     assert not may_have_a_frame(["edinbrugh", "in"])  # a frame word last leads nothing
     assert not may_have_a_frame(["in", "qxqxqxqx"])  # no big city starts "qx"
-
-
-@settings(max_examples=800, deadline=None)
-@given(
-    st.lists(st.sampled_from(["@", " ", "-", "–", "Amnesia", "Ibiza", "x", "\n", "@@"])).map(
-        "".join
-    ),
-    st.integers(min_value=0, max_value=80),
-)
-def test_a_check_in_is_told_as_before(text: str, start: int) -> None:
-    # the check-in test looks for an "@" before searching its pattern: the same answer
-    start = min(start, len(text))
-    old = _CHECK_IN_BEFORE.search(text, max(0, start - _CHECK_IN_REACH), start) is not None
-    assert _checked_in(text, start) is old, (text, start)
-    assert _checked_in("@ Amnesia - Ibiza", 12)

@@ -390,10 +390,7 @@ _CHECK_IN_REACH = 60
 
 def _checked_in(text: str, start: int) -> bool:
     """The name ends a check-in: "@ Amnesia - Ibiza", "@ The Blue Note – Tokyo"."""
-    reach = max(0, start - _CHECK_IN_REACH)
-    if text.find("@", reach, start) < 0:
-        return False  # no "@" before it (most names): the search needs one
-    return _CHECK_IN_BEFORE.search(text, reach, start) is not None
+    return _CHECK_IN_BEFORE.search(text, max(0, start - _CHECK_IN_REACH), start) is not None
 
 
 def _dateline(text: str, end: int) -> bool:
