@@ -2,7 +2,8 @@
 "—") as bytes, and the pre-filter's city test (``places.has_a_city_word``) reads its
 words so; the pre-filter's first test splits an ASCII message and tests its digits on one
 byte string; the misspelt-city frame test (``typos.may_have_a_frame``) reads only the
-words after a frame word (issue 14, watcher speed). Each must answer as the first-written
+words after a frame word; a name's word is found in a message's words by the list's own
+search (``mentions._positions``) (issue 14, watcher speed). Each must answer as the first-written
 version, kept here as the oracle, on any text."""
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from bot.nlp.lang import en
 from bot.nlp.places import _load, fold, has_a_city_word
 from bot.nlp.places.mentions import (
     _WORD_RE,
+    _WORDS_AFTER,
     _a_whole_name_may_be_there,
+    _followed_by,
+    _name_starts,
+    _positions,
     _undot,
     _words_of,
 )
@@ -161,3 +166,26 @@ def test_the_frame_test_reads_every_frame_word() -> None:
     assert may_have_a_frame(["to", "to", "philadelpia"])
     assert not may_have_a_frame(["edinbrugh", "in"])  # a frame word last leads nothing
     assert not may_have_a_frame(["in", "qxqxqxqx"])  # no big city starts "qx"
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["davis", "in", "ca", "here", "x", "folks"]), max_size=12))
+def test_a_words_positions_and_what_follows_are_as_before(words: list[str]) -> None:
+    # a name's word is found by the list's own search, not a loop over every word
+    for w in ("davis", "in", "x"):
+        assert _positions(words, w) == [k for k, v in enumerate(words) if v == w]
+        old = any(words[k + 1] in _WORDS_AFTER for k in range(len(words) - 1) if words[k] == w)
+        assert _followed_by(words, w, _WORDS_AFTER) is old, (words, w)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(st.sampled_from(["new", "york", "x", "in", "city"]), max_size=12),
+    st.sets(st.sampled_from(["york", "city", "x", "paris"])),
+)
+def test_where_names_may_start_is_as_before(keys: list[str], hits: set[str]) -> None:
+    old: dict[int, int] = {}
+    for k in [k for k, key in enumerate(keys) if key in hits]:
+        for i in range(max(0, k - 3), k + 1):
+            old.setdefault(i, k - i + 1)
+    assert _name_starts(keys, frozenset(hits)) == old, (keys, hits)

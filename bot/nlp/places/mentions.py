@@ -297,7 +297,7 @@ def _a_name_after_a_place_word(g: _Gazetteer, words: list[str], anchor: str) -> 
 
 def _name_spans(g: _Gazetteer, words: list[str], anchor: str) -> Iterator[tuple[int, int]]:
     """Where the names holding ``anchor`` stand in ``words``: (first word, past the last)."""
-    spots = [k for k, w in enumerate(words) if w == anchor]
+    spots = _positions(words, anchor)
     for name in (anchor, *g.anchor_names.get(anchor, ())):
         parts = name.split(" ")
         at = parts.index(anchor)
@@ -335,15 +335,26 @@ def _words_of(low: str) -> list[str]:
     return [w if w.isascii() else fold(w) for w in _WORD_RE.findall(low)]
 
 
+def _positions(words: list[str], w: str) -> list[int]:
+    """Where ``w`` stands in ``words``, in order: each found by the list's own search (a
+    name's word stands once or twice among twenty or more)."""
+    out: list[int] = []
+    k = -1
+    try:
+        while True:
+            k = words.index(w, k + 1)
+            out.append(k)
+    except ValueError:
+        return out
+
+
 def _followed_by(words: list[str], w: str, after: frozenset[str]) -> bool:
-    return any(words[k + 1] in after for k in range(len(words) - 1) if words[k] == w)
+    return any(k + 1 < len(words) and words[k + 1] in after for k in _positions(words, w))
 
 
 def _in_context(g: _Gazetteer, text: str, words: list[str], h: str) -> bool:
     """ "in Davis", "Davis, CA": a small town's name with what makes it a place."""
-    for idx, w in enumerate(words):
-        if w != h:
-            continue
+    for idx in _positions(words, h):
         if idx > 0 and words[idx - 1] in _CONTEXT_BEFORE:
             return True
         if idx + 1 < len(words) and (
@@ -555,7 +566,7 @@ def _name_starts(keys: list[str], hits: frozenset[str]) -> dict[int, int]:
     mention holds an anchor word, so one starting there reaches the next anchor found
     ("new york": "york" at 1 gives {0: 2, 1: 1})."""
     starts: dict[int, int] = {}
-    for k in [k for k, key in enumerate(keys) if key in hits]:
+    for k in sorted(k for h in hits for k in _positions(keys, h)):  # the anchors, in order
         for i in range(max(0, k - _ANCHOR_BACK), k + 1):
             starts.setdefault(i, k - i + 1)
     return starts
