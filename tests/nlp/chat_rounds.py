@@ -1,0 +1,241 @@
+"""Fresh chat messages for issue 14, written for the watcher's language classes (not taken
+from the dev set), with the statements their authors make. Each round was scored *before*
+any fix it prompted (see docs/benchmarks.md); ``test_nlp_chat_rounds.py`` checks them and
+``bench/chat_rounds_bench.py`` scores them.
+
+Anchors (the moment each message is posted), chosen to cross months and years:
+
+* ``XMAS``: Wed 2026-12-23 10:00 Dublin. This weekend 25-27 Dec, next week 28 Dec - 3 Jan.
+* ``FEB``: Tue 2027-02-16 09:00 Melbourne. This weekend 19-21 Feb, next week 22-28 Feb.
+* ``AUG``: Mon 2026-08-31 14:00 Chicago. This weekend 4-6 Sep, next week 7-13 Sep.
+* ``OCT``: Fri 2026-10-09 18:00 Kolkata. This weekend 9-11 Oct, next week 12-18 Oct.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+XMAS = datetime(2026, 12, 23, 10, 0, tzinfo=ZoneInfo("Europe/Dublin"))
+FEB = datetime(2027, 2, 16, 9, 0, tzinfo=ZoneInfo("Australia/Melbourne"))
+AUG = datetime(2026, 8, 31, 14, 0, tzinfo=ZoneInfo("America/Chicago"))
+OCT = datetime(2026, 10, 9, 18, 0, tzinfo=ZoneInfo("Asia/Kolkata"))
+
+Row = tuple[str, str | None, date | None, date | None]
+Case = tuple[datetime, str, list[Row]]
+
+
+def H(city: str) -> Row:
+    return ("home", city, None, None)
+
+
+def T(city: str, first: str, last: str) -> Row:
+    return ("trip", city, date.fromisoformat(first), date.fromisoformat(last))
+
+
+def I(city: str | None = None) -> Row:  # noqa: E743 - the table reads H, T, I
+    return ("intent", city, None, None)
+
+
+# ---------------------------------------------------------------------------------------
+# Round 1 (163 messages), scored before fixing
+
+ROUND1: list[Case] = [
+    # no subject before the city
+    (XMAS, "Galway from the 27th till the 2nd, then back to the grind",
+     [T("Galway", "2026-12-27", "2027-01-02")]),
+    (AUG, "Minneapolis all week for onboarding 🥶", [T("Minneapolis", "2026-08-31", "2026-09-06")]),
+    (FEB, "just relocated to Hobart, the air here is unreal", [H("Hobart")]),
+    (OCT, "live in Pune, work out of Mumbai most days", [H("Pune")]),
+    (AUG, "finally moved to Pittsburgh last month, boxes everywhere", [H("Pittsburgh")]),
+    (XMAS, "Belfast tomorrow till sunday for the family stuff",
+     [T("Belfast", "2026-12-24", "2026-12-27")]),
+    (FEB, "Adelaide next weekend for the fringe 🎭", [T("Adelaide", "2027-02-26", "2027-02-28")]),
+    (OCT, "Chennai on the 14th, one day thing for a visa appt",
+     [T("Chennai", "2026-10-14", "2026-10-14")]),
+    (AUG, "Tucson thru friday, then home", [T("Tucson", "2026-08-31", "2026-09-04")]),
+    (XMAS, "living in Cork since the summer, loving it", [H("Cork")]),
+    (FEB, "based out of Geelong these days", [H("Geelong")]),
+    (AUG, "currently living in raleigh, ask me about bbq", [H("Raleigh")]),
+    (OCT, "Kochi next thursday to sunday for a wedding 🎉", [T("Kochi", "2026-10-15", "2026-10-18")]),
+    (XMAS, "settled in Leeds now after the whole flat saga", [H("Leeds")]),
+    (AUG, "milwaukee sept 10-12 for a wedding", [T("Milwaukee", "2026-09-10", "2026-09-12")]),
+    # the city as a modifier, in a list, an itinerary
+    (AUG, "my Omaha trip got moved to the 15th-17th", [T("Omaha", "2026-09-15", "2026-09-17")]),
+    (AUG, "the Denver office is hiring btw", []),
+    (XMAS, "our Edinburgh office does a big hogmanay party", []),
+    (FEB, "Brisbane conf next week, anyone keen for a drink after?",
+     [T("Brisbane", "2027-02-22", "2027-02-28"), I()]),
+    (OCT, "Jaipur 20–22 Oct → Udaipur 23–26 Oct",
+     [T("Jaipur", "2026-10-20", "2026-10-22"), T("Udaipur", "2026-10-23", "2026-10-26")]),
+    (AUG, "road trip: Nashville 9/18-9/20, Memphis 9/21-9/22",
+     [T("Nashville", "2026-09-18", "2026-09-20"), T("Memphis", "2026-09-21", "2026-09-22")]),
+    (FEB, "Tassie trip: Hobart 3–5 March, Launceston 6–8",
+     [T("Hobart", "2027-03-03", "2027-03-05"), T("Launceston", "2027-03-06", "2027-03-08")]),
+    (XMAS, "Bristol local here 👋", [H("Bristol")]),
+    (AUG, "the Austin crowd is way more active than ours", []),
+    (OCT, "Hyderabad biryani > everything else, fight me", []),
+    (FEB, "Perth leg of the trip is 10–14 March", [T("Perth", "2027-03-10", "2027-03-14")]),
+    (AUG, "Boise, then Spokane, then Seattle: 14–15, 16–17, 18–20 Sept",
+     [T("Boise", "2026-09-14", "2026-09-15"), T("Spokane", "2026-09-16", "2026-09-17"),
+      T("Seattle", "2026-09-18", "2026-09-20")]),
+    (XMAS, "my Lisbon flights are booked: 2-6 Jan 🎉", [T("Lisbon", "2027-01-02", "2027-01-06")]),
+    (OCT, "the Bengaluru team is doing an offsite next week", []),
+    (AUG, "Portland (Maine) weekend trip sept 11-13", [T("Portland", "2026-09-11", "2026-09-13")]),
+    # trip dates as people write them
+    (XMAS, "landing in Dublin Monday, flying back Thursday",
+     [T("Dublin", "2026-12-28", "2026-12-31")]),
+    (AUG, "in Denver wed and thu for a client", [T("Denver", "2026-09-02", "2026-09-03")]),
+    (AUG, "Atlanta Wed through Fri the week after", [T("Atlanta", "2026-09-09", "2026-09-11")]),
+    (OCT, "Mysuru the weekend of the 24th 🏖️", [T("Mysuru", "2026-10-23", "2026-10-25")]),
+    (FEB, "Sydney early next month for a few days", [T("Sydney", "2027-03-01", "2027-03-31")]),
+    (AUG, "in Chicago right now until thursday", [T("Chicago", "2026-08-31", "2026-09-03")]),
+    (XMAS, "here in Manchester till the 2nd, visiting the in-laws",
+     [T("Manchester", "2026-12-23", "2027-01-02")]),
+    (XMAS, "Amsterdam 30 Dec – 3 Jan 🎆", [T("Amsterdam", "2026-12-30", "2027-01-03")]),
+    (FEB, "Auckland 28/2 – 4/3", [T("Auckland", "2027-02-28", "2027-03-04")]),
+    (AUG, "landing in boston sat morning, in town til tues",
+     [T("Boston", "2026-09-05", "2026-09-08")]),
+    (XMAS, "in Berlin next wek for a bit, anyone around?",
+     [T("Berlin", "2026-12-28", "2027-01-03"), I()]),
+    (OCT, "Kolkata from the 28th, back on the 2nd", [T("Kolkata", "2026-10-28", "2026-11-02")]),
+    (FEB, "driving up to Canberra tmrw for 3 days", [T("Canberra", "2027-02-17", "2027-02-19")]),
+    (AUG, "Saint Paul on the 3rd and 4th", [T("Saint Paul", "2026-09-03", "2026-09-04")]),
+    (XMAS, "in Glasgow over the weekend, then Inverness mon-wed",
+     [T("Glasgow", "2026-12-25", "2026-12-27"), T("Inverness", "2026-12-28", "2026-12-30")]),
+    (OCT, "Pune Tue to Thu next week", [T("Pune", "2026-10-13", "2026-10-15")]),
+    (AUG, "headed to Madison for a long weekend, fri to mon",
+     [T("Madison", "2026-09-04", "2026-09-07")]),
+    (FEB, "in Darwin for 5 nights from Thursday", [T("Darwin", "2027-02-18", "2027-02-23")]),
+    (XMAS, "Prague for a week from the 27th", [T("Prague", "2026-12-27", "2027-01-02")]),
+    (AUG, "flying into Dallas on the 9th, out on the 12th", [T("Dallas", "2026-09-09", "2026-09-12")]),
+    (OCT, "at a wedding in Jaipur this weekend", [T("Jaipur", "2026-10-09", "2026-10-11")]),
+    (AUG, "in Kansas City tomorrow and wednesday for a site visit",
+     [T("Kansas City", "2026-09-01", "2026-09-02")]),
+    (AUG, "I'll be in Louisville 9/24-9/27, bourbon recs welcome",
+     [T("Louisville", "2026-09-24", "2026-09-27")]),
+    (OCT, "Bhubaneswar 15.10–18.10 for a conference", [T("Bhubaneswar", "2026-10-15", "2026-10-18")]),
+    (FEB, "in Wellington 2–4/3 for work", [T("Wellington", "2027-03-02", "2027-03-04")]),
+    (XMAS, "Edinburgh 31st to 2nd for hogmanay 🎆", [T("Edinburgh", "2026-12-31", "2027-01-02")]),
+    # questions and asides that still state things
+    (AUG, "is anybody else here based in Orlando?", [H("Orlando")]),
+    (XMAS, "Cardiff here, anyone around for a pint over the hols?", [H("Cardiff"), I()]),
+    (FEB, "Ballarat here, anyone keen for a coffee sometime?", [H("Ballarat"), I()]),
+    (OCT, "grew up in Madurai but I'm in Chennai these days", [H("Chennai")]),
+    (AUG, "any other Milwaukee folks lurking here?", [H("Milwaukee")]),
+    (XMAS, "anyone else in Leeds? feels like it's just me", [H("Leeds")]),
+    (AUG, "wait, are there other people in Tulsa on here??", [H("Tulsa")]),
+    (OCT, "is anyone from Indore here?", []),
+    (AUG, "where's everyone based? I'm curious", []),
+    (XMAS, "Norwich, originally from Leicester", [H("Norwich")]),
+    (AUG, "born in Omaha, now in Denver (send help, altitude)", [H("Denver")]),
+    # intents worded many ways
+    (XMAS, "we should really grab a coffee in the new year", [I()]),
+    (AUG, "who's free for tacos after work friday?", [I()]),
+    (FEB, "dumplings? anyone?? 🥟", [I()]),
+    (OCT, "it'd be cool to put faces to all these handles", [I()]),
+    (AUG, "any Chicago people up for a meetup in Sept?", [I("Chicago")]),
+    (XMAS, "fancy a pint sometime over the break, anyone?", [I()]),
+    (FEB, "keen to catch up irl with some of you at some point", [I()]),
+    (AUG, "happy hour thursday? I'll find a spot", [I()]),
+    (OCT, "let's do a small meetup once the monsoon's over", [I()]),
+    (XMAS, "would be lovely to meet a few of you in person before the year's out", [I()]),
+    (AUG, "board game night at my place saturday, dm for address", [I()]),
+    (FEB, "brunch crew? sunday? 🥞", [I()]),
+    (AUG, "if anyone's ever in Tucson let's grab a beer", [I("Tucson")]),
+    (OCT, "who's around Bengaluru for chai this weekend?", [I("Bengaluru")]),
+    (XMAS, "we oughta do a proper meetup in Dublin sometime", [I("Dublin")]),
+    (AUG, "anyone wanna hit the climbing gym together this week?", [I()]),
+    (FEB, "down for a walk along the Yarra if anyone fancies it sat arvo", [I()]),
+    # not intents
+    (AUG, "no way we meet that deadline lol", []),
+    (XMAS, "pleasure to virtually meet you all 👋", []),
+    (OCT, "sprint review meeting pushed to 4pm", []),
+    (AUG, "the potluck last weekend was a blast, thanks all", []),
+    (FEB, "let's hop on a call tomorrow to sort the config", []),
+    (XMAS, "meet the new CI pipeline, same as the old pipeline", []),
+    (AUG, "we're doing a virtual happy hour on zoom friday", []),
+    (OCT, "can we meet halfway on the naming — snake_case for files, camel for classes?", []),
+    (AUG, "the meetup got cancelled, sorry folks", []),
+    (FEB, "honestly I hate meetups, too loud", []),
+    (XMAS, "drinks with the team last night were fun", []),
+    (AUG, "our client meetup in Denver went well", []),
+    (OCT, "huddle in 5?", []),
+    (AUG, "pair with me over a call after lunch?", []),
+    # not the speaker, not now
+    (AUG, "my brother just moved to Boise", []),
+    (XMAS, "my partner's in Paris till the 3rd, so it's just me and the cat", []),
+    (OCT, "used to live in Mumbai, back in Nagpur now", [H("Nagpur")]),
+    (AUG, "was in Nashville last weekend, ate too much hot chicken", []),
+    (FEB, "I don't live in Sydney anymore fwiw", []),
+    (XMAS, "if I lived in Edinburgh I'd be at every meetup", []),
+    (AUG, "might be in Phoenix in October, depends on budget", []),
+    (OCT, "my Kochi trip got cancelled 😭", []),
+    (AUG, "I'm in Austin — sorry, Round Rock, I always say Austin", [H("Round Rock")]),
+    (XMAS, "Liverpool next week. Actually no, Manchester, I mixed up the tickets",
+     [T("Manchester", "2026-12-28", "2027-01-03")]),
+    (FEB, "we were in Brisbane for the floods, never again", []),
+    (AUG, "someday I'll live in Santa Fe", []),
+    (OCT, "my manager is based in Gurugram", []),
+    (XMAS, "not going to Paris after all, the strikes", []),
+    (AUG, "should I move to Denver or Austin? genuinely torn", []),
+    (FEB, "the kids are in Adelaide with their nan next week", []),
+    (AUG, "thinking about heading to Vegas in november, no plans yet", []),
+    (OCT, "Heading to Chennai tomorrow... jk, still stuck at my desk", []),
+    (XMAS, "I'm in Leeds... sorry, Wakefield, everyone says Leeds", [H("Wakefield")]),
+    # hard negatives
+    (AUG, "Phoenix LiveView is so good for this", []),
+    (XMAS, "reading the Dublin core spec, send help", []),
+    (OCT, "set TZ=Asia/Kolkata in the container", []),
+    (AUG, "go Nashville Predators 🏒", []),
+    (FEB, "anyone been to the Melbourne Cup? worth it?", []),
+    (XMAS, "Florence from accounts is off till the 4th", []),
+    (AUG, "Austin said he'd review the PR tomorrow", []),
+    (OCT, "what's the best time to visit Shimla?", []),
+    (AUG, "> I'm in Denver next week\nnice, enjoy!", []),
+    (XMAS, "https://example.com/berlin-2027-schedule", []),
+    (FEB, "Sydney to Melbourne is a long drive lol", []),
+    (OCT, "Kerala for two weeks in november", []),
+    (XMAS, "the chicago manual of style says otherwise", []),
+    (AUG, "sorry Jackson, that's on me", []),
+    # trips and homes with an intent
+    (FEB, "in Perth for work 23–25 Feb, anyone up for a beer?",
+     [T("Perth", "2027-02-23", "2027-02-25"), I()]),
+    (AUG, "Seattle next mon-wed, would love to meet some of you",
+     [T("Seattle", "2026-09-07", "2026-09-09"), I()]),
+    (OCT, "Hyderabad from tomorrow to tuesday, who's free for dinner?",
+     [T("Hyderabad", "2026-10-10", "2026-10-13"), I()]),
+    (XMAS, "back in Galway 24th–29th, pints anyone?", [T("Galway", "2026-12-24", "2026-12-29"), I()]),
+    (AUG, "sf 9/14-9/16, lmk if anyone wants to grab lunch",
+     [T("San Francisco", "2026-09-14", "2026-09-16"), I()]),
+    (FEB, "Melbourne-based, happy to host a meetup in March if there's interest",
+     [H("Melbourne"), I()]),
+    (OCT, "Lucknow here 👋 anyone wanna meet up for kebabs?", [H("Lucknow"), I()]),
+    (XMAS, "Oxford next thurs for a talk, coffee after if anyone's around",
+     [T("Oxford", "2026-12-31", "2026-12-31"), I()]),
+    (AUG, "denver fri-sun, anyone down to hike?", [T("Denver", "2026-09-04", "2026-09-06"), I()]),
+    (FEB, "in Christchurch 5th to 9th March, who's local?",
+     [T("Christchurch", "2027-03-05", "2027-03-09"), I()]),
+    # homes, more ways
+    (AUG, "minneapolis-based designer, hi!", [H("Minneapolis")]),
+    (XMAS, "Dublin born and raised, never left", [H("Dublin")]),
+    (OCT, "been in Bengaluru 6 yrs now, it's home", [H("Bengaluru")]),
+    (FEB, "We just moved to Bendigo with the kids", [H("Bendigo")]),
+    (AUG, "hello from sunny San Diego 🌞", [H("San Diego")]),
+    (XMAS, "Belfast checking in, long time lurker", [H("Belfast")]),
+    (OCT, "I'm a proud Mumbaikar", [H("Mumbai")]),
+    (AUG, "we live in Evanston, work downtown", [H("Evanston")]),
+    (FEB, "I work in the CBD but live out in Frankston", [H("Frankston")]),
+    (XMAS, "home is Aberdeen these days", [H("Aberdeen")]),
+    # more trips
+    (AUG, "Houston for the marathon, sept 19-20", [T("Houston", "2026-09-19", "2026-09-20")]),
+    (OCT, "off to Singapore on the 20th for 4 days", [T("Singapore", "2026-10-20", "2026-10-23")]),
+    (XMAS, "Paris for NYE, back on the 2nd", [T("Paris", "2026-12-31", "2027-01-02")]),
+    (FEB, "Tokyo 14–21 March 🗼", [T("Tokyo", "2027-03-14", "2027-03-21")]),
+    (AUG, "in Cincinnati this thursday and friday", [T("Cincinnati", "2026-09-03", "2026-09-04")]),
+    # self-corrections
+    (FEB, "Brisbane 4–6 March. wait, no — Gold Coast, it's the GC conference",
+     [T("Gold Coast", "2027-03-04", "2027-03-06")]),
+    (AUG, "I'm in Dallas, well Plano technically", [H("Plano")]),
+    (OCT, "Kolkata next week, sorry I mean Guwahati", [T("Guwahati", "2026-10-12", "2026-10-18")]),
+]
