@@ -2,7 +2,8 @@
 
 ``find_places`` asks a small town or a first name ("Austin", "Santiago") for a place word
 before it ("in Austin"). Some frames are place words too: "Austin-based", "shibuya based",
-"**Location:** Santiago". Here each such name is read as if "in" stood before it. A name
+"**Location:** Santiago", a name opening a clause with dates after it ("Galway from the
+27th", "then Inverness mon-wed"). Here each such name is read as if "in" stood before it. A name
 that is also a common word ("Nice", "Mobile") counts before "-based" only where the frame
 ends there ("Nice-based 🇫🇷", not "mobile-based apps"); a name written in lower case only
 when its city is big (100,000 people) or a curated name.
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 
 from bot.nlp.lang import en
 from bot.nlp.places import PlaceMention, _load, find_places
+from bot.nlp.places.gazetteer import _PERSON_NAMES
 
 __all__ = ["framed_places", "may_be_framed"]
 
@@ -22,7 +24,7 @@ _MIN_POP_LOWER = 100_000
 
 def may_be_framed(low: str) -> bool:
     """Cheap check: False means ``framed_places`` finds nothing."""
-    return "based" in low or ":" in low or "=" in low
+    return "based" in low or ":" in low or "=" in low or en.may_date(low)
 
 
 def framed_places(text: str) -> list[PlaceMention]:
@@ -40,6 +42,23 @@ def _candidates(text: str, low: str) -> Iterator[PlaceMention | None]:
     if ":" in low or "=" in low:
         for m in en.FIELD_LABEL_LINE.finditer(text):
             yield _as_place(text, m.start(1), m.end(1), common_ok=True)
+    if en.may_date(low):
+        yield from _dated(text)
+
+
+def _dated(text: str) -> Iterator[PlaceMention | None]:
+    """A name that opens a clause with dates after it ("Galway from the 27th", "then
+    Inverness mon-wed"): a place unless it is a common word or a first name ("Florence
+    on the 4th said ...")."""
+    for m in en.DATED_NAME.finditer(text):
+        name = m.group(1)
+        words = name.split()
+        for n in (2, 1) if len(words) == 2 else (1,):
+            start = m.start(1) + (len(name) - len(" ".join(words[-n:])))
+            place = _as_place(text, start, m.end(1), common_ok=False)
+            if place is not None and place.text.lower() not in _PERSON_NAMES:
+                yield place
+                break
 
 
 def _based(text: str) -> Iterator[PlaceMention | None]:

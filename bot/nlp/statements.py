@@ -381,9 +381,14 @@ def _place_statements(
 
 
 def _corrects(low: str, prev: _Mention | None, m: _Mention) -> bool:
-    """The city replaces the one before it in its sentence ("Leeds — sorry, Bradford"); not
-    across sentences ("... Petaling Jaya technically. KL folks, ...")."""
-    if prev is None or (prev.sentence != m.sentence and "..." not in low[prev.end : m.start]):
+    """The city replaces the one before it in its sentence ("Leeds — sorry, Bradford"), or
+    in the next one when that opens with the correction ("Liverpool next week. Actually no,
+    Manchester"); not otherwise across sentences ("... Petaling Jaya technically. KL
+    folks, ...")."""
+    if prev is None:
+        return False
+    across = prev.sentence != m.sentence and "..." not in low[prev.end : m.start]
+    if across and en.CORRECTION_LEAD.match(m.prefix) is None:
         return False
     return en.CORRECTION.search(low[prev.end : m.start]) is not None
 

@@ -141,6 +141,7 @@ def _own_forms(after: str, today: date) -> tuple[Days, int] | None:
     these could move there)."""
     forms = (
         _dotted,
+        _dotted_day_month,
         _numeric_range,
         _month_day_range,
         _next_week_then_days,
@@ -155,7 +156,7 @@ def _own_forms(after: str, today: date) -> tuple[Days, int] | None:
 
 
 def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
-    spans: list[Days] = []
+    spans: list[tuple[Days, str]] = []
     i = 0
     prev_end = -1
     while i < len(ts):
@@ -165,13 +166,16 @@ def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
         step = 2 if (nxt is not None and of) else 1
         span = _of(t, nxt) if (nxt is not None and of) else _one(low, t, today)
         if span is not None and (not spans or _continues(low[prev_end : t.start_index])):
-            spans.append(span)
+            spans.append((span, t.text.lower()))
         prev_end = (nxt if step == 2 and nxt is not None else t).end_index
         i += step
     if not spans:
         return None
-    first, last = spans[0]
-    for a, b in (_after_first(span, first) for span in spans[1:]):
+    first, last = spans[0][0]
+    for later in (_after_first(span, text, first) for span, text in spans[1:]):
+        if later is None:
+            continue
+        a, b = later
         if first <= a and b <= last:
             first, last = a, b  # "next week (3rd-7th)": the days inside
         elif a <= first and last <= b and a.weekday() == 0 and (b - a).days == 6:
@@ -181,12 +185,19 @@ def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
     return first, last
 
 
-def _after_first(span: Days, first: date) -> Days:
-    """ "22-24 June, staying on till the 26th": an end before the start is that day of the
-    start's month (or the next)."""
+def _after_first(span: Days, text: str, first: date) -> Days | None:
+    """A later mention that ends before the trip's start: "22-24 June, staying on till the
+    26th" is that day of the start's month (or the next); "landing Monday, flying back
+    Thursday" the weekday after the start; anything else ("the week" of "Wed through Fri
+    the week after", which the range already read) adds nothing."""
     a, b = span
     if b >= first:
         return span
+    weekday = [en.WEEKDAY_NAMES[w] for w in re.findall(r"[a-z]+", text) if w in en.WEEKDAY_NAMES]
+    if weekday:
+        return first, _next_weekday(first, weekday[-1])
+    if not re.search(r"\d", text):
+        return None
     for month_start in (first.replace(day=1), (first.replace(day=28) + timedelta(days=4))):
         try:
             day = month_start.replace(day=b.day)
@@ -232,7 +243,18 @@ def _one(low: str, t: TimeMention, today: date) -> Days:
         return _monday(first), _monday(first) + timedelta(days=6)
     if text.split()[0] in en.END_WORDS or re.search(r"\b(?:until|till|til|through)\s*$", lead):
         return today, max(today, last)
-    return first, last
+    return _whole_month_if_vague(text, first, last)
+
+
+def _whole_month_if_vague(text: str, first: date, last: date) -> Days:
+    """ "next month for a few days", "a couple of weeks in March": a vague length inside a
+    named month is the whole month, from its first day (or today) to its last."""
+    words = text.split()
+    names_a_month = "month" in words or any(w in en.MONTH_NAMES for w in words)
+    if en.VAGUE_LENGTH.search(text) is None or not names_a_month:
+        return first, last
+    next_month = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return first, next_month - timedelta(days=1)
 
 
 def _weeks_ahead(following: str) -> int:
@@ -327,6 +349,16 @@ def _dotted(after: str, today: date) -> tuple[Days, int] | None:
     return (days, m.start()) if days else None
 
 
+def _dotted_day_month(after: str, today: date) -> tuple[Days, int] | None:
+    """ "15.10-18.10" (day.month-day.month): the next such range on or after today."""
+    m = en.DOTTED_DAY_MONTH_RANGE.search(after)
+    if m is None:
+        return None
+    d1, m1, d2, m2 = (int(g) for g in m.groups())
+    days = _dated(today, m1, d1, m2, d2)
+    return (days, m.start()) if days else None
+
+
 def _next_week_then_days(after: str, today: date) -> tuple[Days, int] | None:
     """ "next week (Tue-Thu)": those days of next week."""
     m = en.NEXT_WEEK_THEN_DAYS.search(after)
@@ -346,13 +378,14 @@ def _until_weekday(after: str, today: date) -> tuple[Days, int] | None:
 
 
 def _weekday_range(after: str, today: date) -> tuple[Days, int] | None:
-    """ "fri-sun": the next such start day, then the next end day on or after it ("next
-    week" after it: that week's days)."""
+    """ "fri-sun", "wed and thu": the next such start day, then the next end day on or after
+    it ("next week" after it or "next" before it: that week's days)."""
     m = en.WEEKDAY_RANGE.search(after)
-    if m is None or "next" in after[: m.start()].split()[-1:]:
+    if m is None:
         return None
     a, b = en.WEEKDAY_NAMES[m.group(1)], en.WEEKDAY_NAMES[m.group(2)]
-    ahead = _weeks_ahead(after[m.end() :])
+    # "next mon-wed": those days of next week
+    ahead = 1 if "next" in after[: m.start()].split()[-1:] else _weeks_ahead(after[m.end() :])
     if ahead:
         monday = _monday(today) + timedelta(days=7 * ahead)
         return (monday + timedelta(days=a), monday + timedelta(days=max(a, b))), m.start()

@@ -124,8 +124,16 @@ ORIGIN = re.compile(
 )
 # "Denver... sorry, Boulder": the city after this replaces the one before.
 CORRECTION = re.compile(
-    r"(?:^|\W)(?:sorry|i\s+mean|i\s+meant|wait\s+no|wait|actually|correction|scratch\s+that|"
+    r"(?:^|\W)(?:sorry|i\s+mean|i\s+meant|wait\W+no|wait|actually(?:\W+no)?|correction|scratch\s+that|"
     r"make\s+that|no\s+wait|err|erm|or\s+rather|rather|well|i\s+mean|technically)\W*$"
+)
+
+# A sentence that opens with nothing but a correction ("Liverpool next week. Actually no,
+# Manchester"): its city replaces the one of the sentence before.
+CORRECTION_LEAD = re.compile(
+    r"^\W*(?:actually|wait|sorry|no|oops|err|erm|correction|scratch\s+that|make\s+that|"
+    r"i\s+mean|i\s+meant)(?:\W+(?:actually|wait|sorry|no|oops|i\s+mean|i\s+meant|make\s+that|"
+    r"it's|its))*\W*$"
 )
 
 # ---------------------------------------------------------------------------------------
@@ -320,7 +328,8 @@ WEEKEND_OF = re.compile(r"\bweekend\s+of\s*$")
 NEXT_WEEK_AFTER = re.compile(r"^\s*(?:next\s+week|the\s+week\s+after)\b")
 WEEK_AFTER_NEXT = re.compile(r"^\s*(?:the\s+)?week\s+after\s+next\b")
 WEEKDAY_RANGE = re.compile(
-    r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s*(?:-|–|—|to|through|thru|till|until)"
+    r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s*"
+    r"(?:-|–|—|to|through|thru|till|until|and|&)"
     r"\s*(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\b"
 )
 # "next week (Tue-Thu)", "next week, Wed to Fri": a weekday range qualifying next week.
@@ -335,6 +344,17 @@ DAY_RANGE = re.compile(
 )
 # "21.–24.5." (German): a dotted day range ending in a month.
 DOTTED_RANGE = re.compile(r"\b(\d{1,2})\.\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.?")
+# "15.10–18.10" (day.month-day.month, as written outside the US).
+DOTTED_DAY_MONTH_RANGE = re.compile(
+    r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.?\s*[-–—]\s*(\d{1,2})\.(\d{1,2})\.?(?![\d.]*\d)"
+)
+# A bare day range in a list of them ("14–15, 16–17, 18–20 Sept").
+BARE_DAY_RANGE = re.compile(r"(?<![\d/.])(\d{1,2})\s*(?:-|–|—)\s*(\d{1,2})(?![\d/.:])")
+# A vague length inside a named month: "next month for a few days" is the whole month.
+VAGUE_LENGTH = re.compile(
+    r"\b(?:a\s+few|a\s+couple(?:\s+of)?|couple(?:\s+of)?|some|several|a\s+bit|a\s+while)"
+    r"(?:\s+(?:days|nights|weeks))?\b"
+)
 ADJECTIVES = (
     *"sunny rainy beautiful lovely snowy cold hot freezing windy gorgeous foggy humid".split(),
     "good old",
@@ -954,6 +974,21 @@ YES_ME = re.compile(
 BASED_AFTER_NAME = re.compile(
     r"(?<![\w'])([^\W\d_][\w'.]*(?:\s[^\W\d_][\w'.]*)?)(?:-|\s)based\b"
     r"(?P<end>\W*(?:$|\W\s|\s(?:but|and|here|in)\b))?"
+)
+# A capitalised name that opens a clause with a trip's dates right after it: "Galway from the
+# 27th", "..., then Inverness mon-wed", "Hobart 3-5 March, Launceston 6-8". The name is read as
+# a place as if "in" stood before it (``framed``). The words after it must start a date.
+_DATE_LEAD = (
+    r"(?:from\s+the\s+\d|from\s+\d|on\s+the\s+\d|the\s+\d|the\s+weekend|next\s+(?:week|wee?k|month|"
+    r"weekend|mon|tue|wed|thu|fri|sat|sun)|this\s+(?:week|weekend|mon|tue|wed|thu|fri|sat|sun)|"
+    r"tmrw|tomorrow|all\s+week|over\s+the\s+weekend|\d{1,2}(?:st|nd|rd|th)?\s*(?:[-–—/.]|to\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:[-–—]|to\b|through\b|thru\b|and\b)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+)
+DATED_NAME = re.compile(
+    r"(?:^|(?<=[\n.!?:;,→>])|(?<=\bthen\s)|(?<=\band\s))\s*(?:then\s+)?"
+    r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)(?=\s+(?i:" + _DATE_LEAD + r"))"
 )
 FIELD_LABEL_LINE = re.compile(
     r"^\W*(?i:location|city|based\s+in|home\s+base|home)\W*[:=]\W*"
