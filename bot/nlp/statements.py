@@ -289,6 +289,8 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
         return None
     if en.ORIGIN.search(b):
         return "home" if en.STILL_THERE.search(m.after) else None
+    if en.BEEN_IN.search(b) and en.YEARS_AFTER.match(m.after):
+        return "home"  # "been in Bengaluru 6 yrs now"
     if not en.VISIT_SOMEONE.search(b) and _not_the_speaker_now(m):
         return None
     if en.HOME_BEFORE.search(b):
@@ -406,7 +408,8 @@ def _final_kind(
     if kind == "home" and moving_later:
         return None  # "moving to X next month" is no home yet
     if kind == "trip" and days is None and not en.ARRIVAL.search(m.before):
-        return "home" if en.IM_IN.search(m.before) else None
+        now_there = en.IM_IN.search(m.before) or en.NOW_AFTER.search(m.after)
+        return "home" if now_there else None  # "I'm in X", "back in X now"
     if kind == "trip" and days is not None and (days[1] < today or en.HEDGE.search(m.prefix)):
         return None  # a past or hedged trip
     return kind
@@ -463,7 +466,7 @@ def _intent(
         for hit in cue.pattern.finditer(low):
             s0, s1 = _sentence_of(sentences, hit.start())
             sent = low[s0:s1]
-            if en.NOT_INTENT.search(sent) or en.PAST_MEETUP.search(sent):
+            if en.NOT_INTENT.search(sent) or en.PAST_MEETUP.search(sent) or en.HYPOTHETICAL.match(sent):
                 continue
             if en.NOT_NOW_INTENT.search(low[max(s0, hit.start() - 30) : hit.start()]):
                 continue

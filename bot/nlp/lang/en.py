@@ -169,7 +169,8 @@ HOME_BEFORE = _cue(
           \s+(?:to|in)\s*$
     | \b(?:here|over\s+here|out\s+here|down\s+here|up\s+here|back\s+home)\s+in\s*$
     | ^\s*(?:currently\s+|now\s+|still\s+|happily\s+)?(?:live|living|based|located|residing|
-          settled|lurking|lurker)\s+(?:in|near|out\s+of|outside(?:\s+of)?|around|from)\s*$
+          settled|lurking|lurker)(?:\s+(?:out|over|up|down|right))?
+          \s+(?:in|near|out\s+of|outside(?:\s+of)?|around|from)\s*$
     | \b(?:joining|lurker|lurking|writing|posting|saying\s+hi|checking\s+in|hi|hello|hey|
           greetings|waving|howdy|hiya|reporting\s+in|dialing\s+in|calling\s+in)\s+from\s*$
     | \bmy\s+(?:home|place|apartment|flat|house|home\s+base|base)\s+(?:is\s+)?(?:in\s*)?$
@@ -209,10 +210,11 @@ HOME_AFTER = _cue(
     | \W*here\b(?!'s|\s+(?:we|i|is|are|was|and\s+there|comes?|goes)\b)
     | \W*checking\s+in\b
     | \W*(?:native|local|resident|born\s+and\s+(?:bred|raised)|represent)\b
-          (?![^.!?]{0,30}\b(?:originally|left|moved\s+away)\b)
+          (?![^.!?]{0,30}\b(?:originally|(?<!never\s)left|moved\s+away)\b)
     | \W*(?:represent|reporting\s+in|in\s+the\s+house|checking\s+in)\b
     | \s*\([^)]{0,40}\)\s*here\b
     | \W*(?:aqu[ií]|ici)\b
+    | \s*[,(]\s*(?:but\s+)?originally\s+from\b
     | \W*(?:any(?:one|body)\s+else|any\s+others?)\s+(?:(?:down|up|out|over|living|based)\s+)?
           (?:here|around\s+here)\b
     )""",
@@ -225,6 +227,9 @@ HOME_NOW_AFTER = _cue(
     r"(?:\s+future)?)\b",
     (" now", " these days"),
 )
+
+# "back in Nagpur now": a stay with no days that is now, and for good, is a home.
+NOW_AFTER = re.compile(r"^\W*(?:now|nowadays|these\s+days|for\s+good)\b")
 
 # ---------------------------------------------------------------------------------------
 # Trip cues
@@ -275,7 +280,7 @@ TRIP_BEFORE = _cue(
 MODIFIER_TRIP = _cue(
     "city as a modifier",
     r"^\s*(?:trip|visit|work\s+trip|road\s+trip|weekend|getaway|offsite|off-site|run|leg|"
-    r"stopover|layover|jaunt|conference|summit|wedding)\b",
+    r"stopover|layover|jaunt|conference|summit|wedding|flights?|hotel|tickets?|train)\b",
     (" trip", " visit", " offsite"),
 )
 # After a city with a date: "in Oslo for work", "Oslo for a wedding" (the date is read apart).
@@ -376,7 +381,7 @@ _HOME_WORDS = frozenset(
     """here live lives living lived based moved relocated settled fellow proud home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
     resident represent checking location aquí aqui ici i'm im we're i've ive we've born
-    landed arrived touched intro introduction""".split()
+    landed arrived touched intro introduction originally""".split()
 )
 # The words of dates: every trip but an arrival needs its days.
 DATE_WORDS = frozenset(
@@ -515,11 +520,12 @@ _FOOD_WORDS = (
     "drinks drink coffee coffees beer beers pint pints lunch dinner brunch breakfast tacos ramen "
     "pizza dumplings sushi tapas bbq cocktails wine whisky bite food apero apéro karaoke donuts "
     "bevvy bevvies picnic potluck hike walk climb bouldering games crawl noodles curry pho "
-    "dim sum boardgames pub pubs table cowork coworking café cafe"
+    "dim sum boardgames pub pubs table cowork coworking café cafe chai tea boba kebabs gelato "
+    "climbing"
 ).split()
 _FOOD = (
     r"(?:a\s+|an\s+|some\s+)?(?:food\s+trucks?|bar\s+crawl|board\s*games?(?:\s+night)?|"
-    r"games?\s+night|dim\s+sum|" + "|".join(re.escape(w) for w in _FOOD_WORDS if " " not in w) + ")"
+    r"games?\s+night|dim\s+sum|happy\s+hours?|" + "|".join(re.escape(w) for w in _FOOD_WORDS if " " not in w) + ")"
 )
 _WHO = (
     r"(?:you\s+guys|anyone|anybody|any\s+[\w-]+\s+(?:folks|people|peeps|crew|friends|members|"
@@ -533,12 +539,16 @@ _DAYISH = (
 )
 
 
+# The words of _FOOD (a message with "happy hour" has "happy").
+_FOOD_NEEDS = frozenset({*_FOOD_WORDS, "happy"})
+
+
 def _needs(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
 _ACTIVITY = frozenset(
-    {*_FOOD_WORDS, *"meet meetup meetups tweetup irl hangout person together hang faces".split()}
+    {*_FOOD_NEEDS, *"meet meetup meetups tweetup irl hangout person together hang faces".split()}
     | {"usernames", "names"}
 )
 _ASK_WORDS = (
@@ -580,16 +590,17 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "in person",
-        r"\b(?:say\s+hi|hang|hang\s+out|meet|grab\s+\w+|get\s+\w+|drinks?|coffee|chat)\b"
+        r"\b(?:say\s+hi|hang|hang\s+out|meet|grab\s+\w+|get\s+\w+|drinks?|coffee|chat|catch\s+up)\b"
         r"[^.!?\x00]{0,40}?\b(?:in\s+person|irl|in\s+real\s+life|face\s+to\s+face)",
         (
             "say hi to the oslo crew in person",
             "down to hang in person",
             "wants to say hi in person",
+            "keen to catch up irl with some of you",
         ),
         needs=(
             _needs("person irl real face"),
-            _needs("say hi hang meet grab get drinks drink coffee chat"),
+            _needs("say hi hang meet grab get drinks drink coffee chat catch"),
         ),
     ),
     _cue(
@@ -630,7 +641,7 @@ INTENT_CUES: tuple[Cue, ...] = (
             "anyone fancies a coffee",
             "any sydneysiders up for a run + coffee?",
         ),
-        needs=(frozenset({*_FOOD_WORDS, "meet", "meetup", "hang"}), _needs(_ASK_WORDS + " any")),
+        needs=(frozenset({*_FOOD_NEEDS, "meet", "meetup", "hang"}), _needs(_ASK_WORDS + " any")),
     ),
     _cue(
         "up for anything",
@@ -649,7 +660,7 @@ INTENT_CUES: tuple[Cue, ...] = (
             "coffee on saturday, anyone?",
             "food trucks wednesday? 🌮 anyone?",
         ),
-        needs=(frozenset(_FOOD_WORDS), _needs("anyone anybody who y'all yall takers")),
+        needs=(_FOOD_NEEDS, _needs("anyone anybody who y'all yall takers")),
     ),
     _cue(
         "food ... anyone?",
@@ -657,7 +668,7 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"opinions?|thoughts|favou?rite|best|good|place|places|spot|spots)\b)[^.!?\x00]){0,30}?"
         r"(?<!for\s)(?<!to\s)(?<!with\s)(?<!from\s)\b(?:anyone|anybody|takers)\s*\?",
         ("filter coffee this saturday anyone?", "tacos after work anybody?"),
-        needs=(frozenset(_FOOD_WORDS), _needs("anyone anybody takers")),
+        needs=(_FOOD_NEEDS, _needs("anyone anybody takers")),
         mark="?",
     ),
     _cue(
@@ -671,7 +682,7 @@ INTENT_CUES: tuple[Cue, ...] = (
             "berlin people: karaoke friday?",
             "usual spot, 7pm? 🍻",
         ),
-        needs=(frozenset({*_FOOD_WORDS, "spot"}),),
+        needs=(frozenset({*_FOOD_NEEDS, "spot"}),),
         mark="?",
     ),
     _cue(
@@ -704,6 +715,13 @@ INTENT_CUES: tuple[Cue, ...] = (
         rf"\b(?:fancy|fancies)\s+(?:grabbing\s+|getting\s+)?{_FOOD}",
         ("fancy a pint after?", "if anyone fancies a coffee"),
         needs=(_needs("fancy fancies"),),
+    ),
+    _cue(
+        "food if anyone fancies",
+        rf"\b{_FOOD}\b[^.!?\x00]{{0,40}}?\bif\s+(?:anyone|anybody|any\s+of\s+you)(?:'s|\s+is)?\s+"
+        r"(?:fancies|wants|keen|up\s+for|down|free|interested|game)\b",
+        ("down for a walk along the river if anyone fancies it", "pints later if anyone's keen"),
+        needs=(_FOOD_NEEDS, _needs("anyone anybody any anyone's anybody's"), _needs("if")),
     ),
     _cue(
         "hosting",
@@ -806,7 +824,7 @@ JOKE_AFTER = re.compile(
 NOT_AFTER = re.compile(
     r"\b(?:cancel+ed|called\s+off|fell\s+through|postponed|kidding|jk|in\s+spirit|"
     r"was\s+(?:great|amazing|fun|lovely)|"
-    r"not\s+anymore|no\s+longer|anymore|after\s+all|someday|one\s+day|eventually|"
+    r"not\s+anymore|no\s+longer|anymore|after\s+all|someday|one\s+day(?![\s-]+(?:thing|trip|visit|only))|eventually|"
     r"is\s+on\s+(?:the|my)\s+list|no\s+dates|if\s+(?:my|the|i)|depends|assuming|maybe|might|"
     r"fingers\s+crossed|tbd|tbc|for\s+now\s+just\s+dreaming|is\s+(?:so|really|a)\b|has\s+the)\b"
 )
@@ -835,11 +853,19 @@ MOVED = re.compile(r"\b(?:moved|relocated|moving|relocating|move|relocate)\b[\w\
 # "I'm in X" with no dates is a home.
 IM_IN = re.compile(r"\b(?:i'm|im|i\s+am|we're|we\s+are)\s+(?:\w+\s+)?(?:in|at)\s*$")
 # Right before an intent cue: a negation ("I don't want to meet up").
+# A sentence that opens a hypothetical: "if I lived in Edinburgh I'd be at every meetup".
+HYPOTHETICAL = re.compile(r"^\W*(?:but\s+|and\s+)?if\s+(?:i|we)\s+(?:lived|were|was|had|still|could|didn't)\b")
 NOT_NOW_INTENT = re.compile(r"(?:\b(?:not|dont|never|no|quoted|said)\b|n't\b)[^.!?]*$")
 # "I've lived in Toronto for 10 years": the past tense still true now.
 HOME_PERFECT = re.compile(
     r"\b(?:i've|ive|i\s+have|we've|we\s+have)\s+(?:\w+\s+)?(?:lived|been\s+living|been\s+based|"
     r"been)\s+(?:in|out\s+of)\s*$"
+)
+# "been in Bengaluru 6 yrs now", "been living in Leeds for a decade": years there are a home.
+BEEN_IN = re.compile(r"(?:^|\b(?:i've|ive|i\s+have|we've|we\s+have)\s+)\s*been\s+(?:living\s+)?in\s*$")
+YEARS_AFTER = re.compile(
+    r"^\W*(?:for\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|many|several|two|three|four|five|"
+    r"six|seven|eight|nine|ten|a)\s*(?:yrs?|years?|decades?)\b"
 )
 # "Austin, TX here", "Portland (Maine) here": a qualifier between a city and "here".
 QUALIFIER = re.compile(
@@ -945,9 +971,10 @@ INTRO_LIST = re.compile(
 )
 INTRO_ITEM_END = re.compile(r"^\s*(?:[.!|,;—–-]|\(|$|\n|\W*$)")
 # Before a date in the words after a city: the date is of the past, no trip's ("in Atlanta now,
-# moved in June", "here since March").
+# moved in June", "here since March"; not a reschedule, "trip got moved to the 15th").
 PAST_BEFORE_DATE = re.compile(
-    r"\b(?:moved|relocated|arrived|got\s+here|came|left|was|were|since|been|ago)\b[^,;.!?]*$"
+    r"\b(?:moved(?!\s+(?:it\s+)?(?:back\s+|up\s+)?to\s+(?:the|next|this|\d+\w*)?\s*$)|relocated|arrived|"
+    r"got\s+here|came|left|was|were|since|been|ago)\b[^,;.!?]*$"
 )
 # After a city, the words that lead its correction ("Denver... sorry, ", "Leeds — I mean ");
 # ``CORRECTION_WORDS``: one of them is in every match (a cheap first test).
