@@ -2,11 +2,13 @@
 
 ``find_places`` asks a small town or a first name ("Austin", "Santiago") for a place word
 before it ("in Austin"). Some frames are place words too: "Austin-based", "shibuya based",
-"**Location:** Santiago", a name opening a clause with dates after it ("Galway from the
-27th", "then Inverness mon-wed"). Here each such name is read as if "in" stood before it. A name
-that is also a common word ("Nice", "Mobile") counts before "-based" only where the frame
-ends there ("Nice-based 🇫🇷", not "mobile-based apps"); a name written in lower case only
-when its city is big (100,000 people) or a curated name.
+"**Location:** Santiago", a name opening a clause with a trip's dates after it ("Galway from
+the 27th", "then Inverness mon-wed"), a name with a person and "here" ("Galway lad here").
+Here each such name is read as if "in" stood before it. A name that is also a common word
+("Nice", "Mobile") counts before "-based" only where the frame ends there ("Nice-based 🇫🇷",
+not "mobile-based apps") and never before dates ("Reading next week's agenda"); a first name
+never before dates ("Florence on the 4th"); a name written in lower case only when its city
+is big (100,000 people) or a curated name.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ _MIN_POP_LOWER = 100_000
 
 def may_be_framed(low: str) -> bool:
     """Cheap check: False means ``framed_places`` finds nothing."""
-    return "based" in low or ":" in low or "=" in low or en.may_date(low)
+    return "based" in low or ":" in low or "=" in low or "here" in low or en.may_date(low)
 
 
 def framed_places(text: str) -> list[PlaceMention]:
@@ -44,6 +46,9 @@ def _candidates(text: str, low: str) -> Iterator[PlaceMention | None]:
             yield _as_place(text, m.start(1), m.end(1), common_ok=True)
     if en.may_date(low):
         yield from _dated(text)
+    if "here" in low:
+        for m in en.PERSON_HERE_AFTER_NAME.finditer(text):
+            yield _as_place(text, m.start(1), m.end(1), common_ok=True)
 
 
 def _dated(text: str) -> Iterator[PlaceMention | None]:

@@ -466,7 +466,11 @@ def _intent(
         for hit in cue.pattern.finditer(low):
             s0, s1 = _sentence_of(sentences, hit.start())
             sent = low[s0:s1]
-            if en.NOT_INTENT.search(sent) or en.PAST_MEETUP.search(sent) or en.HYPOTHETICAL.match(sent):
+            if (
+                en.NOT_INTENT.search(sent)
+                or en.PAST_MEETUP.search(sent)
+                or en.HYPOTHETICAL.match(sent)
+            ):
                 continue
             if en.NOT_NOW_INTENT.search(low[max(s0, hit.start() - 30) : hit.start()]):
                 continue

@@ -46,6 +46,8 @@ class _Span(Protocol):
     @property
     def after(self) -> str: ...
     @property
+    def before(self) -> str: ...
+    @property
     def sentence(self) -> tuple[int, int]: ...
 
 
@@ -71,8 +73,7 @@ def days_after(
     mine = [
         t
         for t in times
-        if m.end <= t.start_index < stop
-        and not _in_the_past(low[m.end : t.start_index], t)
+        if m.end <= t.start_index < stop and not _in_the_past(low[m.end : t.start_index], t)
     ]
     own = _own_forms(m.after, today)
     leg = _bare_range(m.after, stated, times, m.end) if _a_trip_before(stated) else None
@@ -85,7 +86,7 @@ def days_after(
         days = _compose(low, mine, today)
     else:
         days = _bare_range(m.after, stated, times, m.end)
-    since = max(m.sentence[0], prev.end if prev else 0)
+    since = max(m.sentence[0], _past_a_negated_clause(low, prev, m) if prev else 0)
     before = [
         t
         for t in times
@@ -96,6 +97,16 @@ def days_after(
     elif before and (days[0] == today or _an_end_after(low, m, mine)):
         days = _from_the_start_before(first_last(before[-1])[0], days, today)
     return _with_duration(low[m.sentence[0] : m.sentence[1]], days)
+
+
+def _past_a_negated_clause(low: str, prev: _Span, m: _Span) -> int:
+    """Where the dates before a city may start: after the city before it, and past that
+    city's clause when the speaker is not there ("not in Bengaluru this week, I'm stuck in
+    Chennai till Monday": "this week" is the negated clause's)."""
+    if en.NOT_THERE.search(prev.before) is None:
+        return prev.end
+    cut = en.CLAUSE_SPLIT.search(low, prev.end, m.start)
+    return cut.end() if cut else m.start
 
 
 def _an_end_after(low: str, m: _Span, mine: Sequence[TimeMention]) -> bool:
@@ -243,18 +254,18 @@ def _one(low: str, t: TimeMention, today: date) -> Days:
         return _monday(first), _monday(first) + timedelta(days=6)
     if text.split()[0] in en.END_WORDS or re.search(r"\b(?:until|till|til|through)\s*$", lead):
         return today, max(today, last)
-    return _whole_month_if_vague(text, first, last)
+    return _whole_month_if_vague(text, first, last, today)
 
 
-def _whole_month_if_vague(text: str, first: date, last: date) -> Days:
-    """ "next month for a few days", "a couple of weeks in March": a vague length inside a
-    named month is the whole month, from its first day (or today) to its last."""
+def _whole_month_if_vague(text: str, first: date, last: date, today: date) -> Days:
+    """ "next month for a few days", "mid september for a few days": a vague length inside
+    a named month is the whole month, from its first day (or today) to its last."""
     words = text.split()
     names_a_month = "month" in words or any(w in en.MONTH_NAMES for w in words)
     if en.VAGUE_LENGTH.search(text) is None or not names_a_month:
         return first, last
     next_month = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return first, next_month - timedelta(days=1)
+    return max(first.replace(day=1), today), next_month - timedelta(days=1)
 
 
 def _weeks_ahead(following: str) -> int:

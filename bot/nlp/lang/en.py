@@ -131,9 +131,9 @@ CORRECTION = re.compile(
 # A sentence that opens with nothing but a correction ("Liverpool next week. Actually no,
 # Manchester"): its city replaces the one of the sentence before.
 CORRECTION_LEAD = re.compile(
-    r"^\W*(?:actually|wait|sorry|no|oops|err|erm|correction|scratch\s+that|make\s+that|"
-    r"i\s+mean|i\s+meant)(?:\W+(?:actually|wait|sorry|no|oops|i\s+mean|i\s+meant|make\s+that|"
-    r"it's|its))*\W*$"
+    r"^\W*(?:actually|wait|sorry|no|nope|nah|oops|err|erm|correction|scratch\s+that|make\s+that|"
+    r"i\s+mean|i\s+meant)(?:\W+(?:actually|wait|sorry|no|nope|oops|i\s+mean|i\s+meant|make\s+that|"
+    r"scratch\s+that|it's|its))*\W*$"
 )
 
 # ---------------------------------------------------------------------------------------
@@ -208,6 +208,7 @@ HOME_AFTER = _cue(
     r"""^(?:
       \s*-?\s*based\b
     | \W*here\b(?!'s|\s+(?:we|i|is|are|was|and\s+there|comes?|goes)\b)
+    | \s+(?:lad|lass|gal|guy|girl|boy|dude|kid)\s+here\b
     | \W*checking\s+in\b
     | \W*(?:native|local|resident|born\s+and\s+(?:bred|raised)|represent)\b
           (?![^.!?]{0,30}\b(?:originally|(?<!never\s)left|moved\s+away)\b)
@@ -525,7 +526,9 @@ _FOOD_WORDS = (
 ).split()
 _FOOD = (
     r"(?:a\s+|an\s+|some\s+)?(?:food\s+trucks?|bar\s+crawl|board\s*games?(?:\s+night)?|"
-    r"games?\s+night|dim\s+sum|happy\s+hours?|" + "|".join(re.escape(w) for w in _FOOD_WORDS if " " not in w) + ")"
+    r"games?\s+night|dim\s+sum|happy\s+hours?|"
+    + "|".join(re.escape(w) for w in _FOOD_WORDS if " " not in w)
+    + ")"
 )
 _WHO = (
     r"(?:you\s+guys|anyone|anybody|any\s+[\w-]+\s+(?:folks|people|peeps|crew|friends|members|"
@@ -548,7 +551,10 @@ def _needs(words: str) -> frozenset[str]:
 
 
 _ACTIVITY = frozenset(
-    {*_FOOD_NEEDS, *"meet meetup meetups tweetup irl hangout person together hang faces".split()}
+    {
+        *_FOOD_NEEDS,
+        *"meet meetup meetups tweetup irl hangout person together hang faces grab".split(),
+    }
     | {"usernames", "names"}
 )
 _ASK_WORDS = (
@@ -640,8 +646,12 @@ INTENT_CUES: tuple[Cue, ...] = (
             "any oslo people up for a meetup?",
             "anyone fancies a coffee",
             "any sydneysiders up for a run + coffee?",
+            "anyone want to grab hot chicken?",
         ),
-        needs=(frozenset({*_FOOD_NEEDS, "meet", "meetup", "hang"}), _needs(_ASK_WORDS + " any")),
+        needs=(
+            frozenset({*_FOOD_NEEDS, "meet", "meetup", "hang", "grab"}),
+            _needs(_ASK_WORDS + " any"),
+        ),
     ),
     _cue(
         "up for anything",
@@ -732,10 +742,15 @@ INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "all invited",
         r"\b(?:whole\s+channel|everyone'?s?\s+(?:invited|welcome)|all\s+welcome|open\s+invite|"
-        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host)\b",
-        ("whole channel invited", "happy to host a hack night", "open invite: i'm at the cafe"),
+        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host|i'?ll\s+organi[sz]e|happy\s+to\s+organi[sz]e)\b",
+        (
+            "whole channel invited",
+            "happy to host a hack night",
+            "open invite: i'm at the cafe",
+            "biryani crawl? i'll organise if there's interest",
+        ),
         needs=(
-            _needs("invited welcome invite host"),
+            _needs("invited welcome invite host organise organize"),
             _needs("whole everyone everyone's all open happy i'll ill we'll"),
         ),
     ),
@@ -854,7 +869,9 @@ MOVED = re.compile(r"\b(?:moved|relocated|moving|relocating|move|relocate)\b[\w\
 IM_IN = re.compile(r"\b(?:i'm|im|i\s+am|we're|we\s+are)\s+(?:\w+\s+)?(?:in|at)\s*$")
 # Right before an intent cue: a negation ("I don't want to meet up").
 # A sentence that opens a hypothetical: "if I lived in Edinburgh I'd be at every meetup".
-HYPOTHETICAL = re.compile(r"^\W*(?:but\s+|and\s+)?if\s+(?:i|we)\s+(?:lived|were|was|had|still|could|didn't)\b")
+HYPOTHETICAL = re.compile(
+    r"^\W*(?:but\s+|and\s+)?if\s+(?:i|we)\s+(?:lived|were|was|had|still|could|didn't)\b"
+)
 NOT_NOW_INTENT = re.compile(r"(?:\b(?:not|dont|never|no|quoted|said)\b|n't\b)[^.!?]*$")
 # "I've lived in Toronto for 10 years": the past tense still true now.
 HOME_PERFECT = re.compile(
@@ -862,7 +879,9 @@ HOME_PERFECT = re.compile(
     r"been)\s+(?:in|out\s+of)\s*$"
 )
 # "been in Bengaluru 6 yrs now", "been living in Leeds for a decade": years there are a home.
-BEEN_IN = re.compile(r"(?:^|\b(?:i've|ive|i\s+have|we've|we\s+have)\s+)\s*been\s+(?:living\s+)?in\s*$")
+BEEN_IN = re.compile(
+    r"(?:^|\b(?:i've|ive|i\s+have|we've|we\s+have)\s+)\s*been\s+(?:living\s+)?in\s*$"
+)
 YEARS_AFTER = re.compile(
     r"^\W*(?:for\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|many|several|two|three|four|five|"
     r"six|seven|eight|nine|ten|a)\s*(?:yrs?|years?|decades?)\b"
@@ -908,6 +927,8 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
+# Before a city: the speaker is not there ("not in Bengaluru this week, ...").
+NOT_THERE = re.compile(r"(?:\bnot|\bno\s+longer|n't(?:\s+be)?)\s+(?:in|at|going\s+to)\s*$")
 # A later time mention that ends the trip: "..., staying on till the 26th", "and".
 SECOND_CLAUSE = re.compile(
     r"(?:until|till|til|thru|through|to|-|–|—|back|leaving|leave|home|out|departing|"
@@ -1014,8 +1035,13 @@ _DATE_LEAD = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
 )
 DATED_NAME = re.compile(
-    r"(?:^|(?<=[\n.!?:;,→>])|(?<=\bthen\s)|(?<=\band\s))\s*(?:then\s+)?"
+    r"(?:^|(?<=[\n.!?:;,→>])|(?<=\bthen\s)|(?<=\band\s)|(?<=\bbut\s))\s*(?:then\s+)?"
     r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)(?=\s+(?i:" + _DATE_LEAD + r"))"
+)
+# A name, a word for a person and "here": "Galway lad here", "Leeds lass here 👋".
+PERSON_HERE_AFTER_NAME = re.compile(
+    r"(?<![\w'])([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)\s+(?:lad|lass|gal|guy|girl|boy|dude|kid)"
+    r"\s+here\b"
 )
 FIELD_LABEL_LINE = re.compile(
     r"^\W*(?i:location|city|based\s+in|home\s+base|home)\W*[:=]\W*"
