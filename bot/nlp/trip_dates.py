@@ -96,7 +96,19 @@ def days_after(
         days = _compose(low, before, today) if before else None
     elif before and (days[0] == today or _an_end_after(low, m, mine)):
         days = _from_the_start_before(first_last(before[-1])[0], days, today)
+    elif days[0] == today:
+        days = _from_an_arrival_weekday(low[m.sentence[0] : m.sentence[1]], days, today)
     return _with_duration(low[m.sentence[0] : m.sentence[1]], days)
+
+
+def _from_an_arrival_weekday(sentence: str, days: Days, today: date) -> Days:
+    """ "landing in boston sat morning, in town til tues": a stay "til" a day starts on the
+    weekday of the arrival its sentence names, when ``dates`` read no start."""
+    arrival = en.ARRIVAL_WEEKDAY.search(sentence)
+    if arrival is None:
+        return days
+    start = _next_weekday(today, en.WEEKDAY_NAMES[arrival.group(1)])
+    return _from_the_start_before(start, days, today)
 
 
 def _past_a_negated_clause(low: str, prev: _Span, m: _Span) -> int:
@@ -437,6 +449,34 @@ def itinerary(low: str, cities: Sequence[_Span], times: Sequence[TimeMention]) -
         after = [t for t in times if last.end <= t.start_index < stop]
         if len(after) == len(run):
             out.update({i: first_last(t) for i, t in zip(run, after, strict=True)})
+        elif after:
+            listed = _listed_day_ranges(low[last.end : stop], first_last(after[-1])[0])
+            if len(listed) == len(run):
+                out.update(dict(zip(run, listed, strict=True)))
+            elif len(after) == 1 and len(en.BARE_DAY_RANGE.findall(low[last.end : stop])) <= 1:
+                # "Rome → Florence → Venice, 3-12 Oct": each city, the whole trip
+                out.update(dict.fromkeys(run, first_last(after[0])))
+    return out
+
+
+def _listed_day_ranges(following: str, last_start: date) -> list[Days]:
+    """ "Boise, then Spokane, then Seattle: 14-15, 16-17, 18-20 Sept": bare day ranges
+    listed before the one that names the month; each is in that month, or in the month
+    before when its days come later than the next range's ("28-31, 1-3 Oct")."""
+    ranges = [(int(a), int(b)) for a, b in en.BARE_DAY_RANGE.findall(following)]
+    if not ranges or ranges[-1][0] != last_start.day:
+        return []
+    out: list[Days] = []
+    month = last_start.replace(day=1)
+    for a, b in reversed(ranges):
+        if out and a > out[0][0].day:
+            month = (month - timedelta(days=1)).replace(day=1)
+        try:
+            out.insert(0, (month.replace(day=a), month.replace(day=b)))
+        except ValueError:
+            return []
+        if b < a:
+            return []
     return out
 
 

@@ -16,13 +16,6 @@ from tests.nlp.chat_rounds import ROUND1, ROUND2, Case, Row
 
 # Messages still misread, by text: why, and where the fix belongs.
 NOT_YET = {
-    "Boise, then Spokane, then Seattle: 14–15, 16–17, 18–20 Sept": (
-        "bare day ranges listed after an itinerary (trip_dates.itinerary pairs only the "
-        "ranges dates.find_times reads)"
-    ),
-    "landing in boston sat morning, in town til tues": (
-        "'sat morning' as a start day: dates.find_times does not read 'sat' (owner: when)"
-    ),
     "in Berlin next wek for a bit, anyone around?": (
         "'next wek' typo: no date or gate word (owners: when, speed)"
     ),
@@ -84,3 +77,63 @@ def test_an_intent_names_the_city_its_proposal_names() -> None:
     assert _rows("who's around Bengaluru for chai this weekend?", now) == [
         ("intent", "Bengaluru", None, None)
     ]
+
+
+NOW = ROUND1[2][0]  # Tue 2027-02-16, Melbourne
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # later legs of a dated list may be common words or first names
+        (
+            "Italy: Rome 3–5 March, Florence 6–8, Venice 9–12",
+            [
+                ("Rome", "03-03", "03-05"),
+                ("Florence", "03-06", "03-08"),
+                ("Venice", "03-09", "03-12"),
+            ],
+        ),
+        (
+            "Sydney 2–4 March, then Wellington 5–7",
+            [("Sydney", "03-02", "03-04"), ("Wellington", "03-05", "03-07")],
+        ),
+        # an arrow chain shares the one range after it
+        (
+            "Rome → Florence → Venice, 3–12 March",
+            [
+                ("Rome", "03-03", "03-12"),
+                ("Florence", "03-03", "03-12"),
+                ("Venice", "03-03", "03-12"),
+            ],
+        ),
+        # bare day ranges listed before the one that names the month
+        (
+            "Perth, then Adelaide: 27–28, 1–3 March",
+            [("Perth", "02-27", "02-28"), ("Adelaide", "03-01", "03-03")],
+        ),
+        # an arrival weekday starts a stay "til" a day
+        ("arriving in Adelaide fri arvo, in town till mon", [("Adelaide", "02-19", "02-22")]),
+    ],
+)
+def test_trip_lists_and_stays(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [
+        (s.city.name, s.first_day.strftime("%m-%d"), s.last_day.strftime("%m-%d"))
+        for s in read(text, now=NOW)
+        if s.kind == "trip" and s.city and s.first_day and s.last_day
+    ]
+    assert got == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Florence on the 4th said she'd cover my shift",  # a first name before a date
+        "Reading 3-4 chapters a night lately",  # a common word before digits
+        "Nice 7-9 score on that review",
+        "request -> response -> Done in 3-4 ms",
+        "Austin next week will demo the new build",
+    ],
+)
+def test_names_before_dates_that_are_no_places(text: str) -> None:
+    assert read(text, now=NOW) == [], text

@@ -927,6 +927,13 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
+# An arrival on a weekday, in the sentence of a stay "til wed": "landing at LHR sat morning,
+# in london til wed" starts on that Saturday, not today.
+ARRIVAL_WEEKDAY = re.compile(
+    r"\b(?:landing|landed|arriving|arrive|land|getting\s+in|get\s+in|flying\s+in|fly\s+in|"
+    r"rolling\s+in|touching\s+down)\b[^.!?\n]{0,25}?\b(monday|mon|tuesday|tues|tue|wednesday|"
+    r"weds|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)\b"
+)
 # Before a city: the speaker is not there ("not in Bengaluru this week, ...").
 NOT_THERE = re.compile(r"(?:\bnot|\bno\s+longer|n't(?:\s+be)?)\s+(?:in|at|going\s+to)\s*$")
 # A later time mention that ends the trip: "..., staying on till the 26th", "and".
@@ -1042,6 +1049,11 @@ DATED_NAME = re.compile(
 PERSON_HERE_AFTER_NAME = re.compile(
     r"(?<![\w'])([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)\s+(?:lad|lass|gal|guy|girl|boy|dude|kid)"
     r"\s+here\b"
+)
+# Names chained by arrows, an itinerary: "Rome → Florence → Venice", "Lisbon -> Porto".
+ARROW_CHAIN_NAME = re.compile(
+    r"(?:(?<=→)|(?<=->)|(?<=>))\s*([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)"
+    r"|([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)(?=\s*(?:→|->))"
 )
 FIELD_LABEL_LINE = re.compile(
     r"^\W*(?i:location|city|based\s+in|home\s+base|home)\W*[:=]\W*"
