@@ -10,6 +10,8 @@ Anchors (the moment each message is posted), chosen to cross months and years:
 * ``AUG``: Mon 2026-08-31 14:00 Chicago. This weekend 4-6 Sep, next week 7-13 Sep.
 * ``OCT``: Fri 2026-10-09 18:00 Kolkata. This weekend 9-11 Oct, next week 12-18 Oct.
 * ``NYE``: Tue 2026-12-29 18:00 New York. This weekend 1-3 Jan 2027, next week 4-10 Jan.
+* ``MAY``: Sun 2027-05-30 12:00 Berlin. Next week 31 May - 6 Jun, next month June.
+* ``JAN``: Thu 2027-01-28 08:00 Los Angeles. This weekend 29-31 Jan, next week 1-7 Feb.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ FEB = datetime(2027, 2, 16, 9, 0, tzinfo=ZoneInfo("Australia/Melbourne"))
 AUG = datetime(2026, 8, 31, 14, 0, tzinfo=ZoneInfo("America/Chicago"))
 OCT = datetime(2026, 10, 9, 18, 0, tzinfo=ZoneInfo("Asia/Kolkata"))
 NYE = datetime(2026, 12, 29, 18, 0, tzinfo=ZoneInfo("America/New_York"))
+MAY = datetime(2027, 5, 30, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+JAN = datetime(2027, 1, 28, 8, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
 
 Row = tuple[str, str | None, date | None, date | None]
 Case = tuple[datetime, str, list[Row]]
@@ -455,4 +459,97 @@ ROUND2: list[Case] = [
     ),
     (XMAS, "Galway lad here, pints over the hols anyone?", [H("Galway"), I()]),
     (OCT, "Kochi-based, would love to meet fellow devs here", [H("Kochi"), I()]),
+]
+
+
+# ---------------------------------------------------------------------------------------
+# Round 3 (73 messages), written after round 2's fixes and scored before any fix of its own
+
+ROUND3: list[Case] = [
+    # trips and their days
+    (JAN, "Phoenix feb 4th-7th for a tournament 🏀", [T("Phoenix", "2027-02-04", "2027-02-07")]),
+    (JAN, "flying to Salt Lake tomorrow, back sunday",
+     [T("Salt Lake City", "2027-01-29", "2027-01-31")]),
+    (JAN, "San Diego this weekend for a bday", [T("San Diego", "2027-01-29", "2027-01-31")]),
+    (JAN, "Boise next Thu–Sat", [T("Boise", "2027-02-04", "2027-02-06")]),
+    (JAN, "I'm down in LA from Monday until the 5th", [T("Los Angeles", "2027-02-01", "2027-02-05")]),
+    (JAN, "Reno on the 12th, Tahoe the 13th-15th", [T("Reno", "2027-02-12", "2027-02-12")]),
+    (JAN, "Eugene next weekend 🌲", [T("Eugene", "2027-02-05", "2027-02-07")]),
+    (MAY, "in Munich tue–thu for a workshop, beer garden anyone?",
+     [T("Munich", "2027-06-01", "2027-06-03"), I()]),
+    (MAY, "Vienna 7.–9.6.", [T("Vienna", "2027-06-07", "2027-06-09")]),
+    (MAY, "Zurich from the 3rd, staying till the 6th", [T("Zürich", "2027-06-03", "2027-06-06")]),
+    (MAY, "heading to Prague tmrw for 2 nights", [T("Prague", "2027-05-31", "2027-06-02")]),
+    (MAY, "Cologne → Düsseldorf → Essen, 14–18 June",
+     [T("Köln", "2027-06-14", "2027-06-18"), T("Düsseldorf", "2027-06-14", "2027-06-18"),
+      T("Essen", "2027-06-14", "2027-06-18")]),
+    (MAY, "in Leipzig right now, til wednesday", [T("Leipzig", "2027-05-30", "2027-06-02")]),
+    (MAY, "next month I'm in Stockholm for a week from the 20th",
+     [T("Stockholm", "2027-06-20", "2027-06-26")]),
+    (MAY, "Copenhagen the week of the 14th", [T("Copenhagen", "2027-06-14", "2027-06-20")]),
+    (MAY, "Berlin-based but in Paris 2/6–4/6", [H("Berlin"), T("Paris", "2027-06-02", "2027-06-04")]),
+    (MAY, "Amsterdam 28/6 - 1/7", [T("Amsterdam", "2027-06-28", "2027-07-01")]),
+    (NYE, "Nashville Jan 8-10, Memphis 11-12",
+     [T("Nashville", "2027-01-08", "2027-01-10"), T("Memphis", "2027-01-11", "2027-01-12")]),
+    (OCT, "Bangalore on the 17th and 18th", [T("Bengaluru", "2026-10-17", "2026-10-18")]),
+    (OCT, "off to Dubai on Sunday, back the following Saturday",
+     [T("Dubai", "2026-10-11", "2026-10-17")]),
+    (FEB, "Sydney Fri–Mon for Mardi Gras 🏳️‍🌈", [T("Sydney", "2027-02-19", "2027-02-22")]),
+    (FEB, "in Brisbane until the end of the month", [T("Brisbane", "2027-02-16", "2027-02-28")]),
+    (AUG, "NYC the whole week of the 14th", [T("New York City", "2026-09-14", "2026-09-20")]),
+    (XMAS, "in Cardiff for the rugby 2 Jan", [T("Cardiff", "2027-01-02", "2027-01-02")]),
+    # homes
+    (JAN, "Oakland native, never leaving", [H("Oakland")]),
+    (JAN, "I'm a Seattleite, fwiw", [H("Seattle")]),
+    (JAN, "**Where:** Tacoma, WA", [H("Tacoma")]),
+    (JAN, "lurking from Fresno 👀", [H("Fresno")]),
+    (MAY, "Grüße aus Hamburg! (Hamburg-based dev)", [H("Hamburg")]),
+    (MAY, "just moved into a flat in Utrecht 🚲", [H("Utrecht")]),
+    (MAY, "we've been in Rotterdam since 2019", [H("Rotterdam")]),
+    (MAY, "Antwerp here, long-time reader first-time poster", [H("Antwerp")]),
+    (NYE, "Jersey City resident, NYC commuter", [H("Jersey City")]),
+    (OCT, "Kolkata born, Pune-based", [H("Pune")]),
+    (FEB, "We're out in Geelong now, lovely spot", [H("Geelong")]),
+    (XMAS, "Edinburgh's my home these days", [H("Edinburgh")]),
+    # intents
+    (JAN, "taco tuesday anyone? 🌮", [I()]),
+    (JAN, "anybody up for a hike at Mt Tam sat morning?", [I()]),
+    (MAY, "would be fun to do a little channel picnic once it's warm", [I()]),
+    (MAY, "who wants to come to the Biergarten thursday?", [I()]),
+    (NYE, "we should do a NYC meetup in january!!", [I("New York City")]),
+    (OCT, "chai and samosas at mine on sunday, all welcome", [I()]),
+    (FEB, "keen to grab a coffee with any Melbourne folks next week", [I("Melbourne")]),
+    (AUG, "pizza after the talk? I'm buying", [I()]),
+    (XMAS, "let's get a few of us together for a pint before new year", [I()]),
+    (JAN, "lowkey want to meet some of y'all irl", [I()]),
+    # not intents
+    (JAN, "can someone meet me halfway on this review? I'll take the tests", []),
+    (MAY, "thanks for the great meetup yesterday everyone!", []),
+    (NYE, "anyone else watching the ball drop stream tonight?", []),
+    (OCT, "nice meeting you all in the intro thread", []),
+    (AUG, "let's sync on this after standup", []),
+    (FEB, "the offsite meeting ran long again", []),
+    # not the speaker, not now
+    (JAN, "my wife's in Denver next week for a conference", []),
+    (MAY, "was in Lisbon last month, go if you can", []),
+    (NYE, "I won't be in Chicago next week after all", []),
+    (OCT, "might swing by Hyderabad in November if work allows", []),
+    (FEB, "the team is flying to Auckland on the 25th", []),
+    (XMAS, "lived in Glasgow for years before moving south", []),
+    (AUG, "I'm in Denver. no wait, Aurora, technically", [H("Aurora")]),
+    # hard negatives
+    (JAN, "Portland Trail Blazers are cooked this season", []),
+    (MAY, "Berlin Alexanderplatz is a great book", []),
+    (NYE, "```\nTZ=America/Chicago\n```", []),
+    (OCT, "Chennai Super Kings fans where you at 🦁", []),
+    (FEB, "Sydney Sweeney was in that show", []),
+    (XMAS, "Dublin is lovely at christmas apparently", []),
+    (MAY, "> I'll be in Madrid next week\nlucky you!", []),
+    (JAN, "Vegas odds on the game tonight?", []),
+    # combinations
+    (MAY, "Munich here 👋 in Berlin next week if anyone wants a beer",
+     [H("Munich"), T("Berlin", "2027-05-31", "2027-06-06"), I()]),
+    (JAN, "SF based, in Seattle Feb 8-10, drinks?",
+     [H("San Francisco"), T("Seattle", "2027-02-08", "2027-02-10"), I()]),
+    (OCT, "Delhi here, Goa next week, then back — coffee when I'm back?", [H("Delhi"), I()]),
 ]
