@@ -323,9 +323,11 @@ def _one_of_its_people(m: _Mention) -> bool:
 
 
 def _not_a_stay(m: _Mention) -> bool:
-    """A group or a clock ("Berlin folks", "Berlin time"), a joke or a called-off trip."""
+    """A group or a clock ("Berlin folks", "Berlin time"), the city as a sentence's subject
+    ("Dublin is lovely at christmas"), a joke or a called-off trip."""
     return bool(
-        en.NOT_A_STAY_AFTER.search(m.after)
+        en.CITY_AS_SUBJECT.match(m.after)
+        or en.NOT_A_STAY_AFTER.search(m.after)
         or en.NOT_AFTER.search(m.after)
         or en.JOKE_AFTER.search(m.tail)
     )

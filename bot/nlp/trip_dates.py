@@ -340,15 +340,17 @@ def _bare_range(
 
 def _numeric_range(after: str, today: date) -> tuple[Days, int] | None:
     """ "6/29-7/2" (month/day) or "14/6 - 18/6" (day/month): the reading that is valid and
-    not in the past."""
+    not in the past, this year's first ("2/6-4/6" in May is 2-4 June, not next February)."""
     m = en.NUMERIC_RANGE.search(after)
     if m is None:
         return None
     a, b, c, d = (int(g) for g in m.groups())
-    for (m1, d1), (m2, d2) in (((a, b), (c, d)), ((b, a), (d, c))):
-        days = _dated(today, m1, d1, m2, d2)
-        if days is not None:
-            return days, m.start()
+    readings = (((a, b), (c, d)), ((b, a), (d, c)))  # month/day, then day/month
+    for years_ahead in (0, 1):  # a reading this year before either next year
+        for (m1, d1), (m2, d2) in readings:
+            days = _dated(today, m1, d1, m2, d2, years_ahead)
+            if days is not None:
+                return days, m.start()
     return None
 
 
@@ -416,8 +418,13 @@ def _weekday_range(after: str, today: date) -> tuple[Days, int] | None:
     return (first, _next_weekday(first, b)), m.start()
 
 
-def _dated(today: date, m1: int, d1: int, m2: int, d2: int) -> Days | None:
-    for year in (today.year, today.year + 1):
+def _dated(
+    today: date, m1: int, d1: int, m2: int, d2: int, years_ahead: int | None = None
+) -> Days | None:
+    """The range from d1/m1 to d2/m2 on or after today: this year's, else next year's (or
+    only the one ``years_ahead`` names)."""
+    years = (0, 1) if years_ahead is None else (years_ahead,)
+    for year in (today.year + n for n in years):
         try:
             first = date(year, m1, d1)
             last = date(year + (1 if m2 < m1 else 0), m2, d2)

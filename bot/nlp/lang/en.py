@@ -139,8 +139,9 @@ CORRECTION_LEAD = re.compile(
 # ---------------------------------------------------------------------------------------
 # What sets a clause apart within a sentence (the grammar reads cues within one clause).
 
+# (An emoji between words ends a clause too: "Munich here 👋 in Berlin next week".)
 CLAUSE_SPLIT = re.compile(
-    r"[,;:()\[\]|•]|\s[-–—]+\s|—|–|\.\.+|…|\s(?:but|while|whereas|though|although|then|"
+    r"[,;:()\[\]|•\u2600-\u27bf\U0001f300-\U0001faff]|\s[-–—]+\s|—|–|\.\.+|…|\s(?:but|while|whereas|though|although|then|"
     r"after\s+that|so|because|cause|cuz|since)\s|\sand\s(?=i\b|we\b|i'm|im\b|we're)"
 )
 # What may join the cities of a list or an itinerary.
@@ -174,6 +175,8 @@ HOME_BEFORE = _cue(
     | \b(?:joining|lurker|lurking|writing|posting|saying\s+hi|checking\s+in|hi|hello|hey|
           greetings|waving|howdy|hiya|reporting\s+in|dialing\s+in|calling\s+in)\s+from\s*$
     | \bmy\s+(?:home|place|apartment|flat|house|home\s+base|base)\s+(?:is\s+)?(?:in\s*)?$
+    | \b(?:moved|moving)\s+into\s+(?:a|an|our|my|the)\s+(?:new\s+|little\s+|tiny\s+)?
+          (?:flat|place|apartment|house|home|condo)\s+(?:in|near)\s*$
     | \bhome\s+(?:is|=)\s*$
     | \bhome\s+base\s*(?:is\s*)?$
     | \b(?:i|we)\s+(?:call|now\s+call)\s*$
@@ -215,6 +218,7 @@ HOME_AFTER = _cue(
     | \W*(?:represent|reporting\s+in|in\s+the\s+house|checking\s+in)\b
     | \s*\([^)]{0,40}\)\s*here\b
     | \W*(?:aqu[ií]|ici)\b
+    | (?:'s|\s+is)\s+(?:my\s+|our\s+)?home\b(?!\s+(?:to|of|for)\b)
     | \s*[,(]\s*(?:but\s+)?originally\s+from\b
     | \W*(?:any(?:one|body)\s+else|any\s+others?)\s+(?:(?:down|up|out|over|living|based)\s+)?
           (?:here|around\s+here)\b
@@ -382,7 +386,7 @@ _HOME_WORDS = frozenset(
     """here live lives living lived based moved relocated settled fellow proud home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
     resident represent checking location aquí aqui ici i'm im we're i've ive we've born
-    landed arrived touched intro introduction originally""".split()
+    landed arrived touched intro introduction originally where""".split()
 )
 # The words of dates: every trip but an arrival needs its days.
 DATE_WORDS = frozenset(
@@ -522,7 +526,7 @@ _FOOD_WORDS = (
     "pizza dumplings sushi tapas bbq cocktails wine whisky bite food apero apéro karaoke donuts "
     "bevvy bevvies picnic potluck hike walk climb bouldering games crawl noodles curry pho "
     "dim sum boardgames pub pubs table cowork coworking café cafe chai tea boba kebabs gelato "
-    "climbing"
+    "climbing taco burger burgers wings dumpling samosas biryani pasta biergarten pizzas"
 ).split()
 _FOOD = (
     r"(?:a\s+|an\s+|some\s+)?(?:food\s+trucks?|bar\s+crawl|board\s*games?(?:\s+night)?|"
@@ -536,7 +540,8 @@ _WHO = (
     r"peeps|locals|crew)"
 )
 _DAYISH = (
-    r"(?:after\s+work|tonight|tomorrow|tmrw|later|soon|sometime|this\s+\w+|next\s+\w+|on\s+\w+|"
+    r"(?:after\s+work|after\s+(?:the|this|that)\s+\w+|when\s+i'?m\s+back|tonight|tomorrow|tmrw|"
+    r"later|soon|sometime|this\s+\w+|next\s+\w+|on\s+\w+|"
     r"at\s+\d|\d{1,2}\s*(?:am|pm)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mon|tue|wed|thu|fri|sat|sun)"
 )
@@ -628,10 +633,16 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "let's",
-        r"\blet'?s\s+(?:all\s+)?(?:meet|get\s+together|hang|grab|do\s+(?:a|an|some|drinks|lunch|"
+        r"\blet'?s\s+(?:all\s+)?(?:meet|get\s+together|get\s+(?:a\s+few|some|a\s+bunch|all)\s+of\s+us"
+        r"\s+together|hang|grab|do\s+(?:a|an|some|drinks|lunch|"
         r"dinner|coffee|brunch)|have\s+a|go\s+(?:for|get|out)|put|get\s+(?:a\s+|some\s+)?"
         rf"{_FOOD})\b",
-        ("let's grab a coffee", "let's do a tweetup", "let's get dumplings"),
+        (
+            "let's grab a coffee",
+            "let's do a tweetup",
+            "let's get dumplings",
+            "let's get a few of us together for a pint",
+        ),
         needs=(_ACTIVITY, _needs("let's lets")),
     ),
     _cue(
@@ -734,6 +745,15 @@ INTENT_CUES: tuple[Cue, ...] = (
         needs=(_FOOD_NEEDS, _needs("anyone anybody any anyone's anybody's"), _needs("if")),
     ),
     _cue(
+        "come along",
+        r"\b(?:who|anyone|anybody|any\s+of\s+you)\b[^.!?\x00]{0,12}?\b(?:wants?|wanna|keen|fancy|"
+        r"fancies|up|down)\s+(?:to\s+|for\s+)?(?:come|join|tag)(?:\s+(?:along|me|us|out|over))?\b"
+        r"(?!\s+(?:the|a|an|my|our)\s+(?:call|zoom|meeting|huddle|standup|stream|team|repo|project|"
+        r"channel|server|org|review)\b)",
+        ("who wants to come to the biergarten thursday?", "anyone keen to join me for a run"),
+        needs=(_needs("come join tag"), _needs(_ASK_WORDS + " any")),
+    ),
+    _cue(
         "hosting",
         r"\bat\s+(?:(?:my|our)\s+(?:place|flat|house|apartment)|mine)\b",
         ("tacos at my place saturday", "board game night at mine on friday"),
@@ -813,7 +833,8 @@ NOT_INTENT = re.compile(
     r"\b(?:meet\s+(?:the|that|this|our|my|your|a|its|those|these|all)\s+(?:\w+\s+)?"
     r"(?:deadlines?|slas?|targets?|goals?|requirements?|bar|quotas?|criteria|standards?|"
     r"expectations?|new|specs?|needs|bot|kpis?|okrs?|numbers|budget)|"
-    r"meet\s+you\s+halfway|nice\s+to\s+(?:e-)?meet|pleasure\s+to\s+(?:e-)?meet|good\s+to\s+(?:e-)?meet|"
+    r"meet\s+(?:you|me)\s+halfway|(?:nice|great|lovely|good|pleasure)\s+(?:to\s+)?(?:e-?)?meeting|"
+    r"nice\s+to\s+(?:e-)?meet|pleasure\s+to\s+(?:e-)?meet|good\s+to\s+(?:e-)?meet|"
     r"(?:e-)?meet\s+you\s+all|great\s+meeting|"
     r"zoom|video|call|huddle|virtual|online|discord\s+call|slack\s+call|google\s+meet|"
     r"turn\s+(?:that|it|this)\s+off|suggesting|mute|disable|notifications?|"
@@ -903,6 +924,11 @@ STILL_THERE = re.compile(r"\b(?:never\s+left|still\s+(?:here|there|live|living|i
 NOT_A_STAY_AFTER = re.compile(
     r"^\W*(?:folks|people|peeps|crew|locals|gang|friends|members|devs|community|chapter|"
     r"time|tz|timezone|office|team|hq|wasn't|isn't|won't|doesn't|didn't)\b"
+)
+# After a city: the city is the subject of a sentence about it ("Dublin is lovely at
+# christmas", "Lisbon gets busy in June"), not a stay ("Edinburgh is home" is a home).
+CITY_AS_SUBJECT = re.compile(
+    r"^\s*(?:is(?!\s+(?:my\s+|our\s+)?home\b)|was|gets|looks|seems|feels|sounds|has\s+been)\b"
 )
 # Another person as the sentence's subject (a later clause without one is theirs too).
 OTHER_SUBJECT = re.compile(
@@ -1056,7 +1082,7 @@ ARROW_CHAIN_NAME = re.compile(
     r"|([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)(?=\s*(?:→|->))"
 )
 FIELD_LABEL_LINE = re.compile(
-    r"^\W*(?i:location|city|based\s+in|home\s+base|home)\W*[:=]\W*"
+    r"^\W*(?i:location|city|based\s+in|home\s+base|home|where)\W*[:=]\W*"
     r"([^\W\d_][\w'.-]*(?:\s[^\W\d_][\w'.-]*)?)",
     re.MULTILINE,
 )
