@@ -34,7 +34,8 @@ def may_be_framed(low: str) -> bool:
         or "here" in low
         or "→" in low
         or "->" in low
-        or en.may_date(low)
+        or en.has_date_digits(low)
+        or not en.DATE_WORDS.isdisjoint(en.gate_words(low))
     )
 
 
@@ -53,8 +54,7 @@ def _candidates(text: str, low: str) -> Iterator[PlaceMention | None]:
     if ":" in low or "=" in low:
         for m in en.FIELD_LABEL_LINE.finditer(text):
             yield _as_place(text, m.start(1), m.end(1), common_ok=True)
-    if en.may_date(low):
-        yield from _dated(text)
+    yield from _dated(text)
     if "→" in low or "->" in low:
         yield from _chained(text)
     if "here" in low:
@@ -69,6 +69,8 @@ def _dated(text: str) -> Iterator[PlaceMention | None]:
     Marseille 4-6, Nice 7-9", "Rome 3-5, Florence 6-8")."""
     legs = 0
     for m in en.DATED_NAME.finditer(text):
+        if en.CLAUSE_OPENS.search(text, max(0, m.start(1) - 12), m.start(1)) is None:
+            continue
         name = m.group(1)
         words = name.split()
         later_leg = legs > 0 and m.start(1) > 0

@@ -386,7 +386,7 @@ _HOME_WORDS = frozenset(
     """here live lives living lived based moved relocated settled fellow proud home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
     resident represent checking location aquí aqui ici i'm im we're i've ive we've born
-    landed arrived touched intro introduction originally where""".split()
+    landed arrived touched intro introduction originally""".split()
 )
 # The words of dates: every trip but an arrival needs its days.
 DATE_WORDS = frozenset(
@@ -516,8 +516,8 @@ def statement_gate(gate: Gate) -> bool:
     low = gate.low
     if names_a_pair(low, gate.words):
         return True
-    if ">" in low and "where" in gate.words:
-        return True  # a reply to a quoted "where's everyone based?"
+    if "where" in gate.words and (">" in low or ":" in low):
+        return True  # a reply to a quoted "where's everyone based?", "**Where:** Tacoma"
     return _DATE_DIGITS.search(low) is not None
 
 
@@ -547,8 +547,8 @@ _DAYISH = (
 )
 
 
-# The words of _FOOD (a message with "happy hour" has "happy").
-_FOOD_NEEDS = frozenset({*_FOOD_WORDS, "happy"})
+# The words of _FOOD (a message with "happy hour" has "hour", a rarer word than "happy").
+_FOOD_NEEDS = frozenset({*_FOOD_WORDS, "hour", "hours"})
 
 
 def _needs(words: str) -> frozenset[str]:
@@ -747,11 +747,12 @@ INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "come along",
         r"\b(?:who|anyone|anybody|any\s+of\s+you)\b[^.!?\x00]{0,12}?\b(?:wants?|wanna|keen|fancy|"
-        r"fancies|up|down)\s+(?:to\s+|for\s+)?(?:come|join|tag)(?:\s+(?:along|me|us|out|over))?\b"
+        r"fancies|up|down)\s+(?:to\s+|for\s+)?(?:come|join)(?:\s+(?:along|me|us|out|over))?\b"
         r"(?!\s+(?:the|a|an|my|our)\s+(?:call|zoom|meeting|huddle|standup|stream|team|repo|project|"
         r"channel|server|org|review)\b)",
-        ("who wants to come to the biergarten thursday?", "anyone keen to join me for a run"),
-        needs=(_needs("come join tag"), _needs(_ASK_WORDS + " any")),
+        ("who wants to come to the biergarten thursday?", "anyone keen to join me for a run?"),
+        needs=(_needs("come join"), _needs(_ASK_WORDS + " any")),
+        mark="?",
     ),
     _cue(
         "hosting",
@@ -1067,10 +1068,9 @@ _DATE_LEAD = (
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:[-–—]|to\b|through\b|thru\b|and\b)|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
 )
-DATED_NAME = re.compile(
-    r"(?:^|(?<=[\n.!?:;,→>])|(?<=\bthen\s)|(?<=\band\s)|(?<=\bbut\s))\s*(?:then\s+)?"
-    r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)(?=\s+(?i:" + _DATE_LEAD + r"))"
-)
+DATED_NAME = re.compile(r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)(?=\s+(?i:" + _DATE_LEAD + r"))")
+# What may stand right before such a name: nothing, a mark, or a joiner ("..., then Inverness").
+CLAUSE_OPENS = re.compile(r"(?:^|[\n.!?:;,→>]|\bthen|\band|\bbut)\s*(?:then\s+)?$")
 # A name, a word for a person and "here": "Galway lad here", "Leeds lass here 👋".
 PERSON_HERE_AFTER_NAME = re.compile(
     r"(?<![\w'])([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)\s+(?:lad|lass|gal|guy|girl|boy|dude|kid)"
