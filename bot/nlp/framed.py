@@ -20,30 +20,14 @@ from bot.nlp.lang import en
 from bot.nlp.places import PlaceMention, _load, find_places
 from bot.nlp.places.gazetteer import _PERSON_NAMES
 
-__all__ = ["framed_places", "may_be_framed"]
+__all__ = ["framed_places"]
 
 _MIN_POP_LOWER = 100_000
-
-
-def may_be_framed(low: str) -> bool:
-    """Cheap check: False means ``framed_places`` finds nothing."""
-    return (
-        "based" in low
-        or ":" in low
-        or "=" in low
-        or "here" in low
-        or "→" in low
-        or "->" in low
-        or en.has_date_digits(low)
-        or not en.DATE_WORDS.isdisjoint(en.gate_words(low))
-    )
 
 
 def framed_places(text: str) -> list[PlaceMention]:
     """The places the frames mark in ``text`` (a cleaned message), in text order."""
     low = text.lower()
-    if not may_be_framed(low):
-        return []
     found = [p for p in _candidates(text, low) if p is not None]
     return sorted(found, key=lambda p: p.start)
 
@@ -54,10 +38,11 @@ def _candidates(text: str, low: str) -> Iterator[PlaceMention | None]:
     if ":" in low or "=" in low:
         for m in en.FIELD_LABEL_LINE.finditer(text):
             yield _as_place(text, m.start(1), m.end(1), common_ok=True)
-    yield from _dated(text)
+    if en.has_date_digits(low) or not en.DATE_WORDS.isdisjoint(en.gate_words(low)):
+        yield from _dated(text)  # (every date lead holds a date word or date digits)
     if "→" in low or "->" in low:
         yield from _chained(text)
-    if "here" in low:
+    if " here" in low and en.PERSON_HERE.search(low) is not None:
         for m in en.PERSON_HERE_AFTER_NAME.finditer(text):
             yield _as_place(text, m.start(1), m.end(1), common_ok=True)
 

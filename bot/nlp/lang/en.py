@@ -1073,9 +1073,9 @@ DATED_NAME = re.compile(r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)(?=\s+(?i:" + _DATE
 CLAUSE_OPENS = re.compile(r"(?:^|[\n.!?:;,→>]|\bthen|\band|\bbut)\s*(?:then\s+)?$")
 # A name, a word for a person and "here": "Galway lad here", "Leeds lass here 👋".
 PERSON_HERE_AFTER_NAME = re.compile(
-    r"(?<![\w'])([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)\s+(?:lad|lass|gal|guy|girl|boy|dude|kid)"
-    r"\s+here\b"
+    r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)\s+(?:lad|lass|gal|guy|girl|boy|dude|kid)\s+here\b"
 )
+PERSON_HERE = re.compile(r"\b(?:lad|lass|gal|guy|girl|boy|dude|kid)\s+here\b")
 # Names chained by arrows, an itinerary: "Rome → Florence → Venice", "Lisbon -> Porto".
 ARROW_CHAIN_NAME = re.compile(
     r"(?:(?<=→)|(?<=->)|(?<=>))\s*([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)"
