@@ -38,8 +38,8 @@ def _candidates(text: str, low: str) -> Iterator[PlaceMention | None]:
     if ":" in low or "=" in low:
         for m in en.FIELD_LABEL_LINE.finditer(text):
             yield _as_place(text, m.start(1), m.end(1), common_ok=True)
-    if en.has_date_digits(low) or not en.DATE_WORDS.isdisjoint(en.gate_words(low)):
-        yield from _dated(text)  # (every date lead holds a date word or date digits)
+    if en.DATE_LEAD_HINT.search(low) is not None:
+        yield from _dated(text)
     if "→" in low or "->" in low:
         yield from _chained(text)
     if " here" in low and en.PERSON_HERE.search(low) is not None:

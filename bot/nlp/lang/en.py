@@ -1068,6 +1068,8 @@ _DATE_LEAD = (
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:[-–—]|to\b|through\b|thru\b|and\b)|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
 )
+# Every date lead holds one of these (the cheap test before ``DATED_NAME``).
+DATE_LEAD_HINT = re.compile(r"\d|week|month|tmrw|tomorrow|mon|tue|wed|thu|fri|sat|sun")
 DATED_NAME = re.compile(r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)(?=\s+(?i:" + _DATE_LEAD + r"))")
 # What may stand right before such a name: nothing, a mark, or a joiner ("..., then Inverness").
 CLAUSE_OPENS = re.compile(r"(?:^|[\n.!?:;,→>]|\bthen|\band|\bbut)\s*(?:then\s+)?$")
