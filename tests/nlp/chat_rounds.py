@@ -588,3 +588,68 @@ ROUND3: list[Case] = [
     ),
     (OCT, "Delhi here, Goa next week, then back — coffee when I'm back?", [H("Delhi"), I()]),
 ]
+
+
+# ---------------------------------------------------------------------------------------
+# Round 4 (48 messages, intents and hard negatives first), scored before any fix of its own
+
+ROUND4: list[Case] = [
+    # intents
+    (AUG, "tacos n beers thursday? who's in", [I()]),
+    (JAN, "ok hear me out: a tiny in-person hack day in march", [I()]),
+    (MAY, "anyone fancy a cheeky pint after the conference on tuesday?", [I()]),
+    (OCT, "would any of you be up for a breakfast meetup sometime?", [I()]),
+    (FEB, "brunch at mine next sunday, bring a friend 🥂", [I()]),
+    (NYE, "who's around for a NYE drink? I'm in Brooklyn", [H("New York City"), I()]),
+    (AUG, "bbq at our place labor day, channel is invited", [I()]),
+    (XMAS, "putting out feelers for a january pub meetup in Leeds", [I("Leeds")]),
+    (MAY, "anyone in Hamburg want to get together this week?", [I("Hamburg")]),
+    (JAN, "we gotta do a proper irl hang at some point lol", [I()]),
+    (OCT, "dinner this weekend, anyone? thinking dosa", [I()]),
+    (FEB, "keen for a catch up over coffee if any Adelaide people are about", [I("Adelaide")]),
+    # not intents
+    (AUG, "meet my new puppy 🐶", []),
+    (JAN, "we'll meet the launch date if QA signs off", []),
+    (MAY, "coffee is the only thing keeping me alive this sprint", []),
+    (OCT, "the meetup recording is up on youtube", []),
+    (FEB, "drinks recs for a friend visiting Hobart?", []),
+    (NYE, "happy new year everyone!! 🎉", []),
+    (XMAS, "who's on call over the holidays?", []),
+    (AUG, "can we get together a doc for the onboarding flow?", []),
+    (JAN, "my team meetup in Denver got pushed to april", []),
+    (MAY, "pizza or pasta for lunch, help me decide", []),
+    # homes and trips
+    (AUG, "Portland OR based, PNW forever 🌲", [H("Portland")]),
+    (JAN, "currently in Sacramento but moving to Denver in the spring", [H("Sacramento")]),
+    (MAY, "I'm in Paris until Thursday then Lyon for the weekend",
+     [T("Paris", "2027-05-30", "2027-06-03"), T("Lyon", "2027-06-04", "2027-06-06")]),
+    (OCT, "Mumbai → Pune tomorrow, back Tuesday", [T("Pune", "2026-10-10", "2026-10-13")]),
+    (FEB, "Perth from the 1st to the 10th of March", [T("Perth", "2027-03-01", "2027-03-10")]),
+    (NYE, "in Atlanta Jan 6–9 for a conference, then Savannah for the weekend",
+     [T("Atlanta", "2027-01-06", "2027-01-09"), T("Savannah", "2027-01-08", "2027-01-10")]),
+    (XMAS, "flying into Glasgow the 2nd, heading home on the 6th",
+     [T("Glasgow", "2027-01-02", "2027-01-06")]),
+    (AUG, "Minneapolis for a week starting the 14th", [T("Minneapolis", "2026-09-14", "2026-09-20")]),
+    (JAN, "just landed in Austin! here through sunday", [T("Austin", "2027-01-28", "2027-01-31")]),
+    (MAY, "Lisbon 10–14 June, then Porto 15–17 June",
+     [T("Lisbon", "2027-06-10", "2027-06-14"), T("Porto", "2027-06-15", "2027-06-17")]),
+    (OCT, "i live in hyderabad, work in secunderabad", [H("Hyderabad")]),
+    (FEB, "living in Darwin for the foreseeable", [H("Darwin")]),
+    (AUG, "Tulsa born and bred, Dallas now", [H("Dallas")]),
+    (XMAS, "my Manchester trip is 4–6 Jan, anyone about?",
+     [T("Manchester", "2027-01-04", "2027-01-06"), I()]),
+    # not the speaker, not now
+    (MAY, "my flatmate is off to Madrid next week", []),
+    (JAN, "I was supposed to be in Seattle this weekend, ugh", []),
+    (OCT, "never been to Jaipur, is it worth it?", []),
+    (FEB, "if I ever move it'll be to Brisbane", []),
+    (NYE, "my parents live in Philly", []),
+    (AUG, "Chicago in December? no thanks lol", []),
+    (XMAS, "not in London till the 10th, sorry", []),
+    # hard negatives
+    (MAY, "Paris Saint-Germain are flying this season", []),
+    (JAN, "Denver Broncos merch sale this weekend", []),
+    (OCT, "Bangalore Days is such a good movie", []),
+    (FEB, "Sydney Opera House tickets went on sale", []),
+    (AUG, "the Boston Globe had a piece on this tomorrow's vote", []),
+]
