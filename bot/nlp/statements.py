@@ -354,6 +354,8 @@ def _kind_from_after(m: _Mention, has_dates: bool) -> StatementKind | None:
         return None
     if en.HOME_NOW_AFTER.search(m.after) and not has_dates:
         return "home"
+    if en.ASKED_AFTER.match(m.after):
+        return None  # "Chicago in December? no thanks"
     return "trip" if has_dates else None
 
 

@@ -84,6 +84,8 @@ def days_after(
         days = _after_the_leg_before(own[0], m.after, stated)
     elif mine:
         days = _compose(low, mine, today)
+        if days is not None and en.RELATIVE_DAYS.search(mine[0].text.lower()):
+            days = _a_later_leg(days, stated)
     else:
         days = _bare_range(m.after, stated, times, m.end)
     since = max(m.sentence[0], _past_a_negated_clause(low, prev, m) if prev else 0)
@@ -154,6 +156,16 @@ def _after_the_leg_before(days: Days, after: str, stated: Sequence[Statement]) -
         return days
     first, last = days
     while first <= ends[-1]:
+        first, last = first + timedelta(days=7), last + timedelta(days=7)
+    return first, last
+
+
+def _a_later_leg(days: Days, stated: Sequence[Statement]) -> Days:
+    """ "I'm in Paris until Thursday then Lyon for the weekend": a leg named by weekdays or
+    a weekend that would end before the leg before it ends is that week's later."""
+    ends = [s.last_day for s in stated if s.kind == "trip" and s.last_day is not None]
+    first, last = days
+    while ends and last <= ends[-1]:
         first, last = first + timedelta(days=7), last + timedelta(days=7)
     return first, last
 

@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 
 from bot.nlp.statements import _read, might_matter, read
-from tests.nlp.chat_rounds import ROUND1, ROUND2, ROUND3, Case, Row
+from tests.nlp.chat_rounds import ROUND1, ROUND2, ROUND3, ROUND4, Case, Row
 
 # Messages still misread, by text: why, and where the fix belongs.
 NOT_YET = {
@@ -30,6 +30,14 @@ NOT_YET = {
         "place at a message's start ('Florence on the 4th said ...')"
     ),
     "Eugene next weekend 🌲": ("'Eugene' is a first name (as above)"),
+    "Mumbai → Pune tomorrow, back Tuesday": (
+        "two cities joined by an arrow read as an itinerary, where the first is where the "
+        "speaker sets off from (which of the two the arrow means is open)"
+    ),
+    "in Atlanta Jan 6–9 for a conference, then Savannah for the weekend": (
+        "'Savannah' is a first name to find_places; only a later leg of a dated list of "
+        "names may be one (here the first leg is 'in Atlanta')"
+    ),
     "Cork tmrw, Kerry after": (
         "'Cork' bare at a sentence's start is a common word to find_places, and a date "
         "frame does not make a common word a place (Reading, Nice, Split stay words)"
@@ -65,7 +73,7 @@ def _norm(row: Row) -> Row:
     return ("intent", None, None, None) if row[0] == "intent" else row
 
 
-@pytest.mark.parametrize(("now", "text", "expected"), _params(ROUND1 + ROUND2 + ROUND3))
+@pytest.mark.parametrize(("now", "text", "expected"), _params(ROUND1 + ROUND2 + ROUND3 + ROUND4))
 def test_a_fresh_message_gives_its_authors_statements(
     now: datetime, text: str, expected: list[Row]
 ) -> None:

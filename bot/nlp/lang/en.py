@@ -98,8 +98,8 @@ _SUBJ = r"(?:i'm|im|i\s+am|we're|we\s+are)"
 SPEAKER = re.compile(r"\b(?:i|i'm|im|i'll|ill|i've|ive|i'd|we|we're|we'll|we've)\b")
 NOT_SPEAKER = re.compile(
     r"\b(?:he|she|they|he's|she's|they're|his|her|their|you|you're|your|ur|u|"
-    r"my\s+(?!home|place|apartment|flat|house|wife\s+and\s+i|husband\s+and\s+i|partner\s+and\s+i|"
-    r"family|kids|own|bf|gf|trip|next|first|last|new|usual|company|team's)\w+|"
+    r"my\s+(?!(?:home|place|apartment|flat|house|wife\s+and\s+i|husband\s+and\s+i|partner\s+and\s+i|"
+    r"family|kids|own|bf|gf|trip|next|first|last|new|usual|company|team's)\b)\w+|"
     r"friend|friends|sister|brother|mom|mum|dad|mother|father|parents|boss|colleague|coworker|"
     r"cousin|aunt|uncle|wife|husband|girlfriend|boyfriend|partner|son|daughter|team|company|"
     r"office|cofounder|manager|someone|somebody|anyone|anybody|everyone|who|who's|whos)\b"
@@ -333,6 +333,8 @@ WEEKDAY_NAMES = {
     **dict.fromkeys(("saturday", "sat"), 5),
     **dict.fromkeys(("sunday", "sun"), 6),
 }
+# Days named relative to a week: a weekend or weekdays ("for the weekend", "fri-sun").
+RELATIVE_DAYS = re.compile(r"\bweekend\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b")
 WEEK_OF = re.compile(r"\bweek\s+of\s*$")
 WEEKEND_OF = re.compile(r"\bweekend\s+of\s*$")
 NEXT_WEEK_AFTER = re.compile(r"^\s*(?:next\s+week|the\s+week\s+after)\b")
@@ -574,15 +576,22 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "get-together",
-        r"\bget[-\s]together\b",
+        r"\bget[-\s]together\b(?!\s+(?:a|an|the|some|our|my)\s+(?!few\b|bunch\b|group\b)\w)",
         ("a channel get-together",),
         needs=(_needs("together"), _needs("get")),
     ),
     _cue(
         "irl thing",
-        r"\b(?:irl|in[-\s]person)\s+(?:meet|thing|hang|event)",
-        ("organise an irl thing", "an in-person meet"),
-        needs=(_needs("irl person"), _needs("meet meetup thing hang hangout event")),
+        r"\b(?:irl|in[-\s]person)\s+(?:[\w-]+\s+)?(?:meet|thing|hang|event|day|night|session|"
+        r"gathering|hack|drinks|dinner|lunch|brunch|coffee|catch)",
+        ("organise an irl thing", "an in-person meet", "a tiny in-person hack day in march"),
+        needs=(
+            _needs("irl person"),
+            _needs(
+                "meet meetup thing hang hangout event day night session gathering hack drinks "
+                "dinner lunch brunch coffee catch"
+            ),
+        ),
     ),
     _cue(
         "meet someone",
@@ -739,9 +748,14 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "food if anyone fancies",
-        rf"\b{_FOOD}\b[^.!?\x00]{{0,40}}?\bif\s+(?:anyone|anybody|any\s+of\s+you)(?:'s|\s+is)?\s+"
-        r"(?:fancies|wants|keen|up\s+for|down|free|interested|game)\b",
-        ("down for a walk along the river if anyone fancies it", "pints later if anyone's keen"),
+        rf"\b{_FOOD}\b[^.!?\x00]{{0,40}}?\bif\s+(?:anyone|anybody|any\s+of\s+you|"
+        r"any\s+[\w-]+\s+(?:people|folks|peeps|locals))(?:'s|\s+is|\s+are)?\s+"
+        r"(?:fancies|wants|keen|up\s+for|down|free|interested|game|about|around)\b",
+        (
+            "down for a walk along the river if anyone fancies it",
+            "pints later if anyone's keen",
+            "a catch up over coffee if any adelaide people are about",
+        ),
         needs=(_FOOD_NEEDS, _needs("anyone anybody any anyone's anybody's"), _needs("if")),
     ),
     _cue(
@@ -843,7 +857,9 @@ NOT_INTENT = re.compile(
     r"client\s+meetup|meetup\.com|the\s+meeting|a\s+meeting|meeting\s+(?:notes|room|invite)|"
     r"watch\s+(?:party|together)|stream|"
     r"was\s+(?:a\s+blast|great|fun|amazing|awesome|cancelled|canceled|lovely)|"
-    r"cancel+ed|postponed|photos?|pics|recap|hate|dislike|not\s+a\s+fan|skiing\s*>\s*meetups)\b"
+    r"cancel+ed|postponed|photos?|pics|recap|recording|slides|livestream|youtube|"
+    r"(?:team|company|work|staff|department|client)\s+(?:meetup|offsite|retreat)|"
+    r"hate|dislike|not\s+a\s+fan|skiing\s*>\s*meetups)\b"
 )
 # "we met up last year": a past meetup is not an intent.
 PAST_MEETUP = re.compile(
@@ -931,6 +947,9 @@ NOT_A_STAY_AFTER = re.compile(
 CITY_AS_SUBJECT = re.compile(
     r"^\s*(?:is(?!\s+(?:my\s+|our\s+)?home\b)|was|gets|looks|seems|feels|sounds|has\s+been)\b"
 )
+# After a bare city and its dates, the clause ends in a question: "Chicago in December? no
+# thanks", "Berlin next week??" (asking, not stating).
+ASKED_AFTER = re.compile(r"^[^,;:.!?\n]*\?")
 # Another person as the sentence's subject (a later clause without one is theirs too).
 OTHER_SUBJECT = re.compile(
     r"\b(?:he|she|they|he's|she's|they're|his|her|their|my\s+(?:sister|brother|mom|mum|dad|"
@@ -1063,7 +1082,8 @@ BASED_AFTER_NAME = re.compile(
 _DATE_LEAD = (
     r"(?:from\s+the\s+\d|from\s+\d|on\s+the\s+\d|the\s+\d|the\s+weekend|next\s+(?:week|wee?k|month|"
     r"weekend|mon|tue|wed|thu|fri|sat|sun)|this\s+(?:week|weekend|mon|tue|wed|thu|fri|sat|sun)|"
-    r"tmrw|tomorrow|all\s+week|over\s+the\s+weekend|\d{1,2}(?:st|nd|rd|th)?\s*(?:[-–—/.]|to\b|"
+    r"tmrw|tomorrow|all\s+week|over\s+the\s+weekend|for\s+(?:a|an|the|one|two|three|four|five|"
+    r"a\s+few|a\s+couple\s+of|\d{1,2})\s+(?:weeks?|weekend|nights?|days?)\b|\d{1,2}(?:st|nd|rd|th)?\s*(?:[-–—/.]|to\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|"
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:[-–—]|to\b|through\b|thru\b|and\b)|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
