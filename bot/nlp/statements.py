@@ -113,7 +113,9 @@ def _read(
         return found[0]
 
     places: list[Statement] = []
-    if stating and any(_kind(m, en.may_date(low[slice(*m.sentence)])) for m in mentions()):
+    if stating and any(
+        _kind(m, en.may_date(low[slice(*m.sentence)] + m.after)) for m in mentions()
+    ):
         times = [t for t in find_times(cleaned, now=now) if _a_day(t)]
         places = _place_statements(text, low, mentions(), times, now.date())
     if not places and ">" in text:
@@ -225,14 +227,21 @@ def _its_city(city: City) -> City:
 
 def _after_stop(low: str, sentences: list[tuple[int, int]], sent: tuple[int, int], nxt: int) -> int:
     """Where the words after a city end: the next city, or its sentence's end, or the next
-    sentence's when that one goes on about "here" ("greetings from Tokyo! here until ...")."""
+    sentence's when that one goes on about "here" ("greetings from Tokyo! here until ...")
+    or is nothing but dates ("... Rotterdam, I mix them up. Thursday to Saturday")."""
     stop = sent[1]
     for s, e in sentences:
         if s >= sent[1]:
-            if re.match(r"\W*here\b", low[s:e]):
+            if re.match(r"\W*here\b", low[s:e]) or _only_dates(low[s:e]):
                 stop = e
             break
     return min(stop, nxt) if nxt > sent[0] else stop
+
+
+def _only_dates(sentence: str) -> bool:
+    """A sentence of date words alone: "Thursday to Saturday.", "3-5 june"."""
+    words = re.findall(r"[a-z]+", sentence)
+    return bool(words) and all(w in trip_dates.DATE_WORDS for w in words) and en.may_date(sentence)
 
 
 def _answers_where(raw_low: str, start: int) -> bool:

@@ -7,7 +7,7 @@ and the module that owns the fix (a fix makes the mark fail, so it must then be 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -150,3 +150,42 @@ def test_trip_lists_and_stays(text: str, expected: list[tuple[str, str, str]]) -
 )
 def test_names_before_dates_that_are_no_places(text: str) -> None:
     assert read(text, now=NOW) == [], text
+
+
+def _all_rows(text: str) -> list[Row]:
+    return [_norm(r) for r in _rows(text, NOW)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trip's days in the next sentence when that sentence is nothing but dates
+        (
+            "heading to Oslo. Wed to Fri",
+            [("trip", "Oslo", date(2027, 2, 17), date(2027, 2, 19))],
+        ),
+        (
+            "Sydney... no wait, Newcastle, I keep mixing them up. Friday to Sunday",
+            [("trip", "Newcastle", date(2027, 2, 19), date(2027, 2, 21))],
+        ),
+        # "ping me if you're around" beside a trip is an intent, alone it is nothing
+        (
+            "in Geelong next week, ping me if you're around",
+            [
+                ("trip", "Geelong", date(2027, 2, 22), date(2027, 2, 28)),
+                ("intent", None, None, None),
+            ],
+        ),
+        (
+            "landing in Cairns tomorrow, dm me if you're free",
+            [
+                ("trip", "Cairns", date(2027, 2, 17), date(2027, 2, 17)),
+                ("intent", None, None, None),
+            ],
+        ),
+        ("ping me if you're around, the PR needs a second pair of eyes", []),
+        ("heading to the shops. Wed to Fri is busy anyway", []),
+    ],
+)
+def test_days_in_the_next_sentence_and_ping_me(text: str, expected: list[Row]) -> None:
+    assert _all_rows(text) == expected, text

@@ -809,8 +809,10 @@ INTENT_CUES: tuple[Cue, ...] = (
         "around",
         r"\b(?:anyone|anybody|who'?s|who\s+is|any\s+\w+\s+(?:folks|people|peeps))\s+(?:else\s+)?"
         r"(?:around|about|free|in\s+town|nearby|close\s+by)\b|\bif\s+(?:anyone|anybody)(?:'s|\s+is)?"
-        r"\s+(?:around|about|free|nearby|in\s+town|wants)\b",
-        ("anyone around?", "if anyone's around"),
+        r"\s+(?:around|about|free|nearby|in\s+town|wants)\b|"
+        r"\b(?:ping|dm|message|text|hmu|hit\s+me\s+up|give\s+me\s+a\s+shout|shout)\b[^.!?\x00]{0,12}?"
+        r"\bif\s+(?:you'?re|you\s+are|u\s+r|ur)\s+(?:around|about|free|nearby|in\s+town)\b",
+        ("anyone around?", "if anyone's around", "ping me if you're around"),
         needs=(),
         beside_a_stay=True,
     ),
