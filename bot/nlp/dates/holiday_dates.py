@@ -52,6 +52,13 @@ def _thanksgiving(country: str | None, year: int) -> date:
     return _nth_weekday(date(year, 11, 1), TH(4))
 
 
+def _civic_holiday(country: str | None, year: int) -> date | None:
+    """Canada's August long weekend Monday, the first Monday of August, which most
+    provinces keep under some name (Ontario's Civic Holiday, Alberta's Heritage Day, BC
+    Day, Natal Day); the community's own calendar is read first. No such day elsewhere."""
+    return _nth_weekday(date(year, 8, 1), MO(1)) if country == "CA" else None
+
+
 def _after_thanksgiving(days: int) -> DayOf:
     """A day counted from US Thanksgiving ("Black Friday", "Cyber Monday")."""
     return lambda _country, year: _thanksgiving(None, year) + timedelta(days=days)
@@ -102,6 +109,27 @@ def _public_holidays(
     return tuple(sorted((d, n) for d, n in days.items() if "observed" not in n.lower()))
 
 
+@functools.cache
+def _optional_holidays(
+    country: str, year: int, subdiv: str | None = None
+) -> tuple[tuple[date, str], ...]:
+    """Days a country's calendar keeps as optional (most employers give them, the law does
+    not): Ontario's Civic Holiday, Alberta's Heritage Day, Nova Scotia's Natal Day. Read
+    only by name, never as "the bank holiday"."""
+    import holidays
+
+    try:
+        days = holidays.country_holidays(
+            country,
+            subdiv=subdiv or _SUBDIVISIONS.get(country),
+            years=year,
+            categories=("optional",),
+        )
+    except (NotImplementedError, ValueError):  # no such part, or no optional category
+        return ()
+    return tuple(sorted((d, n) for d, n in days.items() if "observed" not in n.lower()))
+
+
 def _named_in(country: str, name: str) -> DayOf:
     """The first day in ``country``'s calendar whose name contains ``name``."""
 
@@ -138,9 +166,11 @@ def calendar_day(
     when ``whole``).
 
     Examples: ("anzac", "day") in AU -> 25 April; ("labour", "day") in AU-VIC -> the second
-    Monday of March, in NZ the fourth Monday of October; ("republic", "day") in IN."""
+    Monday of March, in NZ the fourth Monday of October; ("republic", "day") in IN;
+    ("civic", "holiday") in CA-ON (an optional day there) -> the first Monday of August."""
     want = _name_words(" ".join(words))
-    for d, name in _public_holidays(country, year, subdiv):
+    days = _public_holidays(country, year, subdiv) + _optional_holidays(country, year, subdiv)
+    for d, name in days:
         have = _name_words(name)
         if (have == want) if whole else (have[: len(want)] == want):
             return d
@@ -167,6 +197,7 @@ HOLIDAYS: dict[str, DayOf] = {
     "st_patricks": _fixed(3, 17),
     "july_fourth": _fixed(7, 4),
     "canada_day": _fixed(7, 1),
+    "civic_holiday": _civic_holiday,
     "australia_day": _fixed(1, 26),
     "thanksgiving": _thanksgiving,
     "easter": _easter_plus(0),

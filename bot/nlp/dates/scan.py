@@ -25,6 +25,8 @@ from bot.nlp.dates.vocabulary import (
     _TRIGGERS,
     _WEAK_TRIGGERS,
     _WEEKDAYS,
+    EVENING_PHRASES,
+    EVENING_WORDS,
 )
 
 # A digit that starts a word (not "@user2", "abc123" or ".../t.co/9x").
@@ -177,7 +179,12 @@ def _blank_urls(text: str) -> str:
 
 
 def _run(
-    text: str, now: datetime, meetup: bool, allow_latent: bool, work: Work | None = None
+    text: str,
+    now: datetime,
+    meetup: bool,
+    allow_latent: bool,
+    work: Work | None = None,
+    evening: bool = False,
 ) -> list[TimeMention]:
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
@@ -188,7 +195,7 @@ def _run(
         clipped = _blank_urls(clipped)
     toks = _tokenize_windows(clipped, work)
     work.tokens = len(toks)
-    return _parse_all(text, toks, now, meetup, allow_latent, work)
+    return _parse_all(text, toks, Context(now, meetup, evening), allow_latent, work)
 
 
 def _starts(toks: list[Token]) -> set[int]:
@@ -273,10 +280,10 @@ def _mention(text: str, toks: list[Token], v: Interval, s_i: int, e_i: int) -> T
 
 
 def _parse_all(
-    text: str, toks: list[Token], now: datetime, meetup: bool, allow_latent: bool, work: Work
+    text: str, toks: list[Token], ctx: Context, allow_latent: bool, work: Work
 ) -> list[TimeMention]:
     """Every expression in ``toks``, left to right, at most ``MAX_ATTEMPTS`` starts tried."""
-    p = Cursor(text, toks, Context(now, meetup))
+    p = Cursor(text, toks, ctx)
     p.allow_latent = allow_latent
     out: list[TimeMention] = []
     starts = _starts(toks)
@@ -326,6 +333,12 @@ _EDGE_STRIP = " \t\r\n.,;:!?\"'()[]{}“”‘’"
 
 def parse_when(text: str, *, now: datetime, meetup: bool = True) -> TimeMention | None:
     """The whole text as one time expression, or None."""
+    return _parse_when(text, now, meetup, meetup and names_an_evening(text))
+
+
+def _parse_when(text: str, now: datetime, meetup: bool, evening: bool) -> TimeMention | None:
+    """`parse_when`, with whether the whole `when` names a night out (its pieces are read
+    again on their own by ``compose``: "halloween, sat 9")."""
     s = text.strip(_EDGE_STRIP)
     if not s or len(s) > 200:
         return None
@@ -343,8 +356,8 @@ def parse_when(text: str, *, now: datetime, meetup: bool = True) -> TimeMention 
             return TimeMention(s, offset, offset + len(s), dt, None, "minute")
     if meetup and names_no_time(s):
         return None  # "asap" is now in chat, but no time for a meetup
-    found = _run(s, now, meetup=meetup, allow_latent=True)
-    m = _one_reading(s, found, now, meetup)
+    found = _run(s, now, meetup=meetup, allow_latent=True, evening=evening)
+    m = _one_reading(s, found, now, meetup, evening)
     if m is None:
         return None
     return replace(m, start_index=m.start_index + offset, end_index=m.end_index + offset)
@@ -355,14 +368,28 @@ def _content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[\w']+", text.lower()) if w not in _FILLER]
 
 
+def names_an_evening(text: str) -> bool:
+    """The text names a night out or a day that happens at night, so that a bare 8-11 in
+    a meetup `when` is the evening.
+
+    Examples: "NYE, 8ish", "new year's eve 9", "halloween party sat 9", "after-work drinks
+    thurs 8ish", "pub quiz tues 8", "bonfire night 8"."""
+    words = re.findall(r"[\w']+", text.lower())
+    if any(w in EVENING_WORDS for w in words):
+        return True
+    return any(
+        tuple(words[k : k + len(p)]) == p for p in EVENING_PHRASES for k in range(len(words))
+    )
+
+
 def _one_reading(
-    s: str, found: list[TimeMention], now: datetime, meetup: bool
+    s: str, found: list[TimeMention], now: datetime, meetup: bool, evening: bool = False
 ) -> TimeMention | None:
     """The one time the whole text names: one reading with only filler around it, or in
     a meetup `when` pieces that make one (``compose``)."""
 
     def reread(piece: str, at: datetime) -> TimeMention | None:
-        return parse_when(piece, now=at, meetup=meetup)
+        return _parse_when(piece, at, meetup, evening)
 
     if meetup:
         window = part_in_span(s, now, reread)  # "one evening next week"

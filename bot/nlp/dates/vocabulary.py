@@ -458,6 +458,7 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("fourth", "of", "july"): "july_fourth",
     ("independence", "day"): "july_fourth",
     ("canada", "day"): "canada_day",
+    ("civic", "holiday"): "civic_holiday",
     ("australia", "day"): "australia_day",
     ("memorial", "day"): "memorial_day",
     ("labor", "day"): "labour_day",
@@ -976,6 +977,12 @@ _HOLIDAY_PREFIX_WORDS = frozenset(
     w for words in _HOLIDAY_NAMES for w in words[:-1] if w not in _HOLIDAY_TRIGGERS and w != "."
 )
 # Words that can open a time expression before its number or time word.
+# Which half of a period: "the first half of may", "the back half of next week".
+HALVES = {
+    **dict.fromkeys(("first", "front"), "first half"),
+    **dict.fromkeys(("second", "back", "latter", "last"), "second half"),
+}
+
 _PREFIX_WORDS = (
     frozenset(
         [
@@ -1039,6 +1046,7 @@ _PREFIX_WORDS = (
         ]
     )
     | _HOLIDAY_PREFIX_WORDS
+    | frozenset(HALVES)
     | _CALENDAR_FIRST_WORDS
     | _CALENDAR_INNER_WORDS
 )
@@ -1284,3 +1292,41 @@ _OR = "or"
 _TONIGHT_WORDS = frozenset(["tonight", "tonite"])
 # Hedges after a day in a `when` ("sat ideally", "sun preferably").
 _FILLER_AFTER_DAY = ("ideally", "preferably", "prob", "probably", "maybe")
+
+
+# Words that make a lower-case "may" the month in a meetup `when` ("late may", "half of may").
+MONTH_CUES = frozenset({"of", "in", "early", "mid", "late", "-", "end", "start", "during"})
+
+# What makes a bare 8-11 in a meetup `when` the evening: days and outings that happen at
+# night ("NYE, 8ish", "bonfire night 8", "after work thurs, 8ish"). A `when` that also
+# names the outing ("friday drinks 6pm") is still refused: it is a title, not a time.
+EVENING_WORDS = frozenset(
+    {
+        "nye",
+        "halloween",
+        "hallowe'en",
+        "party",
+        "drinks",
+        "bevvies",
+        "pints",
+        "cocktails",
+        "dinner",
+        "supper",
+        "gig",
+        "karaoke",
+        "clubbing",
+        "pub",
+        "quiz",
+        "trivia",
+        "nightcap",
+        "fireworks",
+    }
+)
+EVENING_PHRASES = (
+    ("new", "year's", "eve"),
+    ("new", "years", "eve"),
+    ("bonfire", "night"),
+    ("guy", "fawkes"),
+    ("burns", "night"),
+    ("after", "work"),
+)
