@@ -1549,7 +1549,7 @@ ROUND5F: list[tuple[str, str, str | None]] = [
     ("sat 2pm till late", L, "2026-03-07 14:00"),
     ("fri 7:00 p.m.", L, "2026-03-06 19:00"),
     ("friday 7 sharp", L, "2026-03-06 19:00"),
-    ("wed 6.30 for 7", L, "2026-03-11 19:00"),
+    ("wed 6.30 for 7", L, "2026-03-11 18:30"),  # house rule: "X for Y" is at X (I wrote 19:00)
     # days that happen at night; vague parts of a month (read as their first day here; the
     # handler refuses them with a date poll)
     ("NYE 9ish", L, "2026-12-31 21:00"),

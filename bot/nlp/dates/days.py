@@ -282,7 +282,7 @@ def _d_words(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     """Day words: today, tomorrow (and chat spellings), yesterday, the day after.
 
     Examples: "today", "tomorrow", "tmrw", "2moro", "yesterday", "the day after
-    tomorrow", "day before yesterday"."""
+    tomorrow", "day before yesterday", "next tomorrow", "the morra"."""
     c = cur.ctx
     j = i
     if cur.word(j, "the"):
@@ -295,6 +295,9 @@ def _d_words(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         return DaySpan(d, d + timedelta(days=1), "day"), j + 3
     if j != i:
         return None
+    if cur.word(i, "next") and _DAY_WORDS.get(cur.s(i + 1)) == 1:
+        d = c.today + timedelta(days=2)  # Nigerian English: the day after tomorrow
+        return DaySpan(d, d + timedelta(days=1), "day"), i + 2
     s = cur.s(i)
     if s in _DAY_WORDS and s not in _TONIGHT_WORDS:
         d = c.today + timedelta(days=_DAY_WORDS[s])

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 from dateutil.relativedelta import MO, SU, TH, relativedelta, weekday
 
-from bot.nlp.dates.vocabulary import _CALENDAR_LAST_WORDS
+from bot.nlp.dates.vocabulary import _CALENDAR_LAST_WORDS, CALENDAR_ALIASES
 
 # A holiday's first day in a year for a country (None: it has none that year).
 DayOf = Callable[[str | None, int], date | None]
@@ -50,6 +50,23 @@ def _thanksgiving(country: str | None, year: int) -> date:
     if country == "CA":
         return _nth_weekday(date(year, 10, 1), MO(2))
     return _nth_weekday(date(year, 11, 1), TH(4))
+
+
+def _community_or(name: str, fallback: str) -> DayOf:
+    """A day from the community's own calendar when it has one so named, else from
+    ``fallback``'s (Eid al-Fitr is a day later or earlier by country: 21 March 2026 in
+    Malaysia, 19 March in Nigeria)."""
+
+    def day(country: str | None, year: int) -> date | None:
+        for where in (country, fallback):
+            days = _public_holidays(where, year) if where else ()
+            # "Eid al-Fitr", not its "(additional holiday)" or "(Second Day)"
+            found = [d for d, n in days if n.lower().startswith(name) and "(" not in n]
+            if found:
+                return found[0]
+        return None
+
+    return day
 
 
 def _civic_holiday(country: str | None, year: int) -> date | None:
@@ -167,13 +184,15 @@ def calendar_day(
 
     Examples: ("anzac", "day") in AU -> 25 April; ("labour", "day") in AU-VIC -> the second
     Monday of March, in NZ the fourth Monday of October; ("republic", "day") in IN;
-    ("civic", "holiday") in CA-ON (an optional day there) -> the first Monday of August."""
-    want = _name_words(" ".join(words))
+    ("civic", "holiday") in CA-ON (an optional day there) -> the first Monday of August;
+    ("independence", "day") in NG, whose calendar says "National Day" -> 1 October."""
     days = _public_holidays(country, year, subdiv) + _optional_holidays(country, year, subdiv)
-    for d, name in days:
-        have = _name_words(name)
-        if (have == want) if whole else (have[: len(want)] == want):
-            return d
+    for said in (words, CALENDAR_ALIASES.get(words)):
+        want = _name_words(" ".join(said or ()))
+        for d, name in days if want else ():
+            have = _name_words(name)
+            if (have == want) if whole else (have[: len(want)] == want):
+                return d
     return None
 
 
@@ -218,6 +237,8 @@ HOLIDAYS: dict[str, DayOf] = {
     "black_friday": _after_thanksgiving(1),
     "cyber_monday": _after_thanksgiving(4),
     "diwali": _named_in("IN", "diwali"),
+    "eid_al_fitr": _community_or("eid al-fitr", "SG"),
+    "eid_al_adha": _community_or("eid al-adha", "SG"),
     "lunar_new_year": _named_in("CN", "spring festival"),
 }
 

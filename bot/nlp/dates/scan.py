@@ -27,6 +27,8 @@ from bot.nlp.dates.vocabulary import (
     _WEEKDAYS,
     EVENING_PHRASES,
     EVENING_WORDS,
+    NUMBER_IDIOMS,
+    WHEN_TAGS,
 )
 
 # A digit that starts a word (not "@user2", "abc123" or ".../t.co/9x").
@@ -317,7 +319,33 @@ def find_times(text: str, *, now: datetime) -> list[TimeMention]:
     """Time expressions in chat text, left to right, without overlaps."""
     if not text or not _prefilter(text):
         return []
-    return _run(text, now, meetup=False, allow_latent=False)
+    return restated(text, _run(text, now, meetup=False, allow_latent=False))
+
+
+_APPOSITION = re.compile(r"^\s*[,(:-]?\s*$")
+
+
+def restated(text: str, found: list[TimeMention]) -> list[TimeMention]:
+    """Without a day that the span of days right after it restates: the span says which
+    days are meant ("for Hogmanay, 29th Dec to 2nd Jan", "over Easter (3-6 April)").
+
+    Examples: "for Christmas, 23rd Dec to 2nd Jan" -> only the span."""
+    if len(found) < 2:
+        return found
+    out: list[TimeMention] = []
+    for k, m in enumerate(found):
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if (
+            nxt is not None
+            and m.end is None
+            and nxt.end is not None
+            and nxt.grain == "day"
+            and nxt.start <= m.start < nxt.end
+            and _APPOSITION.match(text[m.end_index : nxt.start_index])
+        ):
+            continue
+        out.append(m)
+    return out
 
 
 def find_times_work(text: str, *, now: datetime) -> tuple[list[TimeMention], Work]:
@@ -325,7 +353,7 @@ def find_times_work(text: str, *, now: datetime) -> tuple[list[TimeMention], Wor
     work = Work()
     if not text or not _prefilter(text):
         return [], work
-    return _run(text, now, meetup=False, allow_latent=False, work=work), work
+    return restated(text, _run(text, now, meetup=False, allow_latent=False, work=work)), work
 
 
 _EDGE_STRIP = " \t\r\n.,;:!?\"'()[]{}“”‘’"
@@ -336,9 +364,38 @@ def parse_when(text: str, *, now: datetime, meetup: bool = True) -> TimeMention 
     return _parse_when(text, now, meetup, meetup and names_an_evening(text))
 
 
+# Chat markup around a `when`: Discord's timestamp (an instant, shown in each reader's
+# zone), struck-out words (a correction: "~~thurs~~ fri"), emoji codes (":beers:"), and
+# Markdown's underscores.
+_DISCORD_TIME = re.compile(r"^<t:(\d{9,11})(?::[tTdDfFR])?>$")
+_STRUCK = re.compile(r"~~[^~]*~~")
+_EMOJI_CODE = re.compile(r"(?<!\w):[a-z0-9_+-]+:(?!\w)")
+
+
+def chat_markup(text: str, now: datetime) -> TimeMention | str:
+    """A Discord timestamp's instant, or the text without the markup around its words.
+
+    Examples: "<t:1773169200:F>" -> 2026-03-10 19:00 UTC; "~~thurs~~ fri 7pm" -> "fri
+    7pm"; ":calendar: sun 11am" -> "sun 11am"; "_next tues 6.30_" -> "next tues 6.30"."""
+    stamp = _DISCORD_TIME.match(text.strip())
+    if stamp is not None:
+        at = datetime.fromtimestamp(int(stamp[1]), now.tzinfo)
+        return TimeMention(text, 0, len(text), at, None, "minute")
+    if not any(c in text for c in "~:_"):
+        return text.strip(_EDGE_STRIP)
+    return _EMOJI_CODE.sub(" ", _STRUCK.sub(" ", text)).strip(_EDGE_STRIP + "_")
+
+
 def _parse_when(text: str, now: datetime, meetup: bool, evening: bool) -> TimeMention | None:
     """`parse_when`, with whether the whole `when` names a night out (its pieces are read
     again on their own by ``compose``: "halloween, sat 9")."""
+    if meetup:
+        plain = chat_markup(text, now)
+        if isinstance(plain, TimeMention):
+            return plain
+        if plain != text.strip(_EDGE_STRIP):
+            found = _parse_when(plain, now, meetup, evening) if plain else None
+            return None if found is None else replace(found, start_index=0, end_index=len(text))
     s = text.strip(_EDGE_STRIP)
     if not s or len(s) > 200:
         return None
@@ -354,7 +411,7 @@ def _parse_when(text: str, now: datetime, meetup: bool, evening: bool) -> TimeMe
         if dt is not None:
             dt = dt.replace(tzinfo=now.tzinfo) if dt.tzinfo is None else dt.astimezone(now.tzinfo)
             return TimeMention(s, offset, offset + len(s), dt, None, "minute")
-    if meetup and names_no_time(s):
+    if meetup and (names_no_time(s) or s.lower() in NUMBER_IDIOMS):
         return None  # "asap" is now in chat, but no time for a meetup
     found = _run(s, now, meetup=meetup, allow_latent=True, evening=evening)
     m = _one_reading(s, found, now, meetup, evening)
@@ -363,9 +420,12 @@ def _parse_when(text: str, now: datetime, meetup: bool, evening: bool) -> TimeMe
     return replace(m, start_index=m.start_index + offset, end_index=m.end_index + offset)
 
 
-def _content_words(text: str) -> list[str]:
-    """The words of ``text`` that are not filler ("at", "the", "probably"...)."""
-    return [w for w in re.findall(r"[\w']+", text.lower()) if w not in _FILLER]
+def _content_words(text: str, meetup: bool = False) -> list[str]:
+    """The words of ``text`` that are not filler ("at", "the", "probably"...); in a meetup
+    `when` chat's tags and the words of moving a meetup are filler too ("sat 2pm ok?",
+    "push it to thurs")."""
+    skip = _FILLER | WHEN_TAGS if meetup else _FILLER
+    return [w for w in re.findall(r"[\w']+", text.lower()) if w not in skip]
 
 
 def names_an_evening(text: str) -> bool:
@@ -397,8 +457,8 @@ def _one_reading(
             return window
     if len(found) == 1:
         m = found[0]
-        lead = _content_words(s[: m.start_index])
-        if _content_words(s[m.end_index :]):
+        lead = _content_words(s[: m.start_index], meetup)
+        if _content_words(s[m.end_index :], meetup):
             zone = zone_after(s[m.end_index :]) if meetup and not lead else None
             found_there = None if zone is None else reread(m.text, now.astimezone(zone))
             return None if found_there is None else replace(found_there, end_index=len(s))
@@ -411,7 +471,7 @@ def _one_reading(
         return None
     gaps = s[: found[0].start_index] + " " + s[found[-1].end_index :]
     gaps += " ".join(s[x.end_index : y.start_index] for x, y in pairwise(found))
-    if _content_words(gaps):
+    if _content_words(gaps, meetup):
         return None
     whole: TimeMention | None = found[0]
     for piece in found[1:]:  # "Saturday (14th) 2pm": the first two, then the third
@@ -435,7 +495,7 @@ def names_no_time(text: str) -> bool:
             continue
         rest.append(words[k])
         k += 1
-    named = [w for w in rest if w not in _FILLER or w in _NO_TIME_WORDS]
+    named = [w for w in rest if w not in _FILLER | WHEN_TAGS or w in _NO_TIME_WORDS]
     return bool(named) and all(w in _NO_TIME_WORDS for w in named)
 
 

@@ -165,6 +165,8 @@ _DAY_WORDS = {
     "tmorrow": 1,
     "2morrow": 1,
     "tmrrw": 1,
+    "morra": 1,  # Scots: "the morra"
+    "morrow": 1,
     "yesterday": -1,
 }
 
@@ -427,6 +429,7 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("new", "years", "eve"): "new_years_eve",
     ("new", "year", "eve"): "new_years_eve",
     ("nye",): "new_years_eve",
+    ("hogmanay",): "new_years_eve",  # Scotland
     ("new", "year's", "day"): "new_years_day",
     ("new", "years", "day"): "new_years_day",
     ("new", "year's"): "new_years_day",
@@ -448,6 +451,18 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("good", "friday"): "good_friday",
     ("diwali",): "diwali",
     ("deepavali",): "diwali",
+    # the end of Ramadan by its regional names (Malay, Hausa/Yoruba, Arabic)
+    ("hari", "raya"): "eid_al_fitr",
+    ("hari", "raya", "puasa"): "eid_al_fitr",
+    ("hari", "raya", "aidilfitri"): "eid_al_fitr",
+    ("raya",): "eid_al_fitr",
+    ("sallah",): "eid_al_fitr",
+    ("eid",): "eid_al_fitr",
+    ("eid", "al", "fitr"): "eid_al_fitr",
+    ("eid", "ul", "fitr"): "eid_al_fitr",
+    ("hari", "raya", "haji"): "eid_al_adha",
+    ("eid", "al", "adha"): "eid_al_adha",
+    ("eid", "ul", "adha"): "eid_al_adha",
     ("halloween",): "halloween",
     ("valentine's", "day"): "valentines",
     ("valentines", "day"): "valentines",
@@ -500,6 +515,10 @@ _HOLIDAY_TRIGGERS = frozenset(
         "easter",
         "diwali",
         "deepavali",
+        "hogmanay",
+        "raya",
+        "sallah",
+        "eid",
         "halloween",
         "year's",
         "holiday",
@@ -519,6 +538,9 @@ _CALENDAR_FIRST_WORDS = frozenset(
     [
         "anzac",
         "waitangi",
+        "democracy",
+        "rizal",
+        "bonifacio",
         "family",
         "republic",
         "heritage",
@@ -576,7 +598,8 @@ _CALENDAR_LAST_WORDS = frozenset(["day", "holiday", "birthday"])
 _FESTIVALS = frozenset(
     ["dussehra", "holi", "onam", "pongal", "navratri", "janmashtami", "vesak", "matariki"]
 )
-_CALENDAR_INNER_WORDS = frozenset(["cup"])
+# (and the words inside national calendars' names: "Human Rights Day", "National Heroes Day")
+_CALENDAR_INNER_WORDS = frozenset(["cup", "rights", "heroes", "women's", "goodwill"])
 # "St Stephen's Day", "Saint David's Day": the saint's name between is no time word, so the
 # reading starts at "St" itself.
 _SAINTS = frozenset(["st", "saint"])
@@ -616,6 +639,8 @@ _NO_TIME_PHRASES = (
     ("to", "be", "decided"),
     ("to", "be", "announced"),
     ("to", "be", "confirmed"),
+    ("just", "now"),  # South Africa: later, some time
+    ("now", "now"),  # South Africa: soon
     ("one", "of", "these", "days"),
     ("when", "we", "can"),
     ("whenever", "works"),
@@ -1303,6 +1328,7 @@ MONTH_CUES = frozenset({"of", "in", "early", "mid", "late", "-", "end", "start",
 EVENING_WORDS = frozenset(
     {
         "nye",
+        "hogmanay",
         "halloween",
         "hallowe'en",
         "party",
@@ -1330,3 +1356,55 @@ EVENING_PHRASES = (
     ("burns", "night"),
     ("after", "work"),
 )
+
+# Numbers that are idioms, not dates: "24/7" is always, never 24 July.
+NUMBER_IDIOMS = frozenset({"24/7", "24x7", "24-7", "365"})
+
+# Words around a `when` that name no time and leave it whole: question tags and particles
+# of chat ("tmr 8pm can?", "this sat 3pm lah", "sat 2pm ok?"), and the words of moving a
+# meetup ("push it to thurs", "let's do fri instead, 7", "changed to friday 6").
+WHEN_TAGS = frozenset(
+    {
+        "ok",
+        "okay",
+        "k",
+        "can",
+        "confirm",
+        "lah",
+        "lor",
+        "leh",
+        "ya",
+        "yeah",
+        "yes",
+        "pls",
+        "please",
+        "push",
+        "pushed",
+        "pushing",
+        "move",
+        "moved",
+        "moving",
+        "bump",
+        "bumped",
+        "switch",
+        "switched",
+        "change",
+        "changed",
+        "shift",
+        "shifted",
+        "reschedule",
+        "rescheduled",
+        "make",
+        "it",
+        "let's",
+        "lets",
+        "do",
+        "instead",
+        "back",
+        "to",
+    }
+)
+
+# What people call a day their country's calendar names otherwise: Nigeria's and
+# Singapore's "National Day" is their Independence Day.
+CALENDAR_ALIASES = {("independence", "day"): ("national", "day")}
