@@ -75,7 +75,7 @@ def _part_of(span: tuple[date, date], which: str) -> DaySpan:
     s, e = span
     length = (e - s).days
     if which in HALVES.values():
-        half = s + timedelta(days=(length + 1) // 2)
+        half = s + timedelta(days=length // 2)  # a 31-day month: 1-15 and 16-31
         return DaySpan(s, half, "day") if which == HALVES["first"] else DaySpan(half, e, "day")
     if length > 300:
         if which == "beginning":

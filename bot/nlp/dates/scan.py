@@ -394,8 +394,8 @@ def _parse_when(text: str, now: datetime, meetup: bool, evening: bool) -> TimeMe
         if isinstance(plain, TimeMention):
             return plain
         if plain != text.strip(_EDGE_STRIP):
-            found = _parse_when(plain, now, meetup, evening) if plain else None
-            return None if found is None else replace(found, start_index=0, end_index=len(text))
+            inner = _parse_when(plain, now, meetup, evening) if plain else None
+            return None if inner is None else replace(inner, start_index=0, end_index=len(text))
     s = text.strip(_EDGE_STRIP)
     if not s or len(s) > 200:
         return None

@@ -1407,4 +1407,6 @@ WHEN_TAGS = frozenset(
 
 # What people call a day their country's calendar names otherwise: Nigeria's and
 # Singapore's "National Day" is their Independence Day.
-CALENDAR_ALIASES = {("independence", "day"): ("national", "day")}
+CALENDAR_ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("independence", "day"): ("national", "day")
+}
