@@ -364,23 +364,18 @@ def parse_when(text: str, *, now: datetime, meetup: bool = True) -> TimeMention 
     return _parse_when(text, now, meetup, meetup and names_an_evening(text))
 
 
-# Chat markup around a `when`: Discord's timestamp (an instant, shown in each reader's
-# zone), struck-out words (a correction: "~~thurs~~ fri"), emoji codes (":beers:"), and
-# Markdown's underscores.
-_DISCORD_TIME = re.compile(r"^<t:(\d{9,11})(?::[tTdDfFR])?>$")
+# Markdown around a `when`: struck-out words (a correction: "~~thurs~~ fri"), emoji codes
+# (":beers:") and underscores. (Platforms' own markup, such as Discord's timestamps, is the
+# adapters' to read: docs/architecture.md.)
 _STRUCK = re.compile(r"~~[^~]*~~")
 _EMOJI_CODE = re.compile(r"(?<!\w):[a-z0-9_+-]+:(?!\w)")
 
 
-def chat_markup(text: str, now: datetime) -> TimeMention | str:
-    """A Discord timestamp's instant, or the text without the markup around its words.
+def chat_markup(text: str) -> str:
+    """The text without the Markdown around its words.
 
-    Examples: "<t:1773169200:F>" -> 2026-03-10 19:00 UTC; "~~thurs~~ fri 7pm" -> "fri
-    7pm"; ":calendar: sun 11am" -> "sun 11am"; "_next tues 6.30_" -> "next tues 6.30"."""
-    stamp = _DISCORD_TIME.match(text.strip())
-    if stamp is not None:
-        at = datetime.fromtimestamp(int(stamp[1]), now.tzinfo)
-        return TimeMention(text, 0, len(text), at, None, "minute")
+    Examples: "~~thurs~~ fri 7pm" -> "fri 7pm"; ":calendar: sun 11am" -> "sun 11am";
+    "_next tues 6.30_" -> "next tues 6.30"."""
     if not any(c in text for c in "~:_"):
         return text.strip(_EDGE_STRIP)
     return _EMOJI_CODE.sub(" ", _STRUCK.sub(" ", text)).strip(_EDGE_STRIP + "_")
@@ -390,9 +385,7 @@ def _parse_when(text: str, now: datetime, meetup: bool, evening: bool) -> TimeMe
     """`parse_when`, with whether the whole `when` names a night out (its pieces are read
     again on their own by ``compose``: "halloween, sat 9")."""
     if meetup:
-        plain = chat_markup(text, now)
-        if isinstance(plain, TimeMention):
-            return plain
+        plain = chat_markup(text)
         if plain != text.strip(_EDGE_STRIP):
             inner = _parse_when(plain, now, meetup, evening) if plain else None
             return None if inner is None else replace(inner, start_index=0, end_index=len(text))
@@ -424,7 +417,7 @@ def _content_words(text: str, meetup: bool = False) -> list[str]:
     """The words of ``text`` that are not filler ("at", "the", "probably"...); in a meetup
     `when` chat's tags and the words of moving a meetup are filler too ("sat 2pm ok?",
     "push it to thurs")."""
-    skip = _FILLER | WHEN_TAGS if meetup else _FILLER
+    skip = _WHEN_FILLER if meetup else _FILLER
     return [w for w in re.findall(r"[\w']+", text.lower()) if w not in skip]
 
 
@@ -495,7 +488,7 @@ def names_no_time(text: str) -> bool:
             continue
         rest.append(words[k])
         k += 1
-    named = [w for w in rest if w not in _FILLER | WHEN_TAGS or w in _NO_TIME_WORDS]
+    named = [w for w in rest if w not in _WHEN_FILLER or w in _NO_TIME_WORDS]
     return bool(named) and all(w in _NO_TIME_WORDS for w in named)
 
 
@@ -551,6 +544,7 @@ _FILLER = frozenset(
         "just",  # "just after lunch"
     }
 )
+_WHEN_FILLER = _FILLER | WHEN_TAGS  # a meetup `when`: chat tags and rescheduling words too
 
 
 def suggest_times(partial: str, *, now: datetime, limit: int = 5) -> list[datetime]:
