@@ -1421,6 +1421,165 @@ ROUND4E: list[tuple[str, str, str | None]] = [
     ("Saturday (14th) 2pm", L, "2026-03-14 14:00"),
 ]
 
+# Round 5, batch F (helper `when2`, issue 14), written in full before any of its fixes, in
+# wordings unlike batches A-E: other regions' styles (Singapore/Malaysia, New Zealand, South
+# Africa, Nigeria, the Philippines, Scotland), typos, emoji, Slack/Discord markup around the
+# `when`, rescheduling words, relative chains, ordinals without a month, clock forms and
+# non-times. Scored once before its fixes (see docs/benchmarks.md).
+SG, KL, JNB = "Asia/Singapore", "Asia/Kuala_Lumpur", "Africa/Johannesburg"
+LOS, MNL = "Africa/Lagos", "Asia/Manila"
+ROUND5F: list[tuple[str, str, str | None]] = [
+    # Singapore / Malaysia
+    ("tmr 8pm can?", SG, "2026-03-05 20:00"),
+    ("this sat 3pm lah", SG, "2026-03-07 15:00"),
+    ("sat 2pm ok?", KL, "2026-03-07 14:00"),
+    ("next Sat 8pm, confirm?", SG, "2026-03-14 20:00"),
+    ("Hari Raya", KL, "2026-03-21 00:00"),
+    ("chinese new year 7pm", SG, "2027-02-06 19:00"),
+    ("deepavali, 6.30pm", SG, "2026-11-08 18:30"),
+    ("2/4 7.30pm", SG, "2026-04-02 19:30"),
+    ("thu 12/3, 7pm", KL, "2026-03-12 19:00"),
+    ("Sunday 10am SGT", SG, "2026-03-08 10:00"),
+    ("friday after work lah", SG, "2026-03-06 17:00"),
+    ("tmr nite", KL, "2026-03-05 18:00"),
+    # New Zealand
+    ("sat arvo, 2ish", AKL, "2026-03-07 14:00"),
+    ("Labour weekend", AKL, "2026-10-24 00:00"),
+    ("Anzac Day 11am", AKL, "2026-04-25 11:00"),
+    ("Matariki", AKL, "2026-07-10 00:00"),
+    ("thurs 6ish NZT", AKL, "2026-03-05 18:00"),
+    ("King's Birthday Monday, 1pm", AKL, "2026-06-01 13:00"),
+    ("whenever suits", AKL, None),
+    # South Africa
+    ("Freedom Day", JNB, "2026-04-27 00:00"),
+    ("Youth Day, 2pm", JNB, "2026-06-16 14:00"),
+    ("sat 14:00 SAST", JNB, "2026-03-07 14:00"),
+    ("Human Rights Day 10am", JNB, "2026-03-21 10:00"),
+    ("Fri 13 Mar at 18h00", JNB, "2026-03-13 18:00"),
+    ("now now", JNB, None),
+    ("just now", JNB, None),
+    # Nigeria
+    ("Sat by 4pm", LOS, "2026-03-07 16:00"),
+    ("sunday by 5", LOS, "2026-03-08 17:00"),
+    ("Democracy Day", LOS, "2026-06-12 00:00"),
+    ("Sallah", LOS, "2026-03-19 00:00"),
+    ("next tomorrow 6pm", LOS, "2026-03-06 18:00"),
+    ("monday 10am WAT", LOS, "2026-03-09 10:00"),
+    ("Independence Day", LOS, "2026-10-01 00:00"),
+    # the Philippines
+    ("tom 7pm", MNL, "2026-03-05 19:00"),
+    ("sat 3pm PHT", MNL, "2026-03-07 15:00"),
+    ("Independence Day 5pm", MNL, "2026-06-12 17:00"),
+    ("Rizal Day", MNL, "2026-12-30 00:00"),
+    ("tmrw @ 7", MNL, "2026-03-05 19:00"),
+    # Scotland
+    ("the morra at 7", L, "2026-03-05 19:00"),
+    ("the night at 8", L, "2026-03-04 20:00"),
+    ("Hogmanay, 9pm", L, "2026-12-31 21:00"),
+    ("Hogmanay 10ish", L, "2026-12-31 22:00"),
+    ("St Andrew's Day", L, "2026-11-30 00:00"),
+    ("Burns Night 7.30", L, "2027-01-25 19:30"),
+    ("friday at half 6", L, "2026-03-06 18:30"),
+    # typos and shouting
+    ("tomorow 7pm", L, "2026-03-05 19:00"),
+    ("firday 6pm", L, "2026-03-06 18:00"),
+    ("wendesday 7", L, "2026-03-11 19:00"),
+    ("satruday noon", L, "2026-03-07 12:00"),
+    ("thrusday 6.30", L, "2026-03-05 18:30"),
+    ("sunday 3 pm", L, "2026-03-08 15:00"),
+    ("tuesdya evening", L, "2026-03-10 18:00"),
+    ("7pm tomrrow", L, "2026-03-05 19:00"),
+    ("nxt friday 7", L, "2026-03-13 19:00"),
+    ("sat @ 2", L, "2026-03-07 14:00"),
+    ("FRIDAY 7PM", L, "2026-03-06 19:00"),
+    # emoji and chat markup around the `when`
+    ("fri 7pm 🍻", L, "2026-03-06 19:00"),
+    ("🗓️ sat 2pm", L, "2026-03-07 14:00"),
+    ("sunday arvo ☀️", SYD, "2026-03-08 12:00"),
+    ("*friday 7pm*", L, "2026-03-06 19:00"),
+    ("**Sat 14th, 6pm**", L, "2026-03-14 18:00"),
+    ("`tmrw 18:00`", L, "2026-03-05 18:00"),
+    ("_next tues 6.30_", L, "2026-03-10 18:30"),
+    ("~~thurs~~ fri 7pm", L, "2026-03-06 19:00"),
+    ("<t:1773169200:F>", L, "2026-03-10 19:00"),
+    ("<t:1773426600:f>", P, "2026-03-13 19:30"),
+    ("> sat 3pm", L, "2026-03-07 15:00"),
+    ("||friday 8pm||", L, "2026-03-06 20:00"),
+    ("fri 7pm?? 🙏", L, "2026-03-06 19:00"),
+    (":calendar: sun 11am", L, "2026-03-08 11:00"),
+    ("tmrw 7pm :beers:", L, "2026-03-05 19:00"),
+    # rescheduling words
+    ("push it to thurs", L, "2026-03-05 00:00"),
+    ("move to sat 3pm", L, "2026-03-07 15:00"),
+    ("let's do fri instead, 7", L, "2026-03-06 19:00"),
+    ("make it next wed 6.30", L, "2026-03-11 18:30"),
+    ("bump to sunday arvo", SYD, "2026-03-08 12:00"),
+    ("switch to tmrw 6pm", L, "2026-03-05 18:00"),
+    ("pushed back to 8pm", L, "2026-03-04 20:00"),
+    ("moving it to the 12th, 7pm", L, "2026-03-12 19:00"),
+    ("changed to friday 6", L, "2026-03-06 18:00"),
+    # relative chains
+    ("the friday after next", L, "2026-03-13 00:00"),
+    ("the saturday after next, 2pm", L, "2026-03-14 14:00"),
+    ("a week from tomorrow", L, "2026-03-12 00:00"),
+    ("two weeks from saturday", L, "2026-03-21 00:00"),
+    ("the sunday after easter", L, "2026-04-12 00:00"),
+    ("the day after tomorrow 7pm", L, "2026-03-06 19:00"),
+    ("3 weeks on friday", L, "2026-03-27 00:00"),
+    ("tuesday fortnight", L, "2026-03-24 00:00"),
+    # ordinals without a month
+    ("the 3rd", L, "2026-04-03 00:00"),
+    ("sat the 7th, 4pm", L, "2026-03-07 16:00"),
+    ("on the 21st at 2", L, "2026-03-21 14:00"),
+    ("fri 13th 7pm", L, "2026-03-13 19:00"),
+    ("the 31st, 6ish", L, "2026-03-31 18:00"),
+    ("the 2nd at 7", L, "2026-04-02 19:00"),
+    ("18th @ 6:30pm", L, "2026-03-18 18:30"),
+    # clock forms
+    ("half 7 fri", L, "2026-03-06 19:30"),
+    ("quarter to 8 tomorrow", L, "2026-03-05 19:45"),
+    ("sat 19h30", P, "2026-03-07 19:30"),
+    ("7.30pm-ish thurs", L, "2026-03-05 19:30"),
+    ("thurs 1830hrs", L, "2026-03-05 18:30"),
+    ("friday 18.30h", BER, "2026-03-06 18:30"),
+    ("twenty past 7 sat", L, "2026-03-07 19:20"),
+    ("friday seven thirty", L, "2026-03-06 19:30"),
+    ("tmrw 6-ish", L, "2026-03-05 18:00"),
+    ("sun from 2pm onwards", L, "2026-03-08 14:00"),
+    ("sat 2pm till late", L, "2026-03-07 14:00"),
+    ("fri 7:00 p.m.", L, "2026-03-06 19:00"),
+    ("friday 7 sharp", L, "2026-03-06 19:00"),
+    ("wed 6.30 for 7", L, "2026-03-11 18:30"),  # house rule: "X for Y" is at X (I wrote 19:00)
+    # days that happen at night; vague parts of a month (read as their first day here; the
+    # handler refuses them with a date poll)
+    ("NYE 9ish", L, "2026-12-31 21:00"),
+    ("halloween, 8", L, "2026-10-31 20:00"),
+    ("guy fawkes night 7", L, "2026-11-05 19:00"),
+    ("early next month", L, "2026-04-01 00:00"),
+    ("the first half of may", L, "2026-05-01 00:00"),
+    # non-times
+    ("TBC lah", SG, None),
+    ("whenever lor", SG, None),
+    ("when the mods decide", L, None),
+    ("see pinned msg", L, None),
+    ("after payday", L, None),
+    ("bus 38", L, None),
+    ("table for 6", L, None),
+    ("v2.0 launch", L, None),
+    ("24/7", L, None),
+    ("£15 pp", L, None),
+    ("50/50", L, None),
+    ("next time", L, None),
+    ("@here", L, None),
+    ("1-2 hrs", L, None),
+    ("🤷", L, None),
+    ("soonish", L, None),
+    ("once exams are done", L, None),
+    ("same as last time", L, None),
+    ("3 ppl max", L, None),
+    ("gate 7", L, None),
+]
+
 # Fresh batches by round, so that one can be scored alone (``--batch``) before its fixes.
 BATCHES: dict[str, list[tuple[str, str, str | None]]] = {
     "round4a": ROUND4A,
@@ -1428,6 +1587,7 @@ BATCHES: dict[str, list[tuple[str, str, str | None]]] = {
     "round4c": ROUND4C,
     "round4d": ROUND4D,
     "round4e": ROUND4E,
+    "round5f": ROUND5F,
 }
 for _batch in BATCHES.values():
     PHRASES += _batch

@@ -162,7 +162,7 @@ def _read_times(raw: str, local: datetime, now: datetime, place: str = "") -> li
         raise Refusal(f"A date poll can have at most {MAX_OPTIONS} options; you gave {len(parts)}.")
     if any(not p for p in parts):
         raise Refusal('One of the times between | is empty. Example: when:"fri 7pm | sat 6pm".')
-    times = [parse_one_time(p, local, now, place=place) for p in parts]
+    times = [parse_one_time(p, local, now, place=place, offer_poll=True) for p in parts]
     if len(set(times)) != len(times):
         raise Refusal("Two of the poll options are the same time; give each date once.")
     assert MIN_OPTIONS == 2

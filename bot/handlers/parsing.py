@@ -8,7 +8,7 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.domain.community import Community
@@ -110,6 +110,8 @@ def parse_city(raw: str, hints: CityHints = NO_HINTS) -> City:
     found = read_city(raw, hints)
     assert found.city is not None
     return found.city
+
+
 def parse_zone(raw: str) -> tuple[str, str]:
     """An IANA zone for a settings value, and a note when an abbreviation was mapped
     ("EST" -> America/New_York, which keeps daylight saving)."""
@@ -169,9 +171,16 @@ def city_zone(city: City | None, community: Community) -> ZoneInfo:
 
 
 def parse_one_time(
-    raw: str, local_now: datetime, now: datetime, what: str = "That time", place: str = ""
+    raw: str,
+    local_now: datetime,
+    now: datetime,
+    what: str = "That time",
+    place: str = "",
+    offer_poll: bool = False,
 ) -> datetime:
-    """One instant, with a time of day, in the future. `local_now` carries the zone."""
+    """One instant, with a time of day, in the future. `local_now` carries the zone. A span
+    of days ("late june", "early next month") is refused, with a date poll over it offered
+    when `offer_poll` (a new meetup's `when`)."""
     text = raw.strip()
     if not text:
         raise Refusal('When? e.g. when:"next friday 7pm" or when:"2026-12-05 19:00".')
@@ -189,6 +198,8 @@ def parse_one_time(
             or f"I couldn't read {text[:60]!r} as a date and time. Try "
             'when:"next friday 7pm", when:"Dec 5 19:00" or when:"2026-12-05 19:00".'
         )
+    if found.grain not in ("minute", "hour") and is_span_of_days(found):
+        raise Refusal(span_of_days(text, found, local_now, offer_poll))
     if found.grain not in ("minute", "hour") and found.start.date() < local_now.date():
         raise Refusal(past_day(found.start, local_now, what))
     if found.grain not in ("minute", "hour"):
@@ -201,6 +212,57 @@ def parse_one_time(
     check_wall_time(start, text, place)
     check_future(start, now, what)
     return start
+
+
+def is_span_of_days(found: dates.TimeMention) -> bool:
+    """A `when` read as several days with no time of day ("late june", "next week")."""
+    return found.end is not None and (found.end.date() - found.start.date()).days > 1
+
+
+POLL_OPTIONS = 4
+POLL_HOUR = 19  # the example's time of day: an evening suits weekdays and weekends alike
+# a poll's days by weekday (Monday first): the weekend first, then Friday, then the rest
+_DAY_RANK = (2, 2, 2, 2, 1, 0, 0)
+
+
+def poll_days(first: date, end: date, count: int = POLL_OPTIONS) -> list[date]:
+    """Up to `count` days from `first` to `end` (exclusive) to offer as a date poll:
+    weekend days first, then Friday and the other weekdays, earliest first within each;
+    returned in calendar order."""
+    days = [first + timedelta(days=n) for n in range((end - first).days)]
+    ranked = sorted(days, key=lambda d: (_DAY_RANK[d.weekday()], d))
+    return sorted(ranked[:count])
+
+
+def _typed_day(day: date, today: date) -> str:
+    year = f" {day.year}" if day.year != today.year else ""
+    return f"{day:%a} {day.day} {day:%b}{year}"
+
+
+def span_of_days(text: str, found: dates.TimeMention, local_now: datetime, poll: bool) -> str:
+    """The reply to a span of days: what was understood, that one day and time is needed,
+    and (for a new meetup) a date poll over the span's days still ahead."""
+    today = local_now.date()
+    start, end = found.start.date(), found.end.date() if found.end else found.start.date()
+    last = end - timedelta(days=1)
+    shown = f"{_typed_day(start, today)} to {_typed_day(last, today)}"
+    if last <= today:
+        return (
+            f"{text[:40]!r} ({shown}) is in the past. Pick a day from now on and a time, "
+            'e.g. when:"next friday 7pm".'
+        )
+    days = poll_days(max(start, today + timedelta(days=1)), end)
+    times = [f"{_typed_day(d, today)} {POLL_HOUR - 12}pm" for d in days]
+    reply = (
+        f"I understood {text[:40]!r} as the days {shown}, but a meetup needs one day and a "
+        f'time, e.g. when:"{times[0]}".'
+    )
+    if poll and len(times) > 1:
+        reply += (
+            " Or let members pick with a date poll: give several times separated by |, "
+            f'e.g. when:"{" | ".join(times)}".'
+        )
+    return reply
 
 
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?(?![\d/])")

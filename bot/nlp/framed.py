@@ -2,10 +2,14 @@
 
 ``find_places`` asks a small town or a first name ("Austin", "Santiago") for a place word
 before it ("in Austin"). Some frames are place words too: "Austin-based", "shibuya based",
-"**Location:** Santiago". Here each such name is read as if "in" stood before it. A name
-that is also a common word ("Nice", "Mobile") counts before "-based" only where the frame
-ends there ("Nice-based 🇫🇷", not "mobile-based apps"); a name written in lower case only
-when its city is big (100,000 people) or a curated name.
+"**Location:** Santiago", a name opening a clause with a trip's dates after it ("Galway from
+the 27th", "then Inverness mon-wed"), a name with a person and "here" ("Galway lad here"), names an
+arrow chains to a city ("Rome → Florence → Venice").
+Here each such name is read as if "in" stood before it. A name that is also a common word
+("Nice", "Mobile") counts before "-based" only where the frame ends there ("Nice-based 🇫🇷",
+not "mobile-based apps") and never before dates ("Reading next week's agenda"); a first name
+never before dates ("Florence on the 4th"); a name written in lower case only when its city
+is big (100,000 people) or a curated name.
 """
 
 from __future__ import annotations
@@ -14,22 +18,16 @@ from collections.abc import Iterator
 
 from bot.nlp.lang import en
 from bot.nlp.places import PlaceMention, _load, find_places
+from bot.nlp.places.gazetteer import _PERSON_NAMES
 
-__all__ = ["framed_places", "may_be_framed"]
+__all__ = ["framed_places"]
 
 _MIN_POP_LOWER = 100_000
-
-
-def may_be_framed(low: str) -> bool:
-    """Cheap check: False means ``framed_places`` finds nothing."""
-    return "based" in low or ":" in low or "=" in low
 
 
 def framed_places(text: str) -> list[PlaceMention]:
     """The places the frames mark in ``text`` (a cleaned message), in text order."""
     low = text.lower()
-    if not may_be_framed(low):
-        return []
     found = [p for p in _candidates(text, low) if p is not None]
     return sorted(found, key=lambda p: p.start)
 
@@ -40,6 +38,47 @@ def _candidates(text: str, low: str) -> Iterator[PlaceMention | None]:
     if ":" in low or "=" in low:
         for m in en.FIELD_LABEL_LINE.finditer(text):
             yield _as_place(text, m.start(1), m.end(1), common_ok=True)
+    if en.DATE_LEAD_HINT.search(low) is not None:
+        yield from _dated(text)
+    if "→" in low or "->" in low:
+        yield from _chained(text)
+    if " here" in low and en.PERSON_HERE.search(low) is not None:
+        for m in en.PERSON_HERE_AFTER_NAME.finditer(text):
+            yield _as_place(text, m.start(1), m.end(1), common_ok=True)
+
+
+def _dated(text: str) -> Iterator[PlaceMention | None]:
+    """A name that opens a clause with dates after it ("Galway from the 27th", "then
+    Inverness mon-wed"): a place unless it is a common word or a first name ("Florence
+    on the 4th said ..."), but a later leg of such a list may be either ("Lyon 1-3 July,
+    Marseille 4-6, Nice 7-9", "Rome 3-5, Florence 6-8")."""
+    legs = 0
+    for m in en.DATED_NAME.finditer(text):
+        if en.CLAUSE_OPENS.search(text, max(0, m.start(1) - 12), m.start(1)) is None:
+            continue
+        name = m.group(1)
+        words = name.split()
+        later_leg = legs > 0 and m.start(1) > 0
+        for n in (2, 1) if len(words) == 2 else (1,):
+            start = m.start(1) + (len(name) - len(" ".join(words[-n:])))
+            place = _as_place(text, start, m.end(1), common_ok=later_leg)
+            if place is not None and (later_leg or place.text.lower() not in _PERSON_NAMES):
+                legs += 1
+                yield place
+                break
+
+
+def _chained(text: str) -> Iterator[PlaceMention | None]:
+    """Names an arrow joins to another place ("Rome → Florence → Venice"): a place, even a
+    first name or a common word, where the chain holds a city found without the arrows."""
+    names = [
+        (m.start(1), m.end(1)) if m.group(1) else (m.start(2), m.end(2))
+        for m in en.ARROW_CHAIN_NAME.finditer(text)
+    ]
+    if not any(find_places(text[a:b]) for a, b in names):
+        return
+    for a, b in names:
+        yield _as_place(text, a, b, common_ok=True)
 
 
 def _based(text: str) -> Iterator[PlaceMention | None]:

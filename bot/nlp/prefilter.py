@@ -31,7 +31,7 @@ and apostrophes (tests/nlp/test_nlp_prefilter_words.py holds both to that).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 
 from bot.nlp.cues import clean
 from bot.nlp.framed import framed_places
@@ -139,16 +139,10 @@ def _first_test(low: str) -> tuple[list[str], frozenset[str]] | None:
     return (words, hits) if en._DATE_DIGITS.search(low) is not None else None
 
 
-def may_state(low: str, hits: Iterable[str]) -> bool:
+def may_state(low: str, hits: Collection[str]) -> bool:
     """``states_something`` of a message from its lower-case text and the words of it the
     first test found (``_first_words``: every word the statement gate or a demonym reads)."""
-    return (
-        not en.STATEMENT_WORDS.isdisjoint(hits)
-        or en.names_a_pair(low, hits)
-        or ("where" in hits and ">" in low)
-        or not _demonym_words().isdisjoint(hits)
-        or en.has_date_digits(low)
-    )
+    return en.may_state_in(low, hits) or not _demonym_words().isdisjoint(hits)
 
 
 def lower(text: str) -> str:

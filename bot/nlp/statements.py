@@ -113,7 +113,9 @@ def _read(
         return found[0]
 
     places: list[Statement] = []
-    if stating and any(_kind(m, en.may_date(low[slice(*m.sentence)])) for m in mentions()):
+    if stating and any(
+        _kind(m, en.may_date(low[slice(*m.sentence)] + m.after)) for m in mentions()
+    ):
         times = [t for t in find_times(cleaned, now=now) if _a_day(t)]
         places = _place_statements(text, low, mentions(), times, now.date())
     if not places and ">" in text:
@@ -225,14 +227,21 @@ def _its_city(city: City) -> City:
 
 def _after_stop(low: str, sentences: list[tuple[int, int]], sent: tuple[int, int], nxt: int) -> int:
     """Where the words after a city end: the next city, or its sentence's end, or the next
-    sentence's when that one goes on about "here" ("greetings from Tokyo! here until ...")."""
+    sentence's when that one goes on about "here" ("greetings from Tokyo! here until ...")
+    or is nothing but dates ("... Rotterdam, I mix them up. Thursday to Saturday")."""
     stop = sent[1]
     for s, e in sentences:
         if s >= sent[1]:
-            if re.match(r"\W*here\b", low[s:e]):
+            if re.match(r"\W*here\b", low[s:e]) or _only_dates(low[s:e]):
                 stop = e
             break
     return min(stop, nxt) if nxt > sent[0] else stop
+
+
+def _only_dates(sentence: str) -> bool:
+    """A sentence of date words alone: "Thursday to Saturday.", "3-5 june"."""
+    words = re.findall(r"[a-z]+", sentence)
+    return bool(words) and all(w in trip_dates.DATE_WORDS for w in words) and en.may_date(sentence)
 
 
 def _answers_where(raw_low: str, start: int) -> bool:
@@ -289,6 +298,8 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
         return None
     if en.ORIGIN.search(b):
         return "home" if en.STILL_THERE.search(m.after) else None
+    if en.BEEN_IN.search(b) and en.YEARS_AFTER.match(m.after):
+        return "home"  # "been in Bengaluru 6 yrs now"
     if not en.VISIT_SOMEONE.search(b) and _not_the_speaker_now(m):
         return None
     if en.HOME_BEFORE.search(b):
@@ -323,9 +334,11 @@ def _one_of_its_people(m: _Mention) -> bool:
 
 
 def _not_a_stay(m: _Mention) -> bool:
-    """A group or a clock ("Berlin folks", "Berlin time"), a joke or a called-off trip."""
+    """A group or a clock ("Berlin folks", "Berlin time"), the city as a sentence's subject
+    ("Dublin is lovely at christmas"), a joke or a called-off trip."""
     return bool(
-        en.NOT_A_STAY_AFTER.search(m.after)
+        en.CITY_AS_SUBJECT.match(m.after)
+        or en.NOT_A_STAY_AFTER.search(m.after)
         or en.NOT_AFTER.search(m.after)
         or en.JOKE_AFTER.search(m.tail)
     )
@@ -352,6 +365,8 @@ def _kind_from_after(m: _Mention, has_dates: bool) -> StatementKind | None:
         return None
     if en.HOME_NOW_AFTER.search(m.after) and not has_dates:
         return "home"
+    if en.ASKED_AFTER.match(m.after):
+        return None  # "Chicago in December? no thanks"
     return "trip" if has_dates else None
 
 
@@ -383,9 +398,14 @@ def _place_statements(
 
 
 def _corrects(low: str, prev: _Mention | None, m: _Mention) -> bool:
-    """The city replaces the one before it in its sentence ("Leeds — sorry, Bradford"); not
-    across sentences ("... Petaling Jaya technically. KL folks, ...")."""
-    if prev is None or (prev.sentence != m.sentence and "..." not in low[prev.end : m.start]):
+    """The city replaces the one before it in its sentence ("Leeds — sorry, Bradford"), or
+    in the next one when that opens with the correction ("Liverpool next week. Actually no,
+    Manchester"); not otherwise across sentences ("... Petaling Jaya technically. KL
+    folks, ...")."""
+    if prev is None:
+        return False
+    across = prev.sentence != m.sentence and "..." not in low[prev.end : m.start]
+    if across and en.CORRECTION_LEAD.match(m.prefix) is None:
         return False
     return en.CORRECTION.search(low[prev.end : m.start]) is not None
 
@@ -403,7 +423,8 @@ def _final_kind(
     if kind == "home" and moving_later:
         return None  # "moving to X next month" is no home yet
     if kind == "trip" and days is None and not en.ARRIVAL.search(m.before):
-        return "home" if en.IM_IN.search(m.before) else None
+        now_there = en.IM_IN.search(m.before) or en.NOW_AFTER.search(m.after)
+        return "home" if now_there else None  # "I'm in X", "back in X now"
     if kind == "trip" and days is not None and (days[1] < today or en.HEDGE.search(m.prefix)):
         return None  # a past or hedged trip
     return kind
@@ -460,7 +481,11 @@ def _intent(
         for hit in cue.pattern.finditer(low):
             s0, s1 = _sentence_of(sentences, hit.start())
             sent = low[s0:s1]
-            if en.NOT_INTENT.search(sent) or en.PAST_MEETUP.search(sent):
+            if (
+                en.NOT_INTENT.search(sent)
+                or en.PAST_MEETUP.search(sent)
+                or en.HYPOTHETICAL.match(sent)
+            ):
                 continue
             if en.NOT_NOW_INTENT.search(low[max(s0, hit.start() - 30) : hit.start()]):
                 continue

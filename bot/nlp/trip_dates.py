@@ -46,6 +46,8 @@ class _Span(Protocol):
     @property
     def after(self) -> str: ...
     @property
+    def before(self) -> str: ...
+    @property
     def sentence(self) -> tuple[int, int]: ...
 
 
@@ -71,8 +73,7 @@ def days_after(
     mine = [
         t
         for t in times
-        if m.end <= t.start_index < stop
-        and not _in_the_past(low[m.end : t.start_index], t)
+        if m.end <= t.start_index < stop and not _in_the_past(low[m.end : t.start_index], t)
     ]
     own = _own_forms(m.after, today)
     leg = _bare_range(m.after, stated, times, m.end) if _a_trip_before(stated) else None
@@ -83,9 +84,11 @@ def days_after(
         days = _after_the_leg_before(own[0], m.after, stated)
     elif mine:
         days = _compose(low, mine, today)
+        if days is not None and en.RELATIVE_DAYS.search(mine[0].text.lower()):
+            days = _a_later_leg(days, stated)
     else:
         days = _bare_range(m.after, stated, times, m.end)
-    since = max(m.sentence[0], prev.end if prev else 0)
+    since = max(m.sentence[0], _past_a_negated_clause(low, prev, m) if prev else 0)
     before = [
         t
         for t in times
@@ -95,7 +98,29 @@ def days_after(
         days = _compose(low, before, today) if before else None
     elif before and (days[0] == today or _an_end_after(low, m, mine)):
         days = _from_the_start_before(first_last(before[-1])[0], days, today)
+    elif days[0] == today:
+        days = _from_an_arrival_weekday(low[m.sentence[0] : m.sentence[1]], days, today)
     return _with_duration(low[m.sentence[0] : m.sentence[1]], days)
+
+
+def _from_an_arrival_weekday(sentence: str, days: Days, today: date) -> Days:
+    """ "landing in boston sat morning, in town til tues": a stay "til" a day starts on the
+    weekday of the arrival its sentence names, when ``dates`` read no start."""
+    arrival = en.ARRIVAL_WEEKDAY.search(sentence)
+    if arrival is None:
+        return days
+    start = _next_weekday(today, en.WEEKDAY_NAMES[arrival.group(1)])
+    return _from_the_start_before(start, days, today)
+
+
+def _past_a_negated_clause(low: str, prev: _Span, m: _Span) -> int:
+    """Where the dates before a city may start: after the city before it, and past that
+    city's clause when the speaker is not there ("not in Bengaluru this week, I'm stuck in
+    Chennai till Monday": "this week" is the negated clause's)."""
+    if en.NOT_THERE.search(prev.before) is None:
+        return prev.end
+    cut = en.CLAUSE_SPLIT.search(low, prev.end, m.start)
+    return cut.end() if cut else m.start
 
 
 def _an_end_after(low: str, m: _Span, mine: Sequence[TimeMention]) -> bool:
@@ -135,12 +160,23 @@ def _after_the_leg_before(days: Days, after: str, stated: Sequence[Statement]) -
     return first, last
 
 
+def _a_later_leg(days: Days, stated: Sequence[Statement]) -> Days:
+    """ "I'm in Paris until Thursday then Lyon for the weekend": a leg named by weekdays or
+    a weekend that would end before the leg before it ends is that week's later."""
+    ends = [s.last_day for s in stated if s.kind == "trip" and s.last_day is not None]
+    first, last = days
+    while ends and last <= ends[-1]:
+        first, last = first + timedelta(days=7), last + timedelta(days=7)
+    return first, last
+
+
 def _own_forms(after: str, today: date) -> tuple[Days, int] | None:
     """Forms ``dates`` does not read as one range, and where they start in ``after``:
     "21.-24.5.", "6/29-7/2", "March 20-22", "til wed", "fri-sun" (a note for ``dates``:
     these could move there)."""
     forms = (
         _dotted,
+        _dotted_day_month,
         _numeric_range,
         _month_day_range,
         _next_week_then_days,
@@ -155,7 +191,7 @@ def _own_forms(after: str, today: date) -> tuple[Days, int] | None:
 
 
 def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
-    spans: list[Days] = []
+    spans: list[tuple[Days, str]] = []
     i = 0
     prev_end = -1
     while i < len(ts):
@@ -165,13 +201,16 @@ def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
         step = 2 if (nxt is not None and of) else 1
         span = _of(t, nxt) if (nxt is not None and of) else _one(low, t, today)
         if span is not None and (not spans or _continues(low[prev_end : t.start_index])):
-            spans.append(span)
+            spans.append((span, t.text.lower()))
         prev_end = (nxt if step == 2 and nxt is not None else t).end_index
         i += step
     if not spans:
         return None
-    first, last = spans[0]
-    for a, b in (_after_first(span, first) for span in spans[1:]):
+    first, last = spans[0][0]
+    for later in (_after_first(span, text, first) for span, text in spans[1:]):
+        if later is None:
+            continue
+        a, b = later
         if first <= a and b <= last:
             first, last = a, b  # "next week (3rd-7th)": the days inside
         elif a <= first and last <= b and a.weekday() == 0 and (b - a).days == 6:
@@ -181,12 +220,19 @@ def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
     return first, last
 
 
-def _after_first(span: Days, first: date) -> Days:
-    """ "22-24 June, staying on till the 26th": an end before the start is that day of the
-    start's month (or the next)."""
+def _after_first(span: Days, text: str, first: date) -> Days | None:
+    """A later mention that ends before the trip's start: "22-24 June, staying on till the
+    26th" is that day of the start's month (or the next); "landing Monday, flying back
+    Thursday" the weekday after the start; anything else ("the week" of "Wed through Fri
+    the week after", which the range already read) adds nothing."""
     a, b = span
     if b >= first:
         return span
+    weekday = [en.WEEKDAY_NAMES[w] for w in re.findall(r"[a-z]+", text) if w in en.WEEKDAY_NAMES]
+    if weekday:
+        return first, _next_weekday(first, weekday[-1])
+    if not re.search(r"\d", text):
+        return None
     for month_start in (first.replace(day=1), (first.replace(day=28) + timedelta(days=4))):
         try:
             day = month_start.replace(day=b.day)
@@ -232,7 +278,18 @@ def _one(low: str, t: TimeMention, today: date) -> Days:
         return _monday(first), _monday(first) + timedelta(days=6)
     if text.split()[0] in en.END_WORDS or re.search(r"\b(?:until|till|til|through)\s*$", lead):
         return today, max(today, last)
-    return first, last
+    return _whole_month_if_vague(text, first, last, today)
+
+
+def _whole_month_if_vague(text: str, first: date, last: date, today: date) -> Days:
+    """ "next month for a few days", "mid september for a few days": a vague length inside
+    a named month is the whole month, from its first day (or today) to its last."""
+    words = text.split()
+    names_a_month = "month" in words or any(w in en.MONTH_NAMES for w in words)
+    if en.VAGUE_LENGTH.search(text) is None or not names_a_month:
+        return first, last
+    next_month = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return max(first.replace(day=1), today), next_month - timedelta(days=1)
 
 
 def _weeks_ahead(following: str) -> int:
@@ -295,15 +352,17 @@ def _bare_range(
 
 def _numeric_range(after: str, today: date) -> tuple[Days, int] | None:
     """ "6/29-7/2" (month/day) or "14/6 - 18/6" (day/month): the reading that is valid and
-    not in the past."""
+    not in the past, this year's first ("2/6-4/6" in May is 2-4 June, not next February)."""
     m = en.NUMERIC_RANGE.search(after)
     if m is None:
         return None
     a, b, c, d = (int(g) for g in m.groups())
-    for (m1, d1), (m2, d2) in (((a, b), (c, d)), ((b, a), (d, c))):
-        days = _dated(today, m1, d1, m2, d2)
-        if days is not None:
-            return days, m.start()
+    readings = (((a, b), (c, d)), ((b, a), (d, c)))  # month/day, then day/month
+    for years_ahead in (0, 1):  # a reading this year before either next year
+        for (m1, d1), (m2, d2) in readings:
+            days = _dated(today, m1, d1, m2, d2, years_ahead)
+            if days is not None:
+                return days, m.start()
     return None
 
 
@@ -327,6 +386,16 @@ def _dotted(after: str, today: date) -> tuple[Days, int] | None:
     return (days, m.start()) if days else None
 
 
+def _dotted_day_month(after: str, today: date) -> tuple[Days, int] | None:
+    """ "15.10-18.10" (day.month-day.month): the next such range on or after today."""
+    m = en.DOTTED_DAY_MONTH_RANGE.search(after)
+    if m is None:
+        return None
+    d1, m1, d2, m2 = (int(g) for g in m.groups())
+    days = _dated(today, m1, d1, m2, d2)
+    return (days, m.start()) if days else None
+
+
 def _next_week_then_days(after: str, today: date) -> tuple[Days, int] | None:
     """ "next week (Tue-Thu)": those days of next week."""
     m = en.NEXT_WEEK_THEN_DAYS.search(after)
@@ -346,13 +415,14 @@ def _until_weekday(after: str, today: date) -> tuple[Days, int] | None:
 
 
 def _weekday_range(after: str, today: date) -> tuple[Days, int] | None:
-    """ "fri-sun": the next such start day, then the next end day on or after it ("next
-    week" after it: that week's days)."""
+    """ "fri-sun", "wed and thu": the next such start day, then the next end day on or after
+    it ("next week" after it or "next" before it: that week's days)."""
     m = en.WEEKDAY_RANGE.search(after)
-    if m is None or "next" in after[: m.start()].split()[-1:]:
+    if m is None:
         return None
     a, b = en.WEEKDAY_NAMES[m.group(1)], en.WEEKDAY_NAMES[m.group(2)]
-    ahead = _weeks_ahead(after[m.end() :])
+    # "next mon-wed": those days of next week
+    ahead = 1 if "next" in after[: m.start()].split()[-1:] else _weeks_ahead(after[m.end() :])
     if ahead:
         monday = _monday(today) + timedelta(days=7 * ahead)
         return (monday + timedelta(days=a), monday + timedelta(days=max(a, b))), m.start()
@@ -360,8 +430,13 @@ def _weekday_range(after: str, today: date) -> tuple[Days, int] | None:
     return (first, _next_weekday(first, b)), m.start()
 
 
-def _dated(today: date, m1: int, d1: int, m2: int, d2: int) -> Days | None:
-    for year in (today.year, today.year + 1):
+def _dated(
+    today: date, m1: int, d1: int, m2: int, d2: int, years_ahead: int | None = None
+) -> Days | None:
+    """The range from d1/m1 to d2/m2 on or after today: this year's, else next year's (or
+    only the one ``years_ahead`` names)."""
+    years = (0, 1) if years_ahead is None else (years_ahead,)
+    for year in (today.year + n for n in years):
         try:
             first = date(year, m1, d1)
             last = date(year + (1 if m2 < m1 else 0), m2, d2)
@@ -393,6 +468,34 @@ def itinerary(low: str, cities: Sequence[_Span], times: Sequence[TimeMention]) -
         after = [t for t in times if last.end <= t.start_index < stop]
         if len(after) == len(run):
             out.update({i: first_last(t) for i, t in zip(run, after, strict=True)})
+        elif after:
+            listed = _listed_day_ranges(low[last.end : stop], first_last(after[-1])[0])
+            if len(listed) == len(run):
+                out.update(dict(zip(run, listed, strict=True)))
+            elif len(after) == 1 and len(en.BARE_DAY_RANGE.findall(low[last.end : stop])) <= 1:
+                # "Rome → Florence → Venice, 3-12 Oct": each city, the whole trip
+                out.update(dict.fromkeys(run, first_last(after[0])))
+    return out
+
+
+def _listed_day_ranges(following: str, last_start: date) -> list[Days]:
+    """ "Boise, then Spokane, then Seattle: 14-15, 16-17, 18-20 Sept": bare day ranges
+    listed before the one that names the month; each is in that month, or in the month
+    before when its days come later than the next range's ("28-31, 1-3 Oct")."""
+    ranges = [(int(a), int(b)) for a, b in en.BARE_DAY_RANGE.findall(following)]
+    if not ranges or ranges[-1][0] != last_start.day:
+        return []
+    out: list[Days] = []
+    month = last_start.replace(day=1)
+    for a, b in reversed(ranges):
+        if out and a > out[0][0].day:
+            month = (month - timedelta(days=1)).replace(day=1)
+        try:
+            out.insert(0, (month.replace(day=a), month.replace(day=b)))
+        except ValueError:
+            return []
+        if b < a:
+            return []
     return out
 
 

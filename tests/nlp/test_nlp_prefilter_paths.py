@@ -31,12 +31,19 @@ def test_an_intent_word_does_not_hide_a_misspelt_city(text: str) -> None:
     assert might_matter(text), text
 
 
+@pytest.mark.parametrize("text", ["**Where:** Tacoma, WA", "where: Leeds", "Where: Leeds, UK"])
+def test_a_where_line_is_not_hidden(text: str) -> None:
+    """ "where" opens the statement gate beside a colon or a quote mark, in both paths."""
+    assert _read(text, NOW), text
+    assert might_matter(text), text
+
+
 # Intent words whose cues rarely fit, beside statement frames, misspelt and real cities.
 _PIECES = [
     "say", "people", "up", "ever", "game", "real", "house", "meet", "drinks", "anyone",
     "I live in", "moved to", "based in", "in", "here", "now", "today", "next week", "3-5 May",
     "Edinbrugh", "Edinburgh", "Manchestr", "Leeds", "Paris", "Glaswegian", "hi from",
-    "we are", ",", "!", "?", "\n", "> where's everyone based?", "lol", "é",
+    "we are", ",", "!", "?", "\n", "> where's everyone based?", "**Where:**", ":", "lol", "é",
 ]  # fmt: skip
 
 
@@ -55,7 +62,9 @@ _GATE_PIECES = sorted(en.GATE_WORDS)
 @given(
     st.lists(
         st.sampled_from(_GATE_PIECES)
-        | st.sampled_from(["we are", "hi from", "Glaswegian", "> where", "3-5", "9th", "é", "?"])
+        | st.sampled_from(
+            ["we are", "hi from", "Glaswegian", "> where", "where:", ":", "3-5", "9th", "é", "?"]
+        )
         | st.text(max_size=6),
         max_size=8,
     )

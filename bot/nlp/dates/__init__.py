@@ -28,6 +28,13 @@ the project's conventions (issue 5):
   weekend, saturday preferably"): ``compose``;
 * words that name no time ("asap", "tbd", "whenever") are refused in a meetup ``when``
   (``names_no_time``); in chat "asap" stays "now", as in Duckling.
+* in a meetup ``when``, Markdown ("~~thurs~~ fri", ":beers:", "_sat 2pm_"), chat
+  tags ("sat 2pm ok?", "lah") and rescheduling words ("push it to thurs") are read past; a
+  day or outing that happens at night ("NYE, 8ish") makes a bare 8-11 the evening; vague
+  parts of a period ("early next month", "the first half of may") are spans of days, which
+  the bot refuses as one time and offers as a date poll;
+* in chat, a day restated by the span of days right after it gives way to the span ("for
+  Hogmanay, 29th Dec to 2nd Jan").
 
 Layout: ``values`` (what a rule reads a message into: DaySpan, ClockTime, PartOfDay,
 Interval), ``vocabulary`` (the English words), ``tokens``, ``cursor`` (token helpers and the

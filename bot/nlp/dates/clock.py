@@ -274,7 +274,7 @@ def _digits_dotted(cur: Cursor, i: int) -> _ClockDigits | None:
     """Hours.minutes, only with am/pm, an hour over 12 or a word like "at" before it
     (else "3.14" is a number).
 
-    Examples: "7.30pm", "at 7.30", "19.30", "7.30 friday", "tomorrow 6.45"."""
+    Examples: "7.30pm", "at 7.30", "19.30", "7.30 friday", "tomorrow 6.45", "18.30h"."""
     v, digits, j = cur.t[i].num or 0, cur.t[i].s, i + 1
     if not (_two_digits_after(cur, j, ".") and len(digits) <= 2 and v <= 23):
         return None
@@ -290,10 +290,11 @@ def _digits_dotted(cur: Cursor, i: int) -> _ClockDigits | None:
         or (minute % 15 == 0 and cur.word(j + 2, "ish"))  # "6.30ish"
         or (minute % 15 == 0 and _part_before(cur, i - 1))
     )
-    if not context or minute >= 60:
+    hours_mark = cur.word(j + 2, "h") and cur.adjacent(j + 2)  # "18.30h", as in Germany
+    if not (context or hours_mark) or minute >= 60:
         return None
-    flexible = not (digits.startswith("0") or v > 12 or v == 0)
-    return _ClockDigits(v, minute, 0, "minute", flexible, True, j + 2)
+    flexible = not (digits.startswith("0") or v > 12 or v == 0 or hours_mark)
+    return _ClockDigits(v, minute, 0, "minute", flexible, True, j + (3 if hours_mark else 2))
 
 
 def _after_arrive_for(cur: Cursor, i: int) -> bool:

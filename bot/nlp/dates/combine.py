@@ -7,7 +7,16 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from bot.nlp.dates import clock, days, relative
-from bot.nlp.dates.values import ClockTime, DaySpan, Grain, Interval, PartOfDay, Value, _valid
+from bot.nlp.dates.values import (
+    ClockTime,
+    Context,
+    DaySpan,
+    Grain,
+    Interval,
+    PartOfDay,
+    Value,
+    _valid,
+)
 from bot.nlp.dates.vocabulary import (
     _CONNECT,
     _NOW_STARTS,
@@ -374,11 +383,17 @@ def _candidate_hours(cur: Cursor, tod: ClockTime, part: PartOfDay | None) -> lis
         return [_in_part(cur, h, part)]
     if not tod.flexible:
         return [h]
-    if cur.ctx.meetup and 1 <= h <= 7:
+    if cur.ctx.meetup and _afternoon_or_evening(cur.ctx, h):
         return [h + 12]
     if h == 12:
         return [12, 24]
     return [h, h + 12]
+
+
+def _afternoon_or_evening(ctx: Context, h: int) -> bool:
+    """A bare hour in a meetup `when` that is pm: 1-7 always (nobody meets at 3am), 8-11
+    when the `when` names a night out ("NYE, 8ish", "drinks fri 9")."""
+    return 1 <= h <= 7 or (ctx.evening and 8 <= h <= 11)
 
 
 def _in_part(cur: Cursor, h: int, part: PartOfDay) -> int:
@@ -399,7 +414,7 @@ def _hour(cur: Cursor, tod: ClockTime, part: PartOfDay | None, d: date) -> int:
         return 12 if h == 12 else h + 12
     if part is not None:
         return _in_part(cur, h, part)
-    if tod.flexible and cur.ctx.meetup and 1 <= h <= 7:
+    if tod.flexible and cur.ctx.meetup and _afternoon_or_evening(cur.ctx, h):
         return h + 12
     return h
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from bot.nlp.dates import clock, combine, days, relative
 from bot.nlp.dates.tokens import Token
 from bot.nlp.dates.values import ClockTime, Context, DaySpan, Interval, PartOfDay, Value
-from bot.nlp.dates.vocabulary import _FILLER_AFTER_DAY, _MONTHS, _PARTS, _WEEKDAYS
+from bot.nlp.dates.vocabulary import _FILLER_AFTER_DAY, _MONTHS, _PARTS, _WEEKDAYS, MONTH_CUES
 
 # Between two weekdays that make each other weekdays: "tue or wed", "sat/sun", "mon-fri".
 _DAY_JOINERS = ("or", "and", "to", "-", "/")
@@ -178,7 +178,14 @@ class Cursor:
     def p_monthname(self, i: int) -> int | None:
         if i < self.n and self.t[i].s in _MONTHS:
             s = self.t[i].s
-            if s == "may" and not self.t[i].cap and not self._numeric_near(i):
+            # lower-case "may" is a verb unless a number is near, or, in a `when` (all time
+            # words), a month cue comes before: "late may", "the first half of may"
+            if (
+                s == "may"
+                and not self.t[i].cap
+                and not self._numeric_near(i)
+                and not (self.ctx.meetup and self.s(i - 1) in MONTH_CUES)
+            ):
                 return None
             if (
                 s in ("mar", "jan", "jun", "sun", "sat")

@@ -38,6 +38,7 @@ from bot.nlp.dates.vocabulary import (
     _SEASONS,
     _TONIGHT_WORDS,
     _UNITS,
+    HALVES,
 )
 
 if TYPE_CHECKING:
@@ -73,6 +74,9 @@ def _part_of(span: tuple[date, date], which: str) -> DaySpan:
     other span), its first, second or last third (1-10, 11-20, 21-end)."""
     s, e = span
     length = (e - s).days
+    if which in HALVES.values():
+        half = s + timedelta(days=length // 2)  # a 31-day month: 1-15 and 16-31
+        return DaySpan(s, half, "day") if which == HALVES["first"] else DaySpan(half, e, "day")
     if length > 300:
         if which == "beginning":
             return DaySpan(s, s + relativedelta(months=3), "month")
@@ -278,7 +282,7 @@ def _d_words(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     """Day words: today, tomorrow (and chat spellings), yesterday, the day after.
 
     Examples: "today", "tomorrow", "tmrw", "2moro", "yesterday", "the day after
-    tomorrow", "day before yesterday"."""
+    tomorrow", "day before yesterday", "next tomorrow", "the morra"."""
     c = cur.ctx
     j = i
     if cur.word(j, "the"):
@@ -291,6 +295,9 @@ def _d_words(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         return DaySpan(d, d + timedelta(days=1), "day"), j + 3
     if j != i:
         return None
+    if cur.word(i, "next") and _DAY_WORDS.get(cur.s(i + 1)) == 1:
+        d = c.today + timedelta(days=2)  # Nigerian English: the day after tomorrow
+        return DaySpan(d, d + timedelta(days=1), "day"), i + 2
     s = cur.s(i)
     if s in _DAY_WORDS and s not in _TONIGHT_WORDS:
         d = c.today + timedelta(days=_DAY_WORDS[s])
@@ -1373,7 +1380,8 @@ def _boundary_word(cur: Cursor, j: int) -> tuple[str, int] | None:
     """Which part ("beginning", "middle", "end") and where its period starts.
 
     Examples: "end of the month", "start of 2027", "early March", "mid-March", "the end of
-    around March"."""
+    around March", "the first half of june", "the back half of next week", "second half of
+    june"."""
     s0 = cur.s(j)
     if s0 in ("end", "beginning", "start"):
         if not cur.word(j + 1, "of"):
@@ -1383,20 +1391,26 @@ def _boundary_word(cur: Cursor, j: int) -> tuple[str, int] | None:
             k += 1
         return ("end" if s0 == "end" else "beginning"), cur.skip_the(k)
     if s0 in _EDGE_WORDS and (
-        cur.p_monthname(j + 1) is not None or (s0 != "mid" and _near_period(cur, j + 1))
+        cur.p_monthname(j + 1) is not None or _near_period(cur, j + 1, s0 != "mid")
     ):
         return _EDGE_WORDS[s0], j + 1
+    if s0 in HALVES and cur.word(j + 1, "half") and cur.word(j + 2, "of"):
+        return HALVES[s0], cur.skip_the(j + 3)
     if s0 == "mid" and cur.word(j + 1, "-") and cur.p_monthname(j + 2) is not None:
         return "middle", j + 2
     return None
 
 
-def _near_period(cur: Cursor, j: int) -> bool:
-    """A week said with this/next, whose early or late part is meant ("early next month"
-    stays the whole month, as the watcher's trips read it; "mid" a week is not read).
+def _near_period(cur: Cursor, j: int, edge: bool) -> bool:
+    """A week said with this/next, whose early or late part is meant ("mid" a week is not
+    read); in a meetup `when` also a month ("early next month", "mid next month", refused
+    there as a span of days with a date poll offered). In chat "early next month" stays the
+    whole month, as the watcher's trips read it.
 
     Examples: "early next week", "late this week", "late next week"."""
-    return cur.word(j, "this", "next") and cur.word(j + 1, "week")
+    if not cur.word(j, "this", "next"):
+        return False
+    return (edge and cur.word(j + 1, "week")) or (cur.ctx.meetup and cur.word(j + 1, "month"))
 
 
 def _boundary_span(cur: Cursor, j: int) -> tuple[tuple[date, date], int] | None:

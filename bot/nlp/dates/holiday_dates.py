@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 from dateutil.relativedelta import MO, SU, TH, relativedelta, weekday
 
-from bot.nlp.dates.vocabulary import _CALENDAR_LAST_WORDS
+from bot.nlp.dates.vocabulary import _CALENDAR_LAST_WORDS, CALENDAR_ALIASES
 
 # A holiday's first day in a year for a country (None: it has none that year).
 DayOf = Callable[[str | None, int], date | None]
@@ -50,6 +50,30 @@ def _thanksgiving(country: str | None, year: int) -> date:
     if country == "CA":
         return _nth_weekday(date(year, 10, 1), MO(2))
     return _nth_weekday(date(year, 11, 1), TH(4))
+
+
+def _community_or(name: str, fallback: str) -> DayOf:
+    """A day from the community's own calendar when it has one so named, else from
+    ``fallback``'s (Eid al-Fitr is a day later or earlier by country: 21 March 2026 in
+    Malaysia, 19 March in Nigeria)."""
+
+    def day(country: str | None, year: int) -> date | None:
+        for where in (country, fallback):
+            days = _public_holidays(where, year) if where else ()
+            # "Eid al-Fitr", not its "(additional holiday)" or "(Second Day)"
+            found = [d for d, n in days if n.lower().startswith(name) and "(" not in n]
+            if found:
+                return found[0]
+        return None
+
+    return day
+
+
+def _civic_holiday(country: str | None, year: int) -> date | None:
+    """Canada's August long weekend Monday, the first Monday of August, which most
+    provinces keep under some name (Ontario's Civic Holiday, Alberta's Heritage Day, BC
+    Day, Natal Day); the community's own calendar is read first. No such day elsewhere."""
+    return _nth_weekday(date(year, 8, 1), MO(1)) if country == "CA" else None
 
 
 def _after_thanksgiving(days: int) -> DayOf:
@@ -102,6 +126,27 @@ def _public_holidays(
     return tuple(sorted((d, n) for d, n in days.items() if "observed" not in n.lower()))
 
 
+@functools.cache
+def _optional_holidays(
+    country: str, year: int, subdiv: str | None = None
+) -> tuple[tuple[date, str], ...]:
+    """Days a country's calendar keeps as optional (most employers give them, the law does
+    not): Ontario's Civic Holiday, Alberta's Heritage Day, Nova Scotia's Natal Day. Read
+    only by name, never as "the bank holiday"."""
+    import holidays
+
+    try:
+        days = holidays.country_holidays(
+            country,
+            subdiv=subdiv or _SUBDIVISIONS.get(country),
+            years=year,
+            categories=("optional",),
+        )
+    except (NotImplementedError, ValueError):  # no such part, or no optional category
+        return ()
+    return tuple(sorted((d, n) for d, n in days.items() if "observed" not in n.lower()))
+
+
 def _named_in(country: str, name: str) -> DayOf:
     """The first day in ``country``'s calendar whose name contains ``name``."""
 
@@ -138,12 +183,16 @@ def calendar_day(
     when ``whole``).
 
     Examples: ("anzac", "day") in AU -> 25 April; ("labour", "day") in AU-VIC -> the second
-    Monday of March, in NZ the fourth Monday of October; ("republic", "day") in IN."""
-    want = _name_words(" ".join(words))
-    for d, name in _public_holidays(country, year, subdiv):
-        have = _name_words(name)
-        if (have == want) if whole else (have[: len(want)] == want):
-            return d
+    Monday of March, in NZ the fourth Monday of October; ("republic", "day") in IN;
+    ("civic", "holiday") in CA-ON (an optional day there) -> the first Monday of August;
+    ("independence", "day") in NG, whose calendar says "National Day" -> 1 October."""
+    days = _public_holidays(country, year, subdiv) + _optional_holidays(country, year, subdiv)
+    for said in (words, CALENDAR_ALIASES.get(words)):
+        want = _name_words(" ".join(said or ()))
+        for d, name in days if want else ():
+            have = _name_words(name)
+            if (have == want) if whole else (have[: len(want)] == want):
+                return d
     return None
 
 
@@ -167,6 +216,7 @@ HOLIDAYS: dict[str, DayOf] = {
     "st_patricks": _fixed(3, 17),
     "july_fourth": _fixed(7, 4),
     "canada_day": _fixed(7, 1),
+    "civic_holiday": _civic_holiday,
     "australia_day": _fixed(1, 26),
     "thanksgiving": _thanksgiving,
     "easter": _easter_plus(0),
@@ -187,6 +237,8 @@ HOLIDAYS: dict[str, DayOf] = {
     "black_friday": _after_thanksgiving(1),
     "cyber_monday": _after_thanksgiving(4),
     "diwali": _named_in("IN", "diwali"),
+    "eid_al_fitr": _community_or("eid al-fitr", "SG"),
+    "eid_al_adha": _community_or("eid al-adha", "SG"),
     "lunar_new_year": _named_in("CN", "spring festival"),
 }
 

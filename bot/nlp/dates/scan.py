@@ -25,6 +25,10 @@ from bot.nlp.dates.vocabulary import (
     _TRIGGERS,
     _WEAK_TRIGGERS,
     _WEEKDAYS,
+    EVENING_PHRASES,
+    EVENING_WORDS,
+    NUMBER_IDIOMS,
+    WHEN_TAGS,
 )
 
 # A digit that starts a word (not "@user2", "abc123" or ".../t.co/9x").
@@ -177,7 +181,12 @@ def _blank_urls(text: str) -> str:
 
 
 def _run(
-    text: str, now: datetime, meetup: bool, allow_latent: bool, work: Work | None = None
+    text: str,
+    now: datetime,
+    meetup: bool,
+    allow_latent: bool,
+    work: Work | None = None,
+    evening: bool = False,
 ) -> list[TimeMention]:
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
@@ -188,7 +197,7 @@ def _run(
         clipped = _blank_urls(clipped)
     toks = _tokenize_windows(clipped, work)
     work.tokens = len(toks)
-    return _parse_all(text, toks, now, meetup, allow_latent, work)
+    return _parse_all(text, toks, Context(now, meetup, evening), allow_latent, work)
 
 
 def _starts(toks: list[Token]) -> set[int]:
@@ -273,10 +282,10 @@ def _mention(text: str, toks: list[Token], v: Interval, s_i: int, e_i: int) -> T
 
 
 def _parse_all(
-    text: str, toks: list[Token], now: datetime, meetup: bool, allow_latent: bool, work: Work
+    text: str, toks: list[Token], ctx: Context, allow_latent: bool, work: Work
 ) -> list[TimeMention]:
     """Every expression in ``toks``, left to right, at most ``MAX_ATTEMPTS`` starts tried."""
-    p = Cursor(text, toks, Context(now, meetup))
+    p = Cursor(text, toks, ctx)
     p.allow_latent = allow_latent
     out: list[TimeMention] = []
     starts = _starts(toks)
@@ -310,7 +319,33 @@ def find_times(text: str, *, now: datetime) -> list[TimeMention]:
     """Time expressions in chat text, left to right, without overlaps."""
     if not text or not _prefilter(text):
         return []
-    return _run(text, now, meetup=False, allow_latent=False)
+    return restated(text, _run(text, now, meetup=False, allow_latent=False))
+
+
+_APPOSITION = re.compile(r"^\s*[,(:-]?\s*$")
+
+
+def restated(text: str, found: list[TimeMention]) -> list[TimeMention]:
+    """Without a day that the span of days right after it restates: the span says which
+    days are meant ("for Hogmanay, 29th Dec to 2nd Jan", "over Easter (3-6 April)").
+
+    Examples: "for Christmas, 23rd Dec to 2nd Jan" -> only the span."""
+    if len(found) < 2:
+        return found
+    out: list[TimeMention] = []
+    for k, m in enumerate(found):
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if (
+            nxt is not None
+            and m.end is None
+            and nxt.end is not None
+            and nxt.grain == "day"
+            and nxt.start <= m.start < nxt.end
+            and _APPOSITION.match(text[m.end_index : nxt.start_index])
+        ):
+            continue
+        out.append(m)
+    return out
 
 
 def find_times_work(text: str, *, now: datetime) -> tuple[list[TimeMention], Work]:
@@ -318,7 +353,7 @@ def find_times_work(text: str, *, now: datetime) -> tuple[list[TimeMention], Wor
     work = Work()
     if not text or not _prefilter(text):
         return [], work
-    return _run(text, now, meetup=False, allow_latent=False, work=work), work
+    return restated(text, _run(text, now, meetup=False, allow_latent=False, work=work)), work
 
 
 _EDGE_STRIP = " \t\r\n.,;:!?\"'()[]{}“”‘’"
@@ -326,6 +361,34 @@ _EDGE_STRIP = " \t\r\n.,;:!?\"'()[]{}“”‘’"
 
 def parse_when(text: str, *, now: datetime, meetup: bool = True) -> TimeMention | None:
     """The whole text as one time expression, or None."""
+    return _parse_when(text, now, meetup, meetup and names_an_evening(text))
+
+
+# Markdown around a `when`: struck-out words (a correction: "~~thurs~~ fri"), emoji codes
+# (":beers:") and underscores. (Platforms' own markup, such as Discord's timestamps, is the
+# adapters' to read: docs/architecture.md.)
+_STRUCK = re.compile(r"~~[^~]*~~")
+_EMOJI_CODE = re.compile(r"(?<!\w):[a-z0-9_+-]+:(?!\w)")
+
+
+def chat_markup(text: str) -> str:
+    """The text without the Markdown around its words.
+
+    Examples: "~~thurs~~ fri 7pm" -> "fri 7pm"; ":calendar: sun 11am" -> "sun 11am";
+    "_next tues 6.30_" -> "next tues 6.30"."""
+    if not any(c in text for c in "~:_"):
+        return text.strip(_EDGE_STRIP)
+    return _EMOJI_CODE.sub(" ", _STRUCK.sub(" ", text)).strip(_EDGE_STRIP + "_")
+
+
+def _parse_when(text: str, now: datetime, meetup: bool, evening: bool) -> TimeMention | None:
+    """`parse_when`, with whether the whole `when` names a night out (its pieces are read
+    again on their own by ``compose``: "halloween, sat 9")."""
+    if meetup:
+        plain = chat_markup(text)
+        if plain != text.strip(_EDGE_STRIP):
+            inner = _parse_when(plain, now, meetup, evening) if plain else None
+            return None if inner is None else replace(inner, start_index=0, end_index=len(text))
     s = text.strip(_EDGE_STRIP)
     if not s or len(s) > 200:
         return None
@@ -341,28 +404,45 @@ def parse_when(text: str, *, now: datetime, meetup: bool = True) -> TimeMention 
         if dt is not None:
             dt = dt.replace(tzinfo=now.tzinfo) if dt.tzinfo is None else dt.astimezone(now.tzinfo)
             return TimeMention(s, offset, offset + len(s), dt, None, "minute")
-    if meetup and names_no_time(s):
+    if meetup and (names_no_time(s) or s.lower() in NUMBER_IDIOMS):
         return None  # "asap" is now in chat, but no time for a meetup
-    found = _run(s, now, meetup=meetup, allow_latent=True)
-    m = _one_reading(s, found, now, meetup)
+    found = _run(s, now, meetup=meetup, allow_latent=True, evening=evening)
+    m = _one_reading(s, found, now, meetup, evening)
     if m is None:
         return None
     return replace(m, start_index=m.start_index + offset, end_index=m.end_index + offset)
 
 
-def _content_words(text: str) -> list[str]:
-    """The words of ``text`` that are not filler ("at", "the", "probably"...)."""
-    return [w for w in re.findall(r"[\w']+", text.lower()) if w not in _FILLER]
+def _content_words(text: str, meetup: bool = False) -> list[str]:
+    """The words of ``text`` that are not filler ("at", "the", "probably"...); in a meetup
+    `when` chat's tags and the words of moving a meetup are filler too ("sat 2pm ok?",
+    "push it to thurs")."""
+    skip = _WHEN_FILLER if meetup else _FILLER
+    return [w for w in re.findall(r"[\w']+", text.lower()) if w not in skip]
+
+
+def names_an_evening(text: str) -> bool:
+    """The text names a night out or a day that happens at night, so that a bare 8-11 in
+    a meetup `when` is the evening.
+
+    Examples: "NYE, 8ish", "new year's eve 9", "halloween party sat 9", "after-work drinks
+    thurs 8ish", "pub quiz tues 8", "bonfire night 8"."""
+    words = re.findall(r"[\w']+", text.lower())
+    if any(w in EVENING_WORDS for w in words):
+        return True
+    return any(
+        tuple(words[k : k + len(p)]) == p for p in EVENING_PHRASES for k in range(len(words))
+    )
 
 
 def _one_reading(
-    s: str, found: list[TimeMention], now: datetime, meetup: bool
+    s: str, found: list[TimeMention], now: datetime, meetup: bool, evening: bool = False
 ) -> TimeMention | None:
     """The one time the whole text names: one reading with only filler around it, or in
     a meetup `when` pieces that make one (``compose``)."""
 
     def reread(piece: str, at: datetime) -> TimeMention | None:
-        return parse_when(piece, now=at, meetup=meetup)
+        return _parse_when(piece, at, meetup, evening)
 
     if meetup:
         window = part_in_span(s, now, reread)  # "one evening next week"
@@ -370,8 +450,8 @@ def _one_reading(
             return window
     if len(found) == 1:
         m = found[0]
-        lead = _content_words(s[: m.start_index])
-        if _content_words(s[m.end_index :]):
+        lead = _content_words(s[: m.start_index], meetup)
+        if _content_words(s[m.end_index :], meetup):
             zone = zone_after(s[m.end_index :]) if meetup and not lead else None
             found_there = None if zone is None else reread(m.text, now.astimezone(zone))
             return None if found_there is None else replace(found_there, end_index=len(s))
@@ -384,7 +464,7 @@ def _one_reading(
         return None
     gaps = s[: found[0].start_index] + " " + s[found[-1].end_index :]
     gaps += " ".join(s[x.end_index : y.start_index] for x, y in pairwise(found))
-    if _content_words(gaps):
+    if _content_words(gaps, meetup):
         return None
     whole: TimeMention | None = found[0]
     for piece in found[1:]:  # "Saturday (14th) 2pm": the first two, then the third
@@ -408,7 +488,7 @@ def names_no_time(text: str) -> bool:
             continue
         rest.append(words[k])
         k += 1
-    named = [w for w in rest if w not in _FILLER or w in _NO_TIME_WORDS]
+    named = [w for w in rest if w not in _WHEN_FILLER or w in _NO_TIME_WORDS]
     return bool(named) and all(w in _NO_TIME_WORDS for w in named)
 
 
@@ -464,6 +544,7 @@ _FILLER = frozenset(
         "just",  # "just after lunch"
     }
 )
+_WHEN_FILLER = _FILLER | WHEN_TAGS  # a meetup `when`: chat tags and rescheduling words too
 
 
 def suggest_times(partial: str, *, now: datetime, limit: int = 5) -> list[datetime]:

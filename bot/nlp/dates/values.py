@@ -79,10 +79,12 @@ Value = DaySpan | ClockTime | PartOfDay | Interval
 
 
 class Context:
-    __slots__ = ("_region", "meetup", "now", "today", "tz", "us")
+    __slots__ = ("_region", "evening", "meetup", "now", "today", "tz", "us")
 
-    def __init__(self, now: datetime, meetup: bool) -> None:
+    def __init__(self, now: datetime, meetup: bool, evening: bool = False) -> None:
         self.now = now
+        # a meetup `when` naming a night out: a bare 8-11 is pm ("NYE, 8ish")
+        self.evening = evening
         self.tz = now.tzinfo
         self.today = now.date()
         self.meetup = meetup

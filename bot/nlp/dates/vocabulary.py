@@ -165,6 +165,8 @@ _DAY_WORDS = {
     "tmorrow": 1,
     "2morrow": 1,
     "tmrrw": 1,
+    "morra": 1,  # Scots: "the morra"
+    "morrow": 1,
     "yesterday": -1,
 }
 
@@ -427,6 +429,7 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("new", "years", "eve"): "new_years_eve",
     ("new", "year", "eve"): "new_years_eve",
     ("nye",): "new_years_eve",
+    ("hogmanay",): "new_years_eve",  # Scotland
     ("new", "year's", "day"): "new_years_day",
     ("new", "years", "day"): "new_years_day",
     ("new", "year's"): "new_years_day",
@@ -448,6 +451,18 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("good", "friday"): "good_friday",
     ("diwali",): "diwali",
     ("deepavali",): "diwali",
+    # the end of Ramadan by its regional names (Malay, Hausa/Yoruba, Arabic)
+    ("hari", "raya"): "eid_al_fitr",
+    ("hari", "raya", "puasa"): "eid_al_fitr",
+    ("hari", "raya", "aidilfitri"): "eid_al_fitr",
+    ("raya",): "eid_al_fitr",
+    ("sallah",): "eid_al_fitr",
+    ("eid",): "eid_al_fitr",
+    ("eid", "al", "fitr"): "eid_al_fitr",
+    ("eid", "ul", "fitr"): "eid_al_fitr",
+    ("hari", "raya", "haji"): "eid_al_adha",
+    ("eid", "al", "adha"): "eid_al_adha",
+    ("eid", "ul", "adha"): "eid_al_adha",
     ("halloween",): "halloween",
     ("valentine's", "day"): "valentines",
     ("valentines", "day"): "valentines",
@@ -458,6 +473,7 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("fourth", "of", "july"): "july_fourth",
     ("independence", "day"): "july_fourth",
     ("canada", "day"): "canada_day",
+    ("civic", "holiday"): "civic_holiday",
     ("australia", "day"): "australia_day",
     ("memorial", "day"): "memorial_day",
     ("labor", "day"): "labour_day",
@@ -499,6 +515,10 @@ _HOLIDAY_TRIGGERS = frozenset(
         "easter",
         "diwali",
         "deepavali",
+        "hogmanay",
+        "raya",
+        "sallah",
+        "eid",
         "halloween",
         "year's",
         "holiday",
@@ -518,6 +538,9 @@ _CALENDAR_FIRST_WORDS = frozenset(
     [
         "anzac",
         "waitangi",
+        "democracy",
+        "rizal",
+        "bonifacio",
         "family",
         "republic",
         "heritage",
@@ -575,7 +598,8 @@ _CALENDAR_LAST_WORDS = frozenset(["day", "holiday", "birthday"])
 _FESTIVALS = frozenset(
     ["dussehra", "holi", "onam", "pongal", "navratri", "janmashtami", "vesak", "matariki"]
 )
-_CALENDAR_INNER_WORDS = frozenset(["cup"])
+# (and the words inside national calendars' names: "Human Rights Day", "National Heroes Day")
+_CALENDAR_INNER_WORDS = frozenset(["cup", "rights", "heroes", "women's", "goodwill"])
 # "St Stephen's Day", "Saint David's Day": the saint's name between is no time word, so the
 # reading starts at "St" itself.
 _SAINTS = frozenset(["st", "saint"])
@@ -615,6 +639,8 @@ _NO_TIME_PHRASES = (
     ("to", "be", "decided"),
     ("to", "be", "announced"),
     ("to", "be", "confirmed"),
+    ("just", "now"),  # South Africa: later, some time
+    ("now", "now"),  # South Africa: soon
     ("one", "of", "these", "days"),
     ("when", "we", "can"),
     ("whenever", "works"),
@@ -976,6 +1002,12 @@ _HOLIDAY_PREFIX_WORDS = frozenset(
     w for words in _HOLIDAY_NAMES for w in words[:-1] if w not in _HOLIDAY_TRIGGERS and w != "."
 )
 # Words that can open a time expression before its number or time word.
+# Which half of a period: "the first half of may", "the back half of next week".
+HALVES = {
+    **dict.fromkeys(("first", "front"), "first half"),
+    **dict.fromkeys(("second", "back", "latter", "last"), "second half"),
+}
+
 _PREFIX_WORDS = (
     frozenset(
         [
@@ -1039,6 +1071,7 @@ _PREFIX_WORDS = (
         ]
     )
     | _HOLIDAY_PREFIX_WORDS
+    | frozenset(HALVES)
     | _CALENDAR_FIRST_WORDS
     | _CALENDAR_INNER_WORDS
 )
@@ -1284,3 +1317,96 @@ _OR = "or"
 _TONIGHT_WORDS = frozenset(["tonight", "tonite"])
 # Hedges after a day in a `when` ("sat ideally", "sun preferably").
 _FILLER_AFTER_DAY = ("ideally", "preferably", "prob", "probably", "maybe")
+
+
+# Words that make a lower-case "may" the month in a meetup `when` ("late may", "half of may").
+MONTH_CUES = frozenset({"of", "in", "early", "mid", "late", "-", "end", "start", "during"})
+
+# What makes a bare 8-11 in a meetup `when` the evening: days and outings that happen at
+# night ("NYE, 8ish", "bonfire night 8", "after work thurs, 8ish"). A `when` that also
+# names the outing ("friday drinks 6pm") is still refused: it is a title, not a time.
+EVENING_WORDS = frozenset(
+    {
+        "nye",
+        "hogmanay",
+        "halloween",
+        "hallowe'en",
+        "party",
+        "drinks",
+        "bevvies",
+        "pints",
+        "cocktails",
+        "dinner",
+        "supper",
+        "gig",
+        "karaoke",
+        "clubbing",
+        "pub",
+        "quiz",
+        "trivia",
+        "nightcap",
+        "fireworks",
+    }
+)
+EVENING_PHRASES = (
+    ("new", "year's", "eve"),
+    ("new", "years", "eve"),
+    ("bonfire", "night"),
+    ("guy", "fawkes"),
+    ("burns", "night"),
+    ("after", "work"),
+)
+
+# Numbers that are idioms, not dates: "24/7" is always, never 24 July.
+NUMBER_IDIOMS = frozenset({"24/7", "24x7", "24-7", "365"})
+
+# Words around a `when` that name no time and leave it whole: question tags and particles
+# of chat ("tmr 8pm can?", "this sat 3pm lah", "sat 2pm ok?"), and the words of moving a
+# meetup ("push it to thurs", "let's do fri instead, 7", "changed to friday 6").
+WHEN_TAGS = frozenset(
+    {
+        "ok",
+        "okay",
+        "k",
+        "can",
+        "confirm",
+        "lah",
+        "lor",
+        "leh",
+        "ya",
+        "yeah",
+        "yes",
+        "pls",
+        "please",
+        "push",
+        "pushed",
+        "pushing",
+        "move",
+        "moved",
+        "moving",
+        "bump",
+        "bumped",
+        "switch",
+        "switched",
+        "change",
+        "changed",
+        "shift",
+        "shifted",
+        "reschedule",
+        "rescheduled",
+        "make",
+        "it",
+        "let's",
+        "lets",
+        "do",
+        "instead",
+        "back",
+        "to",
+    }
+)
+
+# What people call a day their country's calendar names otherwise: Nigeria's and
+# Singapore's "National Day" is their Independence Day.
+CALENDAR_ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("independence", "day"): ("national", "day")
+}

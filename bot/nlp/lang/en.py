@@ -13,7 +13,7 @@ test) can see which words a pattern needs; ``examples`` are phrases it must matc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 __all__ = [
@@ -98,8 +98,8 @@ _SUBJ = r"(?:i'm|im|i\s+am|we're|we\s+are)"
 SPEAKER = re.compile(r"\b(?:i|i'm|im|i'll|ill|i've|ive|i'd|we|we're|we'll|we've)\b")
 NOT_SPEAKER = re.compile(
     r"\b(?:he|she|they|he's|she's|they're|his|her|their|you|you're|your|ur|u|"
-    r"my\s+(?!home|place|apartment|flat|house|wife\s+and\s+i|husband\s+and\s+i|partner\s+and\s+i|"
-    r"family|kids|own|bf|gf|trip|next|first|last|new|usual|company|team's)\w+|"
+    r"my\s+(?!(?:home|place|apartment|flat|house|wife\s+and\s+i|husband\s+and\s+i|partner\s+and\s+i|"
+    r"family|kids|own|bf|gf|trip|next|first|last|new|usual|company|team's)\b)\w+|"
     r"friend|friends|sister|brother|mom|mum|dad|mother|father|parents|boss|colleague|coworker|"
     r"cousin|aunt|uncle|wife|husband|girlfriend|boyfriend|partner|son|daughter|team|company|"
     r"office|cofounder|manager|someone|somebody|anyone|anybody|everyone|who|who's|whos)\b"
@@ -124,15 +124,24 @@ ORIGIN = re.compile(
 )
 # "Denver... sorry, Boulder": the city after this replaces the one before.
 CORRECTION = re.compile(
-    r"(?:^|\W)(?:sorry|i\s+mean|i\s+meant|wait\s+no|wait|actually|correction|scratch\s+that|"
+    r"(?:^|\W)(?:sorry|i\s+mean|i\s+meant|wait\W+no|wait|actually(?:\W+no)?|correction|scratch\s+that|"
     r"make\s+that|no\s+wait|err|erm|or\s+rather|rather|well|i\s+mean|technically)\W*$"
+)
+
+# A sentence that opens with nothing but a correction ("Liverpool next week. Actually no,
+# Manchester"): its city replaces the one of the sentence before.
+CORRECTION_LEAD = re.compile(
+    r"^\W*(?:actually|wait|sorry|no|nope|nah|oops|err|erm|correction|scratch\s+that|make\s+that|"
+    r"i\s+mean|i\s+meant)(?:\W+(?:actually|wait|sorry|no|nope|oops|i\s+mean|i\s+meant|make\s+that|"
+    r"scratch\s+that|it's|its))*\W*$"
 )
 
 # ---------------------------------------------------------------------------------------
 # What sets a clause apart within a sentence (the grammar reads cues within one clause).
 
+# (An emoji between words ends a clause too: "Munich here 👋 in Berlin next week".)
 CLAUSE_SPLIT = re.compile(
-    r"[,;:()\[\]|•]|\s[-–—]+\s|—|–|\.\.+|…|\s(?:but|while|whereas|though|although|then|"
+    r"[,;:()\[\]|•\u2600-\u27bf\U0001f300-\U0001faff]|\s[-–—]+\s|—|–|\.\.+|…|\s(?:but|while|whereas|though|although|then|"
     r"after\s+that|so|because|cause|cuz|since)\s|\sand\s(?=i\b|we\b|i'm|im\b|we're)"
 )
 # What may join the cities of a list or an itinerary.
@@ -161,10 +170,13 @@ HOME_BEFORE = _cue(
           \s+(?:to|in)\s*$
     | \b(?:here|over\s+here|out\s+here|down\s+here|up\s+here|back\s+home)\s+in\s*$
     | ^\s*(?:currently\s+|now\s+|still\s+|happily\s+)?(?:live|living|based|located|residing|
-          settled|lurking|lurker)\s+(?:in|near|out\s+of|outside(?:\s+of)?|around|from)\s*$
+          settled|lurking|lurker)(?:\s+(?:out|over|up|down|right))?
+          \s+(?:in|near|out\s+of|outside(?:\s+of)?|around|from)\s*$
     | \b(?:joining|lurker|lurking|writing|posting|saying\s+hi|checking\s+in|hi|hello|hey|
           greetings|waving|howdy|hiya|reporting\s+in|dialing\s+in|calling\s+in)\s+from\s*$
     | \bmy\s+(?:home|place|apartment|flat|house|home\s+base|base)\s+(?:is\s+)?(?:in\s*)?$
+    | \b(?:moved|moving)\s+into\s+(?:a|an|our|my|the)\s+(?:new\s+|little\s+|tiny\s+)?
+          (?:flat|place|apartment|house|home|condo)\s+(?:in|near)\s*$
     | \bhome\s+(?:is|=)\s*$
     | \bhome\s+base\s*(?:is\s*)?$
     | \b(?:i|we)\s+(?:call|now\s+call)\s*$
@@ -199,12 +211,15 @@ HOME_AFTER = _cue(
     r"""^(?:
       \s*-?\s*based\b
     | \W*here\b(?!'s|\s+(?:we|i|is|are|was|and\s+there|comes?|goes)\b)
+    | \s+(?:lad|lass|gal|guy|girl|boy|dude|kid)\s+here\b
     | \W*checking\s+in\b
     | \W*(?:native|local|resident|born\s+and\s+(?:bred|raised)|represent)\b
-          (?![^.!?]{0,30}\b(?:originally|left|moved\s+away)\b)
+          (?![^.!?]{0,30}\b(?:originally|(?<!never\s)left|moved\s+away)\b)
     | \W*(?:represent|reporting\s+in|in\s+the\s+house|checking\s+in)\b
     | \s*\([^)]{0,40}\)\s*here\b
     | \W*(?:aqu[ií]|ici)\b
+    | (?:'s|\s+is)\s+(?:my\s+|our\s+)?home\b(?!\s+(?:to|of|for)\b)
+    | \s*[,(]\s*(?:but\s+)?originally\s+from\b
     | \W*(?:any(?:one|body)\s+else|any\s+others?)\s+(?:(?:down|up|out|over|living|based)\s+)?
           (?:here|around\s+here)\b
     )""",
@@ -217,6 +232,9 @@ HOME_NOW_AFTER = _cue(
     r"(?:\s+future)?)\b",
     (" now", " these days"),
 )
+
+# "back in Nagpur now": a stay with no days that is now, and for good, is a home.
+NOW_AFTER = re.compile(r"^\W*(?:now|nowadays|these\s+days|for\s+good)\b")
 
 # ---------------------------------------------------------------------------------------
 # Trip cues
@@ -267,7 +285,7 @@ TRIP_BEFORE = _cue(
 MODIFIER_TRIP = _cue(
     "city as a modifier",
     r"^\s*(?:trip|visit|work\s+trip|road\s+trip|weekend|getaway|offsite|off-site|run|leg|"
-    r"stopover|layover|jaunt|conference|summit|wedding)\b",
+    r"stopover|layover|jaunt|conference|summit|wedding|flights?|hotel|tickets?|train)\b",
     (" trip", " visit", " offsite"),
 )
 # After a city with a date: "in Oslo for work", "Oslo for a wedding" (the date is read apart).
@@ -315,12 +333,15 @@ WEEKDAY_NAMES = {
     **dict.fromkeys(("saturday", "sat"), 5),
     **dict.fromkeys(("sunday", "sun"), 6),
 }
+# Days named relative to a week: a weekend or weekdays ("for the weekend", "fri-sun").
+RELATIVE_DAYS = re.compile(r"\bweekend\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b")
 WEEK_OF = re.compile(r"\bweek\s+of\s*$")
 WEEKEND_OF = re.compile(r"\bweekend\s+of\s*$")
 NEXT_WEEK_AFTER = re.compile(r"^\s*(?:next\s+week|the\s+week\s+after)\b")
 WEEK_AFTER_NEXT = re.compile(r"^\s*(?:the\s+)?week\s+after\s+next\b")
 WEEKDAY_RANGE = re.compile(
-    r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s*(?:-|–|—|to|through|thru|till|until)"
+    r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s*"
+    r"(?:-|–|—|to|through|thru|till|until|and|&)"
     r"\s*(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\b"
 )
 # "next week (Tue-Thu)", "next week, Wed to Fri": a weekday range qualifying next week.
@@ -335,6 +356,17 @@ DAY_RANGE = re.compile(
 )
 # "21.–24.5." (German): a dotted day range ending in a month.
 DOTTED_RANGE = re.compile(r"\b(\d{1,2})\.\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.?")
+# "15.10–18.10" (day.month-day.month, as written outside the US).
+DOTTED_DAY_MONTH_RANGE = re.compile(
+    r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.?\s*[-–—]\s*(\d{1,2})\.(\d{1,2})\.?(?![\d.]*\d)"
+)
+# A bare day range in a list of them ("14–15, 16–17, 18–20 Sept").
+BARE_DAY_RANGE = re.compile(r"(?<![\d/.])(\d{1,2})\s*(?:-|–|—)\s*(\d{1,2})(?![\d/.:])")
+# A vague length inside a named month: "next month for a few days" is the whole month.
+VAGUE_LENGTH = re.compile(
+    r"\b(?:a\s+few|a\s+couple(?:\s+of)?|couple(?:\s+of)?|some|several|a\s+bit|a\s+while)"
+    r"(?:\s+(?:days|nights|weeks))?\b"
+)
 ADJECTIVES = (
     *"sunny rainy beautiful lovely snowy cold hot freezing windy gorgeous foggy humid".split(),
     "good old",
@@ -356,7 +388,7 @@ _HOME_WORDS = frozenset(
     """here live lives living lived based moved relocated settled fellow proud home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
     resident represent checking location aquí aqui ici i'm im we're i've ive we've born
-    landed arrived touched intro introduction""".split()
+    landed arrived touched intro introduction originally""".split()
 )
 # The words of dates: every trip but an arrival needs its days.
 DATE_WORDS = frozenset(
@@ -487,13 +519,19 @@ def may_date(text: str) -> bool:
 def statement_gate(gate: Gate) -> bool:
     """Whether a message may state a home or a trip (the pre-filter and the grammar both
     ask this, so the pre-filter never hides one)."""
-    if not STATEMENT_WORDS.isdisjoint(gate.words):
+    return may_state_in(gate.low, gate.words)
+
+
+def may_state_in(low: str, words: Collection[str]) -> bool:
+    """``statement_gate`` of a lower-case text and its words — all of them, or only those
+    among ``GATE_WORDS`` (it reads no other), so the pre-filter asks it with its first
+    test's few hits and can never disagree with the grammar."""
+    if not STATEMENT_WORDS.isdisjoint(words):
         return True
-    low = gate.low
-    if names_a_pair(low, gate.words):
+    if names_a_pair(low, words):
         return True
-    if ">" in low and "where" in gate.words:
-        return True  # a reply to a quoted "where's everyone based?"
+    if "where" in words and (">" in low or ":" in low):
+        return True  # a reply to a quoted "where's everyone based?", "**Where:** Tacoma"
     return _DATE_DIGITS.search(low) is not None
 
 
@@ -501,11 +539,14 @@ _FOOD_WORDS = (
     "drinks drink coffee coffees beer beers pint pints lunch dinner brunch breakfast tacos ramen "
     "pizza dumplings sushi tapas bbq cocktails wine whisky bite food apero apéro karaoke donuts "
     "bevvy bevvies picnic potluck hike walk climb bouldering games crawl noodles curry pho "
-    "dim sum boardgames pub pubs table cowork coworking café cafe"
+    "dim sum boardgames pub pubs table cowork coworking café cafe chai tea boba kebabs gelato "
+    "climbing taco burger burgers wings dumpling samosas biryani pasta biergarten pizzas"
 ).split()
 _FOOD = (
     r"(?:a\s+|an\s+|some\s+)?(?:food\s+trucks?|bar\s+crawl|board\s*games?(?:\s+night)?|"
-    r"games?\s+night|dim\s+sum|" + "|".join(re.escape(w) for w in _FOOD_WORDS if " " not in w) + ")"
+    r"games?\s+night|dim\s+sum|happy\s+hours?|"
+    + "|".join(re.escape(w) for w in _FOOD_WORDS if " " not in w)
+    + ")"
 )
 _WHO = (
     r"(?:you\s+guys|anyone|anybody|any\s+[\w-]+\s+(?:folks|people|peeps|crew|friends|members|"
@@ -513,7 +554,8 @@ _WHO = (
     r"peeps|locals|crew)"
 )
 _DAYISH = (
-    r"(?:after\s+work|tonight|tomorrow|tmrw|later|soon|sometime|this\s+\w+|next\s+\w+|on\s+\w+|"
+    r"(?:after\s+work|after\s+(?:the|this|that)\s+\w+|when\s+i'?m\s+back|tonight|tomorrow|tmrw|"
+    r"later|soon|sometime|this\s+\w+|next\s+\w+|on\s+\w+|"
     r"at\s+\d|\d{1,2}\s*(?:am|pm)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mon|tue|wed|thu|fri|sat|sun)"
 )
@@ -526,12 +568,19 @@ _DAYISH = (
 _FOOD_AHEAD = rf"(?=[^?\w]*+(?:\?|usual\s+spot|{_FOOD}|{_DAYISH}))"
 
 
+# The words of _FOOD (a message with "happy hour" has "hour", a rarer word than "happy").
+_FOOD_NEEDS = frozenset({*_FOOD_WORDS, "hour", "hours"})
+
+
 def _needs(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
 _ACTIVITY = frozenset(
-    {*_FOOD_WORDS, *"meet meetup meetups tweetup irl hangout person together hang faces".split()}
+    {
+        *_FOOD_NEEDS,
+        *"meet meetup meetups tweetup irl hangout person together hang faces grab".split(),
+    }
     | {"usernames", "names"}
 )
 _ASK_WORDS = (
@@ -546,15 +595,22 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "get-together",
-        r"\bget[-\s]together\b",
+        r"\bget[-\s]together\b(?!\s+(?:a|an|the|some|our|my)\s+(?!few\b|bunch\b|group\b)\w)",
         ("a channel get-together",),
         needs=(_needs("together"), _needs("get")),
     ),
     _cue(
         "irl thing",
-        r"\b(?:irl|in[-\s]person)\s+(?:meet|thing|hang|event)",
-        ("organise an irl thing", "an in-person meet"),
-        needs=(_needs("irl person"), _needs("meet meetup thing hang hangout event")),
+        r"\b(?:irl|in[-\s]person)\s+(?:[\w-]+\s+)?(?:meet|thing|hang|event|day|night|session|"
+        r"gathering|hack|drinks|dinner|lunch|brunch|coffee|catch)",
+        ("organise an irl thing", "an in-person meet", "a tiny in-person hack day in march"),
+        needs=(
+            _needs("irl person"),
+            _needs(
+                "meet meetup thing hang hangout event day night session gathering hack drinks "
+                "dinner lunch brunch coffee catch"
+            ),
+        ),
     ),
     _cue(
         "meet someone",
@@ -573,16 +629,17 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "in person",
-        r"\b(?:say\s+hi|hang|hang\s+out|meet|grab\s+\w+|get\s+\w+|drinks?|coffee|chat)\b"
+        r"\b(?:say\s+hi|hang|hang\s+out|meet|grab\s+\w+|get\s+\w+|drinks?|coffee|chat|catch\s+up)\b"
         r"[^.!?\x00]{0,40}?\b(?:in\s+person|irl|in\s+real\s+life|face\s+to\s+face)",
         (
             "say hi to the oslo crew in person",
             "down to hang in person",
             "wants to say hi in person",
+            "keen to catch up irl with some of you",
         ),
         needs=(
             _needs("person irl real face"),
-            _needs("say hi hang meet grab get drinks drink coffee chat"),
+            _needs("say hi hang meet grab get drinks drink coffee chat catch"),
         ),
     ),
     _cue(
@@ -604,10 +661,16 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "let's",
-        r"\blet'?s\s+(?:all\s+)?(?:meet|get\s+together|hang|grab|do\s+(?:a|an|some|drinks|lunch|"
+        r"\blet'?s\s+(?:all\s+)?(?:meet|get\s+together|get\s+(?:a\s+few|some|a\s+bunch|all)\s+of\s+us"
+        r"\s+together|hang|grab|do\s+(?:a|an|some|drinks|lunch|"
         r"dinner|coffee|brunch)|have\s+a|go\s+(?:for|get|out)|put|get\s+(?:a\s+|some\s+)?"
         rf"{_FOOD})\b",
-        ("let's grab a coffee", "let's do a tweetup", "let's get dumplings"),
+        (
+            "let's grab a coffee",
+            "let's do a tweetup",
+            "let's get dumplings",
+            "let's get a few of us together for a pint",
+        ),
         needs=(_ACTIVITY, _needs("let's lets")),
     ),
     _cue(
@@ -622,8 +685,12 @@ INTENT_CUES: tuple[Cue, ...] = (
             "any oslo people up for a meetup?",
             "anyone fancies a coffee",
             "any sydneysiders up for a run + coffee?",
+            "anyone want to grab hot chicken?",
         ),
-        needs=(frozenset({*_FOOD_WORDS, "meet", "meetup", "hang"}), _needs(_ASK_WORDS + " any")),
+        needs=(
+            frozenset({*_FOOD_NEEDS, "meet", "meetup", "hang", "grab"}),
+            _needs(_ASK_WORDS + " any"),
+        ),
     ),
     _cue(
         "up for anything",
@@ -642,7 +709,7 @@ INTENT_CUES: tuple[Cue, ...] = (
             "coffee on saturday, anyone?",
             "food trucks wednesday? 🌮 anyone?",
         ),
-        needs=(frozenset(_FOOD_WORDS), _needs("anyone anybody who y'all yall takers")),
+        needs=(_FOOD_NEEDS, _needs("anyone anybody who y'all yall takers")),
     ),
     _cue(
         "food ... anyone?",
@@ -650,7 +717,7 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"opinions?|thoughts|favou?rite|best|good|place|places|spot|spots)\b)[^.!?\x00]){0,30}?"
         r"(?<!for\s)(?<!to\s)(?<!with\s)(?<!from\s)\b(?:anyone|anybody|takers)\s*\?",
         ("filter coffee this saturday anyone?", "tacos after work anybody?"),
-        needs=(frozenset(_FOOD_WORDS), _needs("anyone anybody takers")),
+        needs=(_FOOD_NEEDS, _needs("anyone anybody takers")),
         mark="?",
     ),
     _cue(
@@ -664,7 +731,7 @@ INTENT_CUES: tuple[Cue, ...] = (
             "berlin people: karaoke friday?",
             "usual spot, 7pm? 🍻",
         ),
-        needs=(frozenset({*_FOOD_WORDS, "spot"}),),
+        needs=(frozenset({*_FOOD_NEEDS, "spot"}),),
         mark="?",
     ),
     _cue(
@@ -699,6 +766,28 @@ INTENT_CUES: tuple[Cue, ...] = (
         needs=(_needs("fancy fancies"),),
     ),
     _cue(
+        "food if anyone fancies",
+        rf"\b{_FOOD}\b[^.!?\x00]{{0,40}}?\bif\s+(?:anyone|anybody|any\s+of\s+you|"
+        r"any\s+[\w-]+\s+(?:people|folks|peeps|locals))(?:'s|\s+is|\s+are)?\s+"
+        r"(?:fancies|wants|keen|up\s+for|down|free|interested|game|about|around)\b",
+        (
+            "down for a walk along the river if anyone fancies it",
+            "pints later if anyone's keen",
+            "a catch up over coffee if any adelaide people are about",
+        ),
+        needs=(_FOOD_NEEDS, _needs("anyone anybody any anyone's anybody's"), _needs("if")),
+    ),
+    _cue(
+        "come along",
+        r"\b(?:who|anyone|anybody|any\s+of\s+you)\b[^.!?\x00]{0,12}?\b(?:wants?|wanna|keen|fancy|"
+        r"fancies|up|down)\s+(?:to\s+|for\s+)?(?:come|join)(?:\s+(?:along|me|us|out|over))?\b"
+        r"(?!\s+(?:the|a|an|my|our)\s+(?:call|zoom|meeting|huddle|standup|stream|team|repo|project|"
+        r"channel|server|org|review)\b)",
+        ("who wants to come to the biergarten thursday?", "anyone keen to join me for a run?"),
+        needs=(_needs("come join"), _needs(_ASK_WORDS + " any")),
+        mark="?",
+    ),
+    _cue(
         "hosting",
         r"\bat\s+(?:(?:my|our)\s+(?:place|flat|house|apartment)|mine)\b",
         ("tacos at my place saturday", "board game night at mine on friday"),
@@ -707,10 +796,15 @@ INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "all invited",
         r"\b(?:whole\s+channel|everyone'?s?\s+(?:invited|welcome)|all\s+welcome|open\s+invite|"
-        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host)\b",
-        ("whole channel invited", "happy to host a hack night", "open invite: i'm at the cafe"),
+        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host|i'?ll\s+organi[sz]e|happy\s+to\s+organi[sz]e)\b",
+        (
+            "whole channel invited",
+            "happy to host a hack night",
+            "open invite: i'm at the cafe",
+            "biryani crawl? i'll organise if there's interest",
+        ),
         needs=(
-            _needs("invited welcome invite host"),
+            _needs("invited welcome invite host organise organize"),
             _needs("whole everyone everyone's all open happy i'll ill we'll"),
         ),
     ),
@@ -734,8 +828,10 @@ INTENT_CUES: tuple[Cue, ...] = (
         "around",
         r"\b(?:anyone|anybody|who'?s|who\s+is|any\s+\w+\s+(?:folks|people|peeps))\s+(?:else\s+)?"
         r"(?:around|about|free|in\s+town|nearby|close\s+by)\b|\bif\s+(?:anyone|anybody)(?:'s|\s+is)?"
-        r"\s+(?:around|about|free|nearby|in\s+town|wants)\b",
-        ("anyone around?", "if anyone's around"),
+        r"\s+(?:around|about|free|nearby|in\s+town|wants)\b|"
+        r"\b(?:ping|dm|message|text|hmu|hit\s+me\s+up|give\s+me\s+a\s+shout|shout)\b[^.!?\x00]{0,12}?"
+        r"\bif\s+(?:you'?re|you\s+are|u\s+r|ur)\s+(?:around|about|free|nearby|in\s+town)\b",
+        ("anyone around?", "if anyone's around", "ping me if you're around"),
         needs=(),
         beside_a_stay=True,
     ),
@@ -773,7 +869,8 @@ NOT_INTENT = re.compile(
     r"\b(?:meet\s+(?:the|that|this|our|my|your|a|its|those|these|all)\s+(?:\w+\s+)?"
     r"(?:deadlines?|slas?|targets?|goals?|requirements?|bar|quotas?|criteria|standards?|"
     r"expectations?|new|specs?|needs|bot|kpis?|okrs?|numbers|budget)|"
-    r"meet\s+you\s+halfway|nice\s+to\s+(?:e-)?meet|pleasure\s+to\s+(?:e-)?meet|good\s+to\s+(?:e-)?meet|"
+    r"meet\s+(?:you|me)\s+halfway|(?:nice|great|lovely|good|pleasure)\s+(?:to\s+)?(?:e-?)?meeting|"
+    r"nice\s+to\s+(?:e-)?meet|pleasure\s+to\s+(?:e-)?meet|good\s+to\s+(?:e-)?meet|"
     r"(?:e-)?meet\s+you\s+all|great\s+meeting|"
     r"zoom|video|call|huddle|virtual|online|discord\s+call|slack\s+call|google\s+meet|"
     r"turn\s+(?:that|it|this)\s+off|suggesting|mute|disable|notifications?|"
@@ -781,7 +878,9 @@ NOT_INTENT = re.compile(
     r"client\s+meetup|meetup\.com|the\s+meeting|a\s+meeting|meeting\s+(?:notes|room|invite)|"
     r"watch\s+(?:party|together)|stream|"
     r"was\s+(?:a\s+blast|great|fun|amazing|awesome|cancelled|canceled|lovely)|"
-    r"cancel+ed|postponed|photos?|pics|recap|hate|dislike|not\s+a\s+fan|skiing\s*>\s*meetups)\b"
+    r"cancel+ed|postponed|photos?|pics|recap|recording|slides|livestream|youtube|"
+    r"(?:team|company|work|staff|department|client)\s+(?:meetup|offsite|retreat)|"
+    r"hate|dislike|not\s+a\s+fan|skiing\s*>\s*meetups)\b"
 )
 # "we met up last year": a past meetup is not an intent.
 PAST_MEETUP = re.compile(
@@ -799,7 +898,7 @@ JOKE_AFTER = re.compile(
 NOT_AFTER = re.compile(
     r"\b(?:cancel+ed|called\s+off|fell\s+through|postponed|kidding|jk|in\s+spirit|"
     r"was\s+(?:great|amazing|fun|lovely)|"
-    r"not\s+anymore|no\s+longer|anymore|after\s+all|someday|one\s+day|eventually|"
+    r"not\s+anymore|no\s+longer|anymore|after\s+all|someday|one\s+day(?![\s-]+(?:thing|trip|visit|only))|eventually|"
     r"is\s+on\s+(?:the|my)\s+list|no\s+dates|if\s+(?:my|the|i)|depends|assuming|maybe|might|"
     r"fingers\s+crossed|tbd|tbc|for\s+now\s+just\s+dreaming|is\s+(?:so|really|a)\b|has\s+the)\b"
 )
@@ -828,11 +927,23 @@ MOVED = re.compile(r"\b(?:moved|relocated|moving|relocating|move|relocate)\b[\w\
 # "I'm in X" with no dates is a home.
 IM_IN = re.compile(r"\b(?:i'm|im|i\s+am|we're|we\s+are)\s+(?:\w+\s+)?(?:in|at)\s*$")
 # Right before an intent cue: a negation ("I don't want to meet up").
+# A sentence that opens a hypothetical: "if I lived in Edinburgh I'd be at every meetup".
+HYPOTHETICAL = re.compile(
+    r"^\W*(?:but\s+|and\s+)?if\s+(?:i|we)\s+(?:lived|were|was|had|still|could|didn't)\b"
+)
 NOT_NOW_INTENT = re.compile(r"(?:\b(?:not|dont|never|no|quoted|said)\b|n't\b)[^.!?]*$")
 # "I've lived in Toronto for 10 years": the past tense still true now.
 HOME_PERFECT = re.compile(
     r"\b(?:i've|ive|i\s+have|we've|we\s+have)\s+(?:\w+\s+)?(?:lived|been\s+living|been\s+based|"
     r"been)\s+(?:in|out\s+of)\s*$"
+)
+# "been in Bengaluru 6 yrs now", "been living in Leeds for a decade": years there are a home.
+BEEN_IN = re.compile(
+    r"(?:^|\b(?:i've|ive|i\s+have|we've|we\s+have)\s+)\s*been\s+(?:living\s+)?in\s*$"
+)
+YEARS_AFTER = re.compile(
+    r"^\W*(?:for\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|many|several|two|three|four|five|"
+    r"six|seven|eight|nine|ten|a)\s*(?:yrs?|years?|decades?)\b"
 )
 # "Austin, TX here", "Portland (Maine) here": a qualifier between a city and "here".
 QUALIFIER = re.compile(
@@ -855,6 +966,14 @@ NOT_A_STAY_AFTER = re.compile(
     r"^\W*(?:folks|people|peeps|crew|locals|gang|friends|members|devs|community|chapter|"
     r"time|tz|timezone|office|team|hq|wasn't|isn't|won't|doesn't|didn't)\b"
 )
+# After a city: the city is the subject of a sentence about it ("Dublin is lovely at
+# christmas", "Lisbon gets busy in June"), not a stay ("Edinburgh is home" is a home).
+CITY_AS_SUBJECT = re.compile(
+    r"^\s*(?:is(?!\s+(?:my\s+|our\s+)?home\b)|was|gets|looks|seems|feels|sounds|has\s+been)\b"
+)
+# After a bare city and its dates, the clause ends in a question: "Chicago in December? no
+# thanks", "Berlin next week??" (asking, not stating).
+ASKED_AFTER = re.compile(r"^[^,;:.!?\n]*\?")
 # Another person as the sentence's subject (a later clause without one is theirs too).
 OTHER_SUBJECT = re.compile(
     r"\b(?:he|she|they|he's|she's|they're|his|her|their|my\s+(?:sister|brother|mom|mum|dad|"
@@ -878,6 +997,15 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
+# An arrival on a weekday, in the sentence of a stay "til wed": "landing at LHR sat morning,
+# in london til wed" starts on that Saturday, not today.
+ARRIVAL_WEEKDAY = re.compile(
+    r"\b(?:landing|landed|arriving|arrive|land|getting\s+in|get\s+in|flying\s+in|fly\s+in|"
+    r"rolling\s+in|touching\s+down)\b[^.!?\n]{0,25}?\b(monday|mon|tuesday|tues|tue|wednesday|"
+    r"weds|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)\b"
+)
+# Before a city: the speaker is not there ("not in Bengaluru this week, ...").
+NOT_THERE = re.compile(r"(?:\bnot|\bno\s+longer|n't(?:\s+be)?)\s+(?:in|at|going\s+to)\s*$")
 # A later time mention that ends the trip: "..., staying on till the 26th", "and".
 SECOND_CLAUSE = re.compile(
     r"(?:until|till|til|thru|through|to|-|–|—|back|leaving|leave|home|out|departing|"
@@ -943,9 +1071,10 @@ INTRO_LIST = re.compile(
 )
 INTRO_ITEM_END = re.compile(r"^\s*(?:[.!|,;—–-]|\(|$|\n|\W*$)")
 # Before a date in the words after a city: the date is of the past, no trip's ("in Atlanta now,
-# moved in June", "here since March").
+# moved in June", "here since March"; not a reschedule, "trip got moved to the 15th").
 PAST_BEFORE_DATE = re.compile(
-    r"\b(?:moved|relocated|arrived|got\s+here|came|left|was|were|since|been|ago)\b[^,;.!?]*$"
+    r"\b(?:moved(?!\s+(?:it\s+)?(?:back\s+|up\s+)?to\s+(?:the|next|this|\d+\w*)?\s*$)|relocated|arrived|"
+    r"got\s+here|came|left|was|were|since|been|ago)\b[^,;.!?]*$"
 )
 # After a city, the words that lead its correction ("Denver... sorry, ", "Leeds — I mean ");
 # ``CORRECTION_WORDS``: one of them is in every match (a cheap first test).
@@ -973,8 +1102,35 @@ BASED_AFTER_NAME = re.compile(
     r"(?<![\w'])([^\W\d_][\w'.]*(?:\s[^\W\d_][\w'.]*)?)(?:-|\s)based\b"
     r"(?P<end>\W*(?:$|\W\s|\s(?:but|and|here|in)\b))?"
 )
+# A capitalised name that opens a clause with a trip's dates right after it: "Galway from the
+# 27th", "..., then Inverness mon-wed", "Hobart 3-5 March, Launceston 6-8". The name is read as
+# a place as if "in" stood before it (``framed``). The words after it must start a date.
+_DATE_LEAD = (
+    r"(?:from\s+the\s+\d|from\s+\d|on\s+the\s+\d|the\s+\d|the\s+weekend|next\s+(?:week|wee?k|month|"
+    r"weekend|mon|tue|wed|thu|fri|sat|sun)|this\s+(?:week|weekend|mon|tue|wed|thu|fri|sat|sun)|"
+    r"tmrw|tomorrow|all\s+week|over\s+the\s+weekend|for\s+(?:a|an|the|one|two|three|four|five|"
+    r"a\s+few|a\s+couple\s+of|\d{1,2})\s+(?:weeks?|weekend|nights?|days?)\b|\d{1,2}(?:st|nd|rd|th)?\s*(?:[-–—/.]|to\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:[-–—]|to\b|through\b|thru\b|and\b)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+)
+# Every date lead holds one of these (the cheap test before ``DATED_NAME``).
+DATE_LEAD_HINT = re.compile(r"\d|week|month|tmrw|tomorrow|mon|tue|wed|thu|fri|sat|sun")
+DATED_NAME = re.compile(r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)(?=\s+(?i:" + _DATE_LEAD + r"))")
+# What may stand right before such a name: nothing, a mark, or a joiner ("..., then Inverness").
+CLAUSE_OPENS = re.compile(r"(?:^|[\n.!?:;,→>]|\bthen|\band|\bbut)\s*(?:then\s+)?$")
+# A name, a word for a person and "here": "Galway lad here", "Leeds lass here 👋".
+PERSON_HERE_AFTER_NAME = re.compile(
+    r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)\s+(?:lad|lass|gal|guy|girl|boy|dude|kid)\s+here\b"
+)
+PERSON_HERE = re.compile(r"\b(?:lad|lass|gal|guy|girl|boy|dude|kid)\s+here\b")
+# Names chained by arrows, an itinerary: "Rome → Florence → Venice", "Lisbon -> Porto".
+ARROW_CHAIN_NAME = re.compile(
+    r"(?:(?<=→)|(?<=->)|(?<=>))\s*([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)"
+    r"|([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)(?=\s*(?:→|->))"
+)
 FIELD_LABEL_LINE = re.compile(
-    r"^\W*(?i:location|city|based\s+in|home\s+base|home)\W*[:=]\W*"
+    r"^\W*(?i:location|city|based\s+in|home\s+base|home|where)\W*[:=]\W*"
     r"([^\W\d_][\w'.-]*(?:\s[^\W\d_][\w'.-]*)?)",
     re.MULTILINE,
 )
