@@ -86,11 +86,10 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
     """The gates' reading of a message that may matter and its cleaned text (``read`` reuses
     both rather than cleaning twice), or None where it surely does not matter."""
     low = text.lower()
-    words = en.gate_words(low)
-    # The words either gate reads by themselves (the others count only with one of these).
-    hits = (_FIRST[0] if _FIRST else _first_words()).intersection(words)
-    if not hits and not en.has_date_digits(low):
+    first = _first_test(low)
+    if first is None:
         return None  # no gate's word, no pair's, no demonym, no date digits: most messages
+    words, hits = first
     # Each path's cheapest necessary test first: an intent needs an intent word; a home or a
     # trip a statement word, pair, date digits or demonym (``states_something``), then a
     # city's name (``may_mention_city(clean(text))`` implies ``has_a_city_word``) or a
@@ -117,6 +116,27 @@ def gate_of(text: str) -> tuple[en.Gate, str] | None:
         if answered_trip(text) is not None:
             return gate, cleaned  # "> who's going to be in Chicago?" / "me! 19th-21st"
     return None
+
+
+def _first_test(low: str) -> tuple[list[str], frozenset[str]] | None:
+    """The gates' words of a lower-case message (``en.gate_words``) and those of them the
+    gates read by themselves or in a pair, or the demonyms (``_first_words``); None where
+    there are none and no date digits (``en.has_date_digits``). Most messages are ASCII:
+    for them one byte string serves the split and the digit test, in this function (a
+    call less, for every message)."""
+    first = _FIRST[0] if _FIRST else _first_words()
+    if not low.isascii():
+        words = en.gate_words(low)
+        hits = first.intersection(words)
+        return (words, hits) if hits or en.has_date_digits(low) else None
+    raw = low.encode()
+    words = raw.translate(en._SPLIT_ASCII).decode().split()
+    hits = first.intersection(words)
+    if hits:
+        return words, hits
+    if len(raw.translate(None, en._ASCII_DIGITS)) == len(raw):
+        return None  # no digit: en.has_date_digits is False
+    return (words, hits) if en._DATE_DIGITS.search(low) is not None else None
 
 
 def may_state(low: str, hits: Collection[str]) -> bool:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import pairwise
 
 from bot.nlp.places import City, _load, all_cities, fold
 
@@ -113,15 +112,29 @@ def may_have_a_frame(words: list[str]) -> bool:
     """Cheapest first test, on the message's lower-case words split at marks (as the gates
     split them): a frame word right before a long word that starts as a big city's name.
     ``may_be_misspelt`` is False where this is."""
-    if FRAME_WORDS.isdisjoint(words):
+    present = FRAME_WORDS.intersection(words)
+    if not present:
         return False
+    # Only the words right after a frame word are read: each found by the list's own search
+    # (most messages hold one or two frame words, among twenty or more words).
     heads = _heads()
-    return any(
-        before in FRAME_WORDS  # the rarest condition first: most words follow no frame word
-        and len(w) >= MIN_LETTERS
-        and (w[:2] if w.isascii() else fold(w[:2])) in heads
-        for before, w in pairwise(words)
-    )
+    last = len(words) - 1
+    for frame in present:
+        k = words.index(frame)
+        while k < last:
+            w = words[k + 1]
+            if len(w) >= MIN_LETTERS and (w[:2] if w.isascii() else fold(w[:2])) in heads:
+                return True
+            k = _next_index(words, frame, k + 1)
+    return False
+
+
+def _next_index(words: list[str], word: str, start: int) -> int:
+    """The index of ``word`` in ``words`` from ``start`` on, or past the end."""
+    try:
+        return words.index(word, start)
+    except ValueError:
+        return len(words)
 
 
 def may_be_misspelt(text: str) -> bool:

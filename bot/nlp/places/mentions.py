@@ -40,6 +40,8 @@ class PlaceMention:
 # find_places
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# A character ``_WORD_RE`` reads in a word, other than a-z ("é", "²"; in lower-case text).
+_NON_AZ_WORD_CHAR = re.compile(r"[^\W\d_a-z]")
 # Bytes, as bytes.translate is a plain table lookup (str.translate looks up a dict).
 _NON_AZ_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
@@ -182,13 +184,16 @@ def has_a_city_word(text: str, low: str | None = None, words: list[str] | None =
         low, words = undotted.lower(), None  # "D.C." is the word "dc"
     if words is None or not low.isascii():
         words = _words_of(low)
-    elif "'" in low:  # "paris's" holds the word "paris"
+    elif "'" in low:
+        # "paris's" holds the word "paris". Splitting all words again costs no more than
+        # testing the words as they are and then the letters each apostrophe touches:
+        # most messages with one hold several ("i'm", "don't").
         words = " ".join(words).replace("'", " ").split()
     g = _load()
-    hits = g.city_anchors.intersection(words)
-    if not hits or not hits <= g.city_single_anchors:
-        return bool(hits) and _a_whole_name_may_be_there(g, hits, words)
-    return True
+    hits = g.city_anchors.intersection(words)  # one set test; the rest only on a hit
+    if not hits:
+        return False
+    return hits <= g.city_single_anchors or _a_whole_name_may_be_there(g, hits, words)
 
 
 def _a_whole_name_may_be_there(g: _Gazetteer, hits: frozenset[str], words: list[str]) -> bool:
@@ -292,7 +297,7 @@ def _a_name_after_a_place_word(g: _Gazetteer, words: list[str], anchor: str) -> 
 
 def _name_spans(g: _Gazetteer, words: list[str], anchor: str) -> Iterator[tuple[int, int]]:
     """Where the names holding ``anchor`` stand in ``words``: (first word, past the last)."""
-    spots = [k for k, w in enumerate(words) if w == anchor]
+    spots = _positions(words, anchor)
     for name in (anchor, *g.anchor_names.get(anchor, ())):
         parts = name.split(" ")
         at = parts.index(anchor)
@@ -323,18 +328,33 @@ def _words_of(low: str) -> list[str]:
     if low.isascii():
         # the runs of a-z, as re.findall("[a-z]+", low) gives them (translate is faster)
         return low.encode().translate(_NON_AZ_TO_SPACE).decode().split()
+    if _NON_AZ_WORD_CHAR.search(low) is None:
+        # no letter but a-z (an emoji, "’", "—"): the runs of a-z of its UTF-8 bytes (a
+        # lone surrogate, as a broken emoji may leave, is bytes too)
+        return low.encode("utf-8", "surrogatepass").translate(_NON_AZ_TO_SPACE).decode().split()
     return [w if w.isascii() else fold(w) for w in _WORD_RE.findall(low)]
 
 
+def _positions(words: list[str], w: str) -> list[int]:
+    """Where ``w`` stands in ``words``, in order: each found by the list's own search (a
+    name's word stands once or twice among twenty or more)."""
+    out: list[int] = []
+    k = -1
+    try:
+        while True:
+            k = words.index(w, k + 1)
+            out.append(k)
+    except ValueError:
+        return out
+
+
 def _followed_by(words: list[str], w: str, after: frozenset[str]) -> bool:
-    return any(words[k + 1] in after for k in range(len(words) - 1) if words[k] == w)
+    return any(k + 1 < len(words) and words[k + 1] in after for k in _positions(words, w))
 
 
 def _in_context(g: _Gazetteer, text: str, words: list[str], h: str) -> bool:
     """ "in Davis", "Davis, CA": a small town's name with what makes it a place."""
-    for idx, w in enumerate(words):
-        if w != h:
-            continue
+    for idx in _positions(words, h):
         if idx > 0 and words[idx - 1] in _CONTEXT_BEFORE:
             return True
         if idx + 1 < len(words) and (
@@ -546,7 +566,7 @@ def _name_starts(keys: list[str], hits: frozenset[str]) -> dict[int, int]:
     mention holds an anchor word, so one starting there reaches the next anchor found
     ("new york": "york" at 1 gives {0: 2, 1: 1})."""
     starts: dict[int, int] = {}
-    for k in [k for k, key in enumerate(keys) if key in hits]:
+    for k in sorted(k for h in hits for k in _positions(keys, h)):  # the anchors, in order
         for i in range(max(0, k - _ANCHOR_BACK), k + 1):
             starts.setdefault(i, k - i + 1)
     return starts
@@ -769,6 +789,10 @@ NO_PLACE = _NoPlace()
 _Verdict = PlaceMention | _NoPlace | None
 
 
+# What in the gap before a name makes it open a sentence (or a quote, a list's item).
+_SENTENCE_MARK = re.compile('[.!?\n:;"“(]')
+
+
 class _Site:
     """A place name found at tokens i..j, with what is around it: what the verdict rules
     read."""
@@ -824,13 +848,18 @@ class _Site:
         self._cities: list[City] | None = None
         self.start, self.end = start, end = toks[i][1], toks[j - 1][2]
         self.surface = text[start:end]
-        self.all_cap = (caps[i] or j - i > 1) and all(
-            c for c, k in zip(caps[i:j], keys[i:j], strict=True) if k not in _SMALL_WORDS
+        # a one-word name is all capitalised where its word is (most names here)
+        self.all_cap = (
+            caps[i]
+            if j - i == 1
+            else all(c for c, k in zip(caps[i:j], keys[i:j], strict=True) if k not in _SMALL_WORDS)
         )
         self.prev = keys[i - 1] if i > 0 else ""
         # the message's first name keeps what opens it: "#Wellington represent"
         self.prev_gap = prev_gap = text[toks[i - 1][2] : start] if i > 0 else text[:start]
-        self.sentence_start = i == 0 or any(c in prev_gap for c in '.!?\n:;"“(')
+        self.sentence_start = i == 0 or (
+            prev_gap != " " and _SENTENCE_MARK.search(prev_gap) is not None
+        )
         self.nxt = keys[j] if j < len(keys) else ""
         self.next_gap = text[end : toks[j][1]] if j < len(toks) else ""
         self.tagged = prev_gap.endswith("#")  # a hashtag is one word: "#darwin Dry Season"
