@@ -672,3 +672,171 @@ ROUND4: list[Case] = [
     (FEB, "Sydney Opera House tickets went on sale", []),
     (AUG, "the Boston Globe had a piece on this tomorrow's vote", []),
 ]
+
+
+# ---------------------------------------------------------------------------------------
+# Round 5 (hard negatives first: other people, the past, wishes, negation, names that are
+# no place, meetings online, questions; then new wordings of statements), scored before
+# any fix of its own (helper chat2)
+
+ROUND5: list[Case] = [
+    # other people's homes and trips
+    (FEB, "my sister just moved to Perth, so I guess I'm visiting a lot now", []),
+    (AUG, "the CEO is in Tokyo next week so standup is cancelled", []),
+    (OCT, "my cousin lives in Nagpur, says it's boiling", []),
+    (MAY, "our designer is relocating to Barcelona in July", []),
+    (JAN, "boss flies to Phoenix on monday, pray for us", []),
+    (XMAS, "his whole family is from Limerick", []),
+    (NYE, "she's spending new year in Montreal with her folks", []),
+    (FEB, "a mate of mine is doing Cairns next weekend", []),
+    # the past
+    (MAY, "was in Lisbon last month, still dreaming about the pastries", []),
+    (JAN, "lived in Denver for years before the move", []),
+    (OCT, "spent my whole childhood in Shillong", []),
+    (AUG, "got back from Nashville yesterday, exhausted", []),
+    (XMAS, "used to live in Galway back in uni", []),
+    (NYE, "did Boston for NYE a few years ago, never again", []),
+    (FEB, "Hobart last summer was the best trip I've had", []),
+    # wishes and hypotheticals
+    (MAY, "would love to visit Kyoto someday", []),
+    (JAN, "if I ever get to Rio I'm staying a month", []),
+    (OCT, "dream trip: Istanbul, no question", []),
+    (AUG, "someday I'll make it to Reykjavik", []),
+    (XMAS, "wish I was in Lanzarote right now tbh", []),
+    (NYE, "if the flights weren't so dear I'd be in Miami next week", []),
+    (FEB, "I could see myself living in Wellington one day", []),
+    # negation
+    (MAY, "not going to Berlin after all, work said no", []),
+    (JAN, "cancelled my Vegas trip next week, too much on", []),
+    (OCT, "won't make it to Goa this weekend 😭", []),
+    (AUG, "no longer moving to Austin, the job fell through", []),
+    (XMAS, "I'm not in Cork for christmas this year", []),
+    # jokes
+    (AUG, "yeah sure I'll just move to Paris, on my salary 🙄", []),
+    (FEB, "Melbourne coffee lives in my head rent free", []),
+    # names that are no place here
+    (XMAS, "Leeds were awful on saturday, relegation form", []),
+    (AUG, "Chelsea signed another winger, lol", []),
+    (MAY, "Paris Hilton's new album is apparently real", []),
+    (JAN, "Florence Pugh was great in that film", []),
+    (FEB, "Boston Dynamics robot videos still freak me out", []),
+    (NYE, "the Washington Post paywall is brutal", []),
+    (OCT, "Amazon delivery came early for once", []),
+    (AUG, "Nashville hot chicken for lunch, my mouth is on fire", []),
+    (JAN, "rewatching Brooklyn Nine-Nine for the 4th time", []),
+    (XMAS, "a Manhattan cocktail at christmas is tradition in our house", []),
+    (MAY, "Chicago-style pizza is a casserole, fight me", []),
+    (NYE, "the Berlin wall came down before I was born", []),
+    (JAN, "the Vegas Golden Knights are on a tear", []),
+    (FEB, "Sydney from accounts says hi", []),
+    (OCT, "Victoria Beckham documentary was actually good", []),
+    (AUG, "Houston, we have a problem: the build is red again", []),
+    (MAY, "Denver omelette for breakfast today", []),
+    (OCT, "Hyderabadi biryani tonight, no regrets", []),
+    # meetings online and other senses of meet
+    (AUG, "zoom call with the Singapore team at 9pm tonight", []),
+    (MAY, "meet the new intern, she's joining from Madrid remotely", []),
+    (JAN, "can we meet on google meet tomorrow at 10?", []),
+    (FEB, "that PR doesn't meet the bar yet", []),
+    (OCT, "online meetup with the Bengaluru chapter on saturday, link in bio", []),
+    (XMAS, "nice to meet you all, I'm new here", []),
+    (NYE, "we should meet the deadline before new year at least", []),
+    # questions that ask
+    (MAY, "anyone been to Oslo? worth it in june?", []),
+    (JAN, "is Austin nice in May?", []),
+    (FEB, "what's the best area to stay in Auckland?", []),
+    (OCT, "how's the weather in Kolkata right now?", []),
+    (AUG, "does anyone know a good dentist in Milwaukee?", []),
+    (XMAS, "who's in Dublin this week?", []),
+    (NYE, "is Toronto cold in january or just canada cold?", []),
+    (MAY, "how long is the train from Munich to Vienna?", []),
+    # other
+    (AUG, "heading home after the Chicago offsite", []),
+    (FEB, "Brisbane time zone is a nightmare for these calls", []),
+    # homes
+    (AUG, "ATL based, the traffic is a whole personality", [H("Atlanta")]),
+    (OCT, "Chennai here, the humidity is unreal today", [H("Chennai")]),
+    (MAY, "Kreuzberg is home now, after two years in Munich", [H("Berlin")]),
+    (JAN, "Oakland has been home for about six years", [H("Oakland")]),
+    (XMAS, "Corkonian born, now living in Dublin", [H("Dublin")]),
+    (FEB, "Melburnian checking in 👋", [H("Melbourne")]),
+    (AUG, "Chicagoan here, ask me about deep dish", [H("Chicago")]),
+    (NYE, "Torontonian for life, sorry not sorry", [H("Toronto")]),
+    (OCT, "call Bengaluru home these days", [H("Bengaluru")]),
+    (MAY, "just moved into a place in Hamburg, send plant tips", [H("Hamburg")]),
+    (JAN, "SLC local, happy to help with ski recs", [H("Salt Lake City")]),
+    (AUG, "been living in Madison since grad school", [H("Madison")]),
+    (FEB, "we're in Canberra now, moved over christmas", [H("Canberra")]),
+    (XMAS, "sorry for the spam, I live in Leeds btw", [H("Leeds")]),
+    (MAY, "I still say Calcutta, sorry, but yes I live in Kolkata", [H("Kolkata")]),
+    (JAN, "I'm a Bostonian living in LA now", [H("Los Angeles")]),
+    (AUG, "originally Cleveland, these days Columbus", [H("Columbus")]),
+    (MAY, "Leipzig is where I live, Dresden is where I work", [H("Leipzig")]),
+    (XMAS, "Galway girl, living in London now", [H("London")]),
+    # trips
+    (OCT, "in L.A. next week for a shoot", [T("Los Angeles", "2026-10-12", "2026-10-18")]),
+    (
+        JAN,
+        "D.C. this weekend for a friend's wedding",
+        [T("Washington", "2027-01-29", "2027-01-31")],
+    ),
+    (
+        MAY,
+        "I'll be in Prague from Wednesday to Saturday",
+        [T("Prague", "2027-06-02", "2027-06-05")],
+    ),
+    (AUG, "off to Denver on the 10th, back the 13th", [T("Denver", "2026-09-10", "2026-09-13")]),
+    (
+        XMAS,
+        "Edinburgh for hogmanay, 30th to the 2nd",
+        [T("Edinburgh", "2026-12-30", "2027-01-02")],
+    ),
+    (FEB, "popping over to Adelaide this weekend", [T("Adelaide", "2027-02-19", "2027-02-21")]),
+    (NYE, "Montreal trip is locked in: Jan 14–18", [T("Montréal", "2027-01-14", "2027-01-18")]),
+    (OCT, "headed to Jaipur tomorrow for 3 days", [T("Jaipur", "2026-10-10", "2026-10-12")]),
+    (
+        MAY,
+        "Vienna on the 12th and 13th for a conference",
+        [T("Vienna", "2027-06-12", "2027-06-13")],
+    ),
+    (
+        AUG,
+        "work is sending me to Boston mid-sept, 15th–18th",
+        [T("Boston", "2026-09-15", "2026-09-18")],
+    ),
+    (FEB, "Sydney tomorrow for the day", [T("Sydney", "2027-02-17", "2027-02-17")]),
+    (
+        XMAS,
+        "back in Belfast over new year, 31st till the 3rd",
+        [T("Belfast", "2026-12-31", "2027-01-03")],
+    ),
+    (
+        NYE,
+        "touching down in Chicago Saturday, leaving Tuesday",
+        [T("Chicago", "2027-01-02", "2027-01-05")],
+    ),
+    # intents
+    (MAY, "anyone in Prague free for a beer on the 3rd?", [I("Prague")]),
+    (AUG, "would be fun to do a Denver meetup while I'm there, who's keen?", [I("Denver")]),
+    (OCT, "let's do a small meetup in Kolkata once the pujo madness is over", [I("Kolkata")]),
+    (
+        JAN,
+        "I'm in Portland next week, coffee with any locals?",
+        [T("Portland", "2027-02-01", "2027-02-07"), I()],
+    ),
+    (XMAS, "fancy a pint in Belfast if anyone's home for christmas?", [I("Belfast")]),
+    (FEB, "keen to organise something in Hobart, drinks or a walk?", [I("Hobart")]),
+    (NYE, "down for dinner with anyone in Montreal while I'm there", [I("Montreal")]),
+    (MAY, "happy to host a little meetup in Hamburg next month", [I("Hamburg")]),
+    # both
+    (
+        OCT,
+        "Pune based, in Delhi 20th-22nd for work",
+        [H("Pune"), T("Delhi", "2026-10-20", "2026-10-22")],
+    ),
+    (
+        FEB,
+        "Brisbane local, in Melbourne next week for a gig, anyone up for drinks?",
+        [H("Brisbane"), T("Melbourne", "2027-02-22", "2027-02-28"), I()],
+    ),
+]
