@@ -68,7 +68,9 @@ class _Mention:
     demonym: str = ""  # "one" or "many" when named by its people ("Londoner", "Londoners")
 
 
-_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\S)(?!\s))+[.!?]*")
+# A sentence; the dot that ends initials ("in L.A. next week") goes on when a lower-case
+# word follows it.
+_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\S)|(?<=\.[A-Za-z])\.(?=\s+[a-z0-9]))+[.!?]*")
 _MAX_PLACES = 20
 _MAX_TEXT = 20_000
 _BEFORE_WINDOW = 80
@@ -328,7 +330,9 @@ def _one_of_its_people(m: _Mention) -> bool:
     plural needs "we": "Londoners are rude" is about others)."""
     if en.DEMONYM_SELF.search(m.before) is None:
         return False
-    if not re.search(r"[a-z]", m.before) and not re.match(r"\s*(?:here\b|[,!(]|$)", m.after):
+    if en.DEMONYM_ELSEWHERE.match(m.after):
+        return False  # "a Bostonian living in LA": the later city is the home
+    if not re.search(r"[a-z]", m.before) and not en.DEMONYM_SELF_AFTER.match(m.after):
         return False  # "Glaswegian weather": an adjective; "Glaswegian, 34, loves hills"
     return m.demonym != "many" or re.search(r"\bwe\b|\bwe're\b", m.before) is not None
 
