@@ -69,8 +69,11 @@ class _Mention:
 
 
 # A sentence; the dot that ends initials ("in L.A. next week") goes on when a lower-case
-# word follows it.
-_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\S)|(?<=\.[A-Za-z])\.(?=\s+[a-z0-9]))+[.!?]*")
+# word follows it, and so does the dot of a short title ("St. Louis", "Dr. Lee").
+_ABBREVIATED = "|".join(rf"(?<=\b{w})" for w in en.ABBREVIATIONS)
+_SENTENCE = re.compile(
+    rf"(?:[^.!?\n]|\.(?=\S)|(?<=\.[A-Za-z])\.(?=\s+[a-z0-9])|(?:{_ABBREVIATED})\.(?=\s))+[.!?]*"
+)
 _MAX_PLACES = 20
 _MAX_TEXT = 20_000
 _BEFORE_WINDOW = 80
@@ -408,6 +411,8 @@ def _corrects(low: str, prev: _Mention | None, m: _Mention) -> bool:
     folks, ...")."""
     if prev is None:
         return False
+    if en.APOLOGY_TO_PEOPLE.match(low, m.end):
+        return False  # "Manchester here, sorry London folks"
     across = prev.sentence != m.sentence and "..." not in low[prev.end : m.start]
     if across and en.CORRECTION_LEAD.match(m.prefix) is None:
         return False

@@ -396,7 +396,7 @@ _HOME_WORDS = frozenset(
     """here live lives living lived based moved relocated settled fellow proud home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
     resident represent checking location aquí aqui ici i'm im we're i've ive we've born
-    landed arrived touched intro introduction originally""".split()
+    landed arrived touched intro introduction originally life""".split()
 )
 # The words of dates: every trip but an arrival needs its days.
 DATE_WORDS = frozenset(
@@ -967,7 +967,17 @@ BEEN_IN = re.compile(
 YEARS_AFTER = re.compile(
     r"^\W*(?:for\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|many|several|two|three|four|five|"
     r"six|seven|eight|nine|ten|a)\s*(?:yrs?|years?|decades?)\b"
+    r"|^\W*(?:(?:my|our)\s+(?:whole|entire)\s+(?:life|lives)|all\s+(?:my|our)\s+lives?|forever)\b"
 )
+# After "sorry" and a city, its people: an apology to them ("Manchester here, sorry London
+# folks"), not a self-correction ("Leeds, sorry, Bradford").
+APOLOGY_TO_PEOPLE = re.compile(
+    r"\s+(?:folks|people|peeps|lot|fans|crew|friends|gang|locals|massive|fam|readers|"
+    r"members|supporters)\b"
+)
+# Short words whose dot ends no sentence ("St. Louis next week", "Ft. Worth"): the words
+# before the dot, capitalised as written.
+ABBREVIATIONS = ("St", "Mt", "Ft", "Dr", "Mr", "Mrs", "Ms", "Pt", "Ste", "Jr", "Sr", "Prof")
 # "Austin, TX here", "Portland (Maine) here": a qualifier between a city and "here".
 QUALIFIER = re.compile(
     r"^(?:\s*,\s*[a-z.]+(?:\s[a-z]+)?|\s*\([^)]{1,30}\)|\s+[a-z]{2}\b)(?=\s*(?:here|-?\s?based)\b)"
