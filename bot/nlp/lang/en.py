@@ -95,7 +95,11 @@ def _cue(
 # Who and when: words that make a clause not the speaker's own, present or future statement
 
 _SUBJ = r"(?:i'm|im|i\s+am|we're|we\s+are)"
-SPEAKER = re.compile(r"\b(?:i|i'm|im|i'll|ill|i've|ive|i'd|we|we're|we'll|we've)\b")
+# The speaker as subject, or as the one another sends ("work is sending me to Boston").
+SPEAKER = re.compile(
+    r"\b(?:i|i'm|im|i'll|ill|i've|ive|i'd|we|we're|we'll|we've|"
+    r"(?:sending|send|sent|flying|taking|dragging)\s+(?:me|us))\b"
+)
 NOT_SPEAKER = re.compile(
     r"\b(?:he|she|they|he's|she's|they're|his|her|their|you|you're|your|ur|u|"
     r"my\s+(?!(?:home|place|apartment|flat|house|wife\s+and\s+i|husband\s+and\s+i|partner\s+and\s+i|"
@@ -807,17 +811,28 @@ INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "all invited",
         r"\b(?:whole\s+channel|everyone'?s?\s+(?:invited|welcome)|all\s+welcome|open\s+invite|"
-        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host|i'?ll\s+organi[sz]e|happy\s+to\s+organi[sz]e)\b",
+        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host|i'?ll\s+organi[sz]e|"
+        r"(?:happy|keen|glad|willing|i'?d\s+love)\s+to\s+organi[sz]e"
+        r"(?!\s+(?:the|my|our|this|that|your|their|it|them)\b))\b",
         (
             "whole channel invited",
             "happy to host a hack night",
+            "keen to organise something in hobart",
             "open invite: i'm at the cafe",
             "biryani crawl? i'll organise if there's interest",
         ),
         needs=(
             _needs("invited welcome invite host organise organize"),
-            _needs("whole everyone everyone's all open happy i'll ill we'll"),
+            _needs("whole everyone everyone's all open happy i'll ill we'll keen glad willing love"),
         ),
+    ),
+    _cue(
+        "food with anyone",
+        # not after a past or a question's "have": "did you have lunch with anyone?"
+        rf"(?<!\bhad\s)(?<!\bhave\s)(?<!\bate\s)(?<!\bhad\sa\s)(?<!\bhave\sa\s)\b{_FOOD}\s+with\s+(?:any(?:one|body)|any\s+(?:of\s+you|(?:[\w-]+\s+)?(?:locals|folks|"
+        r"people|peeps)))\b",
+        ("coffee with any locals?", "down for dinner with anyone in montreal"),
+        needs=(_FOOD_NEEDS, _needs("anyone anybody any")),
     ),
     _cue(
         "channel plans",
