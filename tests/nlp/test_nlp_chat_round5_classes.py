@@ -76,7 +76,10 @@ NEXT_WEEK = ("2026-10-12", "2026-10-18")
         ("St. Louis next week", [T("St. Louis", *NEXT_WEEK)]),
         ("in Ft. Worth next week", [T("Fort Worth", *NEXT_WEEK)]),
         # someone sends the speaker
-        ("work is sending me to Boston mid-oct, 15th–18th", [T("Boston", "2026-10-15", "2026-10-18")]),
+        (
+            "work is sending me to Boston mid-oct, 15th–18th",
+            [T("Boston", "2026-10-15", "2026-10-18")],
+        ),
         ("they're flying me out to Denver next week", [T("Denver", *NEXT_WEEK)]),
         # organising, and food with anyone
         ("keen to organise something in Hobart, drinks or a walk?", [INTENT]),

@@ -73,7 +73,9 @@ def _norm(row: Row) -> Row:
     return ("intent", None, None, None) if row[0] == "intent" else row
 
 
-@pytest.mark.parametrize(("now", "text", "expected"), _params(ROUND1 + ROUND2 + ROUND3 + ROUND4 + ROUND5))
+@pytest.mark.parametrize(
+    ("now", "text", "expected"), _params(ROUND1 + ROUND2 + ROUND3 + ROUND4 + ROUND5)
+)
 def test_a_fresh_message_gives_its_authors_statements(
     now: datetime, text: str, expected: list[Row]
 ) -> None:

@@ -823,14 +823,17 @@ INTENT_CUES: tuple[Cue, ...] = (
         ),
         needs=(
             _needs("invited welcome invite host organise organize"),
-            _needs("whole everyone everyone's all open happy i'll ill we'll keen glad willing love"),
+            _needs(
+                "whole everyone everyone's all open happy i'll ill we'll keen glad willing love"
+            ),
         ),
     ),
     _cue(
         "food with anyone",
         # not after a past or a question's "have": "did you have lunch with anyone?"
-        rf"(?<!\bhad\s)(?<!\bhave\s)(?<!\bate\s)(?<!\bhad\sa\s)(?<!\bhave\sa\s)\b{_FOOD}\s+with\s+(?:any(?:one|body)|any\s+(?:of\s+you|(?:[\w-]+\s+)?(?:locals|folks|"
-        r"people|peeps)))\b",
+        r"(?<!\bhad\s)(?<!\bhave\s)(?<!\bate\s)(?<!\bhad\sa\s)(?<!\bhave\sa\s)"
+        rf"\b{_FOOD}\s+with\s+(?:any(?:one|body)|any\s+(?:of\s+you|(?:[\w-]+\s+)?"
+        r"(?:locals|folks|people|peeps)))\b",
         ("coffee with any locals?", "down for dinner with anyone in montreal"),
         needs=(_FOOD_NEEDS, _needs("anyone anybody any")),
     ),
@@ -941,7 +944,9 @@ DEMONYM_SELF = re.compile(
     r"true|real|proper|born\s+and\s+(?:raised|bred)|native|another|just|one)\b|\W)*$"
 )
 # After a demonym, a home elsewhere: "a Bostonian living in LA now" (LA is the home).
-DEMONYM_ELSEWHERE = re.compile(r"^\W*(?:now\s+)?(?:living|based|settled|residing|now)\s+(?:in|out)\b")
+DEMONYM_ELSEWHERE = re.compile(
+    r"^\W*(?:now\s+)?(?:living|based|settled|residing|now)\s+(?:in|out)\b"
+)
 # After a demonym that stands alone as a clause: "Melburnian checking in", "Torontonian for
 # life", "Glaswegian here".
 DEMONYM_SELF_AFTER = re.compile(
