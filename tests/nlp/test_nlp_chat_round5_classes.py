@@ -62,6 +62,7 @@ NEXT_WEEK = ("2026-10-12", "2026-10-18")
         ("I'm a Glaswegian living in Edinburgh now", [H("Edinburgh")]),
         ("I'm a Bostonian living in LA now", [H("Los Angeles")]),
         ("I'm a Londoner based in Paris these days", [H("Paris")]),
+        ("I'm a New Yorker living in Seattle now", [H("Seattle")]),
         # an apology to a city's people is no self-correction; a correction still is
         ("Manchester here, sorry London folks, the north is better", [H("Manchester")]),
         ("I live in Chicago, sorry New York people", [H("Chicago")]),
@@ -117,6 +118,10 @@ def test_round5_statement_classes(text: str, expected: list[Row]) -> None:
         # "is a" right after the city still makes it the subject
         "Lisbon is a dream in june",
         "Nagpur has been great to us",
+        # asking where or what a city's people do is no proposal
+        "where do people in Brisbane go for brunch?",
+        "where do locals in Pune get breakfast?",
+        "what do folks in Leeds do for drinks on fridays?",
     ],
 )
 def test_round5_hard_negatives(text: str) -> None:

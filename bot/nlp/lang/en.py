@@ -187,7 +187,8 @@ HOME_BEFORE = _cue(
     | \b(?:i've|ive|i\s+have|we've|we\s+have){_ADV}\s+(?:lived|been\s+living|been\s+based|
           been\s+in)\s+(?:in\s+)?$
     | \b(?:been\s+living|been\s+based)\s+(?:in|out\s+of)\s*$
-    | \b(?:i'm|im|i\s+am|we're|we\s+are)\s+an?\s+[\w-]+\s+(?:now\s+)?(?:living|based|settled)
+    | \b(?:i'm|im|i\s+am|we're|we\s+are)\s+an?\s+[\w-]+(?:\s+[\w-]+)?\s+(?:now\s+)?
+          (?:living|based|settled)
           \s+(?:in|out\s+of)\s*$
     | \b(?:fellow|born\s+and\s+raised)\s*$
     | ^\s*(?:now|currently|these\s+days|nowadays)\s+(?:in|based\s+in|living\s+in)\s*$
@@ -910,7 +911,11 @@ NOT_INTENT = re.compile(
     r"was\s+(?:a\s+blast|great|fun|amazing|awesome|cancelled|canceled|lovely)|"
     r"cancel+ed|postponed|photos?|pics|recap|recording|slides|livestream|youtube|"
     r"(?:team|company|work|staff|department|client)\s+(?:meetup|offsite|retreat)|"
-    r"hate|dislike|not\s+a\s+fan|skiing\s*>\s*meetups)\b"
+    r"hate|dislike|not\s+a\s+fan|skiing\s*>\s*meetups|"
+    # asking what a city's people do: "where do people in Brisbane go for brunch?"
+    r"(?:where|what|which\s+\w+)\s+(?:do|does|would|should|can)\s+(?:the\s+|most\s+)?"
+    r"(?:people|folks|locals|peeps)\s+(?:in|around|from|here|there|usually|normally|go|get|eat|"
+    r"drink|hang))\b"
 )
 # "we met up last year": a past meetup is not an intent.
 PAST_MEETUP = re.compile(
