@@ -69,7 +69,7 @@ NEXT_WEEK = ("2026-10-12", "2026-10-18")
         ("I live in Denver, sorry, Boulder", [H("Boulder")]),
         ("I still call it Bombay, sorry 😅 living in Andheri West", [H("Mumbai")]),
         # years there, said as a whole life
-        ("been in Calcutta my whole life", [H("Kolkata")]),
+        ("been in Calcutta my whole life, proud of it", [H("Kolkata")]),
         ("I've been in Pune my whole life", [H("Pune")]),
         # initials' and titles' dots end no sentence when lower case or a name follows
         ("in L.A. next week", [T("Los Angeles", *NEXT_WEEK)]),

@@ -401,7 +401,7 @@ _HOME_WORDS = frozenset(
     """here live lives living lived based moved relocated settled fellow proud home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
     resident represent checking location aquí aqui ici i'm im we're i've ive we've born
-    landed arrived touched intro introduction originally life""".split()
+    landed arrived touched intro introduction originally""".split()
 )
 # The words of dates: every trip but an arrival needs its days.
 DATE_WORDS = frozenset(
