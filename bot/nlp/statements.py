@@ -119,7 +119,9 @@ def _read(
 
     places: list[Statement] = []
     if stating and any(
-        _kind(m, en.may_date(low[slice(*m.sentence)] + m.after)) for m in mentions()
+        _kind(m, en.may_date(low[slice(*m.sentence)] + m.after))
+        or _home_after_a_demonym(low, mentions()[k - 1] if k else None, m)
+        for k, m in enumerate(mentions())
     ):
         times = [t for t in find_times(cleaned, now=now) if _a_day(t)]
         places = _place_statements(text, low, mentions(), times, now.date())
@@ -392,6 +394,8 @@ def _place_statements(
             out = [s for s in out if s.city != prev.city]
         days = listed.get(k) or trip_dates.days_after(low, m, times, today, prev, out)
         kind = _final_kind(m, prev_kind, days, today)
+        if kind is None and _home_after_a_demonym(low, prev, m):
+            kind = "home"
         if corrects and kind is None:
             kind = prev_kind
         if corrects and days is None:
@@ -402,6 +406,19 @@ def _place_statements(
             continue
         out.append(_statement(text, m, kind, days if kind == "trip" else None))
     return _one_home(out)
+
+
+def _home_after_a_demonym(low: str, prev: _Mention | None, m: _Mention) -> bool:
+    """ "Mumbaikar living in Bengaluru", "Londoner, based in Paris": a demonym, then the
+    home (the demonym says where the speaker is from, ``_one_of_its_people``)."""
+    return (
+        prev is not None
+        and prev.demonym == "one"
+        and prev.sentence == m.sentence
+        and en.DEMONYM_THEN_HOME.match(low[prev.end : m.start]) is not None
+        and (_bare(prev.before) or en.SPEAKER.search(prev.before) is not None)
+        and not _not_the_speaker_now(prev)
+    )
 
 
 def _corrects(low: str, prev: _Mention | None, m: _Mention) -> bool:

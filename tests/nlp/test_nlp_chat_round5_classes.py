@@ -63,6 +63,8 @@ NEXT_WEEK = ("2026-10-12", "2026-10-18")
         ("I'm a Bostonian living in LA now", [H("Los Angeles")]),
         ("I'm a Londoner based in Paris these days", [H("Paris")]),
         ("I'm a New Yorker living in Seattle now", [H("Seattle")]),
+        ("Glaswegian now living in Edinburgh", [H("Edinburgh")]),
+        ("hi! Mumbaikar based in Pune", [H("Pune")]),
         # an apology to a city's people is no self-correction; a correction still is
         ("Manchester here, sorry London folks, the north is better", [H("Manchester")]),
         ("I live in Chicago, sorry New York people", [H("Chicago")]),
@@ -118,6 +120,9 @@ def test_round5_statement_classes(text: str, expected: list[Row]) -> None:
         # "is a" right after the city still makes it the subject
         "Lisbon is a dream in june",
         "Nagpur has been great to us",
+        # a demonym of someone else, then where they live
+        "a Londoner living in Paris told me",
+        "my sister's a Londoner living in Paris",
         # asking where or what a city's people do is no proposal
         "where do people in Brisbane go for brunch?",
         "where do locals in Pune get breakfast?",

@@ -952,6 +952,10 @@ DEMONYM_SELF = re.compile(
 DEMONYM_ELSEWHERE = re.compile(
     r"^\W*(?:now\s+)?(?:living|based|settled|residing|now)\s+(?:in|out)\b"
 )
+# All the words between a demonym and the next city: "Mumbaikar living in Bengaluru".
+DEMONYM_THEN_HOME = re.compile(
+    r"^\W*(?:now\s+|but\s+|currently\s+)*(?:living|based|settled|residing)\s+(?:in|out\s+of)\s*$"
+)
 # After a demonym that stands alone as a clause: "Melburnian checking in", "Torontonian for
 # life", "Glaswegian here".
 DEMONYM_SELF_AFTER = re.compile(
