@@ -832,8 +832,8 @@ INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "food with anyone",
         # not after a past or a question's "have": "did you have lunch with anyone?"
-        r"(?<!\bhad\s)(?<!\bhave\s)(?<!\bate\s)(?<!\bhad\sa\s)(?<!\bhave\sa\s)"
-        rf"\b{_FOOD}\s+with\s+(?:any(?:one|body)|any\s+(?:of\s+you|(?:[\w-]+\s+)?"
+        r"\b(?<!\bhad\s)(?<!\bhave\s)(?<!\bate\s)(?<!\bhad\sa\s)(?<!\bhave\sa\s)"
+        rf"{_FOOD}\s+with\s+(?:any(?:one|body)|any\s+(?:of\s+you|(?:[\w-]+\s+)?"
         r"(?:locals|folks|people|peeps)))\b",
         ("coffee with any locals?", "down for dinner with anyone in montreal"),
         needs=(_FOOD_NEEDS, _needs("anyone anybody any")),
