@@ -832,7 +832,9 @@ INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "food with anyone",
         # not after a past or a question's "have": "did you have lunch with anyone?"
-        r"\b(?<!\bhad\s)(?<!\bhave\s)(?<!\bate\s)(?<!\bhad\sa\s)(?<!\bhave\sa\s)"
+        # "with any" looked for first (one cheap lookahead at each word, not _FOOD's words)
+        r"\b(?=[\w-]+(?:\s+[\w-]+)?\s+with\s+any)"
+        r"(?<!\bhad\s)(?<!\bhave\s)(?<!\bate\s)(?<!\bhad\sa\s)(?<!\bhave\sa\s)"
         rf"{_FOOD}\s+with\s+(?:any(?:one|body)|any\s+(?:of\s+you|(?:[\w-]+\s+)?"
         r"(?:locals|folks|people|peeps)))\b",
         ("coffee with any locals?", "down for dinner with anyone in montreal"),
