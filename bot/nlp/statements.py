@@ -68,7 +68,12 @@ class _Mention:
     demonym: str = ""  # "one" or "many" when named by its people ("Londoner", "Londoners")
 
 
-_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\S)(?!\s))+[.!?]*")
+# A sentence; the dot that ends initials ("in L.A. next week") goes on when a lower-case
+# word follows it, and so does the dot of a short title ("St. Louis", "Dr. Lee").
+_ABBREVIATED = "|".join(rf"(?<=\b{w})" for w in en.ABBREVIATIONS)
+_SENTENCE = re.compile(
+    rf"(?:[^.!?\n]|\.(?=\S)|(?<=\.[A-Za-z])\.(?=\s+[a-z0-9])|(?:{_ABBREVIATED})\.(?=\s))+[.!?]*"
+)
 _MAX_PLACES = 20
 _MAX_TEXT = 20_000
 _BEFORE_WINDOW = 80
@@ -114,7 +119,9 @@ def _read(
 
     places: list[Statement] = []
     if stating and any(
-        _kind(m, en.may_date(low[slice(*m.sentence)] + m.after)) for m in mentions()
+        _kind(m, en.may_date(low[slice(*m.sentence)] + m.after))
+        or _home_after_a_demonym(low, mentions()[k - 1] if k else None, m)
+        for k, m in enumerate(mentions())
     ):
         times = [t for t in find_times(cleaned, now=now) if _a_day(t)]
         places = _place_statements(text, low, mentions(), times, now.date())
@@ -328,7 +335,9 @@ def _one_of_its_people(m: _Mention) -> bool:
     plural needs "we": "Londoners are rude" is about others)."""
     if en.DEMONYM_SELF.search(m.before) is None:
         return False
-    if not re.search(r"[a-z]", m.before) and not re.match(r"\s*(?:here\b|[,!(]|$)", m.after):
+    if en.DEMONYM_ELSEWHERE.match(m.after):
+        return False  # "a Bostonian living in LA": the later city is the home
+    if not re.search(r"[a-z]", m.before) and not en.DEMONYM_SELF_AFTER.match(m.after):
         return False  # "Glaswegian weather": an adjective; "Glaswegian, 34, loves hills"
     return m.demonym != "many" or re.search(r"\bwe\b|\bwe're\b", m.before) is not None
 
@@ -385,6 +394,8 @@ def _place_statements(
             out = [s for s in out if s.city != prev.city]
         days = listed.get(k) or trip_dates.days_after(low, m, times, today, prev, out)
         kind = _final_kind(m, prev_kind, days, today)
+        if kind is None and _home_after_a_demonym(low, prev, m):
+            kind = "home"
         if corrects and kind is None:
             kind = prev_kind
         if corrects and days is None:
@@ -397,6 +408,19 @@ def _place_statements(
     return _one_home(out)
 
 
+def _home_after_a_demonym(low: str, prev: _Mention | None, m: _Mention) -> bool:
+    """ "Mumbaikar living in Bengaluru", "Londoner, based in Paris": a demonym, then the
+    home (the demonym says where the speaker is from, ``_one_of_its_people``)."""
+    return (
+        prev is not None
+        and prev.demonym == "one"
+        and prev.sentence == m.sentence
+        and en.DEMONYM_THEN_HOME.match(low[prev.end : m.start]) is not None
+        and (_bare(prev.before) or en.SPEAKER.search(prev.before) is not None)
+        and not _not_the_speaker_now(prev)
+    )
+
+
 def _corrects(low: str, prev: _Mention | None, m: _Mention) -> bool:
     """The city replaces the one before it in its sentence ("Leeds — sorry, Bradford"), or
     in the next one when that opens with the correction ("Liverpool next week. Actually no,
@@ -404,6 +428,8 @@ def _corrects(low: str, prev: _Mention | None, m: _Mention) -> bool:
     folks, ...")."""
     if prev is None:
         return False
+    if en.APOLOGY_TO_PEOPLE.match(low, m.end):
+        return False  # "Manchester here, sorry London folks"
     across = prev.sentence != m.sentence and "..." not in low[prev.end : m.start]
     if across and en.CORRECTION_LEAD.match(m.prefix) is None:
         return False

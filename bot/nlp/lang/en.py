@@ -95,7 +95,11 @@ def _cue(
 # Who and when: words that make a clause not the speaker's own, present or future statement
 
 _SUBJ = r"(?:i'm|im|i\s+am|we're|we\s+are)"
-SPEAKER = re.compile(r"\b(?:i|i'm|im|i'll|ill|i've|ive|i'd|we|we're|we'll|we've)\b")
+# The speaker as subject, or as the one another sends ("work is sending me to Boston").
+SPEAKER = re.compile(
+    r"\b(?:i|i'm|im|i'll|ill|i've|ive|i'd|we|we're|we'll|we've|"
+    r"(?:sending|send|sent|flying|taking|dragging)\s+(?:me|us))\b"
+)
 NOT_SPEAKER = re.compile(
     r"\b(?:he|she|they|he's|she's|they're|his|her|their|you|you're|your|ur|u|"
     r"my\s+(?!(?:home|place|apartment|flat|house|wife\s+and\s+i|husband\s+and\s+i|partner\s+and\s+i|"
@@ -183,6 +187,9 @@ HOME_BEFORE = _cue(
     | \b(?:i've|ive|i\s+have|we've|we\s+have){_ADV}\s+(?:lived|been\s+living|been\s+based|
           been\s+in)\s+(?:in\s+)?$
     | \b(?:been\s+living|been\s+based)\s+(?:in|out\s+of)\s*$
+    | \b(?:i'm|im|i\s+am|we're|we\s+are)\s+an?\s+[\w-]+(?:\s+[\w-]+)?\s+(?:now\s+)?
+          (?:living|based|settled)
+          \s+(?:in|out\s+of)\s*$
     | \b(?:fellow|born\s+and\s+raised)\s*$
     | ^\s*(?:now|currently|these\s+days|nowadays)\s+(?:in|based\s+in|living\s+in)\s*$
     | ^\W*(?:and\s+)?(?:now|nowadays|these\s+days)\W*$
@@ -218,7 +225,11 @@ HOME_AFTER = _cue(
     | \W*(?:represent|reporting\s+in|in\s+the\s+house|checking\s+in)\b
     | \s*\([^)]{0,40}\)\s*here\b
     | \W*(?:aqu[ií]|ici)\b
-    | (?:'s|\s+is)\s+(?:my\s+|our\s+)?home\b(?!\s+(?:to|of|for)\b)
+    | (?:'s|\s+is|\s+has\s+been|'s\s+been|\s+is\s+now|\s+became)\s+(?:now\s+)?(?:my\s+|our\s+)?
+          home\b(?!\s+(?:to|of)\b|\s+for\s+(?!now\b|about\b|good\b|years\b|\d|a\s+(?:few|decade)\b|
+          (?:the\s+)?(?:past|last)\b)\b)
+    | \s+home\s+(?:now|these\s+days|nowadays)\b
+    | (?:'s|\s+is)\s+where\s+(?:i|we)\s+(?:live|am\s+based|'m\s+based|call\s+home|reside)\b
     | \s*[,(]\s*(?:but\s+)?originally\s+from\b
     | \W*(?:any(?:one|body)\s+else|any\s+others?)\s+(?:(?:down|up|out|over|living|based)\s+)?
           (?:here|around\s+here)\b
@@ -259,6 +270,8 @@ TRIP_BEFORE = _cue(
     | \b(?:i|we)\s+(?:fly|head|leave|go|travel|arrive|land|drive)\s+(?:out\s+)?
           (?:to|for|in|into)\s*$
     | \b(?:road|way|conf|summit|workshop|wedding|meetings?|work)\s+(?:to|in|at)\s*$
+    | \b(?:sending|send|sent|flying|taking|dragging)\s+(?:me|us)\s+(?:out\s+|over\s+|down\s+|up\s+)?
+          (?:to|into)\s*$
     | ^\s*(?:currently|still|now|right\s+now)\s+(?:in|at)\s*$
     | \b(?:trip|travel|visit|vacation|holiday|flight|flights|conference|offsite|off-site|
           layover|stopover|work\s+trip|road\s+trip|weekend|week|days|nights)\s+(?:to|in|at)\s*$
@@ -583,6 +596,9 @@ _ACTIVITY = frozenset(
     }
     | {"usernames", "names"}
 )
+# "who's in for tacos?", "who's in this sat?": what may follow an ask to join ("who's in
+# Seoul?" asks who is in a place).
+_IN_WHAT = r"(?:for|on|with|this|next|tonight|tomorrow|tmrw|today|then|or|lol|too)\b"
 _ASK_WORDS = (
     "guys anyone anybody who who's whos someone takers y'all yall folks people peeps locals crew"
 )
@@ -796,17 +812,33 @@ INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "all invited",
         r"\b(?:whole\s+channel|everyone'?s?\s+(?:invited|welcome)|all\s+welcome|open\s+invite|"
-        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host|i'?ll\s+organi[sz]e|happy\s+to\s+organi[sz]e)\b",
+        r"happy\s+to\s+host|i'?ll\s+host|we'?ll\s+host|i'?ll\s+organi[sz]e|"
+        r"(?:happy|keen|glad|willing|i'?d\s+love)\s+to\s+organi[sz]e"
+        r"(?!\s+(?:the|my|our|this|that|your|their|it|them)\b))\b",
         (
             "whole channel invited",
             "happy to host a hack night",
+            "keen to organise something in hobart",
             "open invite: i'm at the cafe",
             "biryani crawl? i'll organise if there's interest",
         ),
         needs=(
             _needs("invited welcome invite host organise organize"),
-            _needs("whole everyone everyone's all open happy i'll ill we'll"),
+            _needs(
+                "whole everyone everyone's all open happy i'll ill we'll keen glad willing love"
+            ),
         ),
+    ),
+    _cue(
+        "food with anyone",
+        # not after a past or a question's "have": "did you have lunch with anyone?"
+        # "with any" looked for first (one cheap lookahead at each word, not _FOOD's words)
+        r"\b(?=[\w-]+(?:\s+[\w-]+)?\s+with\s+any)"
+        r"(?<!\bhad\s)(?<!\bhave\s)(?<!\bate\s)(?<!\bhad\sa\s)(?<!\bhave\sa\s)"
+        rf"{_FOOD}\s+with\s+(?:any(?:one|body)|any\s+(?:of\s+you|(?:[\w-]+\s+)?"
+        r"(?:locals|folks|people|peeps)))\b",
+        ("coffee with any locals?", "down for dinner with anyone in montreal"),
+        needs=(_FOOD_NEEDS, _needs("anyone anybody any")),
     ),
     _cue(
         "channel plans",
@@ -845,7 +877,8 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "count me in",
-        r"\b(?:who'?s\s+in|who'?s\s+coming|who'?s\s+down|any\s+takers)\b",
+        rf"\b(?:who'?s\s+in\b(?!\s+(?!{_IN_WHAT})[^\W\d_])|who'?s\s+coming|who'?s\s+down|"
+        r"any\s+takers)\b",
         ("who's in?", "any takers"),
         needs=(_needs("takers who's whos"),),
     ),
@@ -880,7 +913,11 @@ NOT_INTENT = re.compile(
     r"was\s+(?:a\s+blast|great|fun|amazing|awesome|cancelled|canceled|lovely)|"
     r"cancel+ed|postponed|photos?|pics|recap|recording|slides|livestream|youtube|"
     r"(?:team|company|work|staff|department|client)\s+(?:meetup|offsite|retreat)|"
-    r"hate|dislike|not\s+a\s+fan|skiing\s*>\s*meetups)\b"
+    r"hate|dislike|not\s+a\s+fan|skiing\s*>\s*meetups|"
+    # asking what a city's people do: "where do people in Brisbane go for brunch?"
+    r"(?:where|what|which\s+\w+)\s+(?:do|does|would|should|can)\s+(?:the\s+|most\s+)?"
+    r"(?:people|folks|locals|peeps)\s+(?:in|around|from|here|there|usually|normally|go|get|eat|"
+    r"drink|hang))\b"
 )
 # "we met up last year": a past meetup is not an intent.
 PAST_MEETUP = re.compile(
@@ -900,7 +937,10 @@ NOT_AFTER = re.compile(
     r"was\s+(?:great|amazing|fun|lovely)|"
     r"not\s+anymore|no\s+longer|anymore|after\s+all|someday|one\s+day(?![\s-]+(?:thing|trip|visit|only))|eventually|"
     r"is\s+on\s+(?:the|my)\s+list|no\s+dates|if\s+(?:my|the|i)|depends|assuming|maybe|might|"
-    r"fingers\s+crossed|tbd|tbc|for\s+now\s+just\s+dreaming|is\s+(?:so|really|a)\b|has\s+the)\b"
+    r"fingers\s+crossed|tbd|tbc|for\s+now\s+just\s+dreaming|has\s+the)\b"
+    # "Leeds next week, which is a relief" ... but not past a clause break: "ATL based, the
+    # traffic is a whole personality" is still a home.
+    r"|^[^,;:—–(]*\bis\s+(?:so|really|a)\b"
 )
 # Before a city in a question that still places the speaker: "anyone else in Nottingham?",
 # "any other Brisbane people lurking?", "is anybody else here based out of Tampa?".
@@ -909,6 +949,20 @@ NOT_AFTER = re.compile(
 DEMONYM_SELF = re.compile(
     r"(?:^|\b(?:i'm|im|i\s+am|we're|we\s+are|as|speaking\s+as)\s+)(?:(?:also|too|a|an|proud|fellow|lifelong|"
     r"true|real|proper|born\s+and\s+(?:raised|bred)|native|another|just|one)\b|\W)*$"
+)
+# After a demonym, a home elsewhere: "a Bostonian living in LA now" (LA is the home).
+DEMONYM_ELSEWHERE = re.compile(
+    r"^\W*(?:now\s+)?(?:living|based|settled|residing|now)\s+(?:in|out)\b"
+)
+# All the words between a demonym and the next city: "Mumbaikar living in Bengaluru".
+DEMONYM_THEN_HOME = re.compile(
+    r"^\W*(?:now\s+|but\s+|currently\s+)*(?:living|based|settled|residing)\s+(?:in|out\s+of)\s*$"
+)
+# After a demonym that stands alone as a clause: "Melburnian checking in", "Torontonian for
+# life", "Glaswegian here".
+DEMONYM_SELF_AFTER = re.compile(
+    r"\s*(?:here\b|checking\s+in\b|reporting\s+in\b|for\s+life\b|through\s+and\s+through\b|"
+    r"born\s+and\s+(?:bred|raised)\b|[,!(]|$)"
 )
 HOME_QUESTION = re.compile(
     r"\b(?:any(?:one|body)?\s+else|any\s+other|anyone\s+else|other|fellow)\b"
@@ -944,7 +998,17 @@ BEEN_IN = re.compile(
 YEARS_AFTER = re.compile(
     r"^\W*(?:for\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|many|several|two|three|four|five|"
     r"six|seven|eight|nine|ten|a)\s*(?:yrs?|years?|decades?)\b"
+    r"|^\W*(?:(?:my|our)\s+(?:whole|entire)\s+(?:life|lives)|all\s+(?:my|our)\s+lives?|forever)\b"
 )
+# After "sorry" and a city, its people: an apology to them ("Manchester here, sorry London
+# folks"), not a self-correction ("Leeds, sorry, Bradford").
+APOLOGY_TO_PEOPLE = re.compile(
+    r"\s+(?:folks|people|peeps|lot|fans|crew|friends|gang|locals|massive|fam|readers|"
+    r"members|supporters)\b"
+)
+# Short words whose dot ends no sentence ("St. Louis next week", "Ft. Worth"): the words
+# before the dot, capitalised as written.
+ABBREVIATIONS = ("St", "Mt", "Ft", "Dr", "Mr", "Mrs", "Ms", "Pt", "Ste", "Jr", "Sr", "Prof")
 # "Austin, TX here", "Portland (Maine) here": a qualifier between a city and "here".
 QUALIFIER = re.compile(
     r"^(?:\s*,\s*[a-z.]+(?:\s[a-z]+)?|\s*\([^)]{1,30}\)|\s+[a-z]{2}\b)(?=\s*(?:here|-?\s?based)\b)"
@@ -963,13 +1027,18 @@ MOVED_PAST = re.compile(r"\b(?:moved|relocated)\b")
 STILL_THERE = re.compile(r"\b(?:never\s+left|still\s+(?:here|there|live|living|in)|and\s+still)\b")
 # After a city: a group or a clock, not a place the speaker is ("Berlin people:", "Berlin time").
 NOT_A_STAY_AFTER = re.compile(
+    # A dish, drink or style named after a city: "Denver omelette", "Chicago-style pizza".
+    r"^\W*(?:omelett?e|omelet|style|cheesecake|bagels?|hot\s+chicken|hot\s+dogs?|deep\s+dish|"
+    r"cocktail|mule|sling|chowder|cheesesteak|rolls?|wings|biryani|fried\s+chicken|bbq|"
+    r"barbecue|pizza|sourdough|dynamics|post|times|tribune|globe|herald|gazette|chronicle)\b|"
     r"^\W*(?:folks|people|peeps|crew|locals|gang|friends|members|devs|community|chapter|"
     r"time|tz|timezone|office|team|hq|wasn't|isn't|won't|doesn't|didn't)\b"
 )
 # After a city: the city is the subject of a sentence about it ("Dublin is lovely at
 # christmas", "Lisbon gets busy in June"), not a stay ("Edinburgh is home" is a home).
 CITY_AS_SUBJECT = re.compile(
-    r"^\s*(?:is(?!\s+(?:my\s+|our\s+)?home\b)|was|gets|looks|seems|feels|sounds|has\s+been)\b"
+    r"^\s*(?:is(?!\s+(?:now\s+)?(?:my\s+|our\s+)?home\b|\s+where\s+(?:i|we)\b)|was|gets|looks|"
+    r"seems|feels|sounds|has\s+been(?!\s+(?:my\s+|our\s+)?home\b))\b"
 )
 # After a bare city and its dates, the clause ends in a question: "Chicago in December? no
 # thanks", "Berlin next week??" (asking, not stating).
