@@ -49,6 +49,7 @@ them through the grammar.
 
 from bot.nlp.dates.scan import (
     Work,
+    clock_on_span,
     find_times,
     find_times_work,
     names_no_time,
@@ -62,6 +63,7 @@ __all__ = [
     "Grain",
     "TimeMention",
     "Work",
+    "clock_on_span",
     "find_times",
     "find_times_work",
     "names_no_time",
