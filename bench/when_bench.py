@@ -1580,6 +1580,44 @@ ROUND5F: list[tuple[str, str, str | None]] = [
     ("gate 7", L, None),
 ]
 
+# Batch G (when3): a holiday's long weekend named without its "Day" ("Labour weekend",
+# "memorial weekend") and a day moved to, with a word between it and a bare hour after a
+# comma ("let's do sat instead, 3"). Written whole and scored once before its fixes (see
+# docs/benchmarks.md).
+ROUND6G: list[tuple[str, str, str | None]] = [
+    # a holiday's weekend without "Day"
+    ("labour wknd", AKL, "2026-10-24 00:00"),
+    ("Labour weekend, sat 2pm", AKL, "2026-10-24 14:00"),
+    ("the labour weekend", AKL, "2026-10-24 00:00"),
+    ("labour weekend?", AKL, "2026-10-24 00:00"),
+    ("labour weekend", MEL, "2026-03-07 00:00"),
+    ("memorial weekend", NY, "2026-05-23 00:00"),
+    ("labor weekend", CHI, "2026-09-05 00:00"),
+    ("victoria weekend", TOR, "2026-05-16 00:00"),
+    ("king's birthday weekend", AKL, "2026-05-30 00:00"),
+    ("kings birthday wknd", SYD, "2026-06-06 00:00"),
+    ("memorial day weekend", NY, "2026-05-23 00:00"),
+    ("labour costs", AKL, None),
+    ("labour party conference", L, None),
+    # a day moved to, a word after it, a bare hour after a comma
+    ("let's do sat instead, 3", L, "2026-03-07 15:00"),
+    ("make it thurs then, 6", L, "2026-03-05 18:00"),
+    ("fri pls, 7", SG, "2026-03-06 19:00"),
+    ("can we do wed instead, 6.30", L, "2026-03-11 18:30"),
+    ("move to tues ok, 7", L, "2026-03-10 19:00"),
+    ("sun instead, 2", L, "2026-03-08 14:00"),
+    ("push to sat then, 4", L, "2026-03-07 16:00"),
+    ("let's do thu instead @ 7", L, "2026-03-05 19:00"),
+    ("do fri instead - 7:30", L, "2026-03-06 19:30"),
+    ("tmrw instead, 7", L, "2026-03-05 19:00"),
+    ("mon works better, 6", L, "2026-03-09 18:00"),
+    ("sat lah, 8pm", SG, "2026-03-07 20:00"),
+    ("wed instead", L, "2026-03-11 00:00"),
+    ("let's do it instead", L, None),
+    ("sun instead of rain", L, None),
+    ("do it then", L, None),
+]
+
 # Fresh batches by round, so that one can be scored alone (``--batch``) before its fixes.
 BATCHES: dict[str, list[tuple[str, str, str | None]]] = {
     "round4a": ROUND4A,
@@ -1588,6 +1626,7 @@ BATCHES: dict[str, list[tuple[str, str, str | None]]] = {
     "round4d": ROUND4D,
     "round4e": ROUND4E,
     "round5f": ROUND5F,
+    "round6g": ROUND6G,
 }
 for _batch in BATCHES.values():
     PHRASES += _batch

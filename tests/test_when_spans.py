@@ -90,3 +90,49 @@ def test_poll_days_put_weekends_first_then_fridays() -> None:
         date(2026, 6, 1), date(2026, 6, 5), date(2026, 6, 6), date(2026, 6, 7)
     ]
     assert poll_days(date(2026, 6, 1), date(2026, 6, 3)) == [date(2026, 6, 1), date(2026, 6, 2)]
+
+
+# A clock time on a span names no one day either: refused the same way, and the poll keeps
+# the member's time of day. Each side of the span, with and without a comma or "at".
+TIMED = [
+    ("late june 7pm", date(2030, 6, 21), date(2030, 6, 30), (19, 0)),
+    ("mid july at 8pm", date(2030, 7, 11), date(2030, 7, 20), (20, 0)),
+    ("sometime next week 7pm", date(2030, 1, 14), date(2030, 1, 20), (19, 0)),
+    ("6.30pm sometime in august", date(2030, 8, 1), date(2030, 8, 31), (18, 30)),
+    ("early next month, 7:30pm", date(2030, 2, 1), date(2030, 2, 10), (19, 30)),
+    ("the first half of may at 2pm", date(2030, 5, 1), date(2030, 5, 15), (14, 0)),
+    ("march 14-16 7pm", date(2030, 3, 14), date(2030, 3, 16), (19, 0)),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "last", "clock"), TIMED)
+async def test_a_time_on_a_vague_span_is_refused_with_a_poll_at_that_time(
+    harness: Harness, text: str, first: date, last: date, clock: tuple[int, int]
+) -> None:
+    posts = len(harness.adapter.of("post"))
+    reply = await harness.command("alice", "propose", title="Picnic", city="London", when=text)
+    assert reply is not None and "needs one day and a time" in reply.text, reply.text
+    assert len(harness.adapter.of("post")) == posts
+    mid = await harness.propose(title="Picnic", when=_poll_text(reply.text))
+    stored, _ = await harness.store.poll(mid)
+    assert len(stored) >= 2
+    local = [o.starts_at.astimezone(LONDON) for o in stored]
+    assert all(first <= t.date() <= last for t in local), (text, local)
+    assert all((t.hour, t.minute) == clock for t in local), (text, local)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekend is read as its Saturday (the convention: "this weekend" alone is Friday
+        # 18:00, one evening), so a time on it is a time on one day
+        ("this weekend 7pm", datetime(2030, 1, 12, 19, 0, tzinfo=UTC)),
+        ("next weekend, 2pm", datetime(2030, 1, 19, 14, 0, tzinfo=UTC)),
+        # a day inside the span still names one day
+        ("next week fri 7pm", datetime(2030, 1, 18, 19, 0, tzinfo=UTC)),
+        ("june 21 7pm", datetime(2030, 6, 21, 19, 0, tzinfo=UTC)),
+    ],
+)
+def test_a_time_on_one_day_is_still_read(text: str, expected: datetime) -> None:
+    now = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
+    assert parse_one_time(text, now, now, offer_poll=True) == expected

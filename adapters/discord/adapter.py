@@ -24,6 +24,7 @@ import yarl
 from discord import app_commands
 
 from adapters.groups import split_groups
+from adapters.whens import read_whens
 from bot.ports import (
     ChannelUnavailable,
     ChatError,
@@ -61,6 +62,7 @@ from .inbound import (
     MODAL_FIELDS_MAX,
     PLATFORM,
     TEXT_INPUT_MAX,
+    TIMESTAMP,
     form_custom_id,
     interaction_is_admin,
     interaction_place,
@@ -540,6 +542,7 @@ class DiscordAdapter:
         handle = InteractionHandle(interaction, "command")
         if not await self._acknowledge(handle, thinking=True):
             return
+        options = read_whens(spec, options, TIMESTAMP)  # "<t:1718900000:F>" -> ISO time
         texts, groups = split_groups(
             spec, options, lambda text: role_of(text, interaction.guild_id)
         )

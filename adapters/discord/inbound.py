@@ -62,6 +62,9 @@ def role_of(text: str, guild_id: int | None) -> GroupRef | str:
     return GroupRef(role_id)
 
 
+# A Discord timestamp as typed or pasted: `<t:1718900000>`, `<t:1718900000:F>` (any style)
+TIMESTAMP = re.compile(r"<t:(-?\d{1,17})(?::[A-Za-z])?>")
+
 PICK_ROLE = (
     "Type role:@ and pick the role from the list Discord shows: a role name typed as text "
     "pings nobody."

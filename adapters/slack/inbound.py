@@ -20,6 +20,7 @@ from typing import Any
 
 from adapters.commandline import parse_command_line
 from adapters.groups import split_groups
+from adapters.whens import read_whens
 from bot.ports import GroupLookup
 from bot.types import (
     ActionClicked,
@@ -114,6 +115,9 @@ class SlackHandle:
 
 _SUBTEAM = re.compile(r"^<!subteam\^([A-Z0-9]{2,20})(?:\|@?([^<>|]{0,80}))?>$")
 _SUBTEAM_ID = re.compile(r"^S[A-Z0-9]{5,20}$")  # a user group id typed bare
+# Slack's date formatting as typed or pasted: `<!date^1718900000^{date_short} {time}|fallback>`
+# (the link part `^https://...` is optional too)
+DATE = re.compile(r"<!date\^(-?\d{1,17})\^[^<>|]*(?:\|[^<>]*)?>")
 _SPECIAL = re.compile(r"^<!(here|channel|everyone)(?:\|[^<>]*)?>$")
 
 
@@ -168,7 +172,8 @@ def command(
     """A slash command. Raises CommandLineError (its message says what to type) when the text
     does not parse."""
     parsed = parse_command_line(render.unescape(str(body.get("text") or "")), commands)
-    options, groups = split_groups(commands.get(parsed.name), parsed.options, user_group_of)
+    spec = commands.get(parsed.name)
+    options, groups = split_groups(spec, read_whens(spec, parsed.options, DATE), user_group_of)
     handle = SlackHandle(
         kind="command",
         team_id=str(body.get("team_id") or default_team),

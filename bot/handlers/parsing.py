@@ -8,7 +8,7 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.domain.community import Community
@@ -192,6 +192,11 @@ def parse_one_time(
             'people. Pick a day and a time, e.g. when:"next friday 7pm".'
         )
     found = dates.parse_when(text, now=local_now, meetup=True)
+    if found is None or (found.grain in ("minute", "hour") and found.end is None):
+        on_span = dates.clock_on_span(text, now=local_now)  # "late june 7pm"
+        if on_span is not None:
+            at = (found or on_span[1]).start.time()
+            raise Refusal(span_of_days(text, on_span[0], local_now, offer_poll, at))
     if found is None:
         raise Refusal(
             no_such_day(text)
@@ -220,7 +225,7 @@ def is_span_of_days(found: dates.TimeMention) -> bool:
 
 
 POLL_OPTIONS = 4
-POLL_HOUR = 19  # the example's time of day: an evening suits weekdays and weekends alike
+POLL_TIME = time(19)  # the example's time of day: an evening suits weekdays and weekends alike
 # a poll's days by weekday (Monday first): the weekend first, then Friday, then the rest
 _DAY_RANK = (2, 2, 2, 2, 1, 0, 0)
 
@@ -239,9 +244,23 @@ def _typed_day(day: date, today: date) -> str:
     return f"{day:%a} {day.day} {day:%b}{year}"
 
 
-def span_of_days(text: str, found: dates.TimeMention, local_now: datetime, poll: bool) -> str:
+def _typed_clock(at: time) -> str:
+    """ "7pm", "7:30pm", "8am": a time of day as members type it."""
+    hour = at.hour % 12 or 12
+    minutes = f":{at.minute:02d}" if at.minute else ""
+    return f"{hour}{minutes}{'am' if at.hour < 12 else 'pm'}"
+
+
+def span_of_days(
+    text: str,
+    found: dates.TimeMention,
+    local_now: datetime,
+    poll: bool,
+    at: time = POLL_TIME,
+) -> str:
     """The reply to a span of days: what was understood, that one day and time is needed,
-    and (for a new meetup) a date poll over the span's days still ahead."""
+    and (for a new meetup) a date poll over the span's days still ahead, at the time of
+    day the member gave (`at`, else the evening)."""
     today = local_now.date()
     start, end = found.start.date(), found.end.date() if found.end else found.start.date()
     last = end - timedelta(days=1)
@@ -252,7 +271,7 @@ def span_of_days(text: str, found: dates.TimeMention, local_now: datetime, poll:
             'e.g. when:"next friday 7pm".'
         )
     days = poll_days(max(start, today + timedelta(days=1)), end)
-    times = [f"{_typed_day(d, today)} {POLL_HOUR - 12}pm" for d in days]
+    times = [f"{_typed_day(d, today)} {_typed_clock(at)}" for d in days]
     reply = (
         f"I understood {text[:40]!r} as the days {shown}, but a meetup needs one day and a "
         f'time, e.g. when:"{times[0]}".'

@@ -261,3 +261,17 @@ async def test_meetup_list_next_button_shows_page_two(tmp_path: Path) -> None:
         assert "Showing 11–20 of 25 (page 2 of 3)" in page_two, page_two
         assert "Meetup 10" in page_two and "#1 Meetup 0" not in page_two
         assert f.fake.spec_errors == []
+
+
+async def test_a_discord_timestamp_in_when_is_read_as_that_instant(tmp_path: Path) -> None:
+    # a member pastes Discord's timestamp markup (any style letter, or none); the adapter's
+    # inbound layer turns it into the instant before the core reads the `when`
+    at = datetime(2030, 1, 11, 18, 30, tzinfo=UTC)
+    unix = int(at.timestamp())
+    async with flow(tmp_path) as f:
+        meetup = await propose(f, when=f"<t:{unix}:F>")
+        stored = await f.app.store.meetup(meetup)
+        assert stored.starts_at == at
+        poll = await propose(f, when=f"<t:{unix}> | <t:{unix + 86400}:R>")
+        options, _ = await f.app.store.poll(poll)
+        assert [o.starts_at for o in options] == [at, at + timedelta(days=1)]

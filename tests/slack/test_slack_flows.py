@@ -236,3 +236,18 @@ async def test_meetup_list_next_button_shows_page_two(slack_app: SlackApp) -> No
     second = json.dumps(slack_app.fake.ephemerals[-1]["blocks"], ensure_ascii=False)
     assert "Showing 11–20 of 25 (page 2 of 3)" in second
     assert "*#11 Meetup 10*" in second and "*#1 Meetup 0*" not in second
+
+
+async def test_a_slack_date_in_when_is_read_as_that_instant(slack_app: SlackApp) -> None:
+    # a member pastes Slack's date formatting (with its fallback text, which holds a "|"
+    # and spaces); the adapter's inbound layer turns it into the instant before the core
+    # reads the `when`
+    at = datetime(2026, 11, 27, 18, 30, tzinfo=UTC)
+    unix = int(at.timestamp())
+    await propose(slack_app, f'propose title:Picnic city:Berlin '
+                  f'when:"<!date^{unix}^{{date_short}} {{time}}|Nov 27, 2026 6:30 PM>"')
+    assert (await slack_app.app.store.meetup(1)).starts_at == at
+    await propose(slack_app, f'propose title:Quiz city:Berlin when:"<!date^{unix}^{{date}}|x> '
+                  f'| <!date^{unix + 86400}^{{time}}^https://example.com|y>"')
+    options, _ = await slack_app.app.store.poll(2)
+    assert [o.starts_at for o in options] == [at, at + timedelta(days=1)]

@@ -40,8 +40,9 @@ Layout: ``values`` (what a rule reads a message into: DaySpan, ClockTime, PartOf
 Interval), ``vocabulary`` (the English words), ``tokens``, ``cursor`` (token helpers and the
 memoised entry points), the rules by what they read (``days``, ``clock``, ``relative``,
 ``combine``: free functions over the cursor; ``parser.p_expr`` is the entry), ``compose``
-(two pieces of a `when` that make one time), ``region`` (country, state and hemisphere of
-the zone; zones of named places), ``holiday_dates``, and ``scan`` (the pre-filter, the
+(two pieces of a `when` that make one time), ``span_clock`` (a clock time put on a span of
+days, "late june 7pm", which the bot refuses like the span), ``region`` (country, state and
+hemisphere of the zone; zones of named places), ``holiday_dates``, and ``scan`` (the pre-filter, the
 windows around numbers and time words, the work caps of issue 13, and the entry points).
 Every rule's docstring ends with its examples; ``tests/nlp/test_nlp_date_rules.py`` reads
 them through the grammar.
@@ -49,6 +50,7 @@ them through the grammar.
 
 from bot.nlp.dates.scan import (
     Work,
+    clock_on_span,
     find_times,
     find_times_work,
     names_no_time,
@@ -62,6 +64,7 @@ __all__ = [
     "Grain",
     "TimeMention",
     "Work",
+    "clock_on_span",
     "find_times",
     "find_times_work",
     "names_no_time",

@@ -131,6 +131,13 @@ def list_head(first: str, b: TimeMention, at: datetime, reread: Reread) -> TimeM
     return reread(f"{first} {_OR} {rest}", at)
 
 
+def _names_a_date(m: TimeMention, reread: Reread) -> bool:
+    """A reading that says its date: read a week earlier, it is on the same day ("14th 7pm";
+    not "6.30", whose day is only its next occurrence)."""
+    again = reread(m.text, m.start - timedelta(days=7))
+    return again is not None and again.start == m.start
+
+
 def day_restated(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention | None:
     """A day said again in other words (often in brackets): the finer reading, when both
     name the same day.
@@ -143,8 +150,10 @@ def day_restated(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention 
         if same and day.grain == "day" and day.end is None and fine is not day:
             return fine
         weekday = _WEEKDAYS.get(day.text.lower().rstrip("."))
-        if weekday is not None and fine is not day and fine.start.weekday() == weekday:
-            return fine
+        if weekday is None or fine is day or fine.start.weekday() != weekday:
+            continue
+        if not _is_clock(fine) or _names_a_date(fine, reread):
+            return fine  # not a bare time of day whose next occurrence is that weekday
     return None
 
 

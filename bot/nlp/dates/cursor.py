@@ -7,7 +7,14 @@ from collections.abc import Callable
 from bot.nlp.dates import clock, combine, days, relative
 from bot.nlp.dates.tokens import Token
 from bot.nlp.dates.values import ClockTime, Context, DaySpan, Interval, PartOfDay, Value
-from bot.nlp.dates.vocabulary import _FILLER_AFTER_DAY, _MONTHS, _PARTS, _WEEKDAYS, MONTH_CUES
+from bot.nlp.dates.vocabulary import (
+    _FILLER_AFTER_DAY,
+    _MONTHS,
+    _PARTS,
+    _WEEKDAYS,
+    MONTH_CUES,
+    WHEN_TAGS,
+)
 
 # Between two weekdays that make each other weekdays: "tue or wed", "sat/sun", "mon-fri".
 _DAY_JOINERS = ("or", "and", "to", "-", "/")
@@ -239,6 +246,11 @@ class Cursor:
         after = i + 1 >= self.n or self.t[i + 1].kind == "p"
         return before and (after or self.word(i + 1, *_FILLER_AFTER_DAY))
 
+    def _beside_a_tag(self, i: int) -> bool:
+        """A word next to a chat tag or a word of moving a meetup, in a `when` (the whole
+        text is a time there): "let's do fri instead, 7", "push to sat then, 4", "sun pls"."""
+        return self.word(i - 1, *WHEN_TAGS) or self.word(i + 1, *WHEN_TAGS)
+
     def p_weekday(self, i: int) -> int | None:
         if i >= self.n or self.t[i].s not in _WEEKDAYS:
             return None
@@ -253,6 +265,7 @@ class Cursor:
                 or self.word(i - 1, "next", "this", "on", "last", "coming")
                 or (self.ctx.meetup and self._part_after(i))
                 or (self.ctx.meetup and self._set_apart(i))
+                or (self.ctx.meetup and self._beside_a_tag(i))
                 or (self.word(i + 1, *_DAY_JOINERS) and self.s(i + 2) in _WEEKDAYS)
                 or (self.word(i - 1, *_DAY_JOINERS) and self.s(i - 2) in _WEEKDAYS)
             )

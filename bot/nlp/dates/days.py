@@ -39,6 +39,7 @@ from bot.nlp.dates.vocabulary import (
     _TONIGHT_WORDS,
     _UNITS,
     HALVES,
+    HOLIDAY_DAY,
 )
 
 if TYPE_CHECKING:
@@ -1218,6 +1219,24 @@ def _holiday_name(cur: Cursor, j: int) -> tuple[str, int] | None:
         if key is not None:
             # "bonfire night": the night is left to be read as the evening of the day
             return key, j + size - (words[-1] in _PART_NAMES_IN_HOLIDAYS)
+    return _day_left_out(cur, j)
+
+
+def _day_left_out(cur: Cursor, j: int) -> tuple[str, int] | None:
+    """A holiday's "... Day" named without its "Day" before its weekend: that holiday (the
+    weekend word is read after it).
+
+    Examples: "Labour weekend", "memorial weekend", "labor wknd"."""
+    for size in (2, 1):
+        if not cur.word(j + size, *_WEEKEND_WORDS):
+            continue
+        words = (*(cur.s(x) for x in range(j, j + size)), HOLIDAY_DAY)
+        region = cur.ctx.region
+        if in_calendar(words, region.country, region.subdiv, cur.ctx.today.year, whole=False):
+            return CALENDAR + " ".join(words), j + size
+        key = _HOLIDAY_NAMES.get(words)
+        if key is not None:
+            return key, j + size
     return None
 
 

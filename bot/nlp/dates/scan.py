@@ -13,6 +13,7 @@ from dateutil.parser import isoparse
 
 from bot.nlp.dates.compose import compose_pair, list_head, part_in_span, zone_after
 from bot.nlp.dates.parser import Cursor, p_expr
+from bot.nlp.dates.span_clock import span_with_clock
 from bot.nlp.dates.tokens import Token, _tokenize
 from bot.nlp.dates.values import Context, Interval, TimeMention
 from bot.nlp.dates.vocabulary import (
@@ -648,3 +649,9 @@ def _complete_last_word(found: _Suggestions, low: str, words: list[str]) -> None
             m3 = parse_when(f"{low}{suffix}", now=now, meetup=True)
             if m3 is not None:
                 found.add(m3.start)
+
+
+def clock_on_span(text: str, *, now: datetime) -> tuple[TimeMention, TimeMention] | None:
+    """A meetup `when` made of a span of days and a clock time that names no day ("late
+    june 7pm"): the span and the time, else None (``span_clock``)."""
+    return span_with_clock(text.strip(_EDGE_STRIP), now, lambda s, at: parse_when(s, now=at))

@@ -593,6 +593,8 @@ _CALENDAR_FIRST_WORDS = frozenset(
     ]
 )
 _CALENDAR_LAST_WORDS = frozenset(["day", "holiday", "birthday"])
+# The word a holiday's name ends in that its long weekend may leave out ("Labour weekend").
+HOLIDAY_DAY = "day"
 # Festivals named in one word, and words inside a calendar's names ("Melbourne Cup Day"):
 # where reading may start, so that the name is looked up.
 _FESTIVALS = frozenset(
@@ -1362,7 +1364,8 @@ NUMBER_IDIOMS = frozenset({"24/7", "24x7", "24-7", "365"})
 
 # Words around a `when` that name no time and leave it whole: question tags and particles
 # of chat ("tmr 8pm can?", "this sat 3pm lah", "sat 2pm ok?"), and the words of moving a
-# meetup ("push it to thurs", "let's do fri instead, 7", "changed to friday 6").
+# meetup ("push it to thurs", "let's do fri instead, 7", "changed to friday 6", "can we do
+# wed then").
 WHEN_TAGS = frozenset(
     {
         "ok",
@@ -1402,6 +1405,8 @@ WHEN_TAGS = frozenset(
         "instead",
         "back",
         "to",
+        "then",
+        "we",
     }
 )
 
