@@ -331,3 +331,29 @@ def test_an_airport_code_in_capitals_is_its_city(text: str, label: str) -> None:
 @pytest.mark.parametrize("text", ["la vie en rose", "las tapas y los vinos", "my ord file"])
 def test_an_airport_code_in_lower_case_is_a_word(text: str) -> None:
     assert cities(text) == []
+
+
+# Batch 4 (places2). A country's name is the country, not a foreign town named after it
+# (Colombia, Cuba; Costa Rica, Brazil; Mexico, Philippines; Jordan, Hong Kong), so a city
+# before it is qualified by it and a statement naming only the country names no city.
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Cali, Colombia based, salsa every night", "Cali, CO"),
+        ("San Jose, Costa Rica based, pura vida", "San José, CR"),
+        ("Irbid, Jordan here", "Irbid, JO"),
+        ("living in Singapore", "Singapore, SG"),
+        ("moved to Monaco", "Monaco, MC"),
+    ],
+)
+def test_a_country_name_qualifies_the_city_before_it(text: str, label: str) -> None:
+    assert [lbl for _, lbl in cities(text)] == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I live in Colombia", "Costa Rica based", "I live in Mexico now", "moved to Jordan", "Lebanon!"],
+)
+def test_a_country_name_alone_names_no_foreign_town(text: str) -> None:
+    assert cities(text) == []
+
