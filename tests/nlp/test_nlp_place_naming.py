@@ -357,3 +357,19 @@ def test_a_country_name_qualifies_the_city_before_it(text: str, label: str) -> N
 def test_a_country_name_alone_names_no_foreign_town(text: str) -> None:
     assert cities(text) == []
 
+
+# A name of several cities means the one near another city the message names, if the one
+# picked by size is near none of them.
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Victoria here, island life, ferry to Vancouver every week", "Victoria, British Columbia, CA"),
+        ("I live in Perth, an hour from Edinburgh", "Perth, GB"),
+        ("Cambridge, 20 minutes from Boston", "Cambridge, Massachusetts, US"),
+        ("Victoria here, the harbour, Kowloon across the water", "Victoria, HK"),
+        ("Perth and Fremantle this weekend", "Perth, Western Australia, AU"),
+    ],
+)
+def test_a_namesake_near_another_city_named(text: str, label: str) -> None:
+    assert cities(text)[0][1] == label
+

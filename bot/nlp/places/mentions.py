@@ -506,16 +506,18 @@ def _find_slow(
 
 
 def _by_neighbours(g: _Gazetteer, text: str, out: list[PlaceMention]) -> list[PlaceMention]:
-    """A curated name of several cities means the one near another city the message names:
-    "Salt Lake, sector V, IT hub of Kolkata" is Kolkata's Salt Lake, not Salt Lake City."""
+    """A name of several cities means the one near another city the message names, when
+    the one picked is near none: "Salt Lake, sector V, IT hub of Kolkata" is Kolkata's Salt
+    Lake, not Salt Lake City; "Victoria, ferry to Vancouver" is Victoria BC, not Hong Kong's."""
     found = list(out)
     for k, m in enumerate(out):
-        ids = g.aliases.mention.get(_key_of(text[m.start : m.end]), ())
+        key = _key_of(text[m.start : m.end])
+        ids = g.aliases.mention.get(key) or g.name_index.get(key, ())
         if m.city is None or len(ids) < 2:
             continue
         others = [o.city for o in out if o is not m and o.city is not None]
         near = [g.by_id[i] for i in ids if any(_within(g.by_id[i], o) for o in others)]
-        if near and m.city not in near:
+        if near and m.city not in near and not any(_within(m.city, o) for o in others):
             found[k] = replace(m, city=near[0])
     return found
 
