@@ -373,3 +373,28 @@ def test_a_country_name_alone_names_no_foreign_town(text: str) -> None:
 def test_a_namesake_near_another_city_named(text: str, label: str) -> None:
     assert cities(text)[0][1] == label
 
+
+# Curated names of batch 4: nicknames, codes and former names from other regions; "Odessa"
+# is Odesa unless Texas is said.
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Durbs based", "Durban, ZA"),
+        ("Floripa for the summer", "Florianópolis, BR"),
+        ("Melbs born and bred", "Melbourne, Victoria, AU"),
+        ("surfing on the Goldie", "Gold Coast, Queensland, AU"),
+        ("CPT next week", "Cape Town, ZA"),
+        ("SG based", "Singapore, SG"),
+        ("Santiago de Chile in June", "Santiago, CL"),
+        ("Helsingfors, as the Swedes say", "Helsinki, FI"),
+        ("I live in Odessa", "Odesa, UA"),
+        ("Odessa, Texas here", "Odessa, Texas, US"),
+    ],
+)
+def test_curated_names_of_batch_4(text: str, label: str) -> None:
+    assert label in [lbl for _, lbl in cities(text)]
+
+
+@pytest.mark.parametrize("text", ["sg is short for something", "the cpt codes are wrong"])
+def test_codes_of_batch_4_in_lower_case_are_words(text: str) -> None:
+    assert cities(text) == []
