@@ -1,6 +1,6 @@
 """The watcher on chat messages that name cities the ways members do (issue 14).
 
-    python bench/place_names_bench.py [--batch 1|2|3|4|all] [--errors N]
+    python bench/place_names_bench.py [--batch 1|2|3|4|5|all] [--errors N]
 
 The messages are the tables of tests/nlp/place_names_batch.py (alternate names, nicknames,
 abbreviations, demonyms, neighbourhoods, hashtags, missing diacritics, lower-case names,
@@ -40,7 +40,13 @@ def load_batches() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     spec.loader.exec_module(mod)
     global PREFER
     PREFER = mod.PREFER_COUNTRY
-    return {"1": mod.BATCH_1, "2": mod.BATCH_2, "3": mod.BATCH_3, "4": mod.BATCH_4}
+    return {
+        "1": mod.BATCH_1,
+        "2": mod.BATCH_2,
+        "3": mod.BATCH_3,
+        "4": mod.BATCH_4,
+        "5": mod.BATCH_5,
+    }
 
 
 def city_of(name: str, where: str) -> City:
@@ -108,7 +114,11 @@ def _places_only(rows: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[int, in
     is the place, not the statement grammar around it."""
     named = found = 0
     for text, specs in rows:
-        got_ids = {parent_city(m.city).id for m in find_places(text, prefer_country=PREFER.get(text)) if m.city is not None}
+        got_ids = {
+            parent_city(m.city).id
+            for m in find_places(text, prefer_country=PREFER.get(text))
+            if m.city is not None
+        }
         for _, city, _, _ in map(expected, specs):
             if city is not None:
                 named += 1
@@ -118,7 +128,7 @@ def _places_only(rows: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[int, in
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--batch", default="all", choices=["1", "2", "3", "4", "all"])
+    ap.add_argument("--batch", default="all", choices=["1", "2", "3", "4", "5", "all"])
     ap.add_argument("--errors", type=int, default=0)
     args = ap.parse_args()
     batches = load_batches()

@@ -464,3 +464,28 @@ PREFER_COUNTRY: dict[str, str] = {
     "Birmingham based, barbecue everywhere": "US",
     "Halifax here, fog again": "CA",
 }
+
+# BATCH_5: a few more unseen wordings, written after batch 4's fixes to check them (not fixed for).
+BATCH_5: tuple[Row, ...] = (
+    ("Medellin, Colombia here, eternal spring is real", ("home Medellín CO",)),
+    ("moved to Mexico last year, loving it", ()),
+    ("Guadalajara, Mexico 2-5 June", ("trip Guadalajara MX 06-02 06-05",)),
+    ("Amman, Jordan based, falafel daily", ("home Amman JO",)),
+    ("heading to Costa Rica next week, so excited", ()),
+    ("Perth here, 40 minutes up the road from Edinburgh", ("home Perth GB",)),
+    ("Victoria based, we take the ferry to Vancouver a lot", ("home Victoria CA",)),
+    ("Durbs next week for a wedding", (f"trip Durban ZA {NEXT_WEEK}",)),
+    ("Floripa 3-7 June, surf trip", ("trip Florianópolis BR 06-03 06-07",)),
+    ("Odessa next week to see family", (f"trip Odesa UA {NEXT_WEEK}",)),
+    ("Odessa, Texas based, oil country", ("home Odessa US.TX",)),
+    ("living in Santiago de Chile since 2020", ("home Santiago CL",)),
+    ("Gdansk based, amber everywhere", ("home Gdańsk PL",)),
+    ("Cluj here, the tech scene is great", ("home Cluj-Napoca RO",)),
+    ("Tromso next week for the midnight sun", (f"trip Tromsø NO {NEXT_WEEK}",)),
+    ("Bandung based, cooler than Jakarta", ("home Bandung ID",)),
+    ("Mombasa 8-12 June, beach time", ("trip Mombasa KE 06-08 06-12",)),
+    ("Ballarat here, gold rush town", ("home Ballarat AU",)),
+    ("Nelson based, sunniest place in NZ", ("home Nelson NZ",)),
+    ("Jordan from sales will join the call", ()),
+    ("the Lebanon cedar on the logo looks odd", ()),
+)
