@@ -405,6 +405,11 @@ def test_a_namesake_near_another_city_named(text: str, label: str) -> None:
         ("Helsingfors, as the Swedes say", "Helsinki, FI"),
         ("I live in Odessa", "Odesa, UA"),
         ("Odessa, Texas here", "Odessa, Texas, US"),
+        ("I live in Port Elizabeth", "Gqeberha, ZA"),
+        ("Chittagong next week", "Chattogram, BD"),
+        ("grew up in Leningrad", "Saint Petersburg, RU"),
+        ("Kishinev 3-5 June", "Chisinau, MD"),
+        ("Ciudad de México here", "Mexico City, MX"),
     ],
 )
 def test_curated_names_of_batch_4(text: str, label: str) -> None:
