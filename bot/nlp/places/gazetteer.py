@@ -234,10 +234,11 @@ class _Gazetteer:
                 self.admin1_names.setdefault(_norm(name), code.replace(".", "-"))
         # Rows come sorted by population, so each list is biggest first.
         self.name_index: dict[str, tuple[int, ...]] = {
-            k: tuple(dict.fromkeys(v))
-            for k, v in names.items()
-            if not self._a_foreign_country(k, v)
+            k: tuple(dict.fromkeys(v)) for k, v in names.items()
         }
+        for key, code in self.region_index.items():
+            if self._a_foreign_country(key, code):
+                del self.name_index[key]
         self.abbr_index: dict[str, tuple[int, ...]] = {
             k: tuple(i for i in ids if i in self.by_id) for k, ids in self.aliases.typed.items()
         }
@@ -246,12 +247,12 @@ class _Gazetteer:
         self.prefix_ids = [self.name_index[k] for k in keys]
         self.max_tokens = max(k.count(" ") + 1 for k in keys)
 
-    def _a_foreign_country(self, key: str, ids: list[int]) -> bool:
-        """``key`` is a country's name and none of its towns lies in that country: the
-        country is meant ("I live in Colombia" is Colombia, not Colombia, Cuba; "Jordan",
-        "Lebanon", "Costa Rica" too), while Singapore and Monaco stay their cities."""
-        code = self.region_index.get(key, "")
-        return len(code) == 2 and all(self.by_id[i].country_code != code for i in ids)
+    def _a_foreign_country(self, key: str, code: str) -> bool:
+        """``key`` names the country ``code`` and is also the name of towns, none of them in
+        that country: the country is meant ("I live in Colombia" is Colombia, not Colombia,
+        Cuba; "Jordan", "Lebanon", "Costa Rica" too), while Singapore and Monaco stay cities."""
+        ids = self.name_index.get(key, ())
+        return len(code) == 2 and bool(ids) and all(self.by_id[i].country_code != code for i in ids)
 
     def _index_anchors(self) -> None:
         """The fast "no place here" check: every mentionable name has an anchor word; names
