@@ -1,6 +1,6 @@
 """The watcher on chat messages that name cities the ways members do (issue 14).
 
-    python bench/place_names_bench.py [--batch 1|2|3|all] [--errors N]
+    python bench/place_names_bench.py [--batch 1|2|3|4|5|all] [--errors N]
 
 The messages are the tables of tests/nlp/place_names_batch.py (alternate names, nicknames,
 abbreviations, demonyms, neighbourhoods, hashtags, missing diacritics, lower-case names,
@@ -28,6 +28,8 @@ from bot.nlp.statements import Statement, read  # noqa: E402
 
 NOW = datetime(2026, 5, 11, 9, 30, tzinfo=timezone(timedelta(hours=-4)))
 Item = tuple[str, int | None, date | None, date | None]
+# The community's country for the rows it decides (place_names_batch.PREFER_COUNTRY).
+PREFER: dict[str, str] = {}
 
 
 def load_batches() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
@@ -36,7 +38,15 @@ def load_batches() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    return {"1": mod.BATCH_1, "2": mod.BATCH_2, "3": mod.BATCH_3}
+    global PREFER
+    PREFER = mod.PREFER_COUNTRY
+    return {
+        "1": mod.BATCH_1,
+        "2": mod.BATCH_2,
+        "3": mod.BATCH_3,
+        "4": mod.BATCH_4,
+        "5": mod.BATCH_5,
+    }
 
 
 def city_of(name: str, where: str) -> City:
@@ -72,7 +82,7 @@ def score(rows: tuple[tuple[str, tuple[str, ...]], ...], errors: int) -> dict[st
         gold = Counter(
             (k, c if k != "intent" else None, a, b) for k, c, a, b in map(expected, specs)
         )
-        pred = Counter(got(s) for s in read(text, now=NOW))
+        pred = Counter(got(s) for s in read(text, now=NOW, prefer_country=PREFER.get(text)))
         hit = sum((gold & pred).values())
         tp += hit
         fn += sum(gold.values()) - hit
@@ -104,7 +114,11 @@ def _places_only(rows: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[int, in
     is the place, not the statement grammar around it."""
     named = found = 0
     for text, specs in rows:
-        got_ids = {parent_city(m.city).id for m in find_places(text) if m.city is not None}
+        got_ids = {
+            parent_city(m.city).id
+            for m in find_places(text, prefer_country=PREFER.get(text))
+            if m.city is not None
+        }
         for _, city, _, _ in map(expected, specs):
             if city is not None:
                 named += 1
@@ -114,7 +128,7 @@ def _places_only(rows: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[int, in
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--batch", default="all", choices=["1", "2", "3", "all"])
+    ap.add_argument("--batch", default="all", choices=["1", "2", "3", "4", "5", "all"])
     ap.add_argument("--errors", type=int, default=0)
     args = ap.parse_args()
     batches = load_batches()

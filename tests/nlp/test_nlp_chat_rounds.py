@@ -22,9 +22,6 @@ NOT_YET = {
     "sf 9/14-9/16, lmk if anyone wants to grab lunch": (
         "lower-case 'sf' is not found by find_places (owner: places)"
     ),
-    "Goa is off, but Mangalore the 16th and 17th": (
-        "'Mangalore' is no alternate name of Mangaluru in find_places (owner: places)"
-    ),
     "Reno on the 12th, Tahoe the 13th-15th": (
         "'Reno' is a first name to find_places; a date frame does not make a first name a "
         "place at a message's start ('Florence on the 4th said ...')"

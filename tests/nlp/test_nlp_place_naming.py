@@ -173,7 +173,14 @@ def test_a_province_after_the_name_picks_the_namesake(text: str, label: str) -> 
 # The whole tables, as measured when this was written (bench/place_names_bench.py): a floor,
 # so that a change that loses a class shows here, not only in the bench.
 @pytest.mark.parametrize(
-    ("batch", "floor", "places_floor"), [("1", 0.89, 0.95), ("2", 0.93, 0.95), ("3", 0.88, 0.99)]
+    ("batch", "floor", "places_floor"),
+    [
+        ("1", 0.89, 0.95),
+        ("2", 0.93, 0.95),
+        ("3", 0.88, 0.99),
+        ("4", 0.90, 0.91),
+        ("5", 0.88, 0.82),
+    ],
 )
 def test_the_batches_keep_their_score(batch: str, floor: float, places_floor: float) -> None:
     result = score(load_batches()[batch], errors=0)
@@ -331,3 +338,92 @@ def test_an_airport_code_in_capitals_is_its_city(text: str, label: str) -> None:
 @pytest.mark.parametrize("text", ["la vie en rose", "las tapas y los vinos", "my ord file"])
 def test_an_airport_code_in_lower_case_is_a_word(text: str) -> None:
     assert cities(text) == []
+
+
+# Batch 4 (places2). A country's name is the country, not a foreign town named after it
+# (Colombia, Cuba; Costa Rica, Brazil; Mexico, Philippines; Jordan, Hong Kong), so a city
+# before it is qualified by it and a statement naming only the country names no city.
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Cali, Colombia based, salsa every night", "Cali, CO"),
+        ("San Jose, Costa Rica based, pura vida", "San José, CR"),
+        ("Irbid, Jordan here", "Irbid, JO"),
+        ("living in Singapore", "Singapore, SG"),
+        ("moved to Monaco", "Monaco, MC"),
+    ],
+)
+def test_a_country_name_qualifies_the_city_before_it(text: str, label: str) -> None:
+    assert [lbl for _, lbl in cities(text)] == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I live in Colombia",
+        "Costa Rica based",
+        "I live in Mexico now",
+        "moved to Jordan",
+        "Lebanon!",
+    ],
+)
+def test_a_country_name_alone_names_no_foreign_town(text: str) -> None:
+    assert cities(text) == []
+
+
+# A name of several cities means the one near another city the message names, if the one
+# picked by size is near none of them.
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Victoria here, island life, ferry to Vancouver every week",
+            "Victoria, British Columbia, CA",
+        ),
+        ("I live in Perth, an hour from Edinburgh", "Perth, GB"),
+        ("Cambridge, 20 minutes from Boston", "Cambridge, Massachusetts, US"),
+        ("Victoria here, the harbour, Kowloon across the water", "Victoria, HK"),
+        ("Perth and Fremantle this weekend", "Perth, Western Australia, AU"),
+    ],
+)
+def test_a_namesake_near_another_city_named(text: str, label: str) -> None:
+    assert cities(text)[0][1] == label
+
+
+# Curated names of batch 4: nicknames, codes and former names from other regions; "Odessa"
+# is Odesa unless Texas is said.
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Durbs based", "Durban, ZA"),
+        ("Floripa for the summer", "Florianópolis, BR"),
+        ("Melbs born and bred", "Melbourne, Victoria, AU"),
+        ("surfing on the Goldie", "Gold Coast, Queensland, AU"),
+        ("CPT next week", "Cape Town, ZA"),
+        ("SG based", "Singapore, SG"),
+        ("Santiago de Chile in June", "Santiago, CL"),
+        ("Helsingfors, as the Swedes say", "Helsinki, FI"),
+        ("I live in Odessa", "Odesa, UA"),
+        ("Odessa, Texas here", "Odessa, Texas, US"),
+        ("I live in Port Elizabeth", "Gqeberha, ZA"),
+        ("Chittagong next week", "Chattogram, BD"),
+        ("grew up in Leningrad", "Saint Petersburg, RU"),
+        ("Kishinev 3-5 June", "Chisinau, MD"),
+        ("Ciudad de México here", "Mexico City, MX"),
+    ],
+)
+def test_curated_names_of_batch_4(text: str, label: str) -> None:
+    assert label in [lbl for _, lbl in cities(text)]
+
+
+@pytest.mark.parametrize("text", ["sg is short for something", "the cpt codes are wrong"])
+def test_codes_of_batch_4_in_lower_case_are_words(text: str) -> None:
+    assert cities(text) == []
+
+
+def test_of_two_names_that_could_move_the_move_to_the_bigger_city_is_made() -> None:
+    # Boston, Lincolnshire is near Cambridge GB, Cambridge MA near Boston MA: the latter.
+    assert [lbl for _, lbl in cities("Boston this week, Cambridge next week")] == [
+        "Boston, Massachusetts, US",
+        "Cambridge, Massachusetts, US",
+    ]

@@ -42,7 +42,7 @@ RULE_EXAMPLES: dict[str, list[tuple[str, list[str]]]] = {
         ("Astoria, Queens here", ["Astoria", "Queens"]),
     ],
     "_weak_name_bare": [("ping Lincoln about the cert renewal", [])],
-    "_small_town_bare": [("Felicidades a Colombia y a Uruguay .", ["Uruguay"])],
+    "_small_town_bare": [("Felicidades a Tarbes y a Uruguay .", ["Uruguay"])],
     "_a_city": [("Moving to Lisbon in May", ["Lisbon"])],
 }
 # Rules the table cannot do without: the region rule answers for every region name (the

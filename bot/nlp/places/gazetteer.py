@@ -236,6 +236,9 @@ class _Gazetteer:
         self.name_index: dict[str, tuple[int, ...]] = {
             k: tuple(dict.fromkeys(v)) for k, v in names.items()
         }
+        for key, code in self.region_index.items():
+            if self._a_foreign_country(key, code):
+                del self.name_index[key]
         self.abbr_index: dict[str, tuple[int, ...]] = {
             k: tuple(i for i in ids if i in self.by_id) for k, ids in self.aliases.typed.items()
         }
@@ -243,6 +246,13 @@ class _Gazetteer:
         self.prefix_keys = keys
         self.prefix_ids = [self.name_index[k] for k in keys]
         self.max_tokens = max(k.count(" ") + 1 for k in keys)
+
+    def _a_foreign_country(self, key: str, code: str) -> bool:
+        """``key`` names the country ``code`` and is also the name of towns, none of them in
+        that country: the country is meant ("I live in Colombia" is Colombia, not Colombia,
+        Cuba; "Jordan", "Lebanon", "Costa Rica" too), while Singapore and Monaco stay cities."""
+        ids = self.name_index.get(key, ())
+        return len(code) == 2 and bool(ids) and all(self.by_id[i].country_code != code for i in ids)
 
     def _index_anchors(self) -> None:
         """The fast "no place here" check: every mentionable name has an anchor word; names

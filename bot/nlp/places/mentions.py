@@ -526,17 +526,27 @@ def _find_slow(
 
 
 def _by_neighbours(g: _Gazetteer, text: str, out: list[PlaceMention]) -> list[PlaceMention]:
-    """A curated name of several cities means the one near another city the message names:
-    "Salt Lake, sector V, IT hub of Kolkata" is Kolkata's Salt Lake, not Salt Lake City."""
-    found = list(out)
+    """A name of several cities means the one near another city the message names, when
+    the one picked is near none: "Salt Lake, sector V, IT hub of Kolkata" is Kolkata's Salt
+    Lake, not Salt Lake City; "Victoria, ferry to Vancouver" is Victoria BC, not Hong Kong's.
+    When either of two names could move ("Boston — sorry, Cambridge"), the move to the bigger
+    city is made (Cambridge, Massachusetts, not Boston, Lincolnshire)."""
+    moves: list[tuple[int, int, City]] = []  # (-population, index, the namesake near)
     for k, m in enumerate(out):
-        ids = g.aliases.mention.get(_key_of(text[m.start : m.end]), ())
+        key = _key_of(text[m.start : m.end])
+        ids = g.aliases.mention.get(key) or g.name_index.get(key, ())
         if m.city is None or len(ids) < 2:
             continue
         others = [o.city for o in out if o is not m and o.city is not None]
         near = [g.by_id[i] for i in ids if any(_within(g.by_id[i], o) for o in others)]
         if near and m.city not in near:
-            found[k] = replace(m, city=near[0])
+            moves.append((-near[0].population, k, near[0]))
+    found = list(out)
+    for _, k, city in sorted(moves, key=lambda mv: mv[:2]):
+        others = [o.city for j, o in enumerate(found) if j != k and o.city is not None]
+        here = found[k].city
+        if here is not None and not any(_within(here, o) for o in others):
+            found[k] = replace(found[k], city=city)
     return found
 
 
