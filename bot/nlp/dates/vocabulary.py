@@ -1408,6 +1408,26 @@ WHEN_TAGS = frozenset(
         "then",
         "we",
     }
+) | frozenset(
+    # a verdict on the day proposed: "mon works better, 6", "thu suits me, 7", "sat is
+    # best, 3pm", "fri would be ideal at 7"
+    {"works", "work", "better", "suits", "suit", "me", "us", "is", "best", "would", "be"}
+    | {"ideal", "fine", "for"}
+)
+
+# The field names before a time pasted from an invite or an email ("When: Fri 13 March,
+# 7pm", "Date: 12.03.2026 18:00", "Start time: 6pm"): the label, then a colon.
+FIELD_LABELS = (
+    "when",
+    "date",
+    "time",
+    "date and time",
+    "date & time",
+    "date/time",
+    "start",
+    "starts",
+    "start time",
+    "starting",
 )
 
 # What people call a day their country's calendar names otherwise: Nigeria's and
