@@ -60,8 +60,9 @@ MOVED = [
     ("sun then, 11am", L, "2026-03-08 11:00"),
     ("we then", L, None),
     ("sun instead of rain", L, None),
-    # a bare dotted time is not a date: not today because today is that weekday
-    ("wed instead at 6.30", L, None),
+    # a bare dotted time is not a date: not today because today is that weekday, but next
+    # Wednesday, as "wed at 6.30" is (when4: the dotted time is put on the day named)
+    ("wed instead at 6.30", L, "2026-03-11 18:30"),
 ]
 
 

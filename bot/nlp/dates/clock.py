@@ -289,6 +289,7 @@ def _digits_dotted(cur: Cursor, i: int) -> _ClockDigits | None:
         or (minute % 15 == 0 and _after_arrive_for(cur, i))
         or (minute % 15 == 0 and cur.word(j + 2, "ish"))  # "6.30ish"
         or (minute % 15 == 0 and _part_before(cur, i - 1))
+        or (minute % 15 == 0 and cur.tag_before(i - 1))
     )
     hours_mark = cur.word(j + 2, "h") and cur.adjacent(j + 2)  # "18.30h", as in Germany
     if not (context or hours_mark) or minute >= 60:

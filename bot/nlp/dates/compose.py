@@ -70,10 +70,18 @@ def time_on_day(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention |
             continue
         local = day.start.astimezone(day.start.tzinfo)
         start = local if day.grain != "day" else local.replace(hour=0, minute=0)
-        found = reread(time_of_day.text, start - _MINUTE)
+        found = reread(time_of_day.text, start - _MINUTE) or _moved_onto(time_of_day, local)
         if found is not None and found.start.date() == local.date():
             return found
     return None
+
+
+def _moved_onto(clock: TimeMention, day: datetime) -> TimeMention | None:
+    """A clock time read only in its context (a dotted "6.30" after a tag: "can we do wed
+    instead, 6.30"; alone it is a number), put on the day's date at the same wall time."""
+    wall = clock.start.astimezone(day.tzinfo)
+    moved = day.replace(hour=wall.hour, minute=wall.minute, second=0, microsecond=0)
+    return replace(clock, start=moved, end=None)
 
 
 def day_in_span(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention | None:

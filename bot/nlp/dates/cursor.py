@@ -251,6 +251,15 @@ class Cursor:
         text is a time there): "let's do fri instead, 7", "push to sat then, 4", "sun pls"."""
         return self.word(i - 1, *WHEN_TAGS) or self.word(i + 1, *WHEN_TAGS)
 
+    def tag_before(self, k: int) -> bool:
+        """In a meetup `when`, a chat tag or a word of moving a meetup at ``k``, or just
+        before a comma there: it makes the dotted number after it a clock time ("can we do
+        wed instead, 6.30", "fri then, 7.15", "sat pls 2.30"); in chat "6.30" stays a
+        number."""
+        if self.word(k, ","):
+            k -= 1
+        return self.ctx.meetup and self.word(k, *WHEN_TAGS)
+
     def p_weekday(self, i: int) -> int | None:
         if i >= self.n or self.t[i].s not in _WEEKDAYS:
             return None

@@ -28,6 +28,7 @@ from bot.nlp.dates.vocabulary import (
     _WEEKDAYS,
     EVENING_PHRASES,
     EVENING_WORDS,
+    FIELD_LABELS,
     NUMBER_IDIOMS,
     WHEN_TAGS,
 )
@@ -370,15 +371,21 @@ def parse_when(text: str, *, now: datetime, meetup: bool = True) -> TimeMention 
 # adapters' to read: docs/architecture.md.)
 _STRUCK = re.compile(r"~~[^~]*~~")
 _EMOJI_CODE = re.compile(r"(?<!\w):[a-z0-9_+-]+:(?!\w)")
+# A field's name before a time pasted from an invite: "When: Fri 13 March, 7pm".
+_FIELD_LABEL = re.compile(
+    r"^\W*(?:" + "|".join(re.escape(w) for w in FIELD_LABELS) + r")\s*:\s*", re.IGNORECASE
+)
 
 
 def chat_markup(text: str) -> str:
     """The text without the Markdown around its words.
 
     Examples: "~~thurs~~ fri 7pm" -> "fri 7pm"; ":calendar: sun 11am" -> "sun 11am";
-    "_next tues 6.30_" -> "next tues 6.30"."""
+    "_next tues 6.30_" -> "next tues 6.30"; "When: Fri 13 March, 7pm" -> "Fri 13 March, 7pm"
+    (a field's name pasted with the time)."""
     if not any(c in text for c in "~:_"):
         return text.strip(_EDGE_STRIP)
+    text = _FIELD_LABEL.sub("", text)
     return _EMOJI_CODE.sub(" ", _STRUCK.sub(" ", text)).strip(_EDGE_STRIP + "_")
 
 

@@ -982,6 +982,11 @@ _DAY_FOLLOWERS = frozenset(
         "then",
         "i",
         "we",
+        "could",
+        "shall",
+        "how",
+        "what",
+        "about",
         "it",
         "that",
         "this",
@@ -1365,7 +1370,7 @@ NUMBER_IDIOMS = frozenset({"24/7", "24x7", "24-7", "365"})
 # Words around a `when` that name no time and leave it whole: question tags and particles
 # of chat ("tmr 8pm can?", "this sat 3pm lah", "sat 2pm ok?"), and the words of moving a
 # meetup ("push it to thurs", "let's do fri instead, 7", "changed to friday 6", "can we do
-# wed then").
+# wed then", "how about sat, 2.30", "shall we do mon instead").
 WHEN_TAGS = frozenset(
     {
         "ok",
@@ -1407,7 +1412,32 @@ WHEN_TAGS = frozenset(
         "to",
         "then",
         "we",
+        "could",
+        "shall",
+        "how",
+        "what",
+        "about",
     }
+) | frozenset(
+    # a verdict on the day proposed: "mon works better, 6", "thu suits me, 7", "sat is
+    # best, 3pm", "fri would be ideal at 7"
+    {"works", "work", "better", "suits", "suit", "me", "us", "is", "best", "would", "be"}
+    | {"ideal", "fine", "for"}
+)
+
+# The field names before a time pasted from an invite or an email ("When: Fri 13 March,
+# 7pm", "Date: 12.03.2026 18:00", "Start time: 6pm"): the label, then a colon.
+FIELD_LABELS = (
+    "when",
+    "date",
+    "time",
+    "date and time",
+    "date & time",
+    "date/time",
+    "start",
+    "starts",
+    "start time",
+    "starting",
 )
 
 # What people call a day their country's calendar names otherwise: Nigeria's and
