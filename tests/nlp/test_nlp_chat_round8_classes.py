@@ -67,8 +67,8 @@ def test_statements(text: str, expected: list[Row]) -> None:
     [
         "Lisbon next week, jk",
         "Denver next week... not anymore",
-        "Toronto next week... scratch that",
-        "Hobart next week, never mind",
+        "Toronto next week... the trip got cancelled",
+        "Hobart next week was the plan, not any more",
         "Kiev, or Kyiv, was on the news again",  # an aside, then a sentence about the city
         "Madras, or Chennai if you prefer, is hot all year",
         "Cambridge, Mass. has the best bookshops",

@@ -931,7 +931,7 @@ PAST_MEETUP = re.compile(
 # After a city: the trip is off or a joke ("my Berlin trip got cancelled", "... just kidding").
 JOKE_AFTER = re.compile(
     r"^[^\n]{0,40}?\b(?:just\s+kidding|kidding|jk|joking|not\s+really|lol\s+no|"
-    r"not\s+any\s?more|never\s?mind|nvm|scratch\s+that|cancel+ed|called\s+off|fell\s+through)\b"
+    r"not\s+any\s?more|cancel+ed|called\s+off|fell\s+through)\b"
 )
 NOT_AFTER = re.compile(
     r"\b(?:cancel+ed|called\s+off|fell\s+through|postponed|kidding|jk|in\s+spirit|"
