@@ -51,6 +51,9 @@ class Statement:
     text: str = ""
 
 
+_FAR = 1_000
+
+
 @dataclass(frozen=True, slots=True)
 class _Mention:
     """A city named in the message, with the words the grammar reads around it."""
@@ -66,6 +69,7 @@ class _Mention:
     answer: bool  # the city opens a reply to a quoted "where's everyone based?"
     tail: str  # the next 80 characters, past the sentence's end ("... just kidding")
     demonym: str = ""  # "one" or "many" when named by its people ("Londoner", "Londoners")
+    next_at: int = _FAR  # where the next city starts, counted from this one's end
 
 
 # A sentence; the dot that ends initials ("in L.A. next week") goes on when a lower-case
@@ -190,7 +194,8 @@ def _mentions(
         demonym = "" if p.alias != "demonym" else "many" if p.text.endswith("s") else "one"
         out.append(
             _Mention(
-                p.start, p.end, city, sent, before, after, joined, prefix, answer, tail, demonym
+                p.start, p.end, city, sent, before, after, joined, prefix, answer, tail, demonym,
+                nxt - p.end if k + 1 < len(found) else _FAR,
             )
         )
     return out
@@ -387,7 +392,17 @@ def _not_a_stay(m: _Mention) -> bool:
         or en.NOT_A_STAY_AFTER.search(m.after)
         or en.NOT_AFTER.search(m.after)
         or en.JOKE_AFTER.search(m.tail)
+        or _taken_back(m)
     )
+
+
+def _taken_back(m: _Mention) -> bool:
+    """ "Toronto next week... scratch that": taken back, unless a city follows the words
+    ("scratch that, Milwaukee" corrects)."""
+    if not any(w in m.tail for w in en.TAKEN_BACK_WORDS):
+        return False  # the cheap test first
+    back = en.TAKEN_BACK_AFTER.search(m.tail)
+    return back is not None and not back.end() <= m.next_at <= len(m.tail)
 
 
 def _not_the_speaker_now(m: _Mention) -> bool:

@@ -50,6 +50,9 @@ def T(city: str, cc: str) -> Row:
         ("Reykjavik next week, fingers crossed", [T("Reykjavík", "IS")]),
         ("Bucuresti based, traffic is a sport", [H("Bucharest", "RO")]),
         ("Melbs here, four seasons in a day", [H("Melbourne", "AU")]),
+        # taking back words with a city after them correct; "never mind the cost" is not one
+        ("Chicago next week. nope, scratch that, Mumbai", [T("Mumbai", "IN")]),
+        ("Denver next week, never mind the cost", [T("Denver", "US")]),
         # a state's dotted short form names the namesake and ends no sentence
         ("Cambridge, Mass. next week", [T("Cambridge", "US")]),
         ("Portland, Ore. next week", [T("Portland", "US")]),
@@ -69,6 +72,10 @@ def test_statements(text: str, expected: list[Row]) -> None:
         "Denver next week... not anymore",
         "Toronto next week... the trip got cancelled",
         "Hobart next week was the plan, not any more",
+        "Toronto next week... scratch that",
+        "Hobart next week, never mind",
+        "Oslo next week, forget it, too pricey",
+        "Goa next week nvm",
         "Kiev, or Kyiv, was on the news again",  # an aside, then a sentence about the city
         "Madras, or Chennai if you prefer, is hot all year",
         "Cambridge, Mass. has the best bookshops",

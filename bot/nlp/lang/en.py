@@ -933,6 +933,13 @@ JOKE_AFTER = re.compile(
     r"^[^\n]{0,40}?\b(?:just\s+kidding|kidding|jk|joking|not\s+really|lol\s+no|"
     r"not\s+any\s?more|cancel+ed|called\s+off|fell\s+through)\b"
 )
+# After a city, the speaker takes it back: "Toronto next week... scratch that", "Hobart next
+# week, never mind". With a city after it, it is a correction instead ("scratch that, Milwaukee").
+TAKEN_BACK_AFTER = re.compile(
+    r"^[^\n]{0,40}?\b(?:scratch\s+that|nvm|forget\s+(?:it|that)|"
+    r"never\s?mind(?!\s+(?:the|about|that|how|what|if)))\b"  # not "never mind the cost"
+)
+TAKEN_BACK_WORDS = ("scratch", "mind", "nvm", "forget")  # one of them is in every match
 NOT_AFTER = re.compile(
     r"\b(?:cancel+ed|called\s+off|fell\s+through|postponed|kidding|jk|in\s+spirit|"
     r"was\s+(?:great|amazing|fun|lovely)|"
