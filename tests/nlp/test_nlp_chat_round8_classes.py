@@ -88,3 +88,19 @@ def test_nothing(text: str) -> None:
 
 def test_cambridge_alone_is_still_the_english_one() -> None:
     assert _rows("Cambridge next week") == [T("Cambridge", "GB")]
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Springfield, Ill. next week", "IL"),  # Springfield alone is Missouri's
+        ("Springfield, Mass. next week", "MA"),
+        ("Columbia, Mo. next week", "MO"),  # Columbia alone is South Carolina's
+        ("Springfield next week", "MO"),
+    ],
+)
+def test_a_dotted_state_picks_the_namesake(text: str, state: str) -> None:
+    got = read(text, now=NOW)
+    assert [(s.kind, s.city.country_code, s.city.admin1_code) for s in got if s.city] == [
+        ("trip", "US", state)
+    ]
