@@ -930,16 +930,18 @@ PAST_MEETUP = re.compile(
 
 # After a city: the trip is off or a joke ("my Berlin trip got cancelled", "... just kidding").
 JOKE_AFTER = re.compile(
-    r"^[^\n]{0,40}?\b(?:just\s+kidding|kidding|jk|joking|not\s+really|lol\s+no|"
-    r"not\s+any\s?more|cancel+ed|called\s+off|fell\s+through)\b"
+    r"^[^\n]{0,40}?\b(?:just\s+kidding|kidding|jk|joking|not\s+really|lol\s+no)\b"
 )
 # After a city, the speaker takes it back: "Toronto next week... scratch that", "Hobart next
-# week, never mind". With a city after it, it is a correction instead ("scratch that, Milwaukee").
+# week, never mind", "Denver next week... not anymore". With a city after it, it is a
+# correction instead ("scratch that, Milwaukee"). Read only when a TAKEN_BACK_WORDS is there.
 TAKEN_BACK_AFTER = re.compile(
-    r"^[^\n]{0,40}?\b(?:scratch\s+that|nvm|forget\s+(?:it|that)|"
+    r"^[^\n]{0,40}?\b(?:scratch\s+that|nvm|forget\s+(?:it|that)|not\s+any\s?more|"
+    r"cancel+ed|called\s+off|fell\s+through|"
     r"never\s?mind(?!\s+(?:the|about|that|how|what|if)))\b"  # not "never mind the cost"
 )
-TAKEN_BACK_WORDS = ("scratch", "mind", "nvm", "forget")  # one of them is in every match
+# One of them is in every match of TAKEN_BACK_AFTER (a cheap test before it).
+TAKEN_BACK_WORDS = ("scratch", "mind", "nvm", "forget", "more", "cancel", "called", "fell")
 NOT_AFTER = re.compile(
     r"\b(?:cancel+ed|called\s+off|fell\s+through|postponed|kidding|jk|in\s+spirit|"
     r"was\s+(?:great|amazing|fun|lovely)|"
