@@ -74,12 +74,13 @@ class _Mention:
 
 # A sentence; the dot that ends initials ("in L.A. next week") goes on when a lower-case
 # word follows it, and so does the dot of a short title ("St. Louis", "Dr. Lee").
-# A state's short form ("Cambridge, Mass. next week") goes on the same way.
+# A state's short form ("Cambridge, Mass. next week") goes on the same way (the look
+# ahead first: the 32 look-behinds are tried only at such a dot).
 _ABBREVIATED = "|".join(rf"(?<=\b{w})" for w in en.ABBREVIATIONS)
 _STATE_DOT = "|".join(rf"(?<=\b{w.title()})" for w in en.STATE_ABBREVIATIONS)
 _SENTENCE = re.compile(
-    rf"(?:[^.!?\n]|\.(?=\S)|(?:(?<=\.[A-Za-z])|{_STATE_DOT})\.(?=\s+[a-z0-9])"
-    rf"|(?:{_ABBREVIATED})\.(?=\s))+[.!?]*"
+    rf"(?:[^.!?\n]|\.(?=\S)|(?=\.\s+[a-z0-9])(?:(?<=\.[A-Za-z])|{_STATE_DOT})\."
+    rf"|(?=\.\s)(?:{_ABBREVIATED})\.)+[.!?]*"
 )
 _MAX_PLACES = 20
 _MAX_TEXT = 20_000
