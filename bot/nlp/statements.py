@@ -51,6 +51,9 @@ class Statement:
     text: str = ""
 
 
+_FAR = 1_000
+
+
 @dataclass(frozen=True, slots=True)
 class _Mention:
     """A city named in the message, with the words the grammar reads around it."""
@@ -66,13 +69,18 @@ class _Mention:
     answer: bool  # the city opens a reply to a quoted "where's everyone based?"
     tail: str  # the next 80 characters, past the sentence's end ("... just kidding")
     demonym: str = ""  # "one" or "many" when named by its people ("Londoner", "Londoners")
+    next_at: int = _FAR  # where the next city starts, counted from this one's end
 
 
 # A sentence; the dot that ends initials ("in L.A. next week") goes on when a lower-case
 # word follows it, and so does the dot of a short title ("St. Louis", "Dr. Lee").
+# A state's short form ("Cambridge, Mass. next week") goes on the same way (the look
+# ahead first: the 32 look-behinds are tried only at such a dot).
 _ABBREVIATED = "|".join(rf"(?<=\b{w})" for w in en.ABBREVIATIONS)
+_STATE_DOT = "|".join(rf"(?<=\b{w.title()})" for w in en.STATE_ABBREVIATIONS)
 _SENTENCE = re.compile(
-    rf"(?:[^.!?\n]|\.(?=\S)|(?<=\.[A-Za-z])\.(?=\s+[a-z0-9])|(?:{_ABBREVIATED})\.(?=\s))+[.!?]*"
+    rf"(?:[^.!?\n]|\.(?=\S)|(?=\.\s+[a-z0-9])(?:(?<=\.[A-Za-z])|{_STATE_DOT})\."
+    rf"|(?=\.\s)(?:{_ABBREVIATED})\.)+[.!?]*"
 )
 _MAX_PLACES = 20
 _MAX_TEXT = 20_000
@@ -163,8 +171,9 @@ def _mentions(
 ) -> list[_Mention]:
     raw_low = lower(text)
     found = [p for p in find_places(cleaned, prefer_country=prefer_country) if p.city]
-    found = _with_misspelt(cleaned, text.islower(), found)
-    found = _with_corrections(cleaned, low, found)[:_MAX_PLACES]
+    named = _with_misspelt(cleaned, text.islower(), found)
+    named = _near_the_others(named, found)
+    found = _without_asides(low, _with_corrections(cleaned, low, named)[:_MAX_PLACES])
     out: list[_Mention] = []
     for k, p in enumerate(found):
         assert p.city is not None
@@ -173,7 +182,11 @@ def _mentions(
         prev_end = found[k - 1].end if k > 0 else -1
         before = _clause_before(low, max(sent[0], p.start - _BEFORE_WINDOW), p.start)
         stop = _after_stop(low, sentences, sent, nxt)
-        after = low[p.end : max(p.end, stop)]
+        aside = en.ALIAS_ASIDE.match(low, p.end)
+        if aside is not None and aside.end() < stop:  # "Yangon, or Rangoon ..., is home"
+            after = " " + low[aside.end() : stop]
+        else:
+            after = low[p.end : max(p.end, stop)]
         joined = prev_end >= sent[0] and _only_list_words(low[prev_end : p.start])
         prefix = low[sent[0] : p.start]
         city = by_context(_its_city(p.city), text[p.end :], nxt - p.end)
@@ -182,7 +195,8 @@ def _mentions(
         demonym = "" if p.alias != "demonym" else "many" if p.text.endswith("s") else "one"
         out.append(
             _Mention(
-                p.start, p.end, city, sent, before, after, joined, prefix, answer, tail, demonym
+                p.start, p.end, city, sent, before, after, joined, prefix, answer, tail, demonym,
+                nxt - p.end if k + 1 < len(found) else _FAR,
             )
         )
     return out
@@ -204,6 +218,35 @@ def _with_misspelt(cleaned: str, all_lower: bool, found: list[PlaceMention]) -> 
         if not any(q.start < p.end and p.start < q.end for q in [*found, *extra]):
             extra.append(p)
     return sorted([*found, *extra], key=lambda p: p.start) if extra else found
+
+
+def _near_the_others(found: list[PlaceMention], seen: list[PlaceMention]) -> list[PlaceMention]:
+    """A name a frame adds (not ``seen`` by find_places, so not by its neighbour check) is
+    the namesake near another city named: "Victoria based, ferry to Vancouver" is Victoria,
+    BC, not Hong Kong's; one already near another city stays."""
+    others = [p.city for p in found if p.city is not None]
+    out: list[PlaceMention] = []
+    for p in found:
+        if p.city is not None and p not in seen and len(others) > 1:
+            moved = [near(p.city, o) for o in others if o is not p.city]
+            if p.city not in moved and moved and any(c != p.city for c in moved):
+                p = replace(p, city=next(c for c in moved if c != p.city))
+        out.append(p)
+    return out
+
+
+def _without_asides(low: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions without a second name of the city before it in an aside ("Kiev, or
+    Kyiv as the signs say, has been home"): one city, whose words go on past the aside."""
+    out: list[PlaceMention] = []
+    for p in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.city == p.city:
+            aside = en.ALIAS_ASIDE.match(low, prev.end)
+            if aside is not None and p.end <= aside.end():
+                continue
+        out.append(p)
+    return out
 
 
 def _with_corrections(cleaned: str, low: str, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -350,7 +393,17 @@ def _not_a_stay(m: _Mention) -> bool:
         or en.NOT_A_STAY_AFTER.search(m.after)
         or en.NOT_AFTER.search(m.after)
         or en.JOKE_AFTER.search(m.tail)
+        or _taken_back(m)
     )
+
+
+def _taken_back(m: _Mention) -> bool:
+    """ "Toronto next week... scratch that": taken back, unless a city follows the words
+    ("scratch that, Milwaukee" corrects)."""
+    if not any(w in m.tail for w in en.TAKEN_BACK_WORDS):
+        return False  # the cheap test first
+    back = en.TAKEN_BACK_AFTER.search(m.tail)
+    return back is not None and not back.end() <= m.next_at <= len(m.tail)
 
 
 def _not_the_speaker_now(m: _Mention) -> bool:

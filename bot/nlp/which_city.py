@@ -45,7 +45,8 @@ def by_context(city: City, after: str, next_city: int | None = None) -> City:
             if m.start() == next_city:
                 next_city = None  # "not the Virginia one, the BC one": read on
             continue
-        kept = namesakes_in(city, en.COUNTRY_WORDS.get(key, key))
+        full = en.STATE_ABBREVIATIONS.get(key) if window[m.end() : m.end() + 1] == "." else None
+        kept = namesakes_in(city, full or en.COUNTRY_WORDS.get(key, key))
         if kept:
             return city if city in kept else kept[0]
     return city
@@ -62,11 +63,17 @@ def _key_at(window: str, m: re.Match[str], words: frozenset[str]) -> str | None:
         return pair
     if low in words and (len(low) >= 4 or low in en.COUNTRY_WORDS or word.isupper()):
         return low
+    if low in en.STATE_ABBREVIATIONS and window[m.end() : m.end() + 1] == ".":
+        return low  # "Portland, Ore. next week"
     if 2 <= len(word) <= 3 and word.isupper():
         return low  # an admin1 abbreviation ("BC", "NSW"): namesakes_in reads it
     return None
 
 
+# "massachusetts" -> {"mass"}: a state's dotted short form names it ("Cambridge, Mass.").
+_SHORT_STATES: dict[str, set[str]] = {}
+for _short, _state in en.STATE_ABBREVIATIONS.items():
+    _SHORT_STATES.setdefault(_state, set()).add(_short)
 _REGION_WORDS: dict[int, frozenset[str]] = {}
 _REGION_TOKENS: dict[int, frozenset[str]] = {}
 _CODE = re.compile(r"\b[A-Z]{2,3}\b")
@@ -88,6 +95,7 @@ def _region_words(city: City) -> frozenset[str]:
                 words.add(cc.lower())
                 if c.admin1_name:
                     words.add(fold(c.admin1_name))
+                    words |= _SHORT_STATES.get(fold(c.admin1_name), set())
                 words |= by_code.get(cc, set()) | by_code.get(f"{cc}-{c.admin1_code}", set())
             found = frozenset(words)
         _REGION_WORDS[city.id] = found

@@ -939,3 +939,44 @@ ROUND7: list[Case] = [
     (NYE, "keen to organise drinks in Boston next week if anyone's around", [I("Boston")]),
     (MAY, "breakfast with any Munich locals this week?", [I("Munich")]),
 ]
+
+# ---------------------------------------------------------------------------------------
+# Round 8 (32 messages, 18 hard negatives), written in one go after chat3's fixes and
+# scored before any fix it prompted.
+
+ROUND8: list[Case] = [
+    # hard negatives
+    (OCT, "Madras, or Chennai if you prefer, is hot all year", []),
+    (AUG, "Kiev, or Kyiv, was on the news again tonight", []),
+    (JAN, "Cambridge, Mass. has the best bookshops, says my cousin", []),
+    (MAY, "Victoria sponge for the bake sale, anyone?", []),
+    (XMAS, "Lisbon next week? lol no, skint till february", []),
+    (NYE, "Toronto next week... scratch that, the flight got cancelled", []),
+    (FEB, "Hobart next week, never mind, the conference moved online", []),
+    (OCT, "my brother's in Pune next week, fingers crossed for the weather", []),
+    (AUG, "Springfield, Ill. is where Lincoln is buried", []),
+    (JAN, "Bombay Bicycle Club are touring again", []),
+    (MAY, "the Portland, Ore. food carts looked amazing on that show", []),
+    (XMAS, "Galway girl is stuck in my head", []),
+    (NYE, "once lived in Albany, never again", []),
+    (FEB, "Canberra, aka the most boring capital, according to my dad", []),
+    (OCT, "Hyderabad biryani debate again in the group chat", []),
+    (AUG, "Nashville next week was the plan, not anymore", []),
+    (JAN, "St. Louis, Mo. gets mentioned in every blues song", []),
+    (MAY, "Salzburg in summer would be a dream someday", []),
+    # statements
+    (OCT, "Bengaluru, or Bangalore for the old timers, is home", [H("Bengaluru")]),
+    (AUG, "Saigon, officially Ho Chi Minh City, has been home since 2021", [H("Ho Chi Minh City")]),
+    (JAN, "Ann Arbor, Mich. next week for a workshop", [T("Ann Arbor", "2027-02-01", "2027-02-07")]),  # noqa: E501
+    (NYE, "Hartford, Conn. next week, anyone around?", [T("Hartford", "2027-01-04", "2027-01-10")]),
+    (MAY, "Glasgow based, the rain is a lifestyle", [H("Glasgow")]),
+    (FEB, "Adelaide here, heatwave is a vibe", [H("Adelaide")]),
+    (XMAS, "Oslo next week, hoping for snow", [T("Oslo", "2026-12-28", "2027-01-03")]),
+    (OCT, "Kochi next week, touch wood", [T("Kochi", "2026-10-12", "2026-10-18")]),
+    (AUG, "Victoria based, Seattle is a ferry away", [H("Victoria")]),
+    (NYE, "Tulsa here, cold is a whole mood", [H("Tulsa")]),
+    (JAN, "Tucson, Ariz. next week, sun please", [T("Tucson", "2027-02-01", "2027-02-07")]),
+    (MAY, "Vilnius, formerly Wilno, is where I live now", [H("Vilnius")]),
+    (FEB, "Perth next week, finally", [T("Perth", "2027-02-22", "2027-02-28")]),
+    (OCT, "Kolkata, or Calcutta as my nani says, has been home forever", [H("Kolkata")]),
+]

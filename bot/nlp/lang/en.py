@@ -932,12 +932,22 @@ PAST_MEETUP = re.compile(
 JOKE_AFTER = re.compile(
     r"^[^\n]{0,40}?\b(?:just\s+kidding|kidding|jk|joking|not\s+really|lol\s+no)\b"
 )
+# After a city, the speaker takes it back: "Toronto next week... scratch that", "Hobart next
+# week, never mind", "Denver next week... not anymore". With a city after it, it is a
+# correction instead ("scratch that, Milwaukee"). Read only when a TAKEN_BACK_WORDS is there.
+TAKEN_BACK_AFTER = re.compile(
+    r"^[^\n]{0,40}?\b(?:scratch\s+that|nvm|forget\s+(?:it|that)|not\s+any\s?more|"
+    r"cancel+ed|called\s+off|fell\s+through|"
+    r"never\s?mind(?!\s+(?:the|about|that|how|what|if)))\b"  # not "never mind the cost"
+)
+# One of them is in every match of TAKEN_BACK_AFTER (a cheap test before it).
+TAKEN_BACK_WORDS = ("scratch", "mind", "nvm", "forget", "more", "cancel", "called", "fell")
 NOT_AFTER = re.compile(
     r"\b(?:cancel+ed|called\s+off|fell\s+through|postponed|kidding|jk|in\s+spirit|"
     r"was\s+(?:great|amazing|fun|lovely)|"
     r"not\s+anymore|no\s+longer|anymore|after\s+all|someday|one\s+day(?![\s-]+(?:thing|trip|visit|only))|eventually|"
     r"is\s+on\s+(?:the|my)\s+list|no\s+dates|if\s+(?:my|the|i)|depends|assuming|maybe|might|"
-    r"fingers\s+crossed|tbd|tbc|for\s+now\s+just\s+dreaming|has\s+the)\b"
+    r"tbd|tbc|for\s+now\s+just\s+dreaming|has\s+the)\b"
     # "Leeds next week, which is a relief" ... but not past a clause break: "ATL based, the
     # traffic is a whole personality" is still a home.
     r"|^[^,;:—–(]*\bis\s+(?:so|really|a)\b"
@@ -1009,6 +1019,25 @@ APOLOGY_TO_PEOPLE = re.compile(
 # Short words whose dot ends no sentence ("St. Louis next week", "Ft. Worth"): the words
 # before the dot, capitalised as written.
 ABBREVIATIONS = ("St", "Mt", "Ft", "Dr", "Mr", "Mrs", "Ms", "Pt", "Ste", "Jr", "Sr", "Prof")
+# US states shortened with a dot, as newspapers write them ("Cambridge, Mass. next week",
+# "St. Paul, Minn. mid-June"): the dot ends no sentence when a lower-case word follows, and
+# the short form names the state for the namesake choice.
+STATE_ABBREVIATIONS = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "colo": "colorado", "conn": "connecticut", "del": "delaware", "fla": "florida",
+    "ga": "georgia", "ill": "illinois", "ind": "indiana", "kan": "kansas", "ky": "kentucky",
+    "la": "louisiana", "md": "maryland", "mass": "massachusetts", "mich": "michigan",
+    "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana",
+    "neb": "nebraska", "nev": "nevada", "okla": "oklahoma", "ore": "oregon",
+    "penn": "pennsylvania", "tenn": "tennessee", "tex": "texas", "va": "virginia",
+    "vt": "vermont", "wash": "washington", "wis": "wisconsin", "wyo": "wyoming",
+}  # fmt: skip
+# After a city, an aside naming it again: "Yangon, or Rangoon if you're old school, is home",
+# "Kiev (Kyiv as the signs say) has been home": the words after the aside are the city's.
+ALIAS_ASIDE = re.compile(
+    r"\s*[,(]\s*(?:or|formerly|aka|a\.k\.a\.?|also\s+known\s+as|once|n[ée]e|ex)\s"
+    r"[^,;.!?()\n]{1,60}[,)]"
+)
 # "Austin, TX here", "Portland (Maine) here": a qualifier between a city and "here".
 QUALIFIER = re.compile(
     r"^(?:\s*,\s*[a-z.]+(?:\s[a-z]+)?|\s*\([^)]{1,30}\)|\s+[a-z]{2}\b)(?=\s*(?:here|-?\s?based)\b)"
