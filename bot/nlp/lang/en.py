@@ -990,11 +990,11 @@ NOT_SPEAKER_AFTER = re.compile(
 MOVED = re.compile(r"\b(?:moved|relocated|moving|relocating|move|relocate)\b[\w\s]*$")
 # "I'm in X" with no dates is a home.
 IM_IN = re.compile(r"\b(?:i'm|im|i\s+am|we're|we\s+are)\s+(?:\w+\s+)?(?:in|at)\s*$")
-# Right before an intent cue: a negation ("I don't want to meet up").
 # A sentence that opens a hypothetical: "if I lived in Edinburgh I'd be at every meetup".
 HYPOTHETICAL = re.compile(
     r"^\W*(?:but\s+|and\s+)?if\s+(?:i|we)\s+(?:lived|were|was|had|still|could|didn't)\b"
 )
+# Right before an intent cue: a negation ("I don't want to meet up").
 NOT_NOW_INTENT = re.compile(r"(?:\b(?:not|dont|never|no|quoted|said)\b|n't\b)[^.!?]*$")
 # "I've lived in Toronto for 10 years": the past tense still true now.
 HOME_PERFECT = re.compile(
