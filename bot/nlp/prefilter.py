@@ -122,21 +122,18 @@ def _first_test(low: str) -> tuple[list[str], frozenset[str]] | None:
     """The gates' words of a lower-case message (``en.gate_words``) and those of them the
     gates read by themselves or in a pair, or the demonyms (``_first_words``); None where
     there are none and no date digits (``en.has_date_digits``). Most messages are ASCII:
-    for them one byte string serves the split and the digit test, in this function (a
-    call less, for every message)."""
+    for them one byte string serves the split and the digit test."""
     first = _FIRST[0] if _FIRST else _first_words()
     if not low.isascii():
         words = en.gate_words(low)
         hits = first.intersection(words)
         return (words, hits) if hits or en.has_date_digits(low) else None
     raw = low.encode()
-    words = raw.translate(en._SPLIT_ASCII).decode().split()
+    words = en.ascii_gate_words(raw)
     hits = first.intersection(words)
     if hits:
         return words, hits
-    if len(raw.translate(None, en._ASCII_DIGITS)) == len(raw):
-        return None  # no digit: en.has_date_digits is False
-    return (words, hits) if en._DATE_DIGITS.search(low) is not None else None
+    return (words, hits) if en.ascii_has_date_digits(raw, low) else None
 
 
 def may_state(low: str, hits: Collection[str]) -> bool:

@@ -458,7 +458,7 @@ def gate_words(low: str) -> list[str]:
     """The words of a lower-case message as the gates read them: in ASCII, the runs of
     letters and apostrophes; in other text, split at marks."""
     if low.isascii():
-        return low.encode().translate(_SPLIT_ASCII).decode().split()
+        return ascii_gate_words(low.encode())
     # One regex split is far cheaper than str.translate's dict lookups (the same words).
     return [w for w in _SPLIT_RE.split(low.replace("’", "'")) if w]
 
@@ -467,9 +467,19 @@ def has_date_digits(low: str) -> bool:
     """Digits as trip dates are written ("the 20th", "5/27", "3-8"). An ASCII text without
     a digit is told by a byte-table deletion, cheaper than the regex's scan."""
     if low.isascii():
-        raw = low.encode()
-        if len(raw.translate(None, _ASCII_DIGITS)) == len(raw):
-            return False
+        return ascii_has_date_digits(low.encode(), low)
+    return _DATE_DIGITS.search(low) is not None
+
+
+def ascii_gate_words(raw: bytes) -> list[str]:
+    """``gate_words`` of an ASCII text already encoded (the pre-filter encodes once)."""
+    return raw.translate(_SPLIT_ASCII).decode().split()
+
+
+def ascii_has_date_digits(raw: bytes, low: str) -> bool:
+    """``has_date_digits`` of an ASCII text ``low`` and its bytes ``raw``."""
+    if len(raw.translate(None, _ASCII_DIGITS)) == len(raw):
+        return False  # no digit at all
     return _DATE_DIGITS.search(low) is not None
 
 
