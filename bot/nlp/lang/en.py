@@ -1304,6 +1304,20 @@ REGION_CODES_THAT_ARE_WORDS = frozenset(
 # After a tag of a city whose name is a common word, the event it names: "#Reading festival"
 # is the festival, no statement about Reading.
 EVENT_NOUNS = frozenset("festival fest con conference expo summit marathon half carnival".split())
+# Right after a city's name, "based" or a hyphen's "-born" says where someone is or is from
+# ("Bristol-based designer", "LEEDS based", "Dublin-born"), unless "based" is a verb with its
+# object ("Davis based his claim on ...").
+BASED_AFTER_A_NAME = re.compile(
+    r"(?:[ \t]?-[ \t]?(?:based|born|bred|raised)\b|[ \t]based\b(?![ \t]+(?:on|upon|off|his"
+    r"|her|their|its|our|my|your|the|a|an|this|that|these|those|it|them|him|me|us)\b))",
+    re.IGNORECASE,
+)
+# Words before "from" that make it where someone is from, in sports talk too: "I'm from Leeds",
+# "we're from", "fans from Hull" (not "a free-kick from Rodriguez").
+ORIGIN_BEFORE_FROM = frozenset(
+    "m am re are s is was were originally born raised fans supporters people folks lads "
+    "family".split()
+)
 # After a multi-word city's name, words of a time that make it a place in lower-case text:
 # "salt lake city next week", "new orleans june 10-13".
 TIME_AFTER_A_NAME = frozenset({"next", "this", "tomorrow", "tonight", *MONTH_NAMES, *WEEKDAY_NAMES})

@@ -88,8 +88,9 @@ _RESIDENTS = frozenset(
     "man woman men women boy girl teen teenager resident residents native natives local "
     "locals couple family".split()
 )
-# Words after a name that may make it a place (the cheap check; ``_place_context`` judges).
-_WORDS_AFTER = _PLACE_NOUNS_AFTER | _RESIDENTS | _CHAT_AFTER
+# Words after a name that may make it a place (the cheap check; ``_place_context`` and
+# ``_based_after`` judge).
+_WORDS_AFTER = _PLACE_NOUNS_AFTER | _RESIDENTS | _CHAT_AFTER | {"based", "born", "bred", "raised"}
 _PERSON_TITLES = frozenset(
     "mr mrs ms miss dr prof sir lady lord uncle aunt saint st brother sister mom dad mum "
     "friend buddy cousin son daughter wife husband boyfriend girlfriend coach player "
@@ -404,6 +405,13 @@ def _checked_in(text: str, start: int) -> bool:
     return _CHECK_IN_BEFORE.search(text, max(0, start - _CHECK_IN_REACH), start) is not None
 
 
+def _based_after(text: str, end: int) -> bool:
+    """ "based" or "-born" right after the name says someone is there or from there:
+    "Bristol-based designer", "GALWAY based", "Leeds-born"; not "Davis based his claim on
+    ...", "Austin born 1990"."""
+    return en.BASED_AFTER_A_NAME.match(text, end) is not None
+
+
 def _dateline(text: str, end: int) -> bool:
     """A dash right after the name ("Ashburton - Police say"): with the name opening its
     sentence, a headline's dateline."""
@@ -670,20 +678,43 @@ def _named_again(
 ) -> list[PlaceMention]:
     """A name judged no place where it stood is one where the message names that place
     elsewhere ("Ashburton search moves underwater - police investigating the shooting in
-    Ashburton ..."): judged again as a known place (teams, people and titles still no)."""
+    Ashburton ..."): judged again as a known place (teams, people and titles still no).
+    A town judged too small to stand bare is one where the message names cities of its
+    country (``_among_compatriots``)."""
     added = False
+    countries = frozenset(m.city.country_code for m in out if m.city is not None)
     for i, j, key, ids, hashtag in doubted:
         city = known.get(key)
         start, end = toks[i][1], toks[j - 1][2]
-        if city is None or any(m.start < end and start < m.end for m in out):
+        if any(m.start < end and start < m.end for m in out):
             continue
         assert features is not None
         site = _Site(g, text, toks, keys, caps, i, j, key, ids, None, prefer_country)
-        mention = _judge(site, features, known=True)
+        if city is None:
+            city = _among_compatriots(site, countries)
+            if city is None:
+                continue
+            site.compatriot = True
+            mention = _judge(site, features)
+        else:
+            mention = _judge(site, features, known=True)
         if mention is not None:
             out.append(_as_named(g, text, replace(mention, city=city), key, hashtag))
             added = True
     return sorted(out, key=lambda m: m.start) if added else out
+
+
+def _among_compatriots(s: _Site, countries: frozenset[str]) -> City | None:
+    """The town of a bare name in a country of which the message names cities, where that
+    is all the name lacked to be one: "Napoli ; Ancona ; Genoa", "Milan was fun but Lucca is
+    home", "Kilkenny next week, two hours from Dublin" (the town a place word would have
+    made a city; a first name or a common word still needs that word: "Bowie ... New
+    York")."""
+    if not countries or (s.i > 0 and s.caps[s.i - 1] and not s.prev_gap.strip()):
+        return None  # "Kim Ancona" is a person
+    if s.nxt == "s" and s.next_gap in ("'", "’"):
+        return None  # "Harper's column about Monrovia": a person's, as likely as a town's
+    return next((c for c in s.cities if c.country_code in countries), None)
 
 
 def _skip_own_region(
@@ -811,6 +842,7 @@ class _Site:
         "_cities",
         "all_cap",
         "caps",
+        "compatriot",
         "end",
         "g",
         "has_sports",
@@ -855,6 +887,7 @@ class _Site:
         self.g, self.text, self.toks, self.keys, self.caps = g, text, toks, keys, caps
         self.i, self.j, self.key, self.ids, self.region = i, j, key, ids, region
         self.prefer_country = prefer_country
+        self.compatriot = False  # the message names cities of the name's country
         self._cities: list[City] | None = None
         self.start, self.end = start, end = toks[i][1], toks[j - 1][2]
         self.surface = text[start:end]
@@ -896,7 +929,7 @@ class _Site:
         i, end = self.i, self.end
         if self.prev == "of" and i > 1 and self.keys[i - 2] == "out" and not self.prev_gap.strip():
             self.loc_ctx = self.strong_ctx = True  # "based out of Austin"
-        if _FOR_AN_EVENT.match(self.text, end) or known:
+        if _FOR_AN_EVENT.match(self.text, end) or known or _based_after(self.text, end):
             self.loc_ctx = self.strong_ctx = True  # "Liverpool for the match": one goes there
         elif (self.sentence_start and _dateline(self.text, end)) or _checked_in(
             self.text, self.start
@@ -1005,8 +1038,23 @@ def _the_common_word(s: _Site) -> _Verdict:
 
 def _sports_talk(s: _Site) -> _Verdict:
     """In sports talk a city is its team unless a strong place word says otherwise
-    ("Leeds beat Hull 2-1"; not "flying to Leeds for the match")."""
-    return NO_PLACE if s.has_sports and not s.strong_ctx else None
+    ("Leeds beat Hull 2-1"; not "flying to Leeds for the match"). There "to" and "from"
+    are a journey's only after one's word (``_a_teams_to_or_from``)."""
+    if not s.has_sports or (s.strong_ctx and not _a_teams_to_or_from(s)):
+        return None
+    return NO_PLACE
+
+
+def _a_teams_to_or_from(s: _Site) -> bool:
+    """The name's only strong place word is a "to" or "from" of no journey, as sports talk
+    writes of teams and players: "changes to Hull's back four", "a free-kick from
+    Rodriguez", "the transfer to Sheffield" (not "the trip to Leeds", "flying from Hull
+    for the match")."""
+    if s.prev not in ("to", "from") or _gone_to(s.keys, s.i):
+        return False
+    if s.prev == "from" and s.i >= 2 and s.keys[s.i - 2] in en.ORIGIN_BEFORE_FROM:
+        return False  # "I'm from Leeds", "fans from Hull"
+    return _FOR_AN_EVENT.match(s.text, s.end) is None and not s.prev_gap.endswith("#")
 
 
 def _name_goes_on(s: _Site) -> _Verdict:
@@ -1072,7 +1120,7 @@ def _weak_name_bare(s: _Site) -> _Verdict:
 def _small_town_bare(s: _Site) -> _Verdict:
     """A small town needs a place word: "near Ashby", not "Ashby" alone (a multi-word name
     may be smaller: "Bury St Edmunds")."""
-    if s.key in s.g.aliases.abbr or s.loc_ctx:
+    if s.key in s.g.aliases.abbr or s.loc_ctx or s.compatriot:
         return None
     floor = _MIN_POP_MULTI if s.j - s.i > 1 else _MIN_POP_BARE
     return NO_PLACE if s.cities[0].population < floor else None
