@@ -83,6 +83,7 @@ def test_a_small_town_without_compatriots_or_as_a_person_is_no_place(
         ("kilkenny based, hi", [("kilkenny", "Kilkenny, IE")]),
         ("Leeds-born, Sheffield-based", [("Leeds", "Leeds, GB"), ("Sheffield", "Sheffield, GB")]),
         ("a Galway - based charity", [("Galway", "Galway, IE")]),
+        ("Leeds-bound on the early train", [("Leeds", "Leeds, GB")]),
     ],
 )
 def test_based_or_born_after_a_name_makes_it_a_place(
@@ -99,6 +100,11 @@ def test_based_or_born_after_a_name_makes_it_a_place(
         "Bristol based on what, exactly?",
         "Austin born 1990, says his profile",  # "born" counts only glued with a hyphen
         "nice based on the numbers",
+        # a common word's city: "-based" makes no place of it here (framed.py reads
+        # "Nice-based" for statements, where the frame ends)
+        "we build mobile-based apps",
+        "a reading-based curriculum for year 3",
+        "Mobile-based apps are the future",
     ],
 )
 def test_based_as_a_verb_or_born_apart_makes_no_place(text: str) -> None:

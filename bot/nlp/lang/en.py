@@ -1304,11 +1304,12 @@ REGION_CODES_THAT_ARE_WORDS = frozenset(
 # After a tag of a city whose name is a common word, the event it names: "#Reading festival"
 # is the festival, no statement about Reading.
 EVENT_NOUNS = frozenset("festival fest con conference expo summit marathon half carnival".split())
-# Right after a city's name, "based" or a hyphen's "-born" says where someone is or is from
-# ("Bristol-based designer", "LEEDS based", "Dublin-born"), unless "based" is a verb with its
-# object ("Davis based his claim on ...").
+# Right after a city's name, "based" or a hyphen's "-born", "-bound" says where someone is,
+# is from or goes ("Bristol-based designer", "LEEDS based", "Dublin-born", "Glasgow-bound"),
+# unless "based" is a verb with its object ("Davis based his claim on ...").
+PLACE_FRAME_AFTER = frozenset({"based", "born", "bred", "raised", "bound"})
 BASED_AFTER_A_NAME = re.compile(
-    r"(?:[ \t]?-[ \t]?(?:based|born|bred|raised)\b|[ \t]based\b(?![ \t]+(?:on|upon|off|his"
+    r"(?:[ \t]?-[ \t]?(?:based|born|bred|raised|bound)\b|[ \t]based\b(?![ \t]+(?:on|upon|off|his"
     r"|her|their|its|our|my|your|the|a|an|this|that|these|those|it|them|him|me|us)\b))",
     re.IGNORECASE,
 )

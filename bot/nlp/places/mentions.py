@@ -90,7 +90,7 @@ _RESIDENTS = frozenset(
 )
 # Words after a name that may make it a place (the cheap check; ``_place_context`` and
 # ``_based_after`` judge).
-_WORDS_AFTER = _PLACE_NOUNS_AFTER | _RESIDENTS | _CHAT_AFTER | {"based", "born", "bred", "raised"}
+_WORDS_AFTER = _PLACE_NOUNS_AFTER | _RESIDENTS | _CHAT_AFTER | en.PLACE_FRAME_AFTER
 _PERSON_TITLES = frozenset(
     "mr mrs ms miss dr prof sir lady lord uncle aunt saint st brother sister mom dad mum "
     "friend buddy cousin son daughter wife husband boyfriend girlfriend coach player "
@@ -406,9 +406,9 @@ def _checked_in(text: str, start: int) -> bool:
 
 
 def _based_after(text: str, end: int) -> bool:
-    """ "based" or "-born" right after the name says someone is there or from there:
-    "Bristol-based designer", "GALWAY based", "Leeds-born"; not "Davis based his claim on
-    ...", "Austin born 1990"."""
+    """ "based", "-born" or "-bound" right after the name says someone is there, from there
+    or going there: "Bristol-based designer", "GALWAY based", "Leeds-born", "Leeds-bound";
+    not "Davis based his claim on ...", "Austin born 1990"."""
     return en.BASED_AFTER_A_NAME.match(text, end) is not None
 
 
@@ -929,12 +929,17 @@ class _Site:
         i, end = self.i, self.end
         if self.prev == "of" and i > 1 and self.keys[i - 2] == "out" and not self.prev_gap.strip():
             self.loc_ctx = self.strong_ctx = True  # "based out of Austin"
-        if _FOR_AN_EVENT.match(self.text, end) or known or _based_after(self.text, end):
+        if _FOR_AN_EVENT.match(self.text, end) or known or self._based_after():
             self.loc_ctx = self.strong_ctx = True  # "Liverpool for the match": one goes there
         elif (self.sentence_start and _dateline(self.text, end)) or _checked_in(
             self.text, self.start
         ):
             self.loc_ctx = True  # "Northcote - Police are at the scene", "@ Amnesia - Ibiza"
+
+    def _based_after(self) -> bool:
+        """ "based" or "-born" after a city's name that is no common word (not "mobile-based
+        apps", "a reading-based course"; framed.py reads "Nice-based" for statements)."""
+        return self.ids is not None and _based_after(self.text, self.end) and not self.common
 
     @property
     def cities(self) -> list[City]:
