@@ -63,6 +63,9 @@ def test_a_small_town_beside_cities_of_its_country_is_a_place(
         ("Lincoln's biography is my Chicago pick", [("Chicago", "Chicago, Illinois, US")]),
         # a capitalised word before it inside a sentence: a person's surname
         ("met Kim Ancona in Rome last week", [("Rome", "Rome, IT")]),
+        # a state's name is the state, though a small town elsewhere has it
+        ("Portland, Maine here, not Oregon", [("Portland", "Portland, Maine, US")]),
+        ("Seattle here, not Georgia", [("Seattle", "Seattle, Washington, US")]),
     ],
 )
 def test_a_small_town_without_compatriots_or_as_a_person_is_no_place(

@@ -712,6 +712,8 @@ def _among_compatriots(s: _Site, countries: frozenset[str]) -> City | None:
     York")."""
     if not countries or (s.i > 0 and s.caps[s.i - 1] and not s.prev_gap.strip()):
         return None  # "Kim Ancona" is a person
+    if s.key in s.g.region_index or s.key in s.g.admin1_names:
+        return None  # "Portland, not Oregon": the state (and not Oregon, Ohio)
     if s.nxt == "s" and s.next_gap in ("'", "’"):
         return None  # "Harper's column about Monrovia": a person's, as likely as a town's
     return next((c for c in s.cities if c.country_code in countries), None)
