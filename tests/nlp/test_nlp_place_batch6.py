@@ -154,3 +154,38 @@ def test_batch_6_keeps_its_score() -> None:
     assert result["micro_f1"] >= 0.79
     assert result["city_recall"] >= 0.82
     assert result["false_alarms"] == 0
+
+
+# --- a lower-case tag in a message that shows no case
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("#galway for the arts festival next week", [("#galway", "Galway, IE")]),
+        ("off to #sligo tomorrow", [("#sligo", "Sligo, IE")]),
+        ("loving #kilkenny, here till friday", [("#kilkenny", "Kilkenny, IE")]),
+    ],
+)
+def test_a_lower_case_tag_without_case_reads_as_a_capitalised_one(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert cities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#obama speech was great",  # a first name
+        "#bowie forever",
+        "#reading list for june",  # common words
+        "#bath bombs on sale",
+        "#mobile first design",
+        # a message that shows case: a small town's lower-case tag stays no place
+        "Loving #kilkenny today",
+    ],
+)
+def test_a_lower_case_tag_of_a_first_name_or_word_or_in_cased_text_is_no_place(
+    text: str,
+) -> None:
+    assert cities(text) == []

@@ -925,7 +925,7 @@ class _Site:
             self.nxt,
             self.next_gap,
             self.ids,
-            capital=self.caps[self.i],
+            capital=self.caps[self.i] or self._a_proper_name_without_case(),
             chained=chained,
         )
         i, end = self.i, self.end
@@ -937,6 +937,17 @@ class _Site:
             self.text, self.start
         ):
             self.loc_ctx = True  # "Northcote - Police are at the scene", "@ Amnesia - Ibiza"
+
+    def _a_proper_name_without_case(self) -> bool:
+        """In a message that shows no case, a lower-case name reads as a capitalised one
+        where it is no first name or common word: "#galway for the arts festival" as
+        "#Galway" (not "#reading list", "#obama")."""
+        return (
+            self.no_case
+            and self.ids is not None
+            and self.key not in _PERSON_NAMES
+            and not self.common
+        )
 
     def _based_after(self) -> bool:
         """ "based" or "-born" after a city's name that is no common word (not "mobile-based
