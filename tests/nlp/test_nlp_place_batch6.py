@@ -189,3 +189,35 @@ def test_a_lower_case_tag_of_a_first_name_or_word_or_in_cased_text_is_no_place(
     text: str,
 ) -> None:
     assert cities(text) == []
+
+
+# --- a possessive, then a thing only a place has
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kilkenny's pubs are the reason I moved here", [("Kilkenny", "Kilkenny, IE")]),
+        ("Galway’s rain is relentless", [("Galway", "Galway, IE")]),
+        ("kilkenny's pubs are great", [("kilkenny", "Kilkenny, IE")]),
+        ("we love Leeds's nightlife", [("Leeds", "Leeds, GB")]),
+        ("stuck in Austin's traffic again", [("Austin", "Austin, Texas, US")]),
+    ],
+)
+def test_a_possessive_of_a_place_thing_names_the_place(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert cities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harper's column was sharp",
+        "read Harper's review of the film",
+        "Kilkenny's party",  # a person's as likely
+        "Kilkenny's, pubs and more",  # the noun is not the possessive's
+    ],
+)
+def test_a_possessive_before_other_things_is_no_place(text: str) -> None:
+    assert cities(text) == []

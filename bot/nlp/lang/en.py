@@ -1313,6 +1313,13 @@ BASED_AFTER_A_NAME = re.compile(
     r"|her|their|its|our|my|your|the|a|an|this|that|these|those|it|them|him|me|us)\b))",
     re.IGNORECASE,
 )
+# After a name's possessive, things only a place has: "Kilkenny's pubs", "Galway's rain",
+# "Austin's traffic" (not "Paterson's album", "Harper's column").
+PLACE_THINGS_AFTER_POSSESSIVE = frozenset(
+    "streets pubs bars nightlife weather rain beaches skyline council mayor airport suburbs "
+    "traffic rents housing parks museums harbour harbor waterfront trams subway hills canals "
+    "neighbourhoods neighborhoods outskirts population economy".split()
+)
 # Words before "from" that make it where someone is from, in sports talk too: "I'm from Leeds",
 # "we're from", "fans from Hull" (not "a free-kick from Rodriguez").
 ORIGIN_BEFORE_FROM = frozenset(

@@ -364,6 +364,9 @@ def _in_context(g: _Gazetteer, text: str, words: list[str], h: str) -> bool:
             or words[idx + 1] in _WORDS_AFTER
         ):
             return True
+        after = words[idx + 1 : idx + 3]
+        if len(after) == 2 and after[0] == "s" and after[1] in en.PLACE_THINGS_AFTER_POSSESSIVE:
+            return True  # "Kilkenny's pubs" (``_Site._possessive_of_a_place`` judges)
     cap = h.capitalize()
     if "#" + cap in text or "#" + h in text or "@ " + cap in text:
         return True  # "#Wellington", "#darwin": a tag names the place; "@ Taupo": at it
@@ -931,7 +934,12 @@ class _Site:
         i, end = self.i, self.end
         if self.prev == "of" and i > 1 and self.keys[i - 2] == "out" and not self.prev_gap.strip():
             self.loc_ctx = self.strong_ctx = True  # "based out of Austin"
-        if _FOR_AN_EVENT.match(self.text, end) or known or self._based_after():
+        if (
+            _FOR_AN_EVENT.match(self.text, end)
+            or known
+            or self._based_after()
+            or self._possessive_of_a_place()
+        ):
             self.loc_ctx = self.strong_ctx = True  # "Liverpool for the match": one goes there
         elif (self.sentence_start and _dateline(self.text, end)) or _checked_in(
             self.text, self.start
@@ -947,6 +955,18 @@ class _Site:
             and self.ids is not None
             and self.key not in _PERSON_NAMES
             and not self.common
+        )
+
+    def _possessive_of_a_place(self) -> bool:
+        """The name's possessive, then a thing only a place has: "Kilkenny's pubs",
+        "Galway's rain" (not "Paterson's album")."""
+        j = self.j
+        return (
+            self.nxt == "s"
+            and self.next_gap in ("'", "’")
+            and j + 1 < len(self.keys)
+            and self.keys[j + 1] in en.PLACE_THINGS_AFTER_POSSESSIVE
+            and not self.text[self.toks[j][2] : self.toks[j + 1][1]].strip()
         )
 
     def _based_after(self) -> bool:
