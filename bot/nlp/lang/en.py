@@ -1320,6 +1320,20 @@ PLACE_THINGS_AFTER_POSSESSIVE = frozenset(
     "traffic rents housing parks museums harbour harbor waterfront trams subway hills canals "
     "neighbourhoods neighborhoods outskirts population economy".split()
 )
+# Words before "to" and "from" that make them a person's, the one spoken to or heard from:
+# "thanks to Denton", "talked to Lincoln", "a speech from Obama", "a cover from Bowie" (not
+# "moving to Denton", "greetings from Kilkenny").
+SAID_BEFORE_TO = frozenset(
+    "thanks thank shoutout talk talks talked talking speak speaks spoke speaking said say "
+    "says reply replies replied replying listen listens listened listening married sent send "
+    "sends sending letter letters message messages email emails note notes gift gifts tribute "
+    "apology props kudos congrats congratulations condolences".split()
+)
+SAID_BEFORE_FROM = frozenset(
+    "speech speeches message messages letter letters email emails note notes call calls quote "
+    "quotes gift gifts tweet tweets text texts reply replies news word update updates "
+    "statement statements video videos song songs cover covers interview".split()
+)
 # Words before "from" that make it where someone is from, in sports talk too: "I'm from Leeds",
 # "we're from", "fans from Hull" (not "a free-kick from Rodriguez").
 ORIGIN_BEFORE_FROM = frozenset(

@@ -923,7 +923,7 @@ class _Site:
         self.loc_ctx, self.strong_ctx = _place_context(
             self.g,
             self.text,
-            self.prev,
+            "" if self._said_to_or_from() else self.prev,
             self.prev_gap,
             self.nxt,
             self.next_gap,
@@ -945,6 +945,15 @@ class _Site:
             self.text, self.start
         ):
             self.loc_ctx = True  # "Northcote - Police are at the scene", "@ Amnesia - Ibiza"
+
+    def _said_to_or_from(self) -> bool:
+        """ "to" or "from" before the name is a person's, spoken to or heard from: "thanks
+        to Denton", "a speech from Obama" (no place word; not "moving to Denton")."""
+        i, keys = self.i, self.keys
+        if i < 2 or self.prev not in ("to", "from"):
+            return False
+        said = en.SAID_BEFORE_TO if self.prev == "to" else en.SAID_BEFORE_FROM
+        return keys[i - 2] in said
 
     def _a_proper_name_without_case(self) -> bool:
         """In a message that shows no case, a lower-case name reads as a capitalised one
