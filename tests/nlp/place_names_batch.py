@@ -575,3 +575,33 @@ BATCH_6: tuple[Row, ...] = (
     ("Obama's memoir is on my nightstand", ()),
     ("met Sydney @ the standup, she's new on the team", ()),
 )
+
+# BATCH_7: more unseen wordings of batch 6's classes, written after its fixes to check them
+# (not fixed for). Scored: strict micro-F1 0.800 (P 0.909, R 0.714), false alarms 1/8
+# ("an Ithaca-based gorge photo": framed.py's "-based" frame reads a home), cities found
+# 0.857; before batch 6's fixes: 0.696, the same false alarm, cities found 0.214.
+BATCH_7: tuple[Row, ...] = (
+    ("Inverness next week, a long drive up from Edinburgh", (f"trip Inverness GB {NEXT_WEEK}",)),
+    ("Lecce till Thursday, way calmer than Rome", ("trip Lecce IT 05-11 05-14",)),
+    ("Glasgow is too loud for me, Stirling is home", ("home Stirling GB",)),
+    ("Tübingen based, Stuttgart for work", ("home Tübingen DE",)),
+    ("Missoula based, Denver folks say hi", ("home Missoula US",)),
+    ("Ithaca-based, NYC on weekends", ("home Ithaca US",)),
+    ("Truro-born, living in London now", ("home London GB",)),
+    ("Annecy's lake is why I moved here", ("home Annecy FR",)),
+    ("i love bozeman's hills, three winters here now", ("home Bozeman US",)),
+    ("#stirling till friday for a wedding", ("trip Stirling GB 05-11 05-15",)),
+    ("#Matera this weekend, the sassi!", ("trip Matera IT 05-15 05-17",)),
+    ("ENNIS NEXT WEEK for the trad festival", (f"trip Ennis IE {NEXT_WEEK}",)),
+    ("moved to nanaimo last spring, loving the island", ("home Nanaimo CA",)),
+    ("Salisbury, two hours out of London, is where we live now", ("home Salisbury GB",)),
+    # hard negatives
+    ("thanks to Carlisle for the quick review", ()),
+    ("a message from Lancaster: the build is red", ()),
+    ("Durham's goal from the edge of the box, 1-0 now", ()),
+    ("the transfer to Dundee fell through, fans are gutted", ()),
+    ("Bangor's new single is out, great hook", ()),
+    ("an Ithaca-based gorge photo made the front page", ()),
+    ("#stirling engine demo at the makerspace", ()),
+    ("we based the estimate on last year's numbers", ()),
+)
