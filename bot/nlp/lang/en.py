@@ -1304,6 +1304,42 @@ REGION_CODES_THAT_ARE_WORDS = frozenset(
 # After a tag of a city whose name is a common word, the event it names: "#Reading festival"
 # is the festival, no statement about Reading.
 EVENT_NOUNS = frozenset("festival fest con conference expo summit marathon half carnival".split())
+# Right after a city's name, "based" or a hyphen's "-born", "-bound" says where someone is,
+# is from or goes ("Bristol-based designer", "LEEDS based", "Dublin-born", "Glasgow-bound"),
+# unless "based" is a verb with its object ("Davis based his claim on ...").
+PLACE_FRAME_AFTER = frozenset({"based", "born", "bred", "raised", "bound"})
+BASED_AFTER_A_NAME = re.compile(
+    r"(?:[ \t]?-[ \t]?(?:based|born|bred|raised|bound)\b|[ \t]based\b(?![ \t]+(?:on|upon|off|his"
+    r"|her|their|its|our|my|your|the|a|an|this|that|these|those|it|them|him|me|us)\b))",
+    re.IGNORECASE,
+)
+# After a name's possessive, things only a place has: "Kilkenny's pubs", "Galway's rain",
+# "Austin's traffic" (not "Paterson's album", "Harper's column").
+PLACE_THINGS_AFTER_POSSESSIVE = frozenset(
+    "streets pubs bars nightlife weather rain beaches skyline council mayor airport suburbs "
+    "traffic rents housing parks museums harbour harbor waterfront trams subway hills canals "
+    "neighbourhoods neighborhoods outskirts population economy".split()
+)
+# Words before "to" and "from" that make them a person's, the one spoken to or heard from:
+# "thanks to Denton", "talked to Lincoln", "a speech from Obama", "a cover from Bowie" (not
+# "moving to Denton", "greetings from Kilkenny").
+SAID_BEFORE_TO = frozenset(
+    "thanks thank shoutout talk talks talked talking speak speaks spoke speaking said say "
+    "says reply replies replied replying listen listens listened listening married sent send "
+    "sends sending letter letters message messages email emails note notes gift gifts tribute "
+    "apology props kudos congrats congratulations condolences".split()
+)
+SAID_BEFORE_FROM = frozenset(
+    "speech speeches message messages letter letters email emails note notes call calls quote "
+    "quotes gift gifts tweet tweets text texts reply replies news word update updates "
+    "statement statements video videos song songs cover covers interview".split()
+)
+# Words before "from" that make it where someone is from, in sports talk too: "I'm from Leeds",
+# "we're from", "fans from Hull" (not "a free-kick from Rodriguez").
+ORIGIN_BEFORE_FROM = frozenset(
+    "m am re are s is was were originally born raised fans supporters people folks lads "
+    "family".split()
+)
 # After a multi-word city's name, words of a time that make it a place in lower-case text:
 # "salt lake city next week", "new orleans june 10-13".
 TIME_AFTER_A_NAME = frozenset({"next", "this", "tomorrow", "tonight", *MONTH_NAMES, *WEEKDAY_NAMES})
