@@ -16,6 +16,8 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
+from bot.nlp.dates.vocabulary import holiday_names
+
 __all__ = [
     "ADJECTIVES",
     "ARRIVAL",
@@ -23,6 +25,7 @@ __all__ = [
     "CORRECTION",
     "DEMONYM_SELF",
     "END_WORDS",
+    "HOLIDAY_PHRASES",
     "HOME_AFTER",
     "HOME_BEFORE",
     "HOME_NOW_AFTER",
@@ -47,6 +50,7 @@ __all__ = [
     "gate_words",
     "intent_gate",
     "may_pass_a_gate",
+    "names_a_holiday",
     "names_a_pair",
     "statement_gate",
     "words_of",
@@ -275,6 +279,8 @@ TRIP_BEFORE = _cue(
     | ^\s*(?:currently|still|now|right\s+now)\s+(?:in|at)\s*$
     | \b(?:trip|travel|visit|vacation|holiday|flight|flights|conference|offsite|off-site|
           layover|stopover|work\s+trip|road\s+trip|weekend|week|days|nights)\s+(?:to|in|at)\s*$
+    | (?:^|\b)(?:reaching|pulling\s+into|touching\s+down\s+in|arriving\s+into|
+          landing\s+into|making\s+it\s+to|get\s+into)\s*$
     | (?:^|\b)(?:visiting|in\s+town\s+in|landing\s+in|arriving\s+in|arrive\s+in|land\s+in|
           back\s+in|over\s+in|out\s+in|up\s+in|down\s+in|stuck\s+in|stopping\s+in|
           passing\s+through|touring|exploring|staying\s+in|staying\s+at|spending\s+\w+(?:\s+\w+)?\s+in)\s*$
@@ -292,7 +298,10 @@ TRIP_BEFORE = _cue(
     | ^\s*(?:in|at)\s*$
     | \bbooked\s+(?:a\s+)?(?:trip|flights?|tickets?|a\s+hotel)?\s*(?:to|in|for)\s*$
     )""",
-    ("i'll be in", "heading to", "visiting", "trip to", "back in", "flying into", "in"),
+    (
+        "i'll be in", "heading to", "visiting", "trip to", "back in", "flying into", "in",
+        "reaching", "pulling into", "touching down in",
+    ),
 )
 # After a city: "Berlin trip", "Tulsa trip booked", "the Lisbon offsite".
 MODIFIER_TRIP = _cue(
@@ -412,6 +421,26 @@ DATE_WORDS = frozenset(
     tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday sun
     sunday""".split()
 )
+
+
+def _holiday_phrases() -> dict[str, tuple[str, ...]]:
+    """Holiday names the dates grammar reads whose words are too common to look for alone
+    ("boxing day", "new year's eve", "bonfire night"), by their last word; a name with a
+    date word ("christmas eve", "good friday") or of one word ("hogmanay") needs none."""
+    found: dict[str, set[str]] = {}
+    for words in holiday_names():
+        if len(words) < 2 or not DATE_WORDS.isdisjoint(words):
+            continue
+        phrase = " ".join(words).replace(" '", "'")  # ("presidents", "'", "day")
+        found.setdefault(words[-1], set()).add(phrase)
+    return {last: tuple(sorted(phrases)) for last, phrases in found.items()}
+
+
+# The words of dates, holidays of one word included ("nye", "juneteenth", "deepavali").
+DATE_WORDS = DATE_WORDS | {words[0] for words in holiday_names() if len(words) == 1}
+# "day": ("boxing day", "canada day", ...): a holiday named by common words.
+HOLIDAY_PHRASES = _holiday_phrases()
+_HOLIDAY_LAST_WORDS = frozenset(HOLIDAY_PHRASES) - DATE_WORDS
 STATEMENT_WORDS = _HOME_WORDS | DATE_WORDS
 _MARKS = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~\n\t\r-'
 _SPLIT = str.maketrans({**{c: " " for c in _MARKS + "–—…“”"}, "’": "'"})
@@ -490,6 +519,7 @@ def may_pass_a_gate(low: str, words: list[str]) -> bool:
     return (
         not LONE_GATE_WORDS.isdisjoint(words)
         or names_a_pair(low, words)
+        or names_a_holiday(low, words)
         or _DATE_DIGITS.search(low) is not None
     )
 
@@ -533,9 +563,26 @@ def intent_gate(gate: Gate) -> bool:
 
 
 def may_date(text: str) -> bool:
-    """Whether a stretch of text may hold a trip's dates (a date word or date digits)."""
-    return not DATE_WORDS.isdisjoint(text.translate(_SPLIT).split()) or bool(
-        _DATE_DIGITS.search(text)
+    """Whether a stretch of text may hold a trip's dates (a date word, a holiday's name or
+    date digits)."""
+    words = text.translate(_SPLIT).split()
+    return (
+        not DATE_WORDS.isdisjoint(words)
+        or names_a_holiday(text, words)
+        or bool(_DATE_DIGITS.search(text))
+    )
+
+
+def names_a_holiday(low: str, words: Collection[str]) -> bool:
+    """Whether a holiday named by common words is in the text: "through new year's day",
+    "over the bank holiday" yes, "a good day" no (a set lookup of its last word, then a
+    substring test)."""
+    if _HOLIDAY_LAST_WORDS.isdisjoint(words):
+        return False
+    if "’" in low:
+        low = low.replace("’", "'")
+    return any(
+        p in low for w in _HOLIDAY_LAST_WORDS.intersection(words) for p in HOLIDAY_PHRASES[w]
     )
 
 
@@ -551,7 +598,7 @@ def may_state_in(low: str, words: Collection[str]) -> bool:
     test's few hits and can never disagree with the grammar."""
     if not STATEMENT_WORDS.isdisjoint(words):
         return True
-    if names_a_pair(low, words):
+    if names_a_pair(low, words) or names_a_holiday(low, words):
         return True
     if "where" in words and (">" in low or ":" in low):
         return True  # a reply to a quoted "where's everyone based?", "**Where:** Tacoma"
@@ -898,11 +945,13 @@ INTENT_CUES: tuple[Cue, ...] = (
 # A test checks that every cue's examples hold one of its words and fit its pattern.
 INTENT_WORDS = frozenset(w for cue in INTENT_CUES if cue.needs for w in cue.needs[0])
 # Every word one of the gates looks for (statement_gate's "where" is its quoted question's).
-_GATE_WORDS = STATEMENT_WORDS | INTENT_WORDS | _PAIR_WORDS | {"where"}
+_GATE_WORDS = STATEMENT_WORDS | INTENT_WORDS | _PAIR_WORDS | _HOLIDAY_LAST_WORDS | {"where"}
 GATE_WORDS = _GATE_WORDS
 # The gate words that open a gate by themselves: not "are" or "from", which count only in
 # their two-word subjects (``names_a_pair``). On tweets they are among the commonest words.
-LONE_GATE_WORDS = _GATE_WORDS - (_PAIR_WORDS - STATEMENT_WORDS - INTENT_WORDS - {"where"})
+LONE_GATE_WORDS = _GATE_WORDS - (
+    (_PAIR_WORDS | _HOLIDAY_LAST_WORDS) - STATEMENT_WORDS - INTENT_WORDS - {"where"}
+)
 _CUES_BY_WORD = {
     w: tuple(c for c in INTENT_CUES if c.needs and w in c.needs[0] and not c.beside_a_stay)
     for w in INTENT_WORDS
@@ -954,6 +1003,9 @@ TAKEN_BACK_AFTER = re.compile(
 TAKEN_BACK_WORDS = ("scratch", "mind", "nvm", "forget", "more", "cancel", "called", "fell")
 NOT_AFTER = re.compile(
     r"\b(?:cancel+ed|called\s+off|fell\s+through|postponed|kidding|jk|in\s+spirit|"
+    # "the Bremen trip on the 8th is off", "... got scrapped", "... isn't happening"
+    r"(?:is|'s|are|'re)\s+off(?!\s+(?:to|for|on|at|in))|scrapped|axed|shelved|"
+    r"(?:is\s+not|isn't|not|won't\s+be)\s+happening|"
     r"was\s+(?:great|amazing|fun|lovely)|"
     r"not\s+anymore|no\s+longer|anymore|after\s+all|someday|one\s+day(?![\s-]+(?:thing|trip|visit|only))|eventually|"
     r"is\s+on\s+(?:the|my)\s+list|no\s+dates|if\s+(?:my|the|i)|depends|assuming|maybe|might|"
@@ -1118,7 +1170,9 @@ NOT_THERE = re.compile(r"(?:\bnot|\bno\s+longer|n't(?:\s+be)?)\s+(?:in|at|going\
 SECOND_CLAUSE = re.compile(
     r"(?:until|till|til|thru|through|to|-|–|—|back|leaving|leave|home|out|departing|"
     r"staying(?:\s+on)?(?:\s+(?:till|until|through|thru))?|return(?:ing)?|and|&|"
-    r"flying\s+(?:out|home|back)|fly\s+(?:out|home|back))\W*(?:on\s+|the\s+)?$"
+    r"(?:flying|fly|heading|head|driving|drive|going|go|checking|check)\s+(?:out|home|back))"
+    # "fly out again on the 7th", "back home again sunday", "leaving again the 9th"
+    r"(?:\s+(?:again|back|home))?\W*(?:on\s+|the\s+)?$"
 )
 # Until a weekday, for a current trip ("in london til wed").
 UNTIL_WEEKDAY = re.compile(
