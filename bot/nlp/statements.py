@@ -350,6 +350,8 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
         return "home" if en.STILL_THERE.search(m.after) else None
     if en.BEEN_IN.search(b) and en.YEARS_AFTER.match(m.after):
         return "home"  # "been in Bengaluru 6 yrs now"
+    if en.YEARS_BEFORE.search(b) and en.YEARS_STILL_AFTER.match(m.after):
+        return "home"  # "five years in Dresden now"
     if not en.VISIT_SOMEONE.search(b) and _not_the_speaker_now(m):
         return None
     if en.HOME_BEFORE.search(b):

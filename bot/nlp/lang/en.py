@@ -122,7 +122,7 @@ NOT_NOW = re.compile(
     r"one\s+day|wish|hope|hoping|dream|dreaming|imagine|thinking|considering|planning\s+to\s+move|"
     r"should\s+i|or\s+should|i'd|id\s+love|want\s+to|wanna|would\s+love|in\s+the\s+future|"
     r"eventually|unless|suppose|pretend|depends|depending|assuming|tentatively|"
-    r"moving|relocating|move|relocate|spirit|mentally|kidding|jk|joking|lol\s+no|"
+    r"moving|relocating|(?<!made\sthe\s)move|relocate|spirit|mentally|kidding|jk|joking|lol\s+no|"
     r"miss|missing|favourite|favorite|love|loved|hate|recommend|recs?|tips|"
     r"any\s+good|anyone\s+know|does\s+anyone|is\s+anyone|is\s+anybody|where|what|how)\b"
 )
@@ -165,11 +165,21 @@ _ADV = (
     r"(?:\s+(?:currently|now|still|just|actually|finally|also|already|really|officially|"
     r"mostly|permanently|basically|recently|happily|proudly))*"
 )
+# What a member is, in an intro ("Tomas here, data engineer out of Bratislava").
+_ROLES = (
+    r"(?:engineer|developer|dev|designer|writer|consultant|founder|freelancer|student|"
+    r"researcher|analyst|pm|manager|scientist|artist|photographer|teacher|marketer|lawyer)"
+)
+# People a clause without "I" may be about ("a friend now living in Pune" is not a home).
+_NOT_ME = (
+    r"(?:friend|colleague|coworker|co-worker|cousin|guy|girl|woman|man|person|buddy|mate|"
+    r"client|customer|neighbou?r|relative|couple|family)"
+)
 HOME_BEFORE = _cue(
     "home before",
     rf"""(?:
       \b(?:i|we){_ADV}\s+(?:live|reside|stay|am\s+based|'m\s+based|am\s+located)
-          {_ADV}\s+(?:in|near|outside(?:\s+of)?|around)\s*$
+          (?:\s+(?:out|over|up|down|right))?{_ADV}\s+(?:in|near|outside(?:\s+of)?|around)\s*$
     | \b{_SUBJ}{_ADV}\s+(?:living|based|located|settled|residing)
           \s+(?:in|near|outside(?:\s+of)?|around|out\s+of)\s*$
     | \b{_SUBJ}{_ADV}\s+(?:in|from|near|outside|out\s+of)\s*$
@@ -191,6 +201,11 @@ HOME_BEFORE = _cue(
     | \b(?:i've|ive|i\s+have|we've|we\s+have){_ADV}\s+(?:lived|been\s+living|been\s+based|
           been\s+in)\s+(?:in\s+)?$
     | \b(?:been\s+living|been\s+based)\s+(?:in|out\s+of)\s*$
+    | ^\W*home\s+(?:is\s+)?in\s*$
+    | \b(?:made\s+the\s+(?:move|jump|leap)|got\s+settled|settled\s+down)\s+(?:to|in|over\s+to)\s*$
+    | ^\W*(?:an?\s+)?(?:[\w-]+\s+)?{_ROLES}\s+(?:out\s+of|based\s+(?:in|out\s+of))\s*$
+    | ^\W*an?\s+(?!{_NOT_ME}\b)[\w-]+(?:\s+[\w-]+)?\s+now\s+(?:living|based|settled)
+          \s+(?:in|out\s+of)\s*$
     | \b(?:i'm|im|i\s+am|we're|we\s+are)\s+an?\s+[\w-]+(?:\s+[\w-]+)?\s+(?:now\s+)?
           (?:living|based|settled)
           \s+(?:in|out\s+of)\s*$
@@ -410,7 +425,7 @@ _HOME_WORDS = frozenset(
     """here live lives living lived based moved relocated settled fellow proud home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
     resident represent checking location aquí aqui ici i'm im we're i've ive we've born
-    landed arrived touched intro introduction originally""".split()
+    landed arrived touched intro introduction originally grew raised bred""".split()
 )
 # The words of dates: every trip but an arrival needs its days.
 DATE_WORDS = frozenset(
@@ -458,13 +473,15 @@ _ASCII_DIGITS = b"0123456789"
 _PAIRS = {
     "are": ("we are",),
     "am": ("i am",),
-    "been": ("have been",),
+    "been": ("have been", "been in", "been living", "been based"),
     "other": ("any other",),
     "else": ("anyone else", "anybody else"),
     "place": ("my place",),
     "apartment": ("my apartment",),
     "flat": ("my flat",),
     "house": ("my house",),
+    "counting": ("and counting",),  # "a decade in Hamburg and counting"
+    "move": ("the move to", "the move over to", "the move out to"),
     "from": ("hi from", "hey from", "hello from", "howdy from", "hiya from", "waving from"),
 }
 _PAIR_WORDS = frozenset(_PAIRS)
@@ -1068,10 +1085,19 @@ BEEN_IN = re.compile(
     r"(?:^|\b(?:i've|ive|i\s+have|we've|we\s+have)\s+)\s*been\s+(?:living\s+)?in\s*$"
 )
 YEARS_AFTER = re.compile(
-    r"^\W*(?:for\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|many|several|two|three|four|five|"
+    r"^\W*(?:for\s+)?(?:(?:going\s+on|nearly|almost|about|around|over|well\s+over|close\s+to|"
+    r"coming\s+up\s+on)\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|many|several|two|three|four|five|"
     r"six|seven|eight|nine|ten|a)\s*(?:yrs?|years?|decades?)\b"
     r"|^\W*(?:(?:my|our)\s+(?:whole|entire)\s+(?:life|lives)|all\s+(?:my|our)\s+lives?|forever)\b"
 )
+# "five years in Dresden now", "a decade in Leeds and counting": years there, still now
+# (``YEARS_STILL_AFTER``), are a home; "did 3 years in Tokyo" is not.
+YEARS_BEFORE = re.compile(
+    r"^\W*(?:(?:i've|ive|we've)\s+(?:had|spent)\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|"
+    r"many|several|two|three|four|five|six|seven|eight|nine|ten|a)\s*(?:yrs?|years?|decades?)"
+    r"\s+(?:in|living\s+in|based\s+in)\s*$"
+)
+YEARS_STILL_AFTER = re.compile(r"^\W*(?:now|and\s+counting|so\s+far|already|these\s+days)\b")
 # After "sorry" and a city, its people: an apology to them ("Manchester here, sorry London
 # folks"), not a self-correction ("Leeds, sorry, Bradford").
 APOLOGY_TO_PEOPLE = re.compile(
@@ -1107,7 +1133,7 @@ QUALIFIER = re.compile(
 # Homes that dates do not turn into a trip ("I live in X", unlike "I'm in X next week").
 STRONG_HOME = re.compile(
     r"\b(?:live|living|based|located|reside|residing|moved|relocated|settled|call|home|"
-    r"lived|fellow|proud|location)\b"
+    r"lived|fellow|proud|location|made\s+the\s+(?:move|jump|leap))\b"
 )
 # "I'm in Oslo next wknd", "im in Leeds nxt wk": a coming stay whose days are written past
 # reading (a misspelt or shortened week), so not a home; "next to the station" is a place.
@@ -1115,7 +1141,10 @@ NEXT_AFTER = re.compile(r"^\W*(?:next|nxt)\s+(?!to\b|door\b)[a-z]")
 # A past move: a home whatever dates follow ("moved up from Seattle to Vancouver in March").
 MOVED_PAST = re.compile(r"\b(?:moved|relocated)\b")
 # "born and raised in Chicago and never left": an origin that is still home.
-STILL_THERE = re.compile(r"\b(?:never\s+left|still\s+(?:here|there|live|living|in)|and\s+still)\b")
+STILL_THERE = re.compile(
+    r"\b(?:never\s+(?:really\s+)?(?:left|moved(?:\s+away)?|went\s+anywhere)|haven't\s+left|"
+    r"still\s+(?:here|there|live|living|in|around)|and\s+still|stayed\s+put)\b"
+)
 # After a city: a group or a clock, not a place the speaker is ("Berlin people:", "Berlin time").
 NOT_A_STAY_AFTER = re.compile(
     # A dish, drink or style named after a city: "Denver omelette", "Chicago-style pizza".
