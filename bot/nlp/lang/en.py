@@ -153,6 +153,8 @@ CLAUSE_SPLIT = re.compile(
     r"after\s+that|so|because|cause|cuz|since)\s|\sand\s(?=i\b|we\b|i'm|im\b|we're)"
 )
 # What may join the cities of a list or an itinerary.
+# Between two cities, a route: "Sydney to Canberra on the 20th" (the second is the trip).
+ROUTE_GAP = re.compile(r"\s*to\s*")
 LIST_JOINERS = re.compile(
     r"^\W*(?:and|then|&|\+|->|→|>|to|after\s+that|followed\s+by|before|plus)?\W*"
     r"(?:and|then|&|\+|->|→|>|then\s+on\s+to|on\s+to)?\W*$"
