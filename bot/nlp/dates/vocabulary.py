@@ -504,6 +504,12 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("chinese", "new", "year"): "lunar_new_year",
 }
 _HOLIDAY_FIRST_WORDS = frozenset(words[0] for words in _HOLIDAY_NAMES)
+
+
+def holiday_names() -> frozenset[tuple[str, ...]]:
+    """Every holiday name this grammar reads, as its words ("boxing", "day"): the statement
+    grammar opens its date gate on them (``lang.en.names_a_holiday``)."""
+    return frozenset(_HOLIDAY_NAMES)
 # The holiday words that alone make a message worth reading (not "new", "good", "bank": the
 # other names end in "day", "friday" or "year's", which pass by themselves).
 _HOLIDAY_TRIGGERS = frozenset(

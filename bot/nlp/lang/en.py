@@ -16,6 +16,8 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
+from bot.nlp.dates.vocabulary import holiday_names
+
 __all__ = [
     "ADJECTIVES",
     "ARRIVAL",
@@ -23,6 +25,7 @@ __all__ = [
     "CORRECTION",
     "DEMONYM_SELF",
     "END_WORDS",
+    "HOLIDAY_PHRASES",
     "HOME_AFTER",
     "HOME_BEFORE",
     "HOME_NOW_AFTER",
@@ -47,6 +50,7 @@ __all__ = [
     "gate_words",
     "intent_gate",
     "may_pass_a_gate",
+    "names_a_holiday",
     "names_a_pair",
     "statement_gate",
     "words_of",
@@ -118,7 +122,7 @@ NOT_NOW = re.compile(
     r"one\s+day|wish|hope|hoping|dream|dreaming|imagine|thinking|considering|planning\s+to\s+move|"
     r"should\s+i|or\s+should|i'd|id\s+love|want\s+to|wanna|would\s+love|in\s+the\s+future|"
     r"eventually|unless|suppose|pretend|depends|depending|assuming|tentatively|"
-    r"moving|relocating|move|relocate|spirit|mentally|kidding|jk|joking|lol\s+no|"
+    r"moving|relocating|(?<!made\sthe\s)move|relocate|spirit|mentally|kidding|jk|joking|lol\s+no|"
     r"miss|missing|favourite|favorite|love|loved|hate|recommend|recs?|tips|"
     r"any\s+good|anyone\s+know|does\s+anyone|is\s+anyone|is\s+anybody|where|what|how)\b"
 )
@@ -149,6 +153,8 @@ CLAUSE_SPLIT = re.compile(
     r"after\s+that|so|because|cause|cuz|since)\s|\sand\s(?=i\b|we\b|i'm|im\b|we're)"
 )
 # What may join the cities of a list or an itinerary.
+# Between two cities, a route: "Sydney to Canberra on the 20th" (the second is the trip).
+ROUTE_GAP = re.compile(r"\s*to\s*")
 LIST_JOINERS = re.compile(
     r"^\W*(?:and|then|&|\+|->|→|>|to|after\s+that|followed\s+by|before|plus)?\W*"
     r"(?:and|then|&|\+|->|→|>|then\s+on\s+to|on\s+to)?\W*$"
@@ -161,11 +167,21 @@ _ADV = (
     r"(?:\s+(?:currently|now|still|just|actually|finally|also|already|really|officially|"
     r"mostly|permanently|basically|recently|happily|proudly))*"
 )
+# What a member is, in an intro ("Tomas here, data engineer out of Bratislava").
+_ROLES = (
+    r"(?:engineer|developer|dev|designer|writer|consultant|founder|freelancer|student|"
+    r"researcher|analyst|pm|manager|scientist|artist|photographer|teacher|marketer|lawyer)"
+)
+# People a clause without "I" may be about ("a friend now living in Pune" is not a home).
+_NOT_ME = (
+    r"(?:friend|colleague|coworker|co-worker|cousin|guy|girl|woman|man|person|buddy|mate|"
+    r"client|customer|neighbou?r|relative|couple|family)"
+)
 HOME_BEFORE = _cue(
     "home before",
     rf"""(?:
       \b(?:i|we){_ADV}\s+(?:live|reside|stay|am\s+based|'m\s+based|am\s+located)
-          {_ADV}\s+(?:in|near|outside(?:\s+of)?|around)\s*$
+          (?:\s+(?:out|over|up|down|right))?{_ADV}\s+(?:in|near|outside(?:\s+of)?|around)\s*$
     | \b{_SUBJ}{_ADV}\s+(?:living|based|located|settled|residing)
           \s+(?:in|near|outside(?:\s+of)?|around|out\s+of)\s*$
     | \b{_SUBJ}{_ADV}\s+(?:in|from|near|outside|out\s+of)\s*$
@@ -187,6 +203,11 @@ HOME_BEFORE = _cue(
     | \b(?:i've|ive|i\s+have|we've|we\s+have){_ADV}\s+(?:lived|been\s+living|been\s+based|
           been\s+in)\s+(?:in\s+)?$
     | \b(?:been\s+living|been\s+based)\s+(?:in|out\s+of)\s*$
+    | ^\W*home\s+(?:is\s+)?in\s*$
+    | \b(?:made\s+the\s+(?:move|jump|leap)|got\s+settled|settled\s+down)\s+(?:to|in|over\s+to)\s*$
+    | ^\W*(?:an?\s+)?(?:[\w-]+\s+)?{_ROLES}\s+(?:out\s+of|based\s+(?:in|out\s+of))\s*$
+    | ^\W*an?\s+(?!{_NOT_ME}\b)[\w-]+(?:\s+[\w-]+)?\s+now\s+(?:living|based|settled)
+          \s+(?:in|out\s+of)\s*$
     | \b(?:i'm|im|i\s+am|we're|we\s+are)\s+an?\s+[\w-]+(?:\s+[\w-]+)?\s+(?:now\s+)?
           (?:living|based|settled)
           \s+(?:in|out\s+of)\s*$
@@ -275,6 +296,8 @@ TRIP_BEFORE = _cue(
     | ^\s*(?:currently|still|now|right\s+now)\s+(?:in|at)\s*$
     | \b(?:trip|travel|visit|vacation|holiday|flight|flights|conference|offsite|off-site|
           layover|stopover|work\s+trip|road\s+trip|weekend|week|days|nights)\s+(?:to|in|at)\s*$
+    | (?:^|\b)(?:reaching|pulling\s+into|touching\s+down\s+in|arriving\s+into|
+          landing\s+into|making\s+it\s+to|get\s+into)\s*$
     | (?:^|\b)(?:visiting|in\s+town\s+in|landing\s+in|arriving\s+in|arrive\s+in|land\s+in|
           back\s+in|over\s+in|out\s+in|up\s+in|down\s+in|stuck\s+in|stopping\s+in|
           passing\s+through|touring|exploring|staying\s+in|staying\s+at|spending\s+\w+(?:\s+\w+)?\s+in)\s*$
@@ -292,7 +315,10 @@ TRIP_BEFORE = _cue(
     | ^\s*(?:in|at)\s*$
     | \bbooked\s+(?:a\s+)?(?:trip|flights?|tickets?|a\s+hotel)?\s*(?:to|in|for)\s*$
     )""",
-    ("i'll be in", "heading to", "visiting", "trip to", "back in", "flying into", "in"),
+    (
+        "i'll be in", "heading to", "visiting", "trip to", "back in", "flying into", "in",
+        "reaching", "pulling into", "touching down in",
+    ),
 )
 # After a city: "Berlin trip", "Tulsa trip booked", "the Lisbon offsite".
 MODIFIER_TRIP = _cue(
@@ -401,7 +427,7 @@ _HOME_WORDS = frozenset(
     """here live lives living lived based moved relocated settled fellow proud home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
     resident represent checking location aquí aqui ici i'm im we're i've ive we've born
-    landed arrived touched intro introduction originally""".split()
+    landed arrived touched intro introduction originally grew raised bred""".split()
 )
 # The words of dates: every trip but an arrival needs its days.
 DATE_WORDS = frozenset(
@@ -412,6 +438,26 @@ DATE_WORDS = frozenset(
     tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday sun
     sunday""".split()
 )
+
+
+def _holiday_phrases() -> dict[str, tuple[str, ...]]:
+    """Holiday names the dates grammar reads whose words are too common to look for alone
+    ("boxing day", "new year's eve", "bonfire night"), by their last word; a name with a
+    date word ("christmas eve", "good friday") or of one word ("hogmanay") needs none."""
+    found: dict[str, set[str]] = {}
+    for words in holiday_names():
+        if len(words) < 2 or not DATE_WORDS.isdisjoint(words):
+            continue
+        phrase = " ".join(words).replace(" '", "'")  # ("presidents", "'", "day")
+        found.setdefault(words[-1], set()).add(phrase)
+    return {last: tuple(sorted(phrases)) for last, phrases in found.items()}
+
+
+# The words of dates, holidays of one word included ("nye", "juneteenth", "deepavali").
+DATE_WORDS = DATE_WORDS | {words[0] for words in holiday_names() if len(words) == 1}
+# "day": ("boxing day", "canada day", ...): a holiday named by common words.
+HOLIDAY_PHRASES = _holiday_phrases()
+_HOLIDAY_LAST_WORDS = frozenset(HOLIDAY_PHRASES) - DATE_WORDS
 STATEMENT_WORDS = _HOME_WORDS | DATE_WORDS
 _MARKS = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~\n\t\r-'
 _SPLIT = str.maketrans({**{c: " " for c in _MARKS + "–—…“”"}, "’": "'"})
@@ -429,13 +475,15 @@ _ASCII_DIGITS = b"0123456789"
 _PAIRS = {
     "are": ("we are",),
     "am": ("i am",),
-    "been": ("have been",),
+    "been": ("have been", "been in", "been living", "been based"),
     "other": ("any other",),
     "else": ("anyone else", "anybody else"),
     "place": ("my place",),
     "apartment": ("my apartment",),
     "flat": ("my flat",),
     "house": ("my house",),
+    "counting": ("and counting",),  # "a decade in Hamburg and counting"
+    "move": ("the move to", "the move over to", "the move out to"),
     "from": ("hi from", "hey from", "hello from", "howdy from", "hiya from", "waving from"),
 }
 _PAIR_WORDS = frozenset(_PAIRS)
@@ -490,6 +538,7 @@ def may_pass_a_gate(low: str, words: list[str]) -> bool:
     return (
         not LONE_GATE_WORDS.isdisjoint(words)
         or names_a_pair(low, words)
+        or names_a_holiday(low, words)
         or _DATE_DIGITS.search(low) is not None
     )
 
@@ -533,9 +582,26 @@ def intent_gate(gate: Gate) -> bool:
 
 
 def may_date(text: str) -> bool:
-    """Whether a stretch of text may hold a trip's dates (a date word or date digits)."""
-    return not DATE_WORDS.isdisjoint(text.translate(_SPLIT).split()) or bool(
-        _DATE_DIGITS.search(text)
+    """Whether a stretch of text may hold a trip's dates (a date word, a holiday's name or
+    date digits)."""
+    words = text.translate(_SPLIT).split()
+    return (
+        not DATE_WORDS.isdisjoint(words)
+        or names_a_holiday(text, words)
+        or bool(_DATE_DIGITS.search(text))
+    )
+
+
+def names_a_holiday(low: str, words: Collection[str]) -> bool:
+    """Whether a holiday named by common words is in the text: "through new year's day",
+    "over the bank holiday" yes, "a good day" no (a set lookup of its last word, then a
+    substring test)."""
+    if _HOLIDAY_LAST_WORDS.isdisjoint(words):
+        return False
+    if "’" in low:
+        low = low.replace("’", "'")
+    return any(
+        p in low for w in _HOLIDAY_LAST_WORDS.intersection(words) for p in HOLIDAY_PHRASES[w]
     )
 
 
@@ -551,7 +617,7 @@ def may_state_in(low: str, words: Collection[str]) -> bool:
     test's few hits and can never disagree with the grammar."""
     if not STATEMENT_WORDS.isdisjoint(words):
         return True
-    if names_a_pair(low, words):
+    if names_a_pair(low, words) or names_a_holiday(low, words):
         return True
     if "where" in words and (">" in low or ":" in low):
         return True  # a reply to a quoted "where's everyone based?", "**Where:** Tacoma"
@@ -898,11 +964,13 @@ INTENT_CUES: tuple[Cue, ...] = (
 # A test checks that every cue's examples hold one of its words and fit its pattern.
 INTENT_WORDS = frozenset(w for cue in INTENT_CUES if cue.needs for w in cue.needs[0])
 # Every word one of the gates looks for (statement_gate's "where" is its quoted question's).
-_GATE_WORDS = STATEMENT_WORDS | INTENT_WORDS | _PAIR_WORDS | {"where"}
+_GATE_WORDS = STATEMENT_WORDS | INTENT_WORDS | _PAIR_WORDS | _HOLIDAY_LAST_WORDS | {"where"}
 GATE_WORDS = _GATE_WORDS
 # The gate words that open a gate by themselves: not "are" or "from", which count only in
 # their two-word subjects (``names_a_pair``). On tweets they are among the commonest words.
-LONE_GATE_WORDS = _GATE_WORDS - (_PAIR_WORDS - STATEMENT_WORDS - INTENT_WORDS - {"where"})
+LONE_GATE_WORDS = _GATE_WORDS - (
+    (_PAIR_WORDS | _HOLIDAY_LAST_WORDS) - STATEMENT_WORDS - INTENT_WORDS - {"where"}
+)
 _CUES_BY_WORD = {
     w: tuple(c for c in INTENT_CUES if c.needs and w in c.needs[0] and not c.beside_a_stay)
     for w in INTENT_WORDS
@@ -954,6 +1022,9 @@ TAKEN_BACK_AFTER = re.compile(
 TAKEN_BACK_WORDS = ("scratch", "mind", "nvm", "forget", "more", "cancel", "called", "fell")
 NOT_AFTER = re.compile(
     r"\b(?:cancel+ed|called\s+off|fell\s+through|postponed|kidding|jk|in\s+spirit|"
+    # "the Bremen trip on the 8th is off", "... got scrapped", "... isn't happening"
+    r"(?:is|'s|are|'re)\s+off(?!\s+(?:to|for|on|at|in))|scrapped|axed|shelved|"
+    r"(?:is\s+not|isn't|not|won't\s+be)\s+happening|"
     r"was\s+(?:great|amazing|fun|lovely)|"
     r"not\s+anymore|no\s+longer|anymore|after\s+all|someday|one\s+day(?![\s-]+(?:thing|trip|visit|only))|eventually|"
     r"is\s+on\s+(?:the|my)\s+list|no\s+dates|if\s+(?:my|the|i)|depends|assuming|maybe|might|"
@@ -1016,10 +1087,19 @@ BEEN_IN = re.compile(
     r"(?:^|\b(?:i've|ive|i\s+have|we've|we\s+have)\s+)\s*been\s+(?:living\s+)?in\s*$"
 )
 YEARS_AFTER = re.compile(
-    r"^\W*(?:for\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|many|several|two|three|four|five|"
+    r"^\W*(?:for\s+)?(?:(?:going\s+on|nearly|almost|about|around|over|well\s+over|close\s+to|"
+    r"coming\s+up\s+on)\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|many|several|two|three|four|five|"
     r"six|seven|eight|nine|ten|a)\s*(?:yrs?|years?|decades?)\b"
     r"|^\W*(?:(?:my|our)\s+(?:whole|entire)\s+(?:life|lives)|all\s+(?:my|our)\s+lives?|forever)\b"
 )
+# "five years in Dresden now", "a decade in Leeds and counting": years there, still now
+# (``YEARS_STILL_AFTER``), are a home; "did 3 years in Tokyo" is not.
+YEARS_BEFORE = re.compile(
+    r"^\W*(?:(?:i've|ive|we've)\s+(?:had|spent)\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|"
+    r"many|several|two|three|four|five|six|seven|eight|nine|ten|a)\s*(?:yrs?|years?|decades?)"
+    r"\s+(?:in|living\s+in|based\s+in)\s*$"
+)
+YEARS_STILL_AFTER = re.compile(r"^\W*(?:now|and\s+counting|so\s+far|already|these\s+days)\b")
 # After "sorry" and a city, its people: an apology to them ("Manchester here, sorry London
 # folks"), not a self-correction ("Leeds, sorry, Bradford").
 APOLOGY_TO_PEOPLE = re.compile(
@@ -1055,7 +1135,7 @@ QUALIFIER = re.compile(
 # Homes that dates do not turn into a trip ("I live in X", unlike "I'm in X next week").
 STRONG_HOME = re.compile(
     r"\b(?:live|living|based|located|reside|residing|moved|relocated|settled|call|home|"
-    r"lived|fellow|proud|location)\b"
+    r"lived|fellow|proud|location|made\s+the\s+(?:move|jump|leap))\b"
 )
 # "I'm in Oslo next wknd", "im in Leeds nxt wk": a coming stay whose days are written past
 # reading (a misspelt or shortened week), so not a home; "next to the station" is a place.
@@ -1063,7 +1143,10 @@ NEXT_AFTER = re.compile(r"^\W*(?:next|nxt)\s+(?!to\b|door\b)[a-z]")
 # A past move: a home whatever dates follow ("moved up from Seattle to Vancouver in March").
 MOVED_PAST = re.compile(r"\b(?:moved|relocated)\b")
 # "born and raised in Chicago and never left": an origin that is still home.
-STILL_THERE = re.compile(r"\b(?:never\s+left|still\s+(?:here|there|live|living|in)|and\s+still)\b")
+STILL_THERE = re.compile(
+    r"\b(?:never\s+(?:really\s+)?(?:left|moved(?:\s+away)?|went\s+anywhere)|haven't\s+left|"
+    r"still\s+(?:here|there|live|living|in|around)|and\s+still|stayed\s+put)\b"
+)
 # After a city: a group or a clock, not a place the speaker is ("Berlin people:", "Berlin time").
 NOT_A_STAY_AFTER = re.compile(
     # A dish, drink or style named after a city: "Denver omelette", "Chicago-style pizza".
@@ -1118,7 +1201,9 @@ NOT_THERE = re.compile(r"(?:\bnot|\bno\s+longer|n't(?:\s+be)?)\s+(?:in|at|going\
 SECOND_CLAUSE = re.compile(
     r"(?:until|till|til|thru|through|to|-|–|—|back|leaving|leave|home|out|departing|"
     r"staying(?:\s+on)?(?:\s+(?:till|until|through|thru))?|return(?:ing)?|and|&|"
-    r"flying\s+(?:out|home|back)|fly\s+(?:out|home|back))\W*(?:on\s+|the\s+)?$"
+    r"(?:flying|fly|heading|head|driving|drive|going|go|checking|check)\s+(?:out|home|back))"
+    # "fly out again on the 7th", "back home again sunday", "leaving again the 9th"
+    r"(?:\s+(?:again|back|home))?\W*(?:on\s+|the\s+)?$"
 )
 # Until a weekday, for a current trip ("in london til wed").
 UNTIL_WEEKDAY = re.compile(

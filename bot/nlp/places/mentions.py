@@ -74,6 +74,8 @@ _PLACE_NOUNS_AFTER = frozenset(
 )
 # Chat words after a city that make it a place ("Hamilton here", "any Leeds folks?").
 _CHAT_AFTER = frozenset("here folks peeps crew locals".split())
+# Travel words after a city that make it a place ("my Austin flights", "the Reno trip").
+_TRAVEL_AFTER = frozenset("trip trips flight flights hotel layover stopover leg visit".split())
 # After a city: going there for an event, in sports talk too ("Cardiff for the match").
 _FOR_AN_EVENT = re.compile(
     r"\s+for\s+(?:the|a|an)\s+(?:\w+\s+)?(?:match|game|derby|final|gig|concert|race)\b",
@@ -86,11 +88,14 @@ _CONTEXT_BEFORE = _LOC_PREP | _GREETINGS | _STREETS
 # Words after a city that make it where someone lives ("a Hamilton man", "#Cork woman").
 _RESIDENTS = frozenset(
     "man woman men women boy girl teen teenager resident residents native natives local "
-    "locals couple family".split()
+    "locals couple family lad lass gal guy dude kid born bred raised".split()
 )
 # Words after a name that may make it a place (the cheap check; ``_place_context`` and
 # ``_based_after`` judge).
-_WORDS_AFTER = _PLACE_NOUNS_AFTER | _RESIDENTS | _CHAT_AFTER | en.PLACE_FRAME_AFTER
+_WORDS_AFTER = _PLACE_NOUNS_AFTER | _RESIDENTS | _CHAT_AFTER | _TRAVEL_AFTER | en.PLACE_FRAME_AFTER
+# Nouns right after a name that make it a place ("Hamilton Police", "a Cork woman", "my
+# Austin flights").
+_NOUNS_AFTER_A_PLACE = _PLACE_NOUNS_AFTER | _RESIDENTS | _CHAT_AFTER | _TRAVEL_AFTER
 _PERSON_TITLES = frozenset(
     "mr mrs ms miss dr prof sir lady lord uncle aunt saint st brother sister mom dad mum "
     "friend buddy cousin son daughter wife husband boyfriend girlfriend coach player "
@@ -1297,9 +1302,7 @@ def _place_context(
     capitalised hashtag; or a list of places it continues ("Paris / Lyon")."""
     same_clause = not any(c in prev_gap for c in ".!?\n")
     hashtag = prev_gap.endswith("#") and _tag_names_place(g, ids, capital)
-    noun_after = next_gap.strip() == "" and (
-        nxt in _PLACE_NOUNS_AFTER or nxt in _RESIDENTS or nxt in _CHAT_AFTER
-    )
+    noun_after = next_gap.strip() == "" and nxt in _NOUNS_AFTER_A_PLACE
     address = prev in _STREETS and prev_gap.strip() == ","  # "320 Willis Street, Wellington"
     strong = (prev in _STRONG_PREP and same_clause) or chained or hashtag or noun_after or address
     at_sign = prev_gap.endswith(" ") and prev_gap.rstrip().endswith("@")  # "@ Ibiza"
