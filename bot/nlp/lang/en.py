@@ -1394,7 +1394,9 @@ EVENT_NOUNS = frozenset("festival fest con conference expo summit marathon half 
 # unless "based" is a verb with its object ("Davis based his claim on ...").
 PLACE_FRAME_AFTER = frozenset({"based", "born", "bred", "raised", "bound"})
 BASED_AFTER_A_NAME = re.compile(
-    r"(?:[ \t]?-[ \t]?(?:based|born|bred|raised|bound)\b|[ \t]based\b(?![ \t]+(?:on|upon|off|his"
+    r"(?:[ \t]?-[ \t]?(?:based|born|bred|raised|bound)\b"
+    r"|[ \t]born[ \t]+(?:and|&|n'?)[ \t]+(?:raised|bred)\b"  # "Leeds born and bred"
+    r"|[ \t]based\b(?![ \t]+(?:on|upon|off|his"
     r"|her|their|its|our|my|your|the|a|an|this|that|these|those|it|them|him|me|us)\b))",
     re.IGNORECASE,
 )

@@ -88,7 +88,7 @@ _CONTEXT_BEFORE = _LOC_PREP | _GREETINGS | _STREETS
 # Words after a city that make it where someone lives ("a Hamilton man", "#Cork woman").
 _RESIDENTS = frozenset(
     "man woman men women boy girl teen teenager resident residents native natives local "
-    "locals couple family lad lass gal guy dude kid born bred raised".split()
+    "locals couple family lad lass gal guy dude kid".split()
 )
 # Words after a name that may make it a place (the cheap check; ``_place_context`` and
 # ``_based_after`` judge).
