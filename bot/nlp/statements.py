@@ -415,7 +415,7 @@ def _taken_back(m: _Mention) -> bool:
 
 def _not_the_speaker_now(m: _Mention) -> bool:
     b = m.before
-    if en.NOT_NOW.search(b):
+    if en.NOT_NOW.search(b) or en.AFTER_A_STAY.search(b):
         return True
     if en.SPEAKER.search(b):
         return False

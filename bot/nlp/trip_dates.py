@@ -278,6 +278,8 @@ def _one(low: str, t: TimeMention, today: date) -> Days:
         return _monday(first), _monday(first) + timedelta(days=6)
     if text.split()[0] in en.END_WORDS or re.search(r"\b(?:until|till|til|through)\s*$", lead):
         return today, max(today, last)
+    if en.RETURN_BEFORE_DATE.search(lead) and last >= today:
+        return today, last  # "..., back home friday": here from today until then
     return _whole_month_if_vague(text, first, last, today)
 
 

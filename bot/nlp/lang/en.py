@@ -126,6 +126,11 @@ NOT_NOW = re.compile(
     r"miss|missing|favourite|favorite|love|loved|hate|recommend|recs?|tips|"
     r"any\s+good|anyone\s+know|does\s+anyone|is\s+anyone|is\s+anybody|where|what|how)\b"
 )
+# "home tomorrow after a week in Paris": a stay that the speaker is ending.
+AFTER_A_STAY = re.compile(
+    r"\bafter\s+(?:a|an|one|two|three|four|five|\d+|a\s+few|a\s+couple\s+of|several)\s+"
+    r"(?:days?|weeks?|nights?|months?|years?)\s+(?:in|at)\s*$"
+)
 # "originally from Lyon", "born in Chennai": where someone comes from is not a home.
 ORIGIN = re.compile(
     r"\b(?:originally|born|raised|grew\s+up|hometown|native\s+of|from\s+\w+\s+originally)\b"
@@ -198,6 +203,7 @@ HOME_BEFORE = _cue(
     | \b(?:moved|moving)\s+into\s+(?:a|an|our|my|the)\s+(?:new\s+|little\s+|tiny\s+)?
           (?:flat|place|apartment|house|home|condo)\s+(?:in|near)\s*$
     | \bhome\s+(?:is|=)\s*$
+    | \b(?:then\s+)?(?:back\s+)?home\s+to\s*$
     | \bhome\s+base\s*(?:is\s*)?$
     | \b(?:i|we)\s+(?:call|now\s+call)\s*$
     | \b(?:i've|ive|i\s+have|we've|we\s+have){_ADV}\s+(?:lived|been\s+living|been\s+based|
@@ -348,12 +354,20 @@ UNTIL = re.compile(
     r"departing|staying\s+on|staying|and|&|return(?:ing)?|then)\W*$"
 )
 END_WORDS = ("until", "till", "til")
+# A day that a return leads ends a stay from today: "in Newcastle right now, back home
+# friday", "Denver, flying back tuesday" ("leaving friday" may be the day one sets off).
+RETURN_BEFORE_DATE = re.compile(
+    r"\b(?:back\s+home|heading\s+(?:home|back)|head(?:ing)?\s+back|(?:flying|fly|driving|drive|"
+    r"going|go)\s+(?:home|back)|home)\W*(?:on\s+|the\s+)?$"
+)
 NOW_WORDS = frozenset(
     {
         "now",
         "right now",
         "just now",
         "at the moment",
+        "the moment",  # "at the moment" as ``dates`` reads it
+        "this moment",
         "atm",
         "currently",
         "rn",
