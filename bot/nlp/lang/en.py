@@ -245,7 +245,7 @@ HOME_AFTER = _cue(
     r"""^(?:
       \s*-?\s*based\b
     | \W*here\b(?!'s|\s+(?:we|i|is|are|was|and\s+there|comes?|goes)\b)
-    | \s+(?:lad|lass|gal|guy|girl|boy|dude|kid)\s+here\b
+    | \s+(?:lad|lass|gal|guy|girl|boy|dude|kid|person|human|expat)\s+here\b
     | \W*checking\s+in\b
     | \W*(?:native|local|resident|born\s+and\s+(?:bred|raised)|represent)\b
           (?![^.!?]{0,30}\b(?:originally|(?<!never\s)left|moved\s+away)\b)
@@ -1168,7 +1168,10 @@ NOT_A_STAY_AFTER = re.compile(
     r"cocktail|mule|sling|chowder|cheesesteak|rolls?|wings|biryani|fried\s+chicken|bbq|"
     r"barbecue|pizza|sourdough|dynamics|post|times|tribune|globe|herald|gazette|chronicle)\b|"
     r"^\W*(?:folks|people|peeps|crew|locals|gang|friends|members|devs|community|chapter|"
-    r"time|tz|timezone|office|team|hq|wasn't|isn't|won't|doesn't|didn't)\b"
+    r"time|tz|timezone|office|team|hq|wasn't|isn't|won't|doesn't|didn't)\b|"
+    # What the city has, talked about: "Mumbai traffic this week", "Tulsa's weather tomorrow".
+    r"^(?:'s)?\s+(?:weather|forecast|traffic|rent|rents|prices|housing|news|scene|nightlife|"
+    r"transit|metro|subway|council|mayor|police|skyline|temps|heat|snow|rain|marathon|crowds)\b"
 )
 # After a city: the city is the subject of a sentence about it ("Dublin is lovely at
 # christmas", "Lisbon gets busy in June"), not a stay ("Edinburgh is home" is a home).
