@@ -1332,6 +1332,15 @@ _TONIGHT_WORDS = frozenset(["tonight", "tonite"])
 _FILLER_AFTER_DAY = ("ideally", "preferably", "prob", "probably", "maybe")
 
 
+# Words before "march" or "may" in lower case that make it the month in chat too ("in
+# march", "until may"; not "the march", "we may").
+LOWER_CASE_MONTH_CUES = frozenset(
+    {"in", "during", "through", "thru", "till", "until", "by", "since"}
+)
+# Words after "may" that make it the verb even after those cues ("things in may change").
+MAY_AS_A_VERB_BEFORE = frozenset(
+    "be been have not need want help change come go get take make also well just still".split()
+)
 # Words that make a lower-case "may" the month in a meetup `when` ("late may", "half of may").
 MONTH_CUES = frozenset({"of", "in", "early", "mid", "late", "-", "end", "start", "during"})
 
