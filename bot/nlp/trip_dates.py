@@ -200,6 +200,7 @@ def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
         of = nxt is not None and re.fullmatch(r"\s*of\s*", low[t.end_index : nxt.start_index])
         step = 2 if (nxt is not None and of) else 1
         span = _of(t, nxt) if (nxt is not None and of) else _one(low, t, today)
+        span = span and _and_the_next(low, t, span)
         if span is not None and (not spans or _continues(low[prev_end : t.start_index])):
             spans.append((span, t.text.lower()))
         prev_end = (nxt if step == 2 and nxt is not None else t).end_index
@@ -218,6 +219,16 @@ def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
         elif b >= first:
             last = max(last, b)
     return first, last
+
+
+def _and_the_next(low: str, t: TimeMention, days: Days) -> Days:
+    """ "this weekend and next", "next week and the one after": a week or weekend, then the
+    one a week later (the days run on to its end)."""
+    if not t.text.lower().endswith(("week", "weekend")) or not en.AND_THE_NEXT.match(
+        low, t.end_index
+    ):
+        return days
+    return days[0], days[1] + timedelta(days=7)
 
 
 def _after_first(span: Days, text: str, first: date) -> Days | None:
@@ -306,12 +317,19 @@ def _with_duration(sentence: str, days: Days | None) -> Days | None:
     """ "for 4 nights" after a one-day start: the nights end on the day of leaving."""
     if days is None or days[0] != days[1]:
         return days
-    m = en.DURATION.search(sentence)
+    m = next(
+        (d for d in en.DURATION.finditer(sentence) if not _an_offset(sentence, d.start())), None
+    )
     if m is None:
         return days
     n = int(m.group(1)) if m.group(1).isdigit() else en.NUMBER_WORDS[m.group(1)]
     extra = {"day": n - 1, "night": n, "week": 7 * n - 1}[m.group(2)]
     return days[0], days[0] + timedelta(days=max(0, extra))
+
+
+def _an_offset(sentence: str, start: int) -> bool:
+    """The length at ``start`` says when, not how long: "in 2 weeks for 3 nights"."""
+    return en.OFFSET_BEFORE_LENGTH.search(sentence, 0, start) is not None
 
 
 def _monday(d: date) -> date:

@@ -1197,6 +1197,13 @@ HEDGE = re.compile(
     r"\b(?:assuming|if|unless|depends|depending|maybe|might|hopefully|fingers\s+crossed|"
     r"in\s+theory|tentatively|not\s+sure|no\s+idea|thinking)\b"
 )
+# Before a length that is an offset ("in 2 weeks", "within 3 days"), not a trip's length.
+OFFSET_BEFORE_LENGTH = re.compile(r"\b(?:in|within)\s+$")
+# After a week or weekend, the next one too: "this weekend and next", "next week and the
+# one after".
+AND_THE_NEXT = re.compile(
+    r"\s*(?:and|&|\+)\s+(?:next|the\s+(?:one|week|weekend)\s+after|the\s+following(?:\s+one)?)\b"
+)
 # Trip lengths: "for 4 nights", "10 days starting June 3".
 DURATION = re.compile(
     r"\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|night|week)s?\b"
