@@ -57,6 +57,8 @@ def _dated(text: str) -> Iterator[PlaceMention | None]:
         if en.CLAUSE_OPENS.search(text, max(0, m.start(1) - 12), m.start(1)) is None:
             continue
         name = m.group(1)
+        if _a_region_after_a_comma(text, m.start(1), name):
+            continue  # "London, Ontario next month": Ontario says which London
         words = name.split()
         later_leg = legs > 0 and m.start(1) > 0
         for n in (2, 1) if len(words) == 2 else (1,):
@@ -66,6 +68,14 @@ def _dated(text: str) -> Iterator[PlaceMention | None]:
                 legs += 1
                 yield place
                 break
+
+
+def _a_region_after_a_comma(text: str, start: int, name: str) -> bool:
+    """A region's name right after a comma qualifies the city before it ("London, Ontario",
+    "Perth, Scotland"); it opens no clause of its own."""
+    g = _load()
+    key = name.lower()
+    return text[:start].rstrip().endswith(",") and (key in g.region_index or key in g.admin1_names)
 
 
 def _chained(text: str) -> Iterator[PlaceMention | None]:

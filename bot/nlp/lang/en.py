@@ -1142,9 +1142,12 @@ ALIAS_ASIDE = re.compile(
     r"\s*[,(]\s*(?:or|formerly|aka|a\.k\.a\.?|also\s+known\s+as|once|n[ée]e|ex)\s"
     r"[^,;.!?()\n]{1,60}[,)]"
 )
-# "Austin, TX here", "Portland (Maine) here": a qualifier between a city and "here".
+# "Austin, TX here", "Portland (Maine) here", "Newcastle NSW local", "Hyderabad (Sindh, not
+# Telangana) is home": a qualifier between a city and the words that make it home.
 QUALIFIER = re.compile(
-    r"^(?:\s*,\s*[a-z.]+(?:\s[a-z]+)?|\s*\([^)]{1,30}\)|\s+[a-z]{2}\b)(?=\s*(?:here|-?\s?based)\b)"
+    r"^(?:\s*,\s*[a-z.]+(?:\s[a-z]+)?|\s*\([^)]{1,30}\)|\s+[a-z]{2,3}\b)"
+    r"(?=\s*(?:here|-?\s?based|local|native|resident|born\s+and|checking\s+in|"
+    r"is\s+(?:now\s+)?(?:my\s+|our\s+)?home|has\s+been\s+(?:my\s+|our\s+)?home)\b)"
 )
 # Homes that dates do not turn into a trip ("I live in X", unlike "I'm in X next week").
 STRONG_HOME = re.compile(
