@@ -132,3 +132,36 @@ def test_a_travel_noun_makes_a_first_name_city_a_place(text: str, city: str) -> 
 @pytest.mark.parametrize("text", ["Austin said hi", "ask Savannah about it", "Eugene is typing"])
 def test_a_first_name_alone_is_no_place(text: str) -> None:
     assert find_places(text) == []
+
+
+# A first name or a common word opening a dated list is a place when a later leg is one.
+@pytest.mark.parametrize(
+    ("text", "cities"),
+    [
+        (
+            "Austin 8–9 Sep, San Antonio 10th–11th, Houston 12–13",
+            ["Austin", "San Antonio", "Houston"],
+        ),
+        ("Savannah 3-5 oct, then Atlanta 6-8", ["Savannah", "Atlanta"]),
+        ("Reading next week, then Oxford on the 14th", ["Reading", "Oxford"]),
+        ("Florence on the 4th, Rome on the 6th", ["Florence", "Rome"]),
+    ],
+)
+def test_a_first_leg_named_like_a_person_is_a_place(text: str, cities: list[str]) -> None:
+    assert [s.city.name for s in read(text, now=AUG) if s.city] == cities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Florence on the 4th said she would come",
+        "Austin on friday. Dallas is too far",
+        "Reading next week's agenda now",
+    ],
+)
+def test_a_first_name_with_dates_alone_is_no_place(text: str) -> None:
+    assert [
+        s
+        for s in read(text, now=AUG)
+        if s.city and s.city.name in ("Florence", "Austin", "Reading")
+    ] == []
