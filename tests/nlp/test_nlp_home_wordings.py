@@ -143,3 +143,20 @@ def test_more_ways_to_say_where_home_is(text: str, city: str) -> None:
 )
 def test_others_and_future_moves_are_no_home(text: str) -> None:
     assert _rows(AUG, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Cork born and bred, never left", "Cork"),
+        ("Reading born and raised, still here", "Reading"),
+        ("Bath born & bred and still in Bath", "Bath"),
+    ],
+)
+def test_a_common_word_city_born_and_bred_is_a_place(text: str, city: str) -> None:
+    assert ("home", city) in [r[:2] for r in _rows(XMAS, text)]
+
+
+@pytest.mark.parametrize("text", ["cork born and bred wine", "Austin born 1990, says his profile"])
+def test_born_and_bred_needs_a_capitalised_name(text: str) -> None:
+    assert _rows(XMAS, text) == []

@@ -247,7 +247,7 @@ HOME_AFTER = _cue(
     | \W*here\b(?!'s|\s+(?:we|i|is|are|was|and\s+there|comes?|goes)\b)
     | \s+(?:lad|lass|gal|guy|girl|boy|dude|kid|person|human|expat)\s+here\b
     | \W*checking\s+in\b
-    | \W*(?:native|local|resident|born\s+and\s+(?:bred|raised)|represent)\b
+    | \W*(?:native|local|resident|born\s+(?:and|&|n'?)\s+(?:bred|raised)|represent)\b
           (?![^.!?]{0,30}\b(?:originally|(?<!never\s)left|moved\s+away)\b)
     | \W*(?:represent|reporting\s+in|in\s+the\s+house|checking\s+in)\b
     | \s*\([^)]{0,40}\)\s*here\b
@@ -1067,7 +1067,7 @@ DEMONYM_THEN_HOME = re.compile(
 # life", "Glaswegian here".
 DEMONYM_SELF_AFTER = re.compile(
     r"\s*(?:here\b|checking\s+in\b|reporting\s+in\b|for\s+life\b|through\s+and\s+through\b|"
-    r"born\s+and\s+(?:bred|raised)\b|[,!(]|$)"
+    r"born\s+(?:and|&|n'?)\s+(?:bred|raised)\b|[,!(]|$)"
 )
 HOME_QUESTION = re.compile(
     r"\b(?:any(?:one|body)?\s+else|any\s+other|anyone\s+else|other|fellow)\b"
@@ -1422,11 +1422,12 @@ EVENT_NOUNS = frozenset("festival fest con conference expo summit marathon half 
 PLACE_FRAME_AFTER = frozenset({"based", "born", "bred", "raised", "bound"})
 BASED_AFTER_A_NAME = re.compile(
     r"(?:[ \t]?-[ \t]?(?:based|born|bred|raised|bound)\b"
-    r"|[ \t]born[ \t]+(?:and|&|n'?)[ \t]+(?:raised|bred)\b"  # "Leeds born and bred"
     r"|[ \t]based\b(?![ \t]+(?:on|upon|off|his"
     r"|her|their|its|our|my|your|the|a|an|this|that|these|those|it|them|him|me|us)\b))",
     re.IGNORECASE,
 )
+# "Leeds born and bred", "Cork born & raised": a place even when its name is a common word.
+BORN_AND_BRED_AFTER = re.compile(r"[ \t]born[ \t]+(?:and|&|n'?)[ \t]+(?:raised|bred)\b", re.I)
 # After a name's possessive, things only a place has: "Kilkenny's pubs", "Galway's rain",
 # "Austin's traffic" (not "Paterson's album", "Harper's column").
 PLACE_THINGS_AFTER_POSSESSIVE = frozenset(

@@ -986,7 +986,11 @@ class _Site:
     def _based_after(self) -> bool:
         """ "based" or "-born" after a city's name that is no common word (not "mobile-based
         apps", "a reading-based course"; framed.py reads "Nice-based" for statements)."""
-        return self.ids is not None and _based_after(self.text, self.end) and not self.common
+        if self.ids is None:
+            return False
+        if en.BORN_AND_BRED_AFTER.match(self.text, self.end):
+            return self.caps[self.i]  # "Cork born and bred" (not "cork born and bred")
+        return _based_after(self.text, self.end) and not self.common
 
     @property
     def cities(self) -> list[City]:
