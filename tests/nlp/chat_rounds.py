@@ -1030,7 +1030,11 @@ ROUND_INTENT9: list[Case] = [
     (AUG, "gonna be at the brewery from 6, swing by if u want", [I()]),
     (XMAS, "first round's on me if anyone shows up at the pub after the talk", [I()]),
     (FEB, "We could do a potluck at mine sometime, I've got a big kitchen", [I()]),
-    (OCT, "thinking of putting together a little dinner for the Pune lot, interested?", [I("Pune")]),
+    (
+        OCT,
+        "thinking of putting together a little dinner for the Pune lot, interested?",
+        [I("Pune")],
+    ),
     (JAN, "seriously tho, someone organise a karaoke night and I'm there", [I()]),
     (NYE, "I'll bring the snacks if we do a board game arvo at someone's place", [I()]),
     # questions to the channel about an activity

@@ -36,6 +36,7 @@ __all__ = [
     "NOW_WORDS",
     "ORIGIN",
     "PAST_MEETUP",
+    "PLAN_BEFORE_MARKS",
     "SPEAKER",
     "TRIP_AFTER",
     "TRIP_BEFORE",
@@ -563,7 +564,9 @@ _FOOD_WORDS = (
     "pizza dumplings sushi tapas bbq cocktails wine whisky bite food apero apéro karaoke donuts "
     "bevvy bevvies picnic potluck hike walk climb bouldering games crawl noodles curry pho "
     "dim sum boardgames pub pubs table cowork coworking café cafe chai tea boba kebabs gelato "
-    "climbing taco burger burgers wings dumpling samosas biryani pasta biergarten pizzas"
+    "climbing taco burger burgers wings dumpling samosas biryani pasta biergarten pizzas "
+    # outings as short as a dish in an elliptical ask ("bowling next wednesday?")
+    "bowling trivia sundowners roast darts"
 ).split()
 _FOOD = (
     r"(?:a\s+|an\s+|some\s+)?(?:food\s+trucks?|bar\s+crawl|board\s*games?(?:\s+night)?|"
@@ -592,7 +595,42 @@ _FOOD_AHEAD = rf"(?=[^?\w]*+(?:\?|usual\s+spot|{_FOOD}|{_DAYISH}))"
 
 
 # The words of _FOOD (a message with "happy hour" has "hour", a rarer word than "happy").
-_FOOD_NEEDS = frozenset({*_FOOD_WORDS, "hour", "hours"})
+_FOOD_NEEDS = frozenset({*_FOOD_WORDS, "hour", "hours", "board", "boardgame", "game"})
+
+# Outings that are not food, asked about only with more around them than a dish needs ("any
+# Delhi folks interested in a cricket match?", "let's all go bowling"): alone, "run", "walk",
+# "gig", "tour" or "game" are as often work or screens ("anyone want to run the tests?").
+_OUTING_WORDS = (
+    "cricket football footy soccer tennis padel squash badminton volleyball basketball "
+    "pickleball frisbee golf minigolf running jogging parkrun walking hiking rambling swimming "
+    "skating kayaking surfing cycling concert concerts cinema movie movies museum gallery "
+    "exhibition festival comedy quiz trivia bowling darts snooker karaoke gym yoga dancing "
+    "salsa hackathon bouldering climbing picnic bbq sundowners brewery roast"
+).split()
+_OUTING = (
+    r"(?:farmers'?\s+markets?|night\s+markets?|christmas\s+markets?|walking\s+tour|food\s+tour|"
+    r"escape\s+rooms?|mini\s+golf|(?:5|five|7|seven)[-\s]a[-\s]side|table\s+tennis|ping\s+pong|"
+    + "|".join(_OUTING_WORDS)
+    + ")"
+)
+_OUTING_NEEDS = frozenset(
+    {*_OUTING_WORDS, *"market markets tour escape room rooms golf side tennis ping pong".split()}
+)
+# Anything a member may propose doing together: a dish, a drink or an outing.
+_ACT = rf"(?:{_FOOD}|{_OUTING})"
+_ACT_NEEDS = _FOOD_NEEDS | _OUTING_NEEDS
+# Where a plan may be floated ("meet at the usual bar", "thinking the bouldering gym").
+_VENUE_WORDS = (
+    "bar pub cafe café brewery park beach gym taproom bakery market crag trail lake river "
+    "beer garden rooftop alley lanes"
+).split()
+_VENUE = "(?:" + "|".join(_VENUE_WORDS) + ")"
+# A group addressed by what its members like to do ("climbers? thinking ...").
+_GROUP_NOUNS = (
+    "crew folks people peeps gang lot fam squad climbers runners hikers cyclists riders gamers "
+    "walkers swimmers readers foodies nerds geeks boulderers skaters surfers players lads ladies "
+    "everyone y'all yall guys"
+).split()
 
 
 def _needs(words: str) -> frozenset[str]:
@@ -892,6 +930,286 @@ INTENT_CUES: tuple[Cue, ...] = (
         ("who's in?", "any takers"),
         needs=(_needs("takers who's whos"),),
     ),
+    # -----------------------------------------------------------------------------------
+    # Intent round 9: outings asked about, offers to organise, groups addressed, invitations
+    _cue(
+        "who's keen on an outing",
+        rf"\b(?:{_WHO}|any\s+[\w-]+s|any\s+of\s+you|would\s+you)\b[^.!?\x00]{{0,30}}?"
+        r"\b(?:keen|interested|up|down|game|fancy|fancies|want|wants|wanna|free)\b"
+        rf"[^.!?\x00]{{0,30}}?\b{_OUTING}\b",
+        (
+            "any delhi folks interested in a weekend cricket match?",
+            "would you all be keen on a walking tour of edinburgh some saturday?",
+            "anyone wanna play 5-a-side on thursday?",
+            "who's down for the farmers market sunday",
+            "anyone interested in an escape room next week?",
+        ),
+        needs=(_OUTING_NEEDS, _needs(_ASK_WORDS + " any you would")),
+    ),
+    _cue(
+        "let's go bowling",
+        r"\blet'?s\s+(?:all\s+)?(?:go|head\s+out)\s+(?:bowling|climbing|bouldering|hiking|skating|"
+        r"swimming|dancing|running|cycling|kayaking|surfing|karting|camping|skiing|clubbing|"
+        r"walking|paddleboarding)\b",
+        ("let's all go bowling sometime", "lets go climbing on saturday"),
+        needs=(
+            _needs(
+                "bowling climbing bouldering hiking skating swimming dancing running cycling "
+                "kayaking surfing karting camping skiing clubbing walking paddleboarding"
+            ),
+            _needs("let's lets"),
+        ),
+    ),
+    _cue(
+        "let's get one going",
+        # "let's get a brunch going", "let's plan a quiz night", not "let's get the build going"
+        r"\blet'?s\s+(?:get|start|plan|organi[sz]e|arrange|book|sort(?:\s+out)?|set\s+up|kick\s+off)"
+        r"\s+(?:a|an|some|our|the\s+first|a\s+regular|a\s+monthly|a\s+weekly)\s+(?:[\w-]+\s+){0,2}?"
+        rf"{_ACT}\b",
+        ("let's get a brunch going one of these weekends", "let's plan a quiz night"),
+        needs=(_ACT_NEEDS, _needs("let's lets")),
+    ),
+    _cue(
+        "an idea floated",
+        r"\b(?:(?:idea|proposal|suggestion|pitch|hear\s+me\s+out)\s*[:—–-]|proposing|propose|"
+        r"who'?s\s+for|why\s+don'?t\s+we|shall\s+we|how\s+about|what\s+about)"
+        rf"[^.!?\x00]{{0,40}}?\b(?:{_ACT}|meetups?|hangout|get[-\s]together)\b",
+        (
+            "idea: monthly coworking day at a café",
+            "ok hear me out: board game café, thursday, 7ish",
+            "proposing a picnic in the park next saturday",
+            "why don't we do karaoke after the talk",
+        ),
+        needs=(
+            frozenset({*_ACT_NEEDS, "meetup", "meetups", "hangout", "together"}),
+            _needs(
+                "idea proposal suggestion pitch hear proposing propose who's whos why shall "
+                "how what"
+            ),
+        ),
+    ),
+    _cue(
+        "organising one, interested?",
+        r"\b(?:put(?:ting)?\s+together|organi[sz](?:e|ing)|plan(?:ning)?|arrang(?:e|ing)|"
+        r"set(?:ting)?\s+up|throw(?:ing)?|start(?:ing)?|host(?:ing)?)\s+(?:a|an|some)\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:{_ACT}|social|night\s+out|day\s+out)\b[^\x00]{{0,60}}?"
+        r"(?:\binterested\b|\bkeen\s*\?|\bany(?:one|body)\s*(?:\?|in\b|keen|interested|up\b|down\b|"
+        r"fancy|wanna|want|joining|coming)|\bwho'?s\s+(?:in|keen|up|down)\b|\bthoughts\b|"
+        r"\bif\s+(?:there'?s|there\s+is|people|folks|enough|others|you|any))",
+        (
+            "thinking of putting together a little dinner for the pune lot, interested?",
+            "planning a picnic on the 5th, who's in?",
+        ),
+        needs=(
+            frozenset({*_ACT_NEEDS, "social", "out"}),
+            _needs(
+                "put putting organise organize organising organizing plan planning arrange "
+                "arranging set setting throw throwing start starting host hosting"
+            ),
+            _needs("interested keen anyone anybody who's whos thoughts if"),
+        ),
+    ),
+    _cue(
+        "someone organise one",
+        r"\b(?:someone|somebody|can\s+we|could\s+we|can\s+someone|pls|please|plz)\s+"
+        r"(?:pls\s+|please\s+|plz\s+|just\s+|finally\s+)?(?:organi[sz]e|plan|arrange|set\s+up|"
+        r"sort(?:\s+out)?|put\s+on|throw|book)\s+(?:a|an|some|the)\s+(?:[\w-]+\s+){0,2}?"
+        rf"(?:{_ACT}|get[-\s]together|social|night\s+out)\b",
+        ("someone organise a karaoke night and i'm there", "can we please plan a picnic"),
+        needs=(
+            frozenset({*_ACT_NEEDS, "together", "social", "out"}),
+            _needs("someone somebody can could pls please plz"),
+        ),
+    ),
+    _cue(
+        "if people are keen",
+        rf"\b(?:{_ACT}|book|reserve|organi[sz]e(?!\s+(?:the|my|our|this|that|your|their|it|them)\b))"
+        r"\b[^.!?\x00]{0,60}?\bif\s+(?:(?:there'?s|there\s+is|there\s+are)\s+(?:enough\s+|any\s+|"
+        r"some\s+)?(?:interest|takers)|(?:people|folks|enough\s+(?:people|folks|of\s+(?:you|us))|"
+        r"others|a\s+few\s+(?:of\s+)?(?:you|us|people)|you\s+lot|y'?all|you\s+guys)"
+        r"(?:'re|\s+are|'s|\s+is)?\s+(?:keen|interested|up\s+for\s+it|game|down|in)\b)",
+        (
+            "happy to book a table if people are keen",
+            "pub quiz on the 30th? i'll book if there's interest",
+            "sunday roast somewhere if enough of you are keen",
+        ),
+        needs=(
+            frozenset({*_ACT_NEEDS, "book", "reserve", "organise", "organize"}),
+            _needs("if"),
+        ),
+    ),
+    _cue(
+        "book a table",
+        r"\b(?:book|reserve|grab|snag|sort)\s+(?:us\s+)?(?:a|the)\s+(?:big\s+|long\s+|large\s+|"
+        r"bowling\s+|tennis\s+|padel\s+|squash\s+|badminton\s+)?(?:table|lanes?|court|pitch|booth)"
+        r"\b(?!\s+(?:of|with|for\s+(?:the|each|this|that))\b)",
+        ("i'll sort the lane", "happy to book a table", "i'll grab us a big table"),
+        needs=(
+            _needs("table lane lanes court pitch booth"),
+            _needs("book reserve grab snag sort"),
+        ),
+    ),
+    _cue(
+        "come say hi",
+        r"\b(?:come\s+(?:and\s+)?(?:say\s+(?:hi|hello)|join(?:\s+(?:me|us))?|along|by|over|"
+        r"find\s+(?:me|us))|swing\s+by|pop\s+(?:by|in|over|along|round)|drop\s+by|stop\s+by|"
+        r"join\s+(?:me|us))\b"
+        r"(?!\s+(?:on|in|to)\s+(?:the\s+)?(?:call|zoom|meet|huddle|stream|channel|thread|server|"
+        r"discord|slack|\#))"
+        r"[^.!?\x00]{0,40}?(?:\bif\s+(?:you'?re|you\s+are|u\s*r|ur|you|u|anyone'?s?|anybody'?s?)"
+        r"\s+(?:\w+\s+)?(?:about|around|free|nearby|near|close|want|wanna|keen|fancy|like|bored|"
+        r"in\s+the\s+area|up\s+for\s+it)\b|"
+        rf"\b(?:for|at)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:{_ACT}|{_VENUE})\b)",
+        (
+            "come say hi if you're about",
+            "swing by if u want",
+            "join us for drinks on friday",
+            "pop over if you're nearby",
+        ),
+        needs=(
+            _needs("come swing pop drop stop join"),
+            frozenset({"if", *_ACT_NEEDS, *_VENUE_WORDS}),
+        ),
+    ),
+    _cue(
+        "activity buddies",
+        r"\b(?:need|needs|needing|looking\s+for|seeking|searching\s+for|want|wanted)\s+"
+        rf"(?:a\s+|an\s+|some\s+|more\s+|new\s+)?{_ACT}\s+(?:buddy|buddies|partner|partners|pals?|"
+        r"mates|company|crew|squad)\b",
+        ("need climbing buddies for wednesday nights", "looking for a running buddy"),
+        needs=(
+            _needs("buddy buddies partner partners pal pals mates company crew squad"),
+            _ACT_NEEDS,
+            _needs("need needs needing looking seeking searching want wanted"),
+        ),
+    ),
+    _cue(
+        "my shout",
+        rf"\b(?:i'?m\s+buying(?=\s*[^\w\s]|\s*$)|(?:{_FOOD}|first\s+round|rounds?|first\s+one|"
+        r"next\s+round)(?:'s|\s+is|\s+are|'re)?\s+on\s+me\b|(?:it'?s\s+)?my\s+(?:shout|treat)\b"
+        r"(?![-\s]?out))",
+        ("coffee and a chat this week? i'm buying", "first round's on me", "brunch, my treat"),
+        needs=(
+            frozenset(
+                {*_FOOD_NEEDS, *(w + "'s" for w in _FOOD_WORDS)}
+                | _needs("buying shout treat round round's rounds one one's")
+            ),
+        ),
+    ),
+    _cue(
+        "meet at a venue",
+        rf"\bmeet(?:\s+up)?\s+(?:at|in|by|outside|near)\s+(?:the|a|our|that|this)\s+"
+        rf"(?:[\w'-]+\s+)?{_VENUE}\b",
+        ("meet at the usual bar after work?", "meet up at the beer garden"),
+        needs=(_needs("meet"), frozenset(_VENUE_WORDS)),
+    ),
+    _cue(
+        "always up for one",
+        r"\b(?:always|i'?m|im|i\s+am|i'?d\s+be|forever|usually|also|def|definitely)\s+"
+        r"(?:so\s+|totally\s+|definitely\s+|well\s+|also\s+|always\s+)?(?:up|down|game|keen)\s+for\s+"
+        rf"(?:a\s+|an\s+|some\s+)?(?:[\w-]+\s+)?{_ACT}\b",
+        ("always up for a pint with people from here", "i'm down for karaoke"),
+        needs=(_ACT_NEEDS, _needs("up down game keen"), _needs("for")),
+    ),
+    _cue(
+        "show you around",
+        r"\b(?:show|take)\s+(?:you|anyone|anybody|folks|people|y'?all|you\s+all|visitors|"
+        r"newcomers|you\s+guys)\s+(?:\w+\s+)?around\b"
+        r"(?!\s+(?:the|our|my|this|that|your)\s+(?!city|town|area|neighbou?rhood|place|cent(?:re|er)"
+        r")\w)",
+        ("happy to show anyone visiting around", "i'll show you around town"),
+        needs=(_needs("around"), _needs("show take")),
+    ),
+    _cue(
+        "meet a few of you",
+        r"\b(?:meet|meeting|hang(?:\s+out)?\s+with)\s+(?:up\s+with\s+)?(?:a\s+few|a\s+couple|some|"
+        r"more|the\s+rest|a\s+bunch|loads|lots|all|any|each|most|many|one\s+or\s+two)\s+of\s+"
+        r"(?:you|y'?all|ya|u|the\s+[\w-]+\s+(?:crew|folks|people|gang|lot|locals))\b",
+        ("would be ace to actually meet a few of you", "hang out with a couple of you"),
+        needs=(_needs("meet meeting hang"), _needs("of")),
+    ),
+    _cue(
+        "get to know offline",
+        r"\b(?:get\s+to\s+know|meet|hang(?:\s+out)?\s+with|chat\s+with)\b[^.!?\x00]{0,30}?"
+        r"\b(?:offline|in\s+the\s+flesh|away\s+from\s+(?:the\s+)?(?:screen|keyboard|internet|"
+        r"computer)|irl|in\s+person|in\s+real\s+life|face\s+to\s+face)\b",
+        ("i'd really like to get to know some of you offline", "meet you lot in the flesh"),
+        needs=(
+            _needs("offline flesh away irl person real face"),
+            _needs("know meet hang chat"),
+        ),
+    ),
+    _cue(
+        "group, a plan floated",
+        r"(?:^|(?<=[.!?\n]))\W*(?:[\w'-]+\s+){0,2}?(?:"
+        + "|".join(_GROUP_NOUNS)
+        + r")\s*[?!:,—–-]+\s*(?:thinking|how\s+about|what\s+about|proposing|fancy|shall\s+we|"
+        r"let'?s|who'?s\s+(?:up|in|keen|down|free)|idea|plan\s+is)\b[^\x00]{0,60}?"
+        rf"\b(?:{_ACT}|{_VENUE})\b",
+        (
+            "climbers? thinking the bouldering gym saturday morning",
+            "runners! thinking a slow 5k by the beach sunday, then coffee",
+        ),
+        needs=(
+            frozenset(_GROUP_NOUNS),
+            frozenset({*_ACT_NEEDS, *_VENUE_WORDS}),
+            _needs("thinking how what proposing fancy shall let's lets who's whos idea plan"),
+        ),
+    ),
+    _cue(
+        "if we do one",
+        r"\b(?:if|when|once|next\s+time)\s+we\s+(?:all\s+)?(?:do|organi[sz]e|plan|throw|host|"
+        r"go\s+for|book)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+        rf"{_ACT}\b",
+        ("i'll bring the snacks if we do a board game arvo", "next time we do drinks"),
+        needs=(_ACT_NEEDS, _needs("we"), _needs("if when once time")),
+    ),
+    _cue(
+        "at someone's place",
+        r"\bat\s+(?:someone'?s|somebody'?s|one\s+of\s+our)\s+(?:place|house|flat|apartment|"
+        r"houses|places|flats)\b",
+        ("a board game arvo at someone's place",),
+        needs=(
+            _needs("place house flat apartment houses places flats"),
+            _needs("someone's someones somebody's somebodys one"),
+        ),
+    ),
+    _cue(
+        "when are we doing one",
+        r"\bwhen\s+(?:are|r|do|should|shall|can)\s+we\s+(?:all\s+)?(?:doing|having|getting|grabbing|"
+        r"going\s+for|do|have|get|grab|go\s+for|organi[sz]ing)\s+(?:a\s+|an\s+|some\s+|the\s+next\s+|"
+        rf"another\s+)?{_ACT}\b|\bwhen'?s\s+the\s+next\s+(?:{_ACT}|meetup|hangout|get[-\s]together)\b",
+        ("so when are we doing drinks?? 🍻", "when's the next picnic"),
+        needs=(
+            frozenset({*_ACT_NEEDS, "meetup", "hangout", "together"}),
+            _needs("when when's whens"),
+        ),
+    ),
+    _cue(
+        "people somewhere, food?",
+        r"\b(?:ppl|fam|gang|squad|lads|everyone|y'?all|friends|nerds|geeks)\b(?:\s+(?:in|of|from|"
+        r"around)\s+[\w-]+(?:\s+[\w-]+)?)?\s*[:—–,-]+\s*[^.!?\x00]{0,40}?\b"
+        rf"{_ACT}\b[^.!?\x00]{{0,30}}\?",
+        ("ppl in austin, taco crawl this weekend??", "lads — footy in the park sunday?"),
+        needs=(
+            _needs("ppl fam gang squad lads everyone y'all yall friends nerds geeks"),
+            _ACT_NEEDS,
+        ),
+        mark="?",
+    ),
+    _cue(
+        "be ace to meet",
+        r"\b(?:(?:would|'d|it'?d|wd)\s+be\s+(?:so\s+|really\s+|super\s+)?(?:ace|brilliant|awesome|"
+        r"amazing|class|grand|wicked|sick|rad|dope|epic|good|wonderful|fab|fantastic|neat)|"
+        r"(?:would|'d|id)\s+(?:love|like)|keen|happy|hoping|want|wanna|dying)\s+to\s+"
+        r"(?:actually\s+|properly\s+|finally\s+)*(?:meet|grab|hang|catch\s+up|put\s+faces|"
+        r"do\s+(?:a|an|some)\s+\w+\s+with)",
+        ("would be brilliant to meet", "i'd love to actually meet"),
+        needs=(
+            _needs("meet grab hang catch put do"),
+            _needs("be love like keen happy hoping want wanna dying"),
+        ),
+    ),
 )
 # No intent cue is searched in a message without one of the words it needs (the pre-filter
 # looks for these, and ``statements`` for each cue's own: that keeps the pre-filter sound).
@@ -927,7 +1245,24 @@ NOT_INTENT = re.compile(
     # asking what a city's people do: "where do people in Brisbane go for brunch?"
     r"(?:where|what|which\s+\w+)\s+(?:do|does|would|should|can)\s+(?:the\s+|most\s+)?"
     r"(?:people|folks|locals|peeps)\s+(?:in|around|from|here|there|usually|normally|go|get|eat|"
-    r"drink|hang))\b"
+    r"drink|hang)|"
+    # meeting online or as a greeting: "great to e-meet everyone", "lovely to virtually meet
+    # you all" (but "it'd be great to meet everyone" is a wish)
+    r"e-meet|virtually\s+meet|meet\w*\s+virtually|"
+    r"(?<!\bbe\s)(?<!\bbe\sso\s)(?<!\bbe\sreally\s)(?:great|lovely|glad|good|nice|awesome|cool)"
+    r"\s+to\s+meet\s+(?:you|everyone|y'?all|all|this|the)|"
+    # a task, not an outing: "anyone want to walk through the PR?", "grab the logs"
+    r"walk\s+(?:\w+\s+)?through\s+(?:the|this|my|your|our)\s+(?:code|pr|diff|changes|design|docs?|"
+    r"slides|plan|proposal|repo|setup|steps)|(?:grab|get|pull|fetch|run)\s+(?:the|this|that|my|"
+    r"your|our)\s+(?:logs?|prs?|code|repo|diff|tests?|tickets?|issues?|bugs?|docs|links?|files?|"
+    r"builds?|release|branch|commits?|screenshot|trace|data|metrics|dashboard))\b"
+)
+# Before a bare "?" that follows another (the cue "food at a time?" matches it): a dish or
+# an outing and a day, so "taco crawl this weekend??" proposes and "who ate my lunch??" not.
+PLAN_BEFORE_MARKS = re.compile(
+    rf"\b{_ACT}\b[^.!?\x00]{{0,30}}?\b(?:tonight|tomorrow|tmrw|weekend|next\s+week|"
+    r"after\s+work|later|soon|sometime|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
+    r"(?:day)?)\b"
 )
 # "we met up last year": a past meetup is not an intent.
 PAST_MEETUP = re.compile(
