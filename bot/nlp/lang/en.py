@@ -566,11 +566,14 @@ _FOOD_WORDS = (
     "dim sum boardgames pub pubs table cowork coworking café cafe chai tea boba kebabs gelato "
     "climbing taco burger burgers wings dumpling samosas biryani pasta biergarten pizzas "
     # outings as short as a dish in an elliptical ask ("bowling next wednesday?")
-    "bowling trivia sundowners roast darts"
+    "bowling trivia sundowners roast darts "
+    "cider ciders cocktail gin sake soju lager ale stout brekkie brekky supper dosa bagels "
+    "cake pastries dessert fondue hotpot kbbq bao nachos falafel shawarma paella karting "
+    "padel frisbee parkrun sauna wander stroll mooch"
 ).split()
 _FOOD = (
     r"(?:a\s+|an\s+|some\s+)?(?:food\s+trucks?|bar\s+crawl|board\s*games?(?:\s+night)?|"
-    r"games?\s+night|dim\s+sum|happy\s+hours?|"
+    r"games?\s+night|dim\s+sum|happy\s+hours?|escape\s+rooms?|mini\s+golf|"
     + "|".join(re.escape(w) for w in _FOOD_WORDS if " " not in w)
     + ")"
 )
@@ -595,7 +598,9 @@ _FOOD_AHEAD = rf"(?=[^?\w]*+(?:\?|usual\s+spot|{_FOOD}|{_DAYISH}))"
 
 
 # The words of _FOOD (a message with "happy hour" has "hour", a rarer word than "happy").
-_FOOD_NEEDS = frozenset({*_FOOD_WORDS, "hour", "hours", "board", "boardgame", "game"})
+_FOOD_NEEDS = frozenset(
+    {*_FOOD_WORDS, "hour", "hours", "board", "boardgame", "game", "escape", "golf"}
+)
 
 # Outings that are not food, asked about only with more around them than a dish needs ("any
 # Delhi folks interested in a cricket match?", "let's all go bowling"): alone, "run", "walk",
@@ -616,15 +621,21 @@ _OUTING = (
 _OUTING_NEEDS = frozenset(
     {*_OUTING_WORDS, *"market markets tour escape room rooms golf side tennis ping pong".split()}
 )
+# When a plan is for ("curry on friday", "taco crawl this weekend").
+_PLAN_DAY = (
+    r"(?:tonight|tomorrow|tmrw|weekend|next\s+week|after\s+work|later|soon|sometime|"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)"
+)
 # Anything a member may propose doing together: a dish, a drink or an outing.
 _ACT = rf"(?:{_FOOD}|{_OUTING})"
 _ACT_NEEDS = _FOOD_NEEDS | _OUTING_NEEDS
 # Where a plan may be floated ("meet at the usual bar", "thinking the bouldering gym").
 _VENUE_WORDS = (
     "bar pub cafe café brewery park beach gym taproom bakery market crag trail lake river "
-    "beer garden rooftop alley lanes"
+    "beer garden rooftop alley lanes usual"
 ).split()
 _VENUE = "(?:" + "|".join(_VENUE_WORDS) + ")"
+_SAFE_VENUE_WORDS = "pub brewery gym beach cafe café taproom rooftop crag".split()
 # A group addressed by what its members like to do ("climbers? thinking ...").
 _GROUP_NOUNS = (
     "crew folks people peeps gang lot fam squad climbers runners hikers cyclists riders gamers "
@@ -648,7 +659,8 @@ _ACTIVITY = frozenset(
 # Seoul?" asks who is in a place).
 _IN_WHAT = r"(?:for|on|with|this|next|tonight|tomorrow|tmrw|today|then|or|lol|too)\b"
 _ASK_WORDS = (
-    "guys anyone anybody who who's whos someone takers y'all yall folks people peeps locals crew"
+    "guys anyone anybody who who's whos someone takers y'all yall folks people peeps locals crew "
+    "who'd whod who'll wholl"
 )
 INTENT_CUES: tuple[Cue, ...] = (
     _cue(
@@ -934,17 +946,19 @@ INTENT_CUES: tuple[Cue, ...] = (
     # Intent round 9: outings asked about, offers to organise, groups addressed, invitations
     _cue(
         "who's keen on an outing",
-        rf"\b(?:{_WHO}|any\s+[\w-]+s|any\s+of\s+you|would\s+you)\b[^.!?\x00]{{0,30}}?"
-        r"\b(?:keen|interested|up|down|game|fancy|fancies|want|wants|wanna|free)\b"
-        rf"[^.!?\x00]{{0,30}}?\b{_OUTING}\b",
+        rf"\b(?:{_WHO}|any\s+[\w-]+s|any\s+of\s+you|would\s+you|you'?d)\b[^.!?\x00]{{0,30}}?"
+        r"\b(?:keen|interested|up|down|game|fancy|fancies|want|wants|wanna|free|come|be\s+into)\b"
+        rf"[^.!?\x00]{{0,30}}?\b{_ACT}\b",
         (
             "any delhi folks interested in a weekend cricket match?",
             "would you all be keen on a walking tour of edinburgh some saturday?",
             "anyone wanna play 5-a-side on thursday?",
             "who's down for the farmers market sunday",
             "anyone interested in an escape room next week?",
+            "who'd be up for a curry night next week?",
+            "hands up if you'd come to a games night",
         ),
-        needs=(_OUTING_NEEDS, _needs(_ASK_WORDS + " any you would")),
+        needs=(_ACT_NEEDS, _needs(_ASK_WORDS + " any you would you'd youd")),
     ),
     _cue(
         "let's go bowling",
@@ -972,19 +986,29 @@ INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "an idea floated",
         r"\b(?:(?:idea|proposal|suggestion|pitch|hear\s+me\s+out)\s*[:—–-]|proposing|propose|"
-        r"who'?s\s+for|why\s+don'?t\s+we|shall\s+we|how\s+about|what\s+about)"
-        rf"[^.!?\x00]{{0,40}}?\b(?:{_ACT}|meetups?|hangout|get[-\s]together)\b",
+        r"who'?s\s+for|why\s+don'?t\s+we|shall\s+we)"
+        rf"[^.!?\x00]{{0,40}}?\b(?:{_ACT}|meetups?|hangout|get[-\s]together)\b|"
+        rf"\b(?:how|what)\s+about\s+(?:a\s+|an\s+|some\s+)?(?:[\w-]+\s+)?{_ACT}\b"
+        rf"[^.!?\x00]{{0,30}}?\b{_PLAN_DAY}\b|"
+        r"\b(?:thoughts\s+on|how\s+(?:do|would)\s+(?:we|people|y'?all|you\s+all|folks)\s+feel\s+"
+        r"about|any\s+interest\s+in|would\s+(?:people|folks|anyone|y'?all|you\s+all)\s+be\s+"
+        r"(?:into|up\s+for|keen\s+on|interested\s+in))\s+(?:a|an|some|another|doing|having|"
+        r"getting|organi[sz]ing)\s+(?:[\w-]+\s+){0,2}?"
+        rf"(?:{_ACT}|meetups?|hangout|get[-\s]together|social|night\s+out)\b",
         (
             "idea: monthly coworking day at a café",
             "ok hear me out: board game café, thursday, 7ish",
             "proposing a picnic in the park next saturday",
             "why don't we do karaoke after the talk",
+            "how about a curry on friday?",
+            "thoughts on a picnic in the botanic gardens next sunday?",
+            "any interest in a walking group on saturday mornings?",
         ),
         needs=(
             frozenset({*_ACT_NEEDS, "meetup", "meetups", "hangout", "together"}),
             _needs(
                 "idea proposal suggestion pitch hear proposing propose who's whos why shall "
-                "how what"
+                "how what thoughts feel interest would"
             ),
         ),
     ),
@@ -1011,30 +1035,38 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "someone organise one",
-        r"\b(?:someone|somebody|can\s+we|could\s+we|can\s+someone|pls|please|plz)\s+"
+        r"\b(?:someone|somebody|anyone|anybody|can\s+we|could\s+we|can\s+someone|pls|please|plz)\s+"
         r"(?:pls\s+|please\s+|plz\s+|just\s+|finally\s+)?(?:organi[sz]e|plan|arrange|set\s+up|"
-        r"sort(?:\s+out)?|put\s+on|throw|book)\s+(?:a|an|some|the)\s+(?:[\w-]+\s+){0,2}?"
+        r"sort(?:\s+out)?|put\s+on|throw|book|organi[sz]ing|planning|arranging|throwing|hosting|"
+        r"putting\s+on)\s+(?:a|an|some|the|any)\s+(?:[\w-]+\s+){0,2}?"
         rf"(?:{_ACT}|get[-\s]together|social|night\s+out)\b",
-        ("someone organise a karaoke night and i'm there", "can we please plan a picnic"),
+        (
+            "someone organise a karaoke night and i'm there",
+            "can we please plan a picnic",
+            "is anyone organising a christmas drinks thing this year?",
+        ),
         needs=(
             frozenset({*_ACT_NEEDS, "together", "social", "out"}),
-            _needs("someone somebody can could pls please plz"),
+            _needs("someone somebody anyone anybody can could pls please plz"),
         ),
     ),
     _cue(
         "if people are keen",
-        rf"\b(?:{_ACT}|book|reserve|organi[sz]e(?!\s+(?:the|my|our|this|that|your|their|it|them)\b))"
+        rf"\b(?:{_ACT}|book|booking|bookings|reserve|"
+        r"organi[sz]e(?!\s+(?:the|my|our|this|that|your|their|it|them)\b))"
         r"\b[^.!?\x00]{0,60}?\bif\s+(?:(?:there'?s|there\s+is|there\s+are)\s+(?:enough\s+|any\s+|"
         r"some\s+)?(?:interest|takers)|(?:people|folks|enough\s+(?:people|folks|of\s+(?:you|us))|"
-        r"others|a\s+few\s+(?:of\s+)?(?:you|us|people)|you\s+lot|y'?all|you\s+guys)"
+        r"others|a\s+few\s+(?:of\s+)?(?:you|us|people)|you\s+lot|y'?all|you\s+guys|\d+\+?|"
+        r"two|three|four|five|six)"
         r"(?:'re|\s+are|'s|\s+is)?\s+(?:keen|interested|up\s+for\s+it|game|down|in)\b)",
         (
             "happy to book a table if people are keen",
             "pub quiz on the 30th? i'll book if there's interest",
             "sunday roast somewhere if enough of you are keen",
+            "i can sort the booking if 4+ are keen",
         ),
         needs=(
-            frozenset({*_ACT_NEEDS, "book", "reserve", "organise", "organize"}),
+            _ACT_NEEDS | _needs("book booking bookings reserve organise organize"),
             _needs("if"),
         ),
     ),
@@ -1051,25 +1083,29 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "come say hi",
-        r"\b(?:come\s+(?:and\s+)?(?:say\s+(?:hi|hello)|join(?:\s+(?:me|us))?|along|by|over|"
-        r"find\s+(?:me|us))|swing\s+by|pop\s+(?:by|in|over|along|round)|drop\s+by|stop\s+by|"
-        r"join\s+(?:me|us))\b"
-        r"(?!\s+(?:on|in|to)\s+(?:the\s+)?(?:call|zoom|meet|huddle|stream|channel|thread|server|"
-        r"discord|slack|\#))"
+        # a bare invitation at a clause's end ("..., come join"), or one with a condition or
+        # an outing after it; not "hard to come by.", "excited to have Priya join us!"
+        r"\b(?:(?:come\s+(?:and\s+)?(?:say\s+(?:hi|hello)|join(?:\s+(?:me|us))?|along|"
+        r"find\s+(?:me|us))|swing\s+by|pop\s+(?:by|over|along|round)|drop\s+by|pull\s+up|roll\s+up)"
+        r"(?=\s*(?:[.!,;)]|$))|"
+        r"(?:come\s+(?:and\s+)?(?:say\s+(?:hi|hello)|join(?:\s+(?:me|us))?|along|by|over|"
+        r"find\s+(?:me|us)|thru|through)|swing\s+(?:by|past|through)|pop\s+(?:by|in|over|along|round)|"
+        r"drop\s+by|stop\s+by|pull\s+up|roll\s+(?:up|through|thru)|join\s+(?:me|us))\b"
+        r"(?!\s+(?:(?:on|in|to|by|at)\s+)?(?:the\s+|my\s+)?(?:call|zoom|meet|huddle|stream|channel|thread|"
+        r"server|discord|slack|desk|office|\#))"
         r"[^.!?\x00]{0,40}?(?:\bif\s+(?:you'?re|you\s+are|u\s*r|ur|you|u|anyone'?s?|anybody'?s?)"
         r"\s+(?:\w+\s+)?(?:about|around|free|nearby|near|close|want|wanna|keen|fancy|like|bored|"
         r"in\s+the\s+area|up\s+for\s+it)\b|"
-        rf"\b(?:for|at)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:{_ACT}|{_VENUE})\b)",
+        rf"\b(?:for|at)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:{_ACT}|{_VENUE})\b))",
         (
             "come say hi if you're about",
             "swing by if u want",
             "join us for drinks on friday",
             "pop over if you're nearby",
+            "pull up if you're nearby",
+            "i'll be at the library cafe coworking all afternoon, come join",
         ),
-        needs=(
-            _needs("come swing pop drop stop join"),
-            frozenset({"if", *_ACT_NEEDS, *_VENUE_WORDS}),
-        ),
+        needs=(_needs("come swing pop drop stop join pull roll"),),
     ),
     _cue(
         "activity buddies",
@@ -1085,14 +1121,20 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "my shout",
-        rf"\b(?:i'?m\s+buying(?=\s*[^\w\s]|\s*$)|(?:{_FOOD}|first\s+round|rounds?|first\s+one|"
-        r"next\s+round)(?:'s|\s+is|\s+are|'re)?\s+on\s+me\b|(?:it'?s\s+)?my\s+(?:shout|treat)\b"
-        r"(?![-\s]?out))",
-        ("coffee and a chat this week? i'm buying", "first round's on me", "brunch, my treat"),
+        rf"\b(?:i'?m\s+buying(?=\s*[^\w\s]|\s*$)|(?:{_FOOD}|first\s+round|rounds?|"
+        r"next\s+round)(?:'s|\s+is|\s+are|'re)?\s+on\s+me\b|(?:it'?s\s+)?my\s+(?:shout|treat)"
+        r"(?=\s*(?:[^\w\s-]|$))|first\s+round(?:'s|\s+is)\s+mine\b|"
+        r"i'?ll\s+(?:get|buy)\s+(?:the\s+)?(?:first\s+)?(?:round|drinks|coffees?|beers?|pints?)\b)",
+        (
+            "coffee and a chat this week? i'm buying",
+            "first round's on me",
+            "brunch, my treat",
+            "drinks at the usual on thurs? first round's mine",
+        ),
         needs=(
             frozenset(
                 {*_FOOD_NEEDS, *(w + "'s" for w in _FOOD_WORDS)}
-                | _needs("buying shout treat round round's rounds one one's")
+                | _needs("buying shout treat round round's rounds")
             ),
         ),
     ),
@@ -1105,10 +1147,15 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "always up for one",
-        r"\b(?:always|i'?m|im|i\s+am|i'?d\s+be|forever|usually|also|def|definitely)\s+"
+        r"(?:\b(?:always|i'?m|im|i\s+am|i'?d\s+be|forever|usually|also|def|definitely)\s+|"
+        r"(?:^|(?<=[.!?\n]))\W*)"
         r"(?:so\s+|totally\s+|definitely\s+|well\s+|also\s+|always\s+)?(?:up|down|game|keen)\s+for\s+"
         rf"(?:a\s+|an\s+|some\s+)?(?:[\w-]+\s+)?{_ACT}\b",
-        ("always up for a pint with people from here", "i'm down for karaoke"),
+        (
+            "always up for a pint with people from here",
+            "i'm down for karaoke",
+            "keen for a coffee if anyone's in the cbd this week",
+        ),
         needs=(_ACT_NEEDS, _needs("up down game keen"), _needs("for")),
     ),
     _cue(
@@ -1130,13 +1177,17 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "get to know offline",
-        r"\b(?:get\s+to\s+know|meet|hang(?:\s+out)?\s+with|chat\s+with)\b[^.!?\x00]{0,30}?"
+        r"\b(?:get\s+to\s+know|meet|hang(?:\s+out)?\s+with|chat\s+with|see)\b[^.!?\x00]{0,30}?"
         r"\b(?:offline|in\s+the\s+flesh|away\s+from\s+(?:the\s+)?(?:screen|keyboard|internet|"
         r"computer)|irl|in\s+person|in\s+real\s+life|face\s+to\s+face)\b",
-        ("i'd really like to get to know some of you offline", "meet you lot in the flesh"),
+        (
+            "i'd really like to get to know some of you offline",
+            "meet you lot in the flesh",
+            "would be lovely to see a few of you in person",
+        ),
         needs=(
             _needs("offline flesh away irl person real face"),
-            _needs("know meet hang chat"),
+            _needs("know meet hang chat see"),
         ),
     ),
     _cue(
@@ -1145,14 +1196,14 @@ INTENT_CUES: tuple[Cue, ...] = (
         + "|".join(_GROUP_NOUNS)
         + r")\s*[?!:,—–-]+\s*(?:thinking|how\s+about|what\s+about|proposing|fancy|shall\s+we|"
         r"let'?s|who'?s\s+(?:up|in|keen|down|free)|idea|plan\s+is)\b[^\x00]{0,60}?"
-        rf"\b(?:{_ACT}|{_VENUE})\b",
+        rf"\b(?:{_ACT}|" + "|".join(_SAFE_VENUE_WORDS) + r")\b",
         (
             "climbers? thinking the bouldering gym saturday morning",
             "runners! thinking a slow 5k by the beach sunday, then coffee",
         ),
         needs=(
             frozenset(_GROUP_NOUNS),
-            frozenset({*_ACT_NEEDS, *_VENUE_WORDS}),
+            frozenset({*_ACT_NEEDS, *_SAFE_VENUE_WORDS}),
             _needs("thinking how what proposing fancy shall let's lets who's whos idea plan"),
         ),
     ),
@@ -1187,26 +1238,80 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "people somewhere, food?",
-        r"\b(?:ppl|fam|gang|squad|lads|everyone|y'?all|friends|nerds|geeks)\b(?:\s+(?:in|of|from|"
+        r"\b(?:ppl|fam|gang|squad|lads|y'?all|friends|nerds|geeks)\b(?:\s+(?:in|of|from|"
         r"around)\s+[\w-]+(?:\s+[\w-]+)?)?\s*[:—–,-]+\s*[^.!?\x00]{0,40}?\b"
         rf"{_ACT}\b[^.!?\x00]{{0,30}}\?",
         ("ppl in austin, taco crawl this weekend??", "lads — footy in the park sunday?"),
         needs=(
-            _needs("ppl fam gang squad lads everyone y'all yall friends nerds geeks"),
+            _needs("ppl fam gang squad lads y'all yall friends nerds geeks"),
             _ACT_NEEDS,
         ),
         mark="?",
     ),
     _cue(
+        "outing, anyone?",
+        rf"(?:^|[^\w\s]\s*|\b(?:so|ok|okay|hey|also)\s+){_OUTING}\b(?:[^.!?\x00]{{0,30}}[?,:—-]+"
+        r"[^.!\x00]{0,12}|(?:\s+[\w-]+)?\s+)\b(?:anyone|anybody|who|y'?all|takers)\b(?!\s+else\b)",
+        ("tennis doubles anyone? need a 4th for sat", "escape room friday, anyone?"),
+        needs=(_OUTING_NEEDS, _needs("anyone anybody who y'all yall takers")),
+    ),
+    _cue(
+        "tempt anyone",
+        r"\b(?:tempt|convince|persuade|drag|lure|rope\s+in)\s+(?:anyone|anybody|any\s+of\s+you|"
+        r"some\s+of\s+you|you\s+lot|y'?all|you\s+all|people|folks)\s+(?:in)?to\s+(?:a\s+|an\s+|"
+        rf"some\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{_ACT}\b",
+        ("can i tempt anyone to a sunday roast?", "can i drag any of you to the climbing gym"),
+        needs=(_ACT_NEEDS, _needs("tempt convince persuade drag lure rope")),
+    ),
+    _cue(
+        "love one with locals",
+        r"\b(?:would|'d|id|i'd)\s+love\s+(?:a|an|some|to\s+(?:grab|hang|explore|eat|drink))\b"
+        r"[^.!?\x00]{0,40}?\bwith\s+(?:some\s+|"
+        r"any\s+|a\s+few\s+|the\s+|fellow\s+)?(?:locals|[\w-]+\s+(?:folks|people|peeps|crew|locals)|"
+        r"(?:folks|people)\s+from\s+here|(?:some|a\s+few|any)\s+of\s+you|you\s+(?:all|lot|guys)|"
+        r"y'?all)\b",
+        ("would love a pastel de nata with some locals", "i'd love to grab dinner with you all"),
+        needs=(
+            _needs("love"),  # first: the pre-filter looks for it, and "you" is too common
+            _needs("locals folks people peeps crew you y'all yall"),
+            _needs("with"),
+        ),
+    ),
+    _cue(
+        "we could do one",
+        r"\b(?:we|could\s+we|can\s+we|we\s+can)\s+(?:could\s+|can\s+|might\s+|maybe\s+|totally\s+|"
+        r"always\s+|all\s+)*(?:do|grab|get|have|go\s+for|organi[sz]e|plan)\s+(?:a|an|some)\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?{_ACT}\b",
+        (
+            "any chance we could do a picnic before summer ends?",
+            "could we maybe do a coffee morning sometime",
+        ),
+        needs=(_ACT_NEEDS, _needs("we")),
+    ),
+    _cue(
+        "catch up over a pint",
+        r"\b(?:catch(?:ing)?\s+up|chat|natter|yarn|debrief)\s+over\s+(?:a\s+|an\s+|some\s+)?"
+        rf"(?:[\w-]+\s+)?{_FOOD}\b",
+        ("let's catch up over a pint soon", "would love to chat over coffee"),
+        needs=(_FOOD_NEEDS, _needs("over")),
+    ),
+    _cue(
+        "food if anyone's in town",
+        rf"\b{_ACT}\b[^.!?\x00]{{0,40}}?\bif\s+(?:anyone|anybody|any\s+of\s+you|you)"
+        r"(?:'s|\s+is|\s+are|'re)?\s+(?:in|near|around|about|nearby|close)\b",
+        ("keen for a coffee if anyone's in the cbd this week",),
+        needs=(_ACT_NEEDS, _needs("if")),
+    ),
+    _cue(
         "be ace to meet",
         r"\b(?:(?:would|'d|it'?d|wd)\s+be\s+(?:so\s+|really\s+|super\s+)?(?:ace|brilliant|awesome|"
-        r"amazing|class|grand|wicked|sick|rad|dope|epic|good|wonderful|fab|fantastic|neat)|"
-        r"(?:would|'d|id)\s+(?:love|like)|keen|happy|hoping|want|wanna|dying)\s+to\s+"
-        r"(?:actually\s+|properly\s+|finally\s+)*(?:meet|grab|hang|catch\s+up|put\s+faces|"
-        r"do\s+(?:a|an|some)\s+\w+\s+with)",
+        r"amazing|class|grand|wicked|sick|rad|dope|epic|good|wonderful|fab|fantastic|neat)\s+to\s+"
+        r"(?:actually\s+|properly\s+|finally\s+)*(?:meet|grab|hang|put\s+faces)|"
+        r"(?:(?:would|'d|id)\s+(?:love|like)|keen|happy|hoping|want|wanna|dying)\s+to\s+"
+        r"(?:actually|properly)\s+(?:finally\s+)?(?:meet|hang|put\s+faces))",
         ("would be brilliant to meet", "i'd love to actually meet"),
         needs=(
-            _needs("meet grab hang catch put do"),
+            _needs("meet grab hang put"),
             _needs("be love like keen happy hoping want wanna dying"),
         ),
     ),
@@ -1248,22 +1353,29 @@ NOT_INTENT = re.compile(
     r"drink|hang)|"
     # meeting online or as a greeting: "great to e-meet everyone", "lovely to virtually meet
     # you all" (but "it'd be great to meet everyone" is a wish)
-    r"e-meet|virtually\s+meet|meet\w*\s+virtually|"
+    r"e-meet\w*|virtually\s+meet\w*|meet\w*\s+virtually|"
     r"(?<!\bbe\s)(?<!\bbe\sso\s)(?<!\bbe\sreally\s)(?:great|lovely|glad|good|nice|awesome|cool)"
     r"\s+to\s+meet\s+(?:you|everyone|y'?all|all|this|the)|"
     # a task, not an outing: "anyone want to walk through the PR?", "grab the logs"
     r"walk\s+(?:\w+\s+)?through\s+(?:the|this|my|your|our)\s+(?:code|pr|diff|changes|design|docs?|"
     r"slides|plan|proposal|repo|setup|steps)|(?:grab|get|pull|fetch|run)\s+(?:the|this|that|my|"
     r"your|our)\s+(?:logs?|prs?|code|repo|diff|tests?|tickets?|issues?|bugs?|docs|links?|files?|"
-    r"builds?|release|branch|commits?|screenshot|trace|data|metrics|dashboard))\b"
+    r"builds?|release|branch|commits?|screenshot|trace|data|metrics|dashboard|numbers|stats)|"
+    # code review and chores: "who's up for reviewing my PR?"
+    r"(?:up|down|keen|game)\s+for\s+(?:reviewing|debugging|pairing|testing|deploying|merging|"
+    r"triaging|fixing|covering|taking\s+(?:on|over))|(?:review\w*|look\w*\s+at|test\w*|merg\w*|"
+    r"approv\w*)\s+(?:my|the|this|a|our|your)\s+(?:prs?|pull\s+requests?|branch|patch|code|diff)|"
+    # a service is down: "pub quiz app is down again, anyone else?"
+    r"(?:app|site|server|api|website|service|build|ci|wifi|vpn|slack|discord)\s+(?:is|are|was)\s+"
+    r"(?:down|broken|dead|borked|acting\s+up|not\s+working|flaky)|"
+    # watched at home, or a dish's word naming a thing: "the golf on tv", "a coffee machine"
+    r"on\s+(?:tv|telly|the\s+telly|netflix|iplayer|the\s+radio)|"
+    r"(?:coffee|pizza|beer|tea|quiz|food|lunch|dinner|pub)\s+(?:machines?|makers?|grinders?|apps?|"
+    r"bots?|orders?|budget|expenses?|receipts?|subscriptions?))\b"
 )
 # Before a bare "?" that follows another (the cue "food at a time?" matches it): a dish or
 # an outing and a day, so "taco crawl this weekend??" proposes and "who ate my lunch??" not.
-PLAN_BEFORE_MARKS = re.compile(
-    rf"\b{_ACT}\b[^.!?\x00]{{0,30}}?\b(?:tonight|tomorrow|tmrw|weekend|next\s+week|"
-    r"after\s+work|later|soon|sometime|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
-    r"(?:day)?)\b"
-)
+PLAN_BEFORE_MARKS = re.compile(rf"\b{_ACT}\b[^.!?\x00]{{0,30}}?\b{_PLAN_DAY}\b")
 # "we met up last year": a past meetup is not an intent.
 PAST_MEETUP = re.compile(
     r"\b(?:met|had\s+a\s+meetup|last\s+meetup|the\s+meetup\s+(?:in\s+\w+\s+)?(?:last|was)|"
@@ -1340,7 +1452,10 @@ HYPOTHETICAL = re.compile(
     r"^\W*(?:but\s+|and\s+)?if\s+(?:i|we)\s+(?:lived|were|was|had|still|could|didn't)\b"
 )
 # Right before an intent cue: a negation ("I don't want to meet up").
-NOT_NOW_INTENT = re.compile(r"(?:\b(?:not|dont|never|no|quoted|said)\b|n't\b)[^.!?]*$")
+NOT_NOW_INTENT = re.compile(
+    r"(?:\b(?:not|dont|never|no|quoted|said)\b|n't\b)"
+    r"(?!\s+(?:wait|mind|say\s+no|resist)\b)[^.!?]*$"  # "can't wait to meet", "wouldn't mind"
+)
 # "I've lived in Toronto for 10 years": the past tense still true now.
 HOME_PERFECT = re.compile(
     r"\b(?:i've|ive|i\s+have|we've|we\s+have)\s+(?:\w+\s+)?(?:lived|been\s+living|been\s+based|"
