@@ -994,7 +994,7 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"about|any\s+interest\s+in|would\s+(?:people|folks|anyone|y'?all|you\s+all)\s+be\s+"
         r"(?:into|up\s+for|keen\s+on|interested\s+in))\s+(?:a|an|some|another|doing|having|"
         r"getting|organi[sz]ing)\s+(?:[\w-]+\s+){0,2}?"
-        rf"(?:{_ACT}|meetups?|hangout|get[-\s]together|social|night\s+out)\b",
+        rf"(?:{_ACT}|meetups?|hangout|get[-\s]together|social)\b",
         (
             "idea: monthly coworking day at a café",
             "ok hear me out: board game café, thursday, 7ish",
@@ -1016,7 +1016,7 @@ INTENT_CUES: tuple[Cue, ...] = (
         "organising one, interested?",
         r"\b(?:put(?:ting)?\s+together|organi[sz](?:e|ing)|plan(?:ning)?|arrang(?:e|ing)|"
         r"set(?:ting)?\s+up|throw(?:ing)?|start(?:ing)?|host(?:ing)?)\s+(?:a|an|some)\s+"
-        rf"(?:[\w-]+\s+){{0,2}}?(?:{_ACT}|social|night\s+out|day\s+out)\b[^\x00]{{0,60}}?"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:{_ACT}|social)\b[^\x00]{{0,60}}?"
         r"(?:\binterested\b|\bkeen\s*\?|\bany(?:one|body)\s*(?:\?|in\b|keen|interested|up\b|down\b|"
         r"fancy|wanna|want|joining|coming)|\bwho'?s\s+(?:in|keen|up|down)\b|\bthoughts\b|"
         r"\bif\s+(?:there'?s|there\s+is|people|folks|enough|others|you|any))",
@@ -1025,7 +1025,7 @@ INTENT_CUES: tuple[Cue, ...] = (
             "planning a picnic on the 5th, who's in?",
         ),
         needs=(
-            frozenset({*_ACT_NEEDS, "social", "out"}),
+            frozenset({*_ACT_NEEDS, "social"}),
             _needs(
                 "put putting organise organize organising organizing plan planning arrange "
                 "arranging set setting throw throwing start starting host hosting"
@@ -1039,14 +1039,14 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"(?:pls\s+|please\s+|plz\s+|just\s+|finally\s+)?(?:organi[sz]e|plan|arrange|set\s+up|"
         r"sort(?:\s+out)?|put\s+on|throw|book|organi[sz]ing|planning|arranging|throwing|hosting|"
         r"putting\s+on)\s+(?:a|an|some|the|any)\s+(?:[\w-]+\s+){0,2}?"
-        rf"(?:{_ACT}|get[-\s]together|social|night\s+out)\b",
+        rf"(?:{_ACT}|get[-\s]together|social)\b",
         (
             "someone organise a karaoke night and i'm there",
             "can we please plan a picnic",
             "is anyone organising a christmas drinks thing this year?",
         ),
         needs=(
-            frozenset({*_ACT_NEEDS, "together", "social", "out"}),
+            frozenset({*_ACT_NEEDS, "together", "social"}),
             _needs("someone somebody anyone anybody can could pls please plz"),
         ),
     ),
@@ -1121,7 +1121,9 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "my shout",
-        rf"\b(?:i'?m\s+buying(?=\s*[^\w\s]|\s*$)|(?:{_FOOD}|first\s+round|rounds?|"
+        # "on me" looked for before the dishes (one short look-ahead, not _FOOD's words)
+        rf"\b(?:i'?m\s+buying(?=\s*[^\w\s]|\s*$)|(?=[\w\s']{{0,30}}?\bon\s+me\b)(?:{_FOOD}|"
+        r"first\s+round|rounds?|"
         r"next\s+round)(?:'s|\s+is|\s+are|'re)?\s+on\s+me\b|(?:it'?s\s+)?my\s+(?:shout|treat)"
         r"(?=\s*(?:[^\w\s-]|$))|first\s+round(?:'s|\s+is)\s+mine\b|"
         r"i'?ll\s+(?:get|buy)\s+(?:the\s+)?(?:first\s+)?(?:round|drinks|coffees?|beers?|pints?)\b)",
@@ -1136,6 +1138,7 @@ INTENT_CUES: tuple[Cue, ...] = (
                 {*_FOOD_NEEDS, *(w + "'s" for w in _FOOD_WORDS)}
                 | _needs("buying shout treat round round's rounds")
             ),
+            _needs("me buying shout treat mine i'll ill"),
         ),
     ),
     _cue(

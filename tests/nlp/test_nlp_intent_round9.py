@@ -1,0 +1,217 @@
+"""Intent classes fixed by intent9 (issue 14), several wordings each beyond the batch
+(``ROUND_INTENT9`` in chat_rounds.py), with hard negatives beside them.
+
+The batch was scored before any fix (intent R 0.566, 1 false alarm in 32). Two more fresh
+checks were written after the first fixes and scored before the fixes they prompted: 26 of 41
+intents found and 3 false alarms in 32 negatives; then 13 of 18 and 2 false alarms in 43.
+Their messages are the wordings below.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.nlp.lang import en
+from bot.nlp.statements import _read, might_matter, read
+from tests.nlp.chat_rounds import ROUND_INTENT9, Case, Row
+
+# Mon 2026-08-31 14:00 Chicago: next week is 7-13 Sep.
+NOW = datetime(2026, 8, 31, 14, 0, tzinfo=ZoneInfo("America/Chicago"))
+
+
+def _intent_city(text: str) -> tuple[bool, str | None]:
+    """Whether ``read`` finds an intent, and the city it carries; the pre-filter must not
+    hide what ``_read`` finds."""
+    assert bool(_read(text, NOW)) <= might_matter(text), text
+    got = [s for s in read(text, now=NOW) if s.kind == "intent"]
+    return bool(got), (got[0].city.name if got and got[0].city else None)
+
+
+INTENTS: dict[str, list[str]] = {
+    # a city's or a hobby's people asked whether they are keen, interested, game
+    "people asked if keen": [
+        "Manchester lot — anyone keen for a curry one night next week?",
+        "Chennai folks interested in a filter coffee crawl?",
+        "any Oslo people game for a sauna session this weekend?",
+        "anyone round Leeds up for a parkrun saturday?",
+        "who'd be up for a curry night next week?",
+        "hands up if you'd come to a games night",
+        "would anyone fancy a wander round the market on saturday?",
+        "any Bristol peeps fancy a cider some evening?",
+    ],
+    # let's get one going, let's go bowling, we could do one
+    "let's get one going": [
+        "let's get a regular pub night going",
+        "lets get a footy kickabout going in the park",
+        "let's go karting next month, who's with me",
+        "any chance we could do a picnic before summer ends?",
+        "could we maybe do a coffee morning sometime",
+        "let's catch up over a pint soon",
+    ],
+    # an outing asked about, then an offer to book or organise, or a head count
+    "offer to organise": [
+        "padel on sunday? I'll book the court",
+        "escape room next friday? I can sort the booking if 4+ are keen",
+        "dim sum brunch on the 14th? will reserve if enough people are in",
+        "is anyone organising a christmas drinks thing this year? if not I will",
+        "thoughts on a picnic in the botanic gardens next sunday?",
+        "any interest in a walking group on saturday mornings?",
+        "i'm organising a beach cleanup + bbq on the 20th, come along!",
+    ],
+    # a group addressed, then a plan floated
+    "group then plan": [
+        "board gamers! thinking catan at the café saturday arvo",
+        "cyclists — how about a coffee ride out to the coast sunday?",
+        "swimmers? lido at 7 tomorrow, who's in",
+        "Berlin folks: döner and a walk on sunday?",
+    ],
+    # wishes to meet in person
+    "wish to meet": [
+        "honestly would be lovely to see a few of you in person",
+        "can't wait to finally meet everyone irl at some point",
+        "desperate to hang out with you nerds offline",
+        "it'd be grand to grab a pint with some of ye",
+        "would love for us to meet up one of these days",
+    ],
+    # invitations: come along, pull up, my shout, tempt anyone
+    "invitation": [
+        "I'm at the taproom on 5th till 9, pull up if you're nearby",
+        "i'll be at the library cafe coworking all afternoon, come join",
+        "the first tuesday of every month is board game night at the Fox, come join",
+        "drinks at the usual on thurs? first round's mine",
+        "can I tempt anyone to a sunday roast?",
+        "tennis doubles anyone? need a 4th for sat",
+        "keen for a coffee if anyone's in the cbd this week",
+        "pls someone come to the cinema with me on friday",
+    ],
+}
+
+NOT_INTENTS: dict[str, list[str]] = {
+    "online or a greeting": [
+        "good to virtually meet you all at the town hall today",
+        "e-meeting everyone via slack is weird lol",
+        "nice to e-meet you Priya!",
+        "great to meet you all at the standup this morning",
+        "zoom trivia on thursday, link below",
+        "anyone fancy a quick huddle to debug this?",
+        "would love to chat with some of you about rust",
+    ],
+    "work and chores": [
+        "who's up for reviewing my PR today?",
+        "anyone want to run the migration tonight?",
+        "walk me through the deploy steps?",
+        "grab the latest build and try again",
+        "I can show you around the new dashboard later",
+        "let's get the build going again",
+        "let's plan the sprint",
+        "come by my desk if you're free",
+        "can someone book the meeting room for the retro?",
+        "we should get the release out friday",
+    ],
+    "a dish or an outing that is no plan": [
+        "pub quiz app is down again, anyone else?",
+        "anyone interested in the golf on tv tonight?",
+        "what about the bbq sauce, is it vegan?",
+        "what about coffee? does it break a fast?",
+        "guys, thinking about the bar chart colours for the dashboard",
+        "everyone: lunch orders due by 11?",
+        "good coffee is hard to come by.",
+        "this cake is my treat for finishing the release",
+        "anyone into football? who do you support?",
+        "who ate my lunch from the office fridge??",
+        "I'm buying a new bike this weekend",
+        "taking the kids bowling this weekend",
+    ],
+    "past, news, quoted, others": [
+        "the pub quiz last week was a laugh, thanks for coming",
+        "karaoke night is cancelled, venue flooded",
+        "> who's up for bowling friday?",
+        "excited to have Priya join us!",
+        "i met a few of you at the conference, so fun",
+        "my running buddy moved to Perth",
+        "we had drinks after work yesterday, so fun",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "text", [t for ts in INTENTS.values() for t in ts], ids=lambda t: str(t)[:50]
+)
+def test_an_intent_worded_another_way_is_found(text: str) -> None:
+    assert _intent_city(text)[0], text
+
+
+@pytest.mark.parametrize(
+    "text", [t for ts in NOT_INTENTS.values() for t in ts], ids=lambda t: str(t)[:50]
+)
+def test_a_hard_negative_states_nothing(text: str) -> None:
+    assert bool(_read(text, NOW)) <= might_matter(text), text
+    assert read(text, now=NOW) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("any Bristol peeps fancy a cider some evening?", "Bristol"),
+        ("Chennai folks interested in a filter coffee crawl?", "Chennai"),
+        ("looking for a squash partner in Glasgow", "Glasgow"),
+        ("anyone near Leeds up for a parkrun saturday?", "Leeds"),
+        pytest.param(
+            "anyone round Leeds up for a parkrun saturday?",
+            "Leeds",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="find_places reads no 'Leeds' after 'round'/'around' (it does after "
+                "'near', 'in', 'from', and 'around London'): owner places",
+            ),
+        ),
+    ],
+)
+def test_an_intent_carries_the_city_its_proposal_names(text: str, city: str) -> None:
+    assert _intent_city(text) == (True, city)
+
+
+def test_a_bare_question_mark_after_another_counts_only_after_a_plan() -> None:
+    """The cue "food at a time?" also matches the second "?" of "??": it counts after a dish
+    or an outing and a day, not after any dish."""
+    assert _intent_city("ppl in Austin, taco crawl this weekend??")[0]
+    assert not _intent_city("who ate my lunch from the office fridge??")[0]
+    assert en.PLAN_BEFORE_MARKS.search("taco crawl this weekend?")
+    assert not en.PLAN_BEFORE_MARKS.search("who ate my lunch from the office fridge?")
+
+
+def _rows(text: str, now: datetime) -> list[Row]:
+    return [
+        (s.kind, s.city.name if s.city else None, s.first_day, s.last_day)
+        for s in read(text, now=now)
+    ]
+
+
+def _norm(row: Row) -> Row:
+    """An intent's city is scored apart (as the dev set's scorer does): kind only here."""
+    return ("intent", None, None, None) if row[0] == "intent" else row
+
+
+@pytest.mark.parametrize(
+    ("now", "text", "expected"),
+    [pytest.param(*case, id=case[1][:60]) for case in ROUND_INTENT9],
+)
+def test_the_intent_round_gives_its_authors_statements(
+    now: datetime, text: str, expected: list[Row]
+) -> None:
+    got = _rows(text, now)
+    assert sorted(map(_norm, got), key=repr) == sorted(map(_norm, expected), key=repr), text
+    assert bool(_read(text, now)) <= might_matter(text), text
+
+
+def test_the_intent_round_names_its_intents_cities() -> None:
+    """Every intent of the round that names its place carries that city."""
+    cases: list[Case] = [c for c in ROUND_INTENT9 if any(r[0] == "intent" and r[1] for r in c[2])]
+    assert len(cases) >= 15
+    for now, text, expected in cases:
+        want = next(r[1] for r in expected if r[0] == "intent")
+        got = [r[1] for r in _rows(text, now) if r[0] == "intent"]
+        assert got == [want], text
