@@ -569,7 +569,7 @@ _FOOD_WORDS = (
     "bowling trivia sundowners roast darts "
     "cider ciders cocktail gin sake soju lager ale stout brekkie brekky supper dosa bagels "
     "cake pastries dessert fondue hotpot kbbq bao nachos falafel shawarma paella karting "
-    "padel frisbee parkrun sauna wander stroll mooch"
+    "padel frisbee parkrun sauna wander stroll mooch cuppa natter sesh"
 ).split()
 _FOOD = (
     r"(?:a\s+|an\s+|some\s+)?(?:food\s+trucks?|bar\s+crawl|board\s*games?(?:\s+night)?|"
@@ -610,7 +610,8 @@ _OUTING_WORDS = (
     "pickleball frisbee golf minigolf running jogging parkrun walking hiking rambling swimming "
     "skating kayaking surfing cycling concert concerts cinema movie movies museum gallery "
     "exhibition festival comedy quiz trivia bowling darts snooker karaoke gym yoga dancing "
-    "salsa hackathon bouldering climbing picnic bbq sundowners brewery roast"
+    "salsa hackathon bouldering climbing picnic bbq sundowners brewery roast swim ski skiing "
+    "snowboarding trail trails"
 ).split()
 _OUTING = (
     r"(?:farmers'?\s+markets?|night\s+markets?|christmas\s+markets?|walking\s+tour|food\s+tour|"
@@ -1090,7 +1091,8 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"(?=\s*(?:[.!,;)]|$))|"
         r"(?:come\s+(?:and\s+)?(?:say\s+(?:hi|hello)|join(?:\s+(?:me|us))?|along|by|over|"
         r"find\s+(?:me|us)|thru|through)|swing\s+(?:by|past|through)|pop\s+(?:by|in|over|along|round)|"
-        r"drop\s+by|stop\s+by|pull\s+up|roll\s+(?:up|through|thru)|join\s+(?:me|us))\b"
+        r"drop\s+by|stop\s+by|pull\s+up|roll\s+(?:up|through|thru)|join\s+(?:me|us)|"
+        r"find\s+(?:me|us))\b"
         r"(?!\s+(?:(?:on|in|to|by|at)\s+)?(?:the\s+|my\s+)?(?:call|zoom|meet|huddle|stream|channel|thread|"
         r"server|discord|slack|desk|office|\#))"
         r"[^.!?\x00]{0,40}?(?:\bif\s+(?:you'?re|you\s+are|u\s*r|ur|you|u|anyone'?s?|anybody'?s?)"
@@ -1104,8 +1106,9 @@ INTENT_CUES: tuple[Cue, ...] = (
             "pop over if you're nearby",
             "pull up if you're nearby",
             "i'll be at the library cafe coworking all afternoon, come join",
+            "i'll be at the dev conf afterparty tonight, find me for a beer",
         ),
-        needs=(_needs("come swing pop drop stop join pull roll"),),
+        needs=(_needs("come swing pop drop stop join pull roll find"),),
     ),
     _cue(
         "activity buddies",
@@ -1270,13 +1273,18 @@ INTENT_CUES: tuple[Cue, ...] = (
         "love one with locals",
         r"\b(?:would|'d|id|i'd)\s+love\s+(?:a|an|some|to\s+(?:grab|hang|explore|eat|drink))\b"
         r"[^.!?\x00]{0,40}?\bwith\s+(?:some\s+|"
-        r"any\s+|a\s+few\s+|the\s+|fellow\s+)?(?:locals|[\w-]+\s+(?:folks|people|peeps|crew|locals)|"
+        r"any\s+|a\s+few\s+|the\s+|other\s+)?(?:locals|[\w-]+\s+(?:folks|people|peeps|crew|locals)|"
+        r"fellow\s+[\w-]+|"
         r"(?:folks|people)\s+from\s+here|(?:some|a\s+few|any)\s+of\s+you|you\s+(?:all|lot|guys)|"
         r"y'?all)\b",
-        ("would love a pastel de nata with some locals", "i'd love to grab dinner with you all"),
+        (
+            "would love a pastel de nata with some locals",
+            "i'd love to grab dinner with you all",
+            "ngl would love a beer with some fellow rustaceans",
+        ),
         needs=(
             _needs("love"),  # first: the pre-filter looks for it, and "you" is too common
-            _needs("locals folks people peeps crew you y'all yall"),
+            _needs("locals folks people peeps crew you y'all yall fellow"),
             _needs("with"),
         ),
     ),
@@ -1304,6 +1312,74 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"(?:'s|\s+is|\s+are|'re)?\s+(?:in|near|around|about|nearby|close)\b",
         ("keen for a coffee if anyone's in the cbd this week",),
         needs=(_ACT_NEEDS, _needs("if")),
+    ),
+    _cue(
+        "let's do something irl",
+        r"\b(?:let'?s|we\s+should|we\s+gotta|we\s+need\s+to)\s+(?:all\s+)?(?:do|plan|organi[sz]e)\s+"
+        r"(?:something|a\s+thing|stuff)\s+(?:irl|in\s+person|in\s+real\s+life|together|social|fun)\b",
+        ("lets do something irl soon", "we should do something together soon"),
+        needs=(_needs("something thing stuff"), _needs("let's lets we")),
+    ),
+    _cue(
+        "an ask about an outing",
+        # A question to the group naming an outing in any order ("y'all tryna get wings after
+        # the game thursday?", "a book club irl, would anyone come?"): a fallback, so a word
+        # of a question about a dish, a past or a screen rules it out ("anyone know a good
+        # pizza place?", "did anyone try the ramen?", "anyone else think it looks like a pizza?").
+        r"(?:^|(?<=[.!?\n]))"
+        r"(?=[^.!?\n\x00]*?\b(?:anyone|anybody|any\s+takers|who'?s\s+(?:up|down|keen|in|free|around|"
+        r"game|coming|joining|interested)|who\s+(?:wants|wanna|fancies|is\s+(?:up|down|keen|in|free|"
+        r"around|game|coming))|who'?d|y'?all|you\s+guys|you\s+all|folks|peeps|ppl|crew|gang|mates|"
+        r"fam|any\s+[\w-]+s|any\s+of\s+you|would\s+you|you\s+in|u\s+in)\b)"
+        rf"(?=[^.!?\n\x00]*?\b(?:{_ACT}|irl|in\s+person|in\s+real\s+life|meetups?|hangout|"
+        r"get[-\s]together)\b)"
+        r"(?![^.!?\n\x00]*?\b(?:recs?|recommend\w*|suggest\w*|know|knows|knew|think|thinks|thought|"
+        r"tried|try|seen|saw|watch\w*|favou?rite|best|good|decent|place|places|spot|spots|where|which|"
+        r"what|how|why|ever|else|like|likes|liked|prefer|opinions?|did|was|were|had|has|have|made|"
+        r"brought|ate|left|took|recipes?|menu|prices?|cost|cheap|expensive|deliver\w*|order\w*|spare|"
+        r"tickets?|sell\w*|buy\w*|open|closed|allerg\w*|vegan|gluten|diet|calories|remember|miss\w*|"
+        r"reviews?|rate|rating|apps?|online|virtual|zoom|stream|call|into|fans?|support)\b)"
+        r"[^.!?\n\x00]*\?",
+        (
+            "y'all tryna get wings after the game thursday?",
+            "lowkey want to start a monthly book club irl, would anyone come?",
+            "denver ppl — anyone wanna ski together at some point this winter?",
+        ),
+        needs=(
+            frozenset({*_ACT_NEEDS, *"irl person real meetup meetups hangout together".split()}),
+            _needs(
+                "anyone anybody takers who's whos who who'd whod y'all yall guys you folks peeps "
+                "ppl crew gang mates fam any u"
+            ),
+        ),
+        mark="?",
+    ),
+    _cue(
+        "who's joining",
+        rf"\b{_ACT}\b[^\x00]{{0,60}}?\bwho'?s\s+(?:joining|hosting|with\s+me|bringing|"
+        r"organi[sz]ing)\b",
+        ("potluck szn!! who's hosting this time 👀", "sunday brunch club is back, who's joining?"),
+        needs=(_ACT_NEEDS, _needs("who's whos")),
+    ),
+    _cue(
+        "need one more",
+        rf"\b{_ACT}\b[^\x00]{{0,60}}?\bneed\s+(?:a|one|two|three|1|2|3|another|an\s+extra)\s+"
+        r"(?:more\b|\d(?:st|nd|rd|th)\b|third|fourth|fifth|sixth|extra|player|players|person|people)",
+        ("trivia tuesdays at o'malley's, we need a 5th, dm me", "5-a-side thurs, need two more"),
+        needs=(_ACT_NEEDS, _needs("need")),
+    ),
+    _cue(
+        "holler if keen",
+        rf"\b{_ACT}\b[^\x00]{{0,80}}?\b(?:holler|shout|hmu|hit\s+me\s+up|dm\s+me|ping\s+me|"
+        r"message\s+me|lmk|let\s+me\s+know|give\s+(?:me\s+)?a\s+(?:shout|yell)|reply|react)\b"
+        r"[^.!?\x00]{0,20}?\bif\s+(?:you'?re\s+|ur\s+|u\s+r\s+|you\s+are\s+|anyone'?s\s+|anyone\s+is\s+|"
+        r"you\s+)?(?:keen|interested|in|down|up\s+for\s+it|game|coming|free|around|fancy|want|wanna|"
+        r"can\s+make\s+it|can\s+come)\b",
+        ("bouldering sesh tmrw 6pm, all levels, holler if keen",),
+        needs=(
+            _ACT_NEEDS,
+            _needs("holler shout hmu hit dm ping message lmk let give reply react"),
+        ),
     ),
     _cue(
         "be ace to meet",
@@ -1374,7 +1450,11 @@ NOT_INTENT = re.compile(
     # watched at home, or a dish's word naming a thing: "the golf on tv", "a coffee machine"
     r"on\s+(?:tv|telly|the\s+telly|netflix|iplayer|the\s+radio)|"
     r"(?:coffee|pizza|beer|tea|quiz|food|lunch|dinner|pub)\s+(?:machines?|makers?|grinders?|apps?|"
-    r"bots?|orders?|budget|expenses?|receipts?|subscriptions?))\b"
+    r"bots?|orders?|budget|expenses?|receipts?|subscriptions?)|"
+    # an idiom, or someone else's words: "meet in the middle on the API", "..., says my boss"
+    r"meet\s+in\s+the\s+middle\s+(?:on|about|with|re)|"
+    r"(?:says|said|according\s+to)\s+(?:my|our|the|his|her|their)\s+(?:manager|boss|lead|mum|mom|"
+    r"dad|partner|wife|husband|team|ceo|cto|hr))\b"
 )
 # Before a bare "?" that follows another (the cue "food at a time?" matches it): a dish or
 # an outing and a day, so "taco crawl this weekend??" proposes and "who ate my lunch??" not.
