@@ -1114,12 +1114,20 @@ INTENT_CUES: tuple[Cue, ...] = (
         "activity buddies",
         r"\b(?:need|needs|needing|looking\s+for|seeking|searching\s+for|want|wanted)\s+"
         rf"(?:a\s+|an\s+|some\s+|more\s+|new\s+)?{_ACT}\s+(?:buddy|buddies|partner|partners|pals?|"
-        r"mates|company|crew|squad)\b",
-        ("need climbing buddies for wednesday nights", "looking for a running buddy"),
+        r"mates|company|crew|squad)\b|"
+        rf"\b{_ACT}\s+(?:buddy|buddies|partners?|pals?|mates|company|crew)\s+(?:wanted|needed|required|"
+        r"sought)\b",
+        (
+            "need climbing buddies for wednesday nights",
+            "looking for a running buddy",
+            "hiking buddies wanted for saturday",
+        ),
         needs=(
             _needs("buddy buddies partner partners pal pals mates company crew squad"),
             _ACT_NEEDS,
-            _needs("need needs needing looking seeking searching want wanted"),
+            _needs(
+                "need needs needing looking seeking searching want wanted needed required sought"
+            ),
         ),
     ),
     _cue(
@@ -1374,12 +1382,69 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"message\s+me|lmk|let\s+me\s+know|give\s+(?:me\s+)?a\s+(?:shout|yell)|reply|react)\b"
         r"[^.!?\x00]{0,20}?\bif\s+(?:you'?re\s+|ur\s+|u\s+r\s+|you\s+are\s+|anyone'?s\s+|anyone\s+is\s+|"
         r"you\s+)?(?:keen|interested|in|down|up\s+for\s+it|game|coming|free|around|fancy|want|wanna|"
-        r"can\s+make\s+it|can\s+come)\b",
-        ("bouldering sesh tmrw 6pm, all levels, holler if keen",),
+        r"can\s+make\s+it|can\s+come)\b|"
+        r"\b(?:holler|hmu|hit\s+me\s+up|dm\s+me|ping\s+me|message\s+me|lmk|let\s+me\s+know|"
+        r"give\s+(?:me\s+)?a\s+(?:shout|yell)|shout)\s+if\s+(?:you|anyone|anybody|u|ya)\s+(?:\w+\s+)?"
+        r"(?:want|wanna|fancy|keen|up\s+for|down\s+for|feel\s+like)\s+(?:to\s+)?(?:[\w-]+\s+){0,3}?"
+        rf"{_ACT}\b",
+        (
+            "bouldering sesh tmrw 6pm, all levels, holler if keen",
+            "hmu if you want to get a coffee in austin while i'm there next week",
+        ),
         needs=(
             _ACT_NEEDS,
             _needs("holler shout hmu hit dm ping message lmk let give reply react"),
         ),
+    ),
+    _cue(
+        "find people to",
+        r"\b(?:find|meet|make)\s+(?:some\s+|a\s+few\s+|more\s+|new\s+)?(?:people|folks|friends|"
+        r"buddies|mates|peeps|locals)\s+(?:to|for)\s+(?:grab|hang|get|go|explore|eat|drink|"
+        rf"{_ACT})\b",
+        ("would love to find some people to grab a coffee with",),
+        needs=(
+            _needs("people folks friends buddies mates peeps locals"),
+            _needs("find meet make"),
+        ),
+    ),
+    _cue(
+        "fancy doing one",
+        r"\b(?:fancy|fancies)\s+(?:doing|going\s+(?:for|to|out\s+for)|heading\s+(?:for|to|out\s+for)|"
+        r"trying|having|hitting|catching)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+        rf"{_ACT}\b",
+        ("fancy doing a pub lunch in york at some point?",),
+        needs=(_ACT_NEEDS, _needs("fancy fancies")),
+    ),
+    _cue(
+        "i'm hosting one, come",
+        r"\b(?:i'?m|we'?re|i\s+am|we\s+are|i'?ll\s+be|we'?ll\s+be|gonna\s+be|will\s+be)\s+(?:hosting|"
+        r"throwing|having|running|organi[sz]ing|putting\s+on)\s+(?:a|an|some|our|my)\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?{_ACT}\b[^\x00]{{0,80}}?\b(?:dm|message|ping|hmu|address|all\s+welcome|"
+        r"everyone'?s?\s+welcome|come|join|rsvp|details|spots?|spaces?|room\s+for|"
+        r"if\s+(?:anyone|anybody|you|people|folks))\b",
+        ("i'm hosting a small games night friday, dm for the address",),
+        needs=(
+            _ACT_NEEDS,
+            _needs("hosting throwing having running organising organizing putting"),
+        ),
+    ),
+    _cue(
+        "take me out for one",
+        # asked of the group, not a wish ("a boyfriend who will take me to concerts")
+        r"\b(?:someone|somebody|anyone|anybody|locals?|pls|please|plz|who'?ll|who\s+wants\s+to)\s+"
+        r"(?:please\s+|pls\s+|plz\s+)?(?:take|show)\s+me\s+(?:to|for|out\s+for|out\s+to|around)\b"
+        r"[^.!?\x00]{0,40}?"
+        rf"\b{_ACT}\b",
+        ("someone in bengaluru please take me to a good darshini for breakfast",),
+        needs=(_ACT_NEEDS, _needs("take show")),
+    ),
+    _cue(
+        "if anyone's up for it, one",
+        r"\bif\s+(?:anyone|anybody|any\s+of\s+you|you|people|folks)(?:'s|\s+is|'re|\s+are)?\s+"
+        r"(?:up\s+for\s+it|keen|interested|game|down|fancies\s+it|fancy\s+it)\b[^.!?\x00]{0,60}?"
+        rf"\b{_ACT}\b",
+        ("if anyone's up for it, i'm doing the 10k on sunday and then brunch after",),
+        needs=(_ACT_NEEDS, _needs("if")),
     ),
     _cue(
         "be ace to meet",
@@ -1445,6 +1510,9 @@ NOT_INTENT = re.compile(
     r"triaging|fixing|covering|taking\s+(?:on|over))|(?:review\w*|look\w*\s+at|test\w*|merg\w*|"
     r"approv\w*)\s+(?:my|the|this|a|our|your)\s+(?:prs?|pull\s+requests?|branch|patch|code|diff)|"
     # a service is down: "pub quiz app is down again, anyone else?"
+    r"(?:aren'?t|isn'?t|not)\s+(?:really\s+)?my\s+(?:thing|scene|jam)|i\s+don'?t\s+do\s+meetups|"
+    # leftovers offered: "does anyone want the rest of my pizza?"
+    r"rest\s+of\s+my|leftovers?|"
     r"(?:app|site|server|api|website|service|build|ci|wifi|vpn|slack|discord)\s+(?:is|are|was)\s+"
     r"(?:down|broken|dead|borked|acting\s+up|not\s+working|flaky)|"
     # watched at home, or a dish's word naming a thing: "the golf on tv", "a coffee machine"
@@ -1462,7 +1530,8 @@ PLAN_BEFORE_MARKS = re.compile(rf"\b{_ACT}\b[^.!?\x00]{{0,30}}?\b{_PLAN_DAY}\b")
 # "we met up last year": a past meetup is not an intent.
 PAST_MEETUP = re.compile(
     r"\b(?:met|had\s+a\s+meetup|last\s+meetup|the\s+meetup\s+(?:in\s+\w+\s+)?(?:last|was)|"
-    r"ago|last\s+(?:week|month|year|night|time)|yesterday)\b"
+    r"ago|last\s+(?:week|month|year|night|time)|yesterday|"
+    r"used\s+to|miss\s+(?:it|them|those|that|the))\b"  # "I used to go to the Leeds meetup"
 )
 
 # ---------------------------------------------------------------------------------------
