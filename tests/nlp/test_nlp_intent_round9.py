@@ -5,7 +5,9 @@ The batch was scored before any fix (intent R 0.566, 1 false alarm in 32). Two m
 checks were written after the first fixes and scored before the fixes they prompted: 26 of 41
 intents found and 3 false alarms in 32 negatives; then 13 of 18 and 2 false alarms in 43;
 then 26 of 40 and 2 false alarms in 30 (main: 23 of 40); then 22 of 30 and 3 false alarms
-in 25 (main: 21 of 30, 3). Their messages are the wordings below.
+in 25 (main: 21 of 30, 3); and 40 hard negatives written to trip the new cues: 11 false
+alarms (main: 8), 1 left ("I'd love to meet Taylor Swift": a name, read in lower case). Their
+messages are the wordings below.
 """
 
 from __future__ import annotations
@@ -187,6 +189,19 @@ NOT_INTENTS: dict[str, list[str]] = {
         "we need a 5th reviewer for the RFC",
         "lmk if you're interested in the job, we're hiring",
         "hands up if you've been bitten by this bug",
+    ],
+    "a group asked something, not invited": [
+        "y'all, is brunch a meal or a lifestyle?",
+        "folks, hot take: pineapple belongs on pizza?",
+        "crew, who finished the last of the coffee??",
+        "peeps, how much do you tip at restaurants here?",
+        "so y'all want the bot to post lunch specials?",
+        "anyone want my spare concert ticket? can't go anymore",
+        "you all coming to the all-hands lunch?",
+        "anyone going to the company picnic?",
+        "anyone up for a pair programming session this arvo?",
+        "would love to meet a dog today, any dog",
+        "anyone want to grab the ticket for the login bug?",
     ],
 }
 

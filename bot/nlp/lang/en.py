@@ -637,6 +637,13 @@ _VENUE_WORDS = (
 ).split()
 _VENUE = "(?:" + "|".join(_VENUE_WORDS) + ")"
 _SAFE_VENUE_WORDS = "pub brewery gym beach cafe café taproom rooftop crag".split()
+# After a group is addressed, a question that asks about something rather than floats a plan:
+# "folks, hot take: pineapple belongs on pizza?", "peeps, how much do you tip here?"
+_NOT_A_PLAN_AHEAD = (
+    r"(?!\s*(?:is|are|was|were|how|why|what|which|where|whose|does|do|did|has|have|had|should|can|"
+    r"could|hot\s+take|unpopular|psa|reminder|fyi|quick\s+q|question|who\s+(?!wants|wanna|is\s+"
+    r"(?:up|in|down|keen)))\b)"
+)
 # A group addressed by what its members like to do ("climbers? thinking ...").
 _GROUP_NOUNS = (
     "crew folks people peeps gang lot fam squad climbers runners hikers cyclists riders gamers "
@@ -912,7 +919,7 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "group, food?",
-        r"\b(?:folks|people|peeps|crew|locals)\b\s*[:—,-]+\s*[^.!?\x00]{0,40}\?",
+        rf"\b(?:folks|people|peeps|crew|locals)\b\s*[:—,-]+\s*{_NOT_A_PLAN_AHEAD}[^.!?\x00]{{0,40}}\?",
         ("nyc folks — bar crawl on the 30th?", "kl folks, teh tarik soon?"),
         needs=(_needs("folks people peeps crew locals"),),
         mark="?",
@@ -1253,7 +1260,7 @@ INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "people somewhere, food?",
         r"\b(?:ppl|fam|gang|squad|lads|y'?all|friends|nerds|geeks)\b(?:\s+(?:in|of|from|"
-        r"around)\s+[\w-]+(?:\s+[\w-]+)?)?\s*[:—–,-]+\s*[^.!?\x00]{0,40}?\b"
+        rf"around)\s+[\w-]+(?:\s+[\w-]+)?)?\s*[:—–,-]+\s*{_NOT_A_PLAN_AHEAD}[^.!?\x00]{{0,40}}?\b"
         rf"{_ACT}\b[^.!?\x00]{{0,30}}\?",
         ("ppl in austin, taco crawl this weekend??", "lads — footy in the park sunday?"),
         needs=(
@@ -1346,7 +1353,8 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"what|how|why|ever|else|like|likes|liked|prefer|opinions?|did|was|were|had|has|have|made|"
         r"brought|ate|left|took|recipes?|menu|prices?|cost|cheap|expensive|deliver\w*|order\w*|spare|"
         r"tickets?|sell\w*|buy\w*|open|closed|allerg\w*|vegan|gluten|diet|calories|remember|miss\w*|"
-        r"reviews?|rate|rating|apps?|online|virtual|zoom|stream|call|into|fans?|support)\b)"
+        r"reviews?|rate|rating|apps?|online|virtual|zoom|stream|call|into|fans?|support|is|are|isn't|"
+        r"aren't|take|belongs?|finished|last|much|many)\b)"
         r"[^.!?\n\x00]*\?",
         (
             "y'all tryna get wings after the game thursday?",
@@ -1512,7 +1520,15 @@ NOT_INTENT = re.compile(
     # a service is down: "pub quiz app is down again, anyone else?"
     r"(?:aren'?t|isn'?t|not)\s+(?:really\s+)?my\s+(?:thing|scene|jam)|i\s+don'?t\s+do\s+meetups|"
     # leftovers offered: "does anyone want the rest of my pizza?"
-    r"rest\s+of\s+my|leftovers?|"
+    r"rest\s+of\s+my|leftovers?|(?:want|take|have)\s+my\s+(?:spare|extra|old|other|leftover)|"
+    r"selling|giving\s+away|"
+    # the company's socials, the bot, pairing: "you all coming to the all-hands lunch?"
+    r"(?:team|company|work|staff|office|department)\s+(?:picnic|party|dinner|lunch|bbq|outing|social|"
+    r"drinks|christmas\s+party|xmas\s+party)|all[-\s]hands|(?:the|this|our)\s+bot|"
+    r"pair(?:ing)?\s+(?:programming|session)|mob\s+programming|code\s+review|"
+    # someone or something one wishes to meet: "would love to meet a dog", "... meet my hero"
+    r"love\s+to\s+meet\s+(?:a|an|my|his|her|their)\s+(?!few\b|couple\b|bunch\b|group\b|handful\b|"
+    r"lot\b|fellow\b|local\b|locals\b|member\b|members\b)|"
     r"(?:app|site|server|api|website|service|build|ci|wifi|vpn|slack|discord)\s+(?:is|are|was)\s+"
     r"(?:down|broken|dead|borked|acting\s+up|not\s+working|flaky)|"
     # watched at home, or a dish's word naming a thing: "the golf on tv", "a coffee machine"
