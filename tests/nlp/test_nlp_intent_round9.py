@@ -6,8 +6,8 @@ checks were written after the first fixes and scored before the fixes they promp
 intents found and 3 false alarms in 32 negatives; then 13 of 18 and 2 false alarms in 43;
 then 26 of 40 and 2 false alarms in 30 (main: 23 of 40); then 22 of 30 and 3 false alarms
 in 25 (main: 21 of 30, 3); and 40 hard negatives written to trip the new cues: 11 false
-alarms (main: 8), 1 left ("I'd love to meet Taylor Swift": a name, read in lower case). Their
-messages are the wordings below.
+alarms (main: 8), 1 left ("I'd love to meet Taylor Swift": a name, read in lower case); and
+30 intents beside homes and trips: 20 found (main: 16). Their messages are the wordings below.
 """
 
 from __future__ import annotations
@@ -119,6 +119,20 @@ INTENTS: dict[str, list[str]] = {
         "someone in Bengaluru please take me to a good darshini for breakfast 🙏",
         "Just moved to Bristol! Would love to find some people to grab a coffee with",
         "fancy doing a pub lunch in York at some point? I'm there most weekends",
+        "we're new to Denver, looking for folks to hang out with on weekends",
+        "can someone please drag me out of the house for a walk this weekend",
+        "any runners in Glasgow? would love company on my long runs",
+    ],
+    # beside a home or a trip, or a dish few lists hold
+    "beside a stay": [
+        "Back in Melbourne for good! Who wants to celebrate with a parma?",
+        "Berlin-based now, would be fun to do a Späti crawl with some of you",
+        "meet halfway in Reading for lunch? 😄",
+        "Seoul friends, chimaek night soon?",
+        "anyone from here in Manchester fancy grabbing a brew?",
+        "any other early birds want to do a sunrise swim tomorrow?",
+        "I'm in Madrid until Sunday, tapas anyone?",
+        "first time in Tokyo next month, would love to grab an izakaya dinner with anyone local",
     ],
 }
 

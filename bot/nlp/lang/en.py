@@ -569,7 +569,8 @@ _FOOD_WORDS = (
     "bowling trivia sundowners roast darts "
     "cider ciders cocktail gin sake soju lager ale stout brekkie brekky supper dosa bagels "
     "cake pastries dessert fondue hotpot kbbq bao nachos falafel shawarma paella karting "
-    "padel frisbee parkrun sauna wander stroll mooch cuppa natter sesh"
+    "padel frisbee parkrun sauna wander stroll mooch cuppa natter sesh brew parma parmi "
+    "izakaya chimaek"
 ).split()
 _FOOD = (
     r"(?:a\s+|an\s+|some\s+)?(?:food\s+trucks?|bar\s+crawl|board\s*games?(?:\s+night)?|"
@@ -611,7 +612,7 @@ _OUTING_WORDS = (
     "skating kayaking surfing cycling concert concerts cinema movie movies museum gallery "
     "exhibition festival comedy quiz trivia bowling darts snooker karaoke gym yoga dancing "
     "salsa hackathon bouldering climbing picnic bbq sundowners brewery roast swim ski skiing "
-    "snowboarding trail trails"
+    "snowboarding trail trails celebrate"
 ).split()
 _OUTING = (
     r"(?:farmers'?\s+markets?|night\s+markets?|christmas\s+markets?|walking\s+tour|food\s+tour|"
@@ -954,7 +955,8 @@ INTENT_CUES: tuple[Cue, ...] = (
     # Intent round 9: outings asked about, offers to organise, groups addressed, invitations
     _cue(
         "who's keen on an outing",
-        rf"\b(?:{_WHO}|any\s+[\w-]+s|any\s+of\s+you|would\s+you|you'?d)\b[^.!?\x00]{{0,30}}?"
+        rf"\b(?:{_WHO}|any\s+(?:other\s+|fellow\s+)?(?:[\w-]+\s+)?[\w-]+s|any\s+of\s+you|"
+        r"would\s+you|you'?d)\b[^.!?\x00]{0,30}?"
         r"\b(?:keen|interested|up|down|game|fancy|fancies|want|wants|wanna|free|come|be\s+into)\b"
         rf"[^.!?\x00]{{0,30}}?\b{_ACT}\b",
         (
@@ -1261,11 +1263,15 @@ INTENT_CUES: tuple[Cue, ...] = (
         "people somewhere, food?",
         r"\b(?:ppl|fam|gang|squad|lads|y'?all|friends|nerds|geeks)\b(?:\s+(?:in|of|from|"
         rf"around)\s+[\w-]+(?:\s+[\w-]+)?)?\s*[:—–,-]+\s*{_NOT_A_PLAN_AHEAD}[^.!?\x00]{{0,40}}?\b"
-        rf"{_ACT}\b[^.!?\x00]{{0,30}}\?",
-        ("ppl in austin, taco crawl this weekend??", "lads — footy in the park sunday?"),
+        rf"(?:{_ACT}|[\w-]+\s+(?:night|nite|evening|sesh|session|outing))\b[^.!?\x00]{{0,30}}\?",
+        (
+            "ppl in austin, taco crawl this weekend??",
+            "lads — footy in the park sunday?",
+            "seoul friends, chimaek night soon?",
+        ),
         needs=(
             _needs("ppl fam gang squad lads y'all yall friends nerds geeks"),
-            _ACT_NEEDS,
+            _ACT_NEEDS | _needs("night nite evening sesh session outing"),
         ),
         mark="?",
     ),
@@ -1345,7 +1351,8 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"(?=[^.!?\n\x00]*?\b(?:anyone|anybody|any\s+takers|who'?s\s+(?:up|down|keen|in|free|around|"
         r"game|coming|joining|interested)|who\s+(?:wants|wanna|fancies|is\s+(?:up|down|keen|in|free|"
         r"around|game|coming))|who'?d|y'?all|you\s+guys|you\s+all|folks|peeps|ppl|crew|gang|mates|"
-        r"fam|any\s+[\w-]+s|any\s+of\s+you|would\s+you|you\s+in|u\s+in)\b)"
+        r"fam|any\s+(?:other\s+|fellow\s+)?(?:[\w-]+\s+)?[\w-]+s|any\s+of\s+you|would\s+you|you\s+in|"
+        r"u\s+in)\b)"
         rf"(?=[^.!?\n\x00]*?\b(?:{_ACT}|irl|in\s+person|in\s+real\s+life|meetups?|hangout|"
         r"get[-\s]together)\b)"
         r"(?![^.!?\n\x00]*?\b(?:recs?|recommend\w*|suggest\w*|know|knows|knew|think|thinks|thought|"
@@ -1406,13 +1413,17 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "find people to",
-        r"\b(?:find|meet|make)\s+(?:some\s+|a\s+few\s+|more\s+|new\s+)?(?:people|folks|friends|"
+        r"\b(?:find|meet|make|looking\s+for|look\s+for|searching\s+for|seeking)\s+"
+        r"(?:some\s+|a\s+few\s+|more\s+|new\s+)?(?:people|folks|friends|"
         r"buddies|mates|peeps|locals)\s+(?:to|for)\s+(?:grab|hang|get|go|explore|eat|drink|"
         rf"{_ACT})\b",
-        ("would love to find some people to grab a coffee with",),
+        (
+            "would love to find some people to grab a coffee with",
+            "looking for folks to hang out with on weekends",
+        ),
         needs=(
             _needs("people folks friends buddies mates peeps locals"),
-            _needs("find meet make"),
+            _needs("find meet make looking look searching seeking"),
         ),
     ),
     _cue(
@@ -1440,11 +1451,15 @@ INTENT_CUES: tuple[Cue, ...] = (
         "take me out for one",
         # asked of the group, not a wish ("a boyfriend who will take me to concerts")
         r"\b(?:someone|somebody|anyone|anybody|locals?|pls|please|plz|who'?ll|who\s+wants\s+to)\s+"
-        r"(?:please\s+|pls\s+|plz\s+)?(?:take|show)\s+me\s+(?:to|for|out\s+for|out\s+to|around)\b"
+        r"(?:please\s+|pls\s+|plz\s+)?(?:take|show|drag|get)\s+me\s+(?:out\s+of\s+(?:the\s+|my\s+)?"
+        r"(?:house|flat|apartment)\s+)?(?:to|for|out\s+for|out\s+to|around)\b"
         r"[^.!?\x00]{0,40}?"
         rf"\b{_ACT}\b",
-        ("someone in bengaluru please take me to a good darshini for breakfast",),
-        needs=(_ACT_NEEDS, _needs("take show")),
+        (
+            "someone in bengaluru please take me to a good darshini for breakfast",
+            "can someone please drag me out of the house for a walk this weekend",
+        ),
+        needs=(_ACT_NEEDS, _needs("take show drag get")),
     ),
     _cue(
         "if anyone's up for it, one",
@@ -1453,6 +1468,29 @@ INTENT_CUES: tuple[Cue, ...] = (
         rf"\b{_ACT}\b",
         ("if anyone's up for it, i'm doing the 10k on sunday and then brunch after",),
         needs=(_ACT_NEEDS, _needs("if")),
+    ),
+    _cue(
+        "fun to do one with you",
+        r"\b(?:would|'d|it'?d)\s+be\s+(?:so\s+|really\s+)?(?:fun|great|nice|cool|lovely|ace|awesome|"
+        r"good)\s+to\s+(?:do|have|get|grab|go\s+(?:on|for))\s+(?:a|an|some)\s+[^.!?\x00]{0,30}?"
+        r"\bwith\s+(?:some\s+of\s+)?(?:you|y'?all|folks|people|everyone|the\s+[\w-]+\s+(?:crew|folks|"
+        r"people))\b",
+        ("would be fun to do a späti crawl with some of you",),
+        needs=(_needs("with"), _needs("be")),
+    ),
+    _cue(
+        "meet halfway",
+        # "let's meet halfway — Utrecht?" (not "meet you halfway on tabs": NOT_INTENT)
+        r"\bmeet\s+(?:up\s+)?(?:halfway|half\s+way|in\s+the\s+middle)\b(?!\s+(?:on|about|with|re)\b)",
+        ("meet halfway in reading for lunch?", "let's meet halfway — utrecht?"),
+        needs=(_needs("halfway half middle"), _needs("meet")),
+    ),
+    _cue(
+        "love company",
+        r"\b(?:would|'d|i'd|id)\s+(?:love|like|enjoy|appreciate)\s+(?:some\s+)?company\s+"
+        r"(?:on|for|at|during|while)\b",
+        ("would love company on my long runs",),
+        needs=(_needs("company"), _needs("love like enjoy appreciate")),
     ),
     _cue(
         "be ace to meet",
