@@ -570,7 +570,7 @@ _FOOD_WORDS = (
     "cider ciders cocktail gin sake soju lager ale stout brekkie brekky supper dosa bagels "
     "cake pastries dessert fondue hotpot kbbq bao nachos falafel shawarma paella karting "
     "padel frisbee parkrun sauna wander stroll mooch cuppa natter sesh brew parma parmi "
-    "izakaya chimaek"
+    "izakaya chimaek coldie coldies tinnies schooner schooners"
 ).split()
 _FOOD = (
     r"(?:a\s+|an\s+|some\s+)?(?:food\s+trucks?|bar\s+crawl|board\s*games?(?:\s+night)?|"
@@ -599,8 +599,9 @@ _FOOD_AHEAD = rf"(?=[^?\w]*+(?:\?|usual\s+spot|{_FOOD}|{_DAYISH}))"
 
 
 # The words of _FOOD (a message with "happy hour" has "hour", a rarer word than "happy").
+_FOOD_EMOJI = "🍻 🍺 🍕 ☕ 🍜 🍣 🌮 🍷 🍸 🥂 🍔 🍩 🧋 🥟 🍛 🍝 🥯 🍦 🎳 🎤 🎲".split()
 _FOOD_NEEDS = frozenset(
-    {*_FOOD_WORDS, "hour", "hours", "board", "boardgame", "game", "escape", "golf"}
+    {*_FOOD_WORDS, *_FOOD_EMOJI, "hour", "hours", "board", "boardgame", "game", "escape", "golf"}
 )
 
 # Outings that are not food, asked about only with more around them than a dish needs ("any
@@ -612,7 +613,7 @@ _OUTING_WORDS = (
     "skating kayaking surfing cycling concert concerts cinema movie movies museum gallery "
     "exhibition festival comedy quiz trivia bowling darts snooker karaoke gym yoga dancing "
     "salsa hackathon bouldering climbing picnic bbq sundowners brewery roast swim ski skiing "
-    "snowboarding trail trails celebrate"
+    "snowboarding trail trails celebrate outing"
 ).split()
 _OUTING = (
     r"(?:farmers'?\s+markets?|night\s+markets?|christmas\s+markets?|walking\s+tour|food\s+tour|"
@@ -988,10 +989,14 @@ INTENT_CUES: tuple[Cue, ...] = (
         "let's get one going",
         # "let's get a brunch going", "let's plan a quiz night", not "let's get the build going"
         r"\blet'?s\s+(?:get|start|plan|organi[sz]e|arrange|book|sort(?:\s+out)?|set\s+up|kick\s+off)"
-        r"\s+(?:a|an|some|our|the\s+first|a\s+regular|a\s+monthly|a\s+weekly)\s+(?:[\w-]+\s+){0,2}?"
-        rf"{_ACT}\b",
-        ("let's get a brunch going one of these weekends", "let's plan a quiz night"),
-        needs=(_ACT_NEEDS, _needs("let's lets")),
+        r"\s+(?:a|an|one|some|our|the\s+first|a\s+regular|a\s+monthly|a\s+weekly)\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:{_ACT}|meet(?:up)?s?|hangout|get[-\s]together)\b",
+        (
+            "let's get a brunch going one of these weekends",
+            "let's plan a quiz night",
+            "let's plan one meet in chennai next month",
+        ),
+        needs=(frozenset({*_ACT_NEEDS, "meet", "meets"}), _needs("let's lets")),
     ),
     _cue(
         "an idea floated",
@@ -1000,6 +1005,8 @@ INTENT_CUES: tuple[Cue, ...] = (
         rf"[^.!?\x00]{{0,40}}?\b(?:{_ACT}|meetups?|hangout|get[-\s]together)\b|"
         rf"\b(?:how|what)\s+about\s+(?:a\s+|an\s+|some\s+)?(?:[\w-]+\s+)?{_ACT}\b"
         rf"[^.!?\x00]{{0,30}}?\b{_PLAN_DAY}\b|"
+        r"\b(?:how|what)\s+about\s+we\s+(?:all\s+)?(?:go\s+out|go|grab|get|do|have|meet|head)\b"
+        rf"[^.!?\x00]{{0,40}}?\b(?:{_ACT}|meetups?|hangout|get[-\s]together)\b|"
         r"\b(?:thoughts\s+on|how\s+(?:do|would)\s+(?:we|people|y'?all|you\s+all|folks)\s+feel\s+"
         r"about|any\s+interest\s+in|would\s+(?:people|folks|anyone|y'?all|you\s+all)\s+be\s+"
         r"(?:into|up\s+for|keen\s+on|interested\s+in))\s+(?:a|an|some|another|doing|having|"
@@ -1011,6 +1018,7 @@ INTENT_CUES: tuple[Cue, ...] = (
             "proposing a picnic in the park next saturday",
             "why don't we do karaoke after the talk",
             "how about a curry on friday?",
+            "how about we all go out for dinner after the workshop?",
             "thoughts on a picnic in the botanic gardens next sunday?",
             "any interest in a walking group on saturday mornings?",
         ),
@@ -1101,13 +1109,13 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"(?:come\s+(?:and\s+)?(?:say\s+(?:hi|hello)|join(?:\s+(?:me|us))?|along|by|over|"
         r"find\s+(?:me|us)|thru|through)|swing\s+(?:by|past|through)|pop\s+(?:by|in|over|along|round)|"
         r"drop\s+by|stop\s+by|pull\s+up|roll\s+(?:up|through|thru)|join\s+(?:me|us)|"
-        r"find\s+(?:me|us))\b"
+        r"find\s+(?:me|us)|join(?=\s+if\b))\b"
         r"(?!\s+(?:(?:on|in|to|by|at)\s+)?(?:the\s+|my\s+)?(?:call|zoom|meet|huddle|stream|channel|thread|"
         r"server|discord|slack|desk|office|\#))"
         r"[^.!?\x00]{0,40}?(?:\bif\s+(?:you'?re|you\s+are|u\s*r|ur|you|u|anyone'?s?|anybody'?s?)"
         r"\s+(?:\w+\s+)?(?:about|around|free|nearby|near|close|want|wanna|keen|fancy|like|bored|"
         r"in\s+the\s+area|up\s+for\s+it)\b|"
-        rf"\b(?:for|at)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:{_ACT}|{_VENUE})\b))",
+        rf"\b(?:for|at|to)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:{_ACT}|{_VENUE})\b))",
         (
             "come say hi if you're about",
             "swing by if u want",
@@ -1116,6 +1124,8 @@ INTENT_CUES: tuple[Cue, ...] = (
             "pull up if you're nearby",
             "i'll be at the library cafe coworking all afternoon, come join",
             "i'll be at the dev conf afterparty tonight, find me for a beer",
+            "come thru to the rooftop, we're here till late",
+            "i'll be at the park with a frisbee from 4, join if you like",
         ),
         needs=(_needs("come swing pop drop stop join pull roll find"),),
     ),
@@ -1352,7 +1362,7 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"game|coming|joining|interested)|who\s+(?:wants|wanna|fancies|is\s+(?:up|down|keen|in|free|"
         r"around|game|coming))|who'?d|y'?all|you\s+guys|you\s+all|folks|peeps|ppl|crew|gang|mates|"
         r"fam|any\s+(?:other\s+|fellow\s+)?(?:[\w-]+\s+)?[\w-]+s|any\s+of\s+you|would\s+you|you\s+in|"
-        r"u\s+in)\b)"
+        r"u\s+in|any1|ne1|guys)\b)"
         rf"(?=[^.!?\n\x00]*?\b(?:{_ACT}|irl|in\s+person|in\s+real\s+life|meetups?|hangout|"
         r"get[-\s]together)\b)"
         r"(?![^.!?\n\x00]*?\b(?:recs?|recommend\w*|suggest\w*|know|knows|knew|think|thinks|thought|"
@@ -1367,6 +1377,8 @@ INTENT_CUES: tuple[Cue, ...] = (
             "y'all tryna get wings after the game thursday?",
             "lowkey want to start a monthly book club irl, would anyone come?",
             "denver ppl — anyone wanna ski together at some point this winter?",
+            "any1 wanna get lunch?",
+            "any plans for an outing this sunday guys?",
         ),
         needs=(
             frozenset({*_ACT_NEEDS, *"irl person real meetup meetups hangout together".split()}),
@@ -1493,6 +1505,61 @@ INTENT_CUES: tuple[Cue, ...] = (
         needs=(_needs("company"), _needs("love like enjoy appreciate")),
     ),
     _cue(
+        "link up",
+        # "wanna link up this weekend?", "let's link when you're in town"; not "link the PR"
+        r"\b(?:wanna|want\s+to|let'?s|lets|we\s+should|down\s+to|tryna|trying\s+to|gotta|should)\s+"
+        r"link(?:\s+up)?\b(?!\s+(?:the|a|an|this|that|these|those|it|them|my|your|our|to|in|"
+        r"with\s+(?:the|a|an|this|that|it|my|our)\b))",
+        ("wanna link up this weekend? been a minute", "let's link when you're in town"),
+        needs=(_needs("link"), _needs("wanna want let's lets should down tryna trying gotta")),
+    ),
+    _cue(
+        "who's tryna hang",
+        rf"\b(?:{_WHO}|i'?m|we'?re|any1)\s+(?:\w+\s+)?(?:tryna|trynna|finna|bouta)\s+(?:hang|meet|"
+        rf"link|grab|get|go\s+out|do\s+something|{_ACT})\b",
+        ("who's tryna hang saturday",),
+        needs=(_needs("tryna trynna finna bouta"),),
+    ),
+    _cue(
+        "catch up",
+        # "anyone keen to catch up for a coldie?", "fancy a catch-up over breakfast?"; not
+        # "free to catch up on the incident?"
+        rf"(?:\b(?:{_WHO}|any\s+[\w-]+s|any1)\b[^.!?\x00]{{0,30}}?\b(?:keen|want|wants|wanna|free|up|"
+        r"down|fancy|fancies|tryna)\s+(?:for\s+|to\s+)?(?:a\s+|an\s+)?|\b(?:fancy|fancies)\s+a\s+"
+        r"(?:quick\s+|proper\s+)?)catch[-\s]?up\b(?!\s+(?:on|about|re)\b)",
+        (
+            "anyone keen to catch up for a coldie friday arvo?",
+            "fancy a catch-up over breakfast?",
+        ),
+        needs=(_needs("catch catchup"),),
+    ),
+    _cue(
+        "at ours",
+        r"(?:\bat|@)\s*(?:ours|mine)\b|@\s*(?:my|our)\s+(?:place|flat|house|apartment)\b|"
+        r"\ball\s+(?:the\s+)?(?:[\w-]+\s+)?(?:gang|crew|folks|people|peeps|members|locals|friends|"
+        r"lot)\s+(?:are\s+)?(?:welcome|invited)\b",
+        (
+            "pizza + beer + board games @ mine sat 7pm",
+            "dinner at ours sunday, all the jaipur gang welcome",
+        ),
+        needs=(_needs("ours mine place flat house apartment welcome invited"),),
+    ),
+    _cue(
+        "love 2 meet u",
+        r"\b(?:wld|wd|wud|would|'d|i'd|id)\s+(?:love|like|luv)\s+(?:2|to)\s+(?:meet|hang\s+with)\s+"
+        r"(?:u|ya|yall|y'all|you)(?:\s+(?:all|guys|lot|lovely\s+lot))?\b",
+        ("wld love to meet u all",),
+        needs=(_needs("meet hang"), _needs("wld wd wud would i'd id love like luv")),
+    ),
+    _cue(
+        "irl? i'd come",
+        r"\b(?:irl|in\s+person|in\s+real\s+life)\s*\?+\s*(?:i'?d\s+(?:come|be\s+there|join|go)|"
+        r"count\s+me\s+in|i'?m\s+in|would\s+come|who'?s\s+in)",
+        ("office hours irl? i'd come",),
+        needs=(_needs("irl person real"),),
+        mark="?",
+    ),
+    _cue(
         "be ace to meet",
         r"\b(?:(?:would|'d|it'?d|wd)\s+be\s+(?:so\s+|really\s+|super\s+)?(?:ace|brilliant|awesome|"
         r"amazing|class|grand|wicked|sick|rad|dope|epic|good|wonderful|fab|fantastic|neat)\s+to\s+"
@@ -1585,7 +1652,8 @@ PLAN_BEFORE_MARKS = re.compile(rf"\b{_ACT}\b[^.!?\x00]{{0,30}}?\b{_PLAN_DAY}\b")
 PAST_MEETUP = re.compile(
     r"\b(?:met|had\s+a\s+meetup|last\s+meetup|the\s+meetup\s+(?:in\s+\w+\s+)?(?:last|was)|"
     r"ago|last\s+(?:week|month|year|night|time)|yesterday|"
-    r"used\s+to|miss\s+(?:it|them|those|that|the))\b"  # "I used to go to the Leeds meetup"
+    r"used\s+to|miss\s+(?:it|them|those|that|the)|"  # "I used to go to the Leeds meetup"
+    r"since\s+(?:our|the|that)\s+(?:first|last|previous))\b"
 )
 
 # ---------------------------------------------------------------------------------------
