@@ -8,7 +8,8 @@ then 26 of 40 and 2 false alarms in 30 (main: 23 of 40); then 22 of 30 and 3 fal
 in 25 (main: 21 of 30, 3); and 40 hard negatives written to trip the new cues: 11 false
 alarms (main: 8), 1 left ("I'd love to meet Taylor Swift": a name, read in lower case); and
 30 intents beside homes and trips: 20 found (main: 16); and 30 in slang, typos and emoji:
-13 found (main: 10), 1 false alarm in 19. Their messages are the wordings below.
+13 found (main: 10), 1 false alarm in 19; and 30 negatives about others, news and the past:
+5 false alarms (main: 3). Their messages are the wordings below.
 """
 
 from __future__ import annotations
@@ -247,6 +248,17 @@ NOT_INTENTS: dict[str, list[str]] = {
         "I'll be at the park with my kids all afternoon",
         "can't believe it's been a year since our first meetup",
         "Would love to see you dissect their screenwriting",
+    ],
+    "others, news, daydreams": [
+        "my flatmate is always up for a pint, unlike me",
+        "my brother keeps asking if anyone here wants to play 5-a-side",
+        "dev rel is organising a meetup in Austin, ask them",
+        "the Berlin meetup is sold out, sorry",
+        "lol imagine a meetup with this crowd",
+        "if I lived in Leeds I'd be at every pub quiz",
+        "Sam said we should grab lunch sometime, we never did",
+        "can't make drinks tonight, sorry all",
+        "I'd never go to a meetup, too introverted",
     ],
 }
 

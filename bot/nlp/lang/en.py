@@ -1180,9 +1180,11 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "always up for one",
-        r"(?:\b(?:always|i'?m|im|i\s+am|i'?d\s+be|forever|usually|also|def|definitely)\s+|"
-        r"(?:^|(?<=[.!?\n]))\W*)"
-        r"(?:so\s+|totally\s+|definitely\s+|well\s+|also\s+|always\s+)?(?:up|down|game|keen)\s+for\s+"
+        # the speaker, named or by a clause with no subject ("my flatmate is always up for a
+        # pint" is someone else)
+        r"(?:\b(?:i'?m|im|i\s+am|i'?d\s+be|i\s+would\s+be)\s+|(?:^|(?<=[.!?\n,]))\W*)"
+        r"(?:(?:so|totally|definitely|def|well|also|always|usually|forever)\s+)*(?:up|down|game|keen)\s+"
+        r"for\s+"
         rf"(?:a\s+|an\s+|some\s+)?(?:[\w-]+\s+)?{_ACT}\b",
         (
             "always up for a pint with people from here",
@@ -1627,6 +1629,10 @@ NOT_INTENT = re.compile(
     # leftovers offered: "does anyone want the rest of my pizza?"
     r"rest\s+of\s+my|leftovers?|(?:want|take|have)\s+my\s+(?:spare|extra|old|other|leftover)|"
     r"selling|giving\s+away|"
+    # someone else's ask, news, a daydream: "my brother keeps asking if anyone ...", "the
+    # Berlin meetup is sold out", "imagine a meetup with this crowd", "..., ask them"
+    r"(?:my|his|her|their|our)\s+[\w-]+\s+(?:keeps|kept|is|was|has\s+been)\s+asking|sold\s+out|"
+    r"imagine|ask\s+(?:them|him|her)|"
     # the company's socials, the bot, pairing: "you all coming to the all-hands lunch?"
     r"(?:team|company|work|staff|office|department)\s+(?:picnic|party|dinner|lunch|bbq|outing|social|"
     r"drinks|christmas\s+party|xmas\s+party)|all[-\s]hands|(?:the|this|our)\s+bot|"
