@@ -18,6 +18,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.nlp.lang import en
 from bot.nlp.statements import _read, might_matter, read
@@ -341,3 +343,36 @@ def test_the_intent_round_names_its_intents_cities() -> None:
         want = next(r[1] for r in expected if r[0] == "intent")
         got = [r[1] for r in _rows(text, now) if r[0] == "intent"]
         assert got == [want], text
+
+
+def _by_sets(gate: en.Gate) -> tuple[list[en.Cue], bool]:
+    """The cues that may fit and the intent gate, by ``cue_may_fit``'s set tests."""
+    fit = [c for c in en.INTENT_CUES if not c.beside_a_stay and en.cue_may_fit(c, gate)]
+    return fit, any(c.needs for c in fit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    sorted(
+        {
+            *(t for ts in INTENTS.values() for t in ts),
+            *(t for ts in NOT_INTENTS.values() for t in ts),
+            *(case[1] for case in ROUND_INTENT9),
+            *(ex for c in en.INTENT_CUES for ex in c.examples),
+        }
+    ),
+    ids=lambda t: str(t)[:50],
+)
+def test_the_integer_gates_answer_as_the_set_tests(text: str) -> None:
+    gate = en.Gate.of(text)
+    assert (list(en.fitting_intent_cues(gate)), en.intent_gate(gate)) == _by_sets(gate)
+
+
+_NEED_WORDS = sorted({w for c in en.INTENT_CUES for need in c.needs for w in need})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*_NEED_WORDS, "?", "@", "lol", "Leeds"]), max_size=8))
+def test_the_integer_gates_answer_as_the_set_tests_on_any_words(words: list[str]) -> None:
+    gate = en.Gate.of(" ".join(words))
+    assert (list(en.fitting_intent_cues(gate)), en.intent_gate(gate)) == _by_sets(gate)
