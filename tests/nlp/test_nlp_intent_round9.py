@@ -9,7 +9,8 @@ in 25 (main: 21 of 30, 3); and 40 hard negatives written to trip the new cues: 1
 alarms (main: 8), 1 left ("I'd love to meet Taylor Swift": a name, read in lower case); and
 30 intents beside homes and trips: 20 found (main: 16); and 30 in slang, typos and emoji:
 13 found (main: 10), 1 false alarm in 19; and 30 negatives about others, news and the past:
-5 false alarms (main: 3). Their messages are the wordings below.
+5 false alarms (main: 3); and a last check of 20 intents and 15 negatives: 11 of 20 and 3
+false alarms (main: 9 of 20, 3). Their messages are the wordings below.
 """
 
 from __future__ import annotations
@@ -138,6 +139,17 @@ INTENTS: dict[str, list[str]] = {
         "I'm in Madrid until Sunday, tapas anyone?",
         "first time in Tokyo next month, would love to grab an izakaya dinner with anyone local",
     ],
+    # the last check
+    "last check": [
+        "I'm around Bristol till Friday if anyone fancies catching up",
+        "how's everyone fixed for a pint on thursday?",
+        "Any Perth crew around for a sundowner this week?",
+        "Still keen to do that board game evening we talked about?",
+        "thinking of starting a Thursday run club from the office, who's interested?",
+        "Breakfast tacos tomorrow? I know a spot",
+        "if anyone's bored this weekend I'm down for whatever — coffee, walk, pub",
+        "grab a coffee sometime? always nice to meet people from here",
+    ],
     # slang, typos, emoji
     "slang and typos": [
         "any plans for an outing this sunday guys?",
@@ -261,6 +273,11 @@ NOT_INTENTS: dict[str, list[str]] = {
         "Sam said we should grab lunch sometime, we never did",
         "can't make drinks tonight, sorry all",
         "I'd never go to a meetup, too introverted",
+        "We had such a good time at the Leeds meetup, thanks everyone!",
+        "New bot alert: meet Mira, she'll remind you about meetups",
+        "Does anyone know if the meetup is still on? Haven't seen an update",
+        "pizza or pasta for the team dinner? voting closes at noon",
+        "Anyone watching the keynote stream? The coffee demo was wild",
     ],
 }
 

@@ -580,7 +580,7 @@ _FOOD_WORDS = (
     "cider ciders cocktail gin sake soju lager ale stout brekkie brekky supper dosa bagels "
     "cake pastries dessert fondue hotpot kbbq bao nachos falafel shawarma paella karting "
     "padel frisbee parkrun sauna wander stroll mooch cuppa natter sesh brew parma parmi "
-    "izakaya chimaek coldie coldies tinnies schooner schooners"
+    "izakaya chimaek coldie coldies tinnies schooner schooners sundowner"
 ).split()
 
 _Trie = dict[str, "_Trie"]
@@ -653,11 +653,14 @@ _OUTING_WORDS = (
 _OUTING = (
     r"(?:farmers'?\s+markets?|night\s+markets?|christmas\s+markets?|walking\s+tour|food\s+tour|"
     r"escape\s+rooms?|mini\s+golf|(?:5|five|7|seven)[-\s]a[-\s]side|table\s+tennis|ping\s+pong|"
-    + _trie(_OUTING_WORDS)
-    + ")"
+    r"(?:run|running|book|supper|dinner|walking|hiking|film|movie|coffee|lunch|breakfast|brunch|"
+    r"knitting|craft)\s+club|" + _trie(_OUTING_WORDS) + ")"
 )
 _OUTING_NEEDS = frozenset(
-    {*_OUTING_WORDS, *"market markets tour escape room rooms golf side tennis ping pong".split()}
+    {
+        *_OUTING_WORDS,
+        *"market markets tour escape room rooms golf side tennis ping pong club".split(),
+    }
 )
 # When a plan is for ("curry on friday", "taco crawl this weekend").
 _PLAN_DAY = (
@@ -1666,6 +1669,59 @@ INTENT_CUES: tuple[Cue, ...] = (
         mark="?",
     ),
     _cue(
+        "if anyone fancies catching up",
+        r"\bif\s+(?:anyone|anybody|any\s+of\s+you|you)(?:'s|\s+is|\s+are|'re)?\s+(?:fancies|fancy|"
+        r"wants?\s+to|keen\s+to|up\s+for|down\s+(?:to|for))\s+(?:catching\s+up|a\s+catch[-\s]?up|"
+        r"meeting\s+up|a\s+meetup|hanging\s+out|a\s+hang)\b",
+        ("i'm around bristol till friday if anyone fancies catching up",),
+        needs=(_needs("catching catch catchup meeting meetup hanging hang"), _needs("if")),
+    ),
+    _cue(
+        "how's everyone fixed for one",
+        r"\bhow'?s\s+(?:everyone|everybody|people|y'?all|the\s+[\w-]+\s+crew)\s+(?:fixed\s+|looking\s+|"
+        rf"placed\s+|set\s+)?for\s+(?:a\s+|an\s+|some\s+)?(?:[\w-]+\s+)?{_ACT}\b",
+        ("how's everyone fixed for a pint on thursday?",),
+        needs=(
+            _ACT_NEEDS,
+            _needs("how's hows"),
+            _needs("everyone everybody people y'all yall crew"),
+        ),
+    ),
+    _cue(
+        "still keen to do one?",
+        r"(?:^|(?<=[.!?\n,]))\W*(?:(?:still|anyone|you|y'?all|u)\s+)?(?:keen|up|down|game)\s+(?:to|for)\s+"
+        r"(?:(?:do|grab|get|have|go\s+for|try)\s+)?(?:that|the|a|an|some|our)?\s*(?:[\w-]+\s+){0,2}?"
+        rf"{_ACT}\b[^.!?\x00]{{0,40}}\?",
+        ("still keen to do that board game evening we talked about?",),
+        needs=(_ACT_NEEDS, _needs("keen up down game")),
+        mark="?",
+    ),
+    _cue(
+        "dish dish day?",
+        # "breakfast tacos tomorrow?": two words of a dish before the day ("food at a time?"
+        # reads one)
+        rf"(?:^|(?<=[.!?\n:—,-]))\W*(?:[\w-]+\s+)?{_FOOD}\s+(?:[\w-]+\s+)?{_PLAN_DAY}\b"
+        r"[^?\x00]{0,20}\?",
+        ("breakfast tacos tomorrow? i know a spot",),
+        needs=(_FOOD_NEEDS,),
+        mark="?",
+    ),
+    _cue(
+        "grab one sometime?",
+        r"(?:^|(?<=[.!?\n:—,-]))\W*(?:grab|get|do|have|go\s+for)\s+(?:a\s+|an\s+|some\s+)?"
+        rf"(?:[\w-]+\s+)?{_FOOD}\b[^?\x00]{{0,30}}\?",
+        ("grab a coffee sometime? always nice to meet people from here",),
+        needs=(_FOOD_NEEDS, _needs("grab get do have go")),
+        mark="?",
+    ),
+    _cue(
+        "down for whatever",
+        r"\b(?:i'?m|im|i\s+am)\s+(?:down|up|game|keen)\s+for\s+(?:whatever|anything)\b[^.!?\x00]{0,30}?"
+        rf"\b{_ACT}\b",
+        ("if anyone's bored this weekend i'm down for whatever — coffee, walk, pub",),
+        needs=(_ACT_NEEDS, _needs("whatever anything")),
+    ),
+    _cue(
         "be ace to meet",
         r"\b(?:(?:would|'d|it'?d|wd)\s+be\s+(?:so\s+|really\s+|super\s+)?(?:ace|brilliant|awesome|"
         r"amazing|class|grand|wicked|sick|rad|dope|epic|good|wonderful|fab|fantastic|neat)\s+to\s+"
@@ -1772,7 +1828,9 @@ NOT_INTENT = re.compile(
     # someone else's ask, news, a daydream: "my brother keeps asking if anyone ...", "the
     # Berlin meetup is sold out", "imagine a meetup with this crowd", "..., ask them"
     r"(?:my|his|her|their|our)\s+[\w-]+\s+(?:keeps|kept|is|was|has\s+been)\s+asking|sold\s+out|"
-    r"imagine|ask\s+(?:them|him|her)|"
+    r"imagine|ask\s+(?:them|him|her)|new\s+bot|"
+    # asking after a meetup already planned: "does anyone know if the meetup is still on?"
+    r"(?:anyone|anybody)\s+know\s+(?:if|whether|when|where|what)|"
     # the company's socials, the bot, pairing: "you all coming to the all-hands lunch?"
     r"(?:team|company|work|staff|office|department)\s+(?:picnic|party|dinner|lunch|bbq|outing|social|"
     r"drinks|christmas\s+party|xmas\s+party)|all[-\s]hands|(?:the|this|our)\s+bot|"
@@ -1798,6 +1856,7 @@ PLAN_BEFORE_MARKS = re.compile(rf"\b{_ACT}\b[^.!?\x00]{{0,30}}?\b{_PLAN_DAY}\b")
 PAST_MEETUP = re.compile(
     r"\b(?:met|had\s+a\s+meetup|last\s+meetup|the\s+meetup\s+(?:in\s+\w+\s+)?(?:last|was)|"
     r"ago|last\s+(?:week|month|year|night|time)|yesterday|"
+    r"had\s+(?:such\s+)?(?:a|an)\s+(?:\w+\s+)?(?:time|blast|night|evening|day)|thanks\s+for\s+coming|"
     r"used\s+to|miss\s+(?:it|them|those|that|the)|"  # "I used to go to the Leeds meetup"
     r"since\s+(?:our|the|that)\s+(?:first|last|previous))\b"
 )
