@@ -566,6 +566,10 @@ def _intent(
             continue
         for hit in cue.pattern.finditer(low):
             s0, s1 = _sentence_of(sentences, hit.start())
+            if not any(c.isalnum() for c in hit.group()) and not en.PLAN_BEFORE_MARKS.search(
+                low, s0, hit.start()
+            ):
+                continue  # a bare "?" after another: "who ate my lunch??" proposes nothing
             sent = low[s0:s1]
             if (
                 en.NOT_INTENT.search(sent)
