@@ -247,6 +247,7 @@ HOME_AFTER = _cue(
       \s*-?\s*based\b
     | \W*here\b(?!'s|\s+(?:we|i|is|are|was|and\s+there|comes?|goes)\b)
     | \s+(?:lad|lass|gal|guy|girl|boy|dude|kid|person|human|expat)\s+here\b
+    | \s*(?:🏠|🏡)
     | \W*checking\s+in\b
     | \W*(?:native|local|resident|born\s+(?:and|&|n'?)\s+(?:bred|raised)|represent)\b
           (?![^.!?]{0,30}\b(?:originally|(?<!never\s)left|moved\s+away)\b)
@@ -498,6 +499,7 @@ _PAIRS = {
     "flat": ("my flat",),
     "house": ("my house",),
     "counting": ("and counting",),  # "a decade in Hamburg and counting"
+    "city": ("city:", "city :", "city=", "city ="),  # an intro's field, "**City:** Chennai"
     "move": ("the move to", "the move over to", "the move out to"),
     "from": ("hi from", "hey from", "hello from", "howdy from", "hiya from", "waving from"),
 }
