@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.nlp.dates.region import place_zone
 from bot.nlp.dates.values import ClockTime, Grain, PartOfDay
 from bot.nlp.dates.vocabulary import (
+    _AFTER_PARTS,
     _AMPM_WORDS,
     _ARRIVE_FOR,
     _BARE_ZONES,
@@ -34,15 +35,6 @@ _PART_DAY_OFFSETS = {
     "this": 0,
     "last": -1,
     **{w: d for w, d in _DAY_WORDS.items() if w not in _TONIGHT_WORDS},
-}
-# "after work" and the like: their hours.
-_AFTER_PARTS = {
-    "work": (17, 21),
-    "office": (17, 21),
-    "lunch": (13, 17),
-    "school": (15, 21),
-    "uni": (17, 21),
-    "college": (17, 21),
 }
 
 
@@ -292,10 +284,23 @@ def _digits_dotted(cur: Cursor, i: int) -> _ClockDigits | None:
         or (minute % 15 == 0 and cur.tag_before(i - 1))
     )
     hours_mark = cur.word(j + 2, "h") and cur.adjacent(j + 2)  # "18.30h", as in Germany
-    if not (context or hours_mark) or minute >= 60:
+    if not (context or hours_mark) or minute >= 60 or _dotted_date_first(cur, j + 1):
         return None
     flexible = not (digits.startswith("0") or v > 12 or v == 0 or hours_mark)
     return _ClockDigits(v, minute, 0, "minute", flexible, True, j + (3 if hours_mark else 2))
+
+
+def _dotted_date_first(cur: Cursor, m: int) -> bool:
+    """In a `when`, "a.0b" (a month with its zero) before a clock time is a day.month, not
+    a time: "13.03 - 19:30" is the 13th of March at 19:30, not 13:03 to 19:30.
+
+    Examples: "13.03 - 19:30", "20.03 – 18:00"."""
+    digits = cur.t[m].s
+    if not (cur.allow_latent and digits.startswith("0") and digits != "00"):
+        return False
+    k = cur.skip(m + 1, "-", "–", "—", ",", "at", "@", "from")
+    tod = cur.p_tod(k) if k > m + 1 else None
+    return tod is not None and not tod[0].latent
 
 
 def _after_arrive_for(cur: Cursor, i: int) -> bool:
@@ -619,7 +624,7 @@ def _part_modifiers(cur: Cursor, i: int) -> tuple[int | None, bool, bool, int] |
     "early in the morning", "later in the evening", "late-morning"."""
     j = i
     day_offset: int | None = None
-    early = late = False
+    early = False
     if cur.word(j, "in", "during") and cur.word(j + 1, "the"):
         j += 2
     elif cur.word(j, *_PART_DAY_OFFSETS):
@@ -627,6 +632,7 @@ def _part_modifiers(cur: Cursor, i: int) -> tuple[int | None, bool, bool, int] |
             return None
         day_offset = _PART_DAY_OFFSETS[cur.s(j)]
         j += 1
+    j, late = _towards(cur, j)
     if cur.word(j, "late") and cur.word(j + 1, "last", "tonight", "tonite") and day_offset is None:
         late = True
         j += 1
@@ -643,6 +649,24 @@ def _part_modifiers(cur: Cursor, i: int) -> tuple[int | None, bool, bool, int] |
     return day_offset, early, late, j
 
 
+def _towards(cur: Cursor, j: int) -> tuple[int, bool]:
+    """ "towards" a part of the day, or "the end of" it: its late hours when an end is
+    said. Returns (next, late).
+
+    Examples: "towards evening", "toward the evening", "towards the end of the afternoon",
+    "end of the afternoon", "the end of the evening"."""
+    k = j
+    if cur.word(k, "towards", "toward"):
+        k = cur.skip(k + 1, "the")
+    if cur.word(k, "end") and cur.word(k + 1, "of") and cur.word(k + 2, "the"):
+        return k + 3, True
+    if k > j and cur.s(k) in _PARTS:
+        return k, False
+    if cur.word(j, "the") and cur.word(j + 1, "end"):
+        return _towards(cur, j + 1)
+    return j, False
+
+
 def _fixed_part(
     cur: Cursor, s: str, j: int, day_offset: int | None, late: bool
 ) -> tuple[PartOfDay, int] | None:
@@ -653,15 +677,29 @@ def _fixed_part(
     if s in ("tonight", "tonite"):
         p = PartOfDay(21 if late else 18, 24, 0 if day_offset is None else day_offset, late)
         return p, j + 1
-    if s == "after" and cur.word(j + 1, *_AFTER_PARTS):
-        a, b = _AFTER_PARTS[cur.s(j + 1)]
-        return PartOfDay(a, b, day_offset), j + 2
+    if s == "after":
+        return _after_part(cur, j, day_offset)
     if s == "the" and cur.word(j + 1, "early") and cur.word(j + 2, "hours"):
         k = j + 3
         if cur.word(k, "of") and cur.word(k + 1, "the") and cur.word(k + 2, "morning"):
             k += 3
         return PartOfDay(0, 9, day_offset, early=True), k
     return None
+
+
+def _after_part(cur: Cursor, j: int, day_offset: int | None) -> tuple[PartOfDay, int] | None:
+    """ "after" the working, school or lunch hours: from their end.
+
+    Examples: "after work", "after-school", "after office hours", "after work hours",
+    "after class", "after lunch"."""
+    k = j + 2 if cur.word(j + 1, "-") else j + 1
+    if not cur.word(k, *_AFTER_PARTS):
+        return None
+    a, b = _AFTER_PARTS[cur.s(k)]
+    k += 1
+    if cur.word(k, "hours", "hrs") and cur.s(k - 1) in ("work", "office", "school"):
+        k += 1
+    return PartOfDay(a, b, day_offset), k
 
 
 def _part_phrase(cur: Cursor, j: int, day_offset: int | None) -> tuple[PartOfDay, int] | None:
@@ -687,7 +725,7 @@ def _meal_alone(cur: Cursor, s: str, i: int, j: int, day_offset: int | None) -> 
         return False
     if i > 0 and cur.t[i - 1].kind == "n":
         return False  # "27.3 lunchtime": a date before it
-    if day_offset is not None or j != i or cur.n <= 2:
+    if day_offset is not None or j != i or cur.n <= 2 or _meal_on_a_date(cur, i, j):
         return False
     if cur.word(i - 1, ",") and cur.ctx.meetup:
         i -= 1  # "friday, dinnertime"
@@ -696,6 +734,21 @@ def _meal_alone(cur: Cursor, s: str, i: int, j: int, day_offset: int | None) -> 
         or cur.word(i - 1, "tomorrow", "today", "tonight", "at", "for", "over", "day", "eve")
         or (cur.ctx.meetup and cur.p_weekday(j + 1) is not None)  # `when`: "dinner friday 8pm"
     )
+
+
+def _meal_on_a_date(cur: Cursor, i: int, j: int) -> bool:
+    """In a `when`, a meal beside a date is its time, as beside a weekday: a date after it
+    (maybe after "on") or a day of the month before it (maybe before a comma).
+
+    Examples: "lunchtime on the 12th", "dinner on 14.3", "lunch 12th march",
+    "the 12th, lunchtime", "brunch on march 15"."""
+    if not cur.allow_latent:
+        return False
+    k = i - 2 if cur.word(i - 1, ",") else i - 1
+    if k >= 0 and (cur.t[k].ordinal or cur.p_monthname(k) is not None):
+        return True  # "the 12th, lunchtime", "12 march lunch"
+    after = cur.skip(j + 1, "on", ",")
+    return cur.p_date(after) is not None
 
 
 def _part_span(
@@ -716,6 +769,8 @@ def _part_span(
         k += 1
     if cur.word(k, "-") and cur.word(k + 1, "ish"):
         k += 2
+    if cur.allow_latent and cur.word(k, "time") and s not in _MEAL_PARTS:
+        k += 1  # a `when`'s "evening time", "night time"
     return PartOfDay(a, b, day_offset, late, early), k
 
     # -- relative expressions -------------------------------------------------------------

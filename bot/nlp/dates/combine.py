@@ -111,11 +111,26 @@ def _read_point(cur: Cursor, i: int) -> tuple[_Point, int] | None:
     first = True
     while j < cur.n:
         r = _next_component(cur, j, first)
+        if r is None and pt.day is not None and pt.tod is None:
+            r = _dash_clock(cur, j)
         if r is None or not _take(cur, pt, r, first):
             break
         j = r[2]
         first = False
     return None if first else (pt, j)
+
+
+def _dash_clock(cur: Cursor, j: int) -> tuple[Value, int, int] | None:
+    """In a `when`, a clock time set off from its day by a dash: the day's time (a
+    range's dash stands between two times, not after a day).
+
+    Examples: "13.03 - 19:30", "sat 14.3 – 7pm", "friday - 8pm"."""
+    if not (cur.allow_latent and cur.word(j, "-", "–", "—")):
+        return None
+    r = cur.p_tod(j + 1)
+    if r is None or r[0].latent:
+        return None
+    return r[0], j + 1, r[1]
 
 
 def _narrower_part(pt: _Point, v: PartOfDay) -> bool:
@@ -582,7 +597,7 @@ def _first_alternative(cur: Cursor, i: int, v: Interval, end: int) -> tuple[Inte
     second = _read_point(cur, end + 1)
     if second is None:  # "this friday or next": the first
         return (v, end + 2) if cur.word(end + 1, "next") else (v, end)
-    later, end2 = second
+    later, end2 = _last_alternative(cur, *second)
     first = _read_point(cur, i)
     if first is None or later.day is None or (later.tod is None and later.part is None):
         return v, end2
@@ -591,6 +606,27 @@ def _first_alternative(cur: Cursor, i: int, v: Interval, end: int) -> tuple[Inte
         return v, end2
     shared = resolve(cur, alone.day, later.tod, later.part, None)
     return (shared, end2) if shared is not None else (v, end2)
+
+
+def _last_alternative(cur: Cursor, later: _Point, end: int) -> tuple[_Point, int]:
+    """The last of a list of days whose time of day they share, and where it ends: more
+    days after "/" or "or" ("fri/sat/sun evening"), and in a `when` a time of day set off
+    by a dash or a comma ("friday or saturday - evening").
+
+    Examples: "fri/sat/sun evening", "thu or fri or sat night",
+    "friday or saturday - evening", "sat or sun, evening time"."""
+    while later.tod is None and later.part is None and cur.word(end, "/", "or"):
+        more = _read_point(cur, end + 1)
+        if more is None or more[0].day is None:
+            break
+        later, end = more
+    if later.tod is None and later.part is None and cur.allow_latent:
+        k = cur.skip(end, "-", "–", "—", ",")
+        part = cur.p_part(k) if k > end else None
+        if part is not None:
+            later.part = part[0]
+            end = cur.skip(part[1], "time")
+    return later, end
 
 
 def _for_span(cur: Cursor, v: Interval, unit: str, qty: float) -> Interval:

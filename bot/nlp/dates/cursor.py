@@ -10,6 +10,7 @@ from bot.nlp.dates.values import ClockTime, Context, DaySpan, Interval, PartOfDa
 from bot.nlp.dates.vocabulary import (
     _FILLER_AFTER_DAY,
     _MONTHS,
+    _PART_LAST_WORDS,
     _PARTS,
     _WEEKDAYS,
     MONTH_CUES,
@@ -208,6 +209,12 @@ class Cursor:
         after work" (in chat "the cat sat evening..." stays a verb)."""
         return self.s(i + 1) in _PARTS or (self.word(i + 1, "after") and self.word(i + 2, "work"))
 
+    def _part_before(self, i: int) -> bool:
+        """A part of the day just before a short weekday in a `when`: "mid-morning sat",
+        "after lunch sun", "late arvo sat", "teatime, sun"."""
+        k = i - 2 if self.word(i - 1, ",") else i - 1
+        return self.s(k) in _PARTS or self.s(k) in _PART_LAST_WORDS
+
     def _numeric_near(self, i: int) -> bool:
         for k in (i - 2, i - 1, i + 1, i + 2):
             if 0 <= k < self.n and self.t[k].kind == "n":
@@ -273,6 +280,7 @@ class Cursor:
                 or self.n <= 2
                 or self.word(i - 1, "next", "this", "on", "last", "coming")
                 or (self.ctx.meetup and self._part_after(i))
+                or (self.ctx.meetup and self._part_before(i))
                 or (self.ctx.meetup and self._set_apart(i))
                 or (self.ctx.meetup and self._beside_a_tag(i))
                 or (self.word(i + 1, *_DAY_JOINERS) and self.s(i + 2) in _WEEKDAYS)

@@ -595,6 +595,7 @@ def _numeric_order(
             or cur.word(i - 1, "on", "am", "by", "until", "till", "from", "since")
             or (cur.word(i - 1, "the") and cur.word(i - 2, "on"))  # "on the 19.3"
             or _clock_after_dotted(cur, i)
+            or _clock_before_dotted(cur, i)
         )
         if year is None and not hint:
             return None  # "3.5" / "Python 3.11" are numbers, not dates
@@ -626,6 +627,19 @@ def _clock_after_dotted(cur: Cursor, i: int) -> bool:
     if tod is not None:
         return cur.allow_latent or not tod[0].latent
     return cur.allow_latent and cur.p_part(k) is not None
+
+
+def _clock_before_dotted(cur: Cursor, i: int) -> bool:
+    """In a `when`, a clock time with its am/pm or minutes just before "a.b" makes it a
+    date, as one after it does: "7pm 12.3." (the closing dot is lost at the text's edge).
+
+    Examples: "7pm 12.3", "19:00, 12.3", "7.30pm 14.3", "noon, 12.3"."""
+    if not cur.allow_latent:
+        return False
+    k = i - 2 if cur.word(i - 1, ",", "-", "–") else i - 1
+    if cur.word(k, "am", "pm", "noon", "midday", "h", "hrs"):
+        return True
+    return k >= 2 and cur.t[k].kind == "n" and cur.word(k - 1, ":") and cur.adjacent(k)
 
 
 def _date_context(cur: Cursor, i: int) -> bool:

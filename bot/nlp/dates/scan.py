@@ -212,6 +212,8 @@ def _starts(toks: list[Token]) -> set[int]:
             for b in range(k - 1, max(-1, k - 1 - _LOOKBEHIND), -1):
                 if toks[b].s in _PREFIX_WORDS:
                     starts.add(b)
+                elif toks[b].s == "-" and b > 0 and toks[b - 1].s in _PREFIX_WORDS:
+                    continue  # "after-school", "post-work"
                 elif toks[b].kind != "n" and toks[b].s not in _ANCHORS:
                     break
     return starts

@@ -126,6 +126,9 @@ _MORE_PARTS: dict[str, tuple[int, int]] = {
     "dinnertime": (18, 22),
     "suppertime": (18, 22),
     "elevenses": (11, 12),
+    # round 9: Australian "afto" (arvo), a hurried "aftn"
+    "afto": (12, 19),
+    "aftn": (12, 19),
 }
 # Parts of the day: (start hour, end hour) on the day, end may be 24.
 _PARTS: dict[str, tuple[int, int]] = {
@@ -370,11 +373,42 @@ _ZONE_NAMES: dict[tuple[str, ...], str] = {
     ("alaska",): "America/Anchorage",
     ("korea",): "Asia/Seoul",
     ("uae",): "Asia/Dubai",
+    # round 9: more regions and cities said for a clock ("7pm Atlantic", "7pm Adelaide")
+    ("atlantic",): "America/Halifax",
+    ("hawaiian",): "Pacific/Honolulu",
+    ("adelaide",): "Australia/Adelaide",
+    ("darwin",): "Australia/Darwin",
+    ("hobart",): "Australia/Hobart",
+    ("tassie",): "Australia/Hobart",
+    ("canberra",): "Australia/Sydney",
+    ("wellington",): "Pacific/Auckland",
+    ("christchurch",): "Pacific/Auckland",
+    ("montreal",): "America/Toronto",
+    ("ottawa",): "America/Toronto",
+    ("calgary",): "America/Edmonton",
+    ("edmonton",): "America/Edmonton",
+    ("winnipeg",): "America/Winnipeg",
+    ("halifax",): "America/Halifax",
+    ("boston",): "America/New_York",
+    ("seattle",): "America/Los_Angeles",
+    ("edinburgh",): "Europe/London",
+    ("glasgow",): "Europe/London",
+    ("manchester",): "Europe/London",
+    ("belfast",): "Europe/London",
+    ("cork",): "Europe/Dublin",
+    ("mumbai",): "Asia/Kolkata",
+    ("delhi",): "Asia/Kolkata",
+    ("chennai",): "Asia/Kolkata",
+    ("kolkata",): "Asia/Kolkata",
+    ("hyderabad",): "Asia/Kolkata",
+    ("pune",): "Asia/Kolkata",
+    ("eastern", "european"): "Europe/Helsinki",
+    ("western", "european"): "Europe/Lisbon",
 }
 _BARE_ZONES = frozenset(
     {("uk",), ("eastern",), ("et",), ("central",), ("ct",), ("mountain",), ("mt",)}
     | {("central", "european"), ("scotland",), ("england",), ("wales",), ("hawaii",)}
-    | {("west", "coast"), ("east", "coast")}
+    | {("west", "coast"), ("east", "coast"), ("central", "europe"), ("atlantic",)}
     | {("pacific",), ("pt",), ("nz",), ("nzt",), ("aet",)}
 )
 _ZONE_TIME_WORDS = frozenset({"time", "standard", "daylight"})
@@ -412,7 +446,31 @@ _PART_PHRASES: dict[tuple[str, ...], tuple[int, int]] = {
     ("knock", "off", "time"): (17, 19),
     ("knock", "-", "off"): (17, 19),
     ("knockoff",): (17, 19),
+    # round 9: hyphenated and "time" forms, the end of the working or school day
+    ("knock", "off"): (17, 19),
+    ("tea", "-", "time"): (16, 18),
+    ("breakfast", "time"): (7, 10),
+    ("brekkie", "time"): (7, 10),
+    ("post", "work"): (17, 21),
+    ("post", "-", "work"): (17, 21),
 }
+# "after work" and the like: their hours ("after-school", "after office hours" too).
+_AFTER_PARTS = {
+    "work": (17, 21),
+    "office": (17, 21),
+    "lunch": (13, 17),
+    "school": (15, 21),
+    "uni": (17, 21),
+    "college": (17, 21),
+    "class": (17, 21),
+    "classes": (17, 21),
+    "lectures": (17, 21),
+}
+# The words a part of the day may end with ("mid-morning", "after work", "tea time",
+# "evening-ish"): a short weekday after one is a day in a `when` ("mid-morning sat").
+_PART_LAST_WORDS = frozenset(words[-1] for words in _PART_PHRASES) | frozenset(
+    ["work", "office", "school", "uni", "college", "ish"]
+)
 # "late morning" is its last two hours (the grammar's "late" is the last three otherwise).
 _LATE_PART_HOURS: dict[str, tuple[int, int]] = {"morning": (10, 12), "mornings": (10, 12)}
 
@@ -931,6 +989,9 @@ _PART_STARTS = frozenset(
         "tonite",
         "after",
         "the",
+        "towards",
+        "toward",
+        "end",
     ]
 )
 _RELATIVE_STARTS = frozenset(
@@ -1075,6 +1136,9 @@ _PREFIX_WORDS = (
             "straight",
             "same",
             "time",
+            "post",  # "post-work"
+            "towards",
+            "toward",
         ]
     )
     | _HOLIDAY_PREFIX_WORDS
@@ -1146,6 +1210,9 @@ _ANCHORS = frozenset(
         "knockoff",
         "uni",
         "college",
+        "class",
+        "classes",
+        "lectures",
         "birthday",
         *_FESTIVALS,
         *_SAINTS,
