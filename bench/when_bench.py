@@ -1699,8 +1699,10 @@ ROUND7H: list[tuple[str, str, str | None]] = [
 # Round 9, batch I (helper `when9`, issue 14), written whole before any of its fixes, across
 # the issue's classes and ordinary forms from UK, US, AU, IN, IE, CA and NZ members.
 # Scored once before its fixes: 63 / 67 (0.940), 11 / 11 refused. Misses: "7pm Atlantic
-# time", "lunchtime on the 12th", "mid-morning sat", "this winter" (New York in March: read
-# as the winter already under way, 2025-12-21).
+# time", "lunchtime on the 12th", "mid-morning sat", and "this winter" in New York in March,
+# read as the winter under way (2025-12-21): our expectation was wrong, the house reads a
+# season said with "this" as the one going on (tests/nlp/test_nlp_when_round4.py), so
+# 64 / 67 (0.955) with it set right.
 ROUND9I: list[tuple[str, str, str | None]] = [
     # a dotted day.month date, then a clock time
     ("12.3. 19:00", BER, "2026-03-12 19:00"),
@@ -1758,7 +1760,7 @@ ROUND9I: list[tuple[str, str, str | None]] = [
     ("Anzac Day arvo", SYD, "2026-04-25 12:00"),
     ("the August bank holiday weekend", L, "2026-08-29 00:00"),
     ("in the summer", AKL, "2026-12-01 00:00"),
-    ("this winter", NY, "2026-12-21 00:00"),
+    ("this winter", NY, "2025-12-21 00:00"),  # house: "this" is the one going on
     ("this autumn", L, "2026-09-23 00:00"),
     # ordinary forms
     ("sat 7 till late", L, "2026-03-07 19:00"),

@@ -809,7 +809,9 @@ def _d_period(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         if mod is None and _whole_when(cur, j):
             mod = "this"  # a `when` of just "weekend?" is the coming one
         return _weekend(cur, j, mod) if mod is not None else None
-    if cur.s(j) in _SEASONS and (mod is not None or cur.word(j - 1, *_SEASON_CUES)):
+    if cur.s(j) in _SEASONS and (
+        mod is not None or cur.word(j - 1, *_SEASON_CUES) or _season_alone(cur, j)
+    ):
         return _season(cur, cur.s(j), _season_mod(cur.ctx.meetup, mod)), j + 1
     return _unit_period(cur, j, mod)
 
@@ -874,6 +876,13 @@ def _d_rest_of(cur: Cursor, j: int) -> tuple[DaySpan, int] | None:
     if cur.word(k, "year"):
         return DaySpan(today, date(today.year + 1, 1, 1), "day"), k + 1
     return None
+
+
+def _season_alone(cur: Cursor, j: int) -> bool:
+    """A season that is all a meetup's `when` says: the coming one, as "in the summer".
+
+    Examples: "summer", "winter", "spring"."""
+    return cur.s(j) not in ("season", "seasons") and _whole_when(cur, j)
 
 
 def _whole_when(cur: Cursor, j: int) -> bool:
@@ -1182,14 +1191,23 @@ def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     start, end = day, day + timedelta(days=1)
     if cur.word(j, "eve"):  # "thanksgiving eve"; "christmas eve eve" is the 23rd
         start, end, j = day - timedelta(days=1), day, j + 1
-    elif cur.word(j, "weekend", "wkend"):
-        (start, end), j = _long_weekend(cur, key, day), j + 1
+    elif _weekend_after(cur, j) is not None:
+        (start, end), j = _long_weekend(cur, key, day), _weekend_after(cur, j) or j
     elif cur.word(j, "week"):  # "christmas week": its week, Monday to Sunday
         start, j = _monday(day), j + 1
         end = start + timedelta(days=7)
     if after:  # "after Christmas": the day after it
         start, end = end, end + timedelta(days=1)
     return DaySpan(start, end, "day"), j
+
+
+def _weekend_after(cur: Cursor, j: int) -> int | None:
+    """Where a holiday's weekend word ends: "weekend", or "long weekend" as Australians,
+    New Zealanders and Canadians say it.
+
+    Examples: "Canada Day long weekend", "Easter long weekend", "Labour Day weekend"."""
+    k = j + 1 if cur.word(j, "long") else j
+    return k + 1 if cur.word(k, "weekend", "wkend") else None
 
 
 def _long_weekend(cur: Cursor, key: str, day: date) -> tuple[date, date]:
@@ -1240,9 +1258,9 @@ def _day_left_out(cur: Cursor, j: int) -> tuple[str, int] | None:
     """A holiday's "... Day" named without its "Day" before its weekend: that holiday (the
     weekend word is read after it).
 
-    Examples: "Labour weekend", "memorial weekend", "labor wknd"."""
+    Examples: "Labour weekend", "memorial weekend", "labor wknd", "labour long weekend"."""
     for size in (2, 1):
-        if not cur.word(j + size, *_WEEKEND_WORDS):
+        if not cur.word(j + size, *_WEEKEND_WORDS) and _weekend_after(cur, j + size) is None:
             continue
         words = (*(cur.s(x) for x in range(j, j + size)), HOLIDAY_DAY)
         region = cur.ctx.region

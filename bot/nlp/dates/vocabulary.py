@@ -560,6 +560,22 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("cinco", "de", "mayo"): "cinco_de_mayo",
     ("lunar", "new", "year"): "lunar_new_year",
     ("chinese", "new", "year"): "lunar_new_year",
+    # round 9: the names as typed in chat (no apostrophe, slang, short forms)
+    ("x", "-", "mas"): "christmas",
+    ("x", "-", "mas", "eve"): "christmas_eve",
+    ("chrimbo",): "christmas",
+    ("crimbo",): "christmas",
+    ("nyd",): "new_years_day",
+    ("turkey", "day"): "thanksgiving",
+    ("paddys", "day"): "st_patricks",
+    ("patricks", "day"): "st_patricks",
+    ("patrick's", "day"): "st_patricks",
+    ("st", ".", "patrick's", "day"): "st_patricks",
+    ("st", ".", "patricks", "day"): "st_patricks",
+    ("st", "paddys", "day"): "st_patricks",
+    ("bank", "hol"): "bank_holiday",
+    ("bank", "hol", "monday"): "bank_holiday_monday",
+    ("easter", "bank", "holiday"): "good_friday",
 }
 _HOLIDAY_FIRST_WORDS = frozenset(words[0] for words in _HOLIDAY_NAMES)
 # The holiday words that alone make a message worth reading (not "new", "good", "bank": the
@@ -587,6 +603,11 @@ _HOLIDAY_TRIGGERS = frozenset(
         "bonfire",
         "burns",
         "fawkes",
+        "chrimbo",
+        "crimbo",
+        "nyd",
+        "turkey",
+        "paddys",
     ]
 )
 
@@ -594,6 +615,7 @@ _HOLIDAY_TRIGGERS = frozenset(
 # ``holidays`` package): national days, Labour Day by state, days of remembrance.
 _CALENDAR_FIRST_WORDS = frozenset(
     [
+        "cup",
         "anzac",
         "waitangi",
         "democracy",
@@ -1213,6 +1235,7 @@ _ANCHORS = frozenset(
         "class",
         "classes",
         "lectures",
+        "cup",  # "Melbourne Cup"
         "birthday",
         *_FESTIVALS,
         *_SAINTS,
@@ -1510,5 +1533,11 @@ FIELD_LABELS = (
 # What people call a day their country's calendar names otherwise: Nigeria's and
 # Singapore's "National Day" is their Independence Day.
 CALENDAR_ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
-    ("independence", "day"): ("national", "day")
+    ("independence", "day"): ("national", "day"),
+    # round 9: names people keep using, and a day named without its "Day"
+    ("queen's", "birthday"): ("king's", "birthday"),
+    ("queens", "birthday"): ("king's", "birthday"),
+    ("melbourne", "cup"): ("melbourne", "cup", "day"),
+    ("cup", "day"): ("melbourne", "cup", "day"),
+    ("summer", "bank", "holiday"): ("late", "summer", "bank", "holiday"),
 }
