@@ -431,9 +431,10 @@ def _clock_suffix(cur: Cursor, i: int, d: _ClockDigits) -> tuple[ClockTime, int]
         j = j2
         explicit = True
     elif cur.word(j, "o'clock", "oclock") or (
-        cur.word(j, "o") and cur.word(j + 1, "'") and cur.word(j + 2, "clock")
+        cur.word(j, "o")
+        and (cur.word(j + 1, "clock") or (cur.word(j + 1, "'") and cur.word(j + 2, "clock")))
     ):
-        j += 1 if cur.s(j) != "o" else 3
+        j += 1 if cur.s(j) != "o" else (3 if cur.word(j + 1, "'") else 2)  # "7 o clock"
         explicit = True
         ampm2, j3 = _ampm(cur, j)
         if ampm2 is not None:

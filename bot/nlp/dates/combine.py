@@ -580,10 +580,13 @@ def _e_point(cur: Cursor, i: int) -> tuple[Interval, int] | None:
 def _open_end(cur: Cursor, end: int) -> int | None:
     """Where the words that leave a start open ("till late", "onwards") end, or None.
 
-    Examples: "friday 6 till late", "sat 2pm onwards", "8pm until close"."""
+    Examples: "friday 6 till late", "sat 2pm onwards", "8pm until close", "7pm-late",
+    "sat 7 – late"."""
     if cur.word(end, "onwards", "onward"):
         return end + 1
     if cur.word(end, "till", "til", "until", "to") and cur.word(end + 1, *_OPEN_ENDS):
+        return end + 2
+    if cur.word(end, "-", "–", "—") and cur.word(end + 1, "late"):
         return end + 2
     return None
 
@@ -667,7 +670,7 @@ def p_range(
         if sep_i >= cur.n:
             continue
         sep = cur.s(sep_i)
-        if kw == "between" and sep not in ("and", "-"):
+        if kw == "between" and sep not in ("and", "&", "-"):
             continue
         if kw == "later" and sep != "but":
             continue
@@ -675,7 +678,7 @@ def p_range(
             if not cur.word(sep_i + 1, "before"):
                 continue
             r_i = sep_i + 2
-        elif sep in _RANGE_SEP and (sep != "and" or kw == "between"):
+        elif sep in _RANGE_SEP and (sep not in ("and", "&") or kw == "between"):
             r_i = sep_i + 1
         else:
             continue
