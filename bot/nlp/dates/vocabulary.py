@@ -978,7 +978,8 @@ _CONNECT = frozenset(
     }
 )
 _RANGE_SEP = frozenset(
-    {"-", "–", "—", "to", "thru", "through", "till", "til", "until", "untill", "'til", "and", "&", "~"}
+    {"-", "–", "—", "to", "thru", "through", "till", "til", "until", "untill", "'til", "and", "~"}
+    | {"&"}
 )
 _AMPM_WORDS = {
     "am": "am",
