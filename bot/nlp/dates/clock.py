@@ -18,6 +18,7 @@ from bot.nlp.dates.vocabulary import (
     _LATE_PART_HOURS,
     _MEAL_PARTS,
     _NOT_PLACE_WORDS,
+    _PART_LAST_WORDS,
     _PART_PHRASES,
     _PARTS,
     _TONIGHT_WORDS,
@@ -313,10 +314,10 @@ def _after_arrive_for(cur: Cursor, i: int) -> bool:
 def _part_before(cur: Cursor, k: int) -> bool:
     """A part of the day just before a dotted time ("friday evening, 6.30").
 
-    Examples: "friday evening, 6.30", "sunday afternoon 2.30"."""
+    Examples: "friday evening, 6.30", "sunday afternoon 2.30", "Wednesday after school, 3.30"."""
     if cur.word(k, ","):
         k -= 1
-    return cur.s(k) in _PARTS
+    return cur.s(k) in _PARTS or cur.s(k) in _PART_LAST_WORDS
 
 
 def _day_beside(cur: Cursor, before: int, after: int) -> bool:
@@ -643,6 +644,8 @@ def _part_modifiers(cur: Cursor, i: int) -> tuple[int | None, bool, bool, int] |
     if cur.word(j, "early", "late", "later"):
         early, late = cur.s(j) == "early", cur.s(j) != "early"
         j += 1
+        if cur.word(j - 1, "later") and cur.word(j, "on") and cur.word(j + 1, "in"):
+            j += 1  # "later on in the evening"
         if cur.word(j, "-") and cur.adjacent(j) and cur.s(j + 1) in _PARTS:
             j += 1  # "late-morning", "early-evening"
         if cur.word(j, "in") and cur.word(j + 1, "the"):

@@ -8,6 +8,7 @@ from bot.nlp.dates import clock, combine, days, relative
 from bot.nlp.dates.tokens import Token
 from bot.nlp.dates.values import ClockTime, Context, DaySpan, Interval, PartOfDay, Value
 from bot.nlp.dates.vocabulary import (
+    _AFTER_PARTS,
     _FILLER_AFTER_DAY,
     _MONTHS,
     _PART_LAST_WORDS,
@@ -206,14 +207,18 @@ class Cursor:
 
     def _part_after(self, i: int) -> bool:
         """A part of the day after a short weekday in a `when`: "sat evening", "wed
-        after work" (in chat "the cat sat evening..." stays a verb)."""
-        return self.s(i + 1) in _PARTS or (self.word(i + 1, "after") and self.word(i + 2, "work"))
+        after work", "wed after school" (in chat "the cat sat evening..." stays a verb)."""
+        return self.s(i + 1) in _PARTS or (
+            self.word(i + 1, "after") and self.word(i + 2, *_AFTER_PARTS)
+        )
 
     def _part_before(self, i: int) -> bool:
-        """A part of the day just before a short weekday in a `when`: "mid-morning sat",
-        "after lunch sun", "late arvo sat", "teatime, sun"."""
+        """A part of the day (or a weekend) just before a short weekday in a `when`:
+        "mid-morning sat", "after lunch sun", "late arvo sat", "teatime, sun",
+        "thanksgiving weekend sat"."""
         k = i - 2 if self.word(i - 1, ",") else i - 1
-        return self.s(k) in _PARTS or self.s(k) in _PART_LAST_WORDS
+        s = self.s(k)
+        return s in _PARTS or s in _PART_LAST_WORDS or s in ("weekend", "wkend")
 
     def _numeric_near(self, i: int) -> bool:
         for k in (i - 2, i - 1, i + 1, i + 2):

@@ -1117,9 +1117,11 @@ def _d_month_bank_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     month, the UK's (whose term it is).
 
     Examples: "the August bank holiday", "May bank holiday", "the August bank holiday
-    weekend"."""
+    weekend", "the may bank holiday weekend"."""
     j = cur.skip_the(i)
-    month = cur.p_monthname(j) if cur.word(j + 1, "bank") else None
+    month = None
+    if cur.word(j + 1, "bank"):  # "may" before "bank holiday" is the month, in any case
+        month = 5 if cur.word(j, "may") else cur.p_monthname(j)
     if month is None or not cur.word(j + 2, "holiday"):
         return None
     today = cur.ctx.today

@@ -381,6 +381,7 @@ _ZONE_NAMES: dict[tuple[str, ...], str] = {
     ("hobart",): "Australia/Hobart",
     ("tassie",): "Australia/Hobart",
     ("canberra",): "Australia/Sydney",
+    ("melb",): "Australia/Melbourne",
     ("wellington",): "Pacific/Auckland",
     ("christchurch",): "Pacific/Auckland",
     ("montreal",): "America/Toronto",
@@ -451,6 +452,8 @@ _PART_PHRASES: dict[tuple[str, ...], tuple[int, int]] = {
     ("tea", "-", "time"): (16, 18),
     ("breakfast", "time"): (7, 10),
     ("brekkie", "time"): (7, 10),
+    ("straight", "after", "school"): (15, 21),
+    ("right", "after", "school"): (15, 21),
     ("post", "work"): (17, 21),
     ("post", "-", "work"): (17, 21),
 }
@@ -1344,7 +1347,7 @@ RESPELLINGS: dict[str, str] = _build_respellings()
 # Round 4 of the `when` misses (issue 14).
 
 # Between a dotted day.month and its time of day: "14.3, 19:00", "7.4 - 6pm", "20.3 from 7".
-_BEFORE_DOTTED_CLOCK = (",", "at", "@", "um", "from", "after", "-", "–", "—")
+_BEFORE_DOTTED_CLOCK = (",", "at", "@", "um", "from", "after", "-", "–", "—", "around", "about", "by")
 # What follows an hour and makes it one ("10am", "10:30", "10.30", "10ish"), not a year.
 _CLOCK_AFTER_HOUR = ("am", "pm", "a", "p", ":", ".", "ish", "h", "o'clock")
 # Words that are never a place's name in "7pm <place> time" (GeoNames has towns named
