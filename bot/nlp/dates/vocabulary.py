@@ -1347,7 +1347,7 @@ RESPELLINGS: dict[str, str] = _build_respellings()
 # Round 4 of the `when` misses (issue 14).
 
 # Between a dotted day.month and its time of day: "14.3, 19:00", "7.4 - 6pm", "20.3 from 7".
-_BEFORE_DOTTED_CLOCK = (",", "at", "@", "um", "from", "after", "-", "–", "—")
+_BEFORE_DOTTED_CLOCK: tuple[str, ...] = (",", "at", "@", "um", "from", "after", "-", "–", "—")
 _BEFORE_DOTTED_CLOCK += ("around", "about", "by")  # round 9: "14.3 around 7"
 # What follows an hour and makes it one ("10am", "10:30", "10.30", "10ish"), not a year.
 _CLOCK_AFTER_HOUR = ("am", "pm", "a", "p", ":", ".", "ish", "h", "o'clock")
