@@ -1163,6 +1163,7 @@ _PREFIX_WORDS = (
             "same",
             "time",
             "post",  # "post-work"
+            "long",  # "Labour long weekend"
             "towards",
             "toward",
         ]
