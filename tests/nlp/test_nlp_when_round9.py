@@ -18,8 +18,8 @@ import pytest
 from bot.nlp.dates import find_times, parse_when
 
 L, NY, BER, DUB = "Europe/London", "America/New_York", "Europe/Berlin", "Europe/Dublin"
-SYD, MEL, AKL, TOR = "Australia/Sydney", "Australia/Melbourne", "Pacific/Auckland", "America/Toronto"
-KOL = "Asia/Kolkata"
+SYD, MEL, AKL = "Australia/Sydney", "Australia/Melbourne", "Pacific/Auckland"
+TOR, KOL = "America/Toronto", "Asia/Kolkata"
 
 
 def _read(text: str, zone: str) -> str | None:
