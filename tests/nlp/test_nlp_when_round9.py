@@ -208,3 +208,30 @@ def test_chat_keeps_its_words() -> None:
     now = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo(L))
     assert find_times("summer is my favourite", now=now) == []
     assert [m.text for m in find_times("see you at the world cup", now=now)] == []
+
+
+# -- a weekday that says which way round a numeric date is; a part and its hour; "time tbc"
+MORE = [
+    ("fri 3/6, 7:30 pm ET", TOR, "2026-03-06 19:30"),  # Canada writes both orders
+    ("Fri 6/3", NY, "2026-03-06 00:00"),  # June 3 is a Wednesday: a visitor's 6 March
+    ("sat 7/3 at 2pm", NY, "2026-03-07 14:00"),
+    ("wed 6/3", NY, "2026-06-03 00:00"),  # the weekday agrees: the zone's order stands
+    ("fri 13/3", NY, "2026-03-13 00:00"),
+    ("early evening (6ish)", L, "2026-03-04 18:00"),
+    ("mid-afternoon (3pm)", L, "2026-03-04 15:00"),
+    ("after work (5:30)", L, "2026-03-04 17:30"),
+    ("teatime (5pm)", L, "2026-03-04 17:00"),
+    ("sat, time tbc", L, "2026-03-07 00:00"),
+    ("14th march, time TBA", L, "2026-03-14 00:00"),
+    ("evening, time tbc", L, "2026-03-04 18:00"),
+    ("time tbc", L, None),
+    ("time and place tbd", L, None),
+    ("date tbc, 7pm", L, None),
+]
+
+
+@pytest.mark.parametrize(("text", "zone", "expected"), MORE)
+def test_weekday_order_parts_with_their_hour_and_hours_to_follow(
+    text: str, zone: str, expected: str | None
+) -> None:
+    _check(text, zone, expected)

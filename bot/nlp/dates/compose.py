@@ -35,7 +35,7 @@ from bot.nlp.dates.vocabulary import (
 Reread = Callable[[str, datetime], TimeMention | None]
 
 _MINUTE = timedelta(minutes=1)
-_PART = timedelta(hours=5)  # a part of a day ("afternoon") is longer than a clock range
+_PART = timedelta(hours=2)  # a part of a day: "teatime" (16-18) and longer
 
 
 def _is_day(m: TimeMention) -> bool:

@@ -256,9 +256,33 @@ def _weekday_in(span: DaySpan, wd: int) -> DaySpan | None:
     return DaySpan(d, d + timedelta(days=1), "day") if d < span.end else None
 
 
+def _numeric_swapped(cur: Cursor, k: int, d: DaySpan, wd: int) -> DaySpan | None:
+    """A numeric date at k whose weekday says its day and month are the other way round
+    from the zone's order (Canadians write both; a visitor writes their own): the swapped
+    date when that falls on the weekday (this year, or the next when it has passed).
+
+    Examples: "Fri 6/3", "Friday 6/3/2026", "sat 7/3 at 2pm"."""
+    if k + 2 >= cur.n or cur.t[k].kind != "n" or cur.t[k + 2].kind != "n":
+        return None
+    if not cur.word(k + 1, "/", "-", ".") or d.start.day > 12 or d.start.day == d.start.month:
+        return None
+    today = cur.ctx.today
+    years = (d.start.year,) if d.explicit_year else (today.year, today.year + 1)
+    for y in years:
+        c = _valid(y, d.start.day, d.start.month)
+        if c is not None and c.weekday() == wd and (d.explicit_year or c >= today):
+            return DaySpan(c, c + timedelta(days=1), "day", explicit_year=d.explicit_year)
+    return None
+
+
 def _match_weekday(cur: Cursor, d: DaySpan, wd: int, i: int, k: int) -> DaySpan:
     """ "Fri, Jul 18" / "Thu 15th": the nearest such date that is that weekday."""
-    if d.start.weekday() == wd or d.explicit_year:
+    if d.start.weekday() == wd:
+        return d
+    swapped = _numeric_swapped(cur, k, d, wd)
+    if swapped is not None:
+        return swapped
+    if d.explicit_year:
         return d
     today = cur.ctx.today
     day = d.start.day

@@ -428,7 +428,17 @@ def _content_words(text: str, meetup: bool = False) -> list[str]:
     `when` chat's tags and the words of moving a meetup are filler too ("sat 2pm ok?",
     "push it to thurs")."""
     skip = _WHEN_FILLER if meetup else _FILLER
-    return [w for w in re.findall(r"[\w']+", text.lower()) if w not in skip]
+    words = re.findall(r"[\w']+", text.lower())
+    if meetup:  # "sat, time tbc": the day is the reading, its hour to follow
+        after = [*words[1:], ""]
+        words = [w for k, w in enumerate(words) if not _hour_to_follow(w, after[k])]
+    return [w for w in words if w not in skip]
+
+
+def _hour_to_follow(word: str, after: str) -> bool:
+    """ "time" before a hedge ("time tbc", "times tba"): the hour is to follow, the day
+    beside it stands."""
+    return word in ("time", "times") and after in _HEDGES
 
 
 def names_an_evening(text: str) -> bool:
@@ -506,6 +516,7 @@ _ISO_RE = re.compile(
     r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$"
 )
 
+_HEDGES = frozenset({"tbd", "tbc", "tba"})
 _FILLER = frozenset(
     {
         "at",
@@ -536,9 +547,7 @@ _FILLER = frozenset(
         "ish",
         "sharp",
         # hedges beside a time ("tbd next week", "probably friday"): the time is the reading
-        "tbd",
-        "tbc",
-        "tba",
+        *_HEDGES,
         "probably",
         "prob",
         "likely",
