@@ -710,13 +710,26 @@ def _part_phrase(cur: Cursor, j: int, day_offset: int | None) -> tuple[PartOfDay
     """Parts of the day said in two words, regional or finer than morning/afternoon.
 
     Examples: "tea time", "first thing", "happy hour", "before work", "mid-morning",
-    "mid afternoon", "midmorning"."""
+    "mid afternoon", "midmorning", "lunch-time", "dinner-time"."""
     if cur.s(j) not in _PART_PHRASE_FIRST_WORDS:
         return None  # the cheap test first
     for size in (4, 3, 2, 1):
         hours = _PART_PHRASES.get(tuple(cur.s(x) for x in range(j, j + size)))
         if hours is not None:
             return PartOfDay(hours[0], hours[1], day_offset), j + size
+    # a hyphen between its words ("lunch-time", "knock-off-time"): the words without it
+    words: list[str] = []
+    ends: list[int] = []
+    k = j
+    while k < cur.n and len(words) < 4:
+        if not (words and cur.word(k, "-") and cur.adjacent(k)):
+            words.append(cur.s(k))
+            ends.append(k + 1)
+        k += 1
+    for size in range(len(words), 1, -1):
+        hours = _PART_PHRASES.get(tuple(words[:size]))
+        if hours is not None:
+            return PartOfDay(hours[0], hours[1], day_offset), ends[size - 1]
     return None
 
 
