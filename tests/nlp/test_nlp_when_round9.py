@@ -107,6 +107,8 @@ PARTS = [
     ("toward evening saturday", L, "2026-03-07 18:00"),
     ("end of the afternoon friday", L, "2026-03-06 16:00"),
     ("later on in the evening, fri", L, "2026-03-06 21:00"),
+    ("late arvo 4ish sat", SYD, "2026-03-07 16:00"),
+    ("late afternoon, 4ish sat", L, "2026-03-07 16:00"),
     ("post-work drinks thurs", L, None),  # an outing named in the `when` (house)
     ("after the school run friday", L, None),
     ("after school pickup", L, None),

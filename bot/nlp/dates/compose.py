@@ -165,6 +165,19 @@ def day_restated(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention 
     return None
 
 
+def part_then_day_and_time(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention | None:
+    """A part of the day said first, then the time and day inside it: that time ("late
+    arvo 4ish sat" is Saturday at 4, which is late in the afternoon).
+
+    Examples: "late arvo 4ish sat", "evening 7 sat", "late afternoon, 4ish sat"."""
+    if not (_is_day(a) and a.grain == "hour" and a.end is not None and _is_clock(b)):
+        return None
+    if b.end is not None or b.start.date() <= a.start.date():
+        return None
+    lo, hi = a.start.hour, a.end.hour or 24
+    return b if lo <= b.start.hour < hi else None
+
+
 def same_instant_twice(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention | None:
     """One time written in two zones for a community across them: the same instant twice,
     read once (two that differ are no one time).
@@ -200,6 +213,7 @@ PAIR_RULES = (
     first_of_a_list,
     day_restated,
     same_instant_twice,
+    part_then_day_and_time,
 )
 
 
