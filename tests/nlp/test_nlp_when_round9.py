@@ -244,3 +244,22 @@ def test_weekday_order_parts_with_their_hour_and_hours_to_follow(
     text: str, zone: str, expected: str | None
 ) -> None:
     _check(text, zone, expected)
+
+
+# -- numbers with a sign are money, counts or ranks, never an hour -------------------------
+SIGNS = [
+    ("£7", L, None),
+    ("$20", NY, None),
+    ("€15", BER, None),
+    ("₹500", KOL, None),
+    ("#3", L, None),
+    ("18+", L, None),
+    ("7%", L, None),
+    ("£7 entry, 7pm", L, None),  # more than a time: refused, as on main
+    ("sat 7pm", L, "2026-03-07 19:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "zone", "expected"), SIGNS)
+def test_a_number_with_a_sign_is_no_hour(text: str, zone: str, expected: str | None) -> None:
+    _check(text, zone, expected)

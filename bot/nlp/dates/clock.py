@@ -44,6 +44,8 @@ _PART_DAY_OFFSETS = {
 _MILITARY_SUFFIXES = ("hrs", "hours", "hr")
 _PART_PHRASE_FIRST_WORDS = frozenset(words[0] for words in _PART_PHRASES)
 _CLOCK_CUES = ("at", "@", "around", "from", "until", "till", "by")
+# Signs before a number that make it money or a rank ("£7", "#3"), never an hour.
+_NUMBER_SIGNS_BEFORE = frozenset("£$€¥₹#")
 
 
 @dataclass(slots=True)
@@ -237,6 +239,8 @@ def _t_clock(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
     "12:45:30", "7pm EST"."""
     if i >= cur.n or cur.t[i].kind != "n" or cur.t[i].ordinal or cur.t[i].num is None:
         return None
+    if _marked_number(cur, i):
+        return None
     d = (
         _digits_dotted(cur, i)
         or _digits_colon(cur, i)
@@ -247,6 +251,17 @@ def _t_clock(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
     if d is None or not (0 <= d.hour <= 24 and 0 <= d.minute <= 59 and 0 <= d.second <= 59):
         return None
     return _clock_suffix(cur, i, d)
+
+
+def _marked_number(cur: Cursor, i: int) -> bool:
+    """A number with a sign touching it that makes it money, a count or a rank, not an
+    hour (£7, $20, €15, #3, 18+, 7%: tests/nlp/test_nlp_when_round9.py); the hours below
+    have none.
+
+    Examples: "7pm", "at 7", "18:30"."""
+    before = i > 0 and cur.adjacent(i) and cur.s(i - 1) in _NUMBER_SIGNS_BEFORE
+    after = i + 1 < cur.n and cur.adjacent(i + 1) and cur.s(i + 1) in ("+", "%")
+    return before or after
 
 
 def _two_digits_after(cur: Cursor, j: int, sep: str) -> bool:
