@@ -42,6 +42,8 @@ DOTTED = [
     ("14.3 around 7", L, "2026-03-14 19:00"),
     ("lunchtime on 14.3", L, "2026-03-14 12:00"),
     ("sat 14.3 – 7pm", L, "2026-03-14 19:00"),
+    ("21.3 - evening", L, "2026-03-21 18:00"),
+    ("sat - arvo", SYD, "2026-03-07 12:00"),
     ("18.30 - 21:00", L, "2026-03-04 18:30"),  # a time range stays one
     ("room 3.12", L, None),
     ("iOS 17.3", L, None),
@@ -68,6 +70,7 @@ ZONES = [
     ("sat 7pm UK / 2pm ET", NY, "2026-03-07 14:00"),
     ("19:00 UK time / 20:00 CET", BER, "2026-03-04 20:00"),
     ("8pm GMT (3pm EST)", NY, "2026-03-04 15:00"),
+    ("1pm (GMT)", NY, "2026-03-05 08:00"),  # its ")" lost at the edge; past in GMT today
     ("7pm UK / 3pm ET", NY, None),  # two different instants are no one time
     ("7pm / 8pm", L, None),
     ("1830 tmrw tmrw 1830", L, None),  # said twice, not in two zones

@@ -155,7 +155,7 @@ def _bare_zone(words: tuple[str, ...]) -> bool:
 def _tz_abbreviation(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
     """A zone's abbreviation ("IST" and "EST" in capitals), "Z" touching the time.
 
-    Examples: "7pm EST", "noon UTC", "9:30 (CET)", "6pm IST", "10:00Z"."""
+    Examples: "7pm EST", "noon UTC", "9:30 (CET)", "6pm IST", "10:00Z", "1pm (GMT"."""
     k = j
     paren = False
     if cur.word(k, "("):
@@ -167,10 +167,10 @@ def _tz_abbreviation(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
         or (s in ("ist",) and cur.word(k - 1, "pm", "am"))
     ):
         k += 1
-        if paren:
-            if not cur.word(k, ")"):
+        if paren:  # a `when` loses its closing ")" to the edge strip: "1pm (GMT"
+            if not cur.word(k, ")") and k < cur.n:
                 return None, j
-            k += 1
+            k = cur.skip(k, ")")
         return timezone(timedelta(hours=_TZ_OFFSETS[s])), k
     return None, j
 

@@ -111,7 +111,7 @@ def _read_point(cur: Cursor, i: int) -> tuple[_Point, int] | None:
     first = True
     while j < cur.n:
         r = _next_component(cur, j, first)
-        if r is None and pt.day is not None and pt.tod is None:
+        if r is None and pt.day is not None and pt.tod is None and pt.part is None:
             r = _dash_clock(cur, j)
         if r is None or not _take(cur, pt, r, first):
             break
@@ -121,16 +121,17 @@ def _read_point(cur: Cursor, i: int) -> tuple[_Point, int] | None:
 
 
 def _dash_clock(cur: Cursor, j: int) -> tuple[Value, int, int] | None:
-    """In a `when`, a clock time set off from its day by a dash: the day's time (a
-    range's dash stands between two times, not after a day).
+    """In a `when`, a clock time or a part of the day set off from its day by a dash:
+    the day's time (a range's dash stands between two times, not after a day).
 
-    Examples: "13.03 - 19:30", "sat 14.3 – 7pm", "friday - 8pm"."""
+    Examples: "13.03 - 19:30", "sat 14.3 – 7pm", "friday - 8pm", "21.3 - evening"."""
     if not (cur.allow_latent and cur.word(j, "-", "–", "—")):
         return None
     r = cur.p_tod(j + 1)
-    if r is None or r[0].latent:
-        return None
-    return r[0], j + 1, r[1]
+    if r is not None and not r[0].latent:
+        return r[0], j + 1, r[1]
+    part = cur.p_part(j + 1)
+    return (part[0], j + 1, part[1]) if part is not None else None
 
 
 def _narrower_part(pt: _Point, v: PartOfDay) -> bool:
