@@ -71,6 +71,9 @@ ZONES = [
     ("19:00 UK time / 20:00 CET", BER, "2026-03-04 20:00"),
     ("8pm GMT (3pm EST)", NY, "2026-03-04 15:00"),
     ("1pm (GMT)", NY, "2026-03-05 08:00"),  # its ")" lost at the edge; past in GMT today
+    ("8pm NZT Sat", L, "2026-03-07 07:00"),  # a day after a region is no place
+    ("8pm NZT sat", L, "2026-03-07 07:00"),
+    ("8pm Central Park", L, None),
     ("7pm UK / 3pm ET", NY, None),  # two different instants are no one time
     ("7pm / 8pm", L, None),
     ("1830 tmrw tmrw 1830", L, None),  # said twice, not in two zones
@@ -149,7 +152,11 @@ ALTERNATIVES = [
     ("friday or saturday - evening", L, "2026-03-06 18:00"),
     ("sat or sun – evening", L, "2026-03-07 18:00"),
     ("fri or sat, evening time", L, "2026-03-06 18:00"),
+    ("fri, sat evening", L, "2026-03-06 18:00"),  # commas, no "or"
+    ("thu,fri,sat evening", L, "2026-03-05 18:00"),
+    ("mon, tue after work", L, "2026-03-09 17:00"),
     ("sat or sun, whichever", L, None),
+    ("friday, saturday", L, None),  # two days and no time: no one time
 ]
 
 
@@ -202,6 +209,7 @@ def test_holidays_as_typed_and_seasons_alone(text: str, zone: str, expected: str
 # -- ordinary forms ------------------------------------------------------------------------
 ORDINARY = [
     ("7-late", L, "2026-03-04 19:00"),
+    ("sat week, 7pm", L, "2026-03-14 19:00"),
     ("7pm-late friday", L, "2026-03-06 19:00"),
     ("14th march, 7pm-late", L, "2026-03-14 19:00"),
     ("between 7 & 9", L, "2026-03-04 19:00"),

@@ -122,7 +122,7 @@ def _tz_named(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
             continue
         while cur.word(e, *_ZONE_TIME_WORDS):
             e += 1
-        if not said_time and (not _bare_zone(words) or (e < cur.n and cur.t[e].cap)):
+        if not said_time and (not _bare_zone(words) or _place_after(cur, e)):
             return None, j  # "7pm London" is where; "8pm Central Park" is a place
         if k != j:  # "(London time)"; a `when` loses its closing ")" to the edge strip
             if e < cur.n and not cur.word(e, ")"):
@@ -130,6 +130,16 @@ def _tz_named(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
             e = cur.skip(e, ")")
         return ZoneInfo(zone), e
     return None, j
+
+
+def _place_after(cur: Cursor, e: int) -> bool:
+    """A capitalised word after a region's name makes the two a place ("8pm Central
+    Park"), unless it is a day ("8pm NZT Sat", "7pm Eastern Friday").
+
+    Examples: "8pm NZT Sat", "7pm Eastern Friday", "noon Pacific March 12"."""
+    if e >= cur.n or not cur.t[e].cap:
+        return False
+    return cur.p_weekday(e) is None and cur.p_monthname(e) is None
 
 
 def _zone_of(words: tuple[str, ...], said_time: bool) -> str | None:

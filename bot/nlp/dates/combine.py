@@ -575,7 +575,22 @@ def _e_point(cur: Cursor, i: int) -> tuple[Interval, int] | None:
             return _for_span(cur, v, u[0], q[0]), u[1]
     if cur.word(end, "or") or (cur.word(end, "/") and cur.p_weekday(end + 1) is not None):
         return _first_alternative(cur, i, v, end)
+    listed = _comma_list(cur, i, v, end)
+    if listed is not None:
+        return listed
     return v, _open_end(cur, end) or end
+
+
+def _comma_list(cur: Cursor, i: int, v: Interval, end: int) -> tuple[Interval, int] | None:
+    """In a `when`, weekdays listed with commas and no "or", the last with the time of day
+    they share: the first, at that time ("friday, saturday" alone says no one day).
+
+    Examples: "Friday, Saturday evening", "Thu, Fri, Sat evening", "Thu,Fri,Sat evening",
+    "Monday, Tuesday after work"."""
+    if not (cur.allow_latent and cur.word(end, ",") and cur.p_weekday(end + 1) is not None):
+        return None
+    shared, end2 = _first_alternative(cur, i, v, end)
+    return (shared, end2) if shared is not v else None
 
 
 def _open_end(cur: Cursor, end: int) -> int | None:
@@ -618,8 +633,9 @@ def _last_alternative(cur: Cursor, later: _Point, end: int) -> tuple[_Point, int
     by a dash or a comma ("friday or saturday - evening").
 
     Examples: "fri/sat/sun evening", "thu or fri or sat night",
-    "friday or saturday - evening", "sat or sun, evening time"."""
-    while later.tod is None and later.part is None and cur.word(end, "/", "or"):
+    "friday or saturday - evening", "sat or sun, evening time",
+    "Thursday, Friday or Saturday night"."""
+    while later.tod is None and later.part is None and cur.word(end, "/", "or", ","):
         more = _read_point(cur, end + 1)
         if more is None or more[0].day is None:
             break

@@ -220,6 +220,11 @@ class Cursor:
         s = self.s(k)
         return s in _PARTS or s in _PART_LAST_WORDS or s in ("weekend", "wkend")
 
+    def _last_or_before_week(self, i: int) -> bool:
+        """A short weekday that ends a `when` or comes before "week" there: "8pm NZT sat",
+        "sat week, 7pm"."""
+        return i == self.n - 1 or self.word(i + 1, "week", "fortnight")
+
     def _numeric_near(self, i: int) -> bool:
         for k in (i - 2, i - 1, i + 1, i + 2):
             if 0 <= k < self.n and self.t[k].kind == "n":
@@ -286,6 +291,7 @@ class Cursor:
                 or self.word(i - 1, "next", "this", "on", "last", "coming")
                 or (self.ctx.meetup and self._part_after(i))
                 or (self.ctx.meetup and self._part_before(i))
+                or (self.ctx.meetup and self._last_or_before_week(i))
                 or (self.ctx.meetup and self._set_apart(i))
                 or (self.ctx.meetup and self._beside_a_tag(i))
                 or (self.word(i + 1, *_DAY_JOINERS) and self.s(i + 2) in _WEEKDAYS)
