@@ -210,6 +210,18 @@ def test_holidays_as_typed_and_seasons_alone(text: str, zone: str, expected: str
 ORDINARY = [
     ("7-late", L, "2026-03-04 19:00"),
     ("sat week, 7pm", L, "2026-03-14 19:00"),
+    ("the sat before christmas", L, "2026-12-19 00:00"),
+    ("sat at seven pm", L, "2026-03-07 19:00"),  # an hour in words beside a short weekday
+    ("sun around eleven", L, "2026-03-08 11:00"),
+    ("sat half past seven", L, "2026-03-07 19:30"),
+    ("sevenish sat", L, "2026-03-07 19:00"),
+    ("sun elevenish", L, "2026-03-08 11:00"),
+    ("12 noon", L, "2026-03-04 12:00"),
+    ("12 midday sat", L, "2026-03-07 12:00"),
+    ("same time tmrw", L, "2026-03-05 10:00"),
+    ("same time next thurs", L, "2026-03-12 10:00"),
+    ("same time as usual", L, None),
+    ("the sun at seven", L, None),
     ("7pm-late friday", L, "2026-03-06 19:00"),
     ("14th march, 7pm-late", L, "2026-03-14 19:00"),
     ("between 7 & 9", L, "2026-03-04 19:00"),

@@ -197,6 +197,8 @@ def _p_tod_impl(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
     if best is None:
         return None
     tod, j = best
+    if tod.hour == 12 and tod.minute == 0 and cur.word(j, "noon", "midday"):
+        tod, j = ClockTime(12, 0, grain="hour", flexible=False), j + 1  # "12 noon"
     # "3ish", "ish"
     if cur.word(j, "ish") or (cur.word(j, "-") and cur.word(j + 1, "ish")):
         j += 1 if cur.word(j, "ish") else 2

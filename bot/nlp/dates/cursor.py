@@ -221,9 +221,26 @@ class Cursor:
         return s in _PARTS or s in _PART_LAST_WORDS or s in ("weekend", "wkend")
 
     def _last_or_before_week(self, i: int) -> bool:
-        """A short weekday that ends a `when` or comes before "week" there: "8pm NZT sat",
-        "sat week, 7pm"."""
-        return i == self.n - 1 or self.word(i + 1, "week", "fortnight")
+        """A short weekday that ends a `when` or comes before "week" there, or "the sat
+        before/after": "8pm NZT sat", "sat week, 7pm", "the sat before christmas"."""
+        return (
+            i == self.n - 1
+            or self.word(i + 1, "week", "fortnight")
+            or (self.word(i - 1, "the") and self.word(i + 1, "before", "after"))
+        )
+
+    def _clock_beside(self, i: int) -> bool:
+        """A clock time in words right after a short weekday in a `when` (maybe after
+        "at", "around"), or an hour in words just before it: "sat at seven pm", "sun
+        around eleven", "sat half past seven", "sevenish sat"."""
+        if self.word(i - 1, "the"):
+            return False  # "the sun at seven": a noun
+        if i > 0 and self.t[i - 1].kind == "w" and self.t[i - 1].num is not None:
+            return True  # "seven sat"
+        k = self.skip(i + 1, ",", "at", "@", "around", "about", "from", "by")
+        if k >= self.n or self.t[k].kind != "w" or not (self.t[k].num or self.word(k, "half", "quarter")):
+            return False
+        return self.p_tod(k) is not None
 
     def _numeric_near(self, i: int) -> bool:
         for k in (i - 2, i - 1, i + 1, i + 2):
@@ -292,6 +309,7 @@ class Cursor:
                 or (self.ctx.meetup and self._part_after(i))
                 or (self.ctx.meetup and self._part_before(i))
                 or (self.ctx.meetup and self._last_or_before_week(i))
+                or (self.ctx.meetup and self._clock_beside(i))
                 or (self.ctx.meetup and self._set_apart(i))
                 or (self.ctx.meetup and self._beside_a_tag(i))
                 or (self.word(i + 1, *_DAY_JOINERS) and self.s(i + 2) in _WEEKDAYS)

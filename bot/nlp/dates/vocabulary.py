@@ -1316,6 +1316,9 @@ _ISH_STEMS = frozenset(
         "work",
         "lunch",
         "school",
+        # round 9: an hour in words ("sevenish", "eleven-ish")
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("eleven", "twelve"),
     ]
 )
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
