@@ -238,7 +238,9 @@ class Cursor:
         if i > 0 and self.t[i - 1].kind == "w" and self.t[i - 1].num is not None:
             return True  # "seven sat"
         k = self.skip(i + 1, ",", "at", "@", "around", "about", "from", "by")
-        if k >= self.n or self.t[k].kind != "w" or not (self.t[k].num or self.word(k, "half", "quarter")):
+        if k >= self.n or self.t[k].kind != "w":
+            return False
+        if not (self.t[k].num or self.word(k, "half", "quarter")):
             return False
         return self.p_tod(k) is not None
 
