@@ -836,7 +836,8 @@ def _d_period(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     if cur.s(j) in _SEASONS and (
         mod is not None or cur.word(j - 1, *_SEASON_CUES) or _season_alone(cur, j)
     ):
-        return _season(cur, cur.s(j), _season_mod(cur.ctx.meetup, mod)), j + 1
+        end = j + 2 if cur.word(j + 1, "time") and cur.allow_latent else j + 1  # "spring time"
+        return _season(cur, cur.s(j), _season_mod(cur.ctx.meetup, mod)), end
     return _unit_period(cur, j, mod)
 
 

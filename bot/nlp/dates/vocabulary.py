@@ -1298,6 +1298,12 @@ _SHORTHAND = {
     "wknd": "weekend",
     "wkd": "weekend",
     "satday": "saturday",
+    # round 9: short forms of holiday words and seasons said with "time"
+    "hol": "holiday",
+    "bday": "birthday",
+    "springtime": "spring",
+    "summertime": "summer",
+    "wintertime": "winter",
     "thurday": "thursday",
     "thursdy": "thursday",
 }
