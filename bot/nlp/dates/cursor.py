@@ -221,10 +221,16 @@ class Cursor:
         return s in _PARTS or s in _PART_LAST_WORDS or s in ("weekend", "wkend")
 
     def _last_or_before_week(self, i: int) -> bool:
-        """A short weekday that ends a `when` or comes before "week" there, or "the sat
-        before/after": "8pm NZT sat", "sat week, 7pm", "the sat before christmas"."""
+        """A short weekday that ends a `when` after a time or a zone, or comes before
+        "week" there, or "the sat before/after": "8pm NZT sat", "7pm UK time sun", "sat
+        week, 7pm", "the sat before christmas" (not "we sat")."""
+        last_after_time = i == self.n - 1 and (
+            self.t[i - 1].kind == "n"
+            or self._raw(i - 1).isupper()  # "8pm NZT sat"
+            or self.word(i - 1, "time", "am", "pm")
+        )
         return (
-            i == self.n - 1
+            last_after_time
             or self.word(i + 1, "week", "fortnight")
             or (self.word(i - 1, "the") and self.word(i + 1, "before", "after"))
         )
