@@ -114,6 +114,10 @@ PARTS = [
     ("end of the afternoon friday", L, "2026-03-06 16:00"),
     ("later on in the evening, fri", L, "2026-03-06 21:00"),
     ("late arvo 4ish sat", SYD, "2026-03-07 16:00"),
+    ("sat afternoon/evening", L, "2026-03-07 12:00"),  # alternatives: the first
+    ("sat arvo/evening", SYD, "2026-03-07 12:00"),
+    ("sat from lunchtime", L, "2026-03-07 12:00"),
+    ("24/7", L, None),
     ("late afternoon, 4ish sat", L, "2026-03-07 16:00"),
     ("post-work drinks thurs", L, None),  # an outing named in the `when` (house)
     ("after the school run friday", L, None),

@@ -776,6 +776,7 @@ def _meal_alone(cur: Cursor, s: str, i: int, j: int, day_offset: int | None) -> 
     return not (
         cur.p_weekday(i - 1) is not None
         or cur.word(i - 1, "tomorrow", "today", "tonight", "at", "for", "over", "day", "eve")
+        or (cur.word(i - 1, "from") and cur.p_weekday(i - 2) is not None)  # "Sat from lunch"
         or (cur.ctx.meetup and cur.p_weekday(j + 1) is not None)  # `when`: "dinner friday 8pm"
     )
 

@@ -166,13 +166,14 @@ def _next_component(cur: Cursor, j: int, first: bool) -> tuple[Value, int, int] 
     return (r[0], k, r[1]) if r is not None else None
 
 
-def _from_clock(cur: Cursor, k: int) -> ClockTime | None:
-    """The clock time that "from" at k opens after a day: the start of an open-ended
-    meetup ("from" before a day is a range's start, read by the range rules).
+def _from_clock(cur: Cursor, k: int) -> ClockTime | PartOfDay | None:
+    """The clock time (or part of the day) that "from" at k opens after a day: the start
+    of an open-ended meetup ("from" before a day is a range's start, read by the range
+    rules).
 
-    Examples: "sat from 2", "friday from 6pm", "tomorrow from 7:30"."""
+    Examples: "sat from 2", "friday from 6pm", "tomorrow from 7:30", "Saturday from lunchtime"."""
     r = cur.component(k + 1)
-    return r[0] if r is not None and isinstance(r[0], ClockTime) else None
+    return r[0] if r is not None and isinstance(r[0], ClockTime | PartOfDay) else None
 
 
 def _take(cur: Cursor, pt: _Point, r: tuple[Value, int, int], first: bool) -> bool:
@@ -573,12 +574,22 @@ def _e_point(cur: Cursor, i: int) -> tuple[Interval, int] | None:
         u = relative._unit_after(cur, q[1]) if q is not None else None
         if q is not None and u is not None and u[0] in ("minute", "hour", "day", "week", "month"):
             return _for_span(cur, v, u[0], q[0]), u[1]
-    if cur.word(end, "or") or (cur.word(end, "/") and cur.p_weekday(end + 1) is not None):
+    if cur.word(end, "or") or (cur.word(end, "/") and _alternative_after(cur, end + 1)):
         return _first_alternative(cur, i, v, end)
     listed = _comma_list(cur, i, v, end)
     if listed is not None:
         return listed
     return v, _open_end(cur, end) or end
+
+
+def _alternative_after(cur: Cursor, k: int) -> bool:
+    """After "/", a weekday or a part of the day is an alternative ("sat/sun", "sat
+    afternoon/evening": the first); a number is not ("24/7", "3/14").
+
+    Examples: "sat/sun", "Saturday afternoon/evening", "fri/sat night"."""
+    return cur.p_weekday(k) is not None or (
+        cur.t[k - 2].kind == "w" and cur.p_part(k) is not None if k >= 2 else False
+    )
 
 
 def _comma_list(cur: Cursor, i: int, v: Interval, end: int) -> tuple[Interval, int] | None:
