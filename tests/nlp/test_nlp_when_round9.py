@@ -237,6 +237,9 @@ ORDINARY = [
     ("14th march, 7pm-late", L, "2026-03-14 19:00"),
     ("between 7 & 9", L, "2026-03-04 19:00"),
     ("tomorrow evening 7 o clock", KOL, "2026-03-05 19:00"),
+    ("teatime friday-ish", L, "2026-03-06 16:00"),
+    ("weekend-ish", L, "2026-03-06 18:00"),
+    ("Satish", L, None),  # a name, not "sat" with "ish"
     ("7 & 9 people", L, None),
 ]
 

@@ -1325,6 +1325,9 @@ _ISH_STEMS = frozenset(
         # round 9: an hour in words ("sevenish", "eleven-ish")
         *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
         *("eleven", "twelve"),
+        # a day with "ish" ("friday-ish"; not "sat" + "ish", which is the name Satish)
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("tomorrow", "tmrw", "weekend"),
     ]
 )
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
