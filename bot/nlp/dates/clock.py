@@ -344,7 +344,7 @@ def _part_before(cur: Cursor, k: int) -> bool:
     Examples: "friday evening, 6.30", "sunday afternoon 2.30", "Wednesday after school, 3.30"."""
     if cur.word(k, ","):
         k -= 1
-    return cur.s(k) in _PARTS or cur.s(k) in _PART_LAST_WORDS
+    return k >= 0 and (cur.s(k) in _PARTS or cur.s(k) in _PART_LAST_WORDS)
 
 
 def _day_beside(cur: Cursor, before: int, after: int) -> bool:
@@ -789,7 +789,7 @@ def _meal_on_a_date(cur: Cursor, i: int, j: int) -> bool:
     "the 12th, lunchtime", "brunch on march 15"."""
     if not cur.allow_latent:
         return False
-    k = i - 2 if cur.word(i - 1, ",") else i - 1
+    k = i - 2 if i > 0 and cur.word(i - 1, ",") else i - 1
     if k >= 0 and (cur.t[k].ordinal or cur.p_monthname(k) is not None):
         return True  # "the 12th, lunchtime", "12 march lunch"
     after = cur.skip(j + 1, "on", ",")

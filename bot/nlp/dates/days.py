@@ -658,7 +658,7 @@ def _clock_before_dotted(cur: Cursor, i: int) -> bool:
     date, as one after it does: "7pm 12.3." (the closing dot is lost at the text's edge).
 
     Examples: "7pm 12.3", "19:00, 12.3", "7.30pm 14.3", "noon, 12.3"."""
-    if not cur.allow_latent:
+    if not cur.allow_latent or i < 2:
         return False
     k = i - 2 if cur.word(i - 1, ",", "-", "–") else i - 1
     if cur.word(k, "am", "pm", "noon", "midday", "h", "hrs"):
