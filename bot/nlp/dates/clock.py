@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.nlp.dates.region import place_zone
 from bot.nlp.dates.values import ClockTime, Grain, PartOfDay
 from bot.nlp.dates.vocabulary import (
+    _AFTER_PARTS,
     _AMPM_WORDS,
     _ARRIVE_FOR,
     _BARE_ZONES,
@@ -17,6 +18,7 @@ from bot.nlp.dates.vocabulary import (
     _LATE_PART_HOURS,
     _MEAL_PARTS,
     _NOT_PLACE_WORDS,
+    _PART_LAST_WORDS,
     _PART_PHRASES,
     _PARTS,
     _TONIGHT_WORDS,
@@ -35,15 +37,6 @@ _PART_DAY_OFFSETS = {
     "last": -1,
     **{w: d for w, d in _DAY_WORDS.items() if w not in _TONIGHT_WORDS},
 }
-# "after work" and the like: their hours.
-_AFTER_PARTS = {
-    "work": (17, 21),
-    "office": (17, 21),
-    "lunch": (13, 17),
-    "school": (15, 21),
-    "uni": (17, 21),
-    "college": (17, 21),
-}
 
 
 # Words before a number that make it a clock time ("at 7.30", "by 1030").
@@ -51,6 +44,8 @@ _AFTER_PARTS = {
 _MILITARY_SUFFIXES = ("hrs", "hours", "hr")
 _PART_PHRASE_FIRST_WORDS = frozenset(words[0] for words in _PART_PHRASES)
 _CLOCK_CUES = ("at", "@", "around", "from", "until", "till", "by")
+# Signs before a number that make it money or a rank ("£7", "#3"), never an hour.
+_NUMBER_SIGNS_BEFORE = frozenset("£$€¥₹#")
 
 
 @dataclass(slots=True)
@@ -127,7 +122,7 @@ def _tz_named(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
             continue
         while cur.word(e, *_ZONE_TIME_WORDS):
             e += 1
-        if not said_time and (not _bare_zone(words) or (e < cur.n and cur.t[e].cap)):
+        if not said_time and (not _bare_zone(words) or _place_after(cur, e)):
             return None, j  # "7pm London" is where; "8pm Central Park" is a place
         if k != j:  # "(London time)"; a `when` loses its closing ")" to the edge strip
             if e < cur.n and not cur.word(e, ")"):
@@ -135,6 +130,16 @@ def _tz_named(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
             e = cur.skip(e, ")")
         return ZoneInfo(zone), e
     return None, j
+
+
+def _place_after(cur: Cursor, e: int) -> bool:
+    """A capitalised word after a region's name makes the two a place ("8pm Central
+    Park"), unless it is a day ("8pm NZT Sat", "7pm Eastern Friday").
+
+    Examples: "8pm NZT Sat", "7pm Eastern Friday", "noon Pacific March 12"."""
+    if e >= cur.n or not cur.t[e].cap:
+        return False
+    return cur.p_weekday(e) is None and cur.p_monthname(e) is None
 
 
 def _zone_of(words: tuple[str, ...], said_time: bool) -> str | None:
@@ -160,7 +165,7 @@ def _bare_zone(words: tuple[str, ...]) -> bool:
 def _tz_abbreviation(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
     """A zone's abbreviation ("IST" and "EST" in capitals), "Z" touching the time.
 
-    Examples: "7pm EST", "noon UTC", "9:30 (CET)", "6pm IST", "10:00Z"."""
+    Examples: "7pm EST", "noon UTC", "9:30 (CET)", "6pm IST", "10:00Z", "1pm (GMT"."""
     k = j
     paren = False
     if cur.word(k, "("):
@@ -172,10 +177,10 @@ def _tz_abbreviation(cur: Cursor, j: int) -> tuple[tzinfo | None, int]:
         or (s in ("ist",) and cur.word(k - 1, "pm", "am"))
     ):
         k += 1
-        if paren:
-            if not cur.word(k, ")"):
+        if paren:  # a `when` loses its closing ")" to the edge strip: "1pm (GMT"
+            if not cur.word(k, ")") and k < cur.n:
                 return None, j
-            k += 1
+            k = cur.skip(k, ")")
         return timezone(timedelta(hours=_TZ_OFFSETS[s])), k
     return None, j
 
@@ -192,6 +197,8 @@ def _p_tod_impl(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
     if best is None:
         return None
     tod, j = best
+    if tod.hour == 12 and tod.minute == 0 and cur.word(j, "noon", "midday"):
+        tod, j = ClockTime(12, 0, grain="hour", flexible=False), j + 1  # "12 noon"
     # "3ish", "ish"
     if cur.word(j, "ish") or (cur.word(j, "-") and cur.word(j + 1, "ish")):
         j += 1 if cur.word(j, "ish") else 2
@@ -244,6 +251,8 @@ def _t_clock(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
     "12:45:30", "7pm EST"."""
     if i >= cur.n or cur.t[i].kind != "n" or cur.t[i].ordinal or cur.t[i].num is None:
         return None
+    if _marked_number(cur, i):
+        return None
     d = (
         _digits_dotted(cur, i)
         or _digits_colon(cur, i)
@@ -254,6 +263,17 @@ def _t_clock(cur: Cursor, i: int) -> tuple[ClockTime, int] | None:
     if d is None or not (0 <= d.hour <= 24 and 0 <= d.minute <= 59 and 0 <= d.second <= 59):
         return None
     return _clock_suffix(cur, i, d)
+
+
+def _marked_number(cur: Cursor, i: int) -> bool:
+    """A number with a sign touching it that makes it money, a count or a rank, not an
+    hour (£7, $20, €15, #3, 18+, 7%: tests/nlp/test_nlp_when_round9.py); the hours below
+    have none.
+
+    Examples: "7pm", "at 7", "18:30"."""
+    before = i > 0 and cur.adjacent(i) and cur.s(i - 1) in _NUMBER_SIGNS_BEFORE
+    after = i + 1 < cur.n and cur.adjacent(i + 1) and cur.s(i + 1) in ("+", "%")
+    return before or after
 
 
 def _two_digits_after(cur: Cursor, j: int, sep: str) -> bool:
@@ -292,10 +312,23 @@ def _digits_dotted(cur: Cursor, i: int) -> _ClockDigits | None:
         or (minute % 15 == 0 and cur.tag_before(i - 1))
     )
     hours_mark = cur.word(j + 2, "h") and cur.adjacent(j + 2)  # "18.30h", as in Germany
-    if not (context or hours_mark) or minute >= 60:
+    if not (context or hours_mark) or minute >= 60 or _dotted_date_first(cur, j + 1):
         return None
     flexible = not (digits.startswith("0") or v > 12 or v == 0 or hours_mark)
     return _ClockDigits(v, minute, 0, "minute", flexible, True, j + (3 if hours_mark else 2))
+
+
+def _dotted_date_first(cur: Cursor, m: int) -> bool:
+    """In a `when`, "a.0b" (a month with its zero) before a clock time is a day.month, not
+    a time: "13.03 - 19:30" is the 13th of March at 19:30, not 13:03 to 19:30.
+
+    Examples: "13.03 - 19:30", "20.03 – 18:00"."""
+    digits = cur.t[m].s
+    if not (cur.allow_latent and digits.startswith("0") and digits != "00"):
+        return False
+    k = cur.skip(m + 1, "-", "–", "—", ",", "at", "@", "from")
+    tod = cur.p_tod(k) if k > m + 1 else None
+    return tod is not None and not tod[0].latent
 
 
 def _after_arrive_for(cur: Cursor, i: int) -> bool:
@@ -308,10 +341,10 @@ def _after_arrive_for(cur: Cursor, i: int) -> bool:
 def _part_before(cur: Cursor, k: int) -> bool:
     """A part of the day just before a dotted time ("friday evening, 6.30").
 
-    Examples: "friday evening, 6.30", "sunday afternoon 2.30"."""
+    Examples: "friday evening, 6.30", "sunday afternoon 2.30", "Wednesday after school, 3.30"."""
     if cur.word(k, ","):
         k -= 1
-    return cur.s(k) in _PARTS
+    return k >= 0 and (cur.s(k) in _PARTS or cur.s(k) in _PART_LAST_WORDS)
 
 
 def _day_beside(cur: Cursor, before: int, after: int) -> bool:
@@ -426,9 +459,10 @@ def _clock_suffix(cur: Cursor, i: int, d: _ClockDigits) -> tuple[ClockTime, int]
         j = j2
         explicit = True
     elif cur.word(j, "o'clock", "oclock") or (
-        cur.word(j, "o") and cur.word(j + 1, "'") and cur.word(j + 2, "clock")
+        cur.word(j, "o")
+        and (cur.word(j + 1, "clock") or (cur.word(j + 1, "'") and cur.word(j + 2, "clock")))
     ):
-        j += 1 if cur.s(j) != "o" else 3
+        j += 1 if cur.s(j) != "o" else (3 if cur.word(j + 1, "'") else 2)  # "7 o clock"
         explicit = True
         ampm2, j3 = _ampm(cur, j)
         if ampm2 is not None:
@@ -619,7 +653,7 @@ def _part_modifiers(cur: Cursor, i: int) -> tuple[int | None, bool, bool, int] |
     "early in the morning", "later in the evening", "late-morning"."""
     j = i
     day_offset: int | None = None
-    early = late = False
+    early = False
     if cur.word(j, "in", "during") and cur.word(j + 1, "the"):
         j += 2
     elif cur.word(j, *_PART_DAY_OFFSETS):
@@ -627,6 +661,7 @@ def _part_modifiers(cur: Cursor, i: int) -> tuple[int | None, bool, bool, int] |
             return None
         day_offset = _PART_DAY_OFFSETS[cur.s(j)]
         j += 1
+    j, late = _towards(cur, j)
     if cur.word(j, "late") and cur.word(j + 1, "last", "tonight", "tonite") and day_offset is None:
         late = True
         j += 1
@@ -636,11 +671,31 @@ def _part_modifiers(cur: Cursor, i: int) -> tuple[int | None, bool, bool, int] |
     if cur.word(j, "early", "late", "later"):
         early, late = cur.s(j) == "early", cur.s(j) != "early"
         j += 1
+        if cur.word(j - 1, "later") and cur.word(j, "on") and cur.word(j + 1, "in"):
+            j += 1  # "later on in the evening"
         if cur.word(j, "-") and cur.adjacent(j) and cur.s(j + 1) in _PARTS:
             j += 1  # "late-morning", "early-evening"
         if cur.word(j, "in") and cur.word(j + 1, "the"):
             j += 2  # "early in the morning", "late in the afternoon"
     return day_offset, early, late, j
+
+
+def _towards(cur: Cursor, j: int) -> tuple[int, bool]:
+    """ "towards" a part of the day, or "the end of" it: its late hours when an end is
+    said. Returns (next, late).
+
+    Examples: "towards evening", "toward the evening", "towards the end of the afternoon",
+    "end of the afternoon", "the end of the evening"."""
+    k = j
+    if cur.word(k, "towards", "toward"):
+        k = cur.skip(k + 1, "the")
+    if cur.word(k, "end") and cur.word(k + 1, "of") and cur.word(k + 2, "the"):
+        return k + 3, True
+    if k > j and cur.s(k) in _PARTS:
+        return k, False
+    if cur.word(j, "the") and cur.word(j + 1, "end"):
+        return _towards(cur, j + 1)
+    return j, False
 
 
 def _fixed_part(
@@ -653,9 +708,8 @@ def _fixed_part(
     if s in ("tonight", "tonite"):
         p = PartOfDay(21 if late else 18, 24, 0 if day_offset is None else day_offset, late)
         return p, j + 1
-    if s == "after" and cur.word(j + 1, *_AFTER_PARTS):
-        a, b = _AFTER_PARTS[cur.s(j + 1)]
-        return PartOfDay(a, b, day_offset), j + 2
+    if s == "after":
+        return _after_part(cur, j, day_offset)
     if s == "the" and cur.word(j + 1, "early") and cur.word(j + 2, "hours"):
         k = j + 3
         if cur.word(k, "of") and cur.word(k + 1, "the") and cur.word(k + 2, "morning"):
@@ -664,17 +718,45 @@ def _fixed_part(
     return None
 
 
+def _after_part(cur: Cursor, j: int, day_offset: int | None) -> tuple[PartOfDay, int] | None:
+    """ "after" the working, school or lunch hours: from their end.
+
+    Examples: "after work", "after-school", "after office hours", "after work hours",
+    "after class", "after lunch"."""
+    k = j + 2 if cur.word(j + 1, "-") else j + 1
+    if not cur.word(k, *_AFTER_PARTS):
+        return None
+    a, b = _AFTER_PARTS[cur.s(k)]
+    k += 1
+    if cur.word(k, "hours", "hrs") and cur.s(k - 1) in ("work", "office", "school"):
+        k += 1
+    return PartOfDay(a, b, day_offset), k
+
+
 def _part_phrase(cur: Cursor, j: int, day_offset: int | None) -> tuple[PartOfDay, int] | None:
     """Parts of the day said in two words, regional or finer than morning/afternoon.
 
     Examples: "tea time", "first thing", "happy hour", "before work", "mid-morning",
-    "mid afternoon", "midmorning"."""
+    "mid afternoon", "midmorning", "lunch-time", "dinner-time"."""
     if cur.s(j) not in _PART_PHRASE_FIRST_WORDS:
         return None  # the cheap test first
     for size in (4, 3, 2, 1):
         hours = _PART_PHRASES.get(tuple(cur.s(x) for x in range(j, j + size)))
         if hours is not None:
             return PartOfDay(hours[0], hours[1], day_offset), j + size
+    # a hyphen between its words ("lunch-time", "knock-off-time"): the words without it
+    words: list[str] = []
+    ends: list[int] = []
+    k = j
+    while k < cur.n and len(words) < 4:
+        if not (words and cur.word(k, "-") and cur.adjacent(k)):
+            words.append(cur.s(k))
+            ends.append(k + 1)
+        k += 1
+    for size in range(len(words), 1, -1):
+        hours = _PART_PHRASES.get(tuple(words[:size]))
+        if hours is not None:
+            return PartOfDay(hours[0], hours[1], day_offset), ends[size - 1]
     return None
 
 
@@ -687,15 +769,31 @@ def _meal_alone(cur: Cursor, s: str, i: int, j: int, day_offset: int | None) -> 
         return False
     if i > 0 and cur.t[i - 1].kind == "n":
         return False  # "27.3 lunchtime": a date before it
-    if day_offset is not None or j != i or cur.n <= 2:
+    if day_offset is not None or j != i or cur.n <= 2 or _meal_on_a_date(cur, i, j):
         return False
     if cur.word(i - 1, ",") and cur.ctx.meetup:
         i -= 1  # "friday, dinnertime"
     return not (
         cur.p_weekday(i - 1) is not None
         or cur.word(i - 1, "tomorrow", "today", "tonight", "at", "for", "over", "day", "eve")
+        or (cur.word(i - 1, "from") and cur.p_weekday(i - 2) is not None)  # "Sat from lunch"
         or (cur.ctx.meetup and cur.p_weekday(j + 1) is not None)  # `when`: "dinner friday 8pm"
     )
+
+
+def _meal_on_a_date(cur: Cursor, i: int, j: int) -> bool:
+    """In a `when`, a meal beside a date is its time, as beside a weekday: a date after it
+    (maybe after "on") or a day of the month before it (maybe before a comma).
+
+    Examples: "lunchtime on the 12th", "dinner on 14.3", "lunch 12th march",
+    "the 12th, lunchtime", "brunch on march 15"."""
+    if not cur.allow_latent:
+        return False
+    k = i - 2 if i > 0 and cur.word(i - 1, ",") else i - 1
+    if k >= 0 and (cur.t[k].ordinal or cur.p_monthname(k) is not None):
+        return True  # "the 12th, lunchtime", "12 march lunch"
+    after = cur.skip(j + 1, "on", ",")
+    return cur.p_date(after) is not None
 
 
 def _part_span(
@@ -716,6 +814,8 @@ def _part_span(
         k += 1
     if cur.word(k, "-") and cur.word(k + 1, "ish"):
         k += 2
+    if cur.allow_latent and cur.word(k, "time") and s not in _MEAL_PARTS:
+        k += 1  # a `when`'s "evening time", "night time"
     return PartOfDay(a, b, day_offset, late, early), k
 
     # -- relative expressions -------------------------------------------------------------

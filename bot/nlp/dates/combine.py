@@ -111,11 +111,27 @@ def _read_point(cur: Cursor, i: int) -> tuple[_Point, int] | None:
     first = True
     while j < cur.n:
         r = _next_component(cur, j, first)
+        if r is None and pt.day is not None and pt.tod is None and pt.part is None:
+            r = _dash_clock(cur, j)
         if r is None or not _take(cur, pt, r, first):
             break
         j = r[2]
         first = False
     return None if first else (pt, j)
+
+
+def _dash_clock(cur: Cursor, j: int) -> tuple[Value, int, int] | None:
+    """In a `when`, a clock time or a part of the day set off from its day by a dash:
+    the day's time (a range's dash stands between two times, not after a day).
+
+    Examples: "13.03 - 19:30", "sat 14.3 – 7pm", "friday - 8pm", "21.3 - evening"."""
+    if not (cur.allow_latent and cur.word(j, "-", "–", "—")):
+        return None
+    r = cur.p_tod(j + 1)
+    if r is not None and not r[0].latent:
+        return r[0], j + 1, r[1]
+    part = cur.p_part(j + 1)
+    return (part[0], j + 1, part[1]) if part is not None else None
 
 
 def _narrower_part(pt: _Point, v: PartOfDay) -> bool:
@@ -150,13 +166,14 @@ def _next_component(cur: Cursor, j: int, first: bool) -> tuple[Value, int, int] 
     return (r[0], k, r[1]) if r is not None else None
 
 
-def _from_clock(cur: Cursor, k: int) -> ClockTime | None:
-    """The clock time that "from" at k opens after a day: the start of an open-ended
-    meetup ("from" before a day is a range's start, read by the range rules).
+def _from_clock(cur: Cursor, k: int) -> ClockTime | PartOfDay | None:
+    """The clock time (or part of the day) that "from" at k opens after a day: the start
+    of an open-ended meetup ("from" before a day is a range's start, read by the range
+    rules).
 
-    Examples: "sat from 2", "friday from 6pm", "tomorrow from 7:30"."""
+    Examples: "sat from 2", "friday from 6pm", "tomorrow from 7:30", "Saturday from lunchtime"."""
     r = cur.component(k + 1)
-    return r[0] if r is not None and isinstance(r[0], ClockTime) else None
+    return r[0] if r is not None and isinstance(r[0], ClockTime | PartOfDay) else None
 
 
 def _take(cur: Cursor, pt: _Point, r: tuple[Value, int, int], first: bool) -> bool:
@@ -557,18 +574,46 @@ def _e_point(cur: Cursor, i: int) -> tuple[Interval, int] | None:
         u = relative._unit_after(cur, q[1]) if q is not None else None
         if q is not None and u is not None and u[0] in ("minute", "hour", "day", "week", "month"):
             return _for_span(cur, v, u[0], q[0]), u[1]
-    if cur.word(end, "or") or (cur.word(end, "/") and cur.p_weekday(end + 1) is not None):
+    if cur.word(end, "or") or (cur.word(end, "/") and _alternative_after(cur, end + 1)):
         return _first_alternative(cur, i, v, end)
+    listed = _comma_list(cur, i, v, end)
+    if listed is not None:
+        return listed
     return v, _open_end(cur, end) or end
+
+
+def _alternative_after(cur: Cursor, k: int) -> bool:
+    """After "/", a weekday or a part of the day is an alternative ("sat/sun", "sat
+    afternoon/evening": the first); a number is not ("24/7", "3/14").
+
+    Examples: "sat/sun", "Saturday afternoon/evening", "fri/sat night"."""
+    return cur.p_weekday(k) is not None or (
+        cur.t[k - 2].kind == "w" and cur.p_part(k) is not None if k >= 2 else False
+    )
+
+
+def _comma_list(cur: Cursor, i: int, v: Interval, end: int) -> tuple[Interval, int] | None:
+    """In a `when`, weekdays listed with commas and no "or", the last with the time of day
+    they share: the first, at that time ("friday, saturday" alone says no one day).
+
+    Examples: "Friday, Saturday evening", "Thu, Fri, Sat evening", "Thu,Fri,Sat evening",
+    "Monday, Tuesday after work"."""
+    if not (cur.allow_latent and cur.word(end, ",") and cur.p_weekday(end + 1) is not None):
+        return None
+    shared, end2 = _first_alternative(cur, i, v, end)
+    return (shared, end2) if shared is not v else None
 
 
 def _open_end(cur: Cursor, end: int) -> int | None:
     """Where the words that leave a start open ("till late", "onwards") end, or None.
 
-    Examples: "friday 6 till late", "sat 2pm onwards", "8pm until close"."""
+    Examples: "friday 6 till late", "sat 2pm onwards", "8pm until close", "7pm-late",
+    "sat 7 – late"."""
     if cur.word(end, "onwards", "onward"):
         return end + 1
     if cur.word(end, "till", "til", "until", "to") and cur.word(end + 1, *_OPEN_ENDS):
+        return end + 2
+    if cur.word(end, "-", "–", "—") and cur.word(end + 1, "late"):
         return end + 2
     return None
 
@@ -582,7 +627,7 @@ def _first_alternative(cur: Cursor, i: int, v: Interval, end: int) -> tuple[Inte
     second = _read_point(cur, end + 1)
     if second is None:  # "this friday or next": the first
         return (v, end + 2) if cur.word(end + 1, "next") else (v, end)
-    later, end2 = second
+    later, end2 = _last_alternative(cur, *second)
     first = _read_point(cur, i)
     if first is None or later.day is None or (later.tod is None and later.part is None):
         return v, end2
@@ -591,6 +636,28 @@ def _first_alternative(cur: Cursor, i: int, v: Interval, end: int) -> tuple[Inte
         return v, end2
     shared = resolve(cur, alone.day, later.tod, later.part, None)
     return (shared, end2) if shared is not None else (v, end2)
+
+
+def _last_alternative(cur: Cursor, later: _Point, end: int) -> tuple[_Point, int]:
+    """The last of a list of days whose time of day they share, and where it ends: more
+    days after "/" or "or" ("fri/sat/sun evening"), and in a `when` a time of day set off
+    by a dash or a comma ("friday or saturday - evening").
+
+    Examples: "fri/sat/sun evening", "thu or fri or sat night",
+    "friday or saturday - evening", "sat or sun, evening time",
+    "Thursday, Friday or Saturday night"."""
+    while later.tod is None and later.part is None and cur.word(end, "/", "or", ","):
+        more = _read_point(cur, end + 1)
+        if more is None or more[0].day is None:
+            break
+        later, end = more
+    if later.tod is None and later.part is None and cur.allow_latent:
+        k = cur.skip(end, "-", "–", "—", ",")
+        part = cur.p_part(k) if k > end else None
+        if part is not None:
+            later.part = part[0]
+            end = cur.skip(part[1], "time")
+    return later, end
 
 
 def _for_span(cur: Cursor, v: Interval, unit: str, qty: float) -> Interval:
@@ -631,7 +698,7 @@ def p_range(
         if sep_i >= cur.n:
             continue
         sep = cur.s(sep_i)
-        if kw == "between" and sep not in ("and", "-"):
+        if kw == "between" and sep not in ("and", "&", "-"):
             continue
         if kw == "later" and sep != "but":
             continue
@@ -639,7 +706,7 @@ def p_range(
             if not cur.word(sep_i + 1, "before"):
                 continue
             r_i = sep_i + 2
-        elif sep in _RANGE_SEP and (sep != "and" or kw == "between"):
+        elif sep in _RANGE_SEP and (sep not in ("and", "&") or kw == "between"):
             r_i = sep_i + 1
         else:
             continue

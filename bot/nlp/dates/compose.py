@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from bot.nlp.dates import clock
 from bot.nlp.dates.cursor import Cursor
@@ -35,7 +35,7 @@ from bot.nlp.dates.vocabulary import (
 Reread = Callable[[str, datetime], TimeMention | None]
 
 _MINUTE = timedelta(minutes=1)
-_PART = timedelta(hours=5)  # a part of a day ("afternoon") is longer than a clock range
+_PART = timedelta(hours=2)  # a part of a day: "teatime" (16-18) and longer
 
 
 def _is_day(m: TimeMention) -> bool:
@@ -165,7 +165,56 @@ def day_restated(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention 
     return None
 
 
-PAIR_RULES = (time_on_day, day_in_span, weekday_in_week_of, first_of_a_list, day_restated)
+def part_then_day_and_time(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention | None:
+    """A part of the day said first, then the time and day inside it: that time ("late
+    arvo 4ish sat" is Saturday at 4, which is late in the afternoon).
+
+    Examples: "late arvo 4ish sat", "evening 7 sat", "late afternoon, 4ish sat"."""
+    if not (_is_day(a) and a.grain == "hour" and a.end is not None and _is_clock(b)):
+        return None
+    if b.end is not None or b.start.date() <= a.start.date():
+        return None
+    lo, hi = a.start.hour, a.end.hour or 24
+    return b if lo <= b.start.hour < hi else None
+
+
+def same_instant_twice(a: TimeMention, b: TimeMention, reread: Reread) -> TimeMention | None:
+    """One time written in two zones for a community across them: the same instant twice,
+    read once (two that differ are no one time).
+
+    Examples: "7pm UK / 2pm ET", "19:00 UK time / 20:00 CET", "8pm GMT (3pm EST)",
+    "sat 7pm UK / 2pm ET" (the second read on the first's day)."""
+    if a.grain not in ("hour", "minute") or b.grain not in ("hour", "minute"):
+        return None
+    if not (_names_its_zone(a, reread) or _names_its_zone(b, reread)):
+        return None  # "1830 tmrw tmrw 1830" is said twice, not in two zones
+    if a.start == b.start:
+        return a
+    midnight = a.start.replace(hour=0, minute=0, second=0, microsecond=0)
+    again = reread(b.text, midnight - _MINUTE)
+    return a if again is not None and again.start == a.start else None
+
+
+# A zone far from any community's, to tell a reading with its own zone from one without.
+_ELSEWHERE = timezone(timedelta(hours=9, minutes=45))
+
+
+def _names_its_zone(m: TimeMention, reread: Reread) -> bool:
+    """A reading whose instant does not move when read from another zone: it names its
+    own ("7pm UK", "2pm ET")."""
+    again = reread(m.text, (m.start - timedelta(hours=12)).astimezone(_ELSEWHERE))
+    return again is not None and again.start == m.start
+
+
+PAIR_RULES = (
+    time_on_day,
+    day_in_span,
+    weekday_in_week_of,
+    first_of_a_list,
+    day_restated,
+    same_instant_twice,
+    part_then_day_and_time,
+)
 
 
 def zone_after(text: str) -> tzinfo | None:

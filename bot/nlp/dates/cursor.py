@@ -8,8 +8,10 @@ from bot.nlp.dates import clock, combine, days, relative
 from bot.nlp.dates.tokens import Token
 from bot.nlp.dates.values import ClockTime, Context, DaySpan, Interval, PartOfDay, Value
 from bot.nlp.dates.vocabulary import (
+    _AFTER_PARTS,
     _FILLER_AFTER_DAY,
     _MONTHS,
+    _PART_LAST_WORDS,
     _PARTS,
     _WEEKDAYS,
     LOWER_CASE_MONTH_CUES,
@@ -211,8 +213,50 @@ class Cursor:
 
     def _part_after(self, i: int) -> bool:
         """A part of the day after a short weekday in a `when`: "sat evening", "wed
-        after work" (in chat "the cat sat evening..." stays a verb)."""
-        return self.s(i + 1) in _PARTS or (self.word(i + 1, "after") and self.word(i + 2, "work"))
+        after work", "wed after school" (in chat "the cat sat evening..." stays a verb)."""
+        return (
+            self.s(i + 1) in _PARTS
+            or (self.word(i + 1, "after") and self.word(i + 2, *_AFTER_PARTS))
+            or (self.word(i + 1, "from") and self.s(i + 2) in _PARTS)  # "sat from lunchtime"
+        )
+
+    def _part_before(self, i: int) -> bool:
+        """A part of the day (or a weekend) just before a short weekday in a `when`:
+        "mid-morning sat", "after lunch sun", "late arvo sat", "teatime, sun",
+        "thanksgiving weekend sat"."""
+        k = i - 2 if i > 0 and self.word(i - 1, ",") else i - 1
+        s = self.s(k) if k >= 0 else ""
+        return s in _PARTS or s in _PART_LAST_WORDS or s in ("weekend", "wkend")
+
+    def _last_or_before_week(self, i: int) -> bool:
+        """A short weekday that ends a `when` after a time or a zone, or comes before
+        "week" there, or "the sat before/after": "8pm NZT sat", "7pm UK time sun", "sat
+        week, 7pm", "the sat before christmas" (not "we sat")."""
+        last_after_time = 0 < i == self.n - 1 and (
+            self.t[i - 1].kind == "n"
+            or self._raw(i - 1).isupper()  # "8pm NZT sat"
+            or self.word(i - 1, "time", "am", "pm")
+        )
+        return (
+            last_after_time
+            or self.word(i + 1, "week", "fortnight")
+            or (i > 0 and self.word(i - 1, "the") and self.word(i + 1, "before", "after"))
+        )
+
+    def _clock_beside(self, i: int) -> bool:
+        """A clock time in words right after a short weekday in a `when` (maybe after
+        "at", "around"), or an hour in words just before it: "sat at seven pm", "sun
+        around eleven", "sat half past seven", "sevenish sat"."""
+        if i > 0 and self.word(i - 1, "the"):
+            return False  # "the sun at seven": a noun
+        if i > 0 and self.t[i - 1].kind == "w" and self.t[i - 1].num is not None:
+            return True  # "seven sat"
+        k = self.skip(i + 1, ",", "at", "@", "around", "about", "from", "by")
+        if k >= self.n or self.t[k].kind != "w":
+            return False
+        if not (self.t[k].num or self.word(k, "half", "quarter")):
+            return False
+        return self.p_tod(k) is not None
 
     def _numeric_near(self, i: int) -> bool:
         for k in (i - 2, i - 1, i + 1, i + 2):
@@ -279,6 +323,9 @@ class Cursor:
                 or self.n <= 2
                 or self.word(i - 1, "next", "this", "on", "last", "coming")
                 or (self.ctx.meetup and self._part_after(i))
+                or (self.ctx.meetup and self._part_before(i))
+                or (self.ctx.meetup and self._last_or_before_week(i))
+                or (self.ctx.meetup and self._clock_beside(i))
                 or (self.ctx.meetup and self._set_apart(i))
                 or (self.ctx.meetup and self._beside_a_tag(i))
                 or (self.word(i + 1, *_DAY_JOINERS) and self.s(i + 2) in _WEEKDAYS)

@@ -257,9 +257,33 @@ def _weekday_in(span: DaySpan, wd: int) -> DaySpan | None:
     return DaySpan(d, d + timedelta(days=1), "day") if d < span.end else None
 
 
+def _numeric_swapped(cur: Cursor, k: int, d: DaySpan, wd: int) -> DaySpan | None:
+    """A numeric date at k whose weekday says its day and month are the other way round
+    from the zone's order (Canadians write both; a visitor writes their own): the swapped
+    date when that falls on the weekday (this year, or the next when it has passed).
+
+    Examples: "Fri 6/3", "Friday 6/3/2026", "sat 7/3 at 2pm"."""
+    if k + 2 >= cur.n or cur.t[k].kind != "n" or cur.t[k + 2].kind != "n":
+        return None
+    if not cur.word(k + 1, "/", "-", ".") or d.start.day > 12 or d.start.day == d.start.month:
+        return None
+    today = cur.ctx.today
+    years = (d.start.year,) if d.explicit_year else (today.year, today.year + 1)
+    for y in years:
+        c = _valid(y, d.start.day, d.start.month)
+        if c is not None and c.weekday() == wd and (d.explicit_year or c >= today):
+            return DaySpan(c, c + timedelta(days=1), "day", explicit_year=d.explicit_year)
+    return None
+
+
 def _match_weekday(cur: Cursor, d: DaySpan, wd: int, i: int, k: int) -> DaySpan:
     """ "Fri, Jul 18" / "Thu 15th": the nearest such date that is that weekday."""
-    if d.start.weekday() == wd or d.explicit_year:
+    if d.start.weekday() == wd:
+        return d
+    swapped = _numeric_swapped(cur, k, d, wd)
+    if swapped is not None:
+        return swapped
+    if d.explicit_year:
         return d
     today = cur.ctx.today
     day = d.start.day
@@ -596,6 +620,7 @@ def _numeric_order(
             or cur.word(i - 1, "on", "am", "by", "until", "till", "from", "since")
             or (cur.word(i - 1, "the") and cur.word(i - 2, "on"))  # "on the 19.3"
             or _clock_after_dotted(cur, i)
+            or _clock_before_dotted(cur, i)
         )
         if year is None and not hint:
             return None  # "3.5" / "Python 3.11" are numbers, not dates
@@ -627,6 +652,19 @@ def _clock_after_dotted(cur: Cursor, i: int) -> bool:
     if tod is not None:
         return cur.allow_latent or not tod[0].latent
     return cur.allow_latent and cur.p_part(k) is not None
+
+
+def _clock_before_dotted(cur: Cursor, i: int) -> bool:
+    """In a `when`, a clock time with its am/pm or minutes just before "a.b" makes it a
+    date, as one after it does: "7pm 12.3." (the closing dot is lost at the text's edge).
+
+    Examples: "7pm 12.3", "19:00, 12.3", "7.30pm 14.3", "noon, 12.3"."""
+    if not cur.allow_latent or i < 2:
+        return False
+    k = i - 2 if cur.word(i - 1, ",", "-", "–") else i - 1
+    if cur.word(k, "am", "pm", "noon", "midday", "h", "hrs"):
+        return True
+    return k >= 2 and cur.t[k].kind == "n" and cur.word(k - 1, ":") and cur.adjacent(k)
 
 
 def _date_context(cur: Cursor, i: int) -> bool:
@@ -802,8 +840,11 @@ def _d_period(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
         if mod is None and _whole_when(cur, j):
             mod = "this"  # a `when` of just "weekend?" is the coming one
         return _weekend(cur, j, mod) if mod is not None else None
-    if cur.s(j) in _SEASONS and (mod is not None or cur.word(j - 1, *_SEASON_CUES)):
-        return _season(cur, cur.s(j), _season_mod(cur.ctx.meetup, mod)), j + 1
+    if cur.s(j) in _SEASONS and (
+        mod is not None or cur.word(j - 1, *_SEASON_CUES) or _season_alone(cur, j)
+    ):
+        end = j + 2 if cur.word(j + 1, "time") and cur.allow_latent else j + 1  # "spring time"
+        return _season(cur, cur.s(j), _season_mod(cur.ctx.meetup, mod)), end
     return _unit_period(cur, j, mod)
 
 
@@ -867,6 +908,13 @@ def _d_rest_of(cur: Cursor, j: int) -> tuple[DaySpan, int] | None:
     if cur.word(k, "year"):
         return DaySpan(today, date(today.year + 1, 1, 1), "day"), k + 1
     return None
+
+
+def _season_alone(cur: Cursor, j: int) -> bool:
+    """A season that is all a meetup's `when` says: the coming one, as "in the summer".
+
+    Examples: "summer", "winter", "spring"."""
+    return cur.s(j) not in ("season", "seasons") and _whole_when(cur, j)
 
 
 def _whole_when(cur: Cursor, j: int) -> bool:
@@ -1101,9 +1149,11 @@ def _d_month_bank_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     month, the UK's (whose term it is).
 
     Examples: "the August bank holiday", "May bank holiday", "the August bank holiday
-    weekend"."""
+    weekend", "the may bank holiday weekend"."""
     j = cur.skip_the(i)
-    month = cur.p_monthname(j) if cur.word(j + 1, "bank") else None
+    month = None
+    if cur.word(j + 1, "bank"):  # "may" before "bank holiday" is the month, in any case
+        month = 5 if cur.word(j, "may") else cur.p_monthname(j)
     if month is None or not cur.word(j + 2, "holiday"):
         return None
     today = cur.ctx.today
@@ -1175,14 +1225,23 @@ def _d_holiday(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     start, end = day, day + timedelta(days=1)
     if cur.word(j, "eve"):  # "thanksgiving eve"; "christmas eve eve" is the 23rd
         start, end, j = day - timedelta(days=1), day, j + 1
-    elif cur.word(j, "weekend", "wkend"):
-        (start, end), j = _long_weekend(cur, key, day), j + 1
+    elif _weekend_after(cur, j) is not None:
+        (start, end), j = _long_weekend(cur, key, day), _weekend_after(cur, j) or j
     elif cur.word(j, "week"):  # "christmas week": its week, Monday to Sunday
         start, j = _monday(day), j + 1
         end = start + timedelta(days=7)
     if after:  # "after Christmas": the day after it
         start, end = end, end + timedelta(days=1)
     return DaySpan(start, end, "day"), j
+
+
+def _weekend_after(cur: Cursor, j: int) -> int | None:
+    """Where a holiday's weekend word ends: "weekend", or "long weekend" as Australians,
+    New Zealanders and Canadians say it.
+
+    Examples: "Canada Day long weekend", "Easter long weekend", "Labour Day weekend"."""
+    k = j + 1 if cur.word(j, "long") else j
+    return k + 1 if cur.word(k, "weekend", "wkend") else None
 
 
 def _long_weekend(cur: Cursor, key: str, day: date) -> tuple[date, date]:
@@ -1233,9 +1292,9 @@ def _day_left_out(cur: Cursor, j: int) -> tuple[str, int] | None:
     """A holiday's "... Day" named without its "Day" before its weekend: that holiday (the
     weekend word is read after it).
 
-    Examples: "Labour weekend", "memorial weekend", "labor wknd"."""
+    Examples: "Labour weekend", "memorial weekend", "labor wknd", "labour long weekend"."""
     for size in (2, 1):
-        if not cur.word(j + size, *_WEEKEND_WORDS):
+        if not cur.word(j + size, *_WEEKEND_WORDS) and _weekend_after(cur, j + size) is None:
             continue
         words = (*(cur.s(x) for x in range(j, j + size)), HOLIDAY_DAY)
         region = cur.ctx.region

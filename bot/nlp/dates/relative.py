@@ -172,9 +172,23 @@ def _r_same_time(cur: Cursor, i: int) -> tuple[Interval, int] | None:
     if cur.word(j, "next"):
         j += 1
     shift = _SAME_TIME_SHIFTS.get(cur.s(j))
-    if shift is None or (cur.s(j) == "tomorrow") == (j > i + 2):
+    if shift is None:
+        return _same_time_on(cur, i + 2)
+    if (cur.s(j) == "tomorrow") == (j > i + 2):
         return None  # "next tomorrow" / "same time week"
     return Interval(_add(cur, cur.ctx.now, shift[0], shift[1]), None, "minute"), j + 1
+
+
+def _same_time_on(cur: Cursor, j: int) -> tuple[Interval, int] | None:
+    """Now's clock time on a day named after "same time": that day at it.
+
+    Examples: "same time tmrw", "same time next thurs", "same time on friday"."""
+    d = cur.p_date(cur.skip(j, "on"))
+    if d is None or d[0].grain != "day" or d[0].end - d[0].start != timedelta(days=1):
+        return None
+    now = cur.ctx.now
+    at = now.replace(year=d[0].start.year, month=d[0].start.month, day=d[0].start.day)
+    return Interval(at, None, "minute"), d[1]
 
 
 def _r_in(cur: Cursor, i: int) -> tuple[Interval, int] | None:

@@ -215,6 +215,8 @@ def _starts(toks: list[Token]) -> set[int]:
             for b in range(k - 1, max(-1, k - 1 - _LOOKBEHIND), -1):
                 if toks[b].s in _PREFIX_WORDS:
                     starts.add(b)
+                elif toks[b].s == "-" and b > 0 and toks[b - 1].s in _PREFIX_WORDS:
+                    continue  # "after-school", "post-work"
                 elif toks[b].kind != "n" and toks[b].s not in _ANCHORS:
                     break
     return starts
@@ -429,7 +431,17 @@ def _content_words(text: str, meetup: bool = False) -> list[str]:
     `when` chat's tags and the words of moving a meetup are filler too ("sat 2pm ok?",
     "push it to thurs")."""
     skip = _WHEN_FILLER if meetup else _FILLER
-    return [w for w in re.findall(r"[\w']+", text.lower()) if w not in skip]
+    words = re.findall(r"[\w']+", text.lower())
+    if meetup:  # "sat, time tbc": the day is the reading, its hour to follow
+        after = [*words[1:], ""]
+        words = [w for k, w in enumerate(words) if not _hour_to_follow(w, after[k])]
+    return [w for w in words if w not in skip]
+
+
+def _hour_to_follow(word: str, after: str) -> bool:
+    """ "time" before a hedge ("time tbc", "times tba"): the hour is to follow, the day
+    beside it stands."""
+    return word in ("time", "times") and after in _HEDGES
 
 
 def names_an_evening(text: str) -> bool:
@@ -507,6 +519,7 @@ _ISO_RE = re.compile(
     r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$"
 )
 
+_HEDGES = frozenset({"tbd", "tbc", "tba"})
 _FILLER = frozenset(
     {
         "at",
@@ -537,9 +550,7 @@ _FILLER = frozenset(
         "ish",
         "sharp",
         # hedges beside a time ("tbd next week", "probably friday"): the time is the reading
-        "tbd",
-        "tbc",
-        "tba",
+        *_HEDGES,
         "probably",
         "prob",
         "likely",

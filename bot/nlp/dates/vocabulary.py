@@ -126,6 +126,9 @@ _MORE_PARTS: dict[str, tuple[int, int]] = {
     "dinnertime": (18, 22),
     "suppertime": (18, 22),
     "elevenses": (11, 12),
+    # round 9: Australian "afto" (arvo), a hurried "aftn"
+    "afto": (12, 19),
+    "aftn": (12, 19),
 }
 # Parts of the day: (start hour, end hour) on the day, end may be 24.
 _PARTS: dict[str, tuple[int, int]] = {
@@ -370,11 +373,43 @@ _ZONE_NAMES: dict[tuple[str, ...], str] = {
     ("alaska",): "America/Anchorage",
     ("korea",): "Asia/Seoul",
     ("uae",): "Asia/Dubai",
+    # round 9: more regions and cities said for a clock ("7pm Atlantic", "7pm Adelaide")
+    ("atlantic",): "America/Halifax",
+    ("hawaiian",): "Pacific/Honolulu",
+    ("adelaide",): "Australia/Adelaide",
+    ("darwin",): "Australia/Darwin",
+    ("hobart",): "Australia/Hobart",
+    ("tassie",): "Australia/Hobart",
+    ("canberra",): "Australia/Sydney",
+    ("melb",): "Australia/Melbourne",
+    ("wellington",): "Pacific/Auckland",
+    ("christchurch",): "Pacific/Auckland",
+    ("montreal",): "America/Toronto",
+    ("ottawa",): "America/Toronto",
+    ("calgary",): "America/Edmonton",
+    ("edmonton",): "America/Edmonton",
+    ("winnipeg",): "America/Winnipeg",
+    ("halifax",): "America/Halifax",
+    ("boston",): "America/New_York",
+    ("seattle",): "America/Los_Angeles",
+    ("edinburgh",): "Europe/London",
+    ("glasgow",): "Europe/London",
+    ("manchester",): "Europe/London",
+    ("belfast",): "Europe/London",
+    ("cork",): "Europe/Dublin",
+    ("mumbai",): "Asia/Kolkata",
+    ("delhi",): "Asia/Kolkata",
+    ("chennai",): "Asia/Kolkata",
+    ("kolkata",): "Asia/Kolkata",
+    ("hyderabad",): "Asia/Kolkata",
+    ("pune",): "Asia/Kolkata",
+    ("eastern", "european"): "Europe/Helsinki",
+    ("western", "european"): "Europe/Lisbon",
 }
 _BARE_ZONES = frozenset(
     {("uk",), ("eastern",), ("et",), ("central",), ("ct",), ("mountain",), ("mt",)}
     | {("central", "european"), ("scotland",), ("england",), ("wales",), ("hawaii",)}
-    | {("west", "coast"), ("east", "coast")}
+    | {("west", "coast"), ("east", "coast"), ("central", "europe"), ("atlantic",)}
     | {("pacific",), ("pt",), ("nz",), ("nzt",), ("aet",)}
 )
 _ZONE_TIME_WORDS = frozenset({"time", "standard", "daylight"})
@@ -412,7 +447,34 @@ _PART_PHRASES: dict[tuple[str, ...], tuple[int, int]] = {
     ("knock", "off", "time"): (17, 19),
     ("knock", "-", "off"): (17, 19),
     ("knockoff",): (17, 19),
+    # round 9: hyphenated and "time" forms, the end of the working or school day
+    ("knock", "off"): (17, 19),
+    ("tea", "-", "time"): (16, 18),
+    ("breakfast", "time"): (7, 10),
+    ("brunch", "time"): (10, 14),
+    ("brekkie", "time"): (7, 10),
+    ("straight", "after", "school"): (15, 21),
+    ("right", "after", "school"): (15, 21),
+    ("post", "work"): (17, 21),
+    ("post", "-", "work"): (17, 21),
 }
+# "after work" and the like: their hours ("after-school", "after office hours" too).
+_AFTER_PARTS = {
+    "work": (17, 21),
+    "office": (17, 21),
+    "lunch": (13, 17),
+    "school": (15, 21),
+    "uni": (17, 21),
+    "college": (17, 21),
+    "class": (17, 21),
+    "classes": (17, 21),
+    "lectures": (17, 21),
+}
+# The words a part of the day may end with ("mid-morning", "after work", "tea time",
+# "evening-ish"): a short weekday after one is a day in a `when` ("mid-morning sat").
+_PART_LAST_WORDS = frozenset(words[-1] for words in _PART_PHRASES) | frozenset(
+    ["work", "office", "school", "uni", "college", "ish"]
+)
 # "late morning" is its last two hours (the grammar's "late" is the last three otherwise).
 _LATE_PART_HOURS: dict[str, tuple[int, int]] = {"morning": (10, 12), "mornings": (10, 12)}
 
@@ -443,6 +505,12 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("easter", "saturday"): "easter_saturday",
     ("holy", "saturday"): "easter_saturday",
     ("easter", "mon"): "easter_monday",
+    # round 9: the other days of Easter as typed ("Easter Friday" is Good Friday)
+    ("easter", "sat"): "easter_saturday",
+    ("easter", "sun"): "easter",
+    ("easter", "friday"): "good_friday",
+    ("easter", "fri"): "good_friday",
+    ("good", "fri"): "good_friday",
     ("valentine", "day"): "valentines",
     ("st", "paddy's", "day"): "st_patricks",
     ("saint", "paddy's", "day"): "st_patricks",
@@ -502,6 +570,22 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("cinco", "de", "mayo"): "cinco_de_mayo",
     ("lunar", "new", "year"): "lunar_new_year",
     ("chinese", "new", "year"): "lunar_new_year",
+    # round 9: the names as typed in chat (no apostrophe, slang, short forms)
+    ("x", "-", "mas"): "christmas",
+    ("x", "-", "mas", "eve"): "christmas_eve",
+    ("chrimbo",): "christmas",
+    ("crimbo",): "christmas",
+    ("nyd",): "new_years_day",
+    ("turkey", "day"): "thanksgiving",
+    ("paddys", "day"): "st_patricks",
+    ("patricks", "day"): "st_patricks",
+    ("patrick's", "day"): "st_patricks",
+    ("st", ".", "patrick's", "day"): "st_patricks",
+    ("st", ".", "patricks", "day"): "st_patricks",
+    ("st", "paddys", "day"): "st_patricks",
+    ("bank", "hol"): "bank_holiday",
+    ("bank", "hol", "monday"): "bank_holiday_monday",
+    ("easter", "bank", "holiday"): "good_friday",
 }
 _HOLIDAY_FIRST_WORDS = frozenset(words[0] for words in _HOLIDAY_NAMES)
 
@@ -535,6 +619,11 @@ _HOLIDAY_TRIGGERS = frozenset(
         "bonfire",
         "burns",
         "fawkes",
+        "chrimbo",
+        "crimbo",
+        "nyd",
+        "turkey",
+        "paddys",
     ]
 )
 
@@ -542,6 +631,7 @@ _HOLIDAY_TRIGGERS = frozenset(
 # ``holidays`` package): national days, Labour Day by state, days of remembrance.
 _CALENDAR_FIRST_WORDS = frozenset(
     [
+        "cup",
         "anzac",
         "waitangi",
         "democracy",
@@ -905,6 +995,7 @@ _CONNECT = frozenset(
 )
 _RANGE_SEP = frozenset(
     {"-", "–", "—", "to", "thru", "through", "till", "til", "until", "untill", "'til", "and", "~"}
+    | {"&"}
 )
 _AMPM_WORDS = {
     "am": "am",
@@ -937,6 +1028,9 @@ _PART_STARTS = frozenset(
         "tonite",
         "after",
         "the",
+        "towards",
+        "toward",
+        "end",
     ]
 )
 _RELATIVE_STARTS = frozenset(
@@ -1081,6 +1175,10 @@ _PREFIX_WORDS = (
             "straight",
             "same",
             "time",
+            "post",  # "post-work"
+            "long",  # "Labour long weekend"
+            "towards",
+            "toward",
         ]
     )
     | _HOLIDAY_PREFIX_WORDS
@@ -1152,6 +1250,10 @@ _ANCHORS = frozenset(
         "knockoff",
         "uni",
         "college",
+        "class",
+        "classes",
+        "lectures",
+        "cup",  # "Melbourne Cup"
         "birthday",
         *_FESTIVALS,
         *_SAINTS,
@@ -1202,6 +1304,12 @@ _SHORTHAND = {
     "wknd": "weekend",
     "wkd": "weekend",
     "satday": "saturday",
+    # round 9: short forms of holiday words and seasons said with "time"
+    "hol": "holiday",
+    "bday": "birthday",
+    "springtime": "spring",
+    "summertime": "summer",
+    "wintertime": "winter",
     "thurday": "thursday",
     "thursdy": "thursday",
 }
@@ -1220,6 +1328,12 @@ _ISH_STEMS = frozenset(
         "work",
         "lunch",
         "school",
+        # round 9: an hour in words ("sevenish", "eleven-ish")
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("eleven", "twelve"),
+        # a day with "ish" ("friday-ish"; not "sat" + "ish", which is the name Satish)
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("tomorrow", "tmrw", "weekend"),
     ]
 )
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -1259,7 +1373,8 @@ RESPELLINGS: dict[str, str] = _build_respellings()
 # Round 4 of the `when` misses (issue 14).
 
 # Between a dotted day.month and its time of day: "14.3, 19:00", "7.4 - 6pm", "20.3 from 7".
-_BEFORE_DOTTED_CLOCK = (",", "at", "@", "um", "from", "after", "-", "–", "—")
+_BEFORE_DOTTED_CLOCK: tuple[str, ...] = (",", "at", "@", "um", "from", "after", "-", "–", "—")
+_BEFORE_DOTTED_CLOCK += ("around", "about", "by")  # round 9: "14.3 around 7"
 # What follows an hour and makes it one ("10am", "10:30", "10.30", "10ish"), not a year.
 _CLOCK_AFTER_HOUR = ("am", "pm", "a", "p", ":", ".", "ish", "h", "o'clock")
 # Words that are never a place's name in "7pm <place> time" (GeoNames has towns named
@@ -1458,5 +1573,11 @@ FIELD_LABELS = (
 # What people call a day their country's calendar names otherwise: Nigeria's and
 # Singapore's "National Day" is their Independence Day.
 CALENDAR_ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
-    ("independence", "day"): ("national", "day")
+    ("independence", "day"): ("national", "day"),
+    # round 9: names people keep using, and a day named without its "Day"
+    ("queen's", "birthday"): ("king's", "birthday"),
+    ("queens", "birthday"): ("king's", "birthday"),
+    ("melbourne", "cup"): ("melbourne", "cup", "day"),
+    ("cup", "day"): ("melbourne", "cup", "day"),
+    ("summer", "bank", "holiday"): ("late", "summer", "bank", "holiday"),
 }
