@@ -980,3 +980,168 @@ ROUND8: list[Case] = [
     (FEB, "Perth next week, finally", [T("Perth", "2027-02-22", "2027-02-28")]),
     (OCT, "Kolkata, or Calcutta as my nani says, has been home forever", [H("Kolkata")]),
 ]
+
+# ---------------------------------------------------------------------------------------
+# Round 9 (85 messages, 25 hard negatives), written in one go after round 8's fixes across
+# all the issue's classes and scored before any fix it prompted: strict micro-F1 0.912
+# (P 0.954, R 0.873), false alarms 2/25, exact messages 74/85.
+
+ROUND9: list[Case] = [
+    # no subject before the city
+    (AUG, "Milwaukee all week for a training, send help", [T("Milwaukee", "2026-08-31", "2026-09-06")]),  # noqa: E501
+    (FEB, "recently relocated to Launceston, still finding my feet", [H("Launceston")]),
+    (OCT, "live in Thane, commute into Mumbai most days", [H("Thāne")]),
+    (XMAS, "finally settled into a flat in Limerick 🎉", [H("Limerick")]),
+    (NYE, "Providence thru Sunday for family stuff", [T("Providence", "2026-12-29", "2027-01-03")]),
+    (MAY, "Bologna Wednesday to Saturday for a trade fair", [T("Bologna", "2027-06-02", "2027-06-05")]),  # noqa: E501
+    (JAN, "moved up to Sacramento in the fall, loving the space", [H("Sacramento")]),
+    (AUG, "working remotely from Boise, based here till further notice", [H("Boise")]),
+    # the city as a modifier or in a list
+    (AUG, "my Omaha trip is locked in for the 10th-12th", [T("Omaha", "2026-09-10", "2026-09-12")]),
+    (OCT, "Jaipur getaway booked for the 16th to the 18th", [T("Jaipur", "2026-10-16", "2026-10-18")]),  # noqa: E501
+    (
+        XMAS,
+        "Edinburgh → Inverness → Aberdeen, 28 Dec–2 Jan, can't wait",
+        [
+            T("Edinburgh", "2026-12-28", "2027-01-02"),
+            T("Inverness", "2026-12-28", "2027-01-02"),
+            T("Aberdeen", "2026-12-28", "2027-01-02"),
+        ],
+    ),
+    (MAY, "proper Sevilla local, ask me anything about tapas", [H("Sevilla")]),
+    (
+        JAN,
+        "at our Raleigh office Tue–Thu next week, lunch anyone?",
+        [T("Raleigh", "2027-02-02", "2027-02-04"), I()],
+    ),
+    (AUG, "Cincinnati-bound on Friday for the weekend", [T("Cincinnati", "2026-09-04", "2026-09-06")]),  # noqa: E501
+    (
+        FEB,
+        "Hobart leg of the trip is 3–6 March, then Launceston 7–8",
+        [T("Hobart", "2027-03-03", "2027-03-06"), T("Launceston", "2027-03-07", "2027-03-08")],
+    ),
+    (
+        OCT,
+        "itinerary: Delhi 20–22, Agra 23, Jaipur 24–26 Oct",
+        [
+            T("Delhi", "2026-10-20", "2026-10-22"),
+            T("Agra", "2026-10-23", "2026-10-23"),
+            T("Jaipur", "2026-10-24", "2026-10-26"),
+        ],
+    ),
+    (NYE, "Philly-based designer here, hi all", [H("Philadelphia")]),
+    # names beyond the official one
+    (MAY, "been in Jo'burg three years now, still not used to the altitude", [H("Johannesburg")]),
+    (AUG, "Big Easy bound Thursday till Sunday 🎷", [T("New Orleans", "2026-09-03", "2026-09-06")]),
+    (OCT, "Bangalorean for a decade now, traffic and all", [H("Bengaluru")]),
+    (NYE, "Beantown checking in, snowed in", [H("Boston")]),
+    (JAN, "Motor City next week for the auto show", [T("Detroit", "2027-02-01", "2027-02-07")]),
+    (FEB, "Melburnian born and bred, never left", [H("Melbourne")]),
+    (MAY, "Praha from the 3rd to the 6th, first time!", [T("Prague", "2027-06-03", "2027-06-06")]),
+    (XMAS, "Derry for Christmas, 24th to the 27th", [T("Derry", "2026-12-24", "2026-12-27")]),
+    (AUG, "Wicker Park resident, say hi if you see me", [H("Chicago")]),
+    (JAN, "living in Silver Lake these days", [H("Los Angeles")]),
+    (
+        OCT,
+        "just moved to Koramangala, any Koramangala folks up for chai?",
+        [H("Bengaluru"), I("Bengaluru")],
+    ),
+    # ambiguous names resolved by context
+    (
+        AUG,
+        "Portland (the Maine one) from the 9th through the 11th",
+        [T("Portland", "2026-09-09", "2026-09-11")],
+    ),
+    (
+        NYE,
+        "Birmingham, Alabama next Tue–Thu for a site visit",
+        [T("Birmingham", "2027-01-05", "2027-01-07")],
+    ),
+    (
+        FEB,
+        "Perth — Scotland, not WA — for a week from the 1st of March",
+        [T("Perth", "2027-03-01", "2027-03-07")],
+    ),
+    (MAY, "Cambridge MA based postdoc, hello!", [H("Cambridge")]),
+    (JAN, "Springfield (Missouri) here, anyone else in the Ozarks?", [H("Springfield")]),
+    # trip dates as written
+    (
+        AUG,
+        "touching down in Denver on Wednesday, flying back out Saturday morning",
+        [T("Denver", "2026-09-02", "2026-09-05")],
+    ),
+    (OCT, "Chennai Tue to Thu the week after next", [T("Chennai", "2026-10-20", "2026-10-22")]),
+    (XMAS, "Kilkenny the weekend of the 9th", [T("Kilkenny", "2027-01-08", "2027-01-10")]),
+    (
+        NYE,
+        "early next month I'll be in Charlotte for a few days",
+        [T("Charlotte", "2027-01-01", "2027-01-31")],
+    ),
+    (FEB, "up in Darwin at the moment till Thursday", [T("Darwin", "2027-02-16", "2027-02-18")]),
+    (JAN, "greetings from Phoenix, here until the 5th", [T("Phoenix", "2027-01-28", "2027-02-05")]),
+    (XMAS, "Cardiff 30th Dec to 4th Jan for the rugby", [T("Cardiff", "2026-12-30", "2027-01-04")]),
+    (MAY, "Porto 12/6–15/6 with the band", [T("Porto", "2027-06-12", "2027-06-15")]),
+    (
+        OCT,
+        "Udaipur 3/11 to 6/11 for a friend's wedding",
+        [T("Udaipur", "2026-11-03", "2026-11-06")],
+    ),
+    (
+        AUG,
+        "Seattle Sept 28 – Oct 3, who's around?",
+        [T("Seattle", "2026-09-28", "2026-10-03"), I()],
+    ),
+    (JAN, "San Diego for 4 nights from Monday", [T("San Diego", "2027-02-01", "2027-02-05")]),
+    (
+        OCT,
+        "flying to Lucknow on the 15th... sorry, Kanpur, the Lucknow thing fell through",
+        [T("Kanpur", "2026-10-15", "2026-10-15")],
+    ),
+    # questions and asides that still state
+    (JAN, "anyone else here living in Tacoma??", [H("Tacoma")]),
+    (NYE, "Albany here — anybody around this week?", [H("Albany"), I()]),
+    (MAY, "grew up in Graz, Innsbruck is home now", [H("Innsbruck")]),
+    (OCT, "wait, are there other Pune people in here?? 👀", [H("Pune")]),
+    (FEB, "Canberra-based (yes, people actually live here 😅)", [H("Canberra")]),
+    (AUG, "I'm in Madison btw, if that matters for the timezone thing", [H("Madison")]),
+    (JAN, "I'm in Oakland... well, technically Berkeley", [H("Berkeley")]),
+    (
+        MAY,
+        "Leipzig-based, but in Dresden Tue–Thu next week if anyone fancies a beer",
+        [H("Leipzig"), T("Dresden", "2027-06-01", "2027-06-03"), I()],
+    ),
+    # intents worded many ways
+    (XMAS, "we really should grab pints one of these evenings", [I()]),
+    (NYE, "pho? anyone?? 🍜", [I()]),
+    (MAY, "any Hamburg folks fancy a get-together in June?", [I("Hamburg")]),
+    (JAN, "down to host a board game night at my place if enough of you are local", [I()]),
+    (AUG, "would be fun to finally meet a few of you face to face", [I()]),
+    (FEB, "who's keen for a picnic at the botanic gardens sunday arvo?", [I()]),
+    (OCT, "let's plan a chai and samosa meet this weekend, who's in?", [I()]),
+    # hard negatives
+    (AUG, "there's no chance we meet the Q3 target at this rate", []),
+    (JAN, "lovely to virtually meet everyone 👋", []),
+    (OCT, "sprint planning meeting moved to 11", []),
+    (MAY, "last month's picnic was so much fun, thanks again to the organisers", []),
+    (NYE, "my sister's in Montreal until the 4th", []),
+    (XMAS, "was in Cork last weekend, the pints were grand", []),
+    (FEB, "I'm not actually in Sydney, I just use the timezone", []),
+    (AUG, "if I got the job I'd be moving to Austin", []),
+    (OCT, "Kolkata Knight Riders are cooked", []),
+    (MAY, "Nice weather finally, going for a run", []),
+    (XMAS, "Reading group tonight at 8, chapter 4", []),
+    (AUG, "our Denver office is closed for Labor Day", []),
+    (NYE, "thinking about Miami next month, nothing booked", []),
+    (FEB, "zoom drinks friday for the Perth crew?", []),
+    (JAN, "did anyone catch the Seattle talk last week?", []),
+    (MAY, "would you rather live in Zurich or Geneva?", []),
+    (OCT, "the Delhi trip got called off, visa issues", []),
+    (XMAS, "my team is in Manchester all next week for the offsite", []),
+    (NYE, "Baltimore, where my grandparents live, is getting a foot of snow", []),
+    (AUG, "meet me halfway on the naming, snake_case for the API?", []),
+    (JAN, "Portland, Oregon is on my bucket list", []),
+    (FEB, "Hobart was home for six years, miss it heaps", []),
+    (OCT, "anyone been to Mysuru palace at night? worth it?", []),
+    (MAY, "Munich next week? nah, the budget says no", []),
+    (XMAS, "the Galway crew are doing drinks on the 30th, I'm out of the country sadly", []),
+]
