@@ -14,6 +14,7 @@ is big (100,000 people) or a curated name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from bot.nlp.lang import en
@@ -58,14 +59,26 @@ def _dated(text: str) -> Iterator[PlaceMention | None]:
             continue
         name = m.group(1)
         words = name.split()
-        later_leg = legs > 0 and m.start(1) > 0
+        later_leg = m.start(1) > 0 and (
+            legs > 0 or en.THEN_OPENS.search(text, max(0, m.start(1) - 12), m.start(1)) is not None
+        )
+        closed = en.DATED_FRAME_CLOSED.match(text, m.end(1))
+        first_name_ok = later_leg or closed is not None
+        common_ok = later_leg or _with_a_purpose(text, closed)
         for n in (2, 1) if len(words) == 2 else (1,):
             start = m.start(1) + (len(name) - len(" ".join(words[-n:])))
-            place = _as_place(text, start, m.end(1), common_ok=later_leg)
-            if place is not None and (later_leg or place.text.lower() not in _PERSON_NAMES):
+            place = _as_place(text, start, m.end(1), common_ok=common_ok)
+            if place is not None and (first_name_ok or place.text.lower() not in _PERSON_NAMES):
                 legs += 1
                 yield place
                 break
+
+
+def _with_a_purpose(text: str, closed: re.Match[str] | None) -> bool:
+    """A closed dated frame with a trip's purpose or next leg where it closes: "Bologna
+    Wednesday to Saturday for a trade fair", "Providence thru Sunday, then home" (what a
+    name that is a common word needs; not "Sale this weekend!")."""
+    return closed is not None and en.TRIP_PURPOSE.match(text, closed.start("end")) is not None
 
 
 def _chained(text: str) -> Iterator[PlaceMention | None]:

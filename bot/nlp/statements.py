@@ -344,6 +344,8 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
         return "home"
     if m.demonym:
         return "home" if _one_of_its_people(m) else None
+    if _at_a_workplace(m):
+        return "trip" if has_dates and not _not_the_speaker_now(m) else None
     if _not_a_stay(m):
         return None
     if en.ORIGIN.search(b):
@@ -370,6 +372,16 @@ def _introduced(m: _Mention) -> bool:
         en.INTRO_LIST.search(m.prefix) is not None
         and en.INTRO_ITEM_END.match(m.after) is not None
         and not en.may_date(m.after[:30])
+    )
+
+
+def _at_a_workplace(m: _Mention) -> bool:
+    """The speaker at a workplace in the city, a trip by its dates: "at our Raleigh office
+    Tue-Thu next week", "I'm in the Austin office all week" (not "our Denver office is
+    closed", "the Berlin office is hiring": a company)."""
+    return (
+        en.WORKPLACE_AFTER.match(m.after) is not None
+        and en.AT_A_WORKPLACE_BEFORE.search(m.before) is not None
     )
 
 

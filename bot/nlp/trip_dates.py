@@ -200,7 +200,10 @@ def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
         of = nxt is not None and re.fullmatch(r"\s*of\s*", low[t.end_index : nxt.start_index])
         step = 2 if (nxt is not None and of) else 1
         span = _of(t, nxt) if (nxt is not None and of) else _one(low, t, today)
-        if span is not None and (not spans or _continues(low[prev_end : t.start_index])):
+        between = low[prev_end : t.start_index]
+        if span is not None and (
+            not spans or _continues(between) or _the_period_it_opens(between, t)
+        ):
             spans.append((span, t.text.lower()))
         prev_end = (nxt if step == 2 and nxt is not None else t).end_index
         i += step
@@ -246,6 +249,13 @@ def _after_first(span: Days, text: str, first: date) -> Days | None:
 def _continues(between: str) -> bool:
     """A later time mention ends the trip ("..., flying home Saturday", "and")."""
     return en.SECOND_CLAUSE.search(between) is not None or between.strip(" (") == ""
+
+
+def _the_period_it_opens(between: str, t: TimeMention) -> bool:
+    """ "Cincinnati-bound on Friday for the weekend", "Leeds Monday for the week": the
+    weekend or week after a start day ends the trip."""
+    last_word = t.text.lower().split()[-1]
+    return en.FOR_THE_PERIOD.match(between) is not None and last_word in ("weekend", "week")
 
 
 def _of(t: TimeMention, nxt: TimeMention) -> Days | None:
@@ -330,14 +340,15 @@ def _bare_range(
     after: str, stated: Sequence[Statement], times: Sequence[TimeMention], at: int
 ) -> Days | None:
     """ "Wellington 9-11" after a trip in March, "Lisbon 18-21, Porto 22-25 May": the month
-    of the trip before, else of the next time mention."""
-    m = en.DAY_RANGE.match(after)
+    of the trip before, else of the next time mention; after a trip, one bare day too
+    ("Delhi 20-22, Agra 23, Jaipur 24-26 Oct")."""
+    trips = [s.last_day for s in stated if s.kind == "trip" and s.last_day is not None]
+    m = en.DAY_RANGE.match(after) or (en.BARE_DAY.match(after) if trips else None)
     if m is None:
         return None
-    trips = [s.last_day for s in stated if s.kind == "trip" and s.last_day is not None]
     later = [first_last(t)[0] for t in times if t.start_index > at]
     refs = [*trips[-1:], *later[:1]]
-    a, b = int(m.group(1)), int(m.group(2))
+    a, b = int(m.group(1)), int(m.groups()[-1])
     for ref in refs:
         month_start = ref.replace(day=1)
         for base in (month_start, (month_start + timedelta(days=32)).replace(day=1)):

@@ -179,8 +179,10 @@ HOME_BEFORE = _cue(
     | \b(?:joining|lurker|lurking|writing|posting|saying\s+hi|checking\s+in|hi|hello|hey|
           greetings|waving|howdy|hiya|reporting\s+in|dialing\s+in|calling\s+in)\s+from\s*$
     | \bmy\s+(?:home|place|apartment|flat|house|home\s+base|base)\s+(?:is\s+)?(?:in\s*)?$
-    | \b(?:moved|moving)\s+into\s+(?:a|an|our|my|the)\s+(?:new\s+|little\s+|tiny\s+)?
-          (?:flat|place|apartment|house|home|condo)\s+(?:in|near)\s*$
+    | \b(?:moved|moving|settled|settling)\s+(?:in\s*)?(?:to|into)\s+(?:a|an|our|my|the)\s+
+          (?:new\s+|little\s+|tiny\s+|small\s+|lovely\s+|nice\s+|cosy\s+|cozy\s+)?
+          (?:flat|place|apartment|house|home|condo|studio|bungalow|townhouse)\s+(?:in|near)\s*$
+    | \b(?:signed|signing)\s+(?:a|the)\s+lease\s+(?:on\s+(?:a|an|our|my)\s+\w+\s+)?(?:in|near)\s*$
     | \bhome\s+(?:is|=)\s*$
     | \bhome\s+base\s*(?:is\s*)?$
     | \b(?:i|we)\s+(?:call|now\s+call)\s*$
@@ -373,6 +375,8 @@ DOTTED_RANGE = re.compile(r"\b(\d{1,2})\.\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.?")
 DOTTED_DAY_MONTH_RANGE = re.compile(
     r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.?\s*[-–—]\s*(\d{1,2})\.(\d{1,2})\.?(?![\d.]*\d)"
 )
+# One bare day of a later leg, the list going on after it: "Delhi 20-22, Agra 23, Jaipur ...".
+BARE_DAY = re.compile(r"^\W*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?=\s*(?:[,;]|$|and\b|then\b))")
 # A bare day range in a list of them ("14–15, 16–17, 18–20 Sept").
 BARE_DAY_RANGE = re.compile(r"(?<![\d/.])(\d{1,2})\s*(?:-|–|—)\s*(\d{1,2})(?![\d/.:])")
 # A vague length inside a named month: "next month for a few days" is the whole month.
@@ -672,6 +676,7 @@ INTENT_CUES: tuple[Cue, ...] = (
         "we should",
         r"\b(?:we|y'?all|you\s+all|folks|everyone|we\s+all|this\s+channel|this\s+group|"
         r"[\w-]+\s+(?:crew|folks|people|gang|peeps|locals))\s+"
+        r"(?:(?:really|honestly|seriously|totally|definitely|def|absolutely|so|just)\s+)?"
         r"(?:should|oughta|ought\s+to|gotta|need\s+to|have\s+to|must)\s+(?:really\s+|totally\s+|"
         r"definitely\s+|all\s+)?(?:meet|get|hang|grab|do|have|go|organi[sz]e|put)\b",
         (
@@ -679,6 +684,7 @@ INTENT_CUES: tuple[Cue, ...] = (
             "we oughta get dumplings",
             "we should really meet up",
             "the denver crew should do a hike",
+            "we really should grab pints",
         ),
         needs=(
             _ACTIVITY,
@@ -915,7 +921,7 @@ NOT_INTENT = re.compile(
     r"meet\s+(?:you|me)\s+halfway|(?:nice|great|lovely|good|pleasure)\s+(?:to\s+)?(?:e-?)?meeting|"
     r"nice\s+to\s+(?:e-)?meet|pleasure\s+to\s+(?:e-)?meet|good\s+to\s+(?:e-)?meet|"
     r"(?:e-)?meet\s+you\s+all|great\s+meeting|"
-    r"zoom|video|call|huddle|virtual|online|discord\s+call|slack\s+call|google\s+meet|"
+    r"zoom|video|call|huddle|virtual|virtually|online|e-meet(?:ing)?|discord\s+call|slack\s+call|google\s+meet|"
     r"turn\s+(?:that|it|this)\s+off|suggesting|mute|disable|notifications?|"
     r"teams\s+call|standup|stand-up|sprint|sync|1:1|one-on-one|retro|planning\s+meeting|"
     r"client\s+meetup|meetup\.com|the\s+meeting|a\s+meeting|meeting\s+(?:notes|room|invite)|"
@@ -979,10 +985,15 @@ DEMONYM_THEN_HOME = re.compile(
     r"^\W*(?:now\s+|but\s+|currently\s+)*(?:living|based|settled|residing)\s+(?:in|out\s+of)\s*$"
 )
 # After a demonym that stands alone as a clause: "Melburnian checking in", "Torontonian for
-# life", "Glaswegian here".
+# life", "Glaswegian here", and how long so far: "Bangalorean for a decade now",
+# "Londoner since 2011", "Dubliner these days".
 DEMONYM_SELF_AFTER = re.compile(
     r"\s*(?:here\b|checking\s+in\b|reporting\s+in\b|for\s+life\b|through\s+and\s+through\b|"
-    r"born\s+and\s+(?:bred|raised)\b|[,!(]|$)"
+    r"born\s+and\s+(?:bred|raised)\b|[,!(]|$|"
+    r"(?:for\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|many|several|two|three|four|five|six|"
+    r"seven|eight|nine|ten|a|over\s+a|almost\s+a|nearly\s+a)\s*(?:yrs?|years?|decades?)\b|"
+    r"since\s+(?:\d{4}|uni|college|school|birth|forever|the\s+\w+|\w+\s+\d{4})\b|"
+    r"these\s+days\b|nowadays\b|now\b)"
 )
 HOME_QUESTION = re.compile(
     r"\b(?:any(?:one|body)?\s+else|any\s+other|anyone\s+else|other|fellow)\b"
@@ -1050,7 +1061,8 @@ ALIAS_ASIDE = re.compile(
 )
 # "Austin, TX here", "Portland (Maine) here": a qualifier between a city and "here".
 QUALIFIER = re.compile(
-    r"^(?:\s*,\s*[a-z.]+(?:\s[a-z]+)?|\s*\([^)]{1,30}\)|\s+[a-z]{2}\b)(?=\s*(?:here|-?\s?based)\b)"
+    r"^(?:\s*,\s*[a-z.]+(?:\s[a-z]+)?|\s*\([^)]{1,30}\)|\s+[a-z]{2}\b)"
+    r"(?=\s*-\s?based\b|\s+(?:here|based)\b|(?<![a-z])(?:here|based)\b)"
 )
 # Homes that dates do not turn into a trip ("I live in X", unlike "I'm in X next week").
 STRONG_HOME = re.compile(
@@ -1065,6 +1077,18 @@ MOVED_PAST = re.compile(r"\b(?:moved|relocated)\b")
 # "born and raised in Chicago and never left": an origin that is still home.
 STILL_THERE = re.compile(r"\b(?:never\s+left|still\s+(?:here|there|live|living|in)|and\s+still)\b")
 # After a city: a group or a clock, not a place the speaker is ("Berlin people:", "Berlin time").
+# The speaker at a workplace of the city: "at our Raleigh office Tue-Thu next week", "I'm in
+# the Austin office all week", "working from the Leeds campus tomorrow" (a trip, where "the
+# Berlin office is hiring" is about a company).
+AT_A_WORKPLACE_BEFORE = re.compile(
+    r"(?:^|\b(?:i'm|im|i\s+am|i'll\s+be|ill\s+be|we're|we'll\s+be|be|working|work|stationed|"
+    r"heading|headed|going|flying|off|back))\s*(?:at|in|from|out\s+of|to|into|visiting)\s+"
+    r"(?:our|my|the|the\s+company's)?\s*$"
+)
+WORKPLACE_AFTER = re.compile(
+    r"^\s*(?:office|offices|hq|headquarters|campus|site|branch|studio|plant|lab|factory|"
+    r"warehouse|store)\b"
+)
 NOT_A_STAY_AFTER = re.compile(
     # A dish, drink or style named after a city: "Denver omelette", "Chicago-style pizza".
     r"^\W*(?:omelett?e|omelet|style|cheesecake|bagels?|hot\s+chicken|hot\s+dogs?|deep\s+dish|"
@@ -1120,6 +1144,9 @@ SECOND_CLAUSE = re.compile(
     r"staying(?:\s+on)?(?:\s+(?:till|until|through|thru))?|return(?:ing)?|and|&|"
     r"flying\s+(?:out|home|back)|fly\s+(?:out|home|back))\W*(?:on\s+|the\s+)?$"
 )
+# Between a start day and the period it opens: "on Friday for the weekend", "Monday for the
+# week" (the trip ends with that weekend or week).
+FOR_THE_PERIOD = re.compile(r"^\s*(?:for|over)\s*$")
 # Until a weekday, for a current trip ("in london til wed").
 UNTIL_WEEKDAY = re.compile(
     r"\b(?:until|till|til|thru|through)\s+(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
@@ -1220,6 +1247,10 @@ _DATE_LEAD = (
     r"a\s+few|a\s+couple\s+of|\d{1,2})\s+(?:weeks?|weekend|nights?|days?)\b|\d{1,2}(?:st|nd|rd|th)?\s*(?:[-–—/.]|to\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|"
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:[-–—]|to\b|through\b|thru\b|and\b)|"
+    r"(?:thru|through|till|til|until)\s+(?:mon|tue|wed|thu|fri|sat|sun|the\s+\d|\d|next|tomorrow|"
+    r"tmrw|the\s+end|end)|"
+    r"for\s+(?:christmas|xmas|the\s+holidays|new\s+year|easter|thanksgiving|diwali|eid|hanukkah|"
+    r"hogmanay)\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
 )
 # Every date lead holds one of these (the cheap test before ``DATED_NAME``).
@@ -1227,6 +1258,30 @@ DATE_LEAD_HINT = re.compile(r"\d|week|month|tmrw|tomorrow|mon|tue|wed|thu|fri|sa
 DATED_NAME = re.compile(r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)(?=\s+(?i:" + _DATE_LEAD + r"))")
 # What may stand right before such a name: nothing, a mark, or a joiner ("..., then Inverness").
 CLAUSE_OPENS = re.compile(r"(?:^|[\n.!?:;,→>]|\bthen|\band|\bbut)\s*(?:then\s+)?$")
+# "..., then Savannah for the weekend": a clause that "then" opens is a later leg of a trip.
+THEN_OPENS = re.compile(r"\bthen\s*$")
+# The words of a dated frame's dates, up to where its clause closes: "Eugene next weekend 🌲",
+# "Reno on the 12th, ...", "Providence thru Sunday for family stuff"; not "Florence on the 4th
+# said ...", "Austin next week will demo ...", "Reading next week's agenda", "Reading 3-4
+# chapters". A first name or a common word is a place in such a frame only (``framed``).
+_FRAME_DATE_WORD = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?|\d{1,2}[/.]\d{1,2}|[-–—/&]|"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|"
+    + "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+    + r"|week|weekend|month|fortnight|next|this|the|from|to|till|til|until|thru|through|on|"
+    r"and|tmrw|tomorrow|tonight|all|over|of|for|a|an|one|two|three|four|five|few|couple|"
+    r"days?|nights?|weeks?|early|mid|late|end|start)\b\.?"
+)
+DATED_FRAME_CLOSED = re.compile(
+    rf"(?i:(?:\s*{_FRAME_DATE_WORD})+?(?P<end>\s*(?:$|[,;!?)\n]|\.(?:\s|$)|[^\w\s'’.,;!?)]|"
+    r"\s+(?:for|then|to\s+see|to\s+visit|visiting|with|w/|back|and\s+then)\b)))"
+)
+# Where a dated frame closes, a trip's purpose or its next leg: what a common word's name
+# needs as well ("Bologna Wednesday to Saturday for a trade fair"; not "Sale this weekend!").
+TRIP_PURPOSE = re.compile(
+    r"(?i:\s+(?:for\s+(?:a|an|the|my|our|work|business|family|fun|some|two|three)\b|"
+    r"to\s+(?:see|visit)\b|visiting\b|then\b|and\s+then\b|back\b)|\s*[,;]\s*(?:then|back)\b)"
+)
 # A name, a word for a person and "here": "Galway lad here", "Leeds lass here 👋".
 PERSON_HERE_AFTER_NAME = re.compile(
     r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)\s+(?:lad|lass|gal|guy|girl|boy|dude|kid)\s+here\b"
