@@ -63,6 +63,8 @@ def _dated(text: str) -> Iterator[PlaceMention | None]:
             legs > 0 or en.THEN_OPENS.search(text, max(0, m.start(1) - 12), m.start(1)) is not None
         )
         closed = en.DATED_FRAME_CLOSED.match(text, m.end(1))
+        if closed is not None and en.MEETING_PURPOSE.match(text, closed.start("end")):
+            closed = None  # "Jackson on the 12th for a one-on-one": a person
         first_name_ok = later_leg or closed is not None
         common_ok = later_leg or _with_a_purpose(text, closed)
         for n in (2, 1) if len(words) == 2 else (1,):

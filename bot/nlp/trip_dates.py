@@ -252,10 +252,9 @@ def _continues(between: str) -> bool:
 
 
 def _the_period_it_opens(between: str, t: TimeMention) -> bool:
-    """ "Cincinnati-bound on Friday for the weekend", "Leeds Monday for the week": the
-    weekend or week after a start day ends the trip."""
-    last_word = t.text.lower().split()[-1]
-    return en.FOR_THE_PERIOD.match(between) is not None and last_word in ("weekend", "week")
+    """ "Cincinnati-bound on Friday for the weekend", "Duluth Saturday over the weekend":
+    the weekend after a start day ends the trip."""
+    return en.FOR_THE_PERIOD.match(between) is not None and t.text.lower().endswith("weekend")
 
 
 def _of(t: TimeMention, nxt: TimeMention) -> Days | None:

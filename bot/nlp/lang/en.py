@@ -1144,8 +1144,8 @@ SECOND_CLAUSE = re.compile(
     r"staying(?:\s+on)?(?:\s+(?:till|until|through|thru))?|return(?:ing)?|and|&|"
     r"flying\s+(?:out|home|back)|fly\s+(?:out|home|back))\W*(?:on\s+|the\s+)?$"
 )
-# Between a start day and the period it opens: "on Friday for the weekend", "Monday for the
-# week" (the trip ends with that weekend or week).
+# Between a start day and the weekend it opens: "on Friday for the weekend" (the trip ends
+# with that weekend).
 FOR_THE_PERIOD = re.compile(r"^\s*(?:for|over)\s*$")
 # Until a weekday, for a current trip ("in london til wed").
 UNTIL_WEEKDAY = re.compile(
@@ -1278,6 +1278,12 @@ DATED_FRAME_CLOSED = re.compile(
 )
 # Where a dated frame closes, a trip's purpose or its next leg: what a common word's name
 # needs as well ("Bologna Wednesday to Saturday for a trade fair"; not "Sale this weekend!").
+# ... but not a meeting with a person of that name: "Jackson on the 12th for a one-on-one".
+MEETING_PURPOSE = re.compile(
+    r"(?i:\s+for\s+(?:a|an|the|our|my|your|his|her|their)?\s*(?:quick\s+)?(?:1:1|1-1|one-on-one|"
+    r"sync|call|review|chat|meeting|interview|demo|standup|stand-up|pairing|handover|catch-?up|"
+    r"check-?in|retro)\b)"
+)
 TRIP_PURPOSE = re.compile(
     r"(?i:\s+(?:for\s+(?:a|an|the|my|our|work|business|family|fun|some|two|three)\b|"
     r"to\s+(?:see|visit)\b|visiting\b|then\b|and\s+then\b|back\b)|\s*[,;]\s*(?:then|back)\b)"
