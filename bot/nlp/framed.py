@@ -41,6 +41,7 @@ def _candidates(text: str, low: str) -> Iterator[PlaceMention | None]:
             yield _as_place(text, m.start(1), m.end(1), common_ok=True)
     if en.DATE_LEAD_HINT.search(low) is not None:
         yield from _dated(text)
+        yield from _dated_short_forms(text)
     if "→" in low or "->" in low:
         yield from _chained(text)
     if " here" in low and en.PERSON_HERE.search(low) is not None:
@@ -74,6 +75,22 @@ def _dated(text: str) -> Iterator[PlaceMention | None]:
                 legs += 1
                 yield place
                 break
+
+
+def _dated_short_forms(text: str) -> Iterator[PlaceMention | None]:
+    """A curated short form typed in lower case, opening a clause with dates after it that
+    close it: "sf 9/14-9/16, lmk ...", "then bcn next week" (not a common word: "la")."""
+    g = _load()
+    for m in en.DATED_SHORT_FORM.finditer(text):
+        key = m.group(1)
+        cid = g.aliases.abbr.get(key)
+        if cid is None or key in g.common_words or key in _PERSON_NAMES:
+            continue
+        if en.CLAUSE_OPENS.search(text, max(0, m.start(1) - 12), m.start(1)) is None:
+            continue
+        if en.DATED_FRAME_CLOSED.match(text, m.end(1)) is None:
+            continue
+        yield PlaceMention(key, m.start(1), m.end(1), g.by_id[cid], alias=g.aliases.kind[key])
 
 
 def _with_a_purpose(text: str, closed: re.Match[str] | None) -> bool:

@@ -213,3 +213,43 @@ def test_homes(text: str, expected: list[Row]) -> None:
 )
 def test_intents(text: str, expected: list[Row]) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # week words typed in a hurry
+        ("in Boston next wek for a bit", [T("Boston", "2026-09-07", "2026-09-13")]),
+        ("in Boston nxt wk", [T("Boston", "2026-09-07", "2026-09-13")]),
+        ("Boston this wknd, anyone around?", [T("Boston", "2026-09-04", "2026-09-06"), I()]),
+        ("great wk everyone, thanks", []),
+        # a city's curated short form in lower case, opening a dated clause
+        (
+            "sf 9/14-9/16, lmk if anyone wants to grab lunch",
+            [T("San Francisco", "2026-09-14", "2026-09-16"), I()],
+        ),
+        ("bcn next week for a conf", [T("Barcelona", "2026-09-07", "2026-09-13")]),
+        ("dc tomorrow, back friday", [T("Washington", "2026-09-01", "2026-09-04")]),
+        ("la next week", []),  # a common word
+        ("tbh next week is busy", []),
+        # a common word's city with the next leg after it
+        ("Cork tmrw, Kerry after", [T("Cork", "2026-09-01", "2026-09-01")]),
+        ("Bath on the 5th, Bristol after", [T("Bath", "2026-09-05", "2026-09-05")]),
+        ("Sale this weekend, Nike stuff 20% off", []),
+    ],
+)
+def test_hurried_spellings_and_short_forms(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamburger born, Münchner by choice", [H("Munich")]),
+        ("Texan by birth, New Yorker by choice", [H("New York City")]),
+        ("Münchner here, servus", [H("Munich")]),
+        ("Münchner Freiheit is a nice square", []),
+    ],
+)
+def test_a_demonym_by_choice(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected

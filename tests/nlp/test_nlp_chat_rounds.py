@@ -27,22 +27,9 @@ from tests.nlp.chat_rounds import (
 
 # Messages still misread, by text: why, and where the fix belongs.
 NOT_YET = {
-    "in Berlin next wek for a bit, anyone around?": (
-        "'next wek' typo: no date or gate word (owners: when, speed)"
-    ),
-    "sf 9/14-9/16, lmk if anyone wants to grab lunch": (
-        "lower-case 'sf' is not found by find_places (owner: places)"
-    ),
     "Mumbai → Pune tomorrow, back Tuesday": (
         "two cities joined by an arrow read as an itinerary, where the first is where the "
         "speaker sets off from (which of the two the arrow means is open)"
-    ),
-    "Cork tmrw, Kerry after": (
-        "'Cork' bare at a sentence's start is a common word to find_places, and a date "
-        "frame does not make a common word a place (Reading, Nice, Split stay words)"
-    ),
-    "Hamburger born, Münchner by choice": (
-        "German demonyms ('Hamburger', 'Münchner') are no curated names (owner: places)"
     ),
 }
 

@@ -411,7 +411,8 @@ _HOME_WORDS = frozenset(
 DATE_WORDS = frozenset(
     """today tomorrow tmrw tmr tonight week weeks weekend weekends fortnight month spring
     summer autumn fall winter christmas xmas easter thanksgiving diwali ramadan eid hanukkah
-    halloween holidays jan january feb february mar march apr april may jun june jul july aug
+    halloween holidays wk wks wek weeek wknd wkd wkend weeknd jan january feb february mar
+    march apr april may jun june jul july aug
     august sep sept september oct october nov november dec december mon monday tue tues
     tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday sun
     sunday""".split()
@@ -985,11 +986,11 @@ DEMONYM_THEN_HOME = re.compile(
     r"^\W*(?:now\s+|but\s+|currently\s+)*(?:living|based|settled|residing)\s+(?:in|out\s+of)\s*$"
 )
 # After a demonym that stands alone as a clause: "Melburnian checking in", "Torontonian for
-# life", "Glaswegian here", and how long so far: "Bangalorean for a decade now",
-# "Londoner since 2011", "Dubliner these days".
+# life", "Glaswegian here", "Münchner by choice", and how long so far: "Bangalorean for a
+# decade now", "Londoner since 2011", "Dubliner these days".
 DEMONYM_SELF_AFTER = re.compile(
     r"\s*(?:here\b|checking\s+in\b|reporting\s+in\b|for\s+life\b|through\s+and\s+through\b|"
-    r"born\s+and\s+(?:bred|raised)\b|[,!(]|$|"
+    r"born\s+and\s+(?:bred|raised)\b|[,!(]|$|by\s+choice\b|"
     r"(?:for\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|many|several|two|three|four|five|six|"
     r"seven|eight|nine|ten|a|over\s+a|almost\s+a|nearly\s+a)\s*(?:yrs?|years?|decades?)\b|"
     r"since\s+(?:\d{4}|uni|college|school|birth|forever|the\s+\w+|\w+\s+\d{4})\b|"
@@ -1256,6 +1257,9 @@ _DATE_LEAD = (
 # Every date lead holds one of these (the cheap test before ``DATED_NAME``).
 DATE_LEAD_HINT = re.compile(r"\d|week|month|tmrw|tomorrow|mon|tue|wed|thu|fri|sat|sun")
 DATED_NAME = re.compile(r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)(?=\s+(?i:" + _DATE_LEAD + r"))")
+# A city's short form typed in lower case with dates after it: "sf 9/14-9/16", "bcn next week"
+# (``framed`` keeps only the curated short forms).
+DATED_SHORT_FORM = re.compile(r"(?<![\w@#/.'’-])([a-z]{2,5})(?=\s+(?i:" + _DATE_LEAD + r"))")
 # What may stand right before such a name: nothing, a mark, or a joiner ("..., then Inverness").
 CLAUSE_OPENS = re.compile(r"(?:^|[\n.!?:;,→>]|\bthen|\band|\bbut)\s*(?:then\s+)?$")
 # "..., then Savannah for the weekend": a clause that "then" opens is a later leg of a trip.
@@ -1287,6 +1291,8 @@ MEETING_PURPOSE = re.compile(
 TRIP_PURPOSE = re.compile(
     r"(?i:\s+(?:for\s+(?:a|an|the|my|our|work|business|family|fun|some|two|three)\b|"
     r"to\s+(?:see|visit)\b|visiting\b|then\b|and\s+then\b|back\b)|\s*[,;]\s*(?:then|back)\b)"
+    # the next leg: "Cork tmrw, Kerry after"
+    r"|\s*[,;]\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+(?i:after|afterwards|later|next)\b"
 )
 # A name, a word for a person and "here": "Galway lad here", "Leeds lass here 👋".
 PERSON_HERE_AFTER_NAME = re.compile(
