@@ -44,6 +44,10 @@ def _candidates(text: str, low: str) -> Iterator[PlaceMention | None]:
         yield from _dated_short_forms(text)
     if "→" in low or "->" in low:
         yield from _chained(text)
+    if "now" in low or "days" in low or "currently" in low:
+        for m in en.NOW_NAME.finditer(text):
+            if en.FORMER_HOME_HINT.search(text, 0, m.start()) is not None:
+                yield _named(text, m.start(1), m.end(1))
     if " here" in low and en.PERSON_HERE.search(low) is not None:
         for m in en.PERSON_HERE_AFTER_NAME.finditer(text):
             yield _as_place(text, m.start(1), m.end(1), common_ok=True)
@@ -98,6 +102,20 @@ def _with_a_purpose(text: str, closed: re.Match[str] | None) -> bool:
     Wednesday to Saturday for a trade fair", "Providence thru Sunday, then home" (what a
     name that is a common word needs; not "Sale this weekend!")."""
     return closed is not None and en.TRIP_PURPOSE.match(text, closed.start("end")) is not None
+
+
+def _named(text: str, start: int, end: int) -> PlaceMention | None:
+    """A name a frame marks as a place, a first name or a common word too ("these days
+    Austin", "now Bristol"), in capitals; of two words, both or the last."""
+    while end > start and text[end - 1] == ".":
+        end -= 1  # "now Bristol." ends a sentence
+    words = text[start:end].split()
+    for n in (2, 1) if len(words) == 2 else (1,):
+        at = start + (end - start - len(" ".join(words[-n:])))
+        place = _as_place(text, at, end, common_ok=True)
+        if place is not None:
+            return place
+    return None
 
 
 def _chained(text: str) -> Iterator[PlaceMention | None]:

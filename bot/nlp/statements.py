@@ -29,7 +29,7 @@ from bot.nlp.cues import clean
 from bot.nlp.dates import TimeMention, find_times
 from bot.nlp.framed import framed_places
 from bot.nlp.lang import en
-from bot.nlp.places import City, PlaceMention, find_places, parent_city
+from bot.nlp.places import City, PlaceMention, _load, find_places, parent_city
 from bot.nlp.prefilter import gate_of, lower, might_matter, states_something
 from bot.nlp.replies import answered_trip
 from bot.nlp.typos import may_have_a_frame, misspelt_cities
@@ -264,8 +264,21 @@ def _with_corrections(cleaned: str, low: str, found: list[PlaceMention]) -> list
         named = find_places("in " + cleaned[at : at + 40])
         if named and named[0].city is not None and named[0].start == 3:
             q = named[0]
+            if _a_word_not_a_name(q, cleaned):
+                continue  # "Canberran here, it's actually nice": no correction
             extra.append(replace(q, start=at, end=at + len(q.text)))
     return sorted([*found, *extra], key=lambda p: p.start) if extra else found
+
+
+def _a_word_not_a_name(p: PlaceMention, cleaned: str) -> bool:
+    """A common word's city in lower case in a message that uses capitals: "actually nice",
+    "well, reading is fun" are words after a correction word, not a corrected city."""
+    return (
+        p.text[:1].islower()
+        and not cleaned.islower()
+        and p.city is not None
+        and p.city.id in _load().common
+    )
 
 
 def _its_city(city: City) -> City:

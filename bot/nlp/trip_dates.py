@@ -97,7 +97,7 @@ def days_after(
     if days is None:
         days = _compose(low, before, today) if before else None
     elif before and (days[0] == today or _an_end_after(low, m, mine)):
-        days = _from_the_start_before(first_last(before[-1])[0], days, today)
+        days = _from_the_start_before(max(first_last(before[-1])[0], today), days, today)
     elif days[0] == today:
         days = _from_an_arrival_weekday(low[m.sentence[0] : m.sentence[1]], days, today)
     return _with_duration(low[m.sentence[0] : m.sentence[1]], days)

@@ -253,3 +253,82 @@ def test_hurried_spellings_and_short_forms(text: str, expected: list[Row]) -> No
 )
 def test_a_demonym_by_choice(text: str, expected: list[Row]) -> None:
     assert _rows(text) == expected
+
+
+# Classes fixed after round 10 (bench-only, tests/nlp/chat_rounds.py ROUND10).
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "shifted to" is a move (Indian English)
+        ("shifted to Gurgaon last month, still settling in", [H("Gurugram")]),
+        ("we shifted to Pune in March", [H("Pune")]),
+        ("shifting to Chennai next month", []),  # a future move
+        # someone of a place, living in another
+        ("Galway girl living in Cork now", [H("Cork")]),
+        ("Kiwi expat living in Berlin", [H("Berlin")]),
+        ("Texas transplant based in Denver", [H("Denver")]),
+        # a former home, then the city now
+        ("originally Tulsa, these days Austin", [H("Austin")]),
+        ("grew up in Leeds, now Bristol.", [H("Bristol")]),
+        ("born in Lyon, currently Nice", [H("Nice")]),
+        ("now Florence, tell me more", []),  # a person addressed
+        ("I was at the standup, now Jackson, go ahead", []),
+        # demonyms newly curated
+        ("Canberran here, it's actually nice", [H("Canberra")]),
+        ("proud Brooklynite, obviously", [H("New York City")]),
+        ("Joburger born and bred", [H("Johannesburg")]),
+        # a correction word before a lower-case common word is no correction
+        ("Leeds here, well, reading is my hobby", [H("Leeds")]),
+        # home for the holidays: a trip (in August "the 2nd" is 2 September)
+        ("home for the summer in Sligo till the 2nd", [T("Sligo", "2026-08-31", "2026-09-02")]),
+    ],
+)
+def test_round10_homes_and_stays(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "home for the holidays in Sligo till the 2nd",
+            [T("Sligo", "2026-12-23", "2027-01-02")],
+        ),
+        (
+            "back home for Christmas in Derry, 24th to the 27th",
+            [T("Derry", "2026-12-24", "2026-12-27")],
+        ),
+        (
+            "we're spending new year's in Kraków, 30th to the 2nd",
+            [T("Kraków", "2026-12-30", "2027-01-02")],
+        ),
+    ],
+)
+def test_holiday_stays(text: str, expected: list[Row]) -> None:
+    assert _rows(text, XMAS) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "any fellow Pittsburghers around this week? grabbing pierogies Thursday",
+            [H("Pittsburgh"), I("Pittsburgh")],
+        ),
+        ("tacos on me if a few of you are around Friday", [I()]),
+        ("first round's on me at the pub tonight", [I()]),
+        ("we met the deadline, drinks on me in spirit", []),
+        ("keen for a brekkie catch-up with whoever's free saturday", [I()]),
+        ("lunch with anyone who is around tomorrow", [I()]),
+        ("pint in the local on the 27th? few of us are going", [I()]),
+        ("drinks at the usual bar friday?", [I()]),
+        ("pizza in the fridge?", []),
+        ("anyone know if the Montreal meetup is still happening?", []),
+        ("does anybody know when the next meetup is?", []),
+        ("is the picnic still on for saturday?", []),
+    ],
+)
+def test_round10_intents(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected

@@ -118,7 +118,7 @@ NOT_NOW = re.compile(
     r"one\s+day|wish|hope|hoping|dream|dreaming|imagine|thinking|considering|planning\s+to\s+move|"
     r"should\s+i|or\s+should|i'd|id\s+love|want\s+to|wanna|would\s+love|in\s+the\s+future|"
     r"eventually|unless|suppose|pretend|depends|depending|assuming|tentatively|"
-    r"moving|relocating|move|relocate|spirit|mentally|kidding|jk|joking|lol\s+no|"
+    r"moving|relocating|shifting|move|relocate|spirit|mentally|kidding|jk|joking|lol\s+no|"
     r"miss|missing|favourite|favorite|love|loved|hate|recommend|recs?|tips|"
     r"any\s+good|anyone\s+know|does\s+anyone|is\s+anyone|is\s+anybody|where|what|how)\b"
 )
@@ -170,9 +170,11 @@ HOME_BEFORE = _cue(
           \s+(?:in|near|outside(?:\s+of)?|around|out\s+of)\s*$
     | \b{_SUBJ}{_ADV}\s+(?:in|from|near|outside|out\s+of)\s*$
     | (?:^|\b(?:i|we)\b){_ADV}\s*(?:just\s+|finally\s+|recently\s+)?
-          (?:moved|relocated|settled|landed\s+a\s+place)(?:\s+(?:back|over|down|out|up))?
+          (?:moved|relocated|shifted|settled|landed\s+a\s+place)(?:\s+(?:back|over|down|out|up))?
           \s+(?:to|in)\s*$
     | \b(?:here|over\s+here|out\s+here|down\s+here|up\s+here|back\s+home)\s+in\s*$
+    | ^\s*(?:[\w'-]+\s+){{0,2}}(?:lad|lass|gal|guy|girl|boy|kid|expat|transplant|native|local)
+          \s+(?:now\s+|currently\s+)?(?:living|based|settled)\s+(?:in|out\s+of)\s*$
     | ^\s*(?:currently\s+|now\s+|still\s+|happily\s+)?(?:live|living|based|located|residing|
           settled|lurking|lurker)(?:\s+(?:out|over|up|down|right))?
           \s+(?:in|near|out\s+of|outside(?:\s+of)?|around|from)\s*$
@@ -194,7 +196,7 @@ HOME_BEFORE = _cue(
           \s+(?:in|out\s+of)\s*$
     | \b(?:fellow|born\s+and\s+raised)\s*$
     | ^\s*(?:now|currently|these\s+days|nowadays)\s+(?:in|based\s+in|living\s+in)\s*$
-    | ^\W*(?:and\s+)?(?:now|nowadays|these\s+days)\W*$
+    | ^\W*(?:and\s+)?(?:now|nowadays|these\s+days|currently)\W*$
     | \blocation\W*$
     | \b(?:heading|headed|going|flying|driving|back|coming)\s+(?:back\s+)?home\s+(?:to|in)\s*$
     | \b(?:moved|relocated)\s+(?:\w+\s+)?from\s+[\w\s.,'-]{{1,40}}?\s+to\s*$
@@ -279,7 +281,10 @@ TRIP_BEFORE = _cue(
           layover|stopover|work\s+trip|road\s+trip|weekend|week|days|nights)\s+(?:to|in|at)\s*$
     | (?:^|\b)(?:visiting|in\s+town\s+in|landing\s+in|arriving\s+in|arrive\s+in|land\s+in|
           back\s+in|over\s+in|out\s+in|up\s+in|down\s+in|stuck\s+in|stopping\s+in|
-          passing\s+through|touring|exploring|staying\s+in|staying\s+at|spending\s+\w+(?:\s+\w+)?\s+in)\s*$
+          passing\s+through|touring|exploring|staying\s+in|staying\s+at|
+          spending\s+[\w']+(?:\s+[\w']+)?\s+in)\s*$
+    | \b(?:back\s+)?home\s+for\s+(?:the\s+)?(?:holidays|christmas|xmas|thanksgiving|easter|diwali|
+          eid|new\s+year'?s?|summer|winter\s+break|break|hols)\s+(?:in|to)\s*$
     | \b(?:just\s+)?(?:landed|arrived|touched\s+down)\s+(?:in|at)\s*$
     | \b(?:landing|arriving|getting\s+in|flying\s+in)\s+(?:on\s+)?(?:the\s+)?[\w]+
           (?:\s+(?:morning|afternoon|evening|night))?\s+(?:in|at|into)\s*$
@@ -404,7 +409,7 @@ THE_BEFORE = re.compile(r"\s+the\s*$")
 _HOME_WORDS = frozenset(
     """here live lives living lived based moved relocated settled fellow proud home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
-    resident represent checking location aquí aqui ici i'm im we're i've ive we've born
+    resident represent checking location aquí aqui ici i'm im we're i've ive we've born shifted
     landed arrived touched intro introduction originally""".split()
 )
 # The words of dates: every trip but an arrival needs its days.
@@ -568,7 +573,8 @@ _FOOD_WORDS = (
     "pizza dumplings sushi tapas bbq cocktails wine whisky bite food apero apéro karaoke donuts "
     "bevvy bevvies picnic potluck hike walk climb bouldering games crawl noodles curry pho "
     "dim sum boardgames pub pubs table cowork coworking café cafe chai tea boba kebabs gelato "
-    "climbing taco burger burgers wings dumpling samosas biryani pasta biergarten pizzas"
+    "climbing taco burger burgers wings dumpling samosas biryani pasta biergarten pizzas "
+    "brekkie brekky pierogies"
 ).split()
 _FOOD = (
     r"(?:a\s+|an\s+|some\s+)?(?:food\s+trucks?|bar\s+crawl|board\s*games?(?:\s+night)?|"
@@ -756,13 +762,16 @@ INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "food at a time?",
         rf"(?:^|(?<=[.!?\n:—,-])){_FOOD_AHEAD}\W*"
-        rf"(?:usual\s+spot\W+(?:{_FOOD}\W*)?|{_FOOD}\W*)?(?:{_DAYISH}[^?\x00]{{0,30}})?\?",
+        rf"(?:usual\s+spot\W+(?:{_FOOD}\W*)?|{_FOOD}\W*)?"
+        rf"(?:(?:in|at)\s+(?:the\s+|our\s+|my\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+{_DAYISH}\b[^?\x00]{{0,30}}|"
+        rf"(?:{_DAYISH}[^?\x00]{{0,30}})?)\?",
         (
             "drinks after work on thursday?",
             "beers?? 🍻",
             "coffee? ☕ free after 3",
             "berlin people: karaoke friday?",
             "usual spot, 7pm? 🍻",
+            "pint in the local on the 27th?",
         ),
         needs=(frozenset({*_FOOD_NEEDS, "spot"}),),
         mark="?",
@@ -858,6 +867,20 @@ INTENT_CUES: tuple[Cue, ...] = (
         needs=(_FOOD_NEEDS, _needs("anyone anybody any")),
     ),
     _cue(
+        "food with whoever",
+        rf"\b{_FOOD}(?:[\s-]+[\w-]+)?\s+with\s+(?:whoever|anyone\s+who|anybody\s+who)"
+        r"(?:'s|\s+is|\s+are|'re)?\s+(?:free|around|about|keen|interested|in\s+town|up\s+for\s+it)\b",
+        ("keen for a brekkie catch-up with whoever's free", "lunch with anyone who is around"),
+        needs=(_FOOD_NEEDS, _needs("whoever whoever's anyone anybody")),
+    ),
+    _cue(
+        "food on me",
+        rf"\b(?:{_FOOD}|(?:the\s+)?first\s+round)(?:'s|\s+is|\s+are)?\s+on\s+me\b"
+        r"(?!\s+in\s+spirit)",
+        ("tacos on me if a few of you are around", "first round's on me"),
+        needs=(frozenset({*_FOOD_NEEDS, "round", "round's"}), _needs("me")),
+    ),
+    _cue(
         "channel plans",
         r"\bchannel\s+(?:picnic|drinks|beers|dinner|lunch|hike|bbq|meetup|meet|walk|brunch)\b",
         ("channel picnic in the park", "channel drinks friday?"),
@@ -875,12 +898,18 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "around",
-        r"\b(?:anyone|anybody|who'?s|who\s+is|any\s+\w+\s+(?:folks|people|peeps))\s+(?:else\s+)?"
+        r"\b(?:anyone|anybody|who'?s|who\s+is|any\s+\w+\s+(?:folks|people|peeps)|"
+        r"any\s+(?:fellow|other)\s+[\w'-]+s)\s+(?:else\s+)?"
         r"(?:around|about|free|in\s+town|nearby|close\s+by)\b|\bif\s+(?:anyone|anybody)(?:'s|\s+is)?"
         r"\s+(?:around|about|free|nearby|in\s+town|wants)\b|"
         r"\b(?:ping|dm|message|text|hmu|hit\s+me\s+up|give\s+me\s+a\s+shout|shout)\b[^.!?\x00]{0,12}?"
         r"\bif\s+(?:you'?re|you\s+are|u\s+r|ur)\s+(?:around|about|free|nearby|in\s+town)\b",
-        ("anyone around?", "if anyone's around", "ping me if you're around"),
+        (
+            "anyone around?",
+            "if anyone's around",
+            "ping me if you're around",
+            "any fellow pittsburghers around",
+        ),
         needs=(),
         beside_a_stay=True,
     ),
@@ -931,6 +960,8 @@ NOT_INTENT = re.compile(
     r"cancel+ed|postponed|photos?|pics|recap|recording|slides|livestream|youtube|"
     r"(?:team|company|work|staff|department|client)\s+(?:meetup|offsite|retreat)|"
     r"hate|dislike|not\s+a\s+fan|skiing\s*>\s*meetups|"
+    r"(?:any(?:one|body)|does\s+any(?:one|body)|do\s+you|y'?all)\s+know\s+(?:if|whether|when|where)|"
+    r"still\s+(?:happening|on\s+for|going\s+ahead)|"
     # asking what a city's people do: "where do people in Brisbane go for brunch?"
     r"(?:where|what|which\s+\w+)\s+(?:do|does|would|should|can)\s+(?:the\s+|most\s+)?"
     r"(?:people|folks|locals|peeps)\s+(?:in|around|from|here|there|usually|normally|go|get|eat|"
@@ -1009,7 +1040,9 @@ NOT_SPEAKER_AFTER = re.compile(
     r"folks|people|devs|engineers|members|members'|recruiters?|restaurant|bakery|publication)\b"
 )
 # "moved to X": a move, so dates after it tell whether it happened yet.
-MOVED = re.compile(r"\b(?:moved|relocated|moving|relocating|move|relocate)\b[\w\s]*$")
+MOVED = re.compile(
+    r"\b(?:moved|relocated|shifted|moving|relocating|shifting|move|relocate)\b[\w\s]*$"
+)
 # "I'm in X" with no dates is a home.
 IM_IN = re.compile(r"\b(?:i'm|im|i\s+am|we're|we\s+are)\s+(?:\w+\s+)?(?:in|at)\s*$")
 # A sentence that opens a hypothetical: "if I lived in Edinburgh I'd be at every meetup".
@@ -1067,14 +1100,14 @@ QUALIFIER = re.compile(
 )
 # Homes that dates do not turn into a trip ("I live in X", unlike "I'm in X next week").
 STRONG_HOME = re.compile(
-    r"\b(?:live|living|based|located|reside|residing|moved|relocated|settled|call|home|"
+    r"\b(?:live|living|based|located|reside|residing|moved|relocated|shifted|settled|call|home|"
     r"lived|fellow|proud|location)\b"
 )
 # "I'm in Oslo next wknd", "im in Leeds nxt wk": a coming stay whose days are written past
 # reading (a misspelt or shortened week), so not a home; "next to the station" is a place.
 NEXT_AFTER = re.compile(r"^\W*(?:next|nxt)\s+(?!to\b|door\b)[a-z]")
 # A past move: a home whatever dates follow ("moved up from Seattle to Vancouver in March").
-MOVED_PAST = re.compile(r"\b(?:moved|relocated)\b")
+MOVED_PAST = re.compile(r"\b(?:moved|relocated|shifted)\b")
 # "born and raised in Chicago and never left": an origin that is still home.
 STILL_THERE = re.compile(r"\b(?:never\s+left|still\s+(?:here|there|live|living|in)|and\s+still)\b")
 # After a city: a group or a clock, not a place the speaker is ("Berlin people:", "Berlin time").
@@ -1293,6 +1326,18 @@ TRIP_PURPOSE = re.compile(
     r"to\s+(?:see|visit)\b|visiting\b|then\b|and\s+then\b|back\b)|\s*[,;]\s*(?:then|back)\b)"
     # the next leg: "Cork tmrw, Kerry after"
     r"|\s*[,;]\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+(?i:after|afterwards|later|next)\b"
+)
+# A name after a word for now that opens a clause after a former home and ends it: "originally
+# Tulsa, these days Austin", "grew up in Leeds, now Bristol." (a first name or a common word
+# too: the frame says it is a place; not "now Florence, tell me more").
+FORMER_HOME_HINT = re.compile(
+    r"(?i:\b(?:originally|born|raised|grew\s+up|hometown|used\s+to\s+live|lived|left|formerly|"
+    r"moved\s+(?:away\s+)?from)\b)"
+)
+NOW_NAME = re.compile(
+    r"(?:[,;.!?\n]\s*|\b(?:but|and)\s+)(?i:now|nowadays|these\s+days|currently)\s+(?:in\s+)?"
+    r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)"
+    r"(?=\s*(?:$|[,.!;:)\n]|[^\w\s'’]|\s+(?i:now|for|and|but|though|tho|lol|haha)\b))"
 )
 # A name, a word for a person and "here": "Galway lad here", "Leeds lass here 👋".
 PERSON_HERE_AFTER_NAME = re.compile(
