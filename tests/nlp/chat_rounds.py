@@ -968,7 +968,11 @@ ROUND8: list[Case] = [
     (OCT, "Bengaluru, or Bangalore for the old timers, is home", [H("Bengaluru")]),
     (AUG, "Saigon, officially Ho Chi Minh City, has been home since 2021", [H("Ho Chi Minh City")]),
     (JAN, "Ann Arbor, Mich. next week for a workshop", [T("Ann Arbor", "2027-02-01", "2027-02-07")]),  # noqa: E501
-    (NYE, "Hartford, Conn. next week, anyone around?", [T("Hartford", "2027-01-04", "2027-01-10")]),
+    (
+        NYE,
+        "Hartford, Conn. next week, anyone around?",  # "anyone around?" beside a trip: an intent
+        [T("Hartford", "2027-01-04", "2027-01-10"), I()],
+    ),
     (MAY, "Glasgow based, the rain is a lifestyle", [H("Glasgow")]),
     (FEB, "Adelaide here, heatwave is a vibe", [H("Adelaide")]),
     (XMAS, "Oslo next week, hoping for snow", [T("Oslo", "2026-12-28", "2027-01-03")]),

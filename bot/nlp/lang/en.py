@@ -1090,7 +1090,8 @@ STATE_ABBREVIATIONS = {
 # After a city, an aside naming it again: "Yangon, or Rangoon if you're old school, is home",
 # "Kiev (Kyiv as the signs say) has been home": the words after the aside are the city's.
 ALIAS_ASIDE = re.compile(
-    r"\s*[,(]\s*(?:or|formerly|aka|a\.k\.a\.?|also\s+known\s+as|once|n[ée]e|ex)\s"
+    r"\s*[,(]\s*(?:or|formerly|aka|a\.k\.a\.?|also\s+known\s+as|once|n[ée]e|ex|officially|"
+    r"(?:better\s+|now\s+|also\s+)?(?:known\s+as|called))\s"
     r"[^,;.!?()\n]{1,60}[,)]"
 )
 # "Austin, TX here", "Portland (Maine) here": a qualifier between a city and "here".
