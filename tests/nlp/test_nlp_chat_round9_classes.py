@@ -332,3 +332,50 @@ def test_holiday_stays(text: str, expected: list[Row]) -> None:
 )
 def test_round10_intents(text: str, expected: list[Row]) -> None:
     assert _rows(text) == expected
+
+
+# Classes fixed after round 11 (bench-only, tests/nlp/chat_rounds.py ROUND11).
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X, here till Friday" is a stay; "X here" a home
+        (
+            "just got into Knoxville, here through Thursday",
+            [T("Knoxville", "2026-08-31", "2026-09-03")],
+        ),
+        ("Knoxville, here till Friday", [T("Knoxville", "2026-08-31", "2026-09-04")]),
+        ("Knoxville here, loving the hills", [H("Knoxville")]),
+        ("Boise, based here till further notice", [H("Boise")]),
+        ("Boise here for the foreseeable future", [H("Boise")]),
+        # "these days" opens the gate
+        ("Geelong these days after a decade in Sydney", [H("Geelong")]),
+        ("Leipzig these days, Dresden before that", [H("Leipzig")]),
+        # an aside between the city and "is home"
+        ("San Jose — the California one — is home", [H("San Jose")]),
+        ("Portland (the Maine one) is home", [H("Portland")]),
+        # a nickname
+        ("Indy this weekend for the race", [T("Indianapolis", "2026-09-04", "2026-09-06")]),
+        ("indy games are my jam", []),
+        ("Indy 500 was wild", []),
+    ],
+)
+def test_round11_statements(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a few of us are doing a swim on Saturday, come along", [I()]),
+        ("we're doing drinks friday, come join us", [I()]),
+        ("tag along if you're free, tacos at 7", [I()]),
+        ("join us on the call at 3", []),
+        ("the project is coming along nicely", []),
+        ("the Christmas meetup got rained off, sorry all", []),
+        ("the picnic was called off, sorry folks", []),
+    ],
+)
+def test_round11_intents(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected

@@ -221,13 +221,17 @@ HOME_AFTER = _cue(
     "home after",
     r"""^(?:
       \s*-?\s*based\b
-    | \W*here\b(?!'s|\s+(?:we|i|is|are|was|and\s+there|comes?|goes)\b)
+    | \W*here\b(?!'s|\s+(?:we|i|is|are|was|and\s+there|comes?|goes|all\s+week|this\s+week|
+          next\s+week)\b|\s+(?:till|til|until|through|thru)\s+(?!further|forever|the\s+foreseeable)|
+          \s+for\s+(?:the\s+(?!foreseeable)|a\s|an\s|\d|two\b|three\b|four\b|five\b))
     | \s+(?:lad|lass|gal|guy|girl|boy|dude|kid)\s+here\b
     | \W*checking\s+in\b
     | \W*(?:native|local|resident|born\s+and\s+(?:bred|raised)|represent)\b
           (?![^.!?]{0,30}\b(?:originally|(?<!never\s)left|moved\s+away)\b)
     | \W*(?:represent|reporting\s+in|in\s+the\s+house|checking\s+in)\b
     | \s*\([^)]{0,40}\)\s*here\b
+    | \s*(?:\([^)]{1,40}\)|[—–]\s*[^—–\n]{1,40}?\s*[—–]|,\s+the\s+[^,\n]{1,30}?\s+one,)
+          \s*(?:'s|is|has\s+been)\s+(?:now\s+)?(?:my\s+|our\s+)?home\b
     | \W*(?:aqu[ií]|ici)\b
     | (?:'s|\s+is|\s+has\s+been|'s\s+been|\s+is\s+now|\s+became)\s+(?:now\s+)?(?:my\s+|our\s+)?
           home\b(?!\s+(?:to|of)\b|\s+for\s+(?!now\b|about\b|good\b|years\b|\d|a\s+(?:few|decade)\b|
@@ -286,6 +290,7 @@ TRIP_BEFORE = _cue(
     | \b(?:back\s+)?home\s+for\s+(?:the\s+)?(?:holidays|christmas|xmas|thanksgiving|easter|diwali|
           eid|new\s+year'?s?|summer|winter\s+break|break|hols)\s+(?:in|to)\s*$
     | \b(?:just\s+)?(?:landed|arrived|touched\s+down)\s+(?:in|at)\s*$
+    | \b(?:just\s+)?got\s+(?:into|in\s+to|here\s+to)\s*$
     | \b(?:landing|arriving|getting\s+in|flying\s+in)\s+(?:on\s+)?(?:the\s+)?[\w]+
           (?:\s+(?:morning|afternoon|evening|night))?\s+(?:in|at|into)\s*$
     | \bvisiting\s+(?:my\s+|our\s+|the\s+|some\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+in\s*$
@@ -447,6 +452,7 @@ _PAIRS = {
     "flat": ("my flat",),
     "house": ("my house",),
     "from": ("hi from", "hey from", "hello from", "howdy from", "hiya from", "waving from"),
+    "days": ("these days",),
 }
 _PAIR_WORDS = frozenset(_PAIRS)
 
@@ -830,6 +836,14 @@ INTENT_CUES: tuple[Cue, ...] = (
         mark="?",
     ),
     _cue(
+        "come along",
+        r"\b(?:come|tag)\s+along\b|\bcome\s+join\s+(?:us|me)\b|\bjoin\s+us\b(?!\s+(?:on|in|for)\s+"
+        r"(?:the\s+|this\s+|a\s+)?(?:call|zoom|meet|huddle|stream|channel|server|thread|discord|slack|"
+        r"webinar|livestream|video)\b)",
+        ("a few of us are doing a swim on stephen's day, come along", "come join us at the pub"),
+        needs=(_needs("come tag join"), _needs("along us me")),
+    ),
+    _cue(
         "hosting",
         r"\bat\s+(?:(?:my|our)\s+(?:place|flat|house|apartment)|mine)\b",
         ("tacos at my place saturday", "board game night at mine on friday"),
@@ -957,7 +971,7 @@ NOT_INTENT = re.compile(
     r"client\s+meetup|meetup\.com|the\s+meeting|a\s+meeting|meeting\s+(?:notes|room|invite)|"
     r"watch\s+(?:party|together)|stream|"
     r"was\s+(?:a\s+blast|great|fun|amazing|awesome|cancelled|canceled|lovely)|"
-    r"cancel+ed|postponed|photos?|pics|recap|recording|slides|livestream|youtube|"
+    r"cancel+ed|postponed|rained\s+(?:off|out)|called\s+off|scrapped|photos?|pics|recap|recording|slides|livestream|youtube|"
     r"(?:team|company|work|staff|department|client)\s+(?:meetup|offsite|retreat)|"
     r"hate|dislike|not\s+a\s+fan|skiing\s*>\s*meetups|"
     r"(?:any(?:one|body)|does\s+any(?:one|body)|do\s+you|y'?all)\s+know\s+(?:if|whether|when|where)|"
