@@ -41,10 +41,10 @@ def _candidates(text: str, low: str) -> Iterator[PlaceMention | None]:
             yield _as_place(text, m.start(1), m.end(1), common_ok=True)
     if en.DATE_LEAD_HINT.search(low) is not None:
         yield from _dated(text)
-        yield from _dated_short_forms(text)
+        yield from _dated_short_forms(text, low)
     if "→" in low or "->" in low:
         yield from _chained(text)
-    if "now" in low or "days" in low or "currently" in low:
+    if ("now" in low or "days" in low or "currently" in low) and en.FORMER_HOME_HINT.search(low):
         for m in en.NOW_NAME.finditer(text):
             if en.FORMER_HOME_HINT.search(text, 0, m.start()) is not None:
                 yield _named(text, m.start(1), m.end(1))
@@ -70,8 +70,9 @@ def _dated(text: str) -> Iterator[PlaceMention | None]:
         closed = en.DATED_FRAME_CLOSED.match(text, m.end(1))
         if closed is not None and en.MEETING_PURPOSE.match(text, closed.start("end")):
             closed = None  # "Jackson on the 12th for a one-on-one": a person
-        first_name_ok = later_leg or closed is not None
-        common_ok = later_leg or _with_a_purpose(text, closed)
+        purpose = _with_a_purpose(text, closed)
+        first_name_ok = later_leg or purpose or _ends_there(text, closed)
+        common_ok = later_leg or purpose
         for n in (2, 1) if len(words) == 2 else (1,):
             start = m.start(1) + (len(name) - len(" ".join(words[-n:])))
             place = _as_place(text, start, m.end(1), common_ok=common_ok)
@@ -81,26 +82,40 @@ def _dated(text: str) -> Iterator[PlaceMention | None]:
                 break
 
 
-def _dated_short_forms(text: str) -> Iterator[PlaceMention | None]:
+def _dated_short_forms(text: str, low: str) -> Iterator[PlaceMention | None]:
     """A curated short form typed in lower case, opening a clause with dates after it that
-    close it: "sf 9/14-9/16, lmk ...", "then bcn next week" (not a common word: "la")."""
+    close it: "sf 9/14-9/16, lmk ...", "then bcn next week" (not a common word: "la").
+    Only the message's words that are short forms are looked at (most messages have none)."""
     g = _load()
-    for m in en.DATED_SHORT_FORM.finditer(text):
-        key = m.group(1)
-        cid = g.aliases.abbr.get(key)
-        if cid is None or key in g.common_words or key in _PERSON_NAMES:
+    keys = g.aliases.abbr.keys() & en.gate_words(low)
+    for key in sorted(keys):
+        if key in g.common_words or key in _PERSON_NAMES:
             continue
-        if en.CLAUSE_OPENS.search(text, max(0, m.start(1) - 12), m.start(1)) is None:
-            continue
-        if en.DATED_FRAME_CLOSED.match(text, m.end(1)) is None:
-            continue
-        yield PlaceMention(key, m.start(1), m.end(1), g.by_id[cid], alias=g.aliases.kind[key])
+        cid = g.aliases.abbr[key]
+        at = text.find(key)
+        while at >= 0:
+            m = en.DATED_SHORT_FORM.match(text, at)
+            if (
+                m is not None
+                and m.group(1) == key
+                and en.CLAUSE_OPENS.search(text, max(0, at - 12), at) is not None
+                and en.DATED_FRAME_CLOSED.match(text, m.end()) is not None
+            ):
+                yield PlaceMention(key, at, m.end(), g.by_id[cid], alias=g.aliases.kind[key])
+            at = text.find(key, at + 1)
+
+
+def _ends_there(text: str, closed: re.Match[str] | None) -> bool:
+    """A closed dated frame that ends the message or its exclamation: "Eugene next weekend
+    🌲" (what a first name needs without a purpose; not "Austin tomorrow, Dallas friday")."""
+    return closed is not None and en.FRAME_ENDS_HERE.match(text, closed.start("end")) is not None
 
 
 def _with_a_purpose(text: str, closed: re.Match[str] | None) -> bool:
     """A closed dated frame with a trip's purpose or next leg where it closes: "Bologna
     Wednesday to Saturday for a trade fair", "Providence thru Sunday, then home" (what a
-    name that is a common word needs; not "Sale this weekend!")."""
+    name that is a common word needs; not "Sale this weekend!", "Orange next week for the
+    launch")."""
     return closed is not None and en.TRIP_PURPOSE.match(text, closed.start("end")) is not None
 
 

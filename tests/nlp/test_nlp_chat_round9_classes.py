@@ -60,6 +60,13 @@ def I(city: str | None = None) -> Row:  # noqa: E743 - the table reads H, T, I
         ("Eugene this weekend 🌲", [T("Eugene", "2026-09-04", "2026-09-06")]),
         ("Reno on the 12th, then home", [T("Reno", "2026-09-12", "2026-09-12")]),
         ("Savannah this weekend for a wedding", [T("Savannah", "2026-09-04", "2026-09-06")]),
+        ("Reno this weekend!", [T("Reno", "2026-09-04", "2026-09-06")]),
+        ("Reno this weekend, skiing at Tahoe", [T("Reno", "2026-09-04", "2026-09-06")]),
+        (
+            "Mobile this weekend for my cousin's wedding",
+            [T("Mobile", "2026-09-04", "2026-09-06")],
+        ),
+        ("Anchorage next week for work", [T("Anchorage", "2026-09-07", "2026-09-13")]),
         # "then" opens a later leg, which may be either
         (
             "in Atlanta Sept 8–9 for a conference, then Savannah for the weekend",
@@ -84,6 +91,17 @@ def test_a_weak_name_in_a_closed_dated_frame(text: str, expected: list[Row]) -> 
         "Normal next week, hopefully",
         "Jackson on the 12th for a one-on-one",  # a first name, a meeting
         "Florence tomorrow for a quick 1:1",
+        # a common word's city needs a trip's purpose, not any "for"
+        "Wedding next week for my cousin",
+        "Orange next week for the launch",
+        "Mission tomorrow for the kids",
+        "Tours next week for the tourists",
+        "Split next week for a deep dive on the PR",
+        "Mobile next week for the beta, desktop after",
+        "Reading this weekend for fun: Dune",
+        "Normal next week, then the chaos",
+        # a first name with no purpose needs the frame to end the message
+        "Jackson next week for the onboarding",
     ],
 )
 def test_names_before_dates_that_stay_words_or_people(text: str) -> None:

@@ -841,7 +841,8 @@ INTENT_CUES: tuple[Cue, ...] = (
         r"(?:the\s+|this\s+|a\s+)?(?:call|zoom|meet|huddle|stream|channel|server|thread|discord|slack|"
         r"webinar|livestream|video)\b)",
         ("a few of us are doing a swim on stephen's day, come along", "come join us at the pub"),
-        needs=(_needs("come tag join"), _needs("along us me")),
+        # "along" and "join" are rarer than "come" and "me": the pre-filter looks for them
+        needs=(_needs("along join"), _needs("come tag us me")),
     ),
     _cue(
         "hosting",
@@ -882,17 +883,21 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "food with whoever",
-        rf"\b{_FOOD}(?:[\s-]+[\w-]+)?\s+with\s+(?:whoever|anyone\s+who|anybody\s+who)"
+        # "with whoever" looked for first (one cheap lookahead at each word, as "food with anyone")
+        r"\b(?=[\w-]+(?:\s+[\w-]+){0,3}\s+with\s+(?:whoever|anyone\s+who|anybody\s+who))"
+        rf"{_FOOD}(?:[\s-]+[\w-]+)?\s+with\s+(?:whoever|anyone\s+who|anybody\s+who)"
         r"(?:'s|\s+is|\s+are|'re)?\s+(?:free|around|about|keen|interested|in\s+town|up\s+for\s+it)\b",
         ("keen for a brekkie catch-up with whoever's free", "lunch with anyone who is around"),
         needs=(_FOOD_NEEDS, _needs("whoever whoever's anyone anybody")),
     ),
     _cue(
         "food on me",
-        rf"\b(?:{_FOOD}|(?:the\s+)?first\s+round)(?:'s|\s+is|\s+are)?\s+on\s+me\b"
+        # "on me" looked for first (one cheap lookahead at each word)
+        r"\b(?=[\w'-]+(?:\s+[\w'-]+){0,2}\s+on\s+me\b)"
+        rf"(?:{_FOOD}|(?:the\s+)?first\s+round)(?:'s|\s+is|\s+are)?\s+on\s+me\b"
         r"(?!\s+in\s+spirit)",
         ("tacos on me if a few of you are around", "first round's on me"),
-        needs=(frozenset({*_FOOD_NEEDS, "round", "round's"}), _needs("me")),
+        needs=(frozenset({*_FOOD_NEEDS, "round's"}), _needs("me")),
     ),
     _cue(
         "channel plans",
@@ -1306,7 +1311,7 @@ _DATE_LEAD = (
 DATE_LEAD_HINT = re.compile(r"\d|week|month|tmrw|tomorrow|mon|tue|wed|thu|fri|sat|sun")
 DATED_NAME = re.compile(r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)(?=\s+(?i:" + _DATE_LEAD + r"))")
 # A city's short form typed in lower case with dates after it: "sf 9/14-9/16", "bcn next week"
-# (``framed`` keeps only the curated short forms).
+# (``framed`` matches it only where a curated short form is among a message's words).
 DATED_SHORT_FORM = re.compile(r"(?<![\w@#/.'’-])([a-z]{2,5})(?=\s+(?i:" + _DATE_LEAD + r"))")
 # What may stand right before such a name: nothing, a mark, or a joiner ("..., then Inverness").
 CLAUSE_OPENS = re.compile(r"(?:^|[\n.!?:;,→>]|\bthen|\band|\bbut)\s*(?:then\s+)?$")
@@ -1325,7 +1330,7 @@ _FRAME_DATE_WORD = (
     r"days?|nights?|weeks?|early|mid|late|end|start)\b\.?"
 )
 DATED_FRAME_CLOSED = re.compile(
-    rf"(?i:(?:\s*{_FRAME_DATE_WORD})+?(?P<end>\s*(?:$|[,;!?)\n]|\.(?:\s|$)|[^\w\s'’.,;!?)]|"
+    rf"(?i:(?:\s*{_FRAME_DATE_WORD})+?(?P<end>\s*(?:$|[,;!?)\n]|\.(?:\s|$)|[^\w\s'’.,;!?)/&–—-]|"
     r"\s+(?:for|then|to\s+see|to\s+visit|visiting|with|w/|back|and\s+then)\b)))"
 )
 # Where a dated frame closes, a trip's purpose or its next leg: what a common word's name
@@ -1336,12 +1341,28 @@ MEETING_PURPOSE = re.compile(
     r"sync|call|review|chat|meeting|interview|demo|standup|stand-up|pairing|handover|catch-?up|"
     r"check-?in|retro)\b)"
 )
-TRIP_PURPOSE = re.compile(
-    r"(?i:\s+(?:for\s+(?:a|an|the|my|our|work|business|family|fun|some|two|three)\b|"
-    r"to\s+(?:see|visit)\b|visiting\b|then\b|and\s+then\b|back\b)|\s*[,;]\s*(?:then|back)\b)"
-    # the next leg: "Cork tmrw, Kerry after"
-    r"|\s*[,;]\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+(?i:after|afterwards|later|next)\b"
+# A trip's purpose is an event one travels to ("for a trade fair", "for my cousin's wedding"),
+# not any "for" ("Wedding next week for my cousin", "Orange next week for the launch").
+_TRIP_EVENTS = (
+    r"weddings?|conference|conf|summit|trade\s+fair|fair|expo|talk|workshop|meetup|festival|fest|"
+    r"gig|concert|match|game|race|marathon|visit|trip|holidays?|vacation|getaway|hen\s+do|"
+    r"stag\s+do|bachelor(?:ette)?\s+party|birthday|funeral|graduation|reunion|engagement|"
+    r"christening|offsite|off-site|hackathon"
 )
+TRIP_PURPOSE = re.compile(
+    r"(?i:\s+for\s+(?:work|business|family|a\s+(?:few|couple\s+of)\s+(?:days|nights)|"
+    r"(?:a|an|the|my|our|his|her|their|[\w-]+'s)\s+(?:[\w'-]+\s+){0,2}(?:" + _TRIP_EVENTS + r"))\b"
+    r"|\s+(?:to\s+(?:see|visit)|visiting)\s+(?:my|our|the|family|friends|[\w-]+'s)\b)"
+    # then home, or the next leg: "..., then home", "Cork tmrw, Kerry after"
+    r"|,?\s+(?i:then|and\s+then)\s+(?:(?i:home|back)\b|[A-Z])"
+    r"|\s*[,;]\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+(?i:(?:after|afterwards|later|next|this|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b|(?:on\s+|from\s+)?the\s+\d|\d)"
+    # what one does there: "Reno this weekend, skiing at Tahoe"
+    r"|\s*[,;—–-]\s*(?i:skiing|hiking|surfing|camping|sightseeing|visiting|staying|seeing)\b"
+)
+# Where a dated frame closes for a first name with no purpose: the message's end, an emoji,
+# "!" ("Eugene next weekend 🌲", "Reno this weekend!"), not a comma ("Austin tomorrow, ...").
+FRAME_ENDS_HERE = re.compile(r"\s*(?:$|!|[^\w\s'’.,;:!?)(\[\]\-–—/&])")
 # A name after a word for now that opens a clause after a former home and ends it: "originally
 # Tulsa, these days Austin", "grew up in Leeds, now Bristol." (a first name or a common word
 # too: the frame says it is a place; not "now Florence, tell me more").
