@@ -44,7 +44,11 @@ def _candidates(text: str, low: str) -> Iterator[PlaceMention | None]:
         yield from _dated_short_forms(text, low)
     if "→" in low or "->" in low:
         yield from _chained(text)
-    if ("now" in low or "days" in low or "currently" in low) and en.FORMER_HOME_HINT.search(low):
+    if (
+        ("now" in low or "days" in low or "currently" in low)
+        and any(w in low for w in en.FORMER_HOME_WORDS)
+        and en.FORMER_HOME_HINT.search(low)
+    ):
         for m in en.NOW_NAME.finditer(text):
             if en.FORMER_HOME_HINT.search(text, 0, m.start()) is not None:
                 yield _named(text, m.start(1), m.end(1))

@@ -1366,6 +1366,9 @@ FRAME_ENDS_HERE = re.compile(r"\s*(?:$|!|[^\w\s'’.,;:!?)(\[\]\-–—/&])")
 # A name after a word for now that opens a clause after a former home and ends it: "originally
 # Tulsa, these days Austin", "grew up in Leeds, now Bristol." (a first name or a common word
 # too: the frame says it is a place; not "now Florence, tell me more").
+# One of these is in every match of FORMER_HOME_HINT (substring tests before it).
+FORMER_HOME_WORDS = ("originally", "born", "raised", "grew", "hometown", "used to", "lived", "left",
+                     "formerly", "moved")  # fmt: skip
 FORMER_HOME_HINT = re.compile(
     r"(?i:\b(?:originally|born|raised|grew\s+up|hometown|used\s+to\s+live|lived|left|formerly|"
     r"moved\s+(?:away\s+)?from)\b)"
