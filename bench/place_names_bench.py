@@ -1,6 +1,6 @@
 """The watcher on chat messages that name cities the ways members do (issue 14).
 
-    python bench/place_names_bench.py [--batch 1|2|3|4|5|all] [--errors N]
+    python bench/place_names_bench.py [--batch 1|2|3|4|5|6|7|all] [--errors N]
 
 The messages are the tables of tests/nlp/place_names_batch.py (alternate names, nicknames,
 abbreviations, demonyms, neighbourhoods, hashtags, missing diacritics, lower-case names,
@@ -46,6 +46,8 @@ def load_batches() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
         "3": mod.BATCH_3,
         "4": mod.BATCH_4,
         "5": mod.BATCH_5,
+        "6": mod.BATCH_6,
+        "7": mod.BATCH_7,
     }
 
 
@@ -128,7 +130,7 @@ def _places_only(rows: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[int, in
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--batch", default="all", choices=["1", "2", "3", "4", "5", "all"])
+    ap.add_argument("--batch", default="all", choices=["1", "2", "3", "4", "5", "6", "7", "all"])
     ap.add_argument("--errors", type=int, default=0)
     args = ap.parse_args()
     batches = load_batches()

@@ -61,15 +61,24 @@ def _dated(text: str) -> Iterator[PlaceMention | None]:
     """A name that opens a clause with dates after it ("Galway from the 27th", "then
     Inverness mon-wed"): a place unless it is a common word or a first name ("Florence
     on the 4th said ..."), but a later leg of such a list may be either ("Lyon 1-3 July,
-    Marseille 4-6, Nice 7-9", "Rome 3-5, Florence 6-8")."""
+    Marseille 4-6, Nice 7-9", "Rome 3-5, Florence 6-8"), and a first name opening such a
+    list is a place when a later leg is ("Austin 8-9 Sep, Dallas 10-11"). A frame that
+    closes makes either a place too: a common word with a trip's purpose ("Bologna Wed to
+    Sat for a trade fair"), a first name with one or at the message's end ("Eugene next
+    weekend 🌲")."""
     legs = 0
+    held: list[PlaceMention] = []  # a first name opening the list, until a later leg says
     for m in en.DATED_NAME.finditer(text):
         if en.CLAUSE_OPENS.search(text, max(0, m.start(1) - 12), m.start(1)) is None:
             continue
         name = m.group(1)
+        if _a_region_after_a_comma(text, m.start(1), name):
+            continue  # "London, Ontario next month": Ontario says which London
         words = name.split()
         later_leg = m.start(1) > 0 and (
-            legs > 0 or en.THEN_OPENS.search(text, max(0, m.start(1) - 12), m.start(1)) is not None
+            legs > 0
+            or bool(held)
+            or en.THEN_OPENS.search(text, max(0, m.start(1) - 12), m.start(1)) is not None
         )
         closed = en.DATED_FRAME_CLOSED.match(text, m.end(1))
         if closed is not None and en.MEETING_PURPOSE.match(text, closed.start("end")):
@@ -79,11 +88,34 @@ def _dated(text: str) -> Iterator[PlaceMention | None]:
         common_ok = later_leg or purpose
         for n in (2, 1) if len(words) == 2 else (1,):
             start = m.start(1) + (len(name) - len(" ".join(words[-n:])))
-            place = _as_place(text, start, m.end(1), common_ok=common_ok)
-            if place is not None and (first_name_ok or place.text.lower() not in _PERSON_NAMES):
-                legs += 1
-                yield place
+            place = _as_place(text, start, m.end(1), common_ok=common_ok or legs == 0)
+            if place is None:
+                continue
+            if not common_ok and place.city is not None and place.city.id in _load().common:
+                if legs == 0 and not held:
+                    held.append(place)  # "Savannah 3-5 oct, then Atlanta 6-8"
                 break
+            if first_name_ok or place.text.lower() not in _PERSON_NAMES:
+                legs += 1
+                yield from (h for h in held if _one_sentence(text, h.end, place.start))
+                held.clear()
+                yield place
+            elif legs == 0 and not held:
+                held.append(place)
+            break
+
+
+def _one_sentence(text: str, a: int, b: int) -> bool:
+    """No sentence ends between ``a`` and ``b``."""
+    return not any(c in text[a:b] for c in ".!?\n")
+
+
+def _a_region_after_a_comma(text: str, start: int, name: str) -> bool:
+    """A region's name right after a comma qualifies the city before it ("London, Ontario",
+    "Perth, Scotland"); it opens no clause of its own."""
+    g = _load()
+    key = name.lower()
+    return text[:start].rstrip().endswith(",") and (key in g.region_index or key in g.admin1_names)
 
 
 def _dated_short_forms(text: str, low: str) -> Iterator[PlaceMention | None]:

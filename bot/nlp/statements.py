@@ -70,6 +70,7 @@ class _Mention:
     tail: str  # the next 80 characters, past the sentence's end ("... just kidding")
     demonym: str = ""  # "one" or "many" when named by its people ("Londoner", "Londoners")
     next_at: int = _FAR  # where the next city starts, counted from this one's end
+    route: bool = False  # the city after "<the city before> to": a route's destination
 
 
 # A sentence; the dot that ends initials ("in L.A. next week") goes on when a lower-case
@@ -188,6 +189,7 @@ def _mentions(
         else:
             after = low[p.end : max(p.end, stop)]
         joined = prev_end >= sent[0] and _only_list_words(low[prev_end : p.start])
+        route = joined and en.ROUTE_GAP.fullmatch(low[prev_end : p.start]) is not None
         prefix = low[sent[0] : p.start]
         city = by_context(_its_city(p.city), text[p.end :], nxt - p.end)
         answer = _answers_where(raw_low, p.start)
@@ -197,6 +199,7 @@ def _mentions(
             _Mention(
                 p.start, p.end, city, sent, before, after, joined, prefix, answer, tail, demonym,
                 nxt - p.end if k + 1 < len(found) else _FAR,
+                route,
             )
         )
     return out
@@ -365,6 +368,8 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
         return "home" if en.STILL_THERE.search(m.after) else None
     if en.BEEN_IN.search(b) and en.YEARS_AFTER.match(m.after):
         return "home"  # "been in Bengaluru 6 yrs now"
+    if en.YEARS_BEFORE.search(b) and en.YEARS_STILL_AFTER.match(m.after):
+        return "home"  # "five years in Dresden now"
     if not en.VISIT_SOMEONE.search(b) and _not_the_speaker_now(m):
         return None
     if en.HOME_BEFORE.search(b):
@@ -373,6 +378,8 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
         return "home"
     if en.TRIP_BEFORE.search(b) or en.VISIT_SOMEONE.search(b):
         return "trip"
+    if m.route:
+        return "trip" if has_dates else None  # "Sydney to Canberra on the 20th"
     return _kind_from_after(m, has_dates)
 
 
@@ -433,7 +440,7 @@ def _taken_back(m: _Mention) -> bool:
 
 def _not_the_speaker_now(m: _Mention) -> bool:
     b = m.before
-    if en.NOT_NOW.search(b):
+    if en.NOT_NOW.search(b) or en.AFTER_A_STAY.search(b):
         return True
     if en.SPEAKER.search(b):
         return False
@@ -584,6 +591,10 @@ def _intent(
             continue
         for hit in cue.pattern.finditer(low):
             s0, s1 = _sentence_of(sentences, hit.start())
+            if not any(c.isalnum() for c in hit.group()) and not en.PLAN_BEFORE_MARKS.search(
+                low, s0, hit.start()
+            ):
+                continue  # a bare "?" after another: "who ate my lunch??" proposes nothing
             sent = low[s0:s1]
             if (
                 en.NOT_INTENT.search(sent)

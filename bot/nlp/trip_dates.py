@@ -84,6 +84,8 @@ def days_after(
         days = _after_the_leg_before(own[0], m.after, stated)
     elif mine:
         days = _compose(low, mine, today)
+        if own is not None and days is not None and _reads_on(own, days, mine[0], m.end):
+            days = own[0]  # "this sat & sun": its own form reads on past "this sat"
         if days is not None and en.RELATIVE_DAYS.search(mine[0].text.lower()):
             days = _a_later_leg(days, stated)
     else:
@@ -101,6 +103,12 @@ def days_after(
     elif days[0] == today:
         days = _from_an_arrival_weekday(low[m.sentence[0] : m.sentence[1]], days, today)
     return _with_duration(low[m.sentence[0] : m.sentence[1]], days)
+
+
+def _reads_on(own: tuple[Days, int], days: Days, first: TimeMention, at: int) -> bool:
+    """An own form ("sat & sun") that starts inside the first time mention ("this sat") and
+    ends later than it, from the same day."""
+    return own[1] < first.end_index - at and own[0][0] == days[0] and own[0][1] > days[1]
 
 
 def _from_an_arrival_weekday(sentence: str, days: Days, today: date) -> Days:
@@ -200,6 +208,7 @@ def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
         of = nxt is not None and re.fullmatch(r"\s*of\s*", low[t.end_index : nxt.start_index])
         step = 2 if (nxt is not None and of) else 1
         span = _of(t, nxt) if (nxt is not None and of) else _one(low, t, today)
+        span = span and _and_the_next(low, t, span)
         between = low[prev_end : t.start_index]
         if span is not None and (
             not spans or _continues(between) or _the_period_it_opens(between, t)
@@ -221,6 +230,16 @@ def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
         elif b >= first:
             last = max(last, b)
     return first, last
+
+
+def _and_the_next(low: str, t: TimeMention, days: Days) -> Days:
+    """ "this weekend and next", "next week and the one after": a week or weekend, then the
+    one a week later (the days run on to its end)."""
+    if not t.text.lower().endswith(("week", "weekend")) or not en.AND_THE_NEXT.match(
+        low, t.end_index
+    ):
+        return days
+    return days[0], days[1] + timedelta(days=7)
 
 
 def _after_first(span: Days, text: str, first: date) -> Days | None:
@@ -287,6 +306,8 @@ def _one(low: str, t: TimeMention, today: date) -> Days:
         return _monday(first), _monday(first) + timedelta(days=6)
     if text.split()[0] in en.END_WORDS or re.search(r"\b(?:until|till|til|through)\s*$", lead):
         return today, max(today, last)
+    if en.RETURN_BEFORE_DATE.search(lead) and last >= today:
+        return today, last  # "..., back home friday": here from today until then
     return _whole_month_if_vague(text, first, last, today)
 
 
@@ -313,12 +334,19 @@ def _with_duration(sentence: str, days: Days | None) -> Days | None:
     """ "for 4 nights" after a one-day start: the nights end on the day of leaving."""
     if days is None or days[0] != days[1]:
         return days
-    m = en.DURATION.search(sentence)
+    m = next(
+        (d for d in en.DURATION.finditer(sentence) if not _an_offset(sentence, d.start())), None
+    )
     if m is None:
         return days
     n = int(m.group(1)) if m.group(1).isdigit() else en.NUMBER_WORDS[m.group(1)]
     extra = {"day": n - 1, "night": n, "week": 7 * n - 1}[m.group(2)]
     return days[0], days[0] + timedelta(days=max(0, extra))
+
+
+def _an_offset(sentence: str, start: int) -> bool:
+    """The length at ``start`` says when, not how long: "in 2 weeks for 3 nights"."""
+    return en.OFFSET_BEFORE_LENGTH.search(sentence, 0, start) is not None
 
 
 def _monday(d: date) -> date:

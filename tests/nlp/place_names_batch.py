@@ -489,3 +489,119 @@ BATCH_5: tuple[Row, ...] = (
     ("Jordan from sales will join the call", ()),
     ("the Lebanon cedar on the logo looks odd", ()),
 )
+
+# BATCH_6: the classes of the Broad Twitter Corpus test split's misses and false alarms
+# (issue 14's place goal), in new wordings: a small town named beside bigger cities of its
+# own country with no place word before it, possessives, "@ venue" check-ins, lower case and
+# capitals, hashtags, names glued to punctuation, and hard negatives (surnames that are
+# towns, sports talk where "to" and "from" name a team or a player). Raw score before any fix:
+# 56 messages, strict micro-F1 0.754 (P 0.958, R 0.622), false alarms 0/22, cities found
+# (places only) 0.500. After the fixes of its classes (tests/nlp/test_nlp_place_batch6.py):
+# F1 0.794 (P 0.962, R 0.676), false alarms 0/22, cities found 0.912; the statements still
+# missed are the grammar's ("... the reason I moved here", "I live there").
+BATCH_6: tuple[Row, ...] = (
+    # --- a small town beside cities of its own country, no place word before it
+    (
+        "Kilkenny next week for a wedding, two hours from Dublin by bus",
+        (f"trip Kilkenny IE {NEXT_WEEK}",),
+    ),
+    ("Ancona till Friday, much quieter than Bologna", ("trip Ancona IT 05-11 05-15",)),
+    (
+        "Bathurst next week for the races, staying with mates from Sydney",
+        (f"trip Bathurst AU {NEXT_WEEK}",),
+    ),
+    ("Segovia on Saturday, a day trip out of Madrid", ("trip Segovia ES 05-16 05-16",)),
+    ("Colmar 3-5 June, it's a short train from Strasbourg", ("trip Colmar FR 06-03 06-05",)),
+    ("Bamberg next week for the beer, Nuremberg is close too", (f"trip Bamberg DE {NEXT_WEEK}",)),
+    ("Evora 10-14 June, a couple of hours out of Lisbon", ("trip Évora PT 06-10 06-14",)),
+    ("Ronda this weekend, driving up from Malaga", ("trip Ronda ES 05-15 05-17",)),
+    ("Milan was fun but Lucca is home now", ("home Lucca IT",)),
+    ("Galway or Dublin for the meetup? Galway gets my vote, I live there", ("home Galway IE",)),
+    ("Harrogate is where I live, Leeds is where I work", ("home Harrogate GB",)),
+    # --- possessives
+    ("Kilkenny's pubs are the reason I moved here", ("home Kilkenny IE",)),
+    ("Galway's rain is relentless, three years living here now", ("home Galway IE",)),
+    ("loving Sheffield's hills now that I live here", ("home Sheffield GB",)),
+    # --- "@ venue" check-ins
+    (
+        "Bristol @ the Watershed, based here now if anyone wants a coffee",
+        ("home Bristol GB", "intent"),
+    ),
+    ("@ Trinity College - Dublin till Friday for a conference", ("trip Dublin IE 05-11 05-15",)),
+    ("working @ the Harbour Cafe - Galway all next week", (f"trip Galway IE {NEXT_WEEK}",)),
+    # --- lower case and capitals
+    ("LEICESTER NEXT WEEK for a stag do, god help me", (f"trip Leicester GB {NEXT_WEEK}",)),
+    ("moved to kilkenny in march, loving it", ("home Kilkenny IE",)),
+    ("i live in harrogate now, the tea rooms are dangerous", ("home Harrogate GB",)),
+    ("BRISTOL based illustrator, hi everyone", ("home Bristol GB",)),
+    ("in GALWAY till sunday, the rain has not stopped once", ("trip Galway IE 05-11 05-17",)),
+    ("Just moved to SHEFFIELD, any climbers here?", ("home Sheffield GB", "intent")),
+    # --- hashtags
+    ("#Manchester based, rain is a personality trait", ("home Manchester GB",)),
+    ("#NYC next week for a conference", (f"trip New York City US {NEXT_WEEK}",)),
+    ("#nyc based photographer here", ("home New York City US",)),
+    ("#Glasgow till Thursday, then home", ("trip Glasgow GB 05-11 05-14",)),
+    ("#galway for the arts festival next week", (f"trip Galway IE {NEXT_WEEK}",)),
+    # --- names glued to punctuation
+    ("Bristol-based designer, hi all", ("home Bristol GB",)),
+    ("Leeds-born, Sheffield-based, don't ask me about football", ("home Sheffield GB",)),
+    ("Manchester!!! finally moved, first week done", ("home Manchester GB",)),
+    ("(Glasgow based) happy to host a meetup", ("home Glasgow GB", "intent")),
+    ("Dublin, finally! landed this morning, here till Sunday", ("trip Dublin IE 05-11 05-17",)),
+    ("in Leicester...till Wednesday", ("trip Leicester GB 05-11 05-13",)),
+    # --- hard negatives: surnames that are towns, beside cities of their country
+    ("Bowie and Prince on repeat while I cook, New York radio is great tonight", ()),
+    ("Paterson's new album is out, the New Jersey tour starts soon", ()),
+    ("Harper's column about Monrovia was sharp this week", ()),
+    ("shout out to Denton for fixing the Dallas deploy", ()),
+    ("great speech from Obama on the radio, Tokyo time zone is rough", ()),
+    ("Lincoln's biography is my Chicago book club pick", ()),
+    # --- hard negatives: sports talk, where "to" and "from" name a team or a player
+    ("big changes to Barnsley's back four for Saturday's match", ()),
+    ("lovely cross from Bournemouth's left back, 2-0 now", ()),
+    ("another goal from Leicester, they're flying this season", ()),
+    ("the transfer to Sheffield looks done, fans are buzzing", ()),
+    # --- hard negatives: common words and brands
+    ("my reading list is GREAT this month", ()),
+    ("bath time for the kids then bed", ()),
+    ("MOBILE build broke AGAIN, sorry", ()),
+    ("#Reading challenge: 30 books this year", ()),
+    ("#nice work team, ship it", ()),
+    ("the Saint Laurent bag was on sale, I caved", ()),
+    ("our Parisian intern makes the best croissants", ()),
+    ("watched Sin City 2 again, still great", ()),
+    ("SF policies were all over the news here", ()),
+    ("the Phoenix mag cover this month is wild", ()),
+    ("Obama's memoir is on my nightstand", ()),
+    ("met Sydney @ the standup, she's new on the team", ()),
+)
+
+# BATCH_7: more unseen wordings of batch 6's classes, written after its fixes to check them
+# (not fixed for). Scored: strict micro-F1 0.800 (P 0.909, R 0.714), false alarms 1/8
+# ("an Ithaca-based gorge photo": framed.py's "-based" frame reads a home), cities found
+# 0.857; before batch 6's fixes: 0.696, the same false alarm, cities found 0.214.
+BATCH_7: tuple[Row, ...] = (
+    ("Inverness next week, a long drive up from Edinburgh", (f"trip Inverness GB {NEXT_WEEK}",)),
+    ("Lecce till Thursday, way calmer than Rome", ("trip Lecce IT 05-11 05-14",)),
+    ("Glasgow is too loud for me, Stirling is home", ("home Stirling GB",)),
+    ("Tübingen based, Stuttgart for work", ("home Tübingen DE",)),
+    ("Missoula based, Denver folks say hi", ("home Missoula US",)),
+    ("Ithaca-based, NYC on weekends", ("home Ithaca US",)),
+    ("Truro-born, living in London now", ("home London GB",)),
+    ("Annecy's lake is why I moved here", ("home Annecy FR",)),
+    ("i love bozeman's hills, three winters here now", ("home Bozeman US",)),
+    ("#stirling till friday for a wedding", ("trip Stirling GB 05-11 05-15",)),
+    ("#Matera this weekend, the sassi!", ("trip Matera IT 05-15 05-17",)),
+    ("ENNIS NEXT WEEK for the trad festival", (f"trip Ennis IE {NEXT_WEEK}",)),
+    ("moved to nanaimo last spring, loving the island", ("home Nanaimo CA",)),
+    ("Salisbury, two hours out of London, is where we live now", ("home Salisbury GB",)),
+    # hard negatives
+    ("thanks to Carlisle for the quick review", ()),
+    ("a message from Lancaster: the build is red", ()),
+    ("Durham's goal from the edge of the box, 1-0 now", ()),
+    ("the transfer to Dundee fell through, fans are gutted", ()),
+    ("Bangor's new single is out, great hook", ()),
+    ("an Ithaca-based gorge photo made the front page", ()),
+    ("#stirling engine demo at the makerspace", ()),
+    ("we based the estimate on last year's numbers", ()),
+)

@@ -40,6 +40,8 @@ RULE_EXAMPLES: dict[str, list[tuple[str, list[str]]]] = {
     "_district_of_the_next": [
         ("Williamsburg, Brooklyn for me", ["Williamsburg", "Brooklyn"]),
         ("Astoria, Queens here", ["Astoria", "Queens"]),
+        # a first name's district: no other rule lets it stand bare
+        ("Preston, Melbourne for me", ["Preston", "Melbourne"]),
     ],
     "_weak_name_bare": [("ping Lincoln about the cert renewal", [])],
     "_small_town_bare": [("Felicidades a Tarbes y a Uruguay .", ["Uruguay"])],

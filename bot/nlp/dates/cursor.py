@@ -12,6 +12,8 @@ from bot.nlp.dates.vocabulary import (
     _MONTHS,
     _PARTS,
     _WEEKDAYS,
+    LOWER_CASE_MONTH_CUES,
+    MAY_AS_A_VERB_BEFORE,
     MONTH_CUES,
     WHEN_TAGS,
 )
@@ -67,7 +69,7 @@ class Cursor:
         return self.text[self.t[i].start : self.t[i].end] if i < self.n else ""
 
     def s(self, i: int) -> str:
-        return self.t[i].s if i < self.n else ""
+        return self.t[i].s if 0 <= i < self.n else ""  # before the first token: none
 
     def adjacent(self, i: int) -> bool:
         """Token i touches token i-1 (no space between)."""
@@ -192,6 +194,10 @@ class Cursor:
                 and not self.t[i].cap
                 and not self._numeric_near(i)
                 and not (self.ctx.meetup and self.s(i - 1) in MONTH_CUES)
+                and (
+                    self.s(i - 1) not in LOWER_CASE_MONTH_CUES  # "in may", "until may"
+                    or self.s(i + 1) in MAY_AS_A_VERB_BEFORE  # "things in may change"
+                )
             ):
                 return None
             if (

@@ -40,6 +40,7 @@ from bot.nlp.dates.vocabulary import (
     _UNITS,
     HALVES,
     HOLIDAY_DAY,
+    LOWER_CASE_MONTH_CUES,
 )
 
 if TYPE_CHECKING:
@@ -713,7 +714,7 @@ def _d_the_nth(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
 def _d_month_alone(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     """ "March", "next March", "March 2015", "October 2014", "in March".
 
-    Examples: "March", "next March", "March 2015", "October 2014"."""
+    Examples: "March", "next March", "March 2015", "October 2014", "in march", "by may"."""
     c = cur.ctx
     j = i
     mod = None
@@ -724,8 +725,14 @@ def _d_month_alone(cur: Cursor, i: int) -> tuple[DaySpan, int] | None:
     if m is None:
         return None
     tok = cur.t[j]
-    if mod is None and not tok.cap and tok.s in ("march", "may") and not cur._numeric_near(j):
-        return None
+    if (
+        mod is None
+        and not tok.cap
+        and tok.s in ("march", "may")
+        and not cur._numeric_near(j)
+        and cur.s(j - 1) not in LOWER_CASE_MONTH_CUES
+    ):
+        return None  # "the march", "we may": a month in lower case needs "in", "by", "mid"...
     j += 1
     if cur.word(j, ".") and cur.adjacent(j):
         j += 1

@@ -29,6 +29,7 @@ from bot.nlp.dates.vocabulary import (
     EVENING_PHRASES,
     EVENING_WORDS,
     FIELD_LABELS,
+    LOWER_CASE_MONTH_CUES,
     NUMBER_IDIOMS,
     WHEN_TAGS,
 )
@@ -47,6 +48,8 @@ def _prefilter(text: str) -> bool:
     weak = _WEAK_TRIGGERS.intersection(words)
     if weak and any((" " + w.capitalize()) in text or w.upper() in text for w in weak):
         return True
+    if "may" in weak and any(f"{cue} may" in text.lower() for cue in LOWER_CASE_MONTH_CUES):
+        return True  # "in may", "until may": the month in lower case
     if weak and _LED_WEEKDAY.search(text.lower()) is not None:
         return True  # "next thurs", "till fri", "thurs-sat" in lower case
     if _PAIR_TRIGGERS.isdisjoint(words):

@@ -504,6 +504,12 @@ _HOLIDAY_NAMES: dict[tuple[str, ...], str] = {
     ("chinese", "new", "year"): "lunar_new_year",
 }
 _HOLIDAY_FIRST_WORDS = frozenset(words[0] for words in _HOLIDAY_NAMES)
+
+
+def holiday_names() -> frozenset[tuple[str, ...]]:
+    """Every holiday name this grammar reads, as its words ("boxing", "day"): the statement
+    grammar opens its date gate on them (``lang.en.names_a_holiday``)."""
+    return frozenset(_HOLIDAY_NAMES)
 # The holiday words that alone make a message worth reading (not "new", "good", "bank": the
 # other names end in "day", "friday" or "year's", which pass by themselves).
 _HOLIDAY_TRIGGERS = frozenset(
@@ -1337,6 +1343,15 @@ _TONIGHT_WORDS = frozenset(["tonight", "tonite"])
 _FILLER_AFTER_DAY = ("ideally", "preferably", "prob", "probably", "maybe")
 
 
+# Words before "march" or "may" in lower case that make it the month in chat too ("in
+# march", "until may"; not "the march", "we may").
+LOWER_CASE_MONTH_CUES = frozenset(
+    {"in", "during", "through", "thru", "till", "until", "by", "since"}
+)
+# Words after "may" that make it the verb even after those cues ("things in may change").
+MAY_AS_A_VERB_BEFORE = frozenset(
+    "be been have not need want help change come go get take make also well just still".split()
+)
 # Words that make a lower-case "may" the month in a meetup `when` ("late may", "half of may").
 MONTH_CUES = frozenset({"of", "in", "early", "mid", "late", "-", "end", "start", "during"})
 

@@ -16,6 +16,8 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
+from bot.nlp.dates.vocabulary import holiday_names
+
 __all__ = [
     "ADJECTIVES",
     "ARRIVAL",
@@ -23,6 +25,7 @@ __all__ = [
     "CORRECTION",
     "DEMONYM_SELF",
     "END_WORDS",
+    "HOLIDAY_PHRASES",
     "HOME_AFTER",
     "HOME_BEFORE",
     "HOME_NOW_AFTER",
@@ -36,6 +39,7 @@ __all__ = [
     "NOW_WORDS",
     "ORIGIN",
     "PAST_MEETUP",
+    "PLAN_BEFORE_MARKS",
     "SPEAKER",
     "TRIP_AFTER",
     "TRIP_BEFORE",
@@ -47,6 +51,7 @@ __all__ = [
     "gate_words",
     "intent_gate",
     "may_pass_a_gate",
+    "names_a_holiday",
     "names_a_pair",
     "statement_gate",
     "words_of",
@@ -118,9 +123,15 @@ NOT_NOW = re.compile(
     r"one\s+day|wish|hope|hoping|dream|dreaming|imagine|thinking|considering|planning\s+to\s+move|"
     r"should\s+i|or\s+should|i'd|id\s+love|want\s+to|wanna|would\s+love|in\s+the\s+future|"
     r"eventually|unless|suppose|pretend|depends|depending|assuming|tentatively|"
-    r"moving|relocating|shifting|move|relocate|spirit|mentally|kidding|jk|joking|lol\s+no|"
+    r"moving|relocating|shifting|(?<!made\sthe\s)move|relocate|spirit|mentally|kidding|jk|joking|"
+    r"lol\s+no|"
     r"miss|missing|favourite|favorite|love|loved|hate|recommend|recs?|tips|"
     r"any\s+good|anyone\s+know|does\s+anyone|is\s+anyone|is\s+anybody|where|what|how)\b"
+)
+# "home tomorrow after a week in Paris": a stay that the speaker is ending.
+AFTER_A_STAY = re.compile(
+    r"\bafter\s+(?:a|an|one|two|three|four|five|\d+|a\s+few|a\s+couple\s+of|several)\s+"
+    r"(?:days?|weeks?|nights?|months?|years?)\s+(?:in|at)\s*$"
 )
 # "originally from Lyon", "born in Chennai": where someone comes from is not a home.
 ORIGIN = re.compile(
@@ -149,6 +160,8 @@ CLAUSE_SPLIT = re.compile(
     r"after\s+that|so|because|cause|cuz|since)\s|\sand\s(?=i\b|we\b|i'm|im\b|we're)"
 )
 # What may join the cities of a list or an itinerary.
+# Between two cities, a route: "Sydney to Canberra on the 20th" (the second is the trip).
+ROUTE_GAP = re.compile(r"\s*to\s*")
 LIST_JOINERS = re.compile(
     r"^\W*(?:and|then|&|\+|->|→|>|to|after\s+that|followed\s+by|before|plus)?\W*"
     r"(?:and|then|&|\+|->|→|>|then\s+on\s+to|on\s+to)?\W*$"
@@ -161,11 +174,21 @@ _ADV = (
     r"(?:\s+(?:currently|now|still|just|actually|finally|also|already|really|officially|"
     r"mostly|permanently|basically|recently|happily|proudly))*"
 )
+# What a member is, in an intro ("Tomas here, data engineer out of Bratislava").
+_ROLES = (
+    r"(?:engineer|developer|dev|designer|writer|consultant|founder|freelancer|student|"
+    r"researcher|analyst|pm|manager|scientist|artist|photographer|teacher|marketer|lawyer)"
+)
+# People a clause without "I" may be about ("a friend now living in Pune" is not a home).
+_NOT_ME = (
+    r"(?:friend|colleague|coworker|co-worker|cousin|guy|girl|woman|man|person|buddy|mate|"
+    r"client|customer|neighbou?r|relative|couple|family)"
+)
 HOME_BEFORE = _cue(
     "home before",
     rf"""(?:
       \b(?:i|we){_ADV}\s+(?:live|reside|stay|am\s+based|'m\s+based|am\s+located)
-          {_ADV}\s+(?:in|near|outside(?:\s+of)?|around)\s*$
+          (?:\s+(?:out|over|up|down|right))?{_ADV}\s+(?:in|near|outside(?:\s+of)?|around)\s*$
     | \b{_SUBJ}{_ADV}\s+(?:living|based|located|settled|residing)
           \s+(?:in|near|outside(?:\s+of)?|around|out\s+of)\s*$
     | \b{_SUBJ}{_ADV}\s+(?:in|from|near|outside|out\s+of)\s*$
@@ -186,11 +209,17 @@ HOME_BEFORE = _cue(
           (?:flat|place|apartment|house|home|condo|studio|bungalow|townhouse)\s+(?:in|near)\s*$
     | \b(?:signed|signing)\s+(?:a|the)\s+lease\s+(?:on\s+(?:a|an|our|my)\s+\w+\s+)?(?:in|near)\s*$
     | \bhome\s+(?:is|=)\s*$
+    | \b(?:then\s+)?(?:back\s+)?home\s+to\s*$
     | \bhome\s+base\s*(?:is\s*)?$
     | \b(?:i|we)\s+(?:call|now\s+call)\s*$
     | \b(?:i've|ive|i\s+have|we've|we\s+have){_ADV}\s+(?:lived|been\s+living|been\s+based|
           been\s+in)\s+(?:in\s+)?$
     | \b(?:been\s+living|been\s+based)\s+(?:in|out\s+of)\s*$
+    | ^\W*home\s+(?:is\s+)?in\s*$
+    | \b(?:made\s+the\s+(?:move|jump|leap)|got\s+settled|settled\s+down)\s+(?:to|in|over\s+to)\s*$
+    | ^\W*(?:an?\s+)?(?:[\w-]+\s+)?{_ROLES}\s+(?:out\s+of|based\s+(?:in|out\s+of))\s*$
+    | ^\W*an?\s+(?!{_NOT_ME}\b)[\w-]+(?:\s+[\w-]+)?\s+now\s+(?:living|based|settled)
+          \s+(?:in|out\s+of)\s*$
     | \b(?:i'm|im|i\s+am|we're|we\s+are)\s+an?\s+[\w-]+(?:\s+[\w-]+)?\s+(?:now\s+)?
           (?:living|based|settled)
           \s+(?:in|out\s+of)\s*$
@@ -224,9 +253,9 @@ HOME_AFTER = _cue(
     | \W*here\b(?!'s|\s+(?:we|i|is|are|was|and\s+there|comes?|goes|all\s+week|this\s+week|
           next\s+week)\b|\s+(?:till|til|until|through|thru)\s+(?!further|forever|the\s+foreseeable)|
           \s+for\s+(?:the\s+(?!foreseeable)|a\s|an\s|\d|two\b|three\b|four\b|five\b))
-    | \s+(?:lad|lass|gal|guy|girl|boy|dude|kid)\s+here\b
+    | \s+(?:lad|lass|gal|guy|girl|boy|dude|kid|person|human|expat)\s+here\b
     | \W*checking\s+in\b
-    | \W*(?:native|local|resident|born\s+and\s+(?:bred|raised)|represent)\b
+    | \W*(?:native|local|resident|born\s+(?:and|&|n'?)\s+(?:bred|raised)|represent)\b
           (?![^.!?]{0,30}\b(?:originally|(?<!never\s)left|moved\s+away)\b)
     | \W*(?:represent|reporting\s+in|in\s+the\s+house|checking\s+in)\b
     | \s*\([^)]{0,40}\)\s*here\b
@@ -283,6 +312,8 @@ TRIP_BEFORE = _cue(
     | ^\s*(?:currently|still|now|right\s+now)\s+(?:in|at)\s*$
     | \b(?:trip|travel|visit|vacation|holiday|flight|flights|conference|offsite|off-site|
           layover|stopover|work\s+trip|road\s+trip|weekend|week|days|nights)\s+(?:to|in|at)\s*$
+    | (?:^|\b)(?:reaching|pulling\s+into|touching\s+down\s+in|arriving\s+into|
+          landing\s+into|making\s+it\s+to|get\s+into)\s*$
     | (?:^|\b)(?:visiting|in\s+town\s+in|landing\s+in|arriving\s+in|arrive\s+in|land\s+in|
           back\s+in|over\s+in|out\s+in|up\s+in|down\s+in|stuck\s+in|stopping\s+in|
           passing\s+through|touring|exploring|staying\s+in|staying\s+at|
@@ -304,7 +335,10 @@ TRIP_BEFORE = _cue(
     | ^\s*(?:in|at)\s*$
     | \bbooked\s+(?:a\s+)?(?:trip|flights?|tickets?|a\s+hotel)?\s*(?:to|in|for)\s*$
     )""",
-    ("i'll be in", "heading to", "visiting", "trip to", "back in", "flying into", "in"),
+    (
+        "i'll be in", "heading to", "visiting", "trip to", "back in", "flying into", "in",
+        "reaching", "pulling into", "touching down in",
+    ),
 )
 # After a city: "Berlin trip", "Tulsa trip booked", "the Lisbon offsite".
 MODIFIER_TRIP = _cue(
@@ -334,12 +368,20 @@ UNTIL = re.compile(
     r"departing|staying\s+on|staying|and|&|return(?:ing)?|then)\W*$"
 )
 END_WORDS = ("until", "till", "til")
+# A day that a return leads ends a stay from today: "in Newcastle right now, back home
+# friday", "Denver, flying back tuesday" ("leaving friday" may be the day one sets off).
+RETURN_BEFORE_DATE = re.compile(
+    r"\b(?:back\s+home|heading\s+(?:home|back)|head(?:ing)?\s+back|(?:flying|fly|driving|drive|"
+    r"going|go)\s+(?:home|back)|home)\W*(?:on\s+|the\s+)?$"
+)
 NOW_WORDS = frozenset(
     {
         "now",
         "right now",
         "just now",
         "at the moment",
+        "the moment",  # "at the moment" as ``dates`` reads it
+        "this moment",
         "atm",
         "currently",
         "rn",
@@ -415,7 +457,7 @@ _HOME_WORDS = frozenset(
     """here live lives living lived based moved relocated settled fellow proud home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
     resident represent checking location aquí aqui ici i'm im we're i've ive we've born shifted
-    landed arrived touched intro introduction originally""".split()
+    landed arrived touched intro introduction originally grew raised bred""".split()
 )
 # The words of dates: every trip but an arrival needs its days.
 DATE_WORDS = frozenset(
@@ -427,6 +469,26 @@ DATE_WORDS = frozenset(
     tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday sun
     sunday""".split()
 )
+
+
+def _holiday_phrases() -> dict[str, tuple[str, ...]]:
+    """Holiday names the dates grammar reads whose words are too common to look for alone
+    ("boxing day", "new year's eve", "bonfire night"), by their last word; a name with a
+    date word ("christmas eve", "good friday") or of one word ("hogmanay") needs none."""
+    found: dict[str, set[str]] = {}
+    for words in holiday_names():
+        if len(words) < 2 or not DATE_WORDS.isdisjoint(words):
+            continue
+        phrase = " ".join(words).replace(" '", "'")  # ("presidents", "'", "day")
+        found.setdefault(words[-1], set()).add(phrase)
+    return {last: tuple(sorted(phrases)) for last, phrases in found.items()}
+
+
+# The words of dates, holidays of one word included ("nye", "juneteenth", "deepavali").
+DATE_WORDS = DATE_WORDS | {words[0] for words in holiday_names() if len(words) == 1}
+# "day": ("boxing day", "canada day", ...): a holiday named by common words.
+HOLIDAY_PHRASES = _holiday_phrases()
+_HOLIDAY_LAST_WORDS = frozenset(HOLIDAY_PHRASES) - DATE_WORDS
 STATEMENT_WORDS = _HOME_WORDS | DATE_WORDS
 _MARKS = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~\n\t\r-'
 _SPLIT = str.maketrans({**{c: " " for c in _MARKS + "–—…“”"}, "’": "'"})
@@ -444,13 +506,15 @@ _ASCII_DIGITS = b"0123456789"
 _PAIRS = {
     "are": ("we are",),
     "am": ("i am",),
-    "been": ("have been",),
+    "been": ("have been", "been in", "been living", "been based"),
     "other": ("any other",),
     "else": ("anyone else", "anybody else"),
     "place": ("my place",),
     "apartment": ("my apartment",),
     "flat": ("my flat",),
     "house": ("my house",),
+    "counting": ("and counting",),  # "a decade in Hamburg and counting"
+    "move": ("the move to", "the move over to", "the move out to"),
     "from": ("hi from", "hey from", "hello from", "howdy from", "hiya from", "waving from"),
     "days": ("these days",),
 }
@@ -506,6 +570,7 @@ def may_pass_a_gate(low: str, words: list[str]) -> bool:
     return (
         not LONE_GATE_WORDS.isdisjoint(words)
         or names_a_pair(low, words)
+        or names_a_holiday(low, words)
         or _DATE_DIGITS.search(low) is not None
     )
 
@@ -525,33 +590,60 @@ def cue_may_fit(cue: Cue, gate: Gate) -> bool:
     return all(not need.isdisjoint(gate.words) for need in cue.needs)
 
 
+def _need_bits(words: frozenset[str]) -> int:
+    """One bit for each word set of the intent cues that the message has a word of: a cue
+    may fit where all of its sets' bits are set (``cue_may_fit``, in integer tests)."""
+    bits = 0
+    for w in _NEED_WORDS.intersection(words):
+        bits |= _WORD_BITS[w]
+    return bits
+
+
 def fitting_intent_cues(gate: Gate) -> Iterator[Cue]:
     """The intent cues (not those that need a home or trip beside them) that ``statements``
-    searches in a message with these gate words, in their order."""
-    hits = INTENT_WORDS.intersection(gate.words)
-    return (
-        c
-        for c in INTENT_CUES
-        if not c.beside_a_stay
-        and (not c.needs or not hits.isdisjoint(c.needs[0]))  # the cheap half first
-        and cue_may_fit(c, gate)
-    )
+    searches in a message with these gate words, in their order: those ``cue_may_fit``."""
+    bits = _need_bits(gate.words)
+    low = gate.low
+    return (c for c, mask in _SEARCHED if mask & bits == mask and (not c.mark or c.mark in low))
 
 
 def intent_gate(gate: Gate) -> bool:
     """Whether some intent cue may fit the message (the pre-filter and the grammar both ask
     this, and the grammar searches only the cues that may fit: so the pre-filter never
-    hides an intent)."""
-    if INTENT_WORDS.isdisjoint(gate.words):
+    hides an intent). The cues by their first set's words, tested by their sets' bits."""
+    words = gate.words
+    if INTENT_WORDS.isdisjoint(words):
         return False
-    hits = INTENT_WORDS.intersection(gate.words)
-    return any(cue_may_fit(cue, gate) for w in hits for cue in _CUES_BY_WORD[w])
+    bits = _need_bits(words)
+    low = gate.low
+    for w in INTENT_WORDS.intersection(words):
+        for mask, mark in _GATED_BY_WORD[w]:
+            if mask & bits == mask and (not mark or mark in low):
+                return True
+    return False
 
 
 def may_date(text: str) -> bool:
-    """Whether a stretch of text may hold a trip's dates (a date word or date digits)."""
-    return not DATE_WORDS.isdisjoint(text.translate(_SPLIT).split()) or bool(
-        _DATE_DIGITS.search(text)
+    """Whether a stretch of text may hold a trip's dates (a date word, a holiday's name or
+    date digits)."""
+    words = text.translate(_SPLIT).split()
+    return (
+        not DATE_WORDS.isdisjoint(words)
+        or names_a_holiday(text, words)
+        or bool(_DATE_DIGITS.search(text))
+    )
+
+
+def names_a_holiday(low: str, words: Collection[str]) -> bool:
+    """Whether a holiday named by common words is in the text: "through new year's day",
+    "over the bank holiday" yes, "a good day" no (a set lookup of its last word, then a
+    substring test)."""
+    if _HOLIDAY_LAST_WORDS.isdisjoint(words):
+        return False
+    if "’" in low:
+        low = low.replace("’", "'")
+    return any(
+        p in low for w in _HOLIDAY_LAST_WORDS.intersection(words) for p in HOLIDAY_PHRASES[w]
     )
 
 
@@ -567,7 +659,7 @@ def may_state_in(low: str, words: Collection[str]) -> bool:
     test's few hits and can never disagree with the grammar."""
     if not STATEMENT_WORDS.isdisjoint(words):
         return True
-    if names_a_pair(low, words):
+    if names_a_pair(low, words) or names_a_holiday(low, words):
         return True
     if "where" in words and (">" in low or ":" in low):
         return True  # a reply to a quoted "where's everyone based?", "**Where:** Tacoma"
@@ -580,12 +672,42 @@ _FOOD_WORDS = (
     "bevvy bevvies picnic potluck hike walk climb bouldering games crawl noodles curry pho "
     "dim sum boardgames pub pubs table cowork coworking café cafe chai tea boba kebabs gelato "
     "climbing taco burger burgers wings dumpling samosas biryani pasta biergarten pizzas "
-    "brekkie brekky pierogies"
+    # outings as short as a dish in an elliptical ask ("bowling next wednesday?")
+    "bowling trivia sundowners roast darts "
+    "cider ciders cocktail gin sake soju lager ale stout brekkie brekky supper dosa bagels "
+    "cake pastries dessert fondue hotpot kbbq bao nachos falafel shawarma paella karting "
+    "padel frisbee parkrun sauna wander stroll mooch cuppa natter sesh brew parma parmi "
+    "izakaya chimaek coldie coldies tinnies schooner schooners sundowner pierogies"
 ).split()
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of words as a trie ("pint(?:s)?", not "pint|pints"): a regex tries a
+    flat list of 200 words one by one at every word of a message, a trie by its first letter
+    (5x faster on chat; the same words match)."""
+    root: _Trie = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(root) + ")"
+
+
 _FOOD = (
     r"(?:a\s+|an\s+|some\s+)?(?:food\s+trucks?|bar\s+crawl|board\s*games?(?:\s+night)?|"
-    r"games?\s+night|dim\s+sum|happy\s+hours?|"
-    + "|".join(re.escape(w) for w in _FOOD_WORDS if " " not in w)
+    r"games?\s+night|dim\s+sum|happy\s+hours?|escape\s+rooms?|mini\s+golf|"
+    + _trie(w for w in _FOOD_WORDS if " " not in w)
     + ")"
 )
 _WHO = (
@@ -609,7 +731,62 @@ _FOOD_AHEAD = rf"(?=[^?\w]*+(?:\?|usual\s+spot|{_FOOD}|{_DAYISH}))"
 
 
 # The words of _FOOD (a message with "happy hour" has "hour", a rarer word than "happy").
-_FOOD_NEEDS = frozenset({*_FOOD_WORDS, "hour", "hours"})
+_FOOD_EMOJI = "🍻 🍺 🍕 ☕ 🍜 🍣 🌮 🍷 🍸 🥂 🍔 🍩 🧋 🥟 🍛 🍝 🥯 🍦 🎳 🎤 🎲".split()
+_FOOD_NEEDS = frozenset(
+    {*_FOOD_WORDS, *_FOOD_EMOJI, "hour", "hours", "board", "boardgame", "game", "escape", "golf"}
+)
+
+# Outings that are not food, asked about only with more around them than a dish needs ("any
+# Delhi folks interested in a cricket match?", "let's all go bowling"): alone, "run", "walk",
+# "gig", "tour" or "game" are as often work or screens ("anyone want to run the tests?").
+_OUTING_WORDS = (
+    "cricket football footy soccer tennis padel squash badminton volleyball basketball "
+    "pickleball frisbee golf minigolf running jogging parkrun walking hiking rambling swimming "
+    "skating kayaking surfing cycling concert concerts cinema movie movies museum gallery "
+    "exhibition festival comedy quiz trivia bowling darts snooker karaoke gym yoga dancing "
+    "salsa hackathon bouldering climbing picnic bbq sundowners brewery roast swim ski skiing "
+    "snowboarding trail trails celebrate outing"
+).split()
+_OUTING = (
+    r"(?:farmers'?\s+markets?|night\s+markets?|christmas\s+markets?|walking\s+tour|food\s+tour|"
+    r"escape\s+rooms?|mini\s+golf|(?:5|five|7|seven)[-\s]a[-\s]side|table\s+tennis|ping\s+pong|"
+    r"(?:run|running|book|supper|dinner|walking|hiking|film|movie|coffee|lunch|breakfast|brunch|"
+    r"knitting|craft)\s+club|" + _trie(_OUTING_WORDS) + ")"
+)
+_OUTING_NEEDS = frozenset(
+    {
+        *_OUTING_WORDS,
+        *"market markets tour escape room rooms golf side tennis ping pong club".split(),
+    }
+)
+# When a plan is for ("curry on friday", "taco crawl this weekend").
+_PLAN_DAY = (
+    r"(?:tonight|tomorrow|tmrw|weekend|next\s+week|after\s+work|later|soon|sometime|"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)"
+)
+# Anything a member may propose doing together: a dish, a drink or an outing.
+_ACT = rf"(?:{_FOOD}|{_OUTING})"
+_ACT_NEEDS = _FOOD_NEEDS | _OUTING_NEEDS
+# Where a plan may be floated ("meet at the usual bar", "thinking the bouldering gym").
+_VENUE_WORDS = (
+    "bar pub cafe café brewery park beach gym taproom bakery market crag trail lake river "
+    "beer garden rooftop alley lanes usual"
+).split()
+_VENUE = "(?:" + "|".join(_VENUE_WORDS) + ")"
+_SAFE_VENUE_WORDS = "pub brewery gym beach cafe café taproom rooftop crag".split()
+# After a group is addressed, a question that asks about something rather than floats a plan:
+# "folks, hot take: pineapple belongs on pizza?", "peeps, how much do you tip here?"
+_NOT_A_PLAN_AHEAD = (
+    r"(?!\s*(?:is|are|was|were|how|why|what|which|where|whose|does|do|did|has|have|had|should|can|"
+    r"could|hot\s+take|unpopular|psa|reminder|fyi|quick\s+q|question|who\s+(?!wants|wanna|is\s+"
+    r"(?:up|in|down|keen)))\b)"
+)
+# A group addressed by what its members like to do ("climbers? thinking ...").
+_GROUP_NOUNS = (
+    "crew folks people peeps gang lot fam squad climbers runners hikers cyclists riders gamers "
+    "walkers swimmers readers foodies nerds geeks boulderers skaters surfers players lads ladies "
+    "everyone y'all yall guys"
+).split()
 
 
 def _needs(words: str) -> frozenset[str]:
@@ -627,7 +804,8 @@ _ACTIVITY = frozenset(
 # Seoul?" asks who is in a place).
 _IN_WHAT = r"(?:for|on|with|this|next|tonight|tomorrow|tmrw|today|then|or|lol|too)\b"
 _ASK_WORDS = (
-    "guys anyone anybody who who's whos someone takers y'all yall folks people peeps locals crew"
+    "guys anyone anybody who who's whos someone takers y'all yall folks people peeps locals crew "
+    "who'd whod who'll wholl"
 )
 INTENT_CUES: tuple[Cue, ...] = (
     _cue(
@@ -836,13 +1014,11 @@ INTENT_CUES: tuple[Cue, ...] = (
         mark="?",
     ),
     _cue(
-        "come along",
-        r"\b(?:come|tag)\s+along\b|\bcome\s+join\s+(?:us|me)\b|\bjoin\s+us\b(?!\s+(?:on|in|for)\s+"
-        r"(?:the\s+|this\s+|a\s+)?(?:call|zoom|meet|huddle|stream|channel|server|thread|discord|slack|"
-        r"webinar|livestream|video)\b)",
-        ("a few of us are doing a swim on stephen's day, come along", "come join us at the pub"),
-        # "along" and "join" are rarer than "come" and "me": the pre-filter looks for them
-        needs=(_needs("along join"), _needs("come tag us me")),
+        "tag along",
+        r"\b(?:come|tag)\s+along\b|\bcome\s+join\s+(?:us|me)\b",
+        ("tag along if you're free", "come join us at the pub"),
+        # "along" and "join" are rarer than "come": the pre-filter looks for them
+        needs=(_needs("along join"), _needs("come tag")),
     ),
     _cue(
         "hosting",
@@ -910,7 +1086,7 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "group, food?",
-        r"\b(?:folks|people|peeps|crew|locals)\b\s*[:—,-]+\s*[^.!?\x00]{0,40}\?",
+        rf"\b(?:folks|people|peeps|crew|locals)\b\s*[:—,-]+\s*{_NOT_A_PLAN_AHEAD}[^.!?\x00]{{0,40}}\?",
         ("nyc folks — bar crawl on the 30th?", "kl folks, teh tarik soon?"),
         needs=(_needs("folks people peeps crew locals"),),
         mark="?",
@@ -947,20 +1123,802 @@ INTENT_CUES: tuple[Cue, ...] = (
         ("who's in?", "any takers"),
         needs=(_needs("takers who's whos"),),
     ),
+    # -----------------------------------------------------------------------------------
+    # Intent round 9: outings asked about, offers to organise, groups addressed, invitations
+    _cue(
+        "who's keen on an outing",
+        rf"\b(?:{_WHO}|any\s+(?:other\s+|fellow\s+)?(?:[\w-]+\s+)?[\w-]+s|any\s+of\s+you|"
+        r"would\s+you|you'?d)\b[^.!?\x00]{0,30}?"
+        r"\b(?:keen|interested|up|down|game|fancy|fancies|want|wants|wanna|free|come|be\s+into)\b"
+        rf"[^.!?\x00]{{0,30}}?\b{_ACT}\b",
+        (
+            "any delhi folks interested in a weekend cricket match?",
+            "would you all be keen on a walking tour of edinburgh some saturday?",
+            "anyone wanna play 5-a-side on thursday?",
+            "who's down for the farmers market sunday",
+            "anyone interested in an escape room next week?",
+            "who'd be up for a curry night next week?",
+            "hands up if you'd come to a games night",
+        ),
+        needs=(
+            _ACT_NEEDS,
+            _needs(_ASK_WORDS + " any you would you'd youd"),
+            _needs("keen interested up down game fancy fancies free come be want wants wanna"),
+        ),
+    ),
+    _cue(
+        "let's go bowling",
+        r"\blet'?s\s+(?:all\s+)?(?:go|head\s+out)\s+(?:bowling|climbing|bouldering|hiking|skating|"
+        r"swimming|dancing|running|cycling|kayaking|surfing|karting|camping|skiing|clubbing|"
+        r"walking|paddleboarding)\b",
+        ("let's all go bowling sometime", "lets go climbing on saturday"),
+        needs=(
+            _needs(
+                "bowling climbing bouldering hiking skating swimming dancing running cycling "
+                "kayaking surfing karting camping skiing clubbing walking paddleboarding"
+            ),
+            _needs("let's lets"),
+        ),
+    ),
+    _cue(
+        "let's get one going",
+        # "let's get a brunch going", "let's plan a quiz night", not "let's get the build going"
+        r"\blet'?s\s+(?:get|start|plan|organi[sz]e|arrange|book|sort(?:\s+out)?|set\s+up|kick\s+off)"
+        r"\s+(?:a|an|one|some|our|the\s+first|a\s+regular|a\s+monthly|a\s+weekly)\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:{_ACT}|meet(?:up)?s?|hangout|get[-\s]together)\b",
+        (
+            "let's get a brunch going one of these weekends",
+            "let's plan a quiz night",
+            "let's plan one meet in chennai next month",
+        ),
+        needs=(frozenset({*_ACT_NEEDS, "meet", "meets"}), _needs("let's lets")),
+    ),
+    _cue(
+        "an idea floated",
+        r"\b(?:(?:idea|proposal|suggestion|pitch|hear\s+me\s+out)\s*[:—–-]|proposing|propose|"
+        r"who'?s\s+for|why\s+don'?t\s+we|shall\s+we)"
+        rf"[^.!?\x00]{{0,40}}?\b(?:{_ACT}|meetups?|hangout|get[-\s]together)\b|"
+        r"\b(?:thoughts\s+on|how\s+(?:do|would)\s+(?:we|people|y'?all|you\s+all|folks)\s+feel\s+"
+        r"about|any\s+interest\s+in|would\s+(?:people|folks|anyone|y'?all|you\s+all)\s+be\s+"
+        r"(?:into|up\s+for|keen\s+on|interested\s+in))\s+(?:a|an|some|another|doing|having|"
+        r"getting|organi[sz]ing)\s+(?:[\w-]+\s+){0,2}?"
+        rf"(?:{_ACT}|meetups?|hangout|get[-\s]together|social)\b",
+        (
+            "idea: monthly coworking day at a café",
+            "ok hear me out: board game café, thursday, 7ish",
+            "proposing a picnic in the park next saturday",
+            "why don't we do karaoke after the talk",
+            "thoughts on a picnic in the botanic gardens next sunday?",
+            "any interest in a walking group on saturday mornings?",
+        ),
+        needs=(
+            frozenset({*_ACT_NEEDS, "meetup", "meetups", "hangout", "together"}),
+            _needs(
+                "idea proposal suggestion pitch hear proposing propose who's whos why shall "
+                "thoughts feel interest would"
+            ),
+        ),
+    ),
+    _cue(
+        "how about one on friday",
+        rf"\b(?:how|what)\s+about\s+(?:a\s+|an\s+|some\s+)?(?:[\w-]+\s+)?{_ACT}\b"
+        rf"[^.!?\x00]{{0,30}}?\b{_PLAN_DAY}\b|"
+        r"\b(?:how|what)\s+about\s+we\s+(?:all\s+)?(?:go\s+out|go|grab|get|do|have|meet|head)\b"
+        rf"[^.!?\x00]{{0,40}}?\b(?:{_ACT}|meetups?|hangout|get[-\s]together)\b",
+        (
+            "how about a curry on friday?",
+            "how about we all go out for dinner after the workshop?",
+        ),
+        needs=(
+            frozenset({*_ACT_NEEDS, "meetup", "meetups", "hangout", "together"}),
+            _needs("about"),
+            frozenset(
+                _needs("we tonight tomorrow tmrw weekend week work later soon sometime")
+                | {
+                    d + s
+                    for d in "mon tue tues wed wednes thu thurs fri sat satur sun".split()
+                    for s in ("", "day")
+                }
+            ),
+        ),
+    ),
+    _cue(
+        "organising one, interested?",
+        r"\b(?:put(?:ting)?\s+together|organi[sz](?:e|ing)|plan(?:ning)?|arrang(?:e|ing)|"
+        r"set(?:ting)?\s+up|throw(?:ing)?|start(?:ing)?|host(?:ing)?)\s+(?:a|an|some)\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:{_ACT}|social)\b[^\x00]{{0,60}}?"
+        r"(?:\binterested\b|\bkeen\s*\?|\bany(?:one|body)\s*(?:\?|in\b|keen|interested|up\b|down\b|"
+        r"fancy|wanna|want|joining|coming)|\bwho'?s\s+(?:in|keen|up|down)\b|\bthoughts\b|"
+        r"\bif\s+(?:there'?s|there\s+is|people|folks|enough|others|you|any))",
+        (
+            "thinking of putting together a little dinner for the pune lot, interested?",
+            "planning a picnic on the 5th, who's in?",
+        ),
+        needs=(
+            frozenset({*_ACT_NEEDS, "social"}),
+            _needs(
+                "put putting organise organize organising organizing plan planning arrange "
+                "arranging set setting throw throwing start starting host hosting"
+            ),
+            _needs("interested keen anyone anybody who's whos thoughts if"),
+        ),
+    ),
+    _cue(
+        "someone organise one",
+        r"\b(?:someone|somebody|anyone|anybody|can\s+we|could\s+we|can\s+someone|pls|please|plz)\s+"
+        r"(?:pls\s+|please\s+|plz\s+|just\s+|finally\s+)?(?:organi[sz]e|plan|arrange|set\s+up|"
+        r"sort(?:\s+out)?|put\s+on|throw|book|organi[sz]ing|planning|arranging|throwing|hosting|"
+        r"putting\s+on)\s+(?:a|an|some|the|any)\s+(?:[\w-]+\s+){0,2}?"
+        rf"(?:{_ACT}|get[-\s]together|social)\b",
+        (
+            "someone organise a karaoke night and i'm there",
+            "can we please plan a picnic",
+            "is anyone organising a christmas drinks thing this year?",
+        ),
+        needs=(
+            frozenset({*_ACT_NEEDS, "together", "social"}),
+            _needs(
+                "organise organize plan arrange set sort put throw book organising organizing "
+                "planning arranging throwing hosting putting"
+            ),
+            _needs("someone somebody anyone anybody can could pls please plz"),
+        ),
+    ),
+    _cue(
+        "if people are keen",
+        rf"\b(?:{_ACT}|book|booking|bookings|reserve|"
+        r"organi[sz]e(?!\s+(?:the|my|our|this|that|your|their|it|them)\b))"
+        r"\b[^.!?\x00]{0,60}?\bif\s+(?:(?:there'?s|there\s+is|there\s+are)\s+(?:enough\s+|any\s+|"
+        r"some\s+)?(?:interest|takers)|(?:people|folks|enough\s+(?:people|folks|of\s+(?:you|us))|"
+        r"others|a\s+few\s+(?:of\s+)?(?:you|us|people)|you\s+lot|y'?all|you\s+guys|\d+\+?|"
+        r"two|three|four|five|six)"
+        r"(?:'re|\s+are|'s|\s+is)?\s+(?:keen|interested|up\s+for\s+it|game|down|in)\b)",
+        (
+            "happy to book a table if people are keen",
+            "pub quiz on the 30th? i'll book if there's interest",
+            "sunday roast somewhere if enough of you are keen",
+            "i can sort the booking if 4+ are keen",
+        ),
+        needs=(
+            _ACT_NEEDS | _needs("book booking bookings reserve organise organize"),
+            _needs("if"),
+        ),
+    ),
+    _cue(
+        "book a table",
+        r"\b(?:book|reserve|grab|snag|sort)\s+(?:us\s+)?(?:a|the)\s+(?:big\s+|long\s+|large\s+|"
+        r"bowling\s+|tennis\s+|padel\s+|squash\s+|badminton\s+)?(?:table|lanes?|court|pitch|booth)"
+        r"\b(?!\s+(?:of|with|for\s+(?:the|each|this|that))\b)",
+        ("i'll sort the lane", "happy to book a table", "i'll grab us a big table"),
+        needs=(_needs("book reserve grab snag sort"), _needs("table lane lanes court pitch booth")),
+    ),
+    _cue(
+        "come along.",
+        # a bare invitation at a clause's end ("..., come join"); not "hard to come by."
+        r"\b(?:come\s+(?:and\s+)?(?:say\s+(?:hi|hello)|join(?:\s+(?:me|us))?|along|"
+        r"find\s+(?:me|us))|swing\s+by|pop\s+(?:by|over|along|round)|drop\s+by|pull\s+up|roll\s+up)"
+        r"(?=\s*(?:[.!,;)]|$))",
+        (
+            "i'll be at the library cafe coworking all afternoon, come join",
+            "come along!",
+            "pull up.",
+        ),
+        needs=(
+            _needs("come swing pop drop pull roll"),
+            _needs("say join along find by over round up"),
+        ),
+    ),
+    _cue(
+        "come say hi",
+        # an invitation with a condition or an outing after it ("come say hi if you're
+        # about", "join us for drinks"); not "excited to have Priya join us!"
+        r"\b(?:(?:come\s+(?:and\s+)?(?:say\s+(?:hi|hello)|join(?:\s+(?:me|us))?|along|by|over|"
+        r"find\s+(?:me|us)|thru|through)|swing\s+(?:by|past|through)|pop\s+(?:by|in|over|along|round)|"
+        r"drop\s+by|stop\s+by|pull\s+up|roll\s+(?:up|through|thru)|join\s+(?:me|us)|"
+        r"find\s+(?:me|us)|join(?=\s+if\b))\b"
+        r"(?!\s+(?:(?:on|in|to|by|at)\s+)?(?:the\s+|my\s+)?(?:call|zoom|meet|huddle|stream|channel|thread|"
+        r"server|discord|slack|desk|office|\#))"
+        r"[^.!?\x00]{0,40}?(?:\bif\s+(?:you'?re|you\s+are|u\s*r|ur|you|u|anyone'?s?|anybody'?s?)"
+        r"\s+(?:\w+\s+)?(?:about|around|free|nearby|near|close|want|wanna|keen|fancy|like|bored|"
+        r"in\s+the\s+area|up\s+for\s+it)\b|"
+        rf"\b(?:for|at|to)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:{_ACT}|{_VENUE})\b))",
+        (
+            "come say hi if you're about",
+            "swing by if u want",
+            "join us for drinks on friday",
+            "pop over if you're nearby",
+            "pull up if you're nearby",
+            "i'll be at the dev conf afterparty tonight, find me for a beer",
+            "come thru to the rooftop, we're here till late",
+            "i'll be at the park with a frisbee from 4, join if you like",
+        ),
+        needs=(
+            _needs("come swing pop drop stop join pull roll find"),
+            frozenset({"if", *_ACT_NEEDS, *_VENUE_WORDS}),
+        ),
+    ),
+    _cue(
+        "activity buddies",
+        r"\b(?:need|needs|needing|looking\s+for|seeking|searching\s+for|want|wanted)\s+"
+        rf"(?:a\s+|an\s+|some\s+|more\s+|new\s+)?{_ACT}\s+(?:buddy|buddies|partner|partners|pals?|"
+        r"mates|company|crew|squad)\b|"
+        rf"\b{_ACT}\s+(?:buddy|buddies|partners?|pals?|mates|company|crew)\s+(?:wanted|needed|required|"
+        r"sought)\b",
+        (
+            "need climbing buddies for wednesday nights",
+            "looking for a running buddy",
+            "hiking buddies wanted for saturday",
+        ),
+        needs=(
+            _ACT_NEEDS,
+            _needs("buddy buddies partner partners pal pals mates company crew squad"),
+            _needs(
+                "need needs needing looking seeking searching want wanted needed required sought"
+            ),
+        ),
+    ),
+    _cue(
+        "my shout",
+        # "on me" looked for before the dishes (one short look-ahead, not _FOOD's words)
+        rf"\b(?:i'?m\s+buying(?=\s*[^\w\s]|\s*$)|(?=(?:[\w'-]+\s+){{1,4}}?on\s+me\b)(?:{_FOOD}|"
+        r"first\s+round|rounds?|"
+        r"next\s+round)(?:'s|\s+is|\s+are|'re)?\s+on\s+me\b|(?:it'?s\s+)?my\s+(?:shout|treat)"
+        r"(?=\s*(?:[^\w\s-]|$))|first\s+round(?:'s|\s+is)\s+mine\b|"
+        r"i'?ll\s+(?:get|buy)\s+(?:the\s+)?(?:first\s+)?(?:round|drinks|coffees?|beers?|pints?)\b)",
+        (
+            "coffee and a chat this week? i'm buying",
+            "first round's on me",
+            "brunch, my treat",
+            "drinks at the usual on thurs? first round's mine",
+        ),
+        needs=(
+            frozenset(
+                {*_FOOD_NEEDS, *(w + "'s" for w in _FOOD_WORDS)}
+                | _needs("buying shout treat round round's rounds")
+            ),
+            _needs("me buying shout treat mine i'll ill"),
+            _needs("buying on shout treat mine get buy"),
+        ),
+    ),
+    _cue(
+        "meet at a venue",
+        rf"\bmeet(?:\s+up)?\s+(?:at|in|by|outside|near)\s+(?:the|a|our|that|this)\s+"
+        rf"(?:[\w'-]+\s+)?{_VENUE}\b",
+        ("meet at the usual bar after work?", "meet up at the beer garden"),
+        needs=(_needs("meet"), frozenset(_VENUE_WORDS)),
+    ),
+    _cue(
+        "always up for one",
+        # the speaker, named or by a clause with no subject ("my flatmate is always up for a
+        # pint" is someone else)
+        r"(?:\b(?:i'?m|im|i\s+am|i'?d\s+be|i\s+would\s+be)\s+|(?:^|(?<=[.!?\n,]))\W*)"
+        r"(?:(?:so|totally|definitely|def|well|also|always|usually|forever)\s+)*(?:up|down|game|keen)\s+"
+        r"for\s+"
+        rf"(?:a\s+|an\s+|some\s+)?(?:[\w-]+\s+)?{_ACT}\b",
+        (
+            "always up for a pint with people from here",
+            "i'm down for karaoke",
+            "keen for a coffee if anyone's in the cbd this week",
+        ),
+        needs=(_needs("up down game keen"), _ACT_NEEDS, _needs("for")),
+    ),
+    _cue(
+        "show you around",
+        r"\b(?:show|take)\s+(?:you|anyone|anybody|folks|people|y'?all|you\s+all|visitors|"
+        r"newcomers|you\s+guys)\s+(?:\w+\s+)?around\b"
+        r"(?!\s+(?:the|our|my|this|that|your)\s+(?!city|town|area|neighbou?rhood|place|cent(?:re|er)"
+        r")\w)",
+        ("happy to show anyone visiting around", "i'll show you around town"),
+        needs=(_needs("around"), _needs("show take")),
+    ),
+    _cue(
+        "meet a few of you",
+        r"\b(?:meet|meeting|hang(?:\s+out)?\s+with)\s+(?:up\s+with\s+)?(?:a\s+few|a\s+couple|some|"
+        r"more|the\s+rest|a\s+bunch|loads|lots|all|any|each|most|many|one\s+or\s+two)\s+of\s+"
+        r"(?:you|y'?all|ya|u|the\s+[\w-]+\s+(?:crew|folks|people|gang|lot|locals))\b",
+        ("would be ace to actually meet a few of you", "hang out with a couple of you"),
+        needs=(_needs("meet meeting hang"), _needs("of")),
+    ),
+    _cue(
+        "get to know offline",
+        r"\b(?:get\s+to\s+know|meet|hang(?:\s+out)?\s+with|chat\s+with|see)\b[^.!?\x00]{0,30}?"
+        r"\b(?:offline|in\s+the\s+flesh|away\s+from\s+(?:the\s+)?(?:screen|keyboard|internet|"
+        r"computer)|irl|in\s+person|in\s+real\s+life|face\s+to\s+face)\b",
+        (
+            "i'd really like to get to know some of you offline",
+            "meet you lot in the flesh",
+            "would be lovely to see a few of you in person",
+        ),
+        needs=(
+            _needs("offline flesh away irl person real face"),
+            _needs("know meet hang chat see"),
+        ),
+    ),
+    _cue(
+        "group, a plan floated",
+        r"(?:^|(?<=[.!?\n]))\W*(?:[\w'-]+\s+){0,2}?(?:"
+        + "|".join(_GROUP_NOUNS)
+        + r")\s*[?!:,—–-]+\s*(?:thinking|how\s+about|what\s+about|proposing|fancy|shall\s+we|"
+        r"let'?s|who'?s\s+(?:up|in|keen|down|free)|idea|plan\s+is)\b[^\x00]{0,60}?"
+        rf"\b(?:{_ACT}|" + "|".join(_SAFE_VENUE_WORDS) + r")\b",
+        (
+            "climbers? thinking the bouldering gym saturday morning",
+            "runners! thinking a slow 5k by the beach sunday, then coffee",
+        ),
+        needs=(
+            frozenset({*_ACT_NEEDS, *_SAFE_VENUE_WORDS}),
+            frozenset(_GROUP_NOUNS),
+            _needs("thinking how what proposing fancy shall let's lets who's whos idea plan"),
+        ),
+    ),
+    _cue(
+        "if we do one",
+        r"\b(?:if|when|once|next\s+time)\s+we\s+(?:all\s+)?(?:do|organi[sz]e|plan|throw|host|"
+        r"go\s+for|book)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+        rf"{_ACT}\b",
+        ("i'll bring the snacks if we do a board game arvo", "next time we do drinks"),
+        needs=(_ACT_NEEDS, _needs("we"), _needs("if when once time")),
+    ),
+    _cue(
+        "at someone's place",
+        r"\bat\s+(?:someone'?s|somebody'?s|one\s+of\s+our)\s+(?:place|house|flat|apartment|"
+        r"houses|places|flats)\b",
+        ("a board game arvo at someone's place",),
+        needs=(
+            _needs("place house flat apartment houses places flats"),
+            _needs("someone's someones somebody's somebodys one"),
+        ),
+    ),
+    _cue(
+        "when are we doing one",
+        r"\bwhen\s+(?:are|r|do|should|shall|can)\s+we\s+(?:all\s+)?(?:doing|having|getting|grabbing|"
+        r"going\s+for|do|have|get|grab|go\s+for|organi[sz]ing)\s+(?:a\s+|an\s+|some\s+|the\s+next\s+|"
+        rf"another\s+)?{_ACT}\b|\bwhen'?s\s+the\s+next\s+(?:{_ACT}|meetup|hangout|get[-\s]together)\b",
+        ("so when are we doing drinks?? 🍻", "when's the next picnic"),
+        needs=(
+            frozenset({*_ACT_NEEDS, "meetup", "hangout", "together"}),
+            _needs("when when's whens"),
+            _needs("we next"),
+        ),
+    ),
+    _cue(
+        "people somewhere, food?",
+        r"\b(?:ppl|fam|gang|squad|lads|y'?all|friends|nerds|geeks)\b(?:\s+(?:in|of|from|"
+        rf"around)\s+[\w-]+(?:\s+[\w-]+)?)?\s*[:—–,-]+\s*{_NOT_A_PLAN_AHEAD}[^.!?\x00]{{0,40}}?\b"
+        rf"(?:{_ACT}|[\w-]+\s+(?:night|nite|evening|sesh|session|outing))\b[^.!?\x00]{{0,30}}\?",
+        (
+            "ppl in austin, taco crawl this weekend??",
+            "lads — footy in the park sunday?",
+            "seoul friends, chimaek night soon?",
+        ),
+        needs=(
+            _needs("ppl fam gang squad lads y'all yall friends nerds geeks"),
+            _ACT_NEEDS | _needs("night nite evening sesh session outing"),
+        ),
+        mark="?",
+    ),
+    _cue(
+        "outing, anyone?",
+        rf"(?:^|[^\w\s]\s*|\b(?:so|ok|okay|hey|also)\s+){_OUTING}\b(?:[^.!?\x00]{{0,30}}[?,:—-]+"
+        r"[^.!\x00]{0,12}|(?:\s+[\w-]+)?\s+)\b(?:anyone|anybody|who|y'?all|takers)\b(?!\s+else\b)",
+        ("tennis doubles anyone? need a 4th for sat", "escape room friday, anyone?"),
+        needs=(_OUTING_NEEDS, _needs("anyone anybody who y'all yall takers")),
+    ),
+    _cue(
+        "tempt anyone",
+        r"\b(?:tempt|convince|persuade|drag|lure|rope\s+in)\s+(?:anyone|anybody|any\s+of\s+you|"
+        r"some\s+of\s+you|you\s+lot|y'?all|you\s+all|people|folks)\s+(?:in)?to\s+(?:a\s+|an\s+|"
+        rf"some\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{_ACT}\b",
+        ("can i tempt anyone to a sunday roast?", "can i drag any of you to the climbing gym"),
+        needs=(_ACT_NEEDS, _needs("tempt convince persuade drag lure rope")),
+    ),
+    _cue(
+        "love one with locals",
+        r"\b(?:would|'d|id|i'd)\s+love\s+(?:a|an|some|to\s+(?:grab|hang|explore|eat|drink))\b"
+        r"[^.!?\x00]{0,40}?\bwith\s+(?:some\s+|"
+        r"any\s+|a\s+few\s+|the\s+|other\s+)?(?:locals|[\w-]+\s+(?:folks|people|peeps|crew|locals)|"
+        r"fellow\s+[\w-]+|"
+        r"(?:folks|people)\s+from\s+here|y'?all)\b",
+        (
+            "would love a pastel de nata with some locals",
+            "ngl would love a beer with some fellow rustaceans",
+        ),
+        needs=(
+            # first: the people, not "love" or "with" (common on their own)
+            _needs("locals folks people peeps crew y'all yall fellow"),
+            _needs("love"),
+            _needs("with"),
+        ),
+    ),
+    _cue(
+        "we could do one",
+        r"\b(?:we|could\s+we|can\s+we|we\s+can)\s+(?:could\s+|can\s+|might\s+|maybe\s+|totally\s+|"
+        r"always\s+|all\s+)*(?:do|grab|get|have|go\s+for|organi[sz]e|plan)\s+(?:a|an|some)\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?{_ACT}\b",
+        (
+            "any chance we could do a picnic before summer ends?",
+            "could we maybe do a coffee morning sometime",
+        ),
+        needs=(_ACT_NEEDS, _needs("we")),
+    ),
+    _cue(
+        "catch up over a pint",
+        r"\b(?:catch(?:ing)?\s+up|chat|natter|yarn|debrief)\s+over\s+(?:a\s+|an\s+|some\s+)?"
+        rf"(?:[\w-]+\s+)?{_FOOD}\b",
+        ("let's catch up over a pint soon", "would love to chat over coffee"),
+        needs=(_FOOD_NEEDS, _needs("over")),
+    ),
+    _cue(
+        "food if anyone's in town",
+        rf"\b{_ACT}\b[^.!?\x00]{{0,40}}?\bif\s+(?:anyone|anybody|any\s+of\s+you|you)"
+        r"(?:'s|\s+is|\s+are|'re)?\s+(?:in|near|around|about|nearby|close)\b",
+        ("keen for a coffee if anyone's in the cbd this week",),
+        needs=(_ACT_NEEDS, _needs("if")),
+    ),
+    _cue(
+        "let's do something irl",
+        r"\b(?:let'?s|we\s+should|we\s+gotta|we\s+need\s+to)\s+(?:all\s+)?(?:do|plan|organi[sz]e)\s+"
+        r"(?:something|a\s+thing|stuff)\s+(?:irl|in\s+person|in\s+real\s+life|together)\b",
+        ("lets do something irl soon", "we should do something together soon"),
+        needs=(
+            _needs("irl person real together"),
+            _needs("something thing stuff"),
+            _needs("let's lets we"),
+        ),
+    ),
+    _cue(
+        "an ask about an outing",
+        # A question to the group naming an outing in any order ("y'all tryna get wings after
+        # the game thursday?", "a book club irl, would anyone come?"): a fallback, so a word
+        # of a question about a dish, a past or a screen rules it out ("anyone know a good
+        # pizza place?", "did anyone try the ramen?", "anyone else think it looks like a pizza?").
+        r"(?:^|(?<=[.!?\n]))"
+        r"(?=[^.!?\n\x00]*?\b(?:anyone|anybody|any\s+takers|who'?s\s+(?:up|down|keen|in|free|around|"
+        r"game|coming|joining|interested)|who\s+(?:wants|wanna|fancies|is\s+(?:up|down|keen|in|free|"
+        r"around|game|coming))|who'?d|y'?all|you\s+guys|you\s+all|folks|peeps|ppl|crew|gang|mates|"
+        r"fam|any\s+(?:other\s+|fellow\s+)?(?:[\w-]+\s+)?[\w-]+s|any\s+of\s+you|would\s+you|you\s+in|"
+        r"u\s+in|any1|ne1|guys)\b)"
+        rf"(?=[^.!?\n\x00]*?\b(?:{_ACT}|irl|in\s+person|in\s+real\s+life|meetups?|hangout|"
+        r"get[-\s]together)\b)"
+        r"(?![^.!?\n\x00]*?\b(?:recs?|recommend\w*|suggest\w*|know|knows|knew|think|thinks|thought|"
+        r"tried|try|seen|saw|watch\w*|favou?rite|best|good|decent|place|places|spot|spots|where|which|"
+        r"what|how|why|ever|else|like|likes|liked|prefer|opinions?|did|was|were|had|has|have|made|"
+        r"brought|ate|left|took|recipes?|menu|prices?|cost|cheap|expensive|deliver\w*|order\w*|spare|"
+        r"tickets?|sell\w*|buy\w*|open|closed|allerg\w*|vegan|gluten|diet|calories|remember|miss\w*|"
+        r"reviews?|rate|rating|apps?|online|virtual|zoom|stream|call|into|fans?|support|is|are|isn't|"
+        r"aren't|take|belongs?|finished|last|much|many)\b)"
+        r"[^.!?\n\x00]*\?",
+        (
+            "y'all tryna get wings after the game thursday?",
+            "lowkey want to start a monthly book club irl, would anyone come?",
+            "denver ppl — anyone wanna ski together at some point this winter?",
+            "any1 wanna get lunch?",
+            "any plans for an outing this sunday guys?",
+        ),
+        needs=(
+            frozenset({*_ACT_NEEDS, *"irl person real meetup meetups hangout together".split()}),
+            _needs(
+                "anyone anybody takers who's whos who who'd whod y'all yall guys you folks peeps "
+                "ppl crew gang mates fam any u"
+            ),
+        ),
+        mark="?",
+    ),
+    _cue(
+        "who's joining",
+        rf"\b{_ACT}\b[^\x00]{{0,60}}?\bwho'?s\s+(?:joining|hosting|with\s+me|bringing|"
+        r"organi[sz]ing)\b",
+        ("potluck szn!! who's hosting this time 👀", "sunday brunch club is back, who's joining?"),
+        needs=(_needs("who's whos"), _ACT_NEEDS),
+    ),
+    _cue(
+        "need one more",
+        rf"\b{_ACT}\b[^\x00]{{0,60}}?\bneed\s+(?:a|one|two|three|1|2|3|another|an\s+extra)\s+"
+        r"(?:more\b|\d(?:st|nd|rd|th)\b|third|fourth|fifth|sixth|extra|player|players|person|people)",
+        ("trivia tuesdays at o'malley's, we need a 5th, dm me", "5-a-side thurs, need two more"),
+        needs=(_ACT_NEEDS, _needs("need")),
+    ),
+    _cue(
+        "holler if keen",
+        rf"\b{_ACT}\b[^\x00]{{0,80}}?\b(?:holler|shout|hmu|hit\s+me\s+up|dm\s+me|ping\s+me|"
+        r"message\s+me|lmk|let\s+me\s+know|give\s+(?:me\s+)?a\s+(?:shout|yell)|reply|react)\b"
+        r"[^.!?\x00]{0,20}?\bif\s+(?:you'?re\s+|ur\s+|u\s+r\s+|you\s+are\s+|anyone'?s\s+|anyone\s+is\s+|"
+        r"you\s+)?(?:keen|interested|in|down|up\s+for\s+it|game|coming|free|around|fancy|want|wanna|"
+        r"can\s+make\s+it|can\s+come)\b|"
+        r"\b(?:holler|hmu|hit\s+me\s+up|dm\s+me|ping\s+me|message\s+me|lmk|let\s+me\s+know|"
+        r"give\s+(?:me\s+)?a\s+(?:shout|yell)|shout)\s+if\s+(?:you|anyone|anybody|u|ya)\s+(?:\w+\s+)?"
+        r"(?:want|wanna|fancy|keen|up\s+for|down\s+for|feel\s+like)\s+(?:to\s+)?(?:[\w-]+\s+){0,3}?"
+        rf"{_ACT}\b",
+        (
+            "bouldering sesh tmrw 6pm, all levels, holler if keen",
+            "hmu if you want to get a coffee in austin while i'm there next week",
+        ),
+        needs=(
+            _ACT_NEEDS,
+            _needs("holler shout hmu hit dm ping message lmk let give reply react"),
+            _needs("if"),
+        ),
+    ),
+    _cue(
+        "find people to",
+        r"\b(?:find|meet|make|looking\s+for|look\s+for|searching\s+for|seeking)\s+"
+        r"(?:some\s+|a\s+few\s+|more\s+|new\s+)?(?:people|folks|friends|"
+        r"buddies|mates|peeps|locals)\s+(?:to|for)\s+(?:grab|hang|get|go|explore|eat|drink|"
+        rf"{_ACT})\b",
+        (
+            "would love to find some people to grab a coffee with",
+            "looking for folks to hang out with on weekends",
+        ),
+        needs=(
+            _needs("people folks friends buddies mates peeps locals"),
+            _needs("find meet make looking look searching seeking"),
+        ),
+    ),
+    _cue(
+        "fancy doing one",
+        r"\b(?:fancy|fancies)\s+(?:doing|going\s+(?:for|to|out\s+for)|heading\s+(?:for|to|out\s+for)|"
+        r"trying|having|hitting|catching)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+        rf"{_ACT}\b",
+        ("fancy doing a pub lunch in york at some point?",),
+        needs=(_needs("fancy fancies"), _ACT_NEEDS),
+    ),
+    _cue(
+        "i'm hosting one, come",
+        r"\b(?:i'?m|we'?re|i\s+am|we\s+are|i'?ll\s+be|we'?ll\s+be|gonna\s+be|will\s+be)\s+(?:hosting|"
+        r"throwing|having|running|organi[sz]ing|putting\s+on)\s+(?:a|an|some|our|my)\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?{_ACT}\b[^\x00]{{0,80}}?\b(?:dm|message|ping|hmu|address|all\s+welcome|"
+        r"everyone'?s?\s+welcome|come|join|rsvp|details|spots?|spaces?|room\s+for|"
+        r"if\s+(?:anyone|anybody|you|people|folks))\b",
+        ("i'm hosting a small games night friday, dm for the address",),
+        needs=(
+            _ACT_NEEDS,
+            _needs("hosting throwing having running organising organizing putting"),
+            _needs(
+                "dm message ping hmu address welcome come join rsvp details spot spots space "
+                "spaces room if"
+            ),
+        ),
+    ),
+    _cue(
+        "take me out for one",
+        # asked of the group, not a wish ("a boyfriend who will take me to concerts")
+        r"\b(?:someone|somebody|anyone|anybody|locals?|pls|please|plz|who'?ll|who\s+wants\s+to)\s+"
+        r"(?:please\s+|pls\s+|plz\s+)?(?:take|show|drag|get)\s+me\s+(?:out\s+of\s+(?:the\s+|my\s+)?"
+        r"(?:house|flat|apartment)\s+)?(?:to|for|out\s+for|out\s+to|around)\b"
+        r"[^.!?\x00]{0,40}?"
+        rf"\b{_ACT}\b",
+        (
+            "someone in bengaluru please take me to a good darshini for breakfast",
+            "can someone please drag me out of the house for a walk this weekend",
+        ),
+        needs=(
+            _ACT_NEEDS,
+            _needs("take show drag get"),
+            _needs("someone somebody anyone anybody local locals pls please plz who'll wholl who"),
+        ),
+    ),
+    _cue(
+        "if anyone's up for it, one",
+        r"\bif\s+(?:anyone|anybody|any\s+of\s+you|you|people|folks)(?:'s|\s+is|'re|\s+are)?\s+"
+        r"(?:up\s+for\s+it|keen|interested|game|down|fancies\s+it|fancy\s+it)\b[^.!?\x00]{0,60}?"
+        rf"\b{_ACT}\b",
+        ("if anyone's up for it, i'm doing the 10k on sunday and then brunch after",),
+        needs=(_ACT_NEEDS, _needs("if")),
+    ),
+    _cue(
+        "fun to do one with you",
+        r"\b(?:would|'d|it'?d)\s+be\s+(?:so\s+|really\s+)?(?:fun|great|nice|cool|lovely|ace|awesome|"
+        r"good)\s+to\s+(?:do|have|get|grab|go\s+(?:on|for))\s+(?:a|an|some)\s+(?:[\w-]+\s+){0,2}?"
+        rf"{_ACT}\b[^.!?\x00]{{0,20}}?\bwith\s+(?:some\s+of\s+)?(?:you|y'?all|folks|people|everyone|"
+        r"the\s+[\w-]+\s+(?:crew|folks|people))\b",
+        ("would be fun to do a späti crawl with some of you",),
+        needs=(
+            _ACT_NEEDS,  # first: its words are looked for anyway ("with", "good" are common)
+            _needs("with"),
+            _needs("fun great nice cool lovely ace awesome good"),
+            _needs("do have get grab go"),
+        ),
+    ),
+    _cue(
+        "meet halfway",
+        # "let's meet halfway — Utrecht?" (not "meet you halfway on tabs": NOT_INTENT)
+        r"\bmeet\s+(?:up\s+)?(?:halfway|half\s+way|in\s+the\s+middle)\b(?!\s+(?:on|about|with|re)\b)",
+        ("meet halfway in reading for lunch?", "let's meet halfway — utrecht?"),
+        needs=(_needs("meet"), _needs("halfway half middle")),
+    ),
+    _cue(
+        "love company",
+        r"\b(?:would|'d|i'd|id)\s+(?:love|like|enjoy|appreciate)\s+(?:some\s+)?company\s+"
+        r"(?:on|for|at|during|while)\b",
+        ("would love company on my long runs",),
+        needs=(_needs("company"), _needs("love like enjoy appreciate")),
+    ),
+    _cue(
+        "link up",
+        # "wanna link up this weekend?", "let's link when you're in town"; not "link the PR"
+        r"\b(?:wanna|want\s+to|let'?s|lets|we\s+should|down\s+to|tryna|trying\s+to|gotta|should)\s+"
+        r"link(?:\s+up)?\b(?!\s+(?:the|a|an|this|that|these|those|it|them|my|your|our|to|in|"
+        r"with\s+(?:the|a|an|this|that|it|my|our)\b))",
+        ("wanna link up this weekend? been a minute", "let's link when you're in town"),
+        needs=(_needs("link"), _needs("wanna want let's lets should down tryna trying gotta")),
+    ),
+    _cue(
+        "who's tryna hang",
+        rf"\b(?:{_WHO}|i'?m|we'?re|any1)\s+(?:\w+\s+)?(?:tryna|trynna|finna|bouta)\s+(?:hang|meet|"
+        rf"link|grab|get|go\s+out|do\s+something|{_ACT})\b",
+        ("who's tryna hang saturday",),
+        needs=(_needs("tryna trynna finna bouta"),),
+    ),
+    _cue(
+        "catch up",
+        # "anyone keen to catch up for a coldie?", "fancy a catch-up over breakfast?"; not
+        # "free to catch up on the incident?"
+        rf"(?:\b(?:{_WHO}|any\s+[\w-]+s|any1)\b[^.!?\x00]{{0,30}}?\b(?:keen|want|wants|wanna|free|up|"
+        r"down|fancy|fancies|tryna)\s+(?:for\s+|to\s+)?(?:a\s+|an\s+)?|\b(?:fancy|fancies)\s+a\s+"
+        r"(?:quick\s+|proper\s+)?)catch[-\s]?up\b(?!\s+(?:on|about|re)\b)",
+        (
+            "anyone keen to catch up for a coldie friday arvo?",
+            "fancy a catch-up over breakfast?",
+        ),
+        needs=(_needs("catch catchup"),),
+    ),
+    _cue(
+        "at ours",
+        r"\bat\s+ours\b",
+        ("dinner at ours sunday",),
+        needs=(_needs("ours"), _needs("at")),
+    ),
+    _cue(
+        "@ mine",
+        r"@\s*(?:mine|ours)\b",
+        ("pizza + beer + board games @ mine sat 7pm",),
+        needs=(_needs("mine ours"),),
+        mark="@",
+    ),
+    _cue(
+        "all the gang welcome",
+        r"\ball\s+(?:the\s+)?(?:[\w-]+\s+)?(?:gang|crew|folks|people|peeps|members|locals|friends|"
+        r"lot)\s+(?:are\s+)?(?:welcome|invited)\b",
+        ("all the jaipur gang welcome",),
+        needs=(
+            _needs("welcome invited"),
+            _needs("gang crew folks people peeps members locals friends lot"),
+            _needs("all"),
+        ),
+    ),
+    _cue(
+        "love 2 meet u",
+        r"\b(?:wld|wd|wud|would|'d|i'd|id)\s+(?:love|like|luv)\s+(?:2|to)\s+(?:meet|hang\s+with)\s+"
+        r"(?:u|ya|yall|y'all|you)(?:\s+(?:all|guys|lot|lovely\s+lot))?\b",
+        ("wld love to meet u all",),
+        needs=(_needs("meet hang"), _needs("wld wd wud would i'd id love like luv")),
+    ),
+    _cue(
+        "irl? i'd come",
+        r"\b(?:irl|in\s+person|in\s+real\s+life)\s*\?+\s*(?:i'?d\s+(?:come|be\s+there|join|go)|"
+        r"count\s+me\s+in|i'?m\s+in|would\s+come|who'?s\s+in)",
+        ("office hours irl? i'd come",),
+        needs=(_needs("irl person real"),),
+        mark="?",
+    ),
+    _cue(
+        "if anyone fancies catching up",
+        r"\bif\s+(?:anyone|anybody|any\s+of\s+you|you)(?:'s|\s+is|\s+are|'re)?\s+(?:fancies|fancy|"
+        r"wants?\s+to|keen\s+to|up\s+for|down\s+(?:to|for))\s+(?:catching\s+up|a\s+catch[-\s]?up|"
+        r"meeting\s+up|a\s+meetup|hanging\s+out|a\s+hang)\b",
+        ("i'm around bristol till friday if anyone fancies catching up",),
+        needs=(_needs("catching catch catchup meeting meetup hanging hang"), _needs("if")),
+    ),
+    _cue(
+        "how's everyone fixed for one",
+        r"\bhow'?s\s+(?:everyone|everybody|people|y'?all|the\s+[\w-]+\s+crew)\s+(?:fixed\s+|looking\s+|"
+        rf"placed\s+|set\s+)?for\s+(?:a\s+|an\s+|some\s+)?(?:[\w-]+\s+)?{_ACT}\b",
+        ("how's everyone fixed for a pint on thursday?",),
+        needs=(
+            _ACT_NEEDS,
+            _needs("how's hows"),
+            _needs("everyone everybody people y'all yall crew"),
+        ),
+    ),
+    _cue(
+        "still keen to do one?",
+        r"(?:^|(?<=[.!?\n,]))\W*(?:(?:still|anyone|you|y'?all|u)\s+)?(?:keen|up|down|game)\s+(?:to|for)\s+"
+        r"(?:(?:do|grab|get|have|go\s+for|try)\s+)?(?:that|the|a|an|some|our)?\s*(?:[\w-]+\s+){0,2}?"
+        rf"{_ACT}\b[^.!?\x00]{{0,40}}\?",
+        ("still keen to do that board game evening we talked about?",),
+        needs=(_ACT_NEEDS, _needs("keen up down game")),
+        mark="?",
+    ),
+    _cue(
+        "dish dish day?",
+        # "breakfast tacos tomorrow?": two words of a dish before the day ("food at a time?"
+        # reads one)
+        rf"(?:^|(?<=[.!?\n:—,-]))\W*(?:[\w-]+\s+)?{_FOOD}\s+(?:[\w-]+\s+)?{_PLAN_DAY}\b"
+        r"[^?\x00]{0,20}\?",
+        ("breakfast tacos tomorrow? i know a spot",),
+        needs=(_FOOD_NEEDS,),
+        mark="?",
+    ),
+    _cue(
+        "grab one sometime?",
+        r"(?:^|(?<=[.!?\n:—,-]))\W*(?:grab|get|do|have|go\s+for)\s+(?:a\s+|an\s+|some\s+)?"
+        rf"(?:[\w-]+\s+)?{_FOOD}\b[^?\x00]{{0,30}}\?",
+        ("grab a coffee sometime? always nice to meet people from here",),
+        needs=(_FOOD_NEEDS, _needs("grab get do have go")),
+        mark="?",
+    ),
+    _cue(
+        "down for whatever",
+        r"\b(?:i'?m|im|i\s+am)\s+(?:down|up|game|keen)\s+for\s+(?:whatever|anything)\b[^.!?\x00]{0,30}?"
+        rf"\b{_ACT}\b",
+        ("if anyone's bored this weekend i'm down for whatever — coffee, walk, pub",),
+        needs=(_ACT_NEEDS, _needs("whatever anything")),
+    ),
+    _cue(
+        "be ace to meet",
+        r"\b(?:(?:would|'d|it'?d|wd)\s+be\s+(?:so\s+|really\s+|super\s+)?(?:ace|brilliant|awesome|"
+        r"amazing|class|grand|wicked|sick|rad|dope|epic|good|wonderful|fab|fantastic|neat)\s+to\s+"
+        r"(?:actually\s+|properly\s+|finally\s+)*(?:meet|grab|hang|put\s+faces)|"
+        r"(?:(?:would|'d|id)\s+(?:love|like)|keen|happy|hoping|want|wanna|dying)\s+to\s+"
+        r"(?:actually|properly)\s+(?:finally\s+)?(?:meet|hang|put\s+faces))",
+        ("would be brilliant to meet", "i'd love to actually meet"),
+        needs=(
+            _needs("meet grab hang put"),
+            _needs("be love like keen happy hoping want wanna dying"),
+            _needs(
+                "ace brilliant awesome amazing class grand wicked sick rad dope epic good "
+                "wonderful fab fantastic neat actually properly"
+            ),
+        ),
+    ),
 )
 # No intent cue is searched in a message without one of the words it needs (the pre-filter
 # looks for these, and ``statements`` for each cue's own: that keeps the pre-filter sound).
 # A test checks that every cue's examples hold one of its words and fit its pattern.
 INTENT_WORDS = frozenset(w for cue in INTENT_CUES if cue.needs for w in cue.needs[0])
 # Every word one of the gates looks for (statement_gate's "where" is its quoted question's).
-_GATE_WORDS = STATEMENT_WORDS | INTENT_WORDS | _PAIR_WORDS | {"where"}
+_GATE_WORDS = STATEMENT_WORDS | INTENT_WORDS | _PAIR_WORDS | _HOLIDAY_LAST_WORDS | {"where"}
 GATE_WORDS = _GATE_WORDS
 # The gate words that open a gate by themselves: not "are" or "from", which count only in
 # their two-word subjects (``names_a_pair``). On tweets they are among the commonest words.
-LONE_GATE_WORDS = _GATE_WORDS - (_PAIR_WORDS - STATEMENT_WORDS - INTENT_WORDS - {"where"})
+LONE_GATE_WORDS = _GATE_WORDS - (
+    (_PAIR_WORDS | _HOLIDAY_LAST_WORDS) - STATEMENT_WORDS - INTENT_WORDS - {"where"}
+)
 _CUES_BY_WORD = {
     w: tuple(c for c in INTENT_CUES if c.needs and w in c.needs[0] and not c.beside_a_stay)
     for w in INTENT_WORDS
+}
+# The intent gates in integer tests (75 cues, a few set tests each, were most of the watcher's
+# time on chat with a dish or an outing word): a bit per distinct word set the cues need, the
+# bits of each word, and each cue's bits; ``cue_may_fit`` says the same.
+
+
+def _need_tables() -> tuple[dict[frozenset[str], int], dict[str, int]]:
+    bit_of: dict[frozenset[str], int] = {}
+    for cue in INTENT_CUES:
+        for need in cue.needs:
+            bit_of.setdefault(need, 1 << len(bit_of))
+    word_bits: dict[str, int] = {}
+    for need, bit in bit_of.items():
+        for w in need:
+            word_bits[w] = word_bits.get(w, 0) | bit
+    return bit_of, word_bits
+
+
+_NEED_BIT, _WORD_BITS = _need_tables()
+_NEED_WORDS = frozenset(_WORD_BITS)
+
+
+def _mask(cue: Cue) -> int:
+    mask = 0
+    for need in cue.needs:
+        mask |= _NEED_BIT[need]
+    return mask
+
+
+_SEARCHED = tuple((c, _mask(c)) for c in INTENT_CUES if not c.beside_a_stay)
+_GATED_BY_WORD = {
+    w: tuple(dict.fromkeys((_mask(c), c.mark) for c in cues)) for w, cues in _CUES_BY_WORD.items()
 }
 # "the potluck two weeks ago was a blast", "we'll never meet that SLA": not intents.
 NOT_INTENT = re.compile(
@@ -984,12 +1942,60 @@ NOT_INTENT = re.compile(
     # asking what a city's people do: "where do people in Brisbane go for brunch?"
     r"(?:where|what|which\s+\w+)\s+(?:do|does|would|should|can)\s+(?:the\s+|most\s+)?"
     r"(?:people|folks|locals|peeps)\s+(?:in|around|from|here|there|usually|normally|go|get|eat|"
-    r"drink|hang))\b"
+    r"drink|hang)|"
+    # meeting online or as a greeting: "great to e-meet everyone", "lovely to virtually meet
+    # you all" (but "it'd be great to meet everyone" is a wish)
+    r"e-meet\w*|virtually\s+meet\w*|meet\w*\s+virtually|"
+    r"(?<!\bbe\s)(?<!\bbe\sso\s)(?<!\bbe\sreally\s)(?:great|lovely|glad|good|nice|awesome|cool)"
+    r"\s+to\s+meet\s+(?:you|everyone|y'?all|all|this|the)|"
+    # a task, not an outing: "anyone want to walk through the PR?", "grab the logs"
+    r"walk\s+(?:\w+\s+)?through\s+(?:the|this|my|your|our)\s+(?:code|pr|diff|changes|design|docs?|"
+    r"slides|plan|proposal|repo|setup|steps)|(?:grab|get|pull|fetch|run)\s+(?:the|this|that|my|"
+    r"your|our)\s+(?:logs?|prs?|code|repo|diff|tests?|tickets?|issues?|bugs?|docs|links?|files?|"
+    r"builds?|release|branch|commits?|screenshot|trace|data|metrics|dashboard|numbers|stats)|"
+    # code review and chores: "who's up for reviewing my PR?"
+    r"(?:up|down|keen|game)\s+for\s+(?:reviewing|debugging|pairing|testing|deploying|merging|"
+    r"triaging|fixing|covering|taking\s+(?:on|over))|(?:review\w*|look\w*\s+at|test\w*|merg\w*|"
+    r"approv\w*)\s+(?:my|the|this|a|our|your)\s+(?:prs?|pull\s+requests?|branch|patch|code|diff)|"
+    # a service is down: "pub quiz app is down again, anyone else?"
+    r"(?:aren'?t|isn'?t|not)\s+(?:really\s+)?my\s+(?:thing|scene|jam)|i\s+don'?t\s+do\s+meetups|"
+    # leftovers offered: "does anyone want the rest of my pizza?"
+    r"rest\s+of\s+my|leftovers?|(?:want|take|have)\s+my\s+(?:spare|extra|old|other|leftover)|"
+    r"selling|giving\s+away|"
+    # someone else's ask, news, a daydream: "my brother keeps asking if anyone ...", "the
+    # Berlin meetup is sold out", "imagine a meetup with this crowd", "..., ask them"
+    r"(?:my|his|her|their|our)\s+[\w-]+\s+(?:keeps|kept|is|was|has\s+been)\s+asking|sold\s+out|"
+    r"imagine|ask\s+(?:them|him|her)|new\s+bot|"
+    # asking after a meetup already planned: "does anyone know if the meetup is still on?"
+    r"(?:anyone|anybody)\s+know\s+(?:if|whether|when|where|what)|"
+    # the company's socials, the bot, pairing: "you all coming to the all-hands lunch?"
+    r"(?:team|company|work|staff|office|department)\s+(?:picnic|party|dinner|lunch|bbq|outing|social|"
+    r"drinks|christmas\s+party|xmas\s+party)|all[-\s]hands|(?:the|this|our)\s+bot|"
+    r"pair(?:ing)?\s+(?:programming|session)|mob\s+programming|code\s+review|"
+    # someone or something one wishes to meet: "would love to meet a dog", "... meet my hero"
+    r"love\s+to\s+meet\s+(?:a|an|my|his|her|their)\s+(?!few\b|couple\b|bunch\b|group\b|handful\b|"
+    r"lot\b|fellow\b|local\b|locals\b|member\b|members\b)|"
+    r"(?:app|site|server|api|website|service|build|ci|wifi|vpn|slack|discord)\s+(?:is|are|was)\s+"
+    r"(?:down|broken|dead|borked|acting\s+up|not\s+working|flaky)|"
+    # watched at home, or a dish's word naming a thing: "the golf on tv", "a coffee machine"
+    r"on\s+(?:tv|telly|the\s+telly|netflix|iplayer|the\s+radio)|"
+    r"(?:coffee|pizza|beer|tea|quiz|food|lunch|dinner|pub)\s+(?:machines?|makers?|grinders?|apps?|"
+    r"bots?|orders?|budget|expenses?|receipts?|subscriptions?)|"
+    # an idiom, or someone else's words: "meet in the middle on the API", "..., says my boss"
+    r"meet\s+in\s+the\s+middle\s+(?:on|about|with|re)|"
+    r"(?:says|said|according\s+to)\s+(?:my|our|the|his|her|their)\s+(?:manager|boss|lead|mum|mom|"
+    r"dad|partner|wife|husband|team|ceo|cto|hr))\b"
 )
+# Before a bare "?" that follows another (the cue "food at a time?" matches it): a dish or
+# an outing and a day, so "taco crawl this weekend??" proposes and "who ate my lunch??" not.
+PLAN_BEFORE_MARKS = re.compile(rf"\b{_ACT}\b[^.!?\x00]{{0,30}}?\b{_PLAN_DAY}\b")
 # "we met up last year": a past meetup is not an intent.
 PAST_MEETUP = re.compile(
     r"\b(?:met|had\s+a\s+meetup|last\s+meetup|the\s+meetup\s+(?:in\s+\w+\s+)?(?:last|was)|"
-    r"ago|last\s+(?:week|month|year|night|time)|yesterday)\b"
+    r"ago|last\s+(?:week|month|year|night|time)|yesterday|"
+    r"had\s+(?:such\s+)?(?:a|an)\s+(?:\w+\s+)?(?:time|blast|night|evening|day)|thanks\s+for\s+coming|"
+    r"used\s+to|miss\s+(?:it|them|those|that|the)|"  # "I used to go to the Leeds meetup"
+    r"since\s+(?:our|the|that)\s+(?:first|last|previous))\b"
 )
 
 # ---------------------------------------------------------------------------------------
@@ -1011,6 +2017,9 @@ TAKEN_BACK_AFTER = re.compile(
 TAKEN_BACK_WORDS = ("scratch", "mind", "nvm", "forget", "more", "cancel", "called", "fell")
 NOT_AFTER = re.compile(
     r"\b(?:cancel+ed|called\s+off|fell\s+through|postponed|kidding|jk|in\s+spirit|"
+    # "the Bremen trip on the 8th is off", "... got scrapped", "... isn't happening"
+    r"(?:is|'s|are|'re)\s+off(?!\s+(?:to|for|on|at|in))|scrapped|axed|shelved|"
+    r"(?:is\s+not|isn't|not|won't\s+be)\s+happening|"
     r"was\s+(?:great|amazing|fun|lovely)|"
     r"not\s+anymore|no\s+longer|anymore|after\s+all|someday|one\s+day(?![\s-]+(?:thing|trip|visit|only))|eventually|"
     r"is\s+on\s+(?:the|my)\s+list|no\s+dates|if\s+(?:my|the|i)|depends|assuming|maybe|might|"
@@ -1040,7 +2049,7 @@ DEMONYM_THEN_HOME = re.compile(
 # decade now", "Londoner since 2011", "Dubliner these days".
 DEMONYM_SELF_AFTER = re.compile(
     r"\s*(?:here\b|checking\s+in\b|reporting\s+in\b|for\s+life\b|through\s+and\s+through\b|"
-    r"born\s+and\s+(?:bred|raised)\b|[,!(]|$|by\s+choice\b|"
+    r"born\s+(?:and|&|n'?)\s+(?:bred|raised)\b|[,!(]|$|by\s+choice\b|"
     r"(?:for\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|many|several|two|three|four|five|six|"
     r"seven|eight|nine|ten|a|over\s+a|almost\s+a|nearly\s+a)\s*(?:yrs?|years?|decades?)\b|"
     r"since\s+(?:\d{4}|uni|college|school|birth|forever|the\s+\w+|\w+\s+\d{4})\b|"
@@ -1069,7 +2078,10 @@ HYPOTHETICAL = re.compile(
     r"^\W*(?:but\s+|and\s+)?if\s+(?:i|we)\s+(?:lived|were|was|had|still|could|didn't)\b"
 )
 # Right before an intent cue: a negation ("I don't want to meet up").
-NOT_NOW_INTENT = re.compile(r"(?:\b(?:not|dont|never|no|quoted|said)\b|n't\b)[^.!?]*$")
+NOT_NOW_INTENT = re.compile(
+    r"(?:\b(?:not|dont|never|no|quoted|said)\b|n't\b)"
+    r"(?!\s+(?:wait|mind|say\s+no|resist)\b)[^.!?]*$"  # "can't wait to meet", "wouldn't mind"
+)
 # "I've lived in Toronto for 10 years": the past tense still true now.
 HOME_PERFECT = re.compile(
     r"\b(?:i've|ive|i\s+have|we've|we\s+have)\s+(?:\w+\s+)?(?:lived|been\s+living|been\s+based|"
@@ -1080,10 +2092,19 @@ BEEN_IN = re.compile(
     r"(?:^|\b(?:i've|ive|i\s+have|we've|we\s+have)\s+)\s*been\s+(?:living\s+)?in\s*$"
 )
 YEARS_AFTER = re.compile(
-    r"^\W*(?:for\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|many|several|two|three|four|five|"
+    r"^\W*(?:for\s+)?(?:(?:going\s+on|nearly|almost|about|around|over|well\s+over|close\s+to|"
+    r"coming\s+up\s+on)\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|many|several|two|three|four|five|"
     r"six|seven|eight|nine|ten|a)\s*(?:yrs?|years?|decades?)\b"
     r"|^\W*(?:(?:my|our)\s+(?:whole|entire)\s+(?:life|lives)|all\s+(?:my|our)\s+lives?|forever)\b"
 )
+# "five years in Dresden now", "a decade in Leeds and counting": years there, still now
+# (``YEARS_STILL_AFTER``), are a home; "did 3 years in Tokyo" is not.
+YEARS_BEFORE = re.compile(
+    r"^\W*(?:(?:i've|ive|we've)\s+(?:had|spent)\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|"
+    r"many|several|two|three|four|five|six|seven|eight|nine|ten|a)\s*(?:yrs?|years?|decades?)"
+    r"\s+(?:in|living\s+in|based\s+in)\s*$"
+)
+YEARS_STILL_AFTER = re.compile(r"^\W*(?:now|and\s+counting|so\s+far|already|these\s+days)\b")
 # After "sorry" and a city, its people: an apology to them ("Manchester here, sorry London
 # folks"), not a self-correction ("Leeds, sorry, Bradford").
 APOLOGY_TO_PEOPLE = re.compile(
@@ -1113,15 +2134,21 @@ ALIAS_ASIDE = re.compile(
     r"(?:better\s+|now\s+|also\s+)?(?:known\s+as|called))\s"
     r"[^,;.!?()\n]{1,60}[,)]"
 )
-# "Austin, TX here", "Portland (Maine) here": a qualifier between a city and "here".
+# "Austin, TX here", "Portland (Maine) here", "Newcastle NSW local", "Hyderabad (Sindh, not
+# Telangana) is home": a qualifier between a city and the words that make it home.
+_QUALIFIED_HOME = (
+    r"(?:here|-?\s?based|local|native|resident|born\s+and|checking\s+in|"
+    r"is\s+(?:now\s+)?(?:my\s+|our\s+)?home|has\s+been\s+(?:my\s+|our\s+)?home)\b"
+)
 QUALIFIER = re.compile(
-    r"^(?:\s*,\s*[a-z.]+(?:\s[a-z]+)?|\s*\([^)]{1,30}\)|\s+[a-z]{2}\b)"
-    r"(?=\s*-\s?based\b|\s+(?:here|based)\b|(?<![a-z])(?:here|based)\b)"
+    r"^(?:\s*,\s*[a-z.]+(?:\s[a-z]+)?|\s*\([^)]{1,30}\)|\s+[a-z]{2,3}\b)"
+    # what follows starts a word ("Baltimore, where ..." is no "Baltimore, w" before "here")
+    r"(?=\s*-\s?based\b|\s+" + _QUALIFIED_HOME + r"|(?<![a-z])" + _QUALIFIED_HOME + r")"
 )
 # Homes that dates do not turn into a trip ("I live in X", unlike "I'm in X next week").
 STRONG_HOME = re.compile(
     r"\b(?:live|living|based|located|reside|residing|moved|relocated|shifted|settled|call|home|"
-    r"lived|fellow|proud|location)\b"
+    r"lived|fellow|proud|location|made\s+the\s+(?:move|jump|leap))\b"
 )
 # "I'm in Oslo next wknd", "im in Leeds nxt wk": a coming stay whose days are written past
 # reading (a misspelt or shortened week), so not a home; "next to the station" is a place.
@@ -1129,7 +2156,10 @@ NEXT_AFTER = re.compile(r"^\W*(?:next|nxt)\s+(?!to\b|door\b)[a-z]")
 # A past move: a home whatever dates follow ("moved up from Seattle to Vancouver in March").
 MOVED_PAST = re.compile(r"\b(?:moved|relocated|shifted)\b")
 # "born and raised in Chicago and never left": an origin that is still home.
-STILL_THERE = re.compile(r"\b(?:never\s+left|still\s+(?:here|there|live|living|in)|and\s+still)\b")
+STILL_THERE = re.compile(
+    r"\b(?:never\s+(?:really\s+)?(?:left|moved(?:\s+away)?|went\s+anywhere)|haven't\s+left|"
+    r"still\s+(?:here|there|live|living|in|around)|and\s+still|stayed\s+put)\b"
+)
 # After a city: a group or a clock, not a place the speaker is ("Berlin people:", "Berlin time").
 # The speaker at a workplace of the city: "at our Raleigh office Tue-Thu next week", "I'm in
 # the Austin office all week", "working from the Leeds campus tomorrow" (a trip, where "the
@@ -1149,7 +2179,10 @@ NOT_A_STAY_AFTER = re.compile(
     r"cocktail|mule|sling|chowder|cheesesteak|rolls?|wings|biryani|fried\s+chicken|bbq|"
     r"barbecue|pizza|sourdough|dynamics|post|times|tribune|globe|herald|gazette|chronicle)\b|"
     r"^\W*(?:folks|people|peeps|crew|locals|gang|friends|members|devs|community|chapter|"
-    r"time|tz|timezone|office|team|hq|wasn't|isn't|won't|doesn't|didn't)\b"
+    r"time|tz|timezone|office|team|hq|wasn't|isn't|won't|doesn't|didn't)\b|"
+    # What the city has, talked about: "Mumbai traffic this week", "Tulsa's weather tomorrow".
+    r"^(?:'s)?\s+(?:weather|forecast|traffic|rent|rents|prices|housing|news|scene|nightlife|"
+    r"transit|metro|subway|council|mayor|police|skyline|temps|heat|snow|rain|marathon|crowds)\b"
 )
 # After a city: the city is the subject of a sentence about it ("Dublin is lovely at
 # christmas", "Lisbon gets busy in June"), not a stay ("Edinburgh is home" is a home).
@@ -1175,6 +2208,13 @@ HEDGE = re.compile(
     r"\b(?:assuming|if|unless|depends|depending|maybe|might|hopefully|fingers\s+crossed|"
     r"in\s+theory|tentatively|not\s+sure|no\s+idea|thinking)\b"
 )
+# Before a length that is an offset ("in 2 weeks", "within 3 days"), not a trip's length.
+OFFSET_BEFORE_LENGTH = re.compile(r"\b(?:in|within)\s+$")
+# After a week or weekend, the next one too: "this weekend and next", "next week and the
+# one after".
+AND_THE_NEXT = re.compile(
+    r"\s*(?:and|&|\+)\s+(?:next|the\s+(?:one|week|weekend)\s+after|the\s+following(?:\s+one)?)\b"
+)
 # Trip lengths: "for 4 nights", "10 days starting June 3".
 DURATION = re.compile(
     r"\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|night|week)s?\b"
@@ -1196,7 +2236,9 @@ NOT_THERE = re.compile(r"(?:\bnot|\bno\s+longer|n't(?:\s+be)?)\s+(?:in|at|going\
 SECOND_CLAUSE = re.compile(
     r"(?:until|till|til|thru|through|to|-|–|—|back|leaving|leave|home|out|departing|"
     r"staying(?:\s+on)?(?:\s+(?:till|until|through|thru))?|return(?:ing)?|and|&|"
-    r"flying\s+(?:out|home|back)|fly\s+(?:out|home|back))\W*(?:on\s+|the\s+)?$"
+    r"(?:flying|fly|heading|head|driving|drive|going|go|checking|check)\s+(?:out|home|back))"
+    # "fly out again on the 7th", "back home again sunday", "leaving again the 9th"
+    r"(?:\s+(?:again|back|home))?\W*(?:on\s+|the\s+)?$"
 )
 # Between a start day and the weekend it opens: "on Friday for the weekend" (the trip ends
 # with that weekend).
@@ -1455,6 +2497,45 @@ REGION_CODES_THAT_ARE_WORDS = frozenset(
 # After a tag of a city whose name is a common word, the event it names: "#Reading festival"
 # is the festival, no statement about Reading.
 EVENT_NOUNS = frozenset("festival fest con conference expo summit marathon half carnival".split())
+# Right after a city's name, "based" or a hyphen's "-born", "-bound" says where someone is,
+# is from or goes ("Bristol-based designer", "LEEDS based", "Dublin-born", "Glasgow-bound"),
+# unless "based" is a verb with its object ("Davis based his claim on ...").
+PLACE_FRAME_AFTER = frozenset({"based", "born", "bred", "raised", "bound"})
+BASED_AFTER_A_NAME = re.compile(
+    r"(?:[ \t]?-[ \t]?(?:based|born|bred|raised|bound)\b"
+    r"|[ \t]based\b(?![ \t]+(?:on|upon|off|his"
+    r"|her|their|its|our|my|your|the|a|an|this|that|these|those|it|them|him|me|us)\b))",
+    re.IGNORECASE,
+)
+# "Leeds born and bred", "Cork born & raised": a place even when its name is a common word.
+BORN_AND_BRED_AFTER = re.compile(r"[ \t]born[ \t]+(?:and|&|n'?)[ \t]+(?:raised|bred)\b", re.I)
+# After a name's possessive, things only a place has: "Kilkenny's pubs", "Galway's rain",
+# "Austin's traffic" (not "Paterson's album", "Harper's column").
+PLACE_THINGS_AFTER_POSSESSIVE = frozenset(
+    "streets pubs bars nightlife weather rain beaches skyline council mayor airport suburbs "
+    "traffic rents housing parks museums harbour harbor waterfront trams subway hills canals "
+    "neighbourhoods neighborhoods outskirts population economy".split()
+)
+# Words before "to" and "from" that make them a person's, the one spoken to or heard from:
+# "thanks to Denton", "talked to Lincoln", "a speech from Obama", "a cover from Bowie" (not
+# "moving to Denton", "greetings from Kilkenny").
+SAID_BEFORE_TO = frozenset(
+    "thanks thank shoutout talk talks talked talking speak speaks spoke speaking said say "
+    "says reply replies replied replying listen listens listened listening married sent send "
+    "sends sending letter letters message messages email emails note notes gift gifts tribute "
+    "apology props kudos congrats congratulations condolences".split()
+)
+SAID_BEFORE_FROM = frozenset(
+    "speech speeches message messages letter letters email emails note notes call calls quote "
+    "quotes gift gifts tweet tweets text texts reply replies news word update updates "
+    "statement statements video videos song songs cover covers interview".split()
+)
+# Words before "from" that make it where someone is from, in sports talk too: "I'm from Leeds",
+# "we're from", "fans from Hull" (not "a free-kick from Rodriguez").
+ORIGIN_BEFORE_FROM = frozenset(
+    "m am re are s is was were originally born raised fans supporters people folks lads "
+    "family".split()
+)
 # After a multi-word city's name, words of a time that make it a place in lower-case text:
 # "salt lake city next week", "new orleans june 10-13".
 TIME_AFTER_A_NAME = frozenset({"next", "this", "tomorrow", "tonight", *MONTH_NAMES, *WEEKDAY_NAMES})

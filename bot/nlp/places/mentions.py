@@ -74,6 +74,8 @@ _PLACE_NOUNS_AFTER = frozenset(
 )
 # Chat words after a city that make it a place ("Hamilton here", "any Leeds folks?").
 _CHAT_AFTER = frozenset("here folks peeps crew locals".split())
+# Travel words after a city that make it a place ("my Austin flights", "the Reno trip").
+_TRAVEL_AFTER = frozenset("trip trips flight flights hotel layover stopover leg visit".split())
 # After a city: going there for an event, in sports talk too ("Cardiff for the match").
 _FOR_AN_EVENT = re.compile(
     r"\s+for\s+(?:the|a|an)\s+(?:\w+\s+)?(?:match|game|derby|final|gig|concert|race)\b",
@@ -86,10 +88,14 @@ _CONTEXT_BEFORE = _LOC_PREP | _GREETINGS | _STREETS
 # Words after a city that make it where someone lives ("a Hamilton man", "#Cork woman").
 _RESIDENTS = frozenset(
     "man woman men women boy girl teen teenager resident residents native natives local "
-    "locals couple family".split()
+    "locals couple family lad lass gal guy dude kid".split()
 )
-# Words after a name that may make it a place (the cheap check; ``_place_context`` judges).
-_WORDS_AFTER = _PLACE_NOUNS_AFTER | _RESIDENTS | _CHAT_AFTER
+# Words after a name that may make it a place (the cheap check; ``_place_context`` and
+# ``_based_after`` judge).
+_WORDS_AFTER = _PLACE_NOUNS_AFTER | _RESIDENTS | _CHAT_AFTER | _TRAVEL_AFTER | en.PLACE_FRAME_AFTER
+# Nouns right after a name that make it a place ("Hamilton Police", "a Cork woman", "my
+# Austin flights").
+_NOUNS_AFTER_A_PLACE = _PLACE_NOUNS_AFTER | _RESIDENTS | _CHAT_AFTER | _TRAVEL_AFTER
 _PERSON_TITLES = frozenset(
     "mr mrs ms miss dr prof sir lady lord uncle aunt saint st brother sister mom dad mum "
     "friend buddy cousin son daughter wife husband boyfriend girlfriend coach player "
@@ -363,6 +369,9 @@ def _in_context(g: _Gazetteer, text: str, words: list[str], h: str) -> bool:
             or words[idx + 1] in _WORDS_AFTER
         ):
             return True
+        after = words[idx + 1 : idx + 3]
+        if len(after) == 2 and after[0] == "s" and after[1] in en.PLACE_THINGS_AFTER_POSSESSIVE:
+            return True  # "Kilkenny's pubs" (``_Site._possessive_of_a_place`` judges)
     cap = h.capitalize()
     if "#" + cap in text or "#" + h in text or "@ " + cap in text:
         return True  # "#Wellington", "#darwin": a tag names the place; "@ Taupo": at it
@@ -402,6 +411,13 @@ _CHECK_IN_REACH = 60
 def _checked_in(text: str, start: int) -> bool:
     """The name ends a check-in: "@ Amnesia - Ibiza", "@ The Blue Note – Tokyo"."""
     return _CHECK_IN_BEFORE.search(text, max(0, start - _CHECK_IN_REACH), start) is not None
+
+
+def _based_after(text: str, end: int) -> bool:
+    """ "based", "-born" or "-bound" right after the name says someone is there, from there
+    or going there: "Bristol-based designer", "GALWAY based", "Leeds-born", "Leeds-bound";
+    not "Davis based his claim on ...", "Austin born 1990"."""
+    return en.BASED_AFTER_A_NAME.match(text, end) is not None
 
 
 def _dateline(text: str, end: int) -> bool:
@@ -670,20 +686,45 @@ def _named_again(
 ) -> list[PlaceMention]:
     """A name judged no place where it stood is one where the message names that place
     elsewhere ("Ashburton search moves underwater - police investigating the shooting in
-    Ashburton ..."): judged again as a known place (teams, people and titles still no)."""
+    Ashburton ..."): judged again as a known place (teams, people and titles still no).
+    A town judged too small to stand bare is one where the message names cities of its
+    country (``_among_compatriots``)."""
     added = False
+    countries = frozenset(m.city.country_code for m in out if m.city is not None)
     for i, j, key, ids, hashtag in doubted:
         city = known.get(key)
         start, end = toks[i][1], toks[j - 1][2]
-        if city is None or any(m.start < end and start < m.end for m in out):
+        if any(m.start < end and start < m.end for m in out):
             continue
         assert features is not None
         site = _Site(g, text, toks, keys, caps, i, j, key, ids, None, prefer_country)
-        mention = _judge(site, features, known=True)
+        if city is None:
+            city = _among_compatriots(site, countries)
+            if city is None:
+                continue
+            site.compatriot = True
+            mention = _judge(site, features)
+        else:
+            mention = _judge(site, features, known=True)
         if mention is not None:
             out.append(_as_named(g, text, replace(mention, city=city), key, hashtag))
             added = True
     return sorted(out, key=lambda m: m.start) if added else out
+
+
+def _among_compatriots(s: _Site, countries: frozenset[str]) -> City | None:
+    """The town of a bare name in a country of which the message names cities, where that
+    is all the name lacked to be one: "Napoli ; Ancona ; Genoa", "Milan was fun but Lucca is
+    home", "Kilkenny next week, two hours from Dublin" (the town a place word would have
+    made a city; a first name or a common word still needs that word: "Bowie ... New
+    York")."""
+    if not countries or (s.i > 0 and s.caps[s.i - 1] and not s.prev_gap.strip()):
+        return None  # "Kim Ancona" is a person
+    if s.key in s.g.region_index or s.key in s.g.admin1_names:
+        return None  # "Portland, not Oregon": the state (and not Oregon, Ohio)
+    if s.nxt == "s" and s.next_gap in ("'", "’"):
+        return None  # "Harper's column about Monrovia": a person's, as likely as a town's
+    return next((c for c in s.cities if c.country_code in countries), None)
 
 
 def _skip_own_region(
@@ -811,6 +852,7 @@ class _Site:
         "_cities",
         "all_cap",
         "caps",
+        "compatriot",
         "end",
         "g",
         "has_sports",
@@ -855,6 +897,7 @@ class _Site:
         self.g, self.text, self.toks, self.keys, self.caps = g, text, toks, keys, caps
         self.i, self.j, self.key, self.ids, self.region = i, j, key, ids, region
         self.prefer_country = prefer_country
+        self.compatriot = False  # the message names cities of the name's country
         self._cities: list[City] | None = None
         self.start, self.end = start, end = toks[i][1], toks[j - 1][2]
         self.surface = text[start:end]
@@ -885,23 +928,69 @@ class _Site:
         self.loc_ctx, self.strong_ctx = _place_context(
             self.g,
             self.text,
-            self.prev,
+            "" if self._said_to_or_from() else self.prev,
             self.prev_gap,
             self.nxt,
             self.next_gap,
             self.ids,
-            capital=self.caps[self.i],
+            capital=self.caps[self.i] or self._a_proper_name_without_case(),
             chained=chained,
         )
         i, end = self.i, self.end
         if self.prev == "of" and i > 1 and self.keys[i - 2] == "out" and not self.prev_gap.strip():
             self.loc_ctx = self.strong_ctx = True  # "based out of Austin"
-        if _FOR_AN_EVENT.match(self.text, end) or known:
+        if (
+            _FOR_AN_EVENT.match(self.text, end)
+            or known
+            or self._based_after()
+            or self._possessive_of_a_place()
+        ):
             self.loc_ctx = self.strong_ctx = True  # "Liverpool for the match": one goes there
         elif (self.sentence_start and _dateline(self.text, end)) or _checked_in(
             self.text, self.start
         ):
             self.loc_ctx = True  # "Northcote - Police are at the scene", "@ Amnesia - Ibiza"
+
+    def _said_to_or_from(self) -> bool:
+        """ "to" or "from" before the name is a person's, spoken to or heard from: "thanks
+        to Denton", "a speech from Obama" (no place word; not "moving to Denton")."""
+        i, keys = self.i, self.keys
+        if i < 2 or self.prev not in ("to", "from"):
+            return False
+        said = en.SAID_BEFORE_TO if self.prev == "to" else en.SAID_BEFORE_FROM
+        return keys[i - 2] in said
+
+    def _a_proper_name_without_case(self) -> bool:
+        """In a message that shows no case, a lower-case name reads as a capitalised one
+        where it is no first name or common word: "#galway for the arts festival" as
+        "#Galway" (not "#reading list", "#obama")."""
+        return (
+            self.no_case
+            and self.ids is not None
+            and self.key not in _PERSON_NAMES
+            and not self.common
+        )
+
+    def _possessive_of_a_place(self) -> bool:
+        """The name's possessive, then a thing only a place has: "Kilkenny's pubs",
+        "Galway's rain" (not "Paterson's album")."""
+        j = self.j
+        return (
+            self.nxt == "s"
+            and self.next_gap in ("'", "’")
+            and j + 1 < len(self.keys)
+            and self.keys[j + 1] in en.PLACE_THINGS_AFTER_POSSESSIVE
+            and not self.text[self.toks[j][2] : self.toks[j + 1][1]].strip()
+        )
+
+    def _based_after(self) -> bool:
+        """ "based" or "-born" after a city's name that is no common word (not "mobile-based
+        apps", "a reading-based course"; framed.py reads "Nice-based" for statements)."""
+        if self.ids is None:
+            return False
+        if en.BORN_AND_BRED_AFTER.match(self.text, self.end):
+            return self.caps[self.i]  # "Cork born and bred" (not "cork born and bred")
+        return _based_after(self.text, self.end) and not self.common
 
     @property
     def cities(self) -> list[City]:
@@ -1005,8 +1094,23 @@ def _the_common_word(s: _Site) -> _Verdict:
 
 def _sports_talk(s: _Site) -> _Verdict:
     """In sports talk a city is its team unless a strong place word says otherwise
-    ("Leeds beat Hull 2-1"; not "flying to Leeds for the match")."""
-    return NO_PLACE if s.has_sports and not s.strong_ctx else None
+    ("Leeds beat Hull 2-1"; not "flying to Leeds for the match"). There "to" and "from"
+    are a journey's only after one's word (``_a_teams_to_or_from``)."""
+    if not s.has_sports or (s.strong_ctx and not _a_teams_to_or_from(s)):
+        return None
+    return NO_PLACE
+
+
+def _a_teams_to_or_from(s: _Site) -> bool:
+    """The name's only strong place word is a "to" or "from" of no journey, as sports talk
+    writes of teams and players: "changes to Hull's back four", "a free-kick from
+    Rodriguez", "the transfer to Sheffield" (not "the trip to Leeds", "flying from Hull
+    for the match")."""
+    if s.prev not in ("to", "from") or _gone_to(s.keys, s.i):
+        return False
+    if s.prev == "from" and s.i >= 2 and s.keys[s.i - 2] in en.ORIGIN_BEFORE_FROM:
+        return False  # "I'm from Leeds", "fans from Hull"
+    return _FOR_AN_EVENT.match(s.text, s.end) is None and not s.prev_gap.endswith("#")
 
 
 def _name_goes_on(s: _Site) -> _Verdict:
@@ -1072,7 +1176,7 @@ def _weak_name_bare(s: _Site) -> _Verdict:
 def _small_town_bare(s: _Site) -> _Verdict:
     """A small town needs a place word: "near Ashby", not "Ashby" alone (a multi-word name
     may be smaller: "Bury St Edmunds")."""
-    if s.key in s.g.aliases.abbr or s.loc_ctx:
+    if s.key in s.g.aliases.abbr or s.loc_ctx or s.compatriot:
         return None
     floor = _MIN_POP_MULTI if s.j - s.i > 1 else _MIN_POP_BARE
     return NO_PLACE if s.cities[0].population < floor else None
@@ -1202,9 +1306,7 @@ def _place_context(
     capitalised hashtag; or a list of places it continues ("Paris / Lyon")."""
     same_clause = not any(c in prev_gap for c in ".!?\n")
     hashtag = prev_gap.endswith("#") and _tag_names_place(g, ids, capital)
-    noun_after = next_gap.strip() == "" and (
-        nxt in _PLACE_NOUNS_AFTER or nxt in _RESIDENTS or nxt in _CHAT_AFTER
-    )
+    noun_after = next_gap.strip() == "" and nxt in _NOUNS_AFTER_A_PLACE
     address = prev in _STREETS and prev_gap.strip() == ","  # "320 Willis Street, Wellington"
     strong = (prev in _STRONG_PREP and same_clause) or chained or hashtag or noun_after or address
     at_sign = prev_gap.endswith(" ") and prev_gap.rstrip().endswith("@")  # "@ Ibiza"
