@@ -78,7 +78,9 @@ def main() -> int:
     ap.add_argument("rounds", nargs="*", help="ROUND1, ROUND2, ... (default: all)")
     ap.add_argument("--errors", action="store_true", help="print the misread messages")
     args = ap.parse_args()
-    names = args.rounds or sorted(n for n in dir(chat_rounds) if n.startswith("ROUND"))
+    names = args.rounds or sorted(
+        (n for n in dir(chat_rounds) if n.startswith("ROUND")), key=lambda n: (len(n), n)
+    )
     for name in names:
         cases = getattr(chat_rounds, name)
         print(f"{name}: {len(cases)} messages")

@@ -14,6 +14,7 @@ is big (100,000 people) or a curated name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from bot.nlp.lang import en
@@ -40,8 +41,17 @@ def _candidates(text: str, low: str) -> Iterator[PlaceMention | None]:
             yield _as_place(text, m.start(1), m.end(1), common_ok=True)
     if en.DATE_LEAD_HINT.search(low) is not None:
         yield from _dated(text)
+        yield from _dated_short_forms(text, low)
     if "→" in low or "->" in low:
         yield from _chained(text)
+    if (
+        ("now" in low or "days" in low or "currently" in low)
+        and any(w in low for w in en.FORMER_HOME_WORDS)
+        and en.FORMER_HOME_HINT.search(low)
+    ):
+        for m in en.NOW_NAME.finditer(text):
+            if en.FORMER_HOME_HINT.search(text, 0, m.start()) is not None:
+                yield _named(text, m.start(1), m.end(1))
     if " here" in low and en.PERSON_HERE.search(low) is not None:
         for m in en.PERSON_HERE_AFTER_NAME.finditer(text):
             yield _as_place(text, m.start(1), m.end(1), common_ok=True)
@@ -52,7 +62,10 @@ def _dated(text: str) -> Iterator[PlaceMention | None]:
     Inverness mon-wed"): a place unless it is a common word or a first name ("Florence
     on the 4th said ..."), but a later leg of such a list may be either ("Lyon 1-3 July,
     Marseille 4-6, Nice 7-9", "Rome 3-5, Florence 6-8"), and a first name opening such a
-    list is a place when a later leg is ("Austin 8-9 Sep, Dallas 10-11")."""
+    list is a place when a later leg is ("Austin 8-9 Sep, Dallas 10-11"). A frame that
+    closes makes either a place too: a common word with a trip's purpose ("Bologna Wed to
+    Sat for a trade fair"), a first name with one or at the message's end ("Eugene next
+    weekend 🌲")."""
     legs = 0
     held: list[PlaceMention] = []  # a first name opening the list, until a later leg says
     for m in en.DATED_NAME.finditer(text):
@@ -62,17 +75,27 @@ def _dated(text: str) -> Iterator[PlaceMention | None]:
         if _a_region_after_a_comma(text, m.start(1), name):
             continue  # "London, Ontario next month": Ontario says which London
         words = name.split()
-        later_leg = (legs > 0 or bool(held)) and m.start(1) > 0
+        later_leg = m.start(1) > 0 and (
+            legs > 0
+            or bool(held)
+            or en.THEN_OPENS.search(text, max(0, m.start(1) - 12), m.start(1)) is not None
+        )
+        closed = en.DATED_FRAME_CLOSED.match(text, m.end(1))
+        if closed is not None and en.MEETING_PURPOSE.match(text, closed.start("end")):
+            closed = None  # "Jackson on the 12th for a one-on-one": a person
+        purpose = _with_a_purpose(text, closed)
+        first_name_ok = later_leg or purpose or _ends_there(text, closed)
+        common_ok = later_leg or purpose
         for n in (2, 1) if len(words) == 2 else (1,):
             start = m.start(1) + (len(name) - len(" ".join(words[-n:])))
-            place = _as_place(text, start, m.end(1), common_ok=later_leg or legs == 0)
+            place = _as_place(text, start, m.end(1), common_ok=common_ok or legs == 0)
             if place is None:
                 continue
-            if not later_leg and place.city is not None and place.city.id in _load().common:
+            if not common_ok and place.city is not None and place.city.id in _load().common:
                 if legs == 0 and not held:
                     held.append(place)  # "Savannah 3-5 oct, then Atlanta 6-8"
                 break
-            if later_leg or place.text.lower() not in _PERSON_NAMES:
+            if first_name_ok or place.text.lower() not in _PERSON_NAMES:
                 legs += 1
                 yield from (h for h in held if _one_sentence(text, h.end, place.start))
                 held.clear()
@@ -93,6 +116,57 @@ def _a_region_after_a_comma(text: str, start: int, name: str) -> bool:
     g = _load()
     key = name.lower()
     return text[:start].rstrip().endswith(",") and (key in g.region_index or key in g.admin1_names)
+
+
+def _dated_short_forms(text: str, low: str) -> Iterator[PlaceMention | None]:
+    """A curated short form typed in lower case, opening a clause with dates after it that
+    close it: "sf 9/14-9/16, lmk ...", "then bcn next week" (not a common word: "la").
+    Only the message's words that are short forms are looked at (most messages have none)."""
+    g = _load()
+    keys = g.aliases.abbr.keys() & en.gate_words(low)
+    for key in sorted(keys):
+        if key in g.common_words or key in _PERSON_NAMES:
+            continue
+        cid = g.aliases.abbr[key]
+        at = text.find(key)
+        while at >= 0:
+            m = en.DATED_SHORT_FORM.match(text, at)
+            if (
+                m is not None
+                and m.group(1) == key
+                and en.CLAUSE_OPENS.search(text, max(0, at - 12), at) is not None
+                and en.DATED_FRAME_CLOSED.match(text, m.end()) is not None
+            ):
+                yield PlaceMention(key, at, m.end(), g.by_id[cid], alias=g.aliases.kind[key])
+            at = text.find(key, at + 1)
+
+
+def _ends_there(text: str, closed: re.Match[str] | None) -> bool:
+    """A closed dated frame that ends the message or its exclamation: "Eugene next weekend
+    🌲" (what a first name needs without a purpose; not "Austin tomorrow, Dallas friday")."""
+    return closed is not None and en.FRAME_ENDS_HERE.match(text, closed.start("end")) is not None
+
+
+def _with_a_purpose(text: str, closed: re.Match[str] | None) -> bool:
+    """A closed dated frame with a trip's purpose or next leg where it closes: "Bologna
+    Wednesday to Saturday for a trade fair", "Providence thru Sunday, then home" (what a
+    name that is a common word needs; not "Sale this weekend!", "Orange next week for the
+    launch")."""
+    return closed is not None and en.TRIP_PURPOSE.match(text, closed.start("end")) is not None
+
+
+def _named(text: str, start: int, end: int) -> PlaceMention | None:
+    """A name a frame marks as a place, a first name or a common word too ("these days
+    Austin", "now Bristol"), in capitals; of two words, both or the last."""
+    while end > start and text[end - 1] == ".":
+        end -= 1  # "now Bristol." ends a sentence
+    words = text[start:end].split()
+    for n in (2, 1) if len(words) == 2 else (1,):
+        at = start + (end - start - len(" ".join(words[-n:])))
+        place = _as_place(text, at, end, common_ok=True)
+        if place is not None:
+            return place
+    return None
 
 
 def _chained(text: str) -> Iterator[PlaceMention | None]:

@@ -29,7 +29,7 @@ from bot.nlp.cues import clean
 from bot.nlp.dates import TimeMention, find_times
 from bot.nlp.framed import framed_places
 from bot.nlp.lang import en
-from bot.nlp.places import City, PlaceMention, find_places, parent_city
+from bot.nlp.places import City, PlaceMention, _load, find_places, parent_city
 from bot.nlp.prefilter import gate_of, lower, might_matter, states_something
 from bot.nlp.replies import answered_trip
 from bot.nlp.typos import may_have_a_frame, misspelt_cities
@@ -267,8 +267,21 @@ def _with_corrections(cleaned: str, low: str, found: list[PlaceMention]) -> list
         named = find_places("in " + cleaned[at : at + 40])
         if named and named[0].city is not None and named[0].start == 3:
             q = named[0]
+            if _a_word_not_a_name(q, cleaned):
+                continue  # "Canberran here, it's actually nice": no correction
             extra.append(replace(q, start=at, end=at + len(q.text)))
     return sorted([*found, *extra], key=lambda p: p.start) if extra else found
+
+
+def _a_word_not_a_name(p: PlaceMention, cleaned: str) -> bool:
+    """A common word's city in lower case in a message that uses capitals: "actually nice",
+    "well, reading is fun" are words after a correction word, not a corrected city."""
+    return (
+        p.text[:1].islower()
+        and not cleaned.islower()
+        and p.city is not None
+        and p.city.id in _load().common
+    )
 
 
 def _its_city(city: City) -> City:
@@ -347,6 +360,8 @@ def _kind(m: _Mention, has_dates: bool) -> StatementKind | None:
         return "home"
     if m.demonym:
         return "home" if _one_of_its_people(m) else None
+    if _at_a_workplace(m):
+        return "trip" if has_dates and not _not_the_speaker_now(m) else None
     if _not_a_stay(m):
         return None
     if en.ORIGIN.search(b):
@@ -377,6 +392,16 @@ def _introduced(m: _Mention) -> bool:
         en.INTRO_LIST.search(m.prefix) is not None
         and en.INTRO_ITEM_END.match(m.after) is not None
         and not en.may_date(m.after[:30])
+    )
+
+
+def _at_a_workplace(m: _Mention) -> bool:
+    """The speaker at a workplace in the city, a trip by its dates: "at our Raleigh office
+    Tue-Thu next week", "I'm in the Austin office all week" (not "our Denver office is
+    closed", "the Berlin office is hiring": a company)."""
+    return (
+        en.WORKPLACE_AFTER.match(m.after) is not None
+        and en.AT_A_WORKPLACE_BEFORE.search(m.before) is not None
     )
 
 

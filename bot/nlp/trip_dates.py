@@ -84,6 +84,8 @@ def days_after(
         days = _after_the_leg_before(own[0], m.after, stated)
     elif mine:
         days = _compose(low, mine, today)
+        if own is not None and days is not None and _reads_on(own, days, mine[0], m.end):
+            days = own[0]  # "this sat & sun": its own form reads on past "this sat"
         if days is not None and en.RELATIVE_DAYS.search(mine[0].text.lower()):
             days = _a_later_leg(days, stated)
     else:
@@ -97,10 +99,16 @@ def days_after(
     if days is None:
         days = _compose(low, before, today) if before else None
     elif before and (days[0] == today or _an_end_after(low, m, mine)):
-        days = _from_the_start_before(first_last(before[-1])[0], days, today)
+        days = _from_the_start_before(max(first_last(before[-1])[0], today), days, today)
     elif days[0] == today:
         days = _from_an_arrival_weekday(low[m.sentence[0] : m.sentence[1]], days, today)
     return _with_duration(low[m.sentence[0] : m.sentence[1]], days)
+
+
+def _reads_on(own: tuple[Days, int], days: Days, first: TimeMention, at: int) -> bool:
+    """An own form ("sat & sun") that starts inside the first time mention ("this sat") and
+    ends later than it, from the same day."""
+    return own[1] < first.end_index - at and own[0][0] == days[0] and own[0][1] > days[1]
 
 
 def _from_an_arrival_weekday(sentence: str, days: Days, today: date) -> Days:
@@ -201,7 +209,10 @@ def _compose(low: str, ts: Sequence[TimeMention], today: date) -> Days | None:
         step = 2 if (nxt is not None and of) else 1
         span = _of(t, nxt) if (nxt is not None and of) else _one(low, t, today)
         span = span and _and_the_next(low, t, span)
-        if span is not None and (not spans or _continues(low[prev_end : t.start_index])):
+        between = low[prev_end : t.start_index]
+        if span is not None and (
+            not spans or _continues(between) or _the_period_it_opens(between, t)
+        ):
             spans.append((span, t.text.lower()))
         prev_end = (nxt if step == 2 and nxt is not None else t).end_index
         i += step
@@ -257,6 +268,12 @@ def _after_first(span: Days, text: str, first: date) -> Days | None:
 def _continues(between: str) -> bool:
     """A later time mention ends the trip ("..., flying home Saturday", "and")."""
     return en.SECOND_CLAUSE.search(between) is not None or between.strip(" (") == ""
+
+
+def _the_period_it_opens(between: str, t: TimeMention) -> bool:
+    """ "Cincinnati-bound on Friday for the weekend", "Duluth Saturday over the weekend":
+    the weekend after a start day ends the trip."""
+    return en.FOR_THE_PERIOD.match(between) is not None and t.text.lower().endswith("weekend")
 
 
 def _of(t: TimeMention, nxt: TimeMention) -> Days | None:
@@ -350,14 +367,15 @@ def _bare_range(
     after: str, stated: Sequence[Statement], times: Sequence[TimeMention], at: int
 ) -> Days | None:
     """ "Wellington 9-11" after a trip in March, "Lisbon 18-21, Porto 22-25 May": the month
-    of the trip before, else of the next time mention."""
-    m = en.DAY_RANGE.match(after)
+    of the trip before, else of the next time mention; after a trip, one bare day too
+    ("Delhi 20-22, Agra 23, Jaipur 24-26 Oct")."""
+    trips = [s.last_day for s in stated if s.kind == "trip" and s.last_day is not None]
+    m = en.DAY_RANGE.match(after) or (en.BARE_DAY.match(after) if trips else None)
     if m is None:
         return None
-    trips = [s.last_day for s in stated if s.kind == "trip" and s.last_day is not None]
     later = [first_last(t)[0] for t in times if t.start_index > at]
     refs = [*trips[-1:], *later[:1]]
-    a, b = int(m.group(1)), int(m.group(2))
+    a, b = int(m.group(1)), int(m.groups()[-1])
     for ref in refs:
         month_start = ref.replace(day=1)
         for base in (month_start, (month_start + timedelta(days=32)).replace(day=1)):

@@ -968,7 +968,11 @@ ROUND8: list[Case] = [
     (OCT, "Bengaluru, or Bangalore for the old timers, is home", [H("Bengaluru")]),
     (AUG, "Saigon, officially Ho Chi Minh City, has been home since 2021", [H("Ho Chi Minh City")]),
     (JAN, "Ann Arbor, Mich. next week for a workshop", [T("Ann Arbor", "2027-02-01", "2027-02-07")]),  # noqa: E501
-    (NYE, "Hartford, Conn. next week, anyone around?", [T("Hartford", "2027-01-04", "2027-01-10")]),
+    (
+        NYE,
+        "Hartford, Conn. next week, anyone around?",  # "anyone around?" beside a trip: an intent
+        [T("Hartford", "2027-01-04", "2027-01-10"), I()],
+    ),
     (MAY, "Glasgow based, the rain is a lifestyle", [H("Glasgow")]),
     (FEB, "Adelaide here, heatwave is a vibe", [H("Adelaide")]),
     (XMAS, "Oslo next week, hoping for snow", [T("Oslo", "2026-12-28", "2027-01-03")]),
@@ -979,6 +983,398 @@ ROUND8: list[Case] = [
     (MAY, "Vilnius, formerly Wilno, is where I live now", [H("Vilnius")]),
     (FEB, "Perth next week, finally", [T("Perth", "2027-02-22", "2027-02-28")]),
     (OCT, "Kolkata, or Calcutta as my nani says, has been home forever", [H("Kolkata")]),
+]
+
+# ---------------------------------------------------------------------------------------
+# Round 9 (85 messages, 25 hard negatives), written in one go after round 8's fixes across
+# all the issue's classes and scored before any fix it prompted: strict micro-F1 0.912
+# (P 0.954, R 0.873), false alarms 2/25, exact messages 74/85.
+
+ROUND9: list[Case] = [
+    # no subject before the city
+    (AUG, "Milwaukee all week for a training, send help", [T("Milwaukee", "2026-08-31", "2026-09-06")]),  # noqa: E501
+    (FEB, "recently relocated to Launceston, still finding my feet", [H("Launceston")]),
+    (OCT, "live in Thane, commute into Mumbai most days", [H("Thāne")]),
+    (XMAS, "finally settled into a flat in Limerick 🎉", [H("Limerick")]),
+    (NYE, "Providence thru Sunday for family stuff", [T("Providence", "2026-12-29", "2027-01-03")]),
+    (MAY, "Bologna Wednesday to Saturday for a trade fair", [T("Bologna", "2027-06-02", "2027-06-05")]),  # noqa: E501
+    (JAN, "moved up to Sacramento in the fall, loving the space", [H("Sacramento")]),
+    (AUG, "working remotely from Boise, based here till further notice", [H("Boise")]),
+    # the city as a modifier or in a list
+    (AUG, "my Omaha trip is locked in for the 10th-12th", [T("Omaha", "2026-09-10", "2026-09-12")]),
+    (OCT, "Jaipur getaway booked for the 16th to the 18th", [T("Jaipur", "2026-10-16", "2026-10-18")]),  # noqa: E501
+    (
+        XMAS,
+        "Edinburgh → Inverness → Aberdeen, 28 Dec–2 Jan, can't wait",
+        [
+            T("Edinburgh", "2026-12-28", "2027-01-02"),
+            T("Inverness", "2026-12-28", "2027-01-02"),
+            T("Aberdeen", "2026-12-28", "2027-01-02"),
+        ],
+    ),
+    (MAY, "proper Sevilla local, ask me anything about tapas", [H("Sevilla")]),
+    (
+        JAN,
+        "at our Raleigh office Tue–Thu next week, lunch anyone?",
+        [T("Raleigh", "2027-02-02", "2027-02-04"), I()],
+    ),
+    (AUG, "Cincinnati-bound on Friday for the weekend", [T("Cincinnati", "2026-09-04", "2026-09-06")]),  # noqa: E501
+    (
+        FEB,
+        "Hobart leg of the trip is 3–6 March, then Launceston 7–8",
+        [T("Hobart", "2027-03-03", "2027-03-06"), T("Launceston", "2027-03-07", "2027-03-08")],
+    ),
+    (
+        OCT,
+        "itinerary: Delhi 20–22, Agra 23, Jaipur 24–26 Oct",
+        [
+            T("Delhi", "2026-10-20", "2026-10-22"),
+            T("Agra", "2026-10-23", "2026-10-23"),
+            T("Jaipur", "2026-10-24", "2026-10-26"),
+        ],
+    ),
+    (NYE, "Philly-based designer here, hi all", [H("Philadelphia")]),
+    # names beyond the official one
+    (MAY, "been in Jo'burg three years now, still not used to the altitude", [H("Johannesburg")]),
+    (AUG, "Big Easy bound Thursday till Sunday 🎷", [T("New Orleans", "2026-09-03", "2026-09-06")]),
+    (OCT, "Bangalorean for a decade now, traffic and all", [H("Bengaluru")]),
+    (NYE, "Beantown checking in, snowed in", [H("Boston")]),
+    (JAN, "Motor City next week for the auto show", [T("Detroit", "2027-02-01", "2027-02-07")]),
+    (FEB, "Melburnian born and bred, never left", [H("Melbourne")]),
+    (MAY, "Praha from the 3rd to the 6th, first time!", [T("Prague", "2027-06-03", "2027-06-06")]),
+    (XMAS, "Derry for Christmas, 24th to the 27th", [T("Derry", "2026-12-24", "2026-12-27")]),
+    (AUG, "Wicker Park resident, say hi if you see me", [H("Chicago")]),
+    (JAN, "living in Silver Lake these days", [H("Los Angeles")]),
+    (
+        OCT,
+        "just moved to Koramangala, any Koramangala folks up for chai?",
+        [H("Bengaluru"), I("Bengaluru")],
+    ),
+    # ambiguous names resolved by context
+    (
+        AUG,
+        "Portland (the Maine one) from the 9th through the 11th",
+        [T("Portland", "2026-09-09", "2026-09-11")],
+    ),
+    (
+        NYE,
+        "Birmingham, Alabama next Tue–Thu for a site visit",
+        [T("Birmingham", "2027-01-05", "2027-01-07")],
+    ),
+    (
+        FEB,
+        "Perth — Scotland, not WA — for a week from the 1st of March",
+        [T("Perth", "2027-03-01", "2027-03-07")],
+    ),
+    (MAY, "Cambridge MA based postdoc, hello!", [H("Cambridge")]),
+    (JAN, "Springfield (Missouri) here, anyone else in the Ozarks?", [H("Springfield")]),
+    # trip dates as written
+    (
+        AUG,
+        "touching down in Denver on Wednesday, flying back out Saturday morning",
+        [T("Denver", "2026-09-02", "2026-09-05")],
+    ),
+    (OCT, "Chennai Tue to Thu the week after next", [T("Chennai", "2026-10-20", "2026-10-22")]),
+    (XMAS, "Kilkenny the weekend of the 9th", [T("Kilkenny", "2027-01-08", "2027-01-10")]),
+    (
+        NYE,
+        "early next month I'll be in Charlotte for a few days",
+        [T("Charlotte", "2027-01-01", "2027-01-31")],
+    ),
+    (FEB, "up in Darwin at the moment till Thursday", [T("Darwin", "2027-02-16", "2027-02-18")]),
+    (JAN, "greetings from Phoenix, here until the 5th", [T("Phoenix", "2027-01-28", "2027-02-05")]),
+    (XMAS, "Cardiff 30th Dec to 4th Jan for the rugby", [T("Cardiff", "2026-12-30", "2027-01-04")]),
+    (MAY, "Porto 12/6–15/6 with the band", [T("Porto", "2027-06-12", "2027-06-15")]),
+    (
+        OCT,
+        "Udaipur 3/11 to 6/11 for a friend's wedding",
+        [T("Udaipur", "2026-11-03", "2026-11-06")],
+    ),
+    (
+        AUG,
+        "Seattle Sept 28 – Oct 3, who's around?",
+        [T("Seattle", "2026-09-28", "2026-10-03"), I()],
+    ),
+    (JAN, "San Diego for 4 nights from Monday", [T("San Diego", "2027-02-01", "2027-02-05")]),
+    (
+        OCT,
+        "flying to Lucknow on the 15th... sorry, Kanpur, the Lucknow thing fell through",
+        [T("Kanpur", "2026-10-15", "2026-10-15")],
+    ),
+    # questions and asides that still state
+    (JAN, "anyone else here living in Tacoma??", [H("Tacoma")]),
+    (NYE, "Albany here — anybody around this week?", [H("Albany"), I()]),
+    (MAY, "grew up in Graz, Innsbruck is home now", [H("Innsbruck")]),
+    (OCT, "wait, are there other Pune people in here?? 👀", [H("Pune")]),
+    (FEB, "Canberra-based (yes, people actually live here 😅)", [H("Canberra")]),
+    (AUG, "I'm in Madison btw, if that matters for the timezone thing", [H("Madison")]),
+    (JAN, "I'm in Oakland... well, technically Berkeley", [H("Berkeley")]),
+    (
+        MAY,
+        "Leipzig-based, but in Dresden Tue–Thu next week if anyone fancies a beer",
+        [H("Leipzig"), T("Dresden", "2027-06-01", "2027-06-03"), I()],
+    ),
+    # intents worded many ways
+    (XMAS, "we really should grab pints one of these evenings", [I()]),
+    (NYE, "pho? anyone?? 🍜", [I()]),
+    (MAY, "any Hamburg folks fancy a get-together in June?", [I("Hamburg")]),
+    (JAN, "down to host a board game night at my place if enough of you are local", [I()]),
+    (AUG, "would be fun to finally meet a few of you face to face", [I()]),
+    (FEB, "who's keen for a picnic at the botanic gardens sunday arvo?", [I()]),
+    (OCT, "let's plan a chai and samosa meet this weekend, who's in?", [I()]),
+    # hard negatives
+    (AUG, "there's no chance we meet the Q3 target at this rate", []),
+    (JAN, "lovely to virtually meet everyone 👋", []),
+    (OCT, "sprint planning meeting moved to 11", []),
+    (MAY, "last month's picnic was so much fun, thanks again to the organisers", []),
+    (NYE, "my sister's in Montreal until the 4th", []),
+    (XMAS, "was in Cork last weekend, the pints were grand", []),
+    (FEB, "I'm not actually in Sydney, I just use the timezone", []),
+    (AUG, "if I got the job I'd be moving to Austin", []),
+    (OCT, "Kolkata Knight Riders are cooked", []),
+    (MAY, "Nice weather finally, going for a run", []),
+    (XMAS, "Reading group tonight at 8, chapter 4", []),
+    (AUG, "our Denver office is closed for Labor Day", []),
+    (NYE, "thinking about Miami next month, nothing booked", []),
+    (FEB, "zoom drinks friday for the Perth crew?", []),
+    (JAN, "did anyone catch the Seattle talk last week?", []),
+    (MAY, "would you rather live in Zurich or Geneva?", []),
+    (OCT, "the Delhi trip got called off, visa issues", []),
+    (XMAS, "my team is in Manchester all next week for the offsite", []),
+    (NYE, "Baltimore, where my grandparents live, is getting a foot of snow", []),
+    (AUG, "meet me halfway on the naming, snake_case for the API?", []),
+    (JAN, "Portland, Oregon is on my bucket list", []),
+    (FEB, "Hobart was home for six years, miss it heaps", []),
+    (OCT, "anyone been to Mysuru palace at night? worth it?", []),
+    (MAY, "Munich next week? nah, the budget says no", []),
+    (XMAS, "the Galway crew are doing drinks on the 30th, I'm out of the country sadly", []),
+]
+
+# ---------------------------------------------------------------------------------------
+# Round 10 (54 messages, 22 hard negatives), written in one go after round 9's fixes and scored
+# before any fix it prompted: strict micro-F1 0.845 (P 0.968, R 0.750), false alarms 1/22,
+# exact messages 43/54. Bench-only (bench/chat_rounds_bench.py), as round 8.
+
+ROUND10: list[Case] = [
+    # statements
+    (FEB, "Wollongong Friday arvo till Sunday", [T("Wollongong", "2027-02-19", "2027-02-21")]),
+    (
+        AUG,
+        "Tampa-based, but Orlando Thu–Sat for a conference",
+        [H("Tampa"), T("Orlando", "2026-09-03", "2026-09-05")],
+    ),
+    (OCT, "shifted to Gurgaon last month, still getting used to the commute", [H("Gurugram")]),
+    (
+        XMAS,
+        "home for the holidays in Sligo till the 2nd",
+        [T("Sligo", "2026-12-23", "2027-01-02")],
+    ),
+    (
+        NYE,
+        "NOLA for NYE, flying out on the 2nd",
+        [T("New Orleans", "2026-12-31", "2027-01-02")],
+    ),
+    (
+        MAY,
+        "Hamburg → Copenhagen → Stockholm, 7–14 June",
+        [
+            T("Hamburg", "2027-06-07", "2027-06-14"),
+            T("Copenhagen", "2027-06-07", "2027-06-14"),
+            T("Stockholm", "2027-06-07", "2027-06-14"),
+        ],
+    ),
+    (
+        JAN,
+        "my Sacramento trip moved to Feb 9–11",
+        [T("Sacramento", "2027-02-09", "2027-02-11")],
+    ),
+    (
+        OCT,
+        "Pondicherry this weekend with the college gang",
+        [T("Puducherry", "2026-10-09", "2026-10-11")],
+    ),
+    (AUG, "Chicagoland native, currently in Naperville", [H("Naperville")]),
+    (FEB, "Canberran here, it's actually nice", [H("Canberra")]),
+    (
+        NYE,
+        "any fellow Pittsburghers around this week? grabbing pierogies Thursday",
+        [H("Pittsburgh"), I()],
+    ),
+    (
+        OCT,
+        "Kolkata born, Delhi based, in Mumbai 14th-16th for a pitch",
+        [H("Delhi"), T("Mumbai", "2026-10-14", "2026-10-16")],
+    ),
+    (JAN, "Reno this weekend, skiing at Tahoe", [T("Reno", "2027-01-29", "2027-01-31")]),
+    (
+        MAY,
+        "Lisbon Wed–Thu, then Porto over the weekend",
+        [T("Lisbon", "2027-06-02", "2027-06-03"), T("Porto", "2027-06-04", "2027-06-06")],
+    ),
+    (
+        XMAS,
+        "we're spending new year's in Kraków, 30th to the 2nd",
+        [T("Kraków", "2026-12-30", "2027-01-02")],
+    ),
+    (
+        AUG,
+        "I'll be around Louisville on the 19th if anyone wants to grab a bourbon",
+        [T("Louisville", "2026-09-19", "2026-09-19"), I()],
+    ),
+    (FEB, "moved back to Brissie after five years in London", [H("Brisbane")]),
+    (
+        OCT,
+        "we'll be in Jaipur 24/10 to 27/10, any Jaipur folks around?",
+        [T("Jaipur", "2026-10-24", "2026-10-27"), I("Jaipur")],
+    ),
+    (
+        MAY,
+        "Heidelberg next Tue and Wed for a workshop",
+        [T("Heidelberg", "2027-06-01", "2027-06-02")],
+    ),
+    (
+        JAN,
+        "Salt Lake 2/12–2/15 for a ski trip 🎿",
+        [T("Salt Lake City", "2027-02-12", "2027-02-15")],
+    ),
+    (AUG, "originally Tulsa, these days Austin", [H("Austin")]),
+    (XMAS, "Galway girl living in Cork now", [H("Cork")]),
+    (FEB, "I'm in Melbourne — well, Frankston technically", [H("Frankston")]),
+    (OCT, "Hyderabad (the one in Sindh, not India) here", [H("Hyderabad")]),
+    (
+        JAN,
+        "visiting family in Fresno from the 5th through the 9th",
+        [T("Fresno", "2027-02-05", "2027-02-09")],
+    ),
+    # intents
+    (AUG, "tacos on me if a few of you are around Friday", [I()]),
+    (FEB, "keen for a brekkie catch-up with whoever's free saturday", [I()]),
+    (OCT, "who wants to do a food walk in Old Delhi next Sunday?", [I("Delhi")]),
+    (JAN, "thinking of organising a hike for the LA crew, thoughts?", [I("Los Angeles")]),
+    (XMAS, "pint in the local on the 27th? few of us are going", [I()]),
+    (NYE, "mulled wine at mine friday, DM for the address", [I()]),
+    (MAY, "fancy a Biergarten session after the talk? I'm buying the first round", [I()]),
+    # hard negatives
+    (AUG, "Jackson said he'd be in Memphis next week", []),
+    (OCT, "the Pune team is flying in on the 14th", []),
+    (FEB, "I was in Hobart for the jazz fest, went home yesterday", []),
+    (XMAS, "if the ferry runs I might be in Holyhead on the 28th", []),
+    (NYE, "my parents moved to Naples, Florida in the fall", []),
+    (JAN, "Portland next week? nope, cancelled", []),
+    (MAY, "Hertha Berlin lost again", []),
+    (AUG, "Toledo steel is the real deal", []),
+    (OCT, "Mysore pak is my weakness", []),
+    (FEB, "Sydney Sweeney is in a new film", []),
+    (XMAS, "Cork board is full of notes again", []),
+    (NYE, "Charlotte Hornets play tonight", []),
+    (JAN, "Vegas-style buffet at the office party", []),
+    (MAY, "meet the new intern, she starts Monday", []),
+    (AUG, "let's meet the deadline first, then celebrate", []),
+    (OCT, "the Diwali meetup last year was epic", []),
+    (FEB, "virtual coffee roulette is back on Thursday", []),
+    (XMAS, "watching the match together in #general tonight?", []),
+    (NYE, "anyone know if the Montreal meetup is still happening?", []),
+    (JAN, "Denver folks: the office is closed Monday", []),
+    (MAY, "would you move to Zurich for 20% more?", []),
+    (AUG, "my Tulsa trip got pushed to next year, no dates yet", []),
+]
+
+# ---------------------------------------------------------------------------------------
+# Round 11 (47 messages, 19 hard negatives), a last unseen check written in one go after round
+# 10's fixes and scored before any fix it prompted: strict micro-F1 0.836 (P 0.885, R 0.793),
+# false alarms 1/19, exact messages 40/47. Bench-only.
+
+ROUND11: list[Case] = [
+    # statements
+    (
+        AUG,
+        "just got into Knoxville, here through Thursday",
+        [T("Knoxville", "2026-08-31", "2026-09-03")],
+    ),
+    (
+        OCT,
+        "Coimbatore till Monday for my cousin's engagement",
+        [T("Coimbatore", "2026-10-09", "2026-10-12")],
+    ),
+    (
+        FEB,
+        "Ballarat-bound Saturday, home Sunday night",
+        [T("Ballarat", "2027-02-20", "2027-02-21")],
+    ),
+    (XMAS, "Athlone from the 26th to the 29th", [T("Athlone", "2026-12-26", "2026-12-29")]),
+    (NYE, "Raleigh local here, happy almost new year", [H("Raleigh")]),
+    (
+        MAY,
+        "Brno next Thu–Sat for a friend's PhD defence",
+        [T("Brno", "2027-06-03", "2027-06-05")],
+    ),
+    (
+        JAN,
+        "Salt Lake for the weekend, driving up tomorrow",
+        [T("Salt Lake City", "2027-01-29", "2027-01-31")],
+    ),
+    (AUG, "relocated from Austin to Denver over the summer", [H("Denver")]),
+    (OCT, "a Chennai girl now settled in Bengaluru", [H("Bengaluru")]),
+    (FEB, "Geelong these days after a decade in Sydney", [H("Geelong")]),
+    (XMAS, "Belfast-born, Glasgow-based", [H("Glasgow")]),
+    (NYE, "I'm a Clevelander, for better or worse", [H("Cleveland")]),
+    (MAY, "Zürich, or Zurich if your keyboard hates umlauts, is home", [H("Zürich")]),
+    (JAN, "San Jose — the California one — is home", [H("San Jose")]),
+    (
+        AUG,
+        "Springfield, MO the 11th through the 13th",
+        [T("Springfield", "2026-09-11", "2026-09-13")],
+    ),
+    (
+        FEB,
+        "Newcastle (NSW) this weekend for a mate's 40th",
+        [T("Newcastle", "2027-02-19", "2027-02-21")],
+    ),
+    (
+        XMAS,
+        "Dublin — no wait, Drogheda — for New Year's Eve, 31st to the 1st",
+        [T("Drogheda", "2026-12-31", "2027-01-01")],
+    ),
+    (
+        NYE,
+        "I'll be in Montreal the first weekend of January",
+        [T("Montréal", "2027-01-01", "2027-01-03")],
+    ),
+    (
+        JAN,
+        "Tucson Feb 10-14, Phoenix 15-17",
+        [T("Tucson", "2027-02-10", "2027-02-14"), T("Phoenix", "2027-02-15", "2027-02-17")],
+    ),
+    (OCT, "we're in Shimla from the 20th for a week", [T("Shimla", "2026-10-20", "2026-10-26")]),
+    (AUG, "Indy this weekend for the race", [T("Indianapolis", "2026-09-04", "2026-09-06")]),
+    # intents
+    (AUG, "would anyone be up for a BBQ at the lake on Labor Day?", [I()]),
+    (OCT, "lets do a chai meetup at some point 🙏", [I()]),
+    (XMAS, "a few of us are doing a swim on Stephen's day, come along", [I()]),
+    (NYE, "coffee next week with whoever's still in town?", [I()]),
+    (MAY, "Berlin people, fancy a Spree walk Sunday?", [I("Berlin")]),
+    (JAN, "any LA devs want to cowork one day next week?", [I("Los Angeles")]),
+    (FEB, "keen to finally meet some of you, maybe a Sunday session?", [I()]),
+    # hard negatives
+    (AUG, "we should meet the new requirements before Friday", []),
+    (OCT, "great to virtually meet you all at the town hall", []),
+    (XMAS, "the Christmas meetup got rained off, sorry all", []),
+    (NYE, "my flatmate's in Toronto till the 5th", []),
+    (MAY, "I used to live in Bonn, loved it", []),
+    (JAN, "if I get the visa I'll be in Toronto next month", []),
+    (FEB, "Perth Scorchers are on fire this season", []),
+    (AUG, "Denver omelette for breakfast, no regrets", []),
+    (OCT, "Bangalore Days is such a good film", []),
+    (XMAS, "Galway Bay FM had a great interview this morning", []),
+    (NYE, "Boston cream pie > everything", []),
+    (MAY, "Frankfurt School of Finance is hiring", []),
+    (JAN, "I'm not going to Chicago after all", []),
+    (FEB, "Sydney or Melbourne for a first job? thoughts", []),
+    (AUG, "is anyone here from Omaha?", []),
+    (OCT, "the Mumbai standup moved to 10", []),
+    (XMAS, "meet you halfway on the budget", []),
+    (NYE, "I'm in Excel hell till Friday", []),
+    (MAY, "hot take: Munich is overrated", []),
 ]
 
 # ---------------------------------------------------------------------------------------

@@ -50,12 +50,21 @@ def _prefilter(text: str) -> bool:
         return True
     if "may" in weak and any(f"{cue} may" in text.lower() for cue in LOWER_CASE_MONTH_CUES):
         return True  # "in may", "until may": the month in lower case
+    if weak and _LED_WEEKDAY.search(text.lower()) is not None:
+        return True  # "next thurs", "till fri", "thurs-sat" in lower case
     if _PAIR_TRIGGERS.isdisjoint(words):
         return False
     return len(_PAIR_TRIGGERS.intersection(words)) >= 2
 
 
 _WORD_SPLIT = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# A weekday's short form that a date word leads, or a range of them: a day in any case.
+_SHORT_DAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
+_LED_WEEKDAY = re.compile(
+    rf"\b(?:next|till|til|until|thru|through|from|by)\s+{_SHORT_DAY}\b"
+    r"|\b(?:on|this)\s+(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)\b"
+    rf"|\b{_SHORT_DAY}\s*[-–—]\s*{_SHORT_DAY}\b"
+)
 _LOOKBEHIND = 4
 # URLs and snake_case words are not chat (group 1 is blanked). Anchored at the start of a
 # whitespace-free run, so each run is read a bounded number of times: the former pattern,

@@ -123,7 +123,8 @@ NOT_NOW = re.compile(
     r"one\s+day|wish|hope|hoping|dream|dreaming|imagine|thinking|considering|planning\s+to\s+move|"
     r"should\s+i|or\s+should|i'd|id\s+love|want\s+to|wanna|would\s+love|in\s+the\s+future|"
     r"eventually|unless|suppose|pretend|depends|depending|assuming|tentatively|"
-    r"moving|relocating|(?<!made\sthe\s)move|relocate|spirit|mentally|kidding|jk|joking|lol\s+no|"
+    r"moving|relocating|shifting|(?<!made\sthe\s)move|relocate|spirit|mentally|kidding|jk|joking|"
+    r"lol\s+no|"
     r"miss|missing|favourite|favorite|love|loved|hate|recommend|recs?|tips|"
     r"any\s+good|anyone\s+know|does\s+anyone|is\s+anyone|is\s+anybody|where|what|how)\b"
 )
@@ -192,17 +193,21 @@ HOME_BEFORE = _cue(
           \s+(?:in|near|outside(?:\s+of)?|around|out\s+of)\s*$
     | \b{_SUBJ}{_ADV}\s+(?:in|from|near|outside|out\s+of)\s*$
     | (?:^|\b(?:i|we)\b){_ADV}\s*(?:just\s+|finally\s+|recently\s+)?
-          (?:moved|relocated|settled|landed\s+a\s+place)(?:\s+(?:back|over|down|out|up))?
+          (?:moved|relocated|shifted|settled|landed\s+a\s+place)(?:\s+(?:back|over|down|out|up))?
           \s+(?:to|in)\s*$
     | \b(?:here|over\s+here|out\s+here|down\s+here|up\s+here|back\s+home)\s+in\s*$
+    | ^\s*(?:[\w'-]+\s+){{0,2}}(?:lad|lass|gal|guy|girl|boy|kid|expat|transplant|native|local)
+          \s+(?:now\s+|currently\s+)?(?:living|based|settled)\s+(?:in|out\s+of)\s*$
     | ^\s*(?:currently\s+|now\s+|still\s+|happily\s+)?(?:live|living|based|located|residing|
           settled|lurking|lurker)(?:\s+(?:out|over|up|down|right))?
           \s+(?:in|near|out\s+of|outside(?:\s+of)?|around|from)\s*$
     | \b(?:joining|lurker|lurking|writing|posting|saying\s+hi|checking\s+in|hi|hello|hey|
           greetings|waving|howdy|hiya|reporting\s+in|dialing\s+in|calling\s+in)\s+from\s*$
     | \bmy\s+(?:home|place|apartment|flat|house|home\s+base|base)\s+(?:is\s+)?(?:in\s*)?$
-    | \b(?:moved|moving)\s+into\s+(?:a|an|our|my|the)\s+(?:new\s+|little\s+|tiny\s+)?
-          (?:flat|place|apartment|house|home|condo)\s+(?:in|near)\s*$
+    | \b(?:moved|moving|settled|settling)\s+(?:in\s*)?(?:to|into)\s+(?:a|an|our|my|the)\s+
+          (?:new\s+|little\s+|tiny\s+|small\s+|lovely\s+|nice\s+|cosy\s+|cozy\s+)?
+          (?:flat|place|apartment|house|home|condo|studio|bungalow|townhouse)\s+(?:in|near)\s*$
+    | \b(?:signed|signing)\s+(?:a|the)\s+lease\s+(?:on\s+(?:a|an|our|my)\s+\w+\s+)?(?:in|near)\s*$
     | \bhome\s+(?:is|=)\s*$
     | \b(?:then\s+)?(?:back\s+)?home\s+to\s*$
     | \bhome\s+base\s*(?:is\s*)?$
@@ -220,7 +225,7 @@ HOME_BEFORE = _cue(
           \s+(?:in|out\s+of)\s*$
     | \b(?:fellow|born\s+and\s+raised)\s*$
     | ^\s*(?:now|currently|these\s+days|nowadays)\s+(?:in|based\s+in|living\s+in)\s*$
-    | ^\W*(?:and\s+)?(?:now|nowadays|these\s+days)\W*$
+    | ^\W*(?:and\s+)?(?:now|nowadays|these\s+days|currently)\W*$
     | \blocation\W*$
     | \b(?:heading|headed|going|flying|driving|back|coming)\s+(?:back\s+)?home\s+(?:to|in)\s*$
     | \b(?:moved|relocated)\s+(?:\w+\s+)?from\s+[\w\s.,'-]{{1,40}}?\s+to\s*$
@@ -245,7 +250,9 @@ HOME_AFTER = _cue(
     "home after",
     r"""^(?:
       \s*-?\s*based\b
-    | \W*here\b(?!'s|\s+(?:we|i|is|are|was|and\s+there|comes?|goes)\b)
+    | \W*here\b(?!'s|\s+(?:we|i|is|are|was|and\s+there|comes?|goes|all\s+week|this\s+week|
+          next\s+week)\b|\s+(?:till|til|until|through|thru)\s+(?!further|forever|the\s+foreseeable)|
+          \s+for\s+(?:the\s+(?!foreseeable)|a\s|an\s|\d|two\b|three\b|four\b|five\b))
     | \s+(?:lad|lass|gal|guy|girl|boy|dude|kid|person|human|expat)\s+here\b
     | \s*(?:🏠|🏡)
     | \W*checking\s+in\b
@@ -253,6 +260,8 @@ HOME_AFTER = _cue(
           (?![^.!?]{0,30}\b(?:originally|(?<!never\s)left|moved\s+away)\b)
     | \W*(?:represent|reporting\s+in|in\s+the\s+house|checking\s+in)\b
     | \s*\([^)]{0,40}\)\s*here\b
+    | \s*(?:\([^)]{1,40}\)|[—–]\s*[^—–\n]{1,40}?\s*[—–]|,\s+the\s+[^,\n]{1,30}?\s+one,)
+          \s*(?:'s|is|has\s+been)\s+(?:now\s+)?(?:my\s+|our\s+)?home\b
     | \W*(?:aqu[ií]|ici)\b
     | (?:'s|\s+is|\s+has\s+been|'s\s+been|\s+is\s+now|\s+became)\s+(?:now\s+)?(?:my\s+|our\s+)?
           home\b(?!\s+(?:to|of)\b|\s+for\s+(?!now\b|about\b|good\b|years\b|\d|a\s+(?:few|decade)\b|
@@ -308,8 +317,12 @@ TRIP_BEFORE = _cue(
           landing\s+into|making\s+it\s+to|get\s+into)\s*$
     | (?:^|\b)(?:visiting|in\s+town\s+in|landing\s+in|arriving\s+in|arrive\s+in|land\s+in|
           back\s+in|over\s+in|out\s+in|up\s+in|down\s+in|stuck\s+in|stopping\s+in|
-          passing\s+through|touring|exploring|staying\s+in|staying\s+at|spending\s+\w+(?:\s+\w+)?\s+in)\s*$
+          passing\s+through|touring|exploring|staying\s+in|staying\s+at|
+          spending\s+[\w']+(?:\s+[\w']+)?\s+in)\s*$
+    | \b(?:back\s+)?home\s+for\s+(?:the\s+)?(?:holidays|christmas|xmas|thanksgiving|easter|diwali|
+          eid|new\s+year'?s?|summer|winter\s+break|break|hols)\s+(?:in|to)\s*$
     | \b(?:just\s+)?(?:landed|arrived|touched\s+down)\s+(?:in|at)\s*$
+    | \b(?:just\s+)?got\s+(?:into|in\s+to|here\s+to)\s*$
     | \b(?:landing|arriving|getting\s+in|flying\s+in)\s+(?:on\s+)?(?:the\s+)?[\w]+
           (?:\s+(?:morning|afternoon|evening|night))?\s+(?:in|at|into)\s*$
     | \bvisiting\s+(?:my\s+|our\s+|the\s+|some\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+in\s*$
@@ -415,6 +428,8 @@ DOTTED_RANGE = re.compile(r"\b(\d{1,2})\.\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.?")
 DOTTED_DAY_MONTH_RANGE = re.compile(
     r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.?\s*[-–—]\s*(\d{1,2})\.(\d{1,2})\.?(?![\d.]*\d)"
 )
+# One bare day of a later leg, the list going on after it: "Delhi 20-22, Agra 23, Jaipur ...".
+BARE_DAY = re.compile(r"^\W*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?=\s*(?:[,;]|$|and\b|then\b))")
 # A bare day range in a list of them ("14–15, 16–17, 18–20 Sept").
 BARE_DAY_RANGE = re.compile(r"(?<![\d/.])(\d{1,2})\s*(?:-|–|—)\s*(\d{1,2})(?![\d/.:])")
 # A vague length inside a named month: "next month for a few days" is the whole month.
@@ -442,14 +457,15 @@ THE_BEFORE = re.compile(r"\s+the\s*$")
 _HOME_WORDS = frozenset(
     """here live lives living lived based moved relocated settled fellow proud home located reside
     residing joining lurker lurking greetings now currently nowadays foreseeable native local
-    resident represent checking location aquí aqui ici i'm im we're i've ive we've born
+    resident represent checking location aquí aqui ici i'm im we're i've ive we've born shifted
     landed arrived touched intro introduction originally grew raised bred""".split()
 )
 # The words of dates: every trip but an arrival needs its days.
 DATE_WORDS = frozenset(
     """today tomorrow tmrw tmr tonight week weeks weekend weekends fortnight month spring
     summer autumn fall winter christmas xmas easter thanksgiving diwali ramadan eid hanukkah
-    halloween holidays jan january feb february mar march apr april may jun june jul july aug
+    halloween holidays wk wks wek weeek wknd wkd wkend weeknd jan january feb february mar
+    march apr april may jun june jul july aug
     august sep sept september oct october nov november dec december mon monday tue tues
     tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday sun
     sunday""".split()
@@ -502,6 +518,7 @@ _PAIRS = {
     "city": ("city:", "city :", "city=", "city ="),  # an intro's field, "**City:** Chennai"
     "move": ("the move to", "the move over to", "the move out to"),
     "from": ("hi from", "hey from", "hello from", "howdy from", "hiya from", "waving from"),
+    "days": ("these days",),
 }
 _PAIR_WORDS = frozenset(_PAIRS)
 
@@ -662,7 +679,7 @@ _FOOD_WORDS = (
     "cider ciders cocktail gin sake soju lager ale stout brekkie brekky supper dosa bagels "
     "cake pastries dessert fondue hotpot kbbq bao nachos falafel shawarma paella karting "
     "padel frisbee parkrun sauna wander stroll mooch cuppa natter sesh brew parma parmi "
-    "izakaya chimaek coldie coldies tinnies schooner schooners sundowner"
+    "izakaya chimaek coldie coldies tinnies schooner schooners sundowner pierogies"
 ).split()
 
 _Trie = dict[str, "_Trie"]
@@ -852,6 +869,7 @@ INTENT_CUES: tuple[Cue, ...] = (
         "we should",
         r"\b(?:we|y'?all|you\s+all|folks|everyone|we\s+all|this\s+channel|this\s+group|"
         r"[\w-]+\s+(?:crew|folks|people|gang|peeps|locals))\s+"
+        r"(?:(?:really|honestly|seriously|totally|definitely|def|absolutely|so|just)\s+)?"
         r"(?:should|oughta|ought\s+to|gotta|need\s+to|have\s+to|must)\s+(?:really\s+|totally\s+|"
         r"definitely\s+|all\s+)?(?:meet|get|hang|grab|do|have|go|organi[sz]e|put)\b",
         (
@@ -859,6 +877,7 @@ INTENT_CUES: tuple[Cue, ...] = (
             "we oughta get dumplings",
             "we should really meet up",
             "the denver crew should do a hike",
+            "we really should grab pints",
         ),
         needs=(
             _ACTIVITY,
@@ -929,13 +948,16 @@ INTENT_CUES: tuple[Cue, ...] = (
     _cue(
         "food at a time?",
         rf"(?:^|(?<=[.!?\n:—,-])){_FOOD_AHEAD}\W*"
-        rf"(?:usual\s+spot\W+(?:{_FOOD}\W*)?|{_FOOD}\W*)?(?:{_DAYISH}[^?\x00]{{0,30}})?\?",
+        rf"(?:usual\s+spot\W+(?:{_FOOD}\W*)?|{_FOOD}\W*)?"
+        rf"(?:(?:in|at)\s+(?:the\s+|our\s+|my\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+{_DAYISH}\b[^?\x00]{{0,30}}|"
+        rf"(?:{_DAYISH}[^?\x00]{{0,30}})?)\?",
         (
             "drinks after work on thursday?",
             "beers?? 🍻",
             "coffee? ☕ free after 3",
             "berlin people: karaoke friday?",
             "usual spot, 7pm? 🍻",
+            "pint in the local on the 27th?",
         ),
         needs=(frozenset({*_FOOD_NEEDS, "spot"}),),
         mark="?",
@@ -994,6 +1016,13 @@ INTENT_CUES: tuple[Cue, ...] = (
         mark="?",
     ),
     _cue(
+        "tag along",
+        r"\b(?:come|tag)\s+along\b|\bcome\s+join\s+(?:us|me)\b",
+        ("tag along if you're free", "come join us at the pub"),
+        # "along" and "join" are rarer than "come": the pre-filter looks for them
+        needs=(_needs("along join"), _needs("come tag")),
+    ),
+    _cue(
         "hosting",
         r"\bat\s+(?:(?:my|our)\s+(?:place|flat|house|apartment)|mine)\b",
         ("tacos at my place saturday", "board game night at mine on friday"),
@@ -1031,6 +1060,24 @@ INTENT_CUES: tuple[Cue, ...] = (
         needs=(_FOOD_NEEDS, _needs("anyone anybody any")),
     ),
     _cue(
+        "food with whoever",
+        # "with whoever" looked for first (one cheap lookahead at each word, as "food with anyone")
+        r"\b(?=[\w-]+(?:\s+[\w-]+){0,3}\s+with\s+(?:whoever|anyone\s+who|anybody\s+who))"
+        rf"{_FOOD}(?:[\s-]+[\w-]+)?\s+with\s+(?:whoever|anyone\s+who|anybody\s+who)"
+        r"(?:'s|\s+is|\s+are|'re)?\s+(?:free|around|about|keen|interested|in\s+town|up\s+for\s+it)\b",
+        ("keen for a brekkie catch-up with whoever's free", "lunch with anyone who is around"),
+        needs=(_FOOD_NEEDS, _needs("whoever whoever's anyone anybody")),
+    ),
+    _cue(
+        "food on me",
+        # "on me" looked for first (one cheap lookahead at each word)
+        r"\b(?=[\w'-]+(?:\s+[\w'-]+){0,2}\s+on\s+me\b)"
+        rf"(?:{_FOOD}|(?:the\s+)?first\s+round)(?:'s|\s+is|\s+are)?\s+on\s+me\b"
+        r"(?!\s+in\s+spirit)",
+        ("tacos on me if a few of you are around", "first round's on me"),
+        needs=(frozenset({*_FOOD_NEEDS, "round's"}), _needs("me")),
+    ),
+    _cue(
         "channel plans",
         r"\bchannel\s+(?:picnic|drinks|beers|dinner|lunch|hike|bbq|meetup|meet|walk|brunch)\b",
         ("channel picnic in the park", "channel drinks friday?"),
@@ -1048,12 +1095,18 @@ INTENT_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "around",
-        r"\b(?:anyone|anybody|who'?s|who\s+is|any\s+\w+\s+(?:folks|people|peeps))\s+(?:else\s+)?"
+        r"\b(?:anyone|anybody|who'?s|who\s+is|any\s+\w+\s+(?:folks|people|peeps)|"
+        r"any\s+(?:fellow|other)\s+[\w'-]+s)\s+(?:else\s+)?"
         r"(?:around|about|free|in\s+town|nearby|close\s+by)\b|\bif\s+(?:anyone|anybody)(?:'s|\s+is)?"
         r"\s+(?:around|about|free|nearby|in\s+town|wants)\b|"
         r"\b(?:ping|dm|message|text|hmu|hit\s+me\s+up|give\s+me\s+a\s+shout|shout)\b[^.!?\x00]{0,12}?"
         r"\bif\s+(?:you'?re|you\s+are|u\s+r|ur)\s+(?:around|about|free|nearby|in\s+town)\b",
-        ("anyone around?", "if anyone's around", "ping me if you're around"),
+        (
+            "anyone around?",
+            "if anyone's around",
+            "ping me if you're around",
+            "any fellow pittsburghers around",
+        ),
         needs=(),
         beside_a_stay=True,
     ),
@@ -1877,15 +1930,17 @@ NOT_INTENT = re.compile(
     r"meet\s+(?:you|me)\s+halfway|(?:nice|great|lovely|good|pleasure)\s+(?:to\s+)?(?:e-?)?meeting|"
     r"nice\s+to\s+(?:e-)?meet|pleasure\s+to\s+(?:e-)?meet|good\s+to\s+(?:e-)?meet|"
     r"(?:e-)?meet\s+you\s+all|great\s+meeting|"
-    r"zoom|video|call|huddle|virtual|online|discord\s+call|slack\s+call|google\s+meet|"
+    r"zoom|video|call|huddle|virtual|virtually|online|e-meet(?:ing)?|discord\s+call|slack\s+call|google\s+meet|"
     r"turn\s+(?:that|it|this)\s+off|suggesting|mute|disable|notifications?|"
     r"teams\s+call|standup|stand-up|sprint|sync|1:1|one-on-one|retro|planning\s+meeting|"
     r"client\s+meetup|meetup\.com|the\s+meeting|a\s+meeting|meeting\s+(?:notes|room|invite)|"
     r"watch\s+(?:party|together)|stream|"
     r"was\s+(?:a\s+blast|great|fun|amazing|awesome|cancelled|canceled|lovely)|"
-    r"cancel+ed|postponed|photos?|pics|recap|recording|slides|livestream|youtube|"
+    r"cancel+ed|postponed|rained\s+(?:off|out)|called\s+off|scrapped|photos?|pics|recap|recording|slides|livestream|youtube|"
     r"(?:team|company|work|staff|department|client)\s+(?:meetup|offsite|retreat)|"
     r"hate|dislike|not\s+a\s+fan|skiing\s*>\s*meetups|"
+    r"(?:any(?:one|body)|does\s+any(?:one|body)|do\s+you|y'?all)\s+know\s+(?:if|whether|when|where)|"
+    r"still\s+(?:happening|on\s+for|going\s+ahead)|"
     # asking what a city's people do: "where do people in Brisbane go for brunch?"
     r"(?:where|what|which\s+\w+)\s+(?:do|does|would|should|can)\s+(?:the\s+|most\s+)?"
     r"(?:people|folks|locals|peeps)\s+(?:in|around|from|here|there|usually|normally|go|get|eat|"
@@ -1992,10 +2047,15 @@ DEMONYM_THEN_HOME = re.compile(
     r"^\W*(?:now\s+|but\s+|currently\s+)*(?:living|based|settled|residing)\s+(?:in|out\s+of)\s*$"
 )
 # After a demonym that stands alone as a clause: "Melburnian checking in", "Torontonian for
-# life", "Glaswegian here".
+# life", "Glaswegian here", "Münchner by choice", and how long so far: "Bangalorean for a
+# decade now", "Londoner since 2011", "Dubliner these days".
 DEMONYM_SELF_AFTER = re.compile(
     r"\s*(?:here\b|checking\s+in\b|reporting\s+in\b|for\s+life\b|through\s+and\s+through\b|"
-    r"born\s+(?:and|&|n'?)\s+(?:bred|raised)\b|[,!(]|$)"
+    r"born\s+(?:and|&|n'?)\s+(?:bred|raised)\b|[,!(]|$|by\s+choice\b|"
+    r"(?:for\s+)?(?:\d+\+?|a\s+few|a\s+couple(?:\s+of)?|many|several|two|three|four|five|six|"
+    r"seven|eight|nine|ten|a|over\s+a|almost\s+a|nearly\s+a)\s*(?:yrs?|years?|decades?)\b|"
+    r"since\s+(?:\d{4}|uni|college|school|birth|forever|the\s+\w+|\w+\s+\d{4})\b|"
+    r"these\s+days\b|nowadays\b|now\b)"
 )
 HOME_QUESTION = re.compile(
     r"\b(?:any(?:one|body)?\s+else|any\s+other|anyone\s+else|other|fellow)\b"
@@ -2010,7 +2070,9 @@ NOT_SPEAKER_AFTER = re.compile(
     r"folks|people|devs|engineers|members|members'|recruiters?|restaurant|bakery|publication)\b"
 )
 # "moved to X": a move, so dates after it tell whether it happened yet.
-MOVED = re.compile(r"\b(?:moved|relocated|moving|relocating|move|relocate)\b[\w\s]*$")
+MOVED = re.compile(
+    r"\b(?:moved|relocated|shifted|moving|relocating|shifting|move|relocate)\b[\w\s]*$"
+)
 # "I'm in X" with no dates is a home.
 IM_IN = re.compile(r"\b(?:i'm|im|i\s+am|we're|we\s+are)\s+(?:\w+\s+)?(?:in|at)\s*$")
 # A sentence that opens a hypothetical: "if I lived in Edinburgh I'd be at every meetup".
@@ -2070,32 +2132,49 @@ STATE_ABBREVIATIONS = {
 # After a city, an aside naming it again: "Yangon, or Rangoon if you're old school, is home",
 # "Kiev (Kyiv as the signs say) has been home": the words after the aside are the city's.
 ALIAS_ASIDE = re.compile(
-    r"\s*[,(]\s*(?:or|formerly|aka|a\.k\.a\.?|also\s+known\s+as|once|n[ée]e|ex)\s"
+    r"\s*[,(]\s*(?:or|formerly|aka|a\.k\.a\.?|also\s+known\s+as|once|n[ée]e|ex|officially|"
+    r"(?:better\s+|now\s+|also\s+)?(?:known\s+as|called))\s"
     r"[^,;.!?()\n]{1,60}[,)]"
 )
 # "Austin, TX here", "Portland (Maine) here", "Newcastle NSW local", "Hyderabad (Sindh, not
 # Telangana) is home": a qualifier between a city and the words that make it home.
+_QUALIFIED_HOME = (
+    r"(?:here|-?\s?based|local|native|resident|born\s+and|checking\s+in|"
+    r"is\s+(?:now\s+)?(?:my\s+|our\s+)?home|has\s+been\s+(?:my\s+|our\s+)?home)\b"
+)
 QUALIFIER = re.compile(
     r"^(?:\s*,\s*[a-z.]+(?:\s[a-z]+)?|\s*\([^)]{1,30}\)|\s+[a-z]{2,3}\b)"
-    r"(?=\s*(?:here|-?\s?based|local|native|resident|born\s+and|checking\s+in|"
-    r"is\s+(?:now\s+)?(?:my\s+|our\s+)?home|has\s+been\s+(?:my\s+|our\s+)?home)\b)"
+    # what follows starts a word ("Baltimore, where ..." is no "Baltimore, w" before "here")
+    r"(?=\s*-\s?based\b|\s+" + _QUALIFIED_HOME + r"|(?<![a-z])" + _QUALIFIED_HOME + r")"
 )
 # Homes that dates do not turn into a trip ("I live in X", unlike "I'm in X next week").
 STRONG_HOME = re.compile(
-    r"\b(?:live|living|based|located|reside|residing|moved|relocated|settled|call|home|"
+    r"\b(?:live|living|based|located|reside|residing|moved|relocated|shifted|settled|call|home|"
     r"lived|fellow|proud|location|made\s+the\s+(?:move|jump|leap))\b"
 )
 # "I'm in Oslo next wknd", "im in Leeds nxt wk": a coming stay whose days are written past
 # reading (a misspelt or shortened week), so not a home; "next to the station" is a place.
 NEXT_AFTER = re.compile(r"^\W*(?:next|nxt)\s+(?!to\b|door\b)[a-z]")
 # A past move: a home whatever dates follow ("moved up from Seattle to Vancouver in March").
-MOVED_PAST = re.compile(r"\b(?:moved|relocated)\b")
+MOVED_PAST = re.compile(r"\b(?:moved|relocated|shifted)\b")
 # "born and raised in Chicago and never left": an origin that is still home.
 STILL_THERE = re.compile(
     r"\b(?:never\s+(?:really\s+)?(?:left|moved(?:\s+away)?|went\s+anywhere)|haven't\s+left|"
     r"still\s+(?:here|there|live|living|in|around)|and\s+still|stayed\s+put)\b"
 )
 # After a city: a group or a clock, not a place the speaker is ("Berlin people:", "Berlin time").
+# The speaker at a workplace of the city: "at our Raleigh office Tue-Thu next week", "I'm in
+# the Austin office all week", "working from the Leeds campus tomorrow" (a trip, where "the
+# Berlin office is hiring" is about a company).
+AT_A_WORKPLACE_BEFORE = re.compile(
+    r"(?:^|\b(?:i'm|im|i\s+am|i'll\s+be|ill\s+be|we're|we'll\s+be|be|working|work|stationed|"
+    r"heading|headed|going|flying|off|back))\s*(?:at|in|from|out\s+of|to|into|visiting)\s+"
+    r"(?:our|my|the|the\s+company's)?\s*$"
+)
+WORKPLACE_AFTER = re.compile(
+    r"^\s*(?:office|offices|hq|headquarters|campus|site|branch|studio|plant|lab|factory|"
+    r"warehouse|store)\b"
+)
 NOT_A_STAY_AFTER = re.compile(
     # A dish, drink or style named after a city: "Denver omelette", "Chicago-style pizza".
     r"^\W*(?:omelett?e|omelet|style|cheesecake|bagels?|hot\s+chicken|hot\s+dogs?|deep\s+dish|"
@@ -2163,6 +2242,9 @@ SECOND_CLAUSE = re.compile(
     # "fly out again on the 7th", "back home again sunday", "leaving again the 9th"
     r"(?:\s+(?:again|back|home))?\W*(?:on\s+|the\s+)?$"
 )
+# Between a start day and the weekend it opens: "on Friday for the weekend" (the trip ends
+# with that weekend).
+FOR_THE_PERIOD = re.compile(r"^\s*(?:for|over)\s*$")
 # Until a weekday, for a current trip ("in london til wed").
 UNTIL_WEEKDAY = re.compile(
     r"\b(?:until|till|til|thru|through)\s+(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
@@ -2263,13 +2345,83 @@ _DATE_LEAD = (
     r"a\s+few|a\s+couple\s+of|\d{1,2})\s+(?:weeks?|weekend|nights?|days?)\b|\d{1,2}(?:st|nd|rd|th)?\s*(?:[-–—/.]|to\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|"
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:[-–—]|to\b|through\b|thru\b|and\b)|"
+    r"(?:thru|through|till|til|until)\s+(?:mon|tue|wed|thu|fri|sat|sun|the\s+\d|\d|next|tomorrow|"
+    r"tmrw|the\s+end|end)|"
+    r"for\s+(?:christmas|xmas|the\s+holidays|new\s+year|easter|thanksgiving|diwali|eid|hanukkah|"
+    r"hogmanay)\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
 )
 # Every date lead holds one of these (the cheap test before ``DATED_NAME``).
 DATE_LEAD_HINT = re.compile(r"\d|week|month|tmrw|tomorrow|mon|tue|wed|thu|fri|sat|sun")
 DATED_NAME = re.compile(r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)(?=\s+(?i:" + _DATE_LEAD + r"))")
+# A city's short form typed in lower case with dates after it: "sf 9/14-9/16", "bcn next week"
+# (``framed`` matches it only where a curated short form is among a message's words).
+DATED_SHORT_FORM = re.compile(r"(?<![\w@#/.'’-])([a-z]{2,5})(?=\s+(?i:" + _DATE_LEAD + r"))")
 # What may stand right before such a name: nothing, a mark, or a joiner ("..., then Inverness").
 CLAUSE_OPENS = re.compile(r"(?:^|[\n.!?:;,→>]|\bthen|\band|\bbut)\s*(?:then\s+)?$")
+# "..., then Savannah for the weekend": a clause that "then" opens is a later leg of a trip.
+THEN_OPENS = re.compile(r"\bthen\s*$")
+# The words of a dated frame's dates, up to where its clause closes: "Eugene next weekend 🌲",
+# "Reno on the 12th, ...", "Providence thru Sunday for family stuff"; not "Florence on the 4th
+# said ...", "Austin next week will demo ...", "Reading next week's agenda", "Reading 3-4
+# chapters". A first name or a common word is a place in such a frame only (``framed``).
+_FRAME_DATE_WORD = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?|\d{1,2}[/.]\d{1,2}|[-–—/&]|"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|"
+    + "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+    + r"|week|weekend|month|fortnight|next|this|the|from|to|till|til|until|thru|through|on|"
+    r"and|tmrw|tomorrow|tonight|all|over|of|for|a|an|one|two|three|four|five|few|couple|"
+    r"days?|nights?|weeks?|early|mid|late|end|start)\b\.?"
+)
+DATED_FRAME_CLOSED = re.compile(
+    rf"(?i:(?:\s*{_FRAME_DATE_WORD})+?(?P<end>\s*(?:$|[,;!?)\n]|\.(?:\s|$)|[^\w\s'’.,;!?)/&–—-]|"
+    r"\s+(?:for|then|to\s+see|to\s+visit|visiting|with|w/|back|and\s+then)\b)))"
+)
+# Where a dated frame closes, a trip's purpose or its next leg: what a common word's name
+# needs as well ("Bologna Wednesday to Saturday for a trade fair"; not "Sale this weekend!").
+# ... but not a meeting with a person of that name: "Jackson on the 12th for a one-on-one".
+MEETING_PURPOSE = re.compile(
+    r"(?i:\s+for\s+(?:a|an|the|our|my|your|his|her|their)?\s*(?:quick\s+)?(?:1:1|1-1|one-on-one|"
+    r"sync|call|review|chat|meeting|interview|demo|standup|stand-up|pairing|handover|catch-?up|"
+    r"check-?in|retro)\b)"
+)
+# A trip's purpose is an event one travels to ("for a trade fair", "for my cousin's wedding"),
+# not any "for" ("Wedding next week for my cousin", "Orange next week for the launch").
+_TRIP_EVENTS = (
+    r"weddings?|conference|conf|summit|trade\s+fair|fair|expo|talk|workshop|meetup|festival|fest|"
+    r"gig|concert|match|game|race|marathon|visit|trip|holidays?|vacation|getaway|hen\s+do|"
+    r"stag\s+do|bachelor(?:ette)?\s+party|birthday|funeral|graduation|reunion|engagement|"
+    r"christening|offsite|off-site|hackathon"
+)
+TRIP_PURPOSE = re.compile(
+    r"(?i:\s+for\s+(?:work|business|family|a\s+(?:few|couple\s+of)\s+(?:days|nights)|"
+    r"(?:a|an|the|my|our|his|her|their|[\w-]+'s)\s+(?:[\w'-]+\s+){0,2}(?:" + _TRIP_EVENTS + r"))\b"
+    r"|\s+(?:to\s+(?:see|visit)|visiting)\s+(?:my|our|the|family|friends|[\w-]+'s)\b)"
+    # then home, or the next leg: "..., then home", "Cork tmrw, Kerry after"
+    r"|,?\s+(?i:then|and\s+then)\s+(?:(?i:home|back)\b|[A-Z])"
+    r"|\s*[,;]\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s+(?i:(?:after|afterwards|later|next|this|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b|(?:on\s+|from\s+)?the\s+\d|\d)"
+    # what one does there: "Reno this weekend, skiing at Tahoe"
+    r"|\s*[,;—–-]\s*(?i:skiing|hiking|surfing|camping|sightseeing|visiting|staying|seeing)\b"
+)
+# Where a dated frame closes for a first name with no purpose: the message's end, an emoji,
+# "!" ("Eugene next weekend 🌲", "Reno this weekend!"), not a comma ("Austin tomorrow, ...").
+FRAME_ENDS_HERE = re.compile(r"\s*(?:$|!|[^\w\s'’.,;:!?)(\[\]\-–—/&])")
+# A name after a word for now that opens a clause after a former home and ends it: "originally
+# Tulsa, these days Austin", "grew up in Leeds, now Bristol." (a first name or a common word
+# too: the frame says it is a place; not "now Florence, tell me more").
+# One of these is in every match of FORMER_HOME_HINT (substring tests before it).
+FORMER_HOME_WORDS = ("originally", "born", "raised", "grew", "hometown", "used to", "lived", "left",
+                     "formerly", "moved")  # fmt: skip
+FORMER_HOME_HINT = re.compile(
+    r"(?i:\b(?:originally|born|raised|grew\s+up|hometown|used\s+to\s+live|lived|left|formerly|"
+    r"moved\s+(?:away\s+)?from)\b)"
+)
+NOW_NAME = re.compile(
+    r"(?:[,;.!?\n]\s*|\b(?:but|and)\s+)(?i:now|nowadays|these\s+days|currently)\s+(?:in\s+)?"
+    r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)"
+    r"(?=\s*(?:$|[,.!;:)\n]|[^\w\s'’]|\s+(?i:now|for|and|but|though|tho|lol|haha)\b))"
+)
 # A name, a word for a person and "here": "Galway lad here", "Leeds lass here 👋".
 PERSON_HERE_AFTER_NAME = re.compile(
     r"([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)\s+(?:lad|lass|gal|guy|girl|boy|dude|kid)\s+here\b"
