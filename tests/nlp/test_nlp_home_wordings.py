@@ -160,3 +160,30 @@ def test_a_common_word_city_born_and_bred_is_a_place(text: str, city: str) -> No
 @pytest.mark.parametrize("text", ["cork born and bred wine", "Austin born 1990, says his profile"])
 def test_born_and_bred_needs_a_capitalised_name(text: str) -> None:
     assert _rows(XMAS, text) == []
+
+
+# Homes in chat slang and regional English (a later fresh check of the lead's, 2026-12-08:
+# homes recall 0.42 before these): "X represent", Indian English "X side here", "X girl
+# through and through", "new to X".
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Toledo represent!", "Toledo"),
+        ("Kenosha represent 🙋", "Kenosha"),
+        ("Pune side here, hello all", "Pune"),
+        ("Leeds lad through and through", "Leeds"),
+        ("Tulsa through and through", "Tulsa"),
+        ("pretty new to Spokane, moved in june", "Spokane"),
+        ("we're brand new to Ghent, say hi!", "Gent"),
+    ],
+)
+def test_slang_and_regional_homes(text: str, city: str) -> None:
+    assert [r[:2] for r in _rows(AUG, text)] == [("home", city)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my sister is new to Denver", "Pune side of the family is huge", "new to Paris next week"],
+)
+def test_slang_near_misses_state_no_home(text: str) -> None:
+    assert [r for r in _rows(AUG, text) if r[0] == "home"] == []

@@ -214,3 +214,16 @@ def test_a_trip_called_off_is_no_trip(now: object, text: str) -> None:
 )
 def test_off_to_somewhere_is_not_called_off(now: object, text: str, want: object) -> None:
     assert _rows((now, text, [])) == [want]  # type: ignore[arg-type]
+
+
+# Weekday short forms that are no other word read in lower case ("tues", "thurs", "fri").
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("in Denver thurs and fri", T("Denver", "2027-01-28", "2027-01-29")),
+        ("Boise tues to thurs", T("Boise", "2027-02-02", "2027-02-04")),
+        ("Fresno weds", T("Fresno", "2027-02-03", "2027-02-03")),
+    ],
+)
+def test_lower_case_weekday_short_forms(text: str, want: object) -> None:
+    assert _rows((JAN, text, [])) == [want]

@@ -821,9 +821,6 @@ _TRIGGERS = frozenset(
     "mon",
     "jan",
     "dec",
-    "tue",
-    "thu",
-    "fri",
     "oct",
     "aug",
     "sep",
@@ -833,10 +830,6 @@ _TRIGGERS = frozenset(
     "apr",
     "feb",
     "sept",
-    "thur",
-    "thurs",
-    "tues",
-    "weds",
     "lunch",
     "dinner",
     "breakfast",
@@ -847,6 +840,7 @@ _TRIGGERS = frozenset(
 }
 # Short forms and words that are times only sometimes ("may", "sun", "lunch"): they pass
 # the pre-filter when written with a capital inside a sentence, or with a number around.
+# ("tues", "thurs", "fri" are no other word: they pass in lower case too.)
 _WEAK_TRIGGERS = frozenset(
     [
         "may",
@@ -866,13 +860,6 @@ _WEAK_TRIGGERS = frozenset(
         "oct",
         "nov",
         "dec",
-        "tue",
-        "tues",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "weds",
         "boy",
     ]
 )

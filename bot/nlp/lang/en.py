@@ -216,6 +216,8 @@ HOME_BEFORE = _cue(
           been\s+in)\s+(?:in\s+)?$
     | \b(?:been\s+living|been\s+based)\s+(?:in|out\s+of)\s*$
     | ^\W*home\s+(?:is\s+)?in\s*$
+    | (?:^|\b(?:i'm|im|i\s+am|we're|we\s+are))\W*(?:pretty\s+|fairly\s+|very\s+|brand\s+|still\s+)?
+          new\s+to\s*$
     | \b(?:made\s+the\s+(?:move|jump|leap)|got\s+settled|settled\s+down)\s+(?:to|in|over\s+to)\s*$
     | ^\W*(?:an?\s+)?(?:[\w-]+\s+)?{_ROLES}\s+(?:out\s+of|based\s+(?:in|out\s+of))\s*$
     | ^\W*an?\s+(?!{_NOT_ME}\b)[\w-]+(?:\s+[\w-]+)?\s+now\s+(?:living|based|settled)
@@ -253,7 +255,8 @@ HOME_AFTER = _cue(
     | \W*here\b(?!'s|\s+(?:we|i|is|are|was|and\s+there|comes?|goes|all\s+week|this\s+week|
           next\s+week)\b|\s+(?:till|til|until|through|thru)\s+(?!further|forever|the\s+foreseeable)|
           \s+for\s+(?:the\s+(?!foreseeable)|a\s|an\s|\d|two\b|three\b|four\b|five\b))
-    | \s+(?:lad|lass|gal|guy|girl|boy|dude|kid|person|human|expat)\s+here\b
+    | \s+(?:lad|lass|gal|guy|girl|boy|dude|kid|person|human|expat|side)\s+here\b
+    | \s+(?:(?:lad|lass|gal|guy|girl|boy|dude|kid|person)\s+)?through\s+and\s+through\b
     | \s*(?:🏠|🏡)
     | \W*checking\s+in\b
     | \W*(?:native|local|resident|born\s+(?:and|&|n'?)\s+(?:bred|raised)|represent)\b
@@ -515,6 +518,8 @@ _PAIRS = {
     "flat": ("my flat",),
     "house": ("my house",),
     "counting": ("and counting",),  # "a decade in Hamburg and counting"
+    "through": ("through and through",),  # "Galway girl through and through"
+    "new": ("new to ",),  # "new to Launceston, just moved"
     "city": ("city:", "city :", "city=", "city ="),  # an intro's field, "**City:** Chennai"
     "move": ("the move to", "the move over to", "the move out to"),
     "from": ("hi from", "hey from", "hello from", "howdy from", "hiya from", "waving from"),

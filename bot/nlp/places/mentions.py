@@ -73,7 +73,7 @@ _PLACE_NOUNS_AFTER = frozenset(
     "headquarters club clubs".split()
 )
 # Chat words after a city that make it a place ("Hamilton here", "any Leeds folks?").
-_CHAT_AFTER = frozenset("here folks peeps crew locals".split())
+_CHAT_AFTER = frozenset("here folks peeps crew locals represent".split())
 # Travel words after a city that make it a place ("my Austin flights", "the Reno trip").
 _TRAVEL_AFTER = frozenset("trip trips flight flights hotel layover stopover leg visit".split())
 # After a city: going there for an event, in sports talk too ("Cardiff for the match").
