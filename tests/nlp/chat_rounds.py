@@ -43,6 +43,22 @@ def I(city: str | None = None) -> Row:  # noqa: E743 - the table reads H, T, I
     return ("intent", city, None, None)
 
 
+def statement_rows(now: datetime, text: str) -> list[Row]:
+    """What ``statements.read`` finds in ``text``, as sorted rows like H, T and I make."""
+    from bot.nlp.statements import read
+
+    return sorted(
+        (s.kind, s.city.name if s.city else None, s.first_day, s.last_day)
+        for s in read(text, now=now)
+    )
+
+
+def assert_reads_as(case: Case) -> None:
+    """A batch row: the message reads as its statements."""
+    now, text, want = case
+    assert statement_rows(now, text) == sorted(want), text
+
+
 # ---------------------------------------------------------------------------------------
 # Round 1 (163 messages), scored before fixing
 

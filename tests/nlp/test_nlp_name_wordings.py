@@ -7,14 +7,24 @@ of each class in other wordings."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 import pytest
 
 from bot.nlp.dates import find_times
 from bot.nlp.places import find_places
-from bot.nlp.statements import read
-from tests.nlp.chat_rounds import AUG, FEB, JAN, MAY, NYE, OCT, Case, H, I, T
+from tests.nlp.chat_rounds import (
+    AUG,
+    FEB,
+    JAN,
+    MAY,
+    NYE,
+    OCT,
+    Case,
+    H,
+    I,
+    T,
+    assert_reads_as,
+    statement_rows,
+)
 
 BATCH: list[Case] = [
     (AUG, "moved to Chi-town in june", [H("Chicago")]),
@@ -53,17 +63,12 @@ BATCH: list[Case] = [
 ]
 
 
-def _rows(now: datetime, text: str) -> list[tuple[str, str | None, date | None, date | None]]:
-    return sorted(
-        (s.kind, s.city.name if s.city else None, s.first_day, s.last_day)
-        for s in read(text, now=now)
-    )
+_rows = statement_rows
 
 
 @pytest.mark.parametrize("case", BATCH, ids=[c[1] for c in BATCH])
 def test_batch(case: Case) -> None:
-    now, text, want = case
-    assert _rows(now, text) == sorted(want)
+    assert_reads_as(case)
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,7 @@ import pytest
 
 from bot.nlp.lang import en
 from bot.nlp.prefilter import might_matter
-from bot.nlp.statements import read
-from tests.nlp.chat_rounds import AUG, FEB, JAN, MAY, NYE, OCT, XMAS, Case, H, T
+from tests.nlp.chat_rounds import AUG, FEB, JAN, MAY, NYE, OCT, XMAS, Case, H, T, statement_rows
 
 BATCH: list[Case] = [
     # the end in a second clause
@@ -80,11 +79,7 @@ BATCH: list[Case] = [
 
 
 def _rows(case: Case) -> list[tuple[str, str | None, date | None, date | None]]:
-    now, text, _ = case
-    return sorted(
-        (s.kind, s.city.name if s.city else None, s.first_day, s.last_day)
-        for s in read(text, now=now)
-    )
+    return statement_rows(case[0], case[1])
 
 
 @pytest.mark.parametrize("case", BATCH, ids=[c[1] for c in BATCH])

@@ -8,19 +8,13 @@ weekend followed by the next one ("this weekend and next")."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 
-from bot.nlp.statements import read
-from tests.nlp.chat_rounds import AUG, FEB, JAN, MAY, NYE, OCT, T
+from tests.nlp.chat_rounds import AUG, FEB, JAN, MAY, NYE, OCT, T, statement_rows
 
-
-def _rows(now: datetime, text: str) -> list[tuple[str, str | None, date | None, date | None]]:
-    return sorted(
-        (s.kind, s.city.name if s.city else None, s.first_day, s.last_day)
-        for s in read(text, now=now)
-    )
+_rows = statement_rows
 
 
 @pytest.mark.parametrize(
