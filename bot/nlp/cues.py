@@ -22,10 +22,6 @@ _DOMAIN = re.compile(r"(?<!\S)\S+?\.(?:com|org|net|io|dev|app)\b(?:/\S*)?", re.I
 _QUOTE_LINE = re.compile(r"^\s*>.*$", re.MULTILINE)
 _QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|“[^”\n]{0,300}”")
 _MENTION = re.compile(r"[@#]\w+")
-# Slack's own markup: <!here>, <@U123>, <#C024|general>, <:pog:123> custom emoji.
-_SLACK_SPECIAL = re.compile(r"<[!@#:][^<>\n]{0,80}>")
-# A link with its label, "<https://example.com/x|Hobart trip>": the label is the speaker's.
-_LINK_LABEL = re.compile(r"<[a-z]+://[^<>|\s]{0,300}\|([^<>\n]{0,100})>", re.IGNORECASE)
 # Markdown emphasis and spoilers, "*Denver*", "**City:**", "_finally_", "||spoiler||", and a
 # strikethrough, "moved to ~Sydney~ Brisbane" (the struck word taken back): the marks, or
 # the struck words, become spaces so the words around them read on.
@@ -47,12 +43,6 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
-def _label_only(m: re.Match[str]) -> str:
-    """A Slack link keeps its label where it stood: "<url|Hobart trip>" -> "Hobart trip"."""
-    label = m.group(1)
-    return " " * (m.start(1) - m.start()) + label + " "
-
-
 def _mask_tag(m: re.Match[str]) -> str:
     """An @mention or #tag is masked, but a #tag that may name a city ("#Wellington") is
     the speaker's own word: it stays, and ``find_places`` judges it in its sentence."""
@@ -67,8 +57,6 @@ def _mask_tag(m: re.Match[str]) -> str:
 _CLEANERS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_CODE_BLOCK, ("```",)),
     (_CODE_INLINE, ("`",)),
-    (_SLACK_SPECIAL, ("<!", "<@", "<#", "<:")),
-    (_LINK_LABEL, ("|",)),
     (_URL, ("://", "www.")),
     (_DOMAIN, (".com", ".org", ".net", ".io", ".dev", ".app")),
     (_QUOTE_LINE, (">",)),
@@ -78,14 +66,15 @@ _CLEANERS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_EMPHASIS, ("*", "_", "||")),
 )
 # How each cleaner rewrites what it finds (masked, unless named here).
-_REWRITE = {_MENTION: _mask_tag, _LINK_LABEL: _label_only, _STRUCK: _blank, _EMPHASIS: _blank}
+_REWRITE = {_MENTION: _mask_tag, _STRUCK: _blank, _EMPHASIS: _blank}
 _ALL_MARKS = tuple(m for _, marks in _CLEANERS for m in marks)
 
 
 def clean(text: str) -> str:
-    """Code, URLs, quotes, @/# mentions and Slack's markup become :data:`MASK` characters
-    (offsets are kept): what they say is not the speaker's own statement. Markdown marks
-    and struck-through words become spaces, a link its label."""
+    """Code, URLs, quotes and @/# mentions become :data:`MASK` characters (offsets are
+    kept): what they say is not the speaker's own statement. Markdown marks and
+    struck-through words become spaces. (A platform's own mention and link markup is
+    made plain text by its adapter before the watcher reads it.)"""
     probe = text.lower()
     for mark in _ALL_MARKS:
         if mark in probe:
