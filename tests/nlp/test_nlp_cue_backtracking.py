@@ -15,10 +15,12 @@ from hypothesis import strategies as st
 from bot.nlp.lang import en
 
 _CUE = next(c for c in en.INTENT_CUES if c.name == "food at a time?")
-# The cue as first written (the reference the rewrite must agree with).
+# The cue as first written (the reference the rewrite must agree with), with the place
+# before a day it later learnt ("pint in the local on the 27th?", branch chat9).
 _FIRST_WRITTEN = re.compile(
     rf"(?:^|(?<=[.!?\n:—,-]))\W*(?:usual\s+spot\W+)?{en._FOOD}?\s*\W*"
-    rf"(?:{en._DAYISH}[^?\x00]{{0,30}})?\?",
+    rf"(?:(?:in|at)\s+(?:the\s+|our\s+|my\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+{en._DAYISH}\b"
+    rf"[^?\x00]{{0,30}}|(?:{en._DAYISH}[^?\x00]{{0,30}})?)\?",
     re.VERBOSE,
 )
 _PIECES = [
