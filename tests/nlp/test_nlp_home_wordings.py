@@ -191,3 +191,30 @@ def test_slang_and_regional_homes(text: str, city: str) -> None:
 )
 def test_slang_near_misses_state_no_home(text: str) -> None:
     assert [r for r in _rows(AUG, text) if r[0] == "home"] == []
+
+
+# Indian English "I stay in X" (I live there), and neighbourhoods of India's IT hubs and a few
+# others that members name for their city.
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("I stay in Pune", "Pune"),
+        ("we stay near Hitech City", "Hyderabad"),
+        ("I stay in Koramangala, Bangalore", "Bengaluru"),
+        ("I live in Electronic City", "Bengaluru"),
+        ("based in Kothrud", "Pune"),
+        ("I live in Velachery", "Chennai"),
+        ("moved to Saket last year", "Delhi"),
+        ("Ballard local here", "Seattle"),
+        ("we live in the Mission", "San Francisco"),
+    ],
+)
+def test_stay_in_and_more_neighbourhoods(text: str, city: str) -> None:
+    assert [r[:2] for r in _rows(AUG, text)] == [("home", city)]
+
+
+@pytest.mark.parametrize(
+    "text", ["stay safe in Pune", "the mission statement", "I live in Whitefield, Manchester"]
+)
+def test_stay_and_neighbourhood_near_misses(text: str) -> None:
+    assert [r[1] for r in _rows(AUG, text) if r[0] == "home"] in ([], ["Whitefield"])

@@ -530,6 +530,7 @@ _PAIRS = {
     "house": ("my house",),
     "counting": ("and counting",),  # "a decade in Hamburg and counting"
     "through": ("through and through",),  # "Galway girl through and through"
+    "stay": ("i stay in", "we stay in", "i stay near", "we stay near"),  # Indian English: live
     "new": ("new to ",),  # "new to Launceston, just moved"
     "city": ("city:", "city :", "city=", "city ="),  # an intro's field, "**City:** Chennai"
     "move": ("the move to", "the move over to", "the move out to"),
