@@ -51,3 +51,18 @@ def test_a_qualifier_before_the_home_words(
     now: datetime, text: str, home: tuple[str, str, str]
 ) -> None:
     assert _homes(now, text) == [home]
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("I stay in Whitefield, Bangalore", ("Bengaluru", "IN", "19")),
+        ("I live in Whitefield, Manchester", ("Whitefield", "GB", "ENG")),
+        ("I live in Salford, Manchester", ("Salford", "GB", "ENG")),
+        ("I live in Cambridge, Boston", ("Cambridge", "US", "MA")),
+    ],
+)
+def test_a_small_town_then_a_far_big_city_is_a_district_of_it(
+    text: str, home: tuple[str, str, str]
+) -> None:
+    assert _homes(AUG, text) == [home]

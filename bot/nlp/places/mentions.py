@@ -1194,7 +1194,25 @@ def _district_of_the_next(s: _Site) -> _Verdict:
         holder = parent_city(c)
         if holder is not c and holder.id in after:
             return s.mention(c)
-    return None
+    return _unknown_district_of(s, after)
+
+
+def _unknown_district_of(s: _Site, after: tuple[int, ...]) -> _Verdict:
+    """A small town's name, then a comma and a big city far from every town of that name:
+    a district of that city the gazetteer does not hold ("Whitefield, Bangalore" is in
+    Bengaluru, not Whitefield near Manchester; "Salford, Manchester" stays Salford)."""
+    city = s.g.by_id[after[0]]
+    if city.population < _MIN_POP_DISTRICT_HOLDER or any(
+        c.population >= _MIN_POP_BARE_DISTRICT
+        or distance_km(c.latitude, c.longitude, city.latitude, city.longitude) <= _NEIGHBOUR_KM
+        for c in s.cities
+    ):
+        return None
+    return s.mention(city)
+
+
+_MIN_POP_DISTRICT_HOLDER = 1_000_000  # a city big enough to have districts people name
+_MIN_POP_BARE_DISTRICT = 100_000  # a town this big is itself, wherever it is
 
 
 def _name_at(g: _Gazetteer, keys: list[str], j: int) -> tuple[int, ...] | None:
