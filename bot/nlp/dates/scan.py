@@ -42,15 +42,16 @@ def _prefilter(text: str) -> bool:
     """False when the text surely has no time expression (cheap)."""
     if _DIGIT.search(text) is not None:
         return True
-    words = _WORD_SPLIT.findall(text.lower())
+    low = text.lower()
+    words = _WORD_SPLIT.findall(low)
     if not _TRIGGERS.isdisjoint(words):
         return True
     weak = _WEAK_TRIGGERS.intersection(words)
     if weak and any((" " + w.capitalize()) in text or w.upper() in text for w in weak):
         return True
-    if "may" in weak and any(f"{cue} may" in text.lower() for cue in LOWER_CASE_MONTH_CUES):
+    if "may" in weak and any(f"{cue} may" in low for cue in LOWER_CASE_MONTH_CUES):
         return True  # "in may", "until may": the month in lower case
-    if weak and _LED_WEEKDAY.search(text.lower()) is not None:
+    if weak and _LED_WEEKDAY.search(low) is not None:
         return True  # "next thurs", "till fri", "thurs-sat" in lower case
     if _PAIR_TRIGGERS.isdisjoint(words):
         return False

@@ -597,9 +597,17 @@ def may_pass_a_gate(low: str, words: list[str]) -> bool:
 def names_a_pair(low: str, words: Iterable[str]) -> bool:
     """Whether a two-word subject is in the message: "we are here" yes, "you are" no (a
     set lookup of the word it needs, then a substring test)."""
-    if _PAIR_WORDS.isdisjoint(words):
+    return _holds_a_phrase(low, words, _PAIR_WORDS, _PAIRS)
+
+
+def _holds_a_phrase(
+    low: str, words: Iterable[str], keys: frozenset[str], phrases: dict[str, tuple[str, ...]]
+) -> bool:
+    """Whether ``low`` holds one of the ``phrases`` of a key word among ``words``: one set
+    lookup first, the substring tests only for the keys found."""
+    if keys.isdisjoint(words):
         return False
-    return any(p in low for w in _PAIR_WORDS.intersection(words) for p in _PAIRS[w])
+    return any(p in low for w in keys.intersection(words) for p in phrases[w])
 
 
 def cue_may_fit(cue: Cue, gate: Gate) -> bool:
@@ -657,13 +665,9 @@ def names_a_holiday(low: str, words: Collection[str]) -> bool:
     """Whether a holiday named by common words is in the text: "through new year's day",
     "over the bank holiday" yes, "a good day" no (a set lookup of its last word, then a
     substring test)."""
-    if _HOLIDAY_LAST_WORDS.isdisjoint(words):
-        return False
     if "’" in low:
         low = low.replace("’", "'")
-    return any(
-        p in low for w in _HOLIDAY_LAST_WORDS.intersection(words) for p in HOLIDAY_PHRASES[w]
-    )
+    return _holds_a_phrase(low, words, _HOLIDAY_LAST_WORDS, HOLIDAY_PHRASES)
 
 
 def statement_gate(gate: Gate) -> bool:

@@ -90,12 +90,12 @@ _RESIDENTS = frozenset(
     "man woman men women boy girl teen teenager resident residents native natives local "
     "locals couple family lad lass gal guy dude kid".split()
 )
-# Words after a name that may make it a place (the cheap check; ``_place_context`` and
-# ``_based_after`` judge).
-_WORDS_AFTER = _PLACE_NOUNS_AFTER | _RESIDENTS | _CHAT_AFTER | _TRAVEL_AFTER | en.PLACE_FRAME_AFTER
 # Nouns right after a name that make it a place ("Hamilton Police", "a Cork woman", "my
 # Austin flights").
 _NOUNS_AFTER_A_PLACE = _PLACE_NOUNS_AFTER | _RESIDENTS | _CHAT_AFTER | _TRAVEL_AFTER
+# Words after a name that may make it a place (the cheap check; ``_place_context`` and
+# ``_based_after`` judge).
+_WORDS_AFTER = _NOUNS_AFTER_A_PLACE | en.PLACE_FRAME_AFTER
 _PERSON_TITLES = frozenset(
     "mr mrs ms miss dr prof sir lady lord uncle aunt saint st brother sister mom dad mum "
     "friend buddy cousin son daughter wife husband boyfriend girlfriend coach player "
